@@ -1,0 +1,429 @@
+package io.momentum.streams.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Live goal state of one organisation: definitions, latest values, rolled-up progress, status,
+ * forecast and versions. Not thread-safe: one owner (the ingest verticle of the Kafka partition
+ * that carries the organisation) calls it at a time.
+ *
+ * <p>Every call except {@link #tick(Instant)} evaluates time-dependent fields (expected progress,
+ * status, stale, membership of strategic outcomes and unit summaries) at the clock's instant, for
+ * the nodes it touches. A value change updates the node and its ancestors only.
+ */
+public final class GoalEngine {
+
+  /** Default number of days without a check-in or measurement after which a node is stale. */
+  public static final int DEFAULT_STALE_AFTER_DAYS = 7;
+
+  private final Clock clock;
+  private final GoalGraph graph;
+  private final BoardLedger ledger;
+  private final Evaluator evaluator;
+  private final ObservationApplier applier;
+
+  /** Creates an engine that flags nodes as stale after {@value #DEFAULT_STALE_AFTER_DAYS} days. */
+  public GoalEngine(String orgId, Clock clock) {
+    this(orgId, clock, DEFAULT_STALE_AFTER_DAYS);
+  }
+
+  /**
+   * Creates an engine for one organisation.
+   *
+   * @param staleAfterDays days without a check-in or measurement after which a node is stale
+   *     (the organisation setting {@code staleAfterDays}); must be positive
+   */
+  public GoalEngine(String orgId, Clock clock, int staleAfterDays) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    if (staleAfterDays <= 0) {
+      throw new IllegalArgumentException(
+          "staleAfterDays must be positive, got " + staleAfterDays);
+    }
+    this.graph = new GoalGraph(Objects.requireNonNull(orgId, "orgId"));
+    this.ledger = new BoardLedger(graph);
+    this.evaluator = new Evaluator(graph, ledger, Duration.ofDays(staleAfterDays).toMillis());
+    this.applier = new ObservationApplier(evaluator);
+  }
+
+  /** Organisation this engine holds. */
+  public String orgId() {
+    return graph.orgId;
+  }
+
+  /** Adds or replaces a cycle and re-evaluates every node at the clock's instant. */
+  public Changes upsertCycle(CycleDef cycle) {
+    requireOrg(cycle.orgId(), "cycle " + cycle.id());
+    if (cycle.start() == null || cycle.end() == null || cycle.end().isBefore(cycle.start())) {
+      throw new IllegalArgumentException("invalid cycle " + cycle.id() + ": start "
+          + cycle.start() + " and end " + cycle.end() + " must be set, end not before start");
+    }
+    graph.cycles.put(cycle.id(), new CycleWindow(cycle));
+    return refreshAll(new Transaction(clock.instant()));
+  }
+
+  /** Adds or replaces a unit. */
+  public Changes upsertUnit(UnitDef unit) {
+    requireOrg(unit.orgId(), "unit " + unit.id());
+    Transaction tx = new Transaction(clock.instant());
+    UnitRecord record = graph.unit(unit.id());
+    UnitDef old = record.def;
+    record.def = unit;
+    record.board.exists = true;
+    tx.touch(record);
+    if (old == null || !Objects.equals(old.parentId(), unit.parentId())) {
+      // Objectives of a top-level unit are on the portfolio board.
+      for (NodeRecord member : List.copyOf(record.members)) {
+        if (member.is(NodeKind.OBJECTIVE)) {
+          evaluator.refresh(member, tx);
+        }
+      }
+    }
+    return finish(tx);
+  }
+
+  /**
+   * Adds or replaces a node definition, keeping its observed values. Nodes may arrive in any
+   * order; a reference to a node or unit that is not defined yet takes effect when it arrives.
+   *
+   * @throws IllegalArgumentException when the node belongs to another organisation or its
+   *     {@code parentId} would create an alignment loop (nothing is changed then)
+   */
+  public Changes upsertNode(NodeDef node) {
+    requireOrg(node.orgId(), "node " + node.id());
+    Objects.requireNonNull(node.kind(), "kind of node " + node.id());
+    NodeRecord record = graph.nodes.get(node.id());
+    NodeRecord newParent = node.parentId() == null ? null : graph.nodes.get(node.parentId());
+    if (record != null && newParent != null && newParent != record.parent) {
+      rejectLoop(record, newParent);
+    }
+
+    Transaction tx = new Transaction(clock.instant());
+    record = graph.node(node.id());
+    newParent = node.parentId() == null ? null : graph.node(node.parentId());
+    NodeDef old = record.def;
+    NodeRecord oldParent = record.parent;
+    boolean oldParentRollsUp = Evaluator.rollsUpChildren(oldParent);
+    boolean newParentRollsUp = Evaluator.rollsUpChildren(newParent);
+
+    graph.rekey(node.id(), old == null ? null : old.key(), node.key());
+    if (oldParent != null) {
+      oldParent.removeChild(record);
+    }
+    record.def = node;
+    record.goalBoard.exists = true;
+    record.measureStale = true;
+    if (newParent != null) {
+      newParent.addChild(record);
+    }
+    if (newParent != oldParent) {
+      ledger.realign(record, oldParent, newParent, tx);
+      record.parent = newParent;
+    }
+    follow(record);
+
+    evaluator.refresh(record, tx);
+    if (old == null || affectsChildren(old, node)) {
+      refreshChildren(record, tx);
+    }
+    if (oldParent != null && Evaluator.rollsUpChildren(oldParent) != oldParentRollsUp) {
+      refreshChildren(oldParent, tx);
+    }
+    if (newParent != null && newParent != oldParent
+        && Evaluator.rollsUpChildren(newParent) != newParentRollsUp) {
+      refreshChildren(newParent, tx);
+    }
+    return finish(tx);
+  }
+
+  private static boolean affectsChildren(NodeDef old, NodeDef node) {
+    return old.kind() != node.kind()
+        || !Objects.equals(old.cycleId(), node.cycleId())
+        || !Objects.equals(old.unitId(), node.unitId())
+        || !Objects.equals(old.rollupChildren(), node.rollupChildren());
+  }
+
+  private void refreshChildren(NodeRecord parent, Transaction tx) {
+    for (NodeRecord child : List.copyOf(parent.children)) {
+      evaluator.refresh(child, tx);
+    }
+  }
+
+  private void rejectLoop(NodeRecord node, NodeRecord newParent) {
+    List<String> path = new ArrayList<>();
+    path.add(node.id);
+    for (NodeRecord a = newParent; a != null; a = a.parent) {
+      path.add(a.id);
+      if (a == node) {
+        throw new IllegalArgumentException("invalid parentId " + newParent.id + " for node "
+            + node.id + ": it would create the alignment loop " + String.join(" -> ", path));
+      }
+    }
+  }
+
+  /** Links a key result that follows a KPI to the KPI's record. */
+  private void follow(NodeRecord record) {
+    NodeDef def = record.def;
+    NodeRecord kpi = null;
+    if (Evaluator.effectiveMeasurement(def) == Measurement.KPI && def.kpiId() != null) {
+      kpi = graph.node(def.kpiId());
+    }
+    if (kpi == record.followed) {
+      return;
+    }
+    if (record.followed != null) {
+      record.followed.followers.remove(record);
+    }
+    if (kpi != null) {
+      kpi.addFollower(record);
+    }
+    record.followed = kpi;
+    record.followedValue = null;
+    record.followedTime = null;
+    record.followedSource = null;
+  }
+
+  /**
+   * Applies one observation. Returns {@link Changes#none()} for an unknown node; returns changes
+   * with {@code applied} false when the observation only went into history.
+   */
+  public Changes apply(Observation observation) {
+    NodeRecord node = graph.nodes.get(observation.nodeId());
+    if (node == null || !node.defined()) {
+      return Changes.none();
+    }
+    Transaction tx = new Transaction(clock.instant());
+    applier.apply(node, observation, tx);
+    return finish(tx);
+  }
+
+  /**
+   * Applies observations in order and merges what they changed: each node and unit summary
+   * appears once in its latest state, and each board's range runs from its version before the
+   * first observation to its version after the last.
+   */
+  public Changes applyAll(List<? extends Observation> observations) {
+    Map<String, NodeState> nodes = new LinkedHashMap<>();
+    Map<String, UnitSummary> units = new LinkedHashMap<>();
+    Map<BoardRef, Changes.VersionRange> boards = new LinkedHashMap<>();
+    boolean applied = false;
+    for (Observation observation : observations) {
+      Changes changes = apply(observation);
+      applied |= changes.applied();
+      for (NodeState state : changes.nodes()) {
+        nodes.put(state.id(), state);
+      }
+      for (UnitSummary summary : changes.units()) {
+        units.put(summary.id(), summary);
+      }
+      changes.boards().forEach((board, range) -> boards.merge(board, range,
+          (first, next) -> new Changes.VersionRange(first.from(), next.to())));
+    }
+    return new Changes(applied, List.copyOf(nodes.values()), List.copyOf(units.values()),
+        boards);
+  }
+
+  /** Re-evaluates time-driven fields (expected, status, stale, outcome membership) at {@code now}. */
+  public Changes tick(Instant now) {
+    return refreshAll(new Transaction(now));
+  }
+
+  private Changes refreshAll(Transaction tx) {
+    for (NodeRecord node : List.copyOf(graph.nodes.values())) {
+      evaluator.refresh(node, tx);
+    }
+    for (UnitRecord unit : graph.units.values()) {
+      if (unit.defined()) {
+        tx.touch(unit);
+      }
+    }
+    return finish(tx);
+  }
+
+  /** Builds the states of touched nodes and units, gives changed ones a new version, and reports. */
+  private Changes finish(Transaction tx) {
+    List<NodeState> nodes = new ArrayList<>();
+    for (NodeRecord node : tx.nodes) {
+      node.touched = false;
+      if (!node.defined()) {
+        continue;
+      }
+      NodeState candidate = StateBuilder.node(node, node.version);
+      if (candidate.equals(node.state)) {
+        continue;
+      }
+      ledger.bump(node, tx);
+      node.state = StateBuilder.withVersion(candidate, node.version);
+      nodes.add(node.state);
+    }
+    List<UnitSummary> units = new ArrayList<>(tx.units.size());
+    for (UnitRecord unit : tx.units) {
+      unit.touched = false;
+      if (!unit.defined()) {
+        continue;
+      }
+      evaluator.refreshLatest(unit);
+      UnitSummary candidate = StateBuilder.unit(unit, unit.version);
+      if (candidate.equals(unit.summary)) {
+        continue;
+      }
+      ledger.bump(unit, tx);
+      unit.summary = StateBuilder.withVersion(candidate, unit.version);
+      units.add(unit.summary);
+    }
+    if (nodes.isEmpty() && units.isEmpty() && tx.versionsBefore.isEmpty()) {
+      return Changes.none();
+    }
+    Map<BoardRef, Changes.VersionRange> boards = new LinkedHashMap<>();
+    tx.versionsBefore.forEach((board, before) -> {
+      if (board.exists && board.version != before) {
+        boards.put(board.ref, new Changes.VersionRange(before, board.version));
+      }
+    });
+    return new Changes(!nodes.isEmpty() || !units.isEmpty(), nodes, units, boards);
+  }
+
+  /** Resolves an event subject, a node key or id, to a node id. */
+  public Optional<String> resolve(String subject) {
+    NodeRecord node = graph.nodes.get(subject);
+    if (node != null && node.defined()) {
+      return Optional.of(subject);
+    }
+    return Optional.ofNullable(graph.idsByKey.get(subject));
+  }
+
+  /** Current state of one node. */
+  public Optional<NodeState> node(String id) {
+    NodeRecord node = graph.nodes.get(id);
+    return node == null ? Optional.empty() : Optional.ofNullable(node.state);
+  }
+
+  /** Current state of every node. */
+  public Collection<NodeState> nodes() {
+    List<NodeState> states = new ArrayList<>(graph.nodes.size());
+    for (NodeRecord node : graph.nodes.values()) {
+      if (node.state != null) {
+        states.add(node.state);
+      }
+    }
+    return states;
+  }
+
+  /** Current summary of every unit. */
+  public Collection<UnitSummary> units() {
+    List<UnitSummary> summaries = new ArrayList<>(graph.units.size());
+    for (UnitRecord unit : graph.units.values()) {
+      if (unit.summary != null) {
+        summaries.add(unit.summary);
+      }
+    }
+    return summaries;
+  }
+
+  /** Boards that contain the given node: its own and its ancestors' goal boards, unit, portfolio. */
+  public List<BoardRef> boardsOf(NodeState node) {
+    NodeRecord record = graph.nodes.get(node.id());
+    if (record == null || !record.defined()) {
+      return List.of();
+    }
+    return ledger.boardsOf(record);
+  }
+
+  /** Boards that contain the given unit summary: its unit board and the portfolio. */
+  public List<BoardRef> boardsOf(UnitSummary unit) {
+    UnitRecord record = graph.units.get(unit.id());
+    if (record == null || !record.defined()) {
+      return List.of();
+    }
+    return List.of(record.board.ref, graph.portfolio.ref);
+  }
+
+  /**
+   * Current version of a board, or empty when no such board exists in this organisation. It is
+   * the sum of the members' versions plus the versions that departed members had when they left,
+   * so it never goes down and grows by one for each change applied to a member.
+   */
+  public OptionalLong boardVersion(BoardRef board) {
+    Board counter = board(board);
+    return counter == null ? OptionalLong.empty() : OptionalLong.of(counter.version);
+  }
+
+  /** States of the nodes on a board (without unit summaries); empty for an unknown board. */
+  public List<NodeState> boardNodes(BoardRef board) {
+    if (board(board) == null) {
+      return List.of();
+    }
+    List<NodeState> states = new ArrayList<>();
+    switch (board.type()) {
+      case UNIT -> addStates(graph.units.get(board.id()).members, states);
+      case PORTFOLIO -> addStates(graph.portfolioMembers, states);
+      case GOAL -> {
+        Deque<NodeRecord> pending = new ArrayDeque<>();
+        pending.push(graph.nodes.get(board.id()));
+        while (!pending.isEmpty()) {
+          NodeRecord node = pending.pop();
+          if (node.state != null) {
+            states.add(node.state);
+          }
+          for (int i = node.children.size() - 1; i >= 0; i--) {
+            pending.push(node.children.get(i));
+          }
+        }
+      }
+    }
+    return states;
+  }
+
+  /** Unit summaries on a board: one on a unit board, all on the portfolio, none on a goal board. */
+  public List<UnitSummary> boardUnits(BoardRef board) {
+    if (board(board) == null) {
+      return List.of();
+    }
+    return switch (board.type()) {
+      case UNIT -> List.of(graph.units.get(board.id()).summary);
+      case PORTFOLIO -> List.copyOf(units());
+      case GOAL -> List.of();
+    };
+  }
+
+  private static void addStates(Collection<NodeRecord> records, List<NodeState> states) {
+    for (NodeRecord record : records) {
+      if (record.state != null) {
+        states.add(record.state);
+      }
+    }
+  }
+
+  private Board board(BoardRef board) {
+    Board counter = switch (board.type()) {
+      case UNIT -> {
+        UnitRecord unit = graph.units.get(board.id());
+        yield unit == null ? null : unit.board;
+      }
+      case PORTFOLIO -> graph.orgId.equals(board.id()) ? graph.portfolio : null;
+      case GOAL -> {
+        NodeRecord node = graph.nodes.get(board.id());
+        yield node == null ? null : node.goalBoard;
+      }
+    };
+    return counter != null && counter.exists ? counter : null;
+  }
+
+  private void requireOrg(String orgId, String what) {
+    if (!graph.orgId.equals(orgId)) {
+      throw new IllegalArgumentException(what + " belongs to organisation " + orgId
+          + ", but this engine holds organisation " + graph.orgId);
+    }
+  }
+}

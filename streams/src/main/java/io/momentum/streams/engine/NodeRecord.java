@@ -1,0 +1,165 @@
+package io.momentum.streams.engine;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mutable engine state of one node: its definition, observed values, derived values, its share in
+ * its parent's and its unit's rollup, and its board links. A record without a definition is a
+ * placeholder for a node that children or key results already reference.
+ */
+final class NodeRecord {
+
+  /** A milestone marked done or not done by an observation. */
+  record MilestoneMark(boolean done, Instant time) {
+  }
+
+  final String id;
+  NodeDef def;
+
+  // Alignment links.
+  NodeRecord parent;
+  final List<NodeRecord> children = new ArrayList<>(0);
+  int keyResultChildren;
+
+  // Observed values.
+  BigDecimal value;
+  Instant valueTime;
+  String valueSource;
+  Integer confidence;
+  Instant confidenceTime;
+  Instant activityTime;
+  String activitySource;
+  List<Trend.Point> history = List.of();
+  Map<String, MilestoneMark> milestoneMarks = Map.of();
+  WorkItems work;
+
+  // KPI links: a key result that follows a KPI, and the followers of a KPI.
+  NodeRecord followed;
+  List<NodeRecord> followers = List.of();
+  BigDecimal followedValue;
+  Instant followedTime;
+  String followedSource;
+
+  // Derived values.
+  CycleWindow window;
+  String cycleId;
+  String unitId;
+  Trend trend;
+  boolean measureStale = true;
+  BigDecimal raw;
+  long progress;
+  boolean noData = true;
+  long expected = -1;
+  Status status = Status.PENDING;
+  int effectiveConfidence = -1;
+  Instant updatedAt;
+  String source;
+  boolean stale;
+  Aggregate members;
+
+  // Shares in the rollup of the alignment parent and in the unit summary.
+  NodeRecord rollupTarget;
+  final Contribution rollupShare = new Contribution();
+  UnitRecord unitTarget;
+  Contribution unitShare;
+
+  // Boards.
+  final Board goalBoard;
+  /** Sum of the versions of this node and every node aligned below it. */
+  long subtreeVersion;
+  UnitRecord boardUnit;
+  boolean inPortfolio;
+
+  NodeState state;
+  long version;
+  boolean touched;
+
+  NodeRecord(String id) {
+    this.id = id;
+    this.goalBoard = new Board(new BoardRef(BoardRef.Type.GOAL, id), false);
+  }
+
+  boolean defined() {
+    return def != null;
+  }
+
+  NodeKind kind() {
+    return def.kind();
+  }
+
+  boolean is(NodeKind kind) {
+    return def != null && def.kind() == kind;
+  }
+
+  void addHistory(Trend.Point point) {
+    if (history.isEmpty()) {
+      history = new ArrayList<>(4);
+    }
+    history.add(point);
+  }
+
+  void addChild(NodeRecord child) {
+    children.add(child);
+    if (child.is(NodeKind.KEY_RESULT)) {
+      keyResultChildren++;
+    }
+  }
+
+  void removeChild(NodeRecord child) {
+    children.remove(child);
+    if (child.is(NodeKind.KEY_RESULT)) {
+      keyResultChildren--;
+    }
+  }
+
+  void addFollower(NodeRecord follower) {
+    if (followers.isEmpty()) {
+      followers = new ArrayList<>(2);
+    }
+    followers.add(follower);
+  }
+
+  void mark(String milestoneKey, MilestoneMark mark) {
+    if (milestoneMarks.isEmpty()) {
+      milestoneMarks = new HashMap<>(4);
+    }
+    milestoneMarks.put(milestoneKey, mark);
+  }
+
+  /** Returns the key that milestone marks use: the milestone id, else its title. */
+  static String milestoneKey(MilestoneDef milestone) {
+    return milestone.id() != null ? milestone.id() : milestone.title();
+  }
+
+  /** Returns the definition's milestones with the done flags that observations set. */
+  List<MilestoneDef> effectiveMilestones() {
+    List<MilestoneDef> defined = def.milestones();
+    if (milestoneMarks.isEmpty()) {
+      return defined;
+    }
+    List<MilestoneDef> result = new ArrayList<>(defined.size());
+    for (MilestoneDef milestone : defined) {
+      MilestoneMark mark = milestoneMarks.get(milestoneKey(milestone));
+      if (mark == null || mark.done() == milestone.done()) {
+        result.add(milestone);
+      } else {
+        result.add(new MilestoneDef(milestone.id(), milestone.title(), milestone.weight(),
+            mark.done()));
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /** Records an applied observation as the latest activity unless a later one is known. */
+  void recordActivity(Instant time, String from) {
+    if (activityTime == null || !time.isBefore(activityTime)) {
+      activityTime = time;
+      activitySource = from;
+    }
+  }
+}

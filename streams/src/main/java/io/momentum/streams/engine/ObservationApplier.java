@@ -1,0 +1,128 @@
+package io.momentum.streams.engine;
+
+import java.time.Instant;
+
+/**
+ * Applies observations to node records. A value observed strictly earlier than the one applied
+ * last for the same node goes into history only; at equal times the later arrival wins. Nodes
+ * whose cycle is closed keep their final values: their observations go into history only.
+ */
+final class ObservationApplier {
+
+  private final Evaluator evaluator;
+
+  ObservationApplier(Evaluator evaluator) {
+    this.evaluator = evaluator;
+  }
+
+  void apply(NodeRecord node, Observation observation, Transaction tx) {
+    if (observation instanceof Observation.Value value) {
+      applyValue(node, value, tx);
+    } else if (observation instanceof Observation.Milestone milestone) {
+      applyMilestone(node, milestone, tx);
+    } else if (observation instanceof Observation.WorkItem item) {
+      applyWorkItem(node, item, tx);
+    }
+  }
+
+  private static boolean frozen(NodeRecord node) {
+    return node.window != null && node.window.closed();
+  }
+
+  private static boolean notBefore(Instant time, Instant applied) {
+    return applied == null || !time.isBefore(applied);
+  }
+
+  private void applyValue(NodeRecord node, Observation.Value observation, Transaction tx) {
+    Instant time = observation.time();
+    boolean frozen = frozen(node);
+    boolean valueApplied = false;
+    if (observation.value() != null) {
+      Trend.Point point = Trend.point(time, observation.value());
+      node.addHistory(point);
+      if (node.trend != null && node.trend.source == node) {
+        node.trend.add(point);
+      }
+      for (NodeRecord follower : node.followers) {
+        if (follower.trend != null && follower.trend.source == node) {
+          follower.trend.add(point);
+        }
+      }
+      if (!frozen && notBefore(time, node.valueTime)) {
+        node.value = observation.value();
+        node.valueTime = time;
+        node.valueSource = observation.source();
+        node.measureStale = true;
+        valueApplied = true;
+      }
+    }
+    boolean confidenceApplied = false;
+    if (observation.confidence() != null && !frozen && notBefore(time, node.confidenceTime)) {
+      node.confidence = observation.confidence();
+      node.confidenceTime = time;
+      confidenceApplied = true;
+    }
+    boolean emptyCheckIn = observation.checkIn() && observation.value() == null
+        && observation.confidence() == null && !frozen;
+    if (!valueApplied && !confidenceApplied && !emptyCheckIn) {
+      return;
+    }
+    node.recordActivity(time, observation.source());
+    evaluator.refresh(node, tx);
+    if (valueApplied) {
+      for (NodeRecord follower : node.followers) {
+        evaluator.refresh(follower, tx);
+      }
+    }
+  }
+
+  private void applyMilestone(NodeRecord node, Observation.Milestone observation,
+                              Transaction tx) {
+    MilestoneDef milestone = find(node.def, observation.milestoneId());
+    if (milestone == null || frozen(node)) {
+      return;
+    }
+    String key = NodeRecord.milestoneKey(milestone);
+    NodeRecord.MilestoneMark mark = node.milestoneMarks.get(key);
+    if (mark != null && observation.time().isBefore(mark.time())) {
+      return;
+    }
+    node.mark(key, new NodeRecord.MilestoneMark(observation.done(), observation.time()));
+    node.measureStale = true;
+    node.recordActivity(observation.time(), observation.source());
+    evaluator.refresh(node, tx);
+  }
+
+  /** Finds a milestone by id, else by title ignoring case. */
+  private static MilestoneDef find(NodeDef def, String idOrTitle) {
+    if (idOrTitle == null) {
+      return null;
+    }
+    for (MilestoneDef milestone : def.milestones()) {
+      if (idOrTitle.equals(milestone.id())) {
+        return milestone;
+      }
+    }
+    for (MilestoneDef milestone : def.milestones()) {
+      if (idOrTitle.equalsIgnoreCase(milestone.title())) {
+        return milestone;
+      }
+    }
+    return null;
+  }
+
+  private void applyWorkItem(NodeRecord node, Observation.WorkItem observation, Transaction tx) {
+    if (frozen(node)) {
+      return;
+    }
+    if (node.work == null) {
+      node.work = new WorkItems();
+    }
+    if (!node.work.apply(observation)) {
+      return;
+    }
+    node.measureStale = true;
+    node.recordActivity(observation.time(), observation.source());
+    evaluator.refresh(node, tx);
+  }
+}

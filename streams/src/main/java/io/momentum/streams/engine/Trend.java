@@ -1,0 +1,113 @@
+package io.momentum.streams.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Least-squares sums over the (time, value) points that fall inside one cycle window, kept
+ * incrementally so that a new point costs O(1). Time is measured in milliseconds since the start
+ * of the window; all sums are exact decimals.
+ */
+final class Trend {
+
+  private static final long MILLIS_PER_DAY = 86_400_000L;
+
+  /** Observed value at one time. */
+  record Point(long millis, BigDecimal value) {
+  }
+
+  final CycleWindow window;
+  final NodeRecord source;
+  private int count;
+  private BigDecimal sumX = BigDecimal.ZERO;
+  private BigDecimal sumY = BigDecimal.ZERO;
+  private BigDecimal sumXY = BigDecimal.ZERO;
+  private BigDecimal sumXX = BigDecimal.ZERO;
+  private long firstDay = Long.MAX_VALUE;
+  private long lastDay = Long.MIN_VALUE;
+  private boolean projectionValid;
+  private BigDecimal projection;
+
+  /** Builds the sums for {@code window} from the history of {@code source}. */
+  Trend(CycleWindow window, NodeRecord source, List<Point> history) {
+    this.window = window;
+    this.source = source;
+    for (Point point : history) {
+      add(point);
+    }
+  }
+
+  /** Adds a point when it lies inside the window. */
+  void add(Point point) {
+    if (window == null || !window.contains(point.millis())) {
+      return;
+    }
+    BigDecimal x = BigDecimal.valueOf(point.millis() - window.startMillis);
+    BigDecimal y = point.value();
+    count++;
+    sumX = sumX.add(x);
+    sumY = sumY.add(y);
+    sumXY = sumXY.add(x.multiply(y));
+    sumXX = sumXX.add(x.multiply(x));
+    long day = Math.floorDiv(point.millis(), MILLIS_PER_DAY);
+    firstDay = Math.min(firstDay, day);
+    lastDay = Math.max(lastDay, day);
+    projectionValid = false;
+  }
+
+  /**
+   * Returns why there is no projection, or null when there is one: a window is needed, and at
+   * least 3 points on at least 2 different UTC days.
+   */
+  String missing() {
+    if (window == null) {
+      return "no forecast: the key result has no cycle";
+    }
+    if (count < 3) {
+      return "no forecast: needs 3 values in the current cycle, has " + count;
+    }
+    if (firstDay == lastDay) {
+      return "no forecast: all values are from one day, needs values from 2 different days";
+    }
+    return null;
+  }
+
+  /**
+   * Projects the line to the end of the window and rounds half up to 4 decimals; null when
+   * {@link #missing()} names a reason.
+   */
+  BigDecimal projection() {
+    if (!projectionValid) {
+      projection = missing() == null ? project() : null;
+      projectionValid = true;
+    }
+    return projection;
+  }
+
+  /**
+   * Evaluates the fitted line a + b x at the window end X with one division:
+   * {@code (Sy D + (n Sxy - Sx Sy)(n X - Sx)) / (n D)}, where {@code D = n Sxx - Sx^2}.
+   */
+  private BigDecimal project() {
+    BigDecimal n = BigDecimal.valueOf(count);
+    BigDecimal end = BigDecimal.valueOf(window.endMillis - window.startMillis);
+    BigDecimal spread = n.multiply(sumXX).subtract(sumX.multiply(sumX));
+    BigDecimal covariance = n.multiply(sumXY).subtract(sumX.multiply(sumY));
+    BigDecimal numerator = sumY.multiply(spread)
+        .add(covariance.multiply(n.multiply(end).subtract(sumX)));
+    return numerator.divide(n.multiply(spread), FixedPoint.PRECISION)
+        .setScale(4, RoundingMode.HALF_UP);
+  }
+
+  /** Returns true when this trend was built for the given window and point source. */
+  boolean matches(CycleWindow otherWindow, NodeRecord otherSource) {
+    return window == otherWindow && source == otherSource;
+  }
+
+  /** Converts an instant to a point. */
+  static Point point(Instant time, BigDecimal value) {
+    return new Point(time.toEpochMilli(), value);
+  }
+}
