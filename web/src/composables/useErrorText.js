@@ -1,0 +1,26 @@
+import { useI18n } from 'vue-i18n'
+
+// Codes whose wording lives under errors.* in the message files.
+const TRANSLATED_CODES = [
+  'board_not_found',
+  'invalid_board',
+  'too_many_subscriptions',
+  'invalid_message',
+  'unknown_type',
+  'unreachable',
+]
+
+/** Returns a function that words an error {code, message, status} for the person at the screen. */
+export function useErrorText() {
+  const { t } = useI18n()
+
+  return function errorText(error) {
+    if (TRANSLATED_CODES.includes(error.code)) {
+      return t(`errors.${error.code}`)
+    }
+    if (error.message) {
+      return t('errors.server', { message: error.message })
+    }
+    return t('errors.unexpected', { status: error.status ?? '?' })
+  }
+}

@@ -1,0 +1,40 @@
+import { computed } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { decimalSeparator } from '../i18n/index.js'
+import { formatPercent } from '../lib/percent.js'
+import { ageMessageKey, describeAge } from '../lib/age.js'
+
+/** Locale-aware formatters for percentages, measured values and ages. */
+export function useFormat() {
+  const { t, locale } = useI18n()
+  const separator = computed(() => decimalSeparator(locale.value))
+  const numberFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 4 }))
+
+  /** "64.3" from 0.6429 (German "64,3"); null without progress. */
+  function percentNumber(progress) {
+    return formatPercent(progress, separator.value)
+  }
+
+  /** "64.3 %" from 0.6429 (German "64,3 %"); null without progress. */
+  function percentText(progress) {
+    const text = percentNumber(progress)
+    return text === null ? null : `${text} %`
+  }
+
+  /** A number with its unit of measure, such as "3.4 %" or "18,250 orders"; "–" without a value. */
+  function valueText(value, unit) {
+    if (value === null || value === undefined) {
+      return '–'
+    }
+    const number = numberFormat.value.format(value)
+    return unit ? `${number} ${unit}` : number
+  }
+
+  /** "updated 5 s ago" for an ISO instant, relative to `now` in milliseconds. */
+  function ageText(isoInstant, now) {
+    const age = describeAge(isoInstant, now)
+    return t(ageMessageKey(age), { count: age?.count })
+  }
+
+  return { percentNumber, percentText, valueText, ageText }
+}

@@ -1,0 +1,41 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import LoginPage from './pages/LoginPage.vue'
+import NotFoundPage from './pages/NotFoundPage.vue'
+import PortfolioPage from './pages/PortfolioPage.vue'
+import UnitBoardPage from './pages/UnitBoardPage.vue'
+import { useSessionStore } from './stores/session.js'
+
+export const routes = [
+  { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio' },
+  { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true },
+  { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { public: true } },
+]
+
+/**
+ * Creates the router. Pages other than the public ones need a signed-in person; anybody else
+ * goes to the login page, which returns to the requested page afterwards.
+ */
+export function createMomentumRouter(history = createWebHistory()) {
+  const router = createRouter({ history, routes })
+
+  router.beforeEach(async (to) => {
+    if (to.meta.public) {
+      return true
+    }
+    const session = useSessionStore()
+    if (!session.checked) {
+      try {
+        await session.loadCurrentUser()
+      } catch {
+        // The server could not be asked; the login page reports the problem when used.
+      }
+    }
+    if (session.signedIn) {
+      return true
+    }
+    return { name: 'login', query: { redirect: to.fullPath } }
+  })
+
+  return router
+}

@@ -1,0 +1,58 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import * as auth from '../api/auth.js'
+
+/** The signed-in person and the demo account hint of the login page. */
+export const useSessionStore = defineStore('session', () => {
+  const user = ref(null)
+  const checked = ref(false)
+  const demoAccount = ref(null)
+
+  const signedIn = computed(() => user.value !== null)
+
+  /** Asks the server who is signed in; a 401 means nobody. Other failures propagate. */
+  async function loadCurrentUser() {
+    try {
+      user.value = await auth.fetchCurrentUser()
+    } catch (error) {
+      if (error.status !== 401) {
+        throw error
+      }
+      user.value = null
+    } finally {
+      checked.value = true
+    }
+    return user.value
+  }
+
+  async function logIn(email, password) {
+    user.value = await auth.logIn(email, password)
+    checked.value = true
+    return user.value
+  }
+
+  /** Signs out on the server; the local session ends even when the server cannot be reached. */
+  async function logOut() {
+    try {
+      await auth.logOut()
+    } finally {
+      user.value = null
+    }
+  }
+
+  /** Forgets the user after the server reported the session as ended. */
+  function expireSession() {
+    user.value = null
+  }
+
+  async function loadDemoAccount() {
+    try {
+      demoAccount.value = await auth.fetchDemoAccount()
+    } catch {
+      // The hint is optional: without an answer the login page simply shows none.
+      demoAccount.value = null
+    }
+  }
+
+  return { user, checked, demoAccount, signedIn, loadCurrentUser, logIn, logOut, expireSession, loadDemoAccount }
+})

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+// The server (MOMENTUM_HTTP_PORT, default 8080) serves the API on the same origin in production,
+// so `vite dev` forwards the API, the live WebSocket and the health check to a local server.
+const devServer = process.env.MOMENTUM_DEV_SERVER ?? 'http://127.0.0.1:8080'
+
+export default defineConfig({
+  plugins: [vue()],
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  build: {
+    // Maven packages target/classes, and the server serves the classpath folder webroot.
+    outDir: 'target/classes/webroot',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/api': { target: devServer, ws: true },
+      '/health': { target: devServer },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.js'],
+  },
+})
