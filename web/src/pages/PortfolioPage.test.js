@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import portfolioSnapshot from '../__fixtures__/portfolio-snapshot.json'
+import { useSessionStore } from '../stores/session.js'
+import { DEMO_USER } from '../testing/fakeFetch.js'
+import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
+import PortfolioPage from './PortfolioPage.vue'
+
+let wrapper
+
+async function showPortfolio() {
+  const app = createTestApp()
+  const session = useSessionStore()
+  session.user = DEMO_USER
+  session.checked = true
+  wrapper = mountWithApp(PortfolioPage, app)
+  app.sockets.latest.acceptConnection()
+  app.sockets.latest.deliver(portfolioSnapshot)
+  await flushPromises()
+  return app
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+
+describe('portfolio page', () => {
+  it('subscribes to the portfolio of the organisation', async () => {
+    const app = await showPortfolio()
+    expect(app.sockets.latest.sentMessages[0]).toEqual({ type: 'subscribe', board: 'portfolio:acme' })
+  })
+
+  it('shows every unit as a tile with score and status', async () => {
+    await showPortfolio()
+    const tile = wrapper.get('[data-testid="unit-checkout-squad"]')
+    expect(tile.get('[data-testid="percent"]').text()).toBe('63.0 %')
+    expect(tile.get('[data-testid="status"]').text()).toBe('Off track')
+    expect(tile.text()).toContain('lowest confidence 3')
+    expect(wrapper.findAll('[data-testid^="unit-"]')).toHaveLength(7)
+  })
+
+  it('lists the counts per status in attention order', async () => {
+    await showPortfolio()
+    const counts = wrapper.get('[data-testid="unit-digital-commerce"]').findAll('[data-testid^="count-"]')
+    expect(counts.map((count) => count.text())).toEqual(['· 1 Off track', '· 1 At risk', '· 1 On track'])
+  })
+
+  it('shows a unit without objectives as without score', async () => {
+    await showPortfolio()
+    expect(wrapper.get('[data-testid="unit-supply-chain"] [data-testid="percent"]').text()).toBe('no score')
+  })
+
+  it('links a tile to the board of its unit', async () => {
+    await showPortfolio()
+    const href = wrapper.get('[data-testid="unit-checkout-squad"]').attributes('href')
+    expect(href).toBe('/units/u0000000-0000-4000-8000-00000000c0de')
+  })
+
+  it('shows strategic outcomes and company objectives with progress', async () => {
+    await showPortfolio()
+    const outcome = wrapper.get('[data-testid="node-loyal-customers"]')
+    expect(outcome.get('[data-testid="percent"]').text()).toBe('60.1 %')
+    expect(wrapper.find('[data-testid="node-grow-online-share"]').exists()).toBe(true)
+  })
+
+  it('moves a tile when its unit summary changes', async () => {
+    const app = await showPortfolio()
+    const unit = { ...portfolioSnapshot.units.find((u) => u.key === 'search-squad'), progress: 0.9, version: 10 }
+    app.sockets.latest.deliver({ type: 'delta', board: 'portfolio:acme', from: 209, version: 210, units: [unit] })
+    await flushPromises()
+    const tile = wrapper.get('[data-testid="unit-search-squad"]')
+    expect(tile.get('[data-testid="percent"]').text()).toBe('90.0 %')
+    expect(tile.classes()).toContain('highlighted')
+  })
+})

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import unitSnapshot from '../__fixtures__/unit-board-snapshot.json'
+import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
+import UnitBoardPage from './UnitBoardPage.vue'
+
+const TEAM_ID = 'u0000000-0000-4000-8000-00000000c0de'
+const CONVERSION_ID = 'n0000000-0000-4000-8000-000000000011'
+
+let wrapper
+
+async function showBoard(locale = 'en') {
+  const app = createTestApp({ locale })
+  wrapper = mountWithApp(UnitBoardPage, app, { props: { unitId: TEAM_ID } })
+  app.sockets.latest.acceptConnection()
+  app.sockets.latest.deliver(unitSnapshot)
+  await flushPromises()
+  return app
+}
+
+function keyResult(key) {
+  return wrapper.get(`[data-testid="kr-${key}"]`)
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+
+describe('unit board page', () => {
+  it('subscribes to the unit board', async () => {
+    const app = await showBoard()
+    expect(app.sockets.latest.sentMessages[0]).toEqual({ type: 'subscribe', board: `unit:${TEAM_ID}` })
+  })
+
+  it('shows a key result with its test hooks', async () => {
+    await showBoard()
+    const row = keyResult('checkout-conversion')
+    expect(row.get('[data-testid="percent"]').text()).toBe('50.0 %')
+    expect(row.get('[data-testid="progress-bar"]').element.style.width).toBe('50%')
+  })
+
+  it('shows the status as text', async () => {
+    await showBoard()
+    expect(keyResult('checkout-conversion').get('[data-testid="status"]').text()).toBe('At risk')
+  })
+
+  it('shows current and target with the unit', async () => {
+    await showBoard()
+    expect(keyResult('checkout-conversion').get('[data-testid="values"]').text()).toContain('2.8 % of 3.5 %')
+  })
+
+  it('shows the zone and the forecast of a metric key result', async () => {
+    await showBoard()
+    const row = keyResult('checkout-conversion')
+    expect(row.get('[data-testid="zone"]').text()).toBe('Zone: Commit')
+    expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
+  })
+
+  it('gives the reason when there is no forecast', async () => {
+    await showBoard()
+    expect(keyResult('checkout-latency').get('[data-testid="forecast"]').text()).toBe(
+      'No forecast: Needs 3 values on 2 different days; 2 values so far.',
+    )
+  })
+
+  it('shows over-achievement', async () => {
+    await showBoard()
+    const row = keyResult('checkout-latency')
+    expect(row.get('[data-testid="percent"]').text()).toBe('100.0 %')
+    expect(row.get('[data-testid="over-achieved"]').text()).toContain('112.0 % of target reached')
+  })
+
+  it('lists milestones and flags a stale key result', async () => {
+    await showBoard()
+    const row = keyResult('one-click-reorder')
+    expect(row.text()).toContain('2 of 4 milestones done')
+    expect(row.findAll('[data-testid="milestones"] li')).toHaveLength(4)
+    expect(row.get('[data-testid="stale"]').text()).toBe('Stale')
+  })
+
+  it('shows work items, the range band and a binary key result', async () => {
+    await showBoard()
+    expect(keyResult('psp-migration').get('[data-testid="work-items"]').text()).toBe(
+      '13 of 21 story points done · 8 items',
+    )
+    expect(keyResult('payment-errors-band').get('[data-testid="range-band"]').text()).toBe('Healthy band 0.1 % – 0.5 %')
+    expect(keyResult('pci-audit-passed').get('[data-testid="binary"]').text()).toContain('Not done yet')
+    expect(keyResult('pci-audit-passed').get('[data-testid="no-data"]').exists()).toBe(true)
+  })
+
+  it('marks a key result with weight 0 as tracked', async () => {
+    await showBoard()
+    expect(keyResult('payment-nps').find('[data-testid="tracked"]').exists()).toBe(true)
+  })
+
+  it('lists the KPIs with their corridor', async () => {
+    await showBoard()
+    const kpi = wrapper.get('[data-testid="kpi-checkout-error-rate"]')
+    expect(kpi.get('[data-testid="kpi-value"]').text()).toBe('0.8 %')
+    expect(kpi.text()).toContain('green up to 0.5 % · red at 1 % or above')
+    expect(kpi.get('[data-testid="status"]').text()).toBe('Between green and red')
+  })
+
+  it('shows the unit summary and the board version', async () => {
+    await showBoard()
+    expect(wrapper.get('[data-testid="unit-summary"]').text()).toContain('Checkout Squad')
+    expect(wrapper.get('[data-testid="board-version"]').attributes('data-version')).toBe('140')
+  })
+
+  it('moves a key result when a delta arrives and highlights it', async () => {
+    const app = await showBoard()
+    const node = { ...unitSnapshot.nodes.find((n) => n.id === CONVERSION_ID), progress: 0.6429, version: 18 }
+    app.sockets.latest.deliver({ type: 'delta', board: unitSnapshot.board, from: 140, version: 141, nodes: [node] })
+    await flushPromises()
+    const row = keyResult('checkout-conversion')
+    expect(row.get('[data-testid="percent"]').text()).toBe('64.3 %')
+    expect(row.get('[data-testid="progress-bar"]').element.style.width).toBe('64.3%')
+    expect(row.classes()).toContain('highlighted')
+    expect(wrapper.get('[data-testid="board-version"]').attributes('data-version')).toBe('141')
+  })
+
+  it('speaks German after switching the locale', async () => {
+    await showBoard('de')
+    const row = keyResult('checkout-conversion')
+    expect(row.get('[data-testid="percent"]').text()).toBe('50,0 %')
+    expect(row.get('[data-testid="percent"]').attributes('data-percent')).toBe('50.0')
+    expect(row.get('[data-testid="status"]').text()).toBe('Gefährdet')
+  })
+
+  it('shows a board error from the server', async () => {
+    const app = createTestApp()
+    wrapper = mountWithApp(UnitBoardPage, app, { props: { unitId: 'missing' } })
+    app.sockets.latest.acceptConnection()
+    app.sockets.latest.deliver({ type: 'error', board: 'unit:missing', code: 'board_not_found', message: 'not found' })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="error"]').text()).toContain('This board does not exist in your organisation')
+  })
+
+  it('unsubscribes when the page goes away', async () => {
+    const app = await showBoard()
+    wrapper.unmount()
+    wrapper = null
+    expect(app.sockets.latest.sentMessages.at(-1)).toEqual({ type: 'unsubscribe', board: `unit:${TEAM_ID}` })
+  })
+})
