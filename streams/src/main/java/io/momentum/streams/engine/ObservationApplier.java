@@ -38,15 +38,8 @@ final class ObservationApplier {
     boolean frozen = frozen(node);
     boolean valueApplied = false;
     if (observation.value() != null) {
-      Trend.Point point = Trend.point(time, observation.value());
-      node.addHistory(point);
-      if (node.trend != null && node.trend.source == node) {
-        node.trend.add(point);
-      }
-      for (NodeRecord follower : node.followers) {
-        if (follower.trend != null && follower.trend.source == node) {
-          follower.trend.add(point);
-        }
+      if (!repeatsLastPoint(node, observation)) {
+        addPoint(node, Trend.point(time, observation.value()));
       }
       if (!frozen && notBefore(time, node.valueTime)) {
         node.value = observation.value();
@@ -74,6 +67,29 @@ final class ObservationApplier {
         evaluator.refresh(follower, tx);
       }
     }
+  }
+
+  /** Adds a point to the node's history and to the trends that read it. */
+  private static void addPoint(NodeRecord node, Trend.Point point) {
+    node.addHistory(point);
+    if (node.trend != null && node.trend.source == node) {
+      node.trend.add(point);
+    }
+    for (NodeRecord follower : node.followers) {
+      if (follower.trend != null && follower.trend.source == node) {
+        follower.trend.add(point);
+      }
+    }
+  }
+
+  /** Returns true when the observation repeats the last value in history at the same time. */
+  private static boolean repeatsLastPoint(NodeRecord node, Observation.Value observation) {
+    if (node.history.isEmpty()) {
+      return false;
+    }
+    Trend.Point last = node.history.get(node.history.size() - 1);
+    return last.millis() == observation.time().toEpochMilli()
+        && last.value().compareTo(observation.value()) == 0;
   }
 
   private void applyMilestone(NodeRecord node, Observation.Milestone observation,
