@@ -26,6 +26,9 @@ final class BoardLedger {
     for (NodeRecord holder = node; holder != null; holder = holder.parent) {
       holder.subtreeVersion++;
       tx.add(holder.goalBoard, 1);
+      for (Board left : tx.subtreeDepartures(holder)) {
+        tx.add(left, 1);
+      }
     }
     if (node.boardUnit != null) {
       tx.add(node.boardUnit.board, 1);
@@ -60,7 +63,7 @@ final class BoardLedger {
       oldChain.add(a);
       if (!newChain.contains(a)) {
         a.subtreeVersion -= moved;
-        tx.depart(node, a.goalBoard);
+        tx.departWithSubtree(node, a.goalBoard);
       }
     }
     for (NodeRecord a = newParent; a != null; a = a.parent) {

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Bookkeeping of one engine call: the time it evaluates at, the nodes and units it touched, each
  * board's version before the call, and the boards that a node left during the call (they still
- * count its next version, because their clients must see it leave).
+ * count its next version, because their clients must see it leave). A node that moves to another
+ * parent takes its subtree along, so the goal boards it left count the next version of every node
+ * below it as well.
  */
 final class Transaction {
 
@@ -19,6 +21,7 @@ final class Transaction {
   final List<UnitRecord> units = new ArrayList<>(2);
   final Map<Board, Long> versionsBefore = new LinkedHashMap<>();
   private Map<NodeRecord, List<Board>> departed = Map.of();
+  private Map<NodeRecord, List<Board>> departedWithSubtree = Map.of();
 
   Transaction(Instant now) {
     this.now = now;
@@ -55,17 +58,34 @@ final class Transaction {
     departed.computeIfAbsent(node, key -> new ArrayList<>(2)).add(board);
   }
 
+  /** Records that {@code node} and everything aligned below it left a goal board. */
+  void departWithSubtree(NodeRecord node, Board board) {
+    if (departedWithSubtree.isEmpty()) {
+      departedWithSubtree = new HashMap<>();
+    }
+    departedWithSubtree.computeIfAbsent(node, key -> new ArrayList<>(2)).add(board);
+  }
+
   /**
    * Takes back a departure of {@code node} from {@code board} in this call. Returns true when
    * there was one: the board still counts the node's version, so joining again adds nothing.
    */
   boolean undoDeparture(NodeRecord node, Board board) {
     List<Board> boards = departed.get(node);
+    if (boards != null && boards.remove(board)) {
+      return true;
+    }
+    boards = departedWithSubtree.get(node);
     return boards != null && boards.remove(board);
   }
 
-  /** Boards that {@code node} left during this call. */
+  /** Boards that {@code node} left during this call, without those its subtree left. */
   List<Board> departures(NodeRecord node) {
     return departed.getOrDefault(node, List.of());
+  }
+
+  /** Goal boards that {@code node} and its subtree left during this call. */
+  List<Board> subtreeDepartures(NodeRecord node) {
+    return departedWithSubtree.getOrDefault(node, List.of());
   }
 }

@@ -1,0 +1,339 @@
+package io.momentum.streams.engine;
+
+import static io.momentum.streams.engine.Fixtures.ORG;
+import static io.momentum.streams.engine.Fixtures.QUARTER;
+import static io.momentum.streams.engine.Fixtures.day;
+import static io.momentum.streams.engine.Fixtures.dec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Random sequences of definitions and observations: the incremental engine must agree with an
+ * engine built from scratch from the final definitions and the same observations, with a plain
+ * recursive rollup, and with board versions derived step by step from member versions.
+ */
+class IncrementalRollupPropertyTest {
+
+  private static final int OBJECTIVES = 5;
+  private static final int KEY_RESULTS = 8;
+  private static final String KPI = "kpi";
+  private static final String OUTCOME = "so";
+  private static final String LATER = "2026-q2";
+  private static final String[] UNITS = {"u0", "u1", "u2"};
+  private static final double TODAY = 45;
+
+  /** One step of a random scenario. */
+  sealed interface Step permits DefineObjective, DefineKeyResult, DefineUnit, Observe {
+  }
+
+  /** Defines or replaces objective {@code index}; its parent is the outcome or a lower objective. */
+  record DefineObjective(int index, int parent, int unit, boolean later, int weight,
+                         Boolean rollupChildren) implements Step {
+  }
+
+  record DefineKeyResult(int index, int parent, Measurement measurement, int weight, int start,
+                         int target) implements Step {
+  }
+
+  record DefineUnit(int index, int parent) implements Step {
+  }
+
+  /** A value for key result {@code index} or, with index -1, for the KPI. */
+  record Observe(int index, int value, double day, Integer confidence) implements Step {
+  }
+
+  @Provide
+  Arbitrary<List<Step>> scenarios() {
+    Arbitrary<Step> objective = Combinators.combine(
+        Arbitraries.integers().between(0, OBJECTIVES - 1),
+        Arbitraries.integers().between(-2, OBJECTIVES - 1),
+        Arbitraries.integers().between(-1, UNITS.length - 1),
+        Arbitraries.of(false, false, true),
+        Arbitraries.integers().between(0, 2),
+        Arbitraries.of(null, true, false))
+        .as((index, parent, unit, later, weight, rollup) ->
+            (Step) new DefineObjective(index, parent, unit, later, weight, rollup));
+    Arbitrary<Step> keyResult = Combinators.combine(
+        Arbitraries.integers().between(0, KEY_RESULTS - 1),
+        Arbitraries.integers().between(0, OBJECTIVES - 1),
+        Arbitraries.of(Measurement.INCREASE, Measurement.DECREASE, Measurement.BINARY,
+            Measurement.KPI),
+        Arbitraries.of(0, 1, 1, 3),
+        Arbitraries.integers().between(0, 50),
+        Arbitraries.integers().between(0, 150))
+        .as((index, parent, measurement, weight, start, target) ->
+            (Step) new DefineKeyResult(index, parent, measurement, weight, start, target));
+    Arbitrary<Step> unit = Combinators.combine(
+        Arbitraries.integers().between(0, UNITS.length - 1),
+        Arbitraries.integers().between(-1, 0))
+        .as((index, parent) -> (Step) new DefineUnit(index, parent));
+    Arbitrary<Step> observe = Combinators.combine(
+        Arbitraries.integers().between(-1, KEY_RESULTS - 1),
+        Arbitraries.integers().between(0, 150),
+        Arbitraries.integers().between(0, 88).map(quarterDays -> quarterDays / 2.0),
+        Arbitraries.of(null, null, 2, 5, 9))
+        .as((index, value, day, confidence) -> (Step) new Observe(index, value, day,
+            confidence));
+    Arbitrary<Step> step = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(3, objective),
+        net.jqwik.api.Tuple.of(4, keyResult),
+        net.jqwik.api.Tuple.of(1, unit),
+        net.jqwik.api.Tuple.of(6, observe));
+    return step.list().ofMinSize(1).ofMaxSize(60);
+  }
+
+  /** Definitions sent so far, by id, in the order they were first sent. */
+  private static final class Scenario {
+    final Map<String, NodeDef> nodes = new LinkedHashMap<>();
+    final Map<String, UnitDef> units = new LinkedHashMap<>();
+    final List<Observation> observations = new ArrayList<>();
+  }
+
+  @Property(tries = 500)
+  void incrementalStateEqualsFreshEngine(@ForAll("scenarios") List<Step> steps) {
+    Scenario scenario = new Scenario();
+    GoalEngine engine = newEngine();
+    // Before any member has left a board, its version is the sum of its members' versions.
+    Map<BoardRef, Long> expectedBoards = new HashMap<>();
+    Map<String, Long> initial = versions(engine);
+    members(engine, scenario).forEach((board, members) -> expectedBoards.put(board,
+        members.stream().mapToLong(member -> initial.getOrDefault(member, 0L)).sum()));
+    for (Step step : steps) {
+      Map<String, Long> versionsBefore = versions(engine);
+      Map<BoardRef, Set<String>> membersBefore = members(engine, scenario);
+      run(engine, scenario, step);
+      advanceBoards(expectedBoards, membersBefore, versionsBefore, members(engine, scenario),
+          versions(engine));
+      for (Map.Entry<BoardRef, Long> board : expectedBoards.entrySet()) {
+        engine.boardVersion(board.getKey()).ifPresent(version ->
+            assertThat(version).as("version of %s", board.getKey()).isEqualTo(board.getValue()));
+      }
+    }
+
+    // A late value reaches the visible forecast on the next tick, so both engines tick first.
+    GoalEngine fresh = rebuild(scenario);
+    engine.tick(day(TODAY));
+    fresh.tick(day(TODAY));
+    for (NodeState state : engine.nodes()) {
+      NodeState other = fresh.node(state.id()).orElseThrow();
+      assertThat(StateBuilder.withVersion(state, 0)).as("node %s", state.id())
+          .isEqualTo(StateBuilder.withVersion(other, 0));
+    }
+    for (UnitSummary summary : engine.units()) {
+      UnitSummary other = fresh.units().stream().filter(u -> u.id().equals(summary.id()))
+          .findFirst().orElseThrow();
+      assertThat(StateBuilder.withVersion(summary, 0)).as("unit %s", summary.id())
+          .isEqualTo(StateBuilder.withVersion(other, 0));
+    }
+    checkRollupByRecursion(engine, scenario);
+  }
+
+  private static GoalEngine newEngine() {
+    GoalEngine engine = new GoalEngine(ORG, new MutableClock(day(TODAY)));
+    engine.upsertCycle(Fixtures.quarter());
+    engine.upsertCycle(Fixtures.strategy());
+    engine.upsertCycle(Fixtures.cycle(LATER, LocalDate.of(2026, 4, 1),
+        LocalDate.of(2026, 6, 30)));
+    engine.upsertNode(Fixtures.outcome(OUTCOME).build());
+    engine.upsertNode(Fixtures.kpi(KPI).unitId(UNITS[0]).build());
+    return engine;
+  }
+
+  private static void run(GoalEngine engine, Scenario scenario, Step step) {
+    if (step instanceof DefineObjective o) {
+      String parent = o.parent() == -2 ? null : o.parent() == -1 ? OUTCOME
+          : o.parent() < o.index() ? "o" + o.parent() : null;
+      NodeDef def = Fixtures.objective("o" + o.index()).parentId(parent)
+          .unitId(o.unit() < 0 ? null : UNITS[o.unit()]).cycleId(o.later() ? LATER : QUARTER)
+          .weight(dec(o.weight())).rollupChildren(o.rollupChildren()).build();
+      define(engine, scenario, def);
+    } else if (step instanceof DefineKeyResult k) {
+      NodeDef def = Fixtures.keyResult("k" + k.index(), "o" + k.parent(), k.measurement())
+          .weight(dec(k.weight())).start(dec(k.start())).target(dec(k.target()))
+          .kpiId(k.measurement() == Measurement.KPI ? KPI : null).unitId(UNITS[2]).build();
+      define(engine, scenario, def);
+    } else if (step instanceof DefineUnit u) {
+      UnitDef def = Fixtures.unit(UNITS[u.index()],
+          u.parent() < 0 || u.index() == 0 ? null : UNITS[0]);
+      engine.upsertUnit(def);
+      scenario.units.put(def.id(), def);
+    } else if (step instanceof Observe v) {
+      String id = v.index() < 0 ? KPI : "k" + v.index();
+      BigDecimal value = dec(v.value());
+      Observation observation = new Observation.Value(id, value, v.confidence(),
+          v.confidence() != null, day(v.day()), "s" + v.value());
+      if (engine.node(id).isPresent()) {
+        engine.apply(observation);
+        scenario.observations.add(observation);
+      }
+    }
+  }
+
+  private static void define(GoalEngine engine, Scenario scenario, NodeDef def) {
+    engine.upsertNode(def);
+    scenario.nodes.put(def.id(), def);
+  }
+
+  /** Builds an engine from the final definitions, children first, then the same observations. */
+  private static GoalEngine rebuild(Scenario scenario) {
+    GoalEngine fresh = newEngine();
+    List<NodeDef> definitions = new ArrayList<>(scenario.nodes.values());
+    for (int i = definitions.size() - 1; i >= 0; i--) {
+      fresh.upsertNode(definitions.get(i));
+    }
+    for (UnitDef unit : scenario.units.values()) {
+      fresh.upsertUnit(unit);
+    }
+    for (Observation observation : scenario.observations) {
+      fresh.apply(observation);
+    }
+    return fresh;
+  }
+
+  private static Map<String, Long> versions(GoalEngine engine) {
+    Map<String, Long> versions = new HashMap<>();
+    for (NodeState state : engine.nodes()) {
+      versions.put(state.id(), state.version());
+    }
+    for (UnitSummary summary : engine.units()) {
+      versions.put("unit:" + summary.id(), summary.version());
+    }
+    return versions;
+  }
+
+  /**
+   * Board members by the board rules, written independently of the engine: goal boards hold a
+   * node and every node whose parent chain reaches it; a unit board holds the unit summary, the
+   * unit's objectives, their key results and the unit's KPIs; the portfolio holds every unit
+   * summary, the strategic outcomes and the objectives of top-level units.
+   */
+  private static Map<BoardRef, Set<String>> members(GoalEngine engine, Scenario scenario) {
+    Map<BoardRef, Set<String>> boards = new HashMap<>();
+    Map<String, NodeDef> defs = new HashMap<>();
+    for (NodeState state : engine.nodes()) {
+      defs.put(state.id(), engine.node(state.id()).isPresent()
+          ? scenario.nodes.getOrDefault(state.id(), fixedDefinition(state)) : null);
+    }
+    BoardRef portfolio = new BoardRef(BoardRef.Type.PORTFOLIO, ORG);
+    for (UnitSummary summary : engine.units()) {
+      add(boards, new BoardRef(BoardRef.Type.UNIT, summary.id()), "unit:" + summary.id());
+      add(boards, portfolio, "unit:" + summary.id());
+    }
+    for (NodeDef def : defs.values()) {
+      String id = def.id();
+      add(boards, new BoardRef(BoardRef.Type.GOAL, id), id);
+      Set<String> seen = new HashSet<>();
+      for (String parent = def.parentId(); parent != null && seen.add(parent);
+           parent = defs.containsKey(parent) ? defs.get(parent).parentId() : null) {
+        add(boards, new BoardRef(BoardRef.Type.GOAL, parent), id);
+      }
+      String unit = def.unitId();
+      if (def.kind() == NodeKind.KEY_RESULT) {
+        NodeDef objective = def.parentId() == null ? null : defs.get(def.parentId());
+        if (objective != null && objective.kind() == NodeKind.OBJECTIVE
+            && objective.unitId() != null) {
+          unit = objective.unitId();
+        }
+      }
+      if (def.kind() != NodeKind.STRATEGIC_OUTCOME && unit != null) {
+        add(boards, new BoardRef(BoardRef.Type.UNIT, unit), id);
+      }
+      boolean topLevel = def.unitId() == null || (scenario.units.containsKey(def.unitId())
+          && scenario.units.get(def.unitId()).parentId() == null);
+      if (def.kind() == NodeKind.STRATEGIC_OUTCOME
+          || (def.kind() == NodeKind.OBJECTIVE && topLevel)) {
+        add(boards, portfolio, id);
+      }
+    }
+    return boards;
+  }
+
+  /** Definitions the scenario did not send: the outcome and the KPI every engine starts with. */
+  private static NodeDef fixedDefinition(NodeState state) {
+    return state.id().equals(OUTCOME) ? Fixtures.outcome(OUTCOME).build()
+        : Fixtures.kpi(KPI).unitId(UNITS[0]).build();
+  }
+
+  private static void add(Map<BoardRef, Set<String>> boards, BoardRef board, String member) {
+    boards.computeIfAbsent(board, key -> new HashSet<>()).add(member);
+  }
+
+  /**
+   * Advances the expected board versions by one step: each member before or after the step adds
+   * the versions it gained, and each member that joined adds the version it had before.
+   */
+  private static void advanceBoards(Map<BoardRef, Long> expected,
+                                    Map<BoardRef, Set<String>> before,
+                                    Map<String, Long> versionsBefore,
+                                    Map<BoardRef, Set<String>> after,
+                                    Map<String, Long> versionsAfter) {
+    Set<BoardRef> boards = new HashSet<>(before.keySet());
+    boards.addAll(after.keySet());
+    for (BoardRef board : boards) {
+      Set<String> old = before.getOrDefault(board, Set.of());
+      Set<String> now = after.getOrDefault(board, Set.of());
+      Set<String> all = new HashSet<>(old);
+      all.addAll(now);
+      long delta = 0;
+      for (String member : all) {
+        long was = versionsBefore.getOrDefault(member, 0L);
+        delta += versionsAfter.getOrDefault(member, 0L) - was;
+        if (!old.contains(member)) {
+          delta += was;
+        }
+      }
+      expected.merge(board, delta, Long::sum);
+    }
+  }
+
+  /** Recomputes every objective's and the outcome's progress as a plain weighted mean. */
+  private static void checkRollupByRecursion(GoalEngine engine, Scenario scenario) {
+    Map<String, NodeState> states = new HashMap<>();
+    engine.nodes().forEach(state -> states.put(state.id(), state));
+    for (NodeState parent : states.values()) {
+      if (parent.kind() != NodeKind.OBJECTIVE && parent.kind() != NodeKind.STRATEGIC_OUTCOME) {
+        continue;
+      }
+      NodeDef def = scenario.nodes.get(parent.id());
+      boolean hasKeyResults = states.values().stream().anyMatch(s ->
+          s.kind() == NodeKind.KEY_RESULT && parent.id().equals(s.parentId()));
+      boolean rollupChildren = def != null && def.rollupChildren() != null
+          ? def.rollupChildren() : !hasKeyResults;
+      long sumWeight = 0;
+      long sumWeighted = 0;
+      for (NodeState child : states.values()) {
+        if (!parent.id().equals(child.parentId())) {
+          continue;
+        }
+        long weight = FixedPoint.of(child.weight());
+        boolean member = weight > 0 && switch (parent.kind()) {
+          case OBJECTIVE -> child.kind() == NodeKind.KEY_RESULT
+              || (child.kind() == NodeKind.OBJECTIVE && rollupChildren);
+          default -> child.kind() == NodeKind.OBJECTIVE && QUARTER.equals(child.cycleId());
+        };
+        if (member) {
+          sumWeight += weight;
+          sumWeighted += weight * FixedPoint.of(child.progress());
+        }
+      }
+      long progress = sumWeight == 0 ? 0 : (2 * sumWeighted + sumWeight) / (2 * sumWeight);
+      assertThat(FixedPoint.of(parent.progress())).as("progress of %s", parent.id())
+          .isEqualTo(progress);
+    }
+  }
+}
