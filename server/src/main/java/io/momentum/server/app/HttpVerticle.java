@@ -1,0 +1,118 @@
+package io.momentum.server.app;
+
+import io.momentum.server.auth.AuthRoutes;
+import io.momentum.server.auth.Caller;
+import io.momentum.server.events.EventRoutes;
+import io.momentum.server.events.SubjectDirectory;
+import io.momentum.server.goals.GoalRoutes;
+import io.momentum.server.goals.StructureRoutes;
+import io.momentum.server.http.ApiErrors;
+import io.momentum.server.live.BoardService;
+import io.momentum.server.live.LiveHub;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.ext.web.sstore.ClusteredSessionStore;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of a node: REST API, live WebSocket, health, metrics and the web app. One
+ * instance runs per event loop; they share the port.
+ */
+public final class HttpVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpVerticle.class);
+  private static final long SESSION_TIMEOUT_MS = TimeUnit.HOURS.toMillis(12);
+
+  private final Services services;
+  private LiveHub hub;
+
+  public HttpVerticle(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public Future<?> start() {
+    SessionHandler sessions = SessionHandler.create(ClusteredSessionStore.create(vertx))
+        .setLazySession(true)
+        .setSessionCookieName("momentum.session")
+        .setCookieHttpOnlyFlag(true)
+        .setCookieSameSite(CookieSameSite.STRICT)
+        .setSessionTimeout(SESSION_TIMEOUT_MS);
+    AuthRoutes auth = new AuthRoutes(services.auth(), sessions, services.pool(), services.demoLogin());
+    BoardService boards = new BoardService(vertx, services.pool(), services.liveState());
+    hub = new LiveHub(vertx, boards, services.liveMetrics(), LiveHub.Settings.defaults());
+    HealthCheck health = new HealthCheck(vertx, services.pool(), services.hazelcast(), services.kafkaBootstrap());
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes());
+    Router router = Router.router(vertx);
+
+    router.get("/health").handler(health::handle);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
+    router.post("/api/*").handler(body);
+    router.put("/api/*").handler(body);
+    router.patch("/api/*").handler(body);
+    router.route("/api/*").handler(auth::sessionUnlessBearer);
+    auth.mountPublic(router);
+    router.route("/api/v1/*").handler(auth.authenticationHandler());
+    auth.mountProtected(router);
+    new StructureRoutes(services.pool(), services.publisher()).mount(router);
+    new GoalRoutes(services.pool(), services.publisher()).mount(router);
+    new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
+    boards.mount(router);
+    router.get("/api/v1/live").handler(this::upgradeToLive);
+    router.route("/api/*").handler(ctx -> ctx.fail(404));
+    router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    router.get().handler(this::sendWebApp);
+    router.route().failureHandler(ApiErrors::handle);
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setHost(services.config().httpHost())
+        .setPort(services.config().httpPort())
+        .setMaxWebSocketFrameSize(64 * 1024)
+        .setMaxWebSocketMessageSize(64 * 1024)
+        .setCompressionSupported(true);
+    return vertx.createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .onSuccess(server -> LOG.debug("HTTP verticle listening on {}:{}", services.config().httpHost(), server.actualPort()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (hub != null) {
+      hub.close();
+    }
+    return Future.succeededFuture();
+  }
+
+  private void upgradeToLive(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    ctx.request().toWebSocket()
+        .onSuccess(socket -> hub.accept(socket, caller))
+        .onFailure(e -> {
+          if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(400).end("Connect with a WebSocket client");
+          }
+        });
+  }
+
+  /** Serves the single-page app for every other GET, so that its client-side routes load. */
+  private void sendWebApp(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile("webroot/index.html")
+        .onFailure(e -> {
+          if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain")
+                .end("The web app is not part of this build; build the web module to get it");
+          }
+        });
+  }
+}

@@ -1,0 +1,296 @@
+package io.momentum.server.db;
+
+import io.momentum.streams.engine.CycleDef;
+import io.momentum.streams.engine.CycleKind;
+import io.momentum.streams.engine.Measurement;
+import io.momentum.streams.engine.MilestoneDef;
+import io.momentum.streams.engine.NodeDef;
+import io.momentum.streams.engine.NodeKind;
+import io.momentum.streams.engine.Observation;
+import io.momentum.streams.engine.UnitDef;
+import io.momentum.streams.engine.UnitKind;
+import io.momentum.streams.engine.WorkStatus;
+import io.momentum.streams.ingest.OrgStateLoader;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads goal definitions and value history from PostgreSQL to build an organisation's engine. */
+public final class PgOrgStateLoader implements OrgStateLoader {
+
+  private static final String CYCLES = """
+      SELECT id, org_id, key, name, kind, parent_id, start_date, end_date, closed
+      FROM cycles WHERE org_id = $1""";
+  private static final String UNITS = """
+      SELECT id, org_id, key, name, kind, parent_id FROM units WHERE org_id = $1""";
+  private static final String OBJECTIVES = """
+      SELECT id, org_id, key, kind, title, parent_id, unit_id, cycle_id, owner_name, weight, rollup_children
+      FROM objectives WHERE org_id = $1""";
+  private static final String KEY_RESULTS = """
+      SELECT k.id, k.org_id, k.key, k.title, k.measurement, k.objective_id, k.unit_id, o.cycle_id,
+             k.owner_name, k.weight, k.start_value, k.target_value, k.low_value, k.high_value,
+             k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones
+      FROM key_results k JOIN objectives o ON o.id = k.objective_id
+      WHERE k.org_id = $1""";
+  private static final String KPIS = """
+      SELECT id, org_id, key, title, unit_id, owner_name, unit, direction, start_value, target_value, green, red
+      FROM kpis WHERE org_id = $1""";
+  private static final String HISTORY_START = """
+      SELECT min(start_date) FROM cycles
+      WHERE org_id = $1 AND start_date <= $2 AND end_date >= $2""";
+  private static final String MEASUREMENTS = """
+      SELECT node_id, value, observed_at, source FROM measurements
+      WHERE org_id = $1 AND observed_at >= $2 ORDER BY observed_at, id""";
+  private static final String CHECK_INS = """
+      SELECT key_result_id, value, confidence, observed_at, source FROM check_ins
+      WHERE org_id = $1 AND observed_at >= $2 ORDER BY observed_at, id""";
+  private static final String OLDER_KEY_RESULT_VALUES = """
+      SELECT id, current_value, current_at, current_source, confidence, confidence_at FROM key_results
+      WHERE org_id = $1 AND (current_at < $2 OR confidence_at < $2)""";
+  private static final String OLDER_KPI_VALUES = """
+      SELECT id, current_value, current_at, current_source FROM kpis
+      WHERE org_id = $1 AND current_at < $2""";
+  private static final String WORK_ITEMS = """
+      SELECT node_id, system, external_id, item_type, status_category, story_points, observed_at, source
+      FROM work_items WHERE org_id = $1 AND node_id IS NOT NULL AND NOT deleted""";
+  private static final String NODE_BY_KEY = """
+      SELECT node_id, kind FROM node_keys WHERE org_id = $1 AND (key = $2 OR node_id::text = $2)""";
+
+  private final Pool pool;
+
+  public PgOrgStateLoader(Pool pool) {
+    this.pool = pool;
+  }
+
+  @Override
+  public Future<List<String>> organisationIds() {
+    return pool.query("SELECT id FROM organisations ORDER BY id").execute()
+        .map(rows -> {
+          List<String> ids = new ArrayList<>();
+          rows.forEach(row -> ids.add(row.getString(0)));
+          return ids;
+        });
+  }
+
+  @Override
+  public Future<OrgState> load(String orgId, Instant now) {
+    LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+    return pool.withConnection(connection -> connection
+        .preparedQuery("SELECT 1 FROM organisations WHERE id = $1").execute(Tuple.of(orgId))
+        .compose(exists -> {
+          if (exists.size() == 0) {
+            return Future.succeededFuture(null);
+          }
+          Tuple org = Tuple.of(orgId);
+          Future<List<CycleDef>> cycles = connection.preparedQuery(CYCLES).execute(org).map(rows -> map(rows, PgOrgStateLoader::cycle));
+          Future<List<UnitDef>> units = connection.preparedQuery(UNITS).execute(org).map(rows -> map(rows, PgOrgStateLoader::unit));
+          Future<List<NodeDef>> objectives = connection.preparedQuery(OBJECTIVES).execute(org).map(rows -> map(rows, PgOrgStateLoader::objective));
+          Future<List<NodeDef>> keyResults = connection.preparedQuery(KEY_RESULTS).execute(org).map(rows -> map(rows, PgOrgStateLoader::keyResult));
+          Future<List<NodeDef>> kpis = connection.preparedQuery(KPIS).execute(org).map(rows -> map(rows, PgOrgStateLoader::kpi));
+          Future<OffsetDateTime> historyStart = connection.preparedQuery(HISTORY_START).execute(Tuple.of(orgId, today))
+              .map(rows -> {
+                LocalDate start = rows.iterator().next().getLocalDate(0);
+                return (start == null ? today.minusDays(90) : start).atStartOfDay().atOffset(ZoneOffset.UTC);
+              });
+          Future<List<Observation>> observations = historyStart.compose(from -> observations(connection, orgId, from));
+          return Future.all(List.of(cycles, units, objectives, keyResults, kpis, observations)).map(all -> {
+            List<NodeDef> nodes = new ArrayList<>(kpis.result());
+            nodes.addAll(objectives.result());
+            nodes.addAll(keyResults.result());
+            return new OrgState(cycles.result(), units.result(), nodes, observations.result());
+          });
+        }));
+  }
+
+  private Future<List<Observation>> observations(io.vertx.sqlclient.SqlConnection connection, String orgId,
+                                                 OffsetDateTime from) {
+    Tuple range = Tuple.of(orgId, from);
+    Tuple org = Tuple.of(orgId);
+    List<Observation> result = new ArrayList<>();
+    return connection.preparedQuery(OLDER_KEY_RESULT_VALUES).execute(range)
+        .map(rows -> {
+          for (Row row : rows) {
+            String id = row.getUUID("id").toString();
+            OffsetDateTime at = row.getOffsetDateTime("current_at");
+            if (at != null && at.isBefore(from)) {
+              result.add(new Observation.Value(id, row.getBigDecimal("current_value"), null, false,
+                  at.toInstant(), row.getString("current_source")));
+            }
+            OffsetDateTime confidenceAt = row.getOffsetDateTime("confidence_at");
+            if (confidenceAt != null && confidenceAt.isBefore(from) && row.getValue("confidence") != null) {
+              result.add(new Observation.Value(id, null, (int) row.getShort("confidence"), true,
+                  confidenceAt.toInstant(), "urn:momentum:history"));
+            }
+          }
+          return null;
+        })
+        .compose(v -> connection.preparedQuery(OLDER_KPI_VALUES).execute(range))
+        .map(rows -> {
+          rows.forEach(row -> result.add(new Observation.Value(row.getUUID("id").toString(),
+              row.getBigDecimal("current_value"), null, false,
+              row.getOffsetDateTime("current_at").toInstant(), row.getString("current_source"))));
+          return null;
+        })
+        .compose(v -> connection.preparedQuery(MEASUREMENTS).execute(range))
+        .map(rows -> {
+          rows.forEach(row -> result.add(new Observation.Value(row.getUUID("node_id").toString(),
+              row.getBigDecimal("value"), null, false, row.getOffsetDateTime("observed_at").toInstant(),
+              row.getString("source"))));
+          return null;
+        })
+        .compose(v -> connection.preparedQuery(CHECK_INS).execute(range))
+        .map(rows -> {
+          rows.forEach(row -> result.add(new Observation.Value(row.getUUID("key_result_id").toString(),
+              row.getBigDecimal("value"),
+              row.getValue("confidence") == null ? null : (int) row.getShort("confidence"), true,
+              row.getOffsetDateTime("observed_at").toInstant(), row.getString("source"))));
+          return null;
+        })
+        .compose(v -> connection.preparedQuery(WORK_ITEMS).execute(org))
+        .map(rows -> {
+          rows.forEach(row -> result.add(new Observation.WorkItem(row.getUUID("node_id").toString(),
+              row.getString("system"), row.getString("external_id"), row.getString("item_type"),
+              WorkStatus.fromWire(row.getString("status_category")), row.getBigDecimal("story_points"),
+              false, row.getOffsetDateTime("observed_at").toInstant(), row.getString("source"))));
+          // A stable sort keeps the stored order of observations made at the same instant.
+          result.sort(Comparator.comparing(Observation::time));
+          return result;
+        });
+  }
+
+  @Override
+  public Future<NodeDef> findNode(String orgId, String subject) {
+    return pool.preparedQuery(NODE_BY_KEY).execute(Tuple.of(orgId, subject))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(null);
+          }
+          Row row = rows.iterator().next();
+          return loadDefinition(orgId, "node", row.getUUID("node_id").toString()).map(def -> (NodeDef) def);
+        });
+  }
+
+  @Override
+  public Future<Object> loadDefinition(String orgId, String entity, String id) {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return Future.succeededFuture(null);
+    }
+    Tuple params = Tuple.of(orgId, uuid);
+    return switch (entity) {
+      case "cycle" -> first(CYCLES + " AND id = $2", params, PgOrgStateLoader::cycle);
+      case "unit" -> first(UNITS + " AND id = $2", params, PgOrgStateLoader::unit);
+      case "node" -> first(OBJECTIVES + " AND id = $2", params, PgOrgStateLoader::objective)
+          .compose(def -> def != null ? Future.succeededFuture(def)
+              : first(KEY_RESULTS + " AND k.id = $2", params, PgOrgStateLoader::keyResult))
+          .compose(def -> def != null ? Future.succeededFuture(def)
+              : first(KPIS + " AND id = $2", params, PgOrgStateLoader::kpi));
+      default -> Future.succeededFuture(null);
+    };
+  }
+
+  private <T> Future<Object> first(String sql, Tuple params, java.util.function.Function<Row, T> mapper) {
+    return pool.preparedQuery(sql).execute(params)
+        .map(rows -> rows.size() == 0 ? null : mapper.apply(rows.iterator().next()));
+  }
+
+  private static <T> List<T> map(RowSet<Row> rows, java.util.function.Function<Row, T> mapper) {
+    List<T> result = new ArrayList<>(rows.size());
+    rows.forEach(row -> result.add(mapper.apply(row)));
+    return result;
+  }
+
+  static CycleDef cycle(Row row) {
+    return new CycleDef(row.getUUID("id").toString(), row.getString("org_id"), row.getString("key"),
+        row.getString("name"), CycleKind.fromWire(row.getString("kind")), uuid(row, "parent_id"),
+        row.getLocalDate("start_date"), row.getLocalDate("end_date"), row.getBoolean("closed"));
+  }
+
+  static UnitDef unit(Row row) {
+    return new UnitDef(row.getUUID("id").toString(), row.getString("org_id"), row.getString("key"),
+        row.getString("name"), UnitKind.fromWire(row.getString("kind")), uuid(row, "parent_id"));
+  }
+
+  static NodeDef objective(Row row) {
+    return NodeDef.builder(row.getUUID("id").toString(), row.getString("org_id"), NodeKind.fromWire(row.getString("kind")))
+        .key(row.getString("key"))
+        .title(row.getString("title"))
+        .parentId(uuid(row, "parent_id"))
+        .unitId(uuid(row, "unit_id"))
+        .cycleId(uuid(row, "cycle_id"))
+        .ownerName(row.getString("owner_name"))
+        .weight(row.getBigDecimal("weight"))
+        .rollupChildren(row.getBoolean("rollup_children"))
+        .build();
+  }
+
+  static NodeDef keyResult(Row row) {
+    return NodeDef.builder(row.getUUID("id").toString(), row.getString("org_id"), NodeKind.KEY_RESULT)
+        .key(row.getString("key"))
+        .title(row.getString("title"))
+        .measurement(Measurement.fromWire(row.getString("measurement")))
+        .parentId(uuid(row, "objective_id"))
+        .unitId(uuid(row, "unit_id"))
+        .cycleId(uuid(row, "cycle_id"))
+        .ownerName(row.getString("owner_name"))
+        .weight(row.getBigDecimal("weight"))
+        .start(row.getBigDecimal("start_value"))
+        .target(row.getBigDecimal("target_value"))
+        .low(row.getBigDecimal("low_value"))
+        .high(row.getBigDecimal("high_value"))
+        .tolerance(row.getBigDecimal("tolerance"))
+        .commit(row.getBigDecimal("commit_value"))
+        .stretch(row.getBigDecimal("stretch_value"))
+        .unit(row.getString("unit"))
+        .kpiId(uuid(row, "kpi_id"))
+        .milestones(milestones(row.getValue("milestones")))
+        .build();
+  }
+
+  static NodeDef kpi(Row row) {
+    return NodeDef.builder(row.getUUID("id").toString(), row.getString("org_id"), NodeKind.KPI)
+        .key(row.getString("key"))
+        .title(row.getString("title"))
+        .unitId(uuid(row, "unit_id"))
+        .ownerName(row.getString("owner_name"))
+        .unit(row.getString("unit"))
+        .direction(Measurement.fromWire(row.getString("direction")))
+        .start(row.getBigDecimal("start_value"))
+        .target(row.getBigDecimal("target_value"))
+        .green(row.getBigDecimal("green"))
+        .red(row.getBigDecimal("red"))
+        .build();
+  }
+
+  private static List<MilestoneDef> milestones(Object value) {
+    JsonArray array = value instanceof JsonArray a ? a : value instanceof String s ? new JsonArray(s) : new JsonArray();
+    List<MilestoneDef> result = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject m = array.getJsonObject(i);
+      Object weight = m.getValue("weight");
+      result.add(new MilestoneDef(m.getString("id"), m.getString("title"),
+          weight == null ? null : new BigDecimal(weight.toString()), m.getBoolean("done", false)));
+    }
+    return result;
+  }
+
+  private static String uuid(Row row, String column) {
+    UUID value = row.getUUID(column);
+    return value == null ? null : value.toString();
+  }
+}

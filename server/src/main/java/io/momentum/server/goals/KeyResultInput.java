@@ -1,0 +1,158 @@
+package io.momentum.server.goals;
+
+import io.momentum.server.http.BodyReader;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The fields of a new key result, checked per measurement kind: a metric needs start and target
+ * in its direction, a range needs low and high, a milestone list needs milestones, a KPI-following
+ * key result needs its KPI.
+ */
+record KeyResultInput(String key, UUID objectiveId, String title, String measurement, UUID unitId,
+                      String ownerName, BigDecimal weight, BigDecimal start, BigDecimal target,
+                      BigDecimal low, BigDecimal high, BigDecimal tolerance, BigDecimal commit,
+                      BigDecimal stretch, String unit, UUID kpiId, JsonArray milestones) {
+
+  static final List<String> MEASUREMENTS = List.of("increase", "decrease", "range", "milestone", "binary", "kpi", "work_items");
+
+  static KeyResultInput read(BodyReader body) {
+    String key = body.key("key", true);
+    UUID objectiveId = body.uuid("objectiveId", true);
+    String title = body.text("title", GoalRoutes.MAX_TITLE, true);
+    String measurement = body.oneOf("measurement", MEASUREMENTS, true);
+    UUID unitId = body.uuid("unitId", false);
+    String owner = body.text("ownerName", 120, false);
+    BigDecimal weight = GoalRoutes.weight(body);
+    BigDecimal start = body.number("start", false);
+    BigDecimal target = body.number("target", false);
+    BigDecimal low = body.number("low", false);
+    BigDecimal high = body.number("high", false);
+    BigDecimal tolerance = body.number("tolerance", false);
+    BigDecimal commit = body.number("commit", false);
+    BigDecimal stretch = body.number("stretch", false);
+    String unit = body.text("unit", 20, false);
+    UUID kpiId = body.uuid("kpiId", false);
+    List<BodyReader> milestoneItems = body.objects("milestones", GoalRoutes.MAX_MILESTONES, false);
+    JsonArray milestones = new JsonArray();
+    if (measurement != null) {
+      switch (measurement) {
+        case "increase", "decrease" -> checkMetric(body, measurement, start, target, commit, stretch);
+        case "kpi" -> {
+          if (kpiId == null) {
+            body.reject("kpiId", "is missing: a key result measured by a KPI names the KPI it follows");
+          }
+          checkMetric(body, null, start, target, commit, stretch);
+        }
+        case "range" -> checkRange(body, low, high, tolerance);
+        case "milestone" -> milestones = readMilestones(body, milestoneItems);
+        default -> { }
+      }
+      rejectUnused(body, measurement, start, target, low, high, tolerance, commit, stretch, kpiId, milestoneItems);
+    }
+    return new KeyResultInput(key, objectiveId, title, measurement, unitId, owner, weight, start, target,
+        low, high, tolerance, commit, stretch, unit, kpiId, milestones);
+  }
+
+  private static void checkMetric(BodyReader body, String direction, BigDecimal start, BigDecimal target,
+                                  BigDecimal commit, BigDecimal stretch) {
+    if (start == null) {
+      body.reject("start", "is missing: the baseline value when the key result was set");
+    }
+    if (target == null) {
+      body.reject("target", "is missing: the value that means the key result is achieved");
+    }
+    if (start == null || target == null) {
+      return;
+    }
+    if ("increase".equals(direction) && target.compareTo(start) < 0) {
+      body.reject("target", "is below start (" + start.toPlainString() + "); use measurement \"decrease\" for a value that should go down");
+    }
+    if ("decrease".equals(direction) && target.compareTo(start) > 0) {
+      body.reject("target", "is above start (" + start.toPlainString() + "); use measurement \"increase\" for a value that should go up");
+    }
+    int sign = target.compareTo(start) >= 0 ? 1 : -1;
+    if (commit != null && (commit.subtract(start).signum() * sign < 0 || target.subtract(commit).signum() * sign < 0)) {
+      body.reject("commit", "must lie between start (" + start.toPlainString() + ") and target (" + target.toPlainString() + ")");
+    }
+    if (stretch != null && stretch.subtract(target).signum() * sign < 0) {
+      body.reject("stretch", "must lie beyond target (" + target.toPlainString() + ") in the key result's direction");
+    }
+  }
+
+  private static void checkRange(BodyReader body, BigDecimal low, BigDecimal high, BigDecimal tolerance) {
+    if (low == null) {
+      body.reject("low", "is missing: the lowest healthy value");
+    }
+    if (high == null) {
+      body.reject("high", "is missing: the highest healthy value");
+    }
+    if (low != null && high != null && high.compareTo(low) < 0) {
+      body.reject("high", "is below low (" + low.toPlainString() + ")");
+    }
+    if (tolerance != null && tolerance.signum() <= 0) {
+      body.reject("tolerance", "must be above 0; leave it out to use high - low");
+    }
+  }
+
+  private static JsonArray readMilestones(BodyReader body, List<BodyReader> items) {
+    JsonArray milestones = new JsonArray();
+    if (items.isEmpty()) {
+      body.reject("milestones", "is missing: list the milestones as [{\"title\": ..., \"weight\": 1}]");
+      return milestones;
+    }
+    Set<String> titles = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      BodyReader item = items.get(i);
+      String title = item.text("title", GoalRoutes.MAX_TITLE, true);
+      BigDecimal weight = item.number("weight", false);
+      Boolean done = item.bool("done", false);
+      if (weight != null && (weight.signum() <= 0 || weight.compareTo(GoalRoutes.MAX_WEIGHT) > 0)) {
+        item.reject("weight", "must be above 0 and at most " + GoalRoutes.MAX_WEIGHT);
+      }
+      if (title != null && !titles.add(title)) {
+        item.reject("title", "repeats another milestone's title; titles name milestones in events, so make them unique");
+      }
+      item.finishNested();
+      milestones.add(new JsonObject()
+          .put("id", "m" + (i + 1))
+          .put("title", title)
+          .put("weight", weight == null ? BigDecimal.ONE : weight)
+          .put("done", done != null && done));
+    }
+    return milestones;
+  }
+
+  /** Fields of other measurement kinds would be silently ignored, so they are rejected. */
+  private static void rejectUnused(BodyReader body, String measurement, BigDecimal start, BigDecimal target,
+                                   BigDecimal low, BigDecimal high, BigDecimal tolerance, BigDecimal commit,
+                                   BigDecimal stretch, UUID kpiId, List<BodyReader> milestones) {
+    boolean metric = Set.of("increase", "decrease", "kpi").contains(measurement);
+    rejectIf(body, !metric && start != null, "start", measurement);
+    rejectIf(body, !metric && target != null, "target", measurement);
+    rejectIf(body, !metric && commit != null, "commit", measurement);
+    rejectIf(body, !metric && stretch != null, "stretch", measurement);
+    rejectIf(body, !"range".equals(measurement) && (low != null), "low", measurement);
+    rejectIf(body, !"range".equals(measurement) && (high != null), "high", measurement);
+    rejectIf(body, !"range".equals(measurement) && (tolerance != null), "tolerance", measurement);
+    rejectIf(body, !"kpi".equals(measurement) && kpiId != null, "kpiId", measurement);
+    rejectIf(body, !"milestone".equals(measurement) && !milestones.isEmpty(), "milestones", measurement);
+  }
+
+  private static void rejectIf(BodyReader body, boolean condition, String field, String measurement) {
+    if (condition) {
+      body.reject(field, "does not apply to measurement \"" + measurement + "\"; leave it out");
+    }
+  }
+
+  Tuple toTuple(UUID id, String orgId) {
+    return Tuple.from(new Object[] {id, orgId, key, objectiveId, title, measurement, unitId, ownerName, weight,
+        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones.encode()});
+  }
+}

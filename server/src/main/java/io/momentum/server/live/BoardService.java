@@ -1,0 +1,127 @@
+package io.momentum.server.live;
+
+import io.momentum.server.http.ApiException;
+import io.momentum.streams.engine.BoardRef;
+import io.momentum.streams.live.LiveStateStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import io.momentum.server.auth.Caller;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Reads boards from the cluster's live state for the REST API and the WebSocket: checks that the
+ * board belongs to the caller's organisation, reads its members and version, and adds the cycles
+ * a screen needs to label them.
+ */
+public final class BoardService {
+
+  private static final String CYCLES = """
+      SELECT id, key, name, kind, parent_id, start_date, end_date, closed FROM cycles
+      WHERE org_id = $1 ORDER BY start_date, kind""";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final LiveStateStore liveState;
+
+  public BoardService(Vertx vertx, Pool pool, LiveStateStore liveState) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.liveState = liveState;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/boards/:board").handler(this::getBoard);
+  }
+
+  private void getBoard(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    BoardRef board = parse(ctx.pathParam("board"));
+    checkAccess(caller.orgId(), board)
+        .compose(v -> snapshot(caller.orgId(), board))
+        .onSuccess(snapshot -> {
+          snapshot.remove("type");
+          ctx.json(snapshot);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** Parses a board reference or throws a 400 that shows the three forms. */
+  public static BoardRef parse(String text) {
+    BoardRef board = BoardRef.parse(text);
+    if (board == null) {
+      throw ApiException.invalid("board", "must be unit:<unitId>, portfolio:<orgId> or goal:<nodeId>, not \""
+          + (text == null ? "" : text.length() > 60 ? text.substring(0, 60) + "..." : text) + "\"");
+    }
+    return board;
+  }
+
+  /** Completes when the board exists in the organisation; fails with 404 otherwise. */
+  public Future<Void> checkAccess(String orgId, BoardRef board) {
+    return switch (board.type()) {
+      case PORTFOLIO -> orgId.equals(board.id()) ? Future.succeededFuture()
+          : Future.failedFuture(ApiException.notFound("Board " + board));
+      case UNIT -> exists("SELECT 1 FROM units WHERE org_id = $1 AND id = $2", orgId, board);
+      case GOAL -> exists("SELECT 1 FROM node_keys WHERE org_id = $1 AND node_id = $2", orgId, board);
+    };
+  }
+
+  private Future<Void> exists(String sql, String orgId, BoardRef board) {
+    UUID id;
+    try {
+      id = UUID.fromString(board.id());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(ApiException.notFound("Board " + board));
+    }
+    return pool.preparedQuery(sql).execute(Tuple.of(orgId, id)).compose(rows -> rows.size() == 0
+        ? Future.failedFuture(ApiException.notFound("Board " + board))
+        : Future.succeededFuture());
+  }
+
+  /**
+   * Reads a board's snapshot message: {@code {"type": "snapshot", "board", "epoch", "version",
+   * "at", "units", "nodes", "cycles"}}. Fails with 503 while the organisation's engine is being
+   * built.
+   */
+  public Future<JsonObject> snapshot(String orgId, BoardRef board) {
+    Future<LiveStateStore.BoardState> state = vertx.executeBlocking(() -> liveState.read(orgId, board), false);
+    Future<JsonArray> cycles = pool.preparedQuery(CYCLES).execute(Tuple.of(orgId)).map(rows -> {
+      JsonArray array = new JsonArray();
+      for (Row row : rows) {
+        array.add(new JsonObject()
+            .put("id", row.getUUID("id").toString())
+            .put("key", row.getString("key"))
+            .put("name", row.getString("name"))
+            .put("kind", row.getString("kind"))
+            .put("parentId", row.getUUID("parent_id") == null ? null : row.getUUID("parent_id").toString())
+            .put("start", row.getLocalDate("start_date").toString())
+            .put("end", row.getLocalDate("end_date").toString())
+            .put("closed", row.getBoolean("closed")));
+      }
+      return array;
+    });
+    return Future.all(state, cycles).compose(all -> {
+      LiveStateStore.BoardState board0 = state.result();
+      if (board0.epoch() == null) {
+        return Future.failedFuture(new ApiException(503, "live_state_loading",
+            "The live state of organisation " + orgId + " is being built; retry in a few seconds"));
+      }
+      return Future.succeededFuture(new JsonObject()
+          .put("type", "snapshot")
+          .put("board", board.toString())
+          .put("epoch", board0.epoch())
+          .put("version", board0.version())
+          .put("at", Instant.now().toString())
+          .put("units", board0.units())
+          .put("nodes", board0.nodes())
+          .put("cycles", cycles.result()));
+    });
+  }
+}

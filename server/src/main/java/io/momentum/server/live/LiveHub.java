@@ -1,0 +1,518 @@
+package io.momentum.server.live;
+
+import io.momentum.server.auth.Caller;
+import io.momentum.server.http.ApiException;
+import io.momentum.streams.engine.BoardRef;
+import io.momentum.streams.live.LiveDeltas;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves live boards over WebSockets on one event loop: subscriptions, snapshots, coalesced
+ * deltas, resume from a version, and pings. It listens to each organisation's deltas on the
+ * clustered event bus once, however many of its sockets show that organisation's boards, and keeps
+ * the recent deltas so a reconnecting client gets exactly what it missed.
+ */
+public final class LiveHub {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+
+  /**
+   * Tuning of the live protocol.
+   *
+   * @param coalesceMillis shortest time between two deltas of one board to one socket
+   * @param pingMillis how often the server pings each socket
+   * @param idleMillis how long a socket may stay silent before it is closed
+   * @param maxSubscriptions largest number of boards one socket may subscribe to
+   * @param historySize how many delta messages per organisation are kept for resuming
+   * @param maxPendingNodes beyond this many merged changes, a lagging client gets a snapshot instead
+   */
+  public record Settings(long coalesceMillis, long pingMillis, long idleMillis, int maxSubscriptions,
+                         int historySize, int maxPendingNodes) {
+
+    /** Settings of a production node. */
+    public static Settings defaults() {
+      return new Settings(50, 20_000, 60_000, 20, 5_000, 2_000);
+    }
+  }
+
+  private final Vertx vertx;
+  private final BoardService boards;
+  private final LiveMetrics metrics;
+  private final Settings settings;
+  private final Set<Connection> connections = new HashSet<>();
+  private final Map<String, OrgFeed> feeds = new HashMap<>();
+  private final long timer;
+
+  public LiveHub(Vertx vertx, BoardService boards, LiveMetrics metrics, Settings settings) {
+    this.vertx = vertx;
+    this.boards = boards;
+    this.metrics = metrics;
+    this.settings = settings;
+    this.timer = vertx.setPeriodic(Math.min(settings.pingMillis(), 5_000), id -> housekeeping());
+  }
+
+  /** Stops the hub's timer and closes its sockets and event-bus consumers. */
+  public void close() {
+    vertx.cancelTimer(timer);
+    new HashSet<>(connections).forEach(c -> c.socket.close());
+    feeds.values().forEach(f -> f.consumer.unregister());
+    feeds.clear();
+  }
+
+  /** Takes over an upgraded WebSocket of an authenticated caller. */
+  public void accept(ServerWebSocket socket, Caller caller) {
+    Connection connection = new Connection(socket, caller);
+    connections.add(connection);
+    metrics.sockets().incrementAndGet();
+    socket.textMessageHandler(connection::onMessage);
+    socket.closeHandler(v -> connection.closed());
+    socket.exceptionHandler(e -> LOG.debug("Live socket of {} {} failed", caller.kind(), caller.id(), e));
+    LOG.debug("Live socket opened by {} {} of organisation {}", caller.kind(), caller.id(), caller.orgId());
+  }
+
+  private void housekeeping() {
+    long now = System.currentTimeMillis();
+    for (Connection connection : new HashSet<>(connections)) {
+      if (now - connection.lastSeen > settings.idleMillis()) {
+        LOG.info("Closing live socket of {} {}: silent for {} ms", connection.caller.kind(), connection.caller.id(), now - connection.lastSeen);
+        connection.socket.close((short) 1001, "idle");
+      } else if (now - connection.lastPing >= settings.pingMillis()) {
+        connection.lastPing = now;
+        connection.send(new JsonObject().put("type", "ping").put("time", Instant.now().toString()));
+      }
+    }
+    for (Iterator<OrgFeed> it = feeds.values().iterator(); it.hasNext(); ) {
+      OrgFeed feed = it.next();
+      if (feed.subscriptions.isEmpty() && now - feed.idleSince > 5 * 60_000) {
+        feed.consumer.unregister();
+        it.remove();
+      }
+    }
+  }
+
+  private OrgFeed feed(String orgId) {
+    return feeds.computeIfAbsent(orgId, OrgFeed::new);
+  }
+
+  /** One organisation's deltas as heard on the event bus, with the recent ones kept for resuming. */
+  private final class OrgFeed {
+    final String orgId;
+    final MessageConsumer<JsonObject> consumer;
+    final Future<Void> ready;
+    final ArrayDeque<JsonObject> history = new ArrayDeque<>();
+    final Set<Subscription> subscriptions = new HashSet<>();
+    String epoch;
+    long idleSince = System.currentTimeMillis();
+
+    OrgFeed(String orgId) {
+      this.orgId = orgId;
+      this.consumer = vertx.eventBus().consumer(LiveDeltas.address(orgId), message -> onMessage(message.body()));
+      this.ready = consumer.completion();
+    }
+
+    void onMessage(JsonObject message) {
+      String messageEpoch = message.getString("epoch");
+      if (message.getBoolean("reset", false) || (epoch != null && !epoch.equals(messageEpoch))) {
+        epoch = messageEpoch;
+        history.clear();
+        if (!message.getBoolean("reset", false)) {
+          history.add(message);
+        }
+        new HashSet<>(subscriptions).forEach(Subscription::resnapshot);
+        return;
+      }
+      epoch = messageEpoch;
+      history.add(message);
+      while (history.size() > settings.historySize()) {
+        history.removeFirst();
+      }
+      new HashSet<>(subscriptions).forEach(s -> s.onDelta(message));
+    }
+
+    void remove(Subscription subscription) {
+      subscriptions.remove(subscription);
+      if (subscriptions.isEmpty()) {
+        idleSince = System.currentTimeMillis();
+      }
+    }
+  }
+
+  /** One open WebSocket and its subscriptions. */
+  private final class Connection {
+    final ServerWebSocket socket;
+    final Caller caller;
+    final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    long lastSeen = System.currentTimeMillis();
+    long lastPing = System.currentTimeMillis();
+    boolean open = true;
+
+    Connection(ServerWebSocket socket, Caller caller) {
+      this.socket = socket;
+      this.caller = caller;
+    }
+
+    void onMessage(String text) {
+      lastSeen = System.currentTimeMillis();
+      JsonObject message;
+      try {
+        message = new JsonObject(text);
+      } catch (DecodeException e) {
+        error(null, "invalid_message", "Messages must be JSON objects such as {\"type\": \"subscribe\", \"board\": \"unit:<id>\"}");
+        return;
+      }
+      String type = message.getValue("type") instanceof String s ? s : null;
+      if (type == null) {
+        error(null, "invalid_message", "A message needs a \"type\": subscribe, unsubscribe or pong");
+        return;
+      }
+      switch (type) {
+        case "subscribe" -> subscribe(message);
+        case "unsubscribe" -> unsubscribe(message);
+        case "pong" -> { }
+        default -> error(null, "unknown_type", "Unknown message type \"" + type + "\"; use subscribe, unsubscribe or pong");
+      }
+    }
+
+    private void subscribe(JsonObject message) {
+      String boardText = message.getValue("board") instanceof String s ? s : null;
+      BoardRef board = BoardRef.parse(boardText);
+      if (board == null) {
+        error(boardText, "invalid_board", "\"board\" must be unit:<unitId>, portfolio:<orgId> or goal:<nodeId>");
+        return;
+      }
+      Object since = message.getValue("since");
+      if (since != null && !(since instanceof Number n && n.longValue() >= 0 && n.doubleValue() == n.longValue())) {
+        error(board.toString(), "invalid_message", "\"since\" must be a board version (a whole number) or left out");
+        return;
+      }
+      String epoch = message.getValue("epoch") instanceof String s ? s : null;
+      if (subscriptions.containsKey(board.toString())) {
+        subscriptions.remove(board.toString()).close();
+      }
+      if (subscriptions.size() >= settings.maxSubscriptions()) {
+        error(board.toString(), "too_many_subscriptions", "A socket may hold " + settings.maxSubscriptions()
+            + " subscriptions; unsubscribe from a board first");
+        return;
+      }
+      Subscription subscription = new Subscription(this, board);
+      subscriptions.put(board.toString(), subscription);
+      metrics.subscriptions().incrementAndGet();
+      boards.checkAccess(caller.orgId(), board)
+          .compose(v -> {
+            OrgFeed feed = feed(caller.orgId());
+            return feed.ready.map(feed);
+          })
+          .onSuccess(feed -> subscription.start(feed, since == null ? null : ((Number) since).longValue(), epoch))
+          .onFailure(e -> {
+            subscription.close();
+            subscriptions.remove(board.toString());
+            if (e instanceof ApiException api && api.status() == 404) {
+              error(board.toString(), "board_not_found", "No board " + board + " in your organisation");
+            } else {
+              LOG.warn("Subscribing {} {} to {} failed", caller.kind(), caller.id(), board, e);
+              error(board.toString(), "subscribe_failed", "Subscribing failed; try again");
+            }
+          });
+    }
+
+    private void unsubscribe(JsonObject message) {
+      String board = message.getValue("board") instanceof String s ? s : null;
+      Subscription subscription = board == null ? null : subscriptions.remove(board);
+      if (subscription != null) {
+        subscription.close();
+      }
+    }
+
+    void error(String board, String code, String text) {
+      send(new JsonObject().put("type", "error").put("board", board).put("code", code).put("message", text));
+    }
+
+    void send(JsonObject message) {
+      if (open) {
+        socket.writeTextMessage(message.encode());
+      }
+    }
+
+    void closed() {
+      open = false;
+      connections.remove(this);
+      metrics.sockets().decrementAndGet();
+      subscriptions.values().forEach(Subscription::close);
+      subscriptions.clear();
+    }
+  }
+
+  /** One board shown on one socket: what the client has, and the changes not sent yet. */
+  private final class Subscription {
+    final Connection connection;
+    final BoardRef board;
+    final String boardName;
+    OrgFeed feed;
+    boolean loading = true;
+    boolean closed;
+    final ArrayDeque<JsonObject> buffered = new ArrayDeque<>();
+    String epoch;
+    long version;
+    final Map<String, JsonObject> pendingNodes = new LinkedHashMap<>();
+    final Map<String, JsonObject> pendingUnits = new LinkedHashMap<>();
+    long pendingTo = -1;
+    long lastSentAt;
+    long flushTimer = -1;
+    boolean waitingForDrain;
+
+    Subscription(Connection connection, BoardRef board) {
+      this.connection = connection;
+      this.board = board;
+      this.boardName = board.toString();
+    }
+
+    void start(OrgFeed feed, Long since, String clientEpoch) {
+      if (closed) {
+        return;
+      }
+      this.feed = feed;
+      feed.subscriptions.add(this);
+      if (since != null && feed.epoch != null && (clientEpoch == null || clientEpoch.equals(feed.epoch)) && resumeFromHistory(since)) {
+        return;
+      }
+      readSnapshot(since, clientEpoch);
+    }
+
+    /** Sends one delta from {@code since} built from the kept history, when it covers that version. */
+    private boolean resumeFromHistory(long since) {
+      boolean covered = false;
+      boolean seenBoard = false;
+      long to = since;
+      long lastTo = -1;
+      for (JsonObject message : feed.history) {
+        JsonObject range = message.getJsonObject("boards").getJsonObject(boardName);
+        if (range == null) {
+          continue;
+        }
+        long from = range.getLong("from");
+        long messageTo = range.getLong("to");
+        if (!seenBoard) {
+          seenBoard = true;
+          covered = from <= since;
+        }
+        if (messageTo == since) {
+          covered = true;
+        }
+        if (messageTo > since && covered) {
+          merge(message);
+          to = messageTo;
+        }
+        lastTo = messageTo;
+      }
+      // A version above the last one heard is not one this epoch gave out.
+      if (!covered || since > lastTo) {
+        pendingNodes.clear();
+        pendingUnits.clear();
+        return false;
+      }
+      epoch = feed.epoch;
+      version = since;
+      pendingTo = to;
+      loading = false;
+      metrics.resumed();
+      flush(true);
+      return true;
+    }
+
+    private void readSnapshot(Long since, String clientEpoch) {
+      loading = true;
+      boards.snapshot(connection.caller.orgId(), board).onComplete(ar -> {
+        if (closed) {
+          return;
+        }
+        if (ar.failed()) {
+          boolean loadingState = ar.cause() instanceof ApiException api && api.status() == 503;
+          connection.error(boardName, loadingState ? "live_state_loading" : "snapshot_failed",
+              loadingState ? "The board's live state is being built; it follows shortly" : "Reading the board failed; retrying");
+          if (!loadingState) {
+            LOG.warn("Reading board {} failed", boardName, ar.cause());
+          }
+          vertx.setTimer(2_000, id -> {
+            if (!closed) {
+              readSnapshot(since, clientEpoch);
+            }
+          });
+          return;
+        }
+        JsonObject snapshot = ar.result();
+        epoch = snapshot.getString("epoch");
+        version = snapshot.getLong("version");
+        pendingNodes.clear();
+        pendingUnits.clear();
+        pendingTo = -1;
+        if (since != null && since == version && epoch.equals(clientEpoch)) {
+          metrics.resumed();
+          connection.send(deltaMessage(since, version));
+        } else {
+          connection.send(snapshot);
+          metrics.snapshotSent();
+        }
+        lastSentAt = System.currentTimeMillis();
+        loading = false;
+        while (!buffered.isEmpty() && !loading) {
+          onDelta(buffered.removeFirst());
+        }
+      });
+    }
+
+    void resnapshot() {
+      if (closed || loading) {
+        return;
+      }
+      buffered.clear();
+      readSnapshot(null, null);
+    }
+
+    void onDelta(JsonObject message) {
+      if (closed) {
+        return;
+      }
+      JsonObject range = message.getJsonObject("boards").getJsonObject(boardName);
+      if (range == null) {
+        return;
+      }
+      if (loading) {
+        buffered.add(message);
+        return;
+      }
+      if (!message.getString("epoch").equals(epoch)) {
+        resnapshot();
+        return;
+      }
+      long from = range.getLong("from");
+      long to = range.getLong("to");
+      long current = pendingTo >= 0 ? pendingTo : version;
+      if (to <= current) {
+        return;
+      }
+      if (from > current) {
+        LOG.debug("Board {} missed versions {} to {}; sending a snapshot", boardName, current, from);
+        resnapshot();
+        return;
+      }
+      merge(message);
+      pendingTo = to;
+      if (pendingNodes.size() + pendingUnits.size() > settings.maxPendingNodes() && waitingForDrain) {
+        resnapshot();
+        return;
+      }
+      scheduleFlush();
+    }
+
+    private void merge(JsonObject message) {
+      mergeEntries(message.getJsonArray("nodes"), pendingNodes);
+      mergeEntries(message.getJsonArray("units"), pendingUnits);
+    }
+
+    private void mergeEntries(io.vertx.core.json.JsonArray entries, Map<String, JsonObject> pending) {
+      if (entries == null) {
+        return;
+      }
+      for (int i = 0; i < entries.size(); i++) {
+        JsonObject entry = entries.getJsonObject(i);
+        if (!entry.getJsonArray("boards").contains(boardName)) {
+          continue;
+        }
+        JsonObject held = pending.get(entry.getString("id"));
+        if (held == null || held.getLong("version") < entry.getLong("version")) {
+          pending.put(entry.getString("id"), entry);
+        }
+      }
+    }
+
+    private void scheduleFlush() {
+      if (flushTimer >= 0 || waitingForDrain) {
+        return;
+      }
+      long delay = lastSentAt + settings.coalesceMillis() - System.currentTimeMillis();
+      if (delay <= 0) {
+        flush(false);
+      } else {
+        flushTimer = vertx.setTimer(delay, id -> {
+          flushTimer = -1;
+          flush(false);
+        });
+      }
+    }
+
+    private void flush(boolean evenIfEmpty) {
+      if (closed || (pendingTo < 0 && !evenIfEmpty)) {
+        return;
+      }
+      if (connection.socket.writeQueueFull()) {
+        waitingForDrain = true;
+        connection.socket.drainHandler(v -> {
+          waitingForDrain = false;
+          flush(false);
+        });
+        return;
+      }
+      long to = Math.max(pendingTo, version);
+      connection.send(deltaMessage(version, to));
+      metrics.deltaSent();
+      version = to;
+      pendingNodes.clear();
+      pendingUnits.clear();
+      pendingTo = -1;
+      lastSentAt = System.currentTimeMillis();
+    }
+
+    private JsonObject deltaMessage(long from, long to) {
+      io.vertx.core.json.JsonArray nodes = new io.vertx.core.json.JsonArray();
+      pendingNodes.values().forEach(n -> nodes.add(publicEntry(n)));
+      io.vertx.core.json.JsonArray units = new io.vertx.core.json.JsonArray();
+      pendingUnits.values().forEach(u -> units.add(publicEntry(u)));
+      return new JsonObject()
+          .put("type", "delta")
+          .put("board", boardName)
+          .put("epoch", epoch)
+          .put("from", from)
+          .put("version", to)
+          .put("units", units)
+          .put("nodes", nodes);
+    }
+
+    void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      metrics.subscriptions().decrementAndGet();
+      if (flushTimer >= 0) {
+        vertx.cancelTimer(flushTimer);
+      }
+      if (feed != null) {
+        feed.remove(this);
+      }
+    }
+  }
+
+  /** Returns a held entry without the fields that only the cluster's live state needs. */
+  private static JsonObject publicEntry(JsonObject entry) {
+    JsonObject copy = entry.copy();
+    copy.remove("orgId");
+    copy.remove("entity");
+    copy.remove("boards");
+    return copy;
+  }
+}

@@ -1,0 +1,38 @@
+package io.momentum.streams.ingest;
+
+import io.momentum.streams.engine.BoardRef;
+import io.momentum.streams.engine.Changes;
+import io.momentum.streams.engine.NodeState;
+import io.momentum.streams.engine.UnitSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Merges the changes of many engine calls into one: the latest state of each node and unit, and
+ * per board the version before the first change and after the last.
+ */
+final class ChangeAccumulator {
+
+  private final Map<String, NodeState> nodes = new LinkedHashMap<>();
+  private final Map<String, UnitSummary> units = new LinkedHashMap<>();
+  private final Map<BoardRef, Changes.VersionRange> boards = new LinkedHashMap<>();
+  private boolean applied;
+
+  void add(Changes changes) {
+    applied |= changes.applied();
+    changes.nodes().forEach(n -> nodes.put(n.id(), n));
+    changes.units().forEach(u -> units.put(u.id(), u));
+    changes.boards().forEach((board, range) -> boards.merge(board, range,
+        (first, next) -> new Changes.VersionRange(first.from(), next.to())));
+  }
+
+  boolean isEmpty() {
+    return nodes.isEmpty() && units.isEmpty();
+  }
+
+  Changes toChanges() {
+    return new Changes(applied, new ArrayList<>(nodes.values()), new ArrayList<>(units.values()),
+        new LinkedHashMap<>(boards));
+  }
+}

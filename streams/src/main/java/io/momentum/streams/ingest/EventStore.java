@@ -1,0 +1,38 @@
+package io.momentum.streams.ingest;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Durable storage of ingested events, implemented over PostgreSQL by the server. All writes of
+ * one batch happen in one transaction, so a failed batch leaves nothing behind.
+ */
+public interface EventStore {
+
+  /**
+   * Runs {@code work} in one transaction and commits when its future succeeds; rolls back when it
+   * fails.
+   */
+  <T> Future<T> inTransaction(Function<Transaction, Future<T>> work);
+
+  /** Completes when the store answers a trivial query, to tell a bad record from an unavailable store. */
+  Future<Void> ping();
+
+  /** The writes available inside a transaction. */
+  interface Transaction {
+
+    /** Inserts events into the append-only event table and completes with the keys that were new. */
+    Future<Set<EventKey>> insertEvents(List<ResolvedEvent> events);
+
+    /**
+     * Stores the values of newly inserted events: measurements, check-ins, work items, and the
+     * current value of each node whose event was applied.
+     */
+    Future<Void> writeValues(List<AppliedEvent> events);
+
+    /** Parks records that could not be processed; a record parked before is not parked twice. */
+    Future<Void> insertDeadLetters(List<DeadLetter> letters);
+  }
+}

@@ -1,0 +1,136 @@
+package io.momentum.streams.ingest;
+
+import io.momentum.streams.engine.BoardRef;
+import io.momentum.streams.engine.Changes;
+import io.momentum.streams.engine.CycleDef;
+import io.momentum.streams.engine.GoalEngine;
+import io.momentum.streams.engine.NodeDef;
+import io.momentum.streams.engine.NodeState;
+import io.momentum.streams.engine.UnitDef;
+import io.momentum.streams.engine.UnitSummary;
+import io.momentum.streams.live.LiveDeltas;
+import io.momentum.streams.live.LiveStateStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The goal engines of the organisations this node owns, that is, whose Kafka partition it
+ * consumes. An engine is built from PostgreSQL when ownership starts, and every change it makes
+ * is written to the cluster's live state and published on the event bus.
+ *
+ * <p>All methods run on the ingest verticle's event loop.
+ */
+public final class OrgEngines {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrgEngines.class);
+
+  /** An owned organisation: its engine and the epoch its versions count in. */
+  public record OwnedOrg(GoalEngine engine, String epoch) {
+
+    Function<NodeState, List<BoardRef>> nodeBoards() {
+      return engine::boardsOf;
+    }
+
+    Function<UnitSummary, List<BoardRef>> unitBoards() {
+      return engine::boardsOf;
+    }
+  }
+
+  private final Vertx vertx;
+  private final OrgStateLoader loader;
+  private final LiveStateStore liveState;
+  private final Clock clock;
+  private final Map<String, OwnedOrg> owned = new HashMap<>();
+  private final Map<String, Future<OwnedOrg>> loading = new HashMap<>();
+
+  public OrgEngines(Vertx vertx, OrgStateLoader loader, LiveStateStore liveState, Clock clock) {
+    this.vertx = vertx;
+    this.loader = loader;
+    this.liveState = liveState;
+    this.clock = clock;
+  }
+
+  /** Returns the owned organisation, building its engine from PostgreSQL first when needed. */
+  public Future<OwnedOrg> ensure(String orgId) {
+    OwnedOrg org = owned.get(orgId);
+    if (org != null) {
+      return Future.succeededFuture(org);
+    }
+    return loading.computeIfAbsent(orgId, this::build);
+  }
+
+  /** Returns the organisation when its engine is built, else null. */
+  public OwnedOrg get(String orgId) {
+    return owned.get(orgId);
+  }
+
+  /** Ids of the organisations whose engines are built. */
+  public Collection<String> ownedIds() {
+    return List.copyOf(owned.keySet());
+  }
+
+  /** Forgets an organisation's engine, for example after its partition moved to another node. */
+  public void drop(String orgId) {
+    if (owned.remove(orgId) != null) {
+      LOG.info("Dropped the goal engine of organisation {}", orgId);
+    }
+  }
+
+  /**
+   * Writes changes to the cluster's live state and then publishes them, so that a board read
+   * after the delta arrives already contains it.
+   */
+  public Future<Void> publish(String orgId, Changes changes) {
+    OwnedOrg org = owned.get(orgId);
+    if (org == null || changes.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Future.fromCompletionStage(liveState.write(orgId, changes.nodes(), changes.units(),
+            org.nodeBoards(), org.unitBoards()), vertx.getOrCreateContext())
+        .onSuccess(v -> vertx.eventBus().publish(LiveDeltas.address(orgId),
+            LiveDeltas.message(orgId, org.epoch(), changes, org.nodeBoards(), org.unitBoards())));
+  }
+
+  private Future<OwnedOrg> build(String orgId) {
+    long started = System.nanoTime();
+    return loader.load(orgId, clock.instant())
+        .compose(state -> vertx.executeBlocking(() -> buildEngine(orgId, state), false))
+        .onSuccess(org -> {
+          owned.put(orgId, org);
+          vertx.eventBus().publish(LiveDeltas.address(orgId), LiveDeltas.reset(orgId, org.epoch()));
+          LOG.info("Built the goal engine of organisation {}: {} nodes, {} units, epoch {}, in {} ms",
+              orgId, org.engine().nodes().size(), org.engine().units().size(), org.epoch(),
+              (System.nanoTime() - started) / 1_000_000);
+        })
+        .onFailure(e -> LOG.error("Building the goal engine of organisation {} failed", orgId, e))
+        .andThen(ar -> loading.remove(orgId));
+  }
+
+  private OwnedOrg buildEngine(String orgId, OrgStateLoader.OrgState state) {
+    GoalEngine engine = new GoalEngine(orgId, clock);
+    for (CycleDef cycle : state.cycles()) {
+      engine.upsertCycle(cycle);
+    }
+    for (UnitDef unit : state.units()) {
+      engine.upsertUnit(unit);
+    }
+    for (NodeDef node : state.nodes()) {
+      engine.upsertNode(node);
+    }
+    engine.applyAll(state.observations());
+    engine.tick(clock.instant());
+    OwnedOrg org = new OwnedOrg(engine, UUID.randomUUID().toString().substring(0, 8));
+    liveState.replaceOrg(orgId, org.epoch(), engine.nodes(), engine.units(), org.nodeBoards(),
+        org.unitBoards());
+    return org;
+  }
+}

@@ -1,0 +1,39 @@
+package io.momentum.streams.ingest;
+
+import io.momentum.streams.engine.CycleDef;
+import io.momentum.streams.engine.NodeDef;
+import io.momentum.streams.engine.Observation;
+import io.momentum.streams.engine.UnitDef;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads an organisation's goal model and value history from the system of record (PostgreSQL). */
+public interface OrgStateLoader {
+
+  /** Everything needed to rebuild an organisation's engine: definitions and observations in time order. */
+  record OrgState(List<CycleDef> cycles, List<UnitDef> units, List<NodeDef> nodes,
+                  List<Observation> observations) {
+  }
+
+  /** Completes with the ids of every organisation. */
+  Future<List<String>> organisationIds();
+
+  /**
+   * Loads an organisation: every definition, the latest value of each node, and the values
+   * observed inside the cycles that overlap {@code now} (for forecasts). Completes with null when
+   * the organisation does not exist.
+   */
+  Future<OrgState> load(String orgId, Instant now);
+
+  /** Finds a node by key or id, for an event whose subject the engine does not know yet; completes with null when there is none. */
+  Future<NodeDef> findNode(String orgId, String subject);
+
+  /**
+   * Loads one definition after it changed: a {@link CycleDef}, {@link UnitDef} or {@link NodeDef},
+   * or null when it no longer exists.
+   *
+   * @param entity {@code cycle}, {@code unit} or {@code node}
+   */
+  Future<Object> loadDefinition(String orgId, String entity, String id);
+}
