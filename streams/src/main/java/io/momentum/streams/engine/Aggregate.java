@@ -36,8 +36,10 @@ final class Aggregate {
     if (c.confidence >= 0) {
       confidenceCounts[c.confidence]++;
     }
-    if (c.updated != null && (latest == null || c.updated.isAfter(latest))) {
+    if (c.updated != null && (latest == null || !c.updated.isBefore(latest))) {
+      // Not before the latest time any member had, so it is the latest of all members.
       latest = c.updated;
+      latestStale = false;
     }
   }
 

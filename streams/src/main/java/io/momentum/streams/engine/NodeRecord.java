@@ -50,6 +50,10 @@ final class NodeRecord {
   String cycleId;
   String unitId;
   Trend trend;
+  /** Zone levels, computed once per definition. */
+  NodeDef levelsDef;
+  BigDecimal commitLevel;
+  BigDecimal stretchLevel;
   boolean measureStale = true;
   BigDecimal raw;
   long progress;

@@ -8,6 +8,24 @@ import java.util.Map;
 final class StateBuilder {
 
   private static final String DEFAULT_BASIS = "count";
+  private static final Map<NodeKind, Forecast> NO_FORECAST_BY_KIND = new EnumMap<>(NodeKind.class);
+  private static final Map<Measurement, Forecast> NO_FORECAST_BY_MEASUREMENT =
+      new EnumMap<>(Measurement.class);
+
+  static {
+    for (NodeKind kind : NodeKind.values()) {
+      NO_FORECAST_BY_KIND.put(kind, noForecast(kind.wire().replace('_', ' ') + "s"));
+    }
+    for (Measurement measurement : Measurement.values()) {
+      NO_FORECAST_BY_MEASUREMENT.put(measurement,
+          noForecast(measurement.wire().replace('_', ' ') + " key results"));
+    }
+  }
+
+  private static Forecast noForecast(String what) {
+    return Forecast.none("no forecast for " + what
+        + ": only increase, decrease and kpi key results are forecast");
+  }
 
   private StateBuilder() {
   }
@@ -47,8 +65,13 @@ final class StateBuilder {
     if (metric) {
       boolean increase = followsKpi ? direction == Measurement.INCREASE
           : measurement == Measurement.INCREASE;
-      commit = Measures.commitLevel(def.commit(), def.start(), def.target());
-      stretch = Measures.stretchLevel(def.stretch(), def.start(), def.target());
+      if (node.levelsDef != def) {
+        node.commitLevel = Measures.commitLevel(def.commit(), def.start(), def.target());
+        node.stretchLevel = Measures.stretchLevel(def.stretch(), def.start(), def.target());
+        node.levelsDef = def;
+      }
+      commit = node.commitLevel;
+      stretch = node.stretchLevel;
       zone = Measures.zone(current, commit, def.target(), stretch, increase);
     }
 
@@ -84,10 +107,8 @@ final class StateBuilder {
                                    Measurement direction) {
     NodeDef def = node.def;
     if (node.trend == null) {
-      String what = measurement == null ? def.kind().wire().replace('_', ' ') + "s"
-          : measurement.wire().replace('_', ' ') + " key results";
-      return Forecast.none("no forecast for " + what + ": only increase, decrease and kpi key "
-          + "results are forecast");
+      return measurement == null ? NO_FORECAST_BY_KIND.get(def.kind())
+          : NO_FORECAST_BY_MEASUREMENT.get(measurement);
     }
     String missing = node.trend.missing();
     if (missing != null) {
