@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Keeps every board's version equal to the sum of its members' versions plus the versions that
- * departed members had when they left. A member's new version adds 1 to each board that holds it
- * (and to each board it left in the same call); a joining member adds its whole version. Each
+ * departed members had when they left. A member's new version adds 1 to each board that contains it
+ * and to each board it left in the same call. A joining member adds its whole version. Each
  * update walks the node's ancestors only, so it costs O(depth).
  */
 final class BoardLedger {
@@ -20,7 +20,7 @@ final class BoardLedger {
     this.graph = graph;
   }
 
-  /** Gives {@code node} its next version and counts it on every board that holds it. */
+  /** Gives {@code node} its next version and counts it on every board that contains it. */
   void bump(NodeRecord node, Transaction tx) {
     node.version++;
     for (NodeRecord holder = node; holder != null; holder = holder.parent) {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What one member adds to an {@link Aggregate}: the values it had when it was last added, so that
- * the engine can take exactly those back out before adding the new ones.
+ * Share of one member in an {@link Aggregate}: the values the member had when it was last added,
+ * so that the engine can take exactly those back out before adding the new ones.
  */
 final class Contribution {
 

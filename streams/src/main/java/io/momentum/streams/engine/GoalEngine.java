@@ -103,6 +103,10 @@ public final class GoalEngine {
   public Changes upsertNode(NodeDef node) {
     requireOrg(node.orgId(), "node " + node.id());
     Objects.requireNonNull(node.kind(), "kind of node " + node.id());
+    if (node.id().equals(node.parentId())) {
+      throw new IllegalArgumentException("invalid parentId " + node.parentId() + " for node "
+          + node.id() + ": a node cannot align to itself");
+    }
     NodeRecord record = graph.nodes.get(node.id());
     NodeRecord newParent = node.parentId() == null ? null : graph.nodes.get(node.parentId());
     if (record != null && newParent != null && newParent != record.parent) {
@@ -420,9 +424,9 @@ public final class GoalEngine {
     return counter != null && counter.exists ? counter : null;
   }
 
-  private void requireOrg(String orgId, String what) {
+  private void requireOrg(String orgId, String label) {
     if (!graph.orgId.equals(orgId)) {
-      throw new IllegalArgumentException(what + " belongs to organisation " + orgId
+      throw new IllegalArgumentException(label + " belongs to organisation " + orgId
           + ", but this engine holds organisation " + graph.orgId);
     }
   }

@@ -22,8 +22,8 @@ final class StateBuilder {
     }
   }
 
-  private static Forecast noForecast(String what) {
-    return Forecast.none("no forecast for " + what
+  private static Forecast noForecast(String kinds) {
+    return Forecast.none("no forecast for " + kinds
         + ": only increase, decrease and kpi key results are forecast");
   }
 

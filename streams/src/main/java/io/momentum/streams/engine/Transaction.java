@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * Bookkeeping of one engine call: the time it evaluates at, the nodes and units it touched, each
- * board's version before the call, and the boards that a node left during the call (they still
- * count its next version, because their clients must see it leave). A node that moves to another
- * parent takes its subtree along, so the goal boards it left count the next version of every node
- * below it as well.
+ * board's version before the call, and the boards that a node left during the call. A board that
+ * a node left still counts the node's next version, because the board's clients must see it go.
+ * A node that moves to another parent takes its subtree along, so the goal boards it left count
+ * the next version of every node below it as well.
  */
 final class Transaction {
 

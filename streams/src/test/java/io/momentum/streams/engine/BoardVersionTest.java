@@ -93,8 +93,8 @@ class BoardVersionTest {
 
     Changes changes = engine.apply(value("kr1", "50", day(44)));
 
-    // kr1, o and the unit summary change: 3 on the unit board; o and the summary on the
-    // portfolio; kr1 and o on o's goal board; kr1 alone on its own.
+    // kr1, o and the unit summary change. The unit board counts all 3, the portfolio counts o
+    // and the summary, o's goal board counts kr1 and o, and kr1's goal board counts kr1.
     assertThat(changes.boards()).containsEntry(UNIT_BOARD,
         new Changes.VersionRange(unitBefore, unitBefore + 3));
     assertThat(changes.boards()).containsEntry(PORTFOLIO,
@@ -122,7 +122,7 @@ class BoardVersionTest {
   }
 
   @Test
-  void objectiveOfChildUnitIsNotOnPortfolio() {
+  void childUnitObjectiveOffPortfolio() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertUnit(unit("child", TEAM));
 
@@ -177,7 +177,7 @@ class BoardVersionTest {
   }
 
   @Test
-  void boardVersionNeverDecreasesWhenMemberLeaves() {
+  void boardVersionGrowsWhenMemberLeaves() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertNode(objective("a").build());
     engine.upsertNode(objective("b").build());

@@ -23,9 +23,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random sequences of definitions and observations: the incremental engine must agree with an
- * engine built from scratch from the final definitions and the same observations, with a plain
- * recursive rollup, and with board versions derived step by step from member versions.
+ * Random sequences of definitions and observations. The incremental engine must agree with an
+ * engine built from scratch from the final definitions and the same observations. Its progress
+ * must also match a plain recursive rollup, and its board versions must match versions derived
+ * step by step from member versions.
  */
 class IncrementalRollupPropertyTest {
 
@@ -217,10 +218,10 @@ class IncrementalRollupPropertyTest {
   }
 
   /**
-   * Board members by the board rules, written independently of the engine: goal boards hold a
-   * node and every node whose parent chain reaches it; a unit board holds the unit summary, the
-   * unit's objectives, their key results and the unit's KPIs; the portfolio holds every unit
-   * summary, the strategic outcomes and the objectives of top-level units.
+   * Board members by the board rules, written independently of the engine. A goal board
+   * contains a node and every node whose parent chain reaches it. A unit board contains the unit
+   * summary, the unit's objectives, their key results and the unit's KPIs. The portfolio contains
+   * every unit summary, the strategic outcomes and the objectives of top-level units.
    */
   private static Map<BoardRef, Set<String>> members(GoalEngine engine, Scenario scenario) {
     Map<BoardRef, Set<String>> boards = new HashMap<>();

@@ -167,7 +167,7 @@ class KeyResultProgressTest {
   }
 
   @Test
-  void keyResultDefinedAfterKpiTakesItsLatestValue() {
+  void lateFollowerTakesKpiValue() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertNode(kpi("k").build());
     engine.apply(value("k", "150", day(40)));
@@ -180,7 +180,7 @@ class KeyResultProgressTest {
   }
 
   @Test
-  void keyResultFollowingKpiDownwardTakesDecreaseDirection() {
+  void kpiFollowerDownwardDecreases() {
     GoalEngine engine = engineWith(keyResult("kr", "o", Measurement.KPI).kpiId("k")
         .start(dec(20)).target(dec(10)));
     engine.upsertNode(kpi("k").build());
@@ -193,7 +193,7 @@ class KeyResultProgressTest {
   }
 
   @Test
-  void keyResultFollowingKpiUsesStoredDirectionWhenTargetEqualsStart() {
+  void kpiFollowerStoredDirection() {
     GoalEngine engine = engineWith(keyResult("kr", "o", Measurement.KPI).kpiId("k")
         .start(dec(10)).target(dec(10)).direction(Measurement.DECREASE));
     engine.upsertNode(kpi("k").build());
@@ -299,7 +299,7 @@ class KeyResultProgressTest {
   }
 
   @Test
-  void checkInWithOnlyConfidenceKeepsNoData() {
+  void confidenceOnlyKeepsNoData() {
     GoalEngine engine = engineWith(metric("kr", "o", 0, 100));
 
     engine.apply(checkIn("kr", null, 8, day(44)));

@@ -88,7 +88,7 @@ class ObservationOrderTest {
   }
 
   @Test
-  void lateValueWithNewerConfidenceAppliesConfidenceOnly() {
+  void lateValueNewerConfidence() {
     GoalEngine engine = oneKeyResult();
     engine.apply(checkIn("kr", null, 8, day(30)));
     engine.apply(value("kr", "50", day(40)));

@@ -90,7 +90,7 @@ class RollupTest {
   }
 
   @Test
-  void childObjectivesRollUpByDefaultWithoutKeyResults() {
+  void childrenRollUpByDefault() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertNode(objective("parent").build());
     engine.upsertNode(objective("child").parentId("parent").build());
@@ -102,7 +102,7 @@ class RollupTest {
   }
 
   @Test
-  void childObjectivesLeaveByDefaultOnceParentHasKeyResult() {
+  void childrenLeaveOnceParentHasKeyResult() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertNode(objective("parent").build());
     engine.upsertNode(objective("child").parentId("parent").build());
@@ -116,7 +116,7 @@ class RollupTest {
   }
 
   @Test
-  void childObjectivesJoinWhenRollupChildrenIsOn() {
+  void childrenJoinWithRollupOn() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertNode(objective("parent").rollupChildren(true).build());
     engine.upsertNode(metric("own", "parent", 0, 100).build());
@@ -130,7 +130,7 @@ class RollupTest {
   }
 
   @Test
-  void childObjectivesStayOutWhenRollupChildrenIsOff() {
+  void childrenStayOutWithRollupOff() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertNode(objective("parent").rollupChildren(false).build());
     engine.upsertNode(objective("child").parentId("parent").build());
@@ -161,7 +161,7 @@ class RollupTest {
   }
 
   @Test
-  void childArrivingBeforeParentRollsUpOnceParentArrives() {
+  void childBeforeParentRollsUp() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertNode(metric("kr", "o", 0, 100).build());
     engine.apply(value("kr", "30", day(44)));

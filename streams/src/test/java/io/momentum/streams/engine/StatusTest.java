@@ -67,7 +67,7 @@ class StatusTest {
   }
 
   @Test
-  void keyResultAfterGraceWithoutProgressIsAtRisk() {
+  void afterGraceWithoutProgressAtRisk() {
     GoalEngine engine = oneKeyResult(9.5);
 
     engine.apply(value("kr", "0", day(9)));
@@ -132,7 +132,7 @@ class StatusTest {
   }
 
   @Test
-  void objectiveWithAllKeyResultsPendingIsPending() {
+  void objectiveAllPendingIsPending() {
     GoalEngine engine = threeKeyResults();
 
     NodeState objective = state(engine, "o");
