@@ -16,6 +16,8 @@ set -euo pipefail
 
 script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 web_pom="$script_dir/../web/pom.xml"
+work_dir=""
+trap 'if [[ -n "$work_dir" ]]; then rm -rf "$work_dir"; fi' EXIT
 
 log() {
   echo "seed-node-cache: $*" >&2
@@ -24,6 +26,15 @@ log() {
 fail() {
   log "$*"
   exit 1
+}
+
+# Runs mvn quietly and shows its output only when it fails.
+run_mvn() {
+  local output
+  if ! output="$(mvn -B -q "$@" 2>&1)"; then
+    printf '%s\n' "$output" >&2
+    fail "mvn $* failed"
+  fi
 }
 
 read_pom_node_version() {
@@ -51,9 +62,9 @@ find_local_repository() {
   scratch="$(mktemp -d)"
   # Evaluated outside the project so that no module pom is read. The value goes to a file
   # because Maven 3.8 wraps standard output in colour codes even in batch mode.
-  (cd "$scratch" && mvn -B -q "$@" \
+  (cd "$scratch" && run_mvn "$@" \
     org.apache.maven.plugins:maven-help-plugin:3.5.1:evaluate \
-    -Dexpression=settings.localRepository -Doutput="$scratch/repository.txt") >&2
+    -Dexpression=settings.localRepository -Doutput="$scratch/repository.txt")
   cat "$scratch/repository.txt"
   rm -rf "$scratch"
 }
@@ -77,9 +88,8 @@ main() {
   fi
 
   command -v npm >/dev/null || fail "npm is missing; install Node.js and npm first"
-  local work
-  work="$(mktemp -d)"
-  trap 'rm -rf "$work"' EXIT
+  work_dir="$(mktemp -d)"
+  local work="$work_dir"
 
   log "fetching node-$platform@$version from the npm registry"
   local package_file
@@ -92,7 +102,7 @@ main() {
   mv "$work/unpacked/package" "$work/$top"
   [[ -x "$work/$top/bin/node" ]] || fail "node-$platform@$version has no executable bin/node"
 
-  # Only a binary for this machine can run here; it must report the requested version.
+  # Only a binary for this machine can run here, and it must report the requested version.
   local reported
   reported="$("$work/$top/bin/node" --version)"
   [[ "$reported" == "v$version" ]] || fail "bin/node reports $reported, expected v$version"
@@ -100,7 +110,7 @@ main() {
   tar -czf "$work/$archive_name" -C "$work" "$top"
 
   log "installing $archive_name into $repository"
-  mvn -B -q "$@" org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file \
+  run_mvn "$@" org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file \
     -Dfile="$work/$archive_name" \
     -DgroupId=com.github.eirslett -DartifactId=node -Dversion="$version" \
     -Dclassifier="$platform" -Dpackaging=tar.gz -DgeneratePom=true

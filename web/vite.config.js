@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue'
 
 // The server (MOMENTUM_HTTP_PORT, default 8080) serves the API on the same origin in production,
 // so `vite dev` forwards the API, the live WebSocket and the health check to a local server.
+// MOMENTUM_DEV_SERVER points it at another one, such as the fixture server on port 5174.
 const devServer = process.env.MOMENTUM_DEV_SERVER ?? 'http://127.0.0.1:8080'
 
 export default defineConfig({

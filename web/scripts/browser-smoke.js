@@ -1,6 +1,7 @@
-// Drives the built app in headless Chromium against the fixture server: signs in with the demo
-// account, checks the portfolio and the unit board through their data-testid hooks, waits for a
-// live change, drops the WebSocket and checks that the board resumes. Saves screenshots.
+// Drives the built app in headless Chromium against the fixture server and saves screenshots.
+// It signs in with the demo account and checks the portfolio and the unit board through their
+// data-testid hooks. Then it waits for a live change, drops the WebSocket and checks that the
+// board resumes.
 //
 //   npm run build && npm run fixture-server &
 //   node scripts/browser-smoke.js [--url http://127.0.0.1:5174] [--out target/screenshots]

@@ -210,6 +210,7 @@ function handleLiveMessage(connection, text) {
     sendFrame(socket, { type: 'error', code: 'invalid_message', message: 'The message is not JSON.' })
     return
   }
+
   if (message.type === 'pong') {
     return
   }
@@ -221,6 +222,7 @@ function handleLiveMessage(connection, text) {
     sendFrame(socket, { type: 'error', code: 'unknown_type', message: `Unknown message type ${message.type}.` })
     return
   }
+
   const board = boards.get(message.board)
   if (!board) {
     sendFrame(socket, {
@@ -231,6 +233,7 @@ function handleLiveMessage(connection, text) {
     })
     return
   }
+
   connection.subscriptions.add(message.board)
   const oldest = board.changes.length > 0 ? board.changes[0].version - 1 : board.version
   const canResume = Number.isInteger(message.since) && message.since <= board.version && message.since >= oldest

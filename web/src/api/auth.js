@@ -1,6 +1,6 @@
 import { requestJson } from './http.js'
 
-/** Returns the signed-in user, or rejects with ApiError status 401 when nobody is signed in. */
+/** Returns the signed-in user, or rejects with ApiError status 401 without a valid session. */
 export async function fetchCurrentUser() {
   const body = await requestJson('GET', '/api/v1/auth/me')
   return body.user

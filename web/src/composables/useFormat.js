@@ -21,7 +21,7 @@ export function useFormat() {
     return text === null ? null : `${text} %`
   }
 
-  /** A number with its unit of measure, such as "3.4 %" or "18,250 orders"; "–" without a value. */
+  /** Formats a number with its unit of measure, such as "3.4 %" or "18,250 orders", or "–" without a value. */
   function valueText(value, unit) {
     if (value === null || value === undefined) {
       return '–'

@@ -40,7 +40,7 @@ function sumVersions(byId) {
  * Applies a delta message to a board state without changing the given state.
  *
  * Returns `{ outcome, state, changedIds }` where outcome is
- * - `applied`: the returned state holds the delta; changedIds lists the members it replaced,
+ * - `applied`: the returned state contains the delta; changedIds lists the members it replaced,
  * - `stale`: the delta ends at or below the held version, so nothing changed,
  * - `gap`: changes between the held version and the delta are missing, so the caller must
  *   fetch a snapshot; the returned state is the unchanged input.

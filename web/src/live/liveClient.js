@@ -1,7 +1,7 @@
 // One WebSocket per browser tab to /api/v1/live, shared by every board the tab shows.
 //
 // The client keeps the state of each subscribed board, applies snapshot and delta messages with
-// the version rules of boardState.js, answers pings, and reconnects with exponential back-off.
+// the version rules of boardState.js, replies to pings, and reconnects with exponential back-off.
 // After a reconnect it subscribes every board again with `since` set to the last version it
 // applied, so the server sends only what was missed.
 
@@ -24,9 +24,10 @@ export const ConnectionStatus = Object.freeze({
 })
 
 /**
- * Returns the wait before reconnect attempt `attempt` (0 for the first retry): 0.5 s doubling up
- * to 10 s, of which a random share of up to a quarter is taken off so that many tabs that lost
- * the server together do not return in step. `random` is a number in [0, 1).
+ * Returns the wait in milliseconds before reconnect attempt `attempt` (0 for the first retry).
+ * The nominal wait starts at 0.5 s and doubles up to 10 s. A random share of up to a quarter is
+ * taken off, so that tabs that lost the server together do not return in step.
+ * `random` is a number in [0, 1).
  */
 export function reconnectDelay(attempt, random) {
   const nominal = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt)
@@ -113,7 +114,7 @@ export function createLiveClient({
     socket = null
     stopWatchingSilence()
     if (boards.size === 0) {
-      // Nobody is watching a board, so the next subscribe opens a new connection.
+      // No board is subscribed, so the next subscribe opens a new connection.
       failedAttempts = 0
       setStatus(ConnectionStatus.IDLE)
       return
@@ -349,7 +350,7 @@ export function createLiveClient({
       return () => errorListeners.delete(listener)
     },
 
-    /** Closes the connection and forgets every board, for example at logout. */
+    /** Closes the connection and drops every subscription and board state, for example at logout. */
     close() {
       cancelRetry()
       stopWatchingSilence()

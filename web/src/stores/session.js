@@ -10,7 +10,7 @@ export const useSessionStore = defineStore('session', () => {
 
   const signedIn = computed(() => user.value !== null)
 
-  /** Asks the server who is signed in; a 401 means nobody. Other failures propagate. */
+  /** Loads the signed-in user from the server. A 401 response clears the user, and other failures propagate. */
   async function loadCurrentUser() {
     try {
       user.value = await auth.fetchCurrentUser()
@@ -49,7 +49,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       demoAccount.value = await auth.fetchDemoAccount()
     } catch {
-      // The hint is optional: without an answer the login page simply shows none.
+      // The hint is optional, so a failed request only means that the login page shows none.
       demoAccount.value = null
     }
   }

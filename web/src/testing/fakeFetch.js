@@ -1,5 +1,5 @@
-// A fetch stand-in that answers from a table of routes ("METHOD /path" -> {status, body}) and
-// records every request.
+// A fetch stand-in that returns responses from a table of routes ("METHOD /path" -> {status,
+// body}) and records every request.
 
 export function fakeFetch(routes) {
   const requests = []
