@@ -122,6 +122,20 @@ public class RollupBenchmark {
     engine.upsertNode(node.build());
   }
 
+  /**
+   * Re-evaluates every node one hour later than the previous call, so that expected progress
+   * changes and every node gets a new state: the worst case of the periodic tick.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public Changes tickAllNodes() {
+    long n = sequence++;
+    return engine.tick(NOW.plusSeconds(3_600 * (n + 1)));
+  }
+
   /** Applies the next value to the next key result of a depth-4 objective. */
   @Benchmark
   public Changes applyKeyResultValue() {
