@@ -50,7 +50,7 @@ public final class HttpVerticle extends VerticleBase {
         .setSessionTimeout(SESSION_TIMEOUT_MS);
     AuthRoutes auth = new AuthRoutes(services.auth(), sessions, services.pool(), services.demoLogin());
     BoardService boards = new BoardService(vertx, services.pool(), services.liveState());
-    hub = new LiveHub(vertx, boards, services.liveMetrics(), LiveHub.Settings.defaults());
+    hub = new LiveHub(vertx, services.liveFeeds(), boards, services.liveMetrics(), LiveHub.Settings.defaults());
     HealthCheck health = new HealthCheck(vertx, services.pool(), services.hazelcast(), services.kafkaBootstrap());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes());
     Router router = Router.router(vertx);

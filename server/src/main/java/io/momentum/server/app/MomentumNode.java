@@ -13,6 +13,8 @@ import io.momentum.server.db.Database;
 import io.momentum.server.db.PgEventStore;
 import io.momentum.server.db.PgOrgStateLoader;
 import io.momentum.server.events.EventPublisher;
+import io.momentum.server.live.LiveFeeds;
+import io.momentum.server.live.LiveHub;
 import io.momentum.server.live.LiveMetrics;
 import io.momentum.streams.cluster.HazelcastSetup;
 import io.momentum.streams.event.Topics;
@@ -115,13 +117,15 @@ public final class MomentumNode implements AutoCloseable {
 
     EventPublisher publisher = new EventPublisher(vertx, kafkaBootstrap);
     AuthService auth = new AuthService(vertx, pool);
+    LiveFeeds liveFeeds = new LiveFeeds(vertx, LiveHub.Settings.defaults().historySize());
+    resources.add(0, liveFeeds::close);
     services = new Services(config, clock, pool, hazelcast, new LiveStateStore(hazelcast), publisher, auth,
-        registry, new LiveMetrics(registry), kafkaBootstrap, null);
+        registry, new LiveMetrics(registry), liveFeeds, kafkaBootstrap, null);
     JsonObject login = null;
     if (mode == Mode.DEMO) {
       login = demo.seed(services).await();
       services = new Services(config, clock, pool, hazelcast, services.liveState(), publisher, auth, registry,
-          services.liveMetrics(), kafkaBootstrap, new JsonObject()
+          services.liveMetrics(), liveFeeds, kafkaBootstrap, new JsonObject()
               .put("email", login.getString("email")).put("password", login.getString("password")));
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.momentum.server.auth.AuthService;
 import io.momentum.server.config.MomentumConfig;
 import io.momentum.server.events.EventPublisher;
+import io.momentum.server.live.LiveFeeds;
 import io.momentum.server.live.LiveMetrics;
 import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,6 @@ import java.time.Clock;
  */
 public record Services(MomentumConfig config, Clock clock, Pool pool, HazelcastInstance hazelcast,
                        LiveStateStore liveState, EventPublisher publisher, AuthService auth,
-                       PrometheusMeterRegistry registry, LiveMetrics liveMetrics, String kafkaBootstrap,
+                       PrometheusMeterRegistry registry, LiveMetrics liveMetrics, LiveFeeds liveFeeds, String kafkaBootstrap,
                        JsonObject demoLogin) {
 }

@@ -4,9 +4,9 @@ import io.momentum.server.auth.Caller;
 import io.momentum.server.http.ApiException;
 import io.momentum.streams.engine.BoardRef;
 import io.momentum.streams.live.LiveDeltas;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves live boards over WebSockets on one event loop: subscriptions, snapshots, coalesced
- * deltas, resume from a version, and pings. It listens to each organisation's deltas on the
- * clustered event bus once, however many of its sockets show that organisation's boards, and keeps
- * the recent deltas so a reconnecting client gets exactly what it missed.
+ * deltas, resume from a version, and pings. Deltas come from {@link LiveFeeds}, which hears each
+ * organisation once per node and keeps the recent deltas, so a reconnecting client gets exactly
+ * what it missed whichever event loop serves it.
  */
 public final class LiveHub {
 
@@ -51,6 +52,8 @@ public final class LiveHub {
   }
 
   private final Vertx vertx;
+  private final Context context;
+  private final LiveFeeds liveFeeds;
   private final BoardService boards;
   private final LiveMetrics metrics;
   private final Settings settings;
@@ -58,8 +61,11 @@ public final class LiveHub {
   private final Map<String, OrgFeed> feeds = new HashMap<>();
   private final long timer;
 
-  public LiveHub(Vertx vertx, BoardService boards, LiveMetrics metrics, Settings settings) {
+  /** Creates the hub of the calling event loop. */
+  public LiveHub(Vertx vertx, LiveFeeds liveFeeds, BoardService boards, LiveMetrics metrics, Settings settings) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+    this.liveFeeds = liveFeeds;
     this.boards = boards;
     this.metrics = metrics;
     this.settings = settings;
@@ -70,7 +76,7 @@ public final class LiveHub {
   public void close() {
     vertx.cancelTimer(timer);
     new HashSet<>(connections).forEach(c -> c.socket.close());
-    feeds.values().forEach(f -> f.consumer.unregister());
+    feeds.values().forEach(OrgFeed::close);
     feeds.clear();
   }
 
@@ -99,7 +105,7 @@ public final class LiveHub {
     for (Iterator<OrgFeed> it = feeds.values().iterator(); it.hasNext(); ) {
       OrgFeed feed = it.next();
       if (feed.subscriptions.isEmpty() && now - feed.idleSince > 5 * 60_000) {
-        feed.consumer.unregister();
+        feed.close();
         it.remove();
       }
     }
@@ -109,39 +115,36 @@ public final class LiveHub {
     return feeds.computeIfAbsent(orgId, OrgFeed::new);
   }
 
-  /** One organisation's deltas as heard on the event bus, with the recent ones kept for resuming. */
+  /** This event loop's view of one organisation's deltas: its subscriptions and the epoch they count in. */
   private final class OrgFeed {
     final String orgId;
-    final MessageConsumer<JsonObject> consumer;
+    final LiveFeeds.Listener listener;
     final Future<Void> ready;
-    final ArrayDeque<JsonObject> history = new ArrayDeque<>();
     final Set<Subscription> subscriptions = new HashSet<>();
     String epoch;
     long idleSince = System.currentTimeMillis();
 
     OrgFeed(String orgId) {
       this.orgId = orgId;
-      this.consumer = vertx.eventBus().consumer(LiveDeltas.address(orgId), message -> onMessage(message.body()));
-      this.ready = consumer.completion();
+      this.listener = new LiveFeeds.Listener(context, (org, message) -> onMessage(message));
+      this.ready = liveFeeds.attach(orgId, listener);
     }
 
     void onMessage(JsonObject message) {
       String messageEpoch = message.getString("epoch");
       if (message.getBoolean("reset", false) || (epoch != null && !epoch.equals(messageEpoch))) {
         epoch = messageEpoch;
-        history.clear();
-        if (!message.getBoolean("reset", false)) {
-          history.add(message);
-        }
         new HashSet<>(subscriptions).forEach(Subscription::resnapshot);
         return;
       }
       epoch = messageEpoch;
-      history.add(message);
-      while (history.size() > settings.historySize()) {
-        history.removeFirst();
-      }
       new HashSet<>(subscriptions).forEach(s -> s.onDelta(message));
+    }
+
+    /** The node's kept deltas of this organisation, in the epoch this loop knows. */
+    List<JsonObject> history() {
+      List<JsonObject> kept = liveFeeds.history(orgId);
+      return epoch == null ? List.of() : kept.stream().filter(m -> epoch.equals(m.getString("epoch"))).toList();
     }
 
     void remove(Subscription subscription) {
@@ -149,6 +152,10 @@ public final class LiveHub {
       if (subscriptions.isEmpty()) {
         idleSince = System.currentTimeMillis();
       }
+    }
+
+    void close() {
+      liveFeeds.detach(orgId, listener);
     }
   }
 
@@ -299,7 +306,7 @@ public final class LiveHub {
       boolean seenBoard = false;
       long to = since;
       long lastTo = -1;
-      for (JsonObject message : feed.history) {
+      for (JsonObject message : feed.history()) {
         JsonObject range = message.getJsonObject("boards").getJsonObject(boardName);
         if (range == null) {
           continue;

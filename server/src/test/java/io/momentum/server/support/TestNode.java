@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One real Momentum node shared by the integration tests of a test JVM: embedded PostgreSQL (or
- * the server of {@code MOMENTUM_TEST_PG_URL}, in a database of its own), an in-process Kafka
- * broker, a one-member Hazelcast cluster with a name no other process uses, and HTTP on a free
+ * One real Momentum node shared by the integration tests of a test JVM: embedded PostgreSQL, an
+ * in-process Kafka broker, a one-member Hazelcast cluster with a name no other process uses, and HTTP on a free
  * loopback port. Tests isolate themselves by creating organisations of their own.
  */
 public final class TestNode {
@@ -55,15 +54,11 @@ public final class TestNode {
         .put("MOMENTUM_CLUSTER_NAME", "momentum-test-" + UUID.randomUUID())
         .put("MOMENTUM_CLUSTER_PORT", "5801")
         .put("MOMENTUM_TICK_SECONDS", "3600");
-    String externalPg = System.getenv("MOMENTUM_TEST_PG_URL");
-    if (externalPg != null && !externalPg.isBlank()) {
-      raw.put("MOMENTUM_PG_URL", withDatabase(externalPg, "momentum_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
-    }
     return MomentumNode.start(MomentumConfig.from(raw), MomentumNode.Mode.SERVE, null);
   }
 
   /** Replaces the database of a postgresql:// URL, so every test run gets a fresh one. */
-  static String withDatabase(String url, String database) {
+  public static String withDatabase(String url, String database) {
     int query = url.indexOf('?');
     String base = query < 0 ? url : url.substring(0, query);
     String params = query < 0 ? "" : url.substring(query);
