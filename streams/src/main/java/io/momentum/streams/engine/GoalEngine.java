@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,7 +296,9 @@ public final class GoalEngine {
         boards.put(board.ref, new Changes.VersionRange(before, board.version));
       }
     });
-    return new Changes(!nodes.isEmpty() || !units.isEmpty(), nodes, units, boards);
+    return new Changes(!nodes.isEmpty() || !units.isEmpty(),
+        Collections.unmodifiableList(nodes), Collections.unmodifiableList(units),
+        Collections.unmodifiableMap(boards));
   }
 
   /** Resolves an event subject, a node key or id, to a node id. */

@@ -100,6 +100,8 @@ final class NodeRecord {
     return def != null && def.kind() == kind;
   }
 
+  // NOTE: history is never pruned. A KPI measured every minute keeps every point in memory,
+  // because a key result that starts following it later rebuilds its trend from all of them.
   void addHistory(Trend.Point point) {
     if (history.isEmpty()) {
       history = new ArrayList<>(4);

@@ -38,6 +38,8 @@ final class ObservationApplier {
     boolean frozen = frozen(node);
     boolean valueApplied = false;
     if (observation.value() != null) {
+      // A late point updates the trend at once, but the node's state (and its forecast) is only
+      // rebuilt at its next applied change or the next tick, so a late value gets no version.
       if (!repeatsLastPoint(node, observation)) {
         addPoint(node, Trend.point(time, observation.value()));
       }
