@@ -19,6 +19,7 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: {
+    host: '127.0.0.1',
     proxy: {
       '/api': { target: devServer, ws: true },
       '/health': { target: devServer },

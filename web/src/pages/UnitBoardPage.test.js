@@ -105,6 +105,7 @@ describe('unit board page', () => {
   it('shows the unit summary and the board version', async () => {
     await showBoard()
     expect(wrapper.get('[data-testid="unit-summary"]').text()).toContain('Checkout Squad')
+    expect(document.title).toBe('Checkout Squad · Momentum')
     expect(wrapper.get('[data-testid="board-version"]').attributes('data-version')).toBe('140')
   })
 

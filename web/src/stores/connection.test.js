@@ -40,7 +40,7 @@ describe('connection store', () => {
     expect(store.retryAt).toBe(1234)
   })
 
-  it('stops mirroring when told to', () => {
+  it('stops mirroring after stop', () => {
     const store = useConnectionStore()
     const client = fakeClient()
     const stop = store.followClient(client)
