@@ -1,9 +1,6 @@
 package io.momentum.streams.engine;
 
-/**
- * Version counter of one live board. It is the sum of the versions of the board's members plus
- * the versions that departed members had when they left, so it never goes down.
- */
+/** Version of one live board: the sum of the versions of the board's current members. */
 final class Board {
 
   final BoardRef ref;

@@ -1,16 +1,21 @@
 package io.momentum.streams.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps every board's version equal to the sum of its members' versions plus the versions that
- * departed members had when they left. A member's new version adds 1 to each board that contains it
- * and to each board it left in the same call. A joining member adds its whole version. Each
- * update walks the node's ancestors only, so it costs O(depth).
+ * Keeps every board's version equal to the sum of the versions of its current members. A
+ * member's new version adds 1 to each board that contains it, a joining member adds its version
+ * and a leaving member takes its version away. A version change walks the node's ancestors only,
+ * so it costs O(depth).
+ *
+ * <p>A node whose board membership changes gets a new version in the same call, even when its
+ * own state is unchanged, so that whoever stores nodes with their boards learns the new boards.
  */
 final class BoardLedger {
 
@@ -24,20 +29,13 @@ final class BoardLedger {
   void bump(NodeRecord node, Transaction tx) {
     node.version++;
     for (NodeRecord holder = node; holder != null; holder = holder.parent) {
-      holder.subtreeVersion++;
       tx.add(holder.goalBoard, 1);
-      for (Board left : tx.subtreeDepartures(holder)) {
-        tx.add(left, 1);
-      }
     }
     if (node.boardUnit != null) {
       tx.add(node.boardUnit.board, 1);
     }
     if (node.inPortfolio) {
       tx.add(graph.portfolio, 1);
-    }
-    for (Board left : tx.departures(node)) {
-      tx.add(left, 1);
     }
   }
 
@@ -50,7 +48,8 @@ final class BoardLedger {
 
   /**
    * Moves {@code node} and everything aligned below it from the goal boards of its old ancestors
-   * to those of its new ones. Common ancestors keep their counts.
+   * to those of its new ones, and marks every moved node for a new version. Common ancestors keep
+   * their counts. Costs O(depth + size of the subtree).
    */
   void realign(NodeRecord node, NodeRecord oldParent, NodeRecord newParent, Transaction tx) {
     Set<NodeRecord> newChain = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -58,21 +57,24 @@ final class BoardLedger {
       newChain.add(a);
     }
     Set<NodeRecord> oldChain = Collections.newSetFromMap(new IdentityHashMap<>());
-    long moved = node.subtreeVersion;
+    long moved = node.goalBoard.version;
     for (NodeRecord a = oldParent; a != null; a = a.parent) {
       oldChain.add(a);
       if (!newChain.contains(a)) {
-        a.subtreeVersion -= moved;
-        tx.departWithSubtree(node, a.goalBoard);
+        tx.add(a.goalBoard, -moved);
       }
     }
     for (NodeRecord a = newParent; a != null; a = a.parent) {
       if (!oldChain.contains(a)) {
-        a.subtreeVersion += moved;
-        if (!tx.undoDeparture(node, a.goalBoard)) {
-          tx.add(a.goalBoard, moved);
-        }
+        tx.add(a.goalBoard, moved);
       }
+    }
+    Deque<NodeRecord> subtree = new ArrayDeque<>();
+    subtree.push(node);
+    while (!subtree.isEmpty()) {
+      NodeRecord member = subtree.pop();
+      markMoved(member, tx);
+      member.children.forEach(subtree::push);
     }
   }
 
@@ -80,30 +82,33 @@ final class BoardLedger {
   void moveToUnit(NodeRecord node, UnitRecord unit, Transaction tx) {
     if (node.boardUnit != null) {
       node.boardUnit.members.remove(node);
-      tx.depart(node, node.boardUnit.board);
+      tx.add(node.boardUnit.board, -node.version);
     }
     if (unit != null) {
       unit.members.add(node);
-      join(node, unit.board, tx);
+      tx.add(unit.board, node.version);
     }
     node.boardUnit = unit;
+    markMoved(node, tx);
   }
 
   /** Puts {@code node} on the portfolio board or takes it off. */
   void setInPortfolio(NodeRecord node, boolean member, Transaction tx) {
     if (member) {
       graph.portfolioMembers.add(node);
-      join(node, graph.portfolio, tx);
+      tx.add(graph.portfolio, node.version);
     } else {
       graph.portfolioMembers.remove(node);
-      tx.depart(node, graph.portfolio);
+      tx.add(graph.portfolio, -node.version);
     }
     node.inPortfolio = member;
+    markMoved(node, tx);
   }
 
-  private void join(NodeRecord node, Board board, Transaction tx) {
-    if (!tx.undoDeparture(node, board)) {
-      tx.add(board, node.version);
+  private static void markMoved(NodeRecord node, Transaction tx) {
+    if (node.defined()) {
+      node.moved = true;
+      tx.touch(node);
     }
   }
 

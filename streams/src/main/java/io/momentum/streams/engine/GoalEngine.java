@@ -74,7 +74,10 @@ public final class GoalEngine {
     return refreshAll(new Transaction(clock.instant()));
   }
 
-  /** Adds or replaces a unit. */
+  /**
+   * Adds or replaces a unit. When the unit gains or loses a parent, its objectives move off or
+   * onto the portfolio board and get a new version.
+   */
   public Changes upsertUnit(UnitDef unit) {
     requireOrg(unit.orgId(), "unit " + unit.id());
     Transaction tx = new Transaction(clock.instant());
@@ -96,7 +99,9 @@ public final class GoalEngine {
 
   /**
    * Adds or replaces a node definition, keeping its observed values. Nodes may arrive in any
-   * order; a reference to a node or unit that is not defined yet takes effect when it arrives.
+   * order, and a reference to a node or unit that is not defined yet takes effect when it arrives.
+   * A node that moves to another parent takes everything aligned below it along, and each moved
+   * node gets a new version because its goal boards changed.
    *
    * @throws IllegalArgumentException when the node belongs to another organisation or its
    *     {@code parentId} would create an alignment loop (nothing is changed then)
@@ -265,7 +270,9 @@ public final class GoalEngine {
         continue;
       }
       NodeState candidate = StateBuilder.node(node, node.version);
-      if (candidate.equals(node.state)) {
+      boolean moved = node.moved;
+      node.moved = false;
+      if (!moved && candidate.equals(node.state)) {
         continue;
       }
       ledger.bump(node, tx);
@@ -357,9 +364,9 @@ public final class GoalEngine {
   }
 
   /**
-   * Current version of a board, or empty when no such board exists in this organisation. It is
-   * the sum of the members' versions plus the versions that departed members had when they left,
-   * so it never goes down and grows by one for each change applied to a member.
+   * Current version of a board, or empty when no such board exists in this organisation: the sum
+   * of its members' versions. It grows by one for each change applied to a member, grows by a
+   * joining member's version and drops by a leaving member's version.
    */
   public OptionalLong boardVersion(BoardRef board) {
     Board counter = board(board);

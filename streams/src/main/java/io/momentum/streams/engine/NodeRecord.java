@@ -73,15 +73,16 @@ final class NodeRecord {
   Contribution unitShare;
 
   // Boards.
+  /** Goal board: its version is the sum of the versions of this node and every node below it. */
   final Board goalBoard;
-  /** Sum of the versions of this node and every node aligned below it. */
-  long subtreeVersion;
   UnitRecord boardUnit;
   boolean inPortfolio;
 
   NodeState state;
   long version;
   boolean touched;
+  /** True when the node's boards changed in the current call, so it needs a new version. */
+  boolean moved;
 
   NodeRecord(String id) {
     this.id = id;

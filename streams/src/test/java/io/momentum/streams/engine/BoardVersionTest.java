@@ -161,23 +161,35 @@ class BoardVersionTest {
     engine.upsertNode(objective("b").build());
     engine.upsertNode(objective("child").parentId("a").build());
     engine.upsertNode(metric("kr", "child", 0, 100).build());
-    long aBefore = version(engine, goal("a"));
-    long bBefore = version(engine, goal("b"));
 
     Changes changes = engine.upsertNode(objective("child").parentId("b").build());
 
-    long moved = state(engine, "child").version() + state(engine, "kr").version();
     assertThat(engine.boardNodes(goal("b"))).extracting(NodeState::id)
         .containsExactly("b", "child", "kr");
     assertThat(engine.boardNodes(goal("a"))).extracting(NodeState::id).containsExactly("a");
+    assertThat(version(engine, goal("a"))).isEqualTo(memberSum(engine, goal("a")));
+    assertThat(version(engine, goal("b"))).isEqualTo(memberSum(engine, goal("b")));
     assertThat(changes.boards().get(goal("b")).to()).isEqualTo(version(engine, goal("b")));
-    assertThat(version(engine, goal("b")))
-        .isEqualTo(bBefore + moved + (state(engine, "b").version() - 1));
-    assertThat(version(engine, goal("a"))).isGreaterThan(aBefore);
   }
 
   @Test
-  void boardVersionGrowsWhenMemberLeaves() {
+  void movedDescendantGetsNewVersion() {
+    GoalEngine engine = engineAt(clockAtDay(45));
+    engine.upsertNode(objective("a").build());
+    engine.upsertNode(objective("b").build());
+    engine.upsertNode(objective("child").parentId("a").build());
+    engine.upsertNode(metric("kr", "child", 0, 100).build());
+
+    Changes changes = engine.upsertNode(objective("child").parentId("b").build());
+
+    assertThat(state(engine, "kr").version()).isEqualTo(2);
+    assertThat(changes.nodes()).extracting(NodeState::id).contains("child", "kr");
+    assertThat(engine.boardsOf(state(engine, "kr"))).contains(goal("b"))
+        .doesNotContain(goal("a"));
+  }
+
+  @Test
+  void leavingMemberLowersBoardVersion() {
     GoalEngine engine = engineAt(clockAtDay(45));
     engine.upsertNode(objective("a").build());
     engine.upsertNode(objective("b").build());
@@ -189,8 +201,21 @@ class BoardVersionTest {
 
     Changes.VersionRange range = changes.boards().get(goal("a"));
     assertThat(range.from()).isEqualTo(before);
-    assertThat(range.to()).isGreaterThan(before);
-    assertThat(changes.nodes()).extracting(NodeState::id).contains("kr", "a", "b");
+    assertThat(range.to()).isLessThan(before);
+    assertThat(range.to()).isEqualTo(memberSum(engine, goal("a")));
+  }
+
+  @Test
+  void objectiveLeavesPortfolioWhenUnitGetsParent() {
+    GoalEngine engine = engineAt(clockAtDay(45));
+    engine.upsertUnit(unit("top", null));
+    engine.upsertNode(objective("o").build());
+
+    Changes changes = engine.upsertUnit(unit(TEAM, "top"));
+
+    assertThat(changes.nodes()).extracting(NodeState::id).containsExactly("o");
+    assertThat(engine.boardsOf(state(engine, "o"))).doesNotContain(PORTFOLIO);
+    assertThat(version(engine, PORTFOLIO)).isEqualTo(memberSum(engine, PORTFOLIO));
   }
 
   @Test
