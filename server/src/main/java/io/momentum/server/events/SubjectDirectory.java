@@ -38,7 +38,7 @@ public final class SubjectDirectory {
     if (subjects.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    return pool.preparedQuery(LOOKUP).execute(Tuple.of(orgId, subjects.toArray(String[]::new)))
+    return pool.preparedQuery(LOOKUP).execute(Tuple.tuple().addString(orgId).addArrayOfString(subjects.toArray(String[]::new)))
         .map(rows -> {
           Map<String, NodeInfo> found = new HashMap<>();
           for (Row row : rows) {

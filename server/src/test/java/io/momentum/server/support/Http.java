@@ -1,0 +1,83 @@
+package io.momentum.server.support;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/** A blocking HTTP client of the test node, authenticated by an API token or a session cookie. */
+public final class Http {
+
+  private final WebClient client;
+  private final String authorization;
+  private String cookie;
+
+  private Http(WebClient client, String authorization) {
+    this.client = client;
+    this.authorization = authorization;
+  }
+
+  /** A client that sends {@code Authorization: Bearer <token>}. */
+  public static Http withToken(String token) {
+    return new Http(client(), token == null ? null : "Bearer " + token);
+  }
+
+  /** A client without credentials (it keeps a session cookie once it logs in). */
+  public static Http anonymous() {
+    return new Http(client(), null);
+  }
+
+  private static WebClient client() {
+    return WebClient.create(TestNode.get().vertx(), new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(TestNode.httpPort()));
+  }
+
+  public HttpResponse<Buffer> get(String path) {
+    return send(HttpMethod.GET, path, null, null);
+  }
+
+  public HttpResponse<Buffer> post(String path, Object body) {
+    return send(HttpMethod.POST, path, body == null ? null : Buffer.buffer(Json.encode(body)), "application/json");
+  }
+
+  /** Posts raw text with a content type. */
+  public HttpResponse<Buffer> postRaw(String path, String body, String contentType) {
+    return send(HttpMethod.POST, path, Buffer.buffer(body), contentType);
+  }
+
+  private HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body, String contentType) {
+    HttpRequest<Buffer> request = client.request(method, path);
+    if (authorization != null) {
+      request.putHeader("Authorization", authorization);
+    }
+    if (cookie != null) {
+      request.putHeader("Cookie", cookie);
+    }
+    if (contentType != null) {
+      request.putHeader("Content-Type", contentType);
+    }
+    HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(body)).await();
+    MultiMap headers = response.headers();
+    for (String setCookie : headers.getAll("Set-Cookie")) {
+      if (setCookie.startsWith("momentum.session=")) {
+        cookie = setCookie.substring(0, setCookie.indexOf(';') < 0 ? setCookie.length() : setCookie.indexOf(';'));
+      }
+    }
+    return response;
+  }
+
+  /** The session cookie this client holds, or null. */
+  public String cookie() {
+    return cookie;
+  }
+
+  /** Returns the body of a response as JSON. */
+  public static JsonObject json(HttpResponse<Buffer> response) {
+    return new JsonObject(response.bodyAsString());
+  }
+}
