@@ -15,7 +15,7 @@ import java.util.Set;
  * so it costs O(depth).
  *
  * <p>A node whose board membership changes gets a new version in the same call, even when its
- * own state is unchanged, so that whoever stores nodes with their boards learns the new boards.
+ * own state is unchanged, so that a store that keeps each node with its boards rewrites them.
  */
 final class BoardLedger {
 
