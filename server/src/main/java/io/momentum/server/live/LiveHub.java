@@ -313,6 +313,11 @@ public final class LiveHub {
         }
         long from = range.getLong("from");
         long messageTo = range.getLong("to");
+        if (messageTo < from) {
+          // The board lost members since then; only a snapshot shows that.
+          covered = false;
+          break;
+        }
         if (!seenBoard) {
           seenBoard = true;
           covered = from <= since;
@@ -408,6 +413,11 @@ public final class LiveHub {
       }
       long from = range.getLong("from");
       long to = range.getLong("to");
+      if (to < from) {
+        // The board lost members; a delta cannot remove them, so the client gets a snapshot.
+        resnapshot();
+        return;
+      }
       long current = pendingTo >= 0 ? pendingTo : version;
       if (to <= current) {
         return;
