@@ -63,6 +63,7 @@ public final class MomentumNode implements AutoCloseable {
   private final MomentumConfig config;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private Vertx vertx;
+  private Database database;
   private Services services;
   private int httpPort;
 
@@ -87,7 +88,7 @@ public final class MomentumNode implements AutoCloseable {
     LOG.info("Starting Momentum ({} mode): {}", mode.name().toLowerCase(), config.describe());
     Clock clock = Clock.systemUTC();
 
-    Database database = config.isEmbeddedPostgres() ? Database.embedded(config.dataDir()) : Database.external(config.pgUrl());
+    database = config.isEmbeddedPostgres() ? Database.embedded(config.dataDir()) : Database.external(config.pgUrl());
     resources.add(database);
     String kafkaBootstrap = config.kafka();
     if (config.isEmbeddedKafka()) {
@@ -161,6 +162,11 @@ public final class MomentumNode implements AutoCloseable {
   /** Shared services of this node, for tests and the demo. */
   public Services services() {
     return services;
+  }
+
+  /** The node's database, whose connection settings other nodes of a test cluster reuse. */
+  public Database database() {
+    return database;
   }
 
   /** The node's Vert.x instance. */

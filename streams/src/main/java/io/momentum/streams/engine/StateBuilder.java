@@ -23,8 +23,7 @@ final class StateBuilder {
   }
 
   private static Forecast noForecast(String kinds) {
-    return Forecast.none("no forecast for " + kinds
-        + ": only increase, decrease and kpi key results are forecast");
+    return Forecast.none("only increase, decrease and kpi key results are forecast, not " + kinds);
   }
 
   private StateBuilder() {
@@ -115,7 +114,7 @@ final class StateBuilder {
       return Forecast.none(missing);
     }
     if (def.target() == null) {
-      return Forecast.none("no forecast: the key result has no target");
+      return Forecast.none("the key result has no target");
     }
     BigDecimal value = node.trend.projection();
     boolean increase = measurement == Measurement.KPI ? direction == Measurement.INCREASE

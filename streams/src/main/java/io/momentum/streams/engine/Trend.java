@@ -14,13 +14,13 @@ final class Trend {
 
   private static final long MILLIS_PER_DAY = 86_400_000L;
   private static final int MIN_POINTS = 3;
-  private static final String NO_CYCLE = "no forecast: the key result has no cycle";
+  private static final String NO_CYCLE = "the key result has no cycle";
   private static final String ONE_DAY =
-      "no forecast: all values are from one day, needs values from 2 different days";
+      "all values are from one day; it needs values from 2 different days";
   private static final String[] TOO_FEW_POINTS = {
-      "no forecast: needs 3 values in the current cycle, has 0",
-      "no forecast: needs 3 values in the current cycle, has 1",
-      "no forecast: needs 3 values in the current cycle, has 2"};
+      "needs 3 values in the current cycle, has 0",
+      "needs 3 values in the current cycle, has 1",
+      "needs 3 values in the current cycle, has 2"};
 
   /** Observed value at one time. */
   record Point(long millis, BigDecimal value) {
