@@ -75,17 +75,17 @@ final class DemoCatalog {
 
   private void addKpis() {
     kpi("net-revenue", "Net revenue per month", COMPANY, "EUR M", "increase", "12.4", "16.0", "14.5", "12.0", null);
-    kpi("gross-margin", "Gross margin", COMPANY, "%", "increase", "38.5", "41.0", "40.0", "37.5", "39.2");
+    kpi("gross-margin", "Gross margin", COMPANY, "%", "increase", "38.5", "41.0", "40.0", "37.5", "40.3");
     kpi("nps", "Net Promoter Score", COMPANY, "NPS", "increase", "31", "42", "38", "30", null);
     kpi("site-conversion", "Site conversion rate", "commerce", "%", "increase", "2.40", "3.00", "2.80", "2.30", "2.62");
     kpi("average-order-value", "Average order value", "commerce", "EUR", "increase", "86.40", "92.00", "90.00", "85.00", "89.10");
     kpi("customer-churn", "Monthly customer churn", "growth", "%", "decrease", "4.8", "3.5", "3.8", "5.0", null);
-    kpi("active-customers", "Active customers (90 days)", "growth", "k", "increase", "412", "480", "450", "400", "438");
+    kpi("active-customers", "Active customers (90 days)", "growth", "k", "increase", "412", "480", "450", "400", "455");
     kpi("api-latency-p95", "Storefront API latency p95", "platform", "ms", "decrease", "420", "250", "300", "450", null);
     kpi("storefront-uptime", "Storefront uptime (30 days)", "platform", "%", "increase", "99.82", "99.95", "99.90", "99.80", null);
-    kpi("deployments-per-week", "Deployments per week", "platform", "deploys", "increase", "18", "30", "28", "15", "26");
+    kpi("deployments-per-week", "Deployments per week", "platform", "deploys", "increase", "18", "30", "28", "15", "31");
     kpi("crash-free-sessions", "Crash-free app sessions", "mobile-app", "%", "increase", "99.10", "99.70", "99.50", "99.00", null);
-    kpi("app-store-rating", "App store rating", "mobile-app", "stars", "increase", "4.2", "4.6", "4.5", "4.1", "4.4");
+    kpi("app-store-rating", "App store rating", "mobile-app", "stars", "increase", "4.2", "4.6", "4.5", "4.1", "4.0");
     kpi("search-ctr", "Search click-through rate", "search", "%", "increase", "31.0", "38.0", "36.0", "30.0", null);
     kpi("on-time-delivery", "On-time delivery rate", "fulfilment", "%", "increase", "91.5", "96.0", "95.0", "90.0", null);
     kpi("order-lead-time", "Order-to-ship lead time", "fulfilment", "hours", "decrease", "30", "18", "22", "32", null);

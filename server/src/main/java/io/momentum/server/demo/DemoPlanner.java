@@ -40,6 +40,7 @@ final class DemoPlanner {
   private final Map<String, UUID> unitIds = new HashMap<>();
   private final Map<String, UUID> objectiveIds = new HashMap<>();
   private final Map<String, Instant> objectiveCreated = new HashMap<>();
+  private final Map<String, ProgressProfile.Health> objectiveHealth = new HashMap<>();
   private final Map<String, UUID> kpiIds = new HashMap<>();
   /** Raw progress each key result that follows a KPI has today, which its KPI's series ends at. */
   private final Map<String, KeyResultSpec> followers = new HashMap<>();
@@ -110,7 +111,9 @@ final class DemoPlanner {
   private void addKeyResult(KeyResultSpec spec) {
     UUID id = UUID.randomUUID();
     Cycle cycle = cycles.get(spec.cycle);
-    ProgressProfile profile = spec.profile != null ? spec.profile : ProgressProfile.draw(random);
+    ProgressProfile.Health health = objectiveHealth.computeIfAbsent(spec.objectiveKey,
+        key -> ProgressProfile.Health.draw(random));
+    ProgressProfile profile = spec.profile != null ? spec.profile : health.drawProfile(random);
     if (cycle.closed() && (profile == ProgressProfile.STALE || profile == ProgressProfile.PENDING)) {
       profile = ProgressProfile.AT_RISK;
     }
@@ -152,10 +155,9 @@ final class DemoPlanner {
         current, currentAt, confidence, confidenceAt, objectiveCreated.get(spec.objectiveKey)));
   }
 
-  /** A binary key result ahead of plan is done; on track, it is done in every second case. */
-  private boolean isBinaryDone(ProgressProfile profile) {
-    return profile == ProgressProfile.AHEAD || profile == ProgressProfile.DONE
-        || (profile == ProgressProfile.ON_TRACK && random.nextBoolean());
+  /** A binary key result is done when on track or ahead: without being done it can only look on track early on. */
+  private static boolean isBinaryDone(ProgressProfile profile) {
+    return profile == ProgressProfile.ON_TRACK || profile == ProgressProfile.AHEAD || profile == ProgressProfile.DONE;
   }
 
   private void addKpi(KpiSpec spec) {
@@ -177,7 +179,7 @@ final class DemoPlanner {
     double start = follower.start.doubleValue();
     double span = follower.target.doubleValue() - start;
     double latest = start + progress * span;
-    int decimals = Math.max(follower.decimals(), scale(spec.start(), spec.target(), spec.green(), spec.red()));
+    int decimals = ValueScale.decimals(spec.start(), spec.target(), spec.unit());
     Instant pivot = cycles.get(follower.cycle).startInstant();
     return history.kpiSeries(id, spec, pivot, start - 0.15 * span, start, latest, Math.abs(span) * 0.03, decimals);
   }
@@ -187,7 +189,7 @@ final class DemoPlanner {
     double start = spec.start().doubleValue();
     double latest = spec.latest().doubleValue();
     double noise = Math.abs(spec.target().doubleValue() - start) * 0.03;
-    int decimals = scale(spec.start(), spec.target(), spec.green(), spec.red(), spec.latest());
+    int decimals = ValueScale.decimals(spec.start(), spec.target(), spec.unit());
     Instant pivot = now.minus(Duration.ofDays(84));
     return history.kpiSeries(id, spec, pivot, start, start, latest, noise, decimals);
   }
@@ -197,15 +199,5 @@ final class DemoPlanner {
     Instant created = cycle.startInstant().minus(Duration.ofDays(7)).plus(Duration.ofHours(10));
     Instant latest = now.minus(Duration.ofDays(1));
     return created.isAfter(latest) ? latest : created;
-  }
-
-  private static int scale(BigDecimal... values) {
-    int scale = 0;
-    for (BigDecimal value : values) {
-      if (value != null) {
-        scale = Math.max(scale, value.scale());
-      }
-    }
-    return scale;
   }
 }

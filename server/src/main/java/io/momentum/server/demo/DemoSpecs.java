@@ -98,16 +98,15 @@ final class DemoSpecs {
       return this;
     }
 
-    /** Number of decimals that values of this key result are rounded to, from its own numbers. */
+    /** Number of decimals that values of this key result are rounded to. */
     int decimals() {
       if ("binary".equals(measurement)) {
         return 0;
       }
-      return Math.max(Math.max(scale(start), scale(target)), Math.max(scale(low), scale(high)));
-    }
-
-    private static int scale(BigDecimal value) {
-      return value == null ? 0 : Math.max(0, value.scale());
+      if ("range".equals(measurement)) {
+        return ValueScale.decimals(low, high, unit);
+      }
+      return ValueScale.decimals(start, target, unit);
     }
   }
 }

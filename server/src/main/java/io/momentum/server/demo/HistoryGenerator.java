@@ -238,8 +238,9 @@ final class HistoryGenerator {
     for (int i = 0; i < specs.size(); i++) {
       MilestoneSpec milestone = specs.get(i);
       double share = milestone.weight().doubleValue() / total.doubleValue();
-      // Milestones are finished in order, so the first one beyond the progress ends the done prefix.
-      boolean done = !reachedProgress && reached + share <= progress + 0.05;
+      // Milestones are finished in order, so the first one whose middle lies beyond the progress
+      // ends the done prefix.
+      boolean done = !reachedProgress && reached + share / 2 <= progress;
       if (done) {
         reached += share;
       } else {
@@ -276,7 +277,7 @@ final class HistoryGenerator {
       BigDecimal estimate = points.get(i);
       double size = estimate == null ? (spec.estimated ? 0 : 1) : estimate.doubleValue();
       String status;
-      if (done + size <= goal + 0.5 && inProgress == 0) {
+      if (done + size / 2 <= goal && inProgress == 0) {
         status = "done";
         done += size;
       } else if (inProgress < 2) {

@@ -24,7 +24,6 @@ final class MetricWalk {
   private static final double NOISE_SECONDS = 90;
   /** Seconds in which a range's trend returns most of the way to the band's centre. */
   private static final double BAND_RETURN_SECONDS = 1800;
-  private static final int MAX_DECIMALS = 4;
 
   private final double lower;
   private final double upper;
@@ -59,7 +58,7 @@ final class MetricWalk {
   static MetricWalk towards(BigDecimal start, BigDecimal target, BigDecimal current, String unit, double pace) {
     double s = start.doubleValue();
     double t = target.doubleValue();
-    int decimals = decimals(start, target);
+    int decimals = ValueScale.decimals(start, target, unit);
     double span = Math.abs(t - s);
     if (span == 0) {
       span = Math.max(Math.abs(t) * 0.05, Math.pow(10, -decimals));
@@ -79,10 +78,10 @@ final class MetricWalk {
   }
 
   /** A metric kept between {@code low} and {@code high} that now and then leaves the band. */
-  static MetricWalk within(BigDecimal low, BigDecimal high, BigDecimal current) {
+  static MetricWalk within(BigDecimal low, BigDecimal high, BigDecimal current, String unit) {
     double l = low.doubleValue();
     double h = high.doubleValue();
-    int decimals = decimals(low, high);
+    int decimals = ValueScale.decimals(low, high, unit);
     double width = h - l > 0 ? h - l : Math.max(Math.abs(h) * 0.05, Math.pow(10, -decimals));
     double lower = l - MARGIN * width;
     if (l >= 0) {
@@ -130,10 +129,5 @@ final class MetricWalk {
 
   private BigDecimal round(double value) {
     return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP);
-  }
-
-  /** Decimals of the given numbers as stored, the most of them, at most {@value #MAX_DECIMALS}. */
-  private static int decimals(BigDecimal a, BigDecimal b) {
-    return Math.min(MAX_DECIMALS, Math.max(0, Math.max(a.scale(), b.scale())));
   }
 }

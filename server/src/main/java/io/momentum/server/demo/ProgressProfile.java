@@ -52,21 +52,41 @@ enum ProgressProfile {
     return minConfidence + random.nextInt(maxConfidence - minConfidence + 1);
   }
 
-  /** Draws a profile for a key result that the catalog leaves open, weighted like a typical quarter. */
-  static ProgressProfile draw(Random random) {
-    int roll = random.nextInt(100);
-    if (roll < 48) {
+  /**
+   * How an objective is doing as a whole. Key results of one objective share their team and
+   * circumstances, so their profiles are drawn together: a healthy objective has mostly key
+   * results on track, a troubled one some that are off track.
+   */
+  enum Health {
+    HEALTHY(new int[] {70, 25, 5, 0, 0}),
+    MIXED(new int[] {45, 10, 40, 0, 5}),
+    TROUBLED(new int[] {30, 0, 30, 30, 10});
+
+    private static final ProgressProfile[] DRAWN = {ON_TRACK, AHEAD, AT_RISK, OFF_TRACK, LOW_CONFIDENCE};
+
+    /** Chances in percent of on track, ahead, at risk, off track and low confidence. */
+    private final int[] chances;
+
+    Health(int[] chances) {
+      this.chances = chances;
+    }
+
+    /** Draws the health of an objective: 45 % healthy, 35 % mixed, 20 % troubled. */
+    static Health draw(Random random) {
+      int roll = random.nextInt(100);
+      return roll < 45 ? HEALTHY : roll < 80 ? MIXED : TROUBLED;
+    }
+
+    /** Draws the profile of one of the objective's key results. */
+    ProgressProfile drawProfile(Random random) {
+      int roll = random.nextInt(100);
+      for (int i = 0; i < chances.length; i++) {
+        roll -= chances[i];
+        if (roll < 0) {
+          return DRAWN[i];
+        }
+      }
       return ON_TRACK;
     }
-    if (roll < 60) {
-      return AHEAD;
-    }
-    if (roll < 80) {
-      return AT_RISK;
-    }
-    if (roll < 92) {
-      return OFF_TRACK;
-    }
-    return LOW_CONFIDENCE;
   }
 }

@@ -192,7 +192,7 @@ final class PublishableNodes {
       case "range" -> {
         if (fresh) {
           metrics.add(new MetricNode(key, owner, MetricWalk.within(row.getBigDecimal("low_value"),
-              row.getBigDecimal("high_value"), current), confidence));
+              row.getBigDecimal("high_value"), current, row.getString("unit")), confidence));
         }
       }
       case "binary" -> {
