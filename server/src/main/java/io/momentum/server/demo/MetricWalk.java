@@ -27,7 +27,7 @@ final class MetricWalk {
 
   private final double lower;
   private final double upper;
-  /** Where the trend heads: just past the target, or the centre of a band. */
+  /** Where the trend heads: just past the target, the far bound for a negative pace, or the centre of a band. */
   private final double goal;
   private final double driftPerSecond;
   private final double noiseDeviation;
@@ -72,7 +72,12 @@ final class MetricWalk {
       upper = Math.min(100, upper);
     }
     double direction = Math.signum(t - s) == 0 ? 1 : Math.signum(t - s);
-    double goal = t + direction * 0.1 * span;
+    double goal;
+    if (pace >= 0) {
+      goal = t + direction * 0.1 * span;
+    } else {
+      goal = direction > 0 ? lower : upper;
+    }
     return new MetricWalk(lower, upper, goal, direction * span * pace / CROSSING_SECONDS, TREND_NOISE * span,
         false, decimals, current == null ? s : current.doubleValue());
   }
@@ -97,12 +102,13 @@ final class MetricWalk {
     if (band) {
       trend += (goal - trend) * (1 - Math.exp(-dt / BAND_RETURN_SECONDS));
     } else {
+      // The trend stops where its drift ends and stays there.
       double moved = trend + driftPerSecond * dt;
-      boolean headingForGoal = (goal - trend) * driftPerSecond > 0;
-      if (headingForGoal && (goal - moved) * driftPerSecond < 0) {
-        moved = goal;
+      if (driftPerSecond > 0 && trend < goal) {
+        trend = clamp(Math.min(moved, goal));
+      } else if (driftPerSecond < 0 && trend > goal) {
+        trend = clamp(Math.max(moved, goal));
       }
-      trend = clamp(moved);
     }
     double keep = Math.exp(-dt / NOISE_SECONDS);
     noise = noise * keep + noiseDeviation * Math.sqrt(1 - keep * keep) * random.nextGaussian();
