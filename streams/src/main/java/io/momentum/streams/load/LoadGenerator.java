@@ -74,7 +74,7 @@ public final class LoadGenerator {
   private void run() throws Exception {
     log("Settings: " + options.describe());
     OrgCatalog catalog = OrgCatalog.fetch(http, options.baseUrl(), options.token());
-    log("Organisation " + options.orgId() + ": " + catalog.keyResults().size() + " increase/decrease key results, "
+    log("Organisation " + options.orgId() + ": " + catalog.keyResults().size() + " increase/decrease key results in open cycles, "
         + catalog.unitIds().size() + " units");
     checkCatalog(catalog);
 
@@ -231,6 +231,8 @@ public final class LoadGenerator {
     double lagLast = lag.isEmpty() ? Double.NaN : lag.get(lag.size() - 1).records();
     double lagMax = lag.stream().mapToDouble(SustainRule.LagPoint::records).max().orElse(Double.NaN);
     double heapMax = samples.stream().mapToDouble(ServerProbe.Sample::heapBytes).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    double liveDataMax = samples.stream().mapToDouble(ServerProbe.Sample::liveDataBytes).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    double gcPause = gcPausePercent(samples);
     long rssMax = samples.stream().mapToLong(ServerProbe.Sample::rssBytes).max().orElse(-1);
     double applied = appliedPerSecond(samples);
     double serverCpu = before.serverCpuSeconds() < 0 || after.serverCpuSeconds() < 0 ? -1
@@ -249,7 +251,7 @@ public final class LoadGenerator {
     return new StepResult(rate, sent, outcome == null ? 0 : outcome.acknowledgedPerSecond(),
         outcome == null ? 0 : outcome.failed(), outcome == null ? 0 : outcome.maxBehindMicros() / 1000.0, applied,
         (after.deltas() - before.deltas()) / seconds, (after.nodeUpdates() - before.nodeUpdates()) / seconds, latency,
-        heapMax, rssMax, serverCpu, generatorCpu, lagFirst, lagLast, lagMax, lagSlope, behind, drainSeconds,
+        heapMax, liveDataMax, gcPause, rssMax, serverCpu, generatorCpu, lagFirst, lagLast, lagMax, lagSlope, behind, drainSeconds,
         after.snapshots() - before.snapshots(), after.disconnects() - before.disconnects(),
         sender == null ? 0 : sender.bumpedTimes(), rate > 0 && missed.isEmpty(), missed);
   }
@@ -264,14 +266,26 @@ public final class LoadGenerator {
     return (last.appliedEvents() - first.appliedEvents()) * 1000.0 / (last.atMillis() - first.atMillis());
   }
 
+  private static double gcPausePercent(List<ServerProbe.Sample> samples) {
+    List<ServerProbe.Sample> withGc = samples.stream().filter(s -> !Double.isNaN(s.gcPauseSeconds())).toList();
+    if (withGc.size() < 2) {
+      return Double.NaN;
+    }
+    ServerProbe.Sample first = withGc.get(0);
+    ServerProbe.Sample last = withGc.get(withGc.size() - 1);
+    return 100 * (last.gcPauseSeconds() - first.gcPauseSeconds()) * 1000.0 / (last.atMillis() - first.atMillis());
+  }
+
   private static String summary(List<StepResult> results) {
-    StringBuilder text = new StringBuilder(String.format("%nSummary%n%10s %10s %10s %10s %9s %9s %9s %9s %9s %s%n",
-        "rate/s", "sent/s", "applied/s", "deltas/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "heap MiB", "sustained"));
+    StringBuilder text = new StringBuilder(String.format("%nSummary%n%10s %10s %10s %10s %9s %9s %9s %9s %9s %9s %s%n",
+        "rate/s", "sent/s", "applied/s", "deltas/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "heap MiB", "live MiB",
+        "sustained"));
     double best = 0;
     for (StepResult r : results) {
-      text.append(String.format("%10.0f %10.0f %10.0f %10.0f %9.1f %9.1f %9.1f %9.1f %9.0f %s%n", r.rate(),
+      text.append(String.format("%10.0f %10.0f %10.0f %10.0f %9.1f %9.1f %9.1f %9.1f %9.0f %9.0f %s%n", r.rate(),
           r.sentPerSecond(), r.appliedPerSecond(), r.deltasPerSecond(), r.latencyMillis(50), r.latencyMillis(99),
           r.latencyMillis(99.9), r.maxLatencyMillis(), r.heapMaxBytes() / (1024.0 * 1024.0),
+          r.liveDataMaxBytes() / (1024.0 * 1024.0),
           r.rate() == 0 ? "watch only" : r.sustained() ? "yes" : "no"));
       if (r.sustained()) {
         best = Math.max(best, r.rate());

@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * What the load generator needs to know of the organisation, read from the REST API: the key
- * results that events can move and the units whose boards the clients open.
+ * results that events can move and the units whose boards the clients open. Key results of a
+ * closed cycle are left out, because the server stores their values without applying them.
  */
 final class OrgCatalog {
 
@@ -46,12 +48,24 @@ final class OrgCatalog {
 
   /** Reads every page of key results and units; throws when the API answers anything but 200. */
   static OrgCatalog fetch(HttpClient http, URI baseUrl, String token) throws IOException, InterruptedException {
+    Set<String> closedCycles = new HashSet<>();
+    for (JsonObject cycle : readAll(http, baseUrl, token, "/api/v1/cycles")) {
+      if (cycle.getBoolean("closed", false)) {
+        closedCycles.add(cycle.getString("id"));
+      }
+    }
+    Set<String> frozenObjectives = new HashSet<>();
+    for (JsonObject objective : readAll(http, baseUrl, token, "/api/v1/objectives")) {
+      if (closedCycles.contains(objective.getString("cycleId"))) {
+        frozenObjectives.add(objective.getString("id"));
+      }
+    }
     List<Target> targets = new ArrayList<>();
     for (JsonObject kr : readAll(http, baseUrl, token, "/api/v1/key-results")) {
       Number start = kr.getNumber("start");
       Number target = kr.getNumber("target");
       if (!MOVING_MEASUREMENTS.contains(kr.getString("measurement")) || start == null || target == null
-          || start.doubleValue() == target.doubleValue()) {
+          || start.doubleValue() == target.doubleValue() || frozenObjectives.contains(kr.getString("objectiveId"))) {
         continue;
       }
       String currentAt = kr.getString("currentAt");

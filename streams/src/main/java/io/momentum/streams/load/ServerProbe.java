@@ -15,7 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples the server under test at a fixed interval: heap, consumer lag and applied events from
+ * Samples the server under test at a fixed interval: heap, GC, consumer lag and applied events from
  * {@code /metrics}, and, given its process id, RSS and CPU time from /proc (Linux only).
  */
 final class ServerProbe implements AutoCloseable {
@@ -28,12 +28,14 @@ final class ServerProbe implements AutoCloseable {
    *
    * @param atMillis epoch milliseconds of the sample
    * @param heapBytes sum of {@code jvm_memory_used_bytes{area="heap"}}
+   * @param liveDataBytes {@code jvm_gc_live_data_size_bytes}: old generation after the last major or concurrent GC
+   * @param gcPauseSeconds total GC pause time since the server started, {@code jvm_gc_pause_seconds_sum}
    * @param lagRecords {@code momentum_consumer_lag_records}, measured by the server every 5 s
    * @param appliedEvents {@code momentum_events_ingested_total{outcome="applied"}}
    * @param rssBytes VmRSS of the server process
    * @param cpuSeconds user plus system CPU time of the server process
    */
-  record Sample(long atMillis, double heapBytes, double lagRecords, double appliedEvents, long rssBytes,
+  record Sample(long atMillis, double heapBytes, double liveDataBytes, double gcPauseSeconds, double lagRecords, double appliedEvents, long rssBytes,
                 double cpuSeconds) {
   }
 
@@ -96,6 +98,8 @@ final class ServerProbe implements AutoCloseable {
     PrometheusText metrics = PrometheusText.parse(response.body());
     return new Sample(at,
         metrics.sum("jvm_memory_used_bytes", "area", "heap"),
+        metrics.sum("jvm_gc_live_data_size_bytes"),
+        metrics.sum("jvm_gc_pause_seconds_sum"),
         metrics.sum("momentum_consumer_lag_records"),
         metrics.sum("momentum_events_ingested_total", "outcome", "applied"),
         pid > 0 ? rssBytes(pid) : -1,

@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * @param nodeUpdatesPerSecond newer node values received per second, all boards together
  * @param latency event-to-screen latencies in microseconds
  * @param heapMaxBytes highest server heap sampled during the step
+ * @param liveDataMaxBytes highest old-generation size after a major or concurrent GC during the step
+ * @param gcPausePercent share of the measured part the server spent in GC pauses
  * @param rssMaxBytes highest server RSS sampled during the step, or -1
  * @param serverCpuPercent server CPU time over wall time in the measured part (200 % is two cores), or -1
  * @param generatorCpuPercent the same for the load generator's own process
@@ -38,7 +40,7 @@ import org.HdrHistogram.Histogram;
 record StepResult(
     double rate, double sentPerSecond, double acknowledgedPerSecond, long failedSends, double maxBehindMillis,
     double appliedPerSecond, double deltasPerSecond, double nodeUpdatesPerSecond, Histogram latency,
-    double heapMaxBytes, long rssMaxBytes, double serverCpuPercent, double generatorCpuPercent,
+    double heapMaxBytes, double liveDataMaxBytes, double gcPausePercent, long rssMaxBytes, double serverCpuPercent, double generatorCpuPercent,
     double lagFirst, double lagLast, double lagMax, double lagSlopePerSecond, int boardsBehind,
     double drainSeconds, long snapshots, long disconnects, long bumpedTimes, boolean sustained,
     List<String> reasons) {
@@ -71,6 +73,8 @@ record StepResult(
             .put("p99.9", round(latencyMillis(99.9)))
             .put("max", round(maxLatencyMillis())))
         .put("heapMaxMiB", round(heapMaxBytes / MIB))
+        .put("liveDataMaxMiB", round(liveDataMaxBytes / MIB))
+        .put("gcPausePercent", round(gcPausePercent))
         .put("rssMaxMiB", rssMaxBytes < 0 ? null : round(rssMaxBytes / MIB))
         .put("serverCpuPercent", serverCpuPercent < 0 ? null : round(serverCpuPercent))
         .put("generatorCpuPercent", round(generatorCpuPercent))
@@ -97,8 +101,8 @@ record StepResult(
     text.append(String.format("  latency ms (n=%d): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
         latency.getTotalCount(), latencyMillis(50), latencyMillis(90), latencyMillis(99), latencyMillis(99.9),
         maxLatencyMillis()));
-    text.append(String.format("  server heap max %.0f MiB, RSS max %s, CPU %s; generator CPU %.0f %%%n",
-        heapMaxBytes / MIB, rssMaxBytes < 0 ? "n/a" : String.format("%.0f MiB", rssMaxBytes / MIB),
+    text.append(String.format("  server heap max %.0f MiB, live data after GC max %.0f MiB, GC pauses %.1f %%, RSS max %s, CPU %s; generator CPU %.0f %%%n",
+        heapMaxBytes / MIB, liveDataMaxBytes / MIB, gcPausePercent, rssMaxBytes < 0 ? "n/a" : String.format("%.0f MiB", rssMaxBytes / MIB),
         serverCpuPercent < 0 ? "n/a" : String.format("%.0f %%", serverCpuPercent), generatorCpuPercent));
     text.append(String.format("  consumer lag first %.0f, last %.0f, max %.0f, slope %.0f records/s; drain %.1f s, %d board nodes behind%n",
         lagFirst, lagLast, lagMax, lagSlopePerSecond, drainSeconds, boardsBehind));
