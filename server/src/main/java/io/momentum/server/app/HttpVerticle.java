@@ -70,7 +70,11 @@ public final class HttpVerticle extends VerticleBase {
     boards.mount(router);
     router.get("/api/v1/live").handler(this::upgradeToLive);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
-    router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
+    router.get("/").handler(this::sendWebApp);
+    router.get("/index.html").handler(this::sendWebApp);
+    // Vite names bundled assets by content hash, so browsers may keep them for a year.
+    router.get("/assets/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(365L * 24 * 3600));
+    router.get().handler(StaticHandler.create("webroot"));
     router.get().handler(this::sendWebApp);
     router.route().failureHandler(ApiErrors::handle);
 
@@ -105,9 +109,15 @@ public final class HttpVerticle extends VerticleBase {
         });
   }
 
-  /** Serves the single-page app for every other GET, so that its client-side routes load. */
+  /**
+   * Serves the single-page app for every other GET, so that its client-side routes load. The page
+   * is never cached, so a new release reaches browsers at once.
+   */
   private void sendWebApp(RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").sendFile("webroot/index.html")
+    ctx.response()
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .sendFile("webroot/index.html")
         .onFailure(e -> {
           if (!ctx.response().ended()) {
             ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain")
