@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class DemoCycles {
 
-  /** Which cycle of the demo a definition belongs to. */
+  /** Role of a cycle in the demo, by which definitions name their cycle. */
   enum Role {
     STRATEGY, YEAR, QUARTER, PREVIOUS_QUARTER
   }

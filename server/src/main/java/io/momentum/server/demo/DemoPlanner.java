@@ -28,7 +28,7 @@ import java.util.UUID;
  */
 final class DemoPlanner {
 
-  /** Seed of the generator: the same day always gives the same demo. */
+  /** Seed of the generator, fixed so that seeding at the same instant always gives the same content. */
   static final long RANDOM_SEED = 20_260_401L;
 
   private final Instant now;
@@ -155,7 +155,10 @@ final class DemoPlanner {
         current, currentAt, confidence, confidenceAt, objectiveCreated.get(spec.objectiveKey)));
   }
 
-  /** A binary key result is done when on track or ahead: without being done it can only look on track early on. */
+  /**
+   * Decides whether a binary key result is done: when on track or ahead, because a binary key result
+   * that is not done looks on track only in the first tenth of its cycle.
+   */
   private static boolean isBinaryDone(ProgressProfile profile) {
     return profile == ProgressProfile.ON_TRACK || profile == ProgressProfile.AHEAD || profile == ProgressProfile.DONE;
   }
@@ -172,8 +175,8 @@ final class DemoPlanner {
   }
 
   /**
-   * A followed KPI stands near its key result's start when the key result's cycle began, and today
-   * at the key result's progress, so the key result shows the status its profile chose.
+   * Generates the series of a followed KPI: near its key result's start when the key result's cycle
+   * began and at the key result's progress today, so the key result shows the status its profile chose.
    */
   private List<MeasurementRow> followedSeries(UUID id, KpiSpec spec, KeyResultSpec follower, double progress) {
     double start = follower.start.doubleValue();
@@ -184,7 +187,7 @@ final class DemoPlanner {
     return history.kpiSeries(id, spec, pivot, start - 0.15 * span, start, latest, Math.abs(span) * 0.03, decimals);
   }
 
-  /** A KPI that no key result follows moves from its start value to the catalog's value of today. */
+  /** Generates the series of a KPI that no key result follows: from its start value to the catalog's value of today. */
   private List<MeasurementRow> ownSeries(UUID id, KpiSpec spec) {
     double start = spec.start().doubleValue();
     double latest = spec.latest().doubleValue();
@@ -194,7 +197,7 @@ final class DemoPlanner {
     return history.kpiSeries(id, spec, pivot, start, start, latest, noise, decimals);
   }
 
-  /** Definitions were written in the week before their cycle began, or a day ago for a new cycle. */
+  /** Returns when a definition was written: in the week before its cycle began, or a day ago for a new cycle. */
   private Instant createdBefore(Cycle cycle) {
     Instant created = cycle.startInstant().minus(Duration.ofDays(7)).plus(Duration.ofHours(10));
     Instant latest = now.minus(Duration.ofDays(1));

@@ -26,7 +26,7 @@ public final class DemoPublisher extends VerticleBase {
   private static final long TICK_MILLIS = 50;
   /** Failed or skipped sends are logged at most this often. */
   private static final long WARN_INTERVAL_NANOS = 60_000_000_000L;
-  /** The most events one tick may send after a pause, in seconds of the rate. */
+  /** Maximum events one tick may send after a pause, in seconds of the rate. */
   private static final double MAX_BURST_SECONDS = 1;
 
   private final Pool pool;
@@ -42,12 +42,13 @@ public final class DemoPublisher extends VerticleBase {
   private long sent;
   private long failed;
   private long skipped;
-  private long lastWarnNanos;
-  private boolean warnedBefore;
+  private long lastReportNanos;
+  private boolean reportedBefore;
   private Throwable lastError;
 
   /**
    * @param eventsPerSecond events per second, fractions allowed; 0 turns the publisher off
+   * @throws IllegalArgumentException when the rate is negative, infinite or not a number
    */
   public DemoPublisher(Pool pool, String kafkaBootstrapServers, double eventsPerSecond, Clock clock) {
     if (!(eventsPerSecond >= 0) || Double.isInfinite(eventsPerSecond)) {
@@ -126,13 +127,17 @@ public final class DemoPublisher extends VerticleBase {
         });
   }
 
-  /** Logs the failures and skips since the last warning, at most once a minute. */
+  /** Reports failures and skips unless the last report is less than a minute old. */
   private void warnIfDue(long nowNanos) {
-    if (warnedBefore && nowNanos - lastWarnNanos < WARN_INTERVAL_NANOS) {
+    if (reportedBefore && nowNanos - lastReportNanos < WARN_INTERVAL_NANOS) {
       return;
     }
-    warnedBefore = true;
-    lastWarnNanos = nowNanos;
+    reportProblems(nowNanos);
+  }
+
+  private void reportProblems(long nowNanos) {
+    reportedBefore = true;
+    lastReportNanos = nowNanos;
     LOG.warn("Demo publisher: {} events failed to send and {} were skipped because the Kafka producer queue was"
             + " full since the last report; last error: {}", failed, skipped,
         lastError == null ? "none" : lastError.toString());
@@ -147,6 +152,9 @@ public final class DemoPublisher extends VerticleBase {
     }
     if (producer == null) {
       return Future.succeededFuture();
+    }
+    if (failed > 0 || skipped > 0) {
+      reportProblems(System.nanoTime());
     }
     LOG.info("Demo publisher stopping after {} events", sent);
     return producer.close();

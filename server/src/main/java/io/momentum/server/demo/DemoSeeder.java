@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * business units and twelve teams, a strategy, this year and this quarter (and the previous quarter,
  * closed, from the second quarter on), about 40 objectives, about 120 key results of every
  * measurement kind, 20 KPIs and weeks of check-ins, measurements and work items up to the clock's
- * instant. The content is the same on every fresh start of the same day; only ids differ.
+ * instant. A fixed random seed makes the content repeatable: two demos seeded at the same instant
+ * differ only in their ids, and on another day the history moves along with the calendar.
  *
  * <p>An existing demo organisation is kept as it is, with the history it gathered. The demo user
  * and its API token are brought up to date on every call.

@@ -102,7 +102,7 @@ final class DemoTraffic {
     return event(EventType.KPI_MEASUREMENT, node.key, now, new JsonObject().put("value", step(node, nowNanos)));
   }
 
-  /** A check-in with a value and a confidence that moves by one now and then, drawn back towards 7. */
+  /** Builds a check-in with a value and a confidence that moves by one now and then, drawn back towards 7. */
   private Event checkIn(Instant now, long nowNanos) {
     JsonObject data = new JsonObject();
     String key;

@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * Generates the history of the demo's key results and KPIs: check-in times, value paths that end
  * at a chosen progress, KPI measurement series, milestone flags and work items. All randomness
- * comes from one seeded {@link Random}, so the same day always gives the same history.
+ * comes from one seeded {@link Random}, so the same instant always gives the same history.
  */
 final class HistoryGenerator {
 
@@ -264,10 +264,12 @@ final class HistoryGenerator {
     List<BigDecimal> points = new ArrayList<>();
     double total = 0;
     for (int i = 0; i < spec.workItemCount; i++) {
-      BigDecimal estimate = spec.estimated && random.nextInt(5) != 0
-          ? BigDecimal.valueOf(STORY_POINTS[random.nextInt(STORY_POINTS.length)]) : null;
+      BigDecimal estimate = null;
+      if (spec.estimated && random.nextInt(5) != 0) {
+        estimate = BigDecimal.valueOf(STORY_POINTS[random.nextInt(STORY_POINTS.length)]);
+      }
       points.add(estimate);
-      total += estimate == null ? (spec.estimated ? 0 : 1) : estimate.doubleValue();
+      total += size(estimate, spec.estimated);
     }
     double goal = Math.max(0, progress) * total;
     double done = 0;
@@ -275,7 +277,7 @@ final class HistoryGenerator {
     List<WorkItemRow> rows = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       BigDecimal estimate = points.get(i);
-      double size = estimate == null ? (spec.estimated ? 0 : 1) : estimate.doubleValue();
+      double size = size(estimate, spec.estimated);
       String status;
       if (done + size / 2 <= goal && inProgress == 0) {
         status = "done";
@@ -291,6 +293,18 @@ final class HistoryGenerator {
           timeWithin(cycle)));
     }
     return rows;
+  }
+
+  /**
+   * Returns the size an item counts with: its story points, or 1 when no item of the key result is
+   * estimated, so that done items are counted. An item without an estimate beside estimated ones
+   * counts 0, as progress leaves it out.
+   */
+  private static double size(BigDecimal estimate, boolean estimated) {
+    if (estimate != null) {
+      return estimate.doubleValue();
+    }
+    return estimated ? 0 : 1;
   }
 
   /** Returns progress values at {@code times}: a noisy curve from 0 that ends exactly at {@code last}. */

@@ -27,7 +27,7 @@ final class MetricWalk {
 
   private final double lower;
   private final double upper;
-  /** Where the trend heads: just past the target, the far bound for a negative pace, or the centre of a band. */
+  /** Value the trend heads for: just past the target, the far bound for a negative pace, or the centre of a band. */
   private final double goal;
   private final double driftPerSecond;
   private final double noiseDeviation;
@@ -51,7 +51,7 @@ final class MetricWalk {
   }
 
   /**
-   * A metric that moves from {@code start} towards {@code target}, starting at {@code current}
+   * Creates a metric that moves from {@code start} towards {@code target}, starting at {@code current}
    * (the start when null). {@code pace} is the share of full speed: 1 crosses the span in
    * {@value #CROSSING_SECONDS} seconds, a negative pace drifts away from the target.
    */
@@ -82,7 +82,7 @@ final class MetricWalk {
         false, decimals, current == null ? s : current.doubleValue());
   }
 
-  /** A metric kept between {@code low} and {@code high} that now and then leaves the band. */
+  /** Creates a metric kept between {@code low} and {@code high} that now and then leaves the band. */
   static MetricWalk within(BigDecimal low, BigDecimal high, BigDecimal current, String unit) {
     double l = low.doubleValue();
     double h = high.doubleValue();

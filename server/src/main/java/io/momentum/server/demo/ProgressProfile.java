@@ -3,7 +3,7 @@ package io.momentum.server.demo;
 import java.util.Random;
 
 /**
- * How a seeded key result has been doing so far. The profile sets where its progress ends today
+ * Course of a seeded key result so far. The profile sets where its progress ends today
  * relative to the expected progress, how confident its owner is and whether it still receives
  * check-ins, so that the boards show every status a real organisation has.
  */
@@ -53,7 +53,7 @@ enum ProgressProfile {
   }
 
   /**
-   * How an objective is doing as a whole. Key results of one objective share their team and
+   * Overall state of an objective. Key results of one objective share their team and
    * circumstances, so their profiles are drawn together: a healthy objective has mostly key
    * results on track, a troubled one some that are off track.
    */
@@ -74,7 +74,10 @@ enum ProgressProfile {
     /** Draws the health of an objective: 45 % healthy, 35 % mixed, 20 % troubled. */
     static Health draw(Random random) {
       int roll = random.nextInt(100);
-      return roll < 45 ? HEALTHY : roll < 80 ? MIXED : TROUBLED;
+      if (roll < 45) {
+        return HEALTHY;
+      }
+      return roll < 80 ? MIXED : TROUBLED;
     }
 
     /** Draws the profile of one of the objective's key results. */

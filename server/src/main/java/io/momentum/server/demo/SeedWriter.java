@@ -203,7 +203,7 @@ final class SeedWriter {
     });
   }
 
-  /** A fresh event id per row; the seed's rows stand for events that were accepted once. */
+  /** Creates a fresh event id per row, because each seeded row is an event that was accepted once. */
   private static <T> Column<T> eventId() {
     return new Column<>(String.class, row -> "seed-" + UUID.randomUUID());
   }

@@ -12,7 +12,7 @@ final class ValueScale {
   /** Units of things that are counted whole; their values keep the decimals of start and target. */
   private static final Set<String> WHOLE_UNITS = Set.of("NPS", "people", "services", "brands", "orders", "tickets",
       "reviews", "incidents", "deploys");
-  /** Fewest rounding steps between start and target, so that progress moves in small steps. */
+  /** Minimum number of rounding steps between start and target, so that progress moves in small steps. */
   private static final int MIN_STEPS = 20;
   private static final int MAX_DECIMALS = 3;
 

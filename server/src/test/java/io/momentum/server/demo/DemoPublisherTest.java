@@ -54,9 +54,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoPublisherTest {
 
   private static final double RATE = 200;
+  private static final double HIGH_RATE = 5000;
   private static final long PUBLISH_MILLIS = 2000;
 
-  /** What ingestion knows of each node: kind, measurement and milestones. */
+  /** Node fields that ingestion checks events against: kind, measurement and milestones. */
   private record NodeInfo(NodeKind kind, Measurement measurement, List<MilestoneDef> milestones) {
   }
 
@@ -90,41 +91,37 @@ class DemoPublisherTest {
 
   @Test
   void publishesValidEventsAtTheRate(Vertx vertx, VertxTestContext ctx) {
-    Map<TopicPartition, Long> before = endOffsets();
-    long[] window = new long[2];
-    vertx.deployVerticle(new DemoPublisher(db.pool, kafka.bootstrapServers(), RATE, Clock.systemUTC()))
-        .compose(id -> {
-          window[0] = System.nanoTime();
-          return delay(vertx, PUBLISH_MILLIS).map(id);
-        })
-        .compose(id -> {
-          window[1] = System.nanoTime();
-          return vertx.undeploy(id);
-        })
-        .compose(v -> vertx.executeBlocking(() -> readFrom(before)))
-        .onComplete(ctx.succeeding(records -> ctx.verify(() -> {
-          double seconds = (window[1] - window[0]) / 1e9;
-          assertThat((double) records.size()).as("records in %.2f s", seconds)
-              .isBetween(RATE * seconds * 0.7, RATE * seconds * 1.3);
+    publish(vertx, RATE).onComplete(ctx.succeeding(run -> ctx.verify(() -> {
+      assertThat((double) run.records().size()).as("records in %.2f s", run.seconds())
+          .isBetween(RATE * run.seconds() * 0.7, RATE * run.seconds() * 1.3);
 
-          CloudEventParser parser = new CloudEventParser(Clock.systemUTC());
-          Set<EventType> types = EnumSet.noneOf(EventType.class);
-          for (ConsumerRecord<String, String> record : records) {
-            assertThat(record.key()).isEqualTo("demo");
-            CloudEventParser.Result result = parser.parse(new JsonObject(record.value()), true);
-            assertThat(result.errors()).as(record.value()).isEmpty();
-            EventType type = result.event().type();
-            types.add(type);
-            assertThat(record.topic()).as(record.value()).isEqualTo(type.topic());
-            NodeInfo node = directory.get(result.event().subject());
-            assertThat(node).as("node of %s", record.value()).isNotNull();
-            assertThat(SubjectRules.check(type, result.event().data(), result.event().subject(), node.kind(),
-                node.measurement(), node.milestones())).as(record.value()).isNull();
-          }
-          assertThat(types).contains(EventType.KEY_RESULT_VALUE, EventType.KPI_MEASUREMENT, EventType.CHECK_IN,
-              EventType.WORK_ITEM_CHANGED);
-          ctx.completeNow();
-        })));
+      CloudEventParser parser = new CloudEventParser(Clock.systemUTC());
+      Set<EventType> types = EnumSet.noneOf(EventType.class);
+      for (ConsumerRecord<String, String> record : run.records()) {
+        assertThat(record.key()).isEqualTo("demo");
+        CloudEventParser.Result result = parser.parse(new JsonObject(record.value()), true);
+        assertThat(result.errors()).as(record.value()).isEmpty();
+        EventType type = result.event().type();
+        types.add(type);
+        assertThat(record.topic()).as(record.value()).isEqualTo(type.topic());
+        NodeInfo node = directory.get(result.event().subject());
+        assertThat(node).as("node of %s", record.value()).isNotNull();
+        assertThat(SubjectRules.check(type, result.event().data(), result.event().subject(), node.kind(),
+            node.measurement(), node.milestones())).as(record.value()).isNull();
+      }
+      assertThat(types).contains(EventType.KEY_RESULT_VALUE, EventType.KPI_MEASUREMENT, EventType.CHECK_IN,
+          EventType.WORK_ITEM_CHANGED);
+      ctx.completeNow();
+    })));
+  }
+
+  @Test
+  void keepsUpWithHighRate(Vertx vertx, VertxTestContext ctx) {
+    publish(vertx, HIGH_RATE).onComplete(ctx.succeeding(run -> ctx.verify(() -> {
+      assertThat((double) run.records().size()).as("records in %.2f s", run.seconds())
+          .isBetween(HIGH_RATE * run.seconds() * 0.7, HIGH_RATE * run.seconds() * 1.3);
+      ctx.completeNow();
+    })));
   }
 
   @Test
@@ -145,6 +142,27 @@ class DemoPublisherTest {
     assertThatThrownBy(() -> new DemoPublisher(db.pool, kafka.bootstrapServers(), -1, Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rate");
+  }
+
+  /** Records a publisher sent while it ran for {@link #PUBLISH_MILLIS}, and how long it ran. */
+  private record Run(List<ConsumerRecord<String, String>> records, double seconds) {
+  }
+
+  /** Deploys a publisher at {@code rate}, undeploys it after {@link #PUBLISH_MILLIS} and reads what it sent. */
+  private static Future<Run> publish(Vertx vertx, double rate) {
+    Map<TopicPartition, Long> before = endOffsets();
+    long[] window = new long[2];
+    return vertx.deployVerticle(new DemoPublisher(db.pool, kafka.bootstrapServers(), rate, Clock.systemUTC()))
+        .compose(id -> {
+          window[0] = System.nanoTime();
+          return delay(vertx, PUBLISH_MILLIS).map(id);
+        })
+        .compose(id -> {
+          window[1] = System.nanoTime();
+          return vertx.undeploy(id);
+        })
+        .compose(v -> vertx.executeBlocking(() -> readFrom(before)))
+        .map(records -> new Run(records, (window[1] - window[0]) / 1e9));
   }
 
   private static Future<Void> delay(Vertx vertx, long millis) {

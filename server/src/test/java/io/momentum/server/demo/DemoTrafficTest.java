@@ -28,13 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Drives the event generator over ten simulated minutes at 100 events per second, without Kafka,
- * and checks each event the way ingestion would.
+ * and checks each event the way ingestion would. The events are generated once for all tests.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoTrafficTest {
 
   private static final Instant START = Instant.parse("2026-12-04T10:00:00Z");
@@ -42,7 +44,7 @@ class DemoTrafficTest {
   private static final long STEP_NANOS = 10_000_000L;
   private static final List<String> STATUS_ORDER = List.of("todo", "in_progress", "done");
 
-  /** What ingestion knows of each node: kind, measurement and milestones. */
+  /** Node fields that ingestion checks events against: kind, measurement and milestones. */
   private record NodeInfo(NodeKind kind, Measurement measurement, List<MilestoneDef> milestones) {
   }
 
@@ -50,7 +52,7 @@ class DemoTrafficTest {
   private Map<String, NodeInfo> directory;
   private List<DemoTraffic.Event> events;
 
-  @BeforeEach
+  @BeforeAll
   void generate() {
     nodes = nodes();
     directory = directory();
