@@ -40,8 +40,9 @@ export function portfolioView(state) {
 }
 
 /**
- * Groups a unit board: the unit's summary, its objectives each with their key results, the
- * unit's KPIs, and key results whose objective is not on the board.
+ * Groups a unit board: the unit's summary, its objectives of open cycles each with their key
+ * results, the objectives of closed cycles apart, the unit's KPIs, and key results whose
+ * objective is not on the board.
  */
 export function unitBoardView(state, unitId) {
   const nodes = Object.values(state.nodes)
@@ -49,12 +50,17 @@ export function unitBoardView(state, unitId) {
   const objectiveIds = new Set(objectives.map((objective) => objective.id))
   const keyResults = nodes.filter((node) => node.kind === 'key_result')
 
+  const groups = objectives.map((objective) => ({
+    objective,
+    keyResults: keyResults.filter((keyResult) => keyResult.parentId === objective.id),
+  }))
+  const closedCycleIds = new Set(state.cycles.filter((cycle) => cycle.closed).map((cycle) => cycle.id))
+  const isClosed = (group) => closedCycleIds.has(group.objective.cycleId)
+
   return {
     unit: state.units[unitId] ?? null,
-    objectives: objectives.map((objective) => ({
-      objective,
-      keyResults: keyResults.filter((keyResult) => keyResult.parentId === objective.id),
-    })),
+    objectives: groups.filter((group) => !isClosed(group)),
+    closedObjectives: groups.filter(isClosed),
     kpis: nodes.filter((node) => node.kind === 'kpi'),
     otherKeyResults: keyResults.filter((keyResult) => !objectiveIds.has(keyResult.parentId)),
   }

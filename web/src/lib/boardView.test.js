@@ -64,6 +64,19 @@ describe('unitBoardView', () => {
     expect(view.kpis.map((node) => node.key)).toEqual(['checkout-error-rate', 'orders-per-day'])
   })
 
+  it('sets objectives of closed cycles apart', () => {
+    const state = boardFromSnapshot(unitSnapshot)
+    const closedCycle = { ...state.cycles[0], id: 'closed-cycle', closed: true }
+    state.cycles = [...state.cycles, closedCycle]
+    const objective = Object.values(state.nodes).find((node) => node.key === 'reliable-payments')
+    state.nodes[objective.id] = { ...objective, cycleId: 'closed-cycle' }
+
+    const grouped = unitBoardView(state, TEAM_ID)
+
+    expect(grouped.objectives.map((group) => group.objective.key)).toEqual(['checkout-delight'])
+    expect(grouped.closedObjectives.map((group) => group.objective.key)).toEqual(['reliable-payments'])
+  })
+
   it('keeps key results whose objective is missing', () => {
     const state = boardFromSnapshot(unitSnapshot)
     const orphan = { ...state.nodes['n0000000-0000-4000-8000-000000000011'], id: 'x', key: 'orphan', parentId: 'gone' }
