@@ -48,7 +48,7 @@ public final class MomentumNode implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MomentumNode.class);
 
-  /** How a node starts: with or without the demo organisation and its publisher. */
+  /** Start mode of a node: with or without the demo organisation and its publisher. */
   public enum Mode { SERVE, DEMO }
 
   /** Seeds the demo organisation; the demo package provides it. */
@@ -149,7 +149,7 @@ public final class MomentumNode implements AutoCloseable {
     }
   }
 
-  /** The URL people open, with a host that works in a browser. */
+  /** Returns the URL people open, with a host that works in a browser. */
   public String url() {
     return "http://" + displayHost() + ":" + httpPort + "/";
   }
@@ -159,17 +159,17 @@ public final class MomentumNode implements AutoCloseable {
     return "0.0.0.0".equals(host) ? "localhost" : host;
   }
 
-  /** Shared services of this node, for tests and the demo. */
+  /** Returns the shared services of this node, for tests and the demo. */
   public Services services() {
     return services;
   }
 
-  /** The node's database, whose connection settings other nodes of a test cluster reuse. */
+  /** Returns the node's database, whose connection settings other nodes of a test cluster reuse. */
   public Database database() {
     return database;
   }
 
-  /** The node's Vert.x instance. */
+  /** Returns the node's Vert.x instance. */
   public Vertx vertx() {
     return vertx;
   }

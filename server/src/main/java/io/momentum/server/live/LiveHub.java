@@ -141,7 +141,7 @@ public final class LiveHub {
       new HashSet<>(subscriptions).forEach(s -> s.onDelta(message));
     }
 
-    /** The node's kept deltas of this organisation, in the epoch this loop knows. */
+    /** Returns the node's recent deltas of this organisation that belong to this event loop's epoch. */
     List<JsonObject> history() {
       List<JsonObject> kept = liveFeeds.history(orgId);
       return epoch == null ? List.of() : kept.stream().filter(m -> epoch.equals(m.getString("epoch"))).toList();
