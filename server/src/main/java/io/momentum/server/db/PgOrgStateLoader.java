@@ -57,12 +57,12 @@ public final class PgOrgStateLoader implements OrgStateLoader {
   private static final String CHECK_INS = """
       SELECT key_result_id, value, confidence, observed_at, source FROM check_ins
       WHERE org_id = $1 AND observed_at >= $2 ORDER BY observed_at, id""";
-  private static final String OLDER_KEY_RESULT_VALUES = """
+  private static final String LATEST_KEY_RESULT_VALUES = """
       SELECT id, current_value, current_at, current_source, confidence, confidence_at FROM key_results
-      WHERE org_id = $1 AND (current_at < $2 OR confidence_at < $2)""";
-  private static final String OLDER_KPI_VALUES = """
+      WHERE org_id = $1 AND (current_at IS NOT NULL OR confidence_at IS NOT NULL)""";
+  private static final String LATEST_KPI_VALUES = """
       SELECT id, current_value, current_at, current_source FROM kpis
-      WHERE org_id = $1 AND current_at < $2""";
+      WHERE org_id = $1 AND current_at IS NOT NULL""";
   private static final String WORK_ITEMS = """
       SELECT node_id, system, external_id, item_type, status_category, story_points, observed_at, source
       FROM work_items WHERE org_id = $1 AND node_id IS NOT NULL AND NOT deleted""";
@@ -120,24 +120,27 @@ public final class PgOrgStateLoader implements OrgStateLoader {
     Tuple range = Tuple.of(orgId, from);
     Tuple org = Tuple.of(orgId);
     List<Observation> result = new ArrayList<>();
-    return connection.preparedQuery(OLDER_KEY_RESULT_VALUES).execute(range)
+    // The latest values come from the nodes' own columns as well as from history, so a value
+    // older than the history window, or one stored without a history row, is not lost. The
+    // engine adds no second point for a value repeated at the same instant.
+    return connection.preparedQuery(LATEST_KEY_RESULT_VALUES).execute(org)
         .map(rows -> {
           for (Row row : rows) {
             String id = row.getUUID("id").toString();
             OffsetDateTime at = row.getOffsetDateTime("current_at");
-            if (at != null && at.isBefore(from)) {
+            if (at != null) {
               result.add(new Observation.Value(id, row.getBigDecimal("current_value"), null, false,
                   at.toInstant(), row.getString("current_source")));
             }
             OffsetDateTime confidenceAt = row.getOffsetDateTime("confidence_at");
-            if (confidenceAt != null && confidenceAt.isBefore(from) && row.getValue("confidence") != null) {
+            if (confidenceAt != null && row.getValue("confidence") != null) {
               result.add(new Observation.Value(id, null, (int) row.getShort("confidence"), true,
                   confidenceAt.toInstant(), "urn:momentum:history"));
             }
           }
           return null;
         })
-        .compose(v -> connection.preparedQuery(OLDER_KPI_VALUES).execute(range))
+        .compose(v -> connection.preparedQuery(LATEST_KPI_VALUES).execute(org))
         .map(rows -> {
           rows.forEach(row -> result.add(new Observation.Value(row.getUUID("id").toString(),
               row.getBigDecimal("current_value"), null, false,

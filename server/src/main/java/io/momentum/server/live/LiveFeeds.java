@@ -51,6 +51,7 @@ public final class LiveFeeds {
     final List<Listener> listeners = new ArrayList<>();
     MessageConsumer<JsonObject> consumer;
     Future<Void> ready;
+    String epoch;
 
     Feed(String orgId) {
       this.orgId = orgId;
@@ -59,6 +60,7 @@ public final class LiveFeeds {
     void onMessage(JsonObject message) {
       List<Listener> targets;
       synchronized (LiveFeeds.this) {
+        epoch = message.getString("epoch");
         if (message.getBoolean("reset", false)) {
           history.clear();
         } else {
@@ -125,6 +127,12 @@ public final class LiveFeeds {
   public synchronized List<JsonObject> history(String orgId) {
     Feed feed = feeds.get(orgId);
     return feed == null ? List.of() : List.copyOf(feed.history);
+  }
+
+  /** Returns the epoch of the organisation's latest message, or null before the first one. */
+  public synchronized String epoch(String orgId) {
+    Feed feed = feeds.get(orgId);
+    return feed == null ? null : feed.epoch;
   }
 
   /** Stops listening to every organisation. */

@@ -294,6 +294,10 @@ public final class LiveHub {
       }
       this.feed = feed;
       feed.subscriptions.add(this);
+      if (feed.epoch == null) {
+        // This event loop has heard nothing of the organisation yet; the node-wide feed may have.
+        feed.epoch = liveFeeds.epoch(feed.orgId);
+      }
       if (since != null && feed.epoch != null && (clientEpoch == null || clientEpoch.equals(feed.epoch)) && resumeFromHistory(since)) {
         return;
       }

@@ -115,10 +115,17 @@ public final class OrgEngines {
         .andThen(ar -> loading.remove(orgId));
   }
 
+  private static CycleDef reopened(CycleDef cycle) {
+    return new CycleDef(cycle.id(), cycle.orgId(), cycle.key(), cycle.name(), cycle.kind(),
+        cycle.parentId(), cycle.start(), cycle.end(), false);
+  }
+
   private OwnedOrg buildEngine(String orgId, OrgStateLoader.OrgState state) {
     GoalEngine engine = new GoalEngine(orgId, clock);
+    // The engine ignores observations of closed cycles, so history is replayed with every cycle
+    // open and the closed ones are closed afterwards: their nodes keep the final values.
     for (CycleDef cycle : state.cycles()) {
-      engine.upsertCycle(cycle);
+      engine.upsertCycle(cycle.closed() ? reopened(cycle) : cycle);
     }
     for (UnitDef unit : state.units()) {
       engine.upsertUnit(unit);
@@ -127,6 +134,11 @@ public final class OrgEngines {
       engine.upsertNode(node);
     }
     engine.applyAll(state.observations());
+    for (CycleDef cycle : state.cycles()) {
+      if (cycle.closed()) {
+        engine.upsertCycle(cycle);
+      }
+    }
     engine.tick(clock.instant());
     OwnedOrg org = new OwnedOrg(engine, UUID.randomUUID().toString().substring(0, 8));
     liveState.replaceOrg(orgId, org.epoch(), engine.nodes(), engine.units(), org.nodeBoards(),
