@@ -23,7 +23,8 @@ import java.util.Random;
  * The nodes of the demo organisation that the publisher sends events to, with their simulated
  * state. Only key results of open cycles that contain today are included. Key results without a
  * value and those whose last value is older than the stale limit are left alone, so that the
- * boards keep showing pending and stale examples; KPIs likewise.
+ * boards keep showing pending and stale examples; KPIs likewise. So is the key result of the
+ * README's examples, {@link #LEFT_TO_PEOPLE}.
  */
 final class PublishableNodes {
 
@@ -35,6 +36,7 @@ final class PublishableNodes {
       JOIN cycles c ON c.id = o.cycle_id
       WHERE k.org_id = $1 AND NOT c.closed AND c.start_date <= $2 AND c.end_date >= $2
         AND k.measurement IN ('increase', 'decrease', 'range', 'binary', 'milestone', 'work_items')
+        AND k.key <> $3
       ORDER BY k.key""";
   private static final String KPIS = """
       SELECT key, unit, start_value, target_value, current_value, current_at FROM kpis
@@ -42,6 +44,12 @@ final class PublishableNodes {
   private static final String WORK_ITEMS = """
       SELECT node_id, system, external_id, item_type, status_category, story_points FROM work_items
       WHERE org_id = $1 AND NOT deleted AND node_id IS NOT NULL ORDER BY system, external_id""";
+
+  /**
+   * The key result the README's examples send values to. The publisher leaves it alone, so a value
+   * sent by hand stays on the board instead of being replaced seconds later.
+   */
+  static final String LEFT_TO_PEOPLE = "checkout-conversion";
 
   /** Slowest and fastest pace of a simulated metric, as a share of full speed; below 0 it gets worse. */
   private static final double MIN_PACE = -0.25;
@@ -148,7 +156,7 @@ final class PublishableNodes {
     LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
     Instant staleBefore = now.minus(Duration.ofDays(GoalEngine.DEFAULT_STALE_AFTER_DAYS));
     Map<String, String> workKeysById = new HashMap<>();
-    return pool.preparedQuery(KEY_RESULTS).execute(Tuple.of(orgId, today))
+    return pool.preparedQuery(KEY_RESULTS).execute(Tuple.of(orgId, today, LEFT_TO_PEOPLE))
         .map(rows -> {
           for (Row row : rows) {
             nodes.addKeyResult(row, staleBefore, random, workKeysById);

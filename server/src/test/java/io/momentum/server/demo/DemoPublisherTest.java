@@ -108,6 +108,8 @@ class DemoPublisherTest {
         assertThat(node).as("node of %s", record.value()).isNotNull();
         assertThat(SubjectRules.check(type, result.event().data(), result.event().subject(), node.kind(),
             node.measurement(), node.milestones())).as(record.value()).isNull();
+        assertThat(result.event().subject()).as("the README's key result is left to people")
+            .isNotEqualTo("checkout-conversion");
       }
       assertThat(types).contains(EventType.KEY_RESULT_VALUE, EventType.KPI_MEASUREMENT, EventType.CHECK_IN,
           EventType.WORK_ITEM_CHANGED);
