@@ -6,14 +6,15 @@
 #
 # Usage: deploy/bench/run.sh [scenario...]   (default: steps latency heap)
 #   steps    rate steps with 100 boards, to find the highest sustained events/s
-#   latency  1k and 10k events/s with 100 boards, 60 s measured each
+#   latency  1k and 10k events/s with 100 boards, 20 s warm-up and 60 s measured each
 #   heap     the demo publisher at its default rate, 100 boards, 120 s, publishing nothing else
 #
 # Environment: BENCH_OUT (results folder; default /tmp/momentum-bench-<time>), BENCH_RATES
 # (rate list of the steps scenario), BENCH_BOARDS (default 100), BENCH_DURATION and
 # BENCH_WARMUP (seconds per step), BENCH_HTTP_PORT (default 8080), BENCH_SERVER_JVM (server JVM
 # flags; default -Xmx512m), BENCH_GENERATOR_JVM (default -Xmx1g), BENCH_GENERATOR_CP (the
-# generator's class path; default: the jar), BENCH_JFR=1 to record a JFR profile of each server
+# generator's class path; default: the jar), BENCH_GENERATOR_ARGS (more generator options, such
+# as --stop-after-failures 0), BENCH_JFR=1 to record a JFR profile of each server
 # run into the results folder. After each scenario the server's class histogram is saved.
 # Needs: a built jar (mvn -B -q install -DskipTests), curl, and free ports 8080 and 9092.
 set -euo pipefail
@@ -107,7 +108,7 @@ run_generator() {
   java $generator_jvm -Dlogback.configurationFile="$root/deploy/bench/logback-quiet.xml" \
     -cp "$generator_cp" io.momentum.streams.load.LoadGenerator \
     --base-url "$base_url" --token "$token" --bootstrap-servers "$(kafka_bootstrap "$name")" \
-    --server-pid "$server_pid" --report "$out/$name.json" "$@" 2>&1 | tee "$out/$name-generator.log"
+    --server-pid "$server_pid" --report "$out/$name.json" "$@" ${BENCH_GENERATOR_ARGS:-} 2>&1 | tee "$out/$name-generator.log"
   jcmd "$server_pid" GC.class_histogram > "$out/$name-histogram.txt" 2>&1 || true
 }
 
@@ -127,7 +128,7 @@ for scenario in "${scenarios[@]}"; do
       ;;
     latency)
       start_server latency 0
-      run_generator latency --rate 1000,10000 --boards "$boards" --duration 60 --warmup "$warmup" \
+      run_generator latency --rate 1000,10000 --boards "$boards" --duration 60 --warmup 20 \
         --stop-after-failures 0
       stop_server
       ;;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -99,6 +100,10 @@ public final class LoadGenerator {
         if (i > 0) {
           Thread.sleep((long) (options.pauseSeconds() * 1000));
         }
+        if (options.serverPid() > 0 && !Files.exists(Path.of("/proc", Long.toString(options.serverPid())))) {
+          log("The server process " + options.serverPid() + " has exited; skipping the remaining steps");
+          break;
+        }
         StepResult result = runStep(options.rates().get(i), sender, probe);
         results.add(result);
         System.out.print(result.toText());
@@ -113,10 +118,14 @@ public final class LoadGenerator {
       }
       System.out.print(summary(results));
     } finally {
-      Future.all(clients.stream().map(BoardClient::close).toList())
-          .transform(ar -> wsClient.close())
-          .transform(ar -> vertx.close())
-          .await(10, TimeUnit.SECONDS);
+      try {
+        Future.all(clients.stream().map(BoardClient::close).toList())
+            .transform(ar -> wsClient.close())
+            .transform(ar -> vertx.close())
+            .await(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        log("Closing the WebSockets timed out after 10 s; the server may have stopped answering");
+      }
     }
   }
 
@@ -140,7 +149,7 @@ public final class LoadGenerator {
   }
 
   /** Opens one board per client, spread round-robin over the units, a few at a time. */
-  private void openBoards(WebSocketClient wsClient, List<String> unitIds) throws java.util.concurrent.TimeoutException {
+  private void openBoards(WebSocketClient wsClient, List<String> unitIds) throws TimeoutException {
     for (int i = 0; i < options.boards(); i++) {
       clients.add(new BoardClient("unit:" + unitIds.get(i % unitIds.size()), totals));
     }
