@@ -125,6 +125,24 @@ class ApiIT {
   }
 
   @Test
+  void checkInOnOtherOrganisationsKeyResultIsNotFound() {
+    HttpResponse<Buffer> response = Http.withToken(other.token).post(
+        "/api/v1/key-results/" + org.keyResults.get("revenue") + "/check-ins", new JsonObject().put("confidence", 1));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void keyResultUnderOtherOrganisationsObjectiveIsRejected() {
+    HttpResponse<Buffer> response = Http.withToken(other.token).post("/api/v1/key-results", new JsonObject()
+        .put("key", "intruder").put("objectiveId", org.objectiveId.toString()).put("title", "Sneak in")
+        .put("measurement", "binary"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(fields(response)).containsExactly("objectiveId");
+  }
+
+  @Test
   void boardSnapshotVersionIsSumOfMembers() {
     JsonObject board = Http.json(api.get("/api/v1/boards/" + org.teamBoard()));
 
