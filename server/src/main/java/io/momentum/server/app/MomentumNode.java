@@ -118,7 +118,8 @@ public final class MomentumNode implements AutoCloseable {
 
     EventPublisher publisher = new EventPublisher(vertx, kafkaBootstrap);
     AuthService auth = new AuthService(vertx, pool);
-    LiveFeeds liveFeeds = new LiveFeeds(vertx, LiveHub.Settings.defaults().historySize());
+    LiveHub.Settings live = LiveHub.Settings.defaults();
+    LiveFeeds liveFeeds = new LiveFeeds(vertx, live.historyEntries(), live.historyMillis());
     resources.add(0, liveFeeds::close);
     services = new Services(config, clock, pool, hazelcast, new LiveStateStore(hazelcast), publisher, auth,
         registry, new LiveMetrics(registry), liveFeeds, kafkaBootstrap, null);

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,24 +31,29 @@ public final class LiveFeeds {
 
   private final Vertx vertx;
   private final Context context;
-  private final int historySize;
+  private final int maxHistoryEntries;
+  private final long maxHistoryMillis;
   private final Map<String, Feed> feeds = new HashMap<>();
 
   /**
    * Creates the feeds; call it from a thread that is not an event loop (such as the main thread),
    * so that the feeds get an event-loop context of their own.
    *
-   * @param historySize delta messages kept per organisation for resuming
+   * @param maxHistoryEntries node and unit entries kept per organisation for resuming; a busy
+   *     organisation's deltas carry many entries, so the history is bounded by entries, not messages
+   * @param maxHistoryMillis age beyond which kept deltas are dropped
    */
-  public LiveFeeds(Vertx vertx, int historySize) {
+  public LiveFeeds(Vertx vertx, int maxHistoryEntries, long maxHistoryMillis) {
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
-    this.historySize = historySize;
+    this.maxHistoryEntries = maxHistoryEntries;
+    this.maxHistoryMillis = maxHistoryMillis;
   }
 
   private final class Feed {
     final String orgId;
-    final ArrayDeque<JsonObject> history = new ArrayDeque<>();
+    final ArrayDeque<Kept> history = new ArrayDeque<>();
+    int historyEntries;
     final List<Listener> listeners = new ArrayList<>();
     MessageConsumer<JsonObject> consumer;
     Future<Void> ready;
@@ -62,16 +68,13 @@ public final class LiveFeeds {
       synchronized (LiveFeeds.this) {
         epoch = message.getString("epoch");
         if (message.getBoolean("reset", false)) {
-          history.clear();
+          clearHistory();
         } else {
-          JsonObject last = history.peekLast();
-          if (last != null && !last.getString("epoch").equals(message.getString("epoch"))) {
-            history.clear();
+          Kept last = history.peekLast();
+          if (last != null && !last.message().getString("epoch").equals(message.getString("epoch"))) {
+            clearHistory();
           }
-          history.add(message);
-          while (history.size() > historySize) {
-            history.removeFirst();
-          }
+          keep(message);
         }
         targets = List.copyOf(listeners);
       }
@@ -79,6 +82,26 @@ public final class LiveFeeds {
         listener.context().runOnContext(v -> listener.onMessage().accept(orgId, message));
       }
     }
+
+    private void keep(JsonObject message) {
+      int entries = size(message, "nodes") + size(message, "units");
+      long now = System.currentTimeMillis();
+      history.add(new Kept(message, now, entries));
+      historyEntries += entries;
+      while (history.size() > 1 && (historyEntries > maxHistoryEntries
+          || now - history.peekFirst().receivedAt() > maxHistoryMillis)) {
+        historyEntries -= history.removeFirst().entries();
+      }
+    }
+
+    private void clearHistory() {
+      history.clear();
+      historyEntries = 0;
+    }
+  }
+
+  /** A delta message kept for resuming, with when it arrived and how many entries it carries. */
+  private record Kept(JsonObject message, long receivedAt, int entries) {
   }
 
   /**
@@ -126,13 +149,18 @@ public final class LiveFeeds {
   /** Returns a copy of the organisation's kept delta messages, oldest first. */
   public synchronized List<JsonObject> history(String orgId) {
     Feed feed = feeds.get(orgId);
-    return feed == null ? List.of() : List.copyOf(feed.history);
+    return feed == null ? List.of() : feed.history.stream().map(Kept::message).toList();
   }
 
   /** Returns the epoch of the organisation's latest message, or null before the first one. */
   public synchronized String epoch(String orgId) {
     Feed feed = feeds.get(orgId);
     return feed == null ? null : feed.epoch;
+  }
+
+  private static int size(JsonObject message, String field) {
+    JsonArray array = message.getJsonArray(field);
+    return array == null ? 0 : array.size();
   }
 
   /** Stops listening to every organisation. */

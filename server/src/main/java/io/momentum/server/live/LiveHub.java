@@ -39,15 +39,16 @@ public final class LiveHub {
    * @param pingMillis how often the server pings each socket
    * @param idleMillis how long a socket may stay silent before it is closed
    * @param maxSubscriptions largest number of boards one socket may subscribe to
-   * @param historySize how many delta messages per organisation are kept for resuming
+   * @param historyEntries node and unit entries of recent deltas kept per organisation for resuming
+   * @param historyMillis how long recent deltas are kept for resuming
    * @param maxPendingNodes beyond this many merged changes, a lagging client gets a snapshot instead
    */
   public record Settings(long coalesceMillis, long pingMillis, long idleMillis, int maxSubscriptions,
-                         int historySize, int maxPendingNodes) {
+                         int historyEntries, long historyMillis, int maxPendingNodes) {
 
     /** Settings of a production node. */
     public static Settings defaults() {
-      return new Settings(50, 20_000, 60_000, 20, 5_000, 2_000);
+      return new Settings(50, 20_000, 60_000, 20, 20_000, 120_000, 2_000);
     }
   }
 
