@@ -140,7 +140,8 @@ public final class PgEventStore implements EventStore {
         subjects[i] = e.subject();
         nodeIds[i] = UUID.fromString(events.get(i).nodeId());
         times[i] = utc(e.time());
-        data[i] = e.json().encode();
+        // The record's own text is the event as received; re-encoding the parsed JSON would cost as much again.
+        data[i] = events.get(i).origin() != null ? events.get(i).origin().value() : e.json().encode();
       }
       return connection.preparedQuery(INSERT_EVENTS)
           .execute(Tuple.of(orgIds, sources, ids, types, subjects, nodeIds, times, data))

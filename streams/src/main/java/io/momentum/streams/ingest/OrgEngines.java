@@ -12,6 +12,7 @@ import io.momentum.streams.live.LiveDeltas;
 import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
@@ -94,10 +95,9 @@ public final class OrgEngines {
     if (org == null || changes.isEmpty()) {
       return Future.succeededFuture();
     }
-    return Future.fromCompletionStage(liveState.write(orgId, changes.nodes(), changes.units(),
-            org.nodeBoards(), org.unitBoards()), vertx.getOrCreateContext())
-        .onSuccess(v -> vertx.eventBus().publish(LiveDeltas.address(orgId),
-            LiveDeltas.message(orgId, org.epoch(), changes, org.nodeBoards(), org.unitBoards())));
+    JsonObject message = LiveDeltas.message(orgId, org.epoch(), changes, org.nodeBoards(), org.unitBoards());
+    return Future.fromCompletionStage(liveState.write(orgId, message), vertx.getOrCreateContext())
+        .onSuccess(v -> vertx.eventBus().publish(LiveDeltas.address(orgId), message));
   }
 
   private Future<OwnedOrg> build(String orgId) {

@@ -57,12 +57,25 @@ public final class LiveStateStore {
     epochs.put(orgId, epoch);
   }
 
-  /** Writes changed nodes and unit summaries; completes when the cluster holds them. */
-  public CompletionStage<Void> write(String orgId, Collection<NodeState> nodeStates,
-                                     Collection<UnitSummary> units,
-                                     Function<NodeState, List<BoardRef>> nodeBoards,
-                                     Function<UnitSummary, List<BoardRef>> unitBoards) {
-    return nodes.putAllAsync(entries(orgId, nodeStates, units, nodeBoards, unitBoards));
+  /**
+   * Writes the entries of a delta message built by {@link LiveDeltas#message}; completes when the
+   * cluster holds them. The message's entries are the map's entries, so nothing is encoded twice.
+   */
+  public CompletionStage<Void> write(String orgId, JsonObject deltaMessage) {
+    Map<String, HazelcastJsonValue> entries = new HashMap<>();
+    addEntries(orgId, deltaMessage.getJsonArray("nodes"), entries);
+    addEntries(orgId, deltaMessage.getJsonArray("units"), entries);
+    return nodes.putAllAsync(entries);
+  }
+
+  private static void addEntries(String orgId, JsonArray array, Map<String, HazelcastJsonValue> entries) {
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject entry = array.getJsonObject(i);
+      String key = "unit".equals(entry.getString("entity"))
+          ? orgId + "/unit/" + entry.getString("id")
+          : orgId + "/" + entry.getString("id");
+      entries.put(key, new HazelcastJsonValue(entry.encode()));
+    }
   }
 
   /** Removes every entry of an organisation, for example when its engine is dropped for good. */
