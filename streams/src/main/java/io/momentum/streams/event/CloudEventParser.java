@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Validates the CloudEvents envelope and the {@code data} of each event type, collecting every
  * invalid field with a message that names the fix. It checks the shape only: whether the subject
- * exists in the organisation is checked by the caller, who knows the goal model.
+ * exists in the organisation is checked by the caller, which has the goal model.
  */
 public final class CloudEventParser {
 

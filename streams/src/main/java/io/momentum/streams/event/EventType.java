@@ -22,17 +22,17 @@ public enum EventType {
     this.external = external;
   }
 
-  /** The CloudEvents {@code type} attribute. */
+  /** Returns the CloudEvents {@code type} attribute. */
   public String wire() {
     return wire;
   }
 
-  /** The Kafka topic that carries events of this type. */
+  /** Returns the Kafka topic that carries events of this type. */
   public String topic() {
     return topic;
   }
 
-  /** Whether services may publish this type (over HTTP or Kafka). */
+  /** Returns whether services may publish this type (over HTTP or Kafka). */
   public boolean external() {
     return external;
   }

@@ -154,7 +154,7 @@ final class BatchProcessor {
 
   /**
    * Applies changed definitions first, so that values sent for a node created in the same batch
-   * find it. Definitions are read from PostgreSQL, which already holds their latest state.
+   * find it. Definitions are read from PostgreSQL, which already contains their latest state.
    */
   private Future<Void> applyDefinitions(Batch batch) {
     Future<Void> chain = Future.succeededFuture();

@@ -17,7 +17,7 @@ public interface EventStore {
    */
   <T> Future<T> inTransaction(Function<Transaction, Future<T>> work);
 
-  /** Completes when the store answers a trivial query, to tell a bad record from an unavailable store. */
+  /** Completes when the store responds to a trivial query, to tell a bad record from an unavailable store. */
   Future<Void> ping();
 
   /** The writes available inside a transaction. */

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumes the inbound topics and runs each batch through {@link BatchProcessor}: store, roll
  * up, publish to live boards, and only then commit the offsets. A batch whose storage fails is
- * retried with back-off from the same offsets; a bad record never blocks its partition, because
+ * retried with back-off from the same offsets. A bad record never blocks its partition, because
  * it is parked as a dead letter.
  *
  * <p>Kafka assigns each organisation's partition to one node of the consumer group, which makes
@@ -162,7 +162,7 @@ public final class IngestVerticle extends VerticleBase {
   /**
    * After repeated failures, processes the records one at a time. A record that fails alone while
    * the store answers is a poison record: it is parked as a dead letter so that the partition
-   * moves on. While the store does not answer, nothing is parked and the batch is retried.
+   * moves on. While the store does not respond, nothing is parked and the batch is retried.
    */
   private Future<Void> processOneByOne(List<IngestRecord> batch) {
     LOG.warn("Batch of {} records failed {} times; processing its records one at a time", batch.size(), failureStreak);
