@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of one Momentum node. Builds nothing: it runs the existing
-# server/target/momentum.jar in demo mode with a fresh data directory and a fixed API token,
-# waits for /health, runs the load generator (io.momentum.streams.load.LoadGenerator, which the
-# same jar contains) for each scenario, stops the server and prints the results.
+# End-to-end benchmark of one Momentum node. It builds nothing. For each scenario it starts the
+# existing server/target/momentum.jar in demo mode with a fresh data directory and a fixed API
+# token, waits for /health and runs the load generator against it. The generator is
+# io.momentum.streams.load.LoadGenerator, which the same jar contains. Then it stops the server
+# and prints the results.
 #
 # Usage: deploy/bench/run.sh [scenario...]   (default: steps latency heap)
 #   steps    rate steps with 100 boards, to find the highest sustained events/s
 #   latency  1k and 10k events/s with 100 boards, 20 s warm-up and 60 s measured each
-#   heap     the demo publisher at its default rate, 100 boards, 120 s, publishing nothing else
+#   heap     the demo publisher at its default rate, 100 boards, 600 s, publishing nothing else
 #
 # Environment: BENCH_OUT (results folder; default /tmp/momentum-bench-<time>), BENCH_RATES
-# (rate list of the steps scenario), BENCH_BOARDS (default 100), BENCH_DURATION and
+# (rate list of the steps scenario), BENCH_HEAP_SECONDS (measured seconds of the heap scenario;
+# default 600), BENCH_BOARDS (default 100), BENCH_DURATION and
 # BENCH_WARMUP (seconds per step), BENCH_HTTP_PORT (default 8080), BENCH_SERVER_JVM (server JVM
 # flags; default -Xmx512m), BENCH_GENERATOR_JVM (default -Xmx1g), BENCH_GENERATOR_CP (the
 # generator's class path; default: the jar), BENCH_GENERATOR_ARGS (more generator options, such
@@ -134,7 +136,7 @@ for scenario in "${scenarios[@]}"; do
       ;;
     heap)
       start_server heap ""
-      run_generator heap --rate 0 --boards "$boards" --duration 120 --warmup "$warmup"
+      run_generator heap --rate 0 --boards "$boards" --duration "${BENCH_HEAP_SECONDS:-600}" --warmup "$warmup"
       stop_server
       ;;
     *)

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One live board, as a screen would show it: a WebSocket subscribed to one board, holding each
  * node's {@code updatedAt} and recording in its {@link LatencyBook} how late each newer value
- * arrives. It answers pings, so the server keeps it open however long the run takes.
+ * arrives. It replies to pings, so the server keeps it open however long the run takes.
  */
 final class BoardClient {
 
@@ -87,7 +87,7 @@ final class BoardClient {
         lastError = message.getString("code") + ": " + message.getString("message");
         if (!snapshotSeen && !"live_state_loading".equals(message.getString("code"))
             && !"snapshot_failed".equals(message.getString("code"))) {
-          firstSnapshot.tryFail("board " + board + " answered " + lastError);
+          firstSnapshot.tryFail("subscribing to board " + board + " failed with " + lastError);
         }
       }
       default -> { }

@@ -8,7 +8,7 @@ import java.util.Map;
  * The server stores but does not apply a value whose time is not newer than the last applied
  * value of the same key result, so two events of one key result within the same millisecond
  * would lose the second. Such an event is moved to one millisecond after the previous one and
- * counted as bumped; a bump makes the measured latency of that event up to a millisecond shorter.
+ * counted as bumped. A bump makes the measured latency of that event up to a millisecond shorter.
  *
  * <p>Not thread-safe: one sender thread owns it.
  */

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -241,9 +242,14 @@ public final class LoadGenerator {
     double lagMax = lag.stream().mapToDouble(SustainRule.LagPoint::records).max().orElse(Double.NaN);
     double heapMax = samples.stream().mapToDouble(ServerProbe.Sample::heapBytes).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
     double liveDataMax = samples.stream().mapToDouble(ServerProbe.Sample::liveDataBytes).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
-    double gcPause = gcPausePercent(samples);
+    double gcPause = 100 * perSecond(samples, ServerProbe.Sample::gcPauseSeconds);
     long rssMax = samples.stream().mapToLong(ServerProbe.Sample::rssBytes).max().orElse(-1);
-    double applied = appliedPerSecond(samples);
+    double applied = perSecond(samples, ServerProbe.Sample::appliedEvents);
+    double batchesPerSecond = perSecond(samples, ServerProbe.Sample::batches);
+    double batchSecondsPerSecond = perSecond(samples, ServerProbe.Sample::batchSeconds);
+    double meanBatchMillis = batchesPerSecond > 0 ? 1000 * batchSecondsPerSecond / batchesPerSecond : Double.NaN;
+    double maxBatchMillis = 1000 * samples.stream().mapToDouble(ServerProbe.Sample::batchMaxSeconds)
+        .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
     double serverCpu = before.serverCpuSeconds() < 0 || after.serverCpuSeconds() < 0 ? -1
         : 100 * (after.serverCpuSeconds() - before.serverCpuSeconds()) / seconds;
     double generatorCpu = 100 * (after.generatorCpuSeconds() - before.generatorCpuSeconds()) / seconds;
@@ -259,30 +265,22 @@ public final class LoadGenerator {
         .ifPresent(e -> log("Last board error seen: " + e));
     return new StepResult(rate, sent, outcome == null ? 0 : outcome.acknowledgedPerSecond(),
         outcome == null ? 0 : outcome.failed(), outcome == null ? 0 : outcome.maxBehindMicros() / 1000.0, applied,
+        batchesPerSecond, meanBatchMillis, maxBatchMillis,
         (after.deltas() - before.deltas()) / seconds, (after.nodeUpdates() - before.nodeUpdates()) / seconds, latency,
         heapMax, liveDataMax, gcPause, rssMax, serverCpu, generatorCpu, lagFirst, lagLast, lagMax, lagSlope, behind, drainSeconds,
         after.snapshots() - before.snapshots(), after.disconnects() - before.disconnects(),
         sender == null ? 0 : sender.bumpedTimes(), rate > 0 && missed.isEmpty(), missed);
   }
 
-  private static double appliedPerSecond(List<ServerProbe.Sample> samples) {
-    List<ServerProbe.Sample> withApplied = samples.stream().filter(s -> !Double.isNaN(s.appliedEvents())).toList();
-    if (withApplied.size() < 2) {
+  /** Returns how fast a counter of the server grew between the first and the last sample that has it. */
+  private static double perSecond(List<ServerProbe.Sample> samples, ToDoubleFunction<ServerProbe.Sample> counter) {
+    List<ServerProbe.Sample> withCounter = samples.stream().filter(s -> !Double.isNaN(counter.applyAsDouble(s))).toList();
+    if (withCounter.size() < 2) {
       return Double.NaN;
     }
-    ServerProbe.Sample first = withApplied.get(0);
-    ServerProbe.Sample last = withApplied.get(withApplied.size() - 1);
-    return (last.appliedEvents() - first.appliedEvents()) * 1000.0 / (last.atMillis() - first.atMillis());
-  }
-
-  private static double gcPausePercent(List<ServerProbe.Sample> samples) {
-    List<ServerProbe.Sample> withGc = samples.stream().filter(s -> !Double.isNaN(s.gcPauseSeconds())).toList();
-    if (withGc.size() < 2) {
-      return Double.NaN;
-    }
-    ServerProbe.Sample first = withGc.get(0);
-    ServerProbe.Sample last = withGc.get(withGc.size() - 1);
-    return 100 * (last.gcPauseSeconds() - first.gcPauseSeconds()) * 1000.0 / (last.atMillis() - first.atMillis());
+    ServerProbe.Sample first = withCounter.get(0);
+    ServerProbe.Sample last = withCounter.get(withCounter.size() - 1);
+    return (counter.applyAsDouble(last) - counter.applyAsDouble(first)) * 1000.0 / (last.atMillis() - first.atMillis());
   }
 
   private static String summary(List<StepResult> results) {

@@ -106,6 +106,7 @@ public record LoadOptions(
       }
       values.put(flag, value);
     }
+
     String token = values.get("--token");
     if (token.isEmpty()) {
       token = environment.getOrDefault("MOMENTUM_DEMO_TOKEN", "");
@@ -117,6 +118,7 @@ public record LoadOptions(
     if (!List.of("0", "1", "all", "-1").contains(acks)) {
       throw new IllegalArgumentException("--acks must be 0, 1 or all, not " + acks);
     }
+
     String report = values.get("--report");
     LoadOptions options = new LoadOptions(
         uri(values.get("--base-url")), token, nonEmpty(values, "--bootstrap-servers"), nonEmpty(values, "--org"),

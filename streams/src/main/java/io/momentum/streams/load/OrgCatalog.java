@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the load generator needs to know of the organisation, read from the REST API: the key
- * results that events can move and the units whose boards the clients open. Key results of a
- * closed cycle are left out, because the server stores their values without applying them.
+ * The organisation as the load generator sees it, read from the REST API: the key results that
+ * events can move and the units whose boards the clients open. Key results of a closed cycle are
+ * left out, because the server stores their values without applying them.
  */
 final class OrgCatalog {
 
@@ -46,7 +46,7 @@ final class OrgCatalog {
     return unitIds;
   }
 
-  /** Reads every page of key results and units; throws when the API answers anything but 200. */
+  /** Reads every page of cycles, objectives, key results and units; throws when a response is not 200. */
   static OrgCatalog fetch(HttpClient http, URI baseUrl, String token) throws IOException, InterruptedException {
     Set<String> closedCycles = new HashSet<>();
     for (JsonObject cycle : readAll(http, baseUrl, token, "/api/v1/cycles")) {

@@ -21,7 +21,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class ProgressSender implements AutoCloseable {
 
-  /** What one step sent. Rates are over the measured part of the step. */
+  /**
+   * Counts of one step's sends. The measured counts cover events due in the measured part: sent
+   * ones only when {@code send} returned before that part ended, acknowledged ones whenever Kafka
+   * acknowledged them. Rates divide by the measured seconds.
+   */
   record Outcome(long sent, long acknowledged, long failed, long sentMeasured, long acknowledgedMeasured,
                  double measuredSeconds, long maxBehindMicros, String firstError) {
 
@@ -64,7 +68,7 @@ final class ProgressSender implements AutoCloseable {
     this.producer = new KafkaProducer<>(config);
   }
 
-  /** The last {@code time} sent per key, in epoch milliseconds; read it after {@link #run} returned. */
+  /** Returns the last {@code time} sent per key, in epoch milliseconds; call it after {@link #run} returned. */
   Map<String, Long> lastSentMillisByKey() {
     return times.lastByKey();
   }
@@ -92,11 +96,13 @@ final class ProgressSender implements AutoCloseable {
     long maxBehind = 0;
     long sentMeasured = 0;
     long measureEndNanos = startNanos + warmupNanos + measureNanos;
+
     for (long i = 0; i < total; i++) {
       long intended = schedule.intendedNanos(i);
       long now = System.nanoTime();
       while (now < intended) {
-        // Sleep in short slices: parkNanos may oversleep, and a late wake-up only makes a burst.
+        // Sleep at most 1 ms at a time. An oversleep only delays the next events, which then go
+        // out in a burst and keep their intended times.
         LockSupport.parkNanos(Math.min(intended - now, 1_000_000));
         now = System.nanoTime();
       }
@@ -126,6 +132,7 @@ final class ProgressSender implements AutoCloseable {
         sentMeasured++;
       }
     }
+
     producer.flush();
     double measuredSeconds = measureNanos / 1e9;
     synchronized (firstError) {

@@ -89,6 +89,7 @@ public final class PrometheusText {
       name = line.substring(0, space);
       rest = line.substring(space + 1).strip();
     }
+
     // A sample may end with a timestamp after the value.
     int valueEnd = rest.indexOf(' ');
     String value = valueEnd < 0 ? rest : rest.substring(0, valueEnd);

@@ -32,10 +32,13 @@ final class ServerProbe implements AutoCloseable {
    * @param gcPauseSeconds total GC pause time since the server started, {@code jvm_gc_pause_seconds_sum}
    * @param lagRecords {@code momentum_consumer_lag_records}, measured by the server every 5 s
    * @param appliedEvents {@code momentum_events_ingested_total{outcome="applied"}}
+   * @param batches ingest batches processed since the server started, {@code momentum_ingest_batch_latency_seconds_count}
+   * @param batchSeconds their total processing time, {@code momentum_ingest_batch_latency_seconds_sum}
+   * @param batchMaxSeconds the slowest recent batch, {@code momentum_ingest_batch_latency_seconds_max}
    * @param rssBytes VmRSS of the server process
    * @param cpuSeconds user plus system CPU time of the server process
    */
-  record Sample(long atMillis, double heapBytes, double liveDataBytes, double gcPauseSeconds, double lagRecords, double appliedEvents, long rssBytes,
+  record Sample(long atMillis, double heapBytes, double liveDataBytes, double gcPauseSeconds, double lagRecords, double appliedEvents, double batches, double batchSeconds, double batchMaxSeconds, long rssBytes,
                 double cpuSeconds) {
   }
 
@@ -102,6 +105,9 @@ final class ServerProbe implements AutoCloseable {
         metrics.sum("jvm_gc_pause_seconds_sum"),
         metrics.sum("momentum_consumer_lag_records"),
         metrics.sum("momentum_events_ingested_total", "outcome", "applied"),
+        metrics.sum("momentum_ingest_batch_latency_seconds_count"),
+        metrics.sum("momentum_ingest_batch_latency_seconds_sum"),
+        metrics.sum("momentum_ingest_batch_latency_seconds_max"),
         pid > 0 ? rssBytes(pid) : -1,
         pid > 0 ? cpuSeconds(pid) : -1);
   }

@@ -12,10 +12,13 @@ import org.HdrHistogram.Histogram;
  *
  * @param rate target events per second (0: nothing sent, boards only watched)
  * @param sentPerSecond events handed to the producer per second in the measured part
- * @param acknowledgedPerSecond events acknowledged by Kafka per second in the measured part
+ * @param acknowledgedPerSecond events of the measured part that Kafka acknowledged, per measured second
  * @param failedSends sends that Kafka did not acknowledge
  * @param maxBehindMillis how far the sender fell behind its schedule at worst
  * @param appliedPerSecond events the server applied per second ({@code momentum_events_ingested_total})
+ * @param batchesPerSecond ingest batches the server processed per second
+ * @param meanBatchMillis mean time from polling a batch to committing it
+ * @param maxBatchMillis slowest batch seen in the samples (Micrometer's recent maximum)
  * @param deltasPerSecond delta messages received per second, all boards together
  * @param nodeUpdatesPerSecond newer node values received per second, all boards together
  * @param latency event-to-screen latencies in microseconds
@@ -39,7 +42,8 @@ import org.HdrHistogram.Histogram;
  */
 record StepResult(
     double rate, double sentPerSecond, double acknowledgedPerSecond, long failedSends, double maxBehindMillis,
-    double appliedPerSecond, double deltasPerSecond, double nodeUpdatesPerSecond, Histogram latency,
+    double appliedPerSecond, double batchesPerSecond, double meanBatchMillis, double maxBatchMillis,
+    double deltasPerSecond, double nodeUpdatesPerSecond, Histogram latency,
     double heapMaxBytes, double liveDataMaxBytes, double gcPausePercent, long rssMaxBytes, double serverCpuPercent, double generatorCpuPercent,
     double lagFirst, double lagLast, double lagMax, double lagSlopePerSecond, int boardsBehind,
     double drainSeconds, long snapshots, long disconnects, long bumpedTimes, boolean sustained,
@@ -63,6 +67,9 @@ record StepResult(
         .put("failedSends", failedSends)
         .put("maxBehindMillis", round(maxBehindMillis))
         .put("appliedPerSecond", round(appliedPerSecond))
+        .put("batchesPerSecond", round(batchesPerSecond))
+        .put("meanBatchMillis", round(meanBatchMillis))
+        .put("maxBatchMillis", round(maxBatchMillis))
         .put("deltasPerSecond", round(deltasPerSecond))
         .put("nodeUpdatesPerSecond", round(nodeUpdatesPerSecond))
         .put("latencyCount", latency.getTotalCount())
@@ -96,6 +103,8 @@ record StepResult(
         : sustained ? "SUSTAINED" : "NOT sustained (" + String.join("; ", reasons) + ")"));
     text.append(String.format("  sent %.0f/s, acknowledged %.0f/s, failed %d, sender behind at most %.1f ms, server applied %.0f/s%n",
         sentPerSecond, acknowledgedPerSecond, failedSends, maxBehindMillis, appliedPerSecond));
+    text.append(String.format("  server ingest: %.1f batches/s, mean %.1f ms per batch (%.0f events), slowest %.0f ms%n",
+        batchesPerSecond, meanBatchMillis, batchesPerSecond > 0 ? appliedPerSecond / batchesPerSecond : 0, maxBatchMillis));
     text.append(String.format("  received %.0f deltas/s, %.0f newer node values/s, %d snapshots, %d disconnects%n",
         deltasPerSecond, nodeUpdatesPerSecond, snapshots, disconnects));
     text.append(String.format("  latency ms (n=%d): p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f%n",
