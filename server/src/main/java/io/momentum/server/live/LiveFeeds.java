@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import java.util.function.BiConsumer;
 public final class LiveFeeds {
 
   /** A listener of one organisation's messages, called on its own context. */
-  public record Listener(Context context, BiConsumer<String, JsonObject> onMessage) {
+  public record Listener(Context context, BiConsumer<String, DeltaBatch> onMessage) {
   }
 
   private final Vertx vertx;
@@ -64,33 +63,33 @@ public final class LiveFeeds {
     }
 
     void onMessage(JsonObject message) {
+      DeltaBatch batch = DeltaBatch.of(message);
       List<Listener> targets;
       synchronized (LiveFeeds.this) {
-        epoch = message.getString("epoch");
-        if (message.getBoolean("reset", false)) {
+        epoch = batch.epoch();
+        if (batch.reset()) {
           clearHistory();
         } else {
           Kept last = history.peekLast();
-          if (last != null && !last.message().getString("epoch").equals(message.getString("epoch"))) {
+          if (last != null && !last.batch().epoch().equals(batch.epoch())) {
             clearHistory();
           }
-          keep(message);
+          keep(batch);
         }
         targets = List.copyOf(listeners);
       }
       for (Listener listener : targets) {
-        listener.context().runOnContext(v -> listener.onMessage().accept(orgId, message));
+        listener.context().runOnContext(v -> listener.onMessage().accept(orgId, batch));
       }
     }
 
-    private void keep(JsonObject message) {
-      int entries = size(message, "nodes") + size(message, "units");
+    private void keep(DeltaBatch batch) {
       long now = System.currentTimeMillis();
-      history.add(new Kept(message, now, entries));
-      historyEntries += entries;
+      history.add(new Kept(batch, now));
+      historyEntries += batch.size();
       while (history.size() > 1 && (historyEntries > maxHistoryEntries
           || now - history.peekFirst().receivedAt() > maxHistoryMillis)) {
-        historyEntries -= history.removeFirst().entries();
+        historyEntries -= history.removeFirst().batch().size();
       }
     }
 
@@ -100,8 +99,8 @@ public final class LiveFeeds {
     }
   }
 
-  /** A delta message kept for resuming, with when it arrived and how many entries it carries. */
-  private record Kept(JsonObject message, long receivedAt, int entries) {
+  /** A delta kept for resuming, with when it arrived. */
+  private record Kept(DeltaBatch batch, long receivedAt) {
   }
 
   /**
@@ -146,21 +145,16 @@ public final class LiveFeeds {
     }
   }
 
-  /** Returns a copy of the organisation's kept delta messages, oldest first. */
-  public synchronized List<JsonObject> history(String orgId) {
+  /** Returns the organisation's recent deltas, oldest first. */
+  public synchronized List<DeltaBatch> history(String orgId) {
     Feed feed = feeds.get(orgId);
-    return feed == null ? List.of() : feed.history.stream().map(Kept::message).toList();
+    return feed == null ? List.of() : feed.history.stream().map(Kept::batch).toList();
   }
 
   /** Returns the epoch of the organisation's latest message, or null before the first one. */
   public synchronized String epoch(String orgId) {
     Feed feed = feeds.get(orgId);
     return feed == null ? null : feed.epoch;
-  }
-
-  private static int size(JsonObject message, String field) {
-    JsonArray array = message.getJsonArray(field);
-    return array == null ? 0 : array.size();
   }
 
   /** Stops listening to every organisation. */

@@ -3,7 +3,7 @@ package io.momentum.server.live;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.http.ApiException;
 import io.momentum.streams.engine.BoardRef;
-import io.momentum.streams.live.LiveDeltas;
+import io.momentum.streams.live.LiveEntry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -127,25 +127,24 @@ public final class LiveHub {
 
     OrgFeed(String orgId) {
       this.orgId = orgId;
-      this.listener = new LiveFeeds.Listener(context, (org, message) -> onMessage(message));
+      this.listener = new LiveFeeds.Listener(context, (org, batch) -> onMessage(batch));
       this.ready = liveFeeds.attach(orgId, listener);
     }
 
-    void onMessage(JsonObject message) {
-      String messageEpoch = message.getString("epoch");
-      if (message.getBoolean("reset", false) || (epoch != null && !epoch.equals(messageEpoch))) {
-        epoch = messageEpoch;
+    void onMessage(DeltaBatch batch) {
+      if (batch.reset() || (epoch != null && !epoch.equals(batch.epoch()))) {
+        epoch = batch.epoch();
         new HashSet<>(subscriptions).forEach(Subscription::resnapshot);
         return;
       }
-      epoch = messageEpoch;
-      new HashSet<>(subscriptions).forEach(s -> s.onDelta(message));
+      epoch = batch.epoch();
+      new HashSet<>(subscriptions).forEach(s -> s.onDelta(batch));
     }
 
     /** Returns the node's recent deltas of this organisation that belong to this event loop's epoch. */
-    List<JsonObject> history() {
-      List<JsonObject> kept = liveFeeds.history(orgId);
-      return epoch == null ? List.of() : kept.stream().filter(m -> epoch.equals(m.getString("epoch"))).toList();
+    List<DeltaBatch> history() {
+      List<DeltaBatch> kept = liveFeeds.history(orgId);
+      return epoch == null ? List.of() : kept.stream().filter(b -> epoch.equals(b.epoch())).toList();
     }
 
     void remove(Subscription subscription) {
@@ -251,8 +250,12 @@ public final class LiveHub {
     }
 
     void send(JsonObject message) {
+      send(message.encode());
+    }
+
+    void send(String text) {
       if (open) {
-        socket.writeTextMessage(message.encode());
+        socket.writeTextMessage(text);
       }
     }
 
@@ -273,11 +276,11 @@ public final class LiveHub {
     OrgFeed feed;
     boolean loading = true;
     boolean closed;
-    final ArrayDeque<JsonObject> buffered = new ArrayDeque<>();
+    final ArrayDeque<DeltaBatch> buffered = new ArrayDeque<>();
     String epoch;
     long version;
-    final Map<String, JsonObject> pendingNodes = new LinkedHashMap<>();
-    final Map<String, JsonObject> pendingUnits = new LinkedHashMap<>();
+    final Map<String, LiveEntry> pendingNodes = new LinkedHashMap<>();
+    final Map<String, LiveEntry> pendingUnits = new LinkedHashMap<>();
     long pendingTo = -1;
     long lastSentAt;
     long flushTimer = -1;
@@ -311,13 +314,13 @@ public final class LiveHub {
       boolean seenBoard = false;
       long to = since;
       long lastTo = -1;
-      for (JsonObject message : feed.history()) {
-        JsonObject range = message.getJsonObject("boards").getJsonObject(boardName);
+      for (DeltaBatch batch : feed.history()) {
+        long[] range = batch.range(boardName);
         if (range == null) {
           continue;
         }
-        long from = range.getLong("from");
-        long messageTo = range.getLong("to");
+        long from = range[0];
+        long messageTo = range[1];
         if (messageTo < from) {
           // The board lost members since then; only a snapshot shows that.
           covered = false;
@@ -331,7 +334,7 @@ public final class LiveHub {
           covered = true;
         }
         if (messageTo > since && covered) {
-          merge(message);
+          merge(batch);
           to = messageTo;
         }
         lastTo = messageTo;
@@ -400,24 +403,24 @@ public final class LiveHub {
       readSnapshot(null, null);
     }
 
-    void onDelta(JsonObject message) {
+    void onDelta(DeltaBatch batch) {
       if (closed) {
         return;
       }
-      JsonObject range = message.getJsonObject("boards").getJsonObject(boardName);
+      long[] range = batch.range(boardName);
       if (range == null) {
         return;
       }
       if (loading) {
-        buffered.add(message);
+        buffered.add(batch);
         return;
       }
-      if (!message.getString("epoch").equals(epoch)) {
+      if (!batch.epoch().equals(epoch)) {
         resnapshot();
         return;
       }
-      long from = range.getLong("from");
-      long to = range.getLong("to");
+      long from = range[0];
+      long to = range[1];
       if (to < from) {
         // The board lost members; a delta cannot remove them, so the client gets a snapshot.
         resnapshot();
@@ -432,7 +435,7 @@ public final class LiveHub {
         resnapshot();
         return;
       }
-      merge(message);
+      merge(batch);
       pendingTo = to;
       if (pendingNodes.size() + pendingUnits.size() > settings.maxPendingNodes() && waitingForDrain) {
         resnapshot();
@@ -441,23 +444,12 @@ public final class LiveHub {
       scheduleFlush();
     }
 
-    private void merge(JsonObject message) {
-      mergeEntries(message.getJsonArray("nodes"), pendingNodes);
-      mergeEntries(message.getJsonArray("units"), pendingUnits);
-    }
-
-    private void mergeEntries(io.vertx.core.json.JsonArray entries, Map<String, JsonObject> pending) {
-      if (entries == null) {
-        return;
-      }
-      for (int i = 0; i < entries.size(); i++) {
-        JsonObject entry = entries.getJsonObject(i);
-        if (!entry.getJsonArray("boards").contains(boardName)) {
-          continue;
-        }
-        JsonObject held = pending.get(entry.getString("id"));
-        if (held == null || held.getLong("version") < entry.getLong("version")) {
-          pending.put(entry.getString("id"), entry);
+    private void merge(DeltaBatch batch) {
+      for (LiveEntry entry : batch.entriesOf(boardName)) {
+        Map<String, LiveEntry> pending = entry.unit() ? pendingUnits : pendingNodes;
+        LiveEntry held = pending.get(entry.id());
+        if (held == null || held.version() < entry.version()) {
+          pending.put(entry.id(), entry);
         }
       }
     }
@@ -499,19 +491,21 @@ public final class LiveHub {
       lastSentAt = System.currentTimeMillis();
     }
 
-    private JsonObject deltaMessage(long from, long to) {
-      io.vertx.core.json.JsonArray nodes = new io.vertx.core.json.JsonArray();
-      pendingNodes.values().forEach(n -> nodes.add(publicEntry(n)));
-      io.vertx.core.json.JsonArray units = new io.vertx.core.json.JsonArray();
-      pendingUnits.values().forEach(u -> units.add(publicEntry(u)));
-      return new JsonObject()
-          .put("type", "delta")
-          .put("board", boardName)
-          .put("epoch", epoch)
-          .put("from", from)
-          .put("version", to)
-          .put("units", units)
-          .put("nodes", nodes);
+    /**
+     * Writes a delta message as text around the entries' board JSON, which the owner encoded once
+     * for every socket of the cluster.
+     */
+    private String deltaMessage(long from, long to) {
+      StringBuilder text = new StringBuilder(256 + 1024 * (pendingNodes.size() + pendingUnits.size()));
+      text.append("{\"type\":\"delta\",\"board\":").append(quoted(boardName))
+          .append(",\"epoch\":").append(quoted(epoch))
+          .append(",\"from\":").append(from)
+          .append(",\"version\":").append(to)
+          .append(",\"units\":");
+      appendEntries(text, pendingUnits.values());
+      text.append(",\"nodes\":");
+      appendEntries(text, pendingNodes.values());
+      return text.append('}').toString();
     }
 
     void close() {
@@ -529,12 +523,20 @@ public final class LiveHub {
     }
   }
 
-  /** Returns a held entry without the fields that only the cluster's live state needs. */
-  private static JsonObject publicEntry(JsonObject entry) {
-    JsonObject copy = entry.copy();
-    copy.remove("orgId");
-    copy.remove("entity");
-    copy.remove("boards");
-    return copy;
+  private static void appendEntries(StringBuilder text, java.util.Collection<LiveEntry> entries) {
+    text.append('[');
+    boolean first = true;
+    for (LiveEntry entry : entries) {
+      if (!first) {
+        text.append(',');
+      }
+      text.append(entry.json());
+      first = false;
+    }
+    text.append(']');
+  }
+
+  private static String quoted(String value) {
+    return io.vertx.core.json.Json.encode(value);
   }
 }

@@ -1,8 +1,6 @@
 package io.momentum.streams.cluster;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.IndexConfig;
-import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -34,10 +32,8 @@ public final class HazelcastSetup {
     join.getTcpIpConfig().setEnabled(true);
     settings.members().forEach(join.getTcpIpConfig()::addMember);
 
-    config.addMapConfig(new MapConfig(LiveStateStore.NODES_MAP)
-        .setBackupCount(1)
-        .addIndexConfig(new IndexConfig(IndexType.HASH, "boards[any]"))
-        .addIndexConfig(new IndexConfig(IndexType.HASH, "orgId")));
+    config.addMapConfig(new MapConfig(LiveStateStore.NODES_MAP).setBackupCount(1));
+    config.addMapConfig(new MapConfig(LiveStateStore.BOARDS_MAP).setBackupCount(1));
     config.addMapConfig(new MapConfig(LiveStateStore.EPOCHS_MAP).setBackupCount(1));
     return config;
   }

@@ -9,17 +9,20 @@ import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.UnitDef;
 import io.momentum.streams.engine.UnitSummary;
 import io.momentum.streams.live.LiveDeltas;
+import io.momentum.streams.live.LiveEntry;
 import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +37,22 @@ public final class OrgEngines {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrgEngines.class);
 
-  /** An owned organisation: its engine and the epoch its versions count in. */
-  public record OwnedOrg(GoalEngine engine, String epoch) {
+  /**
+   * An owned organisation: its engine, the epoch its versions count in, and the boards each entry
+   * was last written with, to notice when a board's members change.
+   */
+  public record OwnedOrg(GoalEngine engine, String epoch, Map<String, List<String>> lastBoards) {
 
-    Function<NodeState, List<BoardRef>> nodeBoards() {
-      return engine::boardsOf;
-    }
-
-    Function<UnitSummary, List<BoardRef>> unitBoards() {
-      return engine::boardsOf;
+    /** Returns the cluster-map keys of a board's members. */
+    List<String> memberKeys(BoardRef board) {
+      List<String> keys = new ArrayList<>();
+      for (NodeState node : engine.boardNodes(board)) {
+        keys.add(LiveEntry.mapKey(engine.orgId(), false, node.id()));
+      }
+      for (UnitSummary unit : engine.boardUnits(board)) {
+        keys.add(LiveEntry.mapKey(engine.orgId(), true, unit.id()));
+      }
+      return keys;
     }
   }
 
@@ -95,9 +105,33 @@ public final class OrgEngines {
     if (org == null || changes.isEmpty()) {
       return Future.succeededFuture();
     }
-    JsonObject message = LiveDeltas.message(orgId, org.epoch(), changes, org.nodeBoards(), org.unitBoards());
-    return Future.fromCompletionStage(liveState.write(orgId, message), vertx.getOrCreateContext())
+    List<LiveEntry> entries = new ArrayList<>(changes.nodes().size() + changes.units().size());
+    Set<String> affectedBoards = new HashSet<>();
+    for (NodeState node : changes.nodes()) {
+      track(org, LiveEntry.of(node, org.engine().boardsOf(node)), entries, affectedBoards);
+    }
+    for (UnitSummary unit : changes.units()) {
+      track(org, LiveEntry.of(unit, org.engine().boardsOf(unit)), entries, affectedBoards);
+    }
+    Map<String, List<String>> members = new HashMap<>();
+    for (String board : affectedBoards) {
+      members.put(board, org.memberKeys(BoardRef.parse(board)));
+    }
+    JsonObject message = LiveDeltas.message(orgId, org.epoch(), changes.boards(), entries);
+    return Future.fromCompletionStage(liveState.write(orgId, entries, members), vertx.getOrCreateContext())
         .onSuccess(v -> vertx.eventBus().publish(LiveDeltas.address(orgId), message));
+  }
+
+  /** Adds an entry to a write and notes the boards whose members change with it. */
+  private static void track(OwnedOrg org, LiveEntry entry, List<LiveEntry> entries, Set<String> affectedBoards) {
+    entries.add(entry);
+    List<String> previous = org.lastBoards().put(entry.mapKey(org.engine().orgId()), entry.boards());
+    if (!entry.boards().equals(previous)) {
+      affectedBoards.addAll(entry.boards());
+      if (previous != null) {
+        affectedBoards.addAll(previous);
+      }
+    }
   }
 
   private Future<OwnedOrg> build(String orgId) {
@@ -140,9 +174,20 @@ public final class OrgEngines {
       }
     }
     engine.tick(clock.instant());
-    OwnedOrg org = new OwnedOrg(engine, UUID.randomUUID().toString().substring(0, 8));
-    liveState.replaceOrg(orgId, org.epoch(), engine.nodes(), engine.units(), org.nodeBoards(),
-        org.unitBoards());
+    OwnedOrg org = new OwnedOrg(engine, UUID.randomUUID().toString().substring(0, 8), new HashMap<>());
+    List<LiveEntry> entries = new ArrayList<>();
+    Set<String> boards = new HashSet<>();
+    for (NodeState node : engine.nodes()) {
+      track(org, LiveEntry.of(node, engine.boardsOf(node)), entries, boards);
+    }
+    for (UnitSummary unit : engine.units()) {
+      track(org, LiveEntry.of(unit, engine.boardsOf(unit)), entries, boards);
+    }
+    Map<String, List<String>> members = new HashMap<>();
+    for (String board : boards) {
+      members.put(board, org.memberKeys(BoardRef.parse(board)));
+    }
+    liveState.replaceOrg(orgId, org.epoch(), entries, members);
     return org;
   }
 }

@@ -2,20 +2,18 @@ package io.momentum.streams.live;
 
 import io.momentum.streams.engine.BoardRef;
 import io.momentum.streams.engine.Changes;
-import io.momentum.streams.engine.NodeState;
-import io.momentum.streams.engine.UnitSummary;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Event-bus messages that carry applied changes from an organisation's owner to every node that
  * serves its boards. The bus is clustered through Hazelcast, so a board open on any node moves.
  *
- * <p>A message is {@code {"orgId", "epoch", "boards": {"unit:..": {"from", "to"}}, "nodes": [..],
- * "units": [..]}}; each node and unit entry is the board JSON plus its {@code boards}.
+ * <p>A message is {@code {"orgId", "epoch", "boards": {"unit:..": {"from", "to"}}, "entries":
+ * [LiveEntry...]}}; a reset message, sent when the engine was rebuilt, is {@code {"orgId",
+ * "epoch", "reset": true}}.
  */
 public final class LiveDeltas {
 
@@ -37,29 +35,21 @@ public final class LiveDeltas {
     return new JsonObject().put("orgId", orgId).put("epoch", epoch).put("reset", true);
   }
 
-  /** Builds the message for one organisation's changes. */
-  public static JsonObject message(String orgId, String epoch, Changes changes,
-                                   Function<NodeState, List<BoardRef>> nodeBoards,
-                                   Function<UnitSummary, List<BoardRef>> unitBoards) {
+  /** Builds the message for one organisation's changes, whose entries are already encoded. */
+  public static JsonObject message(String orgId, String epoch, Map<BoardRef, Changes.VersionRange> boardRanges,
+                                   Collection<LiveEntry> entries) {
     JsonObject boards = new JsonObject();
-    for (Map.Entry<BoardRef, Changes.VersionRange> entry : changes.boards().entrySet()) {
-      boards.put(entry.getKey().toString(), new JsonObject()
-          .put("from", entry.getValue().from())
-          .put("to", entry.getValue().to()));
+    for (Map.Entry<BoardRef, Changes.VersionRange> range : boardRanges.entrySet()) {
+      boards.put(range.getKey().toString(), new JsonObject()
+          .put("from", range.getValue().from())
+          .put("to", range.getValue().to()));
     }
-    JsonArray nodes = new JsonArray();
-    for (NodeState node : changes.nodes()) {
-      nodes.add(LiveStateStore.nodeEntry(orgId, node, nodeBoards.apply(node)));
-    }
-    JsonArray units = new JsonArray();
-    for (UnitSummary unit : changes.units()) {
-      units.add(LiveStateStore.unitEntry(orgId, unit, unitBoards.apply(unit)));
-    }
+    JsonArray array = new JsonArray();
+    entries.forEach(e -> array.add(e.toJson()));
     return new JsonObject()
         .put("orgId", orgId)
         .put("epoch", epoch)
         .put("boards", boards)
-        .put("nodes", nodes)
-        .put("units", units);
+        .put("entries", array);
   }
 }

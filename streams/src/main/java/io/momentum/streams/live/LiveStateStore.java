@@ -1,43 +1,46 @@
 package io.momentum.streams.live;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.HazelcastJsonValue;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.momentum.streams.engine.BoardRef;
-import io.momentum.streams.engine.NodeState;
-import io.momentum.streams.engine.UnitSummary;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /**
  * The rolled-up goal state of every organisation, held in Hazelcast maps so that any node of the
  * cluster can read any board. Only the owner of an organisation (the node consuming its Kafka
  * partition) writes it.
  *
- * <p>Each entry is a node or unit summary in board JSON, plus {@code orgId}, {@code entity}
- * ({@code node} or {@code unit}) and {@code boards}, the boards it belongs to. The {@code boards}
- * index lets a board be read with one query. The methods block on Hazelcast: call them from a
- * worker thread, except the asynchronous {@link #write}.
+ * <p>One map holds each node and unit summary as board JSON, a string that is written as the
+ * owner encoded it and never parsed by Hazelcast. A second map holds each board's members, which
+ * change only when a node is added or re-aligned. Reading a board is a lookup of its members and
+ * one {@code getAll}. The methods block on Hazelcast: call them from a worker thread, except the
+ * asynchronous {@link #write}.
  */
 public final class LiveStateStore {
 
-  /** Hazelcast map of nodes and unit summaries, keyed by {@code orgId/id}. */
+  /** Hazelcast map of nodes and unit summaries: {@code orgId/id} or {@code orgId/unit/id} to board JSON. */
   public static final String NODES_MAP = "momentum.live.nodes";
+  /** Hazelcast map of board members: {@code orgId|board} to the keys of its entries in {@link #NODES_MAP}. */
+  public static final String BOARDS_MAP = "momentum.live.boards";
   /** Hazelcast map from organisation id to the epoch of its current engine. */
   public static final String EPOCHS_MAP = "momentum.live.epochs";
 
-  private final IMap<String, HazelcastJsonValue> nodes;
+  private final IMap<String, String> nodes;
+  private final IMap<String, ArrayList<String>> boards;
   private final IMap<String, String> epochs;
 
   public LiveStateStore(HazelcastInstance hazelcast) {
     this.nodes = hazelcast.getMap(NODES_MAP);
+    this.boards = hazelcast.getMap(BOARDS_MAP);
     this.epochs = hazelcast.getMap(EPOCHS_MAP);
   }
 
@@ -48,39 +51,33 @@ public final class LiveStateStore {
   /**
    * Replaces everything held for {@code orgId} with a freshly built state and a new epoch.
    * Versions of different epochs are not comparable, so live clients resubscribe.
+   *
+   * @param members keys of each board's entries, by board name
    */
-  public void replaceOrg(String orgId, String epoch, Collection<NodeState> nodeStates,
-                         Collection<UnitSummary> units, Function<NodeState, List<BoardRef>> nodeBoards,
-                         Function<UnitSummary, List<BoardRef>> unitBoards) {
-    nodes.removeAll(Predicates.equal("orgId", orgId));
-    nodes.putAll(entries(orgId, nodeStates, units, nodeBoards, unitBoards));
+  public void replaceOrg(String orgId, String epoch, Collection<LiveEntry> entries, Map<String, List<String>> members) {
+    nodes.removeAll(Predicates.like("__key", orgId + "/%"));
+    boards.removeAll(Predicates.like("__key", orgId + "|%"));
+    nodes.putAll(entryMap(orgId, entries));
+    boards.putAll(memberMap(orgId, members));
     epochs.put(orgId, epoch);
   }
 
   /**
-   * Writes the entries of a delta message built by {@link LiveDeltas#message}; completes when the
-   * cluster holds them. The message's entries are the map's entries, so nothing is encoded twice.
+   * Writes changed entries, and the members of boards whose membership changed; completes when
+   * the cluster holds them.
    */
-  public CompletionStage<Void> write(String orgId, JsonObject deltaMessage) {
-    Map<String, HazelcastJsonValue> entries = new HashMap<>();
-    addEntries(orgId, deltaMessage.getJsonArray("nodes"), entries);
-    addEntries(orgId, deltaMessage.getJsonArray("units"), entries);
-    return nodes.putAllAsync(entries);
-  }
-
-  private static void addEntries(String orgId, JsonArray array, Map<String, HazelcastJsonValue> entries) {
-    for (int i = 0; i < array.size(); i++) {
-      JsonObject entry = array.getJsonObject(i);
-      String key = "unit".equals(entry.getString("entity"))
-          ? orgId + "/unit/" + entry.getString("id")
-          : orgId + "/" + entry.getString("id");
-      entries.put(key, new HazelcastJsonValue(entry.encode()));
+  public CompletionStage<Void> write(String orgId, Collection<LiveEntry> entries, Map<String, List<String>> members) {
+    CompletionStage<Void> written = nodes.putAllAsync(entryMap(orgId, entries));
+    if (members.isEmpty()) {
+      return written;
     }
+    return written.thenCompose(v -> boards.putAllAsync(memberMap(orgId, members)));
   }
 
   /** Removes every entry of an organisation, for example when its engine is dropped for good. */
   public void removeOrg(String orgId) {
-    nodes.removeAll(Predicates.equal("orgId", orgId));
+    nodes.removeAll(Predicates.like("__key", orgId + "/%"));
+    boards.removeAll(Predicates.like("__key", orgId + "|%"));
     epochs.remove(orgId);
   }
 
@@ -89,53 +86,43 @@ public final class LiveStateStore {
     return epochs.get(orgId);
   }
 
-  /** Reads one board of one organisation. */
+  /** Reads one board of one organisation; a board without members reads as empty. */
   public BoardState read(String orgId, BoardRef board) {
     String epoch = epochs.get(orgId);
-    Collection<HazelcastJsonValue> values = nodes.values(Predicates.and(
-        Predicates.equal("orgId", orgId), Predicates.equal("boards[any]", board.toString())));
+    List<String> keys = boards.get(boardKey(orgId, board.toString()));
     JsonArray nodeArray = new JsonArray();
     JsonArray unitArray = new JsonArray();
     long version = 0;
-    for (HazelcastJsonValue value : values) {
-      JsonObject json = new JsonObject(value.getValue());
-      String entity = (String) json.remove("entity");
-      json.remove("orgId");
-      json.remove("boards");
-      version += json.getLong("version", 0L);
-      ("unit".equals(entity) ? unitArray : nodeArray).add(json);
+    if (keys != null && !keys.isEmpty()) {
+      Map<String, String> values = nodes.getAll(new LinkedHashSet<>(keys));
+      for (String key : keys) {
+        String value = values.get(key);
+        if (value == null) {
+          continue;
+        }
+        JsonObject json = new JsonObject(value);
+        version += json.getLong("version", 0L);
+        (key.startsWith(orgId + "/unit/") ? unitArray : nodeArray).add(json);
+      }
     }
     return new BoardState(epoch, version, nodeArray, unitArray);
   }
 
-  /** Returns the board JSON of one node or unit summary plus its boards, as held in the map. */
-  public static JsonObject nodeEntry(String orgId, NodeState node, List<BoardRef> boards) {
-    return node.toJson().put("orgId", orgId).put("entity", "node").put("boards", boardArray(boards));
-  }
-
-  /** Returns the board JSON of one unit summary plus its boards, as held in the map. */
-  public static JsonObject unitEntry(String orgId, UnitSummary unit, List<BoardRef> boards) {
-    return unit.toJson().put("orgId", orgId).put("entity", "unit").put("boards", boardArray(boards));
-  }
-
-  private static Map<String, HazelcastJsonValue> entries(
-      String orgId, Collection<NodeState> nodeStates, Collection<UnitSummary> units,
-      Function<NodeState, List<BoardRef>> nodeBoards, Function<UnitSummary, List<BoardRef>> unitBoards) {
-    Map<String, HazelcastJsonValue> entries = new HashMap<>();
-    for (NodeState node : nodeStates) {
-      entries.put(orgId + "/" + node.id(),
-          new HazelcastJsonValue(nodeEntry(orgId, node, nodeBoards.apply(node)).encode()));
+  private static Map<String, String> entryMap(String orgId, Collection<LiveEntry> entries) {
+    Map<String, String> map = new HashMap<>();
+    for (LiveEntry entry : entries) {
+      map.put(entry.mapKey(orgId), entry.json());
     }
-    for (UnitSummary unit : units) {
-      entries.put(orgId + "/unit/" + unit.id(),
-          new HazelcastJsonValue(unitEntry(orgId, unit, unitBoards.apply(unit)).encode()));
-    }
-    return entries;
+    return map;
   }
 
-  private static JsonArray boardArray(List<BoardRef> boards) {
-    JsonArray array = new JsonArray();
-    boards.forEach(b -> array.add(b.toString()));
-    return array;
+  private static Map<String, ArrayList<String>> memberMap(String orgId, Map<String, List<String>> members) {
+    Map<String, ArrayList<String>> map = new HashMap<>();
+    members.forEach((board, keys) -> map.put(boardKey(orgId, board), new ArrayList<>(keys)));
+    return map;
+  }
+
+  private static String boardKey(String orgId, String board) {
+    return orgId + "|" + board;
   }
 }
