@@ -98,7 +98,8 @@ export function createLiveClient({
     if (opened !== socket) {
       return
     }
-    failedAttempts = 0
+    // The count of failed attempts is reset by the first message the server sends, not here: a
+    // server that closes the socket at once (code 1008, no valid session) still counts as failing.
     retryAt = null
     setStatus(ConnectionStatus.LIVE)
     watchSilence()
@@ -192,6 +193,10 @@ export function createLiveClient({
     } catch {
       logger.warn?.('Ignored a live message that is not JSON')
       return
+    }
+    if (failedAttempts > 0 && !(message.type === 'error' && message.code === 'unauthenticated')) {
+      failedAttempts = 0
+      setStatus(ConnectionStatus.LIVE)
     }
     switch (message.type) {
       case 'ping':

@@ -181,7 +181,7 @@ describe('live client', () => {
     expect(client.status).toBe(ConnectionStatus.RECONNECTING)
   })
 
-  it('starts the back-off over after a successful connection', () => {
+  it('starts the back-off over once the server sends a message', () => {
     const client = startClient()
     subscribeUnitBoard(client)
     recorder.latest.drop()
@@ -189,9 +189,25 @@ describe('live client', () => {
     recorder.latest.drop()
     vi.advanceTimersByTime(1000)
     recorder.latest.acceptConnection()
+    recorder.latest.deliver({ type: 'ping', time: '2026-12-04T10:00:00Z' })
     recorder.latest.drop()
     vi.advanceTimersByTime(500)
     expect(recorder.sockets).toHaveLength(4)
+  })
+
+  it('counts a socket closed as unauthenticated as a failed attempt', () => {
+    const client = startClient()
+    const reports = []
+    client.onStatus((report) => reports.push(report))
+    subscribeUnitBoard(client)
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      recorder.latest.acceptConnection()
+      recorder.latest.deliver({ type: 'error', code: 'unauthenticated', message: 'Log in' })
+      recorder.latest.drop(1008)
+      vi.advanceTimersByTime(500 * 2 ** attempt)
+    }
+    expect(reports.at(-1).failedAttempts).toBe(2)
+    expect(recorder.sockets).toHaveLength(3)
   })
 
   it('requests a snapshot when a delta skips versions', () => {

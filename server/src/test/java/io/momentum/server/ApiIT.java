@@ -116,6 +116,34 @@ class ApiIT {
   }
 
   @Test
+  void liveSocketWithoutCredentialsIsClosed() throws InterruptedException {
+    try (LiveClient client = LiveClient.connect(node.vertx(), TestNode.httpPort(), null)) {
+      JsonObject answer = client.next(m -> !"ping".equals(m.getString("type")), Duration.ofSeconds(10));
+
+      assertThat(answer.getString("type")).isEqualTo("error");
+      assertThat(answer.getString("code")).isEqualTo("unauthenticated");
+    }
+  }
+
+  @Test
+  void liveSocketWithSessionCookieSubscribes() throws InterruptedException {
+    Http browser = Http.anonymous();
+    browser.post("/api/v1/auth/login", new JsonObject().put("email", org.email).put("password", TestOrg.PASSWORD));
+    io.vertx.core.http.WebSocketConnectOptions options = new io.vertx.core.http.WebSocketConnectOptions()
+        .setHost("127.0.0.1").setPort(TestNode.httpPort()).setURI("/api/v1/live").addHeader("Cookie", browser.cookie());
+    io.vertx.core.http.WebSocket socket = node.vertx().createWebSocketClient().connect(options).await();
+    java.util.concurrent.BlockingQueue<JsonObject> received = new java.util.concurrent.LinkedBlockingQueue<>();
+    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+
+    socket.writeTextMessage(new JsonObject().put("type", "subscribe").put("board", org.teamBoard()).encode()).await();
+    JsonObject answer = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(answer).isNotNull();
+    assertThat(answer.getString("type")).isEqualTo("snapshot");
+    socket.close().await();
+  }
+
+  @Test
   void eventForOtherOrganisationIsRejected() {
     HttpResponse<Buffer> response = Http.withToken(other.token).post("/api/v1/events",
         Events.value(org.orgId, "revenue", 30, Instant.now()));

@@ -19,6 +19,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.sstore.ClusteredSessionStore;
+import io.vertx.ext.web.sstore.SessionStore;
+import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class HttpVerticle extends VerticleBase {
   private static final long SESSION_TIMEOUT_MS = TimeUnit.HOURS.toMillis(12);
 
   private final Services services;
+  private AuthRoutes auth;
   private LiveHub hub;
 
   public HttpVerticle(Services services) {
@@ -42,13 +45,14 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    SessionHandler sessions = SessionHandler.create(ClusteredSessionStore.create(vertx))
+    SessionStore store = ClusteredSessionStore.create(vertx);
+    SessionHandler sessions = SessionHandler.create(store)
         .setLazySession(true)
         .setSessionCookieName("momentum.session")
         .setCookieHttpOnlyFlag(true)
         .setCookieSameSite(CookieSameSite.STRICT)
         .setSessionTimeout(SESSION_TIMEOUT_MS);
-    AuthRoutes auth = new AuthRoutes(services.auth(), sessions, services.pool(), services.demoLogin());
+    auth = new AuthRoutes(services.auth(), store, sessions, services.pool(), services.demoLogin());
     BoardService boards = new BoardService(vertx, services.pool(), services.liveState());
     hub = new LiveHub(vertx, services.liveFeeds(), boards, services.liveMetrics(), LiveHub.Settings.defaults());
     HealthCheck health = new HealthCheck(vertx, services.pool(), services.hazelcast(), services.kafkaBootstrap());
@@ -57,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
 
     router.get("/health").handler(health::handle);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
+    router.get("/api/v1/live").handler(this::upgradeToLive);
     router.post("/api/*").handler(body);
     router.put("/api/*").handler(body);
     router.patch("/api/*").handler(body);
@@ -68,7 +73,6 @@ public final class HttpVerticle extends VerticleBase {
     new GoalRoutes(services.pool(), services.publisher()).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
-    router.get("/api/v1/live").handler(this::upgradeToLive);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.get("/").handler(this::sendWebApp);
     router.get("/index.html").handler(this::sendWebApp);
@@ -98,11 +102,31 @@ public final class HttpVerticle extends VerticleBase {
     return Future.succeededFuture();
   }
 
+  /**
+   * Upgrades to the live WebSocket at once and authenticates meanwhile; the socket stays paused
+   * until the caller is known, and is closed with 1008 when there is none.
+   */
   private void upgradeToLive(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
+    Future<Caller> caller = auth.authenticateUpgrade(ctx.request());
     ctx.request().toWebSocket()
-        .onSuccess(socket -> hub.accept(socket, caller))
+        .onSuccess(socket -> {
+          socket.pause();
+          caller.onComplete(ar -> {
+            if (ar.succeeded() && ar.result() != null) {
+              hub.accept(socket, ar.result());
+              socket.resume();
+            } else {
+              if (ar.failed()) {
+                LOG.warn("Authenticating a live socket failed", ar.cause());
+              }
+              socket.writeTextMessage(new JsonObject().put("type", "error").put("code", "unauthenticated")
+                  .put("message", "Log in, or send an API token as \"Authorization: Bearer <token>\"").encode());
+              socket.close((short) 1008, "unauthenticated");
+            }
+          });
+        })
         .onFailure(e -> {
+          LOG.debug("Upgrading {} to a WebSocket failed", ctx.request().path(), e);
           if (!ctx.response().ended()) {
             ctx.response().setStatusCode(400).end("Connect with a WebSocket client");
           }

@@ -9,6 +9,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.SessionStore;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.handler.SimpleAuthenticationHandler;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -23,16 +26,22 @@ public final class AuthRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
 
+  /** Session key of the caller's principal, read by {@link #authenticateUpgrade} without the session handler. */
+  private static final String CALLER_KEY = "momentum.caller";
+  private static final String SESSION_COOKIE = "momentum.session";
+
   private final AuthService auth;
   private final SessionHandler sessions;
+  private final SessionStore store;
   private final Pool pool;
   private final JsonObject demoLogin;
 
   /**
    * @param demoLogin {@code {"email", "password"}} shown on the login page in demo mode, else null
    */
-  public AuthRoutes(AuthService auth, SessionHandler sessions, Pool pool, JsonObject demoLogin) {
+  public AuthRoutes(AuthService auth, SessionStore store, SessionHandler sessions, Pool pool, JsonObject demoLogin) {
     this.auth = auth;
+    this.store = store;
     this.sessions = sessions;
     this.pool = pool;
     this.demoLogin = demoLogin;
@@ -53,6 +62,27 @@ public final class AuthRoutes {
   /** Returns the handler that authenticates every protected request. */
   public SimpleAuthenticationHandler authenticationHandler() {
     return SimpleAuthenticationHandler.create().authenticate(this::authenticate);
+  }
+
+  /**
+   * Authenticates a WebSocket upgrade by its bearer token or session cookie, reading the session
+   * store directly. The upgrade cannot wait behind the session and authentication handlers: they
+   * pause the request, and a request whose end was read during the pause can no longer be
+   * upgraded. Completes with null when the request carries no valid credentials.
+   */
+  public Future<Caller> authenticateUpgrade(HttpServerRequest request) {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return auth.authenticateToken(header.substring(7).trim());
+    }
+    Cookie cookie = request.getCookie(SESSION_COOKIE);
+    if (cookie == null || cookie.getValue().isBlank() || cookie.getValue().length() > 200) {
+      return Future.succeededFuture(null);
+    }
+    return store.get(cookie.getValue()).map(session -> {
+      Object principal = session == null ? null : session.get(CALLER_KEY);
+      return principal instanceof JsonObject json ? Caller.fromPrincipal(json) : null;
+    });
   }
 
   /** Runs the session handler only for requests without a bearer token, so services create no sessions. */
@@ -94,6 +124,7 @@ public final class AuthRoutes {
             return Future.failedFuture(new ApiException(401, "invalid_credentials", "The e-mail or password is wrong"));
           }
           ctx.session().regenerateId();
+          ctx.session().put(CALLER_KEY, caller.toPrincipal());
           return sessions.setUser(ctx, User.create(caller.toPrincipal())).map(caller);
         })
         .compose(caller -> userJson(caller).map(json -> {

@@ -23,11 +23,13 @@ public final class LiveClient implements AutoCloseable {
     socket.textMessageHandler(text -> received.add(new JsonObject(text)));
   }
 
-  /** Connects with an API token. */
+  /** Connects with an API token, or without credentials when {@code token} is null. */
   public static LiveClient connect(Vertx vertx, int port, String token) {
     WebSocketConnectOptions options = new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(port).setURI("/api/v1/live")
-        .addHeader("Authorization", "Bearer " + token);
+        .setHost("127.0.0.1").setPort(port).setURI("/api/v1/live");
+    if (token != null) {
+      options.addHeader("Authorization", "Bearer " + token);
+    }
     return new LiveClient(vertx.createWebSocketClient().connect(options).await());
   }
 
@@ -88,6 +90,8 @@ public final class LiveClient implements AutoCloseable {
 
   @Override
   public void close() {
-    socket.close().await();
+    if (!socket.isClosed()) {
+      socket.close().otherwiseEmpty().await();
+    }
   }
 }
