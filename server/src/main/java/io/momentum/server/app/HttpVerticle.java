@@ -103,34 +103,32 @@ public final class HttpVerticle extends VerticleBase {
   }
 
   /**
-   * Upgrades to the live WebSocket at once and authenticates meanwhile; the socket stays paused
-   * until the caller is known, and is closed with 1008 when there is none.
+   * Authenticates a live WebSocket request and upgrades it. The request stays paused until the
+   * upgrade, because a request whose end was read while paused elsewhere can no longer be
+   * upgraded; this is also why the route runs before the session and authentication handlers.
    */
   private void upgradeToLive(RoutingContext ctx) {
-    Future<Caller> caller = auth.authenticateUpgrade(ctx.request());
-    ctx.request().toWebSocket()
-        .onSuccess(socket -> {
-          socket.pause();
-          caller.onComplete(ar -> {
-            if (ar.succeeded() && ar.result() != null) {
-              hub.accept(socket, ar.result());
-              socket.resume();
-            } else {
-              if (ar.failed()) {
-                LOG.warn("Authenticating a live socket failed", ar.cause());
-              }
-              socket.writeTextMessage(new JsonObject().put("type", "error").put("code", "unauthenticated")
-                  .put("message", "Log in, or send an API token as \"Authorization: Bearer <token>\"").encode());
-              socket.close((short) 1008, "unauthenticated");
+    ctx.request().pause();
+    auth.authenticateUpgrade(ctx.request()).onComplete(ar -> {
+      if (ar.failed() || ar.result() == null) {
+        if (ar.failed()) {
+          LOG.warn("Authenticating a live socket failed", ar.cause());
+        }
+        ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("error", new JsonObject().put("code", "unauthenticated")
+                .put("message", "Log in, or send an API token as \"Authorization: Bearer <token>\"")).encode());
+        return;
+      }
+      Caller caller = ar.result();
+      ctx.request().toWebSocket()
+          .onSuccess(socket -> hub.accept(socket, caller))
+          .onFailure(e -> {
+            LOG.debug("Upgrading {} to a WebSocket failed", ctx.request().path(), e);
+            if (!ctx.response().ended()) {
+              ctx.response().setStatusCode(400).end("Connect with a WebSocket client");
             }
           });
-        })
-        .onFailure(e -> {
-          LOG.debug("Upgrading {} to a WebSocket failed", ctx.request().path(), e);
-          if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(400).end("Connect with a WebSocket client");
-          }
-        });
+    });
   }
 
   /**

@@ -66,9 +66,9 @@ public final class AuthRoutes {
 
   /**
    * Authenticates a WebSocket upgrade by its bearer token or session cookie, reading the session
-   * store directly. The upgrade cannot wait behind the session and authentication handlers: they
-   * pause the request, and a request whose end was read during the pause can no longer be
-   * upgraded. Completes with null when the request carries no valid credentials.
+   * store directly. The upgrade cannot go through the session and authentication handlers: they
+   * resume the request before the next handler runs, and a request whose end was read can no
+   * longer be upgraded. Completes with null when the request carries no valid credentials.
    */
   public Future<Caller> authenticateUpgrade(HttpServerRequest request) {
     String header = request.getHeader("Authorization");
