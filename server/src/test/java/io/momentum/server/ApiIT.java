@@ -129,7 +129,8 @@ class ApiIT {
     browser.post("/api/v1/auth/login", new JsonObject().put("email", org.email).put("password", TestOrg.PASSWORD));
     io.vertx.core.http.WebSocketConnectOptions options = new io.vertx.core.http.WebSocketConnectOptions()
         .setHost("127.0.0.1").setPort(TestNode.httpPort()).setURI("/api/v1/live").addHeader("Cookie", browser.cookie());
-    io.vertx.core.http.WebSocket socket = node.vertx().createWebSocketClient().connect(options).await();
+    io.vertx.core.http.WebSocketClient client = node.vertx().createWebSocketClient();
+    io.vertx.core.http.WebSocket socket = client.connect(options).await();
     java.util.concurrent.BlockingQueue<JsonObject> received = new java.util.concurrent.LinkedBlockingQueue<>();
     socket.textMessageHandler(text -> received.add(new JsonObject(text)));
 
@@ -139,6 +140,7 @@ class ApiIT {
     assertThat(answer).isNotNull();
     assertThat(answer.getString("type")).isEqualTo("snapshot");
     socket.close().await();
+    client.close().await();
   }
 
   @Test

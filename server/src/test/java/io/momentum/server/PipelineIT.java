@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.momentum.server.app.MomentumNode;
 import io.momentum.server.support.Events;
+import io.momentum.server.support.Http;
 import io.momentum.server.support.LiveClient;
 import io.momentum.server.support.TestNode;
 import io.momentum.server.support.TestOrg;
@@ -217,12 +218,7 @@ class PipelineIT {
   }
 
   private JsonObject board() {
-    return node.vertx().createHttpClient()
-        .request(io.vertx.core.http.HttpMethod.GET, TestNode.httpPort(), "127.0.0.1", "/api/v1/boards/" + org.teamBoard())
-        .compose(request -> request.putHeader("Authorization", "Bearer " + org.token).send())
-        .compose(response -> response.body())
-        .map(buffer -> new JsonObject(buffer.toString()))
-        .await();
+    return Http.json(Http.withToken(org.token).get("/api/v1/boards/" + org.teamBoard()));
   }
 
   private void awaitBoardValue(String key, double current) throws InterruptedException {

@@ -33,6 +33,11 @@ final class HealthCheck {
         "default.api.timeout.ms", String.valueOf(TIMEOUT_MS)));
   }
 
+  /** Closes the Kafka admin client. */
+  Future<Void> close() {
+    return kafka.close();
+  }
+
   void handle(RoutingContext ctx) {
     if ("live".equals(ctx.request().getParam("probe"))) {
       ctx.json(new JsonObject().put("status", "up"));

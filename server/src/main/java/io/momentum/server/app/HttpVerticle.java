@@ -38,6 +38,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Services services;
   private AuthRoutes auth;
   private LiveHub hub;
+  private HealthCheck health;
 
   public HttpVerticle(Services services) {
     this.services = services;
@@ -55,7 +56,7 @@ public final class HttpVerticle extends VerticleBase {
     auth = new AuthRoutes(services.auth(), store, sessions, services.pool(), services.demoLogin());
     BoardService boards = new BoardService(vertx, services.pool(), services.liveState());
     hub = new LiveHub(vertx, services.liveFeeds(), boards, services.liveMetrics(), LiveHub.Settings.defaults());
-    HealthCheck health = new HealthCheck(vertx, services.pool(), services.hazelcast(), services.kafkaBootstrap());
+    health = new HealthCheck(vertx, services.pool(), services.hazelcast(), services.kafkaBootstrap());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes());
     Router router = Router.router(vertx);
 
@@ -99,7 +100,7 @@ public final class HttpVerticle extends VerticleBase {
     if (hub != null) {
       hub.close();
     }
-    return Future.succeededFuture();
+    return health == null ? Future.succeededFuture() : health.close();
   }
 
   /**

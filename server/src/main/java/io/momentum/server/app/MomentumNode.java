@@ -178,6 +178,13 @@ public final class MomentumNode implements AutoCloseable {
   /** Stops everything this node started, in reverse order. */
   @Override
   public void close() {
+    if (services != null) {
+      try {
+        services.publisher().close().await();
+      } catch (Exception e) {
+        LOG.warn("Closing the Kafka producer failed", e);
+      }
+    }
     if (vertx != null) {
       try {
         vertx.close().await();

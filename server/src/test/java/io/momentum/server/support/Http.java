@@ -13,6 +13,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 /** A blocking HTTP client of the test node, authenticated by an API token or a session cookie. */
 public final class Http {
 
+  // Held by this object: Vert.x closes an unreachable client, and its connections with it.
   private final WebClient client;
   private final String authorization;
   private String cookie;

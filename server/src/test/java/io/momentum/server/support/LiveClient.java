@@ -2,6 +2,7 @@ package io.momentum.server.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -15,10 +16,13 @@ import java.util.function.Predicate;
 /** A WebSocket client of the live protocol for tests: sends messages and waits for answers. */
 public final class LiveClient implements AutoCloseable {
 
+  // Held for the socket's lifetime: Vert.x closes an unreachable client, and its connections with it.
+  private final WebSocketClient client;
   private final WebSocket socket;
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
 
-  private LiveClient(WebSocket socket) {
+  private LiveClient(WebSocketClient client, WebSocket socket) {
+    this.client = client;
     this.socket = socket;
     socket.textMessageHandler(text -> received.add(new JsonObject(text)));
   }
@@ -30,7 +34,13 @@ public final class LiveClient implements AutoCloseable {
     if (token != null) {
       options.addHeader("Authorization", "Bearer " + token);
     }
-    return new LiveClient(vertx.createWebSocketClient().connect(options).await());
+    WebSocketClient client = vertx.createWebSocketClient();
+    try {
+      return new LiveClient(client, client.connect(options).await());
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
   }
 
   /** Sends a subscribe message; {@code since} and {@code epoch} may be null. */
@@ -93,5 +103,6 @@ public final class LiveClient implements AutoCloseable {
     if (!socket.isClosed()) {
       socket.close().otherwiseEmpty().await();
     }
+    client.close().otherwiseEmpty().await();
   }
 }
