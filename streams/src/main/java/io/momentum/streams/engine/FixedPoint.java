@@ -34,9 +34,12 @@ final class FixedPoint {
     return (2 * numerator + denominator) / (2 * denominator);
   }
 
-  /** Divides two decimals with 34 significant digits and rounds half up to 4 decimals. */
+  /**
+   * Divides two decimals and rounds the exact quotient half up to 4 decimals in one step, which
+   * is cheaper than dividing to 34 digits first and cannot round twice.
+   */
   static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
-    return numerator.divide(denominator, PRECISION).setScale(4, RoundingMode.HALF_UP);
+    return numerator.divide(denominator, 4, RoundingMode.HALF_UP);
   }
 
   /** Clamps a 4-decimal raw progress to [0, 1]. */

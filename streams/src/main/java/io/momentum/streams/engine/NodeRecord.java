@@ -34,7 +34,7 @@ final class NodeRecord {
   Instant confidenceTime;
   Instant activityTime;
   String activitySource;
-  List<Trend.Point> history = List.of();
+  ValueHistory history;
   Map<String, MilestoneMark> milestoneMarks = Map.of();
   WorkItems work;
 
@@ -101,11 +101,13 @@ final class NodeRecord {
     return def != null && def.kind() == kind;
   }
 
-  // NOTE: history is never pruned. A KPI measured every minute keeps every point in memory,
-  // because a key result that starts following it later rebuilds its trend from all of them.
+  /**
+   * Adds a point to the node's history, which is kept (compacted per minute) because a key result
+   * that starts following a KPI later, or moves to another cycle, rebuilds its trend from it.
+   */
   void addHistory(Trend.Point point) {
-    if (history.isEmpty()) {
-      history = new ArrayList<>(4);
+    if (history == null) {
+      history = new ValueHistory();
     }
     history.add(point);
   }

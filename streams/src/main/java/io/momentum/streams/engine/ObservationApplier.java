@@ -86,10 +86,10 @@ final class ObservationApplier {
 
   /** Returns true when the observation repeats the last value in history at the same time. */
   private static boolean repeatsLastPoint(NodeRecord node, Observation.Value observation) {
-    if (node.history.isEmpty()) {
+    Trend.Point last = node.history == null ? null : node.history.last();
+    if (last == null) {
       return false;
     }
-    Trend.Point last = node.history.get(node.history.size() - 1);
     return last.millis() == observation.time().toEpochMilli()
         && last.value().compareTo(observation.value()) == 0;
   }

@@ -3,7 +3,6 @@ package io.momentum.streams.engine;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Least-squares sums over the (time, value) points that fall inside one cycle window, kept
@@ -38,13 +37,37 @@ final class Trend {
   private boolean projectionValid;
   private BigDecimal projection;
 
-  /** Builds the sums for {@code window} from the history of {@code source}. */
-  Trend(CycleWindow window, NodeRecord source, List<Point> history) {
+  /** Builds the sums for {@code window} from the history of {@code source}, which may be null. */
+  Trend(CycleWindow window, NodeRecord source, ValueHistory history) {
     this.window = window;
     this.source = source;
-    for (Point point : history) {
-      add(point);
+    if (history != null && window != null) {
+      for (ValueHistory.Bucket bucket : history.buckets()) {
+        add(bucket);
+      }
     }
+  }
+
+  /**
+   * Adds a minute's sums when the minute lies inside the window, shifting time to the window
+   * start: with x = t - s, the sums are Sx - n s, Sxy - s Sy and Sxx - 2 s St + n s^2.
+   */
+  private void add(ValueHistory.Bucket bucket) {
+    if (!window.contains(bucket.startMillis())) {
+      return;
+    }
+    BigDecimal n = BigDecimal.valueOf(bucket.count);
+    BigDecimal start = BigDecimal.valueOf(window.startMillis);
+    count += bucket.count;
+    sumX = sumX.add(bucket.sumX.subtract(n.multiply(start)));
+    sumY = sumY.add(bucket.sumY);
+    sumXY = sumXY.add(bucket.sumXY.subtract(start.multiply(bucket.sumY)));
+    sumXX = sumXX.add(bucket.sumXX.subtract(start.multiply(bucket.sumX).multiply(BigDecimal.valueOf(2)))
+        .add(n.multiply(start).multiply(start)));
+    long day = Math.floorDiv(bucket.startMillis(), MILLIS_PER_DAY);
+    firstDay = Math.min(firstDay, day);
+    lastDay = Math.max(lastDay, day);
+    projectionValid = false;
   }
 
   /** Adds a point when it lies inside the window. */
