@@ -34,7 +34,7 @@ public final class ApiErrors {
     }
     if (failure instanceof ApiException api) {
       LOG.info("{} {} answered {} {}: {}", ctx.request().method(), ctx.request().path(), api.status(), api.code(), api.getMessage());
-      send(ctx, api.status(), api.code(), api.getMessage(), api.fields(), null);
+      send(ctx, api.status(), api.code(), api.getMessage(), api.fields(), null, api.details());
     } else if (failure instanceof DecodeException || (failure != null && failure.getCause() instanceof DecodeException)) {
       send(ctx, 400, "malformed_json", "The request body is not valid JSON; send a JSON document with Content-Type application/json", List.of(), null);
     } else if (failure instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("23")) {
@@ -78,7 +78,12 @@ public final class ApiErrors {
 
   private static void send(RoutingContext ctx, int status, String code, String message,
                            List<FieldError> fields, String requestId) {
-    JsonObject error = new JsonObject().put("code", code).put("message", message);
+    send(ctx, status, code, message, fields, requestId, new JsonObject());
+  }
+
+  private static void send(RoutingContext ctx, int status, String code, String message,
+                           List<FieldError> fields, String requestId, JsonObject details) {
+    JsonObject error = details.copy().put("code", code).put("message", message);
     if (!fields.isEmpty()) {
       JsonArray array = new JsonArray();
       fields.forEach(f -> array.add(f.toJson()));

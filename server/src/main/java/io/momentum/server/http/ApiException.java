@@ -1,28 +1,56 @@
 package io.momentum.server.http;
 
 import io.momentum.streams.event.FieldError;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
  * A failure a client can act on: an HTTP status, a stable machine-readable code, a message for
- * people, and for validation failures the invalid fields. {@link ApiErrors} turns it into the
- * response; its message is never an exception text from a library.
+ * people, for validation failures the invalid fields, and for conflicts the details a client
+ * needs to recover (such as the current version). {@link ApiErrors} turns it into the response;
+ * its message is never an exception text from a library.
  */
 public final class ApiException extends RuntimeException {
 
   private final int status;
   private final String code;
   private final List<FieldError> fields;
+  private final JsonObject details;
 
   public ApiException(int status, String code, String message) {
     this(status, code, message, List.of());
   }
 
   public ApiException(int status, String code, String message, List<FieldError> fields) {
+    this(status, code, message, fields, null);
+  }
+
+  /** A failure whose {@code details} are merged into the error object of the response. */
+  public ApiException(int status, String code, String message, List<FieldError> fields, JsonObject details) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
     this.fields = List.copyOf(fields);
+    this.details = details == null ? new JsonObject() : details.copy();
+  }
+
+  /**
+   * 409 for an update that was based on an old version: names the current version and carries
+   * the current representation, so the client can show it and retry.
+   */
+  public static ApiException staleVersion(String what, int sentVersion, int currentVersion, JsonObject current) {
+    return new ApiException(409, "stale_version", what + " was changed by someone else: you sent version "
+        + sentVersion + ", the current version is " + currentVersion + "; reload it and apply your change again",
+        List.of(new FieldError("version", "is " + currentVersion + " now")),
+        new JsonObject().put("currentVersion", currentVersion).put("current", current));
+  }
+
+  /** 409 for an alignment, driver or impact edge that would close a loop, naming it by keys. */
+  public static ApiException loop(String field, List<String> loopKeys) {
+    return new ApiException(409, "alignment_loop", "This " + field + " would create the loop "
+        + String.join(" -> ", loopKeys) + "; choose a parent outside it",
+        List.of(new FieldError(field, "would create a loop")),
+        new JsonObject().put("loop", new io.vertx.core.json.JsonArray(List.copyOf(loopKeys))));
   }
 
   /** 400 with every invalid field. */
@@ -63,5 +91,10 @@ public final class ApiException extends RuntimeException {
 
   public List<FieldError> fields() {
     return fields;
+  }
+
+  /** Returns extra members of the error object; empty for most failures. */
+  public JsonObject details() {
+    return details.copy();
   }
 }

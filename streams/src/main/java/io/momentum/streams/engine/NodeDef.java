@@ -1,6 +1,8 @@
 package io.momentum.streams.engine;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,16 +15,34 @@ import java.util.List;
  * ({@link Measurement#INCREASE} when higher is better, {@link Measurement#DECREASE} when lower is
  * better) and, for a key result that follows a KPI, an explicit direction. {@code green} and
  * {@code red} bound a KPI's corridor.
+ *
+ * <p>KPIs may also carry {@code drivers} (the KPIs that move this one, each with the variable
+ * name a {@code formula} uses and a weight), a {@code formula} over those variables that computes
+ * the KPI's value, {@code targets} due on given dates, and {@code expectedEvery}, how often a new
+ * value is due (null means the organisation's stale period). {@code ownerId} names the person who
+ * owns the node.
  */
 public record NodeDef(
     String id, String orgId, String key, NodeKind kind, Measurement measurement, String title,
     String parentId, String unitId, String cycleId, String ownerName, BigDecimal weight,
     Boolean rollupChildren, BigDecimal start, BigDecimal target, BigDecimal low, BigDecimal high,
     BigDecimal tolerance, BigDecimal commit, BigDecimal stretch, String unit, String kpiId,
-    Measurement direction, BigDecimal green, BigDecimal red, List<MilestoneDef> milestones) {
+    Measurement direction, BigDecimal green, BigDecimal red, List<MilestoneDef> milestones,
+    String ownerId, String formula, List<DriverDef> drivers, List<DatedTarget> targets,
+    Duration expectedEvery) {
 
   public NodeDef {
     milestones = milestones == null ? List.of() : List.copyOf(milestones);
+    drivers = drivers == null ? List.of() : List.copyOf(drivers);
+    targets = targets == null ? List.of() : List.copyOf(targets);
+  }
+
+  /** A driver of a KPI: the driving KPI, the variable a formula names it by, and its weight. */
+  public record DriverDef(String kpiId, String variable, BigDecimal weight) {
+  }
+
+  /** A KPI target value due on a date. */
+  public record DatedTarget(LocalDate due, BigDecimal value) {
   }
 
   /** Starts a definition with the fields every node has. */
@@ -55,6 +75,11 @@ public record NodeDef(
     b.green = green;
     b.red = red;
     b.milestones = milestones;
+    b.ownerId = ownerId;
+    b.formula = formula;
+    b.drivers = drivers;
+    b.targets = targets;
+    b.expectedEvery = expectedEvery;
     return b;
   }
 
@@ -85,6 +110,11 @@ public record NodeDef(
     private BigDecimal green;
     private BigDecimal red;
     private List<MilestoneDef> milestones;
+    private String ownerId;
+    private String formula;
+    private List<DriverDef> drivers;
+    private List<DatedTarget> targets;
+    private Duration expectedEvery;
 
     private Builder(String id, String orgId, NodeKind kind) {
       this.id = id;
@@ -114,11 +144,17 @@ public record NodeDef(
     public Builder green(BigDecimal value) { green = value; return this; }
     public Builder red(BigDecimal value) { red = value; return this; }
     public Builder milestones(List<MilestoneDef> value) { milestones = value; return this; }
+    public Builder ownerId(String value) { ownerId = value; return this; }
+    public Builder formula(String value) { formula = value; return this; }
+    public Builder drivers(List<DriverDef> value) { drivers = value; return this; }
+    public Builder targets(List<DatedTarget> value) { targets = value; return this; }
+    public Builder expectedEvery(Duration value) { expectedEvery = value; return this; }
 
     public NodeDef build() {
       return new NodeDef(id, orgId, key, kind, measurement, title, parentId, unitId, cycleId,
           ownerName, weight, rollupChildren, start, target, low, high, tolerance, commit, stretch,
-          unit, kpiId, direction, green, red, milestones);
+          unit, kpiId, direction, green, red, milestones, ownerId, formula, drivers, targets,
+          expectedEvery);
     }
   }
 }
