@@ -44,6 +44,7 @@ final class DemoCatalog {
     catalog.addCommerce();
     catalog.addProductAndTechnology();
     catalog.addOperations();
+    catalog.addCascades();
     if (withPreviousQuarter) {
       catalog.addPreviousQuarter();
     }
@@ -261,6 +262,21 @@ final class DemoCatalog {
     decrease("search-latency", "Bring p95 search latency from 650 ms to 300 ms", "ms", "650", "300");
     workItems("search-reindex", "Move search to the new index cluster", "SRC", 9);
     range("index-lag", "Keep search index lag between 0 and 120 seconds", "s", "0", "120", "120");
+  }
+
+  /**
+   * Team objectives that support a company key result directly (the KR-to-objective cascade):
+   * their parent key is a key result's key.
+   */
+  private void addCascades() {
+    objective("resale-grading", "returns", "circular-revenue-share", "Grade returned gear fast enough to resell it");
+    increase("grading-throughput", "Grade 2,500 returned items a week (from 900)", "items", "900", "2500");
+    decrease("return-to-listing-days", "Cut the time from return to resale listing from 12 days to 4 days", "days",
+        "12", "4");
+    objective("review-moments", "marketplace", "verified-reviews",
+        "Ask for a review when customers are out using their gear");
+    increase("review-request-open-rate", "Raise the open rate of review requests from 22 % to 35 %", "%", "22", "35");
+    binary("review-photos", "Accept photos in every review");
   }
 
   private void addOperations() {

@@ -69,6 +69,7 @@ final class DemoPlanner {
     DemoCatalog catalog = DemoCatalog.build(cycles.containsKey(Role.PREVIOUS_QUARTER));
 
     plan.organisationCreatedAt = organisationCreatedAt(now);
+    plan.catalog = catalog;
     addCycles(cycleList);
     addUnits(catalog.units);
     addObjectives(catalog.objectives);

@@ -85,7 +85,7 @@ public final class DemoSeeder {
   private Future<Void> seedOrganisation() {
     long started = System.nanoTime();
     Instant now = clock.instant();
-    return pool.withTransaction(connection -> connection
+    return hash("unusable-" + UUID.randomUUID()).compose(peopleHash -> pool.withTransaction(connection -> connection
             .preparedQuery("""
                 INSERT INTO organisations (id, name, settings, created_at) VALUES ($1, $2, $3::jsonb, $4)
                 ON CONFLICT (id) DO NOTHING""")
@@ -96,8 +96,10 @@ public final class DemoSeeder {
                 return Future.succeededFuture((SeedPlan) null);
               }
               SeedPlan plan = DemoPlanner.plan(now);
-              return new SeedWriter(connection, ORG_ID, SOURCE).write(plan).map(plan);
-            }))
+              return new SeedWriter(connection, ORG_ID, SOURCE).write(plan)
+                  .compose(v -> new OutcomeSeed(connection, ORG_ID, SOURCE, now, peopleHash).write(plan))
+                  .map(plan);
+            })))
         .onSuccess(plan -> {
           if (plan == null) {
             LOG.info("Demo organisation {} exists; keeping its data and history", ORG_ID);

@@ -35,12 +35,14 @@ final class PublishableNodes {
       JOIN objectives o ON o.id = k.objective_id
       JOIN cycles c ON c.id = o.cycle_id
       WHERE k.org_id = $1 AND NOT c.closed AND c.start_date <= $2 AND c.end_date >= $2
+        AND k.archived_at IS NULL AND o.archived_at IS NULL
         AND k.measurement IN ('increase', 'decrease', 'range', 'binary', 'milestone', 'work_items')
         AND k.key <> $3
       ORDER BY k.key""";
   private static final String KPIS = """
       SELECT key, unit, start_value, target_value, current_value, current_at FROM kpis
-      WHERE org_id = $1 AND start_value IS NOT NULL AND target_value IS NOT NULL ORDER BY key""";
+      WHERE org_id = $1 AND start_value IS NOT NULL AND target_value IS NOT NULL
+        AND formula IS NULL AND archived_at IS NULL ORDER BY key""";
   private static final String WORK_ITEMS = """
       SELECT node_id, system, external_id, item_type, status_category, story_points FROM work_items
       WHERE org_id = $1 AND NOT deleted AND node_id IS NOT NULL ORDER BY system, external_id""";

@@ -60,6 +60,8 @@ final class SeedPlan {
   }
 
   Instant organisationCreatedAt;
+  /** The catalog the rows were made from. */
+  DemoCatalog catalog;
   final List<UnitRow> units = new ArrayList<>();
   final List<CycleRow> cycles = new ArrayList<>();
   final List<ObjectiveRow> objectives = new ArrayList<>();

@@ -35,8 +35,8 @@ class DemoPlannerTest {
     assertThat(plan.cycles.stream().map(c -> c.key() + " closed=" + c.closed()).toList())
         .containsExactly("strategy-2025-2028 closed=false", "2026 closed=false", "2026-q3 closed=true",
             "2026-q4 closed=false");
-    assertThat(plan.objectives).hasSize(41);
-    assertThat(plan.keyResults).hasSize(121);
+    assertThat(plan.objectives).hasSize(43);
+    assertThat(plan.keyResults).hasSize(125);
   }
 
   @Test
@@ -51,7 +51,11 @@ class DemoPlannerTest {
   void everyReferenceResolves() {
     SeedPlan plan = DemoPlanner.plan(NOW);
     assertThat(plan.objectives).allMatch(o -> o.unitId() != null && o.cycleId() != null);
-    assertThat(plan.objectives).allMatch(o -> (o.spec().parentKey() == null) == (o.parentId() == null));
+    Set<String> keyResultKeys = new HashSet<>();
+    plan.keyResults.forEach(k -> keyResultKeys.add(k.spec().key));
+    // An objective whose parent key names a key result aligns to it when the seed is written.
+    assertThat(plan.objectives).allMatch(o -> (o.spec().parentKey() == null || keyResultKeys.contains(o.spec().parentKey()))
+        == (o.parentId() == null));
     assertThat(plan.keyResults).allMatch(k -> k.objectiveId() != null && k.unitId() != null);
     assertThat(plan.keyResults).allMatch(k -> (k.spec().kpiKey == null) == (k.kpiId() == null));
     assertThat(plan.kpis).allMatch(k -> k.unitId() != null);

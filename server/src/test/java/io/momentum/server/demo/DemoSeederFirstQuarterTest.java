@@ -64,7 +64,7 @@ class DemoSeederFirstQuarterTest {
             + " || (SELECT count(DISTINCT measurement) FROM key_results WHERE org_id = 'demo') || '/'"
             + " || (SELECT count(*) FROM kpis WHERE org_id = 'demo')")
         .onComplete(ctx.succeeding(counts -> ctx.verify(() -> {
-          assertThat(counts).isEqualTo(List.of("38/113/7/20"));
+          assertThat(counts).isEqualTo(List.of("40/117/7/21"));
           ctx.completeNow();
         })));
   }

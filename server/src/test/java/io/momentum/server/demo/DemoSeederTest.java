@@ -105,10 +105,106 @@ class DemoSeederTest {
           rows.forEach(r -> groups.put(r.getString(0) + "/" + r.getString(1) + "/aligned=" + r.getBoolean(2),
               r.getLong(3)));
           long total = groups.values().stream().mapToLong(Long::longValue).sum();
-          assertThat(total).isEqualTo(41);
+          assertThat(total).isEqualTo(43);
           assertThat(groups).containsEntry("strategic_outcome/strategy/aligned=false", 4L);
           assertThat(groups).containsEntry("objective/annual/aligned=true", 4L);
           assertThat(groups.get("objective/quarter/aligned=true")).isGreaterThanOrEqualTo(25L);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void everyOwnerIsAPersonOfTheOrganisation(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("""
+            SELECT (SELECT count(*) FROM objectives WHERE org_id = 'demo' AND owner_name IS NOT NULL AND owner_id IS NULL),
+                   (SELECT count(*) FROM key_results WHERE org_id = 'demo' AND owner_name IS NOT NULL AND owner_id IS NULL),
+                   (SELECT count(*) FROM users WHERE org_id = 'demo' AND email LIKE '%@northwind.example' AND unit_id IS NOT NULL),
+                   (SELECT email FROM users WHERE org_id = 'demo' AND name = 'Tomás Herrera')"""))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          Row row = rows.get(0);
+          assertThat(row.getLong(0)).as("objectives with an owner name but no owner").isZero();
+          assertThat(row.getLong(1)).as("key results with an owner name but no owner").isZero();
+          assertThat(row.getLong(2)).isGreaterThanOrEqualTo(40L);
+          assertThat(row.getString(3)).isEqualTo("tomas.herrera@northwind.example");
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void cascadeObjectivesAlignToCompanyKeyResults(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("""
+            SELECT o.key, k.key, o.parent_id IS NULL FROM objectives o JOIN key_results k ON k.id = o.parent_key_result_id
+            WHERE o.org_id = 'demo' ORDER BY o.key"""))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          assertThat(rows).extracting(r -> r.getString(0) + "->" + r.getString(1))
+              .containsExactly("resale-grading->circular-revenue-share", "review-moments->verified-reviews");
+          assertThat(rows).allSatisfy(r -> assertThat(r.getBoolean(2)).isTrue());
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void everyDriverImpactAndContributionFindsItsNodes(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("""
+            SELECT (SELECT count(*) FROM kpi_drivers WHERE org_id = 'demo'),
+                   (SELECT count(*) FROM impact_links WHERE org_id = 'demo'),
+                   (SELECT count(*) FROM contribution_links WHERE org_id = 'demo'),
+                   (SELECT count(*) FROM initiatives WHERE org_id = 'demo' AND owner_id IS NOT NULL AND cycle_id IS NOT NULL),
+                   (SELECT formula FROM kpis WHERE org_id = 'demo' AND key = 'gross-profit'),
+                   (SELECT count(*) FROM node_keys WHERE org_id = 'demo' AND kind = 'initiative')"""))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          Row row = rows.get(0);
+          assertThat(row.getLong(0)).isEqualTo(OutcomeSeed.DRIVERS.size());
+          assertThat(row.getLong(1)).isEqualTo(OutcomeSeed.IMPACTS.size());
+          assertThat(row.getLong(2)).isEqualTo(OutcomeSeed.CONTRIBUTIONS.size());
+          assertThat(row.getLong(3)).isEqualTo(OutcomeSeed.INITIATIVES.size());
+          assertThat(row.getString(4)).isEqualTo("revenue * margin / 100");
+          assertThat(row.getLong(5)).isEqualTo(OutcomeSeed.INITIATIVES.size());
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void initiativesTrackTheirWorkItems(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("""
+            SELECT i.key, count(*) FILTER (WHERE w.status_category = 'done'), count(*)
+            FROM initiatives i JOIN work_items w ON w.node_id = i.id AND w.org_id = i.org_id
+            WHERE i.org_id = 'demo' GROUP BY i.key"""))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          Map<String, long[]> counts = new HashMap<>();
+          rows.forEach(r -> counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)}));
+          assertThat(counts).hasSize(OutcomeSeed.INITIATIVES.size());
+          OutcomeSeed.INITIATIVES.forEach(spec -> assertThat(counts.get(spec.key())).as(spec.key())
+              .containsExactly(spec.done(), spec.done() + spec.inProgress() + spec.todo()));
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void kpisHaveDatedTargetsEndingAtTheYearTarget(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("""
+            SELECT k.key, t.due_date, t.value, k.target_value, k.start_value FROM kpi_targets t JOIN kpis k ON k.id = t.kpi_id
+            WHERE k.org_id = 'demo' AND k.key = 'net-revenue' ORDER BY t.due_date"""))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          assertThat(rows).hasSize(2);
+          assertThat(rows.get(0).getLocalDate(1)).isEqualTo(java.time.LocalDate.of(2026, 6, 30));
+          assertThat(rows.get(0).getBigDecimal(2)).isBetween(rows.get(0).getBigDecimal(4), rows.get(0).getBigDecimal(3));
+          assertThat(rows.get(1).getLocalDate(1)).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+          assertThat(rows.get(1).getBigDecimal(2)).isEqualByComparingTo(rows.get(1).getBigDecimal(3));
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void openTeamObjectivesHaveComments(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("""
+            SELECT count(DISTINCT c.objective_id), count(*), count(*) FILTER (WHERE c.author_id IS NULL)
+            FROM objective_comments c WHERE c.org_id = 'demo'"""))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          Row row = rows.get(0);
+          assertThat(row.getLong(0)).isGreaterThanOrEqualTo(20L);
+          assertThat(row.getLong(1)).isEqualTo(2 * row.getLong(0));
+          assertThat(row.getLong(2)).isZero();
           ctx.completeNow();
         })));
   }
@@ -134,7 +230,7 @@ class DemoSeederTest {
         .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
           Map<String, Long> byKind = countsByFirstColumn(rows);
           long total = byKind.values().stream().mapToLong(Long::longValue).sum();
-          assertThat(total).isEqualTo(121);
+          assertThat(total).isEqualTo(125);
           assertThat(byKind).containsOnlyKeys("increase", "decrease", "range", "milestone", "binary", "kpi",
               "work_items");
           assertThat(byKind.values()).allMatch(count -> count >= 5);
@@ -143,10 +239,11 @@ class DemoSeederTest {
   }
 
   @Test
-  void seedCreatesTwentyKpisWithCorridors(VertxTestContext ctx) {
-    seed().compose(login -> db.rows("SELECT key, unit, direction, green, red, unit_id FROM kpis WHERE" + ORG))
+  void seedCreatesTwentyMeasuredKpisAndOneComputedWithCorridors(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("SELECT key, unit, direction, green, red, unit_id, formula FROM kpis WHERE" + ORG))
         .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
-          assertThat(rows).hasSize(20);
+          assertThat(rows).hasSize(21);
+          assertThat(rows).filteredOn(r -> r.getString("formula") != null).hasSize(1);
           assertThat(rows).allMatch(r -> r.getString("unit") != null && r.getUUID("unit_id") != null);
           assertThat(rows).allMatch(r -> r.getBigDecimal("green") != null && r.getBigDecimal("red") != null);
           assertThat(rows).allMatch(r -> "increase".equals(r.getString("direction"))
@@ -259,7 +356,7 @@ class DemoSeederTest {
             SELECT count(*) FROM kpis k
             LEFT JOIN LATERAL (SELECT value, observed_at, source FROM measurements m
                                WHERE m.node_id = k.id ORDER BY observed_at DESC LIMIT 1) latest ON true
-            WHERE k.org_id = 'demo' AND (latest.value IS NULL OR k.current_value IS DISTINCT FROM latest.value
+            WHERE k.org_id = 'demo' AND k.formula IS NULL AND (latest.value IS NULL OR k.current_value IS DISTINCT FROM latest.value
               OR k.current_at IS DISTINCT FROM latest.observed_at
               OR k.current_source IS DISTINCT FROM latest.source)"""))
         .onComplete(ctx.succeeding(mismatches -> ctx.verify(() -> {
@@ -328,16 +425,19 @@ class DemoSeederTest {
   @Test
   void nodeKeysMatchTheirNodes(VertxTestContext ctx) {
     seed().compose(login -> db.rows("""
-            SELECT n.key, n.kind, coalesce(o.key, k.key, p.key), coalesce(o.kind, CASE WHEN k.id IS NOT NULL
-                   THEN 'key_result' END, CASE WHEN p.id IS NOT NULL THEN 'kpi' END)
+            SELECT n.key, n.kind, coalesce(o.key, k.key, p.key, i.key), coalesce(o.kind, CASE WHEN k.id IS NOT NULL
+                   THEN 'key_result' END, CASE WHEN p.id IS NOT NULL THEN 'kpi' END,
+                   CASE WHEN i.id IS NOT NULL THEN 'initiative' END)
             FROM node_keys n
             LEFT JOIN objectives o ON o.id = n.node_id
             LEFT JOIN key_results k ON k.id = n.node_id
             LEFT JOIN kpis p ON p.id = n.node_id
+            LEFT JOIN initiatives i ON i.id = n.node_id
             WHERE n.org_id = 'demo'"""))
         .compose(keys -> db.count("SELECT (SELECT count(*) FROM objectives WHERE org_id = 'demo')"
             + " + (SELECT count(*) FROM key_results WHERE org_id = 'demo')"
-            + " + (SELECT count(*) FROM kpis WHERE org_id = 'demo')").map(nodes -> Map.entry(keys, nodes)))
+            + " + (SELECT count(*) FROM kpis WHERE org_id = 'demo')"
+            + " + (SELECT count(*) FROM initiatives WHERE org_id = 'demo')").map(nodes -> Map.entry(keys, nodes)))
         .onComplete(ctx.succeeding(result -> ctx.verify(() -> {
           List<Row> keys = result.getKey();
           assertThat((long) keys.size()).isEqualTo(result.getValue());
