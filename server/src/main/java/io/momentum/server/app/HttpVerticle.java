@@ -37,6 +37,9 @@ public final class HttpVerticle extends VerticleBase {
 
   private final Services services;
   private AuthRoutes auth;
+  /** Classpath location of the OpenAPI document served at {@code /api/v1/openapi.yaml}. */
+  public static final String OPENAPI_RESOURCE = "openapi/momentum.yaml";
+
   private LiveHub hub;
   private HealthCheck health;
 
@@ -63,6 +66,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(health::handle);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
     router.get("/api/v1/live").handler(this::upgradeToLive);
+    router.get("/api/v1/openapi.yaml").handler(this::sendOpenApi);
     router.post("/api/*").handler(body);
     router.put("/api/*").handler(body);
     router.patch("/api/*").handler(body);
@@ -82,6 +86,7 @@ public final class HttpVerticle extends VerticleBase {
     router.get().handler(StaticHandler.create("webroot"));
     router.get().handler(this::sendWebApp);
     router.route().failureHandler(ApiErrors::handle);
+    services.routes().record(router.getRoutes());
 
     HttpServerOptions options = new HttpServerOptions()
         .setHost(services.config().httpHost())
@@ -147,5 +152,14 @@ public final class HttpVerticle extends VerticleBase {
                 .end("The web app is not part of this build; build the web module to get it");
           }
         });
+  }
+
+  /** Sends the OpenAPI document of the REST API; it is public, like any API reference. */
+  private void sendOpenApi(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .putHeader("Cache-Control", "no-cache")
+        .sendFile(OPENAPI_RESOURCE)
+        .onFailure(ctx::fail);
   }
 }

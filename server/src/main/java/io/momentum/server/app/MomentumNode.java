@@ -122,13 +122,14 @@ public final class MomentumNode implements AutoCloseable {
     LiveFeeds liveFeeds = new LiveFeeds(vertx, live.historyEntries(), live.historyMillis());
     resources.add(0, liveFeeds::close);
     services = new Services(config, clock, pool, hazelcast, new LiveStateStore(hazelcast), publisher, auth,
-        registry, new LiveMetrics(registry), liveFeeds, kafkaBootstrap, null);
+        registry, new LiveMetrics(registry), liveFeeds, kafkaBootstrap, null, new RouteCatalog());
     JsonObject login = null;
     if (mode == Mode.DEMO) {
       login = demo.seed(services).await();
       services = new Services(config, clock, pool, hazelcast, services.liveState(), publisher, auth, registry,
           services.liveMetrics(), liveFeeds, kafkaBootstrap, new JsonObject()
-              .put("email", login.getString("email")).put("password", login.getString("password")));
+              .put("email", login.getString("email")).put("password", login.getString("password")),
+          services.routes());
     }
 
     IngestSettings ingest = new IngestSettings(kafkaBootstrap, "momentum-ingest", 2_000, config.tickInterval());

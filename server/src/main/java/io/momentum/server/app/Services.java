@@ -18,9 +18,10 @@ import java.time.Clock;
  *
  * @param kafkaBootstrap bootstrap servers in effect (the embedded broker's address when embedded)
  * @param demoLogin {@code {"email", "password"}} in demo mode, else null
+ * @param routes the REST operations the HTTP verticles serve
  */
 public record Services(MomentumConfig config, Clock clock, Pool pool, HazelcastInstance hazelcast,
                        LiveStateStore liveState, EventPublisher publisher, AuthService auth,
                        PrometheusMeterRegistry registry, LiveMetrics liveMetrics, LiveFeeds liveFeeds, String kafkaBootstrap,
-                       JsonObject demoLogin) {
+                       JsonObject demoLogin, RouteCatalog routes) {
 }
