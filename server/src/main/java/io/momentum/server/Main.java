@@ -6,6 +6,7 @@ import io.momentum.server.config.ConfigLoader;
 import io.momentum.server.config.MomentumConfig;
 import io.momentum.server.demo.DemoPublisher;
 import io.momentum.server.demo.DemoSeeder;
+import io.momentum.server.scale.GenerateOrgCommand;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** Command line of {@code momentum.jar}: {@code demo}, {@code serve} and {@code --help}. */
+/** Command line of {@code momentum.jar}: {@code demo}, {@code serve}, {@code generate-org} and {@code --help}. */
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -36,8 +37,14 @@ public final class Main {
     switch (command) {
       case "demo" -> mode = MomentumNode.Mode.DEMO;
       case "serve" -> mode = MomentumNode.Mode.SERVE;
+      case "generate-org" -> {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        System.exit(GenerateOrgCommand.run(rest));
+        return;
+      }
       default -> {
-        System.err.println("Unknown command \"" + command + "\"; use demo or serve (see --help)");
+        System.err.println("Unknown command \"" + command + "\"; use demo, serve or generate-org (see --help)");
         System.exit(2);
         return;
       }
@@ -79,9 +86,10 @@ public final class Main {
   static String usage() {
     StringBuilder text = new StringBuilder();
     text.append("Momentum: a living OKR and outcome-management platform\n\n");
-    text.append("Usage: java -jar momentum.jar <demo|serve> [options]\n\n");
-    text.append("  demo    start one node with the demo organisation and simulated event traffic\n");
-    text.append("  serve   start one node without demo data\n\n");
+    text.append("Usage: java -jar momentum.jar <demo|serve|generate-org> [options]\n\n");
+    text.append("  demo          start one node with the demo organisation and simulated event traffic\n");
+    text.append("  serve         start one node without demo data\n");
+    text.append(GenerateOrgCommand.usage()).append("\n");
     text.append("Options (each also read from the environment variable in brackets):\n");
     for (MomentumConfig.Option option : MomentumConfig.OPTIONS) {
       text.append(String.format("  %-22s %s [%s, default: %s]%n", option.flag() + " VALUE", option.help(),
