@@ -89,9 +89,9 @@ public final class Edits {
   public static Future<Void> recordHistory(SqlClient connection, Caller caller, String entity, String change,
                                            JsonObject definition) {
     return connection.preparedQuery("INSERT INTO definition_history (org_id, entity, entity_id, version, change, changed_by,"
-            + " definition) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)")
+            + " definition) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .execute(Tuple.from(new Object[] {caller.orgId(), entity, UUID.fromString(definition.getString("id")),
-            definition.getInteger("version"), change, caller.source(), definition.encode()}))
+            definition.getInteger("version"), change, caller.source(), definition}))
         .mapEmpty();
   }
 

@@ -323,7 +323,7 @@ final class GoalEditRoutes {
     }
     return connection.preparedQuery("UPDATE " + table + " SET archived_at = now(), version = version + 1, updated_at = now()"
             + " WHERE org_id = $1 AND id = ANY($2) AND archived_at IS NULL RETURNING " + columns)
-        .execute(Tuple.of(caller.orgId(), ids.toArray(UUID[]::new)))
+        .execute(Tuple.tuple().addString(caller.orgId()).addArrayOfUUID(ids.toArray(UUID[]::new)))
         .compose(rows -> {
           Future<Void> chain = Future.succeededFuture();
           List<JsonObject> archived = new ArrayList<>();

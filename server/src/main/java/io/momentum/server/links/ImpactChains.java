@@ -150,7 +150,7 @@ public final class ImpactChains {
   private Future<JsonArray> edges(String orgId, Map<UUID, JsonObject> nodes) {
     UUID[] ids = nodes.keySet().toArray(UUID[]::new);
     return pool.preparedQuery(ImpactLinks.LINK_SELECT + " AND l.from_id = ANY($2) AND l.to_id = ANY($2) ORDER BY cursor")
-        .execute(Tuple.of(orgId, ids))
+        .execute(Tuple.tuple().addString(orgId).addArrayOfUUID(ids))
         .map(rows -> {
           JsonArray edges = new JsonArray();
           Map<UUID, Set<String>> stages = new LinkedHashMap<>();
