@@ -19,7 +19,6 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,6 +225,26 @@ class GoalEditIT {
 
     assertThat(response.statusCode()).isEqualTo(409);
     assertThat(error(response).getJsonArray("loop")).containsExactly(kr.getString("key"), y.getString("key"), kr.getString("key"));
+  }
+
+  @Test
+  void concurrentCrossingMovesCannotBuildLoop() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      JsonObject a = goals.objective(key("race-a"), null);
+      JsonObject b = goals.objective(key("race-b"), null);
+      Http second = Http.withToken(org.token);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var moveA = pool.submit(() -> api.patch("/api/v1/objectives/" + a.getString("id"),
+            new JsonObject().put("version", 1).put("parentId", b.getString("id"))).statusCode());
+        var moveB = pool.submit(() -> second.patch("/api/v1/objectives/" + b.getString("id"),
+            new JsonObject().put("version", 1).put("parentId", a.getString("id"))).statusCode());
+
+        assertThat(List.of(moveA.get(), moveB.get())).containsExactlyInAnyOrder(200, 409);
+      } finally {
+        pool.shutdown();
+      }
+    }
   }
 
   @Test
