@@ -70,12 +70,12 @@ public final class ImpactChains {
 
   private final Vertx vertx;
   private final Pool pool;
-  private final IMap<String, String> live;
+  private final HazelcastInstance hazelcast;
 
   public ImpactChains(Vertx vertx, Pool pool, HazelcastInstance hazelcast) {
     this.vertx = vertx;
     this.pool = pool;
-    this.live = hazelcast.getMap(LiveStateStore.NODES_MAP);
+    this.hazelcast = hazelcast;
   }
 
   public void mount(Router router) {
@@ -173,7 +173,10 @@ public final class ImpactChains {
   private Future<Void> addLiveValues(String orgId, Map<UUID, JsonObject> nodes) {
     Set<String> keys = new HashSet<>();
     nodes.keySet().forEach(id -> keys.add(orgId + "/" + id));
-    return vertx.executeBlocking(() -> live.getAll(keys)).map(values -> {
+    return vertx.executeBlocking(() -> {
+      IMap<String, String> live = hazelcast.getMap(LiveStateStore.NODES_MAP);
+      return live.getAll(keys);
+    }).map(values -> {
       nodes.forEach((id, node) -> {
         String text = values.get(orgId + "/" + id);
         JsonObject state = text == null ? null : new JsonObject(text);
