@@ -102,7 +102,7 @@ class GoalEditIT {
     assertThat(Http.json(api.get(path)).getString("title")).isEqualTo("First edit");
   }
 
-  /** A patch, the path it goes to, and the fields the answer must name. */
+  /** A patch, the path it goes to, and the fields the response must name. */
   private record BadPatch(String entity, JsonObject patch, List<String> fields) {
   }
 

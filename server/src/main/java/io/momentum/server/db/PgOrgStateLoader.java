@@ -240,8 +240,8 @@ public final class PgOrgStateLoader implements OrgStateLoader {
 
   /**
    * Maps an objective. An objective aligned to a key result has that key result as its parent in
-   * the engine, so it shows below it; the engine rolls objectives up into objectives and
-   * strategic outcomes only, so the key result's progress stays its own.
+   * the engine, so it shows below it. The engine rolls objectives up into objectives and strategic
+   * outcomes only, so the key result's progress stays its own.
    */
   static NodeDef objective(Row row) {
     String parentId = uuid(row, "parent_id");

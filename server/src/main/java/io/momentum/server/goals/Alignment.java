@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 final class Alignment {
 
-  /** Longest parent chain walked; a longer one can only come from damaged data. */
+  /** Maximum length of a parent chain walked; a longer one can only come from damaged data. */
   private static final int MAX_DEPTH = 10_000;
 
   /** Live alignment edges of one organisation ($1): each node with its parent. */

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Partial updates ({@code PATCH}) and archiving ({@code DELETE}) of objectives, key results and
  * KPIs. Each edit runs in one transaction under the organisation's edit lock: it checks the
  * version the client read, validates the merged fields like a create, updates the row with the
- * next version, appends the definition to the history, and after the commit tells the engine.
+ * next version, appends the definition to the history. After the commit it publishes a definition change, so the
+ * engine reloads the node.
  */
 final class GoalEditRoutes {
 
@@ -111,7 +112,7 @@ final class GoalEditRoutes {
         });
   }
 
-  /** A new owner without a name sent gets the user's name, not the old owner's. */
+  /** Clears the owner name when the patch names a new owner without one, so the user's name is filled in. */
   private static void refillOwnerName(JsonObject patch, JsonObject merged) {
     if (patch.containsKey("ownerId") && !patch.containsKey("ownerName")) {
       merged.remove("ownerName");

@@ -23,7 +23,7 @@ import java.util.UUID;
  * REST API of goal nodes: objectives (and strategic outcomes), key results and KPIs. A created
  * node is stored in PostgreSQL with its first entry in the definition history and announced on
  * Kafka, so the engine that owns the organisation loads it and live boards show it. Archived
- * nodes are left out of every list and answer 404. Edits are in {@link GoalEditRoutes}.
+ * nodes are left out of every list and return 404. Edits are in {@link GoalEditRoutes}.
  */
 public final class GoalRoutes {
 
@@ -333,7 +333,7 @@ public final class GoalRoutes {
   }
 
   /**
-   * Registers the key in the organisation's shared key namespace; a taken key answers 409. Keys
+   * Registers the key in the organisation's shared key namespace; a taken key fails with 409. Keys
    * of archived nodes stay taken, because stored events may still name them.
    */
   public static Future<Void> insertKey(SqlConnection connection, String orgId, String key, UUID id, String kind) {

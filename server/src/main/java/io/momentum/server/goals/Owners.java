@@ -9,7 +9,7 @@ import java.util.UUID;
 /** Owners of goal nodes: users of the caller's organisation. */
 public final class Owners {
 
-  /** Longest owner name kept for display. */
+  /** Maximum length of an owner name kept for display. */
   public static final int MAX_OWNER_NAME = 120;
 
   private Owners() {

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * REST API of the organisation's structure: units (company, business units, teams) with their
- * edits and archive, and cycles. Archived units are left out of lists and answer 404.
+ * edits and archive, and cycles. Archived units are left out of lists and return 404.
  */
 public final class StructureRoutes {
 

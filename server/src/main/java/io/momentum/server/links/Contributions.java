@@ -29,7 +29,7 @@ public final class Contributions {
 
   private static final Logger LOG = LoggerFactory.getLogger(Contributions.class);
   private static final int MAX_NOTE = 2000;
-  /** Most links listed with one node in its GET answer. */
+  /** Maximum number of links listed with one node in its GET response. */
   private static final int MAX_ATTACHED = 200;
 
   private static final String LINK_SELECT = """

@@ -28,7 +28,7 @@ import java.util.UUID;
 /**
  * Walks the impact chain of a node: {@code up} follows links towards impact (what the node
  * moves), {@code down} follows them backwards towards inputs (what moves the node). The walk runs
- * in PostgreSQL, bounded by {@code depth} links, and answers the nodes reached with their distance
+ * in PostgreSQL, bounded by {@code depth} links. It returns the nodes reached with their distance
  * (positive up, negative down) and the links between them. Progress, status and the current
  * value come from the live state when the engine holds the node, else the current value stored
  * in PostgreSQL.
@@ -37,7 +37,7 @@ public final class ImpactChains {
 
   static final int MAX_DEPTH = 10;
   static final int DEFAULT_DEPTH = 3;
-  /** Most nodes answered; a wider chain is cut and marked {@code truncated}. */
+  /** Maximum number of nodes returned; a wider chain is cut and marked {@code truncated}. */
   static final int MAX_NODES = 1000;
 
   private static final String WALK = """
@@ -94,6 +94,7 @@ public final class ImpactChains {
       throw ApiException.invalid("direction", "must be up (towards impact), down (towards inputs) or both, not \"" + direction + "\"");
     }
     int depth = depth(depthText);
+
     boolean up = !"down".equals(direction);
     boolean down = !"up".equals(direction);
     String chosen = direction;
@@ -102,6 +103,7 @@ public final class ImpactChains {
         .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("Node " + nodeId))
             : pool.preparedQuery(WALK).execute(Tuple.from(new Object[] {caller.orgId(), nodeId, depth, up, down, MAX_NODES + 1})))
         .compose(rows -> {
+          // The query asks for one row more than the limit, so an extra row marks a cut chain.
           Map<UUID, JsonObject> nodes = new LinkedHashMap<>();
           for (Row row : rows) {
             if (nodes.size() == MAX_NODES) {
@@ -116,6 +118,7 @@ public final class ImpactChains {
                 .put("current", row.getBigDecimal("current_value")));
           }
           boolean truncated = rows.size() > MAX_NODES;
+
           return edges(caller.orgId(), nodes)
               .compose(edges -> addLiveValues(caller.orgId(), nodes).map(v -> new JsonObject()
                   .put("root", nodeId.toString())

@@ -93,6 +93,7 @@ public final class ImpactLinks {
           + toStage + " comes before " + fromStage);
     }
     body.finish();
+
     UUID id = UUID.randomUUID();
     pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
             .compose(v -> GoalNodes.require(connection, caller.orgId(), fromId, "fromId"))

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stages of the impact chain in their order, and the kinds of node each stage admits: input and
- * output hold initiatives and KPIs, outcome holds key results, KPIs and objectives, impact holds
- * KPIs, strategic outcomes and objectives.
+ * Stages of the impact chain in their order, and the kinds of node each stage accepts. Input and
+ * output accept initiatives and KPIs. Outcome accepts key results, KPIs and objectives. Impact
+ * accepts KPIs, strategic outcomes and objectives.
  */
 final class ImpactStages {
 
@@ -34,7 +34,7 @@ final class ImpactStages {
     if (allowed.contains(kind)) {
       return Optional.empty();
     }
-    return Optional.of(new FieldError(field, "the " + stage + " stage holds " + String.join(", ", allowed)
+    return Optional.of(new FieldError(field, "the " + stage + " stage accepts " + String.join(", ", allowed)
         + " nodes, not a " + kind.replace('_', ' ') + "; choose a stage that fits the node"));
   }
 }

@@ -9,7 +9,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 
-/** Creates goal nodes through the REST API for tests, and reads error answers. */
+/** Creates goal nodes through the REST API for tests, and reads error responses. */
 public final class Goals {
 
   private final Http api;
@@ -65,12 +65,12 @@ public final class Goals {
     return Http.json(response);
   }
 
-  /** Returns the error object of an error answer. */
+  /** Returns the error object of an error response. */
   public static JsonObject error(HttpResponse<Buffer> response) {
     return Http.json(response).getJsonObject("error");
   }
 
-  /** Returns the names of the invalid fields of an error answer. */
+  /** Returns the names of the invalid fields of an error response. */
   public static List<String> fields(HttpResponse<Buffer> response) {
     JsonArray fields = error(response).getJsonArray("fields", new JsonArray());
     return fields.stream().map(f -> ((JsonObject) f).getString("field")).toList();
