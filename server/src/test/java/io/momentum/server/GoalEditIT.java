@@ -315,6 +315,73 @@ class GoalEditIT {
   }
 
   @Test
+  void keyResultMoveShowsOnBoard() throws InterruptedException {
+    JsonObject from = goals.objective(key("kr-from"), null);
+    JsonObject to = goals.objective(key("kr-to"), null);
+    JsonObject kr = goals.keyResult(key("kr-moving"), from.getString("id"));
+
+    HttpResponse<Buffer> response = api.patch("/api/v1/key-results/" + kr.getString("id"),
+        new JsonObject().put("version", 1).put("objectiveId", to.getString("id")));
+    JsonObject onBoard = awaitBoardNode(kr.getString("key"), n -> to.getString("id").equals(n.getString("parentId")));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Http.json(response).getString("objectiveId")).isEqualTo(to.getString("id"));
+    assertThat(onBoard.getString("kind")).isEqualTo("key_result");
+  }
+
+  @Test
+  void keyResultWithAlignedObjectiveNeedsCascade() {
+    JsonObject objective = goals.objective(key("kr-parent"), null);
+    JsonObject kr = goals.keyResult(key("kr-with-child"), objective.getString("id"));
+    JsonObject aligned = goals.objectiveUnderKeyResult(key("kr-aligned"), kr.getString("id"));
+
+    HttpResponse<Buffer> blocked = api.delete("/api/v1/key-results/" + kr.getString("id"));
+    HttpResponse<Buffer> cascaded = api.delete("/api/v1/key-results/" + kr.getString("id") + "?cascade=true");
+
+    assertThat(blocked.statusCode()).isEqualTo(409);
+    assertThat(error(blocked).getJsonArray("children")).containsExactly(aligned.getString("key"));
+    assertThat(cascaded.statusCode()).isEqualTo(200);
+    assertThat(api.get("/api/v1/objectives/" + aligned.getString("id")).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/v1/objectives/" + objective.getString("id")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void unusedKpiIsArchived() {
+    JsonObject kpi = goals.kpi(key("retired"));
+
+    HttpResponse<Buffer> response = api.delete("/api/v1/kpis/" + kpi.getString("id"));
+    JsonArray items = Http.json(api.get("/api/v1/kpis?limit=500")).getJsonArray("items");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Http.json(response).getJsonArray("archived").getJsonObject(0).getString("kind")).isEqualTo("kpi");
+    assertThat(items.stream().map(k -> ((JsonObject) k).getString("id"))).doesNotContain(kpi.getString("id"));
+  }
+
+  @Test
+  void emptyUnitIsArchived() {
+    JsonObject unit = Http.json(api.post("/api/v1/units", new JsonObject().put("key", key("empty")).put("name", "Empty")
+        .put("kind", "team").put("parentId", org.companyId.toString())));
+
+    HttpResponse<Buffer> response = api.delete("/api/v1/units/" + unit.getString("id"));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(api.get("/api/v1/units/" + unit.getString("id")).statusCode()).isEqualTo(404);
+    assertThat(history(unit.getString("id"))).extracting(row -> row.getString("change")).containsExactly("created", "archived");
+  }
+
+  @Test
+  void unitRenameBumpsVersion() {
+    JsonObject unit = Http.json(api.post("/api/v1/units", new JsonObject().put("key", key("renamed")).put("name", "Old name")
+        .put("kind", "team").put("parentId", org.companyId.toString())));
+
+    HttpResponse<Buffer> response = api.patchIfMatch("/api/v1/units/" + unit.getString("id"), new JsonObject().put("name", "New name"), 1);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(Http.json(response).getString("name")).isEqualTo("New name");
+    assertThat(Http.json(response).getInteger("version")).isEqualTo(2);
+  }
+
+  @Test
   void archiveWithKeyResultsNeedsCascade() {
     JsonObject objective = goals.objective(key("busy"), null);
     JsonObject kr = goals.keyResult(key("busy-kr"), objective.getString("id"));
