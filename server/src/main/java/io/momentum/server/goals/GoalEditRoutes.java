@@ -16,6 +16,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -142,7 +143,7 @@ final class GoalEditRoutes {
               Edits.rejectFixed(patch, current, "key", "events and links name the key result by it; create a new key result instead");
               JsonObject merged = Edits.merge(current, KeyResultInput.FIELDS, patch);
               refillOwnerName(patch, merged);
-              if (patch.containsKey("measurement") && !patch.getValue("measurement").equals(current.getString("measurement"))) {
+              if (patch.containsKey("measurement") && !Objects.equals(patch.getValue("measurement"), current.getString("measurement"))) {
                 MEASUREMENT_FIELDS.stream().filter(field -> !patch.containsKey(field)).forEach(merged::remove);
               }
               BodyReader reader = BodyReader.of(merged, "");
