@@ -35,19 +35,23 @@ public final class PgOrgStateLoader implements OrgStateLoader {
       SELECT id, org_id, key, name, kind, parent_id, start_date, end_date, closed
       FROM cycles WHERE org_id = $1""";
   private static final String UNITS = """
-      SELECT id, org_id, key, name, kind, parent_id FROM units WHERE org_id = $1""";
+      SELECT id, org_id, key, name, kind, parent_id FROM units WHERE org_id = $1 AND archived_at IS NULL""";
   private static final String OBJECTIVES = """
-      SELECT id, org_id, key, kind, title, parent_id, unit_id, cycle_id, owner_name, weight, rollup_children
-      FROM objectives WHERE org_id = $1""";
+      SELECT id, org_id, key, kind, title, parent_id, parent_key_result_id, unit_id, cycle_id, owner_id, owner_name,
+             weight, rollup_children
+      FROM objectives WHERE org_id = $1 AND archived_at IS NULL""";
   private static final String KEY_RESULTS = """
       SELECT k.id, k.org_id, k.key, k.title, k.measurement, k.objective_id, k.unit_id, o.cycle_id,
-             k.owner_name, k.weight, k.start_value, k.target_value, k.low_value, k.high_value,
+             k.owner_id, k.owner_name, k.weight, k.start_value, k.target_value, k.low_value, k.high_value,
              k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones
       FROM key_results k JOIN objectives o ON o.id = k.objective_id
-      WHERE k.org_id = $1""";
+      WHERE k.org_id = $1 AND k.archived_at IS NULL AND o.archived_at IS NULL""";
   private static final String KPIS = """
       SELECT id, org_id, key, title, unit_id, owner_name, unit, direction, start_value, target_value, green, red
-      FROM kpis WHERE org_id = $1""";
+      FROM kpis WHERE org_id = $1 AND archived_at IS NULL""";
+  private static final String INITIATIVES = """
+      SELECT id, org_id, key, title, unit_id, cycle_id, owner_id, owner_name
+      FROM initiatives WHERE org_id = $1 AND archived_at IS NULL""";
   private static final String HISTORY_START = """
       SELECT min(start_date) FROM cycles
       WHERE org_id = $1 AND start_date <= $2 AND end_date >= $2""";
@@ -100,14 +104,17 @@ public final class PgOrgStateLoader implements OrgStateLoader {
           Future<List<NodeDef>> objectives = connection.preparedQuery(OBJECTIVES).execute(org).map(rows -> map(rows, PgOrgStateLoader::objective));
           Future<List<NodeDef>> keyResults = connection.preparedQuery(KEY_RESULTS).execute(org).map(rows -> map(rows, PgOrgStateLoader::keyResult));
           Future<List<NodeDef>> kpis = connection.preparedQuery(KPIS).execute(org).map(rows -> map(rows, PgOrgStateLoader::kpi));
+          Future<List<NodeDef>> initiatives = connection.preparedQuery(INITIATIVES).execute(org)
+              .map(rows -> map(rows, PgOrgStateLoader::initiative));
           Future<OffsetDateTime> historyStart = connection.preparedQuery(HISTORY_START).execute(Tuple.of(orgId, today))
               .map(rows -> {
                 LocalDate start = rows.iterator().next().getLocalDate(0);
                 return (start == null ? today.minusDays(90) : start).atStartOfDay().atOffset(ZoneOffset.UTC);
               });
           Future<List<Observation>> observations = historyStart.compose(from -> observations(connection, orgId, from));
-          return Future.all(List.of(cycles, units, objectives, keyResults, kpis, observations)).map(all -> {
+          return Future.all(List.of(cycles, units, objectives, keyResults, kpis, initiatives, observations)).map(all -> {
             List<NodeDef> nodes = new ArrayList<>(kpis.result());
+            nodes.addAll(initiatives.result());
             nodes.addAll(objectives.result());
             nodes.addAll(keyResults.result());
             return new OrgState(cycles.result(), units.result(), nodes, observations.result());
@@ -202,7 +209,9 @@ public final class PgOrgStateLoader implements OrgStateLoader {
           .compose(def -> def != null ? Future.succeededFuture(def)
               : first(KEY_RESULTS + " AND k.id = $2", params, PgOrgStateLoader::keyResult))
           .compose(def -> def != null ? Future.succeededFuture(def)
-              : first(KPIS + " AND id = $2", params, PgOrgStateLoader::kpi));
+              : first(KPIS + " AND id = $2", params, PgOrgStateLoader::kpi))
+          .compose(def -> def != null ? Future.succeededFuture(def)
+              : first(INITIATIVES + " AND id = $2", params, PgOrgStateLoader::initiative));
       default -> Future.succeededFuture(null);
     };
   }
@@ -229,13 +238,20 @@ public final class PgOrgStateLoader implements OrgStateLoader {
         row.getString("name"), UnitKind.fromWire(row.getString("kind")), uuid(row, "parent_id"));
   }
 
+  /**
+   * Maps an objective. An objective aligned to a key result has that key result as its parent in
+   * the engine, so it shows below it. The engine rolls objectives up into objectives and strategic
+   * outcomes only, so the key result's progress stays its own.
+   */
   static NodeDef objective(Row row) {
+    String parentId = uuid(row, "parent_id");
     return NodeDef.builder(row.getUUID("id").toString(), row.getString("org_id"), NodeKind.fromWire(row.getString("kind")))
         .key(row.getString("key"))
         .title(row.getString("title"))
-        .parentId(uuid(row, "parent_id"))
+        .parentId(parentId != null ? parentId : uuid(row, "parent_key_result_id"))
         .unitId(uuid(row, "unit_id"))
         .cycleId(uuid(row, "cycle_id"))
+        .ownerId(uuid(row, "owner_id"))
         .ownerName(row.getString("owner_name"))
         .weight(row.getBigDecimal("weight"))
         .rollupChildren(row.getBoolean("rollup_children"))
@@ -250,6 +266,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
         .parentId(uuid(row, "objective_id"))
         .unitId(uuid(row, "unit_id"))
         .cycleId(uuid(row, "cycle_id"))
+        .ownerId(uuid(row, "owner_id"))
         .ownerName(row.getString("owner_name"))
         .weight(row.getBigDecimal("weight"))
         .start(row.getBigDecimal("start_value"))
@@ -277,6 +294,18 @@ public final class PgOrgStateLoader implements OrgStateLoader {
         .target(row.getBigDecimal("target_value"))
         .green(row.getBigDecimal("green"))
         .red(row.getBigDecimal("red"))
+        .build();
+  }
+
+  /** Maps an initiative: a node without a parent whose progress comes from its work items. */
+  static NodeDef initiative(Row row) {
+    return NodeDef.builder(row.getUUID("id").toString(), row.getString("org_id"), NodeKind.INITIATIVE)
+        .key(row.getString("key"))
+        .title(row.getString("title"))
+        .unitId(uuid(row, "unit_id"))
+        .cycleId(uuid(row, "cycle_id"))
+        .ownerId(uuid(row, "owner_id"))
+        .ownerName(row.getString("owner_name"))
         .build();
   }
 

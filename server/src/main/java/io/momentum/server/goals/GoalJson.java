@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Maps rows of the goal model to the JSON of the REST API. */
-final class GoalJson {
+public final class GoalJson {
 
   private GoalJson() {
   }
@@ -20,7 +20,10 @@ final class GoalJson {
         .put("name", row.getString("name"))
         .put("kind", row.getString("kind"))
         .put("parentId", uuid(row, "parent_id"))
-        .put("createdAt", time(row, "created_at"));
+        .put("version", row.getInteger("version"))
+        .put("createdAt", time(row, "created_at"))
+        .put("updatedAt", time(row, "updated_at"))
+        .put("archivedAt", time(row, "archived_at"));
   }
 
   static JsonObject cycle(Row row) {
@@ -43,14 +46,17 @@ final class GoalJson {
         .put("title", row.getString("title"))
         .put("description", row.getString("description"))
         .put("parentId", uuid(row, "parent_id"))
+        .put("parentKeyResultId", uuid(row, "parent_key_result_id"))
         .put("unitId", uuid(row, "unit_id"))
         .put("cycleId", uuid(row, "cycle_id"))
+        .put("ownerId", uuid(row, "owner_id"))
         .put("ownerName", row.getString("owner_name"))
         .put("weight", row.getBigDecimal("weight"))
         .put("rollupChildren", row.getBoolean("rollup_children"))
         .put("version", row.getInteger("version"))
         .put("createdAt", time(row, "created_at"))
-        .put("updatedAt", time(row, "updated_at"));
+        .put("updatedAt", time(row, "updated_at"))
+        .put("archivedAt", time(row, "archived_at"));
   }
 
   static JsonObject keyResult(Row row) {
@@ -60,8 +66,10 @@ final class GoalJson {
         .put("key", row.getString("key"))
         .put("objectiveId", uuid(row, "objective_id"))
         .put("title", row.getString("title"))
+        .put("description", row.getString("description"))
         .put("measurement", row.getString("measurement"))
         .put("unitId", uuid(row, "unit_id"))
+        .put("ownerId", uuid(row, "owner_id"))
         .put("ownerName", row.getString("owner_name"))
         .put("weight", row.getBigDecimal("weight"))
         .put("start", row.getBigDecimal("start_value"))
@@ -80,7 +88,8 @@ final class GoalJson {
         .put("confidence", row.getValue("confidence") == null ? null : (int) row.getShort("confidence"))
         .put("version", row.getInteger("version"))
         .put("createdAt", time(row, "created_at"))
-        .put("updatedAt", time(row, "updated_at"));
+        .put("updatedAt", time(row, "updated_at"))
+        .put("archivedAt", time(row, "archived_at"));
   }
 
   static JsonObject kpi(Row row) {
@@ -88,10 +97,14 @@ final class GoalJson {
         .put("id", uuid(row, "id"))
         .put("key", row.getString("key"))
         .put("title", row.getString("title"))
+        .put("description", row.getString("description"))
         .put("unitId", uuid(row, "unit_id"))
+        .put("ownerId", uuid(row, "owner_id"))
         .put("ownerName", row.getString("owner_name"))
         .put("unit", row.getString("unit"))
         .put("direction", row.getString("direction"))
+        .put("indicator", row.getString("indicator"))
+        .put("expectedEveryHours", row.getInteger("expected_every_hours"))
         .put("start", row.getBigDecimal("start_value"))
         .put("target", row.getBigDecimal("target_value"))
         .put("green", row.getBigDecimal("green"))
@@ -101,20 +114,45 @@ final class GoalJson {
         .put("currentSource", row.getString("current_source"))
         .put("version", row.getInteger("version"))
         .put("createdAt", time(row, "created_at"))
-        .put("updatedAt", time(row, "updated_at"));
+        .put("updatedAt", time(row, "updated_at"))
+        .put("archivedAt", time(row, "archived_at"));
   }
 
-  private static String uuid(Row row, String column) {
+  /** Maps an initiative row. */
+  public static JsonObject initiative(Row row) {
+    return new JsonObject()
+        .put("id", uuid(row, "id"))
+        .put("key", row.getString("key"))
+        .put("title", row.getString("title"))
+        .put("description", row.getString("description"))
+        .put("unitId", uuid(row, "unit_id"))
+        .put("cycleId", uuid(row, "cycle_id"))
+        .put("ownerId", uuid(row, "owner_id"))
+        .put("ownerName", row.getString("owner_name"))
+        .put("externalSystem", row.getString("external_system"))
+        .put("externalKey", row.getString("external_key"))
+        .put("start", date(row, "start_date"))
+        .put("due", date(row, "due_date"))
+        .put("version", row.getInteger("version"))
+        .put("createdAt", time(row, "created_at"))
+        .put("updatedAt", time(row, "updated_at"))
+        .put("archivedAt", time(row, "archived_at"));
+  }
+
+  /** Returns a UUID column as text, or null. */
+  public static String uuid(Row row, String column) {
     UUID value = row.getUUID(column);
     return value == null ? null : value.toString();
   }
 
-  private static String time(Row row, String column) {
+  /** Returns a timestamp column as an ISO instant, or null. */
+  public static String time(Row row, String column) {
     OffsetDateTime value = row.getOffsetDateTime(column);
     return value == null ? null : value.toInstant().toString();
   }
 
-  private static String date(Row row, String column) {
+  /** Returns a date column as an ISO date, or null. */
+  public static String date(Row row, String column) {
     LocalDate value = row.getLocalDate(column);
     return value == null ? null : value.toString();
   }

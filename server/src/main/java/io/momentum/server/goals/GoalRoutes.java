@@ -5,21 +5,25 @@ import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
+import io.momentum.server.links.Contributions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * REST API of goal nodes: objectives (and strategic outcomes), key results and KPIs. A created
- * node is stored in PostgreSQL and announced on Kafka, so the engine that owns the organisation
- * loads it and live boards show it.
+ * node is stored in PostgreSQL with its first entry in the definition history and announced on
+ * Kafka, so the engine that owns the organisation loads it and live boards show it. Archived
+ * nodes are left out of every list and return 404. Edits are in {@link GoalEditRoutes}.
  */
 public final class GoalRoutes {
 
@@ -28,15 +32,17 @@ public final class GoalRoutes {
   static final int MAX_MILESTONES = 50;
   static final BigDecimal MAX_WEIGHT = new BigDecimal("1000");
 
-  private static final String OBJECTIVE_COLUMNS =
-      "id, key, kind, title, description, parent_id, unit_id, cycle_id, owner_name, weight, rollup_children, version, created_at, updated_at";
-  private static final String KEY_RESULT_COLUMNS =
-      "id, key, objective_id, title, measurement, unit_id, owner_name, weight, start_value, target_value, low_value, high_value,"
-          + " tolerance, commit_value, stretch_value, unit, kpi_id, milestones, current_value, current_at, current_source,"
-          + " confidence, version, created_at, updated_at";
-  private static final String KPI_COLUMNS =
-      "id, key, title, unit_id, owner_name, unit, direction, start_value, target_value, green, red, current_value,"
-          + " current_at, current_source, version, created_at, updated_at";
+  static final String OBJECTIVE_COLUMNS =
+      "id, key, kind, title, description, parent_id, parent_key_result_id, unit_id, cycle_id, owner_id, owner_name,"
+          + " weight, rollup_children, version, created_at, updated_at, archived_at";
+  static final String KEY_RESULT_COLUMNS =
+      "id, key, objective_id, title, description, measurement, unit_id, owner_id, owner_name, weight, start_value,"
+          + " target_value, low_value, high_value, tolerance, commit_value, stretch_value, unit, kpi_id, milestones,"
+          + " current_value, current_at, current_source, confidence, version, created_at, updated_at, archived_at";
+  static final String KPI_COLUMNS =
+      "id, key, title, description, unit_id, owner_id, owner_name, unit, direction, indicator, expected_every_hours,"
+          + " start_value, target_value, green, red, current_value, current_at, current_source, version, created_at,"
+          + " updated_at, archived_at";
 
   private final Pool pool;
   private final EventPublisher publisher;
@@ -56,6 +62,7 @@ public final class GoalRoutes {
     router.get("/api/v1/kpis").handler(this::listKpis);
     router.post("/api/v1/kpis").handler(this::createKpi);
     router.get("/api/v1/kpis/:id").handler(this::getKpi);
+    new GoalEditRoutes(pool, this).mount(router);
   }
 
   private void listObjectives(RoutingContext ctx) {
@@ -64,77 +71,117 @@ public final class GoalRoutes {
     UUID unit = query.uuid("unit");
     UUID cycle = query.uuid("cycle");
     UUID parent = query.uuid("parent");
+    UUID owner = query.uuid("owner");
+    String kind = query.text("kind");
+    if (kind != null && !List.of("objective", "strategic_outcome").contains(kind)) {
+      throw ApiException.invalid("kind", "must be objective or strategic_outcome, not \"" + kind + "\"");
+    }
     String after = query.text("after");
     int limit = query.limit();
     query.finish();
-    Pages.page(pool, "SELECT " + OBJECTIVE_COLUMNS + " FROM objectives WHERE org_id = $1"
+    Pages.page(pool, "SELECT " + OBJECTIVE_COLUMNS + " FROM objectives WHERE org_id = $1 AND archived_at IS NULL"
                 + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::uuid IS NULL OR cycle_id = $3)"
-                + " AND ($4::uuid IS NULL OR parent_id = $4) AND ($5::text IS NULL OR key > $5)"
-                + " ORDER BY key LIMIT $6",
-            Tuple.of(caller.orgId(), unit, cycle, parent, after), limit, GoalJson::objective)
+                + " AND ($4::uuid IS NULL OR parent_id = $4 OR parent_key_result_id = $4)"
+                + " AND ($5::uuid IS NULL OR owner_id = $5) AND ($6::text IS NULL OR kind = $6)"
+                + " AND ($7::text IS NULL OR key > $7) ORDER BY key LIMIT $8",
+            Tuple.from(new Object[] {caller.orgId(), unit, cycle, parent, owner, kind, after}), limit, GoalJson::objective)
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void getObjective(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     UUID id = Ids.path(ctx, "id");
-    Pages.one(pool, "SELECT " + OBJECTIVE_COLUMNS + " FROM objectives WHERE org_id = $1 AND id = $2",
-            Tuple.of(caller.orgId(), id), "Objective " + id, GoalJson::objective)
+    loadObjective(pool, caller.orgId(), id, false)
+        .compose(json -> Contributions.attach(pool, caller.orgId(), json))
         .onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** Loads a live objective, or fails with 404; {@code forUpdate} locks its row until the transaction ends. */
+  static Future<JsonObject> loadObjective(SqlClient client, String orgId, UUID id, boolean forUpdate) {
+    return Pages.one(client, "SELECT " + OBJECTIVE_COLUMNS + " FROM objectives WHERE org_id = $1 AND id = $2"
+            + " AND archived_at IS NULL" + (forUpdate ? " FOR UPDATE" : ""),
+        Tuple.of(orgId, id), "Objective " + id, GoalJson::objective);
   }
 
   private void createObjective(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     caller.requireWrite();
     BodyReader body = BodyReader.of(ctx);
-    String key = body.key("key", true);
-    String kind = body.oneOf("kind", List.of("objective", "strategic_outcome"), false);
-    kind = kind == null ? "objective" : kind;
-    String title = body.text("title", MAX_TITLE, true);
-    String description = body.text("description", MAX_DESCRIPTION, false);
-    UUID parentId = body.uuid("parentId", false);
-    UUID unitId = body.uuid("unitId", true);
-    UUID cycleId = body.uuid("cycleId", true);
-    String owner = body.text("ownerName", 120, false);
-    BigDecimal weight = weight(body);
-    Boolean rollupChildren = body.bool("rollupChildren", false);
-    if ("strategic_outcome".equals(kind) && parentId != null) {
-      body.reject("parentId", "a strategic outcome is the top of an alignment chain and has no parent");
-    }
+    ObjectiveInput input = ObjectiveInput.read(body);
     body.finish();
-    String nodeKind = kind;
     UUID id = UUID.randomUUID();
-    Future<Void> checks = Ids.requireInOrg(pool, "units", caller.orgId(), unitId, "unitId", "unit")
-        .compose(v -> checkObjectiveCycle(caller.orgId(), cycleId, nodeKind))
-        .compose(v -> parentId == null ? Future.succeededFuture()
-            : Ids.requireInOrg(pool, "objectives", caller.orgId(), parentId, "parentId", "objective or strategic outcome"));
-    checks
-        .compose(v -> pool.withTransaction(connection -> insertKey(connection, caller.orgId(), key, id, nodeKind)
-            .compose(x -> connection.preparedQuery("INSERT INTO objectives (id, org_id, key, kind, title, description, parent_id, unit_id,"
-                    + " cycle_id, owner_name, weight, rollup_children) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-                    + " RETURNING " + OBJECTIVE_COLUMNS)
-                .execute(Tuple.from(new Object[] {id, caller.orgId(), key, nodeKind, title, description, parentId,
-                    unitId, cycleId, owner, weight, rollupChildren})))))
-        .compose(rows -> announce(caller, id, GoalJson.objective(rows.iterator().next())))
+    pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
+            .compose(v -> checkObjective(connection, caller.orgId(), input, null))
+            .compose(ownerName -> insertKey(connection, caller.orgId(), input.key(), id, input.kind())
+                .compose(x -> connection.preparedQuery("INSERT INTO objectives (id, org_id, key, kind, title, description,"
+                        + " parent_id, parent_key_result_id, unit_id, cycle_id, owner_id, owner_name, weight, rollup_children)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING " + OBJECTIVE_COLUMNS)
+                    .execute(Tuple.from(new Object[] {id, caller.orgId(), input.key(), input.kind(), input.title(),
+                        input.description(), input.parentId(), input.parentKeyResultId(), input.unitId(), input.cycleId(),
+                        input.ownerId(), ownerName, input.weight(), input.rollupChildren()}))))
+            .compose(rows -> recorded(connection, caller, "objective", GoalJson.objective(rows.iterator().next()))))
+        .compose(json -> announce(caller, List.of(id), json))
         .onSuccess(json -> StructureRoutes.created(ctx, "/api/v1/objectives/" + id, json))
         .onFailure(ctx::fail);
   }
 
+  /**
+   * Checks an objective's references in the organisation and completes with the owner name to
+   * store: a live unit, a cycle of the kind's cycle kinds, a live parent whose cycle contains the
+   * objective's, and an owner. With {@code current} (an update) it also rejects a new parent that
+   * closes a loop, and a cycle that no longer contains the cycles of the objectives below.
+   */
+  Future<String> checkObjective(SqlConnection connection, String orgId, ObjectiveInput input, JsonObject current) {
+    UUID id = current == null ? null : UUID.fromString(current.getString("id"));
+    Future<Void> references = Ids.requireLive(connection, "units", orgId, input.unitId(), "unitId", "unit")
+        .compose(v -> input.parentId() == null ? Future.succeededFuture()
+            : requireParentObjective(connection, orgId, input.parentId()))
+        .compose(v -> input.parentKeyResultId() == null ? Future.succeededFuture()
+            : Ids.requireLive(connection, "key_results", orgId, input.parentKeyResultId(), "parentKeyResultId", "key result"));
+    return references
+        .compose(v -> checkObjectiveCycle(connection, orgId, input.cycleId(), input.kind()))
+        .compose(window -> Alignment.checkParentCycle(connection, orgId, window, input.parentId(), input.parentKeyResultId())
+            .compose(v -> current == null || input.cycleId().toString().equals(current.getString("cycleId"))
+                ? Future.succeededFuture() : Alignment.checkChildCycles(connection, orgId, id, window)))
+        .compose(v -> current == null ? Future.succeededFuture() : rejectObjectiveLoop(connection, orgId, id, input, current))
+        .compose(v -> Owners.resolveName(connection, orgId, input.ownerId(), input.ownerName()));
+  }
+
+  private static Future<Void> rejectObjectiveLoop(SqlClient client, String orgId, UUID id, ObjectiveInput input,
+                                                  JsonObject current) {
+    UUID parentId = input.parentId();
+    UUID parentKeyResultId = input.parentKeyResultId();
+    if (parentId != null && !parentId.toString().equals(current.getString("parentId"))) {
+      return Alignment.rejectLoop(client, orgId, id, parentId, "parentId");
+    }
+    if (parentKeyResultId != null && !parentKeyResultId.toString().equals(current.getString("parentKeyResultId"))) {
+      return Alignment.rejectLoop(client, orgId, id, parentKeyResultId, "parentKeyResultId");
+    }
+    return Future.succeededFuture();
+  }
+
+  private static Future<Void> requireParentObjective(SqlClient client, String orgId, UUID parentId) {
+    return Ids.requireLive(client, "objectives", orgId, parentId, "parentId", "objective or strategic outcome");
+  }
+
   /** Strategic outcomes live in strategy cycles; objectives in annual cycles and quarters. */
-  private Future<Void> checkObjectiveCycle(String orgId, UUID cycleId, String kind) {
-    return pool.preparedQuery("SELECT kind FROM cycles WHERE org_id = $1 AND id = $2").execute(Tuple.of(orgId, cycleId))
+  private static Future<Alignment.Window> checkObjectiveCycle(SqlClient client, String orgId, UUID cycleId, String kind) {
+    return client.preparedQuery("SELECT key, kind, start_date, end_date FROM cycles WHERE org_id = $1 AND id = $2")
+        .execute(Tuple.of(orgId, cycleId))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.failedFuture(ApiException.invalid("cycleId", "names no cycle of your organisation"));
           }
-          String cycleKind = rows.iterator().next().getString("kind");
+          var row = rows.iterator().next();
+          String cycleKind = row.getString("kind");
           boolean outcome = "strategic_outcome".equals(kind);
           if (outcome != "strategy".equals(cycleKind)) {
             return Future.failedFuture(ApiException.invalid("cycleId", outcome
                 ? "a strategic outcome belongs to a strategy cycle, not a " + cycleKind + " cycle"
                 : "an objective belongs to an annual or quarter cycle, not a strategy cycle"));
           }
-          return Future.succeededFuture();
+          return Future.succeededFuture(new Alignment.Window(row.getString("key"), row.getLocalDate("start_date"),
+              row.getLocalDate("end_date")));
         });
   }
 
@@ -144,23 +191,31 @@ public final class GoalRoutes {
     UUID objective = query.uuid("objective");
     UUID unit = query.uuid("unit");
     UUID cycle = query.uuid("cycle");
+    UUID owner = query.uuid("owner");
     String after = query.text("after");
     int limit = query.limit();
     query.finish();
     Pages.page(pool, "SELECT " + prefixed("k.", KEY_RESULT_COLUMNS) + " FROM key_results k JOIN objectives o ON o.id = k.objective_id"
-                + " WHERE k.org_id = $1 AND ($2::uuid IS NULL OR k.objective_id = $2)"
-                + " AND ($3::uuid IS NULL OR o.unit_id = $3) AND ($4::uuid IS NULL OR o.cycle_id = $4)"
-                + " AND ($5::text IS NULL OR k.key > $5) ORDER BY k.key LIMIT $6",
-            Tuple.of(caller.orgId(), objective, unit, cycle, after), limit, GoalJson::keyResult)
+                + " WHERE k.org_id = $1 AND k.archived_at IS NULL AND ($2::uuid IS NULL OR k.objective_id = $2)"
+                + " AND ($3::uuid IS NULL OR coalesce(k.unit_id, o.unit_id) = $3) AND ($4::uuid IS NULL OR o.cycle_id = $4)"
+                + " AND ($5::uuid IS NULL OR k.owner_id = $5) AND ($6::text IS NULL OR k.key > $6) ORDER BY k.key LIMIT $7",
+            Tuple.from(new Object[] {caller.orgId(), objective, unit, cycle, owner, after}), limit, GoalJson::keyResult)
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void getKeyResult(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     UUID id = Ids.path(ctx, "id");
-    Pages.one(pool, "SELECT " + KEY_RESULT_COLUMNS + " FROM key_results WHERE org_id = $1 AND id = $2",
-            Tuple.of(caller.orgId(), id), "Key result " + id, GoalJson::keyResult)
+    loadKeyResult(pool, caller.orgId(), id, false)
+        .compose(json -> Contributions.attach(pool, caller.orgId(), json))
         .onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** Loads a live key result, or fails with 404; {@code forUpdate} locks its row until the transaction ends. */
+  static Future<JsonObject> loadKeyResult(SqlClient client, String orgId, UUID id, boolean forUpdate) {
+    return Pages.one(client, "SELECT " + KEY_RESULT_COLUMNS + " FROM key_results WHERE org_id = $1 AND id = $2"
+            + " AND archived_at IS NULL" + (forUpdate ? " FOR UPDATE" : ""),
+        Tuple.of(orgId, id), "Key result " + id, GoalJson::keyResult);
   }
 
   private void createKeyResult(RoutingContext ctx) {
@@ -170,25 +225,33 @@ public final class GoalRoutes {
     KeyResultInput input = KeyResultInput.read(body);
     body.finish();
     UUID id = UUID.randomUUID();
-    Future<Void> checks = checkObjective(caller.orgId(), input.objectiveId())
-        .compose(v -> input.unitId() == null ? Future.succeededFuture()
-            : Ids.requireInOrg(pool, "units", caller.orgId(), input.unitId(), "unitId", "unit"))
-        .compose(v -> input.kpiId() == null ? Future.succeededFuture()
-            : Ids.requireInOrg(pool, "kpis", caller.orgId(), input.kpiId(), "kpiId", "KPI"));
-    checks
-        .compose(v -> pool.withTransaction(connection -> insertKey(connection, caller.orgId(), input.key(), id, "key_result")
-            .compose(x -> connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
-                    + " unit_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value,"
-                    + " stretch_value, unit, kpi_id, milestones) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
-                    + " $13, $14, $15, $16, $17, $18, $19::jsonb) RETURNING " + KEY_RESULT_COLUMNS)
-                .execute(input.toTuple(id, caller.orgId())))))
-        .compose(rows -> announce(caller, id, GoalJson.keyResult(rows.iterator().next())))
+    pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
+            .compose(v -> checkKeyResult(connection, caller.orgId(), input))
+            .compose(ownerName -> insertKey(connection, caller.orgId(), input.key(), id, "key_result")
+                .compose(x -> connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
+                        + " unit_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value,"
+                        + " stretch_value, unit, kpi_id, milestones, description, owner_id) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+                        + " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21) RETURNING " + KEY_RESULT_COLUMNS)
+                    .execute(input.withOwnerName(ownerName).toTuple(id, caller.orgId()))))
+            .compose(rows -> recorded(connection, caller, "key_result", GoalJson.keyResult(rows.iterator().next()))))
+        .compose(json -> announce(caller, List.of(id), json))
         .onSuccess(json -> StructureRoutes.created(ctx, "/api/v1/key-results/" + id, json))
         .onFailure(ctx::fail);
   }
 
-  private Future<Void> checkObjective(String orgId, UUID objectiveId) {
-    return pool.preparedQuery("SELECT kind FROM objectives WHERE org_id = $1 AND id = $2").execute(Tuple.of(orgId, objectiveId))
+  /** Checks a key result's references in the organisation and completes with the owner name to store. */
+  static Future<String> checkKeyResult(SqlClient client, String orgId, KeyResultInput input) {
+    return requireObjectiveOfKeyResult(client, orgId, input.objectiveId())
+        .compose(v -> input.unitId() == null ? Future.succeededFuture()
+            : Ids.requireLive(client, "units", orgId, input.unitId(), "unitId", "unit"))
+        .compose(v -> input.kpiId() == null ? Future.succeededFuture()
+            : Ids.requireLive(client, "kpis", orgId, input.kpiId(), "kpiId", "KPI"))
+        .compose(v -> Owners.resolveName(client, orgId, input.ownerId(), input.ownerName()));
+  }
+
+  private static Future<Void> requireObjectiveOfKeyResult(SqlClient client, String orgId, UUID objectiveId) {
+    return client.preparedQuery("SELECT kind FROM objectives WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
+        .execute(Tuple.of(orgId, objectiveId))
         .compose(rows -> {
           if (rows.size() == 0) {
             return Future.failedFuture(ApiException.invalid("objectiveId", "names no objective of your organisation"));
@@ -205,62 +268,59 @@ public final class GoalRoutes {
     Caller caller = Caller.of(ctx);
     QueryParams query = new QueryParams(ctx);
     UUID unit = query.uuid("unit");
+    UUID owner = query.uuid("owner");
     String after = query.text("after");
     int limit = query.limit();
     query.finish();
-    Pages.page(pool, "SELECT " + KPI_COLUMNS + " FROM kpis WHERE org_id = $1"
-                + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::text IS NULL OR key > $3) ORDER BY key LIMIT $4",
-            Tuple.of(caller.orgId(), unit, after), limit, GoalJson::kpi)
+    Pages.page(pool, "SELECT " + KPI_COLUMNS + " FROM kpis WHERE org_id = $1 AND archived_at IS NULL"
+                + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::uuid IS NULL OR owner_id = $3)"
+                + " AND ($4::text IS NULL OR key > $4) ORDER BY key LIMIT $5",
+            Tuple.of(caller.orgId(), unit, owner, after), limit, GoalJson::kpi)
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void getKpi(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     UUID id = Ids.path(ctx, "id");
-    Pages.one(pool, "SELECT " + KPI_COLUMNS + " FROM kpis WHERE org_id = $1 AND id = $2",
-            Tuple.of(caller.orgId(), id), "KPI " + id, GoalJson::kpi)
-        .onSuccess(ctx::json).onFailure(ctx::fail);
+    loadKpi(pool, caller.orgId(), id, false).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** Loads a live KPI, or fails with 404; {@code forUpdate} locks its row until the transaction ends. */
+  static Future<JsonObject> loadKpi(SqlClient client, String orgId, UUID id, boolean forUpdate) {
+    return Pages.one(client, "SELECT " + KPI_COLUMNS + " FROM kpis WHERE org_id = $1 AND id = $2"
+            + " AND archived_at IS NULL" + (forUpdate ? " FOR UPDATE" : ""),
+        Tuple.of(orgId, id), "KPI " + id, GoalJson::kpi);
   }
 
   private void createKpi(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     caller.requireWrite();
     BodyReader body = BodyReader.of(ctx);
-    String key = body.key("key", true);
-    String title = body.text("title", MAX_TITLE, true);
-    UUID unitId = body.uuid("unitId", false);
-    String owner = body.text("ownerName", 120, false);
-    String unit = body.text("unit", 20, false);
-    String direction = body.oneOf("direction", List.of("increase", "decrease"), false);
-    direction = direction == null ? "increase" : direction;
-    BigDecimal start = body.number("start", false);
-    BigDecimal target = body.number("target", false);
-    BigDecimal green = body.number("green", false);
-    BigDecimal red = body.number("red", false);
-    if ((green == null) != (red == null)) {
-      body.reject(green == null ? "green" : "red", "a corridor needs both green and red");
-    } else if (green != null) {
-      int order = green.compareTo(red);
-      if ("increase".equals(direction) ? order <= 0 : order >= 0) {
-        body.reject("green", "must be " + ("increase".equals(direction) ? "above" : "below") + " red ("
-            + red.toPlainString() + ") for a KPI whose direction is " + direction);
-      }
-    }
+    KpiInput input = KpiInput.read(body);
     body.finish();
     UUID id = UUID.randomUUID();
-    String kpiDirection = direction;
-    Future<Void> checks = unitId == null ? Future.succeededFuture()
-        : Ids.requireInOrg(pool, "units", caller.orgId(), unitId, "unitId", "unit");
-    checks
-        .compose(v -> pool.withTransaction(connection -> insertKey(connection, caller.orgId(), key, id, "kpi")
-            .compose(x -> connection.preparedQuery("INSERT INTO kpis (id, org_id, key, title, unit_id, owner_name, unit, direction,"
-                    + " start_value, target_value, green, red) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::numeric,"
-                    + " $10::numeric, $11::numeric, $12::numeric) RETURNING " + KPI_COLUMNS)
-                .execute(Tuple.from(new Object[] {id, caller.orgId(), key, title, unitId, owner, unit, kpiDirection,
-                    plain(start), plain(target), plain(green), plain(red)})))))
-        .compose(rows -> announce(caller, id, GoalJson.kpi(rows.iterator().next())))
+    pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
+            .compose(v -> checkKpi(connection, caller.orgId(), input))
+            .compose(ownerName -> insertKey(connection, caller.orgId(), input.key(), id, "kpi")
+                .compose(x -> connection.preparedQuery("INSERT INTO kpis (id, org_id, key, title, description, unit_id, owner_id,"
+                        + " owner_name, unit, direction, indicator, expected_every_hours, start_value, target_value, green, red)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::numeric, $14::numeric,"
+                        + " $15::numeric, $16::numeric) RETURNING " + KPI_COLUMNS)
+                    .execute(Tuple.from(new Object[] {id, caller.orgId(), input.key(), input.title(), input.description(),
+                        input.unitId(), input.ownerId(), ownerName, input.unit(), input.direction(), input.indicator(),
+                        input.expectedEveryHours(), plain(input.start()), plain(input.target()), plain(input.green()),
+                        plain(input.red())}))))
+            .compose(rows -> recorded(connection, caller, "kpi", GoalJson.kpi(rows.iterator().next()))))
+        .compose(json -> announce(caller, List.of(id), json))
         .onSuccess(json -> StructureRoutes.created(ctx, "/api/v1/kpis/" + id, json))
         .onFailure(ctx::fail);
+  }
+
+  /** Checks a KPI's references in the organisation and completes with the owner name to store. */
+  static Future<String> checkKpi(SqlClient client, String orgId, KpiInput input) {
+    return (input.unitId() == null ? Future.<Void>succeededFuture()
+        : Ids.requireLive(client, "units", orgId, input.unitId(), "unitId", "unit"))
+        .compose(v -> Owners.resolveName(client, orgId, input.ownerId(), input.ownerName()));
   }
 
   static BigDecimal weight(BodyReader body) {
@@ -272,8 +332,11 @@ public final class GoalRoutes {
     return weight == null ? BigDecimal.ONE : weight;
   }
 
-  /** Registers the key in the organisation's shared key namespace; a taken key answers 409. */
-  private static Future<Void> insertKey(SqlConnection connection, String orgId, String key, UUID id, String kind) {
+  /**
+   * Registers the key in the organisation's shared key namespace; a taken key fails with 409. Keys
+   * of archived nodes stay taken, because stored events may still name them.
+   */
+  public static Future<Void> insertKey(SqlConnection connection, String orgId, String key, UUID id, String kind) {
     return connection.preparedQuery("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
         .execute(Tuple.of(orgId, key, id, kind))
         .compose(result -> result.rowCount() == 1 ? Future.succeededFuture()
@@ -282,15 +345,28 @@ public final class GoalRoutes {
                 List.of(new io.momentum.streams.event.FieldError("key", "is already taken")))));
   }
 
-  private Future<JsonObject> announce(Caller caller, UUID id, JsonObject json) {
-    return publisher.definitionChanged(caller.orgId(), "node", id.toString()).map(json);
+  /** Appends a created definition to the history and completes with it. */
+  static Future<JsonObject> recorded(SqlClient client, Caller caller, String entity, JsonObject json) {
+    return Edits.recordHistory(client, caller, entity, "created", json).map(json);
+  }
+
+  /**
+   * Tells the engine that the nodes changed, so it reloads them (an archived node is removed),
+   * and completes with {@code json}.
+   */
+  Future<JsonObject> announce(Caller caller, List<UUID> ids, JsonObject json) {
+    List<Future<Void>> sends = new ArrayList<>(ids.size());
+    for (UUID id : ids) {
+      sends.add(publisher.definitionChanged(caller.orgId(), "node", id.toString()));
+    }
+    return Future.all(sends).map(json);
   }
 
   static String plain(BigDecimal value) {
     return value == null ? null : value.toPlainString();
   }
 
-  private static String prefixed(String prefix, String columns) {
+  static String prefixed(String prefix, String columns) {
     StringBuilder out = new StringBuilder();
     for (String column : columns.split(",")) {
       if (out.length() > 0) {

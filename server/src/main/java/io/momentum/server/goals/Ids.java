@@ -3,18 +3,18 @@ package io.momentum.server.goals;
 import io.momentum.server.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 
 /** Checks of ids in paths and bodies, always within the caller's organisation. */
-final class Ids {
+public final class Ids {
 
   private Ids() {
   }
 
   /** Reads an id path parameter; an invalid one answers 404, since no such resource can exist. */
-  static UUID path(RoutingContext ctx, String name) {
+  public static UUID path(RoutingContext ctx, String name) {
     String value = ctx.pathParam(name);
     try {
       return UUID.fromString(value);
@@ -27,8 +27,20 @@ final class Ids {
    * Fails with a 400 on {@code field} unless {@code table} holds {@code id} in the organisation.
    * The table name comes from code, never from input.
    */
-  static Future<Void> requireInOrg(Pool pool, String table, String orgId, UUID id, String field, String what) {
+  public static Future<Void> requireInOrg(SqlClient pool, String table, String orgId, UUID id, String field, String what) {
     return pool.preparedQuery("SELECT 1 FROM " + table + " WHERE org_id = $1 AND id = $2")
+        .execute(Tuple.of(orgId, id))
+        .compose(rows -> rows.size() == 0
+            ? Future.failedFuture(ApiException.invalid(field, "names no " + what + " of your organisation"))
+            : Future.succeededFuture());
+  }
+
+  /**
+   * Like {@link #requireInOrg}, but an archived row counts as missing too. The table must have an
+   * {@code archived_at} column.
+   */
+  public static Future<Void> requireLive(SqlClient client, String table, String orgId, UUID id, String field, String what) {
+    return client.preparedQuery("SELECT 1 FROM " + table + " WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
         .execute(Tuple.of(orgId, id))
         .compose(rows -> rows.size() == 0
             ? Future.failedFuture(ApiException.invalid(field, "names no " + what + " of your organisation"))

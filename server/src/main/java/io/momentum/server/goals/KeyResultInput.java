@@ -15,10 +15,15 @@ import java.util.UUID;
  * in its direction, a range needs low and high, a milestone list needs milestones, a KPI-following
  * key result needs its KPI.
  */
-record KeyResultInput(String key, UUID objectiveId, String title, String measurement, UUID unitId,
-                      String ownerName, BigDecimal weight, BigDecimal start, BigDecimal target,
+record KeyResultInput(String key, UUID objectiveId, String title, String description, String measurement,
+                      UUID unitId, UUID ownerId, String ownerName, BigDecimal weight, BigDecimal start, BigDecimal target,
                       BigDecimal low, BigDecimal high, BigDecimal tolerance, BigDecimal commit,
                       BigDecimal stretch, String unit, UUID kpiId, JsonArray milestones) {
+
+  /** Fields a client sends; a PATCH lays its fields over these of the current key result. */
+  static final List<String> FIELDS = List.of("key", "objectiveId", "title", "description", "measurement", "unitId",
+      "ownerId", "ownerName", "weight", "start", "target", "low", "high", "tolerance", "commit", "stretch", "unit",
+      "kpiId", "milestones");
 
   static final List<String> MEASUREMENTS = List.of("increase", "decrease", "range", "milestone", "binary", "kpi", "work_items");
 
@@ -26,9 +31,11 @@ record KeyResultInput(String key, UUID objectiveId, String title, String measure
     String key = body.key("key", true);
     UUID objectiveId = body.uuid("objectiveId", true);
     String title = body.text("title", GoalRoutes.MAX_TITLE, true);
+    String description = body.text("description", GoalRoutes.MAX_DESCRIPTION, false);
     String measurement = body.oneOf("measurement", MEASUREMENTS, true);
     UUID unitId = body.uuid("unitId", false);
-    String owner = body.text("ownerName", 120, false);
+    UUID ownerId = body.uuid("ownerId", false);
+    String owner = body.text("ownerName", Owners.MAX_OWNER_NAME, false);
     BigDecimal weight = GoalRoutes.weight(body);
     BigDecimal start = body.number("start", false);
     BigDecimal target = body.number("target", false);
@@ -56,7 +63,7 @@ record KeyResultInput(String key, UUID objectiveId, String title, String measure
       }
       rejectUnused(body, measurement, start, target, low, high, tolerance, commit, stretch, kpiId, milestoneItems);
     }
-    return new KeyResultInput(key, objectiveId, title, measurement, unitId, owner, weight, start, target,
+    return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, owner, weight, start, target,
         low, high, tolerance, commit, stretch, unit, kpiId, milestones);
   }
 
@@ -110,6 +117,8 @@ record KeyResultInput(String key, UUID objectiveId, String title, String measure
     Set<String> titles = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       BodyReader item = items.get(i);
+      // Ids are given by position; one sent back from a GET is accepted and replaced.
+      item.text("id", 20, false);
       String title = item.text("title", GoalRoutes.MAX_TITLE, true);
       BigDecimal weight = item.number("weight", false);
       Boolean done = item.bool("done", false);
@@ -151,8 +160,15 @@ record KeyResultInput(String key, UUID objectiveId, String title, String measure
     }
   }
 
+  /** Returns the copy with the owner name to store. */
+  KeyResultInput withOwnerName(String name) {
+    return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, name, weight, start,
+        target, low, high, tolerance, commit, stretch, unit, kpiId, milestones);
+  }
+
+  /** Parameters $1 to $21 of the insert: id, organisation and every field. */
   Tuple toTuple(UUID id, String orgId) {
     return Tuple.from(new Object[] {id, orgId, key, objectiveId, title, measurement, unitId, ownerName, weight,
-        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones.encode()});
+        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones.encode(), description, ownerId});
   }
 }

@@ -6,20 +6,30 @@ import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** REST API of the organisation's structure: units (company, business units, teams) and cycles. */
+/**
+ * REST API of the organisation's structure: units (company, business units, teams) with their
+ * edits and archive, and cycles. Archived units are left out of lists and return 404.
+ */
 public final class StructureRoutes {
 
-  private static final String UNIT_COLUMNS = "id, key, name, kind, parent_id, created_at";
+  private static final Logger LOG = LoggerFactory.getLogger(StructureRoutes.class);
+
+  private static final String UNIT_COLUMNS = "id, key, name, kind, parent_id, version, created_at, updated_at, archived_at";
+  private static final List<String> UNIT_FIELDS = List.of("key", "name", "kind", "parentId");
   private static final String CYCLE_COLUMNS = "id, key, name, kind, parent_id, start_date, end_date, closed";
 
   private final Pool pool;
@@ -34,6 +44,8 @@ public final class StructureRoutes {
     router.get("/api/v1/units").handler(this::listUnits);
     router.post("/api/v1/units").handler(this::createUnit);
     router.get("/api/v1/units/:id").handler(this::getUnit);
+    router.patch("/api/v1/units/:id").handler(this::patchUnit);
+    router.delete("/api/v1/units/:id").handler(this::archiveUnit);
     router.get("/api/v1/cycles").handler(this::listCycles);
     router.post("/api/v1/cycles").handler(this::createCycle);
     router.get("/api/v1/cycles/:id").handler(this::getCycle);
@@ -46,7 +58,7 @@ public final class StructureRoutes {
     String after = query.text("after");
     int limit = query.limit();
     query.finish();
-    Pages.page(pool, "SELECT " + UNIT_COLUMNS + " FROM units WHERE org_id = $1"
+    Pages.page(pool, "SELECT " + UNIT_COLUMNS + " FROM units WHERE org_id = $1 AND archived_at IS NULL"
                 + " AND ($2::uuid IS NULL OR parent_id = $2) AND ($3::text IS NULL OR key > $3)"
                 + " ORDER BY key LIMIT $4",
             Tuple.of(caller.orgId(), parent, after), limit, GoalJson::unit)
@@ -56,32 +68,127 @@ public final class StructureRoutes {
   private void getUnit(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     UUID id = Ids.path(ctx, "id");
-    Pages.one(pool, "SELECT " + UNIT_COLUMNS + " FROM units WHERE org_id = $1 AND id = $2",
-            Tuple.of(caller.orgId(), id), "Unit " + id, GoalJson::unit)
-        .onSuccess(ctx::json).onFailure(ctx::fail);
+    loadUnit(pool, caller.orgId(), id, false).onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private static Future<JsonObject> loadUnit(SqlClient client, String orgId, UUID id, boolean forUpdate) {
+    return Pages.one(client, "SELECT " + UNIT_COLUMNS + " FROM units WHERE org_id = $1 AND id = $2 AND archived_at IS NULL"
+            + (forUpdate ? " FOR UPDATE" : ""), Tuple.of(orgId, id), "Unit " + id, GoalJson::unit);
   }
 
   private void createUnit(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     caller.requireWrite();
     BodyReader body = BodyReader.of(ctx);
-    String key = body.key("key", true);
-    String name = body.text("name", 120, true);
-    String kind = body.oneOf("kind", List.of("company", "business_unit", "team"), true);
-    UUID parentId = body.uuid("parentId", false);
-    if ("company".equals(kind) && parentId != null) {
-      body.reject("parentId", "a company is the top of the tree and has no parent unit");
-    }
+    UnitInput input = UnitInput.read(body);
     body.finish();
     UUID id = UUID.randomUUID();
-    Future<Void> parentCheck = parentId == null ? Future.succeededFuture()
-        : Ids.requireInOrg(pool, "units", caller.orgId(), parentId, "parentId", "unit");
-    parentCheck
-        .compose(v -> pool.preparedQuery("INSERT INTO units (id, org_id, key, name, kind, parent_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + UNIT_COLUMNS)
-            .execute(Tuple.of(id, caller.orgId(), key, name, kind, parentId)))
-        .compose(rows -> publisher.definitionChanged(caller.orgId(), "unit", id.toString())
-            .map(GoalJson.unit(rows.iterator().next())))
+    pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
+            .compose(v -> input.parentId() == null ? Future.<Void>succeededFuture()
+                : Ids.requireLive(connection, "units", caller.orgId(), input.parentId(), "parentId", "unit"))
+            .compose(v -> connection.preparedQuery("INSERT INTO units (id, org_id, key, name, kind, parent_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + UNIT_COLUMNS)
+                .execute(Tuple.of(id, caller.orgId(), input.key(), input.name(), input.kind(), input.parentId())))
+            .compose(rows -> GoalRoutes.recorded(connection, caller, "unit", GoalJson.unit(rows.iterator().next()))))
+        .compose(json -> publisher.definitionChanged(caller.orgId(), "unit", id.toString()).map(json))
         .onSuccess(json -> created(ctx, "/api/v1/units/" + id, json))
+        .onFailure(ctx::fail);
+  }
+
+  /** The fields of a unit; a company is the top of the tree and has no parent. */
+  private record UnitInput(String key, String name, String kind, UUID parentId) {
+
+    static UnitInput read(BodyReader body) {
+      String key = body.key("key", true);
+      String name = body.text("name", 120, true);
+      String kind = body.oneOf("kind", List.of("company", "business_unit", "team"), true);
+      UUID parentId = body.uuid("parentId", false);
+      if ("company".equals(kind) && parentId != null) {
+        body.reject("parentId", "a company is the top of the tree and has no parent unit");
+      }
+      return new UnitInput(key, name, kind, parentId);
+    }
+  }
+
+  private void patchUnit(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    caller.requireWrite();
+    UUID id = Ids.path(ctx, "id");
+    JsonObject patch = BodyReader.of(ctx).json();
+    int version = Edits.requiredVersion(ctx, patch);
+    pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
+            .compose(v -> loadUnit(connection, caller.orgId(), id, true))
+            .compose(current -> {
+              Edits.checkVersion("Unit " + current.getString("key"), version, current);
+              Edits.rejectFixed(patch, current, "key", "boards and imports name the unit by it; create a new unit instead");
+              BodyReader reader = BodyReader.of(Edits.merge(current, UNIT_FIELDS, patch), "");
+              UnitInput input = UnitInput.read(reader);
+              reader.finish();
+              boolean moved = input.parentId() != null && !input.parentId().toString().equals(current.getString("parentId"));
+              Future<Void> parentCheck = !moved ? Future.succeededFuture()
+                  : Ids.requireLive(connection, "units", caller.orgId(), input.parentId(), "parentId", "unit")
+                      .compose(v -> Alignment.findUnitLoop(connection, caller.orgId(), id, input.parentId()))
+                      .compose(loop -> loop.isEmpty() ? Future.<Void>succeededFuture()
+                          : Future.failedFuture(ApiException.loop("parentId", loop)));
+              return parentCheck
+                  .compose(v -> connection.preparedQuery("UPDATE units SET name = $3, kind = $4, parent_id = $5,"
+                          + " version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " + UNIT_COLUMNS)
+                      .execute(Tuple.of(caller.orgId(), id, input.name(), input.kind(), input.parentId())))
+                  .compose(rows -> {
+                    JsonObject json = GoalJson.unit(rows.iterator().next());
+                    return Edits.recordHistory(connection, caller, "unit", "updated", json).map(json);
+                  });
+            }))
+        .compose(json -> publisher.definitionChanged(caller.orgId(), "unit", id.toString()).map(json))
+        .onSuccess(json -> {
+          LOG.info("Unit {} of organisation {} updated to version {}", id, caller.orgId(), json.getInteger("version"));
+          ctx.json(json);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Archives a unit. Live child units and live nodes of the unit block it with a 409 naming
+   * them: moving goals to another team is a decision the caller makes, not a side effect.
+   */
+  private void archiveUnit(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    caller.requireWrite();
+    UUID id = Ids.path(ctx, "id");
+    new QueryParams(ctx).finish();
+    Integer version = Edits.optionalVersion(ctx, null);
+    pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
+            .compose(v -> loadUnit(connection, caller.orgId(), id, true))
+            .compose(current -> {
+              Edits.checkVersion("Unit " + current.getString("key"), version, current);
+              return connection.preparedQuery("""
+                      SELECT key FROM units WHERE org_id = $1 AND parent_id = $2 AND archived_at IS NULL
+                      UNION ALL
+                      SELECT key FROM goal_nodes WHERE org_id = $1 AND unit_id = $2 AND archived_at IS NULL
+                      ORDER BY 1 LIMIT 21""")
+                  .execute(Tuple.of(caller.orgId(), id))
+                  .compose(rows -> {
+                    if (rows.size() > 0) {
+                      List<String> keys = new java.util.ArrayList<>();
+                      rows.forEach(row -> keys.add(row.getString(0)));
+                      return Future.failedFuture(new ApiException(409, "has_children", "Unit " + current.getString("key")
+                          + " still has live units or goals (" + String.join(", ", keys.subList(0, Math.min(20, keys.size())))
+                          + (keys.size() > 20 ? ", ..." : "") + "); move or archive them first"));
+                    }
+                    return connection.preparedQuery("UPDATE units SET archived_at = now(), version = version + 1,"
+                            + " updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " + UNIT_COLUMNS)
+                        .execute(Tuple.of(caller.orgId(), id));
+                  })
+                  .compose(rows -> {
+                    JsonObject json = GoalJson.unit(rows.iterator().next());
+                    return Edits.recordHistory(connection, caller, "unit", "archived", json).map(json);
+                  });
+            }))
+        .compose(json -> publisher.definitionChanged(caller.orgId(), "unit", id.toString()).map(json))
+        .onSuccess(json -> {
+          LOG.info("Unit {} of organisation {} archived", id, caller.orgId());
+          ctx.json(new JsonObject().put("archived", new JsonArray().add(new JsonObject()
+              .put("id", json.getString("id")).put("key", json.getString("key")).put("kind", "unit"))));
+        })
         .onFailure(ctx::fail);
   }
 

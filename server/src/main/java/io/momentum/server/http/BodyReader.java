@@ -63,6 +63,11 @@ public final class BodyReader {
     return new BodyReader(json, prefix, new ArrayList<>());
   }
 
+  /** Returns a copy of the JSON object this reader reads. */
+  public JsonObject json() {
+    return json.copy();
+  }
+
   /** Returns true when the body has the field, even with a null value. */
   public boolean has(String field) {
     return json.containsKey(field);

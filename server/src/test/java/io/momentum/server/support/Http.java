@@ -46,13 +46,38 @@ public final class Http {
     return send(HttpMethod.POST, path, body == null ? null : Buffer.buffer(Json.encode(body)), "application/json");
   }
 
+  public HttpResponse<Buffer> patch(String path, Object body) {
+    return send(HttpMethod.PATCH, path, Buffer.buffer(Json.encode(body)), "application/json");
+  }
+
+  /** Sends a PATCH with the header {@code If-Match: "<version>"}. */
+  public HttpResponse<Buffer> patchIfMatch(String path, Object body, int version) {
+    return send(HttpMethod.PATCH, path, Buffer.buffer(Json.encode(body)), "application/json", "\"" + version + "\"");
+  }
+
+  public HttpResponse<Buffer> delete(String path) {
+    return send(HttpMethod.DELETE, path, null, null);
+  }
+
+  /** Sends a DELETE with the header {@code If-Match: "<version>"}. */
+  public HttpResponse<Buffer> deleteIfMatch(String path, int version) {
+    return send(HttpMethod.DELETE, path, null, null, "\"" + version + "\"");
+  }
+
   /** Posts raw text with a content type. */
   public HttpResponse<Buffer> postRaw(String path, String body, String contentType) {
     return send(HttpMethod.POST, path, Buffer.buffer(body), contentType);
   }
 
   private HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body, String contentType) {
+    return send(method, path, body, contentType, null);
+  }
+
+  private HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body, String contentType, String ifMatch) {
     HttpRequest<Buffer> request = client.request(method, path);
+    if (ifMatch != null) {
+      request.putHeader("If-Match", ifMatch);
+    }
     if (authorization != null) {
       request.putHeader("Authorization", authorization);
     }

@@ -1,0 +1,200 @@
+package io.momentum.server.links;
+
+import io.momentum.server.auth.Caller;
+import io.momentum.server.goals.Edits;
+import io.momentum.server.goals.Ids;
+import io.momentum.server.goals.Pages;
+import io.momentum.server.http.ApiException;
+import io.momentum.server.http.BodyReader;
+import io.momentum.server.http.QueryParams;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Impact links: typed edges of the impact chain input -> output -> outcome -> impact. A link goes
+ * from a node at one stage to a node at the same or a later stage, each stage admits certain
+ * kinds of node ({@link ImpactStages}), and a link that would close a loop is rejected with 409.
+ * They explain how work moves outcomes; they never roll progress up.
+ */
+public final class ImpactLinks {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImpactLinks.class);
+  private static final int MAX_NOTE = 2000;
+
+  static final String LINK_SELECT = """
+      SELECT l.id, l.from_id, f.key AS from_key, f.kind AS from_kind, f.title AS from_title, l.from_stage,
+             l.to_id, t.key AS to_key, t.kind AS to_kind, t.title AS to_title, l.to_stage,
+             l.note, l.created_by, l.created_at, f.key || '>' || t.key AS cursor
+      FROM impact_links l
+      JOIN goal_nodes f ON f.id = l.from_id AND f.archived_at IS NULL
+      JOIN goal_nodes t ON t.id = l.to_id AND t.archived_at IS NULL
+      WHERE l.org_id = $1""";
+
+  private final Pool pool;
+
+  public ImpactLinks(Pool pool) {
+    this.pool = pool;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/impact-links").handler(this::list);
+    router.post("/api/v1/impact-links").handler(this::create);
+    router.delete("/api/v1/impact-links/:id").handler(this::delete);
+  }
+
+  private void list(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    QueryParams query = new QueryParams(ctx);
+    UUID from = query.uuid("from");
+    UUID to = query.uuid("to");
+    UUID node = query.uuid("node");
+    String after = query.text("after");
+    int limit = query.limit();
+    query.finish();
+    Pages.page(pool, LINK_SELECT + " AND ($2::uuid IS NULL OR l.from_id = $2) AND ($3::uuid IS NULL OR l.to_id = $3)"
+                + " AND ($4::uuid IS NULL OR l.from_id = $4 OR l.to_id = $4) AND ($5::text IS NULL OR f.key || '>' || t.key > $5)"
+                + " ORDER BY cursor LIMIT $6",
+            Tuple.from(new Object[] {caller.orgId(), from, to, node, after}), limit, ImpactLinks::link, row -> row.getString("cursor"))
+        .onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    caller.requireWrite();
+    BodyReader body = BodyReader.of(ctx);
+    UUID fromId = body.uuid("fromId", true);
+    String fromStage = body.oneOf("fromStage", ImpactStages.STAGES, true);
+    UUID toId = body.uuid("toId", true);
+    String toStage = body.oneOf("toStage", ImpactStages.STAGES, true);
+    String note = body.text("note", MAX_NOTE, false);
+    if (fromId != null && fromId.equals(toId)) {
+      body.reject("toId", "is the same node as fromId; a link joins two different nodes");
+    }
+    if (fromStage != null && toStage != null && !ImpactStages.ordered(fromStage, toStage)) {
+      body.reject("toStage", "must be the same stage as fromStage or a later one (input, output, outcome, impact); "
+          + toStage + " comes before " + fromStage);
+    }
+    body.finish();
+
+    UUID id = UUID.randomUUID();
+    pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
+            .compose(v -> GoalNodes.require(connection, caller.orgId(), fromId, "fromId"))
+            .compose(from -> GoalNodes.require(connection, caller.orgId(), toId, "toId")
+                .compose(to -> {
+                  List<io.momentum.streams.event.FieldError> errors = new ArrayList<>();
+                  ImpactStages.check("fromStage", fromStage, from.kind()).ifPresent(errors::add);
+                  ImpactStages.check("toStage", toStage, to.kind()).ifPresent(errors::add);
+                  if (!errors.isEmpty()) {
+                    return Future.failedFuture(ApiException.invalid(errors));
+                  }
+                  return findLoop(connection, caller.orgId(), from, to);
+                }))
+            .compose(loop -> loop.isEmpty() ? Future.succeededFuture()
+                : Future.failedFuture(ApiException.loop("toId", loop)))
+            .compose(v -> connection.preparedQuery("INSERT INTO impact_links (id, org_id, from_id, from_stage, to_id, to_stage,"
+                    + " note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (org_id, from_id, to_id) DO NOTHING")
+                .execute(Tuple.from(new Object[] {id, caller.orgId(), fromId, fromStage, toId, toStage, note, caller.source()})))
+            .compose(inserted -> inserted.rowCount() == 0
+                ? Future.failedFuture(ApiException.conflict("An impact link from this node to that one exists already;"
+                    + " delete it first to change its stages"))
+                : connection.preparedQuery(LINK_SELECT + " AND l.id = $2").execute(Tuple.of(caller.orgId(), id))))
+        .map(rows -> link(rows.iterator().next()))
+        .onSuccess(json -> {
+          LOG.info("Impact link {} ({} -> {}) created in organisation {}", id, fromId, toId, caller.orgId());
+          ctx.response().setStatusCode(201).putHeader("Location", "/api/v1/impact-links/" + id);
+          ctx.json(json);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Completes with the keys of the loop that a link from {@code from} to {@code to} would close
+   * (from, to, ..., from), or an empty list. It walks the live links down from {@code to} and
+   * keeps, for each node reached, a node it was reached from, which bounds the walk by the
+   * number of links.
+   */
+  private static Future<List<String>> findLoop(SqlClient client, String orgId, GoalNodes.Node from, GoalNodes.Node to) {
+    return client.preparedQuery("""
+            WITH RECURSIVE reach(id, via) AS (
+              SELECT $2::uuid, NULL::uuid
+              UNION
+              SELECT l.to_id, l.from_id FROM reach r
+              JOIN impact_links l ON l.org_id = $1 AND l.from_id = r.id
+              JOIN goal_nodes n ON n.id = l.to_id AND n.archived_at IS NULL
+            )
+            SELECT r.id, r.via, n.key FROM reach r JOIN goal_nodes n ON n.id = r.id""")
+        .execute(Tuple.of(orgId, to.id()))
+        .map(rows -> loopPath(rows, from, to));
+  }
+
+  private static List<String> loopPath(RowSet<Row> rows, GoalNodes.Node from, GoalNodes.Node to) {
+    Map<UUID, UUID> via = new HashMap<>();
+    Map<UUID, String> keys = new HashMap<>();
+    for (Row row : rows) {
+      keys.put(row.getUUID("id"), row.getString("key"));
+      if (row.getUUID("via") != null) {
+        via.putIfAbsent(row.getUUID("id"), row.getUUID("via"));
+      }
+    }
+    if (!keys.containsKey(from.id())) {
+      return List.of();
+    }
+    List<String> path = new ArrayList<>();
+    Set<UUID> seen = new HashSet<>();
+    for (UUID node = from.id(); node != null && seen.add(node); node = node.equals(to.id()) ? null : via.get(node)) {
+      path.add(keys.get(node));
+    }
+    path.add(from.key());
+    Collections.reverse(path);
+    return path;
+  }
+
+  private void delete(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    caller.requireWrite();
+    UUID id = Ids.path(ctx, "id");
+    pool.preparedQuery("DELETE FROM impact_links WHERE org_id = $1 AND id = $2").execute(Tuple.of(caller.orgId(), id))
+        .compose(rows -> rows.rowCount() == 0
+            ? Future.failedFuture(ApiException.notFound("Impact link " + id))
+            : Future.succeededFuture())
+        .onSuccess(v -> {
+          LOG.info("Impact link {} deleted in organisation {}", id, caller.orgId());
+          ctx.response().setStatusCode(204).end();
+        })
+        .onFailure(ctx::fail);
+  }
+
+  static JsonObject link(Row row) {
+    return new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put("fromId", row.getUUID("from_id").toString())
+        .put("fromStage", row.getString("from_stage"))
+        .put("toId", row.getUUID("to_id").toString())
+        .put("toStage", row.getString("to_stage"))
+        .put("from", new JsonObject().put("id", row.getUUID("from_id").toString()).put("key", row.getString("from_key"))
+            .put("kind", row.getString("from_kind")).put("title", row.getString("from_title")))
+        .put("to", new JsonObject().put("id", row.getUUID("to_id").toString()).put("key", row.getString("to_key"))
+            .put("kind", row.getString("to_kind")).put("title", row.getString("to_title")))
+        .put("note", row.getString("note"))
+        .put("createdBy", row.getString("created_by"))
+        .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
+  }
+}
