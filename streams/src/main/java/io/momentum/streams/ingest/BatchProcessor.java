@@ -46,6 +46,7 @@ final class BatchProcessor {
   private final CloudEventParser parser;
   private final IngestMetrics metrics;
   private final DeadLetterLog deadLetterLog = new DeadLetterLog();
+  private final RejectionLog rejectionLog = new RejectionLog();
 
   BatchProcessor(OrgEngines engines, OrgStateLoader loader, EventStore store,
                  CloudEventParser parser, IngestMetrics metrics) {
@@ -175,6 +176,12 @@ final class BatchProcessor {
               changes = engine.upsertUnit(unit);
             } else if (definition instanceof NodeDef node) {
               changes = engine.upsertNode(node);
+            } else if (definition == null && "node".equals(changed.entity())) {
+              // Archived or deleted: the node leaves every board and rollup.
+              changes = engine.removeNode(changed.id());
+              if (!changes.removed().isEmpty()) {
+                LOG.info("Removed node {} of organisation {} from the live state", changed.id(), orgId);
+              }
             } else {
               changes = Changes.none();
             }
@@ -249,7 +256,9 @@ final class BatchProcessor {
       metrics.rollup().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
       batch.changesOf(event.orgId()).add(changes);
       appliedEvents.add(new AppliedEvent(resolved, changes.applied()));
-      if (!changes.applied()) {
+      if (changes.rejection() != null) {
+        rejectionLog.log(event, changes.rejection());
+      } else if (!changes.applied()) {
         late++;
       }
     }
@@ -285,6 +294,34 @@ final class BatchProcessor {
 
   private static String describe(List<FieldError> errors) {
     return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+  }
+
+  /**
+   * Logs events that were stored but not applied because the engine rejects them (a value sent to
+   * a KPI that its formula computes), at most 20 lines a minute.
+   */
+  private static final class RejectionLog {
+    private long windowStart;
+    private int logged;
+    private int suppressed;
+
+    void log(CloudEvent event, String reason) {
+      long now = System.currentTimeMillis();
+      if (now - windowStart > 60_000) {
+        if (suppressed > 0) {
+          LOG.warn("Kept {} more events in history only in the last minute without logging each", suppressed);
+        }
+        windowStart = now;
+        logged = 0;
+        suppressed = 0;
+      }
+      if (logged++ < 20) {
+        LOG.warn("Kept event {} from {} of organisation {} (subject {}) in history only: {}", event.id(),
+            event.source(), event.orgId(), event.subject(), reason);
+      } else {
+        suppressed++;
+      }
+    }
   }
 
   /** Logs each dead letter once, at most 20 lines a minute, and a count of the lines left out. */

@@ -63,11 +63,23 @@ public final class LiveStateStore {
   }
 
   /**
-   * Writes changed entries, and the members of boards whose membership changed; completes when
-   * the cluster holds them.
+   * Writes changed entries, deletes the entries of removed nodes, and writes the members of boards
+   * whose membership changed; completes when the cluster stores them.
+   *
+   * @param removedKeys map keys ({@link LiveEntry#mapKey}) of removed nodes
    */
-  public CompletionStage<Void> write(String orgId, Collection<LiveEntry> entries, Map<String, List<String>> members) {
+  public CompletionStage<Void> write(String orgId, Collection<LiveEntry> entries, Collection<String> removedKeys,
+                                     Map<String, List<String>> members) {
     CompletionStage<Void> written = nodes.putAllAsync(entryMap(orgId, entries));
+    for (String key : removedKeys) {
+      if (!key.startsWith(orgId + "/")) {
+        throw new IllegalArgumentException("invalid key " + key + ": it does not belong to organisation " + orgId);
+      }
+      // A node removed and added again in the same write keeps its new entry.
+      if (entries.stream().noneMatch(e -> e.mapKey(orgId).equals(key))) {
+        written = written.thenCompose(v -> nodes.removeAsync(key).thenApply(previous -> (Void) null));
+      }
+    }
     if (members.isEmpty()) {
       return written;
     }
