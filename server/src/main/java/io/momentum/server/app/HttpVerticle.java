@@ -72,6 +72,7 @@ public final class HttpVerticle extends VerticleBase {
     auth.mountProtected(router);
     new StructureRoutes(services.pool(), services.publisher()).mount(router);
     new GoalRoutes(services.pool(), services.publisher()).mount(router);
+    new io.momentum.server.kpis.KpiDriverRoutes(vertx, services).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));

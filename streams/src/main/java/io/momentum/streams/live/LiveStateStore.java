@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -118,6 +119,18 @@ public final class LiveStateStore {
       }
     }
     return new BoardState(epoch, version, nodeArray, unitArray);
+  }
+
+  /**
+   * Reads the board JSON of some nodes of one organisation, by node id; nodes the cluster does not
+   * hold are missing from the result.
+   */
+  public Map<String, JsonObject> readNodes(String orgId, Collection<String> nodeIds) {
+    Set<String> keys = new LinkedHashSet<>();
+    nodeIds.forEach(id -> keys.add(LiveEntry.mapKey(orgId, false, id)));
+    Map<String, JsonObject> result = new HashMap<>();
+    nodes.getAll(keys).forEach((key, json) -> result.put(key.substring(orgId.length() + 1), new JsonObject(json)));
+    return result;
   }
 
   private static Map<String, String> entryMap(String orgId, Collection<LiveEntry> entries) {
