@@ -228,18 +228,19 @@ final class DriverGraph {
     kpi.valueTime = time;
     kpi.valueSource = FORMULA_SOURCE;
     kpi.measureStale = true;
-    if (time != null) {
-      if (value != null) {
-        Trend.Point point = Trend.point(time, value);
-        kpi.addHistory(point);
-        for (NodeRecord follower : kpi.followers) {
-          if (follower.trend != null && follower.trend.source == kpi) {
-            follower.trend.add(point);
-          }
+    if (time != null && value != null) {
+      Trend.Point point = Trend.point(time, value);
+      kpi.addHistory(point);
+      for (NodeRecord follower : kpi.followers) {
+        if (follower.trend != null && follower.trend.source == kpi) {
+          follower.trend.add(point);
         }
       }
-      kpi.recordActivity(time, FORMULA_SOURCE);
     }
+    // The KPI's last activity is its drivers' latest value time, which a removed driver can
+    // lower again, so it is set rather than only moved forward.
+    kpi.activityTime = time;
+    kpi.activitySource = time == null ? null : FORMULA_SOURCE;
     evaluator.refresh(kpi, tx);
     for (NodeRecord follower : kpi.followers) {
       evaluator.refresh(follower, tx);

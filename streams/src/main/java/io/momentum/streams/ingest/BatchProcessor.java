@@ -175,7 +175,7 @@ final class BatchProcessor {
             } else if (definition instanceof UnitDef unit) {
               changes = engine.upsertUnit(unit);
             } else if (definition instanceof NodeDef node) {
-              changes = engine.upsertNode(node);
+              changes = upsertNode(engine, node);
             } else if (definition == null && "node".equals(changed.entity())) {
               // Archived or deleted: the node leaves every board and rollup.
               changes = engine.removeNode(changed.id());
@@ -191,6 +191,20 @@ final class BatchProcessor {
     }
     batch.parsed.removeIf(p -> p.event.type() == EventType.DEFINITION_CHANGED);
     return chain;
+  }
+
+  /**
+   * Applies a node definition unless the engine rejects it (an alignment or driver loop, or an
+   * invalid formula that the API should have rejected): retrying the batch could not fix that,
+   * so the definition is logged and skipped, and the engine keeps the node's previous definition.
+   */
+  private static Changes upsertNode(GoalEngine engine, NodeDef node) {
+    try {
+      return engine.upsertNode(node);
+    } catch (IllegalArgumentException e) {
+      LOG.error("Skipped the definition of node {} of organisation {}: {}", node.id(), node.orgId(), e.getMessage());
+      return Changes.none();
+    }
   }
 
   private Future<Void> resolveSubjects(Batch batch) {
@@ -210,7 +224,7 @@ final class BatchProcessor {
           if (def == null) {
             return null;
           }
-          batch.changesOf(event.orgId()).add(engine.upsertNode(def));
+          batch.changesOf(event.orgId()).add(upsertNode(engine, def));
           return def.id();
         }));
     return nodeId.map(id -> {

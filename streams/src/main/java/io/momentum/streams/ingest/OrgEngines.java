@@ -187,7 +187,12 @@ public final class OrgEngines {
       engine.upsertUnit(unit);
     }
     for (NodeDef node : state.nodes()) {
-      engine.upsertNode(node);
+      try {
+        engine.upsertNode(node);
+      } catch (IllegalArgumentException e) {
+        // One invalid stored definition must not keep the whole organisation off the boards.
+        LOG.error("Skipped the definition of node {} of organisation {}: {}", node.id(), orgId, e.getMessage());
+      }
     }
     engine.applyAll(state.observations());
     for (CycleDef cycle : state.cycles()) {
