@@ -217,6 +217,7 @@ final class DriverGraph {
         time = driver.valueTime;
       }
     }
+
     Optional<BigDecimal> result = kpi.formula.evaluate(values);
     BigDecimal value = result.orElse(null);
     boolean sameValue = value == null ? kpi.value == null
@@ -224,6 +225,7 @@ final class DriverGraph {
     if (sameValue && java.util.Objects.equals(time, kpi.valueTime)) {
       return false;
     }
+
     kpi.value = value;
     kpi.valueTime = time;
     kpi.valueSource = FORMULA_SOURCE;
@@ -241,6 +243,7 @@ final class DriverGraph {
     // lower again, so it is set rather than only moved forward.
     kpi.activityTime = time;
     kpi.activitySource = time == null ? null : FORMULA_SOURCE;
+
     evaluator.refresh(kpi, tx);
     for (NodeRecord follower : kpi.followers) {
       evaluator.refresh(follower, tx);

@@ -194,9 +194,9 @@ final class BatchProcessor {
   }
 
   /**
-   * Applies a node definition unless the engine rejects it (an alignment or driver loop, or an
-   * invalid formula that the API should have rejected): retrying the batch could not fix that,
-   * so the definition is logged and skipped, and the engine keeps the node's previous definition.
+   * Applies a node definition unless the engine rejects it, for an alignment or driver loop or an
+   * invalid formula that the API should have rejected. Retrying the batch could not fix that, so
+   * the definition is logged and skipped, and the engine keeps the node's previous definition.
    */
   private static Changes upsertNode(GoalEngine engine, NodeDef node) {
     try {
