@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a KPI's driver tree the way boards are read: definitions (drivers, formulas, targets)
@@ -30,6 +32,8 @@ import java.util.UUID;
  * KPIs, so values, status and sensitivity follow the same rules as the live engine.
  */
 final class DriverTreeReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DriverTreeReader.class);
 
   /** Largest number of KPIs below one KPI that a driver tree reads. */
   static final int MAX_KPIS = 2_000;
@@ -124,7 +128,13 @@ final class DriverTreeReader {
                               Map<String, Observation.Value> values, int staleDays) {
     GoalEngine engine = new GoalEngine(orgId, clock, staleDays);
     for (NodeDef definition : definitions) {
-      engine.upsertNode(definition);
+      try {
+        engine.upsertNode(definition);
+      } catch (IllegalArgumentException e) {
+        // A stored definition the engine rejects is shown without drivers, as the boards show it.
+        LOG.warn("Skipped the definition of KPI {} of organisation {} in a driver tree: {}", definition.id(), orgId,
+            e.getMessage());
+      }
     }
     List<Observation.Value> observations = new ArrayList<>(values.values());
     observations.sort((a, b) -> a.time().compareTo(b.time()));
