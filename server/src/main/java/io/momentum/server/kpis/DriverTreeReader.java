@@ -131,7 +131,7 @@ final class DriverTreeReader {
       try {
         engine.upsertNode(definition);
       } catch (IllegalArgumentException e) {
-        // A stored definition the engine rejects is shown without drivers, as the boards show it.
+        // The owner's engine leaves out a stored definition it rejects, and so does the tree.
         LOG.warn("Skipped the definition of KPI {} of organisation {} in a driver tree: {}", definition.id(), orgId,
             e.getMessage());
       }
