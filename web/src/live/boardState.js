@@ -39,18 +39,28 @@ function sumVersions(byId) {
 /**
  * Applies a delta message to a board state without changing the given state.
  *
- * Returns `{ outcome, state, changedIds }` where outcome is
- * - `applied`: the returned state contains the delta; changedIds lists the members it replaced,
+ * Returns `{ outcome, state, changedIds, removedIds }` where outcome is
+ * - `applied`: the returned state contains the delta; changedIds lists the members it replaced
+ *   and removedIds the nodes it dropped,
  * - `stale`: the delta ends at or below the held version, so nothing changed,
  * - `gap`: changes between the held version and the delta are missing, so the caller must
  *   fetch a snapshot; the returned state is the unchanged input.
+ *
+ * A delta with `removed` (ids of nodes that left the board) lowers the board version by the
+ * removed members' versions, so board versions are not ordered across it. Such a delta applies
+ * only when its `from` equals the held version, and only when the resulting member sum equals
+ * its `version`; otherwise the outcome is `gap`.
  */
 export function applyDelta(state, delta) {
+  const removed = delta.removed ?? []
+  if (removed.length > 0) {
+    return applyRemovingDelta(state, delta, removed)
+  }
   if (delta.from > state.version) {
-    return { outcome: 'gap', state, changedIds: [] }
+    return { outcome: 'gap', state, changedIds: [], removedIds: [] }
   }
   if (delta.version <= state.version) {
-    return { outcome: 'stale', state, changedIds: [] }
+    return { outcome: 'stale', state, changedIds: [], removedIds: [] }
   }
 
   const changedIds = []
@@ -63,10 +73,34 @@ export function applyDelta(state, delta) {
   // the member sum were ever to differ by a constant.
   const version = state.version + (memberVersionSum(next) - memberVersionSum(state))
   if (version < delta.version) {
-    return { outcome: 'gap', state, changedIds: [] }
+    return { outcome: 'gap', state, changedIds: [], removedIds: [] }
   }
   next.version = version
-  return { outcome: 'applied', state: next, changedIds }
+  return { outcome: 'applied', state: next, changedIds, removedIds: [] }
+}
+
+function applyRemovingDelta(state, delta, removed) {
+  if (delta.from !== state.version) {
+    return { outcome: 'gap', state, changedIds: [], removedIds: [] }
+  }
+  const kept = { ...state.nodes }
+  const removedIds = []
+  for (const id of removed) {
+    if (kept[id] !== undefined) {
+      delete kept[id]
+      removedIds.push(id)
+    }
+  }
+  const changedIds = []
+  const units = mergeNewer(state.units, delta.units, changedIds)
+  const nodes = mergeNewer(kept, delta.nodes, changedIds)
+  const next = { ...state, units, nodes }
+  const version = memberVersionSum(next)
+  if (version !== delta.version) {
+    return { outcome: 'gap', state, changedIds: [], removedIds: [] }
+  }
+  next.version = version
+  return { outcome: 'applied', state: next, changedIds, removedIds }
 }
 
 function mergeNewer(held, incoming, changedIds) {

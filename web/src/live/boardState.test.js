@@ -140,3 +140,87 @@ describe('changedMemberIds', () => {
     expect(changedMemberIds(heldBoard(), heldBoard())).toEqual([])
   })
 })
+
+describe('applyDelta with removed nodes', () => {
+  function removing(state, ids, { from = state.version, nodes = [] } = {}) {
+    const dropped = ids.reduce((sum, id) => sum + (state.nodes[id]?.version ?? 0), 0)
+    const steps = nodes.reduce((sum, member) => sum + member.version - (state.nodes[member.id]?.version ?? 0), 0)
+    return {
+      type: 'delta',
+      board: state.board,
+      from,
+      version: state.version - dropped + steps,
+      units: [],
+      nodes,
+      removed: ids,
+    }
+  }
+
+  it('drops a removed node', () => {
+    const state = heldBoard()
+    const result = applyDelta(state, removing(state, [LATENCY_ID]))
+    expect(result.outcome).toBe('applied')
+    expect(result.state.nodes[LATENCY_ID]).toBeUndefined()
+    expect(result.removedIds).toEqual([LATENCY_ID])
+  })
+
+  it('lowers the version to the member sum', () => {
+    const state = heldBoard()
+    const result = applyDelta(state, removing(state, [LATENCY_ID]))
+    expect(result.state.version).toBe(state.version - state.nodes[LATENCY_ID].version)
+    expect(result.state.version).toBe(memberVersionSum(result.state))
+  })
+
+  it('applies changed nodes in the same delta', () => {
+    const state = heldBoard()
+    const update = changed(state, CONVERSION_ID, { progress: 0.7 })
+    const result = applyDelta(state, removing(state, [LATENCY_ID], { nodes: [update] }))
+    expect(result.outcome).toBe('applied')
+    expect(result.state.nodes[CONVERSION_ID].progress).toBe(0.7)
+    expect(result.changedIds).toEqual([CONVERSION_ID])
+  })
+
+  it('keeps the input state unchanged', () => {
+    const state = heldBoard()
+    applyDelta(state, removing(state, [LATENCY_ID]))
+    expect(state.nodes[LATENCY_ID]).toBeDefined()
+  })
+
+  it('reports a gap when from differs from the held version', () => {
+    const state = heldBoard()
+    const result = applyDelta(state, removing(state, [LATENCY_ID], { from: state.version - 1 }))
+    expect(result.outcome).toBe('gap')
+    expect(result.state).toBe(state)
+  })
+
+  it('reports a gap when the member sum misses the version', () => {
+    const state = heldBoard()
+    const message = { ...removing(state, [LATENCY_ID]), version: state.version + 5 }
+    expect(applyDelta(state, message).outcome).toBe('gap')
+  })
+
+  it('accepts a removed id the client never held', () => {
+    const state = heldBoard()
+    const result = applyDelta(state, removing(state, ['n-unknown']))
+    expect(result.outcome).toBe('applied')
+    expect(result.removedIds).toEqual([])
+    expect(result.state.version).toBe(state.version)
+  })
+
+  it('adds a node removed and added again in one delta', () => {
+    const state = heldBoard()
+    const readded = { ...state.nodes[LATENCY_ID], version: 1, progress: 0 }
+    const message = {
+      type: 'delta',
+      board: state.board,
+      from: state.version,
+      version: state.version - state.nodes[LATENCY_ID].version + 1,
+      units: [],
+      nodes: [readded],
+      removed: [LATENCY_ID],
+    }
+    const result = applyDelta(state, message)
+    expect(result.outcome).toBe('applied')
+    expect(result.state.nodes[LATENCY_ID].version).toBe(1)
+  })
+})

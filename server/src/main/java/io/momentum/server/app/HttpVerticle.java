@@ -86,6 +86,7 @@ public final class HttpVerticle extends VerticleBase {
     new ImpactLinks(services.pool()).mount(router);
     new ImpactChains(vertx, services.pool(), services.hazelcast()).mount(router);
     new PeopleRoutes(services.pool()).mount(router);
+    new io.momentum.server.kpis.KpiDriverRoutes(vertx, services).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));

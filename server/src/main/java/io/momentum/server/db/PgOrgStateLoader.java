@@ -19,6 +19,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,9 +47,19 @@ public final class PgOrgStateLoader implements OrgStateLoader {
              k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones
       FROM key_results k JOIN objectives o ON o.id = k.objective_id
       WHERE k.org_id = $1 AND k.archived_at IS NULL AND o.archived_at IS NULL""";
+  /**
+   * Live KPIs with their drivers and dated targets. Numbers inside the JSON aggregates travel as
+   * text, so that no decimal passes through binary floating point.
+   */
   private static final String KPIS = """
-      SELECT id, org_id, key, title, unit_id, owner_name, unit, direction, start_value, target_value, green, red
-      FROM kpis WHERE org_id = $1 AND archived_at IS NULL""";
+      SELECT k.id, k.org_id, k.key, k.title, k.unit_id, k.owner_id, k.owner_name, k.unit, k.direction,
+             k.start_value, k.target_value, k.green, k.red, k.formula, k.expected_every_hours,
+             (SELECT json_agg(json_build_object('driverId', d.driver_id, 'variable', d.variable,
+                                                'weight', d.weight::text) ORDER BY d.variable)
+              FROM kpi_drivers d WHERE d.org_id = k.org_id AND d.kpi_id = k.id) AS drivers,
+             (SELECT json_agg(json_build_object('due', t.due_date, 'value', t.value::text) ORDER BY t.due_date)
+              FROM kpi_targets t WHERE t.org_id = k.org_id AND t.kpi_id = k.id) AS targets
+      FROM kpis k WHERE k.org_id = $1 AND k.archived_at IS NULL""";
   private static final String INITIATIVES = """
       SELECT id, org_id, key, title, unit_id, cycle_id, owner_id, owner_name
       FROM initiatives WHERE org_id = $1 AND archived_at IS NULL""";
@@ -209,11 +220,21 @@ public final class PgOrgStateLoader implements OrgStateLoader {
           .compose(def -> def != null ? Future.succeededFuture(def)
               : first(KEY_RESULTS + " AND k.id = $2", params, PgOrgStateLoader::keyResult))
           .compose(def -> def != null ? Future.succeededFuture(def)
-              : first(KPIS + " AND id = $2", params, PgOrgStateLoader::kpi))
+              : first(KPIS + " AND k.id = $2", params, PgOrgStateLoader::kpi))
           .compose(def -> def != null ? Future.succeededFuture(def)
               : first(INITIATIVES + " AND id = $2", params, PgOrgStateLoader::initiative));
       default -> Future.succeededFuture(null);
     };
+  }
+
+  /**
+   * Loads the live (not archived) KPIs of an organisation with the given ids, with their drivers,
+   * formula, dated targets and expected update period; ids of other organisations are skipped.
+   */
+  public Future<List<NodeDef>> loadKpis(String orgId, List<UUID> ids) {
+    return pool.preparedQuery(KPIS + " AND k.id = ANY($2)")
+        .execute(Tuple.of(orgId, (Object) ids.toArray(UUID[]::new)))
+        .map(rows -> map(rows, PgOrgStateLoader::kpi));
   }
 
   private <T> Future<Object> first(String sql, Tuple params, java.util.function.Function<Row, T> mapper) {
@@ -294,6 +315,12 @@ public final class PgOrgStateLoader implements OrgStateLoader {
         .target(row.getBigDecimal("target_value"))
         .green(row.getBigDecimal("green"))
         .red(row.getBigDecimal("red"))
+        .ownerId(uuid(row, "owner_id"))
+        .formula(row.getString("formula"))
+        .drivers(drivers(row.getValue("drivers")))
+        .targets(targets(row.getValue("targets")))
+        .expectedEvery(row.getInteger("expected_every_hours") == null ? null
+            : Duration.ofHours(row.getInteger("expected_every_hours")))
         .build();
   }
 
@@ -307,6 +334,30 @@ public final class PgOrgStateLoader implements OrgStateLoader {
         .ownerId(uuid(row, "owner_id"))
         .ownerName(row.getString("owner_name"))
         .build();
+  }
+
+  private static List<NodeDef.DriverDef> drivers(Object value) {
+    List<NodeDef.DriverDef> result = new ArrayList<>();
+    for (Object item : jsonArray(value)) {
+      JsonObject driver = (JsonObject) item;
+      result.add(new NodeDef.DriverDef(driver.getString("driverId"), driver.getString("variable"),
+          new BigDecimal(driver.getString("weight"))));
+    }
+    return result;
+  }
+
+  private static List<NodeDef.DatedTarget> targets(Object value) {
+    List<NodeDef.DatedTarget> result = new ArrayList<>();
+    for (Object item : jsonArray(value)) {
+      JsonObject target = (JsonObject) item;
+      result.add(new NodeDef.DatedTarget(LocalDate.parse(target.getString("due")),
+          new BigDecimal(target.getString("value"))));
+    }
+    return result;
+  }
+
+  private static JsonArray jsonArray(Object value) {
+    return value instanceof JsonArray a ? a : value instanceof String s ? new JsonArray(s) : new JsonArray();
   }
 
   private static List<MilestoneDef> milestones(Object value) {

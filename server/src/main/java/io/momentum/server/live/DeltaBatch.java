@@ -15,16 +15,17 @@ import java.util.Map;
  *
  * @param ranges board version before and after, as {@code {from, to}}, by board name
  * @param entries changed entries by board name
- * @param size number of entries in the message
+ * @param removed ids of the nodes that left each board (removed, or moved to other boards), by board name
+ * @param size number of entries and removed ids in the message
  */
 public record DeltaBatch(String epoch, boolean reset, Map<String, long[]> ranges, Map<String, List<LiveEntry>> entries,
-                  int size) {
+                         Map<String, List<String>> removed, int size) {
 
   /** Reads an event-bus message of {@code LiveDeltas}. */
   static DeltaBatch of(JsonObject message) {
     String epoch = message.getString("epoch");
     if (message.getBoolean("reset", false)) {
-      return new DeltaBatch(epoch, true, Map.of(), Map.of(), 0);
+      return new DeltaBatch(epoch, true, Map.of(), Map.of(), Map.of(), 0);
     }
     Map<String, long[]> ranges = new HashMap<>();
     JsonObject boards = message.getJsonObject("boards");
@@ -40,7 +41,23 @@ public record DeltaBatch(String epoch, boolean reset, Map<String, long[]> ranges
         byBoard.computeIfAbsent(board, b -> new ArrayList<>()).add(entry);
       }
     }
-    return new DeltaBatch(epoch, false, ranges, byBoard, array.size());
+    Map<String, List<String>> removed = new HashMap<>();
+    int removedCount = 0;
+    JsonObject left = message.getJsonObject("removed");
+    if (left != null) {
+      for (String board : left.fieldNames()) {
+        List<String> ids = new ArrayList<>();
+        left.getJsonArray(board).forEach(id -> ids.add((String) id));
+        removed.put(board, List.copyOf(ids));
+        removedCount += ids.size();
+      }
+    }
+    return new DeltaBatch(epoch, false, ranges, byBoard, removed, array.size() + removedCount);
+  }
+
+  /** Ids of the nodes that left a board, possibly empty. */
+  List<String> removedFrom(String board) {
+    return removed.getOrDefault(board, List.of());
   }
 
   /** Version range of a board, or null when the message does not touch it. */

@@ -281,6 +281,7 @@ public final class LiveHub {
     long version;
     final Map<String, LiveEntry> pendingNodes = new LinkedHashMap<>();
     final Map<String, LiveEntry> pendingUnits = new LinkedHashMap<>();
+    final Set<String> pendingRemoved = new java.util.LinkedHashSet<>();
     long pendingTo = -1;
     long lastSentAt;
     long flushTimer = -1;
@@ -321,8 +322,9 @@ public final class LiveHub {
         }
         long from = range[0];
         long messageTo = range[1];
-        if (messageTo < from) {
-          // The board lost members since then; only a snapshot shows that.
+        if (messageTo < from || !batch.removedFrom(boardName).isEmpty()) {
+          // The board lost members since then. Versions may repeat across a removal, so a version
+          // from before it does not say what the client holds: only a snapshot is exact.
           covered = false;
           break;
         }
@@ -342,6 +344,7 @@ public final class LiveHub {
       // A version above the last one heard is not one this epoch gave out.
       if (!covered || since > lastTo) {
         pendingNodes.clear();
+        pendingRemoved.clear();
         pendingUnits.clear();
         return false;
       }
@@ -378,6 +381,7 @@ public final class LiveHub {
         epoch = snapshot.getString("epoch");
         version = snapshot.getLong("version");
         pendingNodes.clear();
+        pendingRemoved.clear();
         pendingUnits.clear();
         pendingTo = -1;
         if (since != null && since == version && epoch.equals(clientEpoch)) {
@@ -421,12 +425,26 @@ public final class LiveHub {
       }
       long from = range[0];
       long to = range[1];
+      long current = pendingTo >= 0 ? pendingTo : version;
+      if (!batch.removedFrom(boardName).isEmpty()) {
+        // A removal lowers the board's version, so versions are not ordered across it: the
+        // delta applies only where it continues exactly from what this client was sent.
+        if (from != current) {
+          LOG.debug("Board {} lost members from version {}, the client is at {}; sending a snapshot",
+              boardName, from, current);
+          resnapshot();
+          return;
+        }
+        merge(batch);
+        pendingTo = to;
+        scheduleFlush();
+        return;
+      }
       if (to < from) {
-        // The board lost members; a delta cannot remove them, so the client gets a snapshot.
+        // Members left the board without being named; only a snapshot shows that.
         resnapshot();
         return;
       }
-      long current = pendingTo >= 0 ? pendingTo : version;
       if (to <= current) {
         return;
       }
@@ -445,6 +463,10 @@ public final class LiveHub {
     }
 
     private void merge(DeltaBatch batch) {
+      for (String id : batch.removedFrom(boardName)) {
+        pendingNodes.remove(id);
+        pendingRemoved.add(id);
+      }
       for (LiveEntry entry : batch.entriesOf(boardName)) {
         Map<String, LiveEntry> pending = entry.unit() ? pendingUnits : pendingNodes;
         LiveEntry held = pending.get(entry.id());
@@ -481,11 +503,12 @@ public final class LiveHub {
         });
         return;
       }
-      long to = Math.max(pendingTo, version);
+      long to = pendingTo >= 0 ? pendingTo : version;
       connection.send(deltaMessage(version, to));
       metrics.deltaSent();
       version = to;
       pendingNodes.clear();
+      pendingRemoved.clear();
       pendingUnits.clear();
       pendingTo = -1;
       lastSentAt = System.currentTimeMillis();
@@ -505,6 +528,9 @@ public final class LiveHub {
       appendEntries(text, pendingUnits.values());
       text.append(",\"nodes\":");
       appendEntries(text, pendingNodes.values());
+      if (!pendingRemoved.isEmpty()) {
+        text.append(",\"removed\":").append(new io.vertx.core.json.JsonArray(List.copyOf(pendingRemoved)).encode());
+      }
       return text.append('}').toString();
     }
 

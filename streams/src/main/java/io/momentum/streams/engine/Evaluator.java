@@ -2,6 +2,8 @@ package io.momentum.streams.engine;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
  * Recomputes one node's derived values at the transaction's time and passes the difference of its
@@ -192,8 +194,49 @@ final class Evaluator {
       node.updatedAt = node.members.latest;
       node.source = null;
     }
+    long staleAfter = def.kind() == NodeKind.KPI && def.expectedEvery() != null
+        ? def.expectedEvery().toMillis() : staleAfterMillis;
     node.stale = !closed && node.updatedAt != null
-        && now.toEpochMilli() - node.updatedAt.toEpochMilli() > staleAfterMillis;
+        && now.toEpochMilli() - node.updatedAt.toEpochMilli() > staleAfter;
+    node.shownTarget = def.kind() == NodeKind.KPI ? shownTarget(def, now) : def.target();
+  }
+
+  /**
+   * Returns the target a KPI shows at {@code now}: the first dated target due on or after today
+   * (UTC), else the one due last, else the plain target.
+   */
+  static BigDecimal shownTarget(NodeDef def, Instant now) {
+    if (def.targets().isEmpty()) {
+      return def.target();
+    }
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    NodeDef.DatedTarget next = null;
+    NodeDef.DatedTarget last = null;
+    for (NodeDef.DatedTarget target : def.targets()) {
+      if (last == null || target.due().isAfter(last.due())) {
+        last = target;
+      }
+      if (!target.due().isBefore(today) && (next == null || target.due().isBefore(next.due()))) {
+        next = target;
+      }
+    }
+    return next != null ? next.value() : last.value();
+  }
+
+  /** Takes a node that is being removed out of its parent's rollup and its unit summary. */
+  void detach(NodeRecord node, Transaction tx) {
+    NodeRecord previous = node.rollupTarget;
+    if (previous != null) {
+      previous.members.remove(node.rollupShare);
+      node.rollupTarget = null;
+      refresh(previous, tx);
+    }
+    UnitRecord unit = node.unitTarget;
+    if (unit != null) {
+      unit.objectives.remove(node.unitShare);
+      node.unitTarget = null;
+      tx.touch(unit);
+    }
   }
 
   private void placeOnBoards(NodeRecord node, Transaction tx) {

@@ -34,6 +34,7 @@ public final class GoalEngine {
   private final BoardLedger ledger;
   private final Evaluator evaluator;
   private final ObservationApplier applier;
+  private final DriverGraph drivers;
 
   /** Creates an engine that flags nodes as stale after {@value #DEFAULT_STALE_AFTER_DAYS} days. */
   public GoalEngine(String orgId, Clock clock) {
@@ -55,7 +56,8 @@ public final class GoalEngine {
     this.graph = new GoalGraph(Objects.requireNonNull(orgId, "orgId"));
     this.ledger = new BoardLedger(graph);
     this.evaluator = new Evaluator(graph, ledger, Duration.ofDays(staleAfterDays).toMillis());
-    this.applier = new ObservationApplier(evaluator);
+    this.drivers = new DriverGraph(graph, evaluator);
+    this.applier = new ObservationApplier(evaluator, drivers);
   }
 
   /** Organisation this engine holds. */
@@ -103,8 +105,12 @@ public final class GoalEngine {
    * A node that moves to another parent takes everything aligned below it along, and each moved
    * node gets a new version because its goal boards changed.
    *
-   * @throws IllegalArgumentException when the node belongs to another organisation or its
-   *     {@code parentId} would create an alignment loop (nothing is changed then)
+   * <p>A KPI with a {@code formula} takes its value from its drivers' latest values (source
+   * {@code formula}), now and whenever one of them changes.
+   *
+   * @throws IllegalArgumentException when the node belongs to another organisation, its {@code
+   *     parentId} would create an alignment loop, its drivers would create a driver loop, or its
+   *     formula is invalid or names a variable that is not a driver's (nothing is changed then)
    */
   public Changes upsertNode(NodeDef node) {
     requireOrg(node.orgId(), "node " + node.id());
@@ -118,6 +124,8 @@ public final class GoalEngine {
     if (record != null && newParent != null && newParent != record.parent) {
       rejectLoop(record, newParent);
     }
+    io.momentum.streams.engine.formula.Formula formula = DriverGraph.parse(node);
+    drivers.rejectLoop(node);
 
     Transaction tx = new Transaction(clock.instant());
     record = graph.node(node.id());
@@ -142,6 +150,7 @@ public final class GoalEngine {
       record.parent = newParent;
     }
     follow(record);
+    drivers.link(record, formula);
 
     evaluator.refresh(record, tx);
     if (old == null || affectsChildren(old, node)) {
@@ -154,7 +163,97 @@ public final class GoalEngine {
         && Evaluator.rollsUpChildren(newParent) != newParentRollsUp) {
       refreshChildren(newParent, tx);
     }
+    if (DriverGraph.derived(record)) {
+      drivers.update(record, tx);
+    } else if (old != null && old.kind() == NodeKind.KPI && old.formula() != null
+        && !old.formula().isBlank()) {
+      // The KPI is measured again: the value its formula computed is no measurement.
+      clearValue(record, tx);
+    }
     return finish(tx);
+  }
+
+  private void clearValue(NodeRecord kpi, Transaction tx) {
+    kpi.value = null;
+    kpi.valueTime = null;
+    kpi.valueSource = null;
+    kpi.measureStale = true;
+    evaluator.refresh(kpi, tx);
+    for (NodeRecord follower : kpi.followers) {
+      evaluator.refresh(follower, tx);
+    }
+    drivers.propagate(kpi, tx);
+  }
+
+  /**
+   * Removes a node, for example after it was archived. Children aligned to it are detached: they
+   * stay defined, leave the goal boards of its old ancestors and are evaluated as if their parent
+   * were not defined (a key result then uses its own cycle and unit). The old ancestors' rollups
+   * and the unit summaries lose its contribution; key results that follow it and KPIs whose
+   * formula uses it lose its value. Returns {@link Changes#none()} for an unknown node.
+   */
+  public Changes removeNode(String id) {
+    NodeRecord record = graph.nodes.get(id);
+    if (record == null || !record.defined()) {
+      return Changes.none();
+    }
+    Transaction tx = new Transaction(clock.instant());
+    NodeRecord parent = record.parent;
+    boolean parentRollsUp = Evaluator.rollsUpChildren(parent);
+
+    if (parent != null) {
+      ledger.realign(record, parent, null, tx);
+      parent.removeChild(record);
+      record.parent = null;
+    }
+    if (record.boardUnit != null) {
+      ledger.moveToUnit(record, null, tx);
+    }
+    if (record.inPortfolio) {
+      ledger.setInPortfolio(record, false, tx);
+    }
+    tx.add(record.goalBoard, -record.version);
+    evaluator.detach(record, tx);
+    graph.unkey(record.def.key(), id);
+    if (record.followed != null) {
+      record.followed.followers.remove(record);
+      record.followed = null;
+    }
+    drivers.unlink(record);
+
+    record.def = null;
+    record.goalBoard.exists = false;
+    record.forget();
+    for (NodeRecord follower : List.copyOf(record.followers)) {
+      evaluator.refresh(follower, tx);
+    }
+    drivers.propagate(record, tx);
+    refreshChildren(record, tx);
+    if (parent != null && Evaluator.rollsUpChildren(parent) != parentRollsUp) {
+      refreshChildren(parent, tx);
+    }
+    if (!record.referenced()) {
+      graph.nodes.remove(id);
+    }
+    tx.removed.add(id);
+    return finish(tx);
+  }
+
+  /**
+   * Returns the driver tree of a KPI down to {@code depth} levels (1 shows its direct drivers),
+   * with each node's current value and, per driver, the change of its parent for a 1 % rise of
+   * that driver alone: computed through the parent's formula, or estimated as the driver's weight
+   * share times 1 % when the parent has no formula. Empty when no KPI has that id.
+   *
+   * @throws IllegalArgumentException when {@code depth} is not between 1 and {@value
+   *     DriverTrees#MAX_DEPTH}
+   */
+  public Optional<DriverTree> driverTree(String kpiId, int depth) {
+    NodeRecord kpi = graph.nodes.get(kpiId);
+    if (kpi == null || !kpi.is(NodeKind.KPI)) {
+      return Optional.empty();
+    }
+    return Optional.of(DriverTrees.build(kpi, depth));
   }
 
   private static boolean affectsChildren(NodeDef old, NodeDef node) {
@@ -228,9 +327,13 @@ public final class GoalEngine {
     Map<String, UnitSummary> units = new LinkedHashMap<>();
     Map<BoardRef, Changes.VersionRange> boards = new LinkedHashMap<>();
     boolean applied = false;
+    String rejection = null;
     for (Observation observation : observations) {
       Changes changes = apply(observation);
       applied |= changes.applied();
+      if (changes.rejection() != null) {
+        rejection = changes.rejection();
+      }
       for (NodeState state : changes.nodes()) {
         nodes.put(state.id(), state);
       }
@@ -241,7 +344,7 @@ public final class GoalEngine {
           (first, next) -> new Changes.VersionRange(first.from(), next.to())));
     }
     return new Changes(applied, List.copyOf(nodes.values()), List.copyOf(units.values()),
-        boards);
+        boards, List.of(), rejection);
   }
 
   /** Re-evaluates time-driven fields (expected, status, stale, outcome membership) at {@code now}. */
@@ -294,18 +397,22 @@ public final class GoalEngine {
       unit.summary = StateBuilder.withVersion(candidate, unit.version);
       units.add(unit.summary);
     }
-    if (nodes.isEmpty() && units.isEmpty() && tx.versionsBefore.isEmpty()) {
-      return Changes.none();
+    if (nodes.isEmpty() && units.isEmpty() && tx.versionsBefore.isEmpty()
+        && tx.removed.isEmpty()) {
+      return tx.rejection == null ? Changes.none()
+          : new Changes(false, List.of(), List.of(), Map.of(), List.of(), tx.rejection);
     }
     Map<BoardRef, Changes.VersionRange> boards = new LinkedHashMap<>();
+    // A board whose members changed keeps its range even when the version ends where it began,
+    // for example when a removed member's version equals the increments of the others.
     tx.versionsBefore.forEach((board, before) -> {
-      if (board.exists && board.version != before) {
+      if (board.exists) {
         boards.put(board.ref, new Changes.VersionRange(before, board.version));
       }
     });
-    return new Changes(!nodes.isEmpty() || !units.isEmpty(),
+    return new Changes(!nodes.isEmpty() || !units.isEmpty() || !tx.removed.isEmpty(),
         Collections.unmodifiableList(nodes), Collections.unmodifiableList(units),
-        Collections.unmodifiableMap(boards));
+        Collections.unmodifiableMap(boards), tx.removed, tx.rejection);
   }
 
   /** Resolves an event subject, a node key or id, to a node id. */

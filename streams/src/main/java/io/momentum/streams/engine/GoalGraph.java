@@ -48,6 +48,13 @@ final class GoalGraph {
     return unit != null && unit.topLevel();
   }
 
+  /** Forgets a key, unless another node has taken it since. */
+  void unkey(String key, String id) {
+    if (key != null && id.equals(idsByKey.get(key))) {
+      idsByKey.remove(key);
+    }
+  }
+
   void rekey(String id, String oldKey, String newKey) {
     if (oldKey != null && !oldKey.equals(newKey) && id.equals(idsByKey.get(oldKey))) {
       idsByKey.remove(oldKey);

@@ -1,5 +1,6 @@
 package io.momentum.streams.engine;
 
+import io.momentum.streams.engine.formula.Formula;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,12 @@ final class NodeRecord {
   Instant followedTime;
   String followedSource;
 
+  // Driver tree: the parsed formula of a KPI computed from its drivers, the driver records in the
+  // order of the definition's drivers, and the KPIs this one drives.
+  Formula formula;
+  List<NodeRecord> drivers = List.of();
+  List<NodeRecord> driven = List.of();
+
   // Derived values.
   CycleWindow window;
   String cycleId;
@@ -64,6 +71,8 @@ final class NodeRecord {
   Instant updatedAt;
   String source;
   boolean stale;
+  /** A KPI's target shown today: its dated target due next, else the last one, else the plain one. */
+  BigDecimal shownTarget;
   Aggregate members;
 
   // Shares in the rollup of the alignment parent and in the unit summary.
@@ -162,6 +171,56 @@ final class NodeRecord {
       }
     }
     return List.copyOf(result);
+  }
+
+  void addDriven(NodeRecord kpi) {
+    if (driven.isEmpty()) {
+      driven = new ArrayList<>(2);
+    }
+    driven.add(kpi);
+  }
+
+  /** Returns true when children, followers or driven KPIs still refer to this record. */
+  boolean referenced() {
+    return !children.isEmpty() || !followers.isEmpty() || !driven.isEmpty();
+  }
+
+  /**
+   * Forgets observed and derived values after the node was removed, so the record is the same
+   * placeholder a node that was never defined would have.
+   */
+  void forget() {
+    value = null;
+    valueTime = null;
+    valueSource = null;
+    confidence = null;
+    confidenceTime = null;
+    activityTime = null;
+    activitySource = null;
+    history = null;
+    milestoneMarks = Map.of();
+    work = null;
+    followedValue = null;
+    followedTime = null;
+    followedSource = null;
+    window = null;
+    cycleId = null;
+    unitId = null;
+    trend = null;
+    levelsDef = null;
+    measureStale = true;
+    raw = null;
+    progress = 0;
+    noData = true;
+    expected = -1;
+    status = Status.PENDING;
+    effectiveConfidence = -1;
+    updatedAt = null;
+    source = null;
+    stale = false;
+    shownTarget = null;
+    state = null;
+    version = 0;
   }
 
   /** Records an applied observation as the latest activity unless a later one is known. */

@@ -5,14 +5,18 @@ import java.time.Instant;
 /**
  * Applies observations to node records. A value observed strictly earlier than the one applied
  * last for the same node goes into history only; at equal times the later arrival wins. Nodes
- * whose cycle is closed keep their final values: their observations go into history only.
+ * whose cycle is closed keep their final values: their observations go into history only. A KPI
+ * that a formula computes takes no observations; a value applied to one of its drivers recomputes
+ * it.
  */
 final class ObservationApplier {
 
   private final Evaluator evaluator;
+  private final DriverGraph drivers;
 
-  ObservationApplier(Evaluator evaluator) {
+  ObservationApplier(Evaluator evaluator, DriverGraph drivers) {
     this.evaluator = evaluator;
+    this.drivers = drivers;
   }
 
   void apply(NodeRecord node, Observation observation, Transaction tx) {
@@ -35,6 +39,11 @@ final class ObservationApplier {
 
   private void applyValue(NodeRecord node, Observation.Value observation, Transaction tx) {
     Instant time = observation.time();
+    if (DriverGraph.derived(node)) {
+      tx.rejection = "KPI " + node.id + " is computed by its formula from its drivers, so the"
+          + " value sent to it is kept in history only";
+      return;
+    }
     boolean frozen = frozen(node);
     boolean valueApplied = false;
     if (observation.value() != null) {
@@ -68,6 +77,7 @@ final class ObservationApplier {
       for (NodeRecord follower : node.followers) {
         evaluator.refresh(follower, tx);
       }
+      drivers.propagate(node, tx);
     }
   }
 

@@ -16,6 +16,9 @@ final class Transaction {
   final List<NodeRecord> nodes = new ArrayList<>();
   final List<UnitRecord> units = new ArrayList<>(2);
   final Map<Board, Long> versionsBefore = new LinkedHashMap<>();
+  final List<String> removed = new ArrayList<>(0);
+  /** Why an observation on time was not applied, or null. */
+  String rejection;
 
   Transaction(Instant now) {
     this.now = now;

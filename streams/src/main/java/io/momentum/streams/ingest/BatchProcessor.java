@@ -46,6 +46,7 @@ final class BatchProcessor {
   private final CloudEventParser parser;
   private final IngestMetrics metrics;
   private final DeadLetterLog deadLetterLog = new DeadLetterLog();
+  private final RejectionLog rejectionLog = new RejectionLog();
 
   BatchProcessor(OrgEngines engines, OrgStateLoader loader, EventStore store,
                  CloudEventParser parser, IngestMetrics metrics) {
@@ -174,7 +175,13 @@ final class BatchProcessor {
             } else if (definition instanceof UnitDef unit) {
               changes = engine.upsertUnit(unit);
             } else if (definition instanceof NodeDef node) {
-              changes = engine.upsertNode(node);
+              changes = upsertNode(engine, node);
+            } else if (definition == null && "node".equals(changed.entity())) {
+              // Archived or deleted: the node leaves every board and rollup.
+              changes = engine.removeNode(changed.id());
+              if (!changes.removed().isEmpty()) {
+                LOG.info("Removed node {} of organisation {} from the live state", changed.id(), orgId);
+              }
             } else {
               changes = Changes.none();
             }
@@ -184,6 +191,20 @@ final class BatchProcessor {
     }
     batch.parsed.removeIf(p -> p.event.type() == EventType.DEFINITION_CHANGED);
     return chain;
+  }
+
+  /**
+   * Applies a node definition unless the engine rejects it, for an alignment or driver loop or an
+   * invalid formula that the API should have rejected. Retrying the batch could not fix that, so
+   * the definition is logged and skipped, and the engine keeps the node's previous definition.
+   */
+  private static Changes upsertNode(GoalEngine engine, NodeDef node) {
+    try {
+      return engine.upsertNode(node);
+    } catch (IllegalArgumentException e) {
+      LOG.error("Skipped the definition of node {} of organisation {}: {}", node.id(), node.orgId(), e.getMessage());
+      return Changes.none();
+    }
   }
 
   private Future<Void> resolveSubjects(Batch batch) {
@@ -203,7 +224,7 @@ final class BatchProcessor {
           if (def == null) {
             return null;
           }
-          batch.changesOf(event.orgId()).add(engine.upsertNode(def));
+          batch.changesOf(event.orgId()).add(upsertNode(engine, def));
           return def.id();
         }));
     return nodeId.map(id -> {
@@ -249,7 +270,9 @@ final class BatchProcessor {
       metrics.rollup().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
       batch.changesOf(event.orgId()).add(changes);
       appliedEvents.add(new AppliedEvent(resolved, changes.applied()));
-      if (!changes.applied()) {
+      if (changes.rejection() != null) {
+        rejectionLog.log(event, changes.rejection());
+      } else if (!changes.applied()) {
         late++;
       }
     }
@@ -285,6 +308,34 @@ final class BatchProcessor {
 
   private static String describe(List<FieldError> errors) {
     return errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+  }
+
+  /**
+   * Logs events that were stored but not applied because the engine rejects them (a value sent to
+   * a KPI that its formula computes), at most 20 lines a minute.
+   */
+  private static final class RejectionLog {
+    private long windowStart;
+    private int logged;
+    private int suppressed;
+
+    void log(CloudEvent event, String reason) {
+      long now = System.currentTimeMillis();
+      if (now - windowStart > 60_000) {
+        if (suppressed > 0) {
+          LOG.warn("Kept {} more events in history only in the last minute without logging each", suppressed);
+        }
+        windowStart = now;
+        logged = 0;
+        suppressed = 0;
+      }
+      if (logged++ < 20) {
+        LOG.warn("Kept event {} from {} of organisation {} (subject {}) in history only: {}", event.id(),
+            event.source(), event.orgId(), event.subject(), reason);
+      } else {
+        suppressed++;
+      }
+    }
   }
 
   /** Logs each dead letter once, at most 20 lines a minute, and a count of the lines left out. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -107,29 +108,50 @@ public final class OrgEngines {
     }
     List<LiveEntry> entries = new ArrayList<>(changes.nodes().size() + changes.units().size());
     Set<String> affectedBoards = new HashSet<>();
+    Map<String, List<String>> left = new LinkedHashMap<>();
+    List<String> removedKeys = new ArrayList<>(changes.removed().size());
+    for (String id : changes.removed()) {
+      String key = LiveEntry.mapKey(orgId, false, id);
+      removedKeys.add(key);
+      List<String> previous = org.lastBoards().remove(key);
+      if (previous != null) {
+        affectedBoards.addAll(previous);
+        previous.forEach(board -> left.computeIfAbsent(board, b -> new ArrayList<>()).add(id));
+      }
+    }
     for (NodeState node : changes.nodes()) {
-      track(org, LiveEntry.of(node, org.engine().boardsOf(node)), entries, affectedBoards);
+      track(org, LiveEntry.of(node, org.engine().boardsOf(node)), entries, affectedBoards, left);
     }
     for (UnitSummary unit : changes.units()) {
-      track(org, LiveEntry.of(unit, org.engine().boardsOf(unit)), entries, affectedBoards);
+      track(org, LiveEntry.of(unit, org.engine().boardsOf(unit)), entries, affectedBoards, left);
     }
     Map<String, List<String>> members = new HashMap<>();
     for (String board : affectedBoards) {
       members.put(board, org.memberKeys(BoardRef.parse(board)));
     }
-    JsonObject message = LiveDeltas.message(orgId, org.epoch(), changes.boards(), entries);
-    return Future.fromCompletionStage(liveState.write(orgId, entries, members), vertx.getOrCreateContext())
+    JsonObject message = LiveDeltas.message(orgId, org.epoch(), changes.boards(), entries, left);
+    return Future.fromCompletionStage(liveState.write(orgId, entries, removedKeys, members),
+            vertx.getOrCreateContext())
         .onSuccess(v -> vertx.eventBus().publish(LiveDeltas.address(orgId), message));
   }
 
-  /** Adds an entry to a write and notes the boards whose members change with it. */
-  private static void track(OwnedOrg org, LiveEntry entry, List<LiveEntry> entries, Set<String> affectedBoards) {
+  /**
+   * Adds an entry to a write and notes the boards whose members change with it, and in {@code
+   * left} the boards the entry is no longer on.
+   */
+  private static void track(OwnedOrg org, LiveEntry entry, List<LiveEntry> entries, Set<String> affectedBoards,
+                            Map<String, List<String>> left) {
     entries.add(entry);
     List<String> previous = org.lastBoards().put(entry.mapKey(org.engine().orgId()), entry.boards());
     if (!entry.boards().equals(previous)) {
       affectedBoards.addAll(entry.boards());
       if (previous != null) {
         affectedBoards.addAll(previous);
+        for (String board : previous) {
+          if (!entry.boards().contains(board)) {
+            left.computeIfAbsent(board, b -> new ArrayList<>()).add(entry.id());
+          }
+        }
       }
     }
   }
@@ -165,7 +187,12 @@ public final class OrgEngines {
       engine.upsertUnit(unit);
     }
     for (NodeDef node : state.nodes()) {
-      engine.upsertNode(node);
+      try {
+        engine.upsertNode(node);
+      } catch (IllegalArgumentException e) {
+        // One invalid stored definition must not keep the whole organisation off the boards.
+        LOG.error("Skipped the definition of node {} of organisation {}: {}", node.id(), orgId, e.getMessage());
+      }
     }
     engine.applyAll(state.observations());
     for (CycleDef cycle : state.cycles()) {
@@ -178,10 +205,10 @@ public final class OrgEngines {
     List<LiveEntry> entries = new ArrayList<>();
     Set<String> boards = new HashSet<>();
     for (NodeState node : engine.nodes()) {
-      track(org, LiveEntry.of(node, engine.boardsOf(node)), entries, boards);
+      track(org, LiveEntry.of(node, engine.boardsOf(node)), entries, boards, new HashMap<>());
     }
     for (UnitSummary unit : engine.units()) {
-      track(org, LiveEntry.of(unit, engine.boardsOf(unit)), entries, boards);
+      track(org, LiveEntry.of(unit, engine.boardsOf(unit)), entries, boards, new HashMap<>());
     }
     Map<String, List<String>> members = new HashMap<>();
     for (String board : boards) {

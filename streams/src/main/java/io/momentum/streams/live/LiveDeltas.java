@@ -5,6 +5,7 @@ import io.momentum.streams.engine.Changes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Map;
  * serves its boards. The bus is clustered through Hazelcast, so a board open on any node moves.
  *
  * <p>A message is {@code {"orgId", "epoch", "boards": {"unit:..": {"from", "to"}}, "entries":
- * [LiveEntry...]}}; a reset message, sent when the engine was rebuilt, is {@code {"orgId",
+ * [LiveEntry...], "removed": {"unit:..": [nodeId...]}}}, where {@code removed} lists per board the
+ * nodes that left it (removed, or moved to other boards); a reset message, sent when the engine was rebuilt, is {@code {"orgId",
  * "epoch", "reset": true}}.
  */
 public final class LiveDeltas {
@@ -35,9 +37,13 @@ public final class LiveDeltas {
     return new JsonObject().put("orgId", orgId).put("epoch", epoch).put("reset", true);
   }
 
-  /** Builds the message for one organisation's changes, whose entries are already encoded. */
+  /**
+   * Builds the message for one organisation's changes, whose entries are already encoded.
+   *
+   * @param left ids of the nodes that left each board, by board name
+   */
   public static JsonObject message(String orgId, String epoch, Map<BoardRef, Changes.VersionRange> boardRanges,
-                                   Collection<LiveEntry> entries) {
+                                   Collection<LiveEntry> entries, Map<String, List<String>> left) {
     JsonObject boards = new JsonObject();
     for (Map.Entry<BoardRef, Changes.VersionRange> range : boardRanges.entrySet()) {
       boards.put(range.getKey().toString(), new JsonObject()
@@ -46,10 +52,13 @@ public final class LiveDeltas {
     }
     JsonArray array = new JsonArray();
     entries.forEach(e -> array.add(e.toJson()));
+    JsonObject removed = new JsonObject();
+    left.forEach((board, ids) -> removed.put(board, new JsonArray(List.copyOf(ids))));
     return new JsonObject()
         .put("orgId", orgId)
         .put("epoch", epoch)
         .put("boards", boards)
-        .put("entries", array);
+        .put("entries", array)
+        .put("removed", removed);
   }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -63,11 +64,23 @@ public final class LiveStateStore {
   }
 
   /**
-   * Writes changed entries, and the members of boards whose membership changed; completes when
-   * the cluster holds them.
+   * Writes changed entries, deletes the entries of removed nodes, and writes the members of boards
+   * whose membership changed; completes when the cluster stores them.
+   *
+   * @param removedKeys map keys ({@link LiveEntry#mapKey}) of removed nodes
    */
-  public CompletionStage<Void> write(String orgId, Collection<LiveEntry> entries, Map<String, List<String>> members) {
+  public CompletionStage<Void> write(String orgId, Collection<LiveEntry> entries, Collection<String> removedKeys,
+                                     Map<String, List<String>> members) {
     CompletionStage<Void> written = nodes.putAllAsync(entryMap(orgId, entries));
+    for (String key : removedKeys) {
+      if (!key.startsWith(orgId + "/")) {
+        throw new IllegalArgumentException("invalid key " + key + ": it does not belong to organisation " + orgId);
+      }
+      // A node removed and added again in the same write keeps its new entry.
+      if (entries.stream().noneMatch(e -> e.mapKey(orgId).equals(key))) {
+        written = written.thenCompose(v -> nodes.removeAsync(key).thenApply(previous -> (Void) null));
+      }
+    }
     if (members.isEmpty()) {
       return written;
     }
@@ -106,6 +119,18 @@ public final class LiveStateStore {
       }
     }
     return new BoardState(epoch, version, nodeArray, unitArray);
+  }
+
+  /**
+   * Reads the board JSON of some nodes of one organisation, by node id; nodes the cluster does not
+   * hold are missing from the result.
+   */
+  public Map<String, JsonObject> readNodes(String orgId, Collection<String> nodeIds) {
+    Set<String> keys = new LinkedHashSet<>();
+    nodeIds.forEach(id -> keys.add(LiveEntry.mapKey(orgId, false, id)));
+    Map<String, JsonObject> result = new HashMap<>();
+    nodes.getAll(keys).forEach((key, json) -> result.put(key.substring(orgId.length() + 1), new JsonObject(json)));
+    return result;
   }
 
   private static Map<String, String> entryMap(String orgId, Collection<LiveEntry> entries) {

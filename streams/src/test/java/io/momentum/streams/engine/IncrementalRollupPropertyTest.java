@@ -23,8 +23,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Random sequences of definitions and observations. The incremental engine must agree with an
- * engine built from scratch from the final definitions and the same observations. Its progress
+ * Random sequences of definitions, removals and observations, with KPIs that formulas compute.
+ * The incremental engine must agree with an engine built from scratch from the final definitions
+ * and the same observations. Its progress
  * must also match a plain recursive rollup, and after every step each board's version must be
  * the sum of the versions of the members that the board rules give.
  */
@@ -33,13 +34,30 @@ class IncrementalRollupPropertyTest {
   private static final int OBJECTIVES = 5;
   private static final int KEY_RESULTS = 8;
   private static final String KPI = "kpi";
+  private static final String KPI_B = "kpi-b";
+  private static final String DERIVED = "derived";
+  private static final String DERIVED_TOP = "derived-top";
+  private static final String[] FORMULAS = {"a * 2", "a + b", "a / b", "min(a, b) - 1",
+      "round(a / 3, 2)"};
   private static final String OUTCOME = "so";
   private static final String LATER = "2026-q2";
   private static final String[] UNITS = {"u0", "u1", "u2"};
   private static final double TODAY = 45;
 
   /** One step of a random scenario. */
-  sealed interface Step permits DefineObjective, DefineKeyResult, DefineUnit, Observe {
+  sealed interface Step permits DefineObjective, DefineKeyResult, DefineUnit, Observe,
+      DefineDerived, Remove {
+  }
+
+  /**
+   * Defines the derived KPI (index 0: from the two measured KPIs) or the one above it (index 1:
+   * from the derived KPI and the second measured one) with formula {@code formula}.
+   */
+  record DefineDerived(int index, int formula) implements Step {
+  }
+
+  /** Removes objective {@code index}, key result {@code index}, or (index -1) the derived KPI. */
+  record Remove(boolean objective, int index) implements Step {
   }
 
   /** Defines or replaces objective {@code index}; its parent is the outcome or a lower objective. */
@@ -54,7 +72,7 @@ class IncrementalRollupPropertyTest {
   record DefineUnit(int index, int parent) implements Step {
   }
 
-  /** A value for key result {@code index} or, with index -1, for the KPI. */
+  /** A value for key result {@code index}, with index -1 for the KPI and -2 for the second. */
   record Observe(int index, int value, double day, Integer confidence) implements Step {
   }
 
@@ -84,17 +102,27 @@ class IncrementalRollupPropertyTest {
         Arbitraries.integers().between(-1, 0))
         .as((index, parent) -> (Step) new DefineUnit(index, parent));
     Arbitrary<Step> observe = Combinators.combine(
-        Arbitraries.integers().between(-1, KEY_RESULTS - 1),
+        Arbitraries.integers().between(-2, KEY_RESULTS - 1),
         Arbitraries.integers().between(0, 150),
         Arbitraries.integers().between(0, 88).map(quarterDays -> quarterDays / 2.0),
         Arbitraries.of(null, null, 2, 5, 9))
         .as((index, value, day, confidence) -> (Step) new Observe(index, value, day,
             confidence));
+    Arbitrary<Step> derived = Combinators.combine(
+        Arbitraries.integers().between(0, 1),
+        Arbitraries.integers().between(0, FORMULAS.length - 1))
+        .as((index, formula) -> (Step) new DefineDerived(index, formula));
+    Arbitrary<Step> remove = Combinators.combine(
+        Arbitraries.of(true, false),
+        Arbitraries.integers().between(-1, KEY_RESULTS - 1))
+        .as((objective1, index) -> (Step) new Remove(objective1, index));
     Arbitrary<Step> step = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(3, objective),
         net.jqwik.api.Tuple.of(4, keyResult),
         net.jqwik.api.Tuple.of(1, unit),
-        net.jqwik.api.Tuple.of(6, observe));
+        net.jqwik.api.Tuple.of(6, observe),
+        net.jqwik.api.Tuple.of(1, derived),
+        net.jqwik.api.Tuple.of(1, remove));
     return step.list().ofMinSize(1).ofMaxSize(60);
   }
 
@@ -144,6 +172,7 @@ class IncrementalRollupPropertyTest {
         LocalDate.of(2026, 6, 30)));
     engine.upsertNode(Fixtures.outcome(OUTCOME).build());
     engine.upsertNode(Fixtures.kpi(KPI).unitId(UNITS[0]).build());
+    engine.upsertNode(Fixtures.kpi(KPI_B).unitId(UNITS[0]).build());
     return engine;
   }
 
@@ -165,8 +194,22 @@ class IncrementalRollupPropertyTest {
           u.parent() < 0 || u.index() == 0 ? null : UNITS[0]);
       engine.upsertUnit(def);
       scenario.units.put(def.id(), def);
+    } else if (step instanceof DefineDerived d) {
+      List<NodeDef.DriverDef> drivers = List.of(
+          new NodeDef.DriverDef(d.index() == 0 ? KPI : DERIVED, "a", dec(1)),
+          new NodeDef.DriverDef(KPI_B, "b", dec(2)));
+      NodeDef def = Fixtures.kpi(d.index() == 0 ? DERIVED : DERIVED_TOP).unitId(UNITS[1])
+          .formula(FORMULAS[d.formula()]).drivers(drivers).build();
+      define(engine, scenario, def);
+    } else if (step instanceof Remove r) {
+      String id = r.index() < 0 ? DERIVED : (r.objective() ? "o" : "k")
+          + (r.objective() ? r.index() % OBJECTIVES : r.index());
+      engine.removeNode(id);
+      scenario.nodes.remove(id);
+      // A node defined again starts without values, as a new node would.
+      scenario.observations.removeIf(o -> o.nodeId().equals(id));
     } else if (step instanceof Observe v) {
-      String id = v.index() < 0 ? KPI : "k" + v.index();
+      String id = v.index() == -1 ? KPI : v.index() == -2 ? KPI_B : "k" + v.index();
       BigDecimal value = dec(v.value());
       Observation observation = new Observation.Value(id, value, v.confidence(),
           v.confidence() != null, day(v.day()), "s" + v.value());
@@ -256,10 +299,10 @@ class IncrementalRollupPropertyTest {
     return boards;
   }
 
-  /** Definitions the scenario did not send: the outcome and the KPI every engine starts with. */
+  /** Definitions the scenario did not send: the outcome and the KPIs every engine starts with. */
   private static NodeDef fixedDefinition(NodeState state) {
     return state.id().equals(OUTCOME) ? Fixtures.outcome(OUTCOME).build()
-        : Fixtures.kpi(KPI).unitId(UNITS[0]).build();
+        : Fixtures.kpi(state.id()).unitId(UNITS[0]).build();
   }
 
   private static void add(Map<BoardRef, Set<String>> boards, BoardRef board, String member) {
