@@ -47,8 +47,8 @@ public final class ApiException extends RuntimeException {
 
   /** 409 for an alignment, driver or impact edge that would close a loop, naming it by keys. */
   public static ApiException loop(String field, List<String> loopKeys) {
-    return new ApiException(409, "alignment_loop", "This " + field + " would create the loop "
-        + String.join(" -> ", loopKeys) + "; choose a parent outside it",
+    return new ApiException(409, "alignment_loop", "The value of " + field + " would create the loop "
+        + String.join(" -> ", loopKeys) + ". Link to a node outside this loop instead.",
         List.of(new FieldError(field, "would create a loop")),
         new JsonObject().put("loop", new io.vertx.core.json.JsonArray(List.copyOf(loopKeys))));
   }
