@@ -1,5 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import LoginPage from './pages/LoginPage.vue'
+import CheckInPage from './pages/CheckInPage.vue'
+import OkrEditorPage from './pages/OkrEditorPage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
 import PortfolioPage from './pages/PortfolioPage.vue'
 import UnitBoardPage from './pages/UnitBoardPage.vue'
@@ -8,6 +10,13 @@ import { useSessionStore } from './stores/session.js'
 export const routes = [
   { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio' },
   { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true },
+  { path: '/units/:unitId/edit', name: 'okr-editor', component: OkrEditorPage, props: true },
+  { path: '/units/:unitId/check-in', name: 'check-in', component: CheckInPage, props: true },
+  // Pages with charts load ECharts on demand, so the boards do not download it.
+  { path: '/kpis', name: 'kpis', component: () => import('./pages/KpiListPage.vue') },
+  { path: '/kpis/:kpiId', name: 'kpi', component: () => import('./pages/KpiPage.vue'), props: true },
+  { path: '/key-results/:id', name: 'key-result', component: () => import('./pages/KeyResultPage.vue'), props: true },
+  { path: '/nodes/:nodeId/impact', name: 'impact', component: () => import('./pages/ImpactChainPage.vue'), props: true },
   { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { public: true } },
 ]

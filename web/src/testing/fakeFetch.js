@@ -6,10 +6,9 @@ export function fakeFetch(routes) {
   const requests = []
   async function fetchStub(path, init = {}) {
     const method = init.method ?? 'GET'
-    const [bare, queryText = ''] = path.split('?')
-    const query = Object.fromEntries(new URLSearchParams(queryText))
+    const bare = path.split('?')[0]
     const body = init.body === undefined ? undefined : JSON.parse(init.body)
-    const request = { method, path, bare, query, body }
+    const request = { method, path, body }
     requests.push(request)
     const route = routes[`${method} ${path}`] ?? routes[`${method} ${bare}`]
     const answer = typeof route === 'function' ? route(request) : route
@@ -22,6 +21,11 @@ export function fakeFetch(routes) {
     return new Response(text, { status: answer.status ?? 200, headers: { 'Content-Type': 'application/json' } })
   }
   return { fetchStub, requests }
+}
+
+/** Returns the query parameters of a recorded request as an object. */
+export function queryOf(request) {
+  return Object.fromEntries(new URL(request.path, 'http://127.0.0.1').searchParams)
 }
 
 /** Wraps items in the list shape of the REST API. */
