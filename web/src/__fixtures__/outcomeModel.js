@@ -118,3 +118,72 @@ export function outcomeRoutes(extra = {}) {
     ...extra,
   }
 }
+
+/** Driver tree of online revenue = orders * aov; orders is explained by weighted drivers. */
+export const REVENUE_DRIVER_TREE = {
+  kpi: { id: 'kpi-revenue', key: 'online-revenue-kpi', title: 'Online revenue', unit: 'EUR', current: 420000, formula: 'orders * aov' },
+  drivers: [
+    {
+      driverId: 'kpi-orders',
+      variable: 'orders',
+      weight: 1,
+      kpi: { id: 'kpi-orders', key: 'orders-per-week', title: 'Orders per week', unit: 'orders', current: 6400, formula: null },
+      sensitivity: { absolute: 4200, percent: 1, estimated: false },
+      drivers: [
+        {
+          driverId: 'kpi-sessions',
+          variable: 'sessions',
+          weight: 4,
+          kpi: { id: 'kpi-sessions', key: 'sessions-per-week', title: 'Sessions per week', unit: 'sessions', current: 240000, formula: null },
+          sensitivity: { absolute: 51.2, percent: 0.8, estimated: true },
+          drivers: [],
+        },
+      ],
+    },
+    {
+      driverId: 'kpi-aov',
+      variable: 'aov',
+      weight: 1,
+      kpi: { id: 'kpi-aov', key: 'average-order-value', title: 'Average order value', unit: 'EUR', current: 65.625, formula: null },
+      sensitivity: { absolute: 4200, percent: 1, estimated: false },
+      drivers: [],
+    },
+  ],
+}
+
+export const REVENUE_HISTORY = {
+  points: [
+    { at: '2026-11-13T00:00:00Z', value: 395000 },
+    { at: '2026-11-20T00:00:00Z', value: 402000 },
+    { at: '2026-11-27T00:00:00Z', value: 411000 },
+    { at: '2026-12-04T00:00:00Z', value: 420000 },
+  ],
+}
+
+export const REVENUE_FOLLOWER = {
+  ...COMPANY_KEY_RESULT,
+  id: 'k-revenue-follow',
+  key: 'online-revenue-500k',
+  title: 'Reach 500,000 EUR weekly online revenue',
+  measurement: 'kpi',
+  kpiId: 'kpi-revenue',
+  start: 380000,
+  target: 500000,
+  unit: 'EUR',
+}
+
+/** Impact chain around the checkout conversion key result, walked both ways. */
+export const CONVERSION_CHAIN = {
+  rootId: 'k-conversion',
+  nodes: [
+    { id: 'i-reorder-epic', key: 'reorder-epic', kind: 'initiative', title: 'One-click reorder epic', stage: 'output', status: 'on_track', progress: 0.62 },
+    { id: 'kpi-sessions', key: 'sessions-per-week', kind: 'kpi', title: 'Sessions per week', stage: 'input', status: 'on_track', progress: null },
+    { id: 'k-conversion', key: 'checkout-conversion', kind: 'key_result', title: 'Raise checkout conversion from 2.1 % to 3.5 %', stage: 'outcome', status: 'at_risk', progress: 0.5 },
+    { id: 'kpi-revenue', key: 'online-revenue-kpi', kind: 'kpi', title: 'Online revenue', stage: 'impact', status: 'at_risk', progress: null },
+  ],
+  links: [
+    { id: 'l-1', fromId: 'kpi-sessions', fromStage: 'input', toId: 'i-reorder-epic', toStage: 'output' },
+    { id: 'l-2', fromId: 'i-reorder-epic', fromStage: 'output', toId: 'k-conversion', toStage: 'outcome' },
+    { id: 'l-3', fromId: 'k-conversion', fromStage: 'outcome', toId: 'kpi-revenue', toStage: 'impact' },
+  ],
+}
