@@ -187,3 +187,21 @@ export const CONVERSION_CHAIN = {
     { id: 'l-3', fromId: 'k-conversion', fromStage: 'outcome', toId: 'kpi-revenue', toStage: 'impact' },
   ],
 }
+
+/** History of the conversion key result, carried over from Q3 into Q4. */
+export const CONVERSION_HISTORY = {
+  points: [
+    { at: '2026-08-03T09:00:00Z', value: 1.9, confidence: 6, cycleId: 'c-2026-q3' },
+    { at: '2026-09-07T09:00:00Z', value: 2.1, confidence: 5, cycleId: 'c-2026-q3' },
+    { at: '2026-10-12T09:00:00Z', value: 2.4, confidence: 7, cycleId: Q4 },
+    { at: '2026-11-16T09:00:00Z', value: 2.8, confidence: 6, cycleId: Q4 },
+  ],
+}
+
+export const CONVERSION_CHECK_INS = {
+  items: [
+    { id: 'ci-1', at: '2026-11-16T09:00:00Z', value: 2.8, confidence: 6, note: 'New address form live', blockers: null, author: 'Dana Weber' },
+    { id: 'ci-2', at: '2026-10-12T09:00:00Z', value: 2.4, confidence: 7, note: null, blockers: 'PSP outage', author: 'Dana Weber' },
+  ],
+  nextCursor: null,
+}

@@ -43,7 +43,6 @@ export function historyChartOption({ points, target = null, unit = null, boundar
     markLines.push({ xAxis: boundary.at, name: boundary.label, label: { formatter: boundary.label, position: 'insideEndTop' }, lineStyle: { color: '#555d69', type: 'dotted' } })
   }
   return {
-    aria: { enabled: true },
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { data: [labels.value, labels.confidence], bottom: 0 },
