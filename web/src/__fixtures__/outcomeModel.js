@@ -1,4 +1,4 @@
-// Representative REST answers of the outcome model for page tests: one strategy with a year and
+// Representative REST responses of the outcome model for page tests: one strategy with a year and
 // two quarters, the Checkout Squad's Q4 objectives and key results, company goals to align to,
 // people and KPIs.
 import { DEMO_USER, page } from '../testing/fakeFetch.js'
@@ -91,7 +91,7 @@ export const ORDERS_KPI = {
   currentAt: '2026-12-04T00:00:00Z', indicator: 'leading', expectedEveryHours: 24, formula: null, targets: [], drivers: [], version: 4,
 }
 
-/** Routes of a server that holds the fixtures above; `extra` adds or replaces routes. */
+/** Routes of a server that stores the fixtures above; `extra` adds or replaces routes. */
 export function outcomeRoutes(extra = {}) {
   return {
     'GET /api/v1/auth/me': { body: { user: DEMO_USER } },

@@ -2,7 +2,7 @@ import { fetchAllPages, requestJson, withQuery } from './http.js'
 
 /**
  * Sends a check-in of a key result: {value, confidence (0-10), note, blockers}, each optional
- * but at least a value or a confidence. The server publishes it as an event and answers 202.
+ * but at least a value or a confidence. The server publishes it as an event and returns 202.
  */
 export async function postCheckIn(keyResultId, checkIn) {
   return requestJson('POST', `/api/v1/key-results/${encodeURIComponent(keyResultId)}/check-ins`, checkIn)

@@ -3,7 +3,7 @@
 /**
  * A failed API request: `status` is the HTTP status (0 when the server was not reached),
  * `fields` the server's per-field messages ([{field, message}]), and `details` the whole
- * `error` object of the answer, which carries conflict details such as `currentVersion`,
+ * `error` object of the response, which carries conflict details such as `currentVersion`,
  * `current` (stale version) or `loop` (alignment loop).
  */
 export class ApiError extends Error {
@@ -51,7 +51,7 @@ export async function requestJson(method, path, body) {
 }
 
 /**
- * Returns `path` with the given query parameters appended; parameters that are null, undefined
+ * Returns `path` with the given query parameters appended. Parameters that are null, undefined
  * or empty are left out, so callers can pass optional filters as they are.
  */
 export function withQuery(path, params = {}) {

@@ -5,7 +5,7 @@ import * as objectivesApi from '../api/objectives.js'
 
 /**
  * Loads a key result (given as a ref or getter of its id) with its objective, its value and
- * confidence history and its check-ins. `errors` holds the failure per part ({keyResult,
+ * confidence history and its check-ins. `errors` contains the failure per part ({keyResult,
  * objective, history, checkIns}), so one missing part does not hide the others.
  */
 export function useKeyResult(keyResultId) {
@@ -28,6 +28,7 @@ export function useKeyResult(keyResultId) {
     objective.value = null
     history.value = null
     checkIns.value = []
+
     const failures = {}
     const [keyResultResult, historyResult, checkInsResult] = await Promise.allSettled([
       keyResultsApi.getKeyResult(id),
@@ -37,6 +38,7 @@ export function useKeyResult(keyResultId) {
     if (ticket !== loadCount) {
       return
     }
+
     if (keyResultResult.status === 'fulfilled') {
       keyResult.value = keyResultResult.value
     } else {
@@ -52,6 +54,7 @@ export function useKeyResult(keyResultId) {
     } else {
       failures.checkIns = checkInsResult.reason
     }
+
     if (keyResult.value?.objectiveId) {
       try {
         const parent = await objectivesApi.getObjective(keyResult.value.objectiveId)

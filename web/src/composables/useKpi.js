@@ -5,7 +5,7 @@ import * as kpisApi from '../api/kpis.js'
 /**
  * Loads a KPI (given as a ref or getter of its id) with its history, driver tree and the key
  * results that follow it. Each part loads on its own, so a missing history does not hide the
- * driver tree: `errors` holds the failure per part ({kpi, history, driverTree, keyResults}).
+ * driver tree: `errors` contains the failure per part ({kpi, history, driverTree, keyResults}).
  */
 export function useKpi(kpiId) {
   const kpi = shallowRef(null)
@@ -27,6 +27,7 @@ export function useKpi(kpiId) {
     driverTree.value = null
     keyResults.value = []
     errors.value = {}
+
     const parts = {
       kpi: kpisApi.getKpi(id),
       history: kpisApi.fetchKpiHistory(id),
@@ -38,6 +39,7 @@ export function useKpi(kpiId) {
     if (ticket !== loadCount) {
       return
     }
+
     const failures = {}
     results.forEach((result, index) => {
       const name = names[index]

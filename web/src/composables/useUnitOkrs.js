@@ -154,7 +154,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
     return run('keyResult', keyResult.id, changes, () => keyResultsApi.updateKeyResult(keyResult.id, changes, keyResult.version))
   }
 
-  /** Sends the conflicting change again on top of the version the server holds now. */
+  /** Sends the conflicting change again on top of the version the server stores now. */
   function retryConflict() {
     const pending = conflict.value
     if (!pending || pending.id === null) {

@@ -1,4 +1,4 @@
-// Reading the REST API's error answers: per-field messages and the two kinds of conflict.
+// Readers of the REST API's error responses: per-field messages and the two kinds of conflict.
 
 /** Returns the server's messages per field name ({title: "...", "milestones[0].title": "..."}). */
 export function fieldMessages(error) {
@@ -11,7 +11,7 @@ export function fieldMessages(error) {
   return messages
 }
 
-/** True for 409 `stale_version`: somebody saved the entity after the person read it. */
+/** True for 409 `stale_version`: another person saved the entity after this person read it. */
 export function isStaleVersion(error) {
   return error?.status === 409 && error.code === 'stale_version'
 }

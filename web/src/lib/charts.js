@@ -30,7 +30,7 @@ export function cycleBoundaries(points, cycles) {
 /**
  * Builds the history chart: the value on the left axis with the target as a line, confidence
  * (0-10) as a step line on the right axis, and a vertical line at each cycle boundary.
- * `labels` holds the translated series names {value, confidence, target}.
+ * `labels` contains the translated series names {value, confidence, target}.
  */
 export function historyChartOption({ points, target = null, unit = null, boundaries = [], labels }) {
   const values = points.filter((point) => point.value !== null).map((point) => [point.at, point.value])

@@ -34,7 +34,7 @@ describe('checkInRequests', () => {
     expect(checkInRequests(rows({ 'kr-1': { value: '2.8' } }), KEY_RESULTS).requests).toEqual([])
   })
 
-  it('asks for a number when a note has no value or confidence to go with', () => {
+  it('asks for a number to go with a note', () => {
     const { requests, errors } = checkInRequests(rows({ 'kr-2': { blockers: 'Auditor ill' } }), KEY_RESULTS)
     expect(requests).toEqual([])
     expect(errors).toEqual({ 'kr-2': { confidence: 'checkIn.errors.needsNumber' } })

@@ -80,8 +80,8 @@ export function layoutImpactChain(chain) {
   }
 }
 
-// A curve from the right edge of one box to the left edge of the next; within one column it
-// leaves and enters on the right side and bulges outwards.
+// A curve from the right edge of one box to the left edge of the next. Within one column the
+// curve leaves and enters on the right side and bulges outwards.
 function linkPath(from, to) {
   const fromY = from.y + LAYOUT.boxHeight / 2
   const toY = to.y + LAYOUT.boxHeight / 2

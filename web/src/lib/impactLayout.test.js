@@ -52,7 +52,7 @@ describe('layoutImpactChain', () => {
     expect(layout.links.map((link) => link.id)).toEqual(['l1', 'l2'])
   })
 
-  it('draws a link from the right edge of its source to the left edge of its target', () => {
+  it('draws links from source to target edge', () => {
     const path = layout.links[0].path
     expect(path.startsWith(`M ${byId.epic.x + LAYOUT.boxWidth} `)).toBe(true)
     expect(path.endsWith(`${byId.kr.x} ${byId.kr.y + LAYOUT.boxHeight / 2}`)).toBe(true)

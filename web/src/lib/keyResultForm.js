@@ -4,7 +4,7 @@ import { parseDecimal, round4 } from './numbers.js'
 
 export const MEASUREMENTS = ['increase', 'decrease', 'range', 'milestone', 'binary', 'kpi', 'work_items']
 
-// Which value fields each measurement kind uses; the server rejects the fields of other kinds.
+// Value fields per measurement kind. The server rejects the fields of other kinds.
 const METRIC_FIELDS = ['start', 'target', 'commit', 'stretch']
 const FIELDS_BY_MEASUREMENT = {
   increase: METRIC_FIELDS,

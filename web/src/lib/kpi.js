@@ -42,8 +42,8 @@ export function targetInForce(kpi, today) {
 
 /**
  * Lays out a horizontal corridor bar: the share (0-100) of the red, amber and green bands and
- * the position of the current value, over a scale that holds both thresholds and the value with
- * a margin of a quarter of the amber band on each side. Returns null without a corridor.
+ * the position of the current value. The scale contains both thresholds and the value, with a
+ * margin of a quarter of the amber band on each side. Returns null without a corridor.
  */
 export function corridorLayout({ current, green, red, direction }) {
   if (green === null || green === undefined || red === null || red === undefined) {

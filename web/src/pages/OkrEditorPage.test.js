@@ -213,7 +213,7 @@ describe('OKR editor', () => {
     expect(fake.requests.some((request) => request.method === 'PATCH')).toBe(false)
   })
 
-  it('shows the current values on a stale version and retries with the new version', async () => {
+  it('retries a stale version with current values shown', async () => {
     let attempts = 0
     await openEditor({
       'PATCH /api/v1/objectives/o-payments': (request) => {

@@ -3,7 +3,7 @@ import { computed, ref } from 'vue'
 import * as cyclesApi from '../api/cycles.js'
 import { cyclePath, defaultCycleId } from '../lib/cycles.js'
 
-/** The organisation's cycles and the one the person works in, shared by every page. */
+/** Stores the organisation's cycles and the one the person works in, for every page. */
 export const useCycleStore = defineStore('cycles', () => {
   const cycles = ref([])
   const selectedId = ref(null)

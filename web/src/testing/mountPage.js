@@ -1,5 +1,5 @@
 // Opens a page the way a person does: the route guard passes with a fake server, the router
-// stands at `path` (so ?cycle= is read), and the page component is mounted with its props.
+// is at `path` (so ?cycle= is read), and the page component is mounted with its props.
 
 import { flushPromises } from '@vue/test-utils'
 import { vi } from 'vitest'
