@@ -167,6 +167,17 @@ describe('DriverTreeNode', () => {
 })
 
 describe('EChart', () => {
+  it('redraws with German date names after a language switch', async () => {
+    const app = createTestApp()
+    const option = { xAxis: { type: 'time' }, yAxis: { type: 'value' }, series: [{ type: 'line', data: [['2026-10-01', 1]] }] }
+    wrapper = mountWithApp(EChart, app, { props: { option, label: 'One value' } })
+    const english = wrapper.vm.chart
+    app.i18n.global.locale.value = 'de'
+    await nextTick()
+    expect(wrapper.vm.chart).not.toBe(english)
+    expect(english.isDisposed()).toBe(true)
+  })
+
   it('draws the option as SVG with the text alternative', () => {
     const option = { xAxis: { type: 'category', data: ['a', 'b'] }, yAxis: { type: 'value' }, series: [{ type: 'line', data: [1, 2] }] }
     mount(EChart, { option, label: 'Two values' })

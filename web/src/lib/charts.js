@@ -47,9 +47,9 @@ export function historyChartOption({ points, target = null, unit = null, boundar
     tooltip: { trigger: 'axis' },
     legend: { data: [labels.value, labels.confidence], bottom: 0 },
     grid: { left: 56, right: 48, top: 28, bottom: 48 },
-    xAxis: { type: 'time' },
+    xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
     yAxis: [
-      { type: 'value', name: unit ?? '', scale: true },
+      { type: 'value', name: unit ?? '', scale: true, min: (extent) => lowerBound(extent, target), max: (extent) => upperBound(extent, target) },
       { type: 'value', name: labels.confidence, min: 0, max: 10, interval: 2, splitLine: { show: false } },
     ],
     series: [
@@ -73,6 +73,16 @@ export function historyChartOption({ points, target = null, unit = null, boundar
       },
     ],
   }
+}
+
+// The value axis always reaches the target, so the target line is drawn even when the values are
+// still far from it.
+function lowerBound(extent, target) {
+  return target === null ? extent.min : Math.min(extent.min, target)
+}
+
+function upperBound(extent, target) {
+  return target === null ? extent.max : Math.max(extent.max, target)
 }
 
 /** Builds a small line of a KPI's values with its green and red thresholds as lines. */

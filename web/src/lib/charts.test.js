@@ -49,6 +49,17 @@ describe('historyChartOption', () => {
     expect(lines[1].name).toBe('Q4 2026')
   })
 
+  it('stretches the value axis to the target', () => {
+    const axis = historyChartOption({ points, target: 3.5, labels: LABELS }).yAxis[0]
+    expect(axis.max({ min: 2.3, max: 2.8 })).toBe(3.5)
+    expect(axis.min({ min: 2.3, max: 2.8 })).toBe(2.3)
+  })
+
+  it('stretches the value axis down to a lower target', () => {
+    const axis = historyChartOption({ points, target: 1.5, labels: LABELS }).yAxis[0]
+    expect(axis.min({ min: 2.3, max: 2.8 })).toBe(1.5)
+  })
+
   it('draws no target line without a target', () => {
     expect(historyChartOption({ points, labels: LABELS }).series[0].markLine.data).toEqual([])
   })

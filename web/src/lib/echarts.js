@@ -8,9 +8,18 @@ import {
   MarkLineComponent,
   TooltipComponent,
 } from 'echarts/components'
-import { init, use } from 'echarts/core'
+import { init, registerLocale, use } from 'echarts/core'
+import langDE from 'echarts/lib/i18n/langDE.js'
 import { SVGRenderer } from 'echarts/renderers'
 
 use([LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, SVGRenderer])
+
+// English is built in; German month and day names come from ECharts' own translation.
+registerLocale('DE', langDE)
+
+/** Returns the ECharts locale name for an app locale ("de" gives "DE", everything else "EN"). */
+export function chartLocale(locale) {
+  return locale === 'de' ? 'DE' : 'EN'
+}
 
 export { init }

@@ -80,6 +80,36 @@ export function layoutImpactChain(chain) {
   }
 }
 
+/**
+ * Breaks a title into at most `maxLines` lines of at most `width` characters at spaces; a word
+ * longer than a line is cut, and a title that does not fit ends with "…".
+ */
+export function wrapTitle(title, width, maxLines) {
+  const lines = []
+  let line = ''
+  for (const word of title.split(/\s+/).filter((part) => part !== '')) {
+    const candidate = line === '' ? word : `${line} ${word}`
+    if (candidate.length <= width) {
+      line = candidate
+      continue
+    }
+    if (line !== '') {
+      lines.push(line)
+    }
+    line = word.length > width ? `${word.slice(0, width - 1)}…` : word
+  }
+  if (line !== '') {
+    lines.push(line)
+  }
+  if (lines.length <= maxLines) {
+    return lines
+  }
+  const kept = lines.slice(0, maxLines)
+  const last = kept[maxLines - 1]
+  kept[maxLines - 1] = last.length < width ? `${last}…` : `${last.slice(0, width - 1)}…`
+  return kept
+}
+
 // A curve from the right edge of one box to the left edge of the next. Within one column the
 // curve leaves and enters on the right side and bulges outwards.
 function linkPath(from, to) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LAYOUT, layoutImpactChain, nodeStages } from './impactLayout.js'
+import { LAYOUT, layoutImpactChain, nodeStages, wrapTitle } from './impactLayout.js'
 
 const CHAIN = {
   rootId: 'kr',
@@ -60,5 +60,23 @@ describe('layoutImpactChain', () => {
 
   it('is tall enough for the fullest column', () => {
     expect(layout.height).toBe(LAYOUT.top + 2 * (LAYOUT.boxHeight + LAYOUT.rowGap))
+  })
+})
+
+describe('wrapTitle', () => {
+  it('keeps a short title on one line', () => {
+    expect(wrapTitle('Online revenue', 24, 2)).toEqual(['Online revenue'])
+  })
+
+  it('breaks at spaces', () => {
+    expect(wrapTitle('Raise checkout conversion from 2.1 %', 24, 2)).toEqual(['Raise checkout', 'conversion from 2.1 %'])
+  })
+
+  it('ends a title that does not fit with an ellipsis', () => {
+    expect(wrapTitle('Raise checkout conversion from 2.1 % to 3.5 %', 24, 2)).toEqual(['Raise checkout', 'conversion from 2.1 % t…'])
+  })
+
+  it('cuts a word longer than a line', () => {
+    expect(wrapTitle('Donaudampfschifffahrtsgesellschaft', 10, 2)).toEqual(['Donaudamp…'])
   })
 })
