@@ -124,6 +124,7 @@ describe('OKR editor', () => {
       },
     })
     await wrapper.get('[data-testid="edit-one-click-reorder"]').trigger('click')
+    await wrapper.findAll('[data-testid="milestone-title"]')[1].setValue('Design approved')
     await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
     await flushPromises()
     expect(wrapper.get('[data-testid="milestone-1"] [data-testid="field-error"]').text()).toBe('repeats another milestone title')
@@ -145,6 +146,25 @@ describe('OKR editor', () => {
       { title: 'General availability', weight: 2, done: false },
       { title: 'Beta with 5 % of users', weight: 1, done: false },
     ])
+  })
+
+  it('sends only the changed fields of an edit', async () => {
+    await openEditor({ 'PATCH /api/v1/key-results/k-conversion': (request) => ({ body: { ...CONVERSION, ...request.body, version: 18 } }) })
+    await wrapper.get('[data-testid="edit-checkout-conversion"]').trigger('click')
+    await wrapper.get('[data-testid="kr-target"]').setValue('3,8')
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('PATCH', '/api/v1/key-results/k-conversion').body).toEqual({ target: 3.8, version: 17 })
+    expect(wrapper.find('[data-testid="key-result-form"]').exists()).toBe(false)
+  })
+
+  it('closes an edit that changes nothing without a request', async () => {
+    await openEditor()
+    await wrapper.get('[data-testid="edit-checkout-delight"]').trigger('click')
+    await wrapper.get('[data-testid="objective-form"]').trigger('submit')
+    await flushPromises()
+    expect(fake.requests.some((request) => request.method === 'PATCH')).toBe(false)
+    expect(wrapper.find('[data-testid="objective-form"]').exists()).toBe(false)
   })
 
   it('shows the zones of a metric key result', async () => {
