@@ -128,60 +128,104 @@ export function createOutcomeFixtures() {
     return page(items)
   }
 
-  /** Returns the response to a REST request of the outcome model, or null for other paths. */
-  function handle(method, url, body) {
-    const path = url.pathname
-    const query = url.searchParams
-    const parts = path.split('/').slice(3)
-    const route = `${method} /${parts[0] ?? ''}`
-    if (route === 'GET /cycles') return page(fixtures.CYCLES)
-    if (route === 'GET /people') return page(fixtures.PEOPLE)
-    if (route === 'GET /units' && parts[1] === fixtures.UNIT_ID) {
-      return { status: 200, body: { id: fixtures.UNIT_ID, key: 'checkout-squad', name: 'Checkout Squad', kind: 'team', parentId: null } }
-    }
-    if (route === 'GET /check-ins' && parts[1] === 'due') return due(query)
-    if (route === 'GET /impact-chains') {
-      const inChain = fixtures.CONVERSION_CHAIN.nodes.some((node) => node.id === parts[1])
-      return inChain ? { status: 200, body: { ...fixtures.CONVERSION_CHAIN, rootId: parts[1] } } : notFound(`Node ${parts[1]}`)
-    }
-    if (parts[0] === 'objectives') {
-      if (method === 'GET' && parts.length === 1) return listObjectives(query)
-      if (method === 'POST' && parts.length === 1) return create(objectives, body, 'o')
-      if (method === 'GET' && parts.length === 2) return objectives.find((item) => item.id === parts[1]) ? { status: 200, body: objectives.find((item) => item.id === parts[1]) } : notFound(`Objective ${parts[1]}`)
-      if (method === 'PATCH' && parts.length === 2) return patch(objectives, parts[1], body, `Objective ${parts[1]}`, true)
-      if (method === 'DELETE' && parts.length === 2) {
-        const index = objectives.findIndex((item) => item.id === parts[1])
-        objectives.splice(index, index === -1 ? 0 : 1)
-        return { status: 204 }
+  // List, create, read, change and archive of one collection; null for the paths below an item.
+  function handleCollection({ list, prefix, what, listItems, checkLoop }, method, parts, query, body) {
+    const item = list.find((entry) => entry.id === parts[1])
+    if (parts.length === 1) {
+      if (method === 'POST') {
+        return create(list, body, prefix)
       }
-      if (method === 'POST' && parts[2] === 'comments') return { status: 201, body: { id: nextId++, body: body?.body } }
+      return method === 'GET' ? listItems(query) : null
     }
-    if (parts[0] === 'key-results') {
-      const keyResult = keyResults.find((item) => item.id === parts[1])
-      if (method === 'GET' && parts.length === 1) return listKeyResults(query)
-      if (method === 'POST' && parts.length === 1) return create(keyResults, body, 'k')
-      if (method === 'GET' && parts.length === 2) return keyResult ? { status: 200, body: keyResult } : notFound(`Key result ${parts[1]}`)
-      if (method === 'PATCH' && parts.length === 2) return patch(keyResults, parts[1], body, `Key result ${parts[1]}`, false)
-      if (method === 'DELETE' && parts.length === 2) {
-        keyResults.splice(keyResults.indexOf(keyResult), keyResult ? 1 : 0)
-        return { status: 204 }
-      }
-      if (method === 'GET' && parts[2] === 'history') {
-        return { status: 200, body: parts[1] === fixtures.CONVERSION.id ? fixtures.CONVERSION_HISTORY : { points: [] } }
-      }
-      if (method === 'GET' && parts[2] === 'check-ins') return page(checkIns.get(parts[1]) ?? [])
-      if (method === 'POST' && parts[2] === 'check-ins') return postCheckIn(parts[1], body ?? {})
+    if (parts.length > 2) {
+      return null
     }
-    if (parts[0] === 'kpis') {
-      const kpi = kpis.find((item) => item.id === parts[1])
-      if (method === 'GET' && parts.length === 1) return page(kpis)
-      if (method === 'GET' && parts.length === 2) return kpi ? { status: 200, body: kpi } : notFound(`KPI ${parts[1]}`)
-      if (method === 'GET' && parts[2] === 'history') return { status: 200, body: kpi?.id === fixtures.REVENUE_KPI.id ? fixtures.REVENUE_HISTORY : { points: [] } }
-      if (method === 'GET' && parts[2] === 'driver-tree') {
-        return { status: 200, body: kpi?.id === fixtures.REVENUE_KPI.id ? fixtures.REVENUE_DRIVER_TREE : { kpi, drivers: [] } }
-      }
+    if (method === 'GET') {
+      return item ? { status: 200, body: item } : notFound(`${what} ${parts[1]}`)
+    }
+    if (method === 'PATCH') {
+      return patch(list, parts[1], body, `${what} ${parts[1]}`, checkLoop)
+    }
+    if (method === 'DELETE') {
+      list.splice(list.indexOf(item), item ? 1 : 0)
+      return { status: 204 }
     }
     return null
+  }
+
+  function handleObjectives(method, parts, query, body) {
+    const collection = { list: objectives, prefix: 'o', what: 'Objective', listItems: listObjectives, checkLoop: true }
+    if (parts.length <= 2) {
+      return handleCollection(collection, method, parts, query, body)
+    }
+    return method === 'POST' && parts[2] === 'comments' ? { status: 201, body: { id: nextId++, body: body?.body } } : null
+  }
+
+  function handleKeyResults(method, parts, query, body) {
+    const collection = { list: keyResults, prefix: 'k', what: 'Key result', listItems: listKeyResults, checkLoop: false }
+    if (parts.length <= 2) {
+      return handleCollection(collection, method, parts, query, body)
+    }
+
+    if (method === 'GET' && parts[2] === 'history') {
+      return { status: 200, body: parts[1] === fixtures.CONVERSION.id ? fixtures.CONVERSION_HISTORY : { points: [] } }
+    }
+    if (parts[2] === 'check-ins') {
+      return method === 'GET' ? page(checkIns.get(parts[1]) ?? []) : postCheckIn(parts[1], body ?? {})
+    }
+    return null
+  }
+
+  function handleKpis(method, parts) {
+    const kpi = kpis.find((item) => item.id === parts[1])
+    if (method !== 'GET') {
+      return null
+    }
+    if (parts.length === 1) {
+      return page(kpis)
+    }
+    if (!kpi) {
+      return notFound(`KPI ${parts[1]}`)
+    }
+    if (parts.length === 2) {
+      return { status: 200, body: kpi }
+    }
+
+    const revenue = kpi.id === fixtures.REVENUE_KPI.id
+    if (parts[2] === 'history') {
+      return { status: 200, body: revenue ? fixtures.REVENUE_HISTORY : { points: [] } }
+    }
+    return parts[2] === 'driver-tree' ? { status: 200, body: revenue ? fixtures.REVENUE_DRIVER_TREE : { kpi, drivers: [] } } : null
+  }
+
+  function handleImpactChain(nodeId) {
+    const inChain = fixtures.CONVERSION_CHAIN.nodes.some((node) => node.id === nodeId)
+    return inChain ? { status: 200, body: { ...fixtures.CONVERSION_CHAIN, rootId: nodeId } } : notFound(`Node ${nodeId}`)
+  }
+
+  /** Returns the response to a REST request of the outcome model, or null for other paths. */
+  function handle(method, url, body) {
+    const parts = url.pathname.split('/').slice(3)
+    const query = url.searchParams
+    const resource = parts[0]
+    if (method === 'GET' && resource === 'cycles') {
+      return page(fixtures.CYCLES)
+    }
+    if (method === 'GET' && resource === 'people') {
+      return page(fixtures.PEOPLE)
+    }
+    if (method === 'GET' && resource === 'units' && parts[1] === fixtures.UNIT_ID) {
+      return { status: 200, body: { id: fixtures.UNIT_ID, key: 'checkout-squad', name: 'Checkout Squad', kind: 'team', parentId: null } }
+    }
+    if (method === 'GET' && resource === 'check-ins' && parts[1] === 'due') {
+      return due(query)
+    }
+    if (method === 'GET' && resource === 'impact-chains') {
+      return handleImpactChain(parts[1])
+    }
+
+    const handlers = { objectives: handleObjectives, 'key-results': handleKeyResults, kpis: handleKpis }
+    return handlers[resource] ? handlers[resource](method, parts, query, body) : null
   }
 
   return { handle }

@@ -10,8 +10,10 @@ import { useSessionStore } from './stores/session.js'
 export const routes = [
   { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio' },
   { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true },
-  { path: '/units/:unitId/edit', name: 'okr-editor', component: OkrEditorPage, props: true },
-  { path: '/units/:unitId/check-in', name: 'check-in', component: CheckInPage, props: true },
+  // Pages whose content depends on the chosen cycle keep it in the address (?cycle=), so a link
+  // to them shows the same cycle to the next person.
+  { path: '/units/:unitId/edit', name: 'okr-editor', component: OkrEditorPage, props: true, meta: { cycleInUrl: true } },
+  { path: '/units/:unitId/check-in', name: 'check-in', component: CheckInPage, props: true, meta: { cycleInUrl: true } },
   // Pages with charts load ECharts on demand, so the boards do not download it.
   { path: '/kpis', name: 'kpis', component: () => import('./pages/KpiListPage.vue') },
   { path: '/kpis/:kpiId', name: 'kpi', component: () => import('./pages/KpiPage.vue'), props: true },

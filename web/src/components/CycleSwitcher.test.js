@@ -22,7 +22,7 @@ afterEach(() => {
 
 describe('cycle switcher', () => {
   it('takes the cycle from the address', async () => {
-    await openSwitcher('/kpis?cycle=c-2026-q3')
+    await openSwitcher('/units/u-checkout/edit?cycle=c-2026-q3')
     expect(useCycleStore().selectedId).toBe('c-2026-q3')
     expect(wrapper.get('[data-testid="cycle-quarter"]').element.value).toBe('c-2026-q3')
     expect(wrapper.get('[data-testid="cycle-year"]').element.value).toBe('c-2026')
@@ -31,20 +31,27 @@ describe('cycle switcher', () => {
 
   it('picks the open quarter of today and writes it into the address', async () => {
     vi.useFakeTimers({ now: new Date('2026-12-04T12:00:00Z'), toFake: ['Date'] })
-    await openSwitcher('/kpis')
+    await openSwitcher('/units/u-checkout/edit')
     expect(useCycleStore().selectedId).toBe(Q4)
     expect(app.router.currentRoute.value.query.cycle).toBe(Q4)
   })
 
+  it('leaves the address of a page without cycle alone', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-04T12:00:00Z'), toFake: ['Date'] })
+    await openSwitcher('/units/u-checkout')
+    expect(useCycleStore().selectedId).toBe(Q4)
+    expect(app.router.currentRoute.value.fullPath).toBe('/units/u-checkout')
+  })
+
   it('ignores an unknown cycle in the address', async () => {
     vi.useFakeTimers({ now: new Date('2026-12-04T12:00:00Z'), toFake: ['Date'] })
-    await openSwitcher('/kpis?cycle=no-such-cycle')
+    await openSwitcher('/units/u-checkout/edit?cycle=no-such-cycle')
     expect(useCycleStore().selectedId).toBe(Q4)
     expect(app.router.currentRoute.value.query.cycle).toBe(Q4)
   })
 
   it('moves to another quarter and keeps the rest of the address', async () => {
-    await openSwitcher(`/kpis?cycle=${Q4}&view=wall`)
+    await openSwitcher(`/units/u-checkout/check-in?cycle=${Q4}&view=wall`)
     await wrapper.get('[data-testid="cycle-quarter"]').setValue('c-2026-q3')
     await flushPromises()
     expect(useCycleStore().selectedId).toBe('c-2026-q3')

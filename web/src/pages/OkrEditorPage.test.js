@@ -276,6 +276,7 @@ describe('OKR editor', () => {
     await flushPromises()
     await wrapper.get('[data-testid="conflict-dismiss"]').trigger('click')
     expect(wrapper.find('[data-testid="conflict"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="objective-form"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="tree-objective-reliable-payments"] .title').text()).toBe('Payments that always work')
   })
 
