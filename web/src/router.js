@@ -1,8 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
-import CheckInPage from './pages/CheckInPage.vue'
 import LoginPage from './pages/LoginPage.vue'
 import NotFoundPage from './pages/NotFoundPage.vue'
-import OkrEditorPage from './pages/OkrEditorPage.vue'
 import PortfolioPage from './pages/PortfolioPage.vue'
 import UnitBoardPage from './pages/UnitBoardPage.vue'
 import { useSessionStore } from './stores/session.js'
@@ -10,11 +8,11 @@ import { useSessionStore } from './stores/session.js'
 export const routes = [
   { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio' },
   { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true },
+  // The outcome-model pages load on demand, so the boards download neither them nor ECharts.
   // Pages whose content depends on the chosen cycle keep it in the address (?cycle=), so a link
   // to them shows the same cycle to the next person.
-  { path: '/units/:unitId/edit', name: 'okr-editor', component: OkrEditorPage, props: true, meta: { cycleInUrl: true } },
-  { path: '/units/:unitId/check-in', name: 'check-in', component: CheckInPage, props: true, meta: { cycleInUrl: true } },
-  // Pages with charts load ECharts on demand, so the boards do not download it.
+  { path: '/units/:unitId/edit', name: 'okr-editor', component: () => import('./pages/OkrEditorPage.vue'), props: true, meta: { cycleInUrl: true } },
+  { path: '/units/:unitId/check-in', name: 'check-in', component: () => import('./pages/CheckInPage.vue'), props: true, meta: { cycleInUrl: true } },
   { path: '/kpis', name: 'kpis', component: () => import('./pages/KpiListPage.vue') },
   { path: '/kpis/:kpiId', name: 'kpi', component: () => import('./pages/KpiPage.vue'), props: true },
   { path: '/key-results/:id', name: 'key-result', component: () => import('./pages/KeyResultPage.vue'), props: true },
