@@ -99,9 +99,9 @@ export function keyResultPayload(form, { creating, people = [] }) {
   if (body.title === '') {
     errors.title = 'editor.errors.required'
   }
+  body.objectiveId = form.objectiveId
   if (creating) {
     body.key = form.key.trim()
-    body.objectiveId = form.objectiveId
     if (body.key === '') {
       errors.key = 'editor.errors.required'
     }

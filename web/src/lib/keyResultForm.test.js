@@ -21,7 +21,7 @@ describe('keyResultPayload', () => {
 
   it('clears the fields of other kinds on update', () => {
     const { body } = keyResultPayload(form({ measurement: 'binary' }), { creating: false })
-    expect(body).toMatchObject({ start: null, target: null, low: null, kpiId: null, milestones: [] })
+    expect(body).toMatchObject({ start: null, target: null, low: null, kpiId: null, milestones: [], objectiveId: 'o-1' })
     expect(body).not.toHaveProperty('key')
   })
 

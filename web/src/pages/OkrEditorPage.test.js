@@ -224,6 +224,15 @@ describe('OKR editor', () => {
     expect(wrapper.get('[data-testid="tree-objective-checkout-delight"]').find('[data-testid="tree-kr-pci-audit-passed"]').exists()).toBe(true)
   })
 
+  it('moves a key result with the objective field, without a mouse', async () => {
+    await openEditor({ 'PATCH /api/v1/key-results/k-pci': (request) => ({ body: { ...PCI, ...request.body, version: 2 } }) })
+    await wrapper.get('[data-testid="edit-pci-audit-passed"]').trigger('click')
+    await wrapper.get('[data-testid="kr-objective"]').setValue(DELIGHT.id)
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('PATCH', '/api/v1/key-results/k-pci').body).toEqual({ objectiveId: DELIGHT.id, version: 1 })
+  })
+
   it('ignores a key result dropped onto its own objective', async () => {
     await openEditor()
     await dragOnto(
