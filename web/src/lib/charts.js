@@ -30,14 +30,15 @@ export function cycleBoundaries(points, cycles) {
 /**
  * Builds the history chart: the value on the left axis with the target as a line, confidence
  * (0-10) as a step line on the right axis, and a vertical line at each cycle boundary.
- * `labels` contains the translated series names {value, confidence, target}.
+ * `labels` contains the translated series names {value, confidence, target}; `formatNumber`
+ * writes the axis and target numbers in the person's language.
  */
-export function historyChartOption({ points, target = null, unit = null, boundaries = [], labels }) {
+export function historyChartOption({ points, target = null, unit = null, boundaries = [], labels, formatNumber = String }) {
   const values = points.filter((point) => point.value !== null).map((point) => [point.at, point.value])
   const confidences = points.filter((point) => point.confidence !== null).map((point) => [point.at, point.confidence])
   const markLines = []
   if (target !== null) {
-    markLines.push({ yAxis: target, name: labels.target, label: { formatter: `${labels.target} {c}`, position: 'insideEndTop' }, lineStyle: { color: STATUS_COLOURS.on_track.fill, type: 'dashed' } })
+    markLines.push({ yAxis: target, name: labels.target, label: { formatter: `${labels.target} ${formatNumber(target)}`, position: 'insideEndTop' }, lineStyle: { color: STATUS_COLOURS.on_track.fill, type: 'dashed' } })
   }
   for (const boundary of boundaries) {
     markLines.push({ xAxis: boundary.at, name: boundary.label, label: { formatter: boundary.label, position: 'insideEndTop' }, lineStyle: { color: '#555d69', type: 'dotted' } })
@@ -49,7 +50,14 @@ export function historyChartOption({ points, target = null, unit = null, boundar
     grid: { left: 56, right: 48, top: 28, bottom: 48 },
     xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
     yAxis: [
-      { type: 'value', name: unit ?? '', scale: true, min: (extent) => lowerBound(extent, target), max: (extent) => upperBound(extent, target) },
+      {
+        type: 'value',
+        name: unit ?? '',
+        scale: true,
+        min: (extent) => lowerBound(extent, target),
+        max: (extent) => upperBound(extent, target),
+        axisLabel: { formatter: (value) => formatNumber(value) },
+      },
       { type: 'value', name: labels.confidence, min: 0, max: 10, interval: 2, splitLine: { show: false } },
     ],
     series: [

@@ -60,6 +60,13 @@ describe('historyChartOption', () => {
     expect(axis.min({ min: 2.3, max: 2.8 })).toBe(1.5)
   })
 
+  it('writes numbers in the person’s language', () => {
+    const formatNumber = (value) => String(value).replace('.', ',')
+    const option = historyChartOption({ points, target: 3.5, labels: LABELS, formatNumber })
+    expect(option.yAxis[0].axisLabel.formatter(2.5)).toBe('2,5')
+    expect(option.series[0].markLine.data[0].label.formatter).toBe('Target 3,5')
+  })
+
   it('draws no target line without a target', () => {
     expect(historyChartOption({ points, labels: LABELS }).series[0].markLine.data).toEqual([])
   })
