@@ -4,7 +4,8 @@
 //   npm run build && node scripts/fixture-server.js [--port 5174] [--interval-ms 700]
 //
 // It implements the parts of the API the app uses: login, logout, me and demo under
-// /api/v1/auth, and the live WebSocket at /api/v1/live (snapshot, delta with `since`, ping).
+// /api/v1/auth, the live WebSocket at /api/v1/live (snapshot, delta with `since`, ping), and
+// the outcome-model REST routes of outcome-fixtures.js (the Checkout Squad is u-checkout).
 // Every interval it changes one key result of the unit board and one unit of the portfolio.
 // POST /__fixture/drop closes every WebSocket, to watch the app reconnect.
 // The demo account is demo@momentum.test with the password "demo".
@@ -15,6 +16,7 @@ import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { createOutcomeFixtures } from './outcome-fixtures.js'
 
 const webDirectory = fileURLToPath(new URL('..', import.meta.url))
 const webroot = join(webDirectory, 'target', 'classes', 'webroot')
@@ -36,6 +38,7 @@ const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11'
 const CONTENT_TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' }
 
 const sessions = new Set()
+const outcome = createOutcomeFixtures()
 // Open live connections: { socket, buffer, subscriptions }.
 const connections = new Set()
 
@@ -341,6 +344,19 @@ async function handleRequest(request, response) {
     response.end()
     return
   }
+  if (pathname.startsWith('/api/v1/')) {
+    if (!hasSession(request)) {
+      sendJson(response, 401, { error: { code: 'unauthenticated', message: 'Log in first' } })
+      return
+    }
+    const body = ['POST', 'PATCH'].includes(request.method) ? await readJson(request) : undefined
+    const answer = outcome.handle(request.method, new URL(request.url, 'http://127.0.0.1'), body)
+    if (answer) {
+      sendJson(response, answer.status, answer.body)
+      return
+    }
+  }
+
   if (pathname.startsWith('/api/')) {
     sendJson(response, 404, { error: { code: 'not_found', message: `${route} is not part of the fixture server.` } })
     return

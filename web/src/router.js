@@ -8,6 +8,15 @@ import { useSessionStore } from './stores/session.js'
 export const routes = [
   { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio' },
   { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true },
+  // The outcome-model pages load on demand, so the boards download neither them nor ECharts.
+  // Pages whose content depends on the chosen cycle keep it in the address (?cycle=), so a link
+  // to them shows the same cycle to the next person.
+  { path: '/units/:unitId/edit', name: 'okr-editor', component: () => import('./pages/OkrEditorPage.vue'), props: true, meta: { cycleInUrl: true } },
+  { path: '/units/:unitId/check-in', name: 'check-in', component: () => import('./pages/CheckInPage.vue'), props: true, meta: { cycleInUrl: true } },
+  { path: '/kpis', name: 'kpis', component: () => import('./pages/KpiListPage.vue') },
+  { path: '/kpis/:kpiId', name: 'kpi', component: () => import('./pages/KpiPage.vue'), props: true },
+  { path: '/key-results/:id', name: 'key-result', component: () => import('./pages/KeyResultPage.vue'), props: true },
+  { path: '/nodes/:nodeId/impact', name: 'impact', component: () => import('./pages/ImpactChainPage.vue'), props: true },
   { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { public: true } },
 ]

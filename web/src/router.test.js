@@ -49,6 +49,20 @@ describe('route guard', () => {
     expect(app.router.currentRoute.value.name).toBe('login')
   })
 
+  it.each([
+    ['/units/42/edit', 'okr-editor', { unitId: '42' }],
+    ['/units/42/check-in', 'check-in', { unitId: '42' }],
+    ['/kpis', 'kpis', {}],
+    ['/kpis/k-1', 'kpi', { kpiId: 'k-1' }],
+    ['/key-results/kr-1', 'key-result', { id: 'kr-1' }],
+    ['/nodes/n-1/impact', 'impact', { nodeId: 'n-1' }],
+  ])('serves %s as %s', async (path, name, params) => {
+    const app = serverWith({ 'GET /api/v1/auth/me': { body: { user: DEMO_USER } } })
+    await app.router.push(path)
+    expect(app.router.currentRoute.value.name).toBe(name)
+    expect(app.router.currentRoute.value.params).toEqual(params)
+  })
+
   it('shows unknown paths as not found without a session', async () => {
     const app = serverWith({})
     await app.router.push('/no/such/page')

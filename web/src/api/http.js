@@ -1,18 +1,26 @@
 // JSON requests to the same-origin REST API. The session cookie travels with every request.
 
-/** A failed API request: `status` is the HTTP status (0 when the server was not reached). */
+/**
+ * A failed API request: `status` is the HTTP status (0 when the server was not reached),
+ * `fields` the server's per-field messages ([{field, message}]), and `details` the whole
+ * `error` object of the response, which carries conflict details such as `currentVersion`,
+ * `current` (stale version) or `loop` (alignment loop).
+ */
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, { fields = [], details = {} } = {}) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
+    this.fields = fields
+    this.details = details
   }
 }
 
 /**
  * Sends a request and returns the parsed JSON body, or null for an empty body (such as 204).
- * Rejects with an ApiError that carries the server's {"error": {"code", "message"}} when present.
+ * Rejects with an ApiError that carries the server's {"error": {"code", "message", "fields"}}
+ * when present.
  */
 export async function requestJson(method, path, body) {
   const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } }
@@ -36,9 +44,47 @@ export async function requestJson(method, path, body) {
       response.status,
       error?.code ?? `http_${response.status}`,
       error?.message ?? `${method} ${path} returned status ${response.status}`,
+      { fields: Array.isArray(error?.fields) ? error.fields : [], details: error ?? {} },
     )
   }
   return parsed
+}
+
+/**
+ * Returns `path` with the given query parameters appended. Parameters that are null, undefined
+ * or empty are left out, so callers can pass optional filters as they are.
+ */
+export function withQuery(path, params = {}) {
+  const query = new URLSearchParams()
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') {
+      query.append(name, String(value))
+    }
+  }
+  const text = query.toString()
+  return text === '' ? path : `${path}?${text}`
+}
+
+/** Largest page the list endpoints serve. */
+export const MAX_PAGE_SIZE = 500
+
+/**
+ * Reads every page of a list endpoint ({"items", "nextCursor"}) and returns the items of all
+ * pages. Stops after `maxPages` pages so that a very large organisation cannot keep a screen
+ * loading forever; `truncated` is then true.
+ */
+export async function fetchAllPages(path, params = {}, { maxPages = 20 } = {}) {
+  const items = []
+  let after = null
+  for (let page = 0; page < maxPages; page += 1) {
+    const body = await requestJson('GET', withQuery(path, { ...params, limit: MAX_PAGE_SIZE, after }))
+    items.push(...(body?.items ?? []))
+    after = body?.nextCursor ?? null
+    if (after === null) {
+      return { items, truncated: false }
+    }
+  }
+  return { items, truncated: true }
 }
 
 function parseJson(text) {

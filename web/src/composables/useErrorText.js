@@ -10,13 +10,19 @@ const TRANSLATED_CODES = [
   'unreachable',
 ]
 
-/** Returns a function that words an error {code, message, status} for the person at the screen. */
+/**
+ * Returns a function that words an error for the person at the screen: a live error {code,
+ * message, board} or a failed REST request (an ApiError, which has a status).
+ */
 export function useErrorText() {
   const { t } = useI18n()
 
   return function errorText(error) {
     if (TRANSLATED_CODES.includes(error.code)) {
       return t(`errors.${error.code}`)
+    }
+    if (error.message && error.status !== undefined) {
+      return t('errors.request', { message: error.message })
     }
     if (error.message) {
       return t('errors.server', { message: error.message })

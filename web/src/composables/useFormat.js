@@ -36,5 +36,16 @@ export function useFormat() {
     return t(ageMessageKey(age), { count: age?.count })
   }
 
-  return { percentNumber, percentText, valueText, ageText }
+  /** "4 Dec 2026" (German "4. Dez. 2026") for an ISO date such as 2026-12-04, read in UTC. */
+  function dateText(isoDate) {
+    const day = isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate
+    return new Intl.DateTimeFormat(locale.value, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(day))
+  }
+
+  /** "4 Dec 2026, 10:02" in the person's time zone, for an ISO instant. */
+  function dateTimeText(isoInstant) {
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoInstant))
+  }
+
+  return { percentNumber, percentText, valueText, ageText, dateText, dateTimeText }
 }

@@ -138,6 +138,26 @@ describe('unit board page', () => {
     expect(wrapper.get('[data-testid="error"]').text()).toContain('This board does not exist in your organisation')
   })
 
+  it('links to the OKR editor and the check-in of the unit', async () => {
+    await showBoard()
+    expect(wrapper.get('[data-testid="edit-okrs"]').attributes('href')).toBe(`/units/${TEAM_ID}/edit`)
+    expect(wrapper.get('[data-testid="check-in"]').attributes('href')).toBe(`/units/${TEAM_ID}/check-in`)
+  })
+
+  it('links each key result to its page and its check-in', async () => {
+    await showBoard()
+    const row = keyResult('checkout-conversion')
+    expect(row.get('[data-testid="kr-link"]').attributes('href')).toBe(`/key-results/${CONVERSION_ID}`)
+    expect(row.get('[data-testid="kr-check-in"]').attributes('href')).toBe(`/units/${TEAM_ID}/check-in?keyResult=${CONVERSION_ID}`)
+  })
+
+  it('links a KPI to its page', async () => {
+    await showBoard()
+    expect(wrapper.get('[data-testid="kpi-checkout-error-rate"] [data-testid="kpi-link"]').attributes('href')).toBe(
+      '/kpis/n0000000-0000-4000-8000-0000000000k1',
+    )
+  })
+
   it('unsubscribes when the page goes away', async () => {
     const app = await showBoard()
     wrapper.unmount()

@@ -1,0 +1,95 @@
+import { ApiError, fetchAllPages, requestJson, withQuery } from './http.js'
+
+const BASE = '/api/v1/kpis'
+
+/** Returns the KPIs that match the filters {unit}. */
+export async function listKpis(filters = {}) {
+  const { items } = await fetchAllPages(BASE, filters)
+  return items.map(toKpi)
+}
+
+export async function getKpi(id) {
+  return toKpi(await requestJson('GET', `${BASE}/${encodeURIComponent(id)}`))
+}
+
+/**
+ * Returns the measured values of a KPI, oldest first: {points: [{at, value}]}, or null when
+ * the server keeps no history for it (404).
+ */
+export async function fetchKpiHistory(id, { from = null, to = null } = {}) {
+  let body
+  try {
+    body = await requestJson('GET', withQuery(`${BASE}/${encodeURIComponent(id)}/history`, { from, to }))
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return null
+    }
+    throw error
+  }
+  const points = (body?.points ?? body?.items ?? [])
+    .map((point) => ({ at: point.at ?? point.time, value: point.value ?? null }))
+    .sort((left, right) => Date.parse(left.at) - Date.parse(right.at))
+  return { points }
+}
+
+/**
+ * Returns the driver tree below a KPI. Every tree node is {id, key, title, unit, current,
+ * formula, variable, weight, sensitivity, drivers}, where sensitivity (null at the root) is
+ * {absolute, percent, estimated}: the change of the parent when this driver alone rises by 1 %,
+ * as a value in the parent's unit and as a percentage of the parent's value.
+ */
+export async function fetchDriverTree(id) {
+  const body = await requestJson('GET', `${BASE}/${encodeURIComponent(id)}/driver-tree`)
+  return toDriverNode(body?.root ?? body)
+}
+
+function toDriverNode(item) {
+  const kpi = item.kpi ?? item
+  const sensitivity = item.sensitivity ?? null
+  return {
+    id: kpi.id ?? item.driverId,
+    key: kpi.key ?? null,
+    title: kpi.title ?? kpi.key ?? '',
+    unit: kpi.unit ?? null,
+    current: kpi.current ?? item.value ?? null,
+    formula: kpi.formula ?? null,
+    variable: item.variable ?? null,
+    weight: item.weight ?? null,
+    sensitivity:
+      sensitivity === null
+        ? null
+        : {
+            absolute: sensitivity.absolute ?? null,
+            percent: sensitivity.percent ?? null,
+            estimated: Boolean(sensitivity.estimated),
+          },
+    drivers: (item.drivers ?? []).map(toDriverNode),
+  }
+}
+
+/** Maps the server's KPI to the shape the screens use; a missing optional field becomes null. */
+export function toKpi(item) {
+  return {
+    id: item.id,
+    key: item.key,
+    title: item.title,
+    description: item.description ?? null,
+    unitId: item.unitId ?? null,
+    ownerId: item.ownerId ?? null,
+    ownerName: item.ownerName ?? null,
+    unit: item.unit ?? null,
+    direction: item.direction ?? 'increase',
+    start: item.start ?? null,
+    target: item.target ?? null,
+    green: item.green ?? null,
+    red: item.red ?? null,
+    current: item.current ?? null,
+    currentAt: item.currentAt ?? null,
+    indicator: item.indicator ?? 'lagging',
+    expectedEveryHours: item.expectedEveryHours ?? null,
+    formula: item.formula ?? null,
+    targets: (item.targets ?? []).map((target) => ({ due: target.due, value: target.value })),
+    drivers: item.drivers ?? [],
+    version: item.version,
+  }
+}

@@ -1,0 +1,212 @@
+import { computed, ref, shallowRef, toValue, watch } from 'vue'
+import * as keyResultsApi from '../api/keyResults.js'
+import * as kpisApi from '../api/kpis.js'
+import * as objectivesApi from '../api/objectives.js'
+import * as peopleApi from '../api/people.js'
+import { fieldMessages, isAlignmentLoop, isStaleVersion, loopPath } from '../lib/apiErrors.js'
+import { buildOkrTree } from '../lib/okrTree.js'
+
+/**
+ * Loads and edits the OKRs of a unit in a cycle, both given as refs or getters, and reloads
+ * when either changes. Alignment choices come from the cycle and the cycles around it
+ * (`parentCycleIds`), across all units.
+ *
+ * Every save takes the version the person last read. A 409 `stale_version` fills `conflict`
+ * ({kind, id, changes, current}) so the page can show the current values and retry; a 409
+ * `alignment_loop` fills `loop` with the keys in order; a 400 fills `fieldErrors`.
+ */
+export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
+  const objectives = ref([])
+  const keyResults = ref([])
+  const people = shallowRef([])
+  const kpis = shallowRef([])
+  const candidates = shallowRef({ objectives: [], keyResults: [] })
+  const loading = ref(false)
+  const loadError = shallowRef(null)
+  const busy = ref(false)
+  const fieldErrors = ref({})
+  const conflict = shallowRef(null)
+  const loop = ref([])
+  const actionError = shallowRef(null)
+  let loadCount = 0
+
+  const tree = computed(() => buildOkrTree(objectives.value, keyResults.value))
+
+  async function load() {
+    const unit = toValue(unitId)
+    const cycle = toValue(cycleId)
+    if (!unit || !cycle) {
+      return
+    }
+    const ticket = ++loadCount
+    loading.value = true
+    loadError.value = null
+    try {
+      const cycleIds = toValue(parentCycleIds) ?? [cycle]
+      const [ownObjectives, ownKeyResults, persons, kpiList, candidateObjectives, candidateKeyResults] = await Promise.all([
+        objectivesApi.listObjectives({ unit, cycle }),
+        keyResultsApi.listKeyResults({ unit, cycle }),
+        peopleApi.listPeople(),
+        kpisApi.listKpis(),
+        Promise.all(cycleIds.map((id) => objectivesApi.listObjectives({ cycle: id }))),
+        Promise.all(cycleIds.map((id) => keyResultsApi.listKeyResults({ cycle: id }))),
+      ])
+      if (ticket !== loadCount) {
+        return
+      }
+      objectives.value = ownObjectives
+      keyResults.value = ownKeyResults
+      people.value = persons
+      kpis.value = kpiList
+      candidates.value = { objectives: candidateObjectives.flat(), keyResults: candidateKeyResults.flat() }
+    } catch (error) {
+      if (ticket === loadCount) {
+        loadError.value = error
+      }
+    } finally {
+      if (ticket === loadCount) {
+        loading.value = false
+      }
+    }
+  }
+
+  watch(() => [toValue(unitId), toValue(cycleId)], load, { immediate: true })
+
+  function clearMessages() {
+    fieldErrors.value = {}
+    loop.value = []
+    actionError.value = null
+  }
+
+  function replace(list, updated) {
+    list.value = list.value.map((item) => (item.id === updated.id ? updated : item))
+  }
+
+  /** Runs a change; returns true when it was stored, false when the server rejected it. */
+  async function run(kind, id, changes, request) {
+    clearMessages()
+    busy.value = true
+    try {
+      const stored = await request()
+      if (stored && kind === 'objective') {
+        replaceOrAdd(objectives, stored)
+      } else if (stored && kind === 'keyResult') {
+        replaceOrAdd(keyResults, stored)
+      }
+      conflict.value = null
+      return true
+    } catch (error) {
+      if (isStaleVersion(error)) {
+        const current = error.details.current
+          ? kind === 'objective'
+            ? objectivesApi.toObjective(error.details.current)
+            : keyResultsApi.toKeyResult(error.details.current)
+          : null
+        if (current) {
+          replace(kind === 'objective' ? objectives : keyResults, current)
+        }
+        conflict.value = { kind, id, changes, current, currentVersion: error.details.currentVersion ?? current?.version }
+      } else if (isAlignmentLoop(error)) {
+        loop.value = loopPath(error)
+      } else if (error.status === 400 || (error.fields && error.fields.length > 0)) {
+        fieldErrors.value = fieldMessages(error)
+        actionError.value = error
+      } else {
+        actionError.value = error
+      }
+      return false
+    } finally {
+      busy.value = false
+    }
+  }
+
+  function replaceOrAdd(list, stored) {
+    if (list.value.some((item) => item.id === stored.id)) {
+      replace(list, stored)
+    } else {
+      list.value = [...list.value, stored]
+    }
+  }
+
+  function saveObjective(objective, body) {
+    if (objective === null) {
+      return run('objective', null, body, () => objectivesApi.createObjective(body))
+    }
+    return run('objective', objective.id, body, () => objectivesApi.updateObjective(objective.id, body, objective.version))
+  }
+
+  function saveKeyResult(keyResult, body) {
+    if (keyResult === null) {
+      return run('keyResult', null, body, () => keyResultsApi.createKeyResult(body))
+    }
+    return run('keyResult', keyResult.id, body, () => keyResultsApi.updateKeyResult(keyResult.id, body, keyResult.version))
+  }
+
+  /** Aligns an objective to a parent objective ({type: 'objective'}) or key result ({type: 'keyResult'}). */
+  function realignObjective(objective, target) {
+    const changes =
+      target.type === 'keyResult' ? { parentId: null, parentKeyResultId: target.id } : { parentId: target.id, parentKeyResultId: null }
+    return run('objective', objective.id, changes, () => objectivesApi.updateObjective(objective.id, changes, objective.version))
+  }
+
+  function moveKeyResult(keyResult, objectiveId) {
+    const changes = { objectiveId }
+    return run('keyResult', keyResult.id, changes, () => keyResultsApi.updateKeyResult(keyResult.id, changes, keyResult.version))
+  }
+
+  /** Sends the conflicting change again on top of the version the server stores now. */
+  function retryConflict() {
+    const pending = conflict.value
+    if (!pending || pending.id === null) {
+      return Promise.resolve(false)
+    }
+    const update = pending.kind === 'objective' ? objectivesApi.updateObjective : keyResultsApi.updateKeyResult
+    return run(pending.kind, pending.id, pending.changes, () => update(pending.id, pending.changes, pending.currentVersion))
+  }
+
+  function dismissConflict() {
+    conflict.value = null
+  }
+
+  async function archiveObjective(objective, { cascade = false } = {}) {
+    const archived = await run('archive', objective.id, null, () => objectivesApi.archiveObjective(objective.id, { cascade }))
+    if (archived) {
+      await load()
+    }
+    return archived
+  }
+
+  async function archiveKeyResult(keyResult) {
+    const archived = await run('archive', keyResult.id, null, () => keyResultsApi.archiveKeyResult(keyResult.id))
+    if (archived) {
+      keyResults.value = keyResults.value.filter((item) => item.id !== keyResult.id)
+    }
+    return archived
+  }
+
+  return {
+    objectives,
+    keyResults,
+    people,
+    kpis,
+    candidates,
+    tree,
+    loading,
+    loadError,
+    busy,
+    fieldErrors,
+    conflict,
+    loop,
+    actionError,
+    load,
+    clearMessages,
+    saveObjective,
+    saveKeyResult,
+    realignObjective,
+    moveKeyResult,
+    retryConflict,
+    dismissConflict,
+    archiveObjective,
+    archiveKeyResult,
+  }
+}

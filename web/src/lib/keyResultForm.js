@@ -1,0 +1,195 @@
+// The key result editor's form: its fields per measurement kind, the commit and stretch levels
+// with their zones, and the request body the REST API expects.
+import { parseDecimal, round4 } from './numbers.js'
+
+export const MEASUREMENTS = ['increase', 'decrease', 'range', 'milestone', 'binary', 'kpi', 'work_items']
+
+// Value fields per measurement kind. The server rejects the fields of other kinds.
+const METRIC_FIELDS = ['start', 'target', 'commit', 'stretch']
+const FIELDS_BY_MEASUREMENT = {
+  increase: METRIC_FIELDS,
+  decrease: METRIC_FIELDS,
+  kpi: METRIC_FIELDS,
+  range: ['low', 'high', 'tolerance'],
+  milestone: [],
+  binary: [],
+  work_items: [],
+}
+const ALL_VALUE_FIELDS = ['start', 'target', 'commit', 'stretch', 'low', 'high', 'tolerance']
+const REQUIRED_VALUE_FIELDS = { increase: ['start', 'target'], decrease: ['start', 'target'], kpi: ['start', 'target'], range: ['low', 'high'] }
+
+/** True for the kinds measured against start and target, which have commit and stretch levels. */
+export function isMetric(measurement) {
+  return measurement === 'increase' || measurement === 'decrease' || measurement === 'kpi'
+}
+
+/** Returns the value fields (start, target, ...) that a measurement kind uses. */
+export function valueFieldsOf(measurement) {
+  return FIELDS_BY_MEASUREMENT[measurement] ?? []
+}
+
+/** Returns an empty form for a new key result of an objective. */
+export function emptyKeyResultForm(objectiveId) {
+  return {
+    key: '',
+    objectiveId,
+    title: '',
+    description: '',
+    measurement: 'increase',
+    ownerId: '',
+    weight: '1',
+    start: '',
+    target: '',
+    commit: '',
+    stretch: '',
+    low: '',
+    high: '',
+    tolerance: '',
+    unit: '',
+    kpiId: '',
+    milestones: [],
+  }
+}
+
+/** Returns the form for editing an existing key result. */
+export function keyResultFormFrom(keyResult) {
+  const text = (value) => (value === null || value === undefined ? '' : String(value))
+  return {
+    key: keyResult.key,
+    objectiveId: keyResult.objectiveId,
+    title: keyResult.title,
+    description: keyResult.description ?? '',
+    measurement: keyResult.measurement,
+    ownerId: keyResult.ownerId ?? '',
+    weight: text(keyResult.weight ?? 1),
+    start: text(keyResult.start),
+    target: text(keyResult.target),
+    commit: text(keyResult.commit),
+    stretch: text(keyResult.stretch),
+    low: text(keyResult.low),
+    high: text(keyResult.high),
+    tolerance: text(keyResult.tolerance),
+    unit: keyResult.unit ?? '',
+    kpiId: keyResult.kpiId ?? '',
+    milestones: (keyResult.milestones ?? []).map((milestone) => ({
+      title: milestone.title,
+      weight: text(milestone.weight ?? 1),
+      done: Boolean(milestone.done),
+    })),
+  }
+}
+
+/**
+ * Turns the form into the request body. Returns `{body, errors}`: errors maps a field name to a
+ * message key for numbers that do not parse and required fields left empty, and body is null
+ * while there are errors. On create, fields of other measurement kinds are left out; on update
+ * they are sent as null so that switching the kind clears them.
+ */
+export function keyResultPayload(form, { creating, people = [] }) {
+  const errors = {}
+  const body = {
+    title: form.title.trim(),
+    description: form.description.trim() === '' ? null : form.description.trim(),
+    measurement: form.measurement,
+    ownerId: form.ownerId || null,
+    ownerName: people.find((person) => person.id === form.ownerId)?.name ?? null,
+    weight: numberField(form, 'weight', errors) ?? 1,
+    unit: form.unit.trim() === '' ? null : form.unit.trim(),
+  }
+  if (body.title === '') {
+    errors.title = 'editor.errors.required'
+  }
+  body.objectiveId = form.objectiveId
+  if (creating) {
+    body.key = form.key.trim()
+    if (body.key === '') {
+      errors.key = 'editor.errors.required'
+    }
+  }
+
+  const used = valueFieldsOf(form.measurement)
+  for (const field of ALL_VALUE_FIELDS) {
+    if (used.includes(field)) {
+      body[field] = numberField(form, field, errors)
+    } else if (!creating) {
+      body[field] = null
+    }
+  }
+  for (const field of REQUIRED_VALUE_FIELDS[form.measurement] ?? []) {
+    if (body[field] === null && errors[field] === undefined) {
+      errors[field] = 'editor.errors.required'
+    }
+  }
+
+  if (form.measurement === 'kpi') {
+    body.kpiId = form.kpiId || null
+    if (!body.kpiId) {
+      errors.kpiId = 'editor.errors.required'
+    }
+  } else if (!creating) {
+    body.kpiId = null
+  }
+
+  if (form.measurement === 'milestone') {
+    body.milestones = form.milestones.map((milestone, index) => ({
+      title: milestone.title.trim(),
+      weight: numberField(milestone, 'weight', errors, `milestones[${index}].weight`) ?? 1,
+      done: Boolean(milestone.done),
+    }))
+    body.milestones.forEach((milestone, index) => {
+      if (milestone.title === '') {
+        errors[`milestones[${index}].title`] = 'editor.errors.required'
+      }
+    })
+    if (body.milestones.length === 0) {
+      errors.milestones = 'editor.errors.noMilestones'
+    }
+  } else if (!creating) {
+    body.milestones = []
+  }
+
+  return { body: Object.keys(errors).length === 0 ? body : null, errors }
+}
+
+function numberField(source, field, errors, errorField = field) {
+  const value = parseDecimal(source[field])
+  if (Number.isNaN(value)) {
+    errors[errorField] = 'editor.errors.notANumber'
+    return null
+  }
+  return value
+}
+
+/**
+ * Returns the commit and stretch levels in effect for a metric key result, from numbers:
+ * the set ones, else the defaults commit = start + 3/7 (target - start) and stretch = start +
+ * 10/7 (target - start), so that commit is 30 % and target 70 % of the way to stretch.
+ * Returns null without both start and target.
+ */
+export function effectiveLevels({ start, target, commit = null, stretch = null }) {
+  if (start === null || target === null || Number.isNaN(start) || Number.isNaN(target)) {
+    return null
+  }
+  const span = target - start
+  return {
+    start,
+    target,
+    commit: commit ?? round4(start + (3 / 7) * span),
+    stretch: stretch ?? round4(start + (10 / 7) * span),
+    commitDefault: commit === null,
+    stretchDefault: stretch === null,
+  }
+}
+
+/** Returns the zones from start to beyond stretch, in the key result's direction. */
+export function zoneBands(levels) {
+  if (levels === null) {
+    return []
+  }
+  return [
+    { zone: 'fail', from: levels.start, to: levels.commit },
+    { zone: 'commit', from: levels.commit, to: levels.target },
+    { zone: 'target', from: levels.target, to: levels.stretch },
+    { zone: 'stretch', from: levels.stretch, to: null },
+  ]
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { effectiveLevels, emptyKeyResultForm, keyResultFormFrom, keyResultPayload, zoneBands } from './keyResultForm.js'
+
+function form(fields) {
+  return { ...emptyKeyResultForm('o-1'), key: 'kr', title: 'Raise conversion', ...fields }
+}
+
+describe('keyResultPayload', () => {
+  it('sends start, target and levels of an increase', () => {
+    const { body, errors } = keyResultPayload(form({ start: '2,1', target: '3.5', commit: '', unit: '%' }), { creating: true })
+    expect(errors).toEqual({})
+    expect(body).toMatchObject({ key: 'kr', objectiveId: 'o-1', measurement: 'increase', start: 2.1, target: 3.5, commit: null, unit: '%' })
+    expect(body).not.toHaveProperty('low')
+  })
+
+  it('sends low, high and tolerance of a range only', () => {
+    const { body } = keyResultPayload(form({ measurement: 'range', low: '95', high: '99', tolerance: '4', start: '1' }), { creating: true })
+    expect(body).toMatchObject({ low: 95, high: 99, tolerance: 4 })
+    expect(body).not.toHaveProperty('start')
+  })
+
+  it('clears the fields of other kinds on update', () => {
+    const { body } = keyResultPayload(form({ measurement: 'binary' }), { creating: false })
+    expect(body).toMatchObject({ start: null, target: null, low: null, kpiId: null, milestones: [], objectiveId: 'o-1' })
+    expect(body).not.toHaveProperty('key')
+  })
+
+  it('sends the milestone list with weights and done flags', () => {
+    const milestones = [{ title: 'Design', weight: '1', done: true }, { title: 'GA', weight: '2', done: false }]
+    const { body } = keyResultPayload(form({ measurement: 'milestone', milestones }), { creating: true })
+    expect(body.milestones).toEqual([{ title: 'Design', weight: 1, done: true }, { title: 'GA', weight: 2, done: false }])
+  })
+
+  it('names a milestone without title', () => {
+    const { body, errors } = keyResultPayload(form({ measurement: 'milestone', milestones: [{ title: ' ', weight: '1', done: false }] }), { creating: true })
+    expect(body).toBeNull()
+    expect(errors['milestones[0].title']).toBe('editor.errors.required')
+  })
+
+  it('needs the KPI of a KPI-following key result', () => {
+    const { errors } = keyResultPayload(form({ measurement: 'kpi', start: '31', target: '45' }), { creating: true })
+    expect(errors).toEqual({ kpiId: 'editor.errors.required' })
+  })
+
+  it('reports a value that is not a number at its field', () => {
+    const { errors } = keyResultPayload(form({ start: 'abc', target: '3' }), { creating: true })
+    expect(errors).toEqual({ start: 'editor.errors.notANumber' })
+  })
+
+  it('takes the owner name from the people list', () => {
+    const people = [{ id: 'p-2', name: 'Jonas Keller' }]
+    const { body } = keyResultPayload(form({ measurement: 'binary', ownerId: 'p-2' }), { creating: true, people })
+    expect(body).toMatchObject({ ownerId: 'p-2', ownerName: 'Jonas Keller' })
+  })
+})
+
+describe('keyResultFormFrom', () => {
+  it('turns numbers into editable text', () => {
+    const edited = keyResultFormFrom({ key: 'k', objectiveId: 'o', title: 'T', measurement: 'increase', start: 2.1, target: 3.5, weight: 2 })
+    expect(edited).toMatchObject({ start: '2.1', target: '3.5', commit: '', weight: '2' })
+  })
+})
+
+describe('effectiveLevels', () => {
+  it('derives commit and stretch from start 0 and target 70', () => {
+    expect(effectiveLevels({ start: 0, target: 70 })).toMatchObject({ commit: 30, stretch: 100, commitDefault: true })
+  })
+
+  it('derives levels downwards for a decrease', () => {
+    expect(effectiveLevels({ start: 900, target: 400 })).toMatchObject({ commit: 685.7143, stretch: 185.7143 })
+  })
+
+  it('keeps set levels', () => {
+    expect(effectiveLevels({ start: 2.1, target: 3.5, commit: 2.7, stretch: 4.1 })).toMatchObject({
+      commit: 2.7,
+      stretch: 4.1,
+      commitDefault: false,
+      stretchDefault: false,
+    })
+  })
+
+  it('is null without a target', () => {
+    expect(effectiveLevels({ start: 1, target: null })).toBeNull()
+  })
+})
+
+describe('zoneBands', () => {
+  it('runs from start through commit, target and stretch', () => {
+    const bands = zoneBands(effectiveLevels({ start: 0, target: 70 }))
+    expect(bands.map((band) => [band.zone, band.from, band.to])).toEqual([
+      ['fail', 0, 30],
+      ['commit', 30, 70],
+      ['target', 70, 100],
+      ['stretch', 100, null],
+    ])
+  })
+})

@@ -1,0 +1,87 @@
+// The objective editor's form and the request body the REST API expects.
+import { parseDecimal } from './numbers.js'
+
+/** Encodes an alignment parent for a select: "objective:<id>", "keyResult:<id>" or "". */
+export function parentValue(objective) {
+  if (objective.parentKeyResultId) {
+    return `keyResult:${objective.parentKeyResultId}`
+  }
+  return objective.parentId ? `objective:${objective.parentId}` : ''
+}
+
+/** Decodes a parent select value into the two parent fields, exactly one of them set or neither. */
+export function parentFields(value) {
+  if (value.startsWith('keyResult:')) {
+    return { parentId: null, parentKeyResultId: value.slice('keyResult:'.length) }
+  }
+  if (value.startsWith('objective:')) {
+    return { parentId: value.slice('objective:'.length), parentKeyResultId: null }
+  }
+  return { parentId: null, parentKeyResultId: null }
+}
+
+export function emptyObjectiveForm() {
+  return { key: '', title: '', description: '', ownerId: '', parent: '', weight: '1', rollupChildren: false }
+}
+
+export function objectiveFormFrom(objective) {
+  return {
+    key: objective.key,
+    title: objective.title,
+    description: objective.description ?? '',
+    ownerId: objective.ownerId ?? '',
+    parent: parentValue(objective),
+    weight: String(objective.weight ?? 1),
+    rollupChildren: Boolean(objective.rollupChildren),
+  }
+}
+
+/**
+ * Turns the form into the request body; `{unitId, cycleId}` are added on create. Returns
+ * `{body, errors}` as keyResultPayload does.
+ */
+export function objectivePayload(form, { creating, unitId = null, cycleId = null, people = [] }) {
+  const errors = {}
+  const weight = parseDecimal(form.weight)
+  if (Number.isNaN(weight)) {
+    errors.weight = 'editor.errors.notANumber'
+  }
+  const body = {
+    title: form.title.trim(),
+    description: form.description.trim() === '' ? null : form.description.trim(),
+    ownerId: form.ownerId || null,
+    ownerName: people.find((person) => person.id === form.ownerId)?.name ?? null,
+    ...parentFields(form.parent),
+    weight: Number.isNaN(weight) || weight === null ? 1 : weight,
+    rollupChildren: Boolean(form.rollupChildren),
+  }
+  if (body.title === '') {
+    errors.title = 'editor.errors.required'
+  }
+  if (creating) {
+    Object.assign(body, { key: form.key.trim(), kind: 'objective', unitId, cycleId })
+    if (body.key === '') {
+      errors.key = 'editor.errors.required'
+    }
+  }
+  return { body: Object.keys(errors).length === 0 ? body : null, errors }
+}
+
+/**
+ * Proposes a node key from a title: lower-case ASCII letters and digits joined by "-", at most
+ * 60 characters, as the API's key rule allows ([a-z0-9][a-z0-9._-]*).
+ */
+export function keyFromTitle(title) {
+  return title
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '')
+}

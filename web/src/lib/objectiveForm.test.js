@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import { emptyObjectiveForm, keyFromTitle, objectivePayload, parentFields, parentValue } from './objectiveForm.js'
+
+describe('parent fields', () => {
+  it.each([
+    ['objective:o-1', { parentId: 'o-1', parentKeyResultId: null }],
+    ['keyResult:k-1', { parentId: null, parentKeyResultId: 'k-1' }],
+    ['', { parentId: null, parentKeyResultId: null }],
+  ])('decodes %s', (value, fields) => {
+    expect(parentFields(value)).toEqual(fields)
+  })
+
+  it('encodes a key result parent', () => {
+    expect(parentValue({ parentId: null, parentKeyResultId: 'k-1' })).toBe('keyResult:k-1')
+  })
+})
+
+describe('objectivePayload', () => {
+  it('adds key, kind, unit and cycle on create', () => {
+    const form = { ...emptyObjectiveForm(), key: 'fast-checkout', title: ' Fast checkout ', parent: 'keyResult:k-9', weight: '2' }
+    const { body } = objectivePayload(form, { creating: true, unitId: 'u-1', cycleId: 'c-1' })
+    expect(body).toEqual({
+      key: 'fast-checkout',
+      kind: 'objective',
+      unitId: 'u-1',
+      cycleId: 'c-1',
+      title: 'Fast checkout',
+      description: null,
+      ownerId: null,
+      ownerName: null,
+      parentId: null,
+      parentKeyResultId: 'k-9',
+      weight: 2,
+      rollupChildren: false,
+    })
+  })
+
+  it('reports an empty title', () => {
+    const { body, errors } = objectivePayload({ ...emptyObjectiveForm(), key: 'x' }, { creating: true })
+    expect(body).toBeNull()
+    expect(errors).toEqual({ title: 'editor.errors.required' })
+  })
+})
+
+describe('keyFromTitle', () => {
+  it.each([
+    ['Make checkout effortless!', 'make-checkout-effortless'],
+    ['Größere Reichweite für Café', 'groessere-reichweite-fuer-cafe'],
+    ['  --  ', ''],
+  ])('turns %s into %s', (title, key) => {
+    expect(keyFromTitle(title)).toBe(key)
+  })
+})

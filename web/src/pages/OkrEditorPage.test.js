@@ -1,0 +1,323 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import {
+  COMPANY_KEY_RESULT,
+  CONVERSION,
+  DELIGHT,
+  PAYMENTS,
+  PCI,
+  Q4,
+  UNIT_ID,
+  outcomeRoutes,
+} from '../__fixtures__/outcomeModel.js'
+import { queryOf } from '../testing/fakeFetch.js'
+import { mountPage } from '../testing/mountPage.js'
+import OkrEditorPage from './OkrEditorPage.vue'
+
+let wrapper
+let fake
+
+async function openEditor(extraRoutes = {}, locale = 'en') {
+  ;({ wrapper, fake } = await mountPage(OkrEditorPage, {
+    path: `/units/${UNIT_ID}/edit?cycle=${Q4}`,
+    props: { unitId: UNIT_ID },
+    routes: outcomeRoutes(extraRoutes),
+    locale,
+  }))
+}
+
+function lastRequest(method, bare) {
+  return fake.requests.filter((request) => request.method === method && request.path.split('?')[0] === bare).at(-1)
+}
+
+async function dragOnto(source, target) {
+  await source.trigger('dragstart')
+  await target.trigger('dragenter')
+  await target.trigger('dragover')
+  await target.trigger('drop')
+  await flushPromises()
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+  vi.unstubAllGlobals()
+})
+
+describe('OKR editor', () => {
+  it('loads the objectives of the unit in the chosen cycle', async () => {
+    await openEditor()
+    const request = fake.requests.find((r) => r.path.startsWith('/api/v1/objectives') && queryOf(r).unit === UNIT_ID)
+    expect(queryOf(request)).toMatchObject({ unit: UNIT_ID, cycle: Q4 })
+  })
+
+  it('shows objectives with their key results as a tree', async () => {
+    await openEditor()
+    const delight = wrapper.get('[data-testid="tree-objective-checkout-delight"]')
+    expect(delight.find('[data-testid="tree-kr-checkout-conversion"]').exists()).toBe(true)
+    expect(delight.find('[data-testid="tree-kr-one-click-reorder"]').exists()).toBe(true)
+    expect(wrapper.get('[data-testid="tree-objective-reliable-payments"]').find('[data-testid="tree-kr-pci-audit-passed"]').exists()).toBe(true)
+  })
+
+  it('names the parent outside the unit', async () => {
+    await openEditor()
+    expect(wrapper.get('[data-testid="tree-objective-checkout-delight"] [data-testid="aligned-to"]').text()).toContain(
+      COMPANY_KEY_RESULT.title,
+    )
+  })
+
+  it('offers goals of the enclosing cycles as alignment targets', async () => {
+    await openEditor()
+    expect(wrapper.find('[data-testid="align-target-loyal-customers"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="align-target-grow-online-share"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="align-target-online-revenue"]').exists()).toBe(true)
+  })
+
+  it('creates an objective in the unit and cycle', async () => {
+    await openEditor({ 'POST /api/v1/objectives': (request) => ({ status: 201, body: { ...request.body, id: 'o-new', version: 1 } }) })
+    await wrapper.get('[data-testid="new-objective"]').trigger('click')
+    await wrapper.get('[data-testid="objective-title"]').setValue('Faster refunds')
+    await wrapper.get('[data-testid="objective-owner"]').setValue('p-2')
+    await wrapper.get('[data-testid="objective-parent"]').setValue('objective:o-online')
+    await wrapper.get('[data-testid="objective-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('POST', '/api/v1/objectives').body).toEqual({
+      key: 'faster-refunds',
+      kind: 'objective',
+      unitId: UNIT_ID,
+      cycleId: Q4,
+      title: 'Faster refunds',
+      description: null,
+      ownerId: 'p-2',
+      ownerName: 'Jonas Keller',
+      parentId: 'o-online',
+      parentKeyResultId: null,
+      weight: 1,
+      rollupChildren: false,
+    })
+    expect(wrapper.find('[data-testid="tree-objective-faster-refunds"]').exists()).toBe(true)
+  })
+
+  it('shows a server validation error next to its field', async () => {
+    await openEditor({
+      'POST /api/v1/key-results': {
+        status: 400,
+        body: { error: { code: 'validation_failed', message: 'invalid', fields: [{ field: 'target', message: 'is below start (20); use measurement "decrease"' }] } },
+      },
+    })
+    await wrapper.get('[data-testid="add-kr-checkout-delight"]').trigger('click')
+    await wrapper.get('[data-testid="kr-title"]').setValue('Raise basket size')
+    await wrapper.get('[data-testid="kr-start"]').setValue('20')
+    await wrapper.get('[data-testid="kr-target"]').setValue('10')
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    const field = wrapper.get('[data-testid="key-result-form"] [data-field="target"]')
+    expect(field.get('[data-testid="field-error"]').text()).toBe('is below start (20); use measurement "decrease"')
+    expect(wrapper.get('[data-testid="key-result-form"] [data-field="start"]').find('[data-testid="field-error"]').exists()).toBe(false)
+  })
+
+  it('shows a milestone error at its milestone', async () => {
+    await openEditor({
+      'PATCH /api/v1/key-results/k-reorder': {
+        status: 400,
+        body: { error: { code: 'validation_failed', message: 'invalid', fields: [{ field: 'milestones[1].title', message: 'repeats another milestone title' }] } },
+      },
+    })
+    await wrapper.get('[data-testid="edit-one-click-reorder"]').trigger('click')
+    await wrapper.findAll('[data-testid="milestone-title"]')[1].setValue('Design approved')
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="milestone-1"] [data-testid="field-error"]').text()).toBe('repeats another milestone title')
+    expect(wrapper.get('[data-testid="milestone-0"]').find('[data-testid="field-error"]').exists()).toBe(false)
+  })
+
+  it('sends the milestone list of an edited key result', async () => {
+    await openEditor({ 'PATCH /api/v1/key-results/k-reorder': (request) => ({ body: { ...request.body, id: 'k-reorder', key: 'one-click-reorder', version: 7 } }) })
+    await wrapper.get('[data-testid="edit-one-click-reorder"]').trigger('click')
+    await wrapper.get('[data-testid="milestone-add"]').trigger('click')
+    const titles = wrapper.findAll('[data-testid="milestone-title"]')
+    await titles[2].setValue('Beta with 5 % of users')
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    const body = lastRequest('PATCH', '/api/v1/key-results/k-reorder').body
+    expect(body.version).toBe(6)
+    expect(body.milestones).toEqual([
+      { title: 'Design approved', weight: 1, done: true },
+      { title: 'General availability', weight: 2, done: false },
+      { title: 'Beta with 5 % of users', weight: 1, done: false },
+    ])
+  })
+
+  it('sends only the changed fields of an edit', async () => {
+    await openEditor({ 'PATCH /api/v1/key-results/k-conversion': (request) => ({ body: { ...CONVERSION, ...request.body, version: 18 } }) })
+    await wrapper.get('[data-testid="edit-checkout-conversion"]').trigger('click')
+    await wrapper.get('[data-testid="kr-target"]').setValue('3,8')
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('PATCH', '/api/v1/key-results/k-conversion').body).toEqual({ target: 3.8, version: 17 })
+    expect(wrapper.find('[data-testid="key-result-form"]').exists()).toBe(false)
+  })
+
+  it('closes an edit that changes nothing without a request', async () => {
+    await openEditor()
+    await wrapper.get('[data-testid="edit-checkout-delight"]').trigger('click')
+    await wrapper.get('[data-testid="objective-form"]').trigger('submit')
+    await flushPromises()
+    expect(fake.requests.some((request) => request.method === 'PATCH')).toBe(false)
+    expect(wrapper.find('[data-testid="objective-form"]').exists()).toBe(false)
+  })
+
+  it('shows the zones of a metric key result', async () => {
+    await openEditor()
+    await wrapper.get('[data-testid="add-kr-checkout-delight"]').trigger('click')
+    await wrapper.get('[data-testid="kr-start"]').setValue('0')
+    await wrapper.get('[data-testid="kr-target"]').setValue('70')
+    const zones = wrapper.findAll('[data-testid="zone-preview"] [data-zone]').map((band) => band.text())
+    expect(zones).toEqual(['Below commit0 to 30', 'Commit30 to 70', 'Target70 to 100', 'Stretchfrom 100'])
+    expect(wrapper.find('[data-testid="zone-defaults"]').exists()).toBe(true)
+  })
+
+  it('shows the fields of each measurement kind', async () => {
+    await openEditor()
+    await wrapper.get('[data-testid="add-kr-checkout-delight"]').trigger('click')
+    const measurement = wrapper.get('[data-testid="kr-measurement"]')
+    await measurement.setValue('range')
+    expect(wrapper.find('[data-testid="kr-tolerance"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="kr-start"]').exists()).toBe(false)
+    await measurement.setValue('kpi')
+    expect(wrapper.findAll('[data-testid="kr-kpi"] option').map((option) => option.text())).toContain('Orders per week')
+    await measurement.setValue('milestone')
+    expect(wrapper.find('[data-testid="milestone-editor"]').exists()).toBe(true)
+  })
+
+  it('re-aligns an objective dropped onto a key result', async () => {
+    await openEditor({ 'PATCH /api/v1/objectives/o-payments': (request) => ({ body: { ...PAYMENTS, ...request.body, version: 3 } }) })
+    await dragOnto(
+      wrapper.get('[data-testid="tree-objective-reliable-payments"] [data-testid="objective-drag"]'),
+      wrapper.get('[data-testid="tree-kr-checkout-conversion"] [data-testid="kr-drag"]'),
+    )
+    expect(lastRequest('PATCH', '/api/v1/objectives/o-payments').body).toEqual({
+      parentId: null,
+      parentKeyResultId: CONVERSION.id,
+      version: 2,
+    })
+    const conversion = wrapper.get('[data-testid="tree-kr-checkout-conversion"]')
+    expect(conversion.find('[data-testid="tree-objective-reliable-payments"]').exists()).toBe(true)
+  })
+
+  it('re-aligns an objective dropped onto a company objective', async () => {
+    await openEditor({ 'PATCH /api/v1/objectives/o-payments': (request) => ({ body: { ...PAYMENTS, ...request.body, version: 3 } }) })
+    await dragOnto(
+      wrapper.get('[data-testid="tree-objective-reliable-payments"] [data-testid="objective-drag"]'),
+      wrapper.get('[data-testid="align-target-grow-online-share"]'),
+    )
+    expect(lastRequest('PATCH', '/api/v1/objectives/o-payments').body).toEqual({ parentId: 'o-online', parentKeyResultId: null, version: 2 })
+  })
+
+  it('moves a key result dropped onto another objective', async () => {
+    await openEditor({ 'PATCH /api/v1/key-results/k-pci': (request) => ({ body: { ...PCI, ...request.body, version: 2 } }) })
+    await dragOnto(
+      wrapper.get('[data-testid="tree-kr-pci-audit-passed"] [data-testid="kr-drag"]'),
+      wrapper.get('[data-testid="tree-objective-checkout-delight"] [data-testid="objective-drag"]'),
+    )
+    expect(lastRequest('PATCH', '/api/v1/key-results/k-pci').body).toEqual({ objectiveId: DELIGHT.id, version: 1 })
+    expect(wrapper.get('[data-testid="tree-objective-checkout-delight"]').find('[data-testid="tree-kr-pci-audit-passed"]').exists()).toBe(true)
+  })
+
+  it('moves a key result with the objective field, without a mouse', async () => {
+    await openEditor({ 'PATCH /api/v1/key-results/k-pci': (request) => ({ body: { ...PCI, ...request.body, version: 2 } }) })
+    await wrapper.get('[data-testid="edit-pci-audit-passed"]').trigger('click')
+    await wrapper.get('[data-testid="kr-objective"]').setValue(DELIGHT.id)
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('PATCH', '/api/v1/key-results/k-pci').body).toEqual({ objectiveId: DELIGHT.id, version: 1 })
+  })
+
+  it('ignores a key result dropped onto its own objective', async () => {
+    await openEditor()
+    await dragOnto(
+      wrapper.get('[data-testid="tree-kr-pci-audit-passed"] [data-testid="kr-drag"]'),
+      wrapper.get('[data-testid="tree-objective-reliable-payments"] [data-testid="objective-drag"]'),
+    )
+    expect(fake.requests.some((request) => request.method === 'PATCH')).toBe(false)
+  })
+
+  it('retries a stale version with current values shown', async () => {
+    let attempts = 0
+    await openEditor({
+      'PATCH /api/v1/objectives/o-payments': (request) => {
+        attempts += 1
+        if (attempts === 1) {
+          return {
+            status: 409,
+            body: { error: { code: 'stale_version', message: 'stale', currentVersion: 4, current: { ...PAYMENTS, parentId: 'o-loyal', version: 4 } } },
+          }
+        }
+        return { body: { ...PAYMENTS, ...request.body, version: 5 } }
+      },
+    })
+    await dragOnto(
+      wrapper.get('[data-testid="tree-objective-reliable-payments"] [data-testid="objective-drag"]'),
+      wrapper.get('[data-testid="align-target-grow-online-share"]'),
+    )
+    const conflict = wrapper.get('[data-testid="conflict"]')
+    expect(conflict.text()).toContain('(4)')
+    const parentRow = conflict.get('[data-testid="conflict-parentId"]')
+    expect(parentRow.get('.theirs').text()).toBe('Customers stay with us for years')
+    expect(parentRow.get('.mine').text()).toBe('Grow the online share of sales')
+
+    await conflict.get('[data-testid="conflict-retry"]').trigger('click')
+    await flushPromises()
+    expect(lastRequest('PATCH', '/api/v1/objectives/o-payments').body).toEqual({ parentId: 'o-online', parentKeyResultId: null, version: 4 })
+    expect(wrapper.find('[data-testid="conflict"]').exists()).toBe(false)
+  })
+
+  it('keeps the current values when the person does not retry', async () => {
+    await openEditor({
+      'PATCH /api/v1/objectives/o-payments': {
+        status: 409,
+        body: { error: { code: 'stale_version', message: 'stale', currentVersion: 4, current: { ...PAYMENTS, title: 'Payments that always work', version: 4 } } },
+      },
+    })
+    await wrapper.get('[data-testid="edit-reliable-payments"]').trigger('click')
+    await wrapper.get('[data-testid="objective-title"]').setValue('Payments without failures')
+    await wrapper.get('[data-testid="objective-form"]').trigger('submit')
+    await flushPromises()
+    await wrapper.get('[data-testid="conflict-dismiss"]').trigger('click')
+    expect(wrapper.find('[data-testid="conflict"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="objective-form"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="tree-objective-reliable-payments"] .title').text()).toBe('Payments that always work')
+  })
+
+  it('shows an alignment loop by its keys', async () => {
+    await openEditor({
+      'PATCH /api/v1/objectives/o-delight': {
+        status: 409,
+        body: { error: { code: 'alignment_loop', message: 'loop', loop: ['checkout-delight', 'reliable-payments', 'checkout-delight'] } },
+      },
+    })
+    await dragOnto(
+      wrapper.get('[data-testid="tree-objective-checkout-delight"] [data-testid="objective-drag"]'),
+      wrapper.get('[data-testid="tree-objective-reliable-payments"] [data-testid="objective-drag"]'),
+    )
+    expect(wrapper.get('[data-testid="loop-path"]').text()).toBe('checkout-delight → reliable-payments → checkout-delight')
+  })
+
+  it('archives an objective with what is below it after confirmation', async () => {
+    await openEditor({ 'DELETE /api/v1/objectives/o-payments': { status: 204 } })
+    await wrapper.get('[data-testid="archive-reliable-payments"]').trigger('click')
+    const dialog = wrapper.get('[data-testid="archive-confirm"]')
+    expect(dialog.text()).toContain('2 key results and 0 child objectives')
+    expect(fake.requests.some((request) => request.method === 'DELETE')).toBe(false)
+    await dialog.get('[data-testid="archive-cascade"]').setValue(true)
+    await dialog.get('[data-testid="archive-confirm-button"]').trigger('click')
+    await flushPromises()
+    expect(lastRequest('DELETE', '/api/v1/objectives/o-payments').path).toBe('/api/v1/objectives/o-payments?cascade=true')
+  })
+
+  it('speaks German', async () => {
+    await openEditor({}, 'de')
+    expect(wrapper.get('[data-testid="new-objective"]').text()).toBe('Neues Objective')
+    expect(wrapper.get('h1').text()).toBe('OKRs von Checkout Squad bearbeiten')
+  })
+})
