@@ -120,33 +120,70 @@ export function outcomeRoutes(extra = {}) {
 }
 
 /** Driver tree of online revenue = orders * aov; orders is explained by weighted drivers. */
+/** The driver tree as GET /api/v1/kpis/{id}/driver-tree answers it. */
 export const REVENUE_DRIVER_TREE = {
-  kpi: { id: 'kpi-revenue', key: 'online-revenue-kpi', title: 'Online revenue', unit: 'EUR', current: 420000, formula: 'orders * aov' },
+  id: 'kpi-revenue',
+  key: 'online-revenue-kpi',
+  title: 'Online revenue',
+  unit: 'EUR',
+  value: 420000,
+  status: 'on_track',
+  stale: false,
+  updatedAt: '2026-12-04T00:00:00Z',
+  formula: 'orders * aov',
+  truncated: false,
   drivers: [
     {
-      driverId: 'kpi-orders',
       variable: 'orders',
       weight: 1,
-      kpi: { id: 'kpi-orders', key: 'orders-per-week', title: 'Orders per week', unit: 'orders', current: 6400, formula: null },
-      sensitivity: { absolute: 4200, percent: 1, estimated: false },
-      drivers: [
-        {
-          driverId: 'kpi-sessions',
-          variable: 'sessions',
-          weight: 4,
-          kpi: { id: 'kpi-sessions', key: 'sessions-per-week', title: 'Sessions per week', unit: 'sessions', current: 240000, formula: null },
-          sensitivity: { absolute: 51.2, percent: 0.8, estimated: true },
-          drivers: [],
-        },
-      ],
+      change: 4200,
+      changePercent: 1,
+      estimated: false,
+      kpi: {
+        id: 'kpi-orders',
+        key: 'orders-per-week',
+        title: 'Orders per week',
+        unit: 'orders',
+        value: 6400,
+        status: 'on_track',
+        formula: null,
+        drivers: [
+          {
+            variable: 'sessions',
+            weight: 4,
+            change: 51.2,
+            changePercent: 0.8,
+            estimated: true,
+            kpi: {
+              id: 'kpi-sessions',
+              key: 'sessions-per-week',
+              title: 'Sessions per week',
+              unit: 'sessions',
+              value: 240000,
+              status: 'on_track',
+              formula: null,
+              drivers: [],
+            },
+          },
+        ],
+      },
     },
     {
-      driverId: 'kpi-aov',
       variable: 'aov',
       weight: 1,
-      kpi: { id: 'kpi-aov', key: 'average-order-value', title: 'Average order value', unit: 'EUR', current: 65.625, formula: null },
-      sensitivity: { absolute: 4200, percent: 1, estimated: false },
-      drivers: [],
+      change: 4200,
+      changePercent: 1,
+      estimated: false,
+      kpi: {
+        id: 'kpi-aov',
+        key: 'average-order-value',
+        title: 'Average order value',
+        unit: 'EUR',
+        value: 65.625,
+        status: 'on_track',
+        formula: null,
+        drivers: [],
+      },
     },
   ],
 }

@@ -33,10 +33,12 @@ export async function fetchKpiHistory(id, { from = null, to = null } = {}) {
 }
 
 /**
- * Returns the driver tree below a KPI. Every tree node is {id, key, title, unit, current,
- * formula, variable, weight, sensitivity, drivers}, where sensitivity (null at the root) is
- * {absolute, percent, estimated}: the change of the parent when this driver alone rises by 1 %,
- * as a value in the parent's unit and as a percentage of the parent's value.
+ * Returns the driver tree below a KPI. The server sends the root KPI as {id, key, title, unit,
+ * value, formula, drivers}, and each driver as {variable, weight, change, changePercent,
+ * estimated, kpi: {...the driver KPI with its own drivers}}. Every node of the returned tree is
+ * {id, key, title, unit, current, formula, variable, weight, sensitivity, drivers}, where
+ * sensitivity (null at the root) is {absolute, percent, estimated}: the change of the parent when
+ * this driver alone rises by 1 %, in the parent's unit and in percent of the parent's value.
  */
 export async function fetchDriverTree(id) {
   const body = await requestJson('GET', `${BASE}/${encodeURIComponent(id)}/driver-tree`)
@@ -45,26 +47,33 @@ export async function fetchDriverTree(id) {
 
 function toDriverNode(item) {
   const kpi = item.kpi ?? item
-  const sensitivity = item.sensitivity ?? null
   return {
     id: kpi.id ?? item.driverId,
     key: kpi.key ?? null,
     title: kpi.title ?? kpi.key ?? '',
     unit: kpi.unit ?? null,
-    current: kpi.current ?? item.value ?? null,
+    current: kpi.current ?? kpi.value ?? null,
     formula: kpi.formula ?? null,
     variable: item.variable ?? null,
     weight: item.weight ?? null,
-    sensitivity:
-      sensitivity === null
-        ? null
-        : {
-            absolute: sensitivity.absolute ?? null,
-            percent: sensitivity.percent ?? null,
-            estimated: Boolean(sensitivity.estimated),
-          },
-    drivers: (item.drivers ?? []).map(toDriverNode),
+    sensitivity: toSensitivity(item),
+    drivers: (kpi.drivers ?? []).map(toDriverNode),
   }
+}
+
+/** Reads a branch's sensitivity; the root KPI has none. */
+function toSensitivity(item) {
+  if (item.sensitivity) {
+    return {
+      absolute: item.sensitivity.absolute ?? null,
+      percent: item.sensitivity.percent ?? null,
+      estimated: Boolean(item.sensitivity.estimated),
+    }
+  }
+  if (item.kpi === undefined) {
+    return null
+  }
+  return { absolute: item.change ?? null, percent: item.changePercent ?? null, estimated: Boolean(item.estimated) }
 }
 
 /** Maps the server's KPI to the shape the screens use; a missing optional field becomes null. */
