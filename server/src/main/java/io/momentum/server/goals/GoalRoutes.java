@@ -192,14 +192,16 @@ public final class GoalRoutes {
     UUID unit = query.uuid("unit");
     UUID cycle = query.uuid("cycle");
     UUID owner = query.uuid("owner");
+    UUID kpi = query.uuid("kpi");
     String after = query.text("after");
     int limit = query.limit();
     query.finish();
     Pages.page(pool, "SELECT " + prefixed("k.", KEY_RESULT_COLUMNS) + " FROM key_results k JOIN objectives o ON o.id = k.objective_id"
                 + " WHERE k.org_id = $1 AND k.archived_at IS NULL AND ($2::uuid IS NULL OR k.objective_id = $2)"
                 + " AND ($3::uuid IS NULL OR coalesce(k.unit_id, o.unit_id) = $3) AND ($4::uuid IS NULL OR o.cycle_id = $4)"
-                + " AND ($5::uuid IS NULL OR k.owner_id = $5) AND ($6::text IS NULL OR k.key > $6) ORDER BY k.key LIMIT $7",
-            Tuple.from(new Object[] {caller.orgId(), objective, unit, cycle, owner, after}), limit, GoalJson::keyResult)
+                + " AND ($5::uuid IS NULL OR k.owner_id = $5) AND ($6::uuid IS NULL OR k.kpi_id = $6)"
+                + " AND ($7::text IS NULL OR k.key > $7) ORDER BY k.key LIMIT $8",
+            Tuple.from(new Object[] {caller.orgId(), objective, unit, cycle, owner, kpi, after}), limit, GoalJson::keyResult)
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
