@@ -1,0 +1,172 @@
+// Browser test of the outcome-model screens against a real Momentum server, run by the server's
+// OutcomeBrowserIT. A person logs in, creates an objective and a key result in the OKR editor,
+// drags the new objective under an existing one, checks in on the new key result, watches the team
+// board show the new progress, and opens the key result's history chart. Writes screenshots and
+// prints one JSON line with the results; exits with 1 when a check fails.
+//
+//   node scripts/outcome-e2e.js --url http://127.0.0.1:8080 --email E --password P --token T \
+//     --unit UNIT_ID --cycle CYCLE_ID --parent-key objective --out DIR
+//
+// Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); playwright-core brings no browser.
+
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { chromium } from 'playwright-core'
+
+const { values: options } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    email: { type: 'string' },
+    password: { type: 'string' },
+    token: { type: 'string' },
+    unit: { type: 'string' },
+    cycle: { type: 'string' },
+    'parent-key': { type: 'string' },
+    out: { type: 'string', default: 'target/screenshots' },
+  },
+})
+
+const OBJECTIVE_KEY = 'browser-onboarding'
+const KEY_RESULT_KEY = 'browser-activation'
+
+async function api(path) {
+  const response = await fetch(`${options.url}${path}`, { headers: { Authorization: `Bearer ${options.token}` } })
+  if (response.status !== 200) {
+    throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`)
+  }
+  return response.json()
+}
+
+async function findByKey(collection, key) {
+  const page = await api(`/api/v1/${collection}?unit=${options.unit}&limit=500`)
+  return page.items.find((item) => item.key === key) ?? null
+}
+
+async function logIn(page) {
+  await page.goto(`${options.url}/units/${options.unit}`)
+  await page.waitForURL(/\/login/)
+  await page.fill('[data-testid="login-email"]', options.email)
+  await page.fill('[data-testid="login-password"]', options.password)
+  await page.click('[data-testid="login-submit"]')
+  // A glob would also match the login page's own address, which carries the board as its redirect.
+  await page.waitForURL((url) => url.pathname === `/units/${options.unit}`)
+}
+
+async function createInEditor(page, result) {
+  await page.goto(`${options.url}/units/${options.unit}/edit?cycle=${options.cycle}`)
+  await page.locator(`[data-testid="tree-objective-${options['parent-key']}"]`).waitFor({ timeout: 15_000 })
+  await page.screenshot({ path: join(options.out, 'outcome-editor.png'), fullPage: true })
+
+  await page.click('[data-testid="new-objective"]')
+  await page.fill('[data-testid="objective-title"]', 'Make onboarding effortless')
+  await page.fill('[data-testid="objective-key"]', OBJECTIVE_KEY)
+  await page.click('[data-testid="objective-save"]')
+  await page.locator(`[data-testid="tree-objective-${OBJECTIVE_KEY}"]`).waitFor({ timeout: 10_000 })
+  result.objectiveCreated = (await findByKey('objectives', OBJECTIVE_KEY)) !== null
+
+  await page.click(`[data-testid="add-kr-${OBJECTIVE_KEY}"]`)
+  await page.fill('[data-testid="kr-title"]', 'Raise week-one activation to 80 %')
+  await page.fill('[data-testid="kr-key"]', KEY_RESULT_KEY)
+  await page.fill('[data-testid="kr-start"]', '0')
+  await page.fill('[data-testid="kr-target"]', '80')
+  await page.fill('[data-testid="kr-unit"]', '%')
+  await page.screenshot({ path: join(options.out, 'outcome-editor-new-key-result.png'), fullPage: true })
+  await page.click('[data-testid="kr-save"]')
+  await page.locator(`[data-testid="tree-kr-${KEY_RESULT_KEY}"]`).waitFor({ timeout: 10_000 })
+  const keyResult = await findByKey('key-results', KEY_RESULT_KEY)
+  result.keyResultCreated = keyResult !== null
+  return keyResult
+}
+
+async function dragUnderParent(page, result) {
+  const parent = await findByKey('objectives', options['parent-key'])
+  const source = page.locator(`[data-testid="tree-objective-${OBJECTIVE_KEY}"] [data-testid="objective-drag"]`).first()
+  const target = page.locator(`[data-testid="tree-objective-${options['parent-key']}"] [data-testid="objective-drag"]`).first()
+  await source.dragTo(target)
+  const nested = `[data-testid="tree-objective-${options['parent-key']}"] [data-testid="tree-objective-${OBJECTIVE_KEY}"]`
+  await page.locator(nested).waitFor({ timeout: 10_000 })
+  const moved = await findByKey('objectives', OBJECTIVE_KEY)
+  result.realigned = moved.parentId === parent.id
+  await page.screenshot({ path: join(options.out, 'outcome-editor-realigned.png'), fullPage: true })
+}
+
+async function checkIn(page, keyResult, result) {
+  await page.goto(`${options.url}/units/${options.unit}/check-in?cycle=${options.cycle}&keyResult=${keyResult.id}`)
+  await page.locator(`[data-testid="checkin-${KEY_RESULT_KEY}"]`).waitFor({ timeout: 15_000 })
+  const row = page.locator(`[data-testid="checkin-${KEY_RESULT_KEY}"]`)
+  await row.locator('[data-testid="value"]').fill('40')
+  await row.locator('[data-testid="confidence"]').fill('7')
+  await row.locator('textarea').first().fill('Guided setup went live for all new accounts')
+  await page.screenshot({ path: join(options.out, 'outcome-check-in.png'), fullPage: true })
+  await page.click('[data-testid="check-in-submit"]')
+  await page.locator('[data-testid="sent"]').waitFor({ timeout: 10_000 })
+  result.sent = (await page.locator('[data-testid="sent"]').textContent()).trim()
+  await page.screenshot({ path: join(options.out, 'outcome-check-in-sent.png'), fullPage: true })
+}
+
+async function watchBoard(page, result) {
+  const started = Date.now()
+  await page.goto(`${options.url}/units/${options.unit}`)
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.getAttribute('data-percent') === '50.0',
+    `[data-testid="kr-${KEY_RESULT_KEY}"] [data-testid="percent"]`,
+    { timeout: 15_000, polling: 50 },
+  )
+  result.boardMillis = Date.now() - started
+  await page.screenshot({ path: join(options.out, 'outcome-board.png'), fullPage: true })
+}
+
+async function openHistory(page, keyResult, result) {
+  await page.goto(`${options.url}/key-results/${keyResult.id}`)
+  await page.locator('[data-testid="chart"] svg').waitFor({ timeout: 15_000 })
+  await page.waitForTimeout(500)
+  result.chartPaths = await page.locator('[data-testid="chart"] svg path').count()
+  result.checkInsListed = await page.locator('[data-testid="check-in-entry"]').count()
+  await page.screenshot({ path: join(options.out, 'outcome-history.png'), fullPage: true })
+}
+
+async function main() {
+  await mkdir(options.out, { recursive: true })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+      '--no-first-run', '--disable-component-update', '--disable-sync'],
+  })
+  const result = { consoleErrors: [], failedRequests: [] }
+  let page = null
+  try {
+    const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, locale: 'en-US' })
+    page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') {
+        result.consoleErrors.push(message.text())
+      }
+    })
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        result.failedRequests.push(`${response.status()} ${response.request().method()} ${response.url()}`)
+      }
+    })
+    await logIn(page)
+    const keyResult = await createInEditor(page, result)
+    await dragUnderParent(page, result)
+    await checkIn(page, keyResult, result)
+    await watchBoard(page, result)
+    await openHistory(page, keyResult, result)
+    result.ok = result.objectiveCreated && result.keyResultCreated && result.realigned
+      && result.boardMillis !== undefined && result.chartPaths > 3 && result.checkInsListed >= 1
+  } catch (error) {
+    result.ok = false
+    result.error = String((error && error.stack) || error)
+    if (page !== null) {
+      await page.screenshot({ path: join(options.out, 'outcome-failure.png'), fullPage: true }).catch(() => {})
+    }
+  } finally {
+    await browser.close()
+  }
+  console.log(JSON.stringify(result))
+  process.exit(result.ok ? 0 : 1)
+}
+
+main()
