@@ -20,7 +20,7 @@ import java.util.UUID;
 public final class StructureRoutes {
 
   private static final String UNIT_COLUMNS = "id, key, name, kind, parent_id, created_at";
-  private static final String CYCLE_COLUMNS = "id, key, name, kind, parent_id, start_date, end_date, closed";
+  private static final String CYCLE_COLUMNS = "id, key, name, kind, parent_id, start_date, end_date, closed, closed_at, version";
 
   private final Pool pool;
   private final EventPublisher publisher;
@@ -122,6 +122,10 @@ public final class StructureRoutes {
     }
     if (start != null && end != null && end.isAfter(start.plusYears(10))) {
       body.reject("end", "lies more than 10 years after start; the limit of a cycle is 10 years");
+    }
+    if (parentId == null && !"strategy".equals(kind) && kind != null) {
+      body.reject("parentId", "is missing: " + ("quarter".equals(kind) ? "a quarter lies inside an annual cycle"
+          : "an annual cycle lies inside a strategy cycle") + "; name it, or create the year with POST /api/v1/cycles/fiscal-year");
     }
     body.finish();
     UUID id = UUID.randomUUID();
