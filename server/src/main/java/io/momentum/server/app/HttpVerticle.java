@@ -88,7 +88,7 @@ public final class HttpVerticle extends VerticleBase {
     new CheckInRoutes(services.pool(), services.clock()).mount(router);
     new CommentRoutes(services.pool()).mount(router);
     new DueRoutes(services.pool(), services.clock()).mount(router);
-    new AsOfRoutes(services.pool(), services.clock()).mount(router);
+    new AsOfRoutes(vertx, services.pool(), services.clock()).mount(router);
     new ExportRoutes(services.pool(), liveNodes, services.clock()).mount(router);
     new ImportRoutes(services.pool(), services.publisher()).mount(router);
     new GoalRoutes(services.pool(), services.publisher()).mount(router);

@@ -273,19 +273,19 @@ final class CycleCloser {
     List<Tuple> batch = new ArrayList<>();
     for (CycleNode node : nodes) {
       JsonObject result = node.result();
-      batch.add(Tuple.from(new Object[] {orgId, cycleId, node.id(), node.kind(), result.getValue("progress").toString(),
-          text(result.getValue("raw")), result.getString("status"), text(result.getValue("current")), closedAt}));
+      batch.add(Tuple.from(new Object[] {orgId, cycleId, node.id(), node.kind(), decimal(result.getValue("progress")),
+          decimal(result.getValue("raw")), result.getString("status"), decimal(result.getValue("current")), closedAt}));
     }
     return connection.preparedQuery("INSERT INTO cycle_results (org_id, cycle_id, node_id, node_kind, progress, raw, status, current,"
-            + " closed_at) VALUES ($1, $2, $3, $4, $5::numeric, $6::numeric, $7, $8::numeric, $9)"
+            + " closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
             + " ON CONFLICT (cycle_id, node_id) DO UPDATE SET progress = EXCLUDED.progress, raw = EXCLUDED.raw,"
             + " status = EXCLUDED.status, current = EXCLUDED.current, closed_at = EXCLUDED.closed_at")
         .executeBatch(batch)
         .mapEmpty();
   }
 
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
+  private static BigDecimal decimal(Object value) {
+    return value == null ? null : new BigDecimal(value.toString());
   }
 
   /** Tells the engine about the closed cycle and the copies, then sends each copy its first value. */

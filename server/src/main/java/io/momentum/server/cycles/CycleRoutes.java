@@ -180,7 +180,7 @@ public final class CycleRoutes {
         .execute(Tuple.of(caller.orgId(), strategyId))
         .compose(rows -> checkStrategy(rows.size() == 0 ? null : rows.iterator().next(), fiscal))
         .compose(v -> connection.preparedQuery("SELECT key FROM cycles WHERE org_id = $1 AND key = ANY($2) ORDER BY key")
-            .execute(Tuple.of(caller.orgId(), keys)))
+            .execute(Tuple.of(caller.orgId(), (Object) keys)))
         .compose(taken -> {
           if (taken.size() > 0) {
             List<String> names = new ArrayList<>();

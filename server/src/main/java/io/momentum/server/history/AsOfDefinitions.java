@@ -62,10 +62,10 @@ final class AsOfDefinitions {
             String id = row.getUUID("entity_id").toString();
             decided.add(id);
             if (!"archived".equals(row.getString("change"))) {
-              result.put(id, new Versioned(row.getString("entity"), (JsonObject) row.getJson("definition")));
+              result.put(id, new Versioned(row.getString("entity"), Definitions.json(row.getValue("definition"))));
             }
           }
-          return connection.preparedQuery(FIRST).execute(Tuple.of(orgId, array));
+          return connection.preparedQuery(FIRST).execute(Tuple.of(orgId, (Object) array));
         })
         .compose(rows -> {
           // History that starts after the instant with a created row means the entity did not exist yet.

@@ -24,8 +24,8 @@ public final class AsOfRoutes {
   private final TimeTravel timeTravel;
   private final Clock clock;
 
-  public AsOfRoutes(Pool pool, Clock clock) {
-    this.timeTravel = new TimeTravel(pool);
+  public AsOfRoutes(io.vertx.core.Vertx vertx, Pool pool, Clock clock) {
+    this.timeTravel = new TimeTravel(vertx, pool);
     this.clock = clock;
   }
 

@@ -60,7 +60,7 @@ public final class Definitions {
   public static Future<Void> append(SqlClient client, String orgId, String entity, UUID id, int version,
                                     String change, OffsetDateTime at, String changedBy, JsonObject definition) {
     return client.preparedQuery(APPEND)
-        .execute(Tuple.from(new Object[] {orgId, entity, id, version, change, at, changedBy, definition.encode()}))
+        .execute(Tuple.from(new Object[] {orgId, entity, id, version, change, at, changedBy, definition}))
         .mapEmpty();
   }
 
@@ -87,7 +87,6 @@ public final class Definitions {
 
   /** Maps a key result row joined with its objective (for {@code cycleId}). */
   public static JsonObject keyResult(Row row) {
-    Object milestones = row.getValue("milestones");
     return new JsonObject()
         .put("id", text(row, "id"))
         .put("key", row.getString("key"))
@@ -109,7 +108,7 @@ public final class Definitions {
         .put("stretch", row.getBigDecimal("stretch_value"))
         .put("unit", row.getString("unit"))
         .put("kpiId", text(row, "kpi_id"))
-        .put("milestones", milestones instanceof JsonArray a ? a : new JsonArray())
+        .put("milestones", milestones(row.getValue("milestones")))
         .put("carriedFrom", text(row, "carried_from"))
         .put("version", row.getInteger("version"))
         .put("archivedAt", text(row, "archived_at"));
@@ -149,6 +148,25 @@ public final class Definitions {
         .put("version", row.getInteger("version"))
         .put("createdAt", text(row, "created_at"))
         .put("updatedAt", text(row, "updated_at"));
+  }
+
+  /**
+   * Reads a stored jsonb object. A value written as a JSON string holding the object's text (a
+   * Java String bound to a jsonb parameter) is parsed as well.
+   */
+  public static JsonObject json(Object stored) {
+    if (stored instanceof JsonObject object) {
+      return object;
+    }
+    return stored instanceof String text ? new JsonObject(text) : new JsonObject();
+  }
+
+  /** Reads a stored milestone list, an array or a JSON string holding one. */
+  static JsonArray milestones(Object stored) {
+    if (stored instanceof JsonArray array) {
+      return array;
+    }
+    return stored instanceof String text && text.startsWith("[") ? new JsonArray(text) : new JsonArray();
   }
 
   /** Builds the engine's cycle from its stored definition. */
@@ -196,7 +214,7 @@ public final class Definitions {
           .stretch(decimal(def, "stretch"))
           .unit(def.getString("unit"))
           .kpiId(def.getString("kpiId"))
-          .milestones(milestones(def.getJsonArray("milestones")))
+          .milestones(milestoneDefs(milestones(def.getValue("milestones"))))
           .build();
       case "kpi" -> NodeDef.builder(id, orgId, NodeKind.KPI)
           .key(def.getString("key"))
@@ -214,7 +232,7 @@ public final class Definitions {
     };
   }
 
-  private static List<MilestoneDef> milestones(JsonArray array) {
+  private static List<MilestoneDef> milestoneDefs(JsonArray array) {
     List<MilestoneDef> result = new ArrayList<>();
     if (array == null) {
       return result;

@@ -73,9 +73,11 @@ public final class TimeTravel {
       SELECT node_id, type, time, source, received_at, data FROM events
       WHERE org_id = $1 AND node_id = ANY($2) AND time <= $3 AND type = ANY($4) ORDER BY time""";
 
+  private final io.vertx.core.Vertx vertx;
   private final Pool pool;
 
-  public TimeTravel(Pool pool) {
+  public TimeTravel(io.vertx.core.Vertx vertx, Pool pool) {
+    this.vertx = vertx;
     this.pool = pool;
   }
 
@@ -99,8 +101,22 @@ public final class TimeTravel {
           if (!tree.containsKey(rootId.toString())) {
             return Future.failedFuture(ApiException.notFound("Node " + rootId + " as of " + at + " (it did not exist then)"));
           }
-          return evaluateTree(connection, orgId, rootId.toString(), tree, at);
+          return objectivesOutside(connection, orgId, tree, at)
+              .compose(context -> evaluateTree(connection, orgId, rootId.toString(), tree, context, at));
         }));
+  }
+
+  /** Reads the objectives of key results whose objective lies above the root, for their cycle. */
+  private static Future<Map<String, AsOfDefinitions.Versioned>> objectivesOutside(SqlConnection connection, String orgId,
+      Map<String, AsOfDefinitions.Versioned> tree, Instant at) {
+    Set<UUID> missing = new HashSet<>();
+    tree.values().forEach(v -> {
+      String objectiveId = "key_result".equals(v.entity()) ? v.definition().getString("objectiveId") : null;
+      if (objectiveId != null && !tree.containsKey(objectiveId)) {
+        missing.add(UUID.fromString(objectiveId));
+      }
+    });
+    return AsOfDefinitions.read(connection, orgId, missing, at);
   }
 
   /** Finds every node that is or was aligned below the root, level by level. */
@@ -190,9 +206,12 @@ public final class TimeTravel {
   }
 
   private Future<JsonObject> evaluateTree(SqlConnection connection, String orgId, String rootId,
-                                          Map<String, AsOfDefinitions.Versioned> tree, Instant at) {
+                                          Map<String, AsOfDefinitions.Versioned> tree,
+                                          Map<String, AsOfDefinitions.Versioned> context, Instant at) {
+    Map<String, AsOfDefinitions.Versioned> known = new HashMap<>(context);
+    known.putAll(tree);
     Set<UUID> cycleIds = new HashSet<>();
-    tree.values().forEach(v -> {
+    known.values().forEach(v -> {
       String cycleId = v.definition().getString("cycleId");
       if (cycleId != null && !"key_result".equals(v.entity())) {
         cycleIds.add(UUID.fromString(cycleId));
@@ -202,8 +221,9 @@ public final class TimeTravel {
     Future<Integer> staleAfterDays = connection.preparedQuery("SELECT stale_after_days FROM organisations WHERE id = $1")
         .execute(Tuple.of(orgId)).map(rows -> (int) rows.iterator().next().getShort(0));
     return cycles
-        .compose(cycleMap -> observations(connection, orgId, tree, cycleMap, at)
-            .compose(observations -> staleAfterDays.map(days -> run(orgId, rootId, tree, cycleMap, observations, at, days))));
+        .compose(cycleMap -> observations(connection, orgId, tree, known, cycleMap, at)
+            .compose(observations -> staleAfterDays.compose(days -> vertx.executeBlocking(
+                () -> run(orgId, rootId, tree, known, cycleMap, observations, at, days), false))));
   }
 
   private static Future<Map<String, AsOfCycle>> cycles(SqlConnection connection, String orgId, Set<UUID> ids, Instant at) {
@@ -216,8 +236,8 @@ public final class TimeTravel {
     return connection.preparedQuery(CYCLE_HISTORY).execute(Tuple.of(orgId, array, time))
         .compose(history -> {
           Map<String, JsonObject> stored = new HashMap<>();
-          history.forEach(row -> stored.put(row.getUUID("entity_id").toString(), (JsonObject) row.getJson("definition")));
-          return connection.preparedQuery(CYCLES).execute(Tuple.of(orgId, array)).map(rows -> {
+          history.forEach(row -> stored.put(row.getUUID("entity_id").toString(), Definitions.json(row.getValue("definition"))));
+          return connection.preparedQuery(CYCLES).execute(Tuple.of(orgId, (Object) array)).map(rows -> {
             for (Row row : rows) {
               JsonObject current = Definitions.cycle(row);
               JsonObject then = stored.get(current.getString("id"));
@@ -240,7 +260,8 @@ public final class TimeTravel {
   }
 
   private static Future<List<Observation>> observations(SqlConnection connection, String orgId,
-      Map<String, AsOfDefinitions.Versioned> tree, Map<String, AsOfCycle> cycles, Instant at) {
+      Map<String, AsOfDefinitions.Versioned> tree, Map<String, AsOfDefinitions.Versioned> known, Map<String, AsOfCycle> cycles,
+      Instant at) {
     List<UUID> valueNodes = new ArrayList<>();
     List<UUID> eventNodes = new ArrayList<>();
     Map<String, Instant> frozenAfter = new HashMap<>();
@@ -252,7 +273,7 @@ public final class TimeTravel {
       if ("milestone".equals(measurement) || "work_items".equals(measurement)) {
         eventNodes.add(UUID.fromString(id));
       }
-      AsOfCycle cycle = cycleOf(v, tree, cycles);
+      AsOfCycle cycle = cycleOf(v, known, cycles);
       if (cycle != null && cycle.closedAt() != null && "key_result".equals(v.entity())) {
         frozenAfter.put(id, cycle.closedAt());
       }
@@ -313,18 +334,20 @@ public final class TimeTravel {
     return closedAt != null && arrived != null && arrived.toInstant().isAfter(closedAt);
   }
 
-  private static AsOfCycle cycleOf(AsOfDefinitions.Versioned v, Map<String, AsOfDefinitions.Versioned> tree,
+  /** The cycle of a node; a key result's is its objective's at the same instant. */
+  private static AsOfCycle cycleOf(AsOfDefinitions.Versioned v, Map<String, AsOfDefinitions.Versioned> known,
                                     Map<String, AsOfCycle> cycles) {
     String cycleId = v.definition().getString("cycleId");
     if ("key_result".equals(v.entity())) {
-      AsOfDefinitions.Versioned objective = tree.get(v.definition().getString("objectiveId"));
+      AsOfDefinitions.Versioned objective = known.get(v.definition().getString("objectiveId"));
       cycleId = objective == null ? cycleId : objective.definition().getString("cycleId");
     }
     return cycleId == null ? null : cycles.get(cycleId);
   }
 
   private static JsonObject run(String orgId, String rootId, Map<String, AsOfDefinitions.Versioned> tree,
-                                Map<String, AsOfCycle> cycles, List<Observation> observations, Instant at, int staleAfterDays) {
+                                Map<String, AsOfDefinitions.Versioned> known, Map<String, AsOfCycle> cycles,
+                                List<Observation> observations, Instant at, int staleAfterDays) {
     GoalEngine engine = new GoalEngine(orgId, Clock.fixed(at, ZoneOffset.UTC), staleAfterDays);
     // As when the boards' engine is built: history is applied with every cycle open, then the
     // cycles closed by then are closed, so their nodes keep the values of their closing.
@@ -342,7 +365,7 @@ public final class TimeTravel {
     for (String entity : List.of("kpi", "objective", "key_result")) {
       tree.forEach((id, v) -> {
         if (entity.equals(v.entity())) {
-          AsOfCycle cycle = cycleOf(v, tree, cycles);
+          AsOfCycle cycle = cycleOf(v, known, cycles);
           NodeDef def = Definitions.toNode(orgId, entity, v.definition(), cycle == null ? null : cycle.def().id());
           engine.upsertNode(milestoneEvents.contains(id) ? withOpenMilestones(def) : def);
         }

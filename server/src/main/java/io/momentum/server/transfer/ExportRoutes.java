@@ -178,7 +178,8 @@ public final class ExportRoutes {
     if ("milestone".equals(measurement)) {
       JsonArray milestones = new JsonArray();
       Object stored = row.getValue("milestones");
-      if (stored instanceof JsonArray array) {
+      JsonArray array = stored instanceof JsonArray a ? a : stored instanceof String text ? new JsonArray(text) : null;
+      if (array != null) {
         for (int i = 0; i < array.size(); i++) {
           JsonObject m = array.getJsonObject(i);
           milestones.add(new JsonObject().put("title", m.getString("title")).put("weight", m.getValue("weight"))

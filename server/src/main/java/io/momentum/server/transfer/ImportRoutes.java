@@ -195,7 +195,7 @@ public final class ImportRoutes {
     if (keys.isEmpty()) {
       return Future.succeededFuture(Map.of());
     }
-    return connection.preparedQuery(sql).execute(Tuple.of(orgId, keys.toArray(String[]::new))).map(rows -> {
+    return connection.preparedQuery(sql).execute(Tuple.of(orgId, (Object) keys.toArray(String[]::new))).map(rows -> {
       Map<String, UUID> found = new HashMap<>();
       rows.forEach(row -> found.put(row.getString(0), row.getUUID(1)));
       return found;
@@ -344,7 +344,7 @@ public final class ImportRoutes {
         keyResultRows.add(Tuple.from(new Object[] {keyResultId, orgId, input.key(), id, input.title(), k.description(), input.measurement(),
             k.unitKey() == null ? null : plan.units().get(k.unitKey()), input.ownerName(), input.weight(), input.start(), input.target(),
             input.low(), input.high(), input.tolerance(), input.commit(), input.stretch(), input.unit(),
-            k.kpiKey() == null ? null : plan.kpis().get(k.kpiKey()), input.milestones().encode()}));
+            k.kpiKey() == null ? null : plan.kpis().get(k.kpiKey()), input.milestones()}));
         keyResults.add(new JsonObject().put("id", keyResultId.toString()).put("key", input.key()));
       }
     }
@@ -385,7 +385,7 @@ public final class ImportRoutes {
 
   private static Tuple historyRow(Caller caller, String entity, JsonObject definition, OffsetDateTime now) {
     return Tuple.from(new Object[] {caller.orgId(), entity, UUID.fromString(definition.getString("id")), definition.getInteger("version"),
-        now, caller.source(), definition.encode()});
+        now, caller.source(), definition});
   }
 
   /** Tells the engine about every created node, objectives first; one partition keeps the order. */

@@ -17,6 +17,7 @@ public final class Http {
   private final WebClient client;
   private final String authorization;
   private String cookie;
+  private String ifMatch;
 
   private Http(WebClient client, String authorization) {
     this.client = client;
@@ -46,6 +47,20 @@ public final class Http {
     return send(HttpMethod.POST, path, body == null ? null : Buffer.buffer(Json.encode(body)), "application/json");
   }
 
+  public HttpResponse<Buffer> patch(String path, Object body) {
+    return send(HttpMethod.PATCH, path, Buffer.buffer(Json.encode(body)), "application/json");
+  }
+
+  /** Sends a PATCH with an {@code If-Match} header. */
+  public HttpResponse<Buffer> patchIfMatch(String path, Object body, String ifMatch) {
+    this.ifMatch = ifMatch;
+    try {
+      return patch(path, body);
+    } finally {
+      this.ifMatch = null;
+    }
+  }
+
   /** Posts raw text with a content type. */
   public HttpResponse<Buffer> postRaw(String path, String body, String contentType) {
     return send(HttpMethod.POST, path, Buffer.buffer(body), contentType);
@@ -61,6 +76,9 @@ public final class Http {
     }
     if (contentType != null) {
       request.putHeader("Content-Type", contentType);
+    }
+    if (ifMatch != null) {
+      request.putHeader("If-Match", ifMatch);
     }
     HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(body)).await();
     MultiMap headers = response.headers();
