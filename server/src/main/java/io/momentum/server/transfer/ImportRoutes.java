@@ -370,10 +370,10 @@ public final class ImportRoutes {
   private static Future<Void> history(SqlConnection connection, Caller caller, Plan plan, OffsetDateTime now) {
     UUID[] ids = plan.newIds().values().toArray(UUID[]::new);
     return connection.preparedQuery("SELECT " + Definitions.OBJECTIVE_COLUMNS + " FROM objectives o WHERE o.org_id = $1 AND o.id = ANY($2)")
-        .execute(Tuple.of(caller.orgId(), ids))
+        .execute(Tuple.of(caller.orgId(), (Object) ids))
         .compose(objectives -> connection.preparedQuery("SELECT " + Definitions.KEY_RESULT_COLUMNS
                 + " FROM key_results k JOIN objectives o ON o.id = k.objective_id WHERE k.org_id = $1 AND k.id = ANY($2)")
-            .execute(Tuple.of(caller.orgId(), ids))
+            .execute(Tuple.of(caller.orgId(), (Object) ids))
             .compose(keyResults -> {
               List<Tuple> rows = new ArrayList<>();
               objectives.forEach(row -> rows.add(historyRow(caller, "objective", Definitions.objective(row), now)));
