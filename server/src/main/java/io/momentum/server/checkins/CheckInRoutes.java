@@ -2,6 +2,7 @@ package io.momentum.server.checkins;
 
 import io.momentum.server.auth.Caller;
 import io.momentum.server.http.ApiException;
+import io.momentum.server.http.PathIds;
 import io.momentum.server.http.QueryParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -165,14 +166,8 @@ public final class CheckInRoutes {
         .compose(rows -> rows.size() == 0 ? Future.failedFuture(ApiException.notFound("Key result " + id)) : Future.succeededFuture());
   }
 
-  /** Reads an id path parameter; an invalid one answers 404, since nothing can have that id. */
   static UUID pathId(RoutingContext ctx, String what) {
-    String value = ctx.pathParam("id");
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound(what + " " + value);
-    }
+    return PathIds.read(ctx, "id", what);
   }
 
   static OffsetDateTime utc(Instant instant) {

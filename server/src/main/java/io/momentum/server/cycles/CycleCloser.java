@@ -210,7 +210,7 @@ final class CycleCloser {
     return errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(ApiException.invalid(errors));
   }
 
-  /** What a close changed: the cycle's new definition, the frozen results, and the copies with their first values. */
+  /** Outcome of a close: the cycle's new definition, the frozen results, and the copies with their first values. */
   private record Closed(JsonObject cycle, List<JsonObject> results, List<JsonObject> copies, List<JsonObject> firstValues) {
 
     JsonObject toJson() {

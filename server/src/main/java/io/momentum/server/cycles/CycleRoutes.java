@@ -6,6 +6,7 @@ import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.ExpectedVersion;
+import io.momentum.server.http.PathIds;
 import io.momentum.server.http.QueryParams;
 import io.momentum.server.settings.SettingsRoutes;
 import io.vertx.core.Future;
@@ -30,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * Cycle routes beyond list, create and get: {@code PATCH /cycles/{id}}, {@code POST
  * /cycles/fiscal-year}, {@code GET /cycles/{id}/close-preview}, {@code POST /cycles/{id}/close}
  * (through {@link CycleCloser}) and {@code POST /cycles/{id}/reopen}. Every change appends the
- * cycle's definition to {@code definition_history} and tells the engine to reload the cycle.
+ * cycle's definition to {@code definition_history} and announces the cycle to the engine, which
+ * reloads it.
  */
 public final class CycleRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(CycleRoutes.class);
-  /** Longest cycle, as for creation. */
+  /** Maximum length of a cycle in years, as for creation. */
   static final int MAX_YEARS = 10;
 
   private final Pool pool;
@@ -56,14 +58,8 @@ public final class CycleRoutes {
     router.post("/api/v1/cycles/:id/reopen").handler(this::reopenCycle);
   }
 
-  /** Reads an id path parameter; an invalid one answers 404, since no such cycle can exist. */
   static UUID pathId(RoutingContext ctx) {
-    String value = ctx.pathParam("id");
-    try {
-      return UUID.fromString(value);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("Cycle " + value);
-    }
+    return PathIds.read(ctx, "id", "Cycle");
   }
 
   /** Locks a cycle row for the rest of the transaction; fails with 404 when the organisation has no such cycle. */

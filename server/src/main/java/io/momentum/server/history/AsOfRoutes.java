@@ -1,7 +1,7 @@
 package io.momentum.server.history;
 
 import io.momentum.server.auth.Caller;
-import io.momentum.server.http.ApiException;
+import io.momentum.server.http.PathIds;
 import io.momentum.server.http.QueryParams;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -35,13 +35,8 @@ public final class AsOfRoutes {
 
   private void asOf(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    String idText = ctx.pathParam("id");
-    UUID id;
-    try {
-      id = UUID.fromString(idText);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("Node " + idText);
-    }
+    UUID id = PathIds.read(ctx, "id", "Node");
+
     QueryParams query = new QueryParams(ctx);
     String atText = query.text("at");
     Instant at = null;
@@ -58,6 +53,7 @@ public final class AsOfRoutes {
       }
     }
     query.finish();
+
     long started = System.nanoTime();
     Instant instant = at;
     timeTravel.evaluate(caller.orgId(), id, instant)

@@ -162,7 +162,7 @@ public final class Definitions {
   }
 
   /** Reads a stored milestone list, an array or a JSON string holding one. */
-  static JsonArray milestones(Object stored) {
+  public static JsonArray milestones(Object stored) {
     if (stored instanceof JsonArray array) {
       return array;
     }

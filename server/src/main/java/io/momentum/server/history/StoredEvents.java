@@ -19,8 +19,8 @@ final class StoredEvents {
    * @param stored the {@code data} column: the whole CloudEvent as received
    */
   static Observation observation(String nodeId, String type, Instant time, String source, Object stored) {
-    JsonObject event = stored instanceof JsonObject json ? json : stored instanceof String text ? new JsonObject(text) : null;
-    JsonObject data = event == null ? null : event.getJsonObject("data");
+    JsonObject event = Definitions.json(stored);
+    JsonObject data = event.getJsonObject("data");
     if (data == null) {
       return null;
     }

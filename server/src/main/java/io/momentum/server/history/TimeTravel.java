@@ -41,12 +41,12 @@ public final class TimeTravel {
 
   /** Deepest alignment searched below the node. */
   static final int MAX_DEPTH = 20;
-  /** Most nodes evaluated for one answer. */
+  /** Maximum number of nodes evaluated for one request. */
   static final int MAX_NODES = 20_000;
 
   private static final String ROOT = "SELECT kind FROM node_keys WHERE org_id = $1 AND node_id = $2";
-  // Children now and children named by any stored definition, so that nodes aligned elsewhere
-  // since then are found; the definitions valid at the instant decide which ones count.
+  // Children now and children named by any stored definition, so nodes aligned elsewhere since
+  // then are found. The definitions valid at the instant decide which of them count.
   private static final String CHILDREN = """
       SELECT id FROM objectives WHERE org_id = $1 AND (parent_id = ANY($2) OR parent_key_result_id = ANY($2))
       UNION SELECT id FROM key_results WHERE org_id = $1 AND objective_id = ANY($2)

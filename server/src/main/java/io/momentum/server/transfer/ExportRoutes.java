@@ -2,7 +2,9 @@ package io.momentum.server.transfer;
 
 import io.momentum.server.auth.Caller;
 import io.momentum.server.cycles.LiveNodes;
+import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
+import io.momentum.server.http.PathIds;
 import io.momentum.server.http.QueryParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -71,13 +73,7 @@ public final class ExportRoutes {
 
   private void export(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
-    String idText = ctx.pathParam("id");
-    UUID id;
-    try {
-      id = UUID.fromString(idText);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("Cycle " + idText);
-    }
+    UUID id = PathIds.read(ctx, "id", "Cycle");
     QueryParams query = new QueryParams(ctx);
     String format = query.text("format");
     if (format != null && !format.equals("json") && !format.equals("csv")) {
@@ -165,6 +161,7 @@ public final class ExportRoutes {
         .put("ownerName", row.getString("owner_name"))
         .put("weight", row.getBigDecimal("weight"))
         .put("unit", row.getString("unit"));
+
     putIfSet(json, "start", row.getBigDecimal("start_value"));
     putIfSet(json, "target", row.getBigDecimal("target_value"));
     putIfSet(json, "low", row.getBigDecimal("low_value"));
@@ -175,11 +172,12 @@ public final class ExportRoutes {
     if (row.getString("kpi_key") != null) {
       json.put("kpiKey", row.getString("kpi_key"));
     }
+
     if ("milestone".equals(measurement)) {
       JsonArray milestones = new JsonArray();
       Object stored = row.getValue("milestones");
-      JsonArray array = stored instanceof JsonArray a ? a : stored instanceof String text ? new JsonArray(text) : null;
-      if (array != null) {
+      JsonArray array = Definitions.milestones(stored);
+      if (!array.isEmpty()) {
         for (int i = 0; i < array.size(); i++) {
           JsonObject m = array.getJsonObject(i);
           milestones.add(new JsonObject().put("title", m.getString("title")).put("weight", m.getValue("weight"))

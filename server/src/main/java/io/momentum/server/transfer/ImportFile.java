@@ -38,7 +38,7 @@ final class ImportFile {
     }
   }
 
-  /** A key result row; {@code input} holds the checked definition with placeholder ids. */
+  /** A key result row; {@code input} contains the checked definition with placeholder ids. */
   record KeyResultRow(int index, String description, String unitKey, String kpiKey, KeyResultInput input) {
   }
 
@@ -74,12 +74,14 @@ final class ImportFile {
         root.reject(field, "is not a known field of an export file; check its spelling");
       }
     }
+
     String format = root.text("format", 50, true);
     if (format != null && !ExportRoutes.FORMAT.equals(format)) {
       root.reject("format", "is \"" + format + "\"; an import file is an export of Momentum, with format \"" + ExportRoutes.FORMAT + "\"");
     }
     root.integer("formatVersion", ExportRoutes.FORMAT_VERSION, ExportRoutes.FORMAT_VERSION, true);
     root.text("exportedAt", 40, false);
+
     String cycleKey = null;
     if (json.getValue("cycle") instanceof JsonObject cycle) {
       BodyReader cycleReader = BodyReader.of(cycle, "cycle.");
@@ -94,6 +96,7 @@ final class ImportFile {
     } else {
       root.reject("cycle", "is missing: {\"key\": ...} names the cycle of your organisation that receives the objectives");
     }
+
     List<ObjectiveRow> objectives = new ArrayList<>();
     List<BodyReader> rows = root.objects("objectives", MAX_ROWS, true);
     JsonArray sources = json.getValue("objectives") instanceof JsonArray array ? array : new JsonArray();
@@ -118,6 +121,7 @@ final class ImportFile {
       row.reject("weight", "must be from 0 (tracked, not scored) to 1000");
     }
     Boolean rollupChildren = row.bool("rollupChildren", false);
+
     String parentKey = row.key("parentKey", false);
     String parentKeyResultKey = row.key("parentKeyResultKey", false);
     if (parentKey != null && parentKeyResultKey != null) {
@@ -126,10 +130,12 @@ final class ImportFile {
     if ("strategic_outcome".equals(kind) && (parentKey != null || parentKeyResultKey != null)) {
       row.reject("parentKey", "a strategic outcome is the top of an alignment chain and has no parent");
     }
+
     readOnly(row);
     // The nested readers report a malformed list; the rows themselves go through the key result rules.
     row.objects("keyResults", MAX_ROWS, false);
     row.finishNested();
+
     List<KeyResultRow> keyResults = new ArrayList<>();
     if (source.getValue("keyResults") instanceof JsonArray list) {
       for (int j = 0; j < list.size(); j++) {

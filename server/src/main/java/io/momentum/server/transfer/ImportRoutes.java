@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /api/v1/import}: creates the objectives and key results of an export file in the
  * cycle its {@code cycle.key} names, all in one transaction. A file with any bad row stores
- * nothing and answers 400 listing every bad field; a file over {@value ImportFile#MAX_BYTES} bytes
- * or {@value ImportFile#MAX_ROWS} rows answers 413. Created nodes are announced to the engine.
+ * nothing and gets a 400 that lists every bad field. A file over {@value ImportFile#MAX_BYTES}
+ * bytes or {@value ImportFile#MAX_ROWS} rows gets a 413. Created nodes are announced to the engine.
  */
 public final class ImportRoutes {
 
@@ -170,12 +170,14 @@ public final class ImportRoutes {
               checkCycleKinds(file, row.getString("kind"));
               return row.getUUID("id");
             });
+
     Future<Map<String, UUID>> units = keys(connection, "SELECT key, id FROM units WHERE org_id = $1 AND key = ANY($2)", orgId, unitKeys);
     Future<Map<String, UUID>> kpis = keys(connection, "SELECT key, id FROM kpis WHERE org_id = $1 AND key = ANY($2)", orgId, kpiKeys);
     Future<Map<String, UUID>> taken = keys(connection, "SELECT key, node_id FROM node_keys WHERE org_id = $1 AND key = ANY($2)", orgId, nodeKeys);
     Future<Map<String, UUID>> parents = keys(connection, "SELECT key, id FROM objectives WHERE org_id = $1 AND key = ANY($2)", orgId, parentKeys);
     Future<Map<String, UUID>> parentKeyResults = keys(connection, "SELECT key, id FROM key_results WHERE org_id = $1 AND key = ANY($2)", orgId,
         parentKeys);
+
     return cycle.compose(cycleId -> units.compose(u -> kpis.compose(k -> taken.compose(t -> parents.compose(p -> parentKeyResults.compose(pk -> {
       Plan plan = check(file, cycleId, u, k, t, p, pk);
       if (!file.errors.isEmpty()) {
@@ -323,6 +325,7 @@ public final class ImportRoutes {
     List<Tuple> parentLinks = new ArrayList<>();
     List<JsonObject> objectives = new ArrayList<>();
     List<JsonObject> keyResults = new ArrayList<>();
+
     for (ImportFile.ObjectiveRow o : plan.order()) {
       UUID id = plan.newIds().get(o.key());
       UUID parentId = o.parentKey() == null ? null
@@ -348,6 +351,7 @@ public final class ImportRoutes {
         keyResults.add(new JsonObject().put("id", keyResultId.toString()).put("key", input.key()));
       }
     }
+
     // A parent key result may be one of the file's, inserted after the objectives, so the link
     // to it is set once both rows exist.
     return batch(connection, "INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, $4)", keyRows)

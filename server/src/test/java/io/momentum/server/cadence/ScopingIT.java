@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every cadence route answers another organisation's ids as if they did not exist, and changes nothing of it. */
+/** Every cadence route treats another organisation's ids as if they did not exist, and changes nothing of it. */
 class ScopingIT {
 
   private static MomentumNode node;

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Export of a cycle as JSON and CSV, and import of the JSON into another organisation. The source
- * organisation gets a cycle "launch-q" with an objective and three key results; the target has a
+ * organisation gets a cycle "launch-q" with an objective and three key results. The target has a
  * cycle with the same key and the same unit keys.
  */
 class TransferIT {
@@ -231,7 +231,7 @@ class TransferIT {
     return file;
   }
 
-  /** The file without the fields that come from the engine or the time of export. */
+  /** Returns the file without the fields that come from the engine or the time of export. */
   private static JsonObject definitions(JsonObject file) {
     JsonObject copy = file.copy();
     copy.remove("exportedAt");
