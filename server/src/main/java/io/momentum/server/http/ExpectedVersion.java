@@ -17,7 +17,9 @@ public final class ExpectedVersion {
    * returns null then.
    */
   public static Integer read(RoutingContext ctx, BodyReader body) {
+    int errorsBefore = body.errors().size();
     Integer fromBody = body.integer("version", 1, Integer.MAX_VALUE, false);
+    boolean bodyInvalid = body.errors().size() > errorsBefore;
     String header = ctx.request().getHeader("If-Match");
     Integer fromHeader = null;
     if (header != null) {
@@ -32,7 +34,7 @@ public final class ExpectedVersion {
       return null;
     }
     Integer version = fromBody != null ? fromBody : fromHeader;
-    if (version == null && !body.has("version")) {
+    if (version == null && !bodyInvalid) {
       body.reject("version", "is missing; send the version you last read, in the body or as If-Match");
     }
     return version;

@@ -91,8 +91,7 @@ public final class ImportRoutes {
       throw tooLarge("has " + rows + " objectives and key results");
     }
     ImportFile file = ImportFile.read(json);
-    pool.withTransaction(connection -> lockOrganisation(connection, caller.orgId())
-            .compose(v -> resolve(connection, caller.orgId(), file))
+    pool.withTransaction(connection -> resolve(connection, caller.orgId(), file)
             .compose(plan -> insert(connection, caller, file, plan)))
         .compose(created -> announce(caller.orgId(), created).map(created))
         .onSuccess(created -> {
@@ -126,12 +125,6 @@ public final class ImportRoutes {
       throw new ApiException(400, "malformed_json", "The import file is not valid JSON; send the JSON export of a cycle");
     }
     throw ApiException.invalid("body", "must be a JSON object: the JSON export of a cycle");
-  }
-
-  /** Serialises structural edits of one organisation, as edits of alignment do. */
-  private static Future<Void> lockOrganisation(SqlConnection connection, String orgId) {
-    return connection.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('momentum.structure:' || $1))")
-        .execute(Tuple.of(orgId)).mapEmpty();
   }
 
   /** Ids the rows refer to, resolved from keys in the organisation and in the file. */

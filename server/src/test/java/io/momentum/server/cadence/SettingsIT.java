@@ -114,6 +114,14 @@ class SettingsIT {
   }
 
   @Test
+  void nullVersionIsRejected() {
+    HttpResponse<Buffer> response = admin.patch("/api/v1/settings", new JsonObject().put("checkInDay", 2).putNull("version"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Cadence.fields(response)).containsExactly("version");
+  }
+
+  @Test
   void changeStaysInsideOrganisation() throws InterruptedException {
     TestOrg other = Cadence.org(node, "settings-other");
     Http otherAdmin = Http.withToken(Cadence.adminToken(node, other));
