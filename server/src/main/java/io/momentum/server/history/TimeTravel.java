@@ -362,16 +362,12 @@ public final class TimeTravel {
         milestoneEvents.add(m.nodeId());
       }
     });
-    for (String entity : List.of("kpi", "objective", "key_result")) {
-      tree.forEach((id, v) -> {
-        if (entity.equals(v.entity())) {
-          AsOfCycle cycle = cycleOf(v, known, cycles);
-          NodeDef def = Definitions.toNode(orgId, entity, v.definition(), cycle == null ? null : cycle.def().id());
-          engine.upsertNode(milestoneEvents.contains(id) ? withOpenMilestones(def) : def);
-        }
-      });
-    }
-    engine.applyAll(observations);
+    // Objectives join after the values are applied, so a key result's many values do not each
+    // roll up through its ancestors: the objectives are evaluated once, from the final states.
+    upsert(engine, orgId, "kpi", tree, known, cycles, milestoneEvents);
+    upsert(engine, orgId, "key_result", tree, known, cycles, milestoneEvents);
+    engine.applyAll(newestValuesFirst(observations));
+    upsert(engine, orgId, "objective", tree, known, cycles, milestoneEvents);
     for (AsOfCycle cycle : cycles.values()) {
       if (cycle.closedAt() != null) {
         engine.upsertCycle(cycle.def());
@@ -384,6 +380,43 @@ public final class TimeTravel {
       nodes.add(state.toJson());
     }
     return root.toJson().put("asOf", at.toString()).put("nodes", nodes);
+  }
+
+  private static void upsert(GoalEngine engine, String orgId, String entity, Map<String, AsOfDefinitions.Versioned> tree,
+                             Map<String, AsOfDefinitions.Versioned> known, Map<String, AsOfCycle> cycles, Set<String> milestoneEvents) {
+    tree.forEach((id, v) -> {
+      if (entity.equals(v.entity())) {
+        AsOfCycle cycle = cycleOf(v, known, cycles);
+        NodeDef def = Definitions.toNode(orgId, entity, v.definition(), cycle == null ? null : cycle.def().id());
+        engine.upsertNode(milestoneEvents.contains(id) ? withOpenMilestones(def) : def);
+      }
+    });
+  }
+
+  /**
+   * Orders values newest first, keeping the arrival order among values of the same instant, and
+   * leaves milestones and work items in time order after them. The engine applies the newest
+   * value and keeps each older one in history only, as for a late event, so the final state and
+   * trend are those of a replay in time order without evaluating the node at every value.
+   */
+  static List<Observation> newestValuesFirst(List<Observation> inTimeOrder) {
+    List<Observation> values = new ArrayList<>();
+    List<Observation> others = new ArrayList<>();
+    for (Observation observation : inTimeOrder) {
+      (observation instanceof Observation.Value ? values : others).add(observation);
+    }
+    List<Observation> ordered = new ArrayList<>(inTimeOrder.size());
+    int end = values.size();
+    while (end > 0) {
+      int start = end - 1;
+      while (start > 0 && values.get(start - 1).time().equals(values.get(end - 1).time())) {
+        start--;
+      }
+      ordered.addAll(values.subList(start, end));
+      end = start;
+    }
+    ordered.addAll(others);
+    return ordered;
   }
 
   /** Milestones start undone when their events are replayed, since the stored flags are today's. */
