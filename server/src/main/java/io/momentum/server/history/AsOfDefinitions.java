@@ -61,8 +61,12 @@ final class AsOfDefinitions {
           for (Row row : rows) {
             String id = row.getUUID("entity_id").toString();
             decided.add(id);
-            if (!"archived".equals(row.getString("change"))) {
-              result.put(id, new Versioned(row.getString("entity"), Definitions.json(row.getValue("definition"))));
+            JsonObject definition = Definitions.json(row.getValue("definition"));
+            String archivedAt = definition.getString("archivedAt");
+            boolean archived = "archived".equals(row.getString("change"))
+                || (archivedAt != null && !Instant.parse(archivedAt).isAfter(at));
+            if (!archived) {
+              result.put(id, new Versioned(row.getString("entity"), definition));
             }
           }
           return connection.preparedQuery(FIRST).execute(Tuple.of(orgId, (Object) array));
