@@ -25,8 +25,12 @@ import java.util.UUID;
  */
 final class AsOfDefinitions {
 
-  /** A definition valid at the instant. */
-  record Versioned(String entity, JsonObject definition) {
+  /**
+   * A definition valid at the instant.
+   *
+   * @param fromCurrentRow true when it is the current row, for an entity without history then
+   */
+  record Versioned(String entity, JsonObject definition, boolean fromCurrentRow) {
   }
 
   private static final String LATEST = """
@@ -66,7 +70,7 @@ final class AsOfDefinitions {
             boolean archived = "archived".equals(row.getString("change"))
                 || (archivedAt != null && !Instant.parse(archivedAt).isAfter(at));
             if (!archived) {
-              result.put(id, new Versioned(row.getString("entity"), definition));
+              result.put(id, new Versioned(row.getString("entity"), definition, false));
             }
           }
           return connection.preparedQuery(FIRST).execute(Tuple.of(orgId, (Object) array));
@@ -114,7 +118,7 @@ final class AsOfDefinitions {
         case "key_result" -> Definitions.keyResult(row);
         default -> Definitions.kpi(row);
       };
-      result.put(definition.getString("id"), new Versioned(entity, definition));
+      result.put(definition.getString("id"), new Versioned(entity, definition, true));
     }
     return null;
   }

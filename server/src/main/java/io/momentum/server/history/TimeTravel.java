@@ -71,7 +71,8 @@ public final class TimeTravel {
        WHERE org_id = $1 AND key_result_id = ANY($2) AND observed_at < $3 ORDER BY key_result_id, observed_at DESC, id DESC)""";
   private static final String EVENTS = """
       SELECT node_id, type, time, source, received_at, data FROM events
-      WHERE org_id = $1 AND node_id = ANY($2) AND time <= $3 AND type = ANY($4) ORDER BY time""";
+      WHERE org_id = $1 AND node_id = ANY($2) AND type = ANY($4)
+        AND (time <= $3 OR type = 'momentum.keyresult.value') ORDER BY time""";
 
   private final io.vertx.core.Vertx vertx;
   private final Pool pool;
@@ -221,9 +222,12 @@ public final class TimeTravel {
     Future<Integer> staleAfterDays = connection.preparedQuery("SELECT stale_after_days FROM organisations WHERE id = $1")
         .execute(Tuple.of(orgId)).map(rows -> (int) rows.iterator().next().getShort(0));
     return cycles
-        .compose(cycleMap -> observations(connection, orgId, tree, known, cycleMap, at)
-            .compose(observations -> staleAfterDays.compose(days -> vertx.executeBlocking(
-                () -> run(orgId, rootId, tree, known, cycleMap, observations, at, days), false))));
+        .compose(cycleMap -> {
+          Map<String, Set<String>> markedMilestones = new HashMap<>();
+          return observations(connection, orgId, tree, known, cycleMap, at, markedMilestones)
+              .compose(observations -> staleAfterDays.compose(days -> vertx.executeBlocking(
+                  () -> run(orgId, rootId, tree, known, cycleMap, observations, markedMilestones, at, days), false)));
+        });
   }
 
   private static Future<Map<String, AsOfCycle>> cycles(SqlConnection connection, String orgId, Set<UUID> ids, Instant at) {
@@ -261,7 +265,7 @@ public final class TimeTravel {
 
   private static Future<List<Observation>> observations(SqlConnection connection, String orgId,
       Map<String, AsOfDefinitions.Versioned> tree, Map<String, AsOfDefinitions.Versioned> known, Map<String, AsOfCycle> cycles,
-      Instant at) {
+      Instant at, Map<String, Set<String>> markedMilestones) {
     List<UUID> valueNodes = new ArrayList<>();
     List<UUID> eventNodes = new ArrayList<>();
     Map<String, Instant> frozenAfter = new HashMap<>();
@@ -316,9 +320,13 @@ public final class TimeTravel {
                 if (arrivedAfterClosing(frozenAfter.get(id), row.getOffsetDateTime("received_at"))) {
                   continue;
                 }
-                Observation observation = StoredEvents.observation(id, row.getString("type"), row.getOffsetDateTime("time").toInstant(),
-                    row.getString("source"), row.getValue("data"));
-                if (observation != null) {
+                Instant time = row.getOffsetDateTime("time").toInstant();
+                Observation observation = StoredEvents.observation(id, row.getString("type"), time, row.getString("source"),
+                    row.getValue("data"));
+                if (observation instanceof Observation.Milestone milestone) {
+                  markedMilestones.computeIfAbsent(id, k -> new HashSet<>()).add(milestone.milestoneId().toLowerCase(java.util.Locale.ROOT));
+                }
+                if (observation != null && !time.isAfter(at)) {
                   result.add(observation);
                 }
               }
@@ -347,7 +355,8 @@ public final class TimeTravel {
 
   private static JsonObject run(String orgId, String rootId, Map<String, AsOfDefinitions.Versioned> tree,
                                 Map<String, AsOfDefinitions.Versioned> known, Map<String, AsOfCycle> cycles,
-                                List<Observation> observations, Instant at, int staleAfterDays) {
+                                List<Observation> observations, Map<String, Set<String>> markedMilestones, Instant at,
+                                int staleAfterDays) {
     GoalEngine engine = new GoalEngine(orgId, Clock.fixed(at, ZoneOffset.UTC), staleAfterDays);
     // As when the boards' engine is built: history is applied with every cycle open, then the
     // cycles closed by then are closed, so their nodes keep the values of their closing.
@@ -356,18 +365,12 @@ public final class TimeTravel {
       engine.upsertCycle(new CycleDef(def.id(), def.orgId(), def.key(), def.name(), def.kind(), def.parentId(), def.start(),
           def.end(), false));
     }
-    Set<String> milestoneEvents = new HashSet<>();
-    observations.forEach(o -> {
-      if (o instanceof Observation.Milestone m) {
-        milestoneEvents.add(m.nodeId());
-      }
-    });
     // Objectives join after the values are applied, so a key result's many values do not each
     // roll up through its ancestors: the objectives are evaluated once, from the final states.
-    upsert(engine, orgId, "kpi", tree, known, cycles, milestoneEvents);
-    upsert(engine, orgId, "key_result", tree, known, cycles, milestoneEvents);
+    upsert(engine, orgId, "kpi", tree, known, cycles, markedMilestones);
+    upsert(engine, orgId, "key_result", tree, known, cycles, markedMilestones);
     engine.applyAll(newestValuesFirst(observations));
-    upsert(engine, orgId, "objective", tree, known, cycles, milestoneEvents);
+    upsert(engine, orgId, "objective", tree, known, cycles, markedMilestones);
     for (AsOfCycle cycle : cycles.values()) {
       if (cycle.closedAt() != null) {
         engine.upsertCycle(cycle.def());
@@ -383,12 +386,14 @@ public final class TimeTravel {
   }
 
   private static void upsert(GoalEngine engine, String orgId, String entity, Map<String, AsOfDefinitions.Versioned> tree,
-                             Map<String, AsOfDefinitions.Versioned> known, Map<String, AsOfCycle> cycles, Set<String> milestoneEvents) {
+                             Map<String, AsOfDefinitions.Versioned> known, Map<String, AsOfCycle> cycles,
+                             Map<String, Set<String>> markedMilestones) {
     tree.forEach((id, v) -> {
       if (entity.equals(v.entity())) {
         AsOfCycle cycle = cycleOf(v, known, cycles);
         NodeDef def = Definitions.toNode(orgId, entity, v.definition(), cycle == null ? null : cycle.def().id());
-        engine.upsertNode(milestoneEvents.contains(id) ? withOpenMilestones(def) : def);
+        Set<String> marked = markedMilestones.get(id);
+        engine.upsertNode(v.fromCurrentRow() && marked != null ? withOpenMilestones(def, marked) : def);
       }
     });
   }
@@ -419,10 +424,19 @@ public final class TimeTravel {
     return ordered;
   }
 
-  /** Milestones start undone when their events are replayed, since the stored flags are today's. */
-  private static NodeDef withOpenMilestones(NodeDef def) {
-    List<MilestoneDef> open = new ArrayList<>();
-    def.milestones().forEach(m -> open.add(new MilestoneDef(m.id(), m.title(), m.weight(), false)));
-    return def.toBuilder().milestones(open).build();
+  /**
+   * Marks undone the milestones that events marked at any time, because the flags of a current
+   * row are today's: their state then comes from the events up to the instant.
+   *
+   * @param marked lower-case ids and titles named by milestone events
+   */
+  private static NodeDef withOpenMilestones(NodeDef def, Set<String> marked) {
+    List<MilestoneDef> milestones = new ArrayList<>();
+    for (MilestoneDef m : def.milestones()) {
+      boolean byEvents = (m.id() != null && marked.contains(m.id().toLowerCase(java.util.Locale.ROOT)))
+          || (m.title() != null && marked.contains(m.title().toLowerCase(java.util.Locale.ROOT)));
+      milestones.add(byEvents ? new MilestoneDef(m.id(), m.title(), m.weight(), false) : m);
+    }
+    return def.toBuilder().milestones(milestones).build();
   }
 }

@@ -123,6 +123,48 @@ class TimeTravelIT {
   }
 
   @Test
+  void milestonesAndWorkItemsOfThatTime() throws InterruptedException {
+    TestOrg work = TestOrg.create(node, "asof-work-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    node.services().pool().preparedQuery("UPDATE key_results SET milestones = $2, created_at = $3 WHERE id = $1")
+        .execute(Tuple.of(work.keyResults.get("launch"), new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("id", "m1").put("title", "Beta").put("weight", 1).put("done", false))
+            .add(new JsonObject().put("id", "m2").put("title", "Release").put("weight", 3).put("done", false)),
+            NOW.minus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).await();
+    node.services().pool().preparedQuery("UPDATE key_results SET created_at = $2 WHERE id = $1")
+        .execute(Tuple.of(work.keyResults.get("epic"), NOW.minus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).await();
+    work.awaitLive(node);
+    Http workApi = Http.withToken(work.token);
+    String launch = work.keyResults.get("launch").toString();
+    String epic = work.keyResults.get("epic").toString();
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.keyresult.value", "launch", NOW.minus(5, ChronoUnit.DAYS),
+        new JsonObject().put("milestone", "m2").put("done", true)));
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "epic", NOW.minus(8, ChronoUnit.DAYS),
+        workItem("A-1", "in_progress", 3)));
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "epic", NOW.minus(8, ChronoUnit.DAYS),
+        workItem("A-2", "todo", 1)));
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "epic", NOW.minus(4, ChronoUnit.DAYS),
+        workItem("A-1", "done", 3)));
+    Cadence.awaitNode(workApi, epic, n -> Cadence.equals(n, "progress", 0.75));
+    Cadence.awaitNode(workApi, launch, n -> Cadence.equals(n, "progress", 0.75));
+
+    JsonObject launchBefore = Http.json(workApi.get("/api/v1/nodes/" + launch + "/as-of?at=" + NOW.minus(7, ChronoUnit.DAYS)));
+    JsonObject launchAfter = Http.json(workApi.get("/api/v1/nodes/" + launch + "/as-of?at=" + NOW.minus(3, ChronoUnit.DAYS)));
+    JsonObject epicBefore = Http.json(workApi.get("/api/v1/nodes/" + epic + "/as-of?at=" + NOW.minus(6, ChronoUnit.DAYS)));
+    JsonObject epicAfter = Http.json(workApi.get("/api/v1/nodes/" + epic + "/as-of?at=" + NOW.minus(2, ChronoUnit.DAYS)));
+
+    assertThat(launchBefore.getDouble("progress")).isEqualTo(0.0);
+    assertThat(launchAfter.getDouble("progress")).isEqualTo(0.75);
+    assertThat(epicBefore.getDouble("progress")).isEqualTo(0.0);
+    assertThat(epicBefore.getJsonObject("workItems").getInteger("items")).isEqualTo(2);
+    assertThat(epicAfter.getDouble("progress")).isEqualTo(0.75);
+  }
+
+  private static JsonObject workItem(String id, String status, int points) {
+    return new JsonObject().put("system", "jira").put("externalId", id).put("itemType", "story").put("statusCategory", status)
+        .put("storyPoints", points);
+  }
+
+  @Test
   void nodeCreatedLaterIsNotFound() {
     HttpResponse<Buffer> created = api.post("/api/v1/key-results", new JsonObject().put("key", "late-kr")
         .put("objectiveId", org.objectiveId.toString()).put("title", "Arrives late").put("measurement", "binary"));
