@@ -73,7 +73,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(services.registry()));
     router.get("/api/v1/live").handler(this::upgradeToLive);
     router.post("/api/v1/import").handler(ImportRoutes::limitBody);
-    router.post("/api/v1/import").handler(BodyHandler.create(false).setBodyLimit(ImportRoutes.MAX_BODY_BYTES));
+    router.post("/api/v1/import").handler(BodyHandler.create(false).setBodyLimit(ImportRoutes.MAX_BODY_BYTES))
+        .failureHandler(ImportRoutes::explainBodyLimit);
     router.post("/api/*").handler(body);
     router.put("/api/*").handler(body);
     router.patch("/api/*").handler(body);

@@ -73,6 +73,20 @@ public final class ImportRoutes {
     ctx.next();
   }
 
+  /**
+   * Failure handler of the import route: a body that outgrew the body handler's limit while it
+   * streamed in (a chunked upload has no Content-Length) gets the import's own 413.
+   * NOTE: checked by hand with a 6 MiB chunked upload (the server sends this 413); no test covers
+   * it, because the test client waited for the rest of its upload to be read.
+   */
+  public static void explainBodyLimit(RoutingContext ctx) {
+    if (ctx.failure() == null && ctx.statusCode() == 413) {
+      ctx.fail(tooLarge("exceeds the limit"));
+    } else {
+      ctx.next();
+    }
+  }
+
   static ApiException tooLarge(String what) {
     return new ApiException(413, "import_too_large", "The import file " + what + "; the limit is " + ImportFile.MAX_BYTES
         + " bytes (5 MiB) and " + ImportFile.MAX_ROWS + " objectives and key results; split it into several files");
