@@ -76,8 +76,8 @@ public final class ImportRoutes {
   /**
    * Failure handler of the import route: a body that outgrew the body handler's limit while it
    * streamed in (a chunked upload has no Content-Length) gets the import's own 413.
-   * NOTE: checked by hand with a 6 MiB chunked upload (the server sends this 413); no test covers
-   * it, because the test client waited for the rest of its upload to be read.
+   * NOTE: no test covers a chunked upload. A client that keeps writing may not read this 413
+   * until the server stops reading its body.
    */
   public static void explainBodyLimit(RoutingContext ctx) {
     if (ctx.failure() == null && ctx.statusCode() == 413) {
