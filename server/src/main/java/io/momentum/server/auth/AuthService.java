@@ -71,7 +71,8 @@ public final class AuthService {
                   return null;
                 }
                 return new Caller("user", row.getUUID("id").toString(), row.getString("org_id"),
-                    row.getString("name"), row.getString("email"), List.of("read", "write"));
+                    row.getString("name"), row.getString("email"),
+                    "admin".equals(row.getString("role")) ? List.of("read", "write", "admin") : List.of("read", "write"));
               });
         });
   }

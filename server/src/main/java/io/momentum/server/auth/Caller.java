@@ -53,6 +53,21 @@ public record Caller(String kind, String id, String orgId, String name, String e
     }
   }
 
+  /**
+   * Throws 403 unless the caller administers the organisation: a person whose role is
+   * {@code admin}, or an API token with the {@code admin} scope.
+   */
+  public void requireAdmin() {
+    if (!scopes.contains("admin")) {
+      throw ApiException.forbidden("Only an administrator of the organisation may do this; ask an admin, or use a token with the admin scope");
+    }
+  }
+
+  /** Returns the id of the person behind the request, or null for an API token. */
+  public java.util.UUID userId() {
+    return "user".equals(kind) ? java.util.UUID.fromString(id) : null;
+  }
+
   /** Returns a short description for logs and event sources, such as {@code urn:momentum:user:<id>}. */
   public String source() {
     return "urn:momentum:" + kind + ":" + id;

@@ -44,11 +44,16 @@ public final class PgEventStore implements EventStore {
       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[]::numeric[],
                            $5::timestamptz[], $6::text[], $7::text[], $8::boolean[])""";
 
+  // The author's user id comes from a check-in made in the app, whose source is the person's
+  // urn:momentum:user:<id>, and only when that user belongs to the check-in's organisation.
   private static final String INSERT_CHECK_INS = """
       INSERT INTO check_ins (org_id, key_result_id, value, confidence, note, blockers, author,
-                             observed_at, source, event_id, applied)
-      SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[]::numeric[], $4::smallint[], $5::text[],
-                           $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[], $11::boolean[])""";
+                             observed_at, source, event_id, applied, author_id)
+      SELECT c.*, u.id FROM unnest($1::text[], $2::uuid[], $3::text[]::numeric[], $4::smallint[], $5::text[],
+                           $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[], $11::boolean[])
+             AS c(org_id, key_result_id, value, confidence, note, blockers, author, observed_at, source, event_id, applied)
+      LEFT JOIN users u ON u.org_id = c.org_id AND c.source LIKE 'urn:momentum:user:%'
+                       AND u.id::text = substring(c.source from 19)""";
 
   private static final String UPSERT_WORK_ITEMS = """
       INSERT INTO work_items (org_id, system, external_id, node_id, item_type, status_category,

@@ -66,12 +66,20 @@ public final class PgOrgStateLoader implements OrgStateLoader {
   private static final String HISTORY_START = """
       SELECT min(start_date) FROM cycles
       WHERE org_id = $1 AND start_date <= $2 AND end_date >= $2""";
+  // Values that arrived after their key result's cycle was closed stay in history only, so a
+  // rebuilt engine shows the scores frozen at closing.
+  private static final String FROZEN_AFTER_CLOSING = """
+      SELECT 1 FROM key_results fk JOIN objectives fo ON fo.id = fk.objective_id
+      JOIN cycles fc ON fc.id = fo.cycle_id
+      WHERE fk.id = %s AND fc.closed AND fc.closed_at IS NOT NULL AND %s > fc.closed_at""";
   private static final String MEASUREMENTS = """
-      SELECT node_id, value, observed_at, source FROM measurements
-      WHERE org_id = $1 AND observed_at >= $2 ORDER BY observed_at, id""";
+      SELECT node_id, value, observed_at, source FROM measurements m
+      WHERE org_id = $1 AND observed_at >= $2 AND NOT EXISTS (%s) ORDER BY observed_at, id"""
+      .formatted(FROZEN_AFTER_CLOSING.formatted("m.node_id", "m.created_at"));
   private static final String CHECK_INS = """
-      SELECT key_result_id, value, confidence, observed_at, source FROM check_ins
-      WHERE org_id = $1 AND observed_at >= $2 ORDER BY observed_at, id""";
+      SELECT key_result_id, value, confidence, observed_at, source FROM check_ins c
+      WHERE org_id = $1 AND observed_at >= $2 AND NOT EXISTS (%s) ORDER BY observed_at, id"""
+      .formatted(FROZEN_AFTER_CLOSING.formatted("c.key_result_id", "c.created_at"));
   private static final String LATEST_KEY_RESULT_VALUES = """
       SELECT id, current_value, current_at, current_source, confidence, confidence_at FROM key_results
       WHERE org_id = $1 AND (current_at IS NOT NULL OR confidence_at IS NOT NULL)""";
@@ -104,11 +112,12 @@ public final class PgOrgStateLoader implements OrgStateLoader {
   public Future<OrgState> load(String orgId, Instant now) {
     LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
     return pool.withConnection(connection -> connection
-        .preparedQuery("SELECT 1 FROM organisations WHERE id = $1").execute(Tuple.of(orgId))
+        .preparedQuery("SELECT stale_after_days FROM organisations WHERE id = $1").execute(Tuple.of(orgId))
         .compose(exists -> {
           if (exists.size() == 0) {
             return Future.succeededFuture(null);
           }
+          int staleAfterDays = exists.iterator().next().getShort("stale_after_days");
           Tuple org = Tuple.of(orgId);
           Future<List<CycleDef>> cycles = connection.preparedQuery(CYCLES).execute(org).map(rows -> map(rows, PgOrgStateLoader::cycle));
           Future<List<UnitDef>> units = connection.preparedQuery(UNITS).execute(org).map(rows -> map(rows, PgOrgStateLoader::unit));
@@ -128,7 +137,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
             nodes.addAll(initiatives.result());
             nodes.addAll(objectives.result());
             nodes.addAll(keyResults.result());
-            return new OrgState(cycles.result(), units.result(), nodes, observations.result());
+            return new OrgState(cycles.result(), units.result(), nodes, observations.result(), staleAfterDays);
           });
         }));
   }

@@ -35,6 +35,8 @@ public final class EventRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
   /** Largest batch accepted in one request. */
   public static final int MAX_BATCH = 1000;
+  /** Sources that name a person or token of the app; only the app's own check-in form uses them. */
+  private static final List<String> RESERVED_SOURCE_PREFIXES = List.of("urn:momentum:user:", "urn:momentum:token:");
 
   private final CloudEventParser parser;
   private final SubjectDirectory subjects;
@@ -84,6 +86,7 @@ public final class EventRoutes {
       items.add(body);
     }
     validate(caller, items, batch)
+        .compose(events -> rejectReservedSources(events, batch).map(events))
         .compose(events -> publisher.publish(events).map(events))
         .onSuccess(events -> {
           JsonArray ids = new JsonArray();
@@ -142,7 +145,28 @@ public final class EventRoutes {
     });
   }
 
-  /** The check-in form: value and/or confidence with notes, sent as a {@code momentum.checkin} event. */
+  /**
+   * Sources under {@code urn:momentum:user:} and {@code urn:momentum:token:} name the caller of
+   * the check-in form, and a check-in's author is read from them, so ingested events may not use them.
+   */
+  private static Future<Void> rejectReservedSources(List<CloudEvent> events, boolean batch) {
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      String source = events.get(i).source();
+      for (String reserved : RESERVED_SOURCE_PREFIXES) {
+        if (source.startsWith(reserved)) {
+          errors.add(field(batch ? "[" + i + "]" : "", "source", "starts with \"" + reserved
+              + "\", which names people and tokens of the app; name your service, such as urn:service:checkout"));
+        }
+      }
+    }
+    return errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(ApiException.invalid(errors));
+  }
+
+  /**
+   * The check-in form: value and/or confidence with notes, sent as a {@code momentum.checkin}
+   * event whose source names the caller, so the stored check-in records its author.
+   */
   private void postCheckIn(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     caller.requireWrite();

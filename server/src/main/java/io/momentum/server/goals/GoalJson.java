@@ -35,7 +35,9 @@ public final class GoalJson {
         .put("parentId", uuid(row, "parent_id"))
         .put("start", date(row, "start_date"))
         .put("end", date(row, "end_date"))
-        .put("closed", row.getBoolean("closed"));
+        .put("closed", row.getBoolean("closed"))
+        .put("closedAt", time(row, "closed_at"))
+        .put("version", row.getInteger("version"));
   }
 
   static JsonObject objective(Row row) {

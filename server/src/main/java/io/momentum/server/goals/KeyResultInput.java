@@ -15,8 +15,8 @@ import java.util.UUID;
  * in its direction, a range needs low and high, a milestone list needs milestones, a KPI-following
  * key result needs its KPI.
  */
-record KeyResultInput(String key, UUID objectiveId, String title, String description, String measurement,
-                      UUID unitId, UUID ownerId, String ownerName, BigDecimal weight, BigDecimal start, BigDecimal target,
+public record KeyResultInput(String key, UUID objectiveId, String title, String description, String measurement,
+                             UUID unitId, UUID ownerId, String ownerName, BigDecimal weight, BigDecimal start, BigDecimal target,
                       BigDecimal low, BigDecimal high, BigDecimal tolerance, BigDecimal commit,
                       BigDecimal stretch, String unit, UUID kpiId, JsonArray milestones) {
 
@@ -27,7 +27,8 @@ record KeyResultInput(String key, UUID objectiveId, String title, String descrip
 
   static final List<String> MEASUREMENTS = List.of("increase", "decrease", "range", "milestone", "binary", "kpi", "work_items");
 
-  static KeyResultInput read(BodyReader body) {
+  /** Reads and checks the fields of a new key result, recording every invalid one in {@code body}. */
+  public static KeyResultInput read(BodyReader body) {
     String key = body.key("key", true);
     UUID objectiveId = body.uuid("objectiveId", true);
     String title = body.text("title", GoalRoutes.MAX_TITLE, true);

@@ -30,7 +30,7 @@ public final class StructureRoutes {
 
   private static final String UNIT_COLUMNS = "id, key, name, kind, parent_id, version, created_at, updated_at, archived_at";
   private static final List<String> UNIT_FIELDS = List.of("key", "name", "kind", "parentId");
-  private static final String CYCLE_COLUMNS = "id, key, name, kind, parent_id, start_date, end_date, closed";
+  private static final String CYCLE_COLUMNS = "id, key, name, kind, parent_id, start_date, end_date, closed, closed_at, version";
 
   private final Pool pool;
   private final EventPublisher publisher;
@@ -229,6 +229,10 @@ public final class StructureRoutes {
     }
     if (start != null && end != null && end.isAfter(start.plusYears(10))) {
       body.reject("end", "lies more than 10 years after start; the limit of a cycle is 10 years");
+    }
+    if (parentId == null && !"strategy".equals(kind) && kind != null) {
+      body.reject("parentId", "is missing: " + ("quarter".equals(kind) ? "a quarter lies inside an annual cycle"
+          : "an annual cycle lies inside a strategy cycle") + "; name it, or create the year with POST /api/v1/cycles/fiscal-year");
     }
     body.finish();
     UUID id = UUID.randomUUID();

@@ -202,6 +202,39 @@ public final class BodyReader {
     return readers;
   }
 
+  /** Reads an array of distinct ids, at most {@code maxItems}; a bad element is reported as {@code field[i]}. */
+  public List<UUID> uuids(String field, int maxItems, boolean required) {
+    Object value = value(field, required);
+    List<UUID> ids = new ArrayList<>();
+    if (value == null) {
+      return ids;
+    }
+    if (!(value instanceof JsonArray array)) {
+      fail(field, "must be an array of ids");
+      return ids;
+    }
+    if (array.size() > maxItems) {
+      fail(field, "has " + array.size() + " ids; the limit is " + maxItems);
+      return ids;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      String element = field + "[" + i + "]";
+      try {
+        UUID id = array.getValue(i) instanceof String text ? UUID.fromString(text) : null;
+        if (id == null) {
+          fail(element, "must be an id such as 3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69");
+        } else if (ids.contains(id)) {
+          fail(element, "repeats an id named before; name each once");
+        } else {
+          ids.add(id);
+        }
+      } catch (IllegalArgumentException e) {
+        fail(element, "must be an id such as 3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69");
+      }
+    }
+    return ids;
+  }
+
   /** Records an error found by a rule across fields. */
   public void reject(String field, String message) {
     fail(field, message);

@@ -75,6 +75,11 @@ public final class QueryParams {
     return DEFAULT_LIMIT;
   }
 
+  /** Records an invalid parameter found by a rule of the endpoint. */
+  public void reject(String name, String message) {
+    errors.add(new FieldError(name, message));
+  }
+
   /** Rejects unknown parameters and throws a 400 listing every invalid one, if any. */
   public void finish() {
     for (String name : ctx.queryParams().names()) {

@@ -64,6 +64,11 @@ public final class Http {
     return send(HttpMethod.DELETE, path, null, null, "\"" + version + "\"");
   }
 
+  /** Sends a PATCH with an {@code If-Match} header written as given. */
+  public HttpResponse<Buffer> patchIfMatch(String path, Object body, String ifMatch) {
+    return send(HttpMethod.PATCH, path, Buffer.buffer(Json.encode(body)), "application/json", ifMatch);
+  }
+
   /** Posts raw text with a content type. */
   public HttpResponse<Buffer> postRaw(String path, String body, String contentType) {
     return send(HttpMethod.POST, path, Buffer.buffer(body), contentType);

@@ -33,8 +33,23 @@ public final class TestNode {
         throw new IllegalStateException("Starting the test node failed", e);
       }
       Runtime.getRuntime().addShutdownHook(new Thread(node::close, "test-node-shutdown"));
+      awaitConsuming(node);
     }
     return node;
+  }
+
+  /**
+   * Waits until the ingest consumer has its partitions, by building one organisation's engine.
+   * An assignment that arrived later would build the engines of every organisation, including
+   * one a test is still writing into PostgreSQL.
+   */
+  private static void awaitConsuming(MomentumNode started) {
+    try {
+      TestOrg.create(started, "warm-up-" + UUID.randomUUID().toString().substring(0, 8)).awaitLive(started);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the test node to consume", e);
+    }
   }
 
   /** HTTP port of the running node. */

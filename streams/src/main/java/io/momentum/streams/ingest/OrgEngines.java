@@ -177,7 +177,7 @@ public final class OrgEngines {
   }
 
   private OwnedOrg buildEngine(String orgId, OrgStateLoader.OrgState state) {
-    GoalEngine engine = new GoalEngine(orgId, clock);
+    GoalEngine engine = new GoalEngine(orgId, clock, state.staleAfterDays());
     // The engine ignores observations of closed cycles, so history is replayed with every cycle
     // open and the closed ones are closed afterwards: their nodes keep the final values.
     for (CycleDef cycle : state.cycles()) {

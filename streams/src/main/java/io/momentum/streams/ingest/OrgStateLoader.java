@@ -1,6 +1,7 @@
 package io.momentum.streams.ingest;
 
 import io.momentum.streams.engine.CycleDef;
+import io.momentum.streams.engine.GoalEngine;
 import io.momentum.streams.engine.NodeDef;
 import io.momentum.streams.engine.Observation;
 import io.momentum.streams.engine.UnitDef;
@@ -11,9 +12,18 @@ import java.util.List;
 /** Reads an organisation's goal model and value history from the system of record (PostgreSQL). */
 public interface OrgStateLoader {
 
-  /** Everything needed to rebuild an organisation's engine: definitions and observations in time order. */
+  /**
+   * Everything needed to rebuild an organisation's engine: definitions, observations in time
+   * order, and the organisation's stale period in days.
+   */
   record OrgState(List<CycleDef> cycles, List<UnitDef> units, List<NodeDef> nodes,
-                  List<Observation> observations) {
+                  List<Observation> observations, int staleAfterDays) {
+
+    /** A state with the default stale period. */
+    public OrgState(List<CycleDef> cycles, List<UnitDef> units, List<NodeDef> nodes,
+                    List<Observation> observations) {
+      this(cycles, units, nodes, observations, GoalEngine.DEFAULT_STALE_AFTER_DAYS);
+    }
   }
 
   /** Completes with the ids of every organisation. */

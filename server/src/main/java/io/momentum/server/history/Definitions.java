@@ -1,0 +1,263 @@
+package io.momentum.server.history;
+
+import io.momentum.streams.engine.CycleDef;
+import io.momentum.streams.engine.CycleKind;
+import io.momentum.streams.engine.Measurement;
+import io.momentum.streams.engine.MilestoneDef;
+import io.momentum.streams.engine.NodeDef;
+import io.momentum.streams.engine.NodeKind;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The stored form of definitions in {@code definition_history}: the entity's REST JSON (camelCase
+ * fields such as {@code parentId}, {@code objectiveId}, {@code cycleId}, {@code start},
+ * {@code target}), mapped from table rows and back into the engine's definitions. Time travel
+ * reads what {@link #append} writes.
+ */
+public final class Definitions {
+
+  /** Columns of {@code objectives} that {@link #objective(Row)} reads. */
+  public static final String OBJECTIVE_COLUMNS = "o.id, o.org_id, o.key, o.kind, o.title, o.description, o.parent_id,"
+      + " o.parent_key_result_id, o.unit_id, o.cycle_id, o.owner_id, o.owner_name, o.weight, o.rollup_children,"
+      + " o.carried_from, o.version, o.created_at, o.archived_at";
+  /** Columns of {@code key_results k JOIN objectives o} that {@link #keyResult(Row)} reads. */
+  public static final String KEY_RESULT_COLUMNS = "k.id, k.org_id, k.key, k.objective_id, o.cycle_id, k.title,"
+      + " k.description, k.measurement, k.unit_id, k.owner_id, k.owner_name, k.weight, k.start_value, k.target_value,"
+      + " k.low_value, k.high_value, k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones,"
+      + " k.carried_from, k.version, k.created_at, k.archived_at";
+  /** Columns of {@code kpis} that {@link #kpi(Row)} reads. */
+  public static final String KPI_COLUMNS = "id, org_id, key, title, unit_id, owner_name, unit, direction, start_value,"
+      + " target_value, green, red, version, created_at, archived_at";
+  /** Columns of {@code cycles} that {@link #cycle(Row)} reads. */
+  public static final String CYCLE_COLUMNS = "id, org_id, key, name, kind, parent_id, start_date, end_date, closed,"
+      + " closed_at, closed_by, version, created_at, updated_at";
+
+  private static final String APPEND = """
+      INSERT INTO definition_history (org_id, entity, entity_id, version, change, changed_at, changed_by, definition)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)""";
+
+  private Definitions() {
+  }
+
+  /**
+   * Appends one version of a definition to {@code definition_history}; run it in the transaction
+   * that made the change.
+   *
+   * @param entity {@code unit}, {@code cycle}, {@code objective}, {@code key_result}, {@code kpi} or {@code initiative}
+   * @param change {@code created}, {@code updated}, {@code archived}, {@code closed} or {@code reopened}
+   */
+  public static Future<Void> append(SqlClient client, String orgId, String entity, UUID id, int version,
+                                    String change, OffsetDateTime at, String changedBy, JsonObject definition) {
+    return client.preparedQuery(APPEND)
+        .execute(Tuple.from(new Object[] {orgId, entity, id, version, change, at, changedBy, definition}))
+        .mapEmpty();
+  }
+
+  /** Maps an objective or strategic outcome row. */
+  public static JsonObject objective(Row row) {
+    return new JsonObject()
+        .put("id", text(row, "id"))
+        .put("key", row.getString("key"))
+        .put("kind", row.getString("kind"))
+        .put("title", row.getString("title"))
+        .put("description", row.getString("description"))
+        .put("parentId", text(row, "parent_id"))
+        .put("parentKeyResultId", text(row, "parent_key_result_id"))
+        .put("unitId", text(row, "unit_id"))
+        .put("cycleId", text(row, "cycle_id"))
+        .put("ownerId", text(row, "owner_id"))
+        .put("ownerName", row.getString("owner_name"))
+        .put("weight", row.getBigDecimal("weight"))
+        .put("rollupChildren", row.getBoolean("rollup_children"))
+        .put("carriedFrom", text(row, "carried_from"))
+        .put("version", row.getInteger("version"))
+        .put("archivedAt", text(row, "archived_at"));
+  }
+
+  /** Maps a key result row joined with its objective (for {@code cycleId}). */
+  public static JsonObject keyResult(Row row) {
+    return new JsonObject()
+        .put("id", text(row, "id"))
+        .put("key", row.getString("key"))
+        .put("objectiveId", text(row, "objective_id"))
+        .put("cycleId", text(row, "cycle_id"))
+        .put("title", row.getString("title"))
+        .put("description", row.getString("description"))
+        .put("measurement", row.getString("measurement"))
+        .put("unitId", text(row, "unit_id"))
+        .put("ownerId", text(row, "owner_id"))
+        .put("ownerName", row.getString("owner_name"))
+        .put("weight", row.getBigDecimal("weight"))
+        .put("start", row.getBigDecimal("start_value"))
+        .put("target", row.getBigDecimal("target_value"))
+        .put("low", row.getBigDecimal("low_value"))
+        .put("high", row.getBigDecimal("high_value"))
+        .put("tolerance", row.getBigDecimal("tolerance"))
+        .put("commit", row.getBigDecimal("commit_value"))
+        .put("stretch", row.getBigDecimal("stretch_value"))
+        .put("unit", row.getString("unit"))
+        .put("kpiId", text(row, "kpi_id"))
+        .put("milestones", milestones(row.getValue("milestones")))
+        .put("carriedFrom", text(row, "carried_from"))
+        .put("version", row.getInteger("version"))
+        .put("archivedAt", text(row, "archived_at"));
+  }
+
+  /** Maps a KPI row. */
+  public static JsonObject kpi(Row row) {
+    return new JsonObject()
+        .put("id", text(row, "id"))
+        .put("key", row.getString("key"))
+        .put("title", row.getString("title"))
+        .put("unitId", text(row, "unit_id"))
+        .put("ownerName", row.getString("owner_name"))
+        .put("unit", row.getString("unit"))
+        .put("direction", row.getString("direction"))
+        .put("start", row.getBigDecimal("start_value"))
+        .put("target", row.getBigDecimal("target_value"))
+        .put("green", row.getBigDecimal("green"))
+        .put("red", row.getBigDecimal("red"))
+        .put("version", row.getInteger("version"))
+        .put("archivedAt", text(row, "archived_at"));
+  }
+
+  /** Maps a cycle row. */
+  public static JsonObject cycle(Row row) {
+    return new JsonObject()
+        .put("id", text(row, "id"))
+        .put("key", row.getString("key"))
+        .put("name", row.getString("name"))
+        .put("kind", row.getString("kind"))
+        .put("parentId", text(row, "parent_id"))
+        .put("start", text(row, "start_date"))
+        .put("end", text(row, "end_date"))
+        .put("closed", row.getBoolean("closed"))
+        .put("closedAt", text(row, "closed_at"))
+        .put("closedBy", row.getString("closed_by"))
+        .put("version", row.getInteger("version"))
+        .put("createdAt", text(row, "created_at"))
+        .put("updatedAt", text(row, "updated_at"));
+  }
+
+  /**
+   * Reads a stored jsonb object. A value written as a JSON string holding the object's text (a
+   * Java String bound to a jsonb parameter) is parsed as well.
+   */
+  public static JsonObject json(Object stored) {
+    if (stored instanceof JsonObject object) {
+      return object;
+    }
+    return stored instanceof String text ? new JsonObject(text) : new JsonObject();
+  }
+
+  /** Reads a stored milestone list, an array or a JSON string holding one. */
+  public static JsonArray milestones(Object stored) {
+    if (stored instanceof JsonArray array) {
+      return array;
+    }
+    return stored instanceof String text && text.startsWith("[") ? new JsonArray(text) : new JsonArray();
+  }
+
+  /** Builds the engine's cycle from its stored definition. */
+  public static CycleDef toCycle(String orgId, JsonObject def, boolean closed) {
+    return new CycleDef(def.getString("id"), orgId, def.getString("key"), def.getString("name"),
+        CycleKind.fromWire(def.getString("kind")), def.getString("parentId"),
+        LocalDate.parse(def.getString("start")), LocalDate.parse(def.getString("end")), closed);
+  }
+
+  /**
+   * Builds the engine's node from a stored definition of an objective, key result or KPI.
+   *
+   * @param entity {@code objective}, {@code key_result} or {@code kpi}
+   * @param cycleId the cycle of a key result's objective at the same instant (key results carry
+   *     no cycle of their own); ignored for other entities
+   */
+  public static NodeDef toNode(String orgId, String entity, JsonObject def, String cycleId) {
+    String id = def.getString("id");
+    return switch (entity) {
+      case "objective" -> NodeDef.builder(id, orgId, NodeKind.fromWire(def.getString("kind", "objective")))
+          .key(def.getString("key"))
+          .title(def.getString("title"))
+          .parentId(def.getString("parentId") != null ? def.getString("parentId") : def.getString("parentKeyResultId"))
+          .unitId(def.getString("unitId"))
+          .cycleId(def.getString("cycleId"))
+          .ownerName(def.getString("ownerName"))
+          .weight(decimal(def, "weight"))
+          .rollupChildren(def.getBoolean("rollupChildren"))
+          .build();
+      case "key_result" -> NodeDef.builder(id, orgId, NodeKind.KEY_RESULT)
+          .key(def.getString("key"))
+          .title(def.getString("title"))
+          .measurement(Measurement.fromWire(def.getString("measurement")))
+          .parentId(def.getString("objectiveId"))
+          .unitId(def.getString("unitId"))
+          .cycleId(cycleId)
+          .ownerName(def.getString("ownerName"))
+          .weight(decimal(def, "weight"))
+          .start(decimal(def, "start"))
+          .target(decimal(def, "target"))
+          .low(decimal(def, "low"))
+          .high(decimal(def, "high"))
+          .tolerance(decimal(def, "tolerance"))
+          .commit(decimal(def, "commit"))
+          .stretch(decimal(def, "stretch"))
+          .unit(def.getString("unit"))
+          .kpiId(def.getString("kpiId"))
+          .milestones(milestoneDefs(milestones(def.getValue("milestones"))))
+          .build();
+      case "kpi" -> NodeDef.builder(id, orgId, NodeKind.KPI)
+          .key(def.getString("key"))
+          .title(def.getString("title"))
+          .unitId(def.getString("unitId"))
+          .ownerName(def.getString("ownerName"))
+          .unit(def.getString("unit"))
+          .direction(Measurement.fromWire(def.getString("direction", "increase")))
+          .start(decimal(def, "start"))
+          .target(decimal(def, "target"))
+          .green(decimal(def, "green"))
+          .red(decimal(def, "red"))
+          .build();
+      default -> throw new IllegalArgumentException("entity " + entity + " is not a goal node");
+    };
+  }
+
+  private static List<MilestoneDef> milestoneDefs(JsonArray array) {
+    List<MilestoneDef> result = new ArrayList<>();
+    if (array == null) {
+      return result;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject m = array.getJsonObject(i);
+      result.add(new MilestoneDef(m.getString("id"), m.getString("title"), decimal(m, "weight"), m.getBoolean("done", false)));
+    }
+    return result;
+  }
+
+  /** Reads a decimal that JSON may hold as a number or a string, without binary rounding. */
+  static BigDecimal decimal(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    return value == null ? null : new BigDecimal(value.toString());
+  }
+
+  private static String text(Row row, String column) {
+    Object value = row.getValue(column);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant().toString();
+    }
+    return value.toString();
+  }
+}

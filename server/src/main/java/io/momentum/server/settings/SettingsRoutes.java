@@ -1,0 +1,103 @@
+package io.momentum.server.settings;
+
+import io.momentum.server.auth.Caller;
+import io.momentum.server.http.ApiException;
+import io.momentum.server.http.BodyReader;
+import io.momentum.server.http.ExpectedVersion;
+import io.momentum.server.http.QueryParams;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET/PATCH /api/v1/settings}: the organisation's cadence settings. Anyone in the
+ * organisation may read them; only an admin may change them, based on the version last read.
+ * The engine reads {@code staleAfterDays} when it is built, so a new stale period shows on boards
+ * after the organisation's engine is next rebuilt (a restart or a move of its Kafka partition).
+ */
+public final class SettingsRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SettingsRoutes.class);
+  private static final String COLUMNS = "fiscal_year_start_month, check_in_day, stale_after_days, version";
+  private static final String UPDATE = """
+      UPDATE organisations SET fiscal_year_start_month = coalesce($2, fiscal_year_start_month),
+        check_in_day = coalesce($3, check_in_day), stale_after_days = coalesce($4, stale_after_days),
+        version = version + 1
+      WHERE id = $1 AND version = $5
+      RETURNING""" + " " + COLUMNS;
+
+  private final Pool pool;
+
+  public SettingsRoutes(Pool pool) {
+    this.pool = pool;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/settings").handler(this::getSettings);
+    router.patch("/api/v1/settings").handler(this::patchSettings);
+  }
+
+  private void getSettings(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    new QueryParams(ctx).finish();
+    read(pool, caller.orgId())
+        .onSuccess(settings -> send(ctx, settings))
+        .onFailure(ctx::fail);
+  }
+
+  private void patchSettings(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    caller.requireAdmin();
+    BodyReader body = BodyReader.of(ctx);
+    Integer version = ExpectedVersion.read(ctx, body);
+    Integer fiscalYearStartMonth = body.integer("fiscalYearStartMonth", 1, 12, false);
+    Integer checkInDay = body.integer("checkInDay", 1, 7, false);
+    Integer staleAfterDays = body.integer("staleAfterDays", 1, 365, false);
+    body.finish();
+    Tuple params = Tuple.of(caller.orgId(), fiscalYearStartMonth, checkInDay, staleAfterDays, version);
+    pool.preparedQuery(UPDATE).execute(params)
+        .compose(rows -> updatedOrStale(caller.orgId(), rows, version))
+        .onSuccess(settings -> {
+          LOG.info("Settings of organisation {} changed by {} to version {}", caller.orgId(), caller.source(),
+              settings.getInteger("version"));
+          send(ctx, settings);
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> updatedOrStale(String orgId, RowSet<Row> rows, int sentVersion) {
+    if (rows.size() == 1) {
+      return Future.succeededFuture(json(rows.iterator().next()));
+    }
+    return read(pool, orgId).compose(current -> Future.failedFuture(
+        ApiException.staleVersion("The settings", sentVersion, current.getInteger("version"), current)));
+  }
+
+  /** Reads the cadence settings of an organisation as API JSON. */
+  public static Future<JsonObject> read(Pool pool, String orgId) {
+    return pool.preparedQuery("SELECT " + COLUMNS + " FROM organisations WHERE id = $1").execute(Tuple.of(orgId))
+        .compose(rows -> rows.size() == 0
+            ? Future.failedFuture(ApiException.notFound("Organisation " + orgId))
+            : Future.succeededFuture(json(rows.iterator().next())));
+  }
+
+  private static JsonObject json(Row row) {
+    return new JsonObject()
+        .put("fiscalYearStartMonth", (int) row.getShort("fiscal_year_start_month"))
+        .put("checkInDay", (int) row.getShort("check_in_day"))
+        .put("staleAfterDays", (int) row.getShort("stale_after_days"))
+        .put("version", row.getInteger("version"));
+  }
+
+  private static void send(RoutingContext ctx, JsonObject settings) {
+    ctx.response().putHeader("ETag", ExpectedVersion.entityTag(settings.getInteger("version")));
+    ctx.json(settings);
+  }
+}
