@@ -351,6 +351,22 @@ class ApiIT {
   }
 
   @Test
+  void milestoneKeyResultKeepsItsMilestones() {
+    HttpResponse<Buffer> created = api.post("/api/v1/key-results", new JsonObject()
+        .put("key", "pilot-rollout").put("objectiveId", org.objectiveId.toString()).put("title", "Roll out the pilot")
+        .put("measurement", "milestone").put("milestones", new JsonArray()
+            .add(new JsonObject().put("title", "Pilot team chosen").put("weight", 1))
+            .add(new JsonObject().put("title", "Pilot live").put("weight", 2))));
+    String id = Http.json(created).getString("id");
+
+    JsonArray milestones = Http.json(api.get("/api/v1/key-results/" + id)).getJsonArray("milestones");
+
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    assertThat(milestones).hasSize(2);
+    assertThat(milestones.getJsonObject(1).getString("title")).isEqualTo("Pilot live");
+  }
+
+  @Test
   void keyResultFieldsAreCheckedPerMeasurement() {
     HttpResponse<Buffer> response = api.post("/api/v1/key-results", new JsonObject()
         .put("key", "band").put("objectiveId", org.objectiveId.toString()).put("title", "Stay in band")

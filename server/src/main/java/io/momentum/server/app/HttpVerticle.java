@@ -108,6 +108,7 @@ public final class HttpVerticle extends VerticleBase {
     new ImpactChains(vertx, services.pool(), services.hazelcast()).mount(router);
     new PeopleRoutes(services.pool()).mount(router);
     new io.momentum.server.kpis.KpiDriverRoutes(vertx, services).mount(router);
+    new io.momentum.server.kpis.KpiHistoryRoutes(services.pool(), services.clock()).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));

@@ -170,6 +170,6 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
   /** Parameters $1 to $21 of the insert: id, organisation and every field. */
   Tuple toTuple(UUID id, String orgId) {
     return Tuple.from(new Object[] {id, orgId, key, objectiveId, title, measurement, unitId, ownerName, weight,
-        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones.encode(), description, ownerId});
+        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, description, ownerId});
   }
 }

@@ -372,6 +372,13 @@ public final class KpiDriverRoutes {
     BodyReader body = BodyReader.of(ctx);
     BigDecimal value = body.number("value", true);
     String time = body.text("time", 40, false);
+    if (time != null) {
+      try {
+        java.time.Instant.parse(time);
+      } catch (java.time.format.DateTimeParseException e) {
+        body.reject("time", "must be an instant such as 2026-11-30T09:00:00Z, when the value was observed");
+      }
+    }
     body.finish();
     pool.preparedQuery("SELECT formula FROM kpis WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
         .execute(Tuple.of(caller.orgId(), kpiId))

@@ -83,7 +83,7 @@ public final class TestOrg {
                 keyResults.get("launch"), keyResults.get("contract"), keyResults.get("nps-kr"), keyResults.get("epic"),
                 orgId, objectiveId, kpiId, new JsonArray()
                     .add(new JsonObject().put("id", "m1").put("title", "Beta").put("weight", 1).put("done", false))
-                    .add(new JsonObject().put("id", "m2").put("title", "Release").put("weight", 3).put("done", false)).encode()})))
+                    .add(new JsonObject().put("id", "m2").put("title", "Release").put("weight", 3).put("done", false))})))
         .mapEmpty())
         .await();
     token = services.auth().createToken(orgId, "test", List.of("read", "write"), userId).await();

@@ -1,0 +1,85 @@
+package io.momentum.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.momentum.server.app.MomentumNode;
+import io.momentum.server.support.Http;
+import io.momentum.server.support.TestNode;
+import io.momentum.server.support.TestOrg;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The value history of a KPI: stored measurements in time order, late ones marked, scoped by organisation. */
+class KpiHistoryIT {
+
+  private static final Instant DAY = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(10, ChronoUnit.DAYS);
+
+  private static MomentumNode node;
+  private static TestOrg org;
+  private static TestOrg other;
+  private static Http api;
+
+  @BeforeAll
+  static void createOrgs() throws InterruptedException {
+    node = TestNode.get();
+    org = TestOrg.create(node, "kpih-" + UUID.randomUUID().toString().substring(0, 8)).awaitLive(node);
+    other = TestOrg.create(node, "kpih-other-" + UUID.randomUUID().toString().substring(0, 8)).awaitLive(node);
+    api = Http.withToken(org.token);
+  }
+
+  @Test
+  void historyListsValuesOldestFirstWithLateOnesMarked() throws InterruptedException {
+    String path = "/api/v1/kpis/" + org.kpiId;
+    send(path, 31, DAY.plus(1, ChronoUnit.DAYS));
+    send(path, 35, DAY.plus(3, ChronoUnit.DAYS));
+    send(path, 33, DAY.plus(2, ChronoUnit.DAYS));
+
+    JsonArray points = awaitPoints(path + "/history", 3);
+
+    assertThat(points.stream().map(p -> ((JsonObject) p).getString("value"))).containsExactly("31", "33", "35");
+    assertThat(points.getJsonObject(1).getBoolean("applied")).as("the late value is history only").isFalse();
+    assertThat(points.getJsonObject(2).getBoolean("applied")).isTrue();
+  }
+
+  @Test
+  void rangeIsChecked() {
+    HttpResponse<Buffer> response = api.get("/api/v1/kpis/" + org.kpiId + "/history?from=yesterday");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).getJsonObject("error").getJsonArray("fields").getJsonObject(0).getString("field"))
+        .isEqualTo("from");
+  }
+
+  @Test
+  void otherOrganisationGetsNotFound() {
+    HttpResponse<Buffer> response = Http.withToken(other.token).get("/api/v1/kpis/" + org.kpiId + "/history");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  private static void send(String path, int value, Instant time) {
+    HttpResponse<Buffer> response = api.post(path + "/measurements",
+        new JsonObject().put("value", value).put("time", time.toString()));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(202);
+  }
+
+  private static JsonArray awaitPoints(String path, int count) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    JsonArray points = new JsonArray();
+    while (System.currentTimeMillis() < deadline) {
+      points = Http.json(api.get(path)).getJsonArray("points");
+      if (points.size() >= count) {
+        return points;
+      }
+      Thread.sleep(100);
+    }
+    return points;
+  }
+}
