@@ -196,13 +196,22 @@ public final class StructureRoutes {
     Caller caller = Caller.of(ctx);
     QueryParams query = new QueryParams(ctx);
     String kind = query.text("kind");
+    UUID parent = query.uuid("parent");
+    String open = query.text("open");
     String after = query.text("after");
     int limit = query.limit();
+    if (kind != null && !List.of("strategy", "annual", "quarter").contains(kind)) {
+      query.reject("kind", "must be strategy, annual or quarter");
+    }
+    if (open != null && !List.of("true", "false").contains(open)) {
+      query.reject("open", "must be true (cycles not closed) or false (closed cycles)");
+    }
     query.finish();
     Pages.page(pool, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE org_id = $1"
-                + " AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR key > $3)"
-                + " ORDER BY key LIMIT $4",
-            Tuple.of(caller.orgId(), kind, after), limit, GoalJson::cycle)
+                + " AND ($2::text IS NULL OR kind = $2) AND ($3::uuid IS NULL OR parent_id = $3)"
+                + " AND ($4::boolean IS NULL OR closed <> $4) AND ($5::text IS NULL OR key > $5)"
+                + " ORDER BY key LIMIT $6",
+            Tuple.of(caller.orgId(), kind, parent, open == null ? null : Boolean.valueOf(open), after), limit, GoalJson::cycle)
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
