@@ -33,7 +33,7 @@ export function cycleBoundaries(points, cycles) {
  * `labels` contains the translated series names {value, confidence, target}; `formatNumber`
  * writes the axis and target numbers in the person's language.
  */
-export function historyChartOption({ points, target = null, unit = null, boundaries = [], labels, formatNumber = String }) {
+export function historyChartOption({ points, target = null, baseline = null, unit = null, boundaries = [], labels, formatNumber = String }) {
   const values = points.filter((point) => point.value !== null).map((point) => [point.at, point.value])
   const confidences = points.filter((point) => point.confidence !== null).map((point) => [point.at, point.confidence])
   const markLines = []
@@ -54,8 +54,8 @@ export function historyChartOption({ points, target = null, unit = null, boundar
         type: 'value',
         name: unit ?? '',
         scale: true,
-        min: (extent) => lowerBound(extent, target),
-        max: (extent) => upperBound(extent, target),
+        min: (extent) => lowerBound(extent, [target, baseline]),
+        max: (extent) => upperBound(extent, [target, baseline]),
         axisLabel: { formatter: (value) => formatNumber(value) },
       },
       { type: 'value', name: labels.confidence, min: 0, max: 10, interval: 2, splitLine: { show: false } },
@@ -83,14 +83,14 @@ export function historyChartOption({ points, target = null, unit = null, boundar
   }
 }
 
-// The value axis always reaches the target, so the target line is drawn even when the values are
-// still far from it.
-function lowerBound(extent, target) {
-  return target === null ? extent.min : Math.min(extent.min, target)
+// The value axis always spans the baseline (the key result's start) and the target, so the way
+// still to go is visible even when the values are far from the target or few.
+function lowerBound(extent, levels) {
+  return Math.min(extent.min, ...levels.filter((level) => level !== null))
 }
 
-function upperBound(extent, target) {
-  return target === null ? extent.max : Math.max(extent.max, target)
+function upperBound(extent, levels) {
+  return Math.max(extent.max, ...levels.filter((level) => level !== null))
 }
 
 /** Builds a small line of a KPI's values with its green and red thresholds as lines. */

@@ -55,6 +55,12 @@ describe('historyChartOption', () => {
     expect(axis.min({ min: 2.3, max: 2.8 })).toBe(2.3)
   })
 
+  it('stretches the value axis down to the baseline', () => {
+    const axis = historyChartOption({ points: [points[0]], target: 3.5, baseline: 0, labels: LABELS }).yAxis[0]
+    expect(axis.min({ min: 2.3, max: 2.3 })).toBe(0)
+    expect(axis.max({ min: 2.3, max: 2.3 })).toBe(3.5)
+  })
+
   it('stretches the value axis down to a lower target', () => {
     const axis = historyChartOption({ points, target: 1.5, labels: LABELS }).yAxis[0]
     expect(axis.min({ min: 2.3, max: 2.8 })).toBe(1.5)
