@@ -6,8 +6,9 @@ import UnitBoardPage from './pages/UnitBoardPage.vue'
 import { useSessionStore } from './stores/session.js'
 
 export const routes = [
-  { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio' },
-  { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true },
+  // Live boards open the WebSocket; the shell shows its state only on them.
+  { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio', meta: { live: true } },
+  { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true, meta: { live: true } },
   // The outcome-model pages load on demand, so the boards download neither them nor ECharts.
   // Pages whose content depends on the chosen cycle keep it in the address (?cycle=), so a link
   // to them shows the same cycle to the next person.

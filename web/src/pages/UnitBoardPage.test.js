@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import unitSnapshot from '../__fixtures__/unit-board-snapshot.json'
 import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
+import { useSessionStore } from '../stores/session.js'
 import UnitBoardPage from './UnitBoardPage.vue'
 
 const TEAM_ID = 'u0000000-0000-4000-8000-00000000c0de'
@@ -11,6 +12,9 @@ let wrapper
 
 async function showBoard(locale = 'en') {
   const app = createTestApp({ locale })
+  // The shell shows the board version on live routes only, which need a signed-in person.
+  useSessionStore().user = { id: 'u-1', name: 'Olivia Owner', email: 'olivia@example.test', orgId: 'acme' }
+  await app.router.push(`/units/${TEAM_ID}`)
   wrapper = mountWithApp(UnitBoardPage, app, { props: { unitId: TEAM_ID } })
   app.sockets.latest.acceptConnection()
   app.sockets.latest.deliver(unitSnapshot)
