@@ -77,6 +77,15 @@ class SyntheticOrgIT {
   }
 
   @Test
+  void definitionsPredateTheirHistory() {
+    Row row = one("""
+        SELECT (SELECT max(created_at) FROM key_results WHERE org_id = $1)
+             < (SELECT min(observed_at) FROM check_ins WHERE org_id = $1)""");
+
+    assertThat(row.getBoolean(0)).as("key results exist before their first check-in").isTrue();
+  }
+
+  @Test
   void existingOrganisationIsRejected() {
     SyntheticOrg generator = new SyntheticOrg(node.services().pool());
 

@@ -91,6 +91,7 @@ public final class SyntheticOrg {
             .compose(v -> run(connection, KEY_RESULTS, Tuple.of(orgId, shape.keyResultsPerObjective())))
             .compose(v -> run(connection, KPIS, Tuple.of(orgId, shape.kpisPerTeam())))
             .compose(v -> run(connection, NODE_KEYS, Tuple.of(orgId)))
+            .compose(v -> run(connection, BACKDATE, Tuple.of(orgId, utc(yearStart.minusDays(1)))))
             .compose(v -> run(connection, CHECK_INS, Tuple.of(orgId, shape.checkInsPerKeyResult(),
                 utc(quarterStart), utc(now))))
             .compose(v -> run(connection, LATEST_VALUES, Tuple.of(orgId)))
@@ -211,6 +212,14 @@ public final class SyntheticOrg {
       SELECT $1::text, key, id, kind FROM objectives WHERE org_id = $1::text
       UNION ALL SELECT $1::text, key, id, 'key_result' FROM key_results WHERE org_id = $1::text
       UNION ALL SELECT $1::text, key, id, 'kpi' FROM kpis WHERE org_id = $1::text""";
+
+  /** Dates every definition before its history, as if the goals had been set up before the year began. */
+  private static final String BACKDATE = """
+      WITH u AS (UPDATE units SET created_at = $2, updated_at = $2 WHERE org_id = $1::text),
+           c AS (UPDATE cycles SET created_at = $2, updated_at = $2 WHERE org_id = $1::text),
+           o AS (UPDATE objectives SET created_at = $2, updated_at = $2 WHERE org_id = $1::text),
+           k AS (UPDATE key_results SET created_at = $2, updated_at = $2 WHERE org_id = $1::text)
+      UPDATE kpis SET created_at = $2, updated_at = $2 WHERE org_id = $1::text""";
 
   /** Check-ins evenly over the quarter so far, each key result on its own random path towards its target. */
   private static final String CHECK_INS = """
