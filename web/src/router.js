@@ -17,6 +17,8 @@ export const routes = [
   { path: '/kpis/:kpiId', name: 'kpi', component: () => import('./pages/KpiPage.vue'), props: true },
   { path: '/key-results/:id', name: 'key-result', component: () => import('./pages/KeyResultPage.vue'), props: true },
   { path: '/nodes/:nodeId/impact', name: 'impact', component: () => import('./pages/ImpactChainPage.vue'), props: true },
+  { path: '/cycles', name: 'cycles', component: () => import('./pages/CyclesPage.vue') },
+  { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
   { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { public: true } },
 ]
