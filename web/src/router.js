@@ -19,6 +19,7 @@ export const routes = [
   { path: '/kpis/:kpiId', name: 'kpi', component: () => import('./pages/KpiPage.vue'), props: true },
   { path: '/key-results/:id', name: 'key-result', component: () => import('./pages/KeyResultPage.vue'), props: true },
   { path: '/nodes/:nodeId/impact', name: 'impact', component: () => import('./pages/ImpactChainPage.vue'), props: true },
+  { path: '/initiatives', name: 'initiatives', component: () => import('./pages/InitiativesPage.vue'), meta: { cycleInUrl: true } },
   { path: '/cycles', name: 'cycles', component: () => import('./pages/CyclesPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
   { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },

@@ -53,20 +53,6 @@ export function formToKpiFields(form, { isNew }) {
 }
 
 /**
- * Returns only the fields whose value differs from the KPI as read, so that a PATCH changes
- * nothing the person left alone.
- */
-export function changedFields(fields, kpi) {
-  const changes = {}
-  for (const [name, value] of Object.entries(fields)) {
-    if (name !== 'key' && (kpi[name] ?? null) !== value) {
-      changes[name] = value
-    }
-  }
-  return changes
-}
-
-/**
  * Returns the 1-based position the server names in a formula error ("unknown function 'sqrt'
  * at 5; use min, max, abs or round"), or null when the message names none.
  */

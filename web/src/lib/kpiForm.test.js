@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changedFields, formToKpiFields, formulaErrorPosition, kpiToForm, parseNumber, splitAtPosition, variableFromKey } from './kpiForm.js'
+import { formToKpiFields, formulaErrorPosition, kpiToForm, parseNumber, splitAtPosition, variableFromKey } from './kpiForm.js'
 
 describe('parseNumber', () => {
   it.each([
@@ -32,13 +32,6 @@ describe('formToKpiFields', () => {
   it('names a field that is not a number', () => {
     const { errors } = formToKpiFields({ ...kpiToForm(), title: 'NPS', red: 'low' }, { isNew: false })
     expect(errors).toEqual({ red: 'number' })
-  })
-})
-
-describe('changedFields', () => {
-  it('keeps only the fields that differ', () => {
-    const kpi = { title: 'NPS', unit: null, green: 40, red: 20 }
-    expect(changedFields({ title: 'NPS', unit: null, green: 45, red: 20 }, kpi)).toEqual({ green: 45 })
   })
 })
 
