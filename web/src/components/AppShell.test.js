@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import AppShell from './AppShell.vue'
 import { useConnectionStore } from '../stores/connection.js'
+import { useSessionStore } from '../stores/session.js'
 import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
 
 describe('AppShell', () => {
@@ -20,5 +21,24 @@ describe('AppShell', () => {
     await nextTick()
 
     expect(wrapper.get('[data-testid="connection-status"]').attributes('data-status')).toBe('connecting')
+  })
+  it('links cycles and initiatives for everybody', async () => {
+    const app = createTestApp()
+    const wrapper = mountWithApp(AppShell, app)
+    useSessionStore().user = { id: 'p-1', name: 'Dana Weber', scopes: ['read', 'write'] }
+    await nextTick()
+
+    expect(wrapper.get('[data-testid="nav-cycles"]').attributes('href')).toBe('/cycles')
+    expect(wrapper.get('[data-testid="nav-initiatives"]').attributes('href')).toBe('/initiatives')
+    expect(wrapper.find('[data-testid="nav-settings"]').exists()).toBe(false)
+  })
+
+  it('links the settings for admins', async () => {
+    const app = createTestApp()
+    const wrapper = mountWithApp(AppShell, app)
+    useSessionStore().user = { id: 'p-1', name: 'Dana Weber', scopes: ['read', 'write', 'admin'] }
+    await nextTick()
+
+    expect(wrapper.get('[data-testid="nav-settings"]').attributes('href')).toBe('/settings')
   })
 })
