@@ -142,3 +142,10 @@ describe('KPI links', () => {
     expect(wrapper.get('[data-testid="edit-kpi"]').attributes('href')).toBe('/kpis/kpi-revenue/edit')
   })
 })
+
+describe('KPI list creation link', () => {
+  it('links to the KPI editor', async () => {
+    ;({ wrapper, fake } = await mountPage(KpiListPage, { path: '/kpis', routes: outcomeRoutes() }))
+    expect(wrapper.get('[data-testid="new-kpi"]').attributes('href')).toBe('/kpis/new')
+  })
+})
