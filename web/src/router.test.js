@@ -69,3 +69,17 @@ describe('route guard', () => {
     expect(app.router.currentRoute.value.name).toBe('not-found')
   })
 })
+
+describe('strategy-office routes', () => {
+  it.each([
+    ['/kpis/new', 'kpi-new'],
+    ['/kpis/kpi-1/edit', 'kpi-edit'],
+    ['/kpis/kpi-1', 'kpi'],
+    ['/initiatives', 'initiatives'],
+    ['/cycles', 'cycles'],
+    ['/settings', 'settings'],
+  ])('resolves %s to %s', (path, name) => {
+    const app = serverWith({})
+    expect(app.router.resolve(path).name).toBe(name)
+  })
+})

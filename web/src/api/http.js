@@ -87,6 +87,29 @@ export async function fetchAllPages(path, params = {}, { maxPages = 20 } = {}) {
   return { items, truncated: true }
 }
 
+/**
+ * Downloads a file from the API and returns {blob, filename}; the filename comes from the
+ * Content-Disposition header, else `fallbackName`. Rejects with an ApiError like requestJson.
+ */
+export async function requestFile(path, fallbackName) {
+  let response
+  try {
+    response = await fetch(path, { method: 'GET', credentials: 'same-origin' })
+  } catch (cause) {
+    throw new ApiError(0, 'unreachable', `GET ${path} failed: ${cause.message}`)
+  }
+  if (!response.ok) {
+    const error = parseJson(await response.text())?.error
+    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `GET ${path} returned status ${response.status}`, {
+      fields: Array.isArray(error?.fields) ? error.fields : [],
+      details: error ?? {},
+    })
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const match = /filename="?([^";]+)"?/.exec(disposition)
+  return { blob: await response.blob(), filename: match ? match[1] : fallbackName }
+}
+
 function parseJson(text) {
   try {
     return JSON.parse(text)

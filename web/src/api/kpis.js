@@ -98,7 +98,39 @@ export function toKpi(item) {
     expectedEveryHours: item.expectedEveryHours ?? null,
     formula: item.formula ?? null,
     targets: (item.targets ?? []).map((target) => ({ due: target.due, value: target.value })),
+    // False when the answer carried no target list, so an empty list does not prove there are none.
+    targetsKnown: Array.isArray(item.targets),
     drivers: item.drivers ?? [],
     version: item.version,
   }
+}
+
+/** Creates a KPI from its fields (key and title required) and returns it. */
+export async function createKpi(fields) {
+  return toKpi(await requestJson('POST', BASE, fields))
+}
+
+/** Changes a KPI's plain fields; `version` is the version last read. Returns the stored KPI. */
+export async function updateKpi(id, changes, version) {
+  return toKpi(await requestJson('PATCH', `${BASE}/${encodeURIComponent(id)}`, { ...changes, version }))
+}
+
+/** Replaces the KPI's dated targets [{due, value}]; returns {version, targets} as stored, by due date. */
+export async function replaceKpiTargets(id, targets) {
+  const body = await requestJson('PUT', `${BASE}/${encodeURIComponent(id)}/targets`, { targets })
+  return { version: body.version, targets: body.targets ?? [] }
+}
+
+/**
+ * Replaces the KPI's drivers [{driverId, variable, weight}] and formula (null: measured
+ * directly); returns {version, formula, drivers: [{driverId, driverKey, variable, weight}]}.
+ */
+export async function replaceKpiDrivers(id, drivers, formula) {
+  const body = await requestJson('PUT', `${BASE}/${encodeURIComponent(id)}/drivers`, { drivers, formula })
+  return { version: body.version, formula: body.formula ?? null, drivers: body.drivers ?? [] }
+}
+
+/** Archives a KPI. Key results that follow it or KPIs it drives make the server answer 409 `has_dependents`. */
+export async function archiveKpi(id) {
+  return requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`)
 }

@@ -16,6 +16,17 @@ export function isStaleVersion(error) {
   return error?.status === 409 && error.code === 'stale_version'
 }
 
+/**
+ * Returns {current, currentVersion} from a 409 `stale_version`: the entity as stored now and its
+ * version, for showing next to the person's values. Returns null for any other error.
+ */
+export function staleConflict(error) {
+  if (!isStaleVersion(error)) {
+    return null
+  }
+  return { current: error.details?.current ?? {}, currentVersion: error.details?.currentVersion ?? null }
+}
+
 /** True for 409 `alignment_loop`: the change would make a node its own ancestor. */
 export function isAlignmentLoop(error) {
   return error?.status === 409 && error.code === 'alignment_loop'

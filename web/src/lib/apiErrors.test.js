@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/http.js'
-import { fieldMessages, isAlignmentLoop, isStaleVersion, loopPath } from './apiErrors.js'
+import { fieldMessages, isAlignmentLoop, isStaleVersion, loopPath, staleConflict } from './apiErrors.js'
 
 describe('fieldMessages', () => {
   it('maps each field to its first message', () => {
@@ -37,5 +37,16 @@ describe('conflicts', () => {
   it('keeps a loop that is already closed', () => {
     const error = new ApiError(409, 'alignment_loop', 'x', { details: { loop: ['a', 'b', 'a'] } })
     expect(loopPath(error)).toEqual(['a', 'b', 'a'])
+  })
+})
+
+describe('staleConflict', () => {
+  it('returns the stored entity and version', () => {
+    const error = { status: 409, code: 'stale_version', details: { currentVersion: 6, current: { name: 'Q4' } } }
+    expect(staleConflict(error)).toEqual({ current: { name: 'Q4' }, currentVersion: 6 })
+  })
+
+  it('returns null for other errors', () => {
+    expect(staleConflict({ status: 409, code: 'alignment_loop', details: {} })).toBeNull()
   })
 })

@@ -8,6 +8,7 @@ import {
   outcomeRoutes,
 } from '../__fixtures__/outcomeModel.js'
 import EChart from '../components/EChart.vue'
+import { page } from '../testing/fakeFetch.js'
 import { mountPage } from '../testing/mountPage.js'
 import KeyResultPage from './KeyResultPage.vue'
 
@@ -100,5 +101,18 @@ describe('key result page', () => {
     expect(chartOption().series.map((series) => series.name)).toEqual(['Wert', 'Zuversicht'])
     expect(chartOption().series[0].markLine.data[0].label.formatter).toBe('Ziel 3,5')
     expect(wrapper.get('[data-testid="kr-facts"]').text()).toContain('von 2,1 % auf 3,5 % · jetzt 2,8 %')
+  })
+})
+
+describe('key result links', () => {
+  it('lists the impact links of the key result', async () => {
+    const link = {
+      id: 'l-9', fromId: 'k-conversion', fromStage: 'outcome', toId: 'kpi-revenue', toStage: 'impact',
+      from: { id: 'k-conversion', key: 'checkout-conversion', kind: 'key_result', title: CONVERSION.title },
+      to: { id: 'kpi-revenue', key: 'online-revenue-kpi', kind: 'kpi', title: 'Online revenue' }, note: null, createdAt: '2026-11-01T00:00:00Z',
+    }
+    await openKeyResult({ 'GET /api/v1/impact-links?node=k-conversion&limit=500': page([link]), 'GET /api/v1/contributions': page([]) })
+    expect(wrapper.get('[data-testid="impact-link-l-9"]').text()).toContain('(Outcome) → Online revenue (Impact)')
+    expect(wrapper.get('[data-testid="impact-node-stage"]').element.value).toBe('outcome')
   })
 })

@@ -128,3 +128,24 @@ describe('KPI list page', () => {
     expect(wrapper.findAll('[data-testid^="kpi-row-"]')).toHaveLength(1)
   })
 })
+
+describe('KPI links', () => {
+  it('offers links with the KPI at the output stage', async () => {
+    ;({ wrapper, fake } = await mountPage(KpiPage, {
+      path: '/kpis/kpi-revenue',
+      props: { kpiId: 'kpi-revenue' },
+      routes: outcomeRoutes({ ...KPI_ROUTES, 'GET /api/v1/impact-links': page([]), 'GET /api/v1/contributions': page([]) }),
+    }))
+    const linkRequest = fake.requests.find((request) => request.path.startsWith('/api/v1/impact-links'))
+    expect(new URL(linkRequest.path, 'http://127.0.0.1').searchParams.get('node')).toBe('kpi-revenue')
+    expect(wrapper.get('[data-testid="impact-node-stage"]').element.value).toBe('output')
+    expect(wrapper.get('[data-testid="edit-kpi"]').attributes('href')).toBe('/kpis/kpi-revenue/edit')
+  })
+})
+
+describe('KPI list creation link', () => {
+  it('links to the KPI editor', async () => {
+    ;({ wrapper, fake } = await mountPage(KpiListPage, { path: '/kpis', routes: outcomeRoutes() }))
+    expect(wrapper.get('[data-testid="new-kpi"]').attributes('href')).toBe('/kpis/new')
+  })
+})

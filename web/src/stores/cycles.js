@@ -41,6 +41,13 @@ export const useCycleStore = defineStore('cycles', () => {
     return selected.value
   }
 
+  /** Loads the cycles again after a change, keeping the chosen cycle when it still exists. */
+  async function refreshCycles() {
+    loaded.value = false
+    loading = null
+    return loadCycles(selectedId.value)
+  }
+
   /** Makes `cycleId` the chosen cycle; an id that names no loaded cycle is ignored. */
   function chooseCycle(cycleId) {
     if (findCycle(cycleId)) {
@@ -57,5 +64,5 @@ export const useCycleStore = defineStore('cycles', () => {
     return findCycle(cycleId) ?? null
   }
 
-  return { cycles, selectedId, selected, selectedPath, loaded, loadError, loadCycles, chooseCycle, cycleById }
+  return { cycles, selectedId, selected, selectedPath, loaded, loadError, loadCycles, refreshCycles, chooseCycle, cycleById }
 })

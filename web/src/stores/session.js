@@ -9,6 +9,8 @@ export const useSessionStore = defineStore('session', () => {
   const demoAccount = ref(null)
 
   const signedIn = computed(() => user.value !== null)
+  // Admins carry the `admin` scope; the server checks it again on every admin-only request.
+  const isAdmin = computed(() => Boolean(user.value?.scopes?.includes('admin')))
 
   /** Loads the signed-in user from the server. A 401 response clears the user, and other failures propagate. */
   async function loadCurrentUser() {
@@ -54,5 +56,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { user, checked, demoAccount, signedIn, loadCurrentUser, logIn, logOut, expireSession, loadDemoAccount }
+  return { user, checked, demoAccount, signedIn, isAdmin, loadCurrentUser, logIn, logOut, expireSession, loadDemoAccount }
 })
