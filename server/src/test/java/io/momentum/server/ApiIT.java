@@ -377,6 +377,38 @@ class ApiIT {
   }
 
   @Test
+  void kpiCorridorIsStoredAndChanged() {
+    HttpResponse<Buffer> created = api.post("/api/v1/kpis", new JsonObject().put("key", "lead-time").put("title", "Lead time")
+        .put("direction", "decrease").put("start", 12.5).put("target", 6).put("green", 8).put("red", 11));
+    JsonObject kpi = Http.json(created);
+
+    HttpResponse<Buffer> patched = api.patch("/api/v1/kpis/" + kpi.getString("id"),
+        new JsonObject().put("version", kpi.getInteger("version")).put("target", 5.5));
+
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    assertThat(kpi.getValue("start").toString()).isEqualTo("12.5");
+    assertThat(kpi.getValue("red").toString()).isEqualTo("11");
+    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+    assertThat(Http.json(patched).getValue("target").toString()).isEqualTo("5.5");
+  }
+
+  @Test
+  void kpiReadsBackItsTargetsAndDrivers() {
+    String id = Http.json(api.post("/api/v1/kpis", new JsonObject().put("key", "orders").put("title", "Orders"))).getString("id");
+    HttpResponse<Buffer> targets = api.put("/api/v1/kpis/" + id + "/targets",
+        new JsonObject().put("targets", new JsonArray().add(new JsonObject().put("due", "2026-12-31").put("value", 1200))));
+
+    JsonObject kpi = Http.json(api.get("/api/v1/kpis/" + id));
+
+    assertThat(targets.statusCode()).as(targets.bodyAsString()).isEqualTo(200);
+    assertThat(kpi.getJsonArray("targets")).hasSize(1);
+    assertThat(kpi.getJsonArray("targets").getJsonObject(0).getString("due")).isEqualTo("2026-12-31");
+    assertThat(kpi.getJsonArray("targets").getJsonObject(0).getValue("value").toString()).isEqualTo("1200");
+    assertThat(kpi.getJsonArray("drivers")).isEmpty();
+    assertThat(kpi.containsKey("formula")).isTrue();
+  }
+
+  @Test
   void takenKeyIsAConflict() {
     HttpResponse<Buffer> response = api.post("/api/v1/kpis", new JsonObject().put("key", "revenue").put("title", "Revenue"));
 

@@ -218,8 +218,7 @@ final class GoalEditRoutes {
                           + " WHERE org_id = $1 AND id = $2 RETURNING " + GoalRoutes.KPI_COLUMNS)
                       .execute(Tuple.from(new Object[] {caller.orgId(), id, input.title(), input.description(),
                           input.unitId(), input.ownerId(), ownerName, input.unit(), input.direction(), input.indicator(),
-                          input.expectedEveryHours(), GoalRoutes.plain(input.start()), GoalRoutes.plain(input.target()),
-                          GoalRoutes.plain(input.green()), GoalRoutes.plain(input.red())})))
+                          input.expectedEveryHours(), input.start(), input.target(), input.green(), input.red()})))
                   .compose(rows -> updated(connection, caller, "kpi", GoalJson.kpi(rows.iterator().next())));
             }))
         .compose(json -> goals.announce(caller, List.of(id), json))

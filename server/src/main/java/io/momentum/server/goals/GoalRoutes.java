@@ -8,9 +8,11 @@ import io.momentum.server.http.QueryParams;
 import io.momentum.server.links.Contributions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -43,6 +45,17 @@ public final class GoalRoutes {
       "id, key, title, description, unit_id, owner_id, owner_name, unit, direction, indicator, expected_every_hours,"
           + " start_value, target_value, green, red, current_value, current_at, current_source, version, created_at,"
           + " updated_at, archived_at";
+
+  /** Numbers travel as text inside the aggregates, so that no decimal passes through binary floating point. */
+  private static final String KPI_MODEL = """
+      SELECT k.formula,
+             (SELECT json_agg(json_build_object('due', t.due_date, 'value', t.value::text) ORDER BY t.due_date)
+              FROM kpi_targets t WHERE t.org_id = k.org_id AND t.kpi_id = k.id) AS targets,
+             (SELECT json_agg(json_build_object('driverId', d.driver_id, 'driverKey', dk.key, 'variable', d.variable,
+                                                'weight', d.weight::text) ORDER BY d.variable)
+              FROM kpi_drivers d JOIN kpis dk ON dk.id = d.driver_id
+              WHERE d.org_id = k.org_id AND d.kpi_id = k.id) AS drivers
+      FROM kpis k WHERE k.org_id = $1 AND k.id = $2""";
 
   private final Pool pool;
   private final EventPublisher publisher;
@@ -284,7 +297,31 @@ public final class GoalRoutes {
   private void getKpi(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     UUID id = Ids.path(ctx, "id");
-    loadKpi(pool, caller.orgId(), id, false).onSuccess(ctx::json).onFailure(ctx::fail);
+    loadKpi(pool, caller.orgId(), id, false)
+        .compose(json -> attachKpiModel(caller.orgId(), id, json))
+        .onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** Adds the KPI's formula, dated targets and drivers, which editors read back before changing them. */
+  private Future<JsonObject> attachKpiModel(String orgId, UUID id, JsonObject json) {
+    return pool.preparedQuery(KPI_MODEL).execute(Tuple.of(orgId, id)).map(rows -> {
+      Row row = rows.iterator().next();
+      JsonArray targets = new JsonArray();
+      for (Object item : jsonArray(row.getValue("targets"))) {
+        JsonObject target = (JsonObject) item;
+        targets.add(new JsonObject().put("due", target.getString("due")).put("value", new BigDecimal(target.getString("value"))));
+      }
+      JsonArray drivers = new JsonArray();
+      for (Object item : jsonArray(row.getValue("drivers"))) {
+        JsonObject driver = (JsonObject) item;
+        drivers.add(driver.copy().put("weight", new BigDecimal(driver.getString("weight"))));
+      }
+      return json.put("formula", row.getString("formula")).put("targets", targets).put("drivers", drivers);
+    });
+  }
+
+  private static JsonArray jsonArray(Object value) {
+    return value instanceof JsonArray array ? array : value instanceof String text ? new JsonArray(text) : new JsonArray();
   }
 
   /** Loads a live KPI, or fails with 404; {@code forUpdate} locks its row until the transaction ends. */
@@ -310,8 +347,7 @@ public final class GoalRoutes {
                         + " $15::numeric, $16::numeric) RETURNING " + KPI_COLUMNS)
                     .execute(Tuple.from(new Object[] {id, caller.orgId(), input.key(), input.title(), input.description(),
                         input.unitId(), input.ownerId(), ownerName, input.unit(), input.direction(), input.indicator(),
-                        input.expectedEveryHours(), plain(input.start()), plain(input.target()), plain(input.green()),
-                        plain(input.red())}))))
+                        input.expectedEveryHours(), input.start(), input.target(), input.green(), input.red()}))))
             .compose(rows -> recorded(connection, caller, "kpi", GoalJson.kpi(rows.iterator().next()))))
         .compose(json -> announce(caller, List.of(id), json))
         .onSuccess(json -> StructureRoutes.created(ctx, "/api/v1/kpis/" + id, json))
@@ -364,9 +400,6 @@ public final class GoalRoutes {
     return Future.all(sends).map(json);
   }
 
-  static String plain(BigDecimal value) {
-    return value == null ? null : value.toPlainString();
-  }
 
   static String prefixed(String prefix, String columns) {
     StringBuilder out = new StringBuilder();

@@ -46,6 +46,10 @@ public final class Http {
     return send(HttpMethod.POST, path, body == null ? null : Buffer.buffer(Json.encode(body)), "application/json");
   }
 
+  public HttpResponse<Buffer> put(String path, Object body) {
+    return send(HttpMethod.PUT, path, Buffer.buffer(Json.encode(body)), "application/json");
+  }
+
   public HttpResponse<Buffer> patch(String path, Object body) {
     return send(HttpMethod.PATCH, path, Buffer.buffer(Json.encode(body)), "application/json");
   }
