@@ -138,6 +138,27 @@ class KpiDriverIT {
   }
 
   @Test
+  void formulaValueIsReadLikeAMeasuredOne() throws InterruptedException {
+    String orders = createKpi(api, org, uniqueKey("orders"));
+    String aov = createKpi(api, org, uniqueKey("aov"));
+    String revenue = createKpi(api, org, uniqueKey("revenue"));
+    put(org.token, "/api/v1/kpis/" + revenue + "/drivers",
+        body("orders * aov", driver(orders, "orders", 1), driver(aov, "aov", 1)));
+    api.post("/api/v1/kpis/" + orders + "/measurements", new JsonObject().put("value", 10));
+    api.post("/api/v1/kpis/" + aov + "/measurements", new JsonObject().put("value", 4));
+    awaitTree(revenue, t -> t.getValue("value") != null);
+
+    JsonObject kpi = Http.json(api.get("/api/v1/kpis/" + revenue));
+    JsonArray listed = Http.json(api.get("/api/v1/kpis?unit=" + org.teamId + "&limit=500")).getJsonArray("items");
+
+    assertThat(kpi.getDouble("current")).isEqualTo(40.0);
+    assertThat(kpi.getString("currentSource")).isEqualTo("formula");
+    assertThat(kpi.getString("formula")).isEqualTo("orders * aov");
+    assertThat(listed.stream().map(JsonObject.class::cast).filter(k -> revenue.equals(k.getString("id")))
+        .map(k -> k.getDouble("current"))).containsExactly(40.0);
+  }
+
+  @Test
   void weightedDriversAreEstimated() {
     String a = createKpi(api, org, uniqueKey("a"));
     String b = createKpi(api, org, uniqueKey("b"));

@@ -101,7 +101,7 @@ public final class HttpVerticle extends VerticleBase {
     new AsOfRoutes(vertx, services.pool(), services.clock()).mount(router);
     new ExportRoutes(services.pool(), liveNodes, services.clock()).mount(router);
     new ImportRoutes(services.pool(), services.publisher()).mount(router);
-    new GoalRoutes(services.pool(), services.publisher()).mount(router);
+    new GoalRoutes(services.pool(), services.publisher(), vertx, services.liveState()).mount(router);
     new InitiativeRoutes(services.pool(), services.publisher()).mount(router);
     new Contributions(services.pool()).mount(router);
     new ImpactLinks(services.pool()).mount(router);

@@ -6,7 +6,9 @@ import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
 import io.momentum.server.links.Contributions;
+import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
@@ -60,9 +62,13 @@ public final class GoalRoutes {
   private final Pool pool;
   private final EventPublisher publisher;
 
-  public GoalRoutes(Pool pool, EventPublisher publisher) {
+  private final LiveKpiValues liveKpis;
+
+  /** Routes whose KPI answers fill computed values from the live state in Hazelcast. */
+  public GoalRoutes(Pool pool, EventPublisher publisher, Vertx vertx, LiveStateStore liveState) {
     this.pool = pool;
     this.publisher = publisher;
+    this.liveKpis = new LiveKpiValues(vertx, liveState);
   }
 
   public void mount(Router router) {
@@ -291,6 +297,7 @@ public final class GoalRoutes {
                 + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::uuid IS NULL OR owner_id = $3)"
                 + " AND ($4::text IS NULL OR key > $4) ORDER BY key LIMIT $5",
             Tuple.of(caller.orgId(), unit, owner, after), limit, GoalJson::kpi)
+        .compose(page -> liveKpis.fillPage(caller.orgId(), page))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
@@ -299,6 +306,7 @@ public final class GoalRoutes {
     UUID id = Ids.path(ctx, "id");
     loadKpi(pool, caller.orgId(), id, false)
         .compose(json -> attachKpiModel(caller.orgId(), id, json))
+        .compose(json -> liveKpis.fill(caller.orgId(), json))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
