@@ -37,12 +37,12 @@ final class PublishableNodes {
       WHERE k.org_id = $1 AND NOT c.closed AND c.start_date <= $2 AND c.end_date >= $2
         AND k.archived_at IS NULL AND o.archived_at IS NULL
         AND k.measurement IN ('increase', 'decrease', 'range', 'binary', 'milestone', 'work_items')
-        AND k.key <> $3
+        AND k.key <> $3 AND k.key = ANY($4::text[])
       ORDER BY k.key""";
   private static final String KPIS = """
       SELECT key, unit, start_value, target_value, current_value, current_at FROM kpis
       WHERE org_id = $1 AND start_value IS NOT NULL AND target_value IS NOT NULL
-        AND formula IS NULL AND archived_at IS NULL ORDER BY key""";
+        AND formula IS NULL AND archived_at IS NULL AND key = ANY($2::text[]) ORDER BY key""";
   private static final String WORK_ITEMS = """
       SELECT node_id, system, external_id, item_type, status_category, story_points FROM work_items
       WHERE org_id = $1 AND NOT deleted AND node_id IS NOT NULL ORDER BY system, external_id""";
@@ -158,14 +158,18 @@ final class PublishableNodes {
     LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
     Instant staleBefore = now.minus(Duration.ofDays(GoalEngine.DEFAULT_STALE_AFTER_DAYS));
     Map<String, String> workKeysById = new HashMap<>();
-    return pool.preparedQuery(KEY_RESULTS).execute(Tuple.of(orgId, today, LEFT_TO_PEOPLE))
+    // Only the catalog's key results and KPIs move by themselves; ones people create in the demo stay theirs.
+    DemoCatalog catalog = DemoCatalog.build(true);
+    String[] catalogKeys = catalog.keyResults.stream().map(k -> k.key).toArray(String[]::new);
+    String[] catalogKpis = catalog.kpis.stream().map(k -> k.key()).toArray(String[]::new);
+    return pool.preparedQuery(KEY_RESULTS).execute(Tuple.tuple().addValue(orgId).addValue(today).addValue(LEFT_TO_PEOPLE).addValue(catalogKeys))
         .map(rows -> {
           for (Row row : rows) {
             nodes.addKeyResult(row, staleBefore, random, workKeysById);
           }
           return null;
         })
-        .compose(v -> pool.preparedQuery(KPIS).execute(Tuple.of(orgId)))
+        .compose(v -> pool.preparedQuery(KPIS).execute(Tuple.tuple().addValue(orgId).addValue(catalogKpis)))
         .map(rows -> {
           for (Row row : rows) {
             OffsetDateTime at = row.getOffsetDateTime("current_at");

@@ -23,12 +23,14 @@ import io.vertx.sqlclient.Row;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -87,6 +89,26 @@ class DemoPublisherTest {
     if (db != null) {
       db.close();
     }
+  }
+
+  @Test
+  void leavesKeyResultsAndKpisOfPeopleAlone() throws Exception {
+    db.pool.query("""
+        WITH kr AS (
+          INSERT INTO key_results (id, org_id, key, objective_id, title, measurement, start_value, target_value)
+          SELECT gen_random_uuid(), 'demo', 'people-own-kr', o.id, 'Set by a person', 'increase', 0, 10
+          FROM objectives o JOIN cycles c ON c.id = o.cycle_id
+          WHERE o.org_id = 'demo' AND o.kind = 'objective' AND c.kind = 'quarter' AND NOT c.closed LIMIT 1
+          RETURNING id)
+        INSERT INTO kpis (id, org_id, key, title, start_value, target_value)
+        VALUES (gen_random_uuid(), 'demo', 'people-own-kpi', 'Set by a person', 0, 10)""").execute()
+        .await(30, TimeUnit.SECONDS);
+
+    PublishableNodes nodes = PublishableNodes.load(db.pool, DemoSeeder.ORG_ID, Instant.now(), new Random(7))
+        .await(30, TimeUnit.SECONDS);
+
+    assertThat(nodes.metrics).extracting(n -> n.key).isNotEmpty().doesNotContain("people-own-kr");
+    assertThat(nodes.kpis).extracting(n -> n.key).isNotEmpty().doesNotContain("people-own-kpi");
   }
 
   @Test
