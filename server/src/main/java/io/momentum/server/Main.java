@@ -63,7 +63,13 @@ public final class Main {
     try {
       node = MomentumNode.start(config, mode, new DemoHooks());
     } catch (Exception e) {
-      LOG.error("Momentum failed to start", e);
+      java.net.BindException taken = bindFailure(e);
+      if (taken != null) {
+        LOG.error("Momentum failed to start: the HTTP address {}:{} is in use ({}); stop what listens there or choose"
+            + " another port with --http-port or MOMENTUM_HTTP_PORT", config.httpHost(), config.httpPort(), taken.getMessage());
+      } else {
+        LOG.error("Momentum failed to start", e);
+      }
       System.exit(1);
       return;
     }
@@ -81,6 +87,16 @@ public final class Main {
     System.out.println("  Stop it with Ctrl+C.");
     System.out.println();
     stopped.await();
+  }
+
+  /** Finds the bind failure in a start failure's causes, or null when there is none. */
+  private static java.net.BindException bindFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException bind) {
+        return bind;
+      }
+    }
+    return null;
   }
 
   static String usage() {
