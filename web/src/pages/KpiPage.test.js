@@ -60,6 +60,11 @@ describe('KPI page', () => {
     expect(wrapper.get('[data-testid="target-in-force"]').text()).toBe('Target 500,000 EUR by Dec 31, 2026')
   })
 
+  it('names a plain target without a date', async () => {
+    await openKpi({ 'GET /api/v1/kpis/kpi-revenue': { body: { ...REVENUE_KPI, targets: [] } } })
+    expect(wrapper.get('[data-testid="target-in-force"]').text()).toBe('Target 500,000 EUR')
+  })
+
   it('draws a sparkline of the history', async () => {
     await openKpi()
     const chart = wrapper.get('[data-testid="chart"]')
