@@ -53,7 +53,7 @@ final class DriverTrees {
         NodeRecord record = kpi.drivers.size() == defs.size() ? kpi.drivers.get(i) : null;
         BigDecimal[] change = kpi.formula != null
             ? computed(kpi, driver.variable(), record)
-            : estimated(kpi.value, weightOf(driver), weights);
+            : estimated(kpi.value, weightOf(driver), weights, opposite(def, record));
         DriverTree child = record == null
             ? new DriverTree(driver.kpiId(), null, null, null, null, Status.PENDING, false, null,
                 null, List.of(), false)
@@ -96,15 +96,34 @@ final class DriverTrees {
   }
 
   /**
+   * Returns whether a driver is better in the other direction than its parent (churn, where lower
+   * is better, driving revenue, where higher is better), so that its rise moves the parent down.
+   */
+  private static boolean opposite(NodeDef parent, NodeRecord driver) {
+    if (driver == null || driver.def == null) {
+      return false;
+    }
+    return directionOf(parent) != directionOf(driver.def);
+  }
+
+  private static Measurement directionOf(NodeDef kpi) {
+    return kpi.direction() == Measurement.DECREASE ? Measurement.DECREASE : Measurement.INCREASE;
+  }
+
+  /**
    * Estimated change when the parent has no formula: the driver's weight share times 1 % of the
-   * parent, that is {@code share} percent, and that share of 1 % of the parent's value.
+   * parent, that is {@code share} percent, and that share of 1 % of the parent's value. A driver
+   * whose direction is opposite to the parent's moves it the other way.
    */
   private static BigDecimal[] estimated(BigDecimal parentValue, BigDecimal weight,
-                                        BigDecimal weights) {
+                                        BigDecimal weights, boolean opposite) {
     if (weights.signum() == 0) {
       return new BigDecimal[] {null, null};
     }
     BigDecimal share = weight.divide(weights, Formula.CONTEXT);
+    if (opposite) {
+      share = share.negate();
+    }
     BigDecimal percent = share.setScale(4, RoundingMode.HALF_UP);
     BigDecimal change = parentValue == null ? null
         : plain(parentValue.multiply(share, Formula.CONTEXT).multiply(ONE_PERCENT,

@@ -63,6 +63,25 @@ class DriverTreeTest {
   }
 
   @Test
+  void driverBetterWhenLowerPullsAWeightedParentDown() {
+    GoalEngine engine = engineAt(clockAtDay(45));
+    engine.upsertNode(kpi("customers").build());
+    engine.upsertNode(kpi("churn").direction(Measurement.DECREASE).build());
+    engine.upsertNode(kpi("revenue").drivers(List.of(
+        new NodeDef.DriverDef("customers", "customers", dec(3)),
+        new NodeDef.DriverDef("churn", "churn", dec(1)))).build());
+    engine.apply(value("customers", "400", day(40)));
+    engine.apply(value("churn", "4", day(40)));
+    engine.apply(value("revenue", "200", day(41)));
+
+    List<DriverTree.Branch> branches = engine.driverTree("revenue", 1).orElseThrow().drivers();
+
+    assertThat(branches.get(0).changePercent()).isEqualByComparingTo("0.75");
+    assertThat(branches.get(1).changePercent()).isEqualByComparingTo("-0.25");
+    assertThat(branches.get(1).change()).isEqualByComparingTo("-0.5");
+  }
+
+  @Test
   void weightedParentWithoutValueHasOnlyPercent() {
     GoalEngine engine = twoDrivers(null, 1, 1);
 
