@@ -68,6 +68,21 @@ describe('unit board page', () => {
     )
   })
 
+  it('words the reason for a missing forecast in the reader language', async () => {
+    const app = await showBoard('de')
+    const latency = unitSnapshot.nodes.find((node) => node.key === 'checkout-latency')
+    app.sockets.latest.deliver({
+      type: 'delta',
+      board: unitSnapshot.board,
+      version: unitSnapshot.version + 1,
+      nodes: [{ ...latency, version: latency.version + 1, forecast: { value: null, progress: null, reason: 'needs 3 values in the current cycle, has 1', code: 'too_few_values', points: 1 } }],
+    })
+    await flushPromises()
+    expect(keyResult('checkout-latency').get('[data-testid="forecast"]').text()).toBe(
+      'Keine Prognose: es braucht 3 Werte in diesem Zyklus und hat 1',
+    )
+  })
+
   it('shows over-achievement', async () => {
     await showBoard()
     const row = keyResult('checkout-latency')

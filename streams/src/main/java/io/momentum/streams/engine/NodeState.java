@@ -71,7 +71,9 @@ public record NodeState(
     return new JsonObject()
         .put("value", forecast.value())
         .put("progress", forecast.progress())
-        .put("reason", forecast.reason());
+        .put("reason", forecast.reason())
+        .put("code", forecast.code())
+        .put("points", forecast.points());
   }
 
   private JsonArray milestonesJson() {

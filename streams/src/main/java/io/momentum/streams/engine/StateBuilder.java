@@ -23,7 +23,7 @@ final class StateBuilder {
   }
 
   private static Forecast noForecast(String kinds) {
-    return Forecast.none("only increase, decrease and kpi key results are forecast, not " + kinds);
+    return Forecast.none("not_forecast", "only increase, decrease and KPI-following key results have a forecast, not " + kinds);
   }
 
   private StateBuilder() {
@@ -112,16 +112,17 @@ final class StateBuilder {
     }
     String missing = node.trend.missing();
     if (missing != null) {
-      return Forecast.none(missing);
+      String code = node.trend.missingCode();
+      return "too_few_values".equals(code) ? Forecast.tooFew(missing, node.trend.points()) : Forecast.none(code, missing);
     }
     if (def.target() == null) {
-      return Forecast.none("the key result has no target");
+      return Forecast.none("no_target", "the key result has no target");
     }
     BigDecimal value = node.trend.projection();
     boolean increase = measurement == Measurement.KPI ? direction == Measurement.INCREASE
         : measurement == Measurement.INCREASE;
     BigDecimal raw = Measures.metric(value, def.start(), def.target(), increase);
-    return new Forecast(value, FixedPoint.toDecimal(FixedPoint.clampToProgress(raw)), null);
+    return Forecast.of(value, FixedPoint.toDecimal(FixedPoint.clampToProgress(raw)));
   }
 
   /** Returns {@code state} with another version. */

@@ -105,6 +105,22 @@ final class Trend {
     return null;
   }
 
+  /** Returns the code of {@link #missing()}: no_cycle, too_few_values or one_day; null with a projection. */
+  String missingCode() {
+    if (window == null) {
+      return "no_cycle";
+    }
+    if (count < MIN_POINTS) {
+      return "too_few_values";
+    }
+    return firstDay == lastDay ? "one_day" : null;
+  }
+
+  /** Returns the number of values in the window. */
+  int points() {
+    return count;
+  }
+
   /**
    * Projects the line to the end of the window and rounds half up to 4 decimals; null when
    * {@link #missing()} names a reason.

@@ -28,16 +28,16 @@ class ForecastTest {
 
   static Stream<Arguments> missingForecast() {
     return Stream.of(
-        Arguments.of("no values", new double[] {}, "has 0"),
-        Arguments.of("two values on two days", new double[] {10, 20}, "has 2"),
-        Arguments.of("three values on one day", new double[] {10.1, 10.2, 10.3}, "one day"),
+        Arguments.of("no values", new double[] {}, "has 0", "too_few_values", 0),
+        Arguments.of("two values on two days", new double[] {10, 20}, "has 2", "too_few_values", 2),
+        Arguments.of("three values on one day", new double[] {10.1, 10.2, 10.3}, "one day", "one_day", null),
         Arguments.of("values before the cycle do not count", new double[] {-5, -4, 10},
-            "has 1"));
+            "has 1", "too_few_values", 1));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource
-  void missingForecast(String name, double[] days, String reason) {
+  void missingForecast(String name, double[] days, String reason, String code, Integer points) {
     GoalEngine engine = oneKeyResult(metric("kr", "o", 0, 100));
 
     for (double day : days) {
@@ -49,6 +49,8 @@ class ForecastTest {
     assertThat(forecast.value()).isNull();
     assertThat(forecast.progress()).isNull();
     assertThat(forecast.reason()).contains(reason);
+    assertThat(forecast.code()).isEqualTo(code);
+    assertThat(forecast.points()).isEqualTo(points);
   }
 
   @Test
@@ -98,6 +100,7 @@ class ForecastTest {
     Forecast forecast = state(engine, "kr").forecast();
     assertThat(forecast.value()).isNull();
     assertThat(forecast.reason()).contains("milestone");
+    assertThat(forecast.code()).isEqualTo("not_forecast");
   }
 
   @Test
