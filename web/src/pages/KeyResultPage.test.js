@@ -99,7 +99,7 @@ describe('key result page', () => {
   it('speaks German', async () => {
     await openKeyResult({}, 'de')
     expect(chartOption().series.map((series) => series.name)).toEqual(['Wert', 'Zuversicht'])
-    expect(chartOption().series[0].markLine.data[0].label.formatter).toBe('Ziel 3,5')
+    expect(chartOption().series[0].markLine.data[0].label.formatter).toBe('Zielwert 3,5')
     expect(wrapper.get('[data-testid="kr-facts"]').text()).toContain('von 2,1 % auf 3,5 % · jetzt 2,8 %')
   })
 })

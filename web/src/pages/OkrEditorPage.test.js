@@ -317,7 +317,7 @@ describe('OKR editor', () => {
 
   it('speaks German', async () => {
     await openEditor({}, 'de')
-    expect(wrapper.get('[data-testid="new-objective"]').text()).toBe('Neues Objective')
+    expect(wrapper.get('[data-testid="new-objective"]').text()).toBe('Neues Ziel')
     expect(wrapper.get('h1').text()).toBe('OKRs von Checkout Squad bearbeiten')
   })
 })
