@@ -9,6 +9,7 @@ export function useFormat() {
   const { t, locale } = useI18n()
   const separator = computed(() => decimalSeparator(locale.value))
   const numberFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 4 }))
+  const estimateFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 2 }))
 
   /** "64.3" from 0.6429 (German "64,3"); null without progress. */
   function percentNumber(progress) {
@@ -30,6 +31,18 @@ export function useFormat() {
     return unit ? `${number} ${unit}` : number
   }
 
+  /**
+   * Formats a value the engine derived rather than measured (a forecast, commit and stretch
+   * levels) with at most 2 decimals, such as "2.49 %"; "–" without a value.
+   */
+  function estimateText(value, unit) {
+    if (value === null || value === undefined) {
+      return '–'
+    }
+    const number = estimateFormat.value.format(value)
+    return unit ? `${number} ${unit}` : number
+  }
+
   /** "updated 5 s ago" for an ISO instant, relative to `now` in milliseconds. */
   function ageText(isoInstant, now) {
     const age = describeAge(isoInstant, now)
@@ -47,5 +60,5 @@ export function useFormat() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoInstant))
   }
 
-  return { percentNumber, percentText, valueText, ageText, dateText, dateTimeText }
+  return { percentNumber, percentText, valueText, estimateText, ageText, dateText, dateTimeText }
 }

@@ -61,6 +61,19 @@ describe('unit board page', () => {
     expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
   })
 
+  it('rounds a forecast to two decimals', async () => {
+    const app = await showBoard()
+    const conversion = unitSnapshot.nodes.find((node) => node.key === 'checkout-conversion')
+    app.sockets.latest.deliver({
+      type: 'delta',
+      board: unitSnapshot.board,
+      version: unitSnapshot.version + 1,
+      nodes: [{ ...conversion, version: conversion.version + 1, forecast: { value: 3.0857, progress: 0.7143, reason: null } }],
+    })
+    await flushPromises()
+    expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Forecast 3.09 % (71.4 %)')
+  })
+
   it('gives the reason when there is no forecast', async () => {
     await showBoard()
     expect(keyResult('checkout-latency').get('[data-testid="forecast"]').text()).toBe(
