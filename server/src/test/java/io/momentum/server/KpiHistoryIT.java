@@ -49,6 +49,28 @@ class KpiHistoryIT {
   }
 
   @Test
+  void formulaHistoryIsReplayedFromItsDrivers() throws InterruptedException {
+    String orders = createKpi("orders");
+    String aov = createKpi("aov");
+    String revenue = createKpi("revenue");
+    HttpResponse<Buffer> drivers = api.put("/api/v1/kpis/" + revenue + "/drivers", new JsonObject()
+        .put("formula", "orders * aov").put("drivers", new JsonArray()
+            .add(new JsonObject().put("driverId", orders).put("variable", "orders"))
+            .add(new JsonObject().put("driverId", aov).put("variable", "aov"))));
+    assertThat(drivers.statusCode()).as(drivers.bodyAsString()).isEqualTo(200);
+    send("/api/v1/kpis/" + orders, 10, DAY.plus(1, ChronoUnit.DAYS));
+    send("/api/v1/kpis/" + aov, 4, DAY.plus(2, ChronoUnit.DAYS));
+    send("/api/v1/kpis/" + orders, 20, DAY.plus(3, ChronoUnit.DAYS));
+    awaitPoints("/api/v1/kpis/" + orders + "/history", 2);
+
+    JsonArray points = awaitPoints("/api/v1/kpis/" + revenue + "/history", 2);
+
+    assertThat(points.stream().map(p -> ((JsonObject) p).getValue("value").toString())).containsExactly("40", "80");
+    assertThat(points.getJsonObject(0).getString("at")).isEqualTo(DAY.plus(2, ChronoUnit.DAYS).toString());
+    assertThat(points.getJsonObject(1).getString("source")).isEqualTo("formula");
+  }
+
+  @Test
   void rangeIsChecked() {
     HttpResponse<Buffer> response = api.get("/api/v1/kpis/" + org.kpiId + "/history?from=yesterday");
 
@@ -62,6 +84,13 @@ class KpiHistoryIT {
     HttpResponse<Buffer> response = Http.withToken(other.token).get("/api/v1/kpis/" + org.kpiId + "/history");
 
     assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  private static String createKpi(String prefix) {
+    HttpResponse<Buffer> response = api.post("/api/v1/kpis", new JsonObject()
+        .put("key", prefix + "-" + UUID.randomUUID().toString().substring(0, 6)).put("title", "KPI " + prefix));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    return Http.json(response).getString("id");
   }
 
   private static void send(String path, int value, Instant time) {

@@ -4,6 +4,8 @@ import io.momentum.server.auth.Caller;
 import io.momentum.server.goals.Ids;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.QueryParams;
+import io.momentum.streams.engine.formula.Formula;
+import io.momentum.streams.engine.formula.FormulaException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +14,11 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +28,8 @@ import java.util.UUID;
 
 /**
  * The value history of a KPI for its sparkline: {@code GET /api/v1/kpis/{id}/history}, every
- * stored measurement in a time range, oldest first, marked applied or kept as history only.
+ * stored measurement in a time range, oldest first, marked applied or kept as history only. A KPI
+ * computed by a formula is replayed from its drivers' measurements.
  */
 public final class KpiHistoryRoutes {
 
@@ -35,6 +43,21 @@ public final class KpiHistoryRoutes {
         WHERE org_id = $1 AND node_id = $2 AND node_kind = 'kpi' AND observed_at >= $3 AND observed_at <= $4
         ORDER BY observed_at DESC, id DESC LIMIT $5
       ) newest ORDER BY observed_at, id""";
+
+  /** Each driver's last value before the range, then every driver value inside it, in time order. */
+  private static final String DRIVER_VALUES = """
+      SELECT node_id, value, observed_at FROM (
+        SELECT DISTINCT ON (node_id) node_id, value, observed_at FROM measurements
+        WHERE org_id = $1 AND node_id = ANY($2) AND node_kind = 'kpi' AND applied AND observed_at < $3
+        ORDER BY node_id, observed_at DESC
+      ) before
+      UNION ALL
+      (SELECT node_id, value, observed_at FROM measurements
+       WHERE org_id = $1 AND node_id = ANY($2) AND node_kind = 'kpi' AND applied AND observed_at >= $3 AND observed_at <= $4
+       ORDER BY observed_at LIMIT $5)
+      ORDER BY observed_at""";
+  /** Driver values one computed history reads at most. */
+  private static final int MAX_DRIVER_VALUES = 50_000;
 
   private final Pool pool;
   private final Clock clock;
@@ -60,30 +83,94 @@ public final class KpiHistoryRoutes {
     if (from.isAfter(to)) {
       throw ApiException.invalid("from", "must not be after to (" + to + ")");
     }
-    pool.preparedQuery("SELECT 1 FROM kpis WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
+    pool.preparedQuery("SELECT formula FROM kpis WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
         .execute(Tuple.of(caller.orgId(), id))
-        .compose(found -> found.size() == 0 ? Future.failedFuture(ApiException.notFound("KPI " + id)) : Future.succeededFuture())
-        .compose(v -> pool.preparedQuery(HISTORY).execute(Tuple.of(caller.orgId(), id, from.atOffset(ZoneOffset.UTC),
-            to.atOffset(ZoneOffset.UTC), MAX_POINTS + 1)))
+        .compose(found -> {
+          if (found.size() == 0) {
+            return Future.failedFuture(ApiException.notFound("KPI " + id));
+          }
+          String formula = found.iterator().next().getString("formula");
+          return formula == null ? measured(caller.orgId(), id, from, to) : computed(caller.orgId(), id, formula, from, to);
+        })
+        .map(points -> {
+          boolean truncated = points.size() > MAX_POINTS;
+          JsonArray newest = new JsonArray(new ArrayList<>(points.subList(Math.max(0, points.size() - MAX_POINTS), points.size())));
+          return new JsonObject().put("kpiId", id.toString()).put("from", from.toString()).put("to", to.toString())
+              .put("truncated", truncated).put("points", newest);
+        })
+        .onSuccess(ctx::json)
+        .onFailure(ctx::fail);
+  }
+
+  /** Stored measurements of a measured KPI, oldest first. */
+  private Future<List<JsonObject>> measured(String orgId, UUID id, Instant from, Instant to) {
+    return pool.preparedQuery(HISTORY).execute(Tuple.of(orgId, id, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+            MAX_POINTS + 1))
         .map(rows -> {
-          JsonArray points = new JsonArray();
-          boolean skipFirst = rows.size() > MAX_POINTS;
+          List<JsonObject> points = new ArrayList<>();
           for (Row row : rows) {
-            if (skipFirst) {
-              skipFirst = false;
-              continue;
-            }
             points.add(new JsonObject()
                 .put("at", row.getOffsetDateTime("observed_at").toInstant().toString())
                 .put("value", row.getBigDecimal("value"))
                 .put("source", row.getString("source"))
                 .put("applied", row.getBoolean("applied")));
           }
-          return new JsonObject().put("kpiId", id.toString()).put("from", from.toString()).put("to", to.toString())
-              .put("truncated", rows.size() > MAX_POINTS).put("points", points);
-        })
-        .onSuccess(ctx::json)
-        .onFailure(ctx::fail);
+          return points;
+        });
+  }
+
+  /**
+   * The values of a KPI computed by a formula, replayed from its drivers' stored measurements: one
+   * point at every time a driver changed once every driver had a value. A driver that is itself
+   * computed has no stored measurements, so such a chain has no history here.
+   */
+  private Future<List<JsonObject>> computed(String orgId, UUID id, String text, Instant from, Instant to) {
+    Formula formula;
+    try {
+      formula = Formula.parse(text);
+    } catch (FormulaException e) {
+      return Future.succeededFuture(List.of());
+    }
+    return pool.preparedQuery("SELECT driver_id, variable FROM kpi_drivers WHERE org_id = $1 AND kpi_id = $2")
+        .execute(Tuple.of(orgId, id))
+        .compose(drivers -> {
+          Map<UUID, String> variables = new HashMap<>();
+          drivers.forEach(row -> variables.put(row.getUUID("driver_id"), row.getString("variable")));
+          if (variables.isEmpty()) {
+            return Future.succeededFuture(List.<JsonObject>of());
+          }
+          return pool.preparedQuery(DRIVER_VALUES).execute(Tuple.tuple().addValue(orgId)
+                  .addValue(variables.keySet().toArray(UUID[]::new)).addValue(from.atOffset(ZoneOffset.UTC))
+                  .addValue(to.atOffset(ZoneOffset.UTC)).addValue(MAX_DRIVER_VALUES))
+              .map(rows -> replay(formula, variables, rows, from));
+        });
+  }
+
+  private static List<JsonObject> replay(Formula formula, Map<UUID, String> variables, Iterable<Row> rows, Instant from) {
+    Map<String, BigDecimal> values = new HashMap<>();
+    List<JsonObject> points = new ArrayList<>();
+    Instant pending = null;
+    for (Row row : rows) {
+      Instant at = row.getOffsetDateTime("observed_at").toInstant();
+      if (pending != null && !at.equals(pending)) {
+        addPoint(points, formula, values, pending, from);
+      }
+      values.put(variables.get(row.getUUID("node_id")), row.getBigDecimal("value"));
+      pending = at;
+    }
+    if (pending != null) {
+      addPoint(points, formula, values, pending, from);
+    }
+    return points;
+  }
+
+  private static void addPoint(List<JsonObject> points, Formula formula, Map<String, BigDecimal> values, Instant at,
+                               Instant from) {
+    if (at.isBefore(from)) {
+      return;
+    }
+    formula.evaluate(values).ifPresent(value -> points.add(new JsonObject()
+        .put("at", at.toString()).put("value", value).put("source", "formula").put("applied", true)));
   }
 
   private static Instant instant(String field, String text) {
