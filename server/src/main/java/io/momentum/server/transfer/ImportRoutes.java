@@ -2,6 +2,7 @@ package io.momentum.server.transfer;
 
 import io.momentum.server.auth.Caller;
 import io.momentum.server.events.EventPublisher;
+import io.momentum.server.goals.Edits;
 import io.momentum.server.goals.KeyResultInput;
 import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
@@ -105,7 +106,9 @@ public final class ImportRoutes {
       throw tooLarge("has " + rows + " objectives and key results");
     }
     ImportFile file = ImportFile.read(json);
-    pool.withTransaction(connection -> resolve(connection, caller.orgId(), file)
+    // The organisation's structural lock keeps a concurrent re-alignment from building a loop with the new rows.
+    pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
+            .compose(v -> resolve(connection, caller.orgId(), file))
             .compose(plan -> insert(connection, caller, file, plan)))
         .compose(created -> announce(caller.orgId(), created).map(created))
         .onSuccess(created -> {
