@@ -1,7 +1,8 @@
 // Browser test of the outcome-model screens against a real Momentum server, run by the server's
 // OutcomeBrowserIT. A person logs in, creates an objective and a key result in the OKR editor,
 // drags the new objective under an existing one, checks in on the new key result, watches the team
-// board show the new progress, and opens the key result's history chart. Writes screenshots and
+// board show the new progress, opens the key result's history chart, and creates a KPI with its
+// corridor in the KPI editor. Writes screenshots and
 // prints one JSON line with the results; exits with 1 when a check fails.
 //
 //   node scripts/outcome-e2e.js --url http://127.0.0.1:8080 --email E --password P --token T \
@@ -126,6 +127,24 @@ async function openHistory(page, keyResult, result) {
   await page.screenshot({ path: join(options.out, 'outcome-history.png'), fullPage: true })
 }
 
+async function createKpi(page, result) {
+  await page.goto(`${options.url}/kpis/new`)
+  await page.locator('[data-testid="kpi-form"]').waitFor({ timeout: 15_000 })
+  await page.fill('[data-testid="kpi-title"]', 'Week-one activation rate')
+  await page.fill('[data-testid="kpi-key"]', 'browser-activation-rate')
+  await page.fill('[data-testid="kpi-unit"]', '%')
+  await page.fill('[data-testid="kpi-start"]', '52')
+  await page.fill('[data-testid="kpi-target"]', '80')
+  await page.fill('[data-testid="kpi-green"]', '75')
+  await page.fill('[data-testid="kpi-red"]', '60')
+  await page.screenshot({ path: join(options.out, 'outcome-kpi-editor.png'), fullPage: true })
+  await page.click('[data-testid="kpi-save"]')
+  await page.locator('[data-testid="kpi-created"]').waitFor({ timeout: 10_000 })
+  const kpis = await api('/api/v1/kpis?limit=500')
+  const kpi = kpis.items.find((item) => item.key === 'browser-activation-rate')
+  result.kpiCorridor = kpi ? `${kpi.red}-${kpi.green}` : null
+}
+
 async function main() {
   await mkdir(options.out, { recursive: true })
   const browser = await chromium.launch({
@@ -154,8 +173,10 @@ async function main() {
     await checkIn(page, keyResult, result)
     await watchBoard(page, result)
     await openHistory(page, keyResult, result)
+    await createKpi(page, result)
     result.ok = result.objectiveCreated && result.keyResultCreated && result.realigned
       && result.boardMillis !== undefined && result.chartPaths > 3 && result.checkInsListed >= 1
+      && result.kpiCorridor === '60-75'
   } catch (error) {
     result.ok = false
     result.error = String((error && error.stack) || error)

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Headless Chromium against a real node through the outcome-model screens: the OKR editor creates
  * an objective and a key result and re-aligns the objective by drag and drop, the one-minute
- * check-in sends a value, the team board shows the new progress, and the key result's history
- * chart draws. Screenshots go to {@code server/target/screenshots/}.
+ * check-in sends a value, the team board shows the new progress, the key result's history chart
+ * draws, and the KPI editor creates a KPI with its corridor. Screenshots go to {@code server/target/screenshots/}.
  */
 class OutcomeBrowserIT {
 
@@ -38,6 +38,7 @@ class OutcomeBrowserIT {
     assertThat(result.getString("sent")).as("check-in summary").contains("40");
     assertThat(result.getInteger("chartPaths")).as("history chart paths").isGreaterThan(3);
     assertThat(result.getInteger("checkInsListed")).as("check-ins listed").isGreaterThanOrEqualTo(1);
+    assertThat(result.getString("kpiCorridor")).as("KPI corridor saved from the KPI editor").isEqualTo("60-75");
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(BrowserScript.SCREENSHOTS.resolve("outcome-history.png")).exists();
   }
