@@ -34,7 +34,7 @@ const KEY_RESULT_KEY = 'browser-activation'
 async function api(path) {
   const response = await fetch(`${options.url}${path}`, { headers: { Authorization: `Bearer ${options.token}` } })
   if (response.status !== 200) {
-    throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`)
+    throw new Error(`GET ${path} returned ${response.status}: ${await response.text()}`)
   }
   return response.json()
 }

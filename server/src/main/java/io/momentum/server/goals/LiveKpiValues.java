@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fills the current value of KPIs that PostgreSQL holds none for from the live state: a KPI
- * computed by a formula gets its value from the engine, which keeps it in Hazelcast only.
+ * Fills in the current value of KPIs that have none stored in PostgreSQL from the live state. A
+ * KPI computed by a formula gets its value from the engine, which keeps it in Hazelcast only.
  */
 final class LiveKpiValues {
 

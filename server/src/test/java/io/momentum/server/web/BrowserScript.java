@@ -53,7 +53,7 @@ final class BrowserScript {
     return new Outcome(output, lastJsonLine(output), process.exitValue());
   }
 
-  /** The web module's Node (installed by its build), else the one on the path. */
+  /** Returns the web module's Node (installed by its build), else the one on the path. */
   private static String node() {
     Path installed = WEB.resolve("node").resolve("node");
     return Files.isExecutable(installed) ? installed.toString() : "node";
