@@ -123,6 +123,43 @@ final class OutcomeSeed {
       "The experiment from two weeks ago paid off; we are rolling it out to every market.",
       "Two people were out sick, so we moved the milestone by a week and told the business unit.");
 
+  /** The previous quarter's objective the demo shows as carried over. */
+  static final String CARRIED_OBJECTIVE = "guest-checkout";
+
+  private static final String CARRY_OVER_OBJECTIVE = """
+      WITH previous AS (
+        SELECT id FROM cycles WHERE org_id = $1 AND kind = 'quarter' AND closed AND end_date < $2
+        ORDER BY end_date DESC LIMIT 1
+      ), current AS (
+        SELECT id, key, start_date FROM cycles
+        WHERE org_id = $1 AND kind = 'quarter' AND NOT closed AND start_date <= $2 AND end_date >= $2 LIMIT 1
+      )
+      INSERT INTO objectives (id, org_id, key, kind, title, description, parent_id, unit_id, cycle_id, owner_id,
+                              owner_name, weight, carried_from, created_at, updated_at)
+      SELECT gen_random_uuid(), o.org_id, o.key || '-' || current.key, o.kind, o.title, o.description, o.parent_id,
+             o.unit_id, current.id, o.owner_id, o.owner_name, o.weight, o.id, current.start_date, current.start_date
+      FROM objectives o JOIN previous ON o.cycle_id = previous.id CROSS JOIN current
+      WHERE o.org_id = $1 AND o.key = $3""";
+
+  private static final String CARRY_OVER_KEY_RESULTS = """
+      INSERT INTO key_results (id, org_id, key, objective_id, title, measurement, unit_id, owner_id, owner_name, weight,
+                               start_value, target_value, commit_value, stretch_value, unit, milestones, current_value,
+                               current_at, current_source, carried_from, created_at, updated_at)
+      SELECT gen_random_uuid(), k.org_id, copy.key || '-' || k.key, copy.id, k.title, k.measurement, k.unit_id, k.owner_id,
+             k.owner_name, k.weight, k.start_value, k.target_value, k.commit_value, k.stretch_value, k.unit, '[]'::jsonb,
+             k.current_value, CASE WHEN k.current_value IS NULL THEN NULL ELSE copy.created_at END,
+             CASE WHEN k.current_value IS NULL THEN NULL ELSE 'carried over' END, k.id, copy.created_at, copy.created_at
+      FROM objectives copy
+      JOIN objectives original ON original.id = copy.carried_from
+      JOIN key_results k ON k.objective_id = original.id
+      WHERE copy.org_id = $1 AND original.key = $2 AND k.measurement IN ('increase', 'decrease')""";
+
+  private static final String CARRIED_KEYS = """
+      INSERT INTO node_keys (org_id, key, node_id, kind)
+      SELECT org_id, key, id, kind FROM objectives WHERE org_id = $1 AND carried_from IS NOT NULL
+      UNION ALL
+      SELECT org_id, key, id, 'key_result' FROM key_results WHERE org_id = $1 AND carried_from IS NOT NULL""";
+
   private final SqlConnection connection;
   private final String orgId;
   private final String source;
@@ -155,7 +192,21 @@ final class OutcomeSeed {
         .compose(v -> insertInitiativeWork())
         .compose(v -> insertImpactLinks())
         .compose(v -> insertContributions())
-        .compose(v -> insertComments());
+        .compose(v -> insertComments())
+        .compose(v -> carryOver());
+  }
+
+  /**
+   * Carries the guest-checkout objective of the closed previous quarter into the current one, as
+   * closing a cycle would: a copy with {@code carriedFrom}, and copies of its metric key results
+   * that start where the originals started and hold their last value. Nothing happens in the first
+   * quarter of the demo, which has no previous quarter.
+   */
+  private Future<Void> carryOver() {
+    return connection.preparedQuery(CARRY_OVER_OBJECTIVE).execute(Tuple.of(orgId, utc(now).toLocalDate(), CARRIED_OBJECTIVE))
+        .compose(v -> connection.preparedQuery(CARRY_OVER_KEY_RESULTS).execute(Tuple.of(orgId, CARRIED_OBJECTIVE)))
+        .compose(v -> connection.preparedQuery(CARRIED_KEYS).execute(Tuple.of(orgId)))
+        .mapEmpty();
   }
 
   private Future<Void> insertPeople(DemoCatalog catalog) {

@@ -105,7 +105,7 @@ class DemoSeederTest {
           rows.forEach(r -> groups.put(r.getString(0) + "/" + r.getString(1) + "/aligned=" + r.getBoolean(2),
               r.getLong(3)));
           long total = groups.values().stream().mapToLong(Long::longValue).sum();
-          assertThat(total).isEqualTo(43);
+          assertThat(total).isEqualTo(44);
           assertThat(groups).containsEntry("strategic_outcome/strategy/aligned=false", 4L);
           assertThat(groups).containsEntry("objective/annual/aligned=true", 4L);
           assertThat(groups.get("objective/quarter/aligned=true")).isGreaterThanOrEqualTo(25L);
@@ -196,6 +196,30 @@ class DemoSeederTest {
   }
 
   @Test
+  void previousQuarterObjectiveIsCarriedOver(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("""
+            SELECT copy.key, copy_cycle.closed, original_cycle.closed,
+                   (SELECT count(*) FROM key_results k JOIN key_results o ON o.id = k.carried_from
+                    WHERE k.objective_id = copy.id AND k.current_value = o.current_value AND k.start_value = o.start_value),
+                   (SELECT count(*) FROM node_keys n WHERE n.node_id = copy.id)
+            FROM objectives copy
+            JOIN objectives original ON original.id = copy.carried_from
+            JOIN cycles copy_cycle ON copy_cycle.id = copy.cycle_id
+            JOIN cycles original_cycle ON original_cycle.id = original.cycle_id
+            WHERE copy.org_id = 'demo'"""))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          assertThat(rows).hasSize(1);
+          Row row = rows.get(0);
+          assertThat(row.getString(0)).isEqualTo("guest-checkout-2026-q2");
+          assertThat(row.getBoolean(1)).as("the copy's quarter is open").isFalse();
+          assertThat(row.getBoolean(2)).as("the original's quarter is closed").isTrue();
+          assertThat(row.getLong(3)).as("metric key results carried with their values").isEqualTo(2L);
+          assertThat(row.getLong(4)).isEqualTo(1L);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   void openTeamObjectivesHaveComments(VertxTestContext ctx) {
     seed().compose(login -> db.rows("""
             SELECT count(DISTINCT c.objective_id), count(*), count(*) FILTER (WHERE c.author_id IS NULL)
@@ -230,7 +254,7 @@ class DemoSeederTest {
         .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
           Map<String, Long> byKind = countsByFirstColumn(rows);
           long total = byKind.values().stream().mapToLong(Long::longValue).sum();
-          assertThat(total).isEqualTo(125);
+          assertThat(total).isEqualTo(127);
           assertThat(byKind).containsOnlyKeys("increase", "decrease", "range", "milestone", "binary", "kpi",
               "work_items");
           assertThat(byKind.values()).allMatch(count -> count >= 5);
@@ -326,7 +350,7 @@ class DemoSeederTest {
             LEFT JOIN LATERAL (SELECT value, observed_at, source FROM check_ins c
                                WHERE c.key_result_id = k.id AND c.value IS NOT NULL
                                ORDER BY observed_at DESC LIMIT 1) latest ON true
-            WHERE k.org_id = 'demo' AND (k.current_value IS DISTINCT FROM latest.value
+            WHERE k.org_id = 'demo' AND k.carried_from IS NULL AND (k.current_value IS DISTINCT FROM latest.value
               OR k.current_at IS DISTINCT FROM latest.observed_at
               OR k.current_source IS DISTINCT FROM latest.source)"""))
         .onComplete(ctx.succeeding(mismatches -> ctx.verify(() -> {
