@@ -231,6 +231,7 @@ final class CycleCloser {
         .compose(row -> row.getBoolean("closed")
             ? Future.failedFuture(ApiException.conflict("Cycle " + row.getString("key") + " was closed by someone else meanwhile"))
             : Future.succeededFuture(row))
+        .compose(row -> requireChildrenClosed(connection, caller.orgId(), row))
         .compose(row -> insertResults(connection, caller.orgId(), cycleId, nodes.nodes(), closedAt))
         .compose(v -> connection.preparedQuery("UPDATE cycles SET closed = true, closed_at = $3, closed_by = $4, version = version + 1,"
                 + " updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " + Definitions.CYCLE_COLUMNS)
@@ -243,6 +244,25 @@ final class CycleCloser {
           return copier.copy(carryOver, states)
               .map(copies -> new Closed(cycleJson, results, copies, copier.firstValues()));
         }));
+  }
+
+  /**
+   * Refuses to close a year while one of its quarters is open, or a strategy while one of its years
+   * is: the open cycle inside would keep moving while its parent's scores stood frozen.
+   */
+  private static Future<Row> requireChildrenClosed(SqlConnection connection, String orgId, Row cycle) {
+    return connection.preparedQuery("SELECT key FROM cycles WHERE org_id = $1 AND parent_id = $2 AND NOT closed ORDER BY key")
+        .execute(Tuple.of(orgId, cycle.getUUID("id")))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(cycle);
+          }
+          List<String> open = new ArrayList<>();
+          rows.forEach(r -> open.add(r.getString("key")));
+          return Future.failedFuture(ApiException.conflict("Cycle " + cycle.getString("key") + " still contains the open "
+              + (open.size() == 1 ? "cycle " : "cycles ") + String.join(", ", open) + "; close "
+              + (open.size() == 1 ? "it" : "them") + " first"));
+        });
   }
 
   private static Future<Row> lockTarget(SqlConnection connection, String orgId, UUID targetId) {

@@ -141,6 +141,15 @@ class CloseIT {
   }
 
   @Test
+  void yearWithAnOpenQuarterStaysOpen() {
+    HttpResponse<Buffer> response = api.post("/api/v1/cycles/" + org.yearId + "/close", new JsonObject());
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(Http.json(response).getJsonObject("error").getString("message")).contains("next").contains("close it first");
+    assertThat(Http.json(api.get("/api/v1/cycles/" + org.yearId)).getBoolean("closed")).isFalse();
+  }
+
+  @Test
   void closingTwiceIsConflict() {
     HttpResponse<Buffer> response = api.post("/api/v1/cycles/" + org.quarterId + "/close", new JsonObject());
 
