@@ -20,10 +20,10 @@ export class ApiError extends Error {
 /**
  * Sends a request and returns the parsed JSON body, or null for an empty body (such as 204).
  * Rejects with an ApiError that carries the server's {"error": {"code", "message", "fields"}}
- * when present.
+ * when present. `headers` adds request headers, such as If-Match.
  */
-export async function requestJson(method, path, body) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json' } }
+export async function requestJson(method, path, body, headers = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } }
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(body)
@@ -116,4 +116,9 @@ function parseJson(text) {
   } catch {
     return null
   }
+}
+
+/** Returns the If-Match header for a version the person last read, or none without a version. */
+export function ifMatch(version) {
+  return version === null || version === undefined ? {} : { 'If-Match': `"${version}"` }
 }

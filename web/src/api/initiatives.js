@@ -1,4 +1,4 @@
-import { fetchAllPages, requestJson } from './http.js'
+import { fetchAllPages, requestJson, ifMatch } from './http.js'
 
 const BASE = '/api/v1/initiatives'
 
@@ -18,9 +18,9 @@ export async function updateInitiative(id, changes, version) {
   return toInitiative(await requestJson('PATCH', `${BASE}/${encodeURIComponent(id)}`, { ...changes, version }))
 }
 
-/** Archives an initiative. */
-export async function archiveInitiative(id) {
-  return requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`)
+/** Archives an initiative; with `version` the server refuses a stale one (409 `stale_version`). */
+export async function archiveInitiative(id, version = null) {
+  return requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`, undefined, ifMatch(version))
 }
 
 /**

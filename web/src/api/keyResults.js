@@ -1,4 +1,4 @@
-import { fetchAllPages, requestJson, withQuery } from './http.js'
+import { fetchAllPages, requestJson, withQuery, ifMatch } from './http.js'
 
 const BASE = '/api/v1/key-results'
 
@@ -24,8 +24,9 @@ export async function updateKeyResult(id, changes, version) {
   return toKeyResult(await requestJson('PATCH', `${BASE}/${encodeURIComponent(id)}`, { ...changes, version }))
 }
 
-export async function archiveKeyResult(id) {
-  await requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`)
+/** Archives a key result; with `version` the server refuses a stale one (409 `stale_version`). */
+export async function archiveKeyResult(id, version = null) {
+  await requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`, undefined, ifMatch(version))
 }
 
 /**

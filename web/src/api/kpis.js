@@ -1,4 +1,4 @@
-import { ApiError, fetchAllPages, requestJson, withQuery } from './http.js'
+import { ApiError, fetchAllPages, requestJson, withQuery, ifMatch } from './http.js'
 
 const BASE = '/api/v1/kpis'
 
@@ -131,6 +131,6 @@ export async function replaceKpiDrivers(id, drivers, formula) {
 }
 
 /** Archives a KPI. Key results that follow it or KPIs it drives make the server answer 409 `has_dependents`. */
-export async function archiveKpi(id) {
-  return requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`)
+export async function archiveKpi(id, version = null) {
+  return requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`, undefined, ifMatch(version))
 }

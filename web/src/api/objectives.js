@@ -1,4 +1,4 @@
-import { fetchAllPages, requestJson, withQuery } from './http.js'
+import { fetchAllPages, requestJson, withQuery, ifMatch } from './http.js'
 
 const BASE = '/api/v1/objectives'
 
@@ -25,9 +25,13 @@ export async function updateObjective(id, changes, version) {
   return toObjective(await requestJson('PATCH', `${BASE}/${encodeURIComponent(id)}`, { ...changes, version }))
 }
 
-/** Archives an objective; with `cascade` its key results and child objectives too. */
-export async function archiveObjective(id, { cascade = false } = {}) {
-  await requestJson('DELETE', withQuery(`${BASE}/${encodeURIComponent(id)}`, { cascade: cascade ? 'true' : null }))
+/**
+ * Archives an objective; with `cascade` its key results and child objectives too. With `version`
+ * the server refuses (409 `stale_version`) when someone changed it since.
+ */
+export async function archiveObjective(id, { cascade = false, version = null } = {}) {
+  await requestJson('DELETE', withQuery(`${BASE}/${encodeURIComponent(id)}`, { cascade: cascade ? 'true' : null }), undefined,
+    ifMatch(version))
 }
 
 /** Maps the server's objective to the shape the screens use; a missing optional field becomes null. */

@@ -169,7 +169,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
   }
 
   async function archiveObjective(objective, { cascade = false } = {}) {
-    const archived = await run('archive', objective.id, null, () => objectivesApi.archiveObjective(objective.id, { cascade }))
+    const archived = await run('archive', objective.id, null, () => objectivesApi.archiveObjective(objective.id, { cascade, version: objective.version }))
     if (archived) {
       await load()
     }
@@ -177,7 +177,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
   }
 
   async function archiveKeyResult(keyResult) {
-    const archived = await run('archive', keyResult.id, null, () => keyResultsApi.archiveKeyResult(keyResult.id))
+    const archived = await run('archive', keyResult.id, null, () => keyResultsApi.archiveKeyResult(keyResult.id, keyResult.version))
     if (archived) {
       keyResults.value = keyResults.value.filter((item) => item.id !== keyResult.id)
     }

@@ -313,6 +313,7 @@ describe('OKR editor', () => {
     await dialog.get('[data-testid="archive-confirm-button"]').trigger('click')
     await flushPromises()
     expect(lastRequest('DELETE', '/api/v1/objectives/o-payments').path).toBe('/api/v1/objectives/o-payments?cascade=true')
+    expect(lastRequest('DELETE', '/api/v1/objectives/o-payments').headers['If-Match']).toMatch(/^"\d+"$/)
   })
 
   it('speaks German', async () => {

@@ -9,6 +9,8 @@ export function fakeFetch(routes) {
     const bare = path.split('?')[0]
     const body = init.body === undefined ? undefined : JSON.parse(init.body)
     const request = { method, path, body }
+    // Not enumerable, so tests that compare whole requests need not list the headers.
+    Object.defineProperty(request, 'headers', { value: init.headers ?? {}, enumerable: false })
     requests.push(request)
     const route = routes[`${method} ${path}`] ?? routes[`${method} ${bare}`]
     const answer = typeof route === 'function' ? route(request) : route
