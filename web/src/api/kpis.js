@@ -134,3 +134,12 @@ export async function replaceKpiDrivers(id, drivers, formula) {
 export async function archiveKpi(id, version = null) {
   return requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`, undefined, ifMatch(version))
 }
+
+/**
+ * Records a new value of a measured KPI, observed now unless `time` (an ISO instant) says when.
+ * The server publishes it as an event; it shows on the KPI once the engine has applied it.
+ */
+export async function recordKpiValue(id, value, time = null) {
+  const body = time === null ? { value } : { value, time }
+  return requestJson('POST', `${BASE}/${encodeURIComponent(id)}/measurements`, body)
+}

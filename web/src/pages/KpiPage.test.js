@@ -1,3 +1,4 @@
+import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   ORDERS_KPI,
@@ -58,6 +59,32 @@ describe('KPI page', () => {
     await openKpi()
     expect(wrapper.findAll('[data-testid="targets"] tbody tr')).toHaveLength(2)
     expect(wrapper.get('[data-testid="target-in-force"]').text()).toBe('Target 500,000 EUR by Dec 31, 2026')
+  })
+
+  it('records a new value of a measured KPI', async () => {
+    await openKpi({
+      'GET /api/v1/kpis/kpi-revenue': { body: { ...REVENUE_KPI, formula: null } },
+      'POST /api/v1/kpis/kpi-revenue/measurements': { status: 202, body: { accepted: ['e-1'] } },
+    })
+    await wrapper.get('[data-testid="kpi-value-input"]').setValue('431000')
+    await wrapper.get('[data-testid="kpi-value-form"]').trigger('submit')
+    await flushPromises()
+    expect(fake.requests.find((request) => request.method === 'POST').body).toEqual({ value: 431000 })
+    expect(wrapper.get('[data-testid="kpi-value-sent"]').text()).toBe('Value sent; it shows here in a moment.')
+  })
+
+  it('rejects a value that is not a number', async () => {
+    await openKpi({ 'GET /api/v1/kpis/kpi-revenue': { body: { ...REVENUE_KPI, formula: null } } })
+    await wrapper.get('[data-testid="kpi-value-input"]').setValue('lots')
+    await wrapper.get('[data-testid="kpi-value-form"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="kpi-value-form"] [data-testid="field-error"]').text()).toBe('Enter a number, such as 3.5.')
+    expect(fake.requests.some((request) => request.method === 'POST')).toBe(false)
+  })
+
+  it('takes no value for a KPI computed by its formula', async () => {
+    await openKpi()
+    expect(wrapper.find('[data-testid="kpi-value-form"]').exists()).toBe(false)
   })
 
   it('names a plain target without a date', async () => {

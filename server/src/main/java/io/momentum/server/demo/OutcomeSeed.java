@@ -148,7 +148,7 @@ final class OutcomeSeed {
       SELECT gen_random_uuid(), k.org_id, copy.key || '-' || k.key, copy.id, k.title, k.measurement, k.unit_id, k.owner_id,
              k.owner_name, k.weight, k.start_value, k.target_value, k.commit_value, k.stretch_value, k.unit, '[]'::jsonb,
              k.current_value, CASE WHEN k.current_value IS NULL THEN NULL ELSE copy.created_at END,
-             CASE WHEN k.current_value IS NULL THEN NULL ELSE 'carried over' END, k.id, copy.created_at, copy.created_at
+             CASE WHEN k.current_value IS NULL THEN NULL ELSE 'urn:momentum:carry-over' END, k.id, copy.created_at, copy.created_at
       FROM objectives copy
       JOIN objectives original ON original.id = copy.carried_from
       JOIN key_results k ON k.objective_id = original.id
