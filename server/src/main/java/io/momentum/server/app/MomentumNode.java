@@ -120,7 +120,6 @@ public final class MomentumNode implements AutoCloseable {
     AuthService auth = new AuthService(vertx, pool);
     LiveHub.Settings live = LiveHub.Settings.defaults();
     LiveFeeds liveFeeds = new LiveFeeds(vertx, live.historyEntries(), live.historyMillis());
-    resources.add(0, liveFeeds::close);
     services = new Services(config, clock, pool, hazelcast, new LiveStateStore(hazelcast), publisher, auth,
         registry, new LiveMetrics(registry), liveFeeds, kafkaBootstrap, null, new RouteCatalog());
     JsonObject login = null;
@@ -185,6 +184,12 @@ public final class MomentumNode implements AutoCloseable {
       } catch (Exception e) {
         LOG.warn("Closing the Kafka producer failed", e);
       }
+      // The live feeds cancel Vert.x timers, so they close while Vert.x still runs.
+      try {
+        services.liveFeeds().close();
+      } catch (Exception e) {
+        LOG.warn("Closing the live feeds failed", e);
+      }
     }
     if (vertx != null) {
       try {
@@ -198,7 +203,8 @@ public final class MomentumNode implements AutoCloseable {
       try {
         resource.close();
       } catch (Exception e) {
-        LOG.warn("Closing {} failed", resource.getClass().getSimpleName(), e);
+        LOG.warn("Closing the {} failed", resource instanceof EmbeddedKafka ? "in-process Kafka broker"
+            : resource instanceof Database ? "database" : resource.getClass().getSimpleName(), e);
       }
     }
     resources.clear();
