@@ -164,6 +164,15 @@ describe('DriverTreeNode', () => {
       '+1 % in Average order value moves Online revenue by +1 % (+4,200 EUR)',
     )
   })
+
+  it('shows weights only under a parent without a formula', async () => {
+    const fake = fakeFetch({ 'GET /api/v1/kpis/x/driver-tree': { body: REVENUE_DRIVER_TREE } })
+    vi.stubGlobal('fetch', fake.fetchStub)
+    const tree = await fetchDriverTree('x')
+    mount(DriverTreeNode, { node: tree })
+    expect(wrapper.get('[data-testid="driver-average-order-value"]').text()).not.toContain('weight')
+    expect(wrapper.get('[data-testid="driver-sessions-per-week"]').text()).toContain('weight 4')
+  })
 })
 
 describe('EChart', () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import { Q4, UNIT_ID, outcomeRoutes } from '../__fixtures__/outcomeModel.js'
+import { PCI, Q4, UNIT_ID, outcomeRoutes } from '../__fixtures__/outcomeModel.js'
+import { page } from '../testing/fakeFetch.js'
 import { mountPage } from '../testing/mountPage.js'
 import CheckInPage from './CheckInPage.vue'
 
@@ -78,6 +79,12 @@ describe('check-in page', () => {
       ['/api/v1/key-results/k-conversion/check-ins', { value: 3.1, note: 'New address form live' }],
       ['/api/v1/key-results/k-reorder/check-ins', { confidence: 2 }],
     ])
+  })
+
+  it('names the state of a done-or-not key result in words', async () => {
+    await openCheckIn({ 'GET /api/v1/key-results': page([{ ...PCI, current: 1 }]) })
+    expect(row('pci-audit-passed').get('[data-testid="facts"]').text()).toContain('Done')
+    expect(row('pci-audit-passed').get('[data-testid="facts"]').text()).not.toContain('1')
   })
 
   it('posts a binary key result as 1 when done', async () => {
