@@ -167,6 +167,19 @@ describe('cycles page', () => {
     expect(requestsTo('POST', '/api/v1/cycles/c-q4/close')[0].body).toEqual({ carryOver: ['o-delight'], targetCycleId: 'c-q1' })
   })
 
+  it('selects none or all of the offered objectives, and dates the target cycles', async () => {
+    await openCycles({ 'GET /api/v1/cycles/c-q4/close-preview': { body: CLOSE_PREVIEW } })
+    await wrapper.get('[data-testid="cycle-2026-q4"] [data-testid="cycle-close"]').trigger('click')
+    await flushPromises()
+    const boxes = () => wrapper.findAll('[data-testid^="candidate-"] input').map((input) => input.element.checked)
+    expect(wrapper.get('[data-testid="close-target"]').text()).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+    await wrapper.get('[data-testid="choose-none"]').trigger('click')
+    expect(boxes().every((checked) => !checked)).toBe(true)
+    await wrapper.get('[data-testid="choose-all"]').trigger('click')
+    expect(boxes()).toHaveLength(2)
+    expect(boxes().every((checked) => checked)).toBe(true)
+  })
+
   it('shows the frozen results and the copies after closing', async () => {
     await openCycles({
       'GET /api/v1/cycles/c-q4/close-preview': { body: CLOSE_PREVIEW },
