@@ -316,6 +316,11 @@ describe('OKR editor', () => {
     expect(lastRequest('DELETE', '/api/v1/objectives/o-payments').headers['If-Match']).toMatch(/^"\d+"$/)
   })
 
+  it('tells where strategic outcomes are added', async () => {
+    await openEditor()
+    expect(wrapper.get('[data-testid="outcome-hint"]').text()).toContain('Whole strategy')
+  })
+
   it('speaks German', async () => {
     await openEditor({}, 'de')
     expect(wrapper.get('[data-testid="new-objective"]').text()).toBe('Neues Ziel')
