@@ -24,7 +24,7 @@ export async function archiveInitiative(id, version = null) {
 }
 
 /**
- * Maps the server's initiative; `progress` and `status` are null unless the answer carries them
+ * Maps the server's initiative; `progress` and `status` are null unless the response contains them
  * (the live board is the usual source).
  */
 export function toInitiative(item) {

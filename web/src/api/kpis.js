@@ -98,7 +98,7 @@ export function toKpi(item) {
     expectedEveryHours: item.expectedEveryHours ?? null,
     formula: item.formula ?? null,
     targets: (item.targets ?? []).map((target) => ({ due: target.due, value: target.value })),
-    // False when the answer carried no target list, so an empty list does not prove there are none.
+    // False when the response had no target list, so an empty list does not prove there are none.
     targetsKnown: Array.isArray(item.targets),
     drivers: item.drivers ?? [],
     version: item.version,
@@ -130,13 +130,13 @@ export async function replaceKpiDrivers(id, drivers, formula) {
   return { version: body.version, formula: body.formula ?? null, drivers: body.drivers ?? [] }
 }
 
-/** Archives a KPI. Key results that follow it or KPIs it drives make the server answer 409 `has_dependents`. */
+/** Archives a KPI. Key results that follow it or KPIs it drives make the server respond with 409 `has_dependents`. */
 export async function archiveKpi(id, version = null) {
   return requestJson('DELETE', `${BASE}/${encodeURIComponent(id)}`, undefined, ifMatch(version))
 }
 
 /**
- * Records a new value of a measured KPI, observed now unless `time` (an ISO instant) says when.
+ * Records a new value of a measured KPI, observed now unless `time` (an ISO instant) gives another time.
  * The server publishes it as an event; it shows on the KPI once the engine has applied it.
  */
 export async function recordKpiValue(id, value, time = null) {

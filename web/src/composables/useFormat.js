@@ -33,7 +33,7 @@ export function useFormat() {
 
   /**
    * Formats a value the engine derived rather than measured (a forecast, commit and stretch
-   * levels) with at most 2 decimals, such as "2.49 %"; "–" without a value.
+   * levels) with at most 2 decimals, such as "2.49 %". Without a value it returns "–".
    */
   function estimateText(value, unit) {
     if (value === null || value === undefined) {

@@ -29,7 +29,7 @@ import java.util.UUID;
  */
 public final class CheckInRoutes {
 
-  /** Most points in one history answer; a longer range returns its latest points. */
+  /** Maximum points in one history response; a longer range returns its latest points. */
   static final int MAX_POINTS = 10_000;
   /** Longest chain of carried-over copies the history follows. */
   static final int MAX_CHAIN = 20;

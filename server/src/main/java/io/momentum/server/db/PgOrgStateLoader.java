@@ -365,8 +365,18 @@ public final class PgOrgStateLoader implements OrgStateLoader {
     return result;
   }
 
-  private static JsonArray jsonArray(Object value) {
-    return value instanceof JsonArray a ? a : value instanceof String s ? new JsonArray(s) : new JsonArray();
+  /**
+   * Returns a JSON aggregate column as an array: the client gives a {@code json} column as a
+   * string and a {@code jsonb} one as an array, and an empty aggregate is null.
+   */
+  public static JsonArray jsonArray(Object value) {
+    if (value instanceof JsonArray array) {
+      return array;
+    }
+    if (value instanceof String text) {
+      return new JsonArray(text);
+    }
+    return new JsonArray();
   }
 
   private static List<MilestoneDef> milestones(Object value) {

@@ -383,7 +383,7 @@ final class OutcomeSeed {
         .mapEmpty();
   }
 
-  /** Each initiative's Jira stories: the done ones first, points from 1 to 8 in a fixed pattern. */
+  /** Inserts each initiative's Jira stories: the done ones first, points from 1 to 8 in a fixed pattern. */
   private Future<Void> insertInitiativeWork() {
     List<String> externalIds = new ArrayList<>();
     List<String> initiativeKeys = new ArrayList<>();
@@ -450,8 +450,8 @@ final class OutcomeSeed {
   }
 
   /**
-   * Two comments on every open team objective, by its owner, two and nine days ago; the texts
-   * rotate through a fixed list so that neighbouring objectives read differently.
+   * Inserts two comments on every open team objective, by its owner, two and nine days ago. The
+   * texts rotate through a fixed list, so neighbouring objectives read differently.
    */
   private Future<Void> insertComments() {
     return connection.preparedQuery("""

@@ -1,6 +1,7 @@
 package io.momentum.server.goals;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.db.PgOrgStateLoader;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
@@ -64,7 +65,7 @@ public final class GoalRoutes {
 
   private final LiveKpiValues liveKpis;
 
-  /** Routes whose KPI answers fill computed values from the live state in Hazelcast. */
+  /** Creates the routes; KPI responses fill computed values from the live state in Hazelcast. */
   public GoalRoutes(Pool pool, EventPublisher publisher, Vertx vertx, LiveStateStore liveState) {
     this.pool = pool;
     this.publisher = publisher;
@@ -315,21 +316,17 @@ public final class GoalRoutes {
     return pool.preparedQuery(KPI_MODEL).execute(Tuple.of(orgId, id)).map(rows -> {
       Row row = rows.iterator().next();
       JsonArray targets = new JsonArray();
-      for (Object item : jsonArray(row.getValue("targets"))) {
+      for (Object item : PgOrgStateLoader.jsonArray(row.getValue("targets"))) {
         JsonObject target = (JsonObject) item;
         targets.add(new JsonObject().put("due", target.getString("due")).put("value", new BigDecimal(target.getString("value"))));
       }
       JsonArray drivers = new JsonArray();
-      for (Object item : jsonArray(row.getValue("drivers"))) {
+      for (Object item : PgOrgStateLoader.jsonArray(row.getValue("drivers"))) {
         JsonObject driver = (JsonObject) item;
         drivers.add(driver.copy().put("weight", new BigDecimal(driver.getString("weight"))));
       }
       return json.put("formula", row.getString("formula")).put("targets", targets).put("drivers", drivers);
     });
-  }
-
-  private static JsonArray jsonArray(Object value) {
-    return value instanceof JsonArray array ? array : value instanceof String text ? new JsonArray(text) : new JsonArray();
   }
 
   /** Loads a live KPI, or fails with 404; {@code forUpdate} locks its row until the transaction ends. */

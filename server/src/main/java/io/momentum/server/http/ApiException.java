@@ -25,7 +25,7 @@ public final class ApiException extends RuntimeException {
     this(status, code, message, fields, null);
   }
 
-  /** A failure whose {@code details} are merged into the error object of the response. */
+  /** Creates a failure whose {@code details} are merged into the error object of the response. */
   public ApiException(int status, String code, String message, List<FieldError> fields, JsonObject details) {
     super(message, null, false, false);
     this.status = status;

@@ -33,7 +33,7 @@ import java.util.UUID;
  */
 public final class KpiHistoryRoutes {
 
-  /** Points one answer carries at most; a longer range answers its newest points. */
+  /** Maximum points in one response; a longer range returns its newest points. */
   static final int MAX_POINTS = 5_000;
   private static final Duration DEFAULT_RANGE = Duration.ofDays(180);
 
@@ -120,7 +120,7 @@ public final class KpiHistoryRoutes {
   }
 
   /**
-   * The values of a KPI computed by a formula, replayed from its drivers' stored measurements: one
+   * Replays the values of a KPI computed by a formula from its drivers' stored measurements: one
    * point at every time a driver changed once every driver had a value. A driver that is itself
    * computed has no stored measurements, so such a chain has no history here.
    */

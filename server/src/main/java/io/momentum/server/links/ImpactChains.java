@@ -30,7 +30,7 @@ import java.util.UUID;
  * moves), {@code down} follows them backwards towards inputs (what moves the node). The walk runs
  * in PostgreSQL, bounded by {@code depth} links. It returns the nodes reached with their distance
  * (positive up, negative down) and the links between them. Progress, status and the current
- * value come from the live state when the engine holds the node, else the current value stored
+ * value come from the live state when the engine has the node, else the current value stored
  * in PostgreSQL.
  */
 public final class ImpactChains {

@@ -11,17 +11,17 @@ import java.math.BigDecimal;
  */
 public record Forecast(BigDecimal value, BigDecimal progress, String reason, String code, Integer points) {
 
-  /** A forecast that could not be made, with the reason a person can read and its code. */
+  /** Returns a forecast that could not be made, with the reason a person can read and its code. */
   public static Forecast none(String code, String reason) {
     return new Forecast(null, null, reason, code, null);
   }
 
-  /** A forecast that needs more values, with the number it has. */
+  /** Returns a forecast that needs more values, with the number it has. */
   public static Forecast tooFew(String reason, int points) {
     return new Forecast(null, null, reason, "too_few_values", points);
   }
 
-  /** A projection. */
+  /** Returns a projection. */
   public static Forecast of(BigDecimal value, BigDecimal progress) {
     return new Forecast(value, progress, null, null, null);
   }
