@@ -1,5 +1,6 @@
 package io.momentum.server.cycles;
 
+import io.momentum.server.goals.GoalJson;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
@@ -80,7 +81,7 @@ final class CarryOver {
                       + " RETURNING " + Definitions.OBJECTIVE_COLUMNS)
                   .execute(Tuple.of(orgId, originalId, copyId, key, target.getUUID("id"))));
         })
-        .compose(rows -> append("objective", Definitions.objective(rows.iterator().next())))
+        .compose(rows -> append("objective", GoalJson.objective(rows.iterator().next())))
         .compose(objective -> copyKeyResults(originalId, copyId, index, states)
             .map(keyResults -> objective.copy().put("keyResults", keyResults)));
   }
@@ -113,7 +114,7 @@ final class CarryOver {
                 .compose(x -> connection.preparedQuery("SELECT " + Definitions.KEY_RESULT_COLUMNS
                         + " FROM key_results k JOIN objectives o ON o.id = k.objective_id WHERE k.org_id = $1 AND k.id = $2")
                     .execute(Tuple.of(orgId, copyId)))
-                .compose(x -> append("key_result", Definitions.keyResult(x.iterator().next())))
+                .compose(x -> append("key_result", GoalJson.keyResult(x.iterator().next())))
                 .map(json -> {
                   JsonObject state = states.get(original.getUUID("id"));
                   Object last = state == null ? null : state.getValue("current");

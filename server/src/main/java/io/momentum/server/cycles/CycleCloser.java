@@ -1,5 +1,6 @@
 package io.momentum.server.cycles;
 
+import io.momentum.server.goals.GoalJson;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.history.Definitions;
@@ -124,7 +125,7 @@ final class CycleCloser {
           .put("keyResults", nodes.keyResultCount(objective.id())));
     }
     return new JsonObject()
-        .put("cycle", Definitions.cycle(nodes.cycle()))
+        .put("cycle", GoalJson.cycle(nodes.cycle()))
         .put("objectives", nodes.objectives().size())
         .put("candidates", candidates)
         .put("suggestedTargets", targets);
@@ -137,7 +138,7 @@ final class CycleCloser {
         .execute(Tuple.of(orgId, cycle.getString("kind"), cycle.getLocalDate("start_date")))
         .map(rows -> {
           JsonArray targets = new JsonArray();
-          rows.forEach(row -> targets.add(Definitions.cycle(row)));
+          rows.forEach(row -> targets.add(GoalJson.cycle(row)));
           return targets;
         });
   }

@@ -1,5 +1,6 @@
 package io.momentum.server.cycles;
 
+import io.momentum.server.goals.GoalJson;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.history.Definitions;
@@ -101,7 +102,7 @@ public final class CycleRoutes {
                                  LocalDate newStart, LocalDate newEnd) {
     int current = row.getInteger("version");
     if (current != version) {
-      return Future.failedFuture(ApiException.staleVersion("Cycle " + row.getString("key"), version, current, Definitions.cycle(row)));
+      return Future.failedFuture(ApiException.staleVersion("Cycle " + row.getString("key"), version, current, GoalJson.cycle(row)));
     }
     if (row.getBoolean("closed") && (newStart != null || newEnd != null)) {
       return Future.failedFuture(ApiException.conflict("Cycle " + row.getString("key")
@@ -263,7 +264,7 @@ public final class CycleRoutes {
 
   /** Appends the cycle's new definition to its history and completes with its JSON. */
   static Future<JsonObject> record(SqlConnection connection, Caller caller, Row row, String change) {
-    JsonObject json = Definitions.cycle(row);
+    JsonObject json = GoalJson.cycle(row);
     return Definitions.append(connection, caller.orgId(), "cycle", row.getUUID("id"), row.getInteger("version"), change,
             OffsetDateTime.now(ZoneOffset.UTC), caller.source(), json)
         .map(json);

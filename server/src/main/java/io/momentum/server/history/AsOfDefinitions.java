@@ -1,5 +1,6 @@
 package io.momentum.server.history;
 
+import io.momentum.server.goals.GoalJson;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -114,9 +115,9 @@ final class AsOfDefinitions {
         continue;
       }
       JsonObject definition = switch (entity) {
-        case "objective" -> Definitions.objective(row);
-        case "key_result" -> Definitions.keyResult(row);
-        default -> Definitions.kpi(row);
+        case "objective" -> GoalJson.objective(row);
+        case "key_result" -> GoalJson.keyResult(row);
+        default -> GoalJson.kpi(row);
       };
       result.put(definition.getString("id"), new Versioned(entity, definition, true));
     }

@@ -1,5 +1,6 @@
 package io.momentum.server.history;
 
+import io.momentum.server.goals.GoalJson;
 import io.momentum.streams.engine.CycleDef;
 import io.momentum.streams.engine.CycleKind;
 import io.momentum.streams.engine.Measurement;
@@ -9,7 +10,6 @@ import io.momentum.streams.engine.NodeKind;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
@@ -22,24 +22,24 @@ import java.util.UUID;
 /**
  * The stored form of definitions in {@code definition_history}: the entity's REST JSON (camelCase
  * fields such as {@code parentId}, {@code objectiveId}, {@code cycleId}, {@code start},
- * {@code target}), mapped from table rows and back into the engine's definitions. Time travel
- * reads what {@link #append} writes.
+ * {@code target}) that {@link GoalJson} maps from table rows, turned back into the engine's
+ * definitions here. Time travel reads what {@link #append} writes.
  */
 public final class Definitions {
 
-  /** Columns of {@code objectives} that {@link #objective(Row)} reads. */
+  /** Columns of {@code objectives} that a stored definition contains ({@link GoalJson#objective}). */
   public static final String OBJECTIVE_COLUMNS = "o.id, o.org_id, o.key, o.kind, o.title, o.description, o.parent_id,"
       + " o.parent_key_result_id, o.unit_id, o.cycle_id, o.owner_id, o.owner_name, o.weight, o.rollup_children,"
       + " o.carried_from, o.version, o.created_at, o.archived_at";
-  /** Columns of {@code key_results k JOIN objectives o} that {@link #keyResult(Row)} reads. */
+  /** Columns of {@code key_results k JOIN objectives o} that a stored definition contains ({@link GoalJson#keyResult}). */
   public static final String KEY_RESULT_COLUMNS = "k.id, k.org_id, k.key, k.objective_id, o.cycle_id, k.title,"
       + " k.description, k.measurement, k.unit_id, k.owner_id, k.owner_name, k.weight, k.start_value, k.target_value,"
       + " k.low_value, k.high_value, k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones,"
       + " k.carried_from, k.version, k.created_at, k.archived_at";
-  /** Columns of {@code kpis} that {@link #kpi(Row)} reads. */
+  /** Columns of {@code kpis} that a stored definition contains ({@link GoalJson#kpi}). */
   public static final String KPI_COLUMNS = "id, org_id, key, title, unit_id, owner_name, unit, direction, start_value,"
       + " target_value, green, red, version, created_at, archived_at";
-  /** Columns of {@code cycles} that {@link #cycle(Row)} reads. */
+  /** Columns of {@code cycles} that a stored definition contains ({@link GoalJson#cycle}). */
   public static final String CYCLE_COLUMNS = "id, org_id, key, name, kind, parent_id, start_date, end_date, closed,"
       + " closed_at, closed_by, version, created_at, updated_at";
 
@@ -64,92 +64,6 @@ public final class Definitions {
         .mapEmpty();
   }
 
-  /** Maps an objective or strategic outcome row. */
-  public static JsonObject objective(Row row) {
-    return new JsonObject()
-        .put("id", text(row, "id"))
-        .put("key", row.getString("key"))
-        .put("kind", row.getString("kind"))
-        .put("title", row.getString("title"))
-        .put("description", row.getString("description"))
-        .put("parentId", text(row, "parent_id"))
-        .put("parentKeyResultId", text(row, "parent_key_result_id"))
-        .put("unitId", text(row, "unit_id"))
-        .put("cycleId", text(row, "cycle_id"))
-        .put("ownerId", text(row, "owner_id"))
-        .put("ownerName", row.getString("owner_name"))
-        .put("weight", row.getBigDecimal("weight"))
-        .put("rollupChildren", row.getBoolean("rollup_children"))
-        .put("carriedFrom", text(row, "carried_from"))
-        .put("version", row.getInteger("version"))
-        .put("archivedAt", text(row, "archived_at"));
-  }
-
-  /** Maps a key result row joined with its objective (for {@code cycleId}). */
-  public static JsonObject keyResult(Row row) {
-    return new JsonObject()
-        .put("id", text(row, "id"))
-        .put("key", row.getString("key"))
-        .put("objectiveId", text(row, "objective_id"))
-        .put("cycleId", text(row, "cycle_id"))
-        .put("title", row.getString("title"))
-        .put("description", row.getString("description"))
-        .put("measurement", row.getString("measurement"))
-        .put("unitId", text(row, "unit_id"))
-        .put("ownerId", text(row, "owner_id"))
-        .put("ownerName", row.getString("owner_name"))
-        .put("weight", row.getBigDecimal("weight"))
-        .put("start", row.getBigDecimal("start_value"))
-        .put("target", row.getBigDecimal("target_value"))
-        .put("low", row.getBigDecimal("low_value"))
-        .put("high", row.getBigDecimal("high_value"))
-        .put("tolerance", row.getBigDecimal("tolerance"))
-        .put("commit", row.getBigDecimal("commit_value"))
-        .put("stretch", row.getBigDecimal("stretch_value"))
-        .put("unit", row.getString("unit"))
-        .put("kpiId", text(row, "kpi_id"))
-        .put("milestones", milestones(row.getValue("milestones")))
-        .put("carriedFrom", text(row, "carried_from"))
-        .put("version", row.getInteger("version"))
-        .put("archivedAt", text(row, "archived_at"));
-  }
-
-  /** Maps a KPI row. */
-  public static JsonObject kpi(Row row) {
-    return new JsonObject()
-        .put("id", text(row, "id"))
-        .put("key", row.getString("key"))
-        .put("title", row.getString("title"))
-        .put("unitId", text(row, "unit_id"))
-        .put("ownerName", row.getString("owner_name"))
-        .put("unit", row.getString("unit"))
-        .put("direction", row.getString("direction"))
-        .put("start", row.getBigDecimal("start_value"))
-        .put("target", row.getBigDecimal("target_value"))
-        .put("green", row.getBigDecimal("green"))
-        .put("red", row.getBigDecimal("red"))
-        .put("version", row.getInteger("version"))
-        .put("archivedAt", text(row, "archived_at"));
-  }
-
-  /** Maps a cycle row. */
-  public static JsonObject cycle(Row row) {
-    return new JsonObject()
-        .put("id", text(row, "id"))
-        .put("key", row.getString("key"))
-        .put("name", row.getString("name"))
-        .put("kind", row.getString("kind"))
-        .put("parentId", text(row, "parent_id"))
-        .put("start", text(row, "start_date"))
-        .put("end", text(row, "end_date"))
-        .put("closed", row.getBoolean("closed"))
-        .put("closedAt", text(row, "closed_at"))
-        .put("closedBy", row.getString("closed_by"))
-        .put("version", row.getInteger("version"))
-        .put("createdAt", text(row, "created_at"))
-        .put("updatedAt", text(row, "updated_at"));
-  }
-
   /**
    * Reads a stored jsonb object. A value written as a JSON string holding the object's text (a
    * Java String bound to a jsonb parameter) is parsed as well.
@@ -159,14 +73,6 @@ public final class Definitions {
       return object;
     }
     return stored instanceof String text ? new JsonObject(text) : new JsonObject();
-  }
-
-  /** Reads a stored milestone list, an array or a JSON string holding one. */
-  public static JsonArray milestones(Object stored) {
-    if (stored instanceof JsonArray array) {
-      return array;
-    }
-    return stored instanceof String text && text.startsWith("[") ? new JsonArray(text) : new JsonArray();
   }
 
   /** Builds the engine's cycle from its stored definition. */
@@ -214,7 +120,7 @@ public final class Definitions {
           .stretch(decimal(def, "stretch"))
           .unit(def.getString("unit"))
           .kpiId(def.getString("kpiId"))
-          .milestones(milestoneDefs(milestones(def.getValue("milestones"))))
+          .milestones(milestoneDefs(GoalJson.milestones(def.getValue("milestones"))))
           .build();
       case "kpi" -> NodeDef.builder(id, orgId, NodeKind.KPI)
           .key(def.getString("key"))
@@ -248,16 +154,5 @@ public final class Definitions {
   static BigDecimal decimal(JsonObject json, String field) {
     Object value = json.getValue(field);
     return value == null ? null : new BigDecimal(value.toString());
-  }
-
-  private static String text(Row row, String column) {
-    Object value = row.getValue(column);
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant().toString();
-    }
-    return value.toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.momentum.server.history;
 
+import io.momentum.server.goals.GoalJson;
 import io.momentum.server.http.ApiException;
 import io.momentum.streams.engine.BoardRef;
 import io.momentum.streams.engine.CycleDef;
@@ -243,7 +244,7 @@ public final class TimeTravel {
           history.forEach(row -> stored.put(row.getUUID("entity_id").toString(), Definitions.json(row.getValue("definition"))));
           return connection.preparedQuery(CYCLES).execute(Tuple.of(orgId, (Object) array)).map(rows -> {
             for (Row row : rows) {
-              JsonObject current = Definitions.cycle(row);
+              JsonObject current = GoalJson.cycle(row);
               JsonObject then = stored.get(current.getString("id"));
               Instant closedAt;
               JsonObject def;

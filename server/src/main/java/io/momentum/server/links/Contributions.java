@@ -2,10 +2,8 @@ package io.momentum.server.links;
 
 import io.momentum.server.auth.Caller;
 import io.momentum.server.goals.Ids;
-import io.momentum.server.goals.Pages;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
-import io.momentum.server.http.QueryParams;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -32,14 +30,7 @@ public final class Contributions {
   /** Maximum number of links listed with one node in its GET response. */
   private static final int MAX_ATTACHED = 200;
 
-  private static final String LINK_SELECT = """
-      SELECT l.from_id, f.key AS from_key, f.kind AS from_kind, f.title AS from_title,
-             l.to_id, t.key AS to_key, t.kind AS to_kind, t.title AS to_title,
-             l.note, l.created_by, l.created_at, f.key || '>' || t.key AS cursor
-      FROM contribution_links l
-      JOIN goal_nodes f ON f.id = l.from_id AND f.archived_at IS NULL
-      JOIN goal_nodes t ON t.id = l.to_id AND t.archived_at IS NULL
-      WHERE l.org_id = $1""";
+  private static final String LINK_SELECT = LinkRows.select("contribution_links", "");
 
   private final Pool pool;
 
@@ -67,12 +58,7 @@ public final class Contributions {
           JsonArray contributions = new JsonArray();
           for (Row row : rows) {
             boolean outgoing = row.getUUID("from_id").equals(id);
-            String end = outgoing ? "to" : "from";
-            (outgoing ? contributesTo : contributions).add(new JsonObject()
-                .put("id", row.getUUID(end + "_id").toString())
-                .put("key", row.getString(end + "_key"))
-                .put("kind", row.getString(end + "_kind"))
-                .put("title", row.getString(end + "_title"))
+            (outgoing ? contributesTo : contributions).add(LinkRows.end(row, outgoing ? "to" : "from")
                 .put("note", row.getString("note")));
           }
           return node.put("contributesTo", contributesTo).put("contributions", contributions);
@@ -80,19 +66,7 @@ public final class Contributions {
   }
 
   private void list(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
-    QueryParams query = new QueryParams(ctx);
-    UUID from = query.uuid("from");
-    UUID to = query.uuid("to");
-    UUID node = query.uuid("node");
-    String after = query.text("after");
-    int limit = query.limit();
-    query.finish();
-    Pages.page(pool, LINK_SELECT + " AND ($2::uuid IS NULL OR l.from_id = $2) AND ($3::uuid IS NULL OR l.to_id = $3)"
-                + " AND ($4::uuid IS NULL OR l.from_id = $4 OR l.to_id = $4) AND ($5::text IS NULL OR f.key || '>' || t.key > $5)"
-                + " ORDER BY cursor LIMIT $6",
-            Tuple.from(new Object[] {caller.orgId(), from, to, node, after}), limit, Contributions::link, row -> row.getString("cursor"))
-        .onSuccess(ctx::json).onFailure(ctx::fail);
+    LinkRows.list(ctx, pool, LINK_SELECT, Contributions::link);
   }
 
   private void create(RoutingContext ctx) {
@@ -141,15 +115,6 @@ public final class Contributions {
   }
 
   private static JsonObject link(Row row) {
-    return new JsonObject()
-        .put("from", new JsonObject().put("id", row.getUUID("from_id").toString()).put("key", row.getString("from_key"))
-            .put("kind", row.getString("from_kind")).put("title", row.getString("from_title")))
-        .put("to", new JsonObject().put("id", row.getUUID("to_id").toString()).put("key", row.getString("to_key"))
-            .put("kind", row.getString("to_kind")).put("title", row.getString("to_title")))
-        .put("fromId", row.getUUID("from_id").toString())
-        .put("toId", row.getUUID("to_id").toString())
-        .put("note", row.getString("note"))
-        .put("createdBy", row.getString("created_by"))
-        .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
+    return LinkRows.withEnds(new JsonObject(), row);
   }
 }

@@ -3,12 +3,9 @@ package io.momentum.server.links;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.goals.Edits;
 import io.momentum.server.goals.Ids;
-import io.momentum.server.goals.Pages;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
-import io.momentum.server.http.QueryParams;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,14 +36,7 @@ public final class ImpactLinks {
   private static final Logger LOG = LoggerFactory.getLogger(ImpactLinks.class);
   private static final int MAX_NOTE = 2000;
 
-  static final String LINK_SELECT = """
-      SELECT l.id, l.from_id, f.key AS from_key, f.kind AS from_kind, f.title AS from_title, l.from_stage,
-             l.to_id, t.key AS to_key, t.kind AS to_kind, t.title AS to_title, l.to_stage,
-             l.note, l.created_by, l.created_at, f.key || '>' || t.key AS cursor
-      FROM impact_links l
-      JOIN goal_nodes f ON f.id = l.from_id AND f.archived_at IS NULL
-      JOIN goal_nodes t ON t.id = l.to_id AND t.archived_at IS NULL
-      WHERE l.org_id = $1""";
+  static final String LINK_SELECT = LinkRows.select("impact_links", "l.id, l.from_stage, l.to_stage,");
 
   private final Pool pool;
 
@@ -61,19 +51,7 @@ public final class ImpactLinks {
   }
 
   private void list(RoutingContext ctx) {
-    Caller caller = Caller.of(ctx);
-    QueryParams query = new QueryParams(ctx);
-    UUID from = query.uuid("from");
-    UUID to = query.uuid("to");
-    UUID node = query.uuid("node");
-    String after = query.text("after");
-    int limit = query.limit();
-    query.finish();
-    Pages.page(pool, LINK_SELECT + " AND ($2::uuid IS NULL OR l.from_id = $2) AND ($3::uuid IS NULL OR l.to_id = $3)"
-                + " AND ($4::uuid IS NULL OR l.from_id = $4 OR l.to_id = $4) AND ($5::text IS NULL OR f.key || '>' || t.key > $5)"
-                + " ORDER BY cursor LIMIT $6",
-            Tuple.from(new Object[] {caller.orgId(), from, to, node, after}), limit, ImpactLinks::link, row -> row.getString("cursor"))
-        .onSuccess(ctx::json).onFailure(ctx::fail);
+    LinkRows.list(ctx, pool, LINK_SELECT, ImpactLinks::link);
   }
 
   private void create(RoutingContext ctx) {
@@ -183,18 +161,9 @@ public final class ImpactLinks {
   }
 
   static JsonObject link(Row row) {
-    return new JsonObject()
+    return LinkRows.withEnds(new JsonObject()
         .put("id", row.getUUID("id").toString())
-        .put("fromId", row.getUUID("from_id").toString())
         .put("fromStage", row.getString("from_stage"))
-        .put("toId", row.getUUID("to_id").toString())
-        .put("toStage", row.getString("to_stage"))
-        .put("from", new JsonObject().put("id", row.getUUID("from_id").toString()).put("key", row.getString("from_key"))
-            .put("kind", row.getString("from_kind")).put("title", row.getString("from_title")))
-        .put("to", new JsonObject().put("id", row.getUUID("to_id").toString()).put("key", row.getString("to_key"))
-            .put("kind", row.getString("to_kind")).put("title", row.getString("to_title")))
-        .put("note", row.getString("note"))
-        .put("createdBy", row.getString("created_by"))
-        .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString());
+        .put("toStage", row.getString("to_stage")), row);
   }
 }

@@ -2,7 +2,7 @@ package io.momentum.server.transfer;
 
 import io.momentum.server.auth.Caller;
 import io.momentum.server.cycles.LiveNodes;
-import io.momentum.server.history.Definitions;
+import io.momentum.server.goals.GoalJson;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.PathIds;
 import io.momentum.server.http.QueryParams;
@@ -176,7 +176,7 @@ public final class ExportRoutes {
     if ("milestone".equals(measurement)) {
       JsonArray milestones = new JsonArray();
       Object stored = row.getValue("milestones");
-      JsonArray array = Definitions.milestones(stored);
+      JsonArray array = GoalJson.milestones(stored);
       if (!array.isEmpty()) {
         for (int i = 0; i < array.size(); i++) {
           JsonObject m = array.getJsonObject(i);

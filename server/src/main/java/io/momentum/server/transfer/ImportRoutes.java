@@ -1,5 +1,6 @@
 package io.momentum.server.transfer;
 
+import io.momentum.server.goals.GoalJson;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.goals.Edits;
@@ -390,8 +391,8 @@ public final class ImportRoutes {
             .execute(Tuple.of(caller.orgId(), (Object) ids))
             .compose(keyResults -> {
               List<Tuple> rows = new ArrayList<>();
-              objectives.forEach(row -> rows.add(historyRow(caller, "objective", Definitions.objective(row), now)));
-              keyResults.forEach(row -> rows.add(historyRow(caller, "key_result", Definitions.keyResult(row), now)));
+              objectives.forEach(row -> rows.add(historyRow(caller, "objective", GoalJson.objective(row), now)));
+              keyResults.forEach(row -> rows.add(historyRow(caller, "key_result", GoalJson.keyResult(row), now)));
               return batch(connection, "INSERT INTO definition_history (org_id, entity, entity_id, version, change, changed_at, changed_by,"
                   + " definition) VALUES ($1, $2, $3, $4, 'created', $5, $6, $7::jsonb)", rows);
             }));

@@ -117,6 +117,17 @@ class CloseIT {
   }
 
   @Test
+  void copiesReadThroughTheApiNameTheirOriginals() {
+    String objectiveCopyId = closed.getJsonArray("copies").getJsonObject(0).getString("id");
+
+    JsonObject objective = Http.json(api.get("/api/v1/objectives/" + objectiveCopyId));
+    JsonObject keyResult = Http.json(api.get("/api/v1/key-results/" + revenueCopyId()));
+
+    assertThat(objective.getString("carriedFrom")).isEqualTo(org.objectiveId.toString());
+    assertThat(keyResult.getString("carriedFrom")).isEqualTo(revenueId);
+  }
+
+  @Test
   void copyStartsFromLastValue() throws InterruptedException {
     String copyId = revenueCopyId();
 
