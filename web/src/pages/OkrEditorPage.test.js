@@ -10,7 +10,7 @@ import {
   UNIT_ID,
   outcomeRoutes,
 } from '../__fixtures__/outcomeModel.js'
-import { queryOf } from '../testing/fakeFetch.js'
+import { page, queryOf } from '../testing/fakeFetch.js'
 import { mountPage } from '../testing/mountPage.js'
 import OkrEditorPage from './OkrEditorPage.vue'
 
@@ -64,6 +64,14 @@ describe('OKR editor', () => {
     expect(wrapper.get('[data-testid="tree-objective-checkout-delight"] [data-testid="aligned-to"]').text()).toContain(
       COMPANY_KEY_RESULT.title,
     )
+  })
+
+  it('marks an objective carried over from an earlier cycle', async () => {
+    await openEditor({ 'GET /api/v1/objectives': page([DELIGHT, { ...PAYMENTS, carriedFrom: 'o-payments-q3' }]) })
+    expect(wrapper.get('[data-testid="tree-objective-reliable-payments"] [data-testid="carried-over"]').text()).toContain(
+      'carried over from an earlier cycle',
+    )
+    expect(wrapper.get('[data-testid="tree-objective-checkout-delight"] .objective').find('[data-testid="carried-over"]').exists()).toBe(false)
   })
 
   it('offers goals of the enclosing cycles as alignment targets', async () => {
