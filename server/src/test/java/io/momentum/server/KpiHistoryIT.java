@@ -71,6 +71,29 @@ class KpiHistoryIT {
   }
 
   @Test
+  void nestedFormulaHistoryReplaysComputedDrivers() throws InterruptedException {
+    String orders = createKpi("orders");
+    String aov = createKpi("aov");
+    String revenue = createKpi("revenue");
+    String rate = createKpi("rate");
+    String margin = createKpi("margin");
+    setFormula(revenue, "orders * aov", orders, "orders", aov, "aov");
+    setFormula(margin, "revenue * rate", revenue, "revenue", rate, "rate");
+    send("/api/v1/kpis/" + orders, 10, DAY.plus(1, ChronoUnit.DAYS));
+    send("/api/v1/kpis/" + aov, 4, DAY.plus(2, ChronoUnit.DAYS));
+    send("/api/v1/kpis/" + rate, 2, DAY.plus(3, ChronoUnit.DAYS));
+    send("/api/v1/kpis/" + orders, 20, DAY.plus(4, ChronoUnit.DAYS));
+    awaitPoints("/api/v1/kpis/" + orders + "/history", 2);
+    awaitPoints("/api/v1/kpis/" + rate + "/history", 1);
+
+    JsonArray points = awaitPoints("/api/v1/kpis/" + margin + "/history", 2);
+
+    assertThat(points.stream().map(p -> ((JsonObject) p).getValue("value").toString())).containsExactly("80", "160");
+    assertThat(points.getJsonObject(0).getString("at")).isEqualTo(DAY.plus(3, ChronoUnit.DAYS).toString());
+    assertThat(points.getJsonObject(1).getString("at")).isEqualTo(DAY.plus(4, ChronoUnit.DAYS).toString());
+  }
+
+  @Test
   void rangeIsChecked() {
     HttpResponse<Buffer> response = api.get("/api/v1/kpis/" + org.kpiId + "/history?from=yesterday");
 
@@ -91,6 +114,15 @@ class KpiHistoryIT {
         .put("key", prefix + "-" + UUID.randomUUID().toString().substring(0, 6)).put("title", "KPI " + prefix));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
     return Http.json(response).getString("id");
+  }
+
+  private static void setFormula(String kpi, String formula, String first, String firstVariable, String second,
+                                 String secondVariable) {
+    HttpResponse<Buffer> response = api.put("/api/v1/kpis/" + kpi + "/drivers", new JsonObject()
+        .put("formula", formula).put("drivers", new JsonArray()
+            .add(new JsonObject().put("driverId", first).put("variable", firstVariable))
+            .add(new JsonObject().put("driverId", second).put("variable", secondVariable))));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
   }
 
   private static void send(String path, int value, Instant time) {

@@ -4,8 +4,6 @@ import io.momentum.server.auth.Caller;
 import io.momentum.server.goals.Ids;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.QueryParams;
-import io.momentum.streams.engine.formula.Formula;
-import io.momentum.streams.engine.formula.FormulaException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +27,7 @@ import java.util.UUID;
 /**
  * The value history of a KPI for its sparkline: {@code GET /api/v1/kpis/{id}/history}, every
  * stored measurement in a time range, oldest first, marked applied or kept as history only. A KPI
- * computed by a formula is replayed from its drivers' measurements.
+ * computed by a formula is replayed from the measurements of the measured KPIs its formulas read.
  */
 public final class KpiHistoryRoutes {
 
@@ -58,6 +56,25 @@ public final class KpiHistoryRoutes {
       ORDER BY observed_at""";
   /** Driver values one computed history reads at most. */
   private static final int MAX_DRIVER_VALUES = 50_000;
+  /** Formula levels followed below a computed KPI; driver loops are rejected when drivers are set. */
+  private static final int MAX_FORMULA_DEPTH = 20;
+
+  /**
+   * The computed KPIs below and including {@code $2}, each with its formula and drivers. The walk
+   * descends only through formulas: a measured driver's own drivers explain it but do not compute it.
+   */
+  private static final String FORMULA_TREE = """
+      WITH RECURSIVE tree(kpi_id, depth) AS (
+        SELECT $2::uuid, 0
+        UNION
+        SELECT d.driver_id, t.depth + 1 FROM tree t
+        JOIN kpis k ON k.org_id = $1 AND k.id = t.kpi_id AND k.formula IS NOT NULL
+        JOIN kpi_drivers d ON d.org_id = $1 AND d.kpi_id = t.kpi_id
+        WHERE t.depth < $3
+      )
+      SELECT DISTINCT k.id, k.formula, d.driver_id, d.variable FROM tree t
+      JOIN kpis k ON k.org_id = $1 AND k.id = t.kpi_id AND k.formula IS NOT NULL
+      LEFT JOIN kpi_drivers d ON d.org_id = $1 AND d.kpi_id = k.id""";
 
   private final Pool pool;
   private final Clock clock;
@@ -90,7 +107,7 @@ public final class KpiHistoryRoutes {
             return Future.failedFuture(ApiException.notFound("KPI " + id));
           }
           String formula = found.iterator().next().getString("formula");
-          return formula == null ? measured(caller.orgId(), id, from, to) : computed(caller.orgId(), id, formula, from, to);
+          return formula == null ? measured(caller.orgId(), id, from, to) : computed(caller.orgId(), id, from, to);
         })
         .map(points -> {
           boolean truncated = points.size() > MAX_POINTS;
@@ -120,56 +137,48 @@ public final class KpiHistoryRoutes {
   }
 
   /**
-   * Replays the values of a KPI computed by a formula from its drivers' stored measurements: one
-   * point at every time a driver changed once every driver had a value. A driver that is itself
-   * computed has no stored measurements, so such a chain has no history here.
+   * Replays the values of a KPI computed by a formula from the stored measurements of the
+   * measured KPIs below it: one point at every time one of them changed, once the formula had a
+   * value. A driver that is itself computed is replayed the same way, deepest formula first.
    */
-  private Future<List<JsonObject>> computed(String orgId, UUID id, String text, Instant from, Instant to) {
-    Formula formula;
-    try {
-      formula = Formula.parse(text);
-    } catch (FormulaException e) {
-      return Future.succeededFuture(List.of());
-    }
-    return pool.preparedQuery("SELECT driver_id, variable FROM kpi_drivers WHERE org_id = $1 AND kpi_id = $2")
-        .execute(Tuple.of(orgId, id))
-        .compose(drivers -> {
-          Map<UUID, String> variables = new HashMap<>();
-          drivers.forEach(row -> variables.put(row.getUUID("driver_id"), row.getString("variable")));
-          if (variables.isEmpty()) {
+  private Future<List<JsonObject>> computed(String orgId, UUID id, Instant from, Instant to) {
+    return pool.preparedQuery(FORMULA_TREE).execute(Tuple.of(orgId, id, MAX_FORMULA_DEPTH))
+        .compose(rows -> {
+          FormulaTree tree = FormulaTree.of(id, rows);
+          if (tree.measured().isEmpty()) {
             return Future.succeededFuture(List.<JsonObject>of());
           }
           return pool.preparedQuery(DRIVER_VALUES).execute(Tuple.tuple().addValue(orgId)
-                  .addValue(variables.keySet().toArray(UUID[]::new)).addValue(from.atOffset(ZoneOffset.UTC))
+                  .addValue(tree.measured().toArray(UUID[]::new)).addValue(from.atOffset(ZoneOffset.UTC))
                   .addValue(to.atOffset(ZoneOffset.UTC)).addValue(MAX_DRIVER_VALUES))
-              .map(rows -> replay(formula, variables, rows, from));
+              .map(values -> replay(tree, values, from));
         });
   }
 
-  private static List<JsonObject> replay(Formula formula, Map<UUID, String> variables, Iterable<Row> rows, Instant from) {
-    Map<String, BigDecimal> values = new HashMap<>();
+  private static List<JsonObject> replay(FormulaTree tree, Iterable<Row> rows, Instant from) {
+    Map<UUID, BigDecimal> values = new HashMap<>();
     List<JsonObject> points = new ArrayList<>();
     Instant pending = null;
     for (Row row : rows) {
       Instant at = row.getOffsetDateTime("observed_at").toInstant();
       if (pending != null && !at.equals(pending)) {
-        addPoint(points, formula, values, pending, from);
+        addPoint(points, tree, values, pending, from);
       }
-      values.put(variables.get(row.getUUID("node_id")), row.getBigDecimal("value"));
+      values.put(row.getUUID("node_id"), row.getBigDecimal("value"));
       pending = at;
     }
     if (pending != null) {
-      addPoint(points, formula, values, pending, from);
+      addPoint(points, tree, values, pending, from);
     }
     return points;
   }
 
-  private static void addPoint(List<JsonObject> points, Formula formula, Map<String, BigDecimal> values, Instant at,
+  private static void addPoint(List<JsonObject> points, FormulaTree tree, Map<UUID, BigDecimal> values, Instant at,
                                Instant from) {
     if (at.isBefore(from)) {
       return;
     }
-    formula.evaluate(values).ifPresent(value -> points.add(new JsonObject()
+    tree.evaluate(values).ifPresent(value -> points.add(new JsonObject()
         .put("at", at.toString()).put("value", value).put("source", "formula").put("applied", true)));
   }
 
