@@ -98,7 +98,7 @@ final class Parser {
       case LEFT: {
         enter(token);
         Expr inner = sum();
-        expect(Token.Type.RIGHT, "missing ')' for the '(' at " + token.position(), "close it");
+        expect(Token.Type.RIGHT, "missing ')'", "close the '(' at character " + token.position());
         depth--;
         return inner;
       }
@@ -138,8 +138,8 @@ final class Parser {
         arguments.add(sum());
       } while (accept(Token.Type.COMMA));
     }
-    expect(Token.Type.RIGHT, "missing ')' for the call of '" + name + "' at " + token.position(),
-        "separate arguments with ',' and close the call");
+    expect(Token.Type.RIGHT, "missing ')'", "separate arguments with ',' and close the call of '" + name
+        + "' at character " + token.position());
     depth--;
     return call(token, name, arguments, starts);
   }
