@@ -159,6 +159,30 @@ class KpiDriverIT {
   }
 
   @Test
+  void keyResultFollowingFormulaKpiReadsItsValue() throws InterruptedException {
+    String orders = createKpi(api, org, uniqueKey("orders"));
+    String aov = createKpi(api, org, uniqueKey("aov"));
+    String revenue = createKpi(api, org, uniqueKey("revenue"));
+    put(org.token, "/api/v1/kpis/" + revenue + "/drivers",
+        body("orders * aov", driver(orders, "orders", 1), driver(aov, "aov", 1)));
+    HttpResponse<Buffer> created = api.post("/api/v1/key-results", new JsonObject().put("key", uniqueKey("follows"))
+        .put("title", "Revenue from 0 to 100").put("objectiveId", org.objectiveId.toString())
+        .put("measurement", "kpi").put("start", 0).put("target", 100).put("kpiId", revenue));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    String keyResult = Http.json(created).getString("id");
+    api.post("/api/v1/kpis/" + orders + "/measurements", new JsonObject().put("value", 10));
+    api.post("/api/v1/kpis/" + aov + "/measurements", new JsonObject().put("value", 5));
+    awaitTree(revenue, t -> t.getValue("value") != null);
+
+    JsonObject read = Http.json(api.get("/api/v1/key-results/" + keyResult));
+    JsonArray listed = Http.json(api.get("/api/v1/key-results?kpi=" + revenue)).getJsonArray("items");
+
+    assertThat(read.getDouble("current")).isEqualTo(50.0);
+    assertThat(read.getString("currentSource")).isEqualTo("formula");
+    assertThat(listed.getJsonObject(0).getDouble("current")).isEqualTo(50.0);
+  }
+
+  @Test
   void weightedDriversAreEstimated() {
     String a = createKpi(api, org, uniqueKey("a"));
     String b = createKpi(api, org, uniqueKey("b"));

@@ -64,13 +64,13 @@ public final class GoalRoutes {
   private final Pool pool;
   private final EventPublisher publisher;
 
-  private final LiveKpiValues liveKpis;
+  private final LiveValues liveValues;
 
   /** Creates the routes; KPI responses fill computed values from the live state in Hazelcast. */
   public GoalRoutes(Pool pool, EventPublisher publisher, Vertx vertx, LiveStateStore liveState) {
     this.pool = pool;
     this.publisher = publisher;
-    this.liveKpis = new LiveKpiValues(vertx, liveState);
+    this.liveValues = new LiveValues(vertx, liveState);
   }
 
   public void mount(Router router) {
@@ -223,6 +223,7 @@ public final class GoalRoutes {
                 + " AND ($5::uuid IS NULL OR k.owner_id = $5) AND ($6::uuid IS NULL OR k.kpi_id = $6)"
                 + " AND ($7::text IS NULL OR k.key > $7) ORDER BY k.key LIMIT $8",
             Tuple.from(new Object[] {caller.orgId(), objective, unit, cycle, owner, kpi, after}), limit, GoalJson::keyResult)
+        .compose(page -> liveValues.fillPage(caller.orgId(), page))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
@@ -230,6 +231,7 @@ public final class GoalRoutes {
     Caller caller = Caller.of(ctx);
     UUID id = Ids.path(ctx, "id");
     loadKeyResult(pool, caller.orgId(), id, false)
+        .compose(json -> liveValues.fill(caller.orgId(), json))
         .compose(json -> Contributions.attach(pool, caller.orgId(), json))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
@@ -299,7 +301,7 @@ public final class GoalRoutes {
                 + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::uuid IS NULL OR owner_id = $3)"
                 + " AND ($4::text IS NULL OR key > $4) ORDER BY key LIMIT $5",
             Tuple.of(caller.orgId(), unit, owner, after), limit, GoalJson::kpi)
-        .compose(page -> liveKpis.fillPage(caller.orgId(), page))
+        .compose(page -> liveValues.fillPage(caller.orgId(), page))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
@@ -308,7 +310,7 @@ public final class GoalRoutes {
     UUID id = Ids.path(ctx, "id");
     loadKpi(pool, caller.orgId(), id, false)
         .compose(json -> attachKpiModel(caller.orgId(), id, json))
-        .compose(json -> liveKpis.fill(caller.orgId(), json))
+        .compose(json -> liveValues.fill(caller.orgId(), json))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
