@@ -5,6 +5,7 @@ import static io.momentum.server.support.Goals.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.momentum.server.app.MomentumNode;
+import io.momentum.server.support.Events;
 import io.momentum.server.support.Goals;
 import io.momentum.server.support.Http;
 import io.momentum.server.support.TestNode;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +90,37 @@ class InitiativeIT {
 
     assertThat(onBoard.getString("kind")).isEqualTo("initiative");
     assertThat(onBoard.getString("unitId")).isEqualTo(org.teamId.toString());
+  }
+
+  @Test
+  void initiativeReadsWithProgressAndWorkItems() throws InterruptedException {
+    JsonObject initiative = goals.initiative(key("work"));
+    String id = initiative.getString("id");
+    workItem(initiative.getString("key"), "SHOP-1", "done", 3);
+    workItem(initiative.getString("key"), "SHOP-2", "in_progress", 5);
+
+    JsonObject read = awaitInitiative(id, json -> json.getJsonObject("workItems") != null
+        && json.getJsonObject("workItems").getInteger("items") == 2);
+    JsonObject listed = Http.json(api.get("/api/v1/initiatives?unit=" + org.teamId + "&limit=500")).getJsonArray("items")
+        .stream().map(JsonObject.class::cast).filter(item -> id.equals(item.getString("id"))).findFirst().orElseThrow();
+    JsonArray items = Http.json(api.get("/api/v1/initiatives/" + id + "/work-items")).getJsonArray("items");
+
+    assertThat(read.getDouble("progress")).isEqualTo(0.375);
+    assertThat(read.getJsonObject("workItems").getString("basis")).isEqualTo("points");
+    assertThat(listed.getDouble("progress")).isEqualTo(0.375);
+    assertThat(items.stream().map(item -> ((JsonObject) item).getString("externalId"))).containsExactly("SHOP-1", "SHOP-2");
+    assertThat(items.getJsonObject(1).getString("statusCategory")).isEqualTo("in_progress");
+  }
+
+  @Test
+  void otherOrganisationCannotListWorkItems() {
+    JsonObject initiative = goals.initiative(key("hidden-work"));
+    TestOrg other = TestOrg.create(node, "init-other-" + UUID.randomUUID().toString().substring(0, 8));
+
+    HttpResponse<Buffer> response = Http.withToken(other.token).get("/api/v1/initiatives/" + initiative.getString("id")
+        + "/work-items");
+
+    assertThat(response.statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -168,5 +201,25 @@ class InitiativeIT {
       Thread.sleep(100);
     }
     throw new AssertionError("The board did not show " + key + " within 15 s");
+  }
+
+  private static void workItem(String subject, String externalId, String status, int points) {
+    HttpResponse<Buffer> response = api.post("/api/v1/events", Events.event(org.orgId, "momentum.workitem.changed", subject,
+        Instant.now(), new JsonObject().put("system", "jira").put("externalId", externalId).put("itemType", "story")
+            .put("statusCategory", status).put("storyPoints", points)));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(202);
+  }
+
+  private static JsonObject awaitInitiative(String id, java.util.function.Predicate<JsonObject> done) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    JsonObject read = null;
+    while (System.currentTimeMillis() < deadline) {
+      read = Http.json(api.get("/api/v1/initiatives/" + id));
+      if (done.test(read)) {
+        return read;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("Initiative " + id + " did not reach the expected state: " + read);
   }
 }

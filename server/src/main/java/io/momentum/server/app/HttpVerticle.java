@@ -13,6 +13,7 @@ import io.momentum.server.cycles.LiveNodes;
 import io.momentum.server.events.EventRoutes;
 import io.momentum.server.events.SubjectDirectory;
 import io.momentum.server.goals.GoalRoutes;
+import io.momentum.server.goals.LiveValues;
 import io.momentum.server.goals.StructureRoutes;
 import io.momentum.server.http.ApiErrors;
 import io.momentum.server.initiatives.InitiativeRoutes;
@@ -102,7 +103,7 @@ public final class HttpVerticle extends VerticleBase {
     new ExportRoutes(services.pool(), liveNodes, services.clock()).mount(router);
     new ImportRoutes(services.pool(), services.publisher()).mount(router);
     new GoalRoutes(services.pool(), services.publisher(), vertx, services.liveState()).mount(router);
-    new InitiativeRoutes(services.pool(), services.publisher()).mount(router);
+    new InitiativeRoutes(services.pool(), services.publisher(), new LiveValues(vertx, services.liveState())).mount(router);
     new Contributions(services.pool()).mount(router);
     new ImpactLinks(services.pool()).mount(router);
     new ImpactChains(vertx, services.pool(), services.hazelcast()).mount(router);

@@ -6,6 +6,7 @@ import io.momentum.server.goals.Edits;
 import io.momentum.server.goals.GoalJson;
 import io.momentum.server.goals.GoalRoutes;
 import io.momentum.server.goals.Ids;
+import io.momentum.server.goals.LiveValues;
 import io.momentum.server.goals.Owners;
 import io.momentum.server.goals.Pages;
 import io.momentum.server.http.BodyReader;
@@ -16,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -37,18 +39,27 @@ public final class InitiativeRoutes {
   private static final String COLUMNS = "id, key, title, description, unit_id, cycle_id, owner_id, owner_name, external_system,"
       + " external_key, start_date, due_date, version, created_at, updated_at, archived_at";
 
+  private static final String WORK_ITEMS = """
+      SELECT system, external_id, item_type, status_category, story_points, parent_external_id, observed_at, source
+      FROM work_items WHERE org_id = $1 AND node_id = $2 AND NOT deleted
+        AND ($3::text IS NULL OR system || ':' || external_id > $3)
+      ORDER BY system || ':' || external_id LIMIT $4""";
+
   private final Pool pool;
   private final EventPublisher publisher;
+  private final LiveValues liveValues;
 
-  public InitiativeRoutes(Pool pool, EventPublisher publisher) {
+  public InitiativeRoutes(Pool pool, EventPublisher publisher, LiveValues liveValues) {
     this.pool = pool;
     this.publisher = publisher;
+    this.liveValues = liveValues;
   }
 
   public void mount(Router router) {
     router.get("/api/v1/initiatives").handler(this::list);
     router.post("/api/v1/initiatives").handler(this::create);
     router.get("/api/v1/initiatives/:id").handler(this::get);
+    router.get("/api/v1/initiatives/:id/work-items").handler(this::workItems);
     router.patch("/api/v1/initiatives/:id").handler(this::patch);
     router.delete("/api/v1/initiatives/:id").handler(this::archive);
   }
@@ -96,13 +107,42 @@ public final class InitiativeRoutes {
                 + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::uuid IS NULL OR cycle_id = $3)"
                 + " AND ($4::uuid IS NULL OR owner_id = $4) AND ($5::text IS NULL OR key > $5) ORDER BY key LIMIT $6",
             Tuple.from(new Object[] {caller.orgId(), unit, cycle, owner, after}), limit, GoalJson::initiative)
+        .compose(page -> liveValues.progressPage(caller.orgId(), page))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
   private void get(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     UUID id = Ids.path(ctx, "id");
-    load(pool, caller.orgId(), id, false).onSuccess(ctx::json).onFailure(ctx::fail);
+    load(pool, caller.orgId(), id, false)
+        .compose(json -> liveValues.progress(caller.orgId(), json))
+        .onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  /** Lists the work items linked to a live initiative, deleted ones left out, by system and id. */
+  private void workItems(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    UUID id = Ids.path(ctx, "id");
+    QueryParams query = new QueryParams(ctx);
+    String after = query.text("after");
+    int limit = query.limit();
+    query.finish();
+    load(pool, caller.orgId(), id, false)
+        .compose(initiative -> Pages.page(pool, WORK_ITEMS, Tuple.of(caller.orgId(), id, after), limit,
+            InitiativeRoutes::workItem, row -> row.getString("system") + ":" + row.getString("external_id")))
+        .onSuccess(ctx::json).onFailure(ctx::fail);
+  }
+
+  private static JsonObject workItem(Row row) {
+    return new JsonObject()
+        .put("system", row.getString("system"))
+        .put("externalId", row.getString("external_id"))
+        .put("type", row.getString("item_type"))
+        .put("statusCategory", row.getString("status_category"))
+        .put("storyPoints", row.getBigDecimal("story_points"))
+        .put("parentExternalId", row.getString("parent_external_id"))
+        .put("observedAt", GoalJson.time(row, "observed_at"))
+        .put("source", row.getString("source"));
   }
 
   private static Future<JsonObject> load(SqlClient client, String orgId, UUID id, boolean forUpdate) {
