@@ -40,21 +40,22 @@ public final class ExportRoutes {
   static final String FORMAT = "momentum-okrs";
   static final int FORMAT_VERSION = 1;
   static final List<String> CSV_HEADER = List.of("type", "key", "objective_key", "title", "measurement", "unit_key", "owner_name",
-      "weight", "start", "target", "current", "unit", "progress", "status", "confidence");
+      "owner_email", "weight", "start", "target", "current", "unit", "progress", "status", "confidence");
 
   private static final String CYCLE = "SELECT id, key, name, kind, start_date, end_date, closed FROM cycles WHERE org_id = $1 AND id = $2";
   private static final String OBJECTIVES = """
-      SELECT o.id, o.key, o.kind, o.title, o.description, u.key AS unit_key, o.owner_name, o.weight, o.rollup_children,
-             p.key AS parent_key, pk.key AS parent_key_result_key
-      FROM objectives o JOIN units u ON u.id = o.unit_id
+      SELECT o.id, o.key, o.kind, o.title, o.description, u.key AS unit_key, o.owner_name, ow.email AS owner_email, o.weight,
+             o.rollup_children, p.key AS parent_key, pk.key AS parent_key_result_key
+      FROM objectives o JOIN units u ON u.id = o.unit_id LEFT JOIN users ow ON ow.id = o.owner_id
       LEFT JOIN objectives p ON p.id = o.parent_id LEFT JOIN key_results pk ON pk.id = o.parent_key_result_id
       WHERE o.org_id = $1 AND o.cycle_id = $2 AND o.archived_at IS NULL ORDER BY o.key""";
   private static final String KEY_RESULTS = """
-      SELECT k.id, k.key, k.objective_id, k.title, k.description, k.measurement, u.key AS unit_key, k.owner_name, k.weight,
+      SELECT k.id, k.key, k.objective_id, k.title, k.description, k.measurement, u.key AS unit_key, k.owner_name,
+             ow.email AS owner_email, k.weight,
              k.start_value, k.target_value, k.low_value, k.high_value, k.tolerance, k.commit_value, k.stretch_value, k.unit,
              kp.key AS kpi_key, k.milestones
       FROM key_results k JOIN objectives o ON o.id = k.objective_id
-      LEFT JOIN units u ON u.id = k.unit_id LEFT JOIN kpis kp ON kp.id = k.kpi_id
+      LEFT JOIN units u ON u.id = k.unit_id LEFT JOIN kpis kp ON kp.id = k.kpi_id LEFT JOIN users ow ON ow.id = k.owner_id
       WHERE k.org_id = $1 AND o.cycle_id = $2 AND o.archived_at IS NULL AND k.archived_at IS NULL ORDER BY k.key""";
 
   private final Pool pool;
@@ -127,6 +128,7 @@ public final class ExportRoutes {
           .put("description", row.getString("description"))
           .put("unitKey", row.getString("unit_key"))
           .put("ownerName", row.getString("owner_name"))
+          .put("ownerEmail", row.getString("owner_email"))
           .put("weight", row.getBigDecimal("weight"))
           .put("rollupChildren", row.getBoolean("rollup_children"))
           .put("parentKey", row.getString("parent_key"))
@@ -159,6 +161,7 @@ public final class ExportRoutes {
         .put("measurement", measurement)
         .put("unitKey", row.getString("unit_key"))
         .put("ownerName", row.getString("owner_name"))
+        .put("ownerEmail", row.getString("owner_email"))
         .put("weight", row.getBigDecimal("weight"))
         .put("unit", row.getString("unit"));
 
@@ -232,13 +235,14 @@ public final class ExportRoutes {
       for (Object o : file.getJsonArray("objectives")) {
         JsonObject objective = (JsonObject) o;
         print(printer, "objective", objective.getString("key"), null, objective.getString("title"), null,
-            objective.getString("unitKey"), objective.getString("ownerName"), objective.getValue("weight"), null, null, null, null,
+            objective.getString("unitKey"), objective.getString("ownerName"), objective.getString("ownerEmail"),
+            objective.getValue("weight"), null, null, null, null,
             objective.getValue("progress"), objective.getString("status"), null);
         for (Object k : objective.getJsonArray("keyResults")) {
           JsonObject keyResult = (JsonObject) k;
           print(printer, "key_result", keyResult.getString("key"), objective.getString("key"), keyResult.getString("title"),
               keyResult.getString("measurement"), keyResult.getString("unitKey"), keyResult.getString("ownerName"),
-              keyResult.getValue("weight"), keyResult.getValue("start"), keyResult.getValue("target"), keyResult.getValue("current"),
+              keyResult.getString("ownerEmail"), keyResult.getValue("weight"), keyResult.getValue("start"), keyResult.getValue("target"), keyResult.getValue("current"),
               keyResult.getString("unit"), keyResult.getValue("progress"), keyResult.getString("status"),
               keyResult.getValue("confidence"));
         }

@@ -24,13 +24,14 @@ final class ImportFile {
   static final int MAX_ROWS = 10_000;
   static final int MAX_TITLE = 200;
   static final int MAX_DESCRIPTION = 4000;
+  static final int MAX_EMAIL = 254;
 
   // Placeholders let the shared key result rules run before keys are resolved to ids.
   private static final String PLACEHOLDER_ID = new UUID(0, 1).toString();
 
   /** An objective row with its key results. */
   record ObjectiveRow(int index, String key, String kind, String title, String description, String unitKey, String ownerName,
-                      BigDecimal weight, Boolean rollupChildren, String parentKey, String parentKeyResultKey,
+                      String ownerEmail, BigDecimal weight, Boolean rollupChildren, String parentKey, String parentKeyResultKey,
                       List<KeyResultRow> keyResults) {
 
     String path() {
@@ -39,7 +40,7 @@ final class ImportFile {
   }
 
   /** A key result row; {@code input} contains the checked definition with placeholder ids. */
-  record KeyResultRow(int index, String description, String unitKey, String kpiKey, KeyResultInput input) {
+  record KeyResultRow(int index, String description, String unitKey, String kpiKey, String ownerEmail, KeyResultInput input) {
   }
 
   final String cycleKey;
@@ -116,6 +117,7 @@ final class ImportFile {
     String description = row.text("description", MAX_DESCRIPTION, false);
     String unitKey = row.key("unitKey", true);
     String ownerName = row.text("ownerName", 120, false);
+    String ownerEmail = email(row);
     BigDecimal weight = row.number("weight", false);
     if (weight != null && (weight.signum() < 0 || weight.compareTo(new BigDecimal("1000")) > 0)) {
       row.reject("weight", "must be from 0 (tracked, not scored) to 1000");
@@ -144,7 +146,7 @@ final class ImportFile {
         }
       }
     }
-    return new ObjectiveRow(index, key, kind == null ? "objective" : kind, title, description, unitKey, ownerName,
+    return new ObjectiveRow(index, key, kind == null ? "objective" : kind, title, description, unitKey, ownerName, ownerEmail,
         weight == null ? BigDecimal.ONE : weight, rollupChildren, parentKey, parentKeyResultKey, keyResults);
   }
 
@@ -153,6 +155,9 @@ final class ImportFile {
     if (copy.containsKey("objectiveId") || copy.containsKey("kpiId") || copy.containsKey("unitId")) {
       root.reject(path, "names nodes by id; an import file names them by key (kpiKey, unitKey)");
     }
+    if (copy.containsKey("ownerId")) {
+      root.reject(path + ".ownerId", "names a person by id; an import file names the owner by ownerEmail");
+    }
     copy.put("objectiveId", PLACEHOLDER_ID);
     Object kpiKey = copy.remove("kpiKey");
     if (kpiKey != null) {
@@ -160,20 +165,32 @@ final class ImportFile {
     }
     Object unitKey = copy.remove("unitKey");
     Object description = copy.remove("description");
+    Object ownerEmail = copy.remove("ownerEmail");
     BodyReader reader = BodyReader.of(copy, path + ".");
     KeyResultInput input = KeyResultInput.read(reader);
     readOnly(reader);
     reader.finishNested();
-    BodyReader extra = BodyReader.of(new JsonObject().put("unitKey", unitKey).put("kpiKey", kpiKey).put("description", description),
-        path + ".");
+    BodyReader extra = BodyReader.of(new JsonObject().put("unitKey", unitKey).put("kpiKey", kpiKey).put("description", description)
+        .put("ownerEmail", ownerEmail), path + ".");
     String unit = extra.key("unitKey", false);
     String kpi = extra.key("kpiKey", false);
     String text = extra.text("description", MAX_DESCRIPTION, false);
+    String email = email(extra);
     for (FieldError error : reader.errors()) {
       root.errors().add(new FieldError(error.field().replace(".kpiId", ".kpiKey"), error.message().replace("kpiId", "kpiKey")));
     }
     root.errors().addAll(extra.errors());
-    return new KeyResultRow(index, text, unit, kpi, input);
+    return new KeyResultRow(index, text, unit, kpi, email, input);
+  }
+
+  /** Reads {@code ownerEmail}, the portable name of an owner with an account, in lower case. */
+  private static String email(BodyReader reader) {
+    String email = reader.text("ownerEmail", MAX_EMAIL, false);
+    if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+      reader.reject("ownerEmail", "must be an e-mail address such as dana@example.com, not \"" + email + "\"");
+      return null;
+    }
+    return email == null ? null : email.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Reads and ignores the fields an export writes from the engine. */

@@ -147,7 +147,22 @@ public final class ImportRoutes {
 
   /** Ids the rows refer to, resolved from keys in the organisation and in the file. */
   private record Plan(UUID cycleId, Map<String, UUID> units, Map<String, UUID> kpis, Map<String, UUID> existingObjectives,
-                      Map<String, UUID> existingKeyResults, Map<String, UUID> newIds, List<ImportFile.ObjectiveRow> order) {
+                      Map<String, UUID> existingKeyResults, Map<String, UUID> newIds, List<ImportFile.ObjectiveRow> order,
+                      Map<String, Owner> owners) {
+
+    /** Returns the owner's user id, or null for a row without {@code ownerEmail}. */
+    UUID ownerId(String email) {
+      return email == null ? null : owners.get(email).id();
+    }
+
+    /** Returns the name to store: the row's {@code ownerName}, else the named user's. */
+    String ownerName(String name, String email) {
+      return name != null || email == null ? name : owners.get(email).name();
+    }
+  }
+
+  /** A user of the organisation named as an owner by e-mail. */
+  private record Owner(UUID id, String name) {
   }
 
   private Future<Plan> resolve(SqlConnection connection, String orgId, ImportFile file) {
@@ -155,14 +170,17 @@ public final class ImportRoutes {
     Set<String> kpiKeys = new HashSet<>();
     Set<String> nodeKeys = new HashSet<>();
     Set<String> parentKeys = new HashSet<>();
+    Set<String> emails = new HashSet<>();
     for (ImportFile.ObjectiveRow o : file.objectives) {
       add(unitKeys, o.unitKey());
+      add(emails, o.ownerEmail());
       add(nodeKeys, o.key());
       add(parentKeys, o.parentKey());
       add(parentKeys, o.parentKeyResultKey());
       for (ImportFile.KeyResultRow k : o.keyResults()) {
         add(unitKeys, k.unitKey());
         add(kpiKeys, k.kpiKey());
+        add(emails, k.ownerEmail());
         add(nodeKeys, k.input().key());
       }
     }
@@ -189,13 +207,28 @@ public final class ImportRoutes {
     Future<Map<String, UUID>> parentKeyResults = keys(connection, "SELECT key, id FROM key_results WHERE org_id = $1 AND key = ANY($2)", orgId,
         parentKeys);
 
-    return cycle.compose(cycleId -> units.compose(u -> kpis.compose(k -> taken.compose(t -> parents.compose(p -> parentKeyResults.compose(pk -> {
-      Plan plan = check(file, cycleId, u, k, t, p, pk);
+    Future<Map<String, Owner>> owners = owners(connection, orgId, emails);
+
+    return cycle.compose(cycleId -> units.compose(u -> kpis.compose(k -> taken.compose(t -> parents.compose(p -> parentKeyResults.compose(pk -> owners.compose(ow -> {
+      Plan plan = check(file, cycleId, u, k, t, p, pk, ow);
       if (!file.errors.isEmpty()) {
         return Future.failedFuture(ApiException.invalid(file.errors));
       }
       return Future.succeededFuture(plan);
-    }))))));
+    })))))));
+  }
+
+  private static Future<Map<String, Owner>> owners(SqlConnection connection, String orgId, Set<String> emails) {
+    if (emails.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return connection.preparedQuery("SELECT lower(email), id, name FROM users WHERE org_id = $1 AND lower(email) = ANY($2)")
+        .execute(Tuple.of(orgId, (Object) emails.toArray(String[]::new)))
+        .map(rows -> {
+          Map<String, Owner> found = new HashMap<>();
+          rows.forEach(row -> found.put(row.getString(0), new Owner(row.getUUID(1), row.getString(2))));
+          return found;
+        });
   }
 
   private static void add(Set<String> set, String value) {
@@ -228,7 +261,7 @@ public final class ImportRoutes {
 
   /** Checks every reference and key, records the errors in the file, and orders objectives parents first. */
   private static Plan check(ImportFile file, UUID cycleId, Map<String, UUID> units, Map<String, UUID> kpis, Map<String, UUID> taken,
-                            Map<String, UUID> parents, Map<String, UUID> parentKeyResults) {
+                            Map<String, UUID> parents, Map<String, UUID> parentKeyResults, Map<String, Owner> owners) {
     Map<String, UUID> newIds = new LinkedHashMap<>();
     Map<String, ImportFile.ObjectiveRow> fileObjectives = new HashMap<>();
     Set<String> fileKeyResults = new HashSet<>();
@@ -241,6 +274,7 @@ public final class ImportRoutes {
         file.errors.add(new FieldError(o.path() + ".unitKey", "names no unit of your organisation (\"" + o.unitKey()
             + "\"); create the unit or use the key of one of yours"));
       }
+      checkOwner(file, o.ownerEmail(), o.path() + ".ownerEmail", owners);
       for (ImportFile.KeyResultRow k : o.keyResults()) {
         String path = o.path() + ".keyResults[" + k.index() + "]";
         claimKey(file, k.input().key(), path + ".key", taken, newIds);
@@ -248,6 +282,7 @@ public final class ImportRoutes {
         if (k.unitKey() != null && !units.containsKey(k.unitKey())) {
           file.errors.add(new FieldError(path + ".unitKey", "names no unit of your organisation (\"" + k.unitKey() + "\")"));
         }
+        checkOwner(file, k.ownerEmail(), path + ".ownerEmail", owners);
         if (k.kpiKey() != null && !kpis.containsKey(k.kpiKey())) {
           file.errors.add(new FieldError(path + ".kpiKey", "names no KPI of your organisation (\"" + k.kpiKey()
               + "\"); create the KPI first or use the key of one of yours"));
@@ -266,7 +301,14 @@ public final class ImportRoutes {
       }
     }
     List<ImportFile.ObjectiveRow> order = parentsFirst(file, fileObjectives);
-    return new Plan(cycleId, units, kpis, parents, parentKeyResults, newIds, order);
+    return new Plan(cycleId, units, kpis, parents, parentKeyResults, newIds, order, owners);
+  }
+
+  private static void checkOwner(ImportFile file, String email, String path, Map<String, Owner> owners) {
+    if (email != null && !owners.containsKey(email)) {
+      file.errors.add(new FieldError(path, "names no person of your organisation (\"" + email
+          + "\"); add them as a user first, or leave ownerEmail out and keep ownerName"));
+    }
   }
 
   private static void claimKey(ImportFile file, String key, String path, Map<String, UUID> taken, Map<String, UUID> newIds) {
@@ -346,7 +388,8 @@ public final class ImportRoutes {
           : plan.existingKeyResults().get(o.parentKeyResultKey());
       keyRows.add(Tuple.of(orgId, o.key(), id, o.kind()));
       objectiveRows.add(Tuple.from(new Object[] {id, orgId, o.key(), o.kind(), o.title(), o.description(), parentId,
-          plan.units().get(o.unitKey()), plan.cycleId(), o.ownerName(), o.weight(), o.rollupChildren()}));
+          plan.units().get(o.unitKey()), plan.cycleId(), plan.ownerId(o.ownerEmail()), plan.ownerName(o.ownerName(), o.ownerEmail()),
+          o.weight(), o.rollupChildren()}));
       if (parentKeyResultId != null) {
         parentLinks.add(Tuple.of(orgId, id, parentKeyResultId));
       }
@@ -356,7 +399,8 @@ public final class ImportRoutes {
         UUID keyResultId = plan.newIds().get(input.key());
         keyRows.add(Tuple.of(orgId, input.key(), keyResultId, "key_result"));
         keyResultRows.add(Tuple.from(new Object[] {keyResultId, orgId, input.key(), id, input.title(), k.description(), input.measurement(),
-            k.unitKey() == null ? null : plan.units().get(k.unitKey()), input.ownerName(), input.weight(), input.start(), input.target(),
+            k.unitKey() == null ? null : plan.units().get(k.unitKey()), plan.ownerId(k.ownerEmail()),
+            plan.ownerName(input.ownerName(), k.ownerEmail()), input.weight(), input.start(), input.target(),
             input.low(), input.high(), input.tolerance(), input.commit(), input.stretch(), input.unit(),
             k.kpiKey() == null ? null : plan.kpis().get(k.kpiKey()), input.milestones()}));
         keyResults.add(new JsonObject().put("id", keyResultId.toString()).put("key", input.key()));
@@ -367,10 +411,12 @@ public final class ImportRoutes {
     // to it is set once both rows exist.
     return batch(connection, "INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, $4)", keyRows)
         .compose(v -> batch(connection, "INSERT INTO objectives (id, org_id, key, kind, title, description, parent_id, unit_id,"
-            + " cycle_id, owner_name, weight, rollup_children) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", objectiveRows))
+            + " cycle_id, owner_id, owner_name, weight, rollup_children)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)", objectiveRows))
         .compose(v -> batch(connection, "INSERT INTO key_results (id, org_id, key, objective_id, title, description, measurement, unit_id,"
-            + " owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value, stretch_value, unit, kpi_id,"
-            + " milestones) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20::jsonb)",
+            + " owner_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value, stretch_value,"
+            + " unit, kpi_id, milestones)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21::jsonb)",
             keyResultRows))
         .compose(v -> batch(connection, "UPDATE objectives SET parent_key_result_id = $3 WHERE org_id = $1 AND id = $2", parentLinks))
         .compose(v -> history(connection, caller, plan, now))

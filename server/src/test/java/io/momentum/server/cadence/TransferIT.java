@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -126,6 +128,23 @@ class TransferIT {
     assertThat(definitions(again)).isEqualTo(definitions(file));
   }
 
+  @Test
+  void ownerEmailRoundTripsToAPerson() {
+    JsonObject file = renamed(Http.json(sourceApi.get("/api/v1/cycles/" + sourceCycle + "/export")), "owned");
+    objective(file).put("ownerEmail", target.email.toUpperCase(Locale.ROOT)).remove("ownerName");
+    keyResult(file, "churn").put("ownerEmail", target.email);
+
+    HttpResponse<Buffer> response = targetApi.post("/api/v1/import", file);
+    JsonObject imported = Http.json(targetApi.get("/api/v1/objectives?cycle=" + targetCycle)).getJsonArray("items").stream()
+        .map(JsonObject.class::cast).filter(o -> "owned-win-launch".equals(o.getString("key"))).findFirst().orElseThrow();
+    JsonObject exported = Http.json(targetApi.get("/api/v1/cycles/" + targetCycle + "/export"));
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    assertThat(imported.getString("ownerId")).isEqualTo(target.userId.toString());
+    assertThat(imported.getString("ownerName")).isEqualTo("Olivia Owner");
+    assertThat(keyResult(exported, "owned-churn").getString("ownerEmail")).isEqualTo(target.email);
+  }
+
   // Key results are exported by key: churn [0], press [1], signups [2].
   static Stream<Arguments> badRows() {
     return Stream.of(
@@ -142,7 +161,11 @@ class TransferIT {
         Arguments.of("unknown field", (Consumer<JsonObject>) f -> keyResult(f, "churn").put("colour", "red"),
             "objectives[0].keyResults[0].colour"),
         Arguments.of("unknown cycle", (Consumer<JsonObject>) f -> f.getJsonObject("cycle").put("key", "no-such-cycle"), "cycle.key"),
-        Arguments.of("unknown parent", (Consumer<JsonObject>) f -> objective(f).put("parentKey", "ghost"), "objectives[0].parentKey"));
+        Arguments.of("unknown parent", (Consumer<JsonObject>) f -> objective(f).put("parentKey", "ghost"), "objectives[0].parentKey"),
+        Arguments.of("unknown owner", (Consumer<JsonObject>) f -> objective(f).put("ownerEmail", "nobody@example.test"),
+            "objectives[0].ownerEmail"),
+        Arguments.of("owner by id", (Consumer<JsonObject>) f -> keyResult(f, "churn").put("ownerId", UUID.randomUUID().toString()),
+            "objectives[0].keyResults[0].ownerId"));
   }
 
   @ParameterizedTest(name = "{0}")
