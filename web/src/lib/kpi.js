@@ -25,6 +25,20 @@ export function corridorStatus(zone) {
 }
 
 /**
+ * Returns the i18n key that names a KPI's corridor state: the status's own label, or for a pending
+ * KPI whether the value or the corridor is missing.
+ */
+export function kpiStateKey({ status, current, green, red }) {
+  if (status !== 'pending') {
+    return `kpi.state.${status}`
+  }
+  if (current === null || current === undefined) {
+    return 'kpi.state.noValue'
+  }
+  return green === null || green === undefined || red === null || red === undefined ? 'kpi.state.noCorridor' : 'kpi.state.pending'
+}
+
+/**
  * Returns the target in force on `today` (an ISO date): the first dated target due on or after
  * today, else the last dated target, else the KPI's plain target as {due: null, value}, else null.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { corridorLayout, corridorStatus, corridorZone, isOverdue, targetInForce } from './kpi.js'
+import { corridorLayout, corridorStatus, corridorZone, isOverdue, kpiStateKey, targetInForce } from './kpi.js'
 
 describe('corridorZone', () => {
   it.each([
@@ -25,6 +25,17 @@ describe('corridorZone', () => {
 
   it('maps zones to statuses', () => {
     expect(['green', 'amber', 'red', null].map(corridorStatus)).toEqual(['on_track', 'at_risk', 'off_track', 'pending'])
+  })
+})
+
+describe('kpiStateKey', () => {
+  it.each([
+    [{ status: 'on_track', current: 5, green: 4, red: 2 }, 'kpi.state.on_track'],
+    [{ status: 'pending', current: null, green: 4, red: 2 }, 'kpi.state.noValue'],
+    [{ status: 'pending', current: 5, green: null, red: null }, 'kpi.state.noCorridor'],
+    [{ status: 'pending', current: 5, green: 4, red: 2 }, 'kpi.state.pending'],
+  ])('names the state of %o', (kpi, key) => {
+    expect(kpiStateKey(kpi)).toBe(key)
   })
 })
 
