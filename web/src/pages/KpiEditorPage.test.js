@@ -68,6 +68,15 @@ describe('KPI editor: definition', () => {
     expect(app.router.currentRoute.value.fullPath).toBe('/kpis/kpi-nps/edit?created=1')
   })
 
+  it('fills the key from the title until a key is typed', async () => {
+    await openNew()
+    await wrapper.get('[data-testid="kpi-title"]').setValue('Orders per Week')
+    expect(wrapper.get('[data-testid="kpi-key"]').element.value).toBe('orders-per-week')
+    await wrapper.get('[data-testid="kpi-key"]').setValue('orders')
+    await wrapper.get('[data-testid="kpi-title"]').setValue('Orders per day')
+    expect(wrapper.get('[data-testid="kpi-key"]').element.value).toBe('orders')
+  })
+
   it('shows a rejected threshold at its field', async () => {
     const invalid = { status: 400, body: { error: { code: 'validation_failed', message: 'red: needs green', fields: [{ field: 'red', message: 'needs green as well' }] } } }
     await openNew({ 'POST /api/v1/kpis': invalid })
