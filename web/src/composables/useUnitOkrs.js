@@ -93,6 +93,9 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
       } else if (stored && kind === 'keyResult') {
         replaceOrAdd(keyResults, stored)
       }
+      if (stored && (kind === 'objective' || kind === 'keyResult')) {
+        keepCandidate(kind === 'objective' ? 'objectives' : 'keyResults', stored)
+      }
       conflict.value = null
       return true
     } catch (error) {
@@ -118,6 +121,20 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
     } finally {
       busy.value = false
     }
+  }
+
+  // A goal saved in one of the cycles the sidebar offers becomes an alignment target at once.
+  function keepCandidate(group, stored) {
+    const cycleIds = toValue(parentCycleIds) ?? [toValue(cycleId)]
+    const items = candidates.value[group]
+    const known = items.some((item) => item.id === stored.id)
+    const objective = [...objectives.value, ...candidates.value.objectives].find((item) => item.id === stored.objectiveId)
+    const storedCycle = group === 'objectives' ? stored.cycleId : objective?.cycleId
+    if (!known && !cycleIds.includes(storedCycle)) {
+      return
+    }
+    const updated = known ? items.map((item) => (item.id === stored.id ? stored : item)) : [...items, stored]
+    candidates.value = { ...candidates.value, [group]: updated }
   }
 
   function replaceOrAdd(list, stored) {

@@ -329,6 +329,23 @@ describe('OKR editor', () => {
     expect(wrapper.get('[data-testid="outcome-hint"]').text()).toContain('Whole strategy')
   })
 
+  it('offers a new strategic outcome as an alignment target at once', async () => {
+    ;({ wrapper, fake } = await mountPage(OkrEditorPage, {
+      path: '/units/u-company/edit?cycle=c-strategy',
+      props: { unitId: 'u-company' },
+      routes: outcomeRoutes({
+        'GET /api/v1/units/u-company': { body: { id: 'u-company', key: 'company', name: 'Company', kind: 'company', parentId: null } },
+        'POST /api/v1/objectives': (request) => ({ status: 201, body: { ...request.body, id: 'o-green', version: 1 } }),
+      }),
+    }))
+    await wrapper.get('[data-testid="new-objective"]').trigger('click')
+    await wrapper.get('[data-testid="objective-title"]').setValue('Greenest shop in Europe')
+    await wrapper.get('[data-testid="objective-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('POST', '/api/v1/objectives').body.kind).toBe('strategic_outcome')
+    expect(wrapper.get('aside.candidates').text()).toContain('Greenest shop in Europe')
+  })
+
   it('speaks German', async () => {
     await openEditor({}, 'de')
     expect(wrapper.get('[data-testid="new-objective"]').text()).toBe('Neues Ziel')
