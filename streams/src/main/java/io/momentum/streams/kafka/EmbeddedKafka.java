@@ -44,14 +44,16 @@ public final class EmbeddedKafka implements AutoCloseable {
   /**
    * Formats the storage under {@code dataDir} when it is new and starts the broker.
    *
-   * @param preferredPort broker port to use when it is free (0 picks any free port); a data
-   *     directory that was used before reuses its previous ports when they are free
+   * @param preferredPort broker port to use when it is free; with 0, or when it is taken, a data
+   *     directory that was used before reuses its previous broker port when that is free, else
+   *     any free port is taken. The controller port of a data directory is kept when free.
    */
   public static EmbeddedKafka start(Path dataDir, int preferredPort) throws IOException {
     Files.createDirectories(dataDir);
     Path logDir = dataDir.resolve("log");
     Properties ports = loadPorts(dataDir);
-    int brokerPort = pickPort(Integer.parseInt(ports.getProperty("broker", String.valueOf(preferredPort))));
+    int brokerPort = preferredPort > 0 && isFree(preferredPort) ? preferredPort
+        : pickPort(Integer.parseInt(ports.getProperty("broker", "0")));
     int controllerPort = pickPort(Integer.parseInt(ports.getProperty("controller", "0")));
     if (brokerPort == controllerPort) {
       controllerPort = pickPort(0);
@@ -135,16 +137,21 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   private static int pickPort(int preferred) throws IOException {
-    if (preferred > 0) {
-      try (ServerSocket socket = new ServerSocket(preferred, 1, InetAddress.getLoopbackAddress())) {
-        socket.setReuseAddress(true);
-        return preferred;
-      } catch (IOException busy) {
-        LOG.info("Port {} is in use; the in-process Kafka broker takes another one", preferred);
-      }
+    if (preferred > 0 && isFree(preferred)) {
+      return preferred;
     }
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return true;
+    } catch (IOException busy) {
+      LOG.info("Port {} is in use; the in-process Kafka broker takes another one", port);
+      return false;
     }
   }
 
