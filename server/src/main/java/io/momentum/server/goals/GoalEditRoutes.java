@@ -219,7 +219,7 @@ final class GoalEditRoutes {
                       .execute(Tuple.from(new Object[] {caller.orgId(), id, input.title(), input.description(),
                           input.unitId(), input.ownerId(), ownerName, input.unit(), input.direction(), input.indicator(),
                           input.expectedEveryHours(), input.start(), input.target(), input.green(), input.red()})))
-                  .compose(rows -> updated(connection, caller, "kpi", GoalJson.kpi(rows.iterator().next())));
+                  .compose(rows -> KpiModel.record(connection, caller, "updated", GoalJson.kpi(rows.iterator().next())));
             }))
         .compose(json -> goals.announce(caller, List.of(id), json))
         .onSuccess(json -> {

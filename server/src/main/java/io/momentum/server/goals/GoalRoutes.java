@@ -1,7 +1,6 @@
 package io.momentum.server.goals;
 
 import io.momentum.server.auth.Caller;
-import io.momentum.server.db.PgOrgStateLoader;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
@@ -11,11 +10,9 @@ import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -49,17 +46,6 @@ public final class GoalRoutes {
       "id, key, title, description, unit_id, owner_id, owner_name, unit, direction, indicator, expected_every_hours,"
           + " start_value, target_value, green, red, current_value, current_at, current_source, version, created_at,"
           + " updated_at, archived_at";
-
-  /** Numbers travel as text inside the aggregates, so that no decimal passes through binary floating point. */
-  private static final String KPI_MODEL = """
-      SELECT k.formula,
-             (SELECT json_agg(json_build_object('due', t.due_date, 'value', t.value::text) ORDER BY t.due_date)
-              FROM kpi_targets t WHERE t.org_id = k.org_id AND t.kpi_id = k.id) AS targets,
-             (SELECT json_agg(json_build_object('driverId', d.driver_id, 'driverKey', dk.key, 'variable', d.variable,
-                                                'weight', d.weight::text) ORDER BY d.variable)
-              FROM kpi_drivers d JOIN kpis dk ON dk.id = d.driver_id
-              WHERE d.org_id = k.org_id AND d.kpi_id = k.id) AS drivers
-      FROM kpis k WHERE k.org_id = $1 AND k.id = $2""";
 
   private final Pool pool;
   private final EventPublisher publisher;
@@ -309,31 +295,13 @@ public final class GoalRoutes {
     Caller caller = Caller.of(ctx);
     UUID id = Ids.path(ctx, "id");
     loadKpi(pool, caller.orgId(), id, false)
-        .compose(json -> attachKpiModel(caller.orgId(), id, json))
+        .compose(json -> KpiModel.attach(pool, caller.orgId(), json))
         .compose(json -> liveValues.fill(caller.orgId(), json))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  /** Adds the KPI's formula, dated targets and drivers, which editors read back before changing them. */
-  private Future<JsonObject> attachKpiModel(String orgId, UUID id, JsonObject json) {
-    return pool.preparedQuery(KPI_MODEL).execute(Tuple.of(orgId, id)).map(rows -> {
-      Row row = rows.iterator().next();
-      JsonArray targets = new JsonArray();
-      for (Object item : PgOrgStateLoader.jsonArray(row.getValue("targets"))) {
-        JsonObject target = (JsonObject) item;
-        targets.add(new JsonObject().put("due", target.getString("due")).put("value", new BigDecimal(target.getString("value"))));
-      }
-      JsonArray drivers = new JsonArray();
-      for (Object item : PgOrgStateLoader.jsonArray(row.getValue("drivers"))) {
-        JsonObject driver = (JsonObject) item;
-        drivers.add(driver.copy().put("weight", new BigDecimal(driver.getString("weight"))));
-      }
-      return json.put("formula", row.getString("formula")).put("targets", targets).put("drivers", drivers);
-    });
-  }
-
   /** Loads a live KPI, or fails with 404; {@code forUpdate} locks its row until the transaction ends. */
-  static Future<JsonObject> loadKpi(SqlClient client, String orgId, UUID id, boolean forUpdate) {
+  public static Future<JsonObject> loadKpi(SqlClient client, String orgId, UUID id, boolean forUpdate) {
     return Pages.one(client, "SELECT " + KPI_COLUMNS + " FROM kpis WHERE org_id = $1 AND id = $2"
             + " AND archived_at IS NULL" + (forUpdate ? " FOR UPDATE" : ""),
         Tuple.of(orgId, id), "KPI " + id, GoalJson::kpi);
@@ -356,7 +324,7 @@ public final class GoalRoutes {
                     .execute(Tuple.from(new Object[] {id, caller.orgId(), input.key(), input.title(), input.description(),
                         input.unitId(), input.ownerId(), ownerName, input.unit(), input.direction(), input.indicator(),
                         input.expectedEveryHours(), input.start(), input.target(), input.green(), input.red()}))))
-            .compose(rows -> recorded(connection, caller, "kpi", GoalJson.kpi(rows.iterator().next()))))
+            .compose(rows -> KpiModel.record(connection, caller, "created", GoalJson.kpi(rows.iterator().next()))))
         .compose(json -> announce(caller, List.of(id), json))
         .onSuccess(json -> StructureRoutes.created(ctx, "/api/v1/kpis/" + id, json))
         .onFailure(ctx::fail);

@@ -1,6 +1,7 @@
 package io.momentum.server.history;
 
 import io.momentum.server.goals.GoalJson;
+import io.momentum.server.goals.KpiModel;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -105,7 +106,19 @@ final class AsOfDefinitions {
         .compose(v -> connection.preparedQuery(KEY_RESULTS).execute(params))
         .map(rows -> add(rows, "key_result", result, time))
         .compose(v -> connection.preparedQuery(KPIS).execute(params))
-        .map(rows -> add(rows, "kpi", result, time));
+        .map(rows -> add(rows, "kpi", result, time))
+        .compose(v -> withKpiModels(connection, orgId, result));
+  }
+
+  /** Adds formula, targets and drivers to the KPIs read from their current rows. */
+  private static Future<Void> withKpiModels(SqlConnection connection, String orgId, Map<String, Versioned> result) {
+    List<Future<JsonObject>> models = new ArrayList<>();
+    result.values().forEach(v -> {
+      if (v.fromCurrentRow() && "kpi".equals(v.entity())) {
+        models.add(KpiModel.attach(connection, orgId, v.definition()));
+      }
+    });
+    return Future.all(models).mapEmpty();
   }
 
   private static Void add(Iterable<Row> rows, String entity, Map<String, Versioned> result, OffsetDateTime time) {

@@ -133,9 +133,37 @@ public final class Definitions {
           .target(decimal(def, "target"))
           .green(decimal(def, "green"))
           .red(decimal(def, "red"))
+          .formula(def.getString("formula"))
+          .drivers(driverDefs(def.getJsonArray("drivers")))
+          .targets(targetDefs(def.getJsonArray("targets")))
           .build();
       default -> throw new IllegalArgumentException("entity " + entity + " is not a goal node");
     };
+  }
+
+  /** Returns the drivers of a stored KPI; a definition written before drivers were stored has none. */
+  static List<NodeDef.DriverDef> driverDefs(JsonArray array) {
+    List<NodeDef.DriverDef> result = new ArrayList<>();
+    if (array == null) {
+      return result;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject driver = array.getJsonObject(i);
+      result.add(new NodeDef.DriverDef(driver.getString("driverId"), driver.getString("variable"), decimal(driver, "weight")));
+    }
+    return result;
+  }
+
+  private static List<NodeDef.DatedTarget> targetDefs(JsonArray array) {
+    List<NodeDef.DatedTarget> result = new ArrayList<>();
+    if (array == null) {
+      return result;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject target = array.getJsonObject(i);
+      result.add(new NodeDef.DatedTarget(LocalDate.parse(target.getString("due")), decimal(target, "value")));
+    }
+    return result;
   }
 
   private static List<MilestoneDef> milestoneDefs(JsonArray array) {

@@ -150,24 +150,56 @@ public final class TimeTravel {
         });
   }
 
-  /** Adds the KPIs that key results of the tree followed then, since their values move those key results. */
+  /**
+   * Adds the KPIs that key results of the tree followed then, since their values move those key
+   * results, and the drivers of formula KPIs among them, level by level, since a formula is
+   * computed from its drivers' values.
+   */
   private static Future<Map<String, AsOfDefinitions.Versioned>> addFollowedKpis(SqlConnection connection, String orgId,
       Map<String, AsOfDefinitions.Versioned> definitions, Instant at) {
+    return addKpiLevel(connection, orgId, new HashMap<>(definitions), at, 0);
+  }
+
+  private static Future<Map<String, AsOfDefinitions.Versioned>> addKpiLevel(SqlConnection connection, String orgId,
+      Map<String, AsOfDefinitions.Versioned> all, Instant at, int depth) {
     Set<UUID> kpis = new HashSet<>();
-    definitions.values().forEach(v -> {
-      String kpiId = "key_result".equals(v.entity()) ? v.definition().getString("kpiId") : null;
-      if (kpiId != null && !definitions.containsKey(kpiId)) {
-        kpis.add(UUID.fromString(kpiId));
+    all.values().forEach(v -> kpisRead(v).forEach(id -> {
+      if (!all.containsKey(id)) {
+        kpis.add(UUID.fromString(id));
       }
-    });
-    return AsOfDefinitions.read(connection, orgId, kpis, at).map(found -> {
-      Map<String, AsOfDefinitions.Versioned> all = new HashMap<>(definitions);
+    }));
+    if (kpis.isEmpty() || depth >= MAX_DEPTH) {
+      return Future.succeededFuture(all);
+    }
+    return AsOfDefinitions.read(connection, orgId, kpis, at).compose(found -> {
       all.putAll(found);
-      return all;
+      // A KPI without a definition then is not read again.
+      kpis.forEach(id -> all.putIfAbsent(id.toString(), null));
+      return addKpiLevel(connection, orgId, all, at, depth + 1);
+    }).map(result -> {
+      result.values().removeIf(java.util.Objects::isNull);
+      return result;
     });
   }
 
-  /** Keeps the root, the nodes aligned below it by the definitions of then, and the KPIs those follow. */
+  /** Returns the ids of the KPIs a node's value follows: a key result's KPI, or a formula KPI's drivers. */
+  private static List<String> kpisRead(AsOfDefinitions.Versioned v) {
+    if (v == null) {
+      return List.of();
+    }
+    JsonObject def = v.definition();
+    if ("key_result".equals(v.entity())) {
+      return def.getString("kpiId") == null ? List.of() : List.of(def.getString("kpiId"));
+    }
+    if ("kpi".equals(v.entity()) && def.getString("formula") != null && def.getJsonArray("drivers") != null) {
+      List<String> drivers = new ArrayList<>();
+      def.getJsonArray("drivers").forEach(driver -> drivers.add(((JsonObject) driver).getString("driverId")));
+      return drivers;
+    }
+    return List.of();
+  }
+
+  /** Keeps the root, the nodes aligned below it by the definitions of then, and the KPIs their values follow. */
   private static Map<String, AsOfDefinitions.Versioned> subtree(String rootId, Map<String, AsOfDefinitions.Versioned> definitions) {
     Map<String, List<String>> children = new HashMap<>();
     definitions.forEach((id, v) -> {
@@ -189,9 +221,10 @@ public final class TimeTravel {
       }
       AsOfDefinitions.Versioned v = definitions.get(id);
       tree.put(id, v);
-      String kpiId = "key_result".equals(v.entity()) ? v.definition().getString("kpiId") : null;
-      if (kpiId != null && definitions.containsKey(kpiId)) {
-        tree.putIfAbsent(kpiId, definitions.get(kpiId));
+      for (String kpiId : kpisRead(v)) {
+        if (definitions.containsKey(kpiId)) {
+          pending.add(kpiId);
+        }
       }
       pending.addAll(children.getOrDefault(id, List.of()));
     }

@@ -3,6 +3,7 @@ package io.momentum.server.kpis;
 import io.momentum.server.app.Services;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.events.EventPublisher;
+import io.momentum.server.goals.KpiModel;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
@@ -61,16 +62,6 @@ public final class KpiDriverRoutes {
       SELECT id, key FROM kpis WHERE org_id = $1 AND id = ANY($2) AND archived_at IS NULL""";
   private static final String BUMP_VERSION = """
       UPDATE kpis SET version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING version""";
-  private static final String APPEND_HISTORY = """
-      INSERT INTO definition_history (org_id, entity, entity_id, version, change, changed_by, definition)
-      SELECT k.org_id, 'kpi', k.id, k.version, 'updated', $3, to_jsonb(k) || jsonb_build_object(
-        'drivers', COALESCE((SELECT jsonb_agg(jsonb_build_object('driverId', d.driver_id, 'variable', d.variable,
-                                                                 'weight', d.weight) ORDER BY d.variable)
-                             FROM kpi_drivers d WHERE d.org_id = k.org_id AND d.kpi_id = k.id), '[]'::jsonb),
-        'targets', COALESCE((SELECT jsonb_agg(jsonb_build_object('due', t.due_date, 'value', t.value) ORDER BY t.due_date)
-                             FROM kpi_targets t WHERE t.org_id = k.org_id AND t.kpi_id = k.id), '[]'::jsonb))
-      FROM kpis k WHERE k.org_id = $1 AND k.id = $2""";
-
   private final Pool pool;
   private final EventPublisher publisher;
   private final Clock clock;
@@ -249,8 +240,7 @@ public final class KpiDriverRoutes {
   private static Future<Integer> bumpVersion(SqlConnection connection, Caller caller, UUID kpiId) {
     return connection.preparedQuery(BUMP_VERSION).execute(Tuple.of(caller.orgId(), kpiId))
         .map(rows -> rows.iterator().next().getInteger("version"))
-        .compose(version -> connection.preparedQuery(APPEND_HISTORY)
-            .execute(Tuple.of(caller.orgId(), kpiId, caller.source())).map(version));
+        .compose(version -> KpiModel.recordCurrent(connection, caller, kpiId).map(version));
   }
 
   private Future<Void> announce(Caller caller, UUID kpiId) {

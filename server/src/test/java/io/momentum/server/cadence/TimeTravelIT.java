@@ -165,6 +165,39 @@ class TimeTravelIT {
   }
 
   @Test
+  void formulaKpiAndItsFollowerAreComputedThen() throws InterruptedException {
+    String orders = kpi("asof-orders");
+    String aov = kpi("asof-aov");
+    String revenueKpi = kpi("asof-revenue");
+    HttpResponse<Buffer> drivers = api.put("/api/v1/kpis/" + revenueKpi + "/drivers", new JsonObject().put("formula", "orders * aov")
+        .put("drivers", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("driverId", orders).put("variable", "orders"))
+            .add(new JsonObject().put("driverId", aov).put("variable", "aov"))));
+    assertThat(drivers.statusCode()).as(drivers.bodyAsString()).isEqualTo(200);
+    HttpResponse<Buffer> follower = api.post("/api/v1/key-results", new JsonObject().put("key", "asof-follows")
+        .put("objectiveId", org.objectiveId.toString()).put("title", "Revenue to 100").put("measurement", "kpi")
+        .put("kpiId", revenueKpi).put("start", 0).put("target", 100));
+    assertThat(follower.statusCode()).as(follower.bodyAsString()).isEqualTo(201);
+    api.post("/api/v1/kpis/" + orders + "/measurements", new JsonObject().put("value", 10));
+    api.post("/api/v1/kpis/" + aov + "/measurements", new JsonObject().put("value", 4));
+    Cadence.awaitNode(api, revenueKpi, n -> Cadence.equals(n, "current", 40.0));
+    Instant at = Instant.now();
+
+    JsonObject kpi = asOf(revenueKpi, at);
+    JsonObject keyResult = asOf(Http.json(follower).getString("id"), at);
+
+    assertThat(kpi.getDouble("current")).isEqualTo(40.0);
+    assertThat(keyResult.getDouble("current")).isEqualTo(40.0);
+    assertThat(keyResult.getDouble("progress")).isEqualTo(0.4);
+  }
+
+  private static String kpi(String key) {
+    HttpResponse<Buffer> response = api.post("/api/v1/kpis", new JsonObject().put("key", key).put("title", "KPI " + key));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    return Http.json(response).getString("id");
+  }
+
+  @Test
   void nodeCreatedLaterIsNotFound() {
     HttpResponse<Buffer> created = api.post("/api/v1/key-results", new JsonObject().put("key", "late-kr")
         .put("objectiveId", org.objectiveId.toString()).put("title", "Arrives late").put("measurement", "binary"));
