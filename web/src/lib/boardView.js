@@ -47,11 +47,18 @@ export function portfolioView(state, scope = null) {
   return {
     roots,
     outcomes: outcomes.filter((node) => !node.cycleId || shownCycleIds.has(node.cycleId)),
-    companyObjectives: companyObjectives.filter((node) => scope.coveredIds.has(node.cycleId)),
+    companyObjectives: inCoveredOrder(companyObjectives, scope),
     enclosingObjectives: scope.enclosing
       .map((cycle) => ({ cycle, nodes: companyObjectives.filter((node) => node.cycleId === cycle.id) }))
       .filter((entry) => entry.nodes.length > 0),
   }
+}
+
+// The nodes of the covered cycles: the chosen cycle's first, then by the cycles' start dates,
+// and within a cycle in the server's order.
+function inCoveredOrder(nodes, scope) {
+  const rank = new Map(scope.covered.map((cycle, index) => [cycle.id, index]))
+  return nodes.filter((node) => rank.has(node.cycleId)).sort((left, right) => rank.get(left.cycleId) - rank.get(right.cycleId))
 }
 
 /**
