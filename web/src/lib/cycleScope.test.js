@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import engineBoard from '../__fixtures__/engine-unit-board.json'
 import { CYCLES, Q4 } from '../__fixtures__/outcomeModel.js'
 import { cycleScope, statusFromGap, unitCycleScore } from './cycleScope.js'
 
@@ -87,14 +88,15 @@ describe('unitCycleScore', () => {
     expect(score.updatedAt).toBe('2026-12-03T10:00:00Z')
   })
 
-  it('equals the engine summary of the unit board fixture', async () => {
-    // Both objectives of the fixture's team lie in the quarter that overlaps the fixture's day.
-    const { default: snapshot } = await import('../__fixtures__/unit-board-snapshot.json')
-    const summary = snapshot.units[0]
-    const objectives = snapshot.nodes.filter((node) => node.kind === 'objective')
-    const score = unitCycleScore(objectives)
+  it('equals the engine summary of a real unit board', () => {
+    // Written by web/scripts/board-e2e.js from a running server: a team with a quarter objective
+    // at 0.0714 and a year objective without data, both in cycles that overlap the day it ran.
+    const summary = engineBoard.units[0]
+    const score = unitCycleScore(engineBoard.nodes.filter((node) => node.kind === 'objective'))
     expect(score.progress).toBe(summary.progress)
+    expect(score.status).toBe(summary.status)
     expect(score.objectives).toBe(summary.objectives)
+    expect(score.counts).toEqual(summary.counts)
     expect(score.confidence).toBe(summary.confidence)
   })
 })
