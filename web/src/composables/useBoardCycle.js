@@ -5,8 +5,9 @@ import { useLiveClient } from '../live/injection.js'
 import { useCycleStore } from '../stores/cycles.js'
 
 /**
- * The cycle a live board shows: the switcher's cycle once one was chosen (in the switcher or by
- * ?cycle= in the address), else none, and the board shows every current cycle as before.
+ * Tracks the cycle a live board shows. That is the switcher's cycle once one was chosen (in the
+ * switcher or by ?cycle= in the address). Until then there is none, and the board shows every
+ * current cycle as before.
  *
  * Returns `scope` (a cycleScope over the board's cycles, or null), `chosenCycle` (the chosen
  * cycle or null) and `showCurrent()`, which drops the choice and the address parameter.
@@ -46,16 +47,16 @@ export function useUnitBoards(unitIds) {
   const subscriptions = new Map()
 
   function follow(ids) {
-    const wanted = new Set(ids ?? [])
+    const followed = new Set(ids ?? [])
     for (const [id, unsubscribe] of subscriptions) {
-      if (!wanted.has(id)) {
+      if (!followed.has(id)) {
         unsubscribe()
         subscriptions.delete(id)
         const { [id]: dropped, ...rest } = states.value
         states.value = rest
       }
     }
-    for (const id of wanted) {
+    for (const id of followed) {
       if (!subscriptions.has(id)) {
         subscriptions.set(id, client.subscribe(`unit:${id}`, {
           onUpdate(next) {

@@ -1,7 +1,7 @@
 // Pure grouping of a board state into what the pages show. Members keep the order in which the
 // server listed them, so rows do not jump around while a board moves. Without a chosen cycle
-// (scope null) a board shows all it holds; with one it shows the goals of the cycles the scope
-// covers, and those of the enclosing cycles apart (see lib/cycleScope.js).
+// (scope null) a board shows all its members. With one, it shows the goals of the cycles the
+// scope covers, and those of the enclosing cycles apart (see lib/cycleScope.js).
 
 import { unitCycleScore } from './cycleScope.js'
 
@@ -30,7 +30,7 @@ export function buildUnitTree(units) {
 /**
  * Groups a portfolio board: the unit tree, the strategic outcomes, and the objectives of the
  * top-level units (the company objectives). With a scope, outcomes and company objectives are
- * those of the covered and enclosing cycles, and `enclosingObjectives` holds the company
+ * those of the covered and enclosing cycles, and `enclosingObjectives` contains the company
  * objectives of the enclosing cycles as `{ cycle, nodes }`, innermost cycle first.
  */
 export function portfolioView(state, scope = null) {
@@ -63,7 +63,7 @@ function inCoveredOrder(nodes, scope) {
 
 /**
  * Returns the score of unit `unitId` over its objectives on `state` whose cycle the scope covers
- * (see unitCycleScore). Works on any board that holds the unit's objectives, such as its unit board.
+ * (see unitCycleScore). Works on any board that contains the unit's objectives, such as its unit board.
  */
 export function unitScoreInScope(state, unitId, scope) {
   const objectives = Object.values(state.nodes).filter(
@@ -77,7 +77,7 @@ export function unitScoreInScope(state, unitId, scope) {
  * unit's KPIs, and key results whose objective is not on the board.
  *
  * Without a scope, objectives of open cycles are in `objectives` and those of closed cycles in
- * `closedObjectives`. With a scope, `sections` holds `{ cycle, groups }` for the chosen cycle
+ * `closedObjectives`. With a scope, `sections` contains `{ cycle, groups }` for the chosen cycle
  * (always) and each covered cycle inside it that has objectives, `enclosingSections` the same for
  * the enclosing cycles that have objectives, `hiddenCount` the number of objectives of other
  * cycles, and `score` the unit's score over the covered cycles. KPIs are continuous and always

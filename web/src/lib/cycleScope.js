@@ -1,5 +1,5 @@
-// What a board shows for a chosen cycle, and a unit's score over that cycle. Both are pure so that
-// the portfolio, the unit board and their tests share one definition.
+// Scope of a chosen cycle on a board, and a unit's score over that scope. Both are pure, so the
+// portfolio, the unit board and their tests share one definition.
 //
 // A chosen cycle covers itself and the cycles inside it: a quarter covers the quarter, a year
 // its own objectives and those of its quarters, a strategy cycle its years and their quarters.
@@ -10,16 +10,16 @@ const KIND_ORDER = { strategy: 0, annual: 1, quarter: 2 }
 
 // Fixed point as the engine keeps progress: 1 is 10,000.
 const ONE = 10_000
-// Before 10 % of a cycle has passed, the gap does not count (SEMANTICS.md).
+// Before 10 % of a cycle has passed, the gap does not count.
 const GRACE = 1_000
 const ON_TRACK_GAP = -1_000
 const AT_RISK_GAP = -2_500
 
 /**
- * Returns the scope of `cycleId` among `cycles`, or null when it names no cycle:
- * `{ cycle, covered, coveredIds, enclosing }` where `covered` lists the cycle and every cycle
- * inside it (the chosen one first, then by start date), `coveredIds` is their id set, and
- * `enclosing` lists the cycles around it, innermost first.
+ * Returns the scope of `cycleId` among `cycles` as `{ cycle, covered, coveredIds, enclosing }`,
+ * or null when it names no cycle. `covered` lists the cycle and every cycle inside it (the chosen
+ * one first, then by start date), and `coveredIds` contains their ids. `enclosing` lists the
+ * cycles around it, innermost first.
  */
 export function cycleScope(cycles, cycleId) {
   const byId = new Map(cycles.map((cycle) => [cycle.id, cycle]))
@@ -57,17 +57,18 @@ function compareCycles(left, right) {
 }
 
 /**
- * A unit's score over a set of its objectives, by the engine's rule for unit summaries (SEMANTICS.md:
- * "mean of its objectives' p"): the unweighted mean progress rounded half up to 4 decimals, its
- * status from the gap to the objectives' mean expected progress, counts per status and the
- * lowest confidence. Returns `{ objectives: 0 }` with null progress and status when the list is
- * empty, so that a screen can say "no objectives in this cycle" instead of showing 0 %.
+ * Computes a unit's score over a set of its objectives by the engine's rule for unit summaries.
+ * The score is the unweighted mean progress, rounded half up to 4 decimals. Its status comes from
+ * the gap to the objectives' mean expected progress, and it carries counts per status and the
+ * lowest confidence. An empty list gives `objectives: 0` with null progress and status, so a
+ * screen can say "no objectives in this cycle" instead of showing 0 %.
  */
 export function unitCycleScore(objectives) {
   const counts = { on_track: 0, at_risk: 0, off_track: 0, pending: 0 }
   if (objectives.length === 0) {
     return { objectives: 0, progress: null, noData: true, status: null, counts, confidence: null, updatedAt: null }
   }
+
   let sumProgress = 0
   let sumExpected = 0
   let withoutData = 0
@@ -95,6 +96,7 @@ export function unitCycleScore(objectives) {
   if (closed > 0) {
     counts.closed = closed
   }
+
   const members = objectives.length
   const noData = withoutData === members
   const progress = divideHalfUp(sumProgress, members)
@@ -110,9 +112,9 @@ export function unitCycleScore(objectives) {
 }
 
 /**
- * Status of a progress against an expected progress, both in fixed point (1 is 10,000): on track
- * when the gap is -0.10 or better, at risk down to -0.25, else off track; on track before 10 % of
- * the cycle has passed.
+ * Returns the status of a progress against an expected progress, both in fixed point (1 is
+ * 10,000). The status is on track when the gap is -0.10 or better, at risk down to -0.25, and
+ * off track below. Before 10 % of the cycle has passed it is on track.
  */
 export function statusFromGap(progress, expected) {
   if (expected < GRACE) {

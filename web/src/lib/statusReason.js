@@ -1,16 +1,17 @@
-// Why a card shows its status, where the number alone would confuse: a key result at 100 % that
-// low confidence sets off track, one with no value yet, a stale one, or an objective whose status
-// comes from its worst key result. Reasons are codes with parameters; the page words them.
+// Reasons a card gives for its status where the number alone would confuse. Examples are a key
+// result at 100 % that low confidence sets off track, one with no value yet, a stale one, and an
+// objective whose status comes from its worst key result. Reasons are codes with parameters, and
+// the page words them.
 
 import { statusFromGap, toFixed } from './cycleScope.js'
 
 const SEVERITY = { on_track: 0, at_risk: 1, off_track: 2 }
 
 /**
- * Returns the reasons for a key result's status as `[{ code, params }]`, most important first:
- * `pending` (no value yet), `confidence` (the latest check-in's confidence worsened the status
- * its progress alone would have; params confidence and status) and `stale` (no check-in or
- * measurement for longer than the organisation allows).
+ * Returns the reasons for a key result's status as `[{ code, params }]`, most important first.
+ * `pending` means no value yet. `confidence` (params confidence and status) means the latest
+ * check-in's confidence made the status worse than its progress alone would. `stale` means no
+ * check-in or measurement for longer than the organisation allows.
  */
 export function keyResultReasons(node) {
   const reasons = []
@@ -35,9 +36,10 @@ function confidenceWorsened(node) {
 }
 
 /**
- * Returns the reasons for an objective's status: `pending` when none of its scored key results
- * has a value yet, `worstKeyResult` (params title, status) when its status is worse than its own
- * progress would give and a scored key result has that status, and `stale`.
+ * Returns the reasons for an objective's status. `pending` means none of its scored key results
+ * has a value yet. `worstKeyResult` (params title, status) names the first scored key result with
+ * the objective's status when that status is worse than its own progress would give. `stale`
+ * comes last.
  */
 export function objectiveReasons(objective, keyResults) {
   const reasons = []
