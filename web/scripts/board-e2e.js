@@ -114,6 +114,17 @@ async function chooseCycles(page, context, result) {
   result.quarterLink = page.url()
   await page.screenshot({ path: join(options.out, 'board-quarter.png'), fullPage: true })
 
+  await page.click('[data-testid="language-de"]')
+  const yearReason = page.locator('[data-testid="objective-yearly-goal"] [data-testid="status-reason"]')
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector)?.textContent.startsWith('Offen'),
+    '[data-testid="objective-yearly-goal"] [data-testid="status-reason"]',
+    { timeout: 5_000 },
+  )
+  result.germanReason = (await yearReason.textContent()).trim()
+  await page.screenshot({ path: join(options.out, 'board-quarter-de.png'), fullPage: true })
+  await page.click('[data-testid="language-en"]')
+
   // A link carries the cycle: a new page opened on it shows the same quarter on the portfolio.
   const linked = await context.newPage()
   await linked.goto(`${options.url}/portfolio?cycle=${options.quarter}`)

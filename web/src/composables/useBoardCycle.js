@@ -39,7 +39,8 @@ export function useBoardCycle(state) {
 /**
  * Follows the unit boards of several units at once (for the portfolio's scores of a chosen
  * cycle). `unitIds` is a ref or getter of an id list; an empty list subscribes to nothing. Returns
- * a shallow ref of `{ [unitId]: boardState }` holding the boards received so far.
+ * a shallow ref of `{ [unitId]: boardState }` with the boards received so far; a board the server
+ * refused is `{ error }` instead.
  */
 export function useUnitBoards(unitIds) {
   const client = useLiveClient()
@@ -61,6 +62,9 @@ export function useUnitBoards(unitIds) {
         subscriptions.set(id, client.subscribe(`unit:${id}`, {
           onUpdate(next) {
             states.value = { ...states.value, [id]: next }
+          },
+          onError(error) {
+            states.value = { ...states.value, [id]: { error } }
           },
         }))
       }

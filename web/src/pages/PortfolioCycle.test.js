@@ -79,6 +79,14 @@ describe('portfolio of a chosen cycle', () => {
     expect(tile('stores').get('[data-testid="tile-cycle"]').text()).toBe('loading the score of Q4 2026')
   })
 
+  it('says when a unit board cannot be read', async () => {
+    const app = await showPortfolio(Q4)
+    app.sockets.latest.deliver({ type: 'error', board: `unit:${SEARCH_ID}`, code: 'board_not_found', message: 'Board not found' })
+    await flushPromises()
+    expect(tile('search-squad').get('[data-testid="percent"]').text()).toBe('score unavailable')
+    expect(tile('search-squad').get('[data-testid="tile-cycle"]').text()).toBe('Score in Q4 2026')
+  })
+
   it('shows company objectives of the quarter', async () => {
     await showPortfolio(Q4)
     expect(wrapper.get('[data-testid="company-objectives"]').findAll('li').map((row) => row.attributes('data-testid'))).toEqual([

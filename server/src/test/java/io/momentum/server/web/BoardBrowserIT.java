@@ -54,6 +54,7 @@ class BoardBrowserIT {
     assertThat(result.getJsonArray("quarterObjectives").getList()).containsExactly("objective-objective");
     assertThat(result.getDouble("quarterScore")).isEqualTo(result.getDouble("quarterObjectiveProgress"));
     assertThat(result.getString("quarterLink")).contains("cycle=" + org.quarterId);
+    assertThat(result.getString("germanReason")).isEqualTo("Offen: noch kein Wert, daher nicht als im Plan gewertet");
     assertThat(result.getDouble("portfolioTeamScore")).isEqualTo(result.getDouble("quarterObjectiveProgress"));
     assertThat(result.getString("portfolioCompanyText")).isEqualTo("no objectives in this cycle");
     assertThat(result.getString("portfolioCurrentTeamText")).endsWith("%");
