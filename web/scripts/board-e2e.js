@@ -67,7 +67,7 @@ async function api(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   if (!response.ok) {
-    throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`)
+    throw new Error(`${method} ${path} failed with status ${response.status}: ${await response.text()}`)
   }
   return response.json()
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * Headless Chromium against a real node: a person logs in, opens a team board, a key-result value
  * is published over the REST API, and the key result's progress bar and percentage change within
  * two seconds. Then an objective is added to the year and the boards are switched to the year
- * and the quarter: the unit scores the pages show must equal the engine's unit summary (year) and
- * the quarter objective's progress (quarter), and the year objective shows apart on the quarter.
+ * and to the quarter. On the year the unit score must equal the engine's unit summary, and on the
+ * quarter the quarter objective's progress. The year objective shows apart on the quarter.
  * Screenshots go to {@code server/target/screenshots/}.
  *
  * <p>Needs {@code /usr/bin/chromium} (Debian's package) and the web module's Node and
