@@ -37,8 +37,12 @@ export const useCycleStore = defineStore('cycles', () => {
       await loading
     }
     if (requestedId && findCycle(requestedId)) {
+      // A page that writes the default into its address asks for the cycle already selected;
+      // that is no choice of the person's.
+      if (requestedId !== selectedId.value) {
+        chosen.value = true
+      }
       selectedId.value = requestedId
-      chosen.value = true
     } else if (!findCycle(selectedId.value)) {
       selectedId.value = defaultCycleId(cycles.value, today)
     }
