@@ -37,7 +37,7 @@ export const useCycleStore = defineStore('cycles', () => {
       await loading
     }
     if (requestedId && findCycle(requestedId)) {
-      // A page that writes the default into its address asks for the cycle already selected;
+      // A page that writes the default into its address requests the cycle already selected;
       // that is no choice of the person's.
       if (requestedId !== selectedId.value) {
         chosen.value = true
