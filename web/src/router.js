@@ -6,9 +6,10 @@ import UnitBoardPage from './pages/UnitBoardPage.vue'
 import { useSessionStore } from './stores/session.js'
 
 export const routes = [
-  // Live boards open the WebSocket; the shell shows its state only on them.
-  { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio', meta: { live: true } },
-  { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true, meta: { live: true } },
+  // Live boards open the WebSocket; the shell shows its state only on them. They carry the cycle
+  // in the address only once one was chosen; without it they show every current cycle.
+  { path: '/', name: 'portfolio', component: PortfolioPage, alias: '/portfolio', meta: { live: true, cycleInUrl: 'chosen' } },
+  { path: '/units/:unitId', name: 'unit', component: UnitBoardPage, props: true, meta: { live: true, cycleInUrl: 'chosen' } },
   // The outcome-model pages load on demand, so the boards download neither them nor ECharts.
   // Pages whose content depends on the chosen cycle keep it in the address (?cycle=), so a link
   // to them shows the same cycle to the next person.

@@ -36,6 +36,17 @@ describe('cycle switcher', () => {
     expect(app.router.currentRoute.value.query.cycle).toBe(Q4)
   })
 
+  it('keeps the default unchosen when writing it', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-04T12:00:00Z'), toFake: ['Date'] })
+    await openSwitcher('/units/u-checkout/edit')
+    expect(useCycleStore().chosen).toBe(false)
+  })
+
+  it('marks a cycle from the address as chosen', async () => {
+    await openSwitcher('/units/u-checkout/edit?cycle=c-2026-q3')
+    expect(useCycleStore().chosen).toBe(true)
+  })
+
   it('leaves the address of a page without cycle alone', async () => {
     vi.useFakeTimers({ now: new Date('2026-12-04T12:00:00Z'), toFake: ['Date'] })
     await openSwitcher('/units/u-checkout')

@@ -1,5 +1,9 @@
 // Pure grouping of a board state into what the pages show. Members keep the order in which the
-// server listed them, so rows do not jump around while a board moves.
+// server listed them, so rows do not jump around while a board moves. Without a chosen cycle
+// (scope null) a board shows all its members. With one, it shows the goals of the cycles the
+// scope covers, and those of the enclosing cycles apart (see lib/cycleScope.js).
+
+import { unitCycleScore } from './cycleScope.js'
 
 /**
  * Builds the unit tree (company -> business units -> teams) from unit summaries.
@@ -25,26 +29,61 @@ export function buildUnitTree(units) {
 
 /**
  * Groups a portfolio board: the unit tree, the strategic outcomes, and the objectives of the
- * top-level units (the company objectives).
+ * top-level units (the company objectives). With a scope, outcomes and company objectives are
+ * those of the covered and enclosing cycles, and `enclosingObjectives` contains the company
+ * objectives of the enclosing cycles as `{ cycle, nodes }`, innermost cycle first.
  */
-export function portfolioView(state) {
+export function portfolioView(state, scope = null) {
   const units = Object.values(state.units)
   const nodes = Object.values(state.nodes)
   const roots = buildUnitTree(units)
   const rootIds = new Set(roots.map((root) => root.unit.id))
+  const outcomes = nodes.filter((node) => node.kind === 'strategic_outcome')
+  const companyObjectives = nodes.filter((node) => node.kind === 'objective' && rootIds.has(node.unitId))
+  if (!scope) {
+    return { roots, outcomes, companyObjectives, enclosingObjectives: [] }
+  }
+  const shownCycleIds = new Set([...scope.coveredIds, ...scope.enclosing.map((cycle) => cycle.id)])
   return {
     roots,
-    outcomes: nodes.filter((node) => node.kind === 'strategic_outcome'),
-    companyObjectives: nodes.filter((node) => node.kind === 'objective' && rootIds.has(node.unitId)),
+    outcomes: outcomes.filter((node) => !node.cycleId || shownCycleIds.has(node.cycleId)),
+    companyObjectives: inCoveredOrder(companyObjectives, scope),
+    enclosingObjectives: scope.enclosing
+      .map((cycle) => ({ cycle, nodes: companyObjectives.filter((node) => node.cycleId === cycle.id) }))
+      .filter((entry) => entry.nodes.length > 0),
   }
 }
 
+// The nodes of the covered cycles: the chosen cycle's first, then by the cycles' start dates,
+// and within a cycle in the server's order.
+function inCoveredOrder(nodes, scope) {
+  const rank = new Map(scope.covered.map((cycle, index) => [cycle.id, index]))
+  return nodes.filter((node) => rank.has(node.cycleId)).sort((left, right) => rank.get(left.cycleId) - rank.get(right.cycleId))
+}
+
 /**
- * Groups a unit board: the unit's summary, its objectives of open cycles each with their key
- * results, the objectives of closed cycles apart, the unit's KPIs, and key results whose
- * objective is not on the board.
+ * Returns the score of unit `unitId` over its objectives on `state` whose cycle the scope covers
+ * (see unitCycleScore). Works on any board that contains the unit's objectives, such as its unit board.
  */
-export function unitBoardView(state, unitId) {
+export function unitScoreInScope(state, unitId, scope) {
+  const objectives = Object.values(state.nodes).filter(
+    (node) => node.kind === 'objective' && node.unitId === unitId && scope.coveredIds.has(node.cycleId),
+  )
+  return unitCycleScore(objectives)
+}
+
+/**
+ * Groups a unit board: the unit's summary, its objectives each with their key results, the
+ * unit's KPIs, and key results whose objective is not on the board.
+ *
+ * Without a scope, objectives of open cycles are in `objectives` and those of closed cycles in
+ * `closedObjectives`. With a scope, `sections` contains `{ cycle, groups }` for the chosen cycle
+ * (always) and each covered cycle inside it that has objectives, `enclosingSections` the same for
+ * the enclosing cycles that have objectives, `hiddenCount` the number of objectives of other
+ * cycles, and `score` the unit's score over the covered cycles. KPIs are continuous and always
+ * shown.
+ */
+export function unitBoardView(state, unitId, scope = null) {
   const nodes = Object.values(state.nodes)
   const objectives = nodes.filter((node) => node.kind === 'objective')
   const objectiveIds = new Set(objectives.map((objective) => objective.id))
@@ -54,15 +93,34 @@ export function unitBoardView(state, unitId) {
     objective,
     keyResults: keyResults.filter((keyResult) => keyResult.parentId === objective.id),
   }))
-  const closedCycleIds = new Set(state.cycles.filter((cycle) => cycle.closed).map((cycle) => cycle.id))
-  const isClosed = (group) => closedCycleIds.has(group.objective.cycleId)
-
-  return {
+  const common = {
     unit: state.units[unitId] ?? null,
-    objectives: groups.filter((group) => !isClosed(group)),
-    closedObjectives: groups.filter(isClosed),
     kpis: nodes.filter((node) => node.kind === 'kpi'),
     otherKeyResults: keyResults.filter((keyResult) => !objectiveIds.has(keyResult.parentId)),
+  }
+  if (!scope) {
+    const closedCycleIds = new Set(state.cycles.filter((cycle) => cycle.closed).map((cycle) => cycle.id))
+    const isClosed = (group) => closedCycleIds.has(group.objective.cycleId)
+    return {
+      ...common,
+      objectives: groups.filter((group) => !isClosed(group)),
+      closedObjectives: groups.filter(isClosed),
+    }
+  }
+
+  const inCycle = (cycle) => ({ cycle, groups: groups.filter((group) => group.objective.cycleId === cycle.id) })
+  const sections = scope.covered.map(inCycle).filter((section, index) => index === 0 || section.groups.length > 0)
+  const enclosingSections = scope.enclosing.map(inCycle).filter((section) => section.groups.length > 0)
+  const enclosingIds = new Set(scope.enclosing.map((cycle) => cycle.id))
+  const hiddenCount = groups.filter(
+    (group) => !scope.coveredIds.has(group.objective.cycleId) && !enclosingIds.has(group.objective.cycleId),
+  ).length
+  return {
+    ...common,
+    sections,
+    enclosingSections,
+    hiddenCount,
+    score: unitScoreInScope(state, unitId, scope),
   }
 }
 

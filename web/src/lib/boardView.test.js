@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import portfolioSnapshot from '../__fixtures__/portfolio-snapshot.json'
 import unitSnapshot from '../__fixtures__/unit-board-snapshot.json'
 import { boardFromSnapshot } from '../live/boardState.js'
-import { buildUnitTree, findCycle, portfolioView, unitBoardView } from './boardView.js'
+import { buildUnitTree, findCycle, portfolioView, unitBoardView, unitScoreInScope } from './boardView.js'
+import { cycleScope } from './cycleScope.js'
 
 const TEAM_ID = 'u0000000-0000-4000-8000-00000000c0de'
 
@@ -94,5 +95,94 @@ describe('findCycle', () => {
     const state = boardFromSnapshot(unitSnapshot)
     expect(findCycle(state, 'c0000000-0000-4000-8000-000000000004').name).toBe('Q4 2026')
     expect(findCycle(state, 'missing')).toBeNull()
+  })
+})
+
+describe('boards of a chosen cycle', () => {
+  const cycles = [
+    { id: 's', key: 'strategy', name: 'Strategy', kind: 'strategy', parentId: null, start: '2025-01-01', end: '2027-12-31', closed: false },
+    { id: 'y', key: '2026', name: '2026', kind: 'annual', parentId: 's', start: '2026-01-01', end: '2026-12-31', closed: false },
+    { id: 'q3', key: '2026-q3', name: 'Q3 2026', kind: 'quarter', parentId: 'y', start: '2026-07-01', end: '2026-09-30', closed: true },
+    { id: 'q4', key: '2026-q4', name: 'Q4 2026', kind: 'quarter', parentId: 'y', start: '2026-10-01', end: '2026-12-31', closed: false },
+    { id: 'old', key: '2024', name: '2024', kind: 'annual', parentId: null, start: '2024-01-01', end: '2024-12-31', closed: true },
+  ]
+  function node(id, kind, unitId, cycleId, progress, fields = {}) {
+    return { id, key: id, kind, unitId, cycleId, parentId: null, progress, expected: 0.5, status: 'on_track', noData: false, confidence: null, version: 1, ...fields }
+  }
+  const unitState = {
+    units: { team: { id: 'team', parentId: 'company', version: 1 } },
+    cycles,
+    nodes: Object.fromEntries([
+      node('q4-a', 'objective', 'team', 'q4', 0.4),
+      node('q4-b', 'objective', 'team', 'q4', 0.6001),
+      node('q3-a', 'objective', 'team', 'q3', 0.9, { status: 'closed' }),
+      node('year-a', 'objective', 'team', 'y', 0.2),
+      node('old-a', 'objective', 'team', 'old', 1),
+      node('kr', 'key_result', 'team', 'q4', 0.4, { parentId: 'q4-a' }),
+      node('kpi', 'kpi', 'team', null, 0),
+    ].map((entry) => [entry.id, entry])),
+  }
+
+  it.each([
+    ['quarter', 'q4', [['2026-q4', ['q4-a', 'q4-b']]], [['2026', ['year-a']]], 2, 0.5001, 2],
+    ['year', 'y', [['2026', ['year-a']], ['2026-q3', ['q3-a']], ['2026-q4', ['q4-a', 'q4-b']]], [], 1, 0.525, 4],
+    ['strategy', 's', [['strategy', []], ['2026', ['year-a']], ['2026-q3', ['q3-a']], ['2026-q4', ['q4-a', 'q4-b']]], [], 1, 0.525, 4],
+    ['closed quarter', 'q3', [['2026-q3', ['q3-a']]], [['2026', ['year-a']]], 3, 0.9, 1],
+  ])('groups a unit board for a %s', (kind, cycleId, sections, enclosing, hidden, progress, objectives) => {
+    const view = unitBoardView(unitState, 'team', cycleScope(cycles, cycleId))
+    const keys = (list) => list.map((section) => [section.cycle.key, section.groups.map((group) => group.objective.key)])
+    expect(keys(view.sections)).toEqual(sections)
+    expect(keys(view.enclosingSections)).toEqual(enclosing)
+    expect(view.hiddenCount).toBe(hidden)
+    expect(view.score.progress).toBe(progress)
+    expect(view.score.objectives).toBe(objectives)
+  })
+
+  it('keeps key results and KPIs on a unit board of a cycle', () => {
+    const view = unitBoardView(unitState, 'team', cycleScope(cycles, 'q4'))
+    expect(view.sections[0].groups[0].keyResults.map((keyResult) => keyResult.key)).toEqual(['kr'])
+    expect(view.kpis.map((kpi) => kpi.key)).toEqual(['kpi'])
+  })
+
+  it('says a cycle without objectives has none', () => {
+    const view = unitBoardView(unitState, 'team', cycleScope([...cycles, { id: 'q1', key: '2026-q1', name: 'Q1 2026', kind: 'quarter', parentId: 'y', start: '2026-01-01', end: '2026-03-31', closed: true }], 'q1'))
+    expect(view.sections.map((section) => section.groups.length)).toEqual([0])
+    expect(view.score.objectives).toBe(0)
+    expect(view.score.progress).toBeNull()
+  })
+
+  const portfolioState = {
+    units: { company: { id: 'company', parentId: null, version: 1 }, team: { id: 'team', parentId: 'company', version: 1 } },
+    cycles,
+    nodes: Object.fromEntries([
+      node('outcome', 'strategic_outcome', 'company', 's', 0.5),
+      node('old-outcome', 'strategic_outcome', 'company', 'old', 0.5),
+      node('company-q4', 'objective', 'company', 'q4', 0.5),
+      node('company-year', 'objective', 'company', 'y', 0.5),
+      node('company-q3', 'objective', 'company', 'q3', 0.5),
+    ].map((entry) => [entry.id, entry])),
+  }
+
+  it.each([
+    ['quarter', 'q4', ['outcome'], ['company-q4'], [['2026', ['company-year']]]],
+    ['year', 'y', ['outcome'], ['company-year', 'company-q3', 'company-q4'], []],
+    ['strategy', 's', ['outcome'], ['company-year', 'company-q3', 'company-q4'], []],
+  ])('groups the portfolio for a %s', (kind, cycleId, outcomes, objectives, enclosing) => {
+    const view = portfolioView(portfolioState, cycleScope(cycles, cycleId))
+    expect(view.outcomes.map((entry) => entry.key)).toEqual(outcomes)
+    expect(view.companyObjectives.map((entry) => entry.key)).toEqual(objectives)
+    expect(view.enclosingObjectives.map((entry) => [entry.cycle.key, entry.nodes.map((item) => item.key)])).toEqual(enclosing)
+  })
+
+  it('shows every goal on the portfolio without a cycle', () => {
+    const view = portfolioView(portfolioState)
+    expect(view.outcomes).toHaveLength(2)
+    expect(view.companyObjectives).toHaveLength(3)
+    expect(view.enclosingObjectives).toEqual([])
+  })
+
+  it('scores a unit from its board', () => {
+    expect(unitScoreInScope(unitState, 'team', cycleScope(cycles, 'q4')).progress).toBe(0.5001)
+    expect(unitScoreInScope(unitState, 'other', cycleScope(cycles, 'q4')).objectives).toBe(0)
   })
 })

@@ -9,6 +9,9 @@ export const useCycleStore = defineStore('cycles', () => {
   const selectedId = ref(null)
   const loaded = ref(false)
   const loadError = ref(null)
+  // True once the person (or an address with ?cycle=) chose the cycle; false while the store
+  // follows today's default. Boards show every current cycle until a cycle is chosen.
+  const chosen = ref(false)
   let loading = null
 
   const selected = computed(() => cycles.value.find((cycle) => cycle.id === selectedId.value) ?? null)
@@ -34,6 +37,11 @@ export const useCycleStore = defineStore('cycles', () => {
       await loading
     }
     if (requestedId && findCycle(requestedId)) {
+      // A page that writes the default into its address requests the cycle already selected;
+      // that is no choice of the person's.
+      if (requestedId !== selectedId.value) {
+        chosen.value = true
+      }
       selectedId.value = requestedId
     } else if (!findCycle(selectedId.value)) {
       selectedId.value = defaultCycleId(cycles.value, today)
@@ -52,7 +60,14 @@ export const useCycleStore = defineStore('cycles', () => {
   function chooseCycle(cycleId) {
     if (findCycle(cycleId)) {
       selectedId.value = cycleId
+      chosen.value = true
     }
+  }
+
+  /** Goes back to the default cycle for today and marks the choice as not made. */
+  function followToday(today = new Date().toISOString().slice(0, 10)) {
+    selectedId.value = defaultCycleId(cycles.value, today)
+    chosen.value = false
   }
 
   function findCycle(cycleId) {
@@ -64,5 +79,8 @@ export const useCycleStore = defineStore('cycles', () => {
     return findCycle(cycleId) ?? null
   }
 
-  return { cycles, selectedId, selected, selectedPath, loaded, loadError, loadCycles, refreshCycles, chooseCycle, cycleById }
+  return {
+    cycles, selectedId, selected, selectedPath, loaded, loadError, chosen,
+    loadCycles, refreshCycles, chooseCycle, followToday, cycleById,
+  }
 })

@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import portfolioSnapshot from '../__fixtures__/portfolio-snapshot.json'
+import unitSnapshot from '../__fixtures__/unit-board-snapshot.json'
+import { useCycleStore } from '../stores/cycles.js'
+import { useSessionStore } from '../stores/session.js'
+import { DEMO_USER } from '../testing/fakeFetch.js'
+import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
+import PortfolioPage from './PortfolioPage.vue'
+
+// The portfolio of a chosen cycle: unit tiles score the cycle from the unit boards.
+
+const YEAR = 'c0000000-0000-4000-8000-000000002026'
+const Q4 = 'c0000000-0000-4000-8000-000000000004'
+const SEARCH_ID = 'u0000000-0000-4000-8000-0000000000t2'
+
+let wrapper
+
+async function showPortfolio(cycle) {
+  const app = createTestApp()
+  const session = useSessionStore()
+  session.user = DEMO_USER
+  session.checked = true
+  const cycles = useCycleStore()
+  cycles.cycles = portfolioSnapshot.cycles
+  cycles.loaded = true
+  await app.router.push(cycle ? `/portfolio?cycle=${cycle}` : '/portfolio')
+  wrapper = mountWithApp(PortfolioPage, app)
+  app.sockets.latest.acceptConnection()
+  app.sockets.latest.deliver(portfolioSnapshot)
+  await flushPromises()
+  return app
+}
+
+function subscribedBoards(app) {
+  return app.sockets.latest.sentMessages.filter((message) => message.type === 'subscribe').map((message) => message.board)
+}
+
+function tile(key) {
+  return wrapper.get(`[data-testid="unit-${key}"]`)
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+
+describe('portfolio of a chosen cycle', () => {
+  it('follows no unit board without a choice', async () => {
+    const app = await showPortfolio()
+    expect(subscribedBoards(app)).toEqual(['portfolio:acme'])
+    expect(tile('checkout-squad').get('[data-testid="percent"]').text()).toBe('63.0 %')
+  })
+
+  it('follows the unit boards of every unit', async () => {
+    const app = await showPortfolio(Q4)
+    expect(subscribedBoards(app)).toEqual(['portfolio:acme', ...portfolioSnapshot.units.map((unit) => `unit:${unit.id}`)])
+  })
+
+  it('scores a unit in the chosen cycle', async () => {
+    const app = await showPortfolio(Q4)
+    app.sockets.latest.deliver(unitSnapshot)
+    await flushPromises()
+    const checkout = tile('checkout-squad')
+    expect(checkout.get('[data-testid="percent"]').attributes('data-progress')).toBe('0.6298')
+    expect(checkout.get('[data-testid="tile-cycle"]').text()).toBe('Score in Q4 2026')
+  })
+
+  it('says a unit has no objectives in the cycle', async () => {
+    const app = await showPortfolio(Q4)
+    app.sockets.latest.deliver({ type: 'snapshot', board: `unit:${SEARCH_ID}`, version: 1, units: [], nodes: [], cycles: portfolioSnapshot.cycles })
+    await flushPromises()
+    expect(tile('search-squad').get('[data-testid="percent"]').text()).toBe('no objectives in this cycle')
+    expect(tile('search-squad').find('[data-testid="status"]').exists()).toBe(false)
+  })
+
+  it('marks a unit whose board has not arrived', async () => {
+    await showPortfolio(Q4)
+    expect(tile('stores').get('[data-testid="tile-cycle"]').text()).toBe('loading the score of Q4 2026')
+  })
+
+  it('says when a unit board cannot be read', async () => {
+    const app = await showPortfolio(Q4)
+    app.sockets.latest.deliver({ type: 'error', board: `unit:${SEARCH_ID}`, code: 'board_not_found', message: 'Board not found' })
+    await flushPromises()
+    expect(tile('search-squad').get('[data-testid="percent"]').text()).toBe('score unavailable')
+    expect(tile('search-squad').get('[data-testid="tile-cycle"]').text()).toBe('Score in Q4 2026')
+  })
+
+  it('shows company objectives of the quarter', async () => {
+    await showPortfolio(Q4)
+    expect(wrapper.get('[data-testid="company-objectives"]').findAll('li').map((row) => row.attributes('data-testid'))).toEqual([
+      'node-grow-online-share',
+      'node-store-cost-down',
+    ])
+    expect(wrapper.text()).toContain('Cycle Q4 2026')
+  })
+
+  it('shows the quarter objectives of the company for the year', async () => {
+    await showPortfolio(YEAR)
+    expect(wrapper.get('[data-testid="company-objectives"]').findAll('li')).toHaveLength(2)
+    expect(wrapper.get('[data-testid="board-cycle"]').text()).toContain('Showing year 2026')
+  })
+})
