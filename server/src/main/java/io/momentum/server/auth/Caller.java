@@ -59,7 +59,9 @@ public record Caller(String kind, String id, String orgId, String name, String e
    */
   public void requireAdmin() {
     if (!scopes.contains("admin")) {
-      throw ApiException.forbidden("Only an administrator of the organisation may do this; ask an admin, or use a token with the admin scope");
+      throw ApiException.forbidden("Only an administrator of the organisation may do this: log in as an administrator"
+          + " (POST /api/v1/auth/login) and send the session cookie. API tokens carry the admin scope only"
+          + " when an administrator creates them with it through API token management");
     }
   }
 
