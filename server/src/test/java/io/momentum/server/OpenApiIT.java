@@ -137,8 +137,8 @@ class OpenApiIT {
   }
 
   /**
-   * An unquoted description containing ": " parses as a new key with a null value, which leaves the
-   * description cut short and adds a bogus schema keyword; this catches every such key.
+   * An unquoted description containing ": " parses as a new key with a null value. The description
+   * is then cut short and the schema gains a bogus keyword, so such keys must fail the build.
    */
   @Test
   void noKeyLooksLikeProse() {
@@ -193,12 +193,12 @@ class OpenApiIT {
     if (node instanceof Map<?, ?> map) {
       map.forEach((key, value) -> {
         String name = String.valueOf(key);
-        String here = at + "/" + name;
+        String keyPath = at + "/" + name;
         if (name.matches(".*\\s.*") || (name.endsWith(".") && !name.startsWith("/")) || (value == null && !FREE_KEYS.contains(name))) {
-          found.add(here);
+          found.add(keyPath);
         }
         if (!FREE_KEYS.contains(name)) {
-          collectProseKeys(value, here, found);
+          collectProseKeys(value, keyPath, found);
         }
       });
     } else if (node instanceof List<?> list) {
@@ -212,16 +212,16 @@ class OpenApiIT {
     if (node instanceof Map<?, ?> map) {
       map.forEach((key, value) -> {
         String name = String.valueOf(key);
-        String here = at + "/" + name;
+        String keyPath = at + "/" + name;
         if ("properties".equals(name) && value instanceof Map<?, ?> properties) {
           properties.forEach((property, schema) -> {
             if (!(schema instanceof Map<?, ?>)) {
-              found.add(here + "/" + property + " = " + schema);
+              found.add(keyPath + "/" + property + " = " + schema);
             }
           });
         }
         if (!FREE_KEYS.contains(name)) {
-          collectBrokenProperties(value, here, found);
+          collectBrokenProperties(value, keyPath, found);
         }
       });
     } else if (node instanceof List<?> list) {

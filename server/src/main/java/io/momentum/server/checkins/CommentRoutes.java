@@ -93,7 +93,7 @@ public final class CommentRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** Parses a comment id (a positive whole number); any other value names no comment, so it gets a 404. */
+  /** Parses a comment id, a positive whole number. Any other value names no comment, so it gets a 404. */
   private static long commentId(String value) {
     try {
       long id = Long.parseLong(value);

@@ -21,7 +21,7 @@ final class SeedPlan {
   record CycleRow(UUID id, String key, String name, String kind, UUID parentId, LocalDate start, LocalDate end,
                   boolean closed) {
 
-    /** Returns when the demo closed the cycle: the start of the day after its last day, UTC; null while open. */
+    /** Returns the demo's close time of the cycle, the start of the day after its last day in UTC, or null while open. */
     Instant closedAt() {
       return closed ? end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : null;
     }

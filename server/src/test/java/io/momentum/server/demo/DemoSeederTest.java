@@ -97,6 +97,17 @@ class DemoSeederTest {
   }
 
   @Test
+  void closedQuarterHasCloseTimeAndCloser(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("SELECT closed_at, closed_by FROM cycles WHERE" + ORG + "AND key = '2026-q1'"))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          assertThat(rows).hasSize(1);
+          assertThat(rows.get(0).getOffsetDateTime("closed_at").toInstant()).isEqualTo(Instant.parse("2026-04-01T00:00:00Z"));
+          assertThat(rows.get(0).getString("closed_by")).isEqualTo(DemoSeeder.SOURCE);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   void seedCreatesAboutFortyObjectives(VertxTestContext ctx) {
     seed().compose(login -> db.rows("SELECT o.kind, c.kind, (o.parent_id IS NOT NULL), count(*) FROM objectives o"
             + " JOIN cycles c ON c.id = o.cycle_id WHERE o.org_id = 'demo' GROUP BY 1, 2, 3"))
