@@ -277,6 +277,9 @@ class ApiIT {
     HttpResponse<Buffer> response = api.postRaw("/api/v1/events", body, "application/json");
 
     assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(Http.json(response).getJsonObject("error").getString("code")).isEqualTo("body_too_large");
+    assertThat(Http.json(response).getJsonObject("error").getString("message"))
+        .contains("1048576 bytes (1 MiB)").contains("MOMENTUM_MAX_BODY_BYTES");
   }
 
   @Test

@@ -32,8 +32,13 @@ class OpenApiIT {
   private static final Set<String> LOADABLE = Set.of("application/json", "multipart/form-data",
       "application/hal+json", "application/octet-stream", "text/plain");
 
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+  /** Members whose keys are data, not OpenAPI keywords or names, so free text in them is fine. */
+  private static final Set<String> FREE_KEYS = Set.of("example", "examples", "default", "const", "enum", "mapping");
+
   private static MomentumNode node;
   private static OpenAPIContract contract;
+  private static Map<String, Object> raw;
 
   @BeforeAll
   static void loadDocument() throws Exception {
@@ -42,6 +47,8 @@ class OpenApiIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.getHeader("Content-Type")).startsWith("application/yaml");
     Map<String, Object> yaml = plain(new Yaml().load(response.bodyAsString()));
+    // A second copy, because the contract below adds resolution members to the maps it is given.
+    raw = plain(new Yaml().load(response.bodyAsString()));
     JsonObject document = new JsonObject(yaml);
     contract = OpenAPIContract.from(node.vertx(), withSupportedMediaTypes(document)).await();
   }
@@ -126,6 +133,101 @@ class OpenApiIT {
     Set<String> ids = new TreeSet<>();
     for (Operation operation : contract.operations()) {
       assertThat(ids.add(operation.getOperationId())).as("operationId %s", operation.getOperationId()).isTrue();
+    }
+  }
+
+  /**
+   * An unquoted description containing ": " parses as a new key with a null value. The description
+   * is then cut short and the schema gains a bogus keyword, so such keys must fail the build.
+   */
+  @Test
+  void noKeyLooksLikeProse() {
+    List<String> prose = new ArrayList<>();
+    collectProseKeys(raw, "", prose);
+
+    assertThat(prose).as("keys with spaces or a final full stop, or keys with no value").isEmpty();
+  }
+
+  @Test
+  void everySchemaPropertyIsAnObject() {
+    List<String> broken = new ArrayList<>();
+    collectBrokenProperties(raw, "", broken);
+
+    assertThat(broken).as("members of a schema's properties whose value is not a schema object").isEmpty();
+  }
+
+  @Test
+  void everyOperationHasADeclaredTag() {
+    Set<String> declared = new TreeSet<>();
+    for (Object tag : (List<?>) raw.get("tags")) {
+      declared.add(String.valueOf(((Map<?, ?>) tag).get("name")));
+    }
+    List<String> untagged = new ArrayList<>();
+    List<String> undeclared = new ArrayList<>();
+    Map<?, ?> paths = (Map<?, ?>) raw.get("paths");
+    paths.forEach((path, item) -> ((Map<?, ?>) item).forEach((method, operation) -> {
+      if (!METHODS.contains(String.valueOf(method))) {
+        return;
+      }
+      Object tags = ((Map<?, ?>) operation).get("tags");
+      if (!(tags instanceof List<?> list) || list.isEmpty()) {
+        untagged.add(method + " " + path);
+      } else {
+        list.stream().map(String::valueOf).filter(t -> !declared.contains(t)).forEach(t -> undeclared.add(method + " " + path + ": " + t));
+      }
+    }));
+
+    assertThat(untagged).as("operations without tags").isEmpty();
+    assertThat(undeclared).as("tags missing from the top-level tags list").isEmpty();
+  }
+
+  @Test
+  void oneResponseForBadRequests() {
+    Map<?, ?> components = (Map<?, ?>) raw.get("components");
+    Set<String> responses = new TreeSet<>(((Map<?, ?>) components.get("responses")).keySet().stream().map(String::valueOf).toList());
+
+    assertThat(responses).contains("BadRequest").doesNotContain("ValidationFailed", "Invalid");
+  }
+
+  private static void collectProseKeys(Object node, String at, List<String> found) {
+    if (node instanceof Map<?, ?> map) {
+      map.forEach((key, value) -> {
+        String name = String.valueOf(key);
+        String keyPath = at + "/" + name;
+        if (name.matches(".*\\s.*") || (name.endsWith(".") && !name.startsWith("/")) || (value == null && !FREE_KEYS.contains(name))) {
+          found.add(keyPath);
+        }
+        if (!FREE_KEYS.contains(name)) {
+          collectProseKeys(value, keyPath, found);
+        }
+      });
+    } else if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        collectProseKeys(list.get(i), at + "/" + i, found);
+      }
+    }
+  }
+
+  private static void collectBrokenProperties(Object node, String at, List<String> found) {
+    if (node instanceof Map<?, ?> map) {
+      map.forEach((key, value) -> {
+        String name = String.valueOf(key);
+        String keyPath = at + "/" + name;
+        if ("properties".equals(name) && value instanceof Map<?, ?> properties) {
+          properties.forEach((property, schema) -> {
+            if (!(schema instanceof Map<?, ?>)) {
+              found.add(keyPath + "/" + property + " = " + schema);
+            }
+          });
+        }
+        if (!FREE_KEYS.contains(name)) {
+          collectBrokenProperties(value, keyPath, found);
+        }
+      });
+    } else if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        collectBrokenProperties(list.get(i), at + "/" + i, found);
+      }
     }
   }
 

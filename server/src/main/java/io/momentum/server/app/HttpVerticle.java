@@ -119,7 +119,8 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/assets/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(365L * 24 * 3600));
     router.get().handler(StaticHandler.create("webroot"));
     router.get().handler(this::sendWebApp);
-    router.route().failureHandler(ApiErrors::handle);
+    long maxBodyBytes = services.config().maxBodyBytes();
+    router.route().failureHandler(ctx -> ApiErrors.handle(ctx, maxBodyBytes));
     services.routes().record(router.getRoutes());
 
     HttpServerOptions options = new HttpServerOptions()

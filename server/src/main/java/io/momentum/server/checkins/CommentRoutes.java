@@ -15,7 +15,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET/POST /api/v1/objectives/{id}/comments}: objective-level check-in comments, newest first. */
+/**
+ * {@code GET/POST /api/v1/objectives/{id}/comments}: objective-level check-in comments, newest
+ * first, and {@code GET /api/v1/objectives/{id}/comments/{commentId}}: one comment, where the
+ * {@code Location} of a new comment points.
+ */
 public final class CommentRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommentRoutes.class);
@@ -32,6 +36,7 @@ public final class CommentRoutes {
   public void mount(Router router) {
     router.get("/api/v1/objectives/:id/comments").handler(this::listComments);
     router.post("/api/v1/objectives/:id/comments").handler(this::addComment);
+    router.get("/api/v1/objectives/:id/comments/:commentId").handler(this::getComment);
   }
 
   private void listComments(RoutingContext ctx) {
@@ -65,10 +70,40 @@ public final class CommentRoutes {
           JsonObject comment = comment(rows.iterator().next());
           LOG.info("Comment {} added to objective {} of organisation {} by {}", comment.getString("id"), id, caller.orgId(),
               caller.source());
-          ctx.response().setStatusCode(201).putHeader("Location", "/api/v1/objectives/" + id + "/comments");
+          ctx.response().setStatusCode(201)
+              .putHeader("Location", "/api/v1/objectives/" + id + "/comments/" + comment.getString("id"));
           ctx.json(comment);
         })
         .onFailure(ctx::fail);
+  }
+
+  private void getComment(RoutingContext ctx) {
+    Caller caller = Caller.of(ctx);
+    UUID id = CheckInRoutes.pathId(ctx, "Objective");
+    String commentParam = ctx.pathParam("commentId");
+    long commentId = commentId(commentParam);
+    requireObjective(caller.orgId(), id)
+        .compose(v -> pool.preparedQuery("SELECT " + COLUMNS + " FROM objective_comments WHERE org_id = $1 AND objective_id = $2"
+                + " AND id = $3")
+            .execute(Tuple.of(caller.orgId(), id, commentId)))
+        .compose(rows -> rows.size() == 0
+            ? Future.failedFuture(ApiException.notFound("Comment " + commentParam + " of objective " + id))
+            : Future.succeededFuture(comment(rows.iterator().next())))
+        .onSuccess(ctx::json)
+        .onFailure(ctx::fail);
+  }
+
+  /** Parses a comment id, a positive whole number. Any other value names no comment, so it gets a 404. */
+  private static long commentId(String value) {
+    try {
+      long id = Long.parseLong(value);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // Falls through to the 404 below.
+    }
+    throw ApiException.notFound("Comment " + value);
   }
 
   private Future<Void> requireObjective(String orgId, UUID id) {

@@ -10,6 +10,7 @@ import io.momentum.server.http.ExpectedVersion;
 import io.momentum.server.http.PathIds;
 import io.momentum.server.http.QueryParams;
 import io.momentum.server.settings.SettingsRoutes;
+import io.momentum.streams.event.Articles;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -216,7 +217,7 @@ public final class CycleRoutes {
       return Future.failedFuture(ApiException.invalid("strategyCycleId", "names no cycle of your organisation"));
     }
     if (!"strategy".equals(strategy.getString("kind"))) {
-      return Future.failedFuture(ApiException.invalid("strategyCycleId", "names a " + strategy.getString("kind")
+      return Future.failedFuture(ApiException.invalid("strategyCycleId", "names " + Articles.withArticle(strategy.getString("kind"))
           + " cycle; an annual cycle belongs to a strategy cycle"));
     }
     if (strategy.getBoolean("closed")) {

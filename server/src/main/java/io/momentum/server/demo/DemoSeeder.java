@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,6 +83,23 @@ public final class DemoSeeder {
         .map(text -> new Login(EMAIL, password, text));
   }
 
+  /**
+   * Sets the close time and closer of cycles that an earlier version of the seed stored as closed
+   * without them, to the values the seed writes now. Cycles closed through the API have both already.
+   */
+  private static Future<Void> dateSeededClosings(SqlConnection connection) {
+    return connection.preparedQuery("""
+            UPDATE cycles SET closed_at = (end_date + 1)::timestamp AT TIME ZONE 'UTC', closed_by = $2
+            WHERE org_id = $1 AND closed AND closed_at IS NULL""")
+        .execute(Tuple.of(ORG_ID, SOURCE))
+        .onSuccess(rows -> {
+          if (rows.rowCount() > 0) {
+            LOG.info("Set the close time of {} closed demo cycles seeded without one", rows.rowCount());
+          }
+        })
+        .mapEmpty();
+  }
+
   private Future<Void> seedOrganisation() {
     long started = System.nanoTime();
     Instant now = clock.instant();
@@ -93,7 +111,7 @@ public final class DemoSeeder {
                 DemoPlanner.organisationCreatedAt(now).atOffset(ZoneOffset.UTC)))
             .compose(inserted -> {
               if (inserted.rowCount() == 0) {
-                return Future.succeededFuture((SeedPlan) null);
+                return dateSeededClosings(connection).map((SeedPlan) null);
               }
               SeedPlan plan = DemoPlanner.plan(now);
               return new SeedWriter(connection, ORG_ID, SOURCE).write(plan)

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,11 @@ final class SeedPlan {
 
   record CycleRow(UUID id, String key, String name, String kind, UUID parentId, LocalDate start, LocalDate end,
                   boolean closed) {
+
+    /** Returns the demo's close time of the cycle, the start of the day after its last day in UTC, or null while open. */
+    Instant closedAt() {
+      return closed ? end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+    }
   }
 
   record ObjectiveRow(UUID id, ObjectiveSpec spec, UUID parentId, UUID unitId, UUID cycleId, Instant createdAt) {

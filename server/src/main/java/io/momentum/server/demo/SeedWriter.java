@@ -35,10 +35,12 @@ final class SeedWriter {
       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[]) AS u(id, key, name, kind, parent_id)""";
 
   private static final String INSERT_CYCLES = """
-      INSERT INTO cycles (id, org_id, key, name, kind, parent_id, start_date, end_date, closed, created_at)
-      SELECT c.id, $1, c.key, c.name, c.kind, c.parent_id, c.start_date, c.end_date, c.closed, $2
-      FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::date[], $9::date[], $10::boolean[])
-           AS c(id, key, name, kind, parent_id, start_date, end_date, closed)""";
+      INSERT INTO cycles (id, org_id, key, name, kind, parent_id, start_date, end_date, closed, closed_at, closed_by,
+                          created_at)
+      SELECT c.id, $1, c.key, c.name, c.kind, c.parent_id, c.start_date, c.end_date, c.closed, c.closed_at, c.closed_by, $2
+      FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::date[], $9::date[], $10::boolean[],
+                  $11::timestamptz[], $12::text[])
+           AS c(id, key, name, kind, parent_id, start_date, end_date, closed, closed_at, closed_by)""";
 
   private static final String INSERT_NODE_KEYS = """
       INSERT INTO node_keys (org_id, key, node_id, kind)
@@ -126,7 +128,8 @@ final class SeedWriter {
             column(UUID.class, CycleRow::id), column(String.class, CycleRow::key),
             column(String.class, CycleRow::name), column(String.class, CycleRow::kind),
             column(UUID.class, CycleRow::parentId), column(LocalDate.class, CycleRow::start),
-            column(LocalDate.class, CycleRow::end), column(Boolean.class, CycleRow::closed)))
+            column(LocalDate.class, CycleRow::end), column(Boolean.class, CycleRow::closed),
+            time(CycleRow::closedAt), column(String.class, c -> c.closed() ? source : null)))
         .compose(v -> insert(INSERT_NODE_KEYS, plan.nodeKeys(), null,
             column(String.class, NodeKeyRow::key), column(UUID.class, NodeKeyRow::nodeId),
             column(String.class, NodeKeyRow::kind)))

@@ -111,7 +111,7 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
 
   private static JsonArray readMilestones(BodyReader body, List<BodyReader> items) {
     JsonArray milestones = new JsonArray();
-    if (items.isEmpty()) {
+    if (items.isEmpty() && !body.rejected("milestones")) {
       body.reject("milestones", "is missing: list the milestones as [{\"title\": ..., \"weight\": 1}]");
       return milestones;
     }

@@ -5,6 +5,7 @@ import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
+import io.momentum.streams.event.Articles;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +31,8 @@ public final class StructureRoutes {
 
   private static final String UNIT_COLUMNS = "id, key, name, kind, parent_id, version, created_at, updated_at, archived_at";
   private static final List<String> UNIT_FIELDS = List.of("key", "name", "kind", "parentId");
-  private static final String CYCLE_COLUMNS = "id, key, name, kind, parent_id, start_date, end_date, closed, closed_at, version";
+  private static final String CYCLE_COLUMNS = "id, key, name, kind, parent_id, start_date, end_date, closed, closed_at,"
+      + " closed_by, version, created_at, updated_at";
 
   private final Pool pool;
   private final EventPublisher publisher;
@@ -270,8 +272,9 @@ public final class StructureRoutes {
             default -> null;
           };
           if (expected == null || !expected.equals(parent.getString("kind"))) {
-            return Future.failedFuture(ApiException.invalid("parentId", "a " + kind + " cycle "
-                + (expected == null ? "has no parent" : "belongs to an " + expected + " cycle, not a " + parent.getString("kind") + " cycle")));
+            return Future.failedFuture(ApiException.invalid("parentId", Articles.withArticle(kind) + " cycle "
+                + (expected == null ? "has no parent" : "belongs to " + Articles.withArticle(expected) + " cycle, not "
+                + Articles.withArticle(parent.getString("kind")) + " cycle")));
           }
           if (start.isBefore(parent.getLocalDate("start_date")) || end.isAfter(parent.getLocalDate("end_date"))) {
             return Future.failedFuture(ApiException.invalid("start", "the cycle must lie within its parent, "

@@ -25,8 +25,12 @@ public final class ApiErrors {
   private ApiErrors() {
   }
 
-  /** Failure handler for every route. */
-  public static void handle(RoutingContext ctx) {
+  /**
+   * Failure handler for every route.
+   *
+   * @param maxBodyBytes the body limit of the API routes, named in the 413 for a larger body
+   */
+  public static void handle(RoutingContext ctx, long maxBodyBytes) {
     Throwable failure = ctx.failure();
     int status = ctx.statusCode();
     if (ctx.response().ended() || ctx.response().closed()) {
@@ -40,9 +44,9 @@ public final class ApiErrors {
     } else if (failure instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("23")) {
       constraintViolation(ctx, pg);
     } else if (failure instanceof HttpException http) {
-      httpStatus(ctx, http.getStatusCode());
+      httpStatus(ctx, http.getStatusCode(), maxBodyBytes);
     } else if (failure == null && status >= 400) {
-      httpStatus(ctx, status);
+      httpStatus(ctx, status, maxBodyBytes);
     } else {
       String requestId = UUID.randomUUID().toString();
       LOG.error("{} {} failed (request {})", ctx.request().method(), ctx.request().path(), requestId, failure);
@@ -50,17 +54,24 @@ public final class ApiErrors {
     }
   }
 
-  private static void httpStatus(RoutingContext ctx, int status) {
+  private static void httpStatus(RoutingContext ctx, int status, long maxBodyBytes) {
     switch (status) {
       case 401 -> send(ctx, 401, "unauthenticated", "Log in, or send an API token as \"Authorization: Bearer <token>\"", List.of(), null);
       case 403 -> send(ctx, 403, "forbidden", "Your credentials do not allow this request", List.of(), null);
       case 404 -> send(ctx, 404, "not_found", "No resource at " + ctx.request().path(), List.of(), null);
       case 405 -> send(ctx, 405, "method_not_allowed", ctx.request().method() + " is not supported on " + ctx.request().path(), List.of(), null);
-      case 413 -> send(ctx, 413, "body_too_large", "The request body exceeds the configured limit (MOMENTUM_MAX_BODY_BYTES); split it into smaller requests", List.of(), null);
+      case 413 -> send(ctx, 413, "body_too_large", "The request body is larger than " + bytes(maxBodyBytes)
+          + ", the limit set by MOMENTUM_MAX_BODY_BYTES; split it into smaller requests", List.of(), null);
       case 415 -> send(ctx, 415, "unsupported_media_type", "Send the body as application/json", List.of(), null);
       case 400 -> send(ctx, 400, "bad_request", "The request is malformed", List.of(), null);
       default -> send(ctx, status, "http_" + status, "The request failed with HTTP status " + status, List.of(), null);
     }
+  }
+
+  /** Formats a byte count, adding whole mebibytes when it is a multiple of one: "1048576 bytes (1 MiB)". */
+  static String bytes(long count) {
+    long mebibyte = 1024L * 1024L;
+    return count % mebibyte == 0 ? count + " bytes (" + count / mebibyte + " MiB)" : count + " bytes";
   }
 
   private static void constraintViolation(RoutingContext ctx, PgException pg) {

@@ -240,6 +240,16 @@ public final class BodyReader {
     fail(field, message);
   }
 
+  /**
+   * Returns true when an error was recorded on {@code field} or on one of its elements, so a rule
+   * that depends on the field can stay silent instead of reporting the same fault twice.
+   */
+  public boolean rejected(String field) {
+    String path = path(field);
+    return errors.stream().anyMatch(e -> e.field().equals(path) || e.field().startsWith(path + "[")
+        || e.field().startsWith(path + "."));
+  }
+
   /** Returns the errors so far. */
   public List<FieldError> errors() {
     return errors;

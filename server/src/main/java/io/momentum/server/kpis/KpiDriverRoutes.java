@@ -158,7 +158,8 @@ public final class KpiDriverRoutes {
     Set<String> known = new HashSet<>();
     drivers.forEach(d -> known.add(d.variable()));
     List<String> unknown = parsed.variables().stream().filter(v -> !known.contains(v)).sorted().toList();
-    if (!unknown.isEmpty()) {
+    // A rejected driver list or variable is reported already, and its names would show up here again as unknown.
+    if (!unknown.isEmpty() && !body.rejected("drivers")) {
       body.reject("formula", "uses " + String.join(", ", unknown) + ", which no driver's \"variable\" names;"
           + " add a driver for it or change the formula");
     }

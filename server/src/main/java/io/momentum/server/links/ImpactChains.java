@@ -87,13 +87,12 @@ public final class ImpactChains {
     UUID nodeId = Ids.path(ctx, "nodeId");
     QueryParams query = new QueryParams(ctx);
     String direction = query.text("direction");
-    String depthText = query.text("depth");
-    query.finish();
     direction = direction == null ? "both" : direction;
     if (!List.of("up", "down", "both").contains(direction)) {
-      throw ApiException.invalid("direction", "must be up (towards impact), down (towards inputs) or both, not \"" + direction + "\"");
+      query.reject("direction", "must be up (towards impact), down (towards inputs) or both, not \"" + direction + "\"");
     }
-    int depth = depth(depthText);
+    int depth = depth(query);
+    query.finish();
 
     boolean up = !"down".equals(direction);
     boolean down = !"up".equals(direction);
@@ -131,7 +130,9 @@ public final class ImpactChains {
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
-  private static int depth(String text) {
+  /** Reads {@code depth}, recording an invalid value on {@code query} so that it is reported with the others. */
+  private static int depth(QueryParams query) {
+    String text = query.text("depth");
     if (text == null) {
       return DEFAULT_DEPTH;
     }
@@ -143,7 +144,8 @@ public final class ImpactChains {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw ApiException.invalid("depth", "must be a whole number from 1 to " + MAX_DEPTH);
+    query.reject("depth", "must be a whole number from 1 to " + MAX_DEPTH + ", not \"" + text + "\"");
+    return DEFAULT_DEPTH;
   }
 
   /**

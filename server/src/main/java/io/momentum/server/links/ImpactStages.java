@@ -1,5 +1,6 @@
 package io.momentum.server.links;
 
+import io.momentum.streams.event.Articles;
 import io.momentum.streams.event.FieldError;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,6 @@ final class ImpactStages {
       return Optional.empty();
     }
     return Optional.of(new FieldError(field, "the " + stage + " stage accepts " + String.join(", ", allowed)
-        + " nodes, not a " + kind.replace('_', ' ') + "; choose a stage that fits the node"));
+        + " nodes, not " + Articles.withArticle(kind) + "; choose a stage that fits the node"));
   }
 }

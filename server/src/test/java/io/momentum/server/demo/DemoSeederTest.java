@@ -97,6 +97,31 @@ class DemoSeederTest {
   }
 
   @Test
+  void closedQuarterHasCloseTimeAndCloser(VertxTestContext ctx) {
+    seed().compose(login -> db.rows("SELECT closed_at, closed_by FROM cycles WHERE" + ORG + "AND key = '2026-q1'"))
+        .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
+          assertThat(rows).hasSize(1);
+          assertThat(rows.get(0).getOffsetDateTime("closed_at").toInstant()).isEqualTo(Instant.parse("2026-04-01T00:00:00Z"));
+          assertThat(rows.get(0).getString("closed_by")).isEqualTo(DemoSeeder.SOURCE);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
+  void reseedDatesClosedQuarterWithoutCloseTime(VertxTestContext ctx) {
+    String closing = "SELECT to_char(closed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' ' || closed_by FROM cycles"
+        + " WHERE" + ORG + "AND key = '2026-q1'";
+    seed().compose(first -> db.rows("UPDATE cycles SET closed_at = NULL, closed_by = NULL WHERE" + ORG + "AND key = '2026-q1'"))
+        .compose(cleared -> db.strings(closing))
+        .compose(before -> seed().compose(second -> db.strings(closing)).map(after -> List.of(before.get(0) == null ? "null" : before.get(0), after.get(0))))
+        .onComplete(ctx.succeeding(result -> ctx.verify(() -> {
+          assertThat(result.get(0)).as("after clearing").isEqualTo("null");
+          assertThat(result.get(1)).as("after seeding again").isEqualTo("2026-04-01 00:00 " + DemoSeeder.SOURCE);
+          ctx.completeNow();
+        })));
+  }
+
+  @Test
   void seedCreatesAboutFortyObjectives(VertxTestContext ctx) {
     seed().compose(login -> db.rows("SELECT o.kind, c.kind, (o.parent_id IS NOT NULL), count(*) FROM objectives o"
             + " JOIN cycles c ON c.id = o.cycle_id WHERE o.org_id = 'demo' GROUP BY 1, 2, 3"))

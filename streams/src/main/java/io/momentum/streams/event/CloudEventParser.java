@@ -111,6 +111,11 @@ public final class CloudEventParser {
   }
 
   private Instant time(JsonObject json, List<FieldError> errors) {
+    if (json.getValue("time") == null) {
+      errors.add(new FieldError("time", "is missing: send the instant the value was observed as an RFC 3339 timestamp"
+          + " such as 2026-12-01T09:00:00Z"));
+      return null;
+    }
     String text = string(json, "time", 64, true, errors);
     if (text == null) {
       return null;

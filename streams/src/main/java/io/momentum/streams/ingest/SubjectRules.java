@@ -3,6 +3,7 @@ package io.momentum.streams.ingest;
 import io.momentum.streams.engine.Measurement;
 import io.momentum.streams.engine.MilestoneDef;
 import io.momentum.streams.engine.NodeKind;
+import io.momentum.streams.event.Articles;
 import io.momentum.streams.event.EventData;
 import io.momentum.streams.event.EventType;
 import java.math.BigDecimal;
@@ -29,7 +30,7 @@ public final class SubjectRules {
       case KEY_RESULT_VALUE -> checkValue(data, subject, kind, measurement, milestones);
       case CHECK_IN -> checkCheckIn((EventData.CheckIn) data, subject, kind, measurement);
       case KPI_MEASUREMENT -> kind == NodeKind.KPI ? null
-          : "\"" + subject + "\" is a " + kind.wire() + ", not a KPI; send momentum.kpi.measurement to a KPI";
+          : "\"" + subject + "\" is " + Articles.withArticle(kind.wire()) + ", not a KPI; send momentum.kpi.measurement to a KPI";
       case WORK_ITEM_CHANGED -> kind == NodeKind.INITIATIVE
           || (kind == NodeKind.KEY_RESULT && measurement == Measurement.WORK_ITEMS) ? null
           : "\"" + subject + "\" is not driven by work items; link work items to an initiative or a key result measured by work_items";
@@ -40,7 +41,7 @@ public final class SubjectRules {
   private static String checkValue(EventData data, String subject, NodeKind kind,
                                    Measurement measurement, List<MilestoneDef> milestones) {
     if (kind != NodeKind.KEY_RESULT) {
-      return "\"" + subject + "\" is a " + kind.wire() + ", not a key result"
+      return "\"" + subject + "\" is " + Articles.withArticle(kind.wire()) + ", not a key result"
           + (kind == NodeKind.KPI ? "; send momentum.kpi.measurement for a KPI" : "");
     }
     if (data instanceof EventData.Milestone milestone) {
@@ -57,7 +58,7 @@ public final class SubjectRules {
   private static String checkCheckIn(EventData.CheckIn checkIn, String subject, NodeKind kind,
                                      Measurement measurement) {
     if (kind != NodeKind.KEY_RESULT) {
-      return "\"" + subject + "\" is a " + kind.wire() + "; check-ins are made on key results";
+      return "\"" + subject + "\" is " + Articles.withArticle(kind.wire()) + "; check-ins are made on key results";
     }
     return checkIn.value() == null ? null : checkDirectValue(checkIn.value(), subject, measurement);
   }
