@@ -6,6 +6,7 @@ import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
 import io.momentum.server.links.Contributions;
+import io.momentum.streams.event.Articles;
 import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -184,7 +185,7 @@ public final class GoalRoutes {
           boolean outcome = "strategic_outcome".equals(kind);
           if (outcome != "strategy".equals(cycleKind)) {
             return Future.failedFuture(ApiException.invalid("cycleId", outcome
-                ? "a strategic outcome belongs to a strategy cycle, not a " + cycleKind + " cycle"
+                ? "a strategic outcome belongs to a strategy cycle, not " + Articles.withArticle(cycleKind) + " cycle"
                 : "an objective belongs to an annual or quarter cycle, not a strategy cycle"));
           }
           return Future.succeededFuture(new Alignment.Window(row.getString("key"), row.getLocalDate("start_date"),

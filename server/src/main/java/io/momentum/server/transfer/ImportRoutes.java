@@ -8,6 +8,7 @@ import io.momentum.server.goals.KeyResultInput;
 import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.QueryParams;
+import io.momentum.streams.event.Articles;
 import io.momentum.streams.event.CloudEventParser;
 import io.momentum.streams.event.FieldError;
 import io.vertx.core.Future;
@@ -253,7 +254,7 @@ public final class ImportRoutes {
       boolean outcome = "strategic_outcome".equals(o.kind());
       if (outcome != "strategy".equals(cycleKind)) {
         file.errors.add(new FieldError(o.path() + ".kind", outcome
-            ? "a strategic outcome belongs to a strategy cycle, but cycle " + file.cycleKey + " is a " + cycleKind + " cycle"
+            ? "a strategic outcome belongs to a strategy cycle, but cycle " + file.cycleKey + " is " + Articles.withArticle(cycleKind) + " cycle"
             : "an objective belongs to an annual or quarter cycle, but cycle " + file.cycleKey + " is a strategy cycle"));
       }
     }
