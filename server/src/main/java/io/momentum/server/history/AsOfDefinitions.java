@@ -47,6 +47,8 @@ final class AsOfDefinitions {
       + " FROM key_results k JOIN objectives o ON o.id = k.objective_id WHERE k.org_id = $1 AND k.id = ANY($2) AND k.created_at <= $3";
   private static final String KPIS = "SELECT " + Definitions.KPI_COLUMNS
       + " FROM kpis WHERE org_id = $1 AND id = ANY($2) AND created_at <= $3";
+  private static final String INITIATIVES = "SELECT id, key, title, unit_id, cycle_id, owner_id, owner_name, version, archived_at"
+      + " FROM initiatives WHERE org_id = $1 AND id = ANY($2) AND created_at <= $3";
 
   private AsOfDefinitions() {
   }
@@ -104,7 +106,9 @@ final class AsOfDefinitions {
         .compose(v -> connection.preparedQuery(KEY_RESULTS).execute(params))
         .map(rows -> add(rows, "key_result", result, time))
         .compose(v -> connection.preparedQuery(KPIS).execute(params))
-        .map(rows -> add(rows, "kpi", result, time));
+        .map(rows -> add(rows, "kpi", result, time))
+        .compose(v -> connection.preparedQuery(INITIATIVES).execute(params))
+        .map(rows -> add(rows, "initiative", result, time));
   }
 
   private static Void add(Iterable<Row> rows, String entity, Map<String, Versioned> result, OffsetDateTime time) {
@@ -116,10 +120,30 @@ final class AsOfDefinitions {
       JsonObject definition = switch (entity) {
         case "objective" -> Definitions.objective(row);
         case "key_result" -> Definitions.keyResult(row);
+        case "initiative" -> initiative(row);
         default -> Definitions.kpi(row);
       };
       result.put(definition.getString("id"), new Versioned(entity, definition, true));
     }
     return null;
+  }
+
+  /** Maps an initiative row to the fields its REST JSON (and so its stored history) uses. */
+  private static JsonObject initiative(Row row) {
+    OffsetDateTime archived = row.getOffsetDateTime("archived_at");
+    return new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put("key", row.getString("key"))
+        .put("title", row.getString("title"))
+        .put("unitId", text(row.getUUID("unit_id")))
+        .put("cycleId", text(row.getUUID("cycle_id")))
+        .put("ownerId", text(row.getUUID("owner_id")))
+        .put("ownerName", row.getString("owner_name"))
+        .put("version", row.getInteger("version"))
+        .put("archivedAt", archived == null ? null : archived.toInstant().toString());
+  }
+
+  private static String text(UUID id) {
+    return id == null ? null : id.toString();
   }
 }
