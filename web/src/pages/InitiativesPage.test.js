@@ -122,6 +122,20 @@ describe('initiatives page', () => {
     expect(wrapper.get('[data-testid="initiatives-notice"]').text()).toBe('Rebuild checkout as a single page was archived.')
   })
 
+  it('words a coded field error in German', async () => {
+    const entry = { field: 'due', code: 'due_before_start', message: 'must not be before start (2026-10-01)', params: { start: '2026-10-01' } }
+    const invalid = { status: 400, body: { error: { code: 'validation_failed', message: 'due: before start', fields: [entry] } } }
+    await openList(undefined, { 'PATCH /api/v1/initiatives/i-redesign': invalid }, 'de')
+    await wrapper.get('[data-testid="initiative-edit"]').trigger('click')
+    await wrapper.get('[data-testid="initiative-due"]').setValue('2026-09-01')
+    await wrapper.get('[data-testid="initiative-form"]').trigger('submit')
+    await flushPromises()
+
+    expect(wrapper.get('[data-field="due"] [data-testid="field-error"]').text()).toBe(
+      'Das Fälligkeitsdatum liegt vor dem Beginn (2026-10-01). Wählen Sie ein späteres Datum.',
+    )
+  })
+
   it('shows German texts', async () => {
     await openList(undefined, {}, 'de')
     expect(wrapper.get('h1').text()).toBe('Initiativen')
