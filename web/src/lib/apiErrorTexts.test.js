@@ -56,11 +56,21 @@ const FIELD_CASES = [
     entry: {
       field: 'formula',
       code: 'formula_syntax',
-      message: "unexpected end of formula at 7; close the bracket opened at 5",
-      params: { position: 7, reason: 'unexpected end of formula' },
+      message: "missing ')' for the '(' at 5 at 7; close it",
+      params: { position: 7, reason: "missing ')' for the '(' at 5", problem: 'missing_bracket', subject: null },
     },
-    en: /invalid at character 7 \(unexpected end of formula\)\. Check brackets/,
-    de: /ab Zeichen 7 ungültig \(unexpected end of formula\)\. Prüfen Sie Klammern/,
+    en: 'The formula is invalid at character 7. A bracket is not closed. Add the missing closing bracket.',
+    de: 'Die Formel ist ab Zeichen 7 ungültig. Eine Klammer ist nicht geschlossen. Ergänzen Sie die fehlende schließende Klammer.',
+  },
+  {
+    entry: {
+      field: 'formula',
+      code: 'formula_syntax',
+      message: "unknown function 'sqrt' at 1; use min, max, abs or round",
+      params: { position: 1, reason: "unknown function 'sqrt'", problem: 'unknown_function', subject: 'sqrt' },
+    },
+    en: 'The formula is invalid at character 1. The function sqrt is unknown. Use min, max, abs or round.',
+    de: 'Die Formel ist ab Zeichen 1 ungültig. Die Funktion sqrt ist unbekannt. Verwenden Sie min, max, abs oder round.',
   },
   {
     entry: { field: 'formula', code: 'formula_unknown_variable', message: 'uses aov', params: { variables: 'aov, orders' } },
@@ -116,6 +126,15 @@ describe('fieldErrorText', () => {
     ['no code', { field: 'x', message: 'was rejected by an older server' }],
   ])('falls back to the server message for %s', (_, entry) => {
     expect(fieldErrorText(entry, de)).toBe(entry.message)
+  })
+
+  it.each([
+    ['an unknown problem', { position: 3, reason: 'odd', problem: 'brand_new_problem' }],
+    ['no problem code', { position: 3, reason: 'odd' }],
+  ])('keeps the server message for a formula with %s', (_, params) => {
+    const entry = { field: 'formula', code: 'formula_syntax', message: 'odd at 3; fix it', params }
+
+    expect(fieldErrorText(entry, de)).toBe('odd at 3; fix it')
   })
 
   it('falls back to the server message when params are missing', () => {

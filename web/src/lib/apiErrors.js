@@ -45,7 +45,14 @@ function localeOf(i18n) {
  * `i18n` is what useI18n() returns (t, te and locale); without it the server's message is used.
  */
 export function fieldErrorText(entry, i18n) {
-  const params = entry?.params ?? {}
+  let params = entry?.params ?? {}
+  if (entry?.code === 'formula_syntax') {
+    // The formula's problem is worded from its own code; an unknown problem keeps the server's message.
+    if (!i18n || !translatable('formula', params.problem, params)) {
+      return entry?.message ?? ''
+    }
+    params = { ...params, reason: i18n.t(`apiErrors.formula.${params.problem}`, formatParams(params)) }
+  }
   if (i18n && entry?.code && translatable('fields', entry.code, params)) {
     return i18n.t(`apiErrors.fields.${entry.code}`, formatParams(params, localeOf(i18n)))
   }

@@ -162,8 +162,8 @@ public final class KpiDriverRoutes {
     try {
       parsed = Formula.parse(formula);
     } catch (FormulaException e) {
-      body.reject("formula", "formula_syntax", e.getMessage(),
-          new io.vertx.core.json.JsonObject().put("position", e.position()).put("reason", e.reason()));
+      body.reject("formula", "formula_syntax", e.getMessage(), new io.vertx.core.json.JsonObject()
+          .put("position", e.position()).put("reason", e.reason()).put("problem", e.problem()).put("subject", e.subject()));
       return null;
     }
     Set<String> known = new HashSet<>();

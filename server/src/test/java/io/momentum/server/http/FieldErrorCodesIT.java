@@ -90,7 +90,7 @@ class FieldErrorCodesIT {
             new JsonObject().put("variables", "aov, orders")),
         new Case("formula syntax keeps position", a -> a.put("/api/v1/kpis/" + org.kpiId + "/drivers", new JsonObject()
             .put("drivers", new JsonArray()).put("formula", "2 * (3")), 400, "formula", "formula_syntax",
-            new JsonObject().put("position", 7)),
+            new JsonObject().put("position", 7).put("problem", "missing_bracket")),
         new Case("impact link to itself", a -> a.post("/api/v1/impact-links", new JsonObject()
             .put("fromId", org.kpiId.toString()).put("toId", org.kpiId.toString()).put("fromStage", "output")
             .put("toStage", "input")), 400, "toId", "self_link", new JsonObject()),
