@@ -74,10 +74,10 @@ export function fieldMessages(error, i18n) {
 }
 
 /**
- * Returns the text for a failed request as a whole (an ApiError), for a banner: the message
- * file's text for a known code filled from the error's details and message, for a validation
- * failure the one field or the count of fields, and null for a code the web does not know (or
- * whose details are missing), so the caller can show the server's message.
+ * Returns the text for a failed request as a whole (an ApiError), for a banner. A known code gets
+ * the message file's text, filled from the error's details and message. A validation failure
+ * names its one field or counts its fields. A code the web does not know, or one whose details
+ * are missing, returns null, so the caller shows the server's message.
  */
 export function requestErrorText(error, i18n) {
   const locale = localeOf(i18n)

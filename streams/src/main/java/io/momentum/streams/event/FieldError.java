@@ -3,10 +3,10 @@ package io.momentum.streams.event;
 import io.vertx.core.json.JsonObject;
 
 /**
- * One invalid field of an input: its path (such as {@code [2].data.value}), a stable
- * machine-readable {@code code} (such as {@code missing} or {@code taken}) that clients translate,
- * a message in English that says what is wrong and how to fix it, and the {@code params} the
- * message names (such as the limit of a length), so a translation can name them too.
+ * One invalid field of an input: its path (such as {@code [2].data.value}) and a stable
+ * machine-readable {@code code} (such as {@code missing} or {@code taken}) that clients translate.
+ * The English message states what is wrong and how to fix it, and {@code params} contains the
+ * values it names (such as the limit of a length), so a translation can name them too.
  */
 public record FieldError(String field, String message, String code, JsonObject params) {
 
