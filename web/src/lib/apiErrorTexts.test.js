@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/http.js'
 import { createMomentumI18n } from '../i18n/index.js'
-import { fieldErrorText, fieldMessages, formatParams, requestErrorText } from './apiErrors.js'
+import { fieldErrorText, fieldMessages, formatParams, requestErrorText, unshownFieldsText } from './apiErrors.js'
 
 function translator(locale) {
   return createMomentumI18n(locale).global
@@ -212,6 +212,25 @@ describe('requestErrorText', () => {
 
   it('returns null for a code the web does not know', () => {
     expect(requestErrorText(new ApiError(409, 'conflict', 'The fiscal year exists already'), de)).toBeNull()
+  })
+})
+
+describe('unshownFieldsText', () => {
+  const error = new ApiError(400, 'validation_failed', '2 fields are invalid', {
+    fields: [
+      { field: 'title', code: 'missing', message: 'is missing' },
+      { field: 'unitId', code: 'unknown_reference', message: 'names no unit of your organisation' },
+    ],
+  })
+
+  it('words the fields the form does not show', () => {
+    expect(unshownFieldsText(error, ['title'], de)).toBe(
+      'unitId: Der gewählte Eintrag existiert in Ihrer Organisation nicht oder wurde archiviert. Wählen Sie einen anderen.',
+    )
+  })
+
+  it('is null when the form shows every field', () => {
+    expect(unshownFieldsText(error, ['title', 'unitId'], de)).toBeNull()
   })
 })
 

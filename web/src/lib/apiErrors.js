@@ -74,6 +74,18 @@ export function fieldMessages(error, i18n) {
 }
 
 /**
+ * Returns the texts of the field errors whose field is not in `shown`, as "field: text" joined by
+ * spaces, or null when every invalid field is shown. A form shows them in its banner, so an error
+ * on a field the form does not edit is not lost.
+ */
+export function unshownFieldsText(error, shown, i18n) {
+  const texts = Object.entries(fieldMessages(error, i18n))
+    .filter(([field]) => !shown.includes(field))
+    .map(([field, text]) => `${field}: ${text}`)
+  return texts.length === 0 ? null : texts.join(' ')
+}
+
+/**
  * Returns the text for a failed request as a whole (an ApiError), for a banner. A known code gets
  * the message file's text, filled from the error's details and message. A validation failure
  * names its one field or counts its fields. A code the web does not know, or one whose details
