@@ -1,9 +1,10 @@
 import { computed, ref, shallowRef, toValue, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
 import * as checkInsApi from '../api/checkIns.js'
 import * as commentsApi from '../api/comments.js'
 import * as keyResultsApi from '../api/keyResults.js'
 import * as objectivesApi from '../api/objectives.js'
-import { fieldMessages } from '../lib/apiErrors.js'
+import { fieldMessages, requestErrorText } from '../lib/apiErrors.js'
 import { checkInRequests, checkInRow } from '../lib/checkIn.js'
 
 /**
@@ -15,6 +16,8 @@ import { checkInRequests, checkInRow } from '../lib/checkIn.js'
  * from the form's checks (message keys, `keys: true`) or from the server.
  */
 export function useCheckIn(unitId, cycleId) {
+  // Words the server's field errors in the reader's language.
+  const i18n = useI18n()
   const objectives = ref([])
   const keyResults = ref([])
   const rows = ref([])
@@ -149,12 +152,12 @@ export function useCheckIn(unitId, cycleId) {
 
   // The check-in endpoint names its own fields, and "data" for a value that does not fit the key result.
   function serverFieldErrors(error) {
-    const messages = fieldMessages(error)
+    const messages = fieldMessages(error, i18n)
     if (messages.data && !messages.value) {
       messages.value = messages.data
     }
     if (Object.keys(messages).length === 0) {
-      messages.general = error.message
+      messages.general = requestErrorText(error, i18n) ?? error.message
     }
     return messages
   }

@@ -1,4 +1,5 @@
 import { computed, ref, shallowRef, toValue, watch } from 'vue'
+import { useI18n } from 'vue-i18n'
 import * as keyResultsApi from '../api/keyResults.js'
 import * as kpisApi from '../api/kpis.js'
 import * as objectivesApi from '../api/objectives.js'
@@ -16,6 +17,8 @@ import { buildOkrTree } from '../lib/okrTree.js'
  * `alignment_loop` fills `loop` with the keys in order; a 400 fills `fieldErrors`.
  */
 export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
+  // Words the server's field errors in the reader's language.
+  const i18n = useI18n()
   const objectives = ref([])
   const keyResults = ref([])
   const people = shallowRef([])
@@ -112,7 +115,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
       } else if (isAlignmentLoop(error)) {
         loop.value = loopPath(error)
       } else if (error.status === 400 || (error.fields && error.fields.length > 0)) {
-        fieldErrors.value = fieldMessages(error)
+        fieldErrors.value = fieldMessages(error, i18n)
         actionError.value = error
       } else {
         actionError.value = error

@@ -24,6 +24,15 @@ async function openList(path = `/initiatives?cycle=${Q4}`, extra = {}, locale = 
   ;({ wrapper, fake, app } = await mountPage(InitiativesPage, { path, routes: routes(extra), locale }))
 }
 
+/** Opens the list, edits the due date of the redesign and saves it; the server answers `invalid`. */
+async function saveDueRejectedWith(invalid, locale = 'en') {
+  await openList(undefined, { 'PATCH /api/v1/initiatives/i-redesign': invalid }, locale)
+    await wrapper.get('[data-testid="initiative-edit"]').trigger('click')
+    await wrapper.get('[data-testid="initiative-due"]').setValue('2026-09-01')
+    await wrapper.get('[data-testid="initiative-form"]').trigger('submit')
+    await flushPromises()
+}
+
 function requestsTo(method, path) {
   return fake.requests.filter((request) => request.method === method && request.path.split('?')[0] === path)
 }
@@ -120,6 +129,26 @@ describe('initiatives page', () => {
     await flushPromises()
     expect(requestsTo('DELETE', '/api/v1/initiatives/i-redesign')).toHaveLength(1)
     expect(wrapper.get('[data-testid="initiatives-notice"]').text()).toBe('Rebuild checkout as a single page was archived.')
+  })
+
+  it('words a coded field error in German', async () => {
+    const entry = { field: 'due', code: 'due_before_start', message: 'must not be before start (2026-10-01)', params: { start: '2026-10-01' } }
+    const invalid = { status: 400, body: { error: { code: 'validation_failed', message: 'due: before start', fields: [entry] } } }
+    await saveDueRejectedWith(invalid, 'de')
+
+    expect(wrapper.get('[data-field="due"] [data-testid="field-error"]').text()).toBe(
+      'Das Fälligkeitsdatum liegt vor dem Beginn (2026-10-01). Wählen Sie ein späteres Datum.',
+    )
+  })
+
+  it('shows an error on a field the form lacks in the banner', async () => {
+    const entry = { field: 'colour', code: 'unknown_field', message: 'is not a known field; check its spelling' }
+    const invalid = { status: 400, body: { error: { code: 'validation_failed', message: 'colour: unknown', fields: [entry] } } }
+    await saveDueRejectedWith(invalid)
+
+    expect(wrapper.get('[data-testid="error"]').text()).toBe(
+      'colour: The server does not know this field. Reload the page to get the current version of the app.',
+    )
   })
 
   it('shows German texts', async () => {

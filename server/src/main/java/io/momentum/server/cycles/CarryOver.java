@@ -133,8 +133,9 @@ final class CarryOver {
   private String copyKey(String originalKey, String field) {
     String key = originalKey + "-" + target.getString("key");
     if (key.length() > MAX_KEY) {
-      throw ApiException.invalid(field, "the copy's key \"" + key + "\" would be " + key.length()
-          + " characters long; the limit is " + MAX_KEY + ", so shorten the key of " + originalKey + " or of the target cycle");
+      throw ApiException.invalid(field, "copy_key_too_long", "the copy's key \"" + key + "\" would be " + key.length()
+          + " characters long; the limit is " + MAX_KEY + ", so shorten the key of " + originalKey + " or of the target cycle",
+          new io.vertx.core.json.JsonObject().put("key", key).put("limit", MAX_KEY));
     }
     return key;
   }
@@ -145,7 +146,7 @@ final class CarryOver {
         .compose(result -> result.rowCount() == 1 ? Future.succeededFuture()
             : Future.failedFuture(new ApiException(409, "conflict", "The key \"" + key
                 + "\" of a carried-over copy is already used in your organisation; was this objective carried over before?",
-                List.of(new FieldError(field, "its copy's key " + key + " is already taken")))));
+                List.of(FieldError.of(field, "copy_key_taken", "its copy's key " + key + " is already taken", new io.vertx.core.json.JsonObject().put("key", key))))));
   }
 
   private Future<JsonObject> append(String entity, JsonObject definition) {

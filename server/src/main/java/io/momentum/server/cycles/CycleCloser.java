@@ -107,7 +107,8 @@ final class CycleCloser {
     new QueryParams(ctx).finish();
     loadNodes(caller.orgId(), id)
         .compose(nodes -> nodes.cycle().getBoolean("closed")
-            ? Future.failedFuture(ApiException.conflict("Cycle " + nodes.cycle().getString("key") + " is closed already"))
+            ? Future.failedFuture(ApiException.conflict("cycle_closed", "Cycle " + nodes.cycle().getString("key") + " is closed already",
+                new io.vertx.core.json.JsonObject().put("cycle", nodes.cycle().getString("key"))))
             : suggestedTargets(caller.orgId(), nodes.cycle()).map(targets -> previewJson(nodes, targets)))
         .onSuccess(ctx::json)
         .onFailure(ctx::fail);
@@ -172,10 +173,10 @@ final class CycleCloser {
     List<UUID> carryOver = body.uuids("carryOver", MAX_CARRY_OVER, false);
     UUID targetId = body.uuid("targetCycleId", false);
     if (!carryOver.isEmpty() && targetId == null) {
-      body.reject("targetCycleId", "is missing: name the cycle that receives the carried-over objectives");
+      body.reject("targetCycleId", "missing", "is missing: name the cycle that receives the carried-over objectives", null);
     }
     if (id.equals(targetId)) {
-      body.reject("targetCycleId", "names the cycle being closed; carry objectives over into another cycle");
+      body.reject("targetCycleId", "target_is_closing_cycle", "names the cycle being closed; carry objectives over into another cycle", null);
     }
     body.finish();
     OffsetDateTime closedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -194,7 +195,8 @@ final class CycleCloser {
   /** Every carried objective must be an unfinished objective of the cycle; the target is checked in the transaction. */
   private static Future<Void> checkCarryOver(CycleNodes nodes, List<UUID> carryOver) {
     if (nodes.cycle().getBoolean("closed")) {
-      return Future.failedFuture(ApiException.conflict("Cycle " + nodes.cycle().getString("key") + " is closed already"));
+      return Future.failedFuture(ApiException.conflict("cycle_closed", "Cycle " + nodes.cycle().getString("key") + " is closed already",
+                new io.vertx.core.json.JsonObject().put("cycle", nodes.cycle().getString("key"))));
     }
     Map<UUID, CycleNode> objectives = new LinkedHashMap<>();
     nodes.objectives().forEach(n -> objectives.put(n.id(), n));
@@ -202,10 +204,10 @@ final class CycleCloser {
     for (int i = 0; i < carryOver.size(); i++) {
       CycleNode objective = objectives.get(carryOver.get(i));
       if (objective == null || !"objective".equals(objective.kind())) {
-        errors.add(new FieldError("carryOver[" + i + "]", "names no live objective of cycle " + nodes.cycle().getString("key")));
+        errors.add(FieldError.of("carryOver[" + i + "]", "not_in_cycle", "names no live objective of cycle " + nodes.cycle().getString("key")));
       } else if (objective.progress().compareTo(BigDecimal.ONE) >= 0) {
-        errors.add(new FieldError("carryOver[" + i + "]", "names objective " + objective.key()
-            + ", which is complete (progress 1); only unfinished objectives are carried over"));
+        errors.add(FieldError.of("carryOver[" + i + "]", "objective_complete", "names objective " + objective.key()
+            + ", which is complete (progress 1); only unfinished objectives are carried over", new io.vertx.core.json.JsonObject().put("key", objective.key())));
       }
     }
     return errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(ApiException.invalid(errors));
@@ -230,7 +232,8 @@ final class CycleCloser {
     Future<Row> target = targetId == null ? Future.succeededFuture(null) : lockTarget(connection, caller.orgId(), targetId);
     return target.compose(targetRow -> CycleRoutes.lockCycle(connection, caller.orgId(), cycleId)
         .compose(row -> row.getBoolean("closed")
-            ? Future.failedFuture(ApiException.conflict("Cycle " + row.getString("key") + " was closed by someone else meanwhile"))
+            ? Future.failedFuture(ApiException.conflict("cycle_closed",
+                "Cycle " + row.getString("key") + " was closed by someone else meanwhile", new io.vertx.core.json.JsonObject().put("cycle", row.getString("key"))))
             : Future.succeededFuture(row))
         .compose(row -> requireChildrenClosed(connection, caller.orgId(), row))
         .compose(row -> insertResults(connection, caller.orgId(), cycleId, nodes.nodes(), closedAt))
@@ -260,9 +263,10 @@ final class CycleCloser {
           }
           List<String> open = new ArrayList<>();
           rows.forEach(r -> open.add(r.getString("key")));
-          return Future.failedFuture(ApiException.conflict("Cycle " + cycle.getString("key") + " still contains the open "
+          return Future.failedFuture(ApiException.conflict("open_child_cycles", "Cycle " + cycle.getString("key") + " still contains the open "
               + (open.size() == 1 ? "cycle " : "cycles ") + String.join(", ", open) + "; close "
-              + (open.size() == 1 ? "it" : "them") + " first"));
+              + (open.size() == 1 ? "it" : "them") + " first",
+              new io.vertx.core.json.JsonObject().put("cycle", cycle.getString("key")).put("openCycles", String.join(", ", open))));
         });
   }
 
@@ -271,16 +275,16 @@ final class CycleCloser {
         .execute(Tuple.of(orgId, targetId))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(ApiException.invalid("targetCycleId", "names no cycle of your organisation"));
+            return Future.failedFuture(ApiException.invalid("targetCycleId", "unknown_reference", "names no cycle of your organisation", null));
           }
           Row row = rows.iterator().next();
           if (row.getBoolean("closed")) {
-            return Future.failedFuture(ApiException.invalid("targetCycleId", "names the closed cycle " + row.getString("key")
-                + "; carry objectives over into an open cycle"));
+            return Future.failedFuture(ApiException.invalid("targetCycleId", "target_closed", "names the closed cycle " + row.getString("key")
+                + "; carry objectives over into an open cycle", new io.vertx.core.json.JsonObject().put("key", row.getString("key"))));
           }
           if ("strategy".equals(row.getString("kind"))) {
-            return Future.failedFuture(ApiException.invalid("targetCycleId", "names the strategy cycle " + row.getString("key")
-                + "; objectives belong to annual or quarter cycles"));
+            return Future.failedFuture(ApiException.invalid("targetCycleId", "target_is_strategy", "names the strategy cycle " + row.getString("key")
+                + "; objectives belong to annual or quarter cycles", new io.vertx.core.json.JsonObject().put("key", row.getString("key"))));
           }
           return Future.succeededFuture(row);
         });

@@ -106,16 +106,18 @@ public final class CycleRoutes {
       return Future.failedFuture(ApiException.staleVersion("Cycle " + row.getString("key"), version, current, GoalJson.cycle(row)));
     }
     if (row.getBoolean("closed") && (newStart != null || newEnd != null)) {
-      return Future.failedFuture(ApiException.conflict("Cycle " + row.getString("key")
-          + " is closed, so its dates are frozen; an admin can reopen it first"));
+      return Future.failedFuture(ApiException.conflict("cycle_closed", "Cycle " + row.getString("key")
+          + " is closed, so its dates are frozen; an admin can reopen it first", new io.vertx.core.json.JsonObject().put("cycle", row.getString("key"))));
     }
     LocalDate start = newStart != null ? newStart : row.getLocalDate("start_date");
     LocalDate end = newEnd != null ? newEnd : row.getLocalDate("end_date");
     if (end.isBefore(start)) {
-      return Future.failedFuture(ApiException.invalid(newEnd != null ? "end" : "start", "end (" + end + ") must not be before start (" + start + ")"));
+      return Future.failedFuture(ApiException.invalid(newEnd != null ? "end" : "start", "end_before_start",
+          "end (" + end + ") must not be before start (" + start + ")", new io.vertx.core.json.JsonObject().put("start", start.toString())));
     }
     if (end.isAfter(start.plusYears(MAX_YEARS))) {
-      return Future.failedFuture(ApiException.invalid("end", "lies more than " + MAX_YEARS + " years after start; the limit of a cycle is " + MAX_YEARS + " years"));
+      return Future.failedFuture(ApiException.invalid("end", "cycle_too_long",
+          "lies more than " + MAX_YEARS + " years after start; the limit of a cycle is " + MAX_YEARS + " years", new io.vertx.core.json.JsonObject().put("years", MAX_YEARS)));
     }
     UUID parentId = row.getUUID("parent_id");
     Future<Void> parent = parentId == null ? Future.succeededFuture()
@@ -124,8 +126,10 @@ public final class CycleRoutes {
             .compose(rows -> {
               Row p = rows.iterator().next();
               if (start.isBefore(p.getLocalDate("start_date")) || end.isAfter(p.getLocalDate("end_date"))) {
-                return Future.failedFuture(ApiException.invalid("start", "a cycle lies within its parent: " + p.getString("key")
-                    + " runs from " + p.getLocalDate("start_date") + " to " + p.getLocalDate("end_date")));
+                return Future.failedFuture(ApiException.invalid("start", "outside_parent_cycle", "a cycle lies within its parent: " + p.getString("key")
+                    + " runs from " + p.getLocalDate("start_date") + " to " + p.getLocalDate("end_date"),
+                    new io.vertx.core.json.JsonObject().put("parent", p.getString("key")).put("start", p.getLocalDate("start_date").toString())
+                        .put("end", p.getLocalDate("end_date").toString())));
               }
               return Future.succeededFuture();
             });
@@ -136,9 +140,11 @@ public final class CycleRoutes {
         .compose(rows -> {
           if (rows.size() > 0) {
             Row child = rows.iterator().next();
-            return Future.failedFuture(ApiException.invalid(newStart != null ? "start" : "end", "would leave the child cycle "
+            return Future.failedFuture(ApiException.invalid(newStart != null ? "start" : "end", "excludes_child_cycle", "would leave the child cycle "
                 + child.getString("key") + " (" + child.getLocalDate("start_date") + " to " + child.getLocalDate("end_date")
-                + ") outside; a cycle must contain its children, so change the child first"));
+                + ") outside; a cycle must contain its children, so change the child first",
+                new io.vertx.core.json.JsonObject().put("child", child.getString("key")).put("start", child.getLocalDate("start_date").toString())
+                    .put("end", child.getLocalDate("end_date").toString())));
           }
           return Future.succeededFuture(row);
         });
@@ -152,7 +158,8 @@ public final class CycleRoutes {
     Integer year = body.integer("year", 1900, 2999, true);
     String keyPrefix = body.key("keyPrefix", false);
     if (keyPrefix != null && keyPrefix.length() > 77) {
-      body.reject("keyPrefix", "is " + keyPrefix.length() + " characters long; the limit is 77, so that the quarter keys fit in 80");
+      body.reject("keyPrefix", "too_long", "is " + keyPrefix.length() + " characters long; the limit is 77, so that the quarter keys fit in 80",
+          new io.vertx.core.json.JsonObject().put("length", keyPrefix.length()).put("limit", 77));
     }
     body.finish();
     String prefix = keyPrefix != null ? keyPrefix : "fy" + year;
@@ -185,7 +192,7 @@ public final class CycleRoutes {
             taken.forEach(r -> names.add(r.getString("key")));
             return Future.failedFuture(new ApiException(409, "conflict", "The fiscal year exists already: your organisation uses the cycle keys "
                 + String.join(", ", names) + "; choose another keyPrefix",
-                List.of(new io.momentum.streams.event.FieldError("keyPrefix", "is already taken"))));
+                List.of(io.momentum.streams.event.FieldError.of("keyPrefix", "taken", "is already taken"))));
           }
           return Future.succeededFuture();
         })
@@ -214,21 +221,24 @@ public final class CycleRoutes {
 
   private static Future<Void> checkStrategy(Row strategy, FiscalYear fiscal) {
     if (strategy == null) {
-      return Future.failedFuture(ApiException.invalid("strategyCycleId", "names no cycle of your organisation"));
+      return Future.failedFuture(ApiException.invalid("strategyCycleId", "unknown_reference", "names no cycle of your organisation", null));
     }
     if (!"strategy".equals(strategy.getString("kind"))) {
-      return Future.failedFuture(ApiException.invalid("strategyCycleId", "names " + Articles.withArticle(strategy.getString("kind"))
-          + " cycle; an annual cycle belongs to a strategy cycle"));
+      return Future.failedFuture(ApiException.invalid("strategyCycleId", "not_strategy_cycle", "names "
+          + Articles.withArticle(strategy.getString("kind")) + " cycle; an annual cycle belongs to a strategy cycle", null));
     }
     if (strategy.getBoolean("closed")) {
-      return Future.failedFuture(ApiException.conflict("The strategy cycle " + strategy.getString("key") + " is closed; reopen it first"));
+      return Future.failedFuture(ApiException.conflict("cycle_closed",
+          "The strategy cycle " + strategy.getString("key") + " is closed; reopen it first", new io.vertx.core.json.JsonObject().put("cycle", strategy.getString("key"))));
     }
     LocalDate start = strategy.getLocalDate("start_date");
     LocalDate end = strategy.getLocalDate("end_date");
     if (fiscal.start().isBefore(start) || fiscal.end().isAfter(end)) {
-      return Future.failedFuture(ApiException.invalid("year", "the fiscal year runs from " + fiscal.start() + " to " + fiscal.end()
-          + ", outside the strategy cycle " + strategy.getString("key") + " (" + start + " to " + end
-          + "); an annual cycle lies within its strategy cycle"));
+      return Future.failedFuture(ApiException.invalid("year", "year_outside_strategy", "the fiscal year runs from " + fiscal.start() + " to "
+          + fiscal.end() + ", outside the strategy cycle " + strategy.getString("key") + " (" + start + " to " + end
+          + "); an annual cycle lies within its strategy cycle", new io.vertx.core.json.JsonObject().put("yearStart", fiscal.start().toString())
+          .put("yearEnd", fiscal.end().toString()).put("strategy", strategy.getString("key")).put("start", start.toString())
+          .put("end", end.toString())));
     }
     return Future.succeededFuture();
   }
@@ -248,7 +258,8 @@ public final class CycleRoutes {
     new QueryParams(ctx).finish();
     pool.withTransaction(connection -> lockCycle(connection, caller.orgId(), id)
             .compose(row -> row.getBoolean("closed") ? Future.succeededFuture(row)
-                : Future.failedFuture(ApiException.conflict("Cycle " + row.getString("key") + " is open; only a closed cycle can be reopened")))
+                : Future.failedFuture(ApiException.conflict("cycle_open",
+                    "Cycle " + row.getString("key") + " is open; only a closed cycle can be reopened", new io.vertx.core.json.JsonObject().put("cycle", row.getString("key")))))
             .compose(row -> connection.preparedQuery("DELETE FROM cycle_results WHERE org_id = $1 AND cycle_id = $2")
                 .execute(Tuple.of(caller.orgId(), id)))
             .compose(v -> connection.preparedQuery("UPDATE cycles SET closed = false, closed_at = NULL, closed_by = NULL,"

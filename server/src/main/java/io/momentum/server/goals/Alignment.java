@@ -125,8 +125,8 @@ final class Alignment {
         .compose(rows -> {
           Window parent = rows.size() == 0 ? null : window(rows.iterator().next());
           if (parent != null && !parent.contains(child)) {
-            return Future.failedFuture(ApiException.invalid(field, "the objective's cycle " + child
-                + " must lie within the parent's cycle " + parent + "; align it to a parent of the same or a longer cycle"));
+            return Future.failedFuture(ApiException.invalid(field, "cycle_outside_parent", "the objective's cycle " + child
+                + " must lie within the parent's cycle " + parent + "; align it to a parent of the same or a longer cycle", null));
           }
           return Future.succeededFuture();
         });
@@ -150,9 +150,9 @@ final class Alignment {
           }
           List<String> keys = new ArrayList<>();
           rows.forEach(row -> keys.add(row.getString("key")));
-          return Future.failedFuture(ApiException.invalid("cycleId", "the cycle " + window
+          return Future.failedFuture(ApiException.invalid("cycleId", "cycle_excludes_children", "the cycle " + window
               + " would not contain the cycles of the aligned objectives " + String.join(", ", keys)
-              + "; move them first or choose a longer cycle"));
+              + "; move them first or choose a longer cycle", new io.vertx.core.json.JsonObject().put("keys", String.join(", ", keys))));
         });
   }
 

@@ -122,7 +122,7 @@ public final class Edits {
   /** Rejects a field of a PATCH body that cannot change after creation, unless it repeats the current value. */
   public static void rejectFixed(JsonObject patch, JsonObject current, String field, String reason) {
     if (patch.containsKey(field) && !java.util.Objects.equals(patch.getValue(field), current.getValue(field))) {
-      throw ApiException.invalid(field, "cannot be changed: " + reason);
+      throw ApiException.invalid(field, "fixed", "cannot be changed: " + reason, null);
     }
   }
 }

@@ -179,9 +179,9 @@ final class GoalEditRoutes {
                 + " AND (c.start_date < $3 OR c.end_date > $4) ORDER BY o.key LIMIT 20")
             .execute(Tuple.of(orgId, id, window.start(), window.end()))
             .compose(rows -> rows.size() == 0 ? Future.<Void>succeededFuture()
-                : Future.failedFuture(ApiException.invalid("objectiveId", "the objective's cycle " + window
+                : Future.failedFuture(ApiException.invalid("objectiveId", "cycle_excludes_children", "the objective's cycle " + window
                     + " would not contain the cycles of the objectives aligned to this key result: " + keys(rows)
-                    + "; move them first"))));
+                    + "; move them first", null))));
   }
 
   private static Future<JsonObject> updateKeyResult(SqlConnection connection, Caller caller, UUID id, KeyResultInput input) {
@@ -367,7 +367,8 @@ final class GoalEditRoutes {
                   .execute(Tuple.of(caller.orgId(), id))
                   .compose(rows -> rows.size() > 0
                       ? Future.failedFuture(new ApiException(409, "has_dependents", "KPI " + current.getString("key")
-                          + " is followed or driven by " + keys(rows) + "; change or archive them first"))
+                          + " is followed or driven by " + keys(rows) + "; change or archive them first", List.of(),
+                          new JsonObject().put("dependents", keys(rows))))
                       : archiveRows(connection, caller, "kpis", "kpi", GoalRoutes.KPI_COLUMNS, List.of(id), GoalJson::kpi));
             }))
         .map(JsonArray::new)

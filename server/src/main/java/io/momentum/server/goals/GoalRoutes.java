@@ -178,15 +178,15 @@ public final class GoalRoutes {
         .execute(Tuple.of(orgId, cycleId))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(ApiException.invalid("cycleId", "names no cycle of your organisation"));
+            return Future.failedFuture(ApiException.invalid("cycleId", "unknown_reference", "names no cycle of your organisation", null));
           }
           var row = rows.iterator().next();
           String cycleKind = row.getString("kind");
           boolean outcome = "strategic_outcome".equals(kind);
           if (outcome != "strategy".equals(cycleKind)) {
-            return Future.failedFuture(ApiException.invalid("cycleId", outcome
-                ? "a strategic outcome belongs to a strategy cycle, not " + Articles.withArticle(cycleKind) + " cycle"
-                : "an objective belongs to an annual or quarter cycle, not a strategy cycle"));
+            return Future.failedFuture(ApiException.invalid("cycleId", outcome ? "outcome_needs_strategy_cycle" : "objective_needs_year_or_quarter",
+                outcome ? "a strategic outcome belongs to a strategy cycle, not " + Articles.withArticle(cycleKind) + " cycle"
+                    : "an objective belongs to an annual or quarter cycle, not a strategy cycle", null));
           }
           return Future.succeededFuture(new Alignment.Window(row.getString("key"), row.getLocalDate("start_date"),
               row.getLocalDate("end_date")));
@@ -266,11 +266,11 @@ public final class GoalRoutes {
         .execute(Tuple.of(orgId, objectiveId))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(ApiException.invalid("objectiveId", "names no objective of your organisation"));
+            return Future.failedFuture(ApiException.invalid("objectiveId", "unknown_reference", "names no objective of your organisation", null));
           }
           if (!"objective".equals(rows.iterator().next().getString("kind"))) {
-            return Future.failedFuture(ApiException.invalid("objectiveId",
-                "names a strategic outcome; key results belong to objectives, which align to the outcome"));
+            return Future.failedFuture(ApiException.invalid("objectiveId", "key_result_under_outcome",
+                "names a strategic outcome; key results belong to objectives, which align to the outcome", null));
           }
           return Future.succeededFuture();
         });
@@ -341,7 +341,7 @@ public final class GoalRoutes {
   static BigDecimal weight(BodyReader body) {
     BigDecimal weight = body.number("weight", false);
     if (weight != null && (weight.signum() < 0 || weight.compareTo(MAX_WEIGHT) > 0)) {
-      body.reject("weight", "must be from 0 (tracked, not scored) to " + MAX_WEIGHT);
+      body.reject("weight", "weight_range", "must be from 0 (tracked, not scored) to " + MAX_WEIGHT, new io.vertx.core.json.JsonObject().put("max", MAX_WEIGHT.toPlainString()));
       return null;
     }
     return weight == null ? BigDecimal.ONE : weight;
@@ -357,7 +357,7 @@ public final class GoalRoutes {
         .compose(result -> result.rowCount() == 1 ? Future.succeededFuture()
             : Future.failedFuture(new ApiException(409, "conflict", "The key \"" + key
                 + "\" is already used by another node of your organisation; choose another",
-                List.of(new io.momentum.streams.event.FieldError("key", "is already taken")))));
+                List.of(io.momentum.streams.event.FieldError.of("key", "taken", "is already taken")))));
   }
 
   /** Appends a created definition to the history and completes with it. */

@@ -31,7 +31,7 @@ public final class Ids {
     return pool.preparedQuery("SELECT 1 FROM " + table + " WHERE org_id = $1 AND id = $2")
         .execute(Tuple.of(orgId, id))
         .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(ApiException.invalid(field, "names no " + what + " of your organisation"))
+            ? Future.failedFuture(ApiException.invalid(field, "unknown_reference", "names no " + what + " of your organisation", null))
             : Future.succeededFuture());
   }
 
@@ -43,7 +43,7 @@ public final class Ids {
     return client.preparedQuery("SELECT 1 FROM " + table + " WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
         .execute(Tuple.of(orgId, id))
         .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(ApiException.invalid(field, "names no " + what + " of your organisation"))
+            ? Future.failedFuture(ApiException.invalid(field, "unknown_reference", "names no " + what + " of your organisation", null))
             : Future.succeededFuture());
   }
 }

@@ -54,7 +54,7 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
         case "increase", "decrease" -> checkMetric(body, measurement, start, target, commit, stretch);
         case "kpi" -> {
           if (kpiId == null) {
-            body.reject("kpiId", "is missing: a key result measured by a KPI names the KPI it follows");
+            body.reject("kpiId", "missing", "is missing: a key result measured by a KPI names the KPI it follows", null);
           }
           checkMetric(body, null, start, target, commit, stretch);
         }
@@ -71,48 +71,52 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
   private static void checkMetric(BodyReader body, String direction, BigDecimal start, BigDecimal target,
                                   BigDecimal commit, BigDecimal stretch) {
     if (start == null) {
-      body.reject("start", "is missing: the baseline value when the key result was set");
+      body.reject("start", "missing", "is missing: the baseline value when the key result was set", null);
     }
     if (target == null) {
-      body.reject("target", "is missing: the value that means the key result is achieved");
+      body.reject("target", "missing", "is missing: the value that means the key result is achieved", null);
     }
     if (start == null || target == null) {
       return;
     }
     if ("increase".equals(direction) && target.compareTo(start) < 0) {
-      body.reject("target", "is below start (" + start.toPlainString() + "); use measurement \"decrease\" for a value that should go down");
+      body.reject("target", "target_below_start", "is below start (" + start.toPlainString() + "); use measurement \"decrease\" for a value that should go down",
+          new io.vertx.core.json.JsonObject().put("start", start.toPlainString()));
     }
     if ("decrease".equals(direction) && target.compareTo(start) > 0) {
-      body.reject("target", "is above start (" + start.toPlainString() + "); use measurement \"increase\" for a value that should go up");
+      body.reject("target", "target_above_start", "is above start (" + start.toPlainString() + "); use measurement \"increase\" for a value that should go up",
+          new io.vertx.core.json.JsonObject().put("start", start.toPlainString()));
     }
     int sign = target.compareTo(start) >= 0 ? 1 : -1;
     if (commit != null && (commit.subtract(start).signum() * sign < 0 || target.subtract(commit).signum() * sign < 0)) {
-      body.reject("commit", "must lie between start (" + start.toPlainString() + ") and target (" + target.toPlainString() + ")");
+      body.reject("commit", "commit_range", "must lie between start (" + start.toPlainString() + ") and target (" + target.toPlainString() + ")",
+          new io.vertx.core.json.JsonObject().put("start", start.toPlainString()).put("target", target.toPlainString()));
     }
     if (stretch != null && stretch.subtract(target).signum() * sign < 0) {
-      body.reject("stretch", "must lie beyond target (" + target.toPlainString() + ") in the key result's direction");
+      body.reject("stretch", "stretch_range", "must lie beyond target (" + target.toPlainString() + ") in the key result's direction",
+          new io.vertx.core.json.JsonObject().put("target", target.toPlainString()));
     }
   }
 
   private static void checkRange(BodyReader body, BigDecimal low, BigDecimal high, BigDecimal tolerance) {
     if (low == null) {
-      body.reject("low", "is missing: the lowest healthy value");
+      body.reject("low", "missing", "is missing: the lowest healthy value", null);
     }
     if (high == null) {
-      body.reject("high", "is missing: the highest healthy value");
+      body.reject("high", "missing", "is missing: the highest healthy value", null);
     }
     if (low != null && high != null && high.compareTo(low) < 0) {
-      body.reject("high", "is below low (" + low.toPlainString() + ")");
+      body.reject("high", "high_below_low", "is below low (" + low.toPlainString() + ")", new io.vertx.core.json.JsonObject().put("low", low.toPlainString()));
     }
     if (tolerance != null && tolerance.signum() <= 0) {
-      body.reject("tolerance", "must be above 0; leave it out to use high - low");
+      body.reject("tolerance", "tolerance_positive", "must be above 0; leave it out to use high - low", null);
     }
   }
 
   private static JsonArray readMilestones(BodyReader body, List<BodyReader> items) {
     JsonArray milestones = new JsonArray();
     if (items.isEmpty() && !body.rejected("milestones")) {
-      body.reject("milestones", "is missing: list the milestones as [{\"title\": ..., \"weight\": 1}]");
+      body.reject("milestones", "missing", "is missing: list the milestones as [{\"title\": ..., \"weight\": 1}]", null);
       return milestones;
     }
     Set<String> titles = new HashSet<>();
@@ -124,10 +128,11 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
       BigDecimal weight = item.number("weight", false);
       Boolean done = item.bool("done", false);
       if (weight != null && (weight.signum() <= 0 || weight.compareTo(GoalRoutes.MAX_WEIGHT) > 0)) {
-        item.reject("weight", "must be above 0 and at most " + GoalRoutes.MAX_WEIGHT);
+        item.reject("weight", "milestone_weight_range", "must be above 0 and at most " + GoalRoutes.MAX_WEIGHT,
+            new io.vertx.core.json.JsonObject().put("max", GoalRoutes.MAX_WEIGHT.toPlainString()));
       }
       if (title != null && !titles.add(title)) {
-        item.reject("title", "repeats another milestone's title; titles name milestones in events, so make them unique");
+        item.reject("title", "repeated", "repeats another milestone's title; titles name milestones in events, so make them unique", null);
       }
       item.finishNested();
       milestones.add(new JsonObject()
@@ -157,7 +162,8 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
 
   private static void rejectIf(BodyReader body, boolean condition, String field, String measurement) {
     if (condition) {
-      body.reject(field, "does not apply to measurement \"" + measurement + "\"; leave it out");
+      body.reject(field, "not_applicable", "does not apply to measurement \"" + measurement + "\"; leave it out",
+          new io.vertx.core.json.JsonObject().put("measurement", measurement));
     }
   }
 

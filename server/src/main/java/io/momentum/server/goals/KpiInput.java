@@ -37,12 +37,13 @@ record KpiInput(String key, String title, String description, UUID unitId, UUID 
     String indicator = body.oneOf("indicator", List.of("leading", "lagging"), false);
     Integer expectedEveryHours = body.integer("expectedEveryHours", 1, MAX_EXPECTED_EVERY_HOURS, false);
     if ((green == null) != (red == null)) {
-      body.reject(green == null ? "green" : "red", "a corridor needs both green and red");
+      body.reject(green == null ? "green" : "red", "corridor_incomplete", "a corridor needs both green and red", null);
     } else if (green != null) {
       int order = green.compareTo(red);
       if ("increase".equals(direction) ? order <= 0 : order >= 0) {
-        body.reject("green", "must be " + ("increase".equals(direction) ? "above" : "below") + " red ("
-            + red.toPlainString() + ") for a KPI whose direction is " + direction);
+        body.reject("green", "increase".equals(direction) ? "green_not_above_red" : "green_not_below_red",
+            "must be " + ("increase".equals(direction) ? "above" : "below") + " red (" + red.toPlainString()
+                + ") for a KPI whose direction is " + direction, new io.vertx.core.json.JsonObject().put("red", red.toPlainString()));
       }
     }
     return new KpiInput(key, title, description, unitId, ownerId, ownerName, unit, direction, start, target, green,

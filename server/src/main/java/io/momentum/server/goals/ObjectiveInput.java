@@ -34,14 +34,14 @@ record ObjectiveInput(String key, String kind, String title, String description,
     Boolean rollupChildren = body.bool("rollupChildren", false);
     if ("strategic_outcome".equals(kind)) {
       if (parentId != null) {
-        body.reject("parentId", "a strategic outcome is the top of an alignment chain and has no parent");
+        body.reject("parentId", "outcome_has_no_parent", "a strategic outcome is the top of an alignment chain and has no parent", null);
       }
       if (parentKeyResultId != null) {
-        body.reject("parentKeyResultId", "a strategic outcome is the top of an alignment chain and has no parent");
+        body.reject("parentKeyResultId", "outcome_has_no_parent", "a strategic outcome is the top of an alignment chain and has no parent", null);
       }
     } else if (parentId != null && parentKeyResultId != null) {
-      body.reject("parentKeyResultId", "an objective has one parent: send parentId (an objective or strategic outcome)"
-          + " or parentKeyResultId (a key result), not both");
+      body.reject("parentKeyResultId", "one_parent", "an objective has one parent: send parentId (an objective or strategic outcome)"
+          + " or parentKeyResultId (a key result), not both", null);
     }
     return new ObjectiveInput(key, kind, title, description, parentId, parentKeyResultId, unitId, cycleId, ownerId,
         ownerName, weight, rollupChildren);

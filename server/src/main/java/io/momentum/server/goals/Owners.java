@@ -26,7 +26,7 @@ public final class Owners {
     }
     return client.preparedQuery("SELECT name FROM users WHERE org_id = $1 AND id = $2").execute(Tuple.of(orgId, ownerId))
         .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(ApiException.invalid("ownerId", "names no user of your organisation; list them with GET /api/v1/people"))
+            ? Future.failedFuture(ApiException.invalid("ownerId", "unknown_reference", "names no user of your organisation; list them with GET /api/v1/people", null))
             : Future.succeededFuture(ownerName != null ? ownerName : rows.iterator().next().getString("name")));
   }
 }

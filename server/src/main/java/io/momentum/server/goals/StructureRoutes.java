@@ -105,7 +105,7 @@ public final class StructureRoutes {
       String kind = body.oneOf("kind", List.of("company", "business_unit", "team"), true);
       UUID parentId = body.uuid("parentId", false);
       if ("company".equals(kind) && parentId != null) {
-        body.reject("parentId", "a company is the top of the tree and has no parent unit");
+        body.reject("parentId", "company_has_no_parent", "a company is the top of the tree and has no parent unit", null);
       }
       return new UnitInput(key, name, kind, parentId);
     }
@@ -236,14 +236,17 @@ public final class StructureRoutes {
     LocalDate start = body.date("start", true);
     LocalDate end = body.date("end", true);
     if (start != null && end != null && end.isBefore(start)) {
-      body.reject("end", "must not be before start (" + start + ")");
+      body.reject("end", "end_before_start", "must not be before start (" + start + ")",
+          new io.vertx.core.json.JsonObject().put("start", start.toString()));
     }
     if (start != null && end != null && end.isAfter(start.plusYears(10))) {
-      body.reject("end", "lies more than 10 years after start; the limit of a cycle is 10 years");
+      body.reject("end", "cycle_too_long", "lies more than 10 years after start; the limit of a cycle is 10 years",
+          new io.vertx.core.json.JsonObject().put("years", 10));
     }
     if (parentId == null && !"strategy".equals(kind) && kind != null) {
-      body.reject("parentId", "is missing: " + ("quarter".equals(kind) ? "a quarter lies inside an annual cycle"
-          : "an annual cycle lies inside a strategy cycle") + "; name it, or create the year with POST /api/v1/cycles/fiscal-year");
+      body.reject("parentId", "missing", "is missing: " + ("quarter".equals(kind) ? "a quarter lies inside an annual cycle"
+          : "an annual cycle lies inside a strategy cycle") + "; name it, or create the year with POST /api/v1/cycles/fiscal-year",
+          null);
     }
     body.finish();
     UUID id = UUID.randomUUID();
@@ -263,7 +266,7 @@ public final class StructureRoutes {
         .execute(Tuple.of(orgId, parentId))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return Future.failedFuture(ApiException.invalid("parentId", "names no cycle of your organisation"));
+            return Future.failedFuture(ApiException.invalid("parentId", "unknown_reference", "names no cycle of your organisation", null));
           }
           Row parent = rows.iterator().next();
           String expected = switch (kind) {

@@ -49,6 +49,9 @@ final class AsOfDefinitions {
       + " FROM key_results k JOIN objectives o ON o.id = k.objective_id WHERE k.org_id = $1 AND k.id = ANY($2) AND k.created_at <= $3";
   private static final String KPIS = "SELECT " + Definitions.KPI_COLUMNS
       + " FROM kpis WHERE org_id = $1 AND id = ANY($2) AND created_at <= $3";
+  private static final String INITIATIVES = "SELECT id, key, title, description, unit_id, cycle_id, owner_id, owner_name,"
+      + " external_system, external_key, start_date, due_date, version, created_at, updated_at, archived_at"
+      + " FROM initiatives WHERE org_id = $1 AND id = ANY($2) AND created_at <= $3";
 
   private AsOfDefinitions() {
   }
@@ -107,6 +110,8 @@ final class AsOfDefinitions {
         .map(rows -> add(rows, "key_result", result, time))
         .compose(v -> connection.preparedQuery(KPIS).execute(params))
         .map(rows -> add(rows, "kpi", result, time))
+        .compose(v -> connection.preparedQuery(INITIATIVES).execute(params))
+        .map(rows -> add(rows, "initiative", result, time))
         .compose(v -> withKpiModels(connection, orgId, result));
   }
 
@@ -130,6 +135,7 @@ final class AsOfDefinitions {
       JsonObject definition = switch (entity) {
         case "objective" -> GoalJson.objective(row);
         case "key_result" -> GoalJson.keyResult(row);
+        case "initiative" -> GoalJson.initiative(row);
         default -> GoalJson.kpi(row);
       };
       result.put(definition.getString("id"), new Versioned(entity, definition, true));

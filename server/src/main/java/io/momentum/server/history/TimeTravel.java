@@ -7,6 +7,7 @@ import io.momentum.streams.engine.CycleDef;
 import io.momentum.streams.engine.GoalEngine;
 import io.momentum.streams.engine.MilestoneDef;
 import io.momentum.streams.engine.NodeDef;
+import io.momentum.streams.engine.NodeKind;
 import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.Observation;
 import io.vertx.core.Future;
@@ -36,7 +37,9 @@ import java.util.UUID;
  * Evaluates a node and its subtree as they stood at an instant, with the engine the boards use:
  * definitions valid then ({@link AsOfDefinitions}), the cycle windows and closures of then, and
  * the values, check-ins, milestones and work items observed up to then. A value that arrived
- * after its cycle was closed stays out, as it did on the boards.
+ * after its cycle was closed stays out, as it did on the boards. An initiative has no nodes below
+ * it: its progress then comes from the work-item events stored for it up to the instant, as the
+ * boards compute it from its linked work items.
  */
 public final class TimeTravel {
 
@@ -308,7 +311,7 @@ public final class TimeTravel {
         valueNodes.add(UUID.fromString(id));
       }
       String measurement = v.definition().getString("measurement");
-      if ("milestone".equals(measurement) || "work_items".equals(measurement)) {
+      if ("milestone".equals(measurement) || "work_items".equals(measurement) || "initiative".equals(v.entity())) {
         eventNodes.add(UUID.fromString(id));
       }
       AsOfCycle cycle = cycleOf(v, known, cycles);
@@ -403,6 +406,7 @@ public final class TimeTravel {
     // roll up through its ancestors: the objectives are evaluated once, from the final states.
     upsert(engine, orgId, "kpi", tree, known, cycles, markedMilestones);
     upsert(engine, orgId, "key_result", tree, known, cycles, markedMilestones);
+    upsert(engine, orgId, "initiative", tree, known, cycles, markedMilestones);
     engine.applyAll(newestValuesFirst(observations));
     upsert(engine, orgId, "objective", tree, known, cycles, markedMilestones);
     for (AsOfCycle cycle : cycles.values()) {
@@ -425,11 +429,24 @@ public final class TimeTravel {
     tree.forEach((id, v) -> {
       if (entity.equals(v.entity())) {
         AsOfCycle cycle = cycleOf(v, known, cycles);
-        NodeDef def = Definitions.toNode(orgId, entity, v.definition(), cycle == null ? null : cycle.def().id());
+        NodeDef def = "initiative".equals(entity) ? initiative(orgId, v.definition())
+            : Definitions.toNode(orgId, entity, v.definition(), cycle == null ? null : cycle.def().id());
         Set<String> marked = markedMilestones.get(id);
         engine.upsertNode(v.fromCurrentRow() && marked != null ? withOpenMilestones(def, marked) : def);
       }
     });
+  }
+
+  /** Builds the engine's node of an initiative from its stored definition (its REST JSON). */
+  static NodeDef initiative(String orgId, JsonObject def) {
+    return NodeDef.builder(def.getString("id"), orgId, NodeKind.INITIATIVE)
+        .key(def.getString("key"))
+        .title(def.getString("title"))
+        .unitId(def.getString("unitId"))
+        .cycleId(def.getString("cycleId"))
+        .ownerId(def.getString("ownerId"))
+        .ownerName(def.getString("ownerName"))
+        .build();
   }
 
   /**

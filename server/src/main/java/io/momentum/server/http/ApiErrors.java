@@ -79,7 +79,7 @@ public final class ApiErrors {
     if ("23505".equals(pg.getSqlState())) {
       String field = constraint.contains("key") ? "key" : "id";
       send(ctx, 409, "conflict", "Another record of your organisation already uses this " + field + "; choose another",
-          List.of(new FieldError(field, "is already taken")), null);
+          List.of(FieldError.of(field, "taken", "is already taken")), null);
     } else if ("23503".equals(pg.getSqlState())) {
       send(ctx, 400, "validation_failed", "A referenced record does not exist in your organisation", List.of(), null);
     } else {

@@ -41,7 +41,8 @@ public final class ApiException extends RuntimeException {
   public static ApiException staleVersion(String what, int sentVersion, int currentVersion, JsonObject current) {
     return new ApiException(409, "stale_version", what + " was changed by someone else: you sent version "
         + sentVersion + ", the current version is " + currentVersion + "; reload it and apply your change again",
-        List.of(new FieldError("version", "is " + currentVersion + " now")),
+        List.of(FieldError.of("version", "stale_version", "is " + currentVersion + " now",
+            new JsonObject().put("currentVersion", currentVersion))),
         new JsonObject().put("currentVersion", currentVersion).put("current", current));
   }
 
@@ -49,7 +50,8 @@ public final class ApiException extends RuntimeException {
   public static ApiException loop(String field, List<String> loopKeys) {
     return new ApiException(409, "alignment_loop", "The value of " + field + " would create the loop "
         + String.join(" -> ", loopKeys) + ". Link to a node outside this loop instead.",
-        List.of(new FieldError(field, "would create a loop")),
+        List.of(FieldError.of(field, "loop", "would create a loop",
+            new JsonObject().put("loop", new io.vertx.core.json.JsonArray(List.copyOf(loopKeys))))),
         new JsonObject().put("loop", new io.vertx.core.json.JsonArray(List.copyOf(loopKeys))));
   }
 
@@ -66,6 +68,14 @@ public final class ApiException extends RuntimeException {
     return invalid(List.of(new FieldError(field, message)));
   }
 
+  /**
+   * 400 for one invalid field, with a stable code that clients translate and the values its
+   * message names ({@code params}, or null for none).
+   */
+  public static ApiException invalid(String field, String code, String message, JsonObject params) {
+    return invalid(List.of(FieldError.of(field, code, message, params)));
+  }
+
   /** 404 naming what was not found. */
   public static ApiException notFound(String what) {
     return new ApiException(404, "not_found", what + " was not found in your organisation");
@@ -74,6 +84,14 @@ public final class ApiException extends RuntimeException {
   /** 409 for a conflict with the current state. */
   public static ApiException conflict(String message) {
     return new ApiException(409, "conflict", message);
+  }
+
+  /**
+   * 409 for a conflict with the current state, with a stable code that clients translate and the
+   * details its message names, such as the key of a closed cycle.
+   */
+  public static ApiException conflict(String code, String message, JsonObject details) {
+    return new ApiException(409, code, message, List.of(), details);
   }
 
   /** 403 for an action the caller's credentials do not allow. */

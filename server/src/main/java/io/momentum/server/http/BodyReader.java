@@ -80,14 +80,15 @@ public final class BodyReader {
       return null;
     }
     if (!(value instanceof String s)) {
-      return fail(field, "must be a string");
+      return fail(field, "not_text", "must be a string", null);
     }
     String trimmed = s.trim();
     if (trimmed.isEmpty()) {
-      return required ? fail(field, "must not be empty") : null;
+      return required ? fail(field, "empty", "must not be empty", null) : null;
     }
     if (trimmed.length() > maxLength) {
-      return fail(field, "is " + trimmed.length() + " characters long; the limit is " + maxLength);
+      return fail(field, "too_long", "is " + trimmed.length() + " characters long; the limit is " + maxLength,
+          new JsonObject().put("length", trimmed.length()).put("limit", maxLength));
     }
     return trimmed;
   }
@@ -96,7 +97,8 @@ public final class BodyReader {
   public String key(String field, boolean required) {
     String key = text(field, 80, required);
     if (key != null && !KEY.matcher(key).matches()) {
-      return fail(field, "must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, such as \"checkout-conversion\"");
+      return fail(field, "key_format", "must be lower-case letters, digits, '.', '_' or '-', starting with a letter or digit,"
+          + " such as \"checkout-conversion\"", null);
     }
     return key;
   }
@@ -105,7 +107,8 @@ public final class BodyReader {
   public String oneOf(String field, List<String> allowed, boolean required) {
     String value = text(field, 50, required);
     if (value != null && !allowed.contains(value)) {
-      return fail(field, "must be one of " + String.join(", ", allowed) + ", not \"" + value + "\"");
+      return fail(field, "not_allowed", "must be one of " + String.join(", ", allowed) + ", not \"" + value + "\"",
+          new JsonObject().put("allowed", new JsonArray(List.copyOf(allowed))).put("value", value));
     }
     return value;
   }
@@ -119,7 +122,7 @@ public final class BodyReader {
     try {
       return UUID.fromString(text);
     } catch (IllegalArgumentException e) {
-      return fail(field, "must be an id such as 3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69");
+      return fail(field, "not_id", "must be an id such as 3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69", null);
     }
   }
 
@@ -132,7 +135,7 @@ public final class BodyReader {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      return fail(field, "must be a date such as 2026-10-01");
+      return fail(field, "not_date", "must be a date such as 2026-10-01", null);
     }
   }
 
@@ -143,11 +146,11 @@ public final class BodyReader {
       return null;
     }
     if (!(value instanceof Number n) || (n instanceof Double d && !Double.isFinite(d))) {
-      return fail(field, "must be a number");
+      return fail(field, "not_number", "must be a number", null);
     }
     BigDecimal decimal = n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue()) : new BigDecimal(n.toString());
     if (decimal.abs().compareTo(CloudEventParser.MAX_VALUE) >= 0) {
-      return fail(field, "must be smaller than 10^15 in magnitude");
+      return fail(field, "number_too_large", "must be smaller than 10^15 in magnitude", null);
     }
     return decimal;
   }
@@ -160,7 +163,8 @@ public final class BodyReader {
     }
     if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
         || n.doubleValue() < min || n.doubleValue() > max) {
-      return fail(field, "must be a whole number from " + min + " to " + max);
+      return fail(field, "whole_number_range", "must be a whole number from " + min + " to " + max,
+          new JsonObject().put("min", min).put("max", max));
     }
     return n.intValue();
   }
@@ -172,7 +176,7 @@ public final class BodyReader {
       return null;
     }
     if (!(value instanceof Boolean b)) {
-      return fail(field, "must be true or false");
+      return fail(field, "not_boolean", "must be true or false", null);
     }
     return b;
   }
@@ -184,11 +188,12 @@ public final class BodyReader {
       return List.of();
     }
     if (!(value instanceof JsonArray array)) {
-      fail(field, "must be an array");
+      fail(field, "not_array", "must be an array", null);
       return List.of();
     }
     if (array.size() > maxItems) {
-      fail(field, "has " + array.size() + " items; the limit is " + maxItems);
+      fail(field, "too_many", "has " + array.size() + " items; the limit is " + maxItems,
+          new JsonObject().put("count", array.size()).put("limit", maxItems));
       return List.of();
     }
     List<BodyReader> readers = new ArrayList<>();
@@ -196,7 +201,7 @@ public final class BodyReader {
       if (array.getValue(i) instanceof JsonObject item) {
         readers.add(new BodyReader(item, path(field) + "[" + i + "].", errors));
       } else {
-        fail(field + "[" + i + "]", "must be an object");
+        fail(field + "[" + i + "]", "not_object", "must be an object", null);
       }
     }
     return readers;
@@ -210,11 +215,12 @@ public final class BodyReader {
       return ids;
     }
     if (!(value instanceof JsonArray array)) {
-      fail(field, "must be an array of ids");
+      fail(field, "not_array", "must be an array of ids", null);
       return ids;
     }
     if (array.size() > maxItems) {
-      fail(field, "has " + array.size() + " ids; the limit is " + maxItems);
+      fail(field, "too_many", "has " + array.size() + " ids; the limit is " + maxItems,
+          new JsonObject().put("count", array.size()).put("limit", maxItems));
       return ids;
     }
     for (int i = 0; i < array.size(); i++) {
@@ -222,22 +228,30 @@ public final class BodyReader {
       try {
         UUID id = array.getValue(i) instanceof String text ? UUID.fromString(text) : null;
         if (id == null) {
-          fail(element, "must be an id such as 3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69");
+          fail(element, "not_id", "must be an id such as 3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69", null);
         } else if (ids.contains(id)) {
-          fail(element, "repeats an id named before; name each once");
+          fail(element, "repeated", "repeats an id named before; name each once", null);
         } else {
           ids.add(id);
         }
       } catch (IllegalArgumentException e) {
-        fail(element, "must be an id such as 3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69");
+        fail(element, "not_id", "must be an id such as 3f0c2a9e-5b1d-4c8e-9a7f-1e2d3c4b5a69", null);
       }
     }
     return ids;
   }
 
-  /** Records an error found by a rule across fields. */
+  /** Records an error found by a rule across fields, with the general code {@value FieldError#INVALID}. */
   public void reject(String field, String message) {
-    fail(field, message);
+    fail(field, FieldError.INVALID, message, null);
+  }
+
+  /**
+   * Records an error found by a rule across fields, with a stable code that clients translate and
+   * the values its message names ({@code params}, or null for none).
+   */
+  public void reject(String field, String code, String message, JsonObject params) {
+    fail(field, code, message, params);
   }
 
   /**
@@ -259,7 +273,7 @@ public final class BodyReader {
   public void finish() {
     for (String field : json.fieldNames()) {
       if (!read.contains(field)) {
-        fail(field, "is not a known field; check its spelling");
+        fail(field, "unknown_field", "is not a known field; check its spelling", null);
       }
     }
     if (!errors.isEmpty()) {
@@ -271,7 +285,7 @@ public final class BodyReader {
   public void finishNested() {
     for (String field : json.fieldNames()) {
       if (!read.contains(field)) {
-        fail(field, "is not a known field; check its spelling");
+        fail(field, "unknown_field", "is not a known field; check its spelling", null);
       }
     }
   }
@@ -280,13 +294,13 @@ public final class BodyReader {
     read.add(field);
     Object value = json.getValue(field);
     if (value == null && required) {
-      fail(field, "is missing");
+      fail(field, "missing", "is missing", null);
     }
     return value;
   }
 
-  private <T> T fail(String field, String message) {
-    errors.add(new FieldError(path(field), message));
+  private <T> T fail(String field, String code, String message, JsonObject params) {
+    errors.add(FieldError.of(path(field), code, message, params));
     return null;
   }
 

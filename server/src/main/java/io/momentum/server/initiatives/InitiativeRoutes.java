@@ -84,11 +84,11 @@ public final class InitiativeRoutes {
       LocalDate start = body.date("start", false);
       LocalDate due = body.date("due", false);
       if ((externalSystem == null) != (externalKey == null)) {
-        body.reject(externalSystem == null ? "externalSystem" : "externalKey",
-            "an external reference needs both externalSystem (such as \"jira\") and externalKey (such as \"SHOP-42\")");
+        body.reject(externalSystem == null ? "externalSystem" : "externalKey", "external_reference_incomplete",
+            "an external reference needs both externalSystem (such as \"jira\") and externalKey (such as \"SHOP-42\")", null);
       }
       if (start != null && due != null && due.isBefore(start)) {
-        body.reject("due", "must not be before start (" + start + ")");
+        body.reject("due", "due_before_start", "must not be before start (" + start + ")", new io.vertx.core.json.JsonObject().put("start", start.toString()));
       }
       return new Input(key, title, description, unitId, cycleId, ownerId, ownerName, externalSystem, externalKey, start, due);
     }

@@ -125,18 +125,19 @@ public final class KpiDriverRoutes {
       BigDecimal weight = item.number("weight", false);
       item.finishNested();
       if (variable != null && !Formula.validVariable(variable)) {
-        item.reject("variable", "must be a lower-case name of letters, digits and '_' that starts with a letter"
-            + " or '_', at most " + Formula.MAX_VARIABLE_LENGTH + " characters, and not min, max, abs or round");
+        item.reject("variable", "variable_format", "must be a lower-case name of letters, digits and '_' that starts with a letter"
+            + " or '_', at most " + Formula.MAX_VARIABLE_LENGTH + " characters, and not min, max, abs or round",
+            new io.vertx.core.json.JsonObject().put("limit", Formula.MAX_VARIABLE_LENGTH));
         variable = null;
       }
       if (variable != null && !variables.add(variable)) {
-        item.reject("variable", "\"" + variable + "\" is already used by another driver; give each driver its own name");
+        item.reject("variable", "taken", "\"" + variable + "\" is already used by another driver; give each driver its own name", null);
       }
       if (driverId != null && !ids.add(driverId)) {
-        item.reject("driverId", "lists the same KPI twice; list each driver once");
+        item.reject("driverId", "repeated", "lists the same KPI twice; list each driver once", null);
       }
       if (weight != null && (weight.signum() < 0 || weight.compareTo(MAX_WEIGHT) > 0)) {
-        item.reject("weight", "must be from 0 to " + MAX_WEIGHT);
+        item.reject("weight", "driver_weight_range", "must be from 0 to " + MAX_WEIGHT, new io.vertx.core.json.JsonObject().put("max", MAX_WEIGHT.toPlainString()));
       }
       drivers.add(new DriverInput(driverId, variable, weight == null ? BigDecimal.ONE : weight));
     }
@@ -152,7 +153,8 @@ public final class KpiDriverRoutes {
     try {
       parsed = Formula.parse(formula);
     } catch (FormulaException e) {
-      body.reject("formula", e.getMessage());
+      body.reject("formula", "formula_syntax", e.getMessage(), new io.vertx.core.json.JsonObject()
+          .put("position", e.position()).put("reason", e.reason()).put("problem", e.problem()).put("subject", e.subject()));
       return null;
     }
     Set<String> known = new HashSet<>();
@@ -160,8 +162,8 @@ public final class KpiDriverRoutes {
     List<String> unknown = parsed.variables().stream().filter(v -> !known.contains(v)).sorted().toList();
     // A rejected driver list or variable is reported already, and its names would show up here again as unknown.
     if (!unknown.isEmpty() && !body.rejected("drivers")) {
-      body.reject("formula", "uses " + String.join(", ", unknown) + ", which no driver's \"variable\" names;"
-          + " add a driver for it or change the formula");
+      body.reject("formula", "formula_unknown_variable", "uses " + String.join(", ", unknown) + ", which no driver's \"variable\" names;"
+          + " add a driver for it or change the formula", new io.vertx.core.json.JsonObject().put("variables", String.join(", ", unknown)));
     }
     return formula;
   }
@@ -190,7 +192,7 @@ public final class KpiDriverRoutes {
       List<io.momentum.streams.event.FieldError> errors = new ArrayList<>();
       for (int i = 0; i < drivers.size(); i++) {
         if (!found.contains(drivers.get(i).driverId())) {
-          errors.add(new io.momentum.streams.event.FieldError("drivers[" + i + "].driverId",
+          errors.add(io.momentum.streams.event.FieldError.of("drivers[" + i + "].driverId", "unknown_reference",
               "names no KPI of your organisation"));
         }
       }
@@ -288,7 +290,7 @@ public final class KpiDriverRoutes {
       BigDecimal value = item.number("value", true);
       item.finishNested();
       if (due != null && !dues.add(due)) {
-        item.reject("due", due + " is already the due date of another target; give each date one target");
+        item.reject("due", "repeated", due + " is already the due date of another target; give each date one target", null);
       }
       targets.add(new TargetInput(due, value));
     }
@@ -367,7 +369,7 @@ public final class KpiDriverRoutes {
       try {
         java.time.Instant.parse(time);
       } catch (java.time.format.DateTimeParseException e) {
-        body.reject("time", "must be an instant such as 2026-11-30T09:00:00Z, when the value was observed");
+        body.reject("time", "not_instant", "must be an instant such as 2026-11-30T09:00:00Z, when the value was observed", null);
       }
     }
     body.finish();
@@ -378,8 +380,8 @@ public final class KpiDriverRoutes {
             return Future.failedFuture(ApiException.notFound("KPI " + kpiId));
           }
           if (rows.iterator().next().getString("formula") != null) {
-            return Future.failedFuture(ApiException.invalid("value", "this KPI is computed by its formula from its"
-                + " drivers; send measurements to the driver KPIs instead"));
+            return Future.failedFuture(ApiException.invalid("value", "computed_kpi", "this KPI is computed by its formula from its"
+                + " drivers; send measurements to the driver KPIs instead", null));
           }
           return Future.succeededFuture(measurementEvent(caller, kpiId, value, time));
         })

@@ -77,7 +77,7 @@ public final class Contributions {
     UUID toId = body.uuid("toId", true);
     String note = body.text("note", MAX_NOTE, false);
     if (fromId != null && fromId.equals(toId)) {
-      body.reject("toId", "is the same node as fromId; a node cannot contribute to itself");
+      body.reject("toId", "self_link", "is the same node as fromId; a node cannot contribute to itself", null);
     }
     body.finish();
     pool.withTransaction(connection -> GoalNodes.require(connection, caller.orgId(), fromId, "fromId")
@@ -86,7 +86,8 @@ public final class Contributions {
                     + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(caller.orgId(), fromId, toId, note, caller.source())))
             .compose(inserted -> inserted.rowCount() == 0
-                ? Future.failedFuture(ApiException.conflict("This contribution link exists already; delete it first to change its note"))
+                ? Future.failedFuture(ApiException.conflict("link_exists",
+                    "This contribution link exists already; delete it first to change its note", null))
                 : connection.preparedQuery(LINK_SELECT + " AND l.from_id = $2 AND l.to_id = $3").execute(Tuple.of(caller.orgId(), fromId, toId))))
         .map(rows -> link(rows.iterator().next()))
         .onSuccess(json -> {

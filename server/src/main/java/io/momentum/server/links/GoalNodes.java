@@ -27,7 +27,7 @@ final class GoalNodes {
     return client.preparedQuery("SELECT id, key, kind, title FROM goal_nodes WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
         .execute(Tuple.of(orgId, id))
         .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(ApiException.invalid(field, "names no objective, key result, KPI or initiative of your organisation"))
+            ? Future.failedFuture(ApiException.invalid(field, "unknown_reference", "names no objective, key result, KPI or initiative of your organisation", null))
             : Future.succeededFuture(node(rows.iterator().next())));
   }
 

@@ -64,11 +64,11 @@ public final class ImpactLinks {
     String toStage = body.oneOf("toStage", ImpactStages.STAGES, true);
     String note = body.text("note", MAX_NOTE, false);
     if (fromId != null && fromId.equals(toId)) {
-      body.reject("toId", "is the same node as fromId; a link joins two different nodes");
+      body.reject("toId", "self_link", "is the same node as fromId; a link joins two different nodes", null);
     }
     if (fromStage != null && toStage != null && !ImpactStages.ordered(fromStage, toStage)) {
-      body.reject("toStage", "must be the same stage as fromStage or a later one (input, output, outcome, impact); "
-          + toStage + " comes before " + fromStage);
+      body.reject("toStage", "stage_order", "must be the same stage as fromStage or a later one (input, output, outcome, impact); "
+          + toStage + " comes before " + fromStage, new io.vertx.core.json.JsonObject().put("fromStage", fromStage).put("toStage", toStage));
     }
     body.finish();
 
@@ -91,8 +91,8 @@ public final class ImpactLinks {
                     + " note, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (org_id, from_id, to_id) DO NOTHING")
                 .execute(Tuple.from(new Object[] {id, caller.orgId(), fromId, fromStage, toId, toStage, note, caller.source()})))
             .compose(inserted -> inserted.rowCount() == 0
-                ? Future.failedFuture(ApiException.conflict("An impact link from this node to that one exists already;"
-                    + " delete it first to change its stages"))
+                ? Future.failedFuture(ApiException.conflict("link_exists", "An impact link from this node to that one exists already;"
+                    + " delete it first to change its stages", null))
                 : connection.preparedQuery(LINK_SELECT + " AND l.id = $2").execute(Tuple.of(caller.orgId(), id))))
         .map(rows -> link(rows.iterator().next()))
         .onSuccess(json -> {

@@ -35,7 +35,8 @@ final class ImpactStages {
     if (allowed.contains(kind)) {
       return Optional.empty();
     }
-    return Optional.of(new FieldError(field, "the " + stage + " stage accepts " + String.join(", ", allowed)
-        + " nodes, not " + Articles.withArticle(kind) + "; choose a stage that fits the node"));
+    return Optional.of(FieldError.of(field, "stage_kind", "the " + stage + " stage accepts " + String.join(", ", allowed)
+        + " nodes, not " + Articles.withArticle(kind) + "; choose a stage that fits the node",
+        new io.vertx.core.json.JsonObject().put("stage", stage).put("kind", kind).put("allowed", new io.vertx.core.json.JsonArray(List.copyOf(allowed)))));
   }
 }

@@ -189,13 +189,14 @@ public final class ImportRoutes {
         : connection.preparedQuery("SELECT id, kind, closed FROM cycles WHERE org_id = $1 AND key = $2").execute(Tuple.of(orgId, file.cycleKey))
             .map(rows -> {
               if (rows.size() == 0) {
-                file.errors.add(new FieldError("cycle.key", "names no cycle of your organisation (\"" + file.cycleKey
-                    + "\"); create the cycle first or change the key to one of yours"));
+                file.errors.add(FieldError.of("cycle.key", "unknown_key", "names no cycle of your organisation (\"" + file.cycleKey
+                    + "\"); create the cycle first or change the key to one of yours", new io.vertx.core.json.JsonObject().put("key", file.cycleKey)));
                 return null;
               }
               Row row = rows.iterator().next();
               if (row.getBoolean("closed")) {
-                file.errors.add(new FieldError("cycle.key", "names a closed cycle; import into an open cycle"));
+                file.errors.add(FieldError.of("cycle.key", "target_closed", "names a closed cycle; import into an open cycle",
+                    new io.vertx.core.json.JsonObject().put("key", file.cycleKey)));
               }
               checkCycleKinds(file, row.getString("kind"));
               return row.getUUID("id");
@@ -272,8 +273,8 @@ public final class ImportRoutes {
         fileObjectives.putIfAbsent(o.key(), o);
       }
       if (o.unitKey() != null && !units.containsKey(o.unitKey())) {
-        file.errors.add(new FieldError(o.path() + ".unitKey", "names no unit of your organisation (\"" + o.unitKey()
-            + "\"); create the unit or use the key of one of yours"));
+        file.errors.add(FieldError.of(o.path() + ".unitKey", "unknown_key", "names no unit of your organisation (\"" + o.unitKey()
+            + "\"); create the unit or use the key of one of yours", new io.vertx.core.json.JsonObject().put("key", o.unitKey())));
       }
       checkOwner(file, o.ownerEmail(), o.path() + ".ownerEmail", owners);
       for (ImportFile.KeyResultRow k : o.keyResults()) {
@@ -281,24 +282,26 @@ public final class ImportRoutes {
         claimKey(file, k.input().key(), path + ".key", taken, newIds);
         add(fileKeyResults, k.input().key());
         if (k.unitKey() != null && !units.containsKey(k.unitKey())) {
-          file.errors.add(new FieldError(path + ".unitKey", "names no unit of your organisation (\"" + k.unitKey() + "\")"));
+          file.errors.add(FieldError.of(path + ".unitKey", "unknown_key", "names no unit of your organisation (\"" + k.unitKey() + "\")",
+              new io.vertx.core.json.JsonObject().put("key", k.unitKey())));
         }
         checkOwner(file, k.ownerEmail(), path + ".ownerEmail", owners);
         if (k.kpiKey() != null && !kpis.containsKey(k.kpiKey())) {
-          file.errors.add(new FieldError(path + ".kpiKey", "names no KPI of your organisation (\"" + k.kpiKey()
-              + "\"); create the KPI first or use the key of one of yours"));
+          file.errors.add(FieldError.of(path + ".kpiKey", "unknown_key", "names no KPI of your organisation (\"" + k.kpiKey()
+              + "\"); create the KPI first or use the key of one of yours", new io.vertx.core.json.JsonObject().put("key", k.kpiKey())));
         }
       }
     }
     for (ImportFile.ObjectiveRow o : file.objectives) {
       if (o.parentKey() != null && !fileObjectives.containsKey(o.parentKey()) && !parents.containsKey(o.parentKey())) {
-        file.errors.add(new FieldError(o.path() + ".parentKey", "names no objective in the file or in your organisation (\""
-            + o.parentKey() + "\")"));
+        file.errors.add(FieldError.of(o.path() + ".parentKey", "unknown_key", "names no objective in the file or in your organisation (\""
+            + o.parentKey() + "\")", new io.vertx.core.json.JsonObject().put("key", o.parentKey())));
       }
       if (o.parentKeyResultKey() != null && !fileKeyResults.contains(o.parentKeyResultKey())
           && !parentKeyResults.containsKey(o.parentKeyResultKey())) {
-        file.errors.add(new FieldError(o.path() + ".parentKeyResultKey", "names no key result in the file or in your organisation (\""
-            + o.parentKeyResultKey() + "\")"));
+        file.errors.add(FieldError.of(o.path() + ".parentKeyResultKey", "unknown_key",
+            "names no key result in the file or in your organisation (\"" + o.parentKeyResultKey() + "\")",
+            new io.vertx.core.json.JsonObject().put("key", o.parentKeyResultKey())));
       }
     }
     List<ImportFile.ObjectiveRow> order = parentsFirst(file, fileObjectives);
@@ -317,9 +320,11 @@ public final class ImportRoutes {
       return;
     }
     if (taken.containsKey(key)) {
-      file.errors.add(new FieldError(path, "\"" + key + "\" is already used by a node of your organisation; choose another key"));
+      file.errors.add(FieldError.of(path, "taken", "\"" + key + "\" is already used by a node of your organisation; choose another key",
+          new io.vertx.core.json.JsonObject().put("key", key)));
     } else if (newIds.containsKey(key)) {
-      file.errors.add(new FieldError(path, "\"" + key + "\" is used by another row of the file; keys must be unique"));
+      file.errors.add(FieldError.of(path, "repeated", "\"" + key + "\" is used by another row of the file; keys must be unique",
+          new io.vertx.core.json.JsonObject().put("key", key)));
     } else {
       newIds.put(key, UUID.randomUUID());
     }
@@ -343,9 +348,11 @@ public final class ImportRoutes {
         current = current.parentKey() == null ? null : byKey.get(current.parentKey());
       }
       if (loop) {
-        file.errors.add(new FieldError(o.path() + ".parentKey", "closes the alignment loop "
-            + String.join(" -> ", chain.stream().map(ImportFile.ObjectiveRow::key).toList()) + " -> " + current.key()
-            + "; an objective cannot align to itself through others"));
+        List<String> loopKeys = new ArrayList<>(chain.stream().map(ImportFile.ObjectiveRow::key).toList());
+        loopKeys.add(current.key());
+        file.errors.add(FieldError.of(o.path() + ".parentKey", "loop", "closes the alignment loop "
+            + String.join(" -> ", loopKeys) + "; an objective cannot align to itself through others",
+            new io.vertx.core.json.JsonObject().put("loop", new io.vertx.core.json.JsonArray(loopKeys))));
         chain.forEach(c -> placed.add(c.key()));
         continue;
       }

@@ -159,6 +159,51 @@ class TimeTravelIT {
     assertThat(epicAfter.getDouble("progress")).isEqualTo(0.75);
   }
 
+  @Test
+  void initiativeProgressFromWorkItemsOfThatTime() throws InterruptedException {
+    TestOrg work = TestOrg.create(node, "asof-init-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    work.awaitLive(node);
+    Http workApi = Http.withToken(work.token);
+    HttpResponse<Buffer> created = workApi.post("/api/v1/initiatives",
+        new JsonObject().put("key", "checkout-epic").put("title", "Rebuild the checkout"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String initiative = Http.json(created).getString("id");
+    node.services().pool().preparedQuery("UPDATE definition_history SET changed_at = $2 WHERE entity_id = $1")
+        .execute(Tuple.of(java.util.UUID.fromString(initiative), NOW.minus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).await();
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "checkout-epic",
+        NOW.minus(8, ChronoUnit.DAYS), workItem("C-1", "in_progress", 3)));
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "checkout-epic",
+        NOW.minus(8, ChronoUnit.DAYS), workItem("C-2", "todo", 1)));
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "checkout-epic",
+        NOW.minus(4, ChronoUnit.DAYS), workItem("C-1", "done", 3)));
+    Cadence.awaitNode(workApi, initiative, n -> Cadence.equals(n, "progress", 0.75));
+
+    JsonObject beforeWork = Http.json(workApi.get("/api/v1/nodes/" + initiative + "/as-of?at=" + NOW.minus(10, ChronoUnit.DAYS)));
+    JsonObject inProgress = Http.json(workApi.get("/api/v1/nodes/" + initiative + "/as-of?at=" + NOW.minus(6, ChronoUnit.DAYS)));
+    JsonObject afterDone = Http.json(workApi.get("/api/v1/nodes/" + initiative + "/as-of?at=" + NOW.minus(2, ChronoUnit.DAYS)));
+
+    assertThat(inProgress.getString("kind")).isEqualTo("initiative");
+    assertThat(itemCount(beforeWork)).isZero();
+    assertThat(inProgress.getDouble("progress")).isEqualTo(0.0);
+    assertThat(itemCount(inProgress)).isEqualTo(2);
+    assertThat(afterDone.getDouble("progress")).isEqualTo(0.75);
+  }
+
+  private static int itemCount(JsonObject node) {
+    JsonObject workItems = node.getJsonObject("workItems");
+    return workItems == null ? 0 : workItems.getInteger("items", 0);
+  }
+
+  @Test
+  void initiativeCreatedLaterIsNotFound() {
+    HttpResponse<Buffer> created = api.post("/api/v1/initiatives", new JsonObject().put("key", "late-initiative").put("title", "Starts late"));
+
+    HttpResponse<Buffer> response = api.get("/api/v1/nodes/" + Http.json(created).getString("id") + "/as-of?at="
+        + NOW.minus(1, ChronoUnit.DAYS));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+
   private static JsonObject workItem(String id, String status, int points) {
     return new JsonObject().put("system", "jira").put("externalId", id).put("itemType", "story").put("statusCategory", status)
         .put("storyPoints", points);

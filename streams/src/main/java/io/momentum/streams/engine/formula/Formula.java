@@ -44,10 +44,10 @@ public final class Formula {
    */
   public static Formula parse(String text) {
     if (text == null) {
-      throw new FormulaException(1, "missing formula", "send the formula text");
+      throw new FormulaException(1, "empty", "missing formula", "send the formula text");
     }
     if (text.length() > MAX_LENGTH) {
-      throw new FormulaException(MAX_LENGTH + 1, "formula longer than " + MAX_LENGTH
+      throw new FormulaException(MAX_LENGTH + 1, "too_long", "formula longer than " + MAX_LENGTH
           + " characters", "shorten it or move parts into driver KPIs");
     }
     Parser parser = Parser.parse(Lexer.tokens(text));

@@ -66,16 +66,16 @@ final class Lexer {
       end++;
     }
     if (!digits) {
-      throw new FormulaException(start + 1, "a decimal point without digits",
+      throw new FormulaException(start + 1, "number", "a decimal point without digits",
           "write numbers such as 0.5 or 12");
     }
     if (end < text.length() && (text.charAt(end) == '.' || isNameStart(text.charAt(end))
         || Character.isLetter(text.charAt(end)))) {
-      throw new FormulaException(end + 1, "invalid number '" + text.substring(start, end + 1)
+      throw new FormulaException(end + 1, "number", "invalid number '" + text.substring(start, end + 1)
           + "'", "write numbers as digits with at most one decimal point, without exponents");
     }
     if (end - start > MAX_NUMBER_LENGTH) {
-      throw new FormulaException(start + 1, "number longer than " + MAX_NUMBER_LENGTH
+      throw new FormulaException(start + 1, "number", "number longer than " + MAX_NUMBER_LENGTH
           + " characters", "use a shorter number");
     }
     return end;
@@ -83,14 +83,15 @@ final class Lexer {
 
   private static FormulaException unexpected(String text, int index) {
     int codePoint = text.codePointAt(index);
-    String shown = Character.isISOControl(codePoint) || Character.isWhitespace(codePoint)
-        ? String.format("U+%04X", codePoint) : "'" + new String(Character.toChars(codePoint)) + "'";
+    boolean invisible = Character.isISOControl(codePoint) || Character.isWhitespace(codePoint);
+    String character = invisible ? String.format("U+%04X", codePoint) : new String(Character.toChars(codePoint));
+    String shown = invisible ? character : "'" + character + "'";
     String hint = "formulas use numbers, lower-case variable names, + - * /, parentheses and "
         + "min, max, abs or round";
     if (codePoint >= 'A' && codePoint <= 'Z') {
       hint = "variable names are lower case";
     }
-    return new FormulaException(index + 1, "unexpected character " + shown, hint);
+    return new FormulaException(index + 1, "character", character, "unexpected character " + shown, hint);
   }
 
   static boolean isDigit(char c) {

@@ -42,13 +42,14 @@ final class Parser {
 
   Expr expression() {
     if (peek().type() == Token.Type.END) {
-      throw new FormulaException(peek().position(), "empty formula",
+      throw new FormulaException(peek().position(), "empty", "empty formula",
           "write an expression such as orders * average_order_value");
     }
     Expr expr = sum();
     Token rest = peek();
     if (rest.type() != Token.Type.END) {
-      throw new FormulaException(rest.position(), "unexpected " + describe(rest),
+      throw new FormulaException(rest.position(),
+          rest.type() == Token.Type.RIGHT ? "extra_bracket" : "missing_operator", "unexpected " + describe(rest),
           rest.type() == Token.Type.RIGHT ? "remove the extra ')'"
               : "join terms with an operator such as + or *");
     }
@@ -103,7 +104,7 @@ final class Parser {
         return inner;
       }
       default:
-        throw new FormulaException(token.position(),
+        throw new FormulaException(token.position(), token.type() == Token.Type.END ? "ends_early" : "unexpected_term",
             token.type() == Token.Type.END ? "the formula ends too early" : "unexpected " + describe(token),
             "a number, a variable, a function or '(' must come here");
     }
@@ -114,18 +115,18 @@ final class Parser {
     boolean call = peek().type() == Token.Type.LEFT;
     if (!call) {
       if (FUNCTIONS.contains(name)) {
-        throw new FormulaException(token.position(), "function '" + name + "' without arguments",
+        throw new FormulaException(token.position(), "missing_arguments", name, "function '" + name + "' without arguments",
             "write " + name + "(...)");
       }
       if (name.length() > Formula.MAX_VARIABLE_LENGTH) {
-        throw new FormulaException(token.position(), "variable name longer than "
+        throw new FormulaException(token.position(), "variable_too_long", "variable name longer than "
             + Formula.MAX_VARIABLE_LENGTH + " characters", "use a shorter name");
       }
       variables.add(name);
       return new Expr.Variable(name);
     }
     if (!FUNCTIONS.contains(name)) {
-      throw new FormulaException(token.position(), "unknown function '" + shorten(name) + "'",
+      throw new FormulaException(token.position(), "unknown_function", shorten(name), "unknown function '" + shorten(name) + "'",
           FUNCTION_HINT);
     }
     next();
@@ -149,21 +150,21 @@ final class Parser {
     switch (name) {
       case "min", "max" -> {
         if (count < 2) {
-          throw new FormulaException(token.position(), name + " needs at least 2 arguments, got "
+          throw new FormulaException(token.position(), "argument_count", name, name + " needs at least 2 arguments, got "
               + count, "write " + name + "(a, b, ...)");
         }
         return new Expr.Extreme(name.equals("max"), List.copyOf(arguments));
       }
       case "abs" -> {
         if (count != 1) {
-          throw new FormulaException(token.position(), "abs needs 1 argument, got " + count,
+          throw new FormulaException(token.position(), "argument_count", "abs", "abs needs 1 argument, got " + count,
               "write abs(x)");
         }
         return new Expr.Abs(arguments.get(0));
       }
       default -> {
         if (count != 2) {
-          throw new FormulaException(token.position(), "round needs 2 arguments, got " + count,
+          throw new FormulaException(token.position(), "argument_count", "round", "round needs 2 arguments, got " + count,
               "write round(x, digits), for example round(x, 2)");
         }
         return new Expr.Round(arguments.get(0), roundDigits(arguments.get(1), starts.get(1)));
@@ -181,11 +182,11 @@ final class Parser {
     }
     String hint = "write a whole number from -" + MAX_ROUND_DIGITS + " to " + MAX_ROUND_DIGITS;
     if (value == null) {
-      throw new FormulaException(start.position(), "the digits of round must be a number", hint);
+      throw new FormulaException(start.position(), "round_digits", "the digits of round must be a number", hint);
     }
     if (value.stripTrailingZeros().scale() > 0
         || value.abs().compareTo(BigDecimal.valueOf(MAX_ROUND_DIGITS)) > 0) {
-      throw new FormulaException(start.position(), "invalid digits " + value.toPlainString()
+      throw new FormulaException(start.position(), "round_digits", "invalid digits " + value.toPlainString()
           + " for round", hint);
     }
     return value.intValueExact();
@@ -193,7 +194,7 @@ final class Parser {
 
   private void enter(Token token) {
     if (++depth > Formula.MAX_DEPTH) {
-      throw new FormulaException(token.position(), "nesting deeper than " + Formula.MAX_DEPTH
+      throw new FormulaException(token.position(), "too_deep", "nesting deeper than " + Formula.MAX_DEPTH
           + " levels", "simplify the formula");
     }
   }
@@ -221,7 +222,7 @@ final class Parser {
   private void expect(Token.Type type, String reason, String hint) {
     Token token = peek();
     if (token.type() != type) {
-      throw new FormulaException(token.position(), reason, hint);
+      throw new FormulaException(token.position(), "missing_bracket", reason, hint);
     }
     index++;
   }
