@@ -75,7 +75,7 @@ describe('impact chain page', () => {
 
   it('speaks German', async () => {
     await openChain({}, 'de')
-    expect(wrapper.get('[data-testid="stage-impact"]').text()).toBe('Wirkung')
+    expect(wrapper.get('[data-testid="stage-impact"]').text()).toBe('Impact')
     expect(wrapper.get('[data-testid="impact-node-reorder-epic"]').attributes('aria-label')).toBe('Initiative One-click reorder epic, Stufe Output')
   })
 })
