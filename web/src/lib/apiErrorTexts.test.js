@@ -18,6 +18,16 @@ const FIELD_CASES = [
     de: 'Wird bereits von einem anderen Element Ihrer Organisation verwendet. Wählen Sie einen anderen Schlüssel.',
   },
   {
+    entry: { field: 'key', code: 'taken_by', message: 'is already used by the key result "Grow AOV"', params: { kind: 'key_result', title: 'Grow AOV' } },
+    en: 'Already used by "Grow AOV" in your organisation; objectives, key results, KPIs and initiatives share one set of keys. Choose another key.',
+    de: 'Wird bereits von „Grow AOV“ in Ihrer Organisation verwendet; Ziele, Schlüsselergebnisse, KPIs und Initiativen teilen sich die Schlüssel. Wählen Sie einen anderen Schlüssel.',
+  },
+  {
+    entry: { field: 'key', code: 'taken_by_archived', message: 'is already used by the archived KPI "Old"', params: { kind: 'kpi', title: 'Old' } },
+    en: /archived item "Old": keys of archived items stay taken/,
+    de: /archivierten Element „Old“/,
+  },
+  {
     entry: { field: 'key', code: 'key_format', message: 'must be lower-case letters' },
     en: /lower-case letters, digits, dots, dashes or underscores/,
     de: /Kleinbuchstaben, Ziffern, Punkte/,

@@ -354,10 +354,30 @@ public final class GoalRoutes {
   public static Future<Void> insertKey(SqlConnection connection, String orgId, String key, UUID id, String kind) {
     return connection.preparedQuery("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
         .execute(Tuple.of(orgId, key, id, kind))
-        .compose(result -> result.rowCount() == 1 ? Future.succeededFuture()
-            : Future.failedFuture(new ApiException(409, "conflict", "The key \"" + key
+        .compose(result -> result.rowCount() == 1 ? Future.succeededFuture() : keyTaken(connection, orgId, key));
+  }
+
+  /** Fails with 409 naming the node that holds the key, so the person knows which one to look at. */
+  private static Future<Void> keyTaken(SqlConnection connection, String orgId, String key) {
+    return connection.preparedQuery("SELECT kind, title, archived_at FROM goal_nodes WHERE org_id = $1 AND key = $2")
+        .execute(Tuple.of(orgId, key))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(new ApiException(409, "conflict", "The key \"" + key
                 + "\" is already used by another node of your organisation; choose another",
-                List.of(io.momentum.streams.event.FieldError.of("key", "taken", "is already taken")))));
+                List.of(io.momentum.streams.event.FieldError.of("key", "taken", "is already taken"))));
+          }
+          io.vertx.sqlclient.Row holder = rows.iterator().next();
+          boolean archived = holder.getValue("archived_at") != null;
+          String name = (archived ? "the archived " : "the ") + holder.getString("kind").replace('_', ' ') + " \""
+              + holder.getString("title") + "\"";
+          String why = archived ? "; keys of archived nodes stay taken because stored events may name them" : "";
+          JsonObject params = new JsonObject().put("kind", holder.getString("kind")).put("title", holder.getString("title"));
+          return Future.failedFuture(new ApiException(409, "conflict", "The key \"" + key + "\" is already used by " + name
+              + why + "; choose another",
+              List.of(io.momentum.streams.event.FieldError.of("key", archived ? "taken_by_archived" : "taken_by",
+                  "is already used by " + name + why + "; choose another key", params))));
+        });
   }
 
   /** Appends a created definition to the history and completes with it. */
