@@ -10,6 +10,7 @@ import io.momentum.streams.engine.NodeDef;
 import io.momentum.streams.engine.NodeKind;
 import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.Observation;
+import io.momentum.streams.engine.WorkStatus;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -73,6 +74,9 @@ public final class TimeTravel {
       UNION ALL
       (SELECT DISTINCT ON (key_result_id) key_result_id, value, confidence, observed_at, source, created_at, id FROM check_ins
        WHERE org_id = $1 AND key_result_id = ANY($2) AND observed_at < $3 ORDER BY key_result_id, observed_at DESC, id DESC)""";
+  private static final String WORK_ITEMS = """
+      SELECT node_id, system, external_id, item_type, status_category, story_points, deleted, observed_at, source
+      FROM work_items WHERE org_id = $1 AND node_id = ANY($2) AND observed_at <= $3""";
   private static final String EVENTS = """
       SELECT node_id, type, time, source, received_at, data FROM events
       WHERE org_id = $1 AND node_id = ANY($2) AND type = ANY($4)
@@ -369,10 +373,39 @@ public final class TimeTravel {
               }
               return null;
             }))
+        .compose(v -> eventNodes.isEmpty() ? Future.succeededFuture(null)
+            : connection.preparedQuery(WORK_ITEMS).execute(Tuple.of(orgId, eventNodes.toArray(UUID[]::new), at.atOffset(ZoneOffset.UTC)))
+            .map(rows -> {
+              addWorkItemsWithoutEvents(rows, result);
+              return null;
+            }))
         .map(v -> {
           result.sort(Comparator.comparing(Observation::time));
           return result;
         });
+  }
+
+  /**
+   * Adds the stored state of work items that no stored event describes, such as items loaded
+   * straight into the table, as observed at their {@code observed_at}. Items with events keep
+   * the history their events give.
+   */
+  private static void addWorkItemsWithoutEvents(Iterable<Row> rows, List<Observation> result) {
+    Set<String> withEvents = new HashSet<>();
+    for (Observation observation : result) {
+      if (observation instanceof Observation.WorkItem item) {
+        withEvents.add(item.nodeId() + " " + item.system() + " " + item.externalId());
+      }
+    }
+    for (Row row : rows) {
+      String id = row.getUUID("node_id").toString();
+      if (withEvents.contains(id + " " + row.getString("system") + " " + row.getString("external_id"))) {
+        continue;
+      }
+      result.add(new Observation.WorkItem(id, row.getString("system"), row.getString("external_id"), row.getString("item_type"),
+          WorkStatus.fromWire(row.getString("status_category")), row.getBigDecimal("story_points"), row.getBoolean("deleted"),
+          row.getOffsetDateTime("observed_at").toInstant(), row.getString("source")));
+    }
   }
 
   private static boolean arrivedAfterClosing(Instant closedAt, OffsetDateTime arrived) {

@@ -204,6 +204,28 @@ class TimeTravelIT {
     assertThat(response.statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void workItemsWithoutEventsCountFromTheirObservedTime() {
+    TestOrg loaded = TestOrg.create(node, "asof-rows-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    java.util.UUID epic = loaded.keyResults.get("epic");
+    node.services().pool().preparedQuery("UPDATE key_results SET created_at = $2 WHERE id = $1")
+        .execute(Tuple.of(epic, NOW.minus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).await();
+    node.services().pool().preparedQuery("INSERT INTO work_items (org_id, system, external_id, node_id, item_type, status_category,"
+            + " story_points, observed_at, source) VALUES ($1, 'jira', 'L-1', $2, 'story', 'done', 2, $3, 'urn:test'),"
+            + " ($1, 'jira', 'L-2', $2, 'story', 'todo', 2, $4, 'urn:test')")
+        .execute(Tuple.of(loaded.orgId, epic, NOW.minus(6, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC),
+            NOW.minus(2, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).await();
+    Http loadedApi = Http.withToken(loaded.token);
+
+    JsonObject before = Http.json(loadedApi.get("/api/v1/nodes/" + epic + "/as-of?at=" + NOW.minus(4, ChronoUnit.DAYS)));
+    JsonObject after = Http.json(loadedApi.get("/api/v1/nodes/" + epic + "/as-of?at=" + NOW));
+
+    assertThat(before.getJsonObject("workItems").getInteger("items")).isEqualTo(1);
+    assertThat(before.getDouble("progress")).isEqualTo(1.0);
+    assertThat(after.getJsonObject("workItems").getInteger("items")).isEqualTo(2);
+    assertThat(after.getDouble("progress")).isEqualTo(0.5);
+  }
+
   private static JsonObject workItem(String id, String status, int points) {
     return new JsonObject().put("system", "jira").put("externalId", id).put("itemType", "story").put("statusCategory", status)
         .put("storyPoints", points);
