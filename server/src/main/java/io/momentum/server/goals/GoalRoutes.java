@@ -39,11 +39,11 @@ public final class GoalRoutes {
 
   static final String OBJECTIVE_COLUMNS =
       "id, key, kind, title, description, parent_id, parent_key_result_id, unit_id, cycle_id, owner_id, owner_name,"
-          + " weight, rollup_children, version, created_at, updated_at, archived_at";
+          + " weight, rollup_children, carried_from, version, created_at, updated_at, archived_at";
   static final String KEY_RESULT_COLUMNS =
       "id, key, objective_id, title, description, measurement, unit_id, owner_id, owner_name, weight, start_value,"
           + " target_value, low_value, high_value, tolerance, commit_value, stretch_value, unit, kpi_id, milestones,"
-          + " current_value, current_at, current_source, confidence, version, created_at, updated_at, archived_at";
+          + " current_value, current_at, current_source, confidence, carried_from, version, created_at, updated_at, archived_at";
   static final String KPI_COLUMNS =
       "id, key, title, description, unit_id, owner_id, owner_name, unit, direction, indicator, expected_every_hours,"
           + " start_value, target_value, green, red, current_value, current_at, current_source, version, created_at,"
