@@ -66,8 +66,12 @@ async function awaitApi(path, accept, what) {
   throw new Error(`Waiting for ${what} timed out; last seen: ${JSON.stringify(last)}`)
 }
 
+function signedNumber(value, maximumFractionDigits = 4) {
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits, signDisplay: 'exceptZero' }).format(value)
+}
+
 function signedPercent(value) {
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value)} %`
+  return `${signedNumber(value, 2)} %`
 }
 
 async function logIn(page) {
@@ -182,7 +186,7 @@ async function buildFormulaKpi(page, result) {
       value: (await row.locator('[data-testid="driver-value"]').first().textContent()).trim(),
       valueApi: driver.kpi.value,
       sensitivity: (await row.locator('[data-testid="sensitivity"]').first().textContent()).replace(/\s+/g, ' ').trim(),
-      sensitivityApi: signedPercent(driver.changePercent),
+      sensitivityApi: `moves Weekly revenue by ${signedPercent(driver.changePercent)} (${signedNumber(driver.change)} EUR)`,
     })
   }
   await shot(page, '06-kpi-driver-tree')
@@ -316,7 +320,7 @@ async function exportBoth(page, quarter, result) {
 }
 
 async function importBadFile(page, target, result) {
-  const objective = (key, weight) => ({ key, kind: 'objective', title: `Imported ${key}`, weight, keyResults: [] })
+  const objective = (key, weight) => ({ key, kind: 'objective', title: `Imported ${key}`, unitKey: 'team', weight, keyResults: [] })
   const file = {
     format: 'momentum-okrs',
     formatVersion: 1,
@@ -355,6 +359,7 @@ async function germanPass(page, target, result) {
   result.germanCycles = {
     heading: (await page.locator('h1').first().textContent()).trim(),
     closeTitle: (await page.locator('#close-title').textContent()).trim(),
+    nothingToCarry: (await page.locator('[data-testid="no-candidates"]').textContent()).trim(),
     leaked: leakedKeys(cyclesText),
   }
   await shot(page, '16-de-cycles')
@@ -416,6 +421,7 @@ async function main() {
   } finally {
     await browser.close()
   }
+  await writeFile(join(options.out, 'strategy-result.json'), JSON.stringify(result, null, 2)).catch(() => {})
   console.log(JSON.stringify(result))
   process.exit(result.finished ? 0 : 1)
 }

@@ -65,6 +65,7 @@ class StrategyBrowserIT {
     assertThat(drivers).hasSize(2);
     for (Object entry : drivers) {
       JsonObject driver = (JsonObject) entry;
+      assertThat(driver.getString("value")).as(driver.encode()).startsWith(String.valueOf(driver.getInteger("valueApi")));
       assertThat(driver.getString("sensitivity")).as(driver.encode()).contains(driver.getString("sensitivityApi"));
     }
 
@@ -77,6 +78,7 @@ class StrategyBrowserIT {
     // Closing: both unfinished objectives offered, one carried into the next quarter with its history.
     assertThat(result.getJsonArray("closeCandidates")).isEqualTo(result.getJsonArray("closeCandidatesApi"))
         .isEqualTo(new JsonArray().add("objective").add("second-objective"));
+    assertThat(result.getString("closeButton")).isEqualTo("Close and carry over 1 objective");
     assertThat(result.getJsonArray("copiesShown")).hasSize(1);
     assertThat(result.getInteger("carriedCopiesApi")).isEqualTo(1);
     assertThat(result.getBoolean("carriedInEditor")).isTrue();
@@ -89,13 +91,14 @@ class StrategyBrowserIT {
     assertThat(result.getInteger("jsonKeyResults")).isEqualTo(result.getInteger("apiKeyResults")).isEqualTo(7);
 
     // Import: both bad rows reported, nothing stored.
-    assertThat(result.getJsonArray("importErrors")).contains("objectives[1].weight", "objectives[2].weight");
+    assertThat(result.getJsonArray("importErrors")).containsExactly("objectives[1].weight", "objectives[2].weight");
     assertThat(result.getInteger("importStored")).isZero();
 
     // German: translated headings and no message key on either page.
     JsonObject cycles = result.getJsonObject("germanCycles");
     assertThat(cycles.getString("heading")).isEqualTo("Zyklen");
     assertThat(cycles.getString("closeTitle")).endsWith("abschließen");
+    assertThat(cycles.getString("nothingToCarry")).isEqualTo("Dieser Zyklus enthält keine Ziele, es gibt nichts zu übernehmen.");
     assertThat(cycles.getJsonArray("leaked")).isEmpty();
     JsonObject initiatives = result.getJsonObject("germanInitiatives");
     assertThat(initiatives.getString("heading")).isEqualTo("Initiativen");
