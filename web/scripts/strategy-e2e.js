@@ -24,6 +24,7 @@ const { values: options } = parseArgs({
     email: { type: 'string' },
     password: { type: 'string' },
     token: { type: 'string' },
+    org: { type: 'string' },
     unit: { type: 'string' },
     quarter: { type: 'string' },
     objective: { type: 'string' },
@@ -46,6 +47,22 @@ async function api(path) {
     throw new Error(`GET ${path} returned ${response.status}: ${await response.text()}`)
   }
   return response.json()
+}
+
+/** Sends a CloudEvent through the REST ingest, as an integration such as the Jira connector does. */
+async function sendEvent(type, subject, data) {
+  const event = {
+    specversion: '1.0', id: crypto.randomUUID(), source: 'urn:strategy-e2e', type, subject,
+    time: new Date().toISOString(), orgid: options.org, datacontenttype: 'application/json', data,
+  }
+  const response = await fetch(`${options.url}/api/v1/events`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(event),
+  })
+  if (response.status >= 300) {
+    throw new Error(`POST /api/v1/events returned ${response.status}: ${await response.text()}`)
+  }
 }
 
 async function shot(page, name) {
@@ -206,6 +223,22 @@ async function linkInitiative(page, result) {
   const item = page.locator(`[data-testid="initiative-${INITIATIVE_KEY}"]`)
   await item.waitFor({ timeout: 10_000 })
 
+  // Two work items of the linked Jira epic arrive: 5 of 8 story points are done.
+  const workItem = (externalId, statusCategory, storyPoints) => ({ system: 'jira', externalId, itemType: 'story', statusCategory, storyPoints })
+  await sendEvent('momentum.workitem.changed', INITIATIVE_KEY, workItem('SHOP-43', 'done', 5))
+  await sendEvent('momentum.workitem.changed', INITIATIVE_KEY, workItem('SHOP-44', 'in_progress', 3))
+  const work = item.locator('[data-testid="initiative-work"]')
+  await work.waitFor({ timeout: 15_000 })
+  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent.includes('of 8'), `[data-testid="initiative-${INITIATIVE_KEY}"] [data-testid="initiative-work"]`, { timeout: 15_000 })
+  result.workItemsShown = (await work.textContent()).trim()
+  result.workProgressShown = (await item.locator('[data-testid="initiative-progress"]').textContent()).replace(/\s+/g, ' ').trim()
+  const created = (await api(`/api/v1/initiatives?unit=${options.unit}&limit=500`)).items.find((entry) => entry.key === INITIATIVE_KEY)
+  const board = await api(`/api/v1/boards/unit:${options.unit}`)
+  const live = Array.isArray(board.nodes) ? board.nodes.find((node) => node.id === created.id) : board.nodes[created.id]
+  result.workItemsApi = live?.workItems ?? null
+  result.workProgressApi = live?.progress ?? null
+  await shot(page, '07b-initiative-work')
+
   await item.locator('[data-testid="initiative-links"]').click()
   const panel = item.locator('[data-testid="links-panel"]')
   await panel.waitFor({ timeout: 10_000 })
@@ -274,13 +307,17 @@ async function closeQuarter(page, target, result) {
   result.carriedCopiesApi = copies.length
   const copy = copies[0]
   await page.goto(`${options.url}/units/${options.unit}/edit?cycle=${target.id}`)
-  await page.locator(`[data-testid="tree-objective-${copy.key}"]`).waitFor({ timeout: 15_000 })
-  result.carriedInEditor = true
+  const carriedObjective = page.locator(`[data-testid="tree-objective-${copy.key}"]`)
+  await carriedObjective.waitFor({ timeout: 15_000 })
+  result.carriedMarker = (await carriedObjective.locator('[data-testid="carried-from"]').first().textContent()).trim()
   await shot(page, '12-carried-objective')
 
   const copiedKeyResults = (await api(`/api/v1/key-results?cycle=${target.id}&limit=500`)).items.filter((keyResult) => keyResult.objectiveId === copy.id)
+  result.carriedKeyResultsApi = copiedKeyResults.filter((keyResult) => keyResult.carriedFrom !== null).length
   const carriedRevenue = copiedKeyResults.find((keyResult) => keyResult.carriedFrom === options['key-result'])
-  await page.goto(`${options.url}/key-results/${carriedRevenue.id}`)
+  // The key result's History button leads to its chart, which continues the original's values.
+  await page.locator(`[data-testid="tree-kr-${carriedRevenue.key}"] a`, { hasText: 'History' }).first().click()
+  await page.waitForURL((url) => url.pathname === `/key-results/${carriedRevenue.id}`)
   await page.locator('[data-testid="history"]').waitFor({ timeout: 15_000 })
   const hint = page.locator('[data-testid="carried-over"]')
   await hint.waitFor({ timeout: 10_000 })

@@ -117,6 +117,20 @@ class CloseIT {
   }
 
   @Test
+  void copyReadsBackWithItsOrigin() {
+    String copyId = closed.getJsonArray("copies").getJsonObject(0).getString("id");
+
+    JsonObject objective = Http.json(api.get("/api/v1/objectives/" + copyId));
+    JsonObject keyResult = Http.json(api.get("/api/v1/key-results/" + revenueCopyId()));
+    JsonObject original = Http.json(api.get("/api/v1/objectives/" + org.objectiveId));
+
+    assertThat(objective.getString("carriedFrom")).isEqualTo(org.objectiveId.toString());
+    assertThat(keyResult.getString("carriedFrom")).isEqualTo(revenueId);
+    assertThat(original.containsKey("carriedFrom")).isTrue();
+    assertThat(original.getString("carriedFrom")).isNull();
+  }
+
+  @Test
   void copyStartsFromLastValue() throws InterruptedException {
     String copyId = revenueCopyId();
 

@@ -39,7 +39,7 @@ class StrategyBrowserIT {
 
     BrowserScript.Outcome run = BrowserScript.run("scripts/strategy-e2e.js", List.of(
         "--url", "http://127.0.0.1:" + TestNode.httpPort(),
-        "--email", org.email, "--password", TestOrg.PASSWORD, "--token", adminToken,
+        "--email", org.email, "--password", TestOrg.PASSWORD, "--token", adminToken, "--org", org.orgId,
         "--unit", org.teamId.toString(), "--quarter", org.quarterId.toString(),
         "--objective", org.objectiveId.toString(), "--key-result", revenue.toString(),
         "--out", BrowserScript.SCREENSHOTS.toString()), 180);
@@ -69,6 +69,15 @@ class StrategyBrowserIT {
       assertThat(driver.getString("sensitivity")).as(driver.encode()).contains(driver.getString("sensitivityApi"));
     }
 
+    // Initiative's work items: 5 of 8 story points done, as the live board has them.
+    JsonObject work = result.getJsonObject("workItemsApi");
+    assertThat(work).as(result.encode()).isNotNull();
+    assertThat(work.getInteger("done")).isEqualTo(5);
+    assertThat(work.getInteger("total")).isEqualTo(8);
+    assertThat(result.getString("workItemsShown")).isEqualTo("5 of 8 done");
+    assertThat(result.getDouble("workProgressApi")).isEqualTo(0.625);
+    assertThat(result.getString("workProgressShown")).contains("62.5 %");
+
     // Initiative linked as an output to the key result's outcome, shown in the key result's chain.
     assertThat(result.getJsonArray("impactLinksApi")).containsExactly("output->outcome:true");
     assertThat(result.getString("impactLinkShown")).contains("Rebuild the checkout (Output)").contains("Grow revenue (Outcome)");
@@ -81,7 +90,8 @@ class StrategyBrowserIT {
     assertThat(result.getString("closeButton")).isEqualTo("Close and carry over 1 objective");
     assertThat(result.getJsonArray("copiesShown")).hasSize(1);
     assertThat(result.getInteger("carriedCopiesApi")).isEqualTo(1);
-    assertThat(result.getBoolean("carriedInEditor")).isTrue();
+    assertThat(result.getString("carriedMarker")).isEqualTo("· carried over from an earlier cycle; its history shows both cycles");
+    assertThat(result.getInteger("carriedKeyResultsApi")).isEqualTo(7);
     assertThat(result.getString("historyLink")).isNotBlank();
 
     // Export: CSV and JSON hold the closed quarter's objectives and key results as the API exports them.
