@@ -1,13 +1,15 @@
 // Browser test of the strategy-office screens against a real Momentum server, run by the server's
-// StrategyBrowserIT. An admin logs in and, in the web app alone: sets the fiscal-year start and the
-// check-in day, creates a strategy cycle and a fiscal year with its quarters, builds a formula KPI
-// over two KPIs and reads its driver tree, creates an initiative and links it to a key result,
-// opens that key result's impact chain, closes a quarter carrying one objective over, exports the
-// closed quarter as CSV and JSON, and imports a file with bad rows. A German pass then walks the
-// cycles and initiatives pages. Numbers on screen are checked against the REST API.
-// Writes screenshots and prints one JSON line with the results; exits with 1 when a check fails.
+// StrategyBrowserIT. An admin logs in and works in the web app. The admin sets the fiscal-year start
+// and the check-in day, creates a strategy cycle and a fiscal year with its quarters, and builds a
+// formula KPI over two KPIs. Next the admin creates an initiative, links it to a key result and
+// opens that key result's impact chain. Finally the admin closes a quarter carrying one objective
+// over, exports the closed quarter as CSV and JSON, and imports a file with bad rows. A German pass
+// then walks the cycles and initiatives pages. Only the initiative's work items arrive another way:
+// through the event ingest, as a tracker integration sends them. Numbers on screen are checked
+// against the REST API. Writes screenshots and prints one JSON line with the results; exits with 1
+// when a step fails.
 //
-//   node scripts/strategy-e2e.js --url http://127.0.0.1:8080 --email E --password P --token T \
+//   node scripts/strategy-e2e.js --url http://127.0.0.1:8080 --email E --password P --token T --org ORG \
 //     --unit UNIT_ID --quarter CYCLE_ID --objective OBJECTIVE_ID --key-result KEY_RESULT_ID --out DIR
 //
 // Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); playwright-core brings no browser.
@@ -69,7 +71,7 @@ async function shot(page, name) {
   await page.screenshot({ path: join(options.out, `strategy-${name}.png`), fullPage: true })
 }
 
-/** Reads a GET until `accept` holds for its JSON; fails after 20 s. */
+/** Repeats a GET until its JSON passes `accept`; fails after 20 s. */
 async function awaitApi(path, accept, what) {
   const deadline = Date.now() + 20_000
   let last = null

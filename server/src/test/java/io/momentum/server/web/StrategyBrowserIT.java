@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Headless Chromium against a real node through the strategy-office screens: settings, the cycle
- * tree with a generated fiscal year, a formula KPI's driver tree, an initiative's impact link and
- * the key result's impact chain, closing a quarter with carry-over, export and a rejected import,
- * and a German pass over the cycles and initiatives pages. The script cross-checks what it reads
- * on screen with the REST API; this test asserts both sides. Screenshots go to
+ * tree with a generated fiscal year, a formula KPI's driver tree, an initiative with work items and
+ * an impact link, the key result's impact chain, closing a quarter with carry-over, export, a
+ * rejected import, and a German pass over the cycles and initiatives pages. The script reads the
+ * REST API next to the screen, and this test asserts both. Screenshots go to
  * {@code server/target/screenshots/strategy-*.png}.
  */
 class StrategyBrowserIT {
