@@ -8,7 +8,7 @@ const CONFIDENCE_COLOUR = '#8a5a00'
 /**
  * Returns the boundaries between cycles in a history that crosses carried-over cycles: one per
  * cycle after the first, at that cycle's start (or at its first point when the cycle is not
- * known), labelled with the cycle's name.
+ * known or starts after that point), labelled with the cycle's name.
  */
 export function cycleBoundaries(points, cycles) {
   const byId = new Map(cycles.map((cycle) => [cycle.id, cycle]))
@@ -20,7 +20,11 @@ export function cycleBoundaries(points, cycles) {
     }
     if (previous !== null) {
       const cycle = byId.get(point.cycleId)
-      boundaries.push({ at: cycle ? `${cycle.start}T00:00:00Z` : point.at, label: cycle?.name ?? point.cycleId })
+      const start = cycle ? `${cycle.start}T00:00:00Z` : point.at
+      // Carried over before the target cycle begins, the history enters it at the first point, not
+      // at a start date beyond the chart's last value.
+      const at = Date.parse(start) > Date.parse(point.at) ? point.at : start
+      boundaries.push({ at, label: cycle?.name ?? point.cycleId })
     }
     previous = point.cycleId
   }

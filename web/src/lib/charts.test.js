@@ -17,6 +17,14 @@ describe('cycleBoundaries', () => {
     expect(cycleBoundaries(points, CYCLES)).toEqual([{ at: '2026-10-01T00:00:00Z', label: 'Q4 2026' }])
   })
 
+  it('marks a carry-over into a cycle that starts later at its first point', () => {
+    const points = [
+      { at: '2026-08-01T00:00:00Z', cycleId: 'q3' },
+      { at: '2026-09-15T12:00:00Z', cycleId: 'q4' },
+    ]
+    expect(cycleBoundaries(points, CYCLES)).toEqual([{ at: '2026-09-15T12:00:00Z', label: 'Q4 2026' }])
+  })
+
   it('is empty within one cycle', () => {
     expect(cycleBoundaries([{ at: 'x', cycleId: 'q4' }, { at: 'y', cycleId: 'q4' }], CYCLES)).toEqual([])
   })

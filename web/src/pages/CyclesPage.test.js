@@ -209,6 +209,25 @@ describe('cycles page', () => {
     expect(requestsTo('POST', '/api/v1/cycles/c-q4/close')[0].body).toEqual({})
   })
 
+  it.each([
+    ['finished objectives', 3, 'Every objective is finished, so there is nothing to carry over.'],
+    ['no objectives', 0, 'This cycle holds no objectives, so there is nothing to carry over.'],
+  ])('says why nothing is offered with %s', async (_, objectives, text) => {
+    await openCycles({ 'GET /api/v1/cycles/c-q4/close-preview': { body: { ...CLOSE_PREVIEW, objectives, candidates: [] } } })
+    await wrapper.get('[data-testid="cycle-2026-q4"] [data-testid="cycle-close"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="no-candidates"]').text()).toBe(text)
+  })
+
+  it('counts the objectives to carry over on the close button', async () => {
+    await openCycles({ 'GET /api/v1/cycles/c-q4/close-preview': { body: CLOSE_PREVIEW } })
+    await wrapper.get('[data-testid="cycle-2026-q4"] [data-testid="cycle-close"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="close-confirm"]').text()).toBe('Close and carry over 2 objectives')
+    await wrapper.get('[data-testid="candidate-reliable-payments"] input').setValue(false)
+    expect(wrapper.get('[data-testid="close-confirm"]').text()).toBe('Close and carry over 1 objective')
+  })
+
   it('reopens a closed cycle after confirmation', async () => {
     await openCycles({ 'POST /api/v1/cycles/c-q3/reopen': { body: { ...Q3, closed: false, version: 6 } } })
     await wrapper.get('[data-testid="cycle-2026-q3"] [data-testid="cycle-reopen"]').trigger('click')

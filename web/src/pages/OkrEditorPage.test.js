@@ -7,6 +7,7 @@ import {
   PAYMENTS,
   PCI,
   Q4,
+  REORDER,
   UNIT_ID,
   outcomeRoutes,
 } from '../__fixtures__/outcomeModel.js'
@@ -57,6 +58,20 @@ describe('OKR editor', () => {
     expect(delight.find('[data-testid="tree-kr-checkout-conversion"]').exists()).toBe(true)
     expect(delight.find('[data-testid="tree-kr-one-click-reorder"]').exists()).toBe(true)
     expect(wrapper.get('[data-testid="tree-objective-reliable-payments"]').find('[data-testid="tree-kr-pci-audit-passed"]').exists()).toBe(true)
+  })
+
+  it('marks objectives and key results carried over from an earlier cycle', async () => {
+    await openEditor({
+      'GET /api/v1/objectives': page([{ ...DELIGHT, carriedFrom: 'o-delight-q3' }, PAYMENTS]),
+      'GET /api/v1/key-results': page([{ ...CONVERSION, carriedFrom: 'k-conversion-q3' }, REORDER, PCI]),
+    })
+    const delight = wrapper.get('[data-testid="tree-objective-checkout-delight"]')
+    expect(delight.findAll('[data-testid="carried-from"]').map((marker) => marker.text())).toEqual([
+      '· carried over from an earlier cycle; its history shows both cycles',
+      '· carried over from an earlier cycle; its history shows both cycles',
+    ])
+    expect(delight.get('[data-testid="tree-kr-one-click-reorder"]').find('[data-testid="carried-from"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="tree-objective-reliable-payments"]').find('[data-testid="carried-from"]').exists()).toBe(false)
   })
 
   it('names the parent outside the unit', async () => {
