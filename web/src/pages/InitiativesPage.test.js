@@ -14,7 +14,7 @@ const REDESIGN = {
   ownerId: 'p-1', ownerName: 'Dana Weber', externalSystem: 'jira', externalKey: 'CHK-812', start: '2026-10-01', due: '2026-12-31', version: 3,
 }
 const UNITS = [{ id: UNIT_ID, key: 'checkout-squad', name: 'Checkout Squad', kind: 'team', parentId: null }]
-const BOARD_NODE = { id: 'i-redesign', key: 'checkout-redesign', kind: 'initiative', progress: 0.5172, raw: 0.5172, expected: 0.7, status: 'at_risk', workItems: { done: 30, total: 58, basis: 'points' }, version: 9 }
+const BOARD_NODE = { id: 'i-redesign', key: 'checkout-redesign', kind: 'initiative', progress: 0.5172, raw: 0.5172, expected: 0.7, status: 'at_risk', workItems: { done: 30, total: 58, basis: 'points', items: 4 }, version: 9 }
 
 function routes(extra = {}) {
   return outcomeRoutes({ 'GET /api/v1/units': page(UNITS), 'GET /api/v1/initiatives': page([REDESIGN]), ...extra })
@@ -64,7 +64,7 @@ describe('initiatives page', () => {
     await flushPromises()
     const row = wrapper.get('[data-testid="initiative-checkout-redesign"]')
     expect(row.get('[data-testid="percent"]').text()).toBe('51.7 %')
-    expect(row.get('[data-testid="initiative-work"]').text()).toBe('30 of 58 done')
+    expect(row.get('[data-testid="initiative-work"]').text()).toBe('30 of 58 story points done · 4 items')
   })
 
   it('falls back to the progress in the answer', async () => {

@@ -198,6 +198,13 @@ describe('KPI editor: drivers', () => {
     expect(wrapper.get('[data-testid="driver-formula"]').element.value).toBe('orders * aov')
   })
 
+  it('asks for driver weights only without a formula', async () => {
+    await openEditor()
+    expect(wrapper.find('[data-testid="driver-weight"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="driver-formula"]').setValue('')
+    expect(wrapper.findAll('[data-testid="driver-weight"]')).toHaveLength(2)
+  })
+
   it('replaces drivers and formula', async () => {
     const stored = { id: 'kpi-revenue', key: 'online-revenue-kpi', version: 13, formula: 'orders * aov * 1.19', drivers: [{ driverId: 'kpi-aov', driverKey: 'average-order-value', variable: 'aov', weight: 1 }, { driverId: 'kpi-orders', driverKey: 'orders-per-week', variable: 'orders', weight: 1 }] }
     await openEditor({ 'PUT /api/v1/kpis/kpi-revenue/drivers': { body: stored } })

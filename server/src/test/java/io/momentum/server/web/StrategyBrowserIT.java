@@ -74,7 +74,7 @@ class StrategyBrowserIT {
     assertThat(work).as(result.encode()).isNotNull();
     assertThat(work.getInteger("done")).isEqualTo(5);
     assertThat(work.getInteger("total")).isEqualTo(8);
-    assertThat(result.getString("workItemsShown")).isEqualTo("5 of 8 done");
+    assertThat(result.getString("workItemsShown")).isEqualTo("5 of 8 story points done · 2 items");
     assertThat(result.getDouble("workProgressApi")).isEqualTo(0.625);
     assertThat(result.getString("workProgressShown")).contains("62.5 %");
 
