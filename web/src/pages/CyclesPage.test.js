@@ -293,6 +293,9 @@ describe('cycle export and import', () => {
     expect(requestsTo('POST', '/api/v1/import')[0].body).toEqual(EXPORT)
     expect(wrapper.get('[data-testid="import-error-objectives[0].unitKey"]').text()).toBe('objectives[0].unitKey: no unit with key checkout-squad')
     expect(wrapper.findAll('[data-testid="import-errors"] li')).toHaveLength(2)
+    expect(wrapper.get('[data-testid="import-errors"] p').text()).toBe(
+      'Nothing was imported: 2 entries of the file are invalid. Correct them in the file and import it again.',
+    )
   })
 
   it('shows what an import created', async () => {
