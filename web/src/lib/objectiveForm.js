@@ -20,8 +20,19 @@ export function parentFields(value) {
   return { parentId: null, parentKeyResultId: null }
 }
 
+/**
+ * Returns the form's roll-up choice for a stored flag: 'auto' (null: child objectives count while
+ * the objective has no key results), 'on' or 'off'.
+ */
+export function rollupChoice(flag) {
+  if (flag === null || flag === undefined) {
+    return 'auto'
+  }
+  return flag ? 'on' : 'off'
+}
+
 export function emptyObjectiveForm() {
-  return { key: '', title: '', description: '', ownerId: '', parent: '', weight: '1', rollupChildren: false }
+  return { key: '', title: '', description: '', ownerId: '', parent: '', weight: '1', rollupChildren: 'auto' }
 }
 
 export function objectiveFormFrom(objective) {
@@ -32,7 +43,7 @@ export function objectiveFormFrom(objective) {
     ownerId: objective.ownerId ?? '',
     parent: parentValue(objective),
     weight: String(objective.weight ?? 1),
-    rollupChildren: Boolean(objective.rollupChildren),
+    rollupChildren: rollupChoice(objective.rollupChildren),
   }
 }
 
@@ -53,7 +64,7 @@ export function objectivePayload(form, { creating, unitId = null, cycleId = null
     ownerName: people.find((person) => person.id === form.ownerId)?.name ?? null,
     ...parentFields(form.parent),
     weight: Number.isNaN(weight) || weight === null ? 1 : weight,
-    rollupChildren: Boolean(form.rollupChildren),
+    rollupChildren: { auto: null, on: true, off: false }[form.rollupChildren] ?? null,
   }
   if (body.title === '') {
     errors.title = 'editor.errors.required'

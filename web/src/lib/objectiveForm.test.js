@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyObjectiveForm, keyFromTitle, objectivePayload, parentFields, parentValue } from './objectiveForm.js'
+import { emptyObjectiveForm, keyFromTitle, objectivePayload, parentFields, parentValue, rollupChoice } from './objectiveForm.js'
 
 describe('parent fields', () => {
   it.each([
@@ -31,7 +31,7 @@ describe('objectivePayload', () => {
       parentId: null,
       parentKeyResultId: 'k-9',
       weight: 2,
-      rollupChildren: false,
+      rollupChildren: null,
     })
   })
 
@@ -39,6 +39,18 @@ describe('objectivePayload', () => {
     const { body, errors } = objectivePayload({ ...emptyObjectiveForm(), key: 'x' }, { creating: true })
     expect(body).toBeNull()
     expect(errors).toEqual({ title: 'editor.errors.required' })
+  })
+})
+
+describe('roll-up choice', () => {
+  it.each([
+    [null, 'auto', null],
+    [true, 'on', true],
+    [false, 'off', false],
+  ])('keeps the stored flag %s as %s', (flag, choice, sent) => {
+    expect(rollupChoice(flag)).toBe(choice)
+    const form = { ...emptyObjectiveForm(), title: 'Grow', rollupChildren: choice }
+    expect(objectivePayload(form, { creating: false }).body.rollupChildren).toBe(sent)
   })
 })
 

@@ -108,7 +108,7 @@ describe('OKR editor', () => {
       parentId: 'o-online',
       parentKeyResultId: null,
       weight: 1,
-      rollupChildren: false,
+      rollupChildren: null,
     })
     expect(wrapper.find('[data-testid="tree-objective-faster-refunds"]').exists()).toBe(true)
   })
