@@ -63,13 +63,24 @@ function inCoveredOrder(nodes, scope) {
 
 /**
  * Returns the score of unit `unitId` over its objectives on `state` whose cycle the scope covers
- * (see unitCycleScore). Works on any board that contains the unit's objectives, such as its unit board.
+ * (see unitCycleScore). Works on any board that contains the unit's objectives, such as its unit
+ * board. Cycles inside the chosen one that start after `today` (an ISO date) are plans and do not
+ * lower the score; when the chosen cycle itself lies ahead, its plans are all there is to score.
  */
-export function unitScoreInScope(state, unitId, scope) {
+export function unitScoreInScope(state, unitId, scope, today = new Date().toISOString().slice(0, 10)) {
+  const scored = scoredCycleIds(scope, today)
   const objectives = Object.values(state.nodes).filter(
-    (node) => node.kind === 'objective' && node.unitId === unitId && scope.coveredIds.has(node.cycleId),
+    (node) => node.kind === 'objective' && node.unitId === unitId && scored.has(node.cycleId),
   )
   return unitCycleScore(objectives)
+}
+
+/** Returns the ids of the covered cycles whose objectives count towards a score on `today`. */
+export function scoredCycleIds(scope, today) {
+  if (scope.cycle.start > today) {
+    return scope.coveredIds
+  }
+  return new Set(scope.covered.filter((cycle) => cycle.start <= today).map((cycle) => cycle.id))
 }
 
 /**
@@ -83,7 +94,7 @@ export function unitScoreInScope(state, unitId, scope) {
  * cycles, and `score` the unit's score over the covered cycles. KPIs are continuous and always
  * shown.
  */
-export function unitBoardView(state, unitId, scope = null) {
+export function unitBoardView(state, unitId, scope = null, today = new Date().toISOString().slice(0, 10)) {
   const nodes = Object.values(state.nodes)
   const objectives = nodes.filter((node) => node.kind === 'objective')
   const objectiveIds = new Set(objectives.map((objective) => objective.id))
@@ -120,7 +131,7 @@ export function unitBoardView(state, unitId, scope = null) {
     sections,
     enclosingSections,
     hiddenCount,
-    score: unitScoreInScope(state, unitId, scope),
+    score: unitScoreInScope(state, unitId, scope, today),
   }
 }
 

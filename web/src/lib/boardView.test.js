@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import portfolioSnapshot from '../__fixtures__/portfolio-snapshot.json'
 import unitSnapshot from '../__fixtures__/unit-board-snapshot.json'
 import { boardFromSnapshot } from '../live/boardState.js'
-import { buildUnitTree, findCycle, portfolioView, unitBoardView, unitScoreInScope } from './boardView.js'
+import { buildUnitTree, findCycle, portfolioView, scoredCycleIds, unitBoardView, unitScoreInScope } from './boardView.js'
 import { cycleScope } from './cycleScope.js'
 
 const TEAM_ID = 'u0000000-0000-4000-8000-00000000c0de'
@@ -87,6 +87,23 @@ describe('unitBoardView', () => {
 
   it('has no unit when the summary is missing', () => {
     expect(unitBoardView(boardFromSnapshot(unitSnapshot), 'other').unit).toBeNull()
+  })
+})
+
+describe('scoredCycleIds', () => {
+  const year = { id: 'y', start: '2026-01-01' }
+  const q1 = { id: 'q1', start: '2026-01-01' }
+  const q4 = { id: 'q4', start: '2026-10-01' }
+  const nextYear = { id: 'y2', start: '2027-01-01' }
+  const scopeOf = (cycle, covered) => ({ cycle, covered, coveredIds: new Set(covered.map((entry) => entry.id)) })
+
+  it.each([
+    ['a running year leaves out a quarter ahead', scopeOf(year, [year, q1, q4]), '2026-06-01', ['y', 'q1']],
+    ['a running year counts a quarter that has started', scopeOf(year, [year, q1, q4]), '2026-10-01', ['y', 'q1', 'q4']],
+    ['a strategy leaves out the year ahead', scopeOf({ id: 's', start: '2025-01-01' }, [{ id: 's', start: '2025-01-01' }, year, nextYear]), '2026-06-01', ['s', 'y']],
+    ['a year ahead counts its own plans', scopeOf(nextYear, [nextYear]), '2026-06-01', ['y2']],
+  ])('%s', (name, scope, today, expected) => {
+    expect([...scoredCycleIds(scope, today)]).toEqual(expected)
   })
 })
 
