@@ -35,6 +35,8 @@ public final class EventRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(EventRoutes.class);
   /** Largest batch accepted in one request. */
   public static final int MAX_BATCH = 1000;
+  /** Milestones one check-in may mark, as many as a key result may have. */
+  private static final int MAX_CHECK_IN_MILESTONES = 50;
   /** Sources that name a person or token of the app; only the app's own check-in form uses them. */
   private static final List<String> RESERVED_SOURCE_PREFIXES = List.of("urn:momentum:user:", "urn:momentum:token:");
 
@@ -165,7 +167,9 @@ public final class EventRoutes {
 
   /**
    * The check-in form: value and/or confidence with notes, sent as a {@code momentum.checkin}
-   * event whose source names the caller, so the stored check-in records its author.
+   * event whose source names the caller, so the stored check-in records its author. A milestone
+   * key result's check-in may also mark milestones done or undone ({@code milestones: [{id,
+   * done}]}), each sent as a milestone event before the check-in.
    */
   private void postCheckIn(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
@@ -176,30 +180,58 @@ public final class EventRoutes {
     putIfPresent(data, "confidence", body.integer("confidence", 0, 10, false));
     putIfPresent(data, "note", body.text("note", CloudEventParser.MAX_TEXT_LENGTH, false));
     putIfPresent(data, "blockers", body.text("blockers", CloudEventParser.MAX_TEXT_LENGTH, false));
-    if (!data.containsKey("value") && !data.containsKey("confidence") && body.errors().isEmpty()) {
-      body.reject("value", "a check-in needs a value, a confidence or both");
+    List<JsonObject> milestones = new ArrayList<>();
+    for (BodyReader milestone : body.objects("milestones", MAX_CHECK_IN_MILESTONES, false)) {
+      String id = milestone.text("id", CloudEventParser.MAX_SUBJECT_LENGTH, true);
+      Boolean done = milestone.bool("done", true);
+      milestone.finishNested();
+      if (id != null && done != null) {
+        milestones.add(new JsonObject().put("milestone", id).put("done", done));
+      }
+    }
+    boolean checkIn = data.containsKey("value") || data.containsKey("confidence");
+    if (!checkIn && body.errors().isEmpty()) {
+      if (milestones.isEmpty()) {
+        body.reject("value", "a check-in needs a value, a confidence or both");
+      } else if (data.containsKey("note") || data.containsKey("blockers")) {
+        body.reject("confidence", "notes travel with a check-in; give your confidence as well, or leave the notes out");
+      }
     }
     body.finish();
-    data.put("author", caller.name());
-    JsonObject event = new JsonObject()
+    String subject = ctx.pathParam("id");
+    Instant now = Instant.now(clock);
+    List<Object> events = new ArrayList<>();
+    for (JsonObject milestone : milestones) {
+      events.add(appEvent(caller, EventType.KEY_RESULT_VALUE.wire(), subject, now, milestone));
+    }
+    if (checkIn) {
+      events.add(appEvent(caller, EventType.CHECK_IN.wire(), subject, now, data.put("author", caller.name())));
+    }
+    validate(caller, events, false)
+        .recover(e -> Future.failedFuture(e instanceof ApiException api && api.fields().stream().anyMatch(f -> f.field().endsWith("subject"))
+            ? ApiException.notFound("Key result " + subject) : e))
+        .compose(valid -> publisher.publish(valid).map(valid))
+        .onSuccess(valid -> {
+          JsonArray accepted = new JsonArray();
+          valid.forEach(e -> accepted.add(e.id()));
+          ctx.response().setStatusCode(202);
+          ctx.json(new JsonObject().put("accepted", accepted));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** Returns a CloudEvent of the app whose source names the caller. */
+  private static JsonObject appEvent(Caller caller, String type, String subject, Instant time, JsonObject data) {
+    return new JsonObject()
         .put("specversion", "1.0")
         .put("id", UUID.randomUUID().toString())
         .put("source", caller.source())
-        .put("type", EventType.CHECK_IN.wire())
-        .put("subject", ctx.pathParam("id"))
-        .put("time", Instant.now(clock).toString())
+        .put("type", type)
+        .put("subject", subject)
+        .put("time", time.toString())
         .put("orgid", caller.orgId())
         .put("datacontenttype", "application/json")
         .put("data", data);
-    validate(caller, List.of(event), false)
-        .recover(e -> Future.failedFuture(e instanceof ApiException api && api.fields().stream().anyMatch(f -> f.field().equals("subject"))
-            ? ApiException.notFound("Key result " + ctx.pathParam("id")) : e))
-        .compose(events -> publisher.publish(events).map(events.get(0)))
-        .onSuccess(e -> {
-          ctx.response().setStatusCode(202);
-          ctx.json(new JsonObject().put("accepted", new JsonArray().add(e.id())));
-        })
-        .onFailure(ctx::fail);
   }
 
   private static void putIfPresent(JsonObject json, String field, Object value) {

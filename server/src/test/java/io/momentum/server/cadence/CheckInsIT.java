@@ -51,6 +51,36 @@ class CheckInsIT {
   }
 
   @Test
+  void checkInMarksMilestonesDone() throws InterruptedException {
+    String launch = org.keyResults.get("launch").toString();
+
+    HttpResponse<Buffer> posted = person.post("/api/v1/key-results/" + launch + "/check-ins", new JsonObject()
+        .put("confidence", 7).put("note", "Release is out")
+        .put("milestones", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "m2").put("done", true))));
+
+    assertThat(posted.statusCode()).as(posted.bodyAsString()).isEqualTo(202);
+    assertThat(Http.json(posted).getJsonArray("accepted")).hasSize(2);
+    JsonObject node = Cadence.awaitNode(api, launch, n -> Cadence.equals(n, "progress", 0.75));
+    assertThat(node.getInteger("confidence")).isEqualTo(7);
+  }
+
+  @Test
+  void checkInRejectsUnknownMilestoneAndNotesWithoutConfidence() {
+    String launch = org.keyResults.get("launch").toString();
+    io.vertx.core.json.JsonArray ghost = new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "ghost").put("done", true));
+    io.vertx.core.json.JsonArray release = new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "m2").put("done", true));
+
+    HttpResponse<Buffer> unknown = person.post("/api/v1/key-results/" + launch + "/check-ins",
+        new JsonObject().put("confidence", 5).put("milestones", ghost));
+    HttpResponse<Buffer> notesOnly = person.post("/api/v1/key-results/" + launch + "/check-ins",
+        new JsonObject().put("note", "Done").put("milestones", release));
+
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(notesOnly.statusCode()).isEqualTo(400);
+    assertThat(Cadence.fields(notesOnly)).containsExactly("confidence");
+  }
+
+  @Test
   void checkInsArePagedNewestFirst() throws InterruptedException {
     String uptime = org.keyResults.get("uptime").toString();
     Instant start = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
