@@ -143,11 +143,25 @@ export function useCheckIn(unitId, cycleId) {
     }
     keyResults.value = keyResults.value.map((keyResult) =>
       keyResult.id === entry.id
-        ? { ...keyResult, current: entry.body.value ?? keyResult.current, confidence: entry.body.confidence ?? keyResult.confidence }
+        ? {
+            ...keyResult,
+            current: entry.body.value ?? keyResult.current,
+            confidence: entry.body.confidence ?? keyResult.confidence,
+            milestones: withMarked(keyResult.milestones, entry.body.milestones),
+          }
         : keyResult,
     )
     const updated = keyResults.value.find((keyResult) => keyResult.id === entry.id)
     rows.value = rows.value.map((row) => (row.keyResultId === entry.id ? checkInRow(updated) : row))
+  }
+
+  // Returns the milestones with the ticks a stored check-in sent.
+  function withMarked(milestones, marked) {
+    if (!milestones || !marked) {
+      return milestones
+    }
+    const done = new Map(marked.map((entry) => [entry.id, entry.done]))
+    return milestones.map((milestone) => (done.has(milestone.id) ? { ...milestone, done: done.get(milestone.id) } : milestone))
   }
 
   // The check-in endpoint names its own fields, and "data" for a value that does not fit the key result.

@@ -18,7 +18,16 @@ export function checkInRow(keyResult) {
     initialConfidence: keyResult.confidence ?? null,
     note: '',
     blockers: '',
+    // Milestone id -> done as the person ticks it; starts as stored.
+    milestones: Object.fromEntries((keyResult.milestones ?? []).map((milestone) => [milestone.id, Boolean(milestone.done)])),
   }
+}
+
+/** Returns the milestones whose tick differs from the stored state, as `[{id, done}]`. */
+export function changedMilestones(row, keyResult) {
+  return (keyResult.milestones ?? [])
+    .filter((milestone) => row.milestones && milestone.id in row.milestones && row.milestones[milestone.id] !== Boolean(milestone.done))
+    .map((milestone) => ({ id: milestone.id, done: row.milestones[milestone.id] }))
 }
 
 /**
@@ -56,10 +65,15 @@ export function checkInRequests(rows, keyResults) {
     if (blockers !== '') {
       body.blockers = blockers
     }
+    const milestones = changedMilestones(row, keyResult)
+    if (milestones.length > 0) {
+      body.milestones = milestones
+    }
     if (Object.keys(body).length === 0) {
       continue
     }
-    if (body.value === undefined && body.confidence === undefined) {
+    const onlyMilestones = body.note === undefined && body.blockers === undefined
+    if (body.value === undefined && body.confidence === undefined && !(milestones.length > 0 && onlyMilestones)) {
       if (row.confidence !== null) {
         body.confidence = row.confidence
       } else if (value !== null) {

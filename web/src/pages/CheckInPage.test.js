@@ -81,6 +81,19 @@ describe('check-in page', () => {
     ])
   })
 
+  it('ticks milestones in a check-in and sends only the changed ones', async () => {
+    await openCheckIn({ 'POST /api/v1/key-results/k-reorder/check-ins': ACCEPTED })
+    const milestones = row('one-click-reorder').get('[data-testid="milestones"]')
+    expect(milestones.get('[data-testid="milestone-m1"]').element.checked).toBe(true)
+    await milestones.get('[data-testid="milestone-m2"]').setValue(true)
+    await submit()
+    expect(posts().find((request) => request.path === '/api/v1/key-results/k-reorder/check-ins').body).toEqual({
+      milestones: [{ id: 'm2', done: true }],
+    })
+    await submit()
+    expect(posts().filter((request) => request.path === '/api/v1/key-results/k-reorder/check-ins')).toHaveLength(1)
+  })
+
   it('names the state of a done-or-not key result in words', async () => {
     await openCheckIn({ 'GET /api/v1/key-results': page([{ ...PCI, current: 1 }]) })
     expect(row('pci-audit-passed').get('[data-testid="facts"]').text()).toContain('Done')
