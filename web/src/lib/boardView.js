@@ -87,8 +87,8 @@ export function scoredCycleIds(scope, today) {
  * Groups a unit board: the unit's summary, its objectives each with their key results, the
  * unit's KPIs, and key results whose objective is not on the board.
  *
- * Without a scope, objectives of open cycles are in `objectives` and those of closed cycles in
- * `closedObjectives`. With a scope, `sections` contains `{ cycle, groups }` for the chosen cycle
+ * Without a scope, objectives of running cycles are in `objectives`, those of open cycles that
+ * start after `today` in `upcomingObjectives`, and those of closed cycles in `closedObjectives`. With a scope, `sections` contains `{ cycle, groups }` for the chosen cycle
  * (always) and each covered cycle inside it that has objectives, `enclosingSections` the same for
  * the enclosing cycles that have objectives, `hiddenCount` the number of objectives of other
  * cycles, and `score` the unit's score over the covered cycles. KPIs are continuous and always
@@ -111,10 +111,13 @@ export function unitBoardView(state, unitId, scope = null, today = new Date().to
   }
   if (!scope) {
     const closedCycleIds = new Set(state.cycles.filter((cycle) => cycle.closed).map((cycle) => cycle.id))
+    const upcomingCycleIds = new Set(state.cycles.filter((cycle) => !cycle.closed && cycle.start > today).map((cycle) => cycle.id))
     const isClosed = (group) => closedCycleIds.has(group.objective.cycleId)
+    const isUpcoming = (group) => upcomingCycleIds.has(group.objective.cycleId)
     return {
       ...common,
-      objectives: groups.filter((group) => !isClosed(group)),
+      objectives: groups.filter((group) => !isClosed(group) && !isUpcoming(group)),
+      upcomingObjectives: groups.filter(isUpcoming),
       closedObjectives: groups.filter(isClosed),
     }
   }

@@ -90,6 +90,28 @@ describe('unitBoardView', () => {
   })
 })
 
+describe('unitBoardView without a chosen cycle', () => {
+  it('keeps objectives of cycles that have not started apart', () => {
+    const state = {
+      units: {},
+      cycles: [
+        { id: 'now', start: '2026-10-01', closed: false },
+        { id: 'next', start: '2027-01-01', closed: false },
+        { id: 'old', start: '2026-07-01', closed: true },
+      ],
+      nodes: {
+        a: { id: 'a', kind: 'objective', cycleId: 'now' },
+        b: { id: 'b', kind: 'objective', cycleId: 'next' },
+        c: { id: 'c', kind: 'objective', cycleId: 'old' },
+      },
+    }
+    const view = unitBoardView(state, 'u', null, '2026-12-05')
+    expect(view.objectives.map((group) => group.objective.id)).toEqual(['a'])
+    expect(view.upcomingObjectives.map((group) => group.objective.id)).toEqual(['b'])
+    expect(view.closedObjectives.map((group) => group.objective.id)).toEqual(['c'])
+  })
+})
+
 describe('scoredCycleIds', () => {
   const year = { id: 'y', start: '2026-01-01' }
   const q1 = { id: 'q1', start: '2026-01-01' }
