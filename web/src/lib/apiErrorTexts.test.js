@@ -109,8 +109,13 @@ const FIELD_CASES = [
   },
   {
     entry: { field: 'toStage', code: 'stage_order', message: 'comes before', params: { fromStage: 'output', toStage: 'input' } },
-    en: /target stage \(input\) comes before the source stage \(output\)/,
-    de: /Zielstufe \(input\) liegt vor der Ausgangsstufe \(output\)/,
+    en: /target stage \(Input\) comes before the source stage \(Output\)/,
+    de: /Zielstufe \(Input\) liegt vor der Ausgangsstufe \(Output\)/,
+  },
+  {
+    entry: { field: 'toStage', code: 'stage_kind', message: 'accepts', params: { stage: 'outcome', kind: 'initiative', allowed: ['key_result', 'kpi', 'objective'] } },
+    en: 'The Outcome stage accepts Key result, KPI, Objective only. Choose a stage that fits this item.',
+    de: /Die Stufe Outcome nimmt nur Schlüsselergebnis, KPI, Ziel auf/,
   },
 ]
 

@@ -8,10 +8,13 @@ const DECIMAL = /^-?\d+(\.\d+)?$/
  * Formats the params of an error for a message: lists are joined (a loop with arrows), and
  * decimals the server sends as text, such as a start value "12.5", use the reader's separator.
  */
-export function formatParams(params, locale) {
+export function formatParams(params, locale, i18n = null) {
   const formatted = {}
   for (const [name, value] of Object.entries(params ?? {})) {
-    if (Array.isArray(value)) {
+    const label = wordedName(name, i18n)
+    if (label) {
+      formatted[name] = Array.isArray(value) ? value.map((item) => label(item)).join(', ') : label(value)
+    } else if (Array.isArray(value)) {
       formatted[name] = value.join(name === 'loop' ? ' → ' : ', ')
     } else if (locale && (typeof value === 'number' || (typeof value === 'string' && DECIMAL.test(value)))) {
       formatted[name] = new Intl.NumberFormat(locale, { maximumFractionDigits: 20, useGrouping: false }).format(Number(value))
@@ -20,6 +23,17 @@ export function formatParams(params, locale) {
     }
   }
   return formatted
+}
+
+// Parameters that carry a wire name (a stage or a node kind) are worded in the reader's language.
+const WORDED = { stage: 'links.stage', fromStage: 'links.stage', toStage: 'links.stage', kind: 'links.kind', allowed: 'links.kind' }
+
+function wordedName(name, i18n) {
+  const prefix = WORDED[name]
+  if (!prefix || !i18n) {
+    return null
+  }
+  return (value) => (i18n.te(`${prefix}.${value}`) ? i18n.t(`${prefix}.${value}`) : value)
 }
 
 // Names a text fills in, such as ["start"]; both languages use the same names.
@@ -54,7 +68,7 @@ export function fieldErrorText(entry, i18n) {
     params = { ...params, reason: i18n.t(`apiErrors.formula.${params.problem}`, formatParams(params)) }
   }
   if (i18n && entry?.code && translatable('fields', entry.code, params)) {
-    return i18n.t(`apiErrors.fields.${entry.code}`, formatParams(params, localeOf(i18n)))
+    return i18n.t(`apiErrors.fields.${entry.code}`, formatParams(params, localeOf(i18n), i18n))
   }
   return entry?.message ?? ''
 }
