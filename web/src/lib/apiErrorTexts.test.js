@@ -28,6 +28,11 @@ const FIELD_CASES = [
     de: /archivierten Element „Old“/,
   },
   {
+    entry: { field: 'keyPrefix', code: 'cycle_keys_taken', message: 'names cycles that exist already', params: { keys: ['fy2027', 'fy2027-q1'] } },
+    en: 'Your organisation has these cycles already: fy2027, fy2027-q1. Choose another prefix, or use the existing year.',
+    de: /Diese Zyklen gibt es in Ihrer Organisation bereits: fy2027, fy2027-q1/,
+  },
+  {
     entry: { field: 'key', code: 'key_format', message: 'must be lower-case letters' },
     en: /lower-case letters, digits, dots, dashes or underscores/,
     de: /Kleinbuchstaben, Ziffern, Punkte/,

@@ -192,7 +192,9 @@ public final class CycleRoutes {
             taken.forEach(r -> names.add(r.getString("key")));
             return Future.failedFuture(new ApiException(409, "conflict", "The fiscal year exists already: your organisation uses the cycle keys "
                 + String.join(", ", names) + "; choose another keyPrefix",
-                List.of(io.momentum.streams.event.FieldError.of("keyPrefix", "taken", "is already taken"))));
+                List.of(io.momentum.streams.event.FieldError.of("keyPrefix", "cycle_keys_taken",
+                    "names cycles that exist already (" + String.join(", ", names) + "); choose another prefix",
+                    new io.vertx.core.json.JsonObject().put("keys", new io.vertx.core.json.JsonArray(names))))));
           }
           return Future.succeededFuture();
         })

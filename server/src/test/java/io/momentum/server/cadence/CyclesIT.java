@@ -111,6 +111,9 @@ class CyclesIT {
 
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(Cadence.fields(second)).containsExactly("keyPrefix");
+    JsonObject field = Http.json(second).getJsonObject("error").getJsonArray("fields").getJsonObject(0);
+    assertThat(field.getString("code")).isEqualTo("cycle_keys_taken");
+    assertThat(field.getJsonObject("params").getJsonArray("keys").getList()).contains("fy27", "fy27-q1");
   }
 
   @Test
