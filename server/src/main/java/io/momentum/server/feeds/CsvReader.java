@@ -27,7 +27,7 @@ import org.apache.commons.csv.CSVRecord;
  * Reads a CSV file of measurements: UTF-8, comma-separated as RFC 4180 describes, a header row
  * naming the columns {@code kpi} (key or id), {@code value}, {@code time} and optionally
  * {@code source} and {@code id}, in any order. Every bad row is reported with its line number
- * (counting the header as line 1) and its column. Blank lines are skipped.
+ * (counting the header as line 1) and its column. Blank lines and rows of empty cells are skipped.
  */
 final class CsvReader {
 
@@ -59,7 +59,7 @@ final class CsvReader {
       for (CSVRecord record : parser) {
         long line = nextLine;
         nextLine = parser.getCurrentLineNumber() + 1;
-        if (record.size() == 1 && record.get(0).isBlank()) {
+        if (blank(record)) {
           continue;
         }
         if (columns == null) {
@@ -97,6 +97,16 @@ final class CsvReader {
     } catch (CharacterCodingException e) {
       throw ApiException.invalid("file", "not_utf8", "is not UTF-8 text; save it as \"CSV UTF-8\" and upload it again", null);
     }
+  }
+
+  /** Returns true for a blank line, and for a row of empty cells such as ",,," that spreadsheets export. */
+  private static boolean blank(CSVRecord record) {
+    for (String value : record) {
+      if (!value.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Map<String, Integer> header(CSVRecord record, long line) {

@@ -56,6 +56,7 @@ class KpiCsvUploadIT {
     String file = "\uFEFFKPI,Value,Time,Source\n"
         + first.key() + ",41.5," + DAY + ",\n"
         + "\n"
+        + ",,,\n"
         + second.key() + ",-3," + DAY + ",\"urn:lager:münchen, kühlhaus 2\"\n"
         + first.key() + ",42," + NEXT_DAY + ",\n";
 
