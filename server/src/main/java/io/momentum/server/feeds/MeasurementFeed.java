@@ -151,9 +151,6 @@ final class MeasurementFeed {
           caller.source(), caller.orgId(), errors.size(), errors.get(0).field(), errors.get(0).message());
       return Future.failedFuture(ApiException.invalid(errors));
     }
-    if (events.isEmpty()) {
-      return Future.failedFuture(ApiException.invalid("measurements", "empty", "contains no measurements; send at least one", null));
-    }
     return Future.succeededFuture(events);
   }
 
