@@ -12,6 +12,7 @@ import io.momentum.server.cycles.CycleRoutes;
 import io.momentum.server.cycles.LiveNodes;
 import io.momentum.server.events.EventRoutes;
 import io.momentum.server.events.SubjectDirectory;
+import io.momentum.server.feeds.FeedRoutes;
 import io.momentum.server.goals.GoalRoutes;
 import io.momentum.server.goals.LiveValues;
 import io.momentum.server.goals.StructureRoutes;
@@ -85,6 +86,7 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/v1/import").handler(ImportRoutes::limitBody);
     router.post("/api/v1/import").handler(BodyHandler.create(false).setBodyLimit(ImportRoutes.MAX_BODY_BYTES))
         .failureHandler(ImportRoutes::explainBodyLimit);
+    FeedRoutes.mountBodyHandlers(router);
     router.post("/api/*").handler(body);
     router.put("/api/*").handler(body);
     router.patch("/api/*").handler(body);
@@ -110,6 +112,7 @@ public final class HttpVerticle extends VerticleBase {
     new PeopleRoutes(services.pool()).mount(router);
     new io.momentum.server.kpis.KpiDriverRoutes(vertx, services).mount(router);
     new io.momentum.server.kpis.KpiHistoryRoutes(services.pool(), services.clock()).mount(router);
+    new FeedRoutes(services.pool(), services.publisher(), services.clock()).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));

@@ -39,23 +39,29 @@ public final class BodyReader {
 
   /** Reads the request body, which must be a JSON object. */
   public static BodyReader of(RoutingContext ctx) {
-    String text = ctx.body().asString();
-    if (text == null || text.isBlank()) {
-      throw ApiException.invalid("body", "is empty; send a JSON object");
-    }
-    if (CloudEventParser.containsNul(text)) {
-      throw ApiException.invalid("body", "contains a NUL character (\\u0000), which cannot be stored");
-    }
-    Object parsed;
-    try {
-      parsed = io.vertx.core.json.Json.decodeValue(text);
-    } catch (DecodeException e) {
-      throw new ApiException(400, "malformed_json", "The request body is not valid JSON; send a JSON object");
-    }
+    Object parsed = decode(ctx.body().asString(), "a JSON object");
     if (!(parsed instanceof JsonObject object)) {
       throw ApiException.invalid("body", "must be a JSON object");
     }
     return new BodyReader(object, "", new ArrayList<>());
+  }
+
+  /**
+   * Decodes a JSON request body. Throws a 400 for an empty body, a NUL character (which
+   * PostgreSQL cannot store) or malformed JSON, each message asking for {@code expected}.
+   */
+  public static Object decode(String text, String expected) {
+    if (text == null || text.isBlank()) {
+      throw ApiException.invalid("body", "is empty; send " + expected);
+    }
+    if (CloudEventParser.containsNul(text)) {
+      throw ApiException.invalid("body", "contains a NUL character (\\u0000), which cannot be stored");
+    }
+    try {
+      return io.vertx.core.json.Json.decodeValue(text);
+    } catch (DecodeException e) {
+      throw new ApiException(400, "malformed_json", "The request body is not valid JSON; send " + expected);
+    }
   }
 
   /** Reads a JSON object that was already parsed, reporting fields under {@code prefix}. */

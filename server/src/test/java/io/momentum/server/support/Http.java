@@ -78,6 +78,11 @@ public final class Http {
     return send(HttpMethod.POST, path, Buffer.buffer(body), contentType);
   }
 
+  /** Posts raw bytes with a content type. */
+  public HttpResponse<Buffer> postBytes(String path, Buffer body, String contentType) {
+    return send(HttpMethod.POST, path, body, contentType);
+  }
+
   private HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body, String contentType) {
     return send(method, path, body, contentType, null);
   }

@@ -1,0 +1,215 @@
+package io.momentum.server.feeds;
+
+import io.momentum.server.auth.Caller;
+import io.momentum.server.events.EventPublisher;
+import io.momentum.server.http.ApiException;
+import io.momentum.streams.event.CloudEvent;
+import io.momentum.streams.event.CloudEventParser;
+import io.momentum.streams.event.EventType;
+import io.momentum.streams.event.FieldError;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns feed entries into {@code momentum.kpi.measurement} events and publishes them: looks up
+ * the named KPIs in the caller's organisation, rejects the whole feed when any entry is bad
+ * (listing every bad entry), and otherwise publishes one event per entry into Kafka. Each event id
+ * is stable for its entry, so the event table drops a retried feed instead of applying it twice.
+ */
+final class MeasurementFeed {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MeasurementFeed.class);
+  /** Largest number of measurements in one batch or CSV file. */
+  static final int MAX_ENTRIES = 10_000;
+
+  private static final String KPIS = """
+      SELECT id, key, formula, archived_at FROM kpis
+      WHERE org_id = $1 AND (key = ANY($2) OR id = ANY($3))""";
+
+  /** What the feed needs to know of a KPI. */
+  private record Kpi(UUID id, String key, boolean computed, boolean archived) {
+  }
+
+  /** The published events' ids, in entry order, and the default source they were sent under. */
+  record Published(List<String> eventIds, String defaultSource) {
+  }
+
+  private final Pool pool;
+  private final EventPublisher publisher;
+  private final CloudEventParser parser;
+
+  MeasurementFeed(Pool pool, EventPublisher publisher, Clock clock) {
+    this.pool = pool;
+    this.publisher = publisher;
+    this.parser = new CloudEventParser(clock);
+  }
+
+  /**
+   * Validates the entries against the caller's KPIs and publishes them, all or none.
+   *
+   * @param kind {@code batch} or {@code csv}, part of the default source
+   * @param errors errors the reader found already; the feed fails with them and any found here
+   * @return the published events, or a failed future with a 400 listing every bad entry
+   */
+  Future<Published> publish(Caller caller, String kind, List<FeedEntry> entries, List<FieldError> errors) {
+    String defaultSource = "urn:momentum:feed:" + kind + ":" + caller.kind() + ":" + caller.id();
+    return lookUpKpis(caller.orgId(), entries)
+        .compose(kpis -> toEvents(caller, defaultSource, entries, kpis, errors))
+        .compose(events -> publisher.publish(events).map(events))
+        .map(events -> {
+          LOG.info("Published {} KPI measurements from a {} feed of {} in organisation {}", events.size(), kind,
+              caller.source(), caller.orgId());
+          return new Published(events.stream().map(CloudEvent::id).toList(), defaultSource);
+        });
+  }
+
+  private Future<Map<String, Kpi>> lookUpKpis(String orgId, List<FeedEntry> entries) {
+    Set<String> keys = new LinkedHashSet<>();
+    Set<UUID> ids = new LinkedHashSet<>();
+    for (FeedEntry entry : entries) {
+      if (entry.kpi() == null) {
+        continue;
+      }
+      UUID id = asUuid(entry.kpi());
+      if (id != null) {
+        ids.add(id);
+      } else {
+        keys.add(entry.kpi());
+      }
+    }
+    if (keys.isEmpty() && ids.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return pool.preparedQuery(KPIS)
+        .execute(Tuple.of(orgId, keys.toArray(String[]::new), ids.toArray(UUID[]::new)))
+        .map(rows -> {
+          Map<String, Kpi> found = new HashMap<>();
+          for (Row row : rows) {
+            Kpi kpi = new Kpi(row.getUUID("id"), row.getString("key"), row.getString("formula") != null,
+                row.getValue("archived_at") != null);
+            found.put(kpi.key(), kpi);
+            found.put(kpi.id().toString(), kpi);
+          }
+          return found;
+        });
+  }
+
+  private Future<List<CloudEvent>> toEvents(Caller caller, String defaultSource, List<FeedEntry> entries,
+                                            Map<String, Kpi> kpis, List<FieldError> readErrors) {
+    List<FieldError> errors = new ArrayList<>(readErrors);
+    List<CloudEvent> events = new ArrayList<>(entries.size());
+    Map<String, FeedEntry> byEventKey = new HashMap<>();
+    for (FeedEntry entry : entries) {
+      if (entry.kpi() == null) {
+        continue;
+      }
+      Kpi kpi = kpis.get(normalised(entry.kpi()));
+      String problem = kpiProblem(entry, kpi, caller.orgId());
+      if (problem != null) {
+        errors.add(entry.place().error(entry.kpiField(), kpi == null ? "unknown_kpi" : kpi.computed() ? "computed_kpi"
+            : "archived_kpi", problem));
+        continue;
+      }
+      if (!entry.readable()) {
+        continue;
+      }
+      String source = entry.source() == null ? defaultSource : entry.source();
+      String id = entry.id() == null ? derivedId(kpi.id(), entry) : entry.id();
+      FeedEntry earlier = byEventKey.putIfAbsent(source + "\n" + id, entry);
+      if (earlier != null && entry.id() != null) {
+        errors.add(entry.place().error("id", "repeated", "repeats the id \"" + EntryRules.shorten(id)
+            + "\" of an earlier entry with the same source; give every measurement its own id"));
+        continue;
+      }
+      CloudEventParser.Result parsed = parser.parse(eventJson(caller.orgId(), kpi.id(), source, id, entry), true);
+      if (!parsed.valid()) {
+        // The readers apply the parser's rules already; this catches a rule added to the parser later.
+        parsed.errors().forEach(e -> errors.add(entry.place().error(e.field(), e.code(), e.message())));
+        continue;
+      }
+      events.add(parsed.event());
+    }
+    if (!errors.isEmpty()) {
+      LOG.info("Rejected a KPI feed of {} entries from {} in organisation {}: {} errors, first {}: {}", entries.size(),
+          caller.source(), caller.orgId(), errors.size(), errors.get(0).field(), errors.get(0).message());
+      return Future.failedFuture(ApiException.invalid(errors));
+    }
+    return Future.succeededFuture(events);
+  }
+
+  private static String kpiProblem(FeedEntry entry, Kpi kpi, String orgId) {
+    if (kpi == null) {
+      return "\"" + EntryRules.shorten(entry.kpi()) + "\" names no KPI of organisation \"" + orgId
+          + "\"; use the key shown on the KPI list, such as \"checkout-conversion\", or the KPI's id";
+    }
+    if (kpi.archived()) {
+      return "KPI \"" + kpi.key() + "\" is archived; restore it or send the value to a live KPI";
+    }
+    if (kpi.computed()) {
+      return "KPI \"" + kpi.key() + "\" is computed by its formula from its drivers and takes no values;"
+          + " send the values to its driver KPIs instead";
+    }
+    return null;
+  }
+
+  private static JsonObject eventJson(String orgId, UUID kpiId, String source, String id, FeedEntry entry) {
+    return new JsonObject()
+        .put("specversion", "1.0")
+        .put("id", id)
+        .put("source", source)
+        .put("type", EventType.KPI_MEASUREMENT.wire())
+        .put("subject", kpiId.toString())
+        .put("time", entry.time().toString())
+        .put("orgid", orgId)
+        .put("datacontenttype", "application/json")
+        .put("data", new JsonObject().put("value", entry.value()));
+  }
+
+  /**
+   * Derives an event id from the KPI, the time and the value, so that sending the same feed again
+   * yields the same ids. Two entries that agree on all three are the same observation.
+   */
+  static String derivedId(UUID kpiId, FeedEntry entry) {
+    String identity = kpiId + "\n" + entry.time() + "\n" + entry.value().toPlainString();
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      return "feed-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  /** Ids are looked up in their canonical lower-case form; keys as written. */
+  private static String normalised(String kpi) {
+    UUID id = asUuid(kpi);
+    return id == null ? kpi : id.toString();
+  }
+
+  private static UUID asUuid(String text) {
+    if (text.length() != 36) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
