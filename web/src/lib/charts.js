@@ -116,7 +116,8 @@ export function sparklineOption({ points, green = null, red = null }) {
       {
         type: 'line',
         data: points.filter((point) => point.value !== null).map((point) => [point.at, point.value]),
-        showSymbol: false,
+        // A single value has no line to draw, so it shows as a point.
+        showSymbol: points.filter((point) => point.value !== null).length === 1,
         smooth: false,
         itemStyle: { color: VALUE_COLOUR },
         areaStyle: { opacity: 0.12 },

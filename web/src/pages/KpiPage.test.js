@@ -73,6 +73,18 @@ describe('KPI page', () => {
     expect(wrapper.get('[data-testid="kpi-value-sent"]').text()).toBe('Value sent; it shows here in a moment.')
   })
 
+  it('records a value for a past day at noon UTC', async () => {
+    await openKpi({
+      'GET /api/v1/kpis/kpi-revenue': { body: { ...REVENUE_KPI, formula: null } },
+      'POST /api/v1/kpis/kpi-revenue/measurements': { status: 202, body: { accepted: ['e-1'] } },
+    })
+    await wrapper.get('[data-testid="kpi-value-input"]').setValue('420000')
+    await wrapper.get('[data-testid="kpi-value-day"]').setValue('2026-11-23')
+    await wrapper.get('[data-testid="kpi-value-form"]').trigger('submit')
+    await flushPromises()
+    expect(fake.requests.find((request) => request.method === 'POST').body).toEqual({ value: 420000, time: '2026-11-23T12:00:00Z' })
+  })
+
   it('rejects a value that is not a number', async () => {
     await openKpi({ 'GET /api/v1/kpis/kpi-revenue': { body: { ...REVENUE_KPI, formula: null } } })
     await wrapper.get('[data-testid="kpi-value-input"]').setValue('lots')
