@@ -64,8 +64,8 @@ function inCoveredOrder(nodes, scope) {
 /**
  * Returns the score of unit `unitId` over its objectives on `state` whose cycle the scope covers
  * (see unitCycleScore). Works on any board that contains the unit's objectives, such as its unit
- * board. Cycles inside the chosen one that start after `today` (an ISO date) are plans and do not
- * lower the score; when the chosen cycle itself lies ahead, its plans are all there is to score.
+ * board. Cycles inside the chosen one that start after `today` (an ISO date) are plans, so they do
+ * not lower the score. When the chosen cycle itself lies ahead, its plans are what is scored.
  */
 export function unitScoreInScope(state, unitId, scope, today = new Date().toISOString().slice(0, 10)) {
   const scored = scoredCycleIds(scope, today)

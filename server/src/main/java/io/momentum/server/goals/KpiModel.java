@@ -53,7 +53,7 @@ public final class KpiModel {
 
   /**
    * Appends the KPI's whole definition with its formula, targets and drivers to the history and
-   * completes with it; run it in the transaction that made the change.
+   * completes with it. Run it in the transaction that made the change.
    *
    * @param change {@code created} or {@code updated}
    */
