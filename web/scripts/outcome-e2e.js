@@ -106,6 +106,30 @@ async function checkIn(page, keyResult, result) {
   await page.screenshot({ path: join(options.out, 'outcome-check-in-sent.png'), fullPage: true })
 }
 
+// Ticks the "Release" milestone of the launch key result in the check-in form and waits until the
+// engine's progress of the key result shows it (weights 1 and 3, so 75 %).
+async function checkInMilestone(page, result) {
+  const launch = await findByKey('key-results', 'launch')
+  await page.goto(`${options.url}/units/${options.unit}/check-in?cycle=${options.cycle}`)
+  const row = page.locator('[data-testid="checkin-launch"]')
+  await row.waitFor({ timeout: 15_000 })
+  await row.locator('[data-testid="milestone-m2"]').check()
+  await row.locator('[data-testid="confidence"]').fill('6')
+  await page.click('[data-testid="check-in-submit"]')
+  await page.locator('[data-testid="sent"]').waitFor({ timeout: 10_000 })
+  const deadline = Date.now() + 15_000
+  let progress = null
+  while (Date.now() < deadline && progress !== 0.75) {
+    const board = await api(`/api/v1/boards/goal:${launch.id}`)
+    progress = (Array.isArray(board.nodes) ? board.nodes : Object.values(board.nodes)).find((node) => node.id === launch.id)?.progress ?? null
+    if (progress !== 0.75) {
+      await page.waitForTimeout(100)
+    }
+  }
+  result.milestoneProgress = progress
+  await page.screenshot({ path: join(options.out, 'outcome-check-in-milestone.png'), fullPage: true })
+}
+
 async function watchBoard(page, result) {
   const started = Date.now()
   await page.goto(`${options.url}/units/${options.unit}`)
@@ -171,12 +195,13 @@ async function main() {
     const keyResult = await createInEditor(page, result)
     await dragUnderParent(page, result)
     await checkIn(page, keyResult, result)
+    await checkInMilestone(page, result)
     await watchBoard(page, result)
     await openHistory(page, keyResult, result)
     await createKpi(page, result)
     result.ok = result.objectiveCreated && result.keyResultCreated && result.realigned
       && result.boardMillis !== undefined && result.chartPaths > 3 && result.checkInsListed >= 1
-      && result.kpiCorridor === '60-75'
+      && result.kpiCorridor === '60-75' && result.milestoneProgress === 0.75
   } catch (error) {
     result.ok = false
     result.error = String((error && error.stack) || error)

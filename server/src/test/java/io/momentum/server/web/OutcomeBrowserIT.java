@@ -36,6 +36,7 @@ class OutcomeBrowserIT {
     assertThat(result.getBoolean("keyResultCreated")).as("key result created in the editor").isTrue();
     assertThat(result.getBoolean("realigned")).as("objective dragged under its new parent").isTrue();
     assertThat(result.getString("sent")).as("check-in summary").contains("40");
+    assertThat(result.getDouble("milestoneProgress")).as("milestone ticked in the check-in").isEqualTo(0.75);
     assertThat(result.getInteger("chartPaths")).as("history chart paths").isGreaterThan(3);
     assertThat(result.getInteger("checkInsListed")).as("check-ins listed").isGreaterThanOrEqualTo(1);
     assertThat(result.getString("kpiCorridor")).as("KPI corridor saved from the KPI editor").isEqualTo("60-75");
