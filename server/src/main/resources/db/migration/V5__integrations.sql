@@ -35,7 +35,7 @@ CREATE TABLE integration_mapping_rules (
 CREATE INDEX integration_mapping_rules_connection ON integration_mapping_rules (org_id, connection_id, position, created_at);
 
 -- Webhook deliveries by the tracker's delivery identifier, which stays the same across retries.
--- A repeated identifier is answered without effect; the rows stay for replay diagnostics.
+-- A repeated identifier changes nothing, and the rows stay for replay diagnostics.
 CREATE TABLE integration_deliveries (
   org_id          text NOT NULL REFERENCES organisations(id),
   connection_id   uuid NOT NULL REFERENCES integration_connections(id) ON DELETE CASCADE,

@@ -247,10 +247,11 @@ public final class ConnectionRoutes {
                     + " mapping rules; combine rules by project or label", new JsonObject().put("limit", MAX_RULES)));
               }
               int position = input.position() != null ? input.position() : Math.min(counts.getInteger("next"), 100_000);
-              return connection.preparedQuery("INSERT INTO integration_mapping_rules (id, org_id, connection_id, position,"
+              return makeRoom(connection, caller.orgId(), connectionId, id, position)
+                  .compose(v -> connection.preparedQuery("INSERT INTO integration_mapping_rules (id, org_id, connection_id, position,"
                       + " match_kind, match_value, initiative_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING " + RULE_COLUMNS)
                   .execute(Tuple.from(new Object[] {id, caller.orgId(), connectionId, position, input.kind(), input.value(),
-                      input.initiativeId()}));
+                      input.initiativeId()})));
             })
             .map(rows -> rule(rows.iterator().next())))
         .onSuccess(json -> {
@@ -278,6 +279,8 @@ public final class ConnectionRoutes {
               int position = input.position() != null ? input.position() : current.getInteger("position");
               return Ids.requireLive(connection, "initiatives", caller.orgId(), input.initiativeId(), "initiativeId",
                       "live initiative")
+                  .compose(v -> position == current.getInteger("position") ? Future.<Void>succeededFuture()
+                      : makeRoom(connection, caller.orgId(), connectionId, id, position))
                   .compose(v -> connection.preparedQuery("UPDATE integration_mapping_rules SET position = $4, match_kind = $5,"
                           + " match_value = $6, initiative_id = $7, version = version + 1, updated_at = now()"
                           + " WHERE org_id = $1 AND connection_id = $2 AND id = $3 RETURNING " + RULE_COLUMNS)
@@ -310,6 +313,18 @@ public final class ConnectionRoutes {
           ctx.response().setStatusCode(204).end();
         })
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Moves the other rules at {@code position} and after it down by one, so that a rule put at a
+   * taken position goes before the rule that held it.
+   */
+  private static Future<Void> makeRoom(SqlClient client, String orgId, UUID connectionId, UUID ruleId, int position) {
+    return client.preparedQuery("UPDATE integration_mapping_rules SET position = position + 1 WHERE org_id = $1"
+            + " AND connection_id = $2 AND id <> $3 AND position >= $4 AND EXISTS (SELECT 1 FROM integration_mapping_rules"
+            + " WHERE org_id = $1 AND connection_id = $2 AND id <> $3 AND position = $4)")
+        .execute(Tuple.of(orgId, connectionId, ruleId, position))
+        .mapEmpty();
   }
 
   /** Loads the rules of a connection in the order they are tried. */

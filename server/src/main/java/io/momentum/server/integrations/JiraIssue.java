@@ -43,7 +43,7 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
   /**
    * Reads {@code issue} from a webhook body.
    *
-   * @param storyPointsField the field of the connection that holds the estimate, such as
+   * @param storyPointsField the connection's field with the estimate, such as
    *     {@code customfield_10016}; null reads no estimate
    */
   public static Result parse(JsonObject body, String storyPointsField) {
@@ -57,6 +57,7 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
       errors.add(FieldError.of("issue.id", "not_issue_id", "must be Jira's numeric issue id, such as \"10042\""));
     }
     String key = text(issue, "key", "issue.key", true, errors);
+
     JsonObject fields = object(issue, "fields", "issue.fields", true, errors);
     if (fields == null) {
       return new Result(null, errors);
@@ -72,6 +73,7 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
     WorkStatus status = status(fields, errors);
     BigDecimal points = storyPoints(fields, storyPointsField, errors);
     Instant updated = time(fields, errors);
+
     Ancestor parent = null;
     Ancestor grandparent = null;
     JsonObject parentJson = object(fields, "parent", "issue.fields.parent", false, errors);
@@ -205,7 +207,12 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
       }
       return null;
     }
-    String text = value instanceof Number n ? n.toString() : value instanceof String s ? s : null;
+    String text = null;
+    if (value instanceof Number n) {
+      text = n.toString();
+    } else if (value instanceof String s) {
+      text = s;
+    }
     if (text == null || text.isBlank()) {
       errors.add(FieldError.of(path, "not_text", "must be a non-empty string"));
       return null;

@@ -91,7 +91,7 @@ public final class JiraWebhookRoutes {
   private record Connection(UUID id, String orgId, String secret, String storyPointsField) {
   }
 
-  /** One delivery after its checks: what it says and where it goes. */
+  /** One delivery that passed its checks: the event type, the issue and the time that orders it. */
   private record Delivery(Connection connection, String deliveryId, String eventType, JiraIssue issue, Instant time) {
 
     boolean deletes() {
@@ -137,12 +137,14 @@ public final class JiraWebhookRoutes {
       return Future.failedFuture(new ApiException(401, "signature_missing", "The request has no " + JiraSignature.HEADER
           + " header; set the connection's secret as the webhook's secret in Jira"));
     }
+
     if (!JiraSignature.verify(connection.secret(), body.getBytes(), signature)) {
       LOG.warn("Jira delivery to connection {} of organisation {} rejected: invalid signature", connection.id(),
           connection.orgId());
       return Future.failedFuture(new ApiException(401, "signature_invalid", "The " + JiraSignature.HEADER
           + " signature does not match the body; set the same secret in Jira and in the connection"));
     }
+
     JsonObject json = parse(body);
     Object event = json.getValue("webhookEvent");
     if (!(event instanceof String eventType) || eventType.isBlank()) {
@@ -155,6 +157,7 @@ public final class JiraWebhookRoutes {
       return Future.succeededFuture(new JsonObject().put("httpStatus", 202).put("status", "ignored")
           .put("reason", "Only jira:issue_created, jira:issue_updated and jira:issue_deleted are read"));
     }
+
     String deliveryId = deliveryId(ctx);
     JiraIssue.Result parsed = JiraIssue.parse(json, connection.storyPointsField());
     if (parsed.issue() == null) {
@@ -252,8 +255,8 @@ public final class JiraWebhookRoutes {
   }
 
   /**
-   * Finds the initiative the issue belongs to: a deleted issue stays where it was; otherwise the
-   * first matching rule decides, and without one a sub-task or story follows the initiative its
+   * Finds the initiative the issue belongs to. A deleted issue stays where it was. Otherwise the
+   * first matching rule decides, and when none matches, the issue follows the initiative that its
    * parent was last sent to.
    */
   private static Future<UUID> target(SqlConnection sql, Delivery delivery, UUID previous) {
