@@ -129,18 +129,15 @@ public final class JiraWebhookRoutes {
         .onFailure(ctx::fail);
   }
 
+  /** Checks, records and applies one delivery; a rejection is logged once, by {@link io.momentum.server.http.ApiErrors}. */
   private Future<JsonObject> handle(RoutingContext ctx, Connection connection, Buffer body) {
     String signature = ctx.request().getHeader(JiraSignature.HEADER);
     if (signature == null) {
-      LOG.warn("Jira delivery to connection {} of organisation {} rejected: no {} header", connection.id(),
-          connection.orgId(), JiraSignature.HEADER);
       return Future.failedFuture(new ApiException(401, "signature_missing", "The request has no " + JiraSignature.HEADER
           + " header; set the connection's secret as the webhook's secret in Jira"));
     }
 
     if (!JiraSignature.verify(connection.secret(), body.getBytes(), signature)) {
-      LOG.warn("Jira delivery to connection {} of organisation {} rejected: invalid signature", connection.id(),
-          connection.orgId());
       return Future.failedFuture(new ApiException(401, "signature_invalid", "The " + JiraSignature.HEADER
           + " signature does not match the body; set the same secret in Jira and in the connection"));
     }
