@@ -113,6 +113,26 @@ class InitiativeIT {
   }
 
   @Test
+  void olderWorkItemEventKeepsNewerState() throws InterruptedException {
+    JsonObject initiative = goals.initiative(key("late-work"));
+    String id = initiative.getString("id");
+    Instant newer = Instant.now().minusSeconds(60);
+    workItem(initiative.getString("key"), "SHOP-7", "done", 3, newer);
+    awaitInitiative(id, json -> json.getJsonObject("workItems") != null
+        && json.getJsonObject("workItems").getInteger("items") == 1);
+
+    workItem(initiative.getString("key"), "SHOP-7", "todo", 8, newer.minusSeconds(3600));
+    workItem(initiative.getString("key"), "SHOP-8", "todo", 1, newer);
+
+    JsonObject read = awaitInitiative(id, json -> json.getJsonObject("workItems").getInteger("items") == 2);
+    JsonObject item = Http.json(api.get("/api/v1/initiatives/" + id + "/work-items")).getJsonArray("items").getJsonObject(0);
+    assertThat(read.getDouble("progress")).isEqualTo(0.75);
+    assertThat(item.getString("externalId")).isEqualTo("SHOP-7");
+    assertThat(item.getString("statusCategory")).isEqualTo("done");
+    assertThat(item.getDouble("storyPoints")).isEqualTo(3.0);
+  }
+
+  @Test
   void otherOrganisationCannotListWorkItems() {
     JsonObject initiative = goals.initiative(key("hidden-work"));
     TestOrg other = TestOrg.create(node, "init-other-" + UUID.randomUUID().toString().substring(0, 8));
@@ -204,8 +224,12 @@ class InitiativeIT {
   }
 
   private static void workItem(String subject, String externalId, String status, int points) {
+    workItem(subject, externalId, status, points, Instant.now());
+  }
+
+  private static void workItem(String subject, String externalId, String status, int points, Instant time) {
     HttpResponse<Buffer> response = api.post("/api/v1/events", Events.event(org.orgId, "momentum.workitem.changed", subject,
-        Instant.now(), new JsonObject().put("system", "jira").put("externalId", externalId).put("itemType", "story")
+        time, new JsonObject().put("system", "jira").put("externalId", externalId).put("itemType", "story")
             .put("statusCategory", status).put("storyPoints", points)));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(202);
   }

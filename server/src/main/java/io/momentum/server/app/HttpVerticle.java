@@ -18,6 +18,8 @@ import io.momentum.server.goals.LiveValues;
 import io.momentum.server.goals.StructureRoutes;
 import io.momentum.server.http.ApiErrors;
 import io.momentum.server.initiatives.InitiativeRoutes;
+import io.momentum.server.integrations.ConnectionRoutes;
+import io.momentum.server.integrations.JiraWebhookRoutes;
 import io.momentum.server.links.Contributions;
 import io.momentum.server.links.ImpactChains;
 import io.momentum.server.links.ImpactLinks;
@@ -90,6 +92,8 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/*").handler(body);
     router.put("/api/*").handler(body);
     router.patch("/api/*").handler(body);
+    // Jira sends no credentials: its webhook is authenticated by a signature, so it comes before the session handlers.
+    new JiraWebhookRoutes(services.pool(), services.publisher(), services.clock()).mount(router);
     router.route("/api/*").handler(auth::sessionUnlessBearer);
     auth.mountPublic(router);
     router.route("/api/v1/*").handler(auth.authenticationHandler());
@@ -113,6 +117,7 @@ public final class HttpVerticle extends VerticleBase {
     new io.momentum.server.kpis.KpiDriverRoutes(vertx, services).mount(router);
     new io.momentum.server.kpis.KpiHistoryRoutes(services.pool(), services.clock()).mount(router);
     new FeedRoutes(services.pool(), services.publisher(), services.clock()).mount(router);
+    new ConnectionRoutes(services.pool()).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));

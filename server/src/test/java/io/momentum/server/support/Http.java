@@ -83,6 +83,18 @@ public final class Http {
     return send(HttpMethod.POST, path, body, contentType);
   }
 
+  /**
+   * Posts a JSON body as Jira Cloud sends a webhook: with {@code X-Hub-Signature} and a fresh
+   * {@code X-Atlassian-Webhook-Identifier}.
+   */
+  public HttpResponse<Buffer> postSigned(String path, byte[] body, String signature) {
+    return client.post(path)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("X-Hub-Signature", signature)
+        .putHeader("X-Atlassian-Webhook-Identifier", java.util.UUID.randomUUID().toString())
+        .sendBuffer(Buffer.buffer(body)).await();
+  }
+
   private HttpResponse<Buffer> send(HttpMethod method, String path, Buffer body, String contentType) {
     return send(method, path, body, contentType, null);
   }

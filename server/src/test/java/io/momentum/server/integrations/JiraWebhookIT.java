@@ -1,0 +1,458 @@
+package io.momentum.server.integrations;
+
+import static io.momentum.server.support.Goals.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.momentum.server.app.MomentumNode;
+import io.momentum.server.support.Goals;
+import io.momentum.server.support.Http;
+import io.momentum.server.support.TestNode;
+import io.momentum.server.support.TestOrg;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays Jira Cloud webhook deliveries against a real node and reads the mapped initiatives
+ * through the REST API. The payloads follow the shape of Jira Cloud's issue webhooks, with
+ * invented values. Each test has its own connection and initiatives, so no two tests share
+ * work items.
+ */
+class JiraWebhookIT {
+
+  private static final String SECRET = "It5-a-jira-webhook-secret-for-tests";
+  private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx")
+      .withZone(ZoneOffset.UTC);
+  private static final AtomicLong ISSUE_IDS = new AtomicLong(10_000);
+
+  private static MomentumNode node;
+  private static TestOrg org;
+  private static Http api;
+  private static Goals goals;
+  private static WebClient jira;
+
+  @BeforeAll
+  static void createOrg() throws InterruptedException {
+    node = TestNode.get();
+    org = TestOrg.create(node, "jira-" + UUID.randomUUID().toString().substring(0, 8)).awaitLive(node);
+    api = Http.withToken(org.token);
+    goals = new Goals(api, org);
+    jira = WebClient.create(node.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(TestNode.httpPort()));
+  }
+
+  /** One connection with two initiatives, mapped by the keys of two epics. */
+  private record Site(String connectionId, String initiativeA, String epicA, String initiativeB, String epicB) {
+  }
+
+  private static Site site() {
+    String epicA = "SHOP-" + ISSUE_IDS.incrementAndGet();
+    String epicB = "SHOP-" + ISSUE_IDS.incrementAndGet();
+    String initiativeA = goals.initiative(key("epic-a")).getString("id");
+    String initiativeB = goals.initiative(key("epic-b")).getString("id");
+    String connectionId = connection(api, "Jira " + UUID.randomUUID());
+    rule(api, connectionId, "issue_key", epicA, initiativeA);
+    rule(api, connectionId, "issue_key", epicB, initiativeB);
+    return new Site(connectionId, initiativeA, epicA, initiativeB, epicB);
+  }
+
+  private static String connection(Http client, String name) {
+    HttpResponse<Buffer> response = client.post("/api/v1/integrations/connections", new JsonObject().put("kind", "jira")
+        .put("name", name).put("secret", SECRET));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    return Http.json(response).getString("id");
+  }
+
+  private static void rule(Http client, String connectionId, String kind, String value, String initiativeId) {
+    HttpResponse<Buffer> response = client.post("/api/v1/integrations/connections/" + connectionId + "/rules",
+        new JsonObject().put("matchKind", kind).put("matchValue", value).put("initiativeId", initiativeId));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+  }
+
+  /** A Jira issue as a webhook body carries it, built step by step. */
+  private static final class Issue {
+    final String id = String.valueOf(ISSUE_IDS.incrementAndGet());
+    String key = "SHOP-" + id;
+    String summary = "Let customers pay by invoice";
+    String type = "Story";
+    int level = 0;
+    String category = "new";
+    Object points = 5;
+    JsonObject parent;
+    Instant updated = Instant.parse("2026-11-20T09:00:00Z");
+
+    Issue under(String parentId, String parentKey, String parentType, int parentLevel) {
+      parent = new JsonObject().put("id", parentId).put("key", parentKey).put("fields", new JsonObject()
+          .put("summary", "Parent " + parentKey)
+          .put("issuetype", new JsonObject().put("name", parentType).put("hierarchyLevel", parentLevel)));
+      return this;
+    }
+
+    Issue underEpic(String epicKey) {
+      return under(String.valueOf(9_000 + Math.abs(epicKey.hashCode() % 999)), epicKey, "Epic", 1);
+    }
+
+    Issue at(String instant) {
+      updated = Instant.parse(instant);
+      return this;
+    }
+
+    Issue status(String statusCategory) {
+      category = statusCategory;
+      return this;
+    }
+
+    JsonObject body(String event) {
+      JsonObject fields = new JsonObject()
+          .put("summary", summary)
+          .put("project", new JsonObject().put("id", "10000").put("key", key.substring(0, key.indexOf('-'))))
+          .put("issuetype", new JsonObject().put("name", type).put("subtask", level < 0).put("hierarchyLevel", level))
+          .put("status", new JsonObject().put("name", "In Bearbeitung").put("statusCategory",
+              new JsonObject().put("id", 4).put("key", category).put("name", "In Arbeit")))
+          .put("labels", new JsonArray())
+          .put("customfield_10016", points)
+          .put("updated", JIRA_TIME.format(updated))
+          .put("created", "2026-11-01T08:00:00.000+0000");
+      if (parent != null) {
+        fields.put("parent", parent);
+      }
+      return new JsonObject()
+          .put("timestamp", updated.toEpochMilli())
+          .put("webhookEvent", event)
+          .put("issue_event_type_name", "issue_generic")
+          .put("user", new JsonObject().put("accountId", "5b10ac8d82e05b22cc7d4ef5").put("displayName", "Dana Developer"))
+          .put("issue", new JsonObject().put("id", id).put("self", "https://example.atlassian.net/rest/api/2/issue/" + id)
+              .put("key", key).put("fields", fields));
+    }
+  }
+
+  private static HttpResponse<Buffer> deliver(String connectionId, JsonObject body) {
+    return deliver(connectionId, body.encode(), UUID.randomUUID().toString());
+  }
+
+  private static HttpResponse<Buffer> deliver(String connectionId, String body, String deliveryId) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return send(connectionId, bytes, deliveryId, JiraSignature.sign(SECRET, bytes));
+  }
+
+  private static HttpResponse<Buffer> send(String connectionId, byte[] body, String deliveryId, String signature) {
+    HttpRequest<Buffer> request = jira.post("/api/v1/integrations/jira/" + connectionId)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("X-Atlassian-Webhook-Flow", "Primary");
+    if (deliveryId != null) {
+      request.putHeader("X-Atlassian-Webhook-Identifier", deliveryId);
+    }
+    if (signature != null) {
+      request.putHeader("X-Hub-Signature", signature);
+    }
+    return request.sendBuffer(Buffer.buffer(body)).await();
+  }
+
+  private static void delivered(String connectionId, JsonObject body) {
+    HttpResponse<Buffer> response = deliver(connectionId, body);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    assertThat(Http.json(response).getString("status")).isEqualTo("published");
+  }
+
+  private static JsonObject awaitInitiative(String id, Predicate<JsonObject> done) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    JsonObject read = null;
+    while (System.currentTimeMillis() < deadline) {
+      read = Http.json(api.get("/api/v1/initiatives/" + id));
+      if (read.getJsonObject("workItems") != null && done.test(read.getJsonObject("workItems"))) {
+        return read;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("Initiative " + id + " did not reach the expected state: " + read);
+  }
+
+  private static JsonObject awaitItems(String id, int count) throws InterruptedException {
+    return awaitInitiative(id, work -> work.getInteger("items") == count);
+  }
+
+  private static JsonArray workItems(String initiativeId) {
+    return Http.json(api.get("/api/v1/initiatives/" + initiativeId + "/work-items")).getJsonArray("items");
+  }
+
+  /**
+   * Sends one more issue to the initiative and waits until it shows. Events of one organisation
+   * are applied in order, so anything published before this marker has been applied by then.
+   */
+  private static JsonObject barrier(Site site, String initiativeId, String epicKey, int itemsAfter) throws InterruptedException {
+    delivered(site.connectionId(), new Issue().underEpic(epicKey).status("new").body("jira:issue_created"));
+    return awaitItems(initiativeId, itemsAfter);
+  }
+
+  @Test
+  void createdIssueJoinsInitiative() throws InterruptedException {
+    Site site = site();
+    Issue issue = new Issue().underEpic(site.epicA());
+
+    delivered(site.connectionId(), issue.body("jira:issue_created"));
+
+    JsonObject read = awaitItems(site.initiativeA(), 1);
+    JsonArray items = workItems(site.initiativeA());
+    assertThat(read.getDouble("progress")).isEqualTo(0.0);
+    assertThat(read.getJsonObject("workItems").getString("basis")).isEqualTo("points");
+    assertThat(items.getJsonObject(0).getString("externalId")).isEqualTo(issue.id);
+    assertThat(items.getJsonObject(0).getString("system")).isEqualTo("jira:" + site.connectionId());
+    assertThat(items.getJsonObject(0).getString("statusCategory")).isEqualTo("todo");
+    assertThat(items.getJsonObject(0).getDouble("storyPoints")).isEqualTo(5.0);
+  }
+
+  @Test
+  void updatedIssueMovesProgressByStatusCategory() throws InterruptedException {
+    Site site = site();
+    Issue done = new Issue().underEpic(site.epicA());
+    Issue open = new Issue().underEpic(site.epicA());
+    open.points = 15;
+    delivered(site.connectionId(), done.body("jira:issue_created"));
+    delivered(site.connectionId(), open.body("jira:issue_created"));
+
+    delivered(site.connectionId(), done.status("done").at("2026-11-21T10:00:00Z").body("jira:issue_updated"));
+    delivered(site.connectionId(), open.status("indeterminate").at("2026-11-21T10:00:00Z").body("jira:issue_updated"));
+
+    JsonObject read = awaitInitiative(site.initiativeA(), work -> work.getDouble("done", 0.0) == 5.0);
+    assertThat(read.getDouble("progress")).isEqualTo(0.25);
+    assertThat(workItems(site.initiativeA()).stream().map(i -> ((JsonObject) i).getString("statusCategory")))
+        .containsExactlyInAnyOrder("done", "in_progress");
+  }
+
+  @Test
+  void deletedIssueLeavesRollup() throws InterruptedException {
+    Site site = site();
+    Issue kept = new Issue().underEpic(site.epicA()).status("done");
+    Issue removed = new Issue().underEpic(site.epicA());
+    delivered(site.connectionId(), kept.body("jira:issue_created"));
+    delivered(site.connectionId(), removed.body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 2);
+
+    delivered(site.connectionId(), removed.at("2026-11-22T10:00:00Z").body("jira:issue_deleted"));
+
+    JsonObject read = awaitItems(site.initiativeA(), 1);
+    assertThat(read.getDouble("progress")).isEqualTo(1.0);
+    assertThat(workItems(site.initiativeA()).stream().map(i -> ((JsonObject) i).getString("externalId")))
+        .containsExactly(kept.id);
+  }
+
+  @Test
+  void retriedDeliveryChangesNothing() throws InterruptedException {
+    Site site = site();
+    Issue issue = new Issue().underEpic(site.epicA());
+    String deliveryId = UUID.randomUUID().toString();
+    HttpResponse<Buffer> first = deliver(site.connectionId(), issue.body("jira:issue_created").encode(), deliveryId);
+    awaitItems(site.initiativeA(), 1);
+
+    // A retry carries the same identifier; a different body proves that the retry is not read.
+    HttpResponse<Buffer> retry = deliver(site.connectionId(), issue.status("done").at("2026-11-23T10:00:00Z")
+        .body("jira:issue_updated").encode(), deliveryId);
+
+    JsonObject read = barrier(site, site.initiativeA(), site.epicA(), 2);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(retry.statusCode()).isEqualTo(200);
+    assertThat(Http.json(retry).getString("status")).isEqualTo("duplicate");
+    assertThat(read.getJsonObject("workItems").getInteger("done")).isEqualTo(0);
+  }
+
+  @Test
+  void lateDeliveryKeepsNewerState() throws InterruptedException {
+    Site site = site();
+    Issue issue = new Issue().underEpic(site.epicA());
+    String older = issue.status("indeterminate").at("2026-11-24T09:00:00Z").body("jira:issue_updated").encode();
+    delivered(site.connectionId(), issue.status("done").at("2026-11-24T10:00:00Z").body("jira:issue_updated"));
+    awaitInitiative(site.initiativeA(), work -> work.getInteger("items") == 1 && work.getDouble("done", 0.0) > 0);
+
+    HttpResponse<Buffer> late = deliver(site.connectionId(), older, UUID.randomUUID().toString());
+
+    barrier(site, site.initiativeA(), site.epicA(), 2);
+    assertThat(Http.json(late).getString("status")).isEqualTo("stale");
+    assertThat(workItems(site.initiativeA()).stream().map(JsonObject.class::cast)
+        .filter(i -> issue.id.equals(i.getString("externalId"))).map(i -> i.getString("statusCategory")))
+        .containsExactly("done");
+  }
+
+  @Test
+  void movedIssueKeepsItsWorkItem() throws InterruptedException {
+    Site site = site();
+    Issue issue = new Issue().underEpic(site.epicA());
+    delivered(site.connectionId(), issue.body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 1);
+
+    issue.key = "OPS-" + ISSUE_IDS.incrementAndGet();
+    delivered(site.connectionId(), issue.status("done").at("2026-11-25T10:00:00Z").body("jira:issue_updated"));
+
+    JsonObject read = awaitInitiative(site.initiativeA(), work -> work.getDouble("done", 0.0) == 5.0);
+    assertThat(read.getJsonObject("workItems").getInteger("items")).isEqualTo(1);
+    assertThat(workItems(site.initiativeA()).getJsonObject(0).getString("externalId")).isEqualTo(issue.id);
+  }
+
+  @Test
+  void clearedEstimateMeansNoEstimate() throws InterruptedException {
+    Site site = site();
+    Issue issue = new Issue().underEpic(site.epicA());
+    delivered(site.connectionId(), issue.body("jira:issue_created"));
+    awaitInitiative(site.initiativeA(), work -> "points".equals(work.getString("basis")));
+
+    issue.points = null;
+    delivered(site.connectionId(), issue.at("2026-11-26T10:00:00Z").body("jira:issue_updated"));
+
+    JsonObject read = awaitInitiative(site.initiativeA(), work -> "count".equals(work.getString("basis")));
+    JsonObject item = workItems(site.initiativeA()).getJsonObject(0);
+    assertThat(read.getJsonObject("workItems").getInteger("items")).isEqualTo(1);
+    assertThat(item.containsKey("storyPoints")).isTrue();
+    assertThat(item.getValue("storyPoints")).isNull();
+  }
+
+  @Test
+  void subTaskFollowsItsStory() throws InterruptedException {
+    Site site = site();
+    Issue story = new Issue().underEpic(site.epicA());
+    Issue subTask = new Issue().under(story.id, story.key, "Story", 0);
+    subTask.type = "Sub-task";
+    subTask.level = -1;
+    subTask.points = 2;
+    delivered(site.connectionId(), story.body("jira:issue_created"));
+
+    delivered(site.connectionId(), subTask.status("done").body("jira:issue_created"));
+
+    JsonObject read = awaitItems(site.initiativeA(), 2);
+    JsonObject item = workItems(site.initiativeA()).stream().map(JsonObject.class::cast)
+        .filter(i -> subTask.id.equals(i.getString("externalId"))).findFirst().orElseThrow();
+    assertThat(read.getDouble("progress")).isEqualTo(0.2857);
+    assertThat(item.getString("parentExternalId")).isEqualTo(story.id);
+    assertThat(item.getString("type")).isEqualTo("Sub-task");
+  }
+
+  @Test
+  void reparentedStoryMovesInitiative() throws InterruptedException {
+    Site site = site();
+    Issue story = new Issue().underEpic(site.epicA());
+    delivered(site.connectionId(), story.body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 1);
+
+    delivered(site.connectionId(), story.underEpic(site.epicB()).at("2026-11-27T10:00:00Z").body("jira:issue_updated"));
+
+    awaitItems(site.initiativeB(), 1);
+    JsonObject oldInitiative = awaitItems(site.initiativeA(), 0);
+    assertThat(oldInitiative.getDouble("progress")).isEqualTo(0.0);
+    assertThat(workItems(site.initiativeA())).isEmpty();
+    assertThat(workItems(site.initiativeB()).getJsonObject(0).getString("externalId")).isEqualTo(story.id);
+  }
+
+  @Test
+  void badSignatureIsRejected() {
+    Site site = site();
+    byte[] body = new Issue().underEpic(site.epicA()).body("jira:issue_created").encode().getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<Buffer> response = send(site.connectionId(), body, UUID.randomUUID().toString(),
+        JiraSignature.sign("another-secret-of-20-chars", body));
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(Http.json(response).getJsonObject("error").getString("code")).isEqualTo("signature_invalid");
+  }
+
+  @Test
+  void missingSignatureIsRejected() {
+    Site site = site();
+    byte[] body = new Issue().underEpic(site.epicA()).body("jira:issue_created").encode().getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<Buffer> response = send(site.connectionId(), body, UUID.randomUUID().toString(), null);
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(Http.json(response).getJsonObject("error").getString("code")).isEqualTo("signature_missing");
+  }
+
+  @Test
+  void unknownConnectionIsNotFound() {
+    HttpResponse<Buffer> response = deliver(UUID.randomUUID().toString(), new Issue().body("jira:issue_created"));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void nonAsciiSummaryIsVerifiedOnRawBytes() throws InterruptedException {
+    Site site = site();
+    Issue issue = new Issue().underEpic(site.epicA());
+    issue.summary = "Überweisung prüfen: 支払いを確認 ✓";
+
+    delivered(site.connectionId(), issue.body("jira:issue_created"));
+
+    assertThat(awaitItems(site.initiativeA(), 1).getJsonObject("workItems").getInteger("items")).isEqualTo(1);
+  }
+
+  @Test
+  void otherEventTypeIsIgnored() {
+    Site site = site();
+    JsonObject comment = new JsonObject().put("timestamp", 1_764_000_000_000L).put("webhookEvent", "comment_created")
+        .put("comment", new JsonObject().put("id", "20001").put("body", "Looks good"));
+
+    HttpResponse<Buffer> response = deliver(site.connectionId(), comment);
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(Http.json(response).getString("status")).isEqualTo("ignored");
+  }
+
+  @Test
+  void malformedJsonIsBadRequest() {
+    Site site = site();
+
+    HttpResponse<Buffer> response = deliver(site.connectionId(), "{\"webhookEvent\": \"jira:issue_created\", ", "d-1");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(Http.json(response).getJsonObject("error").getString("code")).isEqualTo("malformed_json");
+  }
+
+  @Test
+  void oversizedBodyIsRejected() {
+    Site site = site();
+    JsonObject body = new Issue().underEpic(site.epicA()).body("jira:issue_created");
+    int limit = (int) node.services().config().maxBodyBytes();
+    body.getJsonObject("issue").getJsonObject("fields").put("description", "x".repeat(limit + 1));
+
+    HttpResponse<Buffer> response = deliver(site.connectionId(), body);
+
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void unmappedIssueChangesNoInitiative() throws InterruptedException {
+    Site site = site();
+    JsonObject body = new Issue().underEpic("NONE-1").body("jira:issue_created");
+
+    HttpResponse<Buffer> response = deliver(site.connectionId(), body);
+
+    barrier(site, site.initiativeA(), site.epicA(), 1);
+    assertThat(Http.json(response).getString("status")).isEqualTo("unmapped");
+  }
+
+  @Test
+  void connectionOfOtherOrganisationCannotReachInitiative() throws InterruptedException {
+    Site site = site();
+    TestOrg other = TestOrg.create(node, "jira-other-" + UUID.randomUUID().toString().substring(0, 8));
+    Http otherApi = Http.withToken(other.token);
+    String otherConnection = connection(otherApi, "Other site");
+    HttpResponse<Buffer> foreignRule = otherApi.post("/api/v1/integrations/connections/" + otherConnection + "/rules",
+        new JsonObject().put("matchKind", "issue_key").put("matchValue", site.epicA()).put("initiativeId", site.initiativeA()));
+    HttpResponse<Buffer> delivery = deliver(otherConnection, new Issue().underEpic(site.epicA()).status("done")
+        .body("jira:issue_created"));
+
+    JsonObject read = barrier(site, site.initiativeA(), site.epicA(), 1);
+    assertThat(foreignRule.statusCode()).isEqualTo(400);
+    assertThat(Http.json(delivery).getString("status")).isEqualTo("unmapped");
+    assertThat(read.getJsonObject("workItems").getInteger("done")).isEqualTo(0);
+    assertThat(otherApi.get("/api/v1/integrations/connections/" + site.connectionId()).statusCode()).isEqualTo(404);
+  }
+}
