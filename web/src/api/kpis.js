@@ -101,6 +101,7 @@ export function toKpi(item) {
     // False when the response had no target list, so an empty list does not prove there are none.
     targetsKnown: Array.isArray(item.targets),
     drivers: item.drivers ?? [],
+    drives: item.drives ?? [],
     version: item.version,
   }
 }

@@ -73,6 +73,13 @@ describe('KPI page', () => {
     expect(wrapper.get('[data-testid="kpi-value-sent"]').text()).toBe('Value sent; it shows here in a moment.')
   })
 
+  it('names the KPIs this one drives', async () => {
+    await openKpi({
+      'GET /api/v1/kpis/kpi-revenue': { body: { ...REVENUE_KPI, drives: [{ id: 'kpi-margin', key: 'margin', title: 'Gross margin' }] } },
+    })
+    expect(wrapper.get('[data-testid="kpi-drives"]').text()).toBe('This KPI drives: Gross margin')
+  })
+
   it('records a value for a past day at noon UTC', async () => {
     await openKpi({
       'GET /api/v1/kpis/kpi-revenue': { body: { ...REVENUE_KPI, formula: null } },

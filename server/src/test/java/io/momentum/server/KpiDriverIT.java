@@ -151,8 +151,11 @@ class KpiDriverIT {
     JsonObject kpi = Http.json(api.get("/api/v1/kpis/" + revenue));
     JsonArray listed = Http.json(api.get("/api/v1/kpis?unit=" + org.teamId + "&limit=500")).getJsonArray("items");
 
+    JsonObject driver = Http.json(api.get("/api/v1/kpis/" + orders));
+
     assertThat(kpi.getDouble("current")).isEqualTo(40.0);
     assertThat(kpi.getString("currentSource")).isEqualTo("formula");
+    assertThat(driver.getJsonArray("drives").getJsonObject(0).getString("id")).isEqualTo(revenue);
     assertThat(kpi.getString("formula")).isEqualTo("orders * aov");
     assertThat(listed.stream().map(JsonObject.class::cast).filter(k -> revenue.equals(k.getString("id")))
         .map(k -> k.getDouble("current"))).containsExactly(40.0);

@@ -297,6 +297,7 @@ public final class GoalRoutes {
     UUID id = Ids.path(ctx, "id");
     loadKpi(pool, caller.orgId(), id, false)
         .compose(json -> KpiModel.attach(pool, caller.orgId(), json))
+        .compose(json -> KpiModel.attachDriven(pool, caller.orgId(), json))
         .compose(json -> liveValues.fill(caller.orgId(), json))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }

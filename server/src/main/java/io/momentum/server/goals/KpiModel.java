@@ -29,7 +29,24 @@ public final class KpiModel {
               WHERE d.org_id = k.org_id AND d.kpi_id = k.id) AS drivers
       FROM kpis k WHERE k.org_id = $1 AND k.id = $2""";
 
+  private static final String DRIVEN = """
+      SELECT k.id, k.key, k.title FROM kpi_drivers d JOIN kpis k ON k.id = d.kpi_id AND k.archived_at IS NULL
+      WHERE d.org_id = $1 AND d.driver_id = $2 ORDER BY k.key""";
+
   private KpiModel() {
+  }
+
+  /**
+   * Completes with {@code kpi} after adding {@code drives}: the live KPIs this one is a driver of,
+   * as {@code [{id, key, title}]}.
+   */
+  public static Future<JsonObject> attachDriven(SqlClient client, String orgId, JsonObject kpi) {
+    return client.preparedQuery(DRIVEN).execute(Tuple.of(orgId, UUID.fromString(kpi.getString("id")))).map(rows -> {
+      JsonArray driven = new JsonArray();
+      rows.forEach(row -> driven.add(new JsonObject().put("id", row.getUUID("id").toString())
+          .put("key", row.getString("key")).put("title", row.getString("title"))));
+      return kpi.put("drives", driven);
+    });
   }
 
   /** Completes with {@code kpi} after adding {@code formula}, {@code targets} and {@code drivers} from the tables. */
