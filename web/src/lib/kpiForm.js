@@ -1,5 +1,6 @@
 // The KPI editor's form: turning a KPI into form values, form values into a request, and
 // reading where the server found a formula error.
+import { parseDecimal } from './numbers.js'
 
 const NUMBER_FIELDS = ['start', 'target', 'green', 'red']
 
@@ -91,13 +92,15 @@ function blankToNull(text) {
   return trimmed === '' ? null : trimmed
 }
 
-/** Parses a number typed with a decimal point or comma; empty text is null, anything else unreadable is undefined. */
+/**
+ * Parses a number typed in English or German form (see parseDecimal); empty text is null and
+ * anything unreadable is undefined.
+ */
 export function parseNumber(text) {
-  const trimmed = String(text ?? '').trim()
-  if (trimmed === '') {
-    return null
+  // Exponents are not a way people type KPI figures, and the server reads plain decimals.
+  if (/e/i.test(String(text ?? ''))) {
+    return undefined
   }
-  const normalised = trimmed.replace(',', '.')
-  const value = Number(normalised)
-  return /^-?\d+(\.\d+)?$/.test(normalised) && Number.isFinite(value) ? value : undefined
+  const value = parseDecimal(text)
+  return Number.isNaN(value) ? undefined : value
 }

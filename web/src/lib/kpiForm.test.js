@@ -10,6 +10,8 @@ describe('parseNumber', () => {
     ['3,5', 3.5],
     ['12abc', undefined],
     ['1e5', undefined],
+    ['2.250.000,5', 2250000.5],
+    ['2,250,000.5', 2250000.5],
   ])('reads %j as %j', (text, expected) => {
     expect(parseNumber(text)).toBe(expected)
   })
