@@ -49,7 +49,7 @@ export async function createRule(connectionId, fields) {
 }
 
 /**
- * Changes a rule; a `position` that another rule holds puts this rule before that one.
+ * Changes a rule. A `position` already taken by another rule puts this rule before that one.
  * `version` is the version last read.
  */
 export async function updateRule(connectionId, ruleId, changes, version) {

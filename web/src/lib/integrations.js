@@ -93,7 +93,7 @@ export function ruleChanges(rule, form) {
 /**
  * Returns the PATCH that moves the rule at `index` of `rules` (ordered as the server tries them)
  * one place up (direction -1) or down (+1), as {rule, position}, or null at either end. A rule
- * sent to a position another rule holds goes before that rule. So moving up takes the position
+ * sent to a position taken by another rule goes before that rule. So moving up takes the position
  * of the rule before, and moving down takes the position after the next rule. When that would
  * pass the server's largest position, the next rule moves up instead, which gives the same order.
  */
