@@ -113,13 +113,22 @@ export function ruleMove(rules, index, direction) {
 
 /**
  * Returns the messages per field of a failed connection or rule request, like fieldMessages.
- * A taken connection name gets its own text, because the general one speaks of keys.
+ * A taken connection name gets its own text, because the general one speaks of keys, and a
+ * malformed match value gets the text of its match kind, which shows only the fitting example.
  */
 export function integrationFieldMessages(error, i18n) {
   const messages = fieldMessages(error, i18n)
-  const nameTaken = (error?.fields ?? []).some((entry) => entry?.field === 'name' && entry?.code === 'taken')
-  if (nameTaken && i18n) {
-    messages.name = i18n.t('integrations.nameTaken')
+  if (!i18n) {
+    return messages
+  }
+  for (const entry of error?.fields ?? []) {
+    if (entry?.field === 'name' && entry.code === 'taken') {
+      messages.name = i18n.t('integrations.nameTaken')
+    }
+    const kind = entry?.params?.matchKind
+    if (entry?.field === 'matchValue' && entry.code === 'match_value_format' && MATCH_KINDS.includes(kind) && entry.params.value !== undefined) {
+      messages.matchValue = i18n.t(`integrations.matchValueInvalid.${kind}`, { value: entry.params.value })
+    }
   }
   return messages
 }

@@ -113,6 +113,19 @@ describe('integrationFieldMessages', () => {
     expect(integrationFieldMessages(taken, createMomentumI18n(locale).global).name).toBe(expected)
   })
 
+  it.each([
+    ['issue_key', 'en', '"SHOP 1" is not an issue key. Enter the project key, a dash and the number, such as SHOP-42.'],
+    ['project', 'de', '„SHOP 1“ ist kein Projektschlüssel. Geben Sie Buchstaben und Ziffern ohne Leerzeichen oder Bindestriche ein, etwa SHOP.'],
+  ])('words a malformed %s value in %s', (matchKind, locale, expected) => {
+    const error = { fields: [{ field: 'matchValue', code: 'match_value_format', message: 'must be', params: { matchKind, value: 'SHOP 1' } }] }
+    expect(integrationFieldMessages(error, createMomentumI18n(locale).global).matchValue).toBe(expected)
+  })
+
+  it('falls back to the general text for an unknown match kind', () => {
+    const error = { fields: [{ field: 'matchValue', code: 'match_value_format', message: 'must be', params: { matchKind: 'area_path', value: 'A B' } }] }
+    expect(integrationFieldMessages(error, createMomentumI18n('en').global).matchValue).toMatch(/^"A B" does not fit the match by area_path\./)
+  })
+
   it('words other fields like every form', () => {
     const error = { fields: [{ field: 'secret', code: 'too_short', message: 'is 5 characters long', params: { length: 5, minimum: 16 } }] }
     expect(integrationFieldMessages(error, createMomentumI18n('en').global).secret).toBe('Too short: 5 characters, at least 16 are needed. Enter a longer value.')

@@ -405,8 +405,20 @@ const RULE_FIELD_ERRORS = [
   {
     field: 'matchValue',
     error: validationError('matchValue', 'match_value_format', 'must be an issue key such as "SHOP-42"', { matchKind: 'issue_key', value: 'SHOP 42' }),
-    en: '"SHOP 42" does not fit the match by Issue key. Enter an issue key such as SHOP-42, a project key such as SHOP, or a label without spaces.',
-    de: '„SHOP 42“ passt nicht zur Zuordnung nach Vorgangsschlüssel. Geben Sie einen Vorgangsschlüssel wie SHOP-42, einen Projektschlüssel wie SHOP oder ein Label ohne Leerzeichen ein.',
+    en: '"SHOP 42" is not an issue key. Enter the project key, a dash and the number, such as SHOP-42.',
+    de: '„SHOP 42“ ist kein Vorgangsschlüssel. Geben Sie den Projektschlüssel, einen Bindestrich und die Nummer ein, etwa SHOP-42.',
+  },
+  {
+    field: 'matchValue',
+    error: validationError('matchValue', 'match_value_format', 'must be a label without spaces', { matchKind: 'label', value: 'SHOP 42' }),
+    en: '"SHOP 42" is not a label. Jira labels have no spaces; enter one label, such as checkout.',
+    de: '„SHOP 42“ ist kein Label. Jira-Labels haben keine Leerzeichen; geben Sie ein Label ein, etwa checkout.',
+  },
+  {
+    field: 'matchValue',
+    error: validationError('matchValue', 'match_value_format', 'must be a project key', { matchKind: 'project', value: 'SHOP 42' }),
+    en: '"SHOP 42" is not a project key. Enter letters and digits without spaces or dashes, such as SHOP.',
+    de: '„SHOP 42“ ist kein Projektschlüssel. Geben Sie Buchstaben und Ziffern ohne Leerzeichen oder Bindestriche ein, etwa SHOP.',
   },
   {
     field: 'initiativeId',
