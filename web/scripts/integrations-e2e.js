@@ -1,12 +1,12 @@
 // Browser test of the integrations page against a real Momentum server, run by the server's
 // IntegrationsBrowserIT. A person with write access logs in, creates a Jira connection with a
-// generated secret, copies its webhook address, and adds mapping rules: a malformed issue key is
-// rejected at its field, then an epic's key and a project map work to two initiatives, and the
-// project rule is moved to the top. Jira's part is played by this script: it signs two issue
-// deliveries with the secret read from the form and posts them to the copied address, and the
-// initiatives page then shows the stories' points on the live board. A German pass reads the
-// page and a rejected rule in German. Writes screenshots and prints one JSON line with the results;
-// exits with 1 when a step fails.
+// generated secret and copies its webhook address. Then the person adds mapping rules: a malformed
+// issue key is rejected at its field, an epic's key and a project map work to two initiatives,
+// and the project rule is moved to the top and back. This script plays Jira's part. It signs two
+// issue deliveries with the secret read from the form and posts them to the copied address, and
+// the initiatives page then shows the stories' points on the live board. A German pass reads the
+// page and a rejected rule in German. Writes screenshots and prints one JSON line with the
+// results; exits with 1 when a step fails.
 //
 //   node scripts/integrations-e2e.js --url http://127.0.0.1:8080 --email E --password P --token T \
 //     --unit UNIT_ID --quarter CYCLE_ID --epic-initiative KEY --project-initiative KEY --out DIR
@@ -202,6 +202,8 @@ async function followWork(page, address, secret, initiatives, result) {
   const board = await api(`/api/v1/boards/unit:${options.unit}`)
   const live = Array.isArray(board.nodes) ? board.nodes.find((node) => node.id === initiatives.epic.id) : board.nodes[initiatives.epic.id]
   result.workItemsApi = live?.workItems ?? null
+  // The bar widens over 0.6 s; the picture waits for it.
+  await page.waitForTimeout(700)
   await shot(page, '04-initiative-work')
 }
 

@@ -5,7 +5,7 @@ import { fieldMessages } from './apiErrors.js'
 export const CONNECTION_KINDS = ['jira', 'azure_devops']
 export const MATCH_KINDS = ['issue_key', 'label', 'project']
 
-/** The field Jira Cloud sites use for "Story point estimate"; the server uses it when a Jira connection names none. */
+/** The field Jira Cloud sites use for "Story point estimate"; the form of a new Jira connection starts with it. */
 export const DEFAULT_STORY_POINTS_FIELD = 'customfield_10016'
 
 /** The server's limits of a webhook secret, in characters. */
@@ -34,15 +34,15 @@ export function connectionToForm(connection = null) {
 
 /**
  * Returns the body that creates a connection. The secret is sent exactly as typed, because the
- * tracker signs with it byte for byte. A Jira connection with a blank story point field sends
- * none, so the server uses its default; Azure DevOps connections never send one, because the
- * server picks the estimate field by the process.
+ * tracker signs with it byte for byte. A Jira connection whose story point field was cleared
+ * sends null, so it reads no estimates and its work counts by items. Azure DevOps connections
+ * send no field, because the server picks the estimate field by the project's process.
  */
 export function newConnectionFields(form) {
   const fields = { kind: form.kind, name: form.name.trim(), secret: form.secret }
-  const storyPointsField = form.storyPointsField.trim()
-  if (form.kind === 'jira' && storyPointsField !== '') {
-    fields.storyPointsField = storyPointsField
+  if (form.kind === 'jira') {
+    const storyPointsField = form.storyPointsField.trim()
+    fields.storyPointsField = storyPointsField === '' ? null : storyPointsField
   }
   return fields
 }

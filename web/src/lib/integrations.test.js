@@ -42,7 +42,7 @@ describe('connection forms', () => {
     ['Jira with a field', { kind: 'jira', name: ' Shop ', secret: ' s3cret-with-spaces ', storyPointsField: ' customfield_10024 ' },
       { kind: 'jira', name: 'Shop', secret: ' s3cret-with-spaces ', storyPointsField: 'customfield_10024' }],
     ['Jira without a field', { kind: 'jira', name: 'Shop', secret: 'x'.repeat(16), storyPointsField: '  ' },
-      { kind: 'jira', name: 'Shop', secret: 'x'.repeat(16) }],
+      { kind: 'jira', name: 'Shop', secret: 'x'.repeat(16), storyPointsField: null }],
     ['Azure DevOps', { kind: 'azure_devops', name: 'Boards', secret: 'y'.repeat(20), storyPointsField: 'customfield_10016' },
       { kind: 'azure_devops', name: 'Boards', secret: 'y'.repeat(20) }],
   ])('creates %s', (_, form, expected) => {

@@ -15,11 +15,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Headless Chromium against a real node through the integrations page: a Jira connection created
- * with a generated secret, its webhook address copied, mapping rules added, rejected and reordered,
- * and two signed Jira deliveries to the copied address that show up as story points on the
- * initiatives page. A German pass reads the page and a rejected rule. Screenshots go to
- * {@code server/target/screenshots/integrations-*.png}.
+ * Headless Chromium against a real node through the integrations page. A Jira connection is
+ * created with a generated secret, its webhook address copied, and mapping rules added, rejected
+ * and reordered. Two signed Jira deliveries to the copied address then show up as story points
+ * on the initiatives page, and a German pass reads the page and a rejected rule. Screenshots go
+ * to {@code server/target/screenshots/integrations-*.png}.
  */
 class IntegrationsBrowserIT {
 
@@ -47,7 +47,8 @@ class IntegrationsBrowserIT {
     assertThat(connection.getString("kind")).isEqualTo("jira");
     assertThat(connection.getString("storyPointsField")).isEqualTo("customfield_10016");
     assertThat(result.getString("pointsFieldDefault")).isEqualTo("customfield_10016");
-    assertThat(result.getString("createdNotice")).isEqualTo("Connection Shop site created. Copy its webhook address into the tracker.");
+    assertThat(result.getString("createdNotice"))
+        .isEqualTo("Connection Shop site created. Copy its webhook address into the tracker.");
     assertThat(result.getInteger("secretLength")).isEqualTo(32);
     assertThat(result.getBoolean("secretShownAfterSave")).isFalse();
     assertThat(result.getBoolean("secretInApi")).isFalse();
