@@ -23,6 +23,7 @@ export const routes = [
   { path: '/nodes/:nodeId/impact', name: 'impact', component: () => import('./pages/ImpactChainPage.vue'), props: true },
   { path: '/initiatives', name: 'initiatives', component: () => import('./pages/InitiativesPage.vue'), meta: { cycleInUrl: true } },
   { path: '/cycles', name: 'cycles', component: () => import('./pages/CyclesPage.vue') },
+  { path: '/integrations', name: 'integrations', component: () => import('./pages/IntegrationsPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
   { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { public: true } },

@@ -27,6 +27,15 @@ describe('AppShell', () => {
     expect(wrapper.find('[data-testid="connection-status"]').exists()).toBe(true)
   })
 
+  it('links the integrations for everybody', async () => {
+    const app = createTestApp()
+    const wrapper = mountWithApp(AppShell, app)
+    useSessionStore().user = { id: 'p-1', name: 'Dana Weber', scopes: ['read'] }
+    await nextTick()
+
+    expect(wrapper.get('[data-testid="nav-integrations"]').attributes('href')).toBe('/integrations')
+  })
+
   it('links cycles and initiatives for everybody', async () => {
     const app = createTestApp()
     const wrapper = mountWithApp(AppShell, app)

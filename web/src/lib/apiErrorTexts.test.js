@@ -122,6 +122,21 @@ const FIELD_CASES = [
     en: 'The Outcome stage accepts Key result, KPI, Objective only. Choose a stage that fits this item.',
     de: /Die Stufe Outcome nimmt nur Schlüsselergebnis, KPI, Ziel auf/,
   },
+  {
+    entry: { field: 'secret', code: 'too_short', message: 'is 9 characters long; use at least 16', params: { length: 9, minimum: 16 } },
+    en: 'Too short: 9 characters, at least 16 are needed. Enter a longer value.',
+    de: 'Zu kurz: 9 Zeichen, nötig sind mindestens 16. Geben Sie einen längeren Wert ein.',
+  },
+  {
+    entry: { field: 'storyPointsField', code: 'field_format', message: 'must be a field id', params: { value: 'Story Points' } },
+    en: '"Story Points" is not a field id. Enter the id from Jira\'s field settings, such as customfield_10016.',
+    de: /„Story Points“ ist keine Feld-ID/,
+  },
+  {
+    entry: { field: 'matchValue', code: 'match_value_format', message: 'must be an issue key', params: { matchKind: 'issue_key', value: 'SHOP 42' } },
+    en: /^"SHOP 42" does not fit the match by Issue key\./,
+    de: /^„SHOP 42“ passt nicht zur Zuordnung nach Vorgangsschlüssel\./,
+  },
 ]
 
 describe('fieldErrorText', () => {
@@ -190,6 +205,7 @@ const REQUEST_CASES = [
   { code: 'has_children', status: 409, details: { children: ['kr-a', 'kr-b'], childCount: 2 }, en: /2 items are aligned below this one \(kr-a, kr-b\)/, de: /2 Elemente ausgerichtet \(kr-a, kr-b\)/ },
   { code: 'has_dependents', status: 409, details: { dependents: 'revenue' }, en: /\(revenue\)\. Change or archive them first/, de: /\(revenue\)\. Ändern oder archivieren/ },
   { code: 'link_exists', status: 409, details: {}, en: /exists already/, de: /gibt es bereits/ },
+  { code: 'too_many_rules', status: 409, details: { limit: 500 }, en: /at most 500 mapping rules/, de: /höchstens 500 Zuordnungsregeln/ },
   { code: 'forbidden', status: 403, details: {}, en: /Ask an administrator/, de: /nicht berechtigt/ },
   { code: 'not_found', status: 404, details: {}, en: /^server text\. It may have been archived/, de: /Meldung des Servers: server text$/ },
   { code: 'internal_error', status: 500, details: { requestId: 'abc-123' }, en: /request id abc-123/, de: /Anfrage-ID abc-123/ },

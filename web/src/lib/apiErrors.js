@@ -26,7 +26,7 @@ export function formatParams(params, locale, i18n = null) {
 }
 
 // Parameters that carry a wire name (a stage or a node kind) are worded in the reader's language.
-const WORDED = { stage: 'links.stage', fromStage: 'links.stage', toStage: 'links.stage', kind: 'links.kind', allowed: 'links.kind' }
+const WORDED = { stage: 'links.stage', fromStage: 'links.stage', toStage: 'links.stage', kind: 'links.kind', allowed: 'links.kind', matchKind: 'integrations.matchKind' }
 
 function wordedName(name, i18n) {
   const prefix = WORDED[name]

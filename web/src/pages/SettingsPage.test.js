@@ -86,6 +86,11 @@ describe('settings page', () => {
     expect(wrapper.find('[data-testid="settings-conflict"]').exists()).toBe(false)
   })
 
+  it('links the integrations page', async () => {
+    await openSettings()
+    expect(wrapper.get('[data-testid="settings-integrations"]').attributes('href')).toBe('/integrations')
+  })
+
   it('is read-only for people who are not admins', async () => {
     await openSettings({}, { user: { ...DEMO_USER, scopes: ['read', 'write'] } })
     expect(wrapper.find('[data-testid="settings-read-only"]').exists()).toBe(true)

@@ -1,0 +1,134 @@
+// Form values, request bodies and rule ordering of the integrations page.
+
+import { fieldMessages } from './apiErrors.js'
+
+export const CONNECTION_KINDS = ['jira', 'azure_devops']
+export const MATCH_KINDS = ['issue_key', 'label', 'project']
+
+/** The field Jira Cloud sites use for "Story point estimate"; the form of a new Jira connection starts with it. */
+export const DEFAULT_STORY_POINTS_FIELD = 'customfield_10016'
+
+/** The server's limits of a webhook secret, in characters. */
+export const SECRET_LENGTH = { min: 16, max: 256 }
+
+/** The server's largest rule position. */
+export const MAX_POSITION = 100000
+
+/** Returns the address to paste into Jira or Azure DevOps: this node's origin followed by the connection's path. */
+export function webhookUrl(origin, webhookPath) {
+  if (!webhookPath) {
+    return null
+  }
+  return `${String(origin).replace(/\/+$/, '')}${webhookPath}`
+}
+
+/** Returns the form values of a connection, or of a new Jira connection. The secret always starts empty. */
+export function connectionToForm(connection = null) {
+  return {
+    kind: connection?.kind ?? 'jira',
+    name: connection?.name ?? '',
+    secret: '',
+    storyPointsField: connection ? (connection.storyPointsField ?? '') : DEFAULT_STORY_POINTS_FIELD,
+  }
+}
+
+/**
+ * Returns the body that creates a connection. The secret is sent exactly as typed, because the
+ * tracker signs with it byte for byte. A Jira connection whose story point field was cleared
+ * sends null, so it reads no estimates and its work counts by items. Azure DevOps connections
+ * send no field, because the server picks the estimate field by the project's process.
+ */
+export function newConnectionFields(form) {
+  const fields = { kind: form.kind, name: form.name.trim(), secret: form.secret }
+  if (form.kind === 'jira') {
+    const storyPointsField = form.storyPointsField.trim()
+    fields.storyPointsField = storyPointsField === '' ? null : storyPointsField
+  }
+  return fields
+}
+
+/**
+ * Returns the PATCH body of an edited connection: the name and story point field when they
+ * changed, and the secret only when a new one was typed. A cleared story point field becomes
+ * null, so the connection reads no estimates.
+ */
+export function connectionChanges(connection, form) {
+  const changes = {}
+  const name = form.name.trim()
+  if (name !== connection.name) {
+    changes.name = name
+  }
+  if (connection.kind === 'jira') {
+    const storyPointsField = form.storyPointsField.trim() === '' ? null : form.storyPointsField.trim()
+    if (storyPointsField !== (connection.storyPointsField ?? null)) {
+      changes.storyPointsField = storyPointsField
+    }
+  }
+  if (form.secret !== '') {
+    changes.secret = form.secret
+  }
+  return changes
+}
+
+/** Returns the form values of a rule, or of a new rule for the given initiative. */
+export function ruleToForm(rule = null, initiativeId = '') {
+  return {
+    matchKind: rule?.matchKind ?? 'issue_key',
+    matchValue: rule?.matchValue ?? '',
+    initiativeId: rule?.initiativeId ?? initiativeId,
+  }
+}
+
+/** Returns the request fields of a rule form. */
+export function ruleFields(form) {
+  return { matchKind: form.matchKind, matchValue: form.matchValue.trim(), initiativeId: form.initiativeId }
+}
+
+/** Returns the PATCH body of an edited rule: only the fields that changed. */
+export function ruleChanges(rule, form) {
+  const fields = ruleFields(form)
+  return Object.fromEntries(Object.entries(fields).filter(([field, value]) => value !== rule[field]))
+}
+
+/**
+ * Returns the PATCH that moves the rule at `index` of `rules` (ordered as the server tries them)
+ * one place up (direction -1) or down (+1), as {rule, position}, or null at either end. A rule
+ * sent to a position taken by another rule goes before that rule. So moving up takes the position
+ * of the rule before, and moving down takes the position after the next rule. When that would
+ * pass the server's largest position, the next rule moves up instead, which gives the same order.
+ */
+export function ruleMove(rules, index, direction) {
+  const neighbour = rules[index + direction]
+  if (index < 0 || index >= rules.length || neighbour === undefined) {
+    return null
+  }
+  if (direction < 0) {
+    return { rule: rules[index], position: neighbour.position }
+  }
+  if (neighbour.position + 1 <= MAX_POSITION) {
+    return { rule: rules[index], position: neighbour.position + 1 }
+  }
+  return { rule: neighbour, position: rules[index].position }
+}
+
+/**
+ * Returns the messages per field of a failed connection or rule request, like fieldMessages.
+ * A taken connection name gets its own text, because the general one speaks of keys, and a
+ * malformed match value gets the text of its match kind, which shows only the fitting example.
+ */
+export function integrationFieldMessages(error, i18n) {
+  const messages = fieldMessages(error, i18n)
+  if (!i18n) {
+    return messages
+  }
+  for (const entry of error?.fields ?? []) {
+    if (entry?.field === 'name' && entry.code === 'taken') {
+      messages.name = i18n.t('integrations.nameTaken')
+    }
+    const kind = entry?.params?.matchKind
+    if (entry?.field === 'matchValue' && entry.code === 'match_value_format' && MATCH_KINDS.includes(kind) && entry.params.value !== undefined) {
+      messages.matchValue = i18n.t(`integrations.matchValueInvalid.${kind}`, { value: entry.params.value })
+    }
+  }
+  return messages
+}
