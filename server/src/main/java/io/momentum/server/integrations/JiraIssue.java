@@ -26,7 +26,7 @@ import java.util.List;
  */
 public record JiraIssue(String id, String key, String projectKey, List<String> labels, String issueType,
                         boolean subtask, boolean epic, WorkStatus status, BigDecimal storyPoints,
-                        Instant updated, Ancestor parent, Ancestor grandparent) {
+                        Instant updated, Ancestor parent, Ancestor grandparent) implements TrackedItem {
 
   /** An issue above this one, by id and key. */
   public record Ancestor(String id, String key) {
@@ -34,6 +34,40 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
 
   /** The parsed issue, or the invalid fields of the body. */
   public record Result(JiraIssue issue, List<FieldError> errors) {
+  }
+
+  @Override
+  public String parentId() {
+    return parent == null ? null : parent.id();
+  }
+
+  @Override
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    keys.add(key);
+    if (parent != null && parent.key() != null) {
+      keys.add(parent.key());
+    }
+    if (grandparent != null && grandparent.key() != null) {
+      keys.add(grandparent.key());
+    }
+    return keys;
+  }
+
+  /** Returns null, because Jira has no area paths. */
+  @Override
+  public String areaPath() {
+    return null;
+  }
+
+  @Override
+  public String itemType() {
+    return issueType;
+  }
+
+  @Override
+  public boolean container() {
+    return epic;
   }
 
   private static final int MAX_ID_LENGTH = 100;
