@@ -1,8 +1,8 @@
 -- Azure DevOps service hooks: rules by area path and by work item id, and the work item revision
 -- that orders deliveries of one Azure DevOps work item.
 
--- area_path matches a work item whose System.AreaPath is the value or lies below it; work_item
--- matches the work item with this id and its direct children.
+-- An area_path rule matches a work item whose System.AreaPath is the value or lies below it. A
+-- work_item rule matches the work item with this id and its direct children.
 ALTER TABLE integration_mapping_rules DROP CONSTRAINT integration_mapping_rules_match_kind_check;
 ALTER TABLE integration_mapping_rules ADD CONSTRAINT integration_mapping_rules_match_kind_check
   CHECK (match_kind IN ('issue_key', 'label', 'project', 'area_path', 'work_item'));

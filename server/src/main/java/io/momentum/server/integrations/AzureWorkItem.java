@@ -79,7 +79,7 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
   /** Reads the work item of a service hook body; {@code update} is true for {@code workitem.updated}. */
   public static Result parse(JsonObject body, boolean update) {
     List<FieldError> errors = new ArrayList<>();
-    JsonObject resource = object(body, "resource", "resource", true, errors);
+    JsonObject resource = PayloadFields.object(body, "resource", "resource", true, errors);
     if (resource == null) {
       return new Result(null, errors);
     }
@@ -89,7 +89,7 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
     JsonObject item = resource;
     if (update) {
       itemPath = "resource.revision";
-      item = object(resource, "revision", itemPath, true, errors);
+      item = PayloadFields.object(resource, "revision", itemPath, true, errors);
       if (item == null) {
         return new Result(null, errors);
       }
@@ -97,7 +97,7 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
     Object revValue = item.getValue("rev") != null ? item.getValue("rev") : resource.getValue("rev");
     Integer revision = positive(revValue, itemPath + ".rev", errors);
     String fieldsPath = itemPath + ".fields";
-    JsonObject fields = object(item, "fields", fieldsPath, true, errors);
+    JsonObject fields = PayloadFields.object(item, "fields", fieldsPath, true, errors);
     if (fields == null) {
       return new Result(null, errors);
     }
@@ -222,18 +222,7 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
         continue;
       }
       String path = fieldsPath + "." + field;
-      if (!(value instanceof Number n) || (n instanceof Double d && !Double.isFinite(d))) {
-        errors.add(FieldError.of(path, "not_number", "must be a number, or absent for no estimate"));
-        return null;
-      }
-      BigDecimal points = n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
-          : new BigDecimal(n.toString());
-      if (points.signum() < 0) {
-        errors.add(FieldError.of(path, "negative", "must be zero or more, or absent for no estimate"));
-        return null;
-      }
-      points = points.stripTrailingZeros();
-      return points.scale() < 0 ? points.setScale(0) : points;
+      return PayloadFields.estimate(value, path, "", errors);
     }
     return null;
   }
@@ -268,21 +257,6 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
       }
     }
     return List.copyOf(tags);
-  }
-
-  private static JsonObject object(JsonObject json, String field, String path, boolean required, List<FieldError> errors) {
-    Object value = json.getValue(field);
-    if (value == null) {
-      if (required) {
-        errors.add(FieldError.of(path, "missing", "is missing"));
-      }
-      return null;
-    }
-    if (!(value instanceof JsonObject object)) {
-      errors.add(FieldError.of(path, "not_object", "must be a JSON object"));
-      return null;
-    }
-    return object;
   }
 
   private static String text(JsonObject fields, String field, String fieldsPath, boolean required, List<FieldError> errors) {

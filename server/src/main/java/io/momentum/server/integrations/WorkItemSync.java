@@ -125,7 +125,7 @@ final class WorkItemSync {
     });
   }
 
-  /** Sends the answer of a webhook route; an {@code httpStatus} entry sets the status code, 200 by default. */
+  /** Sends the response of a webhook route. An {@code httpStatus} entry sets the status code, 200 by default. */
   static void respond(RoutingContext ctx, Future<JsonObject> answer) {
     answer.onSuccess(result -> {
       JsonObject json = result.copy();
