@@ -182,7 +182,8 @@ public final class AzureDevOpsWebhookRoutes {
     }
     Instant changed = item.changed();
     if (changed == null && created == null) {
-      throw ApiException.invalid("resource.fields.System.ChangedDate", "missing", "is missing, and so is createdDate;"
+      String path = UPDATED.equals(eventType) ? "resource.revision.fields" : "resource.fields";
+      throw ApiException.invalid(path + ".System.ChangedDate", "missing", "is missing, and so is createdDate;"
           + " one of them is needed to order the changes", null);
     }
     boolean keepsFields = DELETED.equals(eventType) || RESTORED.equals(eventType);

@@ -27,9 +27,11 @@ import java.util.regex.Pattern;
  * @param storyPoints the first of StoryPoints, Effort and Size that has a value; null is no estimate
  * @param revision the work item's {@code rev}: orders deliveries of the same work item
  * @param changed {@code System.ChangedDate} of this revision, or null when the payload has none
+ * @param parentKnown false when the payload has neither {@code System.Parent} nor relations, so
+ *     it does not say whether the work item has a parent
  */
-public record AzureWorkItem(String id, String parentId, String projectKey, String areaPath, List<String> labels,
-                            String itemType, boolean container, WorkStatus status, boolean removed,
+public record AzureWorkItem(String id, String parentId, boolean parentKnown, String projectKey, String areaPath,
+                            List<String> labels, String itemType, boolean container, WorkStatus status, boolean removed,
                             BigDecimal storyPoints, int revision, Instant changed) implements TrackedItem {
 
   /** The parsed work item, or the invalid fields of the body. */
@@ -110,14 +112,18 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
     List<String> tags = tags(fields, fieldsPath, errors);
     BigDecimal points = storyPoints(fields, fieldsPath, errors);
     Instant changed = time(fields, fieldsPath, errors);
-    String parent = parent(item, fields, itemPath, errors);
+    Parent parent = parent(item, fields, itemPath, errors);
+    if (parent == null && update) {
+      parent = changedParent(resource, errors);
+    }
     if (!errors.isEmpty()) {
       return new Result(null, errors);
     }
     String itemType = type.length() > 50 ? type.substring(0, 50) : type;
     boolean container = CONTAINER_TYPES.contains(type.toLowerCase(Locale.ROOT));
-    return new Result(new AzureWorkItem(id, parent, project, areaPath, tags, itemType, container, status(category),
-        category == Category.REMOVED, points, revision, changed), List.of());
+    String parentId = parent == null ? null : parent.id();
+    return new Result(new AzureWorkItem(id, parentId, parent != null, project, areaPath, tags, itemType, container,
+        status(category), category == Category.REMOVED, points, revision, changed), List.of());
   }
 
   /**
@@ -134,6 +140,15 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
   }
 
   @Override
+  public TrackedItem withStoredParent(String storedParentId) {
+    if (parentKnown) {
+      return this;
+    }
+    return new AzureWorkItem(id, storedParentId, true, projectKey, areaPath, labels, itemType, container, status, removed,
+        storyPoints, revision, changed);
+  }
+
+  @Override
   public String key() {
     return null;
   }
@@ -147,7 +162,7 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
     Category category = STANDARD_STATES.get(state.trim().toLowerCase(Locale.ROOT));
     if (category == null) {
       // TODO: custom states of inherited processes need a per-connection map from state to category.
-      errors.add(FieldError.of(fieldsPath + ".System.State", "unknown_state", "is \"" + state + "\", which is no state of"
+      errors.add(FieldError.of(fieldsPath + ".System.State", "unknown_state", "is \"" + state + "\", which is not a state of"
           + " the standard Agile, Scrum, CMMI or Basic processes; Momentum reads only those, so map the work item type"
           + " to standard states or send its work through a standard process", new JsonObject().put("value", state)));
     }
@@ -185,13 +200,18 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
     return n.intValue();
   }
 
+  /** A parent as a payload states it; a null {@code id} means the work item has no parent. */
+  private record Parent(String id) {
+  }
+
   /**
    * Reads the parent from {@code System.Parent} or, when that field is absent, from the
-   * hierarchy link in {@code relations}. Returns null when the work item has no parent.
+   * hierarchy link in {@code relations}. Returns null when the payload has neither, so it does not
+   * say whether the work item has a parent.
    */
-  private static String parent(JsonObject item, JsonObject fields, String itemPath, List<FieldError> errors) {
+  private static Parent parent(JsonObject item, JsonObject fields, String itemPath, List<FieldError> errors) {
     if (fields.getValue("System.Parent") != null) {
-      return workItemId(fields.getValue("System.Parent"), itemPath + ".fields.System.Parent", false, errors);
+      return new Parent(workItemId(fields.getValue("System.Parent"), itemPath + ".fields.System.Parent", false, errors));
     }
     Object relations = item.getValue("relations");
     if (relations == null) {
@@ -201,15 +221,41 @@ public record AzureWorkItem(String id, String parentId, String projectKey, Strin
       errors.add(FieldError.of(itemPath + ".relations", "not_list", "must be a list of links"));
       return null;
     }
-    for (int i = 0; i < array.size(); i++) {
-      if (array.getValue(i) instanceof JsonObject link && PARENT_LINK.equals(link.getValue("rel"))) {
+    return new Parent(parentLink(array, itemPath + ".relations", errors));
+  }
+
+  /**
+   * Reads a parent change from the relation changes of an update ({@code resource.relations} with
+   * {@code added} and {@code removed}). Returns null when the update does not touch the parent link.
+   */
+  private static Parent changedParent(JsonObject resource, List<FieldError> errors) {
+    if (!(resource.getValue("relations") instanceof JsonObject changes)) {
+      return null;
+    }
+    if (changes.getValue("added") instanceof JsonArray added) {
+      String id = parentLink(added, "resource.relations.added", errors);
+      if (id != null) {
+        return new Parent(id);
+      }
+    }
+    if (changes.getValue("removed") instanceof JsonArray removed
+        && parentLink(removed, "resource.relations.removed", errors) != null) {
+      return new Parent(null);
+    }
+    return null;
+  }
+
+  /** Returns the id of the first hierarchy link to a parent in {@code links}, or null when there is none. */
+  private static String parentLink(JsonArray links, String path, List<FieldError> errors) {
+    for (int i = 0; i < links.size(); i++) {
+      if (links.getValue(i) instanceof JsonObject link && PARENT_LINK.equals(link.getValue("rel"))) {
         Matcher matcher = link.getValue("url") instanceof String url ? WORK_ITEM_URL.matcher(url) : null;
         if (matcher == null || !matcher.find()) {
-          errors.add(FieldError.of(itemPath + ".relations[" + i + "].url", "not_work_item_url",
+          errors.add(FieldError.of(path + "[" + i + "].url", "not_work_item_url",
               "must be the parent's address ending in /workItems/<id>"));
           return null;
         }
-        return workItemId(matcher.group(1), itemPath + ".relations[" + i + "].url", false, errors);
+        return workItemId(matcher.group(1), path + "[" + i + "].url", false, errors);
       }
     }
     return null;

@@ -41,4 +41,12 @@ public interface TrackedItem {
 
   /** True for items that group work (epics, and Azure DevOps features) and are no work items themselves. */
   boolean container();
+
+  /**
+   * Returns this item with the parent last stored for it, when its payload does not say whether
+   * it has a parent. Items whose payload always names the parent return themselves.
+   */
+  default TrackedItem withStoredParent(String storedParentId) {
+    return this;
+  }
 }

@@ -85,7 +85,8 @@ final class WorkItemSync {
       JOIN initiatives i ON i.org_id = r.org_id AND i.id = r.initiative_id AND i.archived_at IS NULL
       WHERE r.org_id = $1 AND r.connection_id = $2 ORDER BY r.position, r.created_at, r.id""";
   private static final String ISSUE = """
-      SELECT initiative_id, issue_updated, revision FROM integration_issues WHERE connection_id = $1 AND issue_id = $2""";
+      SELECT initiative_id, issue_updated, revision, parent_issue_id FROM integration_issues
+      WHERE connection_id = $1 AND issue_id = $2""";
   private static final String UPSERT_ISSUE = """
       INSERT INTO integration_issues (org_id, connection_id, issue_id, issue_key, parent_issue_id, initiative_id,
                                       issue_updated, deleted, revision)
@@ -224,15 +225,15 @@ final class WorkItemSync {
   }
 
   /**
-   * Moves the time of a newer revision that carries an earlier time up to the stored time, so the
-   * pipeline, which orders work item events by time, does not drop it.
+   * Completes a delivery that is not older than the stored state. A newer revision that carries an
+   * earlier time gets the stored time, so the pipeline, which orders work item events by time,
+   * does not drop it. An item whose payload does not say whether it has a parent keeps the stored one.
    */
   private static Delivery notBefore(Delivery delivery, Row stored) {
     Instant storedTime = stored.getOffsetDateTime("issue_updated").toInstant();
-    if (!storedTime.isAfter(delivery.time())) {
-      return delivery;
-    }
-    return new Delivery(delivery.connection(), delivery.deliveryId(), delivery.eventType(), delivery.item(), storedTime,
+    TrackedItem item = delivery.item().withStoredParent(stored.getString("parent_issue_id"));
+    Instant time = storedTime.isAfter(delivery.time()) ? storedTime : delivery.time();
+    return new Delivery(delivery.connection(), delivery.deliveryId(), delivery.eventType(), item, time,
         delivery.revision(), delivery.deletes());
   }
 

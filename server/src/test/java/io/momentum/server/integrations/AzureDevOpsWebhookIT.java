@@ -96,6 +96,8 @@ class AzureDevOpsWebhookIT {
     Object points = 5;
     Integer parent;
     boolean parentAsRelation;
+    /** Leaves out both System.Parent and the relations, as some payloads do. */
+    boolean parentUnstated;
     String areaPath = "Fabrikam Shop";
     Instant changed = Instant.parse("2026-11-20T09:00:00.120Z");
     Instant eventCreated;
@@ -128,7 +130,7 @@ class AzureDevOpsWebhookIT {
       if (points != null) {
         fields.put(pointsField, points);
       }
-      if (parent != null && !parentAsRelation) {
+      if (parent != null && !parentAsRelation && !parentUnstated) {
         fields.put("System.Parent", parent);
       }
       return fields;
@@ -145,8 +147,9 @@ class AzureDevOpsWebhookIT {
     }
 
     JsonObject workItem() {
-      return new JsonObject().put("id", id).put("rev", rev).put("fields", fields()).put("relations", relations())
+      JsonObject item = new JsonObject().put("id", id).put("rev", rev).put("fields", fields())
           .put("url", "https://dev.azure.com/fabrikam/_apis/wit/workItems/" + id);
+      return parentUnstated ? item : item.put("relations", relations());
     }
 
     /**
@@ -288,10 +291,10 @@ class AzureDevOpsWebhookIT {
   @Test
   void deletedWorkItemLeavesRollup() throws InterruptedException {
     Site site = site();
-    WorkItem kept = new WorkItem().under(site.featureA());
-    kept.state = "Closed";
+    WorkItem closed = new WorkItem().under(site.featureA());
+    closed.state = "Closed";
     WorkItem removed = new WorkItem().under(site.featureA());
-    delivered(site.connectionId(), kept.body("workitem.created"));
+    delivered(site.connectionId(), closed.body("workitem.created"));
     delivered(site.connectionId(), removed.body("workitem.created"));
     awaitItems(site.initiativeA(), 2);
 
@@ -301,7 +304,7 @@ class AzureDevOpsWebhookIT {
     JsonObject read = awaitItems(site.initiativeA(), 1);
     assertThat(read.getDouble("progress")).isEqualTo(1.0);
     assertThat(workItems(site.initiativeA()).stream().map(i -> ((JsonObject) i).getString("externalId")))
-        .containsExactly(String.valueOf(kept.id));
+        .containsExactly(String.valueOf(closed.id));
   }
 
   @Test
@@ -386,6 +389,23 @@ class AzureDevOpsWebhookIT {
     assertThat(workItems(site.initiativeA())).isEmpty();
     assertThat(workItems(site.initiativeB()).getJsonObject(0).getString("parentExternalId"))
         .isEqualTo(String.valueOf(site.featureB()));
+  }
+
+  @Test
+  void unstatedParentKeepsInitiative() throws InterruptedException {
+    Site site = site();
+    WorkItem item = new WorkItem().under(site.featureA());
+    delivered(site.connectionId(), item.body("workitem.created"));
+    awaitItems(site.initiativeA(), 1);
+
+    item.parentUnstated = true;
+    HttpResponse<Buffer> update = deliver(site.connectionId(), item.next("Closed", "2026-11-27T11:00:00Z")
+        .body("workitem.updated"));
+
+    JsonObject read = awaitInitiative(site.initiativeA(), work -> work.getDouble("done", 0.0) == 5.0);
+    assertThat(Http.json(update).getString("initiativeId")).isEqualTo(site.initiativeA());
+    assertThat(read.getJsonObject("workItems").getInteger("items")).isEqualTo(1);
+    assertThat(workItem(site.initiativeA(), item.id).getString("parentExternalId")).isEqualTo(String.valueOf(site.featureA()));
   }
 
   @Test

@@ -115,6 +115,33 @@ class AzureWorkItemTest {
   }
 
   @Test
+  void updateReadsParentFromRelationChanges() {
+    JsonObject link = new JsonObject().put("rel", "System.LinkTypes.Hierarchy-Reverse")
+        .put("url", "https://dev.azure.com/f/_apis/wit/workItems/91");
+    JsonObject revision = new JsonObject().put("id", 812).put("rev", 6).put("fields", fields("Active"));
+    JsonObject added = new JsonObject().put("resource", new JsonObject().put("id", 5).put("workItemId", 812)
+        .put("revision", revision).put("relations", new JsonObject().put("added", new JsonArray().add(link))));
+    JsonObject removed = new JsonObject().put("resource", new JsonObject().put("id", 5).put("workItemId", 812)
+        .put("revision", revision.copy()).put("relations", new JsonObject().put("removed", new JsonArray().add(link))));
+
+    AzureWorkItem moved = AzureWorkItem.parse(added, true).item();
+    AzureWorkItem orphaned = AzureWorkItem.parse(removed, true).item();
+
+    assertThat(moved.parentId()).isEqualTo("91");
+    assertThat(moved.parentKnown()).isTrue();
+    assertThat(orphaned.parentId()).isNull();
+    assertThat(orphaned.parentKnown()).isTrue();
+  }
+
+  @Test
+  void unstatedParentTakesStoredParent() {
+    AzureWorkItem item = AzureWorkItem.parse(created(fields("New")), false).item();
+
+    assertThat(item.parentKnown()).isFalse();
+    assertThat(item.withStoredParent("64").parentId()).isEqualTo("64");
+  }
+
+  @Test
   void tagsBecomeLabels() {
     AzureWorkItem.Result result = AzureWorkItem.parse(created(fields("New").put("System.Tags", "checkout; mobile app")), false);
 
