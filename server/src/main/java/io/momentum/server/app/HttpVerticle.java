@@ -18,6 +18,7 @@ import io.momentum.server.goals.LiveValues;
 import io.momentum.server.goals.StructureRoutes;
 import io.momentum.server.http.ApiErrors;
 import io.momentum.server.initiatives.InitiativeRoutes;
+import io.momentum.server.integrations.AzureDevOpsWebhookRoutes;
 import io.momentum.server.integrations.ConnectionRoutes;
 import io.momentum.server.integrations.JiraWebhookRoutes;
 import io.momentum.server.links.Contributions;
@@ -92,8 +93,9 @@ public final class HttpVerticle extends VerticleBase {
     router.post("/api/*").handler(body);
     router.put("/api/*").handler(body);
     router.patch("/api/*").handler(body);
-    // Jira sends no credentials: its webhook is authenticated by a signature, so it comes before the session handlers.
+    // Trackers send no session or token: their webhooks check the connection's secret, so they come before the session handlers.
     new JiraWebhookRoutes(services.pool(), services.publisher(), services.clock()).mount(router);
+    new AzureDevOpsWebhookRoutes(services.pool(), services.publisher(), services.clock()).mount(router);
     router.route("/api/*").handler(auth::sessionUnlessBearer);
     auth.mountPublic(router);
     router.route("/api/v1/*").handler(auth.authenticationHandler());

@@ -45,6 +45,9 @@ public final class ConnectionRoutes {
   private static final Pattern ISSUE_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,254}-[0-9]{1,18}$");
   private static final Pattern PROJECT_KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,254}$");
   private static final Pattern LABEL = Pattern.compile("^\\S{1,255}$");
+  /** Area path nodes separated by backslashes, without control characters or empty nodes. */
+  private static final Pattern AREA_PATH = Pattern.compile("^[^\\\\\\p{Cntrl}]+(\\\\[^\\\\\\p{Cntrl}]+)*$");
+  private static final Pattern WORK_ITEM_ID = Pattern.compile("^[1-9][0-9]{0,9}$");
 
   private final Pool pool;
 
@@ -112,19 +115,25 @@ public final class ConnectionRoutes {
       Pattern pattern = switch (kind) {
         case "issue_key" -> ISSUE_KEY;
         case "project" -> PROJECT_KEY;
+        case "area_path" -> AREA_PATH;
+        case "work_item" -> WORK_ITEM_ID;
         default -> LABEL;
       };
-      if (!pattern.matcher(value).matches()) {
+      boolean valid = pattern.matcher(value).matches()
+          && !("work_item".equals(kind) && Long.parseLong(value) > Integer.MAX_VALUE);
+      if (!valid) {
         String example = switch (kind) {
           case "issue_key" -> "an issue key such as \"SHOP-42\"";
           case "project" -> "a project key such as \"SHOP\"";
+          case "area_path" -> "an area path such as \"Shop\\Checkout\"";
+          case "work_item" -> "a work item id such as \"4711\"";
           default -> "a label without spaces, such as \"checkout\"";
         };
         body.reject("matchValue", "match_value_format", "must be " + example + " for matchKind " + kind + ", not \"" + value + "\"",
             new JsonObject().put("matchKind", kind).put("value", value));
         return null;
       }
-      return "label".equals(kind) ? value : value.toUpperCase(Locale.ROOT);
+      return List.of("issue_key", "project").contains(kind) ? value.toUpperCase(Locale.ROOT) : value;
     }
   }
 
@@ -235,8 +244,11 @@ public final class ConnectionRoutes {
     body.finish();
     UUID id = UUID.randomUUID();
     pool.withTransaction(connection -> load(connection, caller.orgId(), connectionId, true)
-            .compose(current -> Ids.requireLive(connection, "initiatives", caller.orgId(), input.initiativeId(),
-                "initiativeId", "live initiative"))
+            .compose(current -> {
+              requireKindFits(current.getString("kind"), input.kind());
+              return Ids.requireLive(connection, "initiatives", caller.orgId(), input.initiativeId(),
+                  "initiativeId", "live initiative");
+            })
             .compose(v -> connection.preparedQuery("SELECT count(*) AS rules, coalesce(max(position) + 1, 0) AS next"
                     + " FROM integration_mapping_rules WHERE org_id = $1 AND connection_id = $2")
                 .execute(Tuple.of(caller.orgId(), connectionId)))
@@ -270,12 +282,15 @@ public final class ConnectionRoutes {
     UUID id = Ids.path(ctx, "ruleId");
     JsonObject patch = BodyReader.of(ctx).json();
     int version = Edits.requiredVersion(ctx, patch);
-    pool.withTransaction(connection -> loadRule(connection, caller.orgId(), connectionId, id)
+    pool.withTransaction(connection -> load(connection, caller.orgId(), connectionId, false)
+            .compose(owner -> loadRule(connection, caller.orgId(), connectionId, id).map(rule -> rule.put("connectionKind",
+                owner.getString("kind"))))
             .compose(current -> {
               Edits.checkVersion("Mapping rule " + id, version, current);
               BodyReader reader = BodyReader.of(Edits.merge(current, RuleInput.FIELDS, patch), "");
               RuleInput input = RuleInput.read(reader);
               reader.finish();
+              requireKindFits(current.getString("connectionKind"), input.kind());
               int position = input.position() != null ? input.position() : current.getInteger("position");
               return Ids.requireLive(connection, "initiatives", caller.orgId(), input.initiativeId(), "initiativeId",
                       "live initiative")
@@ -313,6 +328,16 @@ public final class ConnectionRoutes {
           ctx.response().setStatusCode(204).end();
         })
         .onFailure(ctx::fail);
+  }
+
+  /** Rejects a rule kind that can never match the items of the connection's tracker. */
+  private static void requireKindFits(String connectionKind, String matchKind) {
+    List<String> kinds = "jira".equals(connectionKind) ? MappingRule.JIRA_KINDS : MappingRule.AZURE_DEVOPS_KINDS;
+    if (!kinds.contains(matchKind)) {
+      throw ApiException.invalid("matchKind", "kind_not_for_tracker", "is " + matchKind + ", which never matches the work"
+          + " of a " + connectionKind + " connection; use one of " + String.join(", ", kinds),
+          new JsonObject().put("allowed", new JsonArray(kinds)));
+    }
   }
 
   /**
@@ -367,7 +392,7 @@ public final class ConnectionRoutes {
         .put("kind", kind)
         .put("name", row.getString("name"))
         .put("storyPointsField", row.getString("story_points_field"))
-        .put("webhookPath", "jira".equals(kind) ? JiraWebhookRoutes.PATH_PREFIX + id : null)
+        .put("webhookPath", ("jira".equals(kind) ? JiraWebhookRoutes.PATH_PREFIX : AzureDevOpsWebhookRoutes.PATH_PREFIX) + id)
         .put("secretSet", true)
         .put("createdAt", GoalJson.time(row, "created_at"))
         .put("updatedAt", GoalJson.time(row, "updated_at"))

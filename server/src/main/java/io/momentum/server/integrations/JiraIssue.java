@@ -26,7 +26,7 @@ import java.util.List;
  */
 public record JiraIssue(String id, String key, String projectKey, List<String> labels, String issueType,
                         boolean subtask, boolean epic, WorkStatus status, BigDecimal storyPoints,
-                        Instant updated, Ancestor parent, Ancestor grandparent) {
+                        Instant updated, Ancestor parent, Ancestor grandparent) implements TrackedItem {
 
   /** An issue above this one, by id and key. */
   public record Ancestor(String id, String key) {
@@ -34,6 +34,40 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
 
   /** The parsed issue, or the invalid fields of the body. */
   public record Result(JiraIssue issue, List<FieldError> errors) {
+  }
+
+  @Override
+  public String parentId() {
+    return parent == null ? null : parent.id();
+  }
+
+  @Override
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    keys.add(key);
+    if (parent != null && parent.key() != null) {
+      keys.add(parent.key());
+    }
+    if (grandparent != null && grandparent.key() != null) {
+      keys.add(grandparent.key());
+    }
+    return keys;
+  }
+
+  /** Returns null, because Jira has no area paths. */
+  @Override
+  public String areaPath() {
+    return null;
+  }
+
+  @Override
+  public String itemType() {
+    return issueType;
+  }
+
+  @Override
+  public boolean container() {
+    return epic;
   }
 
   private static final int MAX_ID_LENGTH = 100;
@@ -48,7 +82,7 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
    */
   public static Result parse(JsonObject body, String storyPointsField) {
     List<FieldError> errors = new ArrayList<>();
-    JsonObject issue = object(body, "issue", "issue", true, errors);
+    JsonObject issue = PayloadFields.object(body, "issue", "issue", true, errors);
     if (issue == null) {
       return new Result(null, errors);
     }
@@ -58,14 +92,14 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
     }
     String key = text(issue, "key", "issue.key", true, errors);
 
-    JsonObject fields = object(issue, "fields", "issue.fields", true, errors);
+    JsonObject fields = PayloadFields.object(issue, "fields", "issue.fields", true, errors);
     if (fields == null) {
       return new Result(null, errors);
     }
-    JsonObject project = object(fields, "project", "issue.fields.project", false, errors);
+    JsonObject project = PayloadFields.object(fields, "project", "issue.fields.project", false, errors);
     String projectKey = project == null ? null : text(project, "key", "issue.fields.project.key", false, errors);
     List<String> labels = labels(fields, errors);
-    JsonObject type = object(fields, "issuetype", "issue.fields.issuetype", true, errors);
+    JsonObject type = PayloadFields.object(fields, "issuetype", "issue.fields.issuetype", true, errors);
     String typeName = type == null ? null : text(type, "name", "issue.fields.issuetype.name", false, errors);
     Integer level = type == null ? null : type.getValue("hierarchyLevel") instanceof Number n ? n.intValue() : null;
     boolean subtask = type != null && (Boolean.TRUE.equals(type.getValue("subtask")) || (level != null && level < 0));
@@ -76,12 +110,12 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
 
     Ancestor parent = null;
     Ancestor grandparent = null;
-    JsonObject parentJson = object(fields, "parent", "issue.fields.parent", false, errors);
+    JsonObject parentJson = PayloadFields.object(fields, "parent", "issue.fields.parent", false, errors);
     if (parentJson != null) {
       parent = ancestor(parentJson, "issue.fields.parent", errors);
-      JsonObject parentFields = object(parentJson, "fields", "issue.fields.parent.fields", false, errors);
+      JsonObject parentFields = PayloadFields.object(parentJson, "fields", "issue.fields.parent.fields", false, errors);
       JsonObject above = parentFields == null ? null
-          : object(parentFields, "parent", "issue.fields.parent.fields.parent", false, errors);
+          : PayloadFields.object(parentFields, "parent", "issue.fields.parent.fields.parent", false, errors);
       grandparent = above == null ? null : ancestor(above, "issue.fields.parent.fields.parent", errors);
     }
     if (!errors.isEmpty()) {
@@ -108,8 +142,9 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
 
   private static WorkStatus status(JsonObject fields, List<FieldError> errors) {
     String path = "issue.fields.status.statusCategory.key";
-    JsonObject status = object(fields, "status", "issue.fields.status", true, errors);
-    JsonObject category = status == null ? null : object(status, "statusCategory", "issue.fields.status.statusCategory", true, errors);
+    JsonObject status = PayloadFields.object(fields, "status", "issue.fields.status", true, errors);
+    JsonObject category = status == null ? null
+        : PayloadFields.object(status, "statusCategory", "issue.fields.status.statusCategory", true, errors);
     String key = category == null ? null : text(category, "key", path, true, errors);
     if (key == null) {
       return null;
@@ -131,19 +166,7 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
     if (value == null) {
       return null;
     }
-    if (!(value instanceof Number n) || (n instanceof Double d && !Double.isFinite(d))) {
-      errors.add(FieldError.of(path, "not_number", "must be a number or null (no estimate); check the connection's"
-          + " storyPointsField"));
-      return null;
-    }
-    BigDecimal points = n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
-        : new BigDecimal(n.toString());
-    if (points.signum() < 0) {
-      errors.add(FieldError.of(path, "negative", "must be zero or more, or null for no estimate"));
-      return null;
-    }
-    points = points.stripTrailingZeros();
-    return points.scale() < 0 ? points.setScale(0) : points;
+    return PayloadFields.estimate(value, path, "; check the connection's storyPointsField", errors);
   }
 
   private static Instant time(JsonObject fields, List<FieldError> errors) {
@@ -182,21 +205,6 @@ public record JiraIssue(String id, String key, String projectKey, List<String> l
     String id = text(json, "id", path + ".id", true, errors);
     String key = text(json, "key", path + ".key", false, errors);
     return id == null ? null : new Ancestor(id, key);
-  }
-
-  private static JsonObject object(JsonObject json, String field, String path, boolean required, List<FieldError> errors) {
-    Object value = json.getValue(field);
-    if (value == null) {
-      if (required) {
-        errors.add(FieldError.of(path, "missing", "is missing"));
-      }
-      return null;
-    }
-    if (!(value instanceof JsonObject object)) {
-      errors.add(FieldError.of(path, "not_object", "must be a JSON object"));
-      return null;
-    }
-    return object;
   }
 
   private static String text(JsonObject json, String field, String path, boolean required, List<FieldError> errors) {

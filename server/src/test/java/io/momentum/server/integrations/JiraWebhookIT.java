@@ -42,6 +42,7 @@ class JiraWebhookIT {
   private static TestOrg org;
   private static Http api;
   private static Goals goals;
+  private static InitiativeWork rollups;
   private static WebClient jira;
 
   @BeforeAll
@@ -50,6 +51,7 @@ class JiraWebhookIT {
     org = TestOrg.create(node, "jira-" + UUID.randomUUID().toString().substring(0, 8)).awaitLive(node);
     api = Http.withToken(org.token);
     goals = new Goals(api, org);
+    rollups = new InitiativeWork(api);
     jira = WebClient.create(node.vertx(), new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(TestNode.httpPort()));
   }
 
@@ -167,24 +169,15 @@ class JiraWebhookIT {
   }
 
   private static JsonObject awaitInitiative(String id, Predicate<JsonObject> done) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    JsonObject read = null;
-    while (System.currentTimeMillis() < deadline) {
-      read = Http.json(api.get("/api/v1/initiatives/" + id));
-      if (read.getJsonObject("workItems") != null && done.test(read.getJsonObject("workItems"))) {
-        return read;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Initiative " + id + " did not reach the expected state: " + read);
+    return rollups.await(id, done);
   }
 
   private static JsonObject awaitItems(String id, int count) throws InterruptedException {
-    return awaitInitiative(id, work -> work.getInteger("items") == count);
+    return rollups.awaitItems(id, count);
   }
 
   private static JsonArray workItems(String initiativeId) {
-    return Http.json(api.get("/api/v1/initiatives/" + initiativeId + "/work-items")).getJsonArray("items");
+    return rollups.items(initiativeId);
   }
 
   /**
