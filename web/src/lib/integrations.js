@@ -3,7 +3,18 @@
 import { fieldMessages } from './apiErrors.js'
 
 export const CONNECTION_KINDS = ['jira', 'azure_devops']
-export const MATCH_KINDS = ['issue_key', 'label', 'project']
+export const MATCH_KINDS = ['issue_key', 'area_path', 'work_item', 'label', 'project']
+
+/** The rule kinds each tracker's connections take, in the order the form offers them. */
+export const MATCH_KINDS_BY_TRACKER = {
+  jira: ['issue_key', 'label', 'project'],
+  azure_devops: ['area_path', 'work_item', 'label', 'project'],
+}
+
+/** Returns the rule kinds a connection of `tracker` takes. */
+export function matchKindsFor(tracker) {
+  return MATCH_KINDS_BY_TRACKER[tracker] ?? MATCH_KINDS_BY_TRACKER.jira
+}
 
 /** The field Jira Cloud sites use for "Story point estimate"; the form of a new Jira connection starts with it. */
 export const DEFAULT_STORY_POINTS_FIELD = 'customfield_10016'
@@ -71,9 +82,9 @@ export function connectionChanges(connection, form) {
 }
 
 /** Returns the form values of a rule, or of a new rule for the given initiative. */
-export function ruleToForm(rule = null, initiativeId = '') {
+export function ruleToForm(rule = null, initiativeId = '', tracker = 'jira') {
   return {
-    matchKind: rule?.matchKind ?? 'issue_key',
+    matchKind: rule?.matchKind ?? matchKindsFor(tracker)[0],
     matchValue: rule?.matchValue ?? '',
     initiativeId: rule?.initiativeId ?? initiativeId,
   }

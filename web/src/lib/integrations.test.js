@@ -4,10 +4,12 @@ import {
   connectionChanges,
   connectionToForm,
   integrationFieldMessages,
+  matchKindsFor,
   newConnectionFields,
   ruleChanges,
   ruleFields,
   ruleMove,
+  ruleToForm,
   webhookUrl,
 } from './integrations.js'
 
@@ -77,6 +79,16 @@ describe('rule forms', () => {
   })
 })
 
+describe('rule kinds per tracker', () => {
+  it.each([
+    ['jira', ['issue_key', 'label', 'project'], 'issue_key'],
+    ['azure_devops', ['area_path', 'work_item', 'label', 'project'], 'area_path'],
+  ])('offers %s its own kinds', (tracker, kinds, first) => {
+    expect(matchKindsFor(tracker)).toEqual(kinds)
+    expect(ruleToForm(null, '', tracker).matchKind).toBe(first)
+  })
+})
+
 describe('ruleMove', () => {
   it.each([
     ['second up', 1, -1, { id: 'r-b', position: 0 }],
@@ -122,8 +134,13 @@ describe('integrationFieldMessages', () => {
   })
 
   it('falls back to the general text for an unknown match kind', () => {
+    const error = { fields: [{ field: 'matchValue', code: 'match_value_format', message: 'must be', params: { matchKind: 'team', value: 'A B' } }] }
+    expect(integrationFieldMessages(error, createMomentumI18n('en').global).matchValue).toMatch(/^"A B" does not fit the match by team\./)
+  })
+
+  it('words a bad area path for its kind', () => {
     const error = { fields: [{ field: 'matchValue', code: 'match_value_format', message: 'must be', params: { matchKind: 'area_path', value: 'A B' } }] }
-    expect(integrationFieldMessages(error, createMomentumI18n('en').global).matchValue).toMatch(/^"A B" does not fit the match by area_path\./)
+    expect(integrationFieldMessages(error, createMomentumI18n('en').global).matchValue).toMatch(/^"A B" is not an area path\./)
   })
 
   it('words other fields like every form', () => {
