@@ -1,14 +1,13 @@
 package io.momentum.server.integrations;
 
-import static io.momentum.server.support.Goals.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.momentum.server.app.MomentumNode;
 import io.momentum.server.integrations.Replays.Recorded;
-import io.momentum.server.support.Goals;
+import io.momentum.server.integrations.Replays.Side;
+import io.momentum.server.integrations.Replays.Site;
 import io.momentum.server.support.Http;
 import io.momentum.server.support.TestNode;
-import io.momentum.server.support.TestOrg;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,36 +43,6 @@ class JiraReplayIT {
   private static Side inOrder;
   private static Side shuffled;
   private static WebClient jira;
-
-  /** One organisation with its API client. */
-  private record Side(TestOrg org, Http api, Goals goals, InitiativeWork rollups) {
-
-    static Side create(MomentumNode node, String prefix) throws InterruptedException {
-      TestOrg org = TestOrg.create(node, prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).awaitLive(node);
-      Http api = Http.withToken(org.token);
-      return new Side(org, api, new Goals(api, org), new InitiativeWork(api));
-    }
-
-    /** Creates a connection whose rules map epic A to one new initiative and epic B to another. */
-    Site site(String epicA, String epicB) {
-      String initiativeA = goals.initiative(key("replay-a")).getString("id");
-      String initiativeB = goals.initiative(key("replay-b")).getString("id");
-      HttpResponse<Buffer> created = api.post("/api/v1/integrations/connections", new JsonObject().put("kind", "jira")
-          .put("name", "Jira replay " + UUID.randomUUID()).put("secret", SECRET));
-      assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
-      String connectionId = Http.json(created).getString("id");
-      for (Map.Entry<String, String> rule : Map.of(epicA, initiativeA, epicB, initiativeB).entrySet()) {
-        HttpResponse<Buffer> response = api.post("/api/v1/integrations/connections/" + connectionId + "/rules",
-            new JsonObject().put("matchKind", "issue_key").put("matchValue", rule.getKey())
-                .put("initiativeId", rule.getValue()));
-        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
-      }
-      return new Site(connectionId, initiativeA, initiativeB);
-    }
-  }
-
-  private record Site(String connectionId, String initiativeA, String initiativeB) {
-  }
 
   @BeforeAll
   static void createOrgs() throws InterruptedException {
@@ -209,15 +177,6 @@ class JiraReplayIT {
     return Http.json(response).getString("status");
   }
 
-  /**
-   * Sends one more story to initiative A and waits until it shows there. Events of one
-   * organisation are applied in order, so every delivery sent before it has been applied then.
-   */
-  private static JsonObject barrier(Side side, Site site, Recorded marker, int itemsAfter) throws InterruptedException {
-    assertThat(deliver(site.connectionId(), marker)).isEqualTo("published");
-    return side.rollups().awaitItems(site.initiativeA(), itemsAfter);
-  }
-
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1L, 7_919L, 20_261_205L})
   void shuffledReplayMatchesInOrder(long seed) throws InterruptedException {
@@ -226,32 +185,10 @@ class JiraReplayIT {
     List<Recorded> history = history(epicA, epicB);
     List<Recorded> marker = new ArrayList<>();
     new Story(marker, epicA, 1, "2026-11-06T09:00:00Z");
-    Site first = inOrder.site(epicA.key(), epicB.key());
-    Site second = shuffled.site(epicA.key(), epicB.key());
-    List<Recorded> replay = Replays.shuffledWithRetries(history, seed, RETRIES);
+    Site first = inOrder.site("jira", SECRET, "issue_key", epicA.key(), epicB.key());
+    Site second = shuffled.site("jira", SECRET, "issue_key", epicA.key(), epicB.key());
 
-    List<String> inOrderStatuses = new ArrayList<>();
-    for (Recorded delivery : history) {
-      inOrderStatuses.add(deliver(first.connectionId(), delivery));
-    }
-    List<String> replayStatuses = new ArrayList<>();
-    for (Recorded delivery : replay) {
-      replayStatuses.add(deliver(second.connectionId(), delivery));
-    }
-    JsonObject firstA = barrier(inOrder, first, marker.get(0), 4);
-    JsonObject secondA = barrier(shuffled, second, marker.get(0), 4);
-
-    String context = "seed " + seed;
-    assertThat(inOrderStatuses).as(context).containsOnly("published");
-    assertThat(replayStatuses.stream().filter("duplicate"::equals)).as(context).hasSize(RETRIES);
-    assertThat(inOrder.rollups().items(first.initiativeB()).stream().map(i -> ((JsonObject) i).getString("externalId")))
-        .as("in-order items of initiative B, " + context).hasSize(2);
-    Replays.assertSameState(context + ", initiative A", firstA, inOrder.rollups().items(first.initiativeA()),
-        secondA, shuffled.rollups().items(second.initiativeA()));
-    Replays.assertSameState(context + ", initiative B",
-        Http.json(inOrder.api().get("/api/v1/initiatives/" + first.initiativeB())),
-        inOrder.rollups().items(first.initiativeB()),
-        Http.json(shuffled.api().get("/api/v1/initiatives/" + second.initiativeB())),
-        shuffled.rollups().items(second.initiativeB()));
+    Replays.assertReplayMatchesInOrder(seed, RETRIES, history, marker.get(0), JiraReplayIT::deliver, inOrder, first,
+        shuffled, second, 4, 2);
   }
 }
