@@ -136,7 +136,8 @@ class JiraReplayIT {
   /**
    * Builds a history of six stories under two epics: status and estimate changes, a cleared
    * estimate, a story moved to the other epic, a story moved to another project and a deleted
-   * story. Returns the deliveries in the order Jira sent them.
+   * story. Returns the deliveries in the order Jira sent them. It has no sub-tasks, whose initiative
+   * depends on the order of delivery when only their story maps them (see {@code WorkItemSync}).
    */
   private static List<Recorded> history(Epic epicA, Epic epicB) {
     List<Recorded> history = new ArrayList<>();
