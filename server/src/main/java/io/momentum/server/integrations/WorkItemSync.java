@@ -241,6 +241,10 @@ final class WorkItemSync {
    * Finds the initiative the item belongs to. A deleted item stays where it was. Otherwise the
    * first matching rule decides, and when none matches, the item follows the initiative that its
    * parent was last sent to.
+   *
+   * <p>NOTE: a child found only through its parent (a Jira sub-task whose payload does not name the
+   * epic, an Azure DevOps task under a story) is not moved when the parent arrives or moves later.
+   * Its initiative then depends on the order of delivery, so the replay tests leave such children out.
    */
   private static Future<UUID> target(SqlConnection sql, Delivery delivery, UUID previous) {
     Connection connection = delivery.connection();
