@@ -132,7 +132,7 @@ public final class AuthService {
           if (rows.size() == 0) {
             return Future.failedFuture(new ApiException(409, "conflict", "An active API token of your organisation is"
                 + " named \"" + name + "\"; choose another name or revoke that token first",
-                List.of(FieldError.of("name", "taken", "is already taken"))));
+                List.of(FieldError.of("name", "token_name_taken", "is the name of an active token"))));
           }
           LOG.info("Issued API token {} ({}...) named {} for organisation {}", id, token.substring(0, PREFIX_LENGTH),
               name, orgId);

@@ -241,6 +241,7 @@ class ApiTokenIT {
 
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(fields(taken)).containsExactly("name");
+    assertThat(Goals.error(taken).getJsonArray("fields").getJsonObject(0).getString("code")).isEqualTo("token_name_taken");
     assertThat(reused.statusCode()).as(reused.bodyAsString()).isEqualTo(201);
   }
 
