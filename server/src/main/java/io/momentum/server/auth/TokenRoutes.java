@@ -29,13 +29,14 @@ public final class TokenRoutes {
   static final List<String> GRANTABLE_SCOPES = List.of("read", "write");
   /** Upper bound of a list response; revoked tokens count towards it. */
   static final int MAX_LISTED = 1000;
-  private static final String LIST = """
+  private static final String SELECT = """
       SELECT t.id, t.name, t.token_prefix, t.scopes, t.created_at, t.last_used_at, t.revoked_at,
         t.created_by, u.name AS creator_name
       FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by AND u.org_id = t.org_id
-      WHERE t.org_id = $1
-      ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC, t.id
-      LIMIT $2""";
+      """;
+  private static final String LIST = SELECT
+      + " WHERE t.org_id = $1 ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC, t.id LIMIT $2";
+  private static final String ONE = SELECT + " WHERE t.org_id = $1 AND t.id = $2";
 
   private final AuthService auth;
   private final Pool pool;
@@ -73,8 +74,7 @@ public final class TokenRoutes {
     List<String> scopes = readScopes(body);
     body.finish();
     auth.issueToken(caller.orgId(), name, scopes, caller.userId())
-        .compose(issued -> pool.preparedQuery(LIST.replace("WHERE t.org_id = $1", "WHERE t.org_id = $1 AND t.id = $3"))
-            .execute(Tuple.of(caller.orgId(), 1, issued.id()))
+        .compose(issued -> pool.preparedQuery(ONE).execute(Tuple.of(caller.orgId(), issued.id()))
             .map(rows -> token(rows.iterator().next()).put("token", issued.text())))
         .onSuccess(json -> {
           LOG.info("API token {} named {} created in organisation {} by {}", json.getString("id"), name,
