@@ -25,6 +25,7 @@ export const routes = [
   { path: '/cycles', name: 'cycles', component: () => import('./pages/CyclesPage.vue') },
   { path: '/integrations', name: 'integrations', component: () => import('./pages/IntegrationsPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
+  { path: '/settings/api-tokens', name: 'apiTokens', component: () => import('./pages/ApiTokensPage.vue') },
   { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { public: true } },
 ]

@@ -137,6 +137,16 @@ const FIELD_CASES = [
     en: /^"SHOP 42" does not fit the match by Issue key\./,
     de: /^„SHOP 42“ passt nicht zur Zuordnung nach Vorgangsschlüssel\./,
   },
+  {
+    entry: { field: 'name', code: 'token_name_taken', message: 'is the name of an active token' },
+    en: 'An active token already has this name. Choose another name or revoke that token first.',
+    de: /^Ein aktives Token hat bereits diesen Namen\./,
+  },
+  {
+    entry: { field: 'scopes', code: 'read_required', message: 'must contain "read"' },
+    en: 'Every token needs read access. Keep "read" among the scopes.',
+    de: /^Jedes Token braucht Lesezugriff\./,
+  },
 ]
 
 describe('fieldErrorText', () => {

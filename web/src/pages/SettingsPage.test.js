@@ -29,6 +29,11 @@ afterEach(() => {
 })
 
 describe('settings page', () => {
+  it('links to the API tokens page', async () => {
+    await openSettings()
+    expect(wrapper.get('[data-testid="settings-api-tokens"]').attributes('href')).toBe('/settings/api-tokens')
+  })
+
   it('shows the stored settings', async () => {
     await openSettings()
     expect(wrapper.get('[data-testid="settings-month"]').element.value).toBe('4')

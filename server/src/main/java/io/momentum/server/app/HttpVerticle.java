@@ -1,6 +1,7 @@
 package io.momentum.server.app;
 
 import io.momentum.server.auth.AuthRoutes;
+import io.momentum.server.auth.TokenRoutes;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.checkins.CheckInRoutes;
 import io.momentum.server.checkins.CommentRoutes;
@@ -102,6 +103,7 @@ public final class HttpVerticle extends VerticleBase {
     auth.mountProtected(router);
     LiveNodes liveNodes = new LiveNodes(vertx, services.hazelcast());
     new SettingsRoutes(services.pool()).mount(router);
+    new TokenRoutes(services.auth(), services.pool()).mount(router);
     new CycleRoutes(services.pool(), services.publisher(), liveNodes, services.clock()).mount(router);
     new StructureRoutes(services.pool(), services.publisher()).mount(router);
     new CheckInRoutes(services.pool(), services.clock()).mount(router);

@@ -1,5 +1,7 @@
 package io.momentum.server.auth;
 
+import io.momentum.server.http.ApiException;
+import io.momentum.streams.event.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -11,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,21 +30,31 @@ import org.slf4j.LoggerFactory;
 public final class AuthService {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
-  /** Token lookups are cached this long; a revoked token stops working within this time. */
-  private static final long TOKEN_CACHE_MILLIS = 30_000;
   private static final String TOKEN_PREFIX = "mtm_";
+  /** Characters of a token kept in {@code token_prefix} so people can tell their tokens apart. */
+  static final int PREFIX_LENGTH = 8;
+  /**
+   * Finds an active token by its hash and, when its last use was over a minute ago, records this
+   * use. The UPDATE runs in the same statement, so a request needs one round trip either way.
+   */
+  private static final String AUTHENTICATE_TOKEN = """
+      WITH found AS (
+        SELECT id, org_id, name, scopes, last_used_at FROM api_tokens
+        WHERE token_hash = $1 AND revoked_at IS NULL),
+      touched AS (
+        UPDATE api_tokens SET last_used_at = now() FROM found
+        WHERE api_tokens.id = found.id
+          AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute')
+        RETURNING api_tokens.id)
+      SELECT id, org_id, name, scopes FROM found""";
   private static final String PBKDF2_ITERATIONS = "120000";
 
   private final Vertx vertx;
   private final Pool pool;
   private final HashingStrategy hashing = HashingStrategy.load();
   private final SecureRandom random = new SecureRandom();
-  private final Map<String, CachedToken> tokenCache = new ConcurrentHashMap<>();
   /** Hash checked when the e-mail is unknown, so that a login takes as long either way. */
   private final String decoyHash;
-
-  private record CachedToken(Caller caller, long expiresAt) {
-  }
 
   public AuthService(Vertx vertx, Pool pool) {
     this.vertx = vertx;
@@ -77,44 +89,64 @@ public final class AuthService {
         });
   }
 
-  /** Completes with the caller a bearer token stands for, or with null when it is unknown or revoked. */
+  /**
+   * Completes with the caller a bearer token stands for, or with null when it is unknown or
+   * revoked. Every call reads the token's row, so a revocation on any node takes effect on the
+   * next request. {@code last_used_at} is written at most once a minute per token, so a busy
+   * token does not write a row on every request.
+   */
   public Future<Caller> authenticateToken(String token) {
     if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
       return Future.succeededFuture(null);
     }
-    String hash = sha256(token);
-    CachedToken cached = tokenCache.get(hash);
-    long now = System.currentTimeMillis();
-    if (cached != null && cached.expiresAt > now) {
-      return Future.succeededFuture(cached.caller);
-    }
-    return pool.preparedQuery("""
-            UPDATE api_tokens SET last_used_at = now()
-            WHERE token_hash = $1 AND revoked_at IS NULL
-            RETURNING id, org_id, name, scopes""")
-        .execute(Tuple.of(hash))
+    return pool.preparedQuery(AUTHENTICATE_TOKEN)
+        .execute(Tuple.of(sha256(token)))
         .map(rows -> {
           if (rows.size() == 0) {
-            tokenCache.remove(hash);
             return null;
           }
           Row row = rows.iterator().next();
-          List<String> scopes = new java.util.ArrayList<>();
-          Object rawScopes = row.getValue("scopes");
-          JsonArray array = rawScopes instanceof JsonArray a ? a : new JsonArray(String.valueOf(rawScopes));
-          array.forEach(s -> scopes.add(String.valueOf(s)));
-          Caller caller = new Caller("token", row.getUUID("id").toString(), row.getString("org_id"),
-              row.getString("name"), null, scopes);
-          tokenCache.put(hash, new CachedToken(caller, now + TOKEN_CACHE_MILLIS));
-          return caller;
+          return new Caller("token", row.getUUID("id").toString(), row.getString("org_id"),
+              row.getString("name"), null, scopes(row.getValue("scopes")));
         });
+  }
+
+  /**
+   * Creates a token named {@code name} and completes with its id and text. The text is returned
+   * only here and never stored. Fails with 409 when an active token of the organisation already
+   * has this name.
+   */
+  public Future<IssuedToken> issueToken(String orgId, String name, List<String> scopes, UUID createdBy) {
+    String token = newTokenText();
+    UUID id = UUID.randomUUID();
+    // NOTE: two concurrent requests with the same name can both pass NOT EXISTS, because no
+    // unique index covers (org_id, name) of active tokens. Both tokens then work and list apart.
+    return pool.preparedQuery("""
+            INSERT INTO api_tokens (id, org_id, name, token_hash, token_prefix, scopes, created_by)
+            SELECT $1, $2, $3, $4, $5, $6::jsonb, $7
+            WHERE NOT EXISTS (SELECT 1 FROM api_tokens WHERE org_id = $2 AND name = $3 AND revoked_at IS NULL)
+            RETURNING id""")
+        .execute(Tuple.of(id, orgId, name, sha256(token), token.substring(0, PREFIX_LENGTH),
+            new JsonArray(scopes).encode(), createdBy))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(new ApiException(409, "conflict", "An active API token of your organisation is"
+                + " named \"" + name + "\"; choose another name or revoke that token first",
+                List.of(FieldError.of("name", "token_name_taken", "is the name of an active token"))));
+          }
+          LOG.info("Issued API token {} ({}...) named {} for organisation {}", id, token.substring(0, PREFIX_LENGTH),
+              name, orgId);
+          return Future.succeededFuture(new IssuedToken(id, token, token.substring(0, PREFIX_LENGTH)));
+        });
+  }
+
+  /** A token just created: its id, its full text (shown once) and the prefix stored to recognise it. */
+  public record IssuedToken(UUID id, String text, String prefix) {
   }
 
   /** Creates a token and completes with its text, which is shown once and never stored. */
   public Future<String> createToken(String orgId, String name, List<String> scopes, UUID createdBy) {
-    byte[] secret = new byte[32];
-    random.nextBytes(secret);
-    String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String token = newTokenText();
     return storeToken(orgId, name, scopes, createdBy, token).map(token);
   }
 
@@ -130,13 +162,26 @@ public final class AuthService {
                 INSERT INTO api_tokens (id, org_id, name, token_hash, token_prefix, scopes, created_by)
                 VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
                 ON CONFLICT (token_hash) DO UPDATE SET revoked_at = NULL, name = EXCLUDED.name""")
-            .execute(Tuple.of(UUID.randomUUID(), orgId, name, sha256(token), token.substring(0, 8),
+            .execute(Tuple.of(UUID.randomUUID(), orgId, name, sha256(token), token.substring(0, PREFIX_LENGTH),
                 new JsonArray(scopes).encode(), createdBy)))
         .onSuccess(v -> {
-          tokenCache.clear();
           LOG.info("Stored API token {}... named {} for organisation {}", token.substring(0, 8), name, orgId);
         })
         .mapEmpty());
+  }
+
+  private String newTokenText() {
+    byte[] secret = new byte[32];
+    random.nextBytes(secret);
+    return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+  }
+
+  /** Reads the {@code scopes} jsonb column, which the client returns as an array or as its text. */
+  static List<String> scopes(Object rawScopes) {
+    List<String> scopes = new ArrayList<>();
+    JsonArray array = rawScopes instanceof JsonArray a ? a : new JsonArray(String.valueOf(rawScopes));
+    array.forEach(s -> scopes.add(String.valueOf(s)));
+    return scopes;
   }
 
   static String sha256(String text) {

@@ -60,8 +60,8 @@ public record Caller(String kind, String id, String orgId, String name, String e
   public void requireAdmin() {
     if (!scopes.contains("admin")) {
       throw ApiException.forbidden("Only an administrator of the organisation may do this: log in as an administrator"
-          + " (POST /api/v1/auth/login) and send the session cookie it sets. API tokens have the read and write"
-          + " scopes; tokens with the admin scope come with API token management, which is not available yet");
+          + " (POST /api/v1/auth/login) and send the session cookie it sets, or send an API token with the admin"
+          + " scope. Tokens created under Settings > API tokens have the read and write scopes only");
     }
   }
 

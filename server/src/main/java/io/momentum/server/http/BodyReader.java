@@ -119,6 +119,36 @@ public final class BodyReader {
     return value;
   }
 
+  /**
+   * Reads a non-empty array of distinct strings, each one of {@code allowed}; a bad element is
+   * reported as {@code field[i]}.
+   */
+  public List<String> subsetOf(String field, List<String> allowed, boolean required) {
+    Object value = value(field, required);
+    List<String> chosen = new ArrayList<>();
+    if (value == null) {
+      return chosen;
+    }
+    if (!(value instanceof JsonArray array) || array.isEmpty()) {
+      fail(field, "not_array", "must be a non-empty array of " + String.join(", ", allowed),
+          new JsonObject().put("allowed", new JsonArray(List.copyOf(allowed))));
+      return chosen;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      String element = field + "[" + i + "]";
+      Object item = array.getValue(i);
+      if (!(item instanceof String text) || !allowed.contains(text)) {
+        fail(element, "not_allowed", "must be one of " + String.join(", ", allowed) + ", not " + item,
+            new JsonObject().put("allowed", new JsonArray(List.copyOf(allowed))).put("value", String.valueOf(item)));
+      } else if (chosen.contains(text)) {
+        fail(element, "repeated", "repeats \"" + text + "\" named before; name each once", null);
+      } else {
+        chosen.add(text);
+      }
+    }
+    return chosen;
+  }
+
   /** Reads a UUID. */
   public UUID uuid(String field, boolean required) {
     String text = text(field, 36, required);
