@@ -136,7 +136,10 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
     if (!known && !cycleIds.includes(storedCycle)) {
       return
     }
-    const updated = known ? items.map((item) => (item.id === stored.id ? stored : item)) : [...items, stored]
+    let updated = [...items, stored]
+    if (known) {
+      updated = items.map((item) => (item.id === stored.id ? stored : item))
+    }
     candidates.value = { ...candidates.value, [group]: updated }
   }
 

@@ -18,7 +18,7 @@ import java.util.Locale;
  * KPI feeds: {@code POST /api/v1/kpis/measurements} takes a JSON batch of measurements and
  * {@code POST /api/v1/kpis/measurements.csv} a CSV file of them. Both validate every entry first
  * and publish nothing when any is bad; otherwise every entry becomes a
- * {@code momentum.kpi.measurement} event in Kafka, answered with 202 and the event ids.
+ * {@code momentum.kpi.measurement} event in Kafka, and the response is 202 with the event ids.
  */
 public final class FeedRoutes {
 

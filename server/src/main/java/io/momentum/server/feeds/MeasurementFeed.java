@@ -43,7 +43,7 @@ final class MeasurementFeed {
       SELECT id, key, formula, archived_at FROM kpis
       WHERE org_id = $1 AND (key = ANY($2) OR id = ANY($3))""";
 
-  /** What the feed needs to know of a KPI. */
+  /** The facts of a KPI that the feed checks an entry against. */
   private record Kpi(UUID id, String key, boolean computed, boolean archived) {
   }
 

@@ -358,7 +358,7 @@ public final class GoalRoutes {
         .compose(result -> result.rowCount() == 1 ? Future.succeededFuture() : keyTaken(connection, orgId, key));
   }
 
-  /** Fails with 409 naming the node that holds the key, so the person knows which one to look at. */
+  /** Fails with 409 naming the node that uses the key, so the person knows which one to look at. */
   private static Future<Void> keyTaken(SqlConnection connection, String orgId, String key) {
     return connection.preparedQuery("SELECT kind, title, archived_at FROM goal_nodes WHERE org_id = $1 AND key = $2")
         .execute(Tuple.of(orgId, key))
@@ -372,12 +372,12 @@ public final class GoalRoutes {
           boolean archived = holder.getValue("archived_at") != null;
           String name = (archived ? "the archived " : "the ") + holder.getString("kind").replace('_', ' ') + " \""
               + holder.getString("title") + "\"";
-          String why = archived ? "; keys of archived nodes stay taken because stored events may name them" : "";
+          String reason = archived ? "; keys of archived nodes stay taken because stored events may name them" : "";
           JsonObject params = new JsonObject().put("kind", holder.getString("kind")).put("title", holder.getString("title"));
           return Future.failedFuture(new ApiException(409, "conflict", "The key \"" + key + "\" is already used by " + name
-              + why + "; choose another",
+              + reason + "; choose another",
               List.of(io.momentum.streams.event.FieldError.of("key", archived ? "taken_by_archived" : "taken_by",
-                  "is already used by " + name + why + "; choose another key", params))));
+                  "is already used by " + name + reason + "; choose another key", params))));
         });
   }
 

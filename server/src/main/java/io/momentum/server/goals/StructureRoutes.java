@@ -287,7 +287,7 @@ public final class StructureRoutes {
         });
   }
 
-  /** Answers 201 with the created entity and logs its creation with its location, key and organisation. */
+  /** Responds 201 with the created entity and logs its creation with its location, key and organisation. */
   static void created(RoutingContext ctx, String location, JsonObject json) {
     LOG.info("Created {} ({}) in organisation {}", location, json.getString("key"), Caller.of(ctx).orgId());
     ctx.response().setStatusCode(201).putHeader("Location", location);

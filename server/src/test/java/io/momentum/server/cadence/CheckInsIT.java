@@ -65,7 +65,7 @@ class CheckInsIT {
   }
 
   @Test
-  void checkInRejectsUnknownMilestoneAndNotesWithoutConfidence() {
+  void milestoneCheckInRejectsBadInput() {
     String launch = org.keyResults.get("launch").toString();
     io.vertx.core.json.JsonArray ghost = new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "ghost").put("done", true));
     io.vertx.core.json.JsonArray release = new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "m2").put("done", true));

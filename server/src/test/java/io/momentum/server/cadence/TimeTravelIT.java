@@ -205,7 +205,7 @@ class TimeTravelIT {
   }
 
   @Test
-  void workItemsWithoutEventsCountFromTheirObservedTime() {
+  void loadedWorkItemsCountFromObservedTime() {
     TestOrg loaded = TestOrg.create(node, "asof-rows-" + java.util.UUID.randomUUID().toString().substring(0, 8));
     java.util.UUID epic = loaded.keyResults.get("epic");
     node.services().pool().preparedQuery("UPDATE key_results SET created_at = $2 WHERE id = $1")
