@@ -171,7 +171,6 @@ public final class SqlFeedRoutes {
     caller.requireAdmin();
     BodyReader body = BodyReader.of(ctx);
     UUID feedId = body.uuid("feedId", false);
-    body.json().remove("version");
     SqlFeedSettings input = SqlFeedSettings.read(body, feedId == null);
     body.finish();
     Future<SqlFeedSettings> settings = input.password() != null ? Future.succeededFuture(input)
