@@ -86,7 +86,7 @@ final class SqlFeedQuery {
           return "has a /* comment that is never closed";
         }
       } else if (c == '\'' || c == '"') {
-        i = skipQuoted(query, i, c);
+        i = skipQuoted(query, i, c, c == '\'' && escapeString(query, i));
         if (i < 0) {
           return "has a " + (c == '\'' ? "string literal" : "quoted identifier") + " that is never closed";
         }
@@ -135,10 +135,17 @@ final class SqlFeedQuery {
     return -1;
   }
 
-  /** Returns the index after a literal or identifier quoted with {@code quote}, or -1; a doubled quote is part of it. */
-  private static int skipQuoted(String query, int start, char quote) {
+  /**
+   * Returns the index after a literal or identifier quoted with {@code quote}, or -1. A doubled
+   * quote is part of it, and so is a quote after a backslash in an escape string ({@code E'...'}).
+   */
+  private static int skipQuoted(String query, int start, char quote, boolean backslashEscapes) {
     int i = start + 1;
     while (i < query.length()) {
+      if (backslashEscapes && query.charAt(i) == '\\') {
+        i += 2;
+        continue;
+      }
       if (query.charAt(i) == quote) {
         if (i + 1 < query.length() && query.charAt(i + 1) == quote) {
           i += 2;
@@ -149,6 +156,14 @@ final class SqlFeedQuery {
       i++;
     }
     return -1;
+  }
+
+  /** Returns true when the quote at {@code start} opens an escape string: it follows a lone {@code E} or {@code e}. */
+  private static boolean escapeString(String query, int start) {
+    if (start == 0 || Character.toLowerCase(query.charAt(start - 1)) != 'e') {
+      return false;
+    }
+    return start == 1 || !(Character.isLetterOrDigit(query.charAt(start - 2)) || query.charAt(start - 2) == '_');
   }
 
   /** Returns the tag (such as {@code $body$} or {@code $$}) of a dollar-quoted string at {@code start}, or null. */

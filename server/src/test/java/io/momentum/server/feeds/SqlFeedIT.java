@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -185,6 +187,24 @@ class SqlFeedIT {
     assertThat(second.statusCode()).isEqualTo(409);
     assertThat(Http.json(second).getJsonObject("error").getString("code")).isEqualTo("run_in_progress");
     awaitRun(feed.getString("id"), Http.json(first).getString("id"));
+  }
+
+  @Test
+  void concurrentRunRequestsStartOneRun() throws Exception {
+    JsonObject feed = createFeed(settings("race", "SELECT 'x' AS kpi, 1 AS amount, now() AS day FROM pg_sleep(1)"));
+    String path = FEEDS + "/" + feed.getString("id") + "/run";
+    List<CompletableFuture<Integer>> requests = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      requests.add(CompletableFuture.supplyAsync(() -> admin.post(path, null).statusCode()));
+    }
+
+    List<Integer> statuses = requests.stream().map(CompletableFuture::join).toList();
+
+    assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+    assertThat(statuses).filteredOn(status -> status == 409).hasSize(5);
+    JsonArray runs = Http.json(api.get(FEEDS + "/" + feed.getString("id") + "/runs")).getJsonArray("items");
+    assertThat(runs).hasSize(1);
+    awaitRun(feed.getString("id"), runs.getJsonObject(0).getString("id"));
   }
 
   @Test

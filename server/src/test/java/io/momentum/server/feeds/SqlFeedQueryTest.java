@@ -19,7 +19,9 @@ class SqlFeedQueryTest {
       "SELECT kpi, amount /* DELETE; */ FROM sales",
       "SELECT $$;$$ AS kpi, $body$ INSERT $body$ AS note, 1 AS amount",
       "SELECT kpi, amount, last_update FROM sales",
-      "SELECT kpi, 'it''s' AS note, 1 AS amount FROM sales"})
+      "SELECT kpi, 'it''s' AS note, 1 AS amount FROM sales",
+      "SELECT E'it\\'s; DELETE' AS kpi, 1 AS amount",
+      "SELECT kpi, amount FROM sales WHERE note = 'e'"})
   void readOnlyQueryPasses(String query) {
     assertThat(SqlFeedQuery.check(query)).isNull();
   }
@@ -40,7 +42,9 @@ class SqlFeedQueryTest {
       "SELECT * FROM sales FOR SHARE | not_read_only",
       "SELECT 'unclosed FROM sales | query_syntax",
       "SELECT 1 /* unclosed | query_syntax",
-      "SELECT $x$ unclosed | query_syntax"})
+      "SELECT $x$ unclosed | query_syntax",
+      "SELECT E'\\' AS kpi; DELETE FROM sales | query_syntax",
+      "SELECT 'a\\' AS kpi; DELETE FROM sales | semicolon"})
   void writingOrBrokenQueryIsRejected(String query, String code) {
     SqlFeedQuery.Problem problem = SqlFeedQuery.check(query);
 
