@@ -32,7 +32,11 @@ record SqlFeedSettings(String name, String host, int port, String database, Stri
   static final List<String> FIELDS = List.of("name", "host", "port", "database", "user", "sslMode", "query", "kpiColumn",
       "valueColumn", "timeColumn", "intervalMinutes", "timeoutSeconds", "maxRows", "enabled");
 
-  /** A host name, IPv4 address or bracket-free IPv6 address. */
+  /**
+   * A host name, IPv4 address or bracket-free IPv6 address. NOTE: any host the node can reach
+   * is accepted, including the server of Momentum's own database, so only network rules and the
+   * superuser check keep a feed away from data it should not read.
+   */
   private static final Pattern HOST = Pattern.compile("^[A-Za-z0-9._:%-]{1,255}$");
 
   /** Reads and checks the settings of a body; every problem is added to the reader's errors. */
