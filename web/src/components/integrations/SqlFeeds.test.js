@@ -168,6 +168,16 @@ describe('SQL feed form', () => {
     expect(requestsTo('POST', BASE)).toHaveLength(0)
   })
 
+  it('explains a source that cannot be reached', async () => {
+    const error = { code: 'connection_failed', message: 'Connecting to bi.example.com:5432/sales as reader failed: Connection refused' }
+    await open({ extra: { [`POST ${BASE}/preview`]: { status: 502, body: { error } } }, locale: 'de' })
+    await fillNewFeed()
+    await wrapper.get('[data-testid="sql-feed-test"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="sql-feed-form"] [data-testid="error"]').text())
+      .toBe(`Die Datenbank ist nicht erreichbar. Angaben des Servers: ${error.message}`)
+  })
+
   it('test run of a saved feed uses its stored password', async () => {
     await open({ extra: { [`POST ${BASE}/preview`]: { body: { columns: [], rows: [], more: false } } } })
     await wrapper.get('[data-testid="sql-feed-edit"]').trigger('click')
