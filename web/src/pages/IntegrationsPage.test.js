@@ -31,6 +31,7 @@ function routes(extra = {}) {
     'GET /api/v1/initiatives': page([REDESIGN, PAYMENTS]),
     [`GET ${BASE}/c-shop/rules`]: { body: { items: RULES } },
     [`GET ${BASE}/c-platform/rules`]: { body: { items: [] } },
+    'GET /api/v1/kpis/sql-feeds': page([]),
     ...extra,
   }
 }

@@ -14,6 +14,8 @@ import io.momentum.server.cycles.LiveNodes;
 import io.momentum.server.events.EventRoutes;
 import io.momentum.server.events.SubjectDirectory;
 import io.momentum.server.feeds.FeedRoutes;
+import io.momentum.server.feeds.SqlFeedRoutes;
+import io.momentum.server.feeds.SqlFeedRunner;
 import io.momentum.server.goals.GoalRoutes;
 import io.momentum.server.goals.LiveValues;
 import io.momentum.server.goals.StructureRoutes;
@@ -103,6 +105,9 @@ public final class HttpVerticle extends VerticleBase {
     auth.mountProtected(router);
     LiveNodes liveNodes = new LiveNodes(vertx, services.hazelcast());
     new SettingsRoutes(services.pool()).mount(router);
+    // Before the KPI routes, whose /api/v1/kpis/:id would take "sql-feeds" for an id.
+    new SqlFeedRoutes(services.pool(), new SqlFeedRunner(vertx, services.pool(), services.publisher(), services.clock()))
+        .mount(router);
     new TokenRoutes(services.auth(), services.pool()).mount(router);
     new CycleRoutes(services.pool(), services.publisher(), liveNodes, services.clock()).mount(router);
     new StructureRoutes(services.pool(), services.publisher()).mount(router);

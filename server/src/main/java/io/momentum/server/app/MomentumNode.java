@@ -13,6 +13,8 @@ import io.momentum.server.db.Database;
 import io.momentum.server.db.PgEventStore;
 import io.momentum.server.db.PgOrgStateLoader;
 import io.momentum.server.events.EventPublisher;
+import io.momentum.server.feeds.SqlFeedRunner;
+import io.momentum.server.feeds.SqlFeedScheduler;
 import io.momentum.server.live.LiveFeeds;
 import io.momentum.server.live.LiveHub;
 import io.momentum.server.live.LiveMetrics;
@@ -135,6 +137,7 @@ public final class MomentumNode implements AutoCloseable {
     IngestMetrics ingestMetrics = new IngestMetrics(registry);
     vertx.deployVerticle(new IngestVerticle(ingest, new PgOrgStateLoader(pool), new PgEventStore(pool),
         services.liveState(), ingestMetrics, clock)).await();
+    vertx.deployVerticle(new SqlFeedScheduler(new SqlFeedRunner(vertx, pool, publisher, clock))).await();
     Services shared = services;
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(instances)).await();

@@ -45,6 +45,14 @@ final class EntryRules {
           + " such as 2026-11-30T09:00:00Z or a date such as 2026-11-30"));
       return null;
     }
+    return notInFuture(time, place, field, errors);
+  }
+
+  /**
+   * Returns the time, or null after adding an error when it lies more than
+   * {@link CloudEventParser#MAX_CLOCK_SKEW} in the future.
+   */
+  Instant notInFuture(Instant time, FeedEntry.Place place, String field, List<FieldError> errors) {
     if (time.isAfter(clock.instant().plus(CloudEventParser.MAX_CLOCK_SKEW))) {
       errors.add(place.error(field, "future_time", time + " lies more than " + CloudEventParser.MAX_CLOCK_SKEW.toMinutes()
           + " minutes in the future; send the time the value was observed"));

@@ -62,6 +62,25 @@ final class MeasurementFeed {
   }
 
   /**
+   * Naming rules of a feed's events: their source and id, and whether two entries with the same
+   * source and id are an error.
+   */
+  interface EventNaming {
+
+    /** Returns the source of the entry's event. */
+    String source(FeedEntry entry);
+
+    /** Returns the id of the entry's event; {@code kpiId} is the KPI the entry names. */
+    String id(UUID kpiId, FeedEntry entry);
+
+    /**
+     * Returns the error of an entry whose event has the same source and id as an earlier entry's,
+     * or null when the two are the same observation and one event is enough.
+     */
+    FieldError repeated(FeedEntry entry, FeedEntry earlier);
+  }
+
+  /**
    * Validates the entries against the caller's KPIs and publishes them, all or none.
    *
    * @param kind {@code batch} or {@code csv}, part of the default source
@@ -70,14 +89,55 @@ final class MeasurementFeed {
    */
   Future<Published> publish(Caller caller, String kind, List<FeedEntry> entries, List<FieldError> errors) {
     String defaultSource = "urn:momentum:feed:" + kind + ":" + caller.kind() + ":" + caller.id();
-    return lookUpKpis(caller.orgId(), entries)
-        .compose(kpis -> toEvents(caller, defaultSource, entries, kpis, errors))
-        .compose(events -> publisher.publish(events).map(events))
-        .map(events -> {
-          LOG.info("Published {} KPI measurements from a {} feed of {} in organisation {}", events.size(), kind,
-              caller.source(), caller.orgId());
-          return new Published(events.stream().map(CloudEvent::id).toList(), defaultSource);
-        });
+    return validate(caller.orgId(), caller.source(), callerNaming(defaultSource), entries, errors)
+        .compose(events -> publishEvents(caller.orgId(), "a " + kind + " feed of " + caller.source(), events))
+        .map(events -> new Published(events.stream().map(CloudEvent::id).toList(), defaultSource));
+  }
+
+  /**
+   * Looks up the KPIs the entries name in the organisation and turns every entry into an event.
+   *
+   * @param origin who sent the entries, for logs
+   * @param readErrors errors the reader found already; the future fails with them and any found here
+   * @return the events in entry order, or a failed future with a 400 {@link ApiException} listing every bad entry
+   */
+  Future<List<CloudEvent>> validate(String orgId, String origin, EventNaming naming, List<FeedEntry> entries,
+                                    List<FieldError> readErrors) {
+    return lookUpKpis(orgId, entries).compose(kpis -> toEvents(orgId, origin, naming, entries, kpis, readErrors));
+  }
+
+  /** Publishes validated events into Kafka and completes with them once Kafka has every one. */
+  Future<List<CloudEvent>> publishEvents(String orgId, String origin, List<CloudEvent> events) {
+    return publisher.publish(events).map(v -> {
+      LOG.info("Published {} KPI measurements from {} in organisation {}", events.size(), origin, orgId);
+      return events;
+    });
+  }
+
+  /** Naming of the batch and CSV feeds: the caller's source and id when given, else the defaults. */
+  private static EventNaming callerNaming(String defaultSource) {
+    return new EventNaming() {
+      @Override
+      public String source(FeedEntry entry) {
+        return entry.source() == null ? defaultSource : entry.source();
+      }
+
+      @Override
+      public String id(UUID kpiId, FeedEntry entry) {
+        return entry.id() == null ? derivedId(kpiId, entry) : entry.id();
+      }
+
+      @Override
+      public FieldError repeated(FeedEntry entry, FeedEntry earlier) {
+        if (entry.id() == null) {
+          // The derived id covers KPI, time and value, so both entries are one observation and
+          // the pipeline stores it once.
+          return null;
+        }
+        return entry.place().error("id", "repeated", "repeats the id \"" + EntryRules.shorten(entry.id())
+            + "\" of an earlier entry with the same source; give every measurement its own id");
+      }
+    };
   }
 
   private Future<Map<String, Kpi>> lookUpKpis(String orgId, List<FeedEntry> entries) {
@@ -111,7 +171,7 @@ final class MeasurementFeed {
         });
   }
 
-  private Future<List<CloudEvent>> toEvents(Caller caller, String defaultSource, List<FeedEntry> entries,
+  private Future<List<CloudEvent>> toEvents(String orgId, String origin, EventNaming naming, List<FeedEntry> entries,
                                             Map<String, Kpi> kpis, List<FieldError> readErrors) {
     List<FieldError> errors = new ArrayList<>(readErrors);
     List<CloudEvent> events = new ArrayList<>(entries.size());
@@ -121,7 +181,7 @@ final class MeasurementFeed {
         continue;
       }
       Kpi kpi = kpis.get(normalised(entry.kpi()));
-      String problem = kpiProblem(entry, kpi, caller.orgId());
+      String problem = kpiProblem(entry, kpi, orgId);
       if (problem != null) {
         errors.add(entry.place().error(entry.kpiField(), kpi == null ? "unknown_kpi" : kpi.computed() ? "computed_kpi"
             : "archived_kpi", problem));
@@ -130,15 +190,15 @@ final class MeasurementFeed {
       if (!entry.readable()) {
         continue;
       }
-      String source = entry.source() == null ? defaultSource : entry.source();
-      String id = entry.id() == null ? derivedId(kpi.id(), entry) : entry.id();
+      String source = naming.source(entry);
+      String id = naming.id(kpi.id(), entry);
       FeedEntry earlier = byEventKey.putIfAbsent(source + "\n" + id, entry);
-      if (earlier != null && entry.id() != null) {
-        errors.add(entry.place().error("id", "repeated", "repeats the id \"" + EntryRules.shorten(id)
-            + "\" of an earlier entry with the same source; give every measurement its own id"));
+      FieldError repeated = earlier == null ? null : naming.repeated(entry, earlier);
+      if (repeated != null) {
+        errors.add(repeated);
         continue;
       }
-      CloudEventParser.Result parsed = parser.parse(eventJson(caller.orgId(), kpi.id(), source, id, entry), true);
+      CloudEventParser.Result parsed = parser.parse(eventJson(orgId, kpi.id(), source, id, entry), true);
       if (!parsed.valid()) {
         // The readers apply the parser's rules already; this catches a rule added to the parser later.
         parsed.errors().forEach(e -> errors.add(entry.place().error(e.field(), e.code(), e.message())));
@@ -148,7 +208,7 @@ final class MeasurementFeed {
     }
     if (!errors.isEmpty()) {
       LOG.info("Rejected a KPI feed of {} entries from {} in organisation {}: {} errors, first {}: {}", entries.size(),
-          caller.source(), caller.orgId(), errors.size(), errors.get(0).field(), errors.get(0).message());
+          origin, orgId, errors.size(), errors.get(0).field(), errors.get(0).message());
       return Future.failedFuture(ApiException.invalid(errors));
     }
     return Future.succeededFuture(events);
