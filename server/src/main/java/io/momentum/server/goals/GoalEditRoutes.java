@@ -1,6 +1,7 @@
 package io.momentum.server.goals;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.auth.ScopedNode;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
@@ -73,6 +74,7 @@ final class GoalEditRoutes {
               BodyReader reader = BodyReader.of(merged, "");
               ObjectiveInput input = ObjectiveInput.read(reader);
               reader.finish();
+              caller.requireNodeAccess(new ScopedNode(id, input.key(), input.kind(), input.unitId()));
               return goals.checkObjective(connection, caller.orgId(), input, current)
                   .compose(ownerName -> updateObjective(connection, caller, id, input, ownerName))
                   .compose(json -> input.cycleId().toString().equals(current.getString("cycleId"))
@@ -150,7 +152,8 @@ final class GoalEditRoutes {
               KeyResultInput input = KeyResultInput.read(reader);
               reader.finish();
               boolean moved = !input.objectiveId().toString().equals(current.getString("objectiveId"));
-              return GoalRoutes.checkKeyResult(connection, caller.orgId(), input)
+              return GoalRoutes.requireKeyResultInScope(connection, caller, input)
+                  .compose(v -> GoalRoutes.checkKeyResult(connection, caller.orgId(), input))
                   .compose(ownerName -> (moved ? checkKeyResultMove(connection, caller.orgId(), id, input.objectiveId())
                       : Future.<Void>succeededFuture()).map(ownerName))
                   .compose(ownerName -> updateKeyResult(connection, caller, id, input.withOwnerName(ownerName)));
@@ -210,6 +213,7 @@ final class GoalEditRoutes {
               BodyReader reader = BodyReader.of(merged, "");
               KpiInput input = KpiInput.read(reader);
               reader.finish();
+              caller.requireNodeAccess(new ScopedNode(id, input.key(), "kpi", input.unitId()));
               return GoalRoutes.checkKpi(connection, caller.orgId(), input)
                   .compose(ownerName -> connection.preparedQuery("UPDATE kpis SET title = $3, description = $4, unit_id = $5,"
                           + " owner_id = $6, owner_name = $7, unit = $8, direction = $9, indicator = $10,"
