@@ -122,7 +122,7 @@ public final class AuthService {
         .compose(caller -> caller == null ? Future.succeededFuture() : resolveUnits(caller));
   }
 
-  /** Completes with the caller whose scope holds its granted units and all their sub-units. */
+  /** Completes with the caller whose scope contains its granted units and all their sub-units. */
   private Future<Caller> resolveUnits(Caller caller) {
     List<UUID> granted = TokenScope.grantedUnits(caller.scopes());
     if (granted.isEmpty()) {

@@ -96,7 +96,7 @@ public record Caller(String kind, String id, String orgId, String name, String e
     }
   }
 
-  /** Throws 404 when a restricted token may not see {@code node}, so that the answer does not reveal that it exists. */
+  /** Throws 404 when a restricted token may not see {@code node}, so that the response does not reveal that it exists. */
   public void requireVisible(ScopedNode node, String what) {
     if (!scope.allows(node.unitId(), node.kind())) {
       throw ApiException.notFound(what);

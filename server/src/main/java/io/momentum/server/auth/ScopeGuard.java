@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where the unit and node kind limit of an API token ({@link TokenScope}) meets the
  * REST API. Every operation under {@code /api/v1} has a {@link Policy} in {@link #POLICIES}, and a
- * test holds that table against the routes the node serves, so a new route cannot skip the check
+ * test compares that table with the routes the node serves, so a new route cannot skip the check
  * without failing the build.
  *
  * <p>Mounted after authentication. People and unrestricted tokens pass straight through; for a
@@ -30,7 +30,7 @@ public final class ScopeGuard {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScopeGuard.class);
 
-  /** How an operation treats a token limited to units or node kinds. */
+  /** Treatment of a token limited to units or node kinds by one operation. */
   public enum Policy {
     /** Reveals no goal node, or is authenticated otherwise (webhook secrets): passes. */
     OPEN,
@@ -38,7 +38,7 @@ public final class ScopeGuard {
     ORGANISATION,
     /**
      * The path names goal nodes (by id, or by key where the route accepts keys): a read of a node
-     * out of scope gets 404, so the answer does not reveal the node; a change gets 403 naming the node.
+     * out of scope gets 404, so the response does not reveal the node; a change gets 403 naming the node.
      */
     NODE,
     /**
@@ -93,7 +93,7 @@ public final class ScopeGuard {
       }
     }
     if (template == null) {
-      // No operation serves this path, so the router answers 404 without reading anything.
+      // No operation serves this path, so the router responds 404 without reading anything.
       ctx.next();
       return;
     }
@@ -136,7 +136,7 @@ public final class ScopeGuard {
 
   /**
    * Completes with the node a path value names in the organisation (by id, or by key), or with null
-   * when it names none; the route's handler then answers 404 as it would for anyone.
+   * when it names none; the route's handler then responds 404 as it would for anyone.
    */
   public Future<ScopedNode> lookUp(String orgId, String value) {
     UUID id = null;

@@ -3,7 +3,7 @@ package io.momentum.server.auth;
 import java.util.UUID;
 
 /**
- * What a token's scope check needs to know of a goal node.
+ * Facts of a goal node that a token's scope check reads.
  *
  * @param id the node's id, or null for a node a request is about to create
  * @param kind the node kind as the REST API spells it, one of {@link TokenScope#NODE_KINDS}

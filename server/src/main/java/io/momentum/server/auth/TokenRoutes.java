@@ -38,8 +38,9 @@ public final class TokenRoutes {
   /** Largest number of units one token may be limited to. */
   static final int MAX_UNITS = 100;
   /**
-   * Selects tokens with their granted units. The scopes column holds the array itself, or (as the
-   * client stores a text parameter cast to jsonb) a JSON string of the array's text; both are read.
+   * Selects tokens with their granted units. The scopes column contains the array itself, or a JSON
+   * string of the array's text, because the client stores a text parameter cast to jsonb as a string.
+   * Both forms are read.
    */
   private static final String SELECT = """
       SELECT t.id, t.name, t.token_prefix, t.scopes, t.created_at, t.last_used_at, t.revoked_at,
@@ -130,7 +131,7 @@ public final class TokenRoutes {
 
   /**
    * Fails with 400 naming each id of {@code units} that is no unit of the organisation. A unit of
-   * another organisation gets the same answer as an id that exists nowhere, so the answer reveals
+   * another organisation gets the same response as an id that exists nowhere, so the response reveals
    * nothing about other organisations.
    */
   private Future<Void> requireKnownUnits(String orgId, List<UUID> units) {

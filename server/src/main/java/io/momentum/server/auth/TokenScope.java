@@ -116,7 +116,7 @@ public record TokenScope(List<UUID> units, Set<UUID> unitsInScope, List<String> 
     return kinds.isEmpty() ? null : kinds.toArray(String[]::new);
   }
 
-  /** Describes the grant for error messages, such as {@code units [<id>] with their sub-units and kinds [kpi]}. */
+  /** Describes the grant for error messages, such as {@code units [<id>] with their sub-units and node kinds [kpi]}. */
   public String describe() {
     List<String> parts = new ArrayList<>();
     if (!units.isEmpty()) {

@@ -68,8 +68,8 @@ public final class BoardService {
   }
 
   /**
-   * Completes when the board exists in the caller's organisation and, for a restricted token, when
-   * its unit or node is in the token's scope; fails with 404 otherwise.
+   * Completes when the board exists in the caller's organisation and is in a restricted token's
+   * scope. Fails with 404 otherwise, so a token cannot tell a board outside its scope from a missing one.
    */
   public Future<Void> checkAccess(Caller caller, BoardRef board) {
     String orgId = caller.orgId();

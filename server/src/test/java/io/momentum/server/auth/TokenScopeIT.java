@@ -138,7 +138,7 @@ class TokenScopeIT {
   }
 
   @Test
-  void kpiValueInOtherUnitRefusedAndNotStored() throws InterruptedException {
+  void kpiValueOutsideUnitRejected() throws InterruptedException {
     Http unitA = client(token(List.of(org.teamId), List.of()));
 
     HttpResponse<Buffer> refused = measure(unitA, kpiB, 99);
@@ -168,7 +168,7 @@ class TokenScopeIT {
   }
 
   @Test
-  void batchWithOneOutOfScopeEventStoresNone() throws InterruptedException {
+  void batchWithOutOfScopeEventRejected() throws InterruptedException {
     Http unitA = client(token(List.of(org.teamId), List.of()));
     JsonObject inScope = Events.event(org.orgId, "momentum.kpi.measurement", "nps", DAY, new JsonObject().put("value", 31));
     JsonObject outOfScope = Events.event(org.orgId, "momentum.kpi.measurement", kpiBKey, DAY, new JsonObject().put("value", 3));
@@ -352,6 +352,40 @@ class TokenScopeIT {
       JsonObject error = live.next("error", Duration.ofSeconds(10));
 
       assertThat(error.getString("code")).isEqualTo("board_not_found");
+    }
+  }
+
+  @Test
+  void liveBoardLeavesOutOtherKinds() throws InterruptedException {
+    JsonObject token = token(List.of(), List.of("kpi"));
+
+    try (LiveClient live = LiveClient.connect(node.vertx(), TestNode.httpPort(), token.getString("token"))) {
+      live.subscribe(org.teamBoard(), null, null);
+      JsonObject snapshot = live.next("snapshot", Duration.ofSeconds(10));
+      HttpResponse<Buffer> keyResult = Http.withToken(org.token).postRaw("/api/v1/events",
+          Events.value(org.orgId, "uptime", 97, Instant.now()).encode(), "application/cloudevents+json");
+      HttpResponse<Buffer> kpiValue = Http.withToken(org.token).post("/api/v1/kpis/" + kpiA + "/measurements",
+          new JsonObject().put("value", 48).put("time", Instant.now().toString()));
+      List<JsonObject> deltas = new java.util.ArrayList<>();
+      deltas.add(live.next(message -> {
+        boolean delta = "delta".equals(message.getString("type"));
+        if (delta) {
+          deltas.add(message);
+        }
+        return delta && message.getJsonArray("nodes").stream().anyMatch(n -> kpiA.equals(((JsonObject) n).getString("id")));
+      }, Duration.ofSeconds(15)));
+
+      assertThat(keyResult.statusCode()).isEqualTo(202);
+      assertThat(kpiValue.statusCode()).isEqualTo(202);
+      assertThat(snapshot.getJsonArray("nodes")).isNotEmpty();
+      for (Object node : snapshot.getJsonArray("nodes")) {
+        assertThat(((JsonObject) node).getString("kind")).isEqualTo("kpi");
+      }
+      for (JsonObject delta : deltas) {
+        for (Object node : delta.getJsonArray("nodes")) {
+          assertThat(((JsonObject) node).getString("kind")).as(delta.encode()).isEqualTo("kpi");
+        }
+      }
     }
   }
 }
