@@ -202,6 +202,8 @@ public final class ScopeGuard {
         "GET /api/v1/kpis/{id}/driver-tree", "GET /api/v1/contributions", "GET /api/v1/impact-links",
         // Impact links tie strategy across units, so they belong to the organisation's structure.
         "POST /api/v1/impact-links", "DELETE /api/v1/impact-links/{id}");
+    // NOTE: a node in scope is read whole, so its response may name linked nodes outside the scope
+    // (contributions, KPI drivers), and PUT drivers may name driver KPIs outside it.
     node(rules, "id",
         "GET /api/v1/objectives/{id}", "PATCH /api/v1/objectives/{id}", "DELETE /api/v1/objectives/{id}",
         "GET /api/v1/objectives/{id}/comments", "POST /api/v1/objectives/{id}/comments",

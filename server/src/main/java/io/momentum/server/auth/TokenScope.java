@@ -83,11 +83,6 @@ public record TokenScope(List<UUID> units, Set<UUID> unitsInScope, List<String> 
     return !units.isEmpty() || !kinds.isEmpty();
   }
 
-  /** Returns true when the token is limited to some units. */
-  public boolean limitsUnits() {
-    return !units.isEmpty();
-  }
-
   /**
    * Returns true when a node of {@code kind} in {@code unitId} is in scope. A node without a unit
    * (a KPI or initiative of the whole organisation) is outside every unit grant.

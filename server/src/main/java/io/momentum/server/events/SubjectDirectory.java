@@ -28,7 +28,7 @@ public final class SubjectDirectory {
   /**
    * What ingest validation needs to know of a node.
    *
-   * @param scoped the node as a token's scope check sees it: its kind as the REST API spells it
+   * @param scoped the node as a token's scope check reads it: its kind as the REST API spells it
    *     (objectives may be strategic outcomes) and its unit
    */
   public record NodeInfo(String id, String key, NodeKind kind, Measurement measurement, List<MilestoneDef> milestones,

@@ -203,6 +203,19 @@ class TokenScopeIT {
   }
 
   @Test
+  void csvWithOutOfScopeKpiRejected() {
+    Http unitA = client(token(List.of(org.teamId), List.of()));
+    String file = "kpi,value,time\nnps,34," + DAY + "\n" + kpiBKey + ",5," + DAY + "\n";
+
+    HttpResponse<Buffer> response = unitA.postRaw("/api/v1/kpis/measurements.csv", file, "text/csv; charset=utf-8");
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(403);
+    JsonObject field = Goals.error(response).getJsonArray("fields").getJsonObject(0);
+    assertThat(field.getString("code")).isEqualTo("out_of_scope");
+    assertThat(field.getString("message")).contains(kpiBKey);
+  }
+
+  @Test
   void listsShowOnlyNodesInScope() {
     Http unitA = client(token(List.of(org.teamId), List.of()));
     Http kpiOnly = client(token(List.of(), List.of("kpi")));
