@@ -1,6 +1,7 @@
 package io.momentum.server.goals;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.auth.ScopeGuard;
 import io.momentum.server.auth.ScopedNode;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
@@ -251,6 +252,24 @@ final class GoalEditRoutes {
   }
 
   /**
+   * Fails with 403 when a restricted token would archive, by cascade, a node outside its scope,
+   * such as an objective of another unit aligned below.
+   */
+  private static Future<Void> requireDescendantsInScope(SqlConnection connection, Caller caller,
+                                                        List<Alignment.Descendant> below) {
+    if (!caller.restricted() || below.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    UUID[] ids = below.stream().map(Alignment.Descendant::id).toArray(UUID[]::new);
+    return connection.preparedQuery("SELECT id, key, kind, unit_id FROM goal_nodes WHERE org_id = $1 AND id = ANY($2)")
+        .execute(Tuple.tuple().addString(caller.orgId()).addArrayOfUUID(ids))
+        .map(rows -> {
+          rows.forEach(row -> caller.requireNodeAccess(ScopeGuard.node(row)));
+          return null;
+        });
+  }
+
+  /**
    * Archives an objective or key result. Nodes below it (key results, aligned objectives, and so
    * on down) block the archive with a 409 naming them, unless {@code cascade=true} archives them
    * in the same transaction.
@@ -272,6 +291,8 @@ final class GoalEditRoutes {
                 if (!below.isEmpty() && !cascade) {
                   return Future.failedFuture(blockedByChildren(what + " " + current.getString("key"), below));
                 }
+                return requireDescendantsInScope(connection, caller, below).map(below);
+              }).compose(below -> {
                 List<UUID> objectives = new ArrayList<>();
                 List<UUID> keyResults = new ArrayList<>();
                 (current.containsKey("objectiveId") ? keyResults : objectives).add(id);

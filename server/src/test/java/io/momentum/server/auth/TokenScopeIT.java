@@ -273,6 +273,23 @@ class TokenScopeIT {
   }
 
   @Test
+  void cascadeOutsideScopeRejected() {
+    Goals goals = new Goals(admin, org);
+    JsonObject objective = goals.objective(key("cascade"), null);
+    JsonObject keyResult = goals.keyResult(key("cascade-kr"), objective.getString("id"));
+    Http objectivesOnly = client(token(List.of(), List.of("objective")));
+
+    HttpResponse<Buffer> archive = objectivesOnly.delete("/api/v1/objectives/" + objective.getString("id") + "?cascade=true");
+
+    assertThat(archive.statusCode()).as(archive.bodyAsString()).isEqualTo(403);
+    assertThat(Goals.error(archive).getString("message")).contains(keyResult.getString("key"));
+    assertThat(count("SELECT count(*) FROM key_results WHERE id = $1 AND archived_at IS NULL",
+        UUID.fromString(keyResult.getString("id")))).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM objectives WHERE id = $1 AND archived_at IS NULL",
+        UUID.fromString(objective.getString("id")))).isEqualTo(1);
+  }
+
+  @Test
   void restrictedTokenCannotChangeStructure() {
     Http unitA = client(token(List.of(org.teamId), List.of()));
     List<HttpResponse<Buffer>> responses = List.of(
