@@ -4,7 +4,8 @@ const BASE = '/api/v1/tokens'
 
 /**
  * Returns the organisation's API tokens (admins only), active ones first: {id, name, prefix,
- * scopes, createdBy {id, name} or null, createdAt, lastUsedAt, revokedAt}. Lists never carry a
+ * scopes, units [{id, key, name}], kinds, createdBy {id, name} or null, createdAt, lastUsedAt,
+ * revokedAt}. Empty units or kinds mean the token is not limited to some. Lists never carry a
  * token's text.
  */
 export async function listTokens() {
@@ -13,7 +14,7 @@ export async function listTokens() {
 }
 
 /**
- * Creates a token from {name, scopes} and returns it with its text in `token`. The server
+ * Creates a token from {name, scopes, units?, kinds?} and returns it with its text in `token`. The server
  * returns the text only in this response.
  */
 export async function createToken(fields) {

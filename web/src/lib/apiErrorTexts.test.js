@@ -13,6 +13,16 @@ const de = translator('de')
 // One row per field error code the web app can trigger: the server's body and the texts expected.
 const FIELD_CASES = [
   {
+    entry: { field: 'units[0]', code: 'unknown_unit', message: 'names no unit of your organisation', params: { value: 'u-gone' } },
+    en: 'No unit of your organisation has this id. Choose a unit from the list.',
+    de: 'Ihre Organisation hat keine Einheit mit dieser ID. Wählen Sie eine Einheit aus der Liste.',
+  },
+  {
+    entry: { field: '[1].subject', code: 'out_of_scope', message: 'The kpi "b" belongs to unit ...', params: { kind: 'kpi' } },
+    en: /^Outside the units or node kinds of this API token/,
+    de: /^Liegt außerhalb der Einheiten oder Elementarten dieses API-Tokens/,
+  },
+  {
     entry: { field: 'key', code: 'taken', message: 'is already taken' },
     en: 'Already used by another item of your organisation. Choose another key.',
     de: 'Wird bereits von einem anderen Element Ihrer Organisation verwendet. Wählen Sie einen anderen Schlüssel.',
@@ -217,6 +227,8 @@ const REQUEST_CASES = [
   { code: 'link_exists', status: 409, details: {}, en: /exists already/, de: /gibt es bereits/ },
   { code: 'too_many_rules', status: 409, details: { limit: 500 }, en: /at most 500 mapping rules/, de: /höchstens 500 Zuordnungsregeln/ },
   { code: 'forbidden', status: 403, details: {}, en: /Ask an administrator/, de: /nicht berechtigt/ },
+  { code: 'out_of_scope', status: 403, details: { allowed: { units: ['u-1'], kinds: [] } }, en: /outside the token's units or node kinds/, de: /außerhalb der Einheiten oder Elementarten/ },
+  { code: 'token_restricted', status: 403, details: { allowed: { units: [], kinds: ['kpi'] } }, en: /cannot change units, cycles, settings/, de: /keine Einheiten, Zyklen, Einstellungen/ },
   { code: 'not_found', status: 404, details: {}, en: /^server text\. It may have been archived/, de: /Meldung des Servers: server text$/ },
   { code: 'internal_error', status: 500, details: { requestId: 'abc-123' }, en: /request id abc-123/, de: /Anfrage-ID abc-123/ },
 ]

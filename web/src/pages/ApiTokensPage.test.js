@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DEMO_USER } from '../testing/fakeFetch.js'
+import { DEMO_USER, page } from '../testing/fakeFetch.js'
 import { mountPage } from '../testing/mountPage.js'
 import ApiTokensPage from './ApiTokensPage.vue'
 
@@ -23,12 +23,24 @@ const OLD = {
   createdBy: { id: 'p-1', name: 'Dana Weber' }, createdAt: '2026-10-01T08:00:00Z', lastUsedAt: null, revokedAt: '2026-10-15T12:00:00Z',
 }
 const SECRET = 'mtm_S3cr3tT0kenTextThatIsShownOnce0123456789ab'
+const UNITS = [
+  { id: 'u-company', key: 'company', name: 'Company', kind: 'company', parentId: null },
+  { id: 'u-sales', key: 'sales', name: 'Sales', kind: 'business_unit', parentId: 'u-company' },
+  { id: 'u-emea', key: 'emea', name: 'EMEA', kind: 'team', parentId: 'u-sales' },
+  { id: 'u-tech', key: 'tech', name: 'Tech', kind: 'business_unit', parentId: 'u-company' },
+]
+const SALES_KPIS = {
+  id: 't-sales', name: 'Sales KPI feed', prefix: 'mtm_S4le', scopes: ['read', 'write'],
+  units: [{ id: 'u-sales', key: 'sales', name: 'Sales' }], kinds: ['kpi', 'key_result'],
+  createdBy: { id: 'p-1', name: 'Dana Weber' }, createdAt: '2026-11-03T08:00:00Z', lastUsedAt: null, revokedAt: null,
+}
 
 function routes(extra = {}) {
   return {
     'GET /api/v1/auth/me': { body: { user: ADMIN } },
     'GET /api/v1/cycles': { body: { items: [] } },
-    [`GET ${BASE}`]: { body: { items: [PIPELINE, DEMO, OLD] } },
+    [`GET ${BASE}`]: { body: { items: [PIPELINE, DEMO, OLD, SALES_KPIS] } },
+    'GET /api/v1/units': page(UNITS),
     ...extra,
   }
 }
@@ -169,10 +181,68 @@ describe('API tokens page', () => {
     expect(requests('GET').some((request) => request.path === BASE)).toBe(false)
   })
 
+  it('lists the unit and kind limit of each token', async () => {
+    await openPage()
+    const limited = wrapper.get('[data-testid="token-t-sales"]')
+    const unlimited = wrapper.get('[data-testid="token-t-pipeline"]')
+    expect(limited.get('[data-testid="token-units-text"]').text()).toBe('Sales')
+    expect(limited.get('[data-testid="token-kinds-text"]').text()).toBe('KPI, Key result')
+    expect(unlimited.get('[data-testid="token-units-text"]').text()).toBe('All units')
+    expect(unlimited.get('[data-testid="token-kinds-text"]').text()).toBe('All node kinds')
+  })
+
+  it('creates a token limited to units and kinds', async () => {
+    await openPage({ [`POST ${BASE}`]: { status: 201, body: { ...SALES_KPIS, id: 't-new', token: SECRET } } })
+    await click('[data-testid="new-token"]')
+    await wrapper.get('[data-testid="token-name"]').setValue('Sales feed')
+    await wrapper.get('[data-testid="token-unit-u-sales"]').setValue(true)
+    await wrapper.get('[data-testid="token-kind-kpi"]').setValue(true)
+    await wrapper.get('[data-testid="token-form"]').trigger('submit')
+    await flushPromises()
+    expect(requests('POST')[0].body).toEqual({ name: 'Sales feed', scopes: ['read'], units: ['u-sales'], kinds: ['kpi'] })
+  })
+
+  it('shows sub-units of a chosen unit as included', async () => {
+    await openPage()
+    await click('[data-testid="new-token"]')
+    await wrapper.get('[data-testid="token-unit-u-sales"]').setValue(true)
+    const emea = wrapper.get('[data-testid="token-unit-u-emea"]')
+    expect(emea.element.disabled).toBe(true)
+    expect(emea.element.closest('label').textContent).toContain('included through Sales')
+    expect(wrapper.get('[data-testid="token-unit-u-tech"]').element.disabled).toBe(false)
+  })
+
+  it('shows an unknown unit at the units field', async () => {
+    const unknown = {
+      status: 400,
+      body: { error: { code: 'validation_failed', message: 'units[0]: names no unit', fields: [
+        { field: 'units[0]', code: 'unknown_unit', message: 'names no unit of your organisation', params: { value: 'u-gone' } },
+      ] } },
+    }
+    await openPage({ [`POST ${BASE}`]: unknown })
+    await click('[data-testid="new-token"]')
+    await wrapper.get('[data-testid="token-name"]').setValue('Gone')
+    await wrapper.get('[data-testid="token-unit-u-tech"]').setValue(true)
+    await wrapper.get('[data-testid="token-form"]').trigger('submit')
+    await flushPromises()
+    expect(wrapper.get('[data-field="units"] [data-testid="field-error"]').text()).toBe(
+      'No unit of your organisation has this id. Choose a unit from the list.',
+    )
+  })
+
+  it('creates tokens without a unit limit when units fail to load', async () => {
+    await openPage({ 'GET /api/v1/units': { status: 500, body: { error: { code: 'internal_error', message: 'failed' } } } })
+    await click('[data-testid="new-token"]')
+    expect(wrapper.get('[data-testid="token-units-failed"]').text()).toMatch(/without a unit limit/)
+    expect(wrapper.find('[data-testid="token-units"]').exists()).toBe(false)
+  })
+
   it('speaks German', async () => {
     await openPage({}, { locale: 'de' })
     expect(wrapper.get('h1').text()).toBe('API-Tokens')
     expect(wrapper.get('[data-testid="token-t-demo"] [data-testid="token-last-used"]').text()).toBe('Nie')
     expect(wrapper.get('[data-testid="token-t-pipeline"] [data-testid="token-scopes"]').text()).toBe('Lesen, Schreiben')
+    expect(wrapper.get('[data-testid="token-t-pipeline"] [data-testid="token-units-text"]').text()).toBe('Alle Einheiten')
+    expect(wrapper.get('[data-testid="token-t-sales"] [data-testid="token-kinds-text"]').text()).toBe('KPI, Schlüsselergebnis')
   })
 })

@@ -238,4 +238,17 @@ class OpenApiIT {
     }
     return operations;
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void tokenSchemasDocumentScope() {
+    Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) raw.get("components")).get("schemas");
+    Map<String, Object> input = (Map<String, Object>) ((Map<String, Object>) schemas.get("ApiTokenInput")).get("properties");
+    Map<String, Object> listed = (Map<String, Object>) ((Map<String, Object>) schemas.get("ApiToken")).get("properties");
+    Map<String, Object> kinds = (Map<String, Object>) schemas.get("TokenNodeKind");
+
+    assertThat(input).containsKeys("units", "kinds");
+    assertThat(listed).containsKeys("units", "kinds");
+    assertThat((List<Object>) kinds.get("enum")).containsExactlyElementsOf(io.momentum.server.auth.TokenScope.NODE_KINDS);
+  }
 }

@@ -3,6 +3,7 @@ package io.momentum.server.app;
 import io.momentum.server.auth.AuthRoutes;
 import io.momentum.server.auth.TokenRoutes;
 import io.momentum.server.auth.Caller;
+import io.momentum.server.auth.ScopeGuard;
 import io.momentum.server.checkins.CheckInRoutes;
 import io.momentum.server.checkins.CommentRoutes;
 import io.momentum.server.checkins.DueRoutes;
@@ -102,6 +103,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(auth::sessionUnlessBearer);
     auth.mountPublic(router);
     router.route("/api/v1/*").handler(auth.authenticationHandler());
+    router.route("/api/v1/*").handler(new ScopeGuard(services.pool())::handle);
     auth.mountProtected(router);
     LiveNodes liveNodes = new LiveNodes(vertx, services.hazelcast());
     new SettingsRoutes(services.pool()).mount(router);

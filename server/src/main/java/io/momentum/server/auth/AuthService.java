@@ -15,9 +15,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,13 @@ public final class AuthService {
           AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute')
         RETURNING api_tokens.id)
       SELECT id, org_id, name, scopes FROM found""";
+  /** The granted units of a token with all their sub-units, within the token's organisation. */
+  private static final String UNITS_IN_SCOPE = """
+      WITH RECURSIVE tree AS (
+        SELECT id FROM units WHERE org_id = $1 AND id = ANY($2)
+        UNION
+        SELECT u.id FROM units u JOIN tree ON u.parent_id = tree.id WHERE u.org_id = $1)
+      SELECT id FROM tree""";
   private static final String PBKDF2_ITERATIONS = "120000";
 
   private final Vertx vertx;
@@ -93,7 +102,8 @@ public final class AuthService {
    * Completes with the caller a bearer token stands for, or with null when it is unknown or
    * revoked. Every call reads the token's row, so a revocation on any node takes effect on the
    * next request. {@code last_used_at} is written at most once a minute per token, so a busy
-   * token does not write a row on every request.
+   * token does not write a row on every request. For a token limited to units, the units' sub-units
+   * are read on every call as well, so the scope follows the unit tree as it is now.
    */
   public Future<Caller> authenticateToken(String token) {
     if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
@@ -108,6 +118,23 @@ public final class AuthService {
           Row row = rows.iterator().next();
           return new Caller("token", row.getUUID("id").toString(), row.getString("org_id"),
               row.getString("name"), null, scopes(row.getValue("scopes")));
+        })
+        .compose(caller -> caller == null ? Future.succeededFuture() : resolveUnits(caller));
+  }
+
+  /** Completes with the caller whose scope contains its granted units and all their sub-units. */
+  private Future<Caller> resolveUnits(Caller caller) {
+    List<UUID> granted = TokenScope.grantedUnits(caller.scopes());
+    if (granted.isEmpty()) {
+      return Future.succeededFuture(caller);
+    }
+    return pool.preparedQuery(UNITS_IN_SCOPE)
+        .execute(Tuple.tuple().addString(caller.orgId()).addArrayOfUUID(granted.toArray(UUID[]::new)))
+        .map(rows -> {
+          Set<UUID> inScope = new HashSet<>();
+          rows.forEach(unit -> inScope.add(unit.getUUID("id")));
+          return new Caller(caller.kind(), caller.id(), caller.orgId(), caller.name(), caller.email(), caller.scopes(),
+              new TokenScope(granted, inScope, TokenScope.grantedKinds(caller.scopes())));
         });
   }
 

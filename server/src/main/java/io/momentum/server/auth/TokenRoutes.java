@@ -4,6 +4,8 @@ import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.PathIds;
 import io.momentum.server.http.QueryParams;
+import io.momentum.streams.event.FieldError;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,7 +14,9 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET/POST /api/v1/tokens} and {@code DELETE /api/v1/tokens/{id}}: the organisation's API
  * tokens, for administrators only. A token's text is returned once, in the response that creates
- * it. Lists show its first characters ({@code prefix}) and never its text or hash.
+ * it. Lists show its first characters ({@code prefix}) and never its text or hash. A token may be
+ * limited to units (each with its sub-units) and to node kinds; {@link TokenScope} describes the
+ * limit and {@link ScopeGuard} enforces it.
  */
 public final class TokenRoutes {
 
@@ -29,11 +35,23 @@ public final class TokenRoutes {
   static final List<String> GRANTABLE_SCOPES = List.of("read", "write");
   /** Upper bound of a list response; revoked tokens count towards it. */
   static final int MAX_LISTED = 1000;
+  /** Largest number of units one token may be limited to. */
+  static final int MAX_UNITS = 100;
+  /**
+   * Selects tokens with their granted units. The scopes column contains the array itself, or a JSON
+   * string of the array's text, because the client stores a text parameter cast to jsonb as a string.
+   * Both forms are read.
+   */
   private static final String SELECT = """
       SELECT t.id, t.name, t.token_prefix, t.scopes, t.created_at, t.last_used_at, t.revoked_at,
-        t.created_by, u.name AS creator_name
+        t.created_by, u.name AS creator_name,
+        (SELECT coalesce(jsonb_agg(jsonb_build_object('id', s.id, 'key', s.key, 'name', s.name) ORDER BY s.name), '[]')
+         FROM units s WHERE s.org_id = t.org_id
+           AND 'unit:' || s.id::text IN (SELECT jsonb_array_elements_text(CASE jsonb_typeof(t.scopes)
+             WHEN 'string' THEN (t.scopes #>> '{}')::jsonb ELSE t.scopes END))) AS units
       FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by AND u.org_id = t.org_id
       """;
+  private static final String KNOWN_UNITS = "SELECT id FROM units WHERE org_id = $1 AND id = ANY($2)";
   private static final String LIST = SELECT
       + " WHERE t.org_id = $1 ORDER BY t.revoked_at IS NOT NULL, t.created_at DESC, t.id LIMIT $2";
   private static final String ONE = SELECT + " WHERE t.org_id = $1 AND t.id = $2";
@@ -72,8 +90,15 @@ public final class TokenRoutes {
     BodyReader body = BodyReader.of(ctx);
     String name = body.text("name", 100, true);
     List<String> scopes = readScopes(body);
+    List<UUID> units = body.uuids("units", MAX_UNITS, false);
+    List<String> kinds = body.subsetOf("kinds", TokenScope.NODE_KINDS, false);
     body.finish();
-    auth.issueToken(caller.orgId(), name, scopes, caller.userId())
+    requireKnownUnits(caller.orgId(), units)
+        .compose(v -> {
+          List<String> stored = new java.util.ArrayList<>(scopes);
+          stored.addAll(TokenScope.entries(units, kinds));
+          return auth.issueToken(caller.orgId(), name, stored, caller.userId());
+        })
         .compose(issued -> pool.preparedQuery(ONE).execute(Tuple.of(caller.orgId(), issued.id()))
             .map(rows -> token(rows.iterator().next()).put("token", issued.text())))
         .onSuccess(json -> {
@@ -104,6 +129,29 @@ public final class TokenRoutes {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * Fails with 400 naming each id of {@code units} that is no unit of the organisation. A unit of
+   * another organisation gets the same response as an id that exists nowhere, so the response reveals
+   * nothing about other organisations.
+   */
+  private Future<Void> requireKnownUnits(String orgId, List<UUID> units) {
+    if (units.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return pool.preparedQuery(KNOWN_UNITS).execute(Tuple.tuple().addString(orgId).addArrayOfUUID(units.toArray(UUID[]::new))).compose(rows -> {
+      Set<UUID> known = new HashSet<>();
+      rows.forEach(row -> known.add(row.getUUID("id")));
+      List<FieldError> errors = new java.util.ArrayList<>();
+      for (int i = 0; i < units.size(); i++) {
+        if (!known.contains(units.get(i))) {
+          errors.add(FieldError.of("units[" + i + "]", "unknown_unit", "names no unit of your organisation; use the id of"
+              + " a unit listed by GET /api/v1/units", new JsonObject().put("value", units.get(i).toString())));
+        }
+      }
+      return errors.isEmpty() ? Future.succeededFuture() : Future.failedFuture(ApiException.invalid(errors));
+    });
+  }
+
   /** Reads {@code scopes}: distinct grantable scopes, {@code read} among them. */
   private static List<String> readScopes(BodyReader body) {
     List<String> scopes = body.subsetOf("scopes", GRANTABLE_SCOPES, true);
@@ -116,6 +164,7 @@ public final class TokenRoutes {
 
   /** Returns a token as lists and the create response show it, without its text or hash. */
   static JsonObject token(Row row) {
+    List<String> stored = AuthService.scopes(row.getValue("scopes"));
     UUID createdBy = row.getUUID("created_by");
     JsonObject creator = createdBy == null ? null
         : new JsonObject().put("id", createdBy.toString()).put("name", row.getString("creator_name"));
@@ -123,11 +172,18 @@ public final class TokenRoutes {
         .put("id", row.getUUID("id").toString())
         .put("name", row.getString("name"))
         .put("prefix", row.getString("token_prefix"))
-        .put("scopes", new JsonArray(AuthService.scopes(row.getValue("scopes"))))
+        .put("scopes", new JsonArray(TokenScope.accessScopes(stored)))
+        .put("units", units(row.getValue("units")))
+        .put("kinds", new JsonArray(TokenScope.grantedKinds(stored)))
         .put("createdBy", creator)
         .put("createdAt", timestamp(row.getOffsetDateTime("created_at")))
         .put("lastUsedAt", timestamp(row.getOffsetDateTime("last_used_at")))
         .put("revokedAt", timestamp(row.getOffsetDateTime("revoked_at")));
+  }
+
+  /** Reads the {@code units} jsonb column, which the client returns as an array or as its text. */
+  private static JsonArray units(Object value) {
+    return value instanceof JsonArray array ? array : new JsonArray(String.valueOf(value));
   }
 
   private static String timestamp(OffsetDateTime time) {

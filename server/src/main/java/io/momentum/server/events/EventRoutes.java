@@ -1,6 +1,7 @@
 package io.momentum.server.events;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.auth.ScopedNode;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.streams.event.CloudEvent;
@@ -143,6 +144,23 @@ public final class EventRoutes {
             caller.kind(), caller.orgId(), errors.get(0).field() + ": " + errors.get(0).message());
         return Future.failedFuture(ApiException.invalid(errors));
       }
+      List<FieldError> outOfScope = new ArrayList<>();
+      for (int i = 0; i < events.size(); i++) {
+        ScopedNode node = found.get(events.get(i).subject()).scoped();
+        if (!caller.canRead(node.unitId(), node.kind())) {
+          ApiException refusal = caller.outOfScope(node);
+          outOfScope.add(FieldError.of(prefixes.get(i).isEmpty() ? "subject" : prefixes.get(i) + ".subject",
+              "out_of_scope", refusal.getMessage(), refusal.details().getJsonObject("node")));
+        }
+      }
+      if (!outOfScope.isEmpty()) {
+        LOG.info("Refused {} of {} events from token {} of organisation {}: {}", outOfScope.size(), items.size(),
+            caller.id(), caller.orgId(), outOfScope.get(0).field() + ": " + outOfScope.get(0).message());
+        return Future.failedFuture(new ApiException(403, "out_of_scope", outOfScope.size() == 1
+            ? outOfScope.get(0).field() + ": " + outOfScope.get(0).message()
+            : outOfScope.size() + " events name nodes outside this API token's scope (" + caller.scope().describe()
+                + "); see \"fields\". Nothing was accepted", outOfScope, new JsonObject().put("allowed", caller.scope().toJson())));
+      }
       return Future.succeededFuture(events);
     });
   }
@@ -208,7 +226,8 @@ public final class EventRoutes {
       events.add(appEvent(caller, EventType.CHECK_IN.wire(), subject, now, data.put("author", caller.name())));
     }
     validate(caller, events, false)
-        .recover(e -> Future.failedFuture(e instanceof ApiException api && api.fields().stream().anyMatch(f -> f.field().endsWith("subject"))
+        .recover(e -> Future.failedFuture(e instanceof ApiException api && api.status() == 400
+                && api.fields().stream().anyMatch(f -> f.field().endsWith("subject"))
             ? ApiException.notFound("Key result " + subject) : e))
         .compose(valid -> publisher.publish(valid).map(valid))
         .onSuccess(valid -> {

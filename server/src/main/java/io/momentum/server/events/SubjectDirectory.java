@@ -1,5 +1,6 @@
 package io.momentum.server.events;
 
+import io.momentum.server.auth.ScopedNode;
 import io.momentum.streams.engine.Measurement;
 import io.momentum.streams.engine.MilestoneDef;
 import io.momentum.streams.engine.NodeKind;
@@ -19,12 +20,19 @@ import java.util.Map;
 public final class SubjectDirectory {
 
   private static final String LOOKUP = """
-      SELECT nk.key, nk.node_id, nk.kind, kr.measurement, kr.milestones
+      SELECT nk.key, nk.node_id, nk.kind, kr.measurement, kr.milestones, g.kind AS node_kind, g.unit_id
       FROM node_keys nk LEFT JOIN key_results kr ON kr.id = nk.node_id
+        LEFT JOIN goal_nodes g ON g.id = nk.node_id AND g.org_id = nk.org_id
       WHERE nk.org_id = $1 AND (nk.key = ANY($2) OR nk.node_id::text = ANY($2))""";
 
-  /** What ingest validation needs to know of a node. */
-  public record NodeInfo(String id, String key, NodeKind kind, Measurement measurement, List<MilestoneDef> milestones) {
+  /**
+   * What ingest validation needs to know of a node.
+   *
+   * @param scoped the node as a token's scope check reads it: its kind as the REST API spells it
+   *     (objectives may be strategic outcomes) and its unit
+   */
+  public record NodeInfo(String id, String key, NodeKind kind, Measurement measurement, List<MilestoneDef> milestones,
+                         ScopedNode scoped) {
   }
 
   private final Pool pool;
@@ -46,7 +54,10 @@ public final class SubjectDirectory {
             NodeInfo info = new NodeInfo(row.getUUID("node_id").toString(), row.getString("key"),
                 NodeKind.fromWire(row.getString("kind")),
                 measurement == null ? null : Measurement.fromWire(measurement),
-                milestones(row.getValue("milestones")));
+                milestones(row.getValue("milestones")),
+                new ScopedNode(row.getUUID("node_id"), row.getString("key"),
+                    row.getString("node_kind") == null ? row.getString("kind") : row.getString("node_kind"),
+                    row.getUUID("unit_id")));
             found.put(info.key(), info);
             found.put(info.id(), info);
           }

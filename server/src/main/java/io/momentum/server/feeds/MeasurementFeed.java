@@ -1,6 +1,7 @@
 package io.momentum.server.feeds;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.auth.ScopedNode;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.streams.event.CloudEvent;
@@ -40,11 +41,15 @@ final class MeasurementFeed {
   static final int MAX_ENTRIES = 10_000;
 
   private static final String KPIS = """
-      SELECT id, key, formula, archived_at FROM kpis
+      SELECT id, key, formula, archived_at, unit_id FROM kpis
       WHERE org_id = $1 AND (key = ANY($2) OR id = ANY($3))""";
 
   /** The facts of a KPI that the feed checks an entry against. */
-  private record Kpi(UUID id, String key, boolean computed, boolean archived) {
+  private record Kpi(UUID id, String key, boolean computed, boolean archived, UUID unitId) {
+
+    ScopedNode scoped() {
+      return new ScopedNode(id, key, "kpi", unitId);
+    }
   }
 
   /** The published events' ids, in entry order, and the default source they were sent under. */
@@ -163,7 +168,7 @@ final class MeasurementFeed {
           Map<String, Kpi> found = new HashMap<>();
           for (Row row : rows) {
             Kpi kpi = new Kpi(row.getUUID("id"), row.getString("key"), row.getString("formula") != null,
-                row.getValue("archived_at") != null);
+                row.getValue("archived_at") != null, row.getUUID("unit_id"));
             found.put(kpi.key(), kpi);
             found.put(kpi.id().toString(), kpi);
           }
@@ -174,6 +179,7 @@ final class MeasurementFeed {
   private Future<List<CloudEvent>> toEvents(String orgId, String origin, EventNaming naming, List<FeedEntry> entries,
                                             Map<String, Kpi> kpis, List<FieldError> readErrors) {
     List<FieldError> errors = new ArrayList<>(readErrors);
+    List<FieldError> outOfScope = new ArrayList<>();
     List<CloudEvent> events = new ArrayList<>(entries.size());
     Map<String, FeedEntry> byEventKey = new HashMap<>();
     for (FeedEntry entry : entries) {
@@ -185,6 +191,10 @@ final class MeasurementFeed {
       if (problem != null) {
         errors.add(entry.place().error(entry.kpiField(), kpi == null ? "unknown_kpi" : kpi.computed() ? "computed_kpi"
             : "archived_kpi", problem));
+        continue;
+      }
+      if (!caller.canRead(kpi.unitId(), "kpi")) {
+        outOfScope.add(entry.place().error(entry.kpiField(), "out_of_scope", caller.outOfScope(kpi.scoped()).getMessage()));
         continue;
       }
       if (!entry.readable()) {
@@ -210,6 +220,13 @@ final class MeasurementFeed {
       LOG.info("Rejected a KPI feed of {} entries from {} in organisation {}: {} errors, first {}: {}", entries.size(),
           origin, orgId, errors.size(), errors.get(0).field(), errors.get(0).message());
       return Future.failedFuture(ApiException.invalid(errors));
+    }
+    if (!outOfScope.isEmpty()) {
+      LOG.info("Refused a KPI feed of {} entries from {} in organisation {}: {} KPIs outside the token's scope, first {}",
+          entries.size(), caller.source(), caller.orgId(), outOfScope.size(), outOfScope.get(0).field());
+      return Future.failedFuture(new ApiException(403, "out_of_scope", outOfScope.size() + " entries name KPIs outside"
+          + " this API token's scope (" + caller.scope().describe() + "); see \"fields\". Nothing was accepted",
+          outOfScope, new JsonObject().put("allowed", caller.scope().toJson())));
     }
     return Future.succeededFuture(events);
   }

@@ -1,6 +1,8 @@
 package io.momentum.server.goals;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.auth.ScopeGuard;
+import io.momentum.server.auth.ScopedNode;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
@@ -73,6 +75,7 @@ final class GoalEditRoutes {
               BodyReader reader = BodyReader.of(merged, "");
               ObjectiveInput input = ObjectiveInput.read(reader);
               reader.finish();
+              caller.requireNodeAccess(new ScopedNode(id, input.key(), input.kind(), input.unitId()));
               return goals.checkObjective(connection, caller.orgId(), input, current)
                   .compose(ownerName -> updateObjective(connection, caller, id, input, ownerName))
                   .compose(json -> input.cycleId().toString().equals(current.getString("cycleId"))
@@ -150,7 +153,8 @@ final class GoalEditRoutes {
               KeyResultInput input = KeyResultInput.read(reader);
               reader.finish();
               boolean moved = !input.objectiveId().toString().equals(current.getString("objectiveId"));
-              return GoalRoutes.checkKeyResult(connection, caller.orgId(), input)
+              return GoalRoutes.requireKeyResultInScope(connection, caller, input)
+                  .compose(v -> GoalRoutes.checkKeyResult(connection, caller.orgId(), input))
                   .compose(ownerName -> (moved ? checkKeyResultMove(connection, caller.orgId(), id, input.objectiveId())
                       : Future.<Void>succeededFuture()).map(ownerName))
                   .compose(ownerName -> updateKeyResult(connection, caller, id, input.withOwnerName(ownerName)));
@@ -210,6 +214,7 @@ final class GoalEditRoutes {
               BodyReader reader = BodyReader.of(merged, "");
               KpiInput input = KpiInput.read(reader);
               reader.finish();
+              caller.requireNodeAccess(new ScopedNode(id, input.key(), "kpi", input.unitId()));
               return GoalRoutes.checkKpi(connection, caller.orgId(), input)
                   .compose(ownerName -> connection.preparedQuery("UPDATE kpis SET title = $3, description = $4, unit_id = $5,"
                           + " owner_id = $6, owner_name = $7, unit = $8, direction = $9, indicator = $10,"
@@ -247,6 +252,24 @@ final class GoalEditRoutes {
   }
 
   /**
+   * Fails with 403 when a restricted token would archive, by cascade, a node outside its scope,
+   * such as an objective of another unit aligned below.
+   */
+  private static Future<Void> requireDescendantsInScope(SqlConnection connection, Caller caller,
+                                                        List<Alignment.Descendant> below) {
+    if (!caller.restricted() || below.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    UUID[] ids = below.stream().map(Alignment.Descendant::id).toArray(UUID[]::new);
+    return connection.preparedQuery("SELECT id, key, kind, unit_id FROM goal_nodes WHERE org_id = $1 AND id = ANY($2)")
+        .execute(Tuple.tuple().addString(caller.orgId()).addArrayOfUUID(ids))
+        .map(rows -> {
+          rows.forEach(row -> caller.requireNodeAccess(ScopeGuard.node(row)));
+          return null;
+        });
+  }
+
+  /**
    * Archives an objective or key result. Nodes below it (key results, aligned objectives, and so
    * on down) block the archive with a 409 naming them, unless {@code cascade=true} archives them
    * in the same transaction.
@@ -268,6 +291,8 @@ final class GoalEditRoutes {
                 if (!below.isEmpty() && !cascade) {
                   return Future.failedFuture(blockedByChildren(what + " " + current.getString("key"), below));
                 }
+                return requireDescendantsInScope(connection, caller, below).map(below);
+              }).compose(below -> {
                 List<UUID> objectives = new ArrayList<>();
                 List<UUID> keyResults = new ArrayList<>();
                 (current.containsKey("objectiveId") ? keyResults : objectives).add(id);

@@ -1,6 +1,7 @@
 package io.momentum.server.goals;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.auth.ScopedNode;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
@@ -91,8 +92,11 @@ public final class GoalRoutes {
                 + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::uuid IS NULL OR cycle_id = $3)"
                 + " AND ($4::uuid IS NULL OR parent_id = $4 OR parent_key_result_id = $4)"
                 + " AND ($5::uuid IS NULL OR owner_id = $5) AND ($6::text IS NULL OR kind = $6)"
-                + " AND ($7::text IS NULL OR key > $7) ORDER BY key LIMIT $8",
-            Tuple.from(new Object[] {caller.orgId(), unit, cycle, parent, owner, kind, after}), limit, GoalJson::objective)
+                + " AND ($7::text IS NULL OR key > $7)"
+                + " AND ($8::uuid[] IS NULL OR unit_id = ANY($8)) AND ($9::text[] IS NULL OR kind = ANY($9))"
+                + " ORDER BY key LIMIT $10",
+            Tuple.from(new Object[] {caller.orgId(), unit, cycle, parent, owner, kind, after, caller.scope().unitFilter(),
+                caller.scope().kindFilter()}), limit, GoalJson::objective)
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
 
@@ -117,6 +121,7 @@ public final class GoalRoutes {
     BodyReader body = BodyReader.of(ctx);
     ObjectiveInput input = ObjectiveInput.read(body);
     body.finish();
+    caller.requireNodeAccess(new ScopedNode(null, input.key(), input.kind(), input.unitId()));
     UUID id = UUID.randomUUID();
     pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
             .compose(v -> checkObjective(connection, caller.orgId(), input, null))
@@ -208,8 +213,10 @@ public final class GoalRoutes {
                 + " WHERE k.org_id = $1 AND k.archived_at IS NULL AND ($2::uuid IS NULL OR k.objective_id = $2)"
                 + " AND ($3::uuid IS NULL OR coalesce(k.unit_id, o.unit_id) = $3) AND ($4::uuid IS NULL OR o.cycle_id = $4)"
                 + " AND ($5::uuid IS NULL OR k.owner_id = $5) AND ($6::uuid IS NULL OR k.kpi_id = $6)"
-                + " AND ($7::text IS NULL OR k.key > $7) ORDER BY k.key LIMIT $8",
-            Tuple.from(new Object[] {caller.orgId(), objective, unit, cycle, owner, kpi, after}), limit, GoalJson::keyResult)
+                + " AND ($7::text IS NULL OR k.key > $7) AND ($8::uuid[] IS NULL OR coalesce(k.unit_id, o.unit_id) = ANY($8))"
+                + " AND $9 ORDER BY k.key LIMIT $10",
+            Tuple.from(new Object[] {caller.orgId(), objective, unit, cycle, owner, kpi, after, caller.scope().unitFilter(),
+                caller.scope().allowsKind("key_result")}), limit, GoalJson::keyResult)
         .compose(page -> liveValues.fillPage(caller.orgId(), page))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
@@ -239,6 +246,7 @@ public final class GoalRoutes {
     UUID id = UUID.randomUUID();
     pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
             .compose(v -> checkKeyResult(connection, caller.orgId(), input))
+            .compose(ownerName -> requireKeyResultInScope(connection, caller, input).map(ownerName))
             .compose(ownerName -> insertKey(connection, caller.orgId(), input.key(), id, "key_result")
                 .compose(x -> connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
                         + " unit_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value,"
@@ -249,6 +257,24 @@ public final class GoalRoutes {
         .compose(json -> announce(caller, List.of(id), json))
         .onSuccess(json -> StructureRoutes.created(ctx, "/api/v1/key-results/" + id, json))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * Fails with 403 when a restricted token may not create the key result: its unit is the one it
+   * names, or else its objective's unit.
+   */
+  static Future<Void> requireKeyResultInScope(SqlClient client, Caller caller, KeyResultInput input) {
+    if (!caller.restricted()) {
+      return Future.succeededFuture();
+    }
+    Future<UUID> unit = input.unitId() != null ? Future.succeededFuture(input.unitId())
+        : client.preparedQuery("SELECT unit_id FROM objectives WHERE org_id = $1 AND id = $2")
+            .execute(Tuple.of(caller.orgId(), input.objectiveId()))
+            .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("unit_id"));
+    return unit.map(unitId -> {
+      caller.requireNodeAccess(new ScopedNode(null, input.key(), "key_result", unitId));
+      return null;
+    });
   }
 
   /** Checks a key result's references in the organisation and completes with the owner name to store. */
@@ -286,8 +312,10 @@ public final class GoalRoutes {
     query.finish();
     Pages.page(pool, "SELECT " + KPI_COLUMNS + " FROM kpis WHERE org_id = $1 AND archived_at IS NULL"
                 + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::uuid IS NULL OR owner_id = $3)"
-                + " AND ($4::text IS NULL OR key > $4) ORDER BY key LIMIT $5",
-            Tuple.of(caller.orgId(), unit, owner, after), limit, GoalJson::kpi)
+                + " AND ($4::text IS NULL OR key > $4) AND ($5::uuid[] IS NULL OR unit_id = ANY($5)) AND $6"
+                + " ORDER BY key LIMIT $7",
+            Tuple.from(new Object[] {caller.orgId(), unit, owner, after, caller.scope().unitFilter(),
+                caller.scope().allowsKind("kpi")}), limit, GoalJson::kpi)
         .compose(page -> liveValues.fillPage(caller.orgId(), page))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
@@ -315,6 +343,7 @@ public final class GoalRoutes {
     BodyReader body = BodyReader.of(ctx);
     KpiInput input = KpiInput.read(body);
     body.finish();
+    caller.requireNodeAccess(new ScopedNode(null, input.key(), "kpi", input.unitId()));
     UUID id = UUID.randomUUID();
     pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
             .compose(v -> checkKpi(connection, caller.orgId(), input))

@@ -1,6 +1,7 @@
 package io.momentum.server.initiatives;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.auth.ScopedNode;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.goals.Edits;
 import io.momentum.server.goals.GoalJson;
@@ -105,8 +106,10 @@ public final class InitiativeRoutes {
     query.finish();
     Pages.page(pool, "SELECT " + COLUMNS + " FROM initiatives WHERE org_id = $1 AND archived_at IS NULL"
                 + " AND ($2::uuid IS NULL OR unit_id = $2) AND ($3::uuid IS NULL OR cycle_id = $3)"
-                + " AND ($4::uuid IS NULL OR owner_id = $4) AND ($5::text IS NULL OR key > $5) ORDER BY key LIMIT $6",
-            Tuple.from(new Object[] {caller.orgId(), unit, cycle, owner, after}), limit, GoalJson::initiative)
+                + " AND ($4::uuid IS NULL OR owner_id = $4) AND ($5::text IS NULL OR key > $5)"
+                + " AND ($6::uuid[] IS NULL OR unit_id = ANY($6)) AND $7 ORDER BY key LIMIT $8",
+            Tuple.from(new Object[] {caller.orgId(), unit, cycle, owner, after, caller.scope().unitFilter(),
+                caller.scope().allowsKind("initiative")}), limit, GoalJson::initiative)
         .compose(page -> liveValues.progressPage(caller.orgId(), page))
         .onSuccess(ctx::json).onFailure(ctx::fail);
   }
@@ -156,6 +159,7 @@ public final class InitiativeRoutes {
     BodyReader body = BodyReader.of(ctx);
     Input input = Input.read(body);
     body.finish();
+    caller.requireNodeAccess(new ScopedNode(null, input.key(), "initiative", input.unitId()));
     UUID id = UUID.randomUUID();
     pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
             .compose(v -> check(connection, caller.orgId(), input))
@@ -206,6 +210,7 @@ public final class InitiativeRoutes {
               BodyReader reader = BodyReader.of(merged, "");
               Input input = Input.read(reader);
               reader.finish();
+              caller.requireNodeAccess(new ScopedNode(id, input.key(), "initiative", input.unitId()));
               return check(connection, caller.orgId(), input).compose(ownerName -> update(connection, caller, id, input, ownerName));
             }))
         .compose(json -> announce(caller, id, json))

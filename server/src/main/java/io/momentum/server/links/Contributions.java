@@ -81,7 +81,11 @@ public final class Contributions {
     }
     body.finish();
     pool.withTransaction(connection -> GoalNodes.require(connection, caller.orgId(), fromId, "fromId")
-            .compose(from -> GoalNodes.require(connection, caller.orgId(), toId, "toId"))
+            .compose(from -> GoalNodes.require(connection, caller.orgId(), toId, "toId").map(to -> {
+              caller.requireNodeAccess(from.scoped());
+              caller.requireNodeAccess(to.scoped());
+              return to;
+            }))
             .compose(to -> connection.preparedQuery("INSERT INTO contribution_links (org_id, from_id, to_id, note, created_by)"
                     + " VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(caller.orgId(), fromId, toId, note, caller.source())))

@@ -1,5 +1,6 @@
 package io.momentum.server.links;
 
+import io.momentum.server.auth.ScopedNode;
 import io.momentum.server.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +16,12 @@ final class GoalNodes {
   }
 
   /** A live node: id, key, kind and title. */
-  record Node(UUID id, String key, String kind, String title) {
+  record Node(UUID id, String key, String kind, String title, UUID unitId) {
+
+    ScopedNode scoped() {
+      return new ScopedNode(id, key, kind, unitId);
+    }
+
 
     JsonObject toJson() {
       return new JsonObject().put("id", id.toString()).put("key", key).put("kind", kind).put("title", title);
@@ -24,7 +30,7 @@ final class GoalNodes {
 
   /** Completes with the live node of the organisation, or fails with a 400 on {@code field}. */
   static Future<Node> require(SqlClient client, String orgId, UUID id, String field) {
-    return client.preparedQuery("SELECT id, key, kind, title FROM goal_nodes WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
+    return client.preparedQuery("SELECT id, key, kind, title, unit_id FROM goal_nodes WHERE org_id = $1 AND id = $2 AND archived_at IS NULL")
         .execute(Tuple.of(orgId, id))
         .compose(rows -> rows.size() == 0
             ? Future.failedFuture(ApiException.invalid(field, "unknown_reference", "names no objective, key result, KPI or initiative of your organisation", null))
@@ -32,6 +38,7 @@ final class GoalNodes {
   }
 
   static Node node(Row row) {
-    return new Node(row.getUUID("id"), row.getString("key"), row.getString("kind"), row.getString("title"));
+    return new Node(row.getUUID("id"), row.getString("key"), row.getString("kind"), row.getString("title"),
+        row.getUUID("unit_id"));
   }
 }

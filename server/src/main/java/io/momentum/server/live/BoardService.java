@@ -20,6 +20,10 @@ import java.util.UUID;
  * Reads boards from the cluster's live state for the REST API and the WebSocket: checks that the
  * board belongs to the caller's organisation, reads its members and version, and adds the cycles
  * a screen needs to label them.
+ *
+ * <p>A token limited to units or node kinds ({@link io.momentum.server.auth.TokenScope}) reads the
+ * boards of its units and nodes, and the portfolio, with every node and unit outside its scope
+ * left out; the board of a unit or node outside its scope is not found (404).
  */
 public final class BoardService {
 
@@ -44,8 +48,8 @@ public final class BoardService {
   private void getBoard(RoutingContext ctx) {
     Caller caller = Caller.of(ctx);
     BoardRef board = parse(ctx.pathParam("board"));
-    checkAccess(caller.orgId(), board)
-        .compose(v -> snapshot(caller.orgId(), board))
+    checkAccess(caller, board)
+        .compose(v -> snapshot(caller, board))
         .onSuccess(snapshot -> {
           snapshot.remove("type");
           ctx.json(snapshot);
@@ -63,17 +67,25 @@ public final class BoardService {
     return board;
   }
 
-  /** Completes when the board exists in the organisation; fails with 404 otherwise. */
-  public Future<Void> checkAccess(String orgId, BoardRef board) {
+  /**
+   * Completes when the board exists in the caller's organisation and is in a restricted token's
+   * scope. Fails with 404 otherwise, so a token cannot tell a board outside its scope from a missing one.
+   */
+  public Future<Void> checkAccess(Caller caller, BoardRef board) {
+    String orgId = caller.orgId();
     return switch (board.type()) {
       case PORTFOLIO -> orgId.equals(board.id()) ? Future.succeededFuture()
           : Future.failedFuture(ApiException.notFound("Board " + board));
-      case UNIT -> exists("SELECT 1 FROM units WHERE org_id = $1 AND id = $2", orgId, board);
-      case GOAL -> exists("SELECT 1 FROM node_keys WHERE org_id = $1 AND node_id = $2", orgId, board);
+      case UNIT -> exists("SELECT id AS unit_id, NULL::text AS kind FROM units WHERE org_id = $1 AND id = $2", orgId, board)
+          .compose(row -> caller.scope().allowsUnit(row.getUUID("unit_id")) ? Future.<Void>succeededFuture()
+              : Future.failedFuture(ApiException.notFound("Board " + board)));
+      case GOAL -> exists("SELECT unit_id, kind FROM goal_nodes WHERE org_id = $1 AND id = $2", orgId, board)
+          .compose(row -> caller.canRead(row.getUUID("unit_id"), row.getString("kind")) ? Future.<Void>succeededFuture()
+              : Future.failedFuture(ApiException.notFound("Board " + board)));
     };
   }
 
-  private Future<Void> exists(String sql, String orgId, BoardRef board) {
+  private Future<Row> exists(String sql, String orgId, BoardRef board) {
     UUID id;
     try {
       id = UUID.fromString(board.id());
@@ -82,7 +94,35 @@ public final class BoardService {
     }
     return pool.preparedQuery(sql).execute(Tuple.of(orgId, id)).compose(rows -> rows.size() == 0
         ? Future.failedFuture(ApiException.notFound("Board " + board))
-        : Future.succeededFuture());
+        : Future.succeededFuture(rows.iterator().next()));
+  }
+
+  /** Returns true when a board's node or unit entry is in the caller's scope; always true for unrestricted callers. */
+  public static boolean visible(Caller caller, JsonObject entry, boolean unit) {
+    if (!caller.restricted()) {
+      return true;
+    }
+    if (unit) {
+      return caller.scope().allowsUnit(uuid(entry.getString("id")));
+    }
+    return caller.canRead(uuid(entry.getString("unitId")), entry.getString("kind"));
+  }
+
+  private static UUID uuid(String text) {
+    return text == null ? null : UUID.fromString(text);
+  }
+
+  private static JsonArray visibleOnly(Caller caller, JsonArray entries, boolean unit) {
+    if (!caller.restricted()) {
+      return entries;
+    }
+    JsonArray kept = new JsonArray();
+    for (Object entry : entries) {
+      if (entry instanceof JsonObject json && visible(caller, json, unit)) {
+        kept.add(json);
+      }
+    }
+    return kept;
   }
 
   /**
@@ -90,7 +130,8 @@ public final class BoardService {
    * "at", "units", "nodes", "cycles"}}. Fails with 503 while the organisation's engine is being
    * built.
    */
-  public Future<JsonObject> snapshot(String orgId, BoardRef board) {
+  public Future<JsonObject> snapshot(Caller caller, BoardRef board) {
+    String orgId = caller.orgId();
     Future<LiveStateStore.BoardState> state = vertx.executeBlocking(() -> liveState.read(orgId, board), false);
     Future<JsonArray> cycles = pool.preparedQuery(CYCLES).execute(Tuple.of(orgId)).map(rows -> {
       JsonArray array = new JsonArray();
@@ -119,8 +160,8 @@ public final class BoardService {
           .put("epoch", board0.epoch())
           .put("version", board0.version())
           .put("at", Instant.now().toString())
-          .put("units", board0.units())
-          .put("nodes", board0.nodes())
+          .put("units", visibleOnly(caller, board0.units(), true))
+          .put("nodes", visibleOnly(caller, board0.nodes(), false))
           .put("cycles", cycles.result()));
     });
   }

@@ -219,7 +219,7 @@ public final class LiveHub {
       Subscription subscription = new Subscription(this, board);
       subscriptions.put(board.toString(), subscription);
       metrics.subscriptions().incrementAndGet();
-      boards.checkAccess(caller.orgId(), board)
+      boards.checkAccess(caller, board)
           .compose(v -> {
             OrgFeed feed = feed(caller.orgId());
             return feed.ready.map(feed);
@@ -359,7 +359,7 @@ public final class LiveHub {
 
     private void readSnapshot(Long since, String clientEpoch) {
       loading = true;
-      boards.snapshot(connection.caller.orgId(), board).onComplete(ar -> {
+      boards.snapshot(connection.caller, board).onComplete(ar -> {
         if (closed) {
           return;
         }
@@ -525,9 +525,9 @@ public final class LiveHub {
           .append(",\"from\":").append(from)
           .append(",\"version\":").append(to)
           .append(",\"units\":");
-      appendEntries(text, pendingUnits.values());
+      appendEntries(text, pendingUnits.values(), connection.caller);
       text.append(",\"nodes\":");
-      appendEntries(text, pendingNodes.values());
+      appendEntries(text, pendingNodes.values(), connection.caller);
       if (!pendingRemoved.isEmpty()) {
         text.append(",\"removed\":").append(new io.vertx.core.json.JsonArray(List.copyOf(pendingRemoved)).encode());
       }
@@ -549,10 +549,14 @@ public final class LiveHub {
     }
   }
 
-  private static void appendEntries(StringBuilder text, java.util.Collection<LiveEntry> entries) {
+  /** Appends the entries' JSON; for a token limited to units or node kinds, only the entries in its scope. */
+  private static void appendEntries(StringBuilder text, java.util.Collection<LiveEntry> entries, Caller caller) {
     text.append('[');
     boolean first = true;
     for (LiveEntry entry : entries) {
+      if (caller.restricted() && !BoardService.visible(caller, new JsonObject(entry.json()), entry.unit())) {
+        continue;
+      }
       if (!first) {
         text.append(',');
       }
