@@ -197,6 +197,10 @@ public final class ScopeGuard {
         "DELETE /api/v1/integrations/connections/{id}", "GET /api/v1/integrations/connections/{id}/rules",
         "POST /api/v1/integrations/connections/{id}/rules", "PATCH /api/v1/integrations/connections/{id}/rules/{ruleId}",
         "DELETE /api/v1/integrations/connections/{id}/rules/{ruleId}",
+        // SQL feeds hold database credentials and fill KPIs of any unit.
+        "GET /api/v1/kpis/sql-feeds", "POST /api/v1/kpis/sql-feeds", "POST /api/v1/kpis/sql-feeds/preview",
+        "GET /api/v1/kpis/sql-feeds/{id}", "PATCH /api/v1/kpis/sql-feeds/{id}", "DELETE /api/v1/kpis/sql-feeds/{id}",
+        "POST /api/v1/kpis/sql-feeds/{id}/run", "GET /api/v1/kpis/sql-feeds/{id}/runs",
         // Reads that walk across units and kinds; filtering them node by node is not built.
         "GET /api/v1/check-ins/due", "GET /api/v1/nodes/{id}/as-of", "GET /api/v1/impact-chains/{nodeId}",
         "GET /api/v1/kpis/{id}/driver-tree", "GET /api/v1/contributions", "GET /api/v1/impact-links",

@@ -94,7 +94,7 @@ final class MeasurementFeed {
    */
   Future<Published> publish(Caller caller, String kind, List<FeedEntry> entries, List<FieldError> errors) {
     String defaultSource = "urn:momentum:feed:" + kind + ":" + caller.kind() + ":" + caller.id();
-    return validate(caller.orgId(), caller.source(), callerNaming(defaultSource), entries, errors)
+    return validate(caller.orgId(), caller, caller.source(), callerNaming(defaultSource), entries, errors)
         .compose(events -> publishEvents(caller.orgId(), "a " + kind + " feed of " + caller.source(), events))
         .map(events -> new Published(events.stream().map(CloudEvent::id).toList(), defaultSource));
   }
@@ -102,13 +102,16 @@ final class MeasurementFeed {
   /**
    * Looks up the KPIs the entries name in the organisation and turns every entry into an event.
    *
+   * @param caller whose token scope the KPIs must lie in, or null for a feed the server runs on
+   *     the organisation's behalf (a SQL feed, set up by an administrator)
    * @param origin who sent the entries, for logs
    * @param readErrors errors the reader found already; the future fails with them and any found here
    * @return the events in entry order, or a failed future with a 400 {@link ApiException} listing every bad entry
    */
-  Future<List<CloudEvent>> validate(String orgId, String origin, EventNaming naming, List<FeedEntry> entries,
-                                    List<FieldError> readErrors) {
-    return lookUpKpis(orgId, entries).compose(kpis -> toEvents(orgId, origin, naming, entries, kpis, readErrors));
+  Future<List<CloudEvent>> validate(String orgId, Caller caller, String origin, EventNaming naming,
+                                    List<FeedEntry> entries, List<FieldError> readErrors) {
+    return lookUpKpis(orgId, entries)
+        .compose(kpis -> toEvents(orgId, caller, origin, naming, entries, kpis, readErrors));
   }
 
   /** Publishes validated events into Kafka and completes with them once Kafka has every one. */
@@ -176,8 +179,9 @@ final class MeasurementFeed {
         });
   }
 
-  private Future<List<CloudEvent>> toEvents(String orgId, String origin, EventNaming naming, List<FeedEntry> entries,
-                                            Map<String, Kpi> kpis, List<FieldError> readErrors) {
+  private Future<List<CloudEvent>> toEvents(String orgId, Caller caller, String origin, EventNaming naming,
+                                            List<FeedEntry> entries, Map<String, Kpi> kpis,
+                                            List<FieldError> readErrors) {
     List<FieldError> errors = new ArrayList<>(readErrors);
     List<FieldError> outOfScope = new ArrayList<>();
     List<CloudEvent> events = new ArrayList<>(entries.size());
@@ -193,7 +197,7 @@ final class MeasurementFeed {
             : "archived_kpi", problem));
         continue;
       }
-      if (!caller.canRead(kpi.unitId(), "kpi")) {
+      if (caller != null && !caller.canRead(kpi.unitId(), "kpi")) {
         outOfScope.add(entry.place().error(entry.kpiField(), "out_of_scope", caller.outOfScope(kpi.scoped()).getMessage()));
         continue;
       }
@@ -223,7 +227,7 @@ final class MeasurementFeed {
     }
     if (!outOfScope.isEmpty()) {
       LOG.info("Refused a KPI feed of {} entries from {} in organisation {}: {} KPIs outside the token's scope, first {}",
-          entries.size(), caller.source(), caller.orgId(), outOfScope.size(), outOfScope.get(0).field());
+          entries.size(), origin, orgId, outOfScope.size(), outOfScope.get(0).field());
       return Future.failedFuture(new ApiException(403, "out_of_scope", outOfScope.size() + " entries name KPIs outside"
           + " this API token's scope (" + caller.scope().describe() + "); see \"fields\". Nothing was accepted",
           outOfScope, new JsonObject().put("allowed", caller.scope().toJson())));

@@ -171,7 +171,7 @@ public final class SqlFeedRunner {
     return source.read(feed, limit).compose(result -> {
       SqlFeedRows.requireColumns(feed, result.columns());
       SqlFeedRows.Read read = rowReader.read(feed, result.rows(), pullTime);
-      return measurements.validate(orgId, "a preview of SQL feed settings", naming(UUID.randomUUID()), read.entries(),
+      return measurements.validate(orgId, null, "a preview of SQL feed settings", naming(UUID.randomUUID()), read.entries(),
               read.errors())
           .map(events -> List.<FieldError>of())
           .recover(failure -> failure instanceof ApiException api && api.status() == 400
@@ -190,7 +190,7 @@ public final class SqlFeedRunner {
     SqlFeedRows.requireColumns(claim.feed(), result.columns());
     SqlFeedRows.Read read = rowReader.read(claim.feed(), result.rows(), pullTime);
     String origin = "SQL feed " + claim.feedId() + " (run " + claim.runId() + ")";
-    return measurements.validate(claim.orgId(), origin, naming(claim.feedId()), read.entries(), read.errors())
+    return measurements.validate(claim.orgId(), null, origin, naming(claim.feedId()), read.entries(), read.errors())
         .compose(events -> measurements.publishEvents(claim.orgId(), origin, events))
         .map(events -> Outcome.succeeded(rowsRead, events.size()))
         .recover(failure -> failure instanceof ApiException api && api.status() == 400
