@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When a failed delivery is tried again: the configured wait for the attempt number, spread by
  * up to 20 % either way so that many deliveries failing together do not retry together, or the
- * receiver's {@code Retry-After} on 429 and 503 when it asks for longer.
+ * receiver's {@code Retry-After} on 429 and 503 when it requests a longer wait.
  */
 public final class Backoff {
 

@@ -34,7 +34,7 @@ public final class DeliveryQueries {
 
   /**
    * Serialises claims across the cluster, so the count of attempts in flight per subscription is
-   * exact while a claim runs; the claim itself is one short statement.
+   * exact while a claim runs. The claim itself is one short statement, so nodes wait briefly.
    */
   private static final String CLAIM_LOCK = "SELECT pg_advisory_xact_lock(hashtext('momentum.webhooks.claim'))";
 
@@ -141,11 +141,17 @@ public final class DeliveryQueries {
    * delivery's lease ran out and another attempt took it over.
    */
   public Future<Void> finish(Claimed claimed, WebhookSender.Outcome outcome, Long retryDelayMillis) {
-    String state = outcome.delivered() ? "delivered" : retryDelayMillis != null ? "pending" : "failed";
+    String state = "failed";
+    if (outcome.delivered()) {
+      state = "delivered";
+    } else if (retryDelayMillis != null) {
+      state = "pending";
+    }
+    String newState = state;
     return pool.withTransaction(connection -> recordAttempt(connection, claimed.id(), claimed.attempt(), claimed.orgId(),
             outcome)
         .compose(v -> connection.preparedQuery(FINISH_ATTEMPT).execute(Tuple.from(new Object[] {claimed.id(),
-            claimed.attempt(), state, retryDelayMillis == null ? 0L : retryDelayMillis, outcome.statusCode(),
+            claimed.attempt(), newState, retryDelayMillis == null ? 0L : retryDelayMillis, outcome.statusCode(),
             outcome.error()})))
         .mapEmpty());
   }

@@ -22,10 +22,11 @@ import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Makes one HTTP attempt of an outbound webhook: resolves the host, checks every resolved address
- * against the destination rules, connects to the checked address (so a second DNS answer cannot
- * redirect the request), POSTs the signed CloudEvent without following redirects, and keeps the
- * first 1 KB of the response. Never fails: every problem becomes an {@link Outcome} with an error.
+ * Makes one HTTP attempt of an outbound webhook. It resolves the host and checks every resolved
+ * address against the destination rules. It then connects to the checked address, so a second
+ * DNS lookup cannot redirect the request, POSTs the signed CloudEvent without following
+ * redirects, and keeps the first 1 KB of the response. Every problem becomes an {@link Outcome}
+ * with an error instead of a failed future.
  */
 public final class WebhookSender {
 
@@ -64,7 +65,7 @@ public final class WebhookSender {
   public record Outcome(Instant startedAt, long durationMs, Integer statusCode, String error, String responseBody,
                         Duration retryAfter) {
 
-    /** Returns true when the receiver answered with a 2xx status. */
+    /** Returns true when the receiver responded with a 2xx status. */
     public boolean delivered() {
       return statusCode != null && statusCode >= 200 && statusCode < 300;
     }
@@ -98,7 +99,7 @@ public final class WebhookSender {
   private record Response(int status, String body, Duration retryAfter) {
   }
 
-  /** Resolves the host on a worker thread and picks the first address, refusing private ones unless allowed. */
+  /** Resolves the host on a worker thread and picks the first address, rejecting private ones unless allowed. */
   private Future<InetAddress> resolve(URI uri) {
     String host = Destinations.host(uri);
     return vertx.executeBlocking(() -> InetAddress.getAllByName(host), false)
@@ -106,7 +107,7 @@ public final class WebhookSender {
           if (!settings.allowPrivate()) {
             for (InetAddress address : addresses) {
               if (Destinations.isPrivate(address)) {
-                return Future.failedFuture(new RefusedDestination("The host " + host + " resolves to "
+                return Future.failedFuture(new RejectedDestination("The host " + host + " resolves to "
                     + address.getHostAddress() + ", a loopback, private, link-local or multicast address, which"
                     + " MOMENTUM_WEBHOOKS_ALLOW_PRIVATE does not allow"));
               }
@@ -183,7 +184,7 @@ public final class WebhookSender {
   }
 
   private static String describe(Throwable e) {
-    if (e instanceof RefusedDestination) {
+    if (e instanceof RejectedDestination) {
       return e.getMessage();
     }
     if (e instanceof UnknownHostException) {
@@ -197,8 +198,8 @@ public final class WebhookSender {
   }
 
   /** A destination whose address the settings do not allow. */
-  static final class RefusedDestination extends RuntimeException {
-    RefusedDestination(String message) {
+  static final class RejectedDestination extends RuntimeException {
+    RejectedDestination(String message) {
       super(message, null, false, false);
     }
   }

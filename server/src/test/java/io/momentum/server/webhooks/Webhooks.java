@@ -22,7 +22,7 @@ final class Webhooks {
   private Webhooks() {
   }
 
-  /** Creates an organisation with an admin token and returns a client that sends it. */
+  /** Creates an admin token of the organisation and returns a client that sends it. */
   static Http admin(MomentumNode node, TestOrg org) {
     String token = node.services().auth().createToken(org.orgId, "webhook admin", List.of("read", "write", "admin"),
         org.userId).await();
