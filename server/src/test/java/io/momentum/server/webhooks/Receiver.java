@@ -12,11 +12,11 @@ import java.util.List;
  * A webhook receiver on 127.0.0.1 for tests: records every request and answers with the queued
  * statuses in order, then with {@code 200}.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
   /** One request as it arrived. */
-  record Received(long atMillis, String path, MultiMap headers, byte[] body) {
-    String header(String name) {
+  public record Received(long atMillis, String path, MultiMap headers, byte[] body) {
+    public String header(String name) {
       return headers.get(name);
     }
   }
@@ -32,7 +32,7 @@ final class Receiver implements AutoCloseable {
   }
 
   /** Starts a receiver on a free loopback port. */
-  static Receiver start(Vertx vertx) {
+  public static Receiver start(Vertx vertx) {
     Receiver[] holder = new Receiver[1];
     HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
       Receiver receiver = holder[0];
@@ -76,17 +76,17 @@ final class Receiver implements AutoCloseable {
   }
 
   /** Returns the URL of the receiver's path {@code /hook}. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.actualPort() + "/hook";
   }
 
   /** Returns a copy of the requests so far. */
-  synchronized List<Received> received() {
+  public synchronized List<Received> received() {
     return List.copyOf(received);
   }
 
   /** Waits up to {@code millis} until {@code count} requests arrived, and returns them. */
-  List<Received> await(int count, long millis) throws InterruptedException {
+  public List<Received> await(int count, long millis) throws InterruptedException {
     long deadline = System.currentTimeMillis() + millis;
     while (received().size() < count && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);
