@@ -63,10 +63,12 @@ public final class DeliveryQueries {
       RETURNING d.id, d.org_id, d.subscription_id, d.event_type, d.body, d.attempts, d.max_attempts, d.test, s.url,
         s.secret""";
 
+  /** Records nothing when the webhook, and with it the delivery, was deleted during the attempt. */
   private static final String RECORD_ATTEMPT = """
       INSERT INTO webhook_attempts (delivery_id, attempt, org_id, started_at, duration_ms, status_code, error,
         response_body)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      SELECT $1, $2, $3, $4, $5, $6, $7, $8
+      WHERE EXISTS (SELECT 1 FROM webhook_deliveries WHERE id = $1)
       ON CONFLICT (delivery_id, attempt) DO NOTHING""";
 
   private static final String FINISH_ATTEMPT = """

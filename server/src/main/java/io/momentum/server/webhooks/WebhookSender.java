@@ -37,6 +37,8 @@ public final class WebhookSender {
   /** Most characters of the response body kept in the delivery log. */
   public static final int MAX_RESPONSE_CHARS = 1024;
   private static final int MAX_ERROR_CHARS = 500;
+  /** Connections kept per receiving host; requests beyond it wait for a free one within their timeout. */
+  private static final int MAX_CONNECTIONS_PER_HOST = 32;
 
   private final Vertx vertx;
   private final WebhookSettings settings;
@@ -51,7 +53,7 @@ public final class WebhookSender {
         .setConnectTimeout((int) settings.timeout().toMillis())
         .setForceSni(true)
         .setMaxRedirects(0);
-    this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(8));
+    this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(MAX_CONNECTIONS_PER_HOST));
   }
 
   /**

@@ -9,7 +9,7 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A webhook receiver on 127.0.0.1 for tests: records every request and answers with the queued
+ * A webhook receiver on 127.0.0.1 for tests: records every request and responds with the queued
  * statuses in order, then with {@code 200}.
  */
 public final class Receiver implements AutoCloseable {
@@ -26,6 +26,9 @@ public final class Receiver implements AutoCloseable {
   private final Deque<Integer> statuses = new ArrayDeque<>();
   private int defaultStatus = 200;
   private String retryAfter;
+  private long delayMillis;
+  private int inFlight;
+  private int maxInFlight;
 
   private Receiver(HttpServer server) {
     this.server = server;
@@ -37,33 +40,59 @@ public final class Receiver implements AutoCloseable {
     HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
       Receiver receiver = holder[0];
       int status;
+      long delay;
       synchronized (receiver) {
         receiver.received.add(new Received(System.currentTimeMillis(), request.path(),
             MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.getBytes()));
         Integer next = receiver.statuses.poll();
         status = next != null ? next : receiver.defaultStatus;
+        delay = receiver.delayMillis;
+        receiver.inFlight++;
+        receiver.maxInFlight = Math.max(receiver.maxInFlight, receiver.inFlight);
       }
-      var response = request.response().setStatusCode(status);
-      if (status == 302) {
-        response.putHeader("Location", "http://127.0.0.1:1/elsewhere");
+      if (delay > 0) {
+        vertx.setTimer(delay, id -> receiver.respond(request, status));
+      } else {
+        receiver.respond(request, status);
       }
-      if (receiver.retryAfter != null) {
-        response.putHeader("Retry-After", receiver.retryAfter);
-      }
-      response.end(status < 300 ? "ok" : "failure " + status);
     }));
     holder[0] = new Receiver(server);
     server.listen(0, "127.0.0.1").await();
     return holder[0];
   }
 
-  /** Answers the next requests with these statuses, in order. */
+  private void respond(io.vertx.core.http.HttpServerRequest request, int status) {
+    synchronized (this) {
+      inFlight--;
+    }
+    var response = request.response().setStatusCode(status);
+    if (status == 302) {
+      response.putHeader("Location", "http://127.0.0.1:1/elsewhere");
+    }
+    if (retryAfter != null) {
+      response.putHeader("Retry-After", retryAfter);
+    }
+    response.end(status < 300 ? "ok" : "failure " + status);
+  }
+
+  /** Holds every response for {@code millis} before sending it. */
+  synchronized Receiver delay(long millis) {
+    delayMillis = millis;
+    return this;
+  }
+
+  /** Returns the most requests that were open at the same time. */
+  synchronized int maxInFlight() {
+    return maxInFlight;
+  }
+
+  /** Responds to the next requests with these statuses, in order. */
   synchronized Receiver thenAnswer(Integer... next) {
     statuses.addAll(List.of(next));
     return this;
   }
 
-  /** Answers every request without a queued status with {@code status}. */
+  /** Responds to every request without a queued status with {@code status}. */
   synchronized Receiver alwaysAnswer(int status) {
     defaultStatus = status;
     return this;

@@ -214,6 +214,26 @@ class WebhookDeliveryIT {
   }
 
   @Test
+  void concurrentSendsCappedPerSubscription() throws Exception {
+    try (Receiver receiver = Receiver.start(vertx).delay(400)) {
+      Setup setup = subscribe("cap", receiver, ChangeTypes.CHECKIN_RECORDED);
+      String orgId = setup.org().orgId;
+      String[] events = new String[10];
+      for (int i = 0; i < events.length; i++) {
+        events[i] = Webhooks.change(orgId, ChangeTypes.CHECKIN_RECORDED).encode();
+      }
+
+      Webhooks.produce(node, orgId, events);
+      List<Receiver.Received> received = receiver.await(10, 20_000);
+
+      assertThat(received).hasSize(10);
+      // The test node keeps the default of 4 attempts in flight per subscription.
+      assertThat(receiver.maxInFlight()).isLessThanOrEqualTo(4);
+      assertThat(receiver.maxInFlight()).isGreaterThan(1);
+    }
+  }
+
+  @Test
   void inactiveWebhookGetsNothing() throws Exception {
     try (Receiver receiver = Receiver.start(vertx)) {
       Setup setup = subscribe("inactive", receiver, ChangeTypes.CHECKIN_RECORDED);
