@@ -31,7 +31,7 @@ class DestinationsTest {
       "::ffff:127.0.0.1, true",
       "172.32.0.1, false",
       "100.128.0.1, false",
-      "93.184.216.34, false",
+      "203.0.113.7, false",
       "2606:4700::1111, false"})
   void isPrivateClassifiesAddressLiterals(String literal, boolean expected) throws UnknownHostException {
     // Literals are parsed without a DNS lookup.
