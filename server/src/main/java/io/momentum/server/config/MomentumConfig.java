@@ -46,7 +46,8 @@ public record MomentumConfig(
       new Option("MOMENTUM_WEBHOOKS_TIMEOUT_SECONDS", "--webhooks-timeout-seconds", "10", "longest time one outbound webhook attempt may take, in seconds"),
       new Option("MOMENTUM_WEBHOOKS_RETRY_SECONDS", "--webhooks-retry-seconds", WebhookSettings.DEFAULT_RETRY_SECONDS, "comma-separated waits before each retry of an outbound webhook, in seconds; a delivery fails after the last"),
       new Option("MOMENTUM_WEBHOOKS_CONCURRENCY", "--webhooks-concurrency", "4", "most outbound webhook attempts in flight per subscription across the cluster"),
-      new Option("MOMENTUM_WEBHOOKS_POLL_MILLIS", "--webhooks-poll-millis", "1000", "how often each node looks for due webhook deliveries, in milliseconds"));
+      new Option("MOMENTUM_WEBHOOKS_POLL_MILLIS", "--webhooks-poll-millis", "1000", "how often each node looks for due webhook deliveries, in milliseconds"),
+      new Option("MOMENTUM_WEBHOOKS_KEEP_DAYS", "--webhooks-keep-days", "30", "days delivered and failed webhook deliveries stay in the delivery log"));
 
   /** Returns the defaults of every option as a JSON object keyed by option key. */
   public static JsonObject defaults() {
@@ -110,7 +111,8 @@ public record MomentumConfig(
             Duration.ofSeconds(number(raw, "MOMENTUM_WEBHOOKS_TIMEOUT_SECONDS", 1, 300)),
             WebhookSettings.parseDelays("MOMENTUM_WEBHOOKS_RETRY_SECONDS", text(raw, "MOMENTUM_WEBHOOKS_RETRY_SECONDS")),
             (int) number(raw, "MOMENTUM_WEBHOOKS_CONCURRENCY", 1, 100),
-            Duration.ofMillis(number(raw, "MOMENTUM_WEBHOOKS_POLL_MILLIS", 50, 60_000))));
+            Duration.ofMillis(number(raw, "MOMENTUM_WEBHOOKS_POLL_MILLIS", 50, 60_000)),
+            Duration.ofDays(number(raw, "MOMENTUM_WEBHOOKS_KEEP_DAYS", 1, 3650))));
   }
 
   /** Returns the settings in effect as text for the start-up log, with secrets left out. */

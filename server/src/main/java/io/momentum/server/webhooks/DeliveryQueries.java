@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -207,6 +208,20 @@ public final class DeliveryQueries {
               .execute(Tuple.of(orgId, subscriptionId, deliveryId, extraAttempts))
               .map(updated -> delivery(updated.iterator().next()));
         }));
+  }
+
+  /**
+   * Deletes up to {@code limit} delivered or failed deliveries, with their attempts, whose last
+   * change is older than {@code keep}. Completes with the number deleted; pending deliveries stay.
+   */
+  public Future<Integer> pruneFinished(Duration keep, int limit) {
+    return pool.preparedQuery("""
+            DELETE FROM webhook_deliveries WHERE id IN (
+              SELECT id FROM webhook_deliveries
+              WHERE state IN ('delivered', 'failed') AND updated_at < now() - $1 * interval '1 second'
+              LIMIT $2)""")
+        .execute(Tuple.of(keep.toSeconds(), limit))
+        .map(rows -> rows.rowCount());
   }
 
   /** Loads one delivery with its attempts, oldest first, and its CloudEvent; null when not found. */

@@ -27,6 +27,9 @@ public final class WebhookDispatchVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatchVerticle.class);
   /** Most attempts one node has in flight. */
   private static final int MAX_IN_FLIGHT = 64;
+  /** How often each node deletes old finished deliveries, and how many at most per run. */
+  private static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
+  private static final int PRUNE_LIMIT = 10_000;
   /** Time a claim stays valid beyond the attempt's timeout before another node may take it over. */
   private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
 
@@ -36,6 +39,7 @@ public final class WebhookDispatchVerticle extends VerticleBase {
   private WebhookSender sender;
   private MessageConsumer<Object> wake;
   private long pollTimer = -1;
+  private long pruneTimer = -1;
   private int inFlight;
   private boolean claiming;
   private boolean claimAgain;
@@ -57,6 +61,7 @@ public final class WebhookDispatchVerticle extends VerticleBase {
     sender = new WebhookSender(vertx, settings, java.time.Clock.systemUTC());
     wake = vertx.eventBus().consumer(WAKE_ADDRESS, message -> claimDue());
     pollTimer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> claimDue());
+    pruneTimer = vertx.setPeriodic(PRUNE_INTERVAL.toMillis(), id -> pruneFinished());
     LOG.info("Webhook dispatcher started: {}", settings.describe());
     return wake.completion();
   }
@@ -65,7 +70,18 @@ public final class WebhookDispatchVerticle extends VerticleBase {
   public Future<?> stop() {
     stopping = true;
     vertx.cancelTimer(pollTimer);
+    vertx.cancelTimer(pruneTimer);
     return wake.unregister().eventually(() -> sender.close());
+  }
+
+  private void pruneFinished() {
+    queries.pruneFinished(settings.keepFinished(), PRUNE_LIMIT)
+        .onSuccess(deleted -> {
+          if (deleted > 0) {
+            LOG.info("Deleted {} webhook deliveries finished more than {} days ago", deleted, settings.keepFinished().toDays());
+          }
+        })
+        .onFailure(e -> LOG.warn("Deleting old webhook deliveries failed; trying again in {}", PRUNE_INTERVAL, e));
   }
 
   /** Claims due deliveries while this node has free slots; a request during a claim runs it again after. */

@@ -16,9 +16,10 @@ import java.util.List;
  * @param maxConcurrentPerSubscription the most attempts in flight for one subscription across
  *     the cluster
  * @param pollInterval how often each node looks for due deliveries when nothing wakes it
+ * @param keepFinished how long delivered and failed deliveries stay in the delivery log
  */
 public record WebhookSettings(boolean allowPrivate, Duration timeout, List<Duration> retryDelays,
-                              int maxConcurrentPerSubscription, Duration pollInterval) {
+                              int maxConcurrentPerSubscription, Duration pollInterval, Duration keepFinished) {
 
   /** Default waits between attempts: 10 s, 1 min, 5 min, 30 min, 2 h, 6 h, so 7 attempts in about 8.6 h. */
   public static final String DEFAULT_RETRY_SECONDS = "10,60,300,1800,7200,21600";
@@ -67,6 +68,6 @@ public record WebhookSettings(boolean allowPrivate, Duration timeout, List<Durat
   public String describe() {
     return "allowPrivate=" + allowPrivate + " timeout=" + timeout.toMillis() + "ms retries="
         + retryDelays.stream().map(d -> d.toMillis() + "ms").toList() + " perSubscription="
-        + maxConcurrentPerSubscription + " poll=" + pollInterval.toMillis() + "ms";
+        + maxConcurrentPerSubscription + " poll=" + pollInterval.toMillis() + "ms keep=" + keepFinished.toDays() + "d";
   }
 }

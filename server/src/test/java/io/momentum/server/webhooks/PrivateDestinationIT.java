@@ -47,7 +47,7 @@ class PrivateDestinationIT {
         List.of("read", "write", "admin")).toPrincipal();
     vertx = Vertx.vertx();
     WebhookSettings settings = new WebhookSettings(false, Duration.ofSeconds(2), List.of(Duration.ofSeconds(1)), 4,
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1), Duration.ofDays(30));
     Router router = Router.router(vertx);
     router.route("/api/*").handler(BodyHandler.create(false));
     router.route("/api/*").handler(SimpleAuthenticationHandler.create()

@@ -29,7 +29,7 @@ class WebhookSenderIT {
 
   private static WebhookSender sender(boolean allowPrivate) {
     return new WebhookSender(vertx, new WebhookSettings(allowPrivate, Duration.ofSeconds(1), List.of(Duration.ofSeconds(1)),
-        4, Duration.ofSeconds(1)), Clock.systemUTC());
+        4, Duration.ofSeconds(1), Duration.ofDays(30)), Clock.systemUTC());
   }
 
   private static WebhookSender.Request request(String url) {
