@@ -157,6 +157,36 @@ const FIELD_CASES = [
     en: 'Every token needs read access. Keep "read" among the scopes.',
     de: /^Jedes Token braucht Lesezugriff\./,
   },
+  {
+    entry: { field: 'url', code: 'url_private', message: 'points at 10.0.0.5', params: { address: '10.0.0.5' } },
+    en: /^The address points at 10\.0\.0\.5, a loopback, private/,
+    de: /^Die Adresse zeigt auf 10\.0\.0\.5/,
+  },
+  {
+    entry: { field: 'url', code: 'url_credentials', message: 'must not contain a user name or password' },
+    en: /^Remove the user name and password/,
+    de: /^Entfernen Sie Benutzername und Passwort/,
+  },
+  {
+    entry: { field: 'url', code: 'url_scheme', message: 'must start with http:// or https://' },
+    en: 'The address must start with http:// or https://.',
+    de: 'Die Adresse muss mit http:// oder https:// beginnen.',
+  },
+  {
+    entry: { field: 'url', code: 'url_fragment', message: 'must not contain a fragment' },
+    en: /part after # from the address/,
+    de: /Teil nach # aus der Adresse/,
+  },
+  {
+    entry: { field: 'url', code: 'url_format', message: 'must be an absolute http or https URL' },
+    en: /absolute URL such as https:\/\/hooks\.example\.com\/momentum/,
+    de: /absolute URL ein/,
+  },
+  {
+    entry: { field: 'secret', code: 'secret_not_editable', message: 'cannot be changed here' },
+    en: /Use "New secret" to replace it/,
+    de: /„Neues Geheimnis“/,
+  },
 ]
 
 describe('fieldErrorText', () => {
@@ -226,6 +256,7 @@ const REQUEST_CASES = [
   { code: 'has_dependents', status: 409, details: { dependents: 'revenue' }, en: /\(revenue\)\. Change or archive them first/, de: /\(revenue\)\. Ändern oder archivieren/ },
   { code: 'link_exists', status: 409, details: {}, en: /exists already/, de: /gibt es bereits/ },
   { code: 'too_many_rules', status: 409, details: { limit: 500 }, en: /at most 500 mapping rules/, de: /höchstens 500 Zuordnungsregeln/ },
+  { code: 'delivery_not_failed', status: 409, details: { state: 'delivered' }, en: /this one is delivered/, de: /im Zustand delivered/ },
   { code: 'forbidden', status: 403, details: {}, en: /Ask an administrator/, de: /nicht berechtigt/ },
   { code: 'out_of_scope', status: 403, details: { allowed: { units: ['u-1'], kinds: [] } }, en: /outside the token's units or node kinds/, de: /außerhalb der Einheiten oder Elementarten/ },
   { code: 'token_restricted', status: 403, details: { allowed: { units: [], kinds: ['kpi'] } }, en: /cannot change units, cycles, settings/, de: /keine Einheiten, Zyklen, Einstellungen/ },

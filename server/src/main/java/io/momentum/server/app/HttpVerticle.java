@@ -32,6 +32,9 @@ import io.momentum.server.people.PeopleRoutes;
 import io.momentum.server.live.BoardService;
 import io.momentum.server.live.LiveHub;
 import io.momentum.server.settings.SettingsRoutes;
+import io.momentum.server.webhooks.WebhookMetrics;
+import io.momentum.server.webhooks.WebhookRoutes;
+import io.momentum.server.webhooks.WebhookSender;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
@@ -65,6 +68,7 @@ public final class HttpVerticle extends VerticleBase {
 
   private LiveHub hub;
   private HealthCheck health;
+  private WebhookSender webhookSender;
 
   public HttpVerticle(Services services) {
     this.services = services;
@@ -129,6 +133,9 @@ public final class HttpVerticle extends VerticleBase {
     new io.momentum.server.kpis.KpiHistoryRoutes(services.pool(), services.clock()).mount(router);
     new FeedRoutes(services.pool(), services.publisher(), services.clock()).mount(router);
     new ConnectionRoutes(services.pool()).mount(router);
+    webhookSender = new WebhookSender(vertx, services.config().webhooks(), services.clock());
+    new WebhookRoutes(vertx, services.pool(), webhookSender, services.config().webhooks(),
+        new WebhookMetrics(services.registry()), services.clock()).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
@@ -159,7 +166,8 @@ public final class HttpVerticle extends VerticleBase {
     if (hub != null) {
       hub.close();
     }
-    return health == null ? Future.succeededFuture() : health.close();
+    Future<Void> senderClosed = webhookSender == null ? Future.succeededFuture() : webhookSender.close();
+    return senderClosed.eventually(() -> health == null ? Future.succeededFuture() : health.close());
   }
 
   /**

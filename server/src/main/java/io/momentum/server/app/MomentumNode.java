@@ -18,6 +18,10 @@ import io.momentum.server.feeds.SqlFeedScheduler;
 import io.momentum.server.live.LiveFeeds;
 import io.momentum.server.live.LiveHub;
 import io.momentum.server.live.LiveMetrics;
+import io.momentum.server.webhooks.DeliveryQueries;
+import io.momentum.server.webhooks.WebhookDispatchVerticle;
+import io.momentum.server.webhooks.WebhookIntakeVerticle;
+import io.momentum.server.webhooks.WebhookMetrics;
 import io.momentum.streams.cluster.HazelcastSetup;
 import io.momentum.streams.event.Topics;
 import io.momentum.streams.ingest.IngestMetrics;
@@ -117,6 +121,7 @@ public final class MomentumNode implements AutoCloseable {
 
     Pool pool = database.open(vertx, 16).await();
     TopicSetup.ensureTopics(vertx, kafkaBootstrap, Topics.INBOUND, config.kafkaPartitions(), (short) 1).await();
+    TopicSetup.ensureTopics(vertx, kafkaBootstrap, List.of(Topics.CHANGES), config.kafkaPartitions(), (short) 1).await();
 
     EventPublisher publisher = new EventPublisher(vertx, kafkaBootstrap);
     AuthService auth = new AuthService(vertx, pool);
@@ -138,6 +143,10 @@ public final class MomentumNode implements AutoCloseable {
     vertx.deployVerticle(new IngestVerticle(ingest, new PgOrgStateLoader(pool), new PgEventStore(pool),
         services.liveState(), ingestMetrics, clock)).await();
     vertx.deployVerticle(new SqlFeedScheduler(new SqlFeedRunner(vertx, pool, publisher, clock))).await();
+    DeliveryQueries webhookDeliveries = new DeliveryQueries(pool);
+    WebhookMetrics webhookMetrics = new WebhookMetrics(registry);
+    vertx.deployVerticle(new WebhookIntakeVerticle(kafkaBootstrap, webhookDeliveries, config.webhooks(), webhookMetrics)).await();
+    vertx.deployVerticle(new WebhookDispatchVerticle(webhookDeliveries, config.webhooks(), webhookMetrics)).await();
     Services shared = services;
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(instances)).await();

@@ -201,6 +201,11 @@ public final class ScopeGuard {
         "GET /api/v1/kpis/sql-feeds", "POST /api/v1/kpis/sql-feeds", "POST /api/v1/kpis/sql-feeds/preview",
         "GET /api/v1/kpis/sql-feeds/{id}", "PATCH /api/v1/kpis/sql-feeds/{id}", "DELETE /api/v1/kpis/sql-feeds/{id}",
         "POST /api/v1/kpis/sql-feeds/{id}/run", "GET /api/v1/kpis/sql-feeds/{id}/runs",
+        // Outbound webhooks send changes of every unit.
+        "GET /api/v1/webhooks", "POST /api/v1/webhooks", "GET /api/v1/webhooks/{id}", "PATCH /api/v1/webhooks/{id}",
+        "DELETE /api/v1/webhooks/{id}", "POST /api/v1/webhooks/{id}/rotate-secret", "POST /api/v1/webhooks/{id}/test",
+        "GET /api/v1/webhooks/{id}/deliveries", "GET /api/v1/webhooks/{id}/deliveries/{deliveryId}",
+        "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
         // Reads that walk across units and kinds; filtering them node by node is not built.
         "GET /api/v1/check-ins/due", "GET /api/v1/nodes/{id}/as-of", "GET /api/v1/impact-chains/{nodeId}",
         "GET /api/v1/kpis/{id}/driver-tree", "GET /api/v1/contributions", "GET /api/v1/impact-links",

@@ -1,5 +1,6 @@
 package io.momentum.server.config;
 
+import io.momentum.server.webhooks.WebhookSettings;
 import io.momentum.streams.cluster.ClusterSettings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.Map;
 public record MomentumConfig(
     String httpHost, int httpPort, Path dataDir, String pgUrl, String kafka, int kafkaPort,
     int kafkaPartitions, double demoRate, String demoToken, String demoPassword,
-    ClusterSettings cluster, long maxBodyBytes, Duration tickInterval) {
+    ClusterSettings cluster, long maxBodyBytes, Duration tickInterval, WebhookSettings webhooks) {
 
   /** One option: its key, default, and the help text of {@code --help}. */
   public record Option(String key, String flag, String defaultValue, String help) {
@@ -40,7 +41,13 @@ public record MomentumConfig(
       new Option("MOMENTUM_CLUSTER_PORT", "--cluster-port", "5701", "first Hazelcast port to try"),
       new Option("MOMENTUM_CLUSTER_NAME", "--cluster-name", "momentum", "cluster name; nodes with another name never join"),
       new Option("MOMENTUM_MAX_BODY_BYTES", "--max-body-bytes", "1048576", "largest accepted HTTP request body, in bytes"),
-      new Option("MOMENTUM_TICK_SECONDS", "--tick-seconds", "60", "how often time-driven status is re-evaluated, in seconds"));
+      new Option("MOMENTUM_TICK_SECONDS", "--tick-seconds", "60", "how often time-driven status is re-evaluated, in seconds"),
+      new Option("MOMENTUM_WEBHOOKS_ALLOW_PRIVATE", "--webhooks-allow-private", "false", "'true' lets outbound webhooks call loopback, private, link-local and multicast addresses"),
+      new Option("MOMENTUM_WEBHOOKS_TIMEOUT_SECONDS", "--webhooks-timeout-seconds", "10", "longest time one outbound webhook attempt may take, in seconds"),
+      new Option("MOMENTUM_WEBHOOKS_RETRY_SECONDS", "--webhooks-retry-seconds", WebhookSettings.DEFAULT_RETRY_SECONDS, "comma-separated waits before each retry of an outbound webhook, in seconds; a delivery fails after the last"),
+      new Option("MOMENTUM_WEBHOOKS_CONCURRENCY", "--webhooks-concurrency", "4", "most outbound webhook attempts in flight per subscription across the cluster"),
+      new Option("MOMENTUM_WEBHOOKS_POLL_MILLIS", "--webhooks-poll-millis", "1000", "how often each node looks for due webhook deliveries, in milliseconds"),
+      new Option("MOMENTUM_WEBHOOKS_KEEP_DAYS", "--webhooks-keep-days", "30", "days delivered and failed webhook deliveries stay in the delivery log"));
 
   /** Returns the defaults of every option as a JSON object keyed by option key. */
   public static JsonObject defaults() {
@@ -99,7 +106,13 @@ public record MomentumConfig(
         new ClusterSettings(text(raw, "MOMENTUM_CLUSTER_NAME"), text(raw, "MOMENTUM_CLUSTER_HOST"),
             port(raw, "MOMENTUM_CLUSTER_PORT"), members),
         number(raw, "MOMENTUM_MAX_BODY_BYTES", 1024, 1L << 30),
-        Duration.ofSeconds(number(raw, "MOMENTUM_TICK_SECONDS", 1, 86_400)));
+        Duration.ofSeconds(number(raw, "MOMENTUM_TICK_SECONDS", 1, 86_400)),
+        new WebhookSettings(bool(raw, "MOMENTUM_WEBHOOKS_ALLOW_PRIVATE"),
+            Duration.ofSeconds(number(raw, "MOMENTUM_WEBHOOKS_TIMEOUT_SECONDS", 1, 300)),
+            WebhookSettings.parseDelays("MOMENTUM_WEBHOOKS_RETRY_SECONDS", text(raw, "MOMENTUM_WEBHOOKS_RETRY_SECONDS")),
+            (int) number(raw, "MOMENTUM_WEBHOOKS_CONCURRENCY", 1, 100),
+            Duration.ofMillis(number(raw, "MOMENTUM_WEBHOOKS_POLL_MILLIS", 50, 60_000)),
+            Duration.ofDays(number(raw, "MOMENTUM_WEBHOOKS_KEEP_DAYS", 1, 3650))));
   }
 
   /** Returns the settings in effect as text for the start-up log, with secrets left out. */
@@ -113,7 +126,8 @@ public record MomentumConfig(
         + " members=" + cluster.members()
         + " demoRate=" + demoRate
         + " maxBodyBytes=" + maxBodyBytes
-        + " tick=" + tickInterval.toSeconds() + "s";
+        + " tick=" + tickInterval.toSeconds() + "s"
+        + " webhooks=[" + webhooks.describe() + "]";
   }
 
   public boolean isEmbeddedPostgres() {
@@ -131,6 +145,14 @@ public record MomentumConfig(
   private static String text(JsonObject raw, String key) {
     Object value = raw.getValue(key);
     return value == null ? "" : value.toString().trim();
+  }
+
+  private static boolean bool(JsonObject raw, String key) {
+    String text = text(raw, key);
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalArgumentException(key + " must be true or false, not \"" + text + "\"");
+    }
+    return Boolean.parseBoolean(text);
   }
 
   private static int port(JsonObject raw, String key) {

@@ -18,6 +18,9 @@ import java.util.UUID;
  */
 public final class TestNode {
 
+  /** Waits before the second and third attempt of a webhook delivery on the test node, in seconds. */
+  public static final String WEBHOOK_RETRY_SECONDS = "0.3,1.2";
+
   private static MomentumNode node;
   private static int httpPort;
 
@@ -68,7 +71,12 @@ public final class TestNode {
         .put("MOMENTUM_KAFKA_PARTITIONS", "3")
         .put("MOMENTUM_CLUSTER_NAME", "momentum-test-" + UUID.randomUUID())
         .put("MOMENTUM_CLUSTER_PORT", "5801")
-        .put("MOMENTUM_TICK_SECONDS", "3600");
+        .put("MOMENTUM_TICK_SECONDS", "3600")
+        // Webhook tests send to receivers on loopback and wait for retries, so both are made possible and fast.
+        .put("MOMENTUM_WEBHOOKS_ALLOW_PRIVATE", "true")
+        .put("MOMENTUM_WEBHOOKS_RETRY_SECONDS", WEBHOOK_RETRY_SECONDS)
+        .put("MOMENTUM_WEBHOOKS_TIMEOUT_SECONDS", "3")
+        .put("MOMENTUM_WEBHOOKS_POLL_MILLIS", "100");
     return MomentumNode.start(MomentumConfig.from(raw), MomentumNode.Mode.SERVE, null);
   }
 
