@@ -70,3 +70,36 @@ BEGIN
     RETURN QUERY SELECT false, NULL::uuid, NULL::timestamptz, NULL::integer, NULL::text;
   END IF;
 END $$;
+
+-- Starts applying a batch of webhook deliveries inside the caller's transaction: for each one, in
+-- the order of its item's lock key (so that concurrent batches take their locks in one order and
+-- cannot deadlock each other), records the delivery id and, unless it was recorded before, takes
+-- the item's advisory lock. Then reads the stored state of every item. Returns one row per array
+-- position (1-based ordinal); fresh is false for a repeated delivery id.
+CREATE FUNCTION integration_deliveries_begin(p_org_ids text[], p_connection_ids uuid[], p_delivery_ids text[],
+                                             p_event_types text[], p_issue_ids text[])
+  RETURNS TABLE (ordinal integer, fresh boolean, stored boolean, initiative_id uuid, issue_updated timestamptz,
+                 revision integer, parent_issue_id text)
+  LANGUAGE plpgsql VOLATILE AS $$
+#variable_conflict use_column
+DECLARE
+  n integer;
+  fresh_ordinals integer[] := '{}';
+BEGIN
+  FOR n IN SELECT s FROM generate_subscripts(p_delivery_ids, 1) AS s
+           ORDER BY hashtext(p_connection_ids[s]::text || '/' || p_issue_ids[s]), s LOOP
+    INSERT INTO integration_deliveries (org_id, connection_id, delivery_id, event_type, issue_id, outcome)
+    VALUES (p_org_ids[n], p_connection_ids[n], p_delivery_ids[n], p_event_types[n], p_issue_ids[n], 'published')
+    ON CONFLICT (connection_id, delivery_id) DO NOTHING;
+    IF FOUND THEN
+      PERFORM pg_advisory_xact_lock(hashtext(p_connection_ids[n]::text || '/' || p_issue_ids[n]));
+      fresh_ordinals := fresh_ordinals || n;
+    END IF;
+  END LOOP;
+  RETURN QUERY
+    SELECT s, s = ANY (fresh_ordinals), i.issue_id IS NOT NULL, i.initiative_id, i.issue_updated, i.revision,
+           i.parent_issue_id
+    FROM generate_subscripts(p_delivery_ids, 1) AS s
+    LEFT JOIN integration_issues i ON i.org_id = p_org_ids[s] AND i.connection_id = p_connection_ids[s]
+      AND i.issue_id = p_issue_ids[s];
+END $$;

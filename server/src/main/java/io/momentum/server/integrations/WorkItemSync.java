@@ -114,22 +114,26 @@ final class WorkItemSync {
   private static final String PARENT = """
       SELECT initiative_id FROM integration_issues WHERE org_id = $1 AND connection_id = $2 AND issue_id = $3
       AND NOT deleted FOR SHARE""";
+  /** Ending of the upserts of {@code integration_issues}: a stored item takes every column of the new state. */
+  static final String ISSUE_CONFLICT = """
+      ON CONFLICT (connection_id, issue_id) DO UPDATE SET issue_key = EXCLUDED.issue_key,
+        parent_issue_id = EXCLUDED.parent_issue_id, initiative_id = EXCLUDED.initiative_id,
+        issue_updated = EXCLUDED.issue_updated, deleted = EXCLUDED.deleted, revision = EXCLUDED.revision,
+        item_type = EXCLUDED.item_type, status_category = EXCLUDED.status_category,
+        story_points = EXCLUDED.story_points, follows_parent = EXCLUDED.follows_parent""";
   private static final String STORE = """
       WITH outcome AS (UPDATE integration_deliveries SET outcome = $15 WHERE connection_id = $2 AND delivery_id = $14)
       INSERT INTO integration_issues (org_id, connection_id, issue_id, issue_key, parent_issue_id, initiative_id,
                                       issue_updated, deleted, revision, item_type, status_category, story_points,
                                       follows_parent)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-      ON CONFLICT (connection_id, issue_id) DO UPDATE SET issue_key = EXCLUDED.issue_key,
-        parent_issue_id = EXCLUDED.parent_issue_id, initiative_id = EXCLUDED.initiative_id,
-        issue_updated = EXCLUDED.issue_updated, deleted = EXCLUDED.deleted, revision = EXCLUDED.revision,
-        item_type = EXCLUDED.item_type, status_category = EXCLUDED.status_category,
-        story_points = EXCLUDED.story_points, follows_parent = EXCLUDED.follows_parent""";
+      """ + ISSUE_CONFLICT;
 
   private final Pool pool;
   private final EventPublisher publisher;
   private final CloudEventParser parser;
   private final DescendantMoves descendants;
+  private final DeliveryBatches batches;
   private final Map<UUID, CachedRules> rulesByConnection = new ConcurrentHashMap<>();
   private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
 
@@ -138,6 +142,7 @@ final class WorkItemSync {
     this.publisher = publisher;
     this.parser = new CloudEventParser(clock);
     this.descendants = new DescendantMoves(publisher, this);
+    this.batches = new DeliveryBatches(pool, publisher, descendants, this);
     for (String outcome : OUTCOMES) {
       deliveries.put(outcome, Counter.builder("momentum.integration.deliveries")
           .description("Tracker webhook deliveries applied, by outcome")
@@ -207,9 +212,19 @@ final class WorkItemSync {
    */
   Future<JsonObject> process(Delivery delivery) {
     return rules(delivery.connection())
-        .compose(rules -> pool.withTransaction(sql -> begin(sql, delivery)
-            .compose(stored -> stored == null ? repeated(delivery) : applyFresh(sql, delivery, rules, stored))))
+        .compose(rules -> {
+          UUID matched = MappingRule.initiativeFor(rules, delivery.item());
+          return DeliveryBatches.batchable(delivery, matched)
+              ? batches.add(delivery, rules, matched)
+              : processAlone(delivery, rules);
+        })
         .onSuccess(result -> deliveries.get(result.getString("status")).increment());
+  }
+
+  /** Records and applies one delivery in a transaction of its own. */
+  Future<JsonObject> processAlone(Delivery delivery, List<MappingRule> rules) {
+    return pool.withTransaction(sql -> begin(sql, delivery)
+        .compose(stored -> stored == null ? repeated(delivery) : applyFresh(sql, delivery, rules, stored)));
   }
 
   /**
@@ -283,7 +298,7 @@ final class WorkItemSync {
    * Returns true when the delivery is older than the stored state: by revision when both have
    * one and they differ, otherwise by time.
    */
-  private static boolean older(Delivery delivery, Row stored) {
+  static boolean older(Delivery delivery, Row stored) {
     Integer storedRevision = stored.getInteger("revision");
     if (storedRevision != null && delivery.revision() != null && !storedRevision.equals(delivery.revision())) {
       return storedRevision > delivery.revision();
@@ -296,7 +311,7 @@ final class WorkItemSync {
    * earlier time gets the stored time, so the pipeline, which orders work item events by time,
    * does not drop it. An item whose payload does not say whether it has a parent keeps the stored one.
    */
-  private static Delivery notBefore(Delivery delivery, Row stored) {
+  static Delivery notBefore(Delivery delivery, Row stored) {
     Instant storedTime = stored.getOffsetDateTime("issue_updated").toInstant();
     TrackedItem item = delivery.item().withStoredParent(stored.getString("parent_issue_id"));
     Instant time = storedTime.isAfter(delivery.time()) ? storedTime : delivery.time();
