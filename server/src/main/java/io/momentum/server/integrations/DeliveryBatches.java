@@ -1,5 +1,7 @@
 package io.momentum.server.integrations;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.integrations.WorkItemSync.Connection;
 import io.momentum.server.integrations.WorkItemSync.Delivery;
@@ -91,14 +93,20 @@ final class DeliveryBatches {
   private final EventPublisher publisher;
   private final DescendantMoves descendants;
   private final WorkItemSync sync;
+  private final DistributionSummary sizes;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private int inFlight;
 
-  DeliveryBatches(Pool pool, EventPublisher publisher, DescendantMoves descendants, WorkItemSync sync) {
+  DeliveryBatches(Pool pool, EventPublisher publisher, DescendantMoves descendants, WorkItemSync sync,
+                  MeterRegistry registry, String tracker) {
     this.pool = pool;
     this.publisher = publisher;
     this.descendants = descendants;
     this.sync = sync;
+    this.sizes = DistributionSummary.builder("momentum.integration.batch.size")
+        .description("Webhook deliveries applied per batch transaction")
+        .tag("tracker", tracker)
+        .register(registry);
   }
 
   /**
@@ -160,6 +168,7 @@ final class DeliveryBatches {
   }
 
   private Future<Void> run(List<Pending> batch) {
+    sizes.record(batch.size());
     List<JsonObject> results = new ArrayList<>(batch.size());
     return pool.withTransaction(sql -> apply(sql, batch, results))
         .onSuccess(v -> {

@@ -142,7 +142,7 @@ final class WorkItemSync {
     this.publisher = publisher;
     this.parser = new CloudEventParser(clock);
     this.descendants = new DescendantMoves(publisher, this);
-    this.batches = new DeliveryBatches(pool, publisher, descendants, this);
+    this.batches = new DeliveryBatches(pool, publisher, descendants, this, registry, tracker.prefix);
     for (String outcome : OUTCOMES) {
       deliveries.put(outcome, Counter.builder("momentum.integration.deliveries")
           .description("Tracker webhook deliveries applied, by outcome")
