@@ -65,7 +65,7 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtext(p_connection_id::text || '/' || p_issue_id));
   RETURN QUERY
     SELECT true, i.initiative_id, i.issue_updated, i.revision, i.parent_issue_id FROM integration_issues i
-    WHERE i.connection_id = p_connection_id AND i.issue_id = p_issue_id;
+    WHERE i.org_id = p_org_id AND i.connection_id = p_connection_id AND i.issue_id = p_issue_id;
   IF NOT FOUND THEN
     RETURN QUERY SELECT false, NULL::uuid, NULL::timestamptz, NULL::integer, NULL::text;
   END IF;

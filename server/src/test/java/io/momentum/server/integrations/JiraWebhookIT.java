@@ -399,6 +399,39 @@ class JiraWebhookIT {
   }
 
   @Test
+  void editedRuleMapsNextDelivery() throws InterruptedException {
+    Site site = site();
+    delivered(site.connectionId(), new Issue().underEpic(site.epicA()).body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 1);
+    String rules = "/api/v1/integrations/connections/" + site.connectionId() + "/rules";
+    JsonObject ruleA = Http.json(api.get(rules)).getJsonArray("items").getJsonObject(0);
+
+    HttpResponse<Buffer> edited = api.patch(rules + "/" + ruleA.getString("id"), new JsonObject()
+        .put("version", ruleA.getInteger("version")).put("initiativeId", site.initiativeB()));
+    Issue next = new Issue().underEpic(site.epicA());
+    HttpResponse<Buffer> response = deliver(site.connectionId(), next.body("jira:issue_created"));
+
+    assertThat(edited.statusCode()).as(edited.bodyAsString()).isEqualTo(200);
+    assertThat(Http.json(response).getString("initiativeId")).isEqualTo(site.initiativeB());
+    assertThat(awaitItems(site.initiativeB(), 1).getJsonObject("workItems").getInteger("items")).isEqualTo(1);
+  }
+
+  @Test
+  void archivedInitiativeRuleIsSkipped() throws InterruptedException {
+    Site site = site();
+    rule(api, site.connectionId(), "project", "SHOP", site.initiativeB());
+    delivered(site.connectionId(), new Issue().underEpic(site.epicA()).body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 1);
+
+    HttpResponse<Buffer> archived = api.delete("/api/v1/initiatives/" + site.initiativeA());
+    HttpResponse<Buffer> response = deliver(site.connectionId(), new Issue().underEpic(site.epicA())
+        .body("jira:issue_created"));
+
+    assertThat(archived.statusCode()).as(archived.bodyAsString()).isEqualTo(200);
+    assertThat(Http.json(response).getString("initiativeId")).isEqualTo(site.initiativeB());
+  }
+
+  @Test
   void reparentedStoryMovesInitiative() throws InterruptedException {
     Site site = site();
     Issue story = new Issue().underEpic(site.epicA());
