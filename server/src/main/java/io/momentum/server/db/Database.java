@@ -90,8 +90,10 @@ public final class Database implements AutoCloseable {
       migrate();
       return null;
     }).map(v -> {
+      // Connections spread over the event loops, so that one event loop does not carry every query.
+      int eventLoops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
       pool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(poolSize).setName("momentum").setShared(true))
+          .with(new PoolOptions().setMaxSize(poolSize).setName("momentum").setShared(true).setEventLoopSize(eventLoops))
           .connectingTo(new PgConnectOptions(connectOptions).setPipeliningLimit(16))
           .using(vertx)
           .build();

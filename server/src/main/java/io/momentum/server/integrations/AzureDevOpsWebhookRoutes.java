@@ -1,5 +1,6 @@
 package io.momentum.server.integrations;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.integrations.WorkItemSync.Connection;
@@ -56,8 +57,8 @@ public final class AzureDevOpsWebhookRoutes {
 
   private final WorkItemSync sync;
 
-  public AzureDevOpsWebhookRoutes(Pool pool, EventPublisher publisher, Clock clock) {
-    this.sync = new WorkItemSync(pool, publisher, clock);
+  public AzureDevOpsWebhookRoutes(Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry) {
+    this.sync = new WorkItemSync(pool, publisher, clock, registry, Tracker.AZURE_DEVOPS);
   }
 
   /** Mounts the service hook route; call it before the session handlers, since it has its own credentials. */

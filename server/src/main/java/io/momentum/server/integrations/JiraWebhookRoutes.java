@@ -1,5 +1,6 @@
 package io.momentum.server.integrations;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.integrations.WorkItemSync.Connection;
@@ -39,8 +40,8 @@ public final class JiraWebhookRoutes {
 
   private final WorkItemSync sync;
 
-  public JiraWebhookRoutes(Pool pool, EventPublisher publisher, Clock clock) {
-    this.sync = new WorkItemSync(pool, publisher, clock);
+  public JiraWebhookRoutes(Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry) {
+    this.sync = new WorkItemSync(pool, publisher, clock, registry, Tracker.JIRA);
   }
 
   /** Mounts the webhook; call it before the authentication handler, since Jira sends no credentials. */

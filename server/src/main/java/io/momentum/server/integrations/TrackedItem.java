@@ -42,6 +42,11 @@ public interface TrackedItem {
   /** True for items that group work (epics, and Azure DevOps features) and are no work items themselves. */
   boolean container();
 
+  /** False when the payload does not state whether the item has a parent, so the stored parent applies. */
+  default boolean parentKnown() {
+    return true;
+  }
+
   /**
    * Returns this item with the parent last stored for it, when its payload does not say whether
    * it has a parent. Items whose payload always names the parent return themselves.

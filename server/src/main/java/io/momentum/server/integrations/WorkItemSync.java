@@ -1,5 +1,7 @@
 package io.momentum.server.integrations;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.streams.event.CloudEvent;
@@ -16,13 +18,17 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +37,15 @@ import org.slf4j.LoggerFactory;
  * compares the item with the last state sent, finds its initiative by the connection's rules and
  * publishes {@code momentum.workitem.changed} events. Each delivery runs in one transaction that
  * locks the item's state, and the events are published before the commit, so a failed commit
- * leads to a retry by the tracker whose repeated event ids the pipeline ignores.
+ * leads to a retry by the tracker whose repeated event ids the pipeline ignores. When the item's
+ * initiative changes, its stored descendants that follow it move too ({@link DescendantMoves}).
  */
 final class WorkItemSync {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkItemSync.class);
+  /** Maximum number of connections whose rules one instance caches. Beyond it the cache is cleared. */
+  private static final int MAX_CACHED_CONNECTIONS = 10_000;
+  private static final List<String> OUTCOMES = List.of("duplicate", "epic", "stale", "unmapped", "published");
 
   /** A tracker with a webhook route. */
   enum Tracker {
@@ -56,8 +66,12 @@ final class WorkItemSync {
     }
   }
 
-  /** A connection as the webhook routes need it; the secret authenticates deliveries. */
-  record Connection(Tracker tracker, UUID id, String orgId, String secret, String storyPointsField) {
+  /**
+   * A connection as the webhook routes need it. The secret authenticates deliveries.
+   *
+   * @param rulesVersion the counter that changes with every change of the connection's mapping
+   */
+  record Connection(Tracker tracker, UUID id, String orgId, String secret, String storyPointsField, long rulesVersion) {
   }
 
   /**
@@ -72,11 +86,20 @@ final class WorkItemSync {
                   Integer revision, boolean deletes) {
   }
 
+  /** The rules of one connection as of one {@code rules_version}. */
+  private record CachedRules(long version, List<MappingRule> rules) {
+  }
+
+  /** The initiative an item goes to, and whether it comes from the item's parent because no rule matched. */
+  private record Target(UUID initiative, boolean followsParent) {
+  }
+
   private static final String CONNECTION = """
-      SELECT org_id, secret, story_points_field FROM integration_connections WHERE id = $1 AND kind = $2""";
-  private static final String INSERT_DELIVERY = """
-      INSERT INTO integration_deliveries (org_id, connection_id, delivery_id, event_type, issue_id, outcome)
-      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (connection_id, delivery_id) DO NOTHING RETURNING delivery_id""";
+      SELECT org_id, secret, story_points_field, rules_version FROM integration_connections WHERE id = $1 AND kind = $2""";
+  // Records the delivery, then locks and reads the item of a new one (the function comes from migration V12).
+  private static final String BEGIN = """
+      SELECT stored, initiative_id, issue_updated, revision, parent_issue_id
+      FROM integration_delivery_begin($1, $2, $3, $4, $5, $6)""";
   private static final String SET_OUTCOME = """
       UPDATE integration_deliveries SET outcome = $3 WHERE connection_id = $1 AND delivery_id = $2""";
   // Rules whose initiative was archived are skipped, so work falls through to the next rule.
@@ -84,25 +107,49 @@ final class WorkItemSync {
       SELECT r.id, r.position, r.match_kind, r.match_value, r.initiative_id FROM integration_mapping_rules r
       JOIN initiatives i ON i.org_id = r.org_id AND i.id = r.initiative_id AND i.archived_at IS NULL
       WHERE r.org_id = $1 AND r.connection_id = $2 ORDER BY r.position, r.created_at, r.id""";
-  private static final String ISSUE = """
-      SELECT initiative_id, issue_updated, revision, parent_issue_id FROM integration_issues
-      WHERE connection_id = $1 AND issue_id = $2""";
-  private static final String UPSERT_ISSUE = """
-      INSERT INTO integration_issues (org_id, connection_id, issue_id, issue_key, parent_issue_id, initiative_id,
-                                      issue_updated, deleted, revision)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  // FOR SHARE waits for a delivery of the parent that changed the parent's row and has not committed,
+  // so that this child either reads the parent's new initiative or is moved by that delivery.
+  // NOTE: when that delivery of the parent then waits for this child's lock, PostgreSQL ends one of
+  // the two with a deadlock error, answered 500, and the tracker retries it.
+  private static final String PARENT = """
+      SELECT initiative_id FROM integration_issues WHERE org_id = $1 AND connection_id = $2 AND issue_id = $3
+      AND NOT deleted FOR SHARE""";
+  /** Ending of the upserts of {@code integration_issues}: a stored item takes every column of the new state. */
+  static final String ISSUE_CONFLICT = """
       ON CONFLICT (connection_id, issue_id) DO UPDATE SET issue_key = EXCLUDED.issue_key,
         parent_issue_id = EXCLUDED.parent_issue_id, initiative_id = EXCLUDED.initiative_id,
-        issue_updated = EXCLUDED.issue_updated, deleted = EXCLUDED.deleted, revision = EXCLUDED.revision""";
+        issue_updated = EXCLUDED.issue_updated, deleted = EXCLUDED.deleted, revision = EXCLUDED.revision,
+        item_type = EXCLUDED.item_type, status_category = EXCLUDED.status_category,
+        story_points = EXCLUDED.story_points, follows_parent = EXCLUDED.follows_parent""";
+  private static final String STORE = """
+      WITH outcome AS (UPDATE integration_deliveries SET outcome = $15 WHERE connection_id = $2 AND delivery_id = $14)
+      INSERT INTO integration_issues (org_id, connection_id, issue_id, issue_key, parent_issue_id, initiative_id,
+                                      issue_updated, deleted, revision, item_type, status_category, story_points,
+                                      follows_parent)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+      """ + ISSUE_CONFLICT;
 
   private final Pool pool;
   private final EventPublisher publisher;
   private final CloudEventParser parser;
+  private final DescendantMoves descendants;
+  private final DeliveryBatches batches;
+  private final Map<UUID, CachedRules> rulesByConnection = new ConcurrentHashMap<>();
+  private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
 
-  WorkItemSync(Pool pool, EventPublisher publisher, Clock clock) {
+  WorkItemSync(Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry, Tracker tracker) {
     this.pool = pool;
     this.publisher = publisher;
     this.parser = new CloudEventParser(clock);
+    this.descendants = new DescendantMoves(publisher, this);
+    this.batches = new DeliveryBatches(pool, publisher, descendants, this, registry, tracker.prefix);
+    for (String outcome : OUTCOMES) {
+      deliveries.put(outcome, Counter.builder("momentum.integration.deliveries")
+          .description("Tracker webhook deliveries applied, by outcome")
+          .tag("tracker", tracker.prefix)
+          .tag("outcome", outcome)
+          .register(registry));
+    }
   }
 
   /**
@@ -122,7 +169,7 @@ final class WorkItemSync {
       }
       Row row = rows.iterator().next();
       return Future.succeededFuture(new Connection(tracker, id, row.getString("org_id"), row.getString("secret"),
-          row.getString("story_points_field")));
+          row.getString("story_points_field"), row.getLong("rules_version")));
     });
   }
 
@@ -164,59 +211,94 @@ final class WorkItemSync {
    * {@code duplicate}, {@code epic}, {@code stale}, {@code unmapped} or {@code published}.
    */
   Future<JsonObject> process(Delivery delivery) {
-    TrackedItem item = delivery.item();
-    String tracker = delivery.connection().tracker().title;
-    return pool.withTransaction(sql -> record(sql, delivery, item.container() ? "epic" : "published")
-        .compose(fresh -> {
-          if (!fresh) {
-            LOG.info("{} delivery {} to connection {} was handled before; ignored", tracker, delivery.deliveryId(),
-                delivery.connection().id());
-            return Future.succeededFuture(new JsonObject().put("status", "duplicate"));
-          }
-          if (item.container()) {
-            LOG.info("{} delivery {} names {} {}; it is a container, so no work item changes", tracker,
-                delivery.deliveryId(), item.itemType(), item.id());
-            return Future.succeededFuture(new JsonObject().put("status", "epic"));
-          }
-          return apply(sql, delivery);
-        }));
+    return rules(delivery.connection())
+        .compose(rules -> {
+          UUID matched = MappingRule.initiativeFor(rules, delivery.item());
+          return DeliveryBatches.batchable(delivery, matched)
+              ? batches.add(delivery, rules, matched)
+              : processAlone(delivery, rules);
+        })
+        .onSuccess(result -> deliveries.get(result.getString("status")).increment());
   }
 
-  /** Records the delivery; completes with false when its id was recorded before. */
-  private static Future<Boolean> record(SqlConnection sql, Delivery delivery, String outcome) {
+  /** Records and applies one delivery in a transaction of its own. */
+  Future<JsonObject> processAlone(Delivery delivery, List<MappingRule> rules) {
+    return pool.withTransaction(sql -> begin(sql, delivery)
+        .compose(stored -> stored == null ? repeated(delivery) : applyFresh(sql, delivery, rules, stored)));
+  }
+
+  /**
+   * Returns the connection's rules, read again only when the connection's {@code rules_version}
+   * differs from the cached one. The rules are read after the connection row, so they are at
+   * least as new as the version they are cached under.
+   */
+  private Future<List<MappingRule>> rules(Connection connection) {
+    CachedRules cached = rulesByConnection.get(connection.id());
+    if (cached != null && cached.version() == connection.rulesVersion()) {
+      return Future.succeededFuture(cached.rules());
+    }
+    return pool.preparedQuery(RULES).execute(Tuple.of(connection.orgId(), connection.id())).map(rows -> {
+      List<MappingRule> rules = new ArrayList<>();
+      rows.forEach(row -> rules.add(new MappingRule(row.getUUID("id"), row.getInteger("position"),
+          row.getString("match_kind"), row.getString("match_value"), row.getUUID("initiative_id"))));
+      if (rulesByConnection.size() >= MAX_CACHED_CONNECTIONS) {
+        rulesByConnection.clear();
+      }
+      List<MappingRule> loaded = List.copyOf(rules);
+      rulesByConnection.put(connection.id(), new CachedRules(connection.rulesVersion(), loaded));
+      return loaded;
+    });
+  }
+
+  /**
+   * Records the delivery and, for a new one, locks the item and reads its stored state in one
+   * round trip. Completes with null for a repeated delivery id, otherwise with a row whose
+   * {@code stored} column is false when no state is stored (or the item is a container, which is
+   * not locked).
+   */
+  private static Future<Row> begin(SqlConnection sql, Delivery delivery) {
     Connection connection = delivery.connection();
-    return sql.preparedQuery(INSERT_DELIVERY)
-        .execute(Tuple.of(connection.orgId(), connection.id(), delivery.deliveryId(), delivery.eventType(),
-            delivery.item().id(), outcome))
-        .map(rows -> rows.size() == 1);
+    TrackedItem item = delivery.item();
+    return sql.preparedQuery(BEGIN)
+        .execute(Tuple.of(connection.orgId(), connection.id(), delivery.deliveryId(), delivery.eventType(), item.id(),
+            item.container() ? "epic" : "published"))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+  }
+
+  private static Future<JsonObject> repeated(Delivery delivery) {
+    LOG.debug("{} delivery {} to connection {} was handled before; ignored", delivery.connection().tracker().title,
+        delivery.deliveryId(), delivery.connection().id());
+    return Future.succeededFuture(new JsonObject().put("status", "duplicate"));
+  }
+
+  private Future<JsonObject> applyFresh(SqlConnection sql, Delivery delivery, List<MappingRule> rules, Row row) {
+    TrackedItem item = delivery.item();
+    if (item.container()) {
+      LOG.debug("{} delivery {} names {} {}; it is a container, so no work item changes",
+          delivery.connection().tracker().title, delivery.deliveryId(), item.itemType(), item.id());
+      return Future.succeededFuture(new JsonObject().put("status", "epic"));
+    }
+    return apply(sql, delivery, rules, row.getBoolean("stored") ? row : null);
   }
 
   /** Compares the delivery with the item's last state, then publishes and stores the new state. */
-  private Future<JsonObject> apply(SqlConnection sql, Delivery delivery) {
-    Connection connection = delivery.connection();
-    TrackedItem item = delivery.item();
-    return sql.preparedQuery("SELECT pg_advisory_xact_lock(hashtext($1))")
-        .execute(Tuple.of(connection.id() + "/" + item.id()))
-        .compose(v -> sql.preparedQuery(ISSUE).execute(Tuple.of(connection.id(), item.id())))
-        .compose(rows -> {
-          Row stored = rows.size() == 0 ? null : rows.iterator().next();
-          if (stored != null && older(delivery, stored)) {
-            LOG.info("{} delivery {} for item {} is older than the state already applied; not sent on",
-                connection.tracker().title, delivery.deliveryId(), item.id());
-            return setOutcome(sql, delivery, "stale").map(new JsonObject().put("status", "stale"));
-          }
-          Delivery applied = stored == null ? delivery : notBefore(delivery, stored);
-          UUID previous = stored == null ? null : stored.getUUID("initiative_id");
-          return target(sql, applied, previous)
-              .compose(target -> publishAndStore(sql, applied, previous, target));
-        });
+  private Future<JsonObject> apply(SqlConnection sql, Delivery delivery, List<MappingRule> rules, Row stored) {
+    if (stored != null && older(delivery, stored)) {
+      LOG.debug("{} delivery {} for item {} is older than the state already applied; not sent on",
+          delivery.connection().tracker().title, delivery.deliveryId(), delivery.item().id());
+      return setOutcome(sql, delivery, "stale").map(new JsonObject().put("status", "stale"));
+    }
+    Delivery applied = stored == null ? delivery : notBefore(delivery, stored);
+    UUID previous = stored == null ? null : stored.getUUID("initiative_id");
+    return target(sql, applied, rules, previous)
+        .compose(target -> publishAndStore(sql, applied, previous, target));
   }
 
   /**
    * Returns true when the delivery is older than the stored state: by revision when both have
    * one and they differ, otherwise by time.
    */
-  private static boolean older(Delivery delivery, Row stored) {
+  static boolean older(Delivery delivery, Row stored) {
     Integer storedRevision = stored.getInteger("revision");
     if (storedRevision != null && delivery.revision() != null && !storedRevision.equals(delivery.revision())) {
       return storedRevision > delivery.revision();
@@ -229,7 +311,7 @@ final class WorkItemSync {
    * earlier time gets the stored time, so the pipeline, which orders work item events by time,
    * does not drop it. An item whose payload does not say whether it has a parent keeps the stored one.
    */
-  private static Delivery notBefore(Delivery delivery, Row stored) {
+  static Delivery notBefore(Delivery delivery, Row stored) {
     Instant storedTime = stored.getOffsetDateTime("issue_updated").toInstant();
     TrackedItem item = delivery.item().withStoredParent(stored.getString("parent_issue_id"));
     Instant time = storedTime.isAfter(delivery.time()) ? storedTime : delivery.time();
@@ -240,57 +322,50 @@ final class WorkItemSync {
   /**
    * Finds the initiative the item belongs to. A deleted item stays where it was. Otherwise the
    * first matching rule decides, and when none matches, the item follows the initiative that its
-   * parent was last sent to.
-   *
-   * <p>NOTE: a child found only through its parent (a Jira sub-task whose payload does not name the
-   * epic, an Azure DevOps task under a story) is not moved when the parent arrives or moves later.
-   * Its initiative then depends on the order of delivery, so the replay tests leave such children out.
+   * parent was last sent to. A child that arrives before its parent is stored as following it, and
+   * the parent's delivery moves it later.
    */
-  private static Future<UUID> target(SqlConnection sql, Delivery delivery, UUID previous) {
+  private static Future<Target> target(SqlConnection sql, Delivery delivery, List<MappingRule> rules, UUID previous) {
     Connection connection = delivery.connection();
     TrackedItem item = delivery.item();
-    return sql.preparedQuery(RULES).execute(Tuple.of(connection.orgId(), connection.id())).compose(rows -> {
-      List<MappingRule> rules = new ArrayList<>();
-      rows.forEach(row -> rules.add(new MappingRule(row.getUUID("id"), row.getInteger("position"),
-          row.getString("match_kind"), row.getString("match_value"), row.getUUID("initiative_id"))));
-      UUID matched = MappingRule.initiativeFor(rules, item);
-      if (delivery.deletes() && previous != null) {
-        return Future.succeededFuture(previous);
-      }
-      if (matched != null || item.parentId() == null) {
-        return Future.succeededFuture(matched);
-      }
-      return sql.preparedQuery("SELECT initiative_id FROM integration_issues WHERE connection_id = $1 AND issue_id = $2"
-              + " AND NOT deleted")
-          .execute(Tuple.of(connection.id(), item.parentId()))
-          .map(parents -> parents.size() == 0 ? null : parents.iterator().next().getUUID("initiative_id"));
-    });
+    UUID matched = MappingRule.initiativeFor(rules, item);
+    boolean followsParent = matched == null && item.parentId() != null;
+    if (delivery.deletes() && previous != null) {
+      return Future.succeededFuture(new Target(previous, followsParent));
+    }
+    if (!followsParent) {
+      return Future.succeededFuture(new Target(matched, false));
+    }
+    return sql.preparedQuery(PARENT).execute(Tuple.of(connection.orgId(), connection.id(), item.parentId()))
+        .map(parents -> new Target(parents.size() == 0 ? null : parents.iterator().next().getUUID("initiative_id"), true));
   }
 
-  private Future<JsonObject> publishAndStore(SqlConnection sql, Delivery delivery, UUID previous, UUID target) {
+  private Future<JsonObject> publishAndStore(SqlConnection sql, Delivery delivery, UUID previous, Target resolved) {
     Connection connection = delivery.connection();
     TrackedItem item = delivery.item();
-    List<CloudEvent> events = new ArrayList<>();
-    if (previous != null && !previous.equals(target)) {
-      events.add(event(delivery, previous, true, ":moved-from:" + previous));
-    }
-    if (target != null) {
-      events.add(event(delivery, target, delivery.deletes(), ""));
-    }
+    UUID target = resolved.initiative();
+    ItemState state = new ItemState(item.id(), item.itemType(), item.status().wire(), item.storyPoints(),
+        item.parentId(), delivery.time());
+    String eventId = connection.tracker().prefix + ":" + delivery.deliveryId();
+    List<CloudEvent> events = moveEvents(connection, eventId, state, previous, target, delivery.deletes());
     String outcome = target == null ? "unmapped" : "published";
     return publisher.publish(events)
-        .compose(v -> sql.preparedQuery(UPSERT_ISSUE).execute(Tuple.from(new Object[] {connection.orgId(), connection.id(),
+        .compose(v -> sql.preparedQuery(STORE).execute(Tuple.from(new Object[] {connection.orgId(), connection.id(),
             item.id(), item.key(), item.parentId(), target, delivery.time().atOffset(ZoneOffset.UTC), delivery.deletes(),
-            delivery.revision()})))
-        .compose(v -> setOutcome(sql, delivery, outcome))
-        .map(v -> {
-          LOG.info("{} delivery {} ({}) for item {} of connection {} sent {} event(s) to organisation {}",
+            delivery.revision(), item.itemType(), item.status().wire(), item.storyPoints(), resolved.followsParent(),
+            delivery.deliveryId(), outcome})))
+        .compose(v -> delivery.deletes() || Objects.equals(previous, target)
+            ? Future.succeededFuture(0)
+            : descendants.follow(sql, delivery, target))
+        .map(moved -> {
+          LOG.debug("{} delivery {} ({}) for item {} of connection {} sent {} event(s) to organisation {}",
               connection.tracker().title, delivery.deliveryId(), delivery.eventType(), item.id(), connection.id(),
               events.size(), connection.orgId());
           JsonArray ids = new JsonArray();
           events.forEach(e -> ids.add(e.id()));
           return new JsonObject().put("status", outcome).put("events", ids)
-              .put("initiativeId", target == null ? null : target.toString());
+              .put("initiativeId", target == null ? null : target.toString())
+              .put("descendantsMoved", moved);
         });
   }
 
@@ -300,29 +375,53 @@ final class WorkItemSync {
   }
 
   /**
-   * Builds the work item event for one initiative and validates it like any event from outside.
-   * The event id is derived from the delivery id, so a delivery published twice is recognised by
-   * the pipeline.
+   * The state of an item that its work item events carry.
+   *
+   * @param time the item's change time, which becomes the event time
    */
-  private CloudEvent event(Delivery delivery, UUID initiative, boolean deleted, String idSuffix) {
-    TrackedItem item = delivery.item();
-    Tracker tracker = delivery.connection().tracker();
+  record ItemState(String id, String itemType, String statusCategory, BigDecimal storyPoints, String parentId,
+                   Instant time) {
+  }
+
+  /**
+   * Builds the events that put an item at {@code target}: a removal from {@code previous} when the
+   * item moves away from it (id suffix {@code :moved-from:<initiative>}), and the item's state at
+   * {@code target} unless it is null.
+   *
+   * @param eventId the id of the event at {@code target}, derived from a delivery id so that a
+   *     delivery applied twice publishes the same ids, which the pipeline ignores the second time
+   */
+  List<CloudEvent> moveEvents(Connection connection, String eventId, ItemState state, UUID previous, UUID target,
+                              boolean deleted) {
+    List<CloudEvent> events = new ArrayList<>(2);
+    if (previous != null && !previous.equals(target)) {
+      events.add(event(connection, eventId + ":moved-from:" + previous, state, previous, true));
+    }
+    if (target != null) {
+      events.add(event(connection, eventId, state, target, deleted));
+    }
+    return events;
+  }
+
+  /** Builds the work item event for one initiative and validates it like any event from outside. */
+  private CloudEvent event(Connection connection, String id, ItemState state, UUID initiative, boolean deleted) {
+    Tracker tracker = connection.tracker();
     JsonObject data = new JsonObject()
-        .put("system", system(tracker, delivery.connection().id()))
-        .put("externalId", item.id())
-        .put("itemType", item.itemType())
-        .put("statusCategory", item.status().wire())
-        .put("storyPoints", item.storyPoints())
-        .put("parentExternalId", item.parentId())
+        .put("system", system(tracker, connection.id()))
+        .put("externalId", state.id())
+        .put("itemType", state.itemType())
+        .put("statusCategory", state.statusCategory())
+        .put("storyPoints", state.storyPoints())
+        .put("parentExternalId", state.parentId())
         .put("deleted", deleted);
     JsonObject json = new JsonObject()
         .put("specversion", "1.0")
-        .put("id", tracker.prefix + ":" + delivery.deliveryId() + idSuffix)
-        .put("source", "urn:momentum:integration:" + tracker.prefix + ":" + delivery.connection().id())
+        .put("id", id)
+        .put("source", "urn:momentum:integration:" + tracker.prefix + ":" + connection.id())
         .put("type", EventType.WORK_ITEM_CHANGED.wire())
         .put("subject", initiative.toString())
-        .put("time", delivery.time().toString())
-        .put("orgid", delivery.connection().orgId())
+        .put("time", state.time().toString())
+        .put("orgid", connection.orgId())
         .put("datacontenttype", "application/json")
         .put("data", data);
     CloudEventParser.Result result = parser.parse(json, true);

@@ -51,10 +51,14 @@ class AzureDevOpsReplayIT {
         .setDefaultPort(TestNode.httpPort()));
   }
 
-  /** A user story whose changes are recorded as service hook deliveries, one per change. */
+  /**
+   * A user story, or a task under a story or another task, whose changes are recorded as service
+   * hook deliveries, one per change.
+   */
   private static final class WorkItem {
     final int id = IDS.incrementAndGet();
     final List<Recorded> history;
+    String type = "User Story";
     int rev = 1;
     String state = "New";
     Object points;
@@ -62,11 +66,20 @@ class AzureDevOpsReplayIT {
     Instant changed;
 
     WorkItem(List<Recorded> history, int parent, Object points, String createdAt) {
+      this(history, "User Story", parent, points, createdAt);
+    }
+
+    private WorkItem(List<Recorded> history, String type, int parent, Object points, String createdAt) {
       this.history = history;
+      this.type = type;
       this.parent = parent;
       this.points = points;
       this.changed = Instant.parse(createdAt);
       record("workitem.created", workItem(), changed);
+    }
+
+    static WorkItem task(List<Recorded> history, WorkItem parent, Object points, String createdAt) {
+      return new WorkItem(history, "Task", parent.id, points, createdAt);
     }
 
     WorkItem state(String newState, String at) {
@@ -110,7 +123,7 @@ class AzureDevOpsReplayIT {
       JsonObject fields = new JsonObject()
           .put("System.AreaPath", "Fabrikam Shop")
           .put("System.TeamProject", "Fabrikam Shop")
-          .put("System.WorkItemType", "User Story")
+          .put("System.WorkItemType", type)
           .put("System.State", state)
           .put("System.ChangedDate", changed.toString())
           .put("System.Title", "Replay story " + id)
@@ -142,8 +155,9 @@ class AzureDevOpsReplayIT {
   /**
    * Builds a history of six user stories under two features: state and estimate changes, a
    * cleared estimate, a story moved to the other feature, a deleted story, a story deleted and
-   * restored, and a story set to Removed. Returns the deliveries in the order Azure DevOps sent
-   * them.
+   * restored, and a story set to Removed. Tasks follow their story, and a task under a task
+   * follows its story too, two of them to the other feature. Returns the deliveries in the order
+   * Azure DevOps sent them.
    */
   private static List<Recorded> history(int featureA, int featureB) {
     List<Recorded> history = new ArrayList<>();
@@ -153,6 +167,9 @@ class AzureDevOpsReplayIT {
     WorkItem deleted = new WorkItem(history, featureB, 13, "2026-11-02T09:15:00.100Z");
     WorkItem restored = new WorkItem(history, featureB, null, "2026-11-02T09:20:00.100Z");
     WorkItem removed = new WorkItem(history, featureA, 1, "2026-11-02T09:25:00.100Z");
+    WorkItem task = WorkItem.task(history, started, 2, "2026-11-02T09:30:00.100Z");
+    WorkItem followsMove = WorkItem.task(history, reparented, null, "2026-11-02T09:35:00.100Z");
+    WorkItem subTask = WorkItem.task(history, followsMove, 1, "2026-11-02T09:40:00.100Z");
 
     started.state("Active", "2026-11-03T10:00:00.200Z");
     reestimated.estimate(8, "2026-11-03T10:30:00.200Z");
@@ -160,6 +177,8 @@ class AzureDevOpsReplayIT {
     deleted.state("Active", "2026-11-03T11:30:00.200Z");
     restored.estimate(5, "2026-11-03T12:00:00.200Z");
     removed.state("Active", "2026-11-03T12:30:00.200Z");
+    task.state("Active", "2026-11-03T13:00:00.200Z");
+    subTask.state("Active", "2026-11-03T13:30:00.200Z");
 
     started.state("Closed", "2026-11-04T09:00:00.300Z");
     reestimated.state("Active", "2026-11-04T09:30:00.300Z");
@@ -172,6 +191,8 @@ class AzureDevOpsReplayIT {
     deleted.deletedOrRestored("workitem.deleted", "2026-11-05T10:00:00.400Z");
     restored.deletedOrRestored("workitem.deleted", "2026-11-05T10:30:00.400Z");
     restored.deletedOrRestored("workitem.restored", "2026-11-05T11:00:00.400Z");
+    task.state("Closed", "2026-11-05T11:30:00.400Z");
+    followsMove.estimate(3, "2026-11-05T12:00:00.400Z");
     return history;
   }
 
@@ -197,6 +218,6 @@ class AzureDevOpsReplayIT {
     Site second = shuffled.site("azure_devops", SECRET, "work_item", String.valueOf(featureA), String.valueOf(featureB));
 
     Replays.assertReplayMatchesInOrder(seed, RETRIES, history, marker.get(0), AzureDevOpsReplayIT::deliver, inOrder,
-        first, shuffled, second, 3, 2);
+        first, shuffled, second, 4, 4);
   }
 }

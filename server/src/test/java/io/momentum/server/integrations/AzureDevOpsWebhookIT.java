@@ -373,6 +373,54 @@ class AzureDevOpsWebhookIT {
     assertThat(workItem(site.initiativeA(), item.id).getString("statusCategory")).isEqualTo("done");
   }
 
+  private static WorkItem taskUnder(int parentId) {
+    WorkItem task = new WorkItem().under(parentId);
+    task.type = "Task";
+    task.points = 1;
+    return task;
+  }
+
+  @Test
+  void grandchildFollowsLateStory() throws InterruptedException {
+    Site site = site();
+    WorkItem story = new WorkItem().under(site.featureA());
+    WorkItem task = taskUnder(story.id);
+    WorkItem subTask = taskUnder(task.id);
+    subTask.next("Closed", "2026-11-21T09:00:00Z");
+    HttpResponse<Buffer> grandchild = deliver(site.connectionId(), subTask.body("workitem.updated"));
+    HttpResponse<Buffer> child = deliver(site.connectionId(), task.body("workitem.created"));
+
+    HttpResponse<Buffer> parent = deliver(site.connectionId(), story.body("workitem.created"));
+
+    JsonObject read = awaitItems(site.initiativeA(), 3);
+    assertThat(Http.json(grandchild).getString("status")).isEqualTo("unmapped");
+    assertThat(Http.json(child).getString("status")).isEqualTo("unmapped");
+    assertThat(Http.json(parent).getInteger("descendantsMoved")).isEqualTo(2);
+    assertThat(read.getJsonObject("workItems").getDouble("done")).isEqualTo(1.0);
+    assertThat(workItem(site.initiativeA(), subTask.id).getString("parentExternalId")).isEqualTo(String.valueOf(task.id));
+    assertThat(workItem(site.initiativeA(), subTask.id).getString("statusCategory")).isEqualTo("done");
+  }
+
+  @Test
+  void reparentedStoryTakesTasksAtAnyDepth() throws InterruptedException {
+    Site site = site();
+    WorkItem story = new WorkItem().under(site.featureA());
+    WorkItem task = taskUnder(story.id);
+    WorkItem subTask = taskUnder(task.id);
+    delivered(site.connectionId(), story.body("workitem.created"));
+    delivered(site.connectionId(), task.body("workitem.created"));
+    delivered(site.connectionId(), subTask.body("workitem.created"));
+    awaitItems(site.initiativeA(), 3);
+
+    story.under(site.featureB());
+    delivered(site.connectionId(), story.next("Active", "2026-11-27T10:00:00Z").body("workitem.updated"));
+
+    awaitItems(site.initiativeB(), 3);
+    awaitItems(site.initiativeA(), 0);
+    assertThat(workItems(site.initiativeB()).stream().map(i -> ((JsonObject) i).getString("externalId")))
+        .containsExactlyInAnyOrder(String.valueOf(story.id), String.valueOf(task.id), String.valueOf(subTask.id));
+  }
+
   @Test
   void reparentedItemMovesInitiative() throws InterruptedException {
     Site site = site();

@@ -61,10 +61,14 @@ class JiraReplayIT {
     }
   }
 
-  /** A story whose changes are recorded as deliveries, one per change. */
+  /**
+   * A story, or a sub-task of a story, whose changes are recorded as deliveries, one per change. A
+   * sub-task's payload names its story but not the story's epic, so only the story maps it.
+   */
   private static final class Story {
     final String id = String.valueOf(ISSUE_IDS.incrementAndGet());
     final List<Recorded> history;
+    final Story story;
     String key = "SHOP-" + id;
     String category = "new";
     Object points;
@@ -72,11 +76,20 @@ class JiraReplayIT {
     Instant updated;
 
     Story(List<Recorded> history, Epic epic, Object points, String createdAt) {
+      this(history, epic, null, points, createdAt);
+    }
+
+    private Story(List<Recorded> history, Epic epic, Story story, Object points, String createdAt) {
       this.history = history;
       this.epic = epic;
+      this.story = story;
       this.points = points;
       this.updated = Instant.parse(createdAt);
       record("jira:issue_created", updated);
+    }
+
+    static Story subTask(List<Recorded> history, Story story, Object points, String createdAt) {
+      return new Story(history, null, story, points, createdAt);
     }
 
     Story status(String newCategory, String at) {
@@ -114,14 +127,14 @@ class JiraReplayIT {
       JsonObject fields = new JsonObject()
           .put("summary", "Replay story " + id)
           .put("project", new JsonObject().put("id", "10000").put("key", key.substring(0, key.indexOf('-'))))
-          .put("issuetype", new JsonObject().put("name", "Story").put("subtask", false).put("hierarchyLevel", 0))
+          .put("issuetype", story == null
+              ? new JsonObject().put("name", "Story").put("subtask", false).put("hierarchyLevel", 0)
+              : new JsonObject().put("name", "Sub-task").put("subtask", true).put("hierarchyLevel", -1))
           .put("status", new JsonObject().put("name", "Status " + category).put("statusCategory",
               new JsonObject().put("key", category).put("name", category)))
           .put("labels", new JsonArray())
           .put("customfield_10016", points)
-          .put("parent", new JsonObject().put("id", epic.id()).put("key", epic.key()).put("fields", new JsonObject()
-              .put("summary", "Epic " + epic.key())
-              .put("issuetype", new JsonObject().put("name", "Epic").put("hierarchyLevel", 1))))
+          .put("parent", parent())
           .put("updated", JIRA_TIME.format(updated))
           .put("created", "2026-11-01T08:00:00.000+0000");
       JsonObject body = new JsonObject()
@@ -131,13 +144,24 @@ class JiraReplayIT {
           .put("issue", new JsonObject().put("id", id).put("key", key).put("fields", fields));
       history.add(new Recorded(UUID.randomUUID().toString(), body.encode()));
     }
+
+    private JsonObject parent() {
+      if (story != null) {
+        return new JsonObject().put("id", story.id).put("key", story.key).put("fields", new JsonObject()
+            .put("summary", "Replay story " + story.id)
+            .put("issuetype", new JsonObject().put("name", "Story").put("hierarchyLevel", 0)));
+      }
+      return new JsonObject().put("id", epic.id()).put("key", epic.key()).put("fields", new JsonObject()
+          .put("summary", "Epic " + epic.key())
+          .put("issuetype", new JsonObject().put("name", "Epic").put("hierarchyLevel", 1)));
+    }
   }
 
   /**
    * Builds a history of six stories under two epics: status and estimate changes, a cleared
    * estimate, a story moved to the other epic, a story moved to another project and a deleted
-   * story. Returns the deliveries in the order Jira sent them. It has no sub-tasks, whose initiative
-   * depends on the order of delivery when only their story maps them (see {@code WorkItemSync}).
+   * story. Three sub-tasks follow their story, one of them to the other epic. Returns the
+   * deliveries in the order Jira sent them.
    */
   private static List<Recorded> history(Epic epicA, Epic epicB) {
     List<Recorded> history = new ArrayList<>();
@@ -147,6 +171,9 @@ class JiraReplayIT {
     Story deleted = new Story(history, epicB, 13, "2026-11-02T09:15:00Z");
     Story unestimated = new Story(history, epicB, null, "2026-11-02T09:20:00Z");
     Story moved = new Story(history, epicA, 1, "2026-11-02T09:25:00Z");
+    Story checklist = Story.subTask(history, started, null, "2026-11-02T09:30:00Z");
+    Story estimatedTask = Story.subTask(history, reestimated, 2, "2026-11-02T09:35:00Z");
+    Story followsMove = Story.subTask(history, reparented, 1, "2026-11-02T09:40:00Z");
 
     started.status("indeterminate", "2026-11-03T10:00:00Z");
     reestimated.estimate(8, "2026-11-03T10:30:00Z");
@@ -154,6 +181,8 @@ class JiraReplayIT {
     deleted.status("indeterminate", "2026-11-03T11:30:00Z");
     unestimated.estimate(5, "2026-11-03T12:00:00Z");
     moved.moveProject("OPS-" + moved.id, "2026-11-03T12:30:00Z");
+    checklist.status("indeterminate", "2026-11-03T13:00:00Z");
+    followsMove.status("indeterminate", "2026-11-03T13:30:00Z");
 
     started.status("done", "2026-11-04T09:00:00Z");
     reestimated.status("indeterminate", "2026-11-04T09:30:00Z");
@@ -164,6 +193,8 @@ class JiraReplayIT {
     reestimated.estimate(null, "2026-11-05T09:00:00Z");
     reparented.status("done", "2026-11-05T09:30:00Z");
     deleted.delete("2026-11-05T10:00:00Z");
+    checklist.status("done", "2026-11-05T10:30:00Z");
+    estimatedTask.estimate(3, "2026-11-05T11:00:00Z");
     return history;
   }
 
@@ -190,6 +221,6 @@ class JiraReplayIT {
     Site second = shuffled.site("jira", SECRET, "issue_key", epicA.key(), epicB.key());
 
     Replays.assertReplayMatchesInOrder(seed, RETRIES, history, marker.get(0), JiraReplayIT::deliver, inOrder, first,
-        shuffled, second, 4, 2);
+        shuffled, second, 6, 3);
   }
 }

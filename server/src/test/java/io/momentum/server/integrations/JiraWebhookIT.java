@@ -329,6 +329,108 @@ class JiraWebhookIT {
     assertThat(item.getString("type")).isEqualTo("Sub-task");
   }
 
+  private static Issue subTaskOf(Issue story) {
+    Issue subTask = new Issue().under(story.id, story.key, "Story", 0);
+    subTask.type = "Sub-task";
+    subTask.level = -1;
+    subTask.points = 2;
+    return subTask;
+  }
+
+  @Test
+  void subTaskBeforeStoryFollowsLater() throws InterruptedException {
+    Site site = site();
+    Issue story = new Issue().underEpic(site.epicA());
+    Issue subTask = subTaskOf(story).status("done");
+    HttpResponse<Buffer> early = deliver(site.connectionId(), subTask.body("jira:issue_created"));
+
+    HttpResponse<Buffer> parent = deliver(site.connectionId(), story.at("2026-11-19T09:00:00Z").body("jira:issue_created"));
+
+    JsonObject read = awaitItems(site.initiativeA(), 2);
+    JsonObject item = workItems(site.initiativeA()).stream().map(JsonObject.class::cast)
+        .filter(i -> subTask.id.equals(i.getString("externalId"))).findFirst().orElseThrow();
+    assertThat(Http.json(early).getString("status")).isEqualTo("unmapped");
+    assertThat(Http.json(parent).getInteger("descendantsMoved")).isEqualTo(1);
+    assertThat(read.getDouble("progress")).isEqualTo(0.2857);
+    assertThat(item.getString("statusCategory")).isEqualTo("done");
+    assertThat(item.getDouble("storyPoints")).isEqualTo(2.0);
+    assertThat(item.getString("parentExternalId")).isEqualTo(story.id);
+  }
+
+  @Test
+  void reparentedStoryTakesItsSubTasks() throws InterruptedException {
+    Site site = site();
+    Issue story = new Issue().underEpic(site.epicA());
+    Issue first = subTaskOf(story);
+    Issue second = subTaskOf(story).status("done");
+    delivered(site.connectionId(), story.body("jira:issue_created"));
+    delivered(site.connectionId(), first.body("jira:issue_created"));
+    delivered(site.connectionId(), second.body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 3);
+
+    delivered(site.connectionId(), story.underEpic(site.epicB()).at("2026-11-27T10:00:00Z").body("jira:issue_updated"));
+
+    JsonObject moved = awaitItems(site.initiativeB(), 3);
+    awaitItems(site.initiativeA(), 0);
+    assertThat(workItems(site.initiativeA())).isEmpty();
+    assertThat(workItems(site.initiativeB()).stream().map(i -> ((JsonObject) i).getString("externalId")))
+        .containsExactlyInAnyOrder(story.id, first.id, second.id);
+    assertThat(moved.getJsonObject("workItems").getDouble("done")).isEqualTo(2.0);
+  }
+
+  @Test
+  void ruleMappedSubTaskStaysBehind() throws InterruptedException {
+    Site site = site();
+    Issue story = new Issue().underEpic(site.epicA());
+    Issue subTask = subTaskOf(story);
+    subTask.parent.getJsonObject("fields").put("parent", new JsonObject().put("id", "9999").put("key", site.epicA()));
+    delivered(site.connectionId(), story.body("jira:issue_created"));
+    delivered(site.connectionId(), subTask.body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 2);
+
+    delivered(site.connectionId(), story.underEpic(site.epicB()).at("2026-11-27T10:00:00Z").body("jira:issue_updated"));
+
+    awaitItems(site.initiativeB(), 1);
+    JsonObject initiativeA = barrier(site, site.initiativeA(), site.epicA(), 2);
+    assertThat(initiativeA.getJsonObject("workItems").getInteger("items")).isEqualTo(2);
+    assertThat(workItems(site.initiativeA()).stream().map(i -> ((JsonObject) i).getString("externalId")))
+        .contains(subTask.id)
+        .doesNotContain(story.id);
+  }
+
+  @Test
+  void editedRuleMapsNextDelivery() throws InterruptedException {
+    Site site = site();
+    delivered(site.connectionId(), new Issue().underEpic(site.epicA()).body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 1);
+    String rules = "/api/v1/integrations/connections/" + site.connectionId() + "/rules";
+    JsonObject ruleA = Http.json(api.get(rules)).getJsonArray("items").getJsonObject(0);
+
+    HttpResponse<Buffer> edited = api.patch(rules + "/" + ruleA.getString("id"), new JsonObject()
+        .put("version", ruleA.getInteger("version")).put("initiativeId", site.initiativeB()));
+    Issue next = new Issue().underEpic(site.epicA());
+    HttpResponse<Buffer> response = deliver(site.connectionId(), next.body("jira:issue_created"));
+
+    assertThat(edited.statusCode()).as(edited.bodyAsString()).isEqualTo(200);
+    assertThat(Http.json(response).getString("initiativeId")).isEqualTo(site.initiativeB());
+    assertThat(awaitItems(site.initiativeB(), 1).getJsonObject("workItems").getInteger("items")).isEqualTo(1);
+  }
+
+  @Test
+  void archivedInitiativeRuleIsSkipped() throws InterruptedException {
+    Site site = site();
+    rule(api, site.connectionId(), "project", "SHOP", site.initiativeB());
+    delivered(site.connectionId(), new Issue().underEpic(site.epicA()).body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 1);
+
+    HttpResponse<Buffer> archived = api.delete("/api/v1/initiatives/" + site.initiativeA());
+    HttpResponse<Buffer> response = deliver(site.connectionId(), new Issue().underEpic(site.epicA())
+        .body("jira:issue_created"));
+
+    assertThat(archived.statusCode()).as(archived.bodyAsString()).isEqualTo(200);
+    assertThat(Http.json(response).getString("initiativeId")).isEqualTo(site.initiativeB());
+  }
+
   @Test
   void reparentedStoryMovesInitiative() throws InterruptedException {
     Site site = site();
