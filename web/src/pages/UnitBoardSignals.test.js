@@ -60,6 +60,11 @@ describe('unit board signals', () => {
     expect(conversionRow().get('[data-testid="updated-source"]').text()).toBe('Checkout service')
   })
 
+  it('reads the age and the source as one sentence', async () => {
+    await showBoard()
+    expect(conversionRow().get('[data-testid="updated"]').text()).toMatch(/ago from Checkout service$/)
+  })
+
   it('shows no badge without signals', async () => {
     await showBoard()
     expect(conversionRow().find('[data-testid="signal-badge"]').exists()).toBe(false)
