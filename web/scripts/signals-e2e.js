@@ -1,9 +1,9 @@
 // Browser test of stale-source signals against a real Momentum server, run by the server's
 // SignalBrowserIT. A person logs in and opens a team board whose key result was last fed by a
-// named source. The script then writes the file given as --ready. The test sees it and runs the
-// server's stale-source detector at a time two hours later, and the signal must arrive on the
-// open board live: in the signal panel with its explanation and evidence, and as a badge on the
-// key result's card. The person then resolves it with a reason, and the board drops it live.
+// named source. The script then writes the file given as --ready, on which the test runs the
+// server's stale-source detector at a time two hours later. The signal must arrive on the open
+// board live: in the signal panel with its explanation and evidence, and as a badge on the key
+// result's card. The person then resolves it with a reason, and the board drops it live.
 // Writes screenshots and prints one JSON line with the results; exits with 1 when a step fails.
 //
 //   node scripts/signals-e2e.js --url http://127.0.0.1:8080 --email E --password P \
@@ -38,7 +38,7 @@ async function text(locator) {
 await runScenario({ out: options.out, name: 'signals' }, async (page, result) => {
   const path = `/units/${options.unit}`
   await logInAt(page, { url: options.url, path, email: options.email, password: options.password })
-  // The session check before the login answers 401 by design; errors from here on are not expected.
+  // The session check before the login returns 401 by design; errors from here on are not expected.
   const errorsBeforeBoard = result.consoleErrors.length
   const card = page.locator(`[data-testid="kr-${options.key}"]`)
   await card.waitFor({ timeout: 15_000 })
