@@ -1,5 +1,6 @@
 package io.momentum.server.signals;
 
+import io.momentum.server.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -212,10 +213,12 @@ public final class StaleSourceDetector {
       Future<Void> chain = Future.succeededFuture();
       for (Row row : rows) {
         String reason = freshReason(row);
-        chain = chain.compose(v -> SignalStore.act(connection, row.getString("org_id"), row.getUUID("id"),
-                SignalStore.Action.RESOLVE, SignalStore.SYSTEM, reason, null, now))
+        chain = chain.compose(v -> skipChangedMeanwhile(SignalStore.act(connection, row.getString("org_id"),
+                row.getUUID("id"), SignalStore.Action.RESOLVE, SignalStore.SYSTEM, reason, null, now)))
             .map(signal -> {
-              resolved.add(signal);
+              if (signal != null) {
+                resolved.add(signal);
+              }
               return null;
             });
       }
@@ -241,14 +244,28 @@ public final class StaleSourceDetector {
     return connection.preparedQuery(SNOOZE_OVER).execute(Tuple.of(SignalStore.utc(now), BATCH)).compose(rows -> {
       Future<Void> chain = Future.succeededFuture();
       for (Row row : rows) {
-        chain = chain.compose(v -> SignalStore.act(connection, row.getString("org_id"), row.getUUID("id"),
-                SignalStore.Action.WAKE, SignalStore.SYSTEM, "The snooze ended and the source is still quiet.", null, now))
+        chain = chain.compose(v -> skipChangedMeanwhile(SignalStore.act(connection, row.getString("org_id"),
+                row.getUUID("id"), SignalStore.Action.WAKE, SignalStore.SYSTEM,
+                "The snooze ended and the source is still quiet.", null, now)))
             .map(signal -> {
-              woken.add(signal);
+              if (signal != null) {
+                woken.add(signal);
+              }
               return null;
             });
       }
       return chain;
     });
+  }
+
+  /**
+   * Completes with null instead of failing when a person changed the signal between this run's
+   * query and its lock (409 {@code signal_state}), so the rest of the run still commits. No SQL
+   * statement failed at that point, so the transaction stays usable.
+   */
+  private static Future<JsonObject> skipChangedMeanwhile(Future<JsonObject> action) {
+    return action.recover(e -> e instanceof ApiException api && api.status() == 409
+        ? Future.succeededFuture(null)
+        : Future.failedFuture(e));
   }
 }
