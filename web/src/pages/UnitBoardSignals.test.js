@@ -82,6 +82,11 @@ describe('unit board signals', () => {
     expect(explanation).toContain('quiet for 2 h, longer than its expected interval of 1 h (set by a person)')
   })
 
+  it('marks a critical signal', async () => {
+    await showBoard({ signals: [staleSignal({ severity: 'critical' })] })
+    expect(wrapper.get('[data-testid="signal-critical"]').text()).toBe('critical')
+  })
+
   it('shows a signal that arrives live', async () => {
     const app = await showBoard()
     app.sockets.latest.deliver({ type: 'signal', board: `unit:${TEAM_ID}`, signal: staleSignal() })

@@ -54,6 +54,10 @@ public final class SignalStore {
       + " version = version + 1"
       + " WHERE org_id = $1 AND id = $2 RETURNING " + COLUMNS;
 
+  private static final String UPDATE_DESCRIPTION = "UPDATE signals SET severity = $3, params = $4, explanation = $5,"
+      + " evidence = $6, node_ids = $7, unit_ids = $8, updated_at = $9, version = version + 1"
+      + " WHERE org_id = $1 AND id = $2 AND state <> 'resolved' RETURNING " + COLUMNS;
+
   private static final String ACTIONS = """
       SELECT id, action, actor, actor_name, reason, state, evidence, at FROM signal_actions
       WHERE org_id = $1 AND signal_id = $2 ORDER BY id""";
@@ -176,6 +180,30 @@ public final class SignalStore {
                 UUID.nameUUIDFromBytes(("signal-action:" + orgId + ":" + actionId)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)), actor, reason, now)))
             .map(changed));
+  }
+
+  /**
+   * Replaces the severity, explanation, evidence, nodes and units of an unresolved signal with
+   * those of {@code signal}, in the caller's transaction, recording an {@code updated} action by
+   * the system and the outbound {@code momentum.signal.updated} event. Completes with the
+   * signal's JSON, or null when it was resolved meanwhile.
+   */
+  public static Future<JsonObject> update(SqlClient transaction, UUID signalId, NewSignal signal, String reason, Instant now) {
+    Tuple params = Tuple.tuple().addString(signal.orgId()).addUUID(signalId).addString(signal.severity())
+        .addJsonObject(signal.params()).addString(signal.explanation()).addJsonObject(signal.evidence())
+        .addArrayOfUUID(signal.nodeIds().toArray(UUID[]::new)).addArrayOfUUID(signal.unitIds().toArray(UUID[]::new))
+        .addOffsetDateTime(utc(now));
+    return transaction.preparedQuery(UPDATE_DESCRIPTION).execute(params).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(null);
+      }
+      JsonObject updated = toJson(rows.iterator().next());
+      return recordAction(transaction, updated, "updated", SYSTEM, reason, now)
+          .compose(actionId -> ChangeOutbox.append(transaction, change(updated, ChangeTypes.SIGNAL_UPDATED,
+              UUID.nameUUIDFromBytes(("signal-action:" + signal.orgId() + ":" + actionId)
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8)), SYSTEM, reason, now)))
+          .map(updated);
+    });
   }
 
   private static Future<Long> recordAction(SqlClient transaction, JsonObject signal, String action, Actor actor,

@@ -21,6 +21,13 @@ record StaleSource(String source, String label, String kind, Instant lastSeen, I
 
   /** Code of the explanation, which clients translate with {@link #params}. */
   static final String CODE = "stale_source";
+  /** A source quiet for more than this many expected intervals makes its signal critical. */
+  static final int CRITICAL_FACTOR = 3;
+
+  /** Returns {@code critical} once the source is quiet for more than {@link #CRITICAL_FACTOR} intervals, else {@code warning}. */
+  String severity() {
+    return quietSeconds() > CRITICAL_FACTOR * expectedSeconds ? "critical" : "warning";
+  }
 
   long quietSeconds() {
     return Duration.between(lastSeen, checkedAt).toSeconds();
@@ -62,7 +69,7 @@ record StaleSource(String source, String label, String kind, Instant lastSeen, I
 
   SignalStore.NewSignal toSignal(String orgId, List<UUID> nodeIds, List<UUID> unitIds) {
     return new SignalStore.NewSignal(orgId, StaleSourceDetector.KIND, StaleSourceDetector.KIND + ":" + source, source,
-        lastSeen, nodeIds, unitIds, "warning", CODE, params(), explanation(), evidence());
+        lastSeen, nodeIds, unitIds, severity(), CODE, params(), explanation(), evidence());
   }
 
   /** Formats seconds as days, hours and minutes, such as "1 d 4 h" or "45 min". */

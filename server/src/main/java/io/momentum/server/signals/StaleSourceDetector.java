@@ -39,13 +39,15 @@ public final class StaleSourceDetector {
 
   private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock($1) AS locked";
 
-  /** Sources quiet for longer than their expected interval, without a signal for this quiet period. */
-  private static final String QUIET_SOURCES = """
+  private static final String SOURCE_COLUMNS = """
       SELECT s.org_id, s.source, s.kind, s.last_seen, s.last_event_time, s.event_count, s.recent_node_ids,
              s.expected_interval_secs IS NOT NULL AS interval_set,
              coalesce(s.expected_interval_secs, value_source_learned_interval(s.recent_gaps)) AS expected,
-             """ + SourceRegistry.LABEL + """
-       AS label
+             """ + SourceRegistry.LABEL + " AS label";
+
+  /** Sources quiet for longer than their expected interval, without a signal for this quiet period. */
+  private static final String QUIET_SOURCES = SOURCE_COLUMNS + """
+
       FROM value_sources s""" + SourceRegistry.LABEL_JOINS + """
       WHERE s.kind NOT IN ('person', 'system')
         AND coalesce(s.expected_interval_secs, value_source_learned_interval(s.recent_gaps)) IS NOT NULL
@@ -88,18 +90,35 @@ public final class StaleSourceDetector {
       ORDER BY g.org_id, g.id
       LIMIT $2""";
 
+  /**
+   * Unresolved warnings about sources still quiet since the signal was raised and now quiet for
+   * longer than {@link StaleSource#CRITICAL_FACTOR} times their expected interval.
+   */
+  private static final String ESCALATE = SOURCE_COLUMNS + """
+      , g.id AS signal_id
+      FROM signals g
+      JOIN value_sources s ON s.org_id = g.org_id AND s.source = g.source""" + SourceRegistry.LABEL_JOINS + """
+      WHERE g.kind = 'stale_source' AND g.state <> 'resolved' AND g.severity = 'warning' AND s.last_seen = g.episode
+        AND coalesce(s.expected_interval_secs, value_source_learned_interval(s.recent_gaps)) IS NOT NULL
+        AND s.last_seen + $3 * coalesce(s.expected_interval_secs, value_source_learned_interval(s.recent_gaps))
+            * interval '1 second' < $1
+      ORDER BY g.org_id, g.id
+      LIMIT $2""";
+
   private static final String SNOOZE_OVER = """
       SELECT org_id, id FROM signals
       WHERE kind = 'stale_source' AND state = 'snoozed' AND snoozed_until <= $1
       ORDER BY org_id, id LIMIT $2""";
 
   /** What one run changed. */
-  public record RunResult(boolean ran, List<JsonObject> raised, List<JsonObject> resolved, List<JsonObject> woken) {
+  public record RunResult(boolean ran, List<JsonObject> raised, List<JsonObject> resolved, List<JsonObject> woken,
+                          List<JsonObject> escalated) {
 
     /** Returns every signal the run changed, in the order of the changes. */
     public List<JsonObject> changed() {
-      List<JsonObject> all = new ArrayList<>(raised);
-      all.addAll(resolved);
+      List<JsonObject> all = new ArrayList<>(resolved);
+      all.addAll(raised);
+      all.addAll(escalated);
       all.addAll(woken);
       return all;
     }
@@ -148,12 +167,12 @@ public final class StaleSourceDetector {
     return pool.withTransaction(connection -> connection.preparedQuery(TRY_LOCK).execute(Tuple.of(LOCK_KEY))
             .compose(rows -> rows.iterator().next().getBoolean("locked")
                 ? detect(connection, now)
-                : Future.succeededFuture(new RunResult(false, List.of(), List.of(), List.of()))))
+                : Future.succeededFuture(new RunResult(false, List.of(), List.of(), List.of(), List.of()))))
         .onSuccess(result -> {
           result.changed().forEach(store::publish);
           if (!result.changed().isEmpty()) {
-            LOG.info("Stale-source detection raised {}, resolved {} and woke {} signals", result.raised().size(),
-                result.resolved().size(), result.woken().size());
+            LOG.info("Stale-source detection raised {}, resolved {}, escalated {} and woke {} signals",
+                result.raised().size(), result.resolved().size(), result.escalated().size(), result.woken().size());
           }
         });
   }
@@ -162,10 +181,12 @@ public final class StaleSourceDetector {
     List<JsonObject> raised = new ArrayList<>();
     List<JsonObject> resolved = new ArrayList<>();
     List<JsonObject> woken = new ArrayList<>();
+    List<JsonObject> escalated = new ArrayList<>();
     return resolveFreshSources(connection, now, resolved)
         .compose(v -> raiseQuietSources(connection, now, raised))
+        .compose(v -> escalateLongQuiet(connection, now, escalated))
         .compose(v -> wakeSnoozed(connection, now, woken))
-        .map(v -> new RunResult(true, raised, resolved, woken));
+        .map(v -> new RunResult(true, raised, resolved, woken, escalated));
   }
 
   private Future<Void> raiseQuietSources(SqlConnection connection, Instant now, List<JsonObject> raised) {
@@ -184,6 +205,31 @@ public final class StaleSourceDetector {
   }
 
   private Future<JsonObject> raiseOne(SqlConnection connection, Row source, Instant now) {
+    return describe(connection, source, now).compose(signal -> SignalStore.raise(connection, signal, now));
+  }
+
+  private Future<Void> escalateLongQuiet(SqlConnection connection, Instant now, List<JsonObject> escalated) {
+    return connection.preparedQuery(ESCALATE).execute(Tuple.of(SignalStore.utc(now), BATCH, StaleSource.CRITICAL_FACTOR))
+        .compose(rows -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (Row row : rows) {
+            String reason = "The source has been quiet for more than " + StaleSource.CRITICAL_FACTOR
+                + " times its expected interval.";
+            chain = chain.compose(v -> describe(connection, row, now))
+                .compose(signal -> SignalStore.update(connection, row.getUUID("signal_id"), signal, reason, now))
+                .map(signal -> {
+                  if (signal != null) {
+                    escalated.add(signal);
+                  }
+                  return null;
+                });
+          }
+          return chain;
+        });
+  }
+
+  /** Reads the nodes a quiet source fed and builds its signal as of {@code now}. */
+  private Future<SignalStore.NewSignal> describe(SqlConnection connection, Row source, Instant now) {
     String orgId = source.getString("org_id");
     UUID[] nodeIds = source.getArrayOfUUIDs("recent_node_ids");
     return connection.preparedQuery(NODES_FED).execute(Tuple.tuple().addString(orgId).addArrayOfUUID(nodeIds)).compose(nodes -> {
@@ -204,7 +250,7 @@ public final class StaleSourceDetector {
           source.getString("kind"), source.getOffsetDateTime("last_seen").toInstant(),
           source.getOffsetDateTime("last_event_time").toInstant(), source.getLong("event_count"),
           source.getDouble("expected").longValue(), source.getBoolean("interval_set"), fed, now);
-      return SignalStore.raise(connection, stale.toSignal(orgId, nodeList, unitList), now);
+      return Future.succeededFuture(stale.toSignal(orgId, nodeList, unitList));
     });
   }
 

@@ -190,6 +190,43 @@ class StaleSourceIT {
   }
 
   @Test
+  void longQuietEscalatesToCritical() throws InterruptedException {
+    String source = newSource();
+    JsonObject raised = raiseFor(source);
+    Instant lastSeen = Instant.parse(raised.getJsonObject("evidence").getString("lastSeen"));
+
+    List<JsonObject> escalated = changedOf(detect(lastSeen.plus(Duration.ofHours(4))).escalated(), source);
+    List<JsonObject> again = changedOf(detect(lastSeen.plus(Duration.ofHours(5))).escalated(), source);
+
+    assertThat(raised.getString("severity")).isEqualTo("warning");
+    assertThat(escalated).hasSize(1);
+    assertThat(again).isEmpty();
+    JsonObject read = signal(raised.getString("id"));
+    JsonObject last = read.getJsonArray("actions").getJsonObject(1);
+    assertThat(read.getString("severity")).isEqualTo("critical");
+    assertThat(read.getString("state")).isEqualTo("open");
+    assertThat(read.getJsonObject("evidence").getLong("quietSeconds")).isEqualTo(4 * 3600);
+    assertThat(last.getString("action")).isEqualTo("updated");
+    assertThat(last.getString("by")).isEqualTo("system");
+    RowSet<Row> rows = query("SELECT event FROM change_outbox WHERE org_id = $1 AND type = 'momentum.signal.updated'"
+        + " AND event->'data'->>'signalId' = $2", Tuple.of(org.orgId, raised.getString("id")));
+    assertThat(rows.size()).isEqualTo(1);
+    assertThat(rows.iterator().next().getJsonObject("event").getJsonObject("data").getString("severity")).isEqualTo("critical");
+  }
+
+  @Test
+  void lateDetectionRaisesCritical() throws InterruptedException {
+    String source = newSource();
+    JsonObject registered = expectHourly(source);
+
+    List<JsonObject> raised = changedOf(detect(Instant.parse(registered.getString("lastSeen")).plus(Duration.ofHours(5)))
+        .raised(), source);
+
+    assertThat(raised).hasSize(1);
+    assertThat(raised.get(0).getString("severity")).isEqualTo("critical");
+  }
+
+  @Test
   void raisedSignalListedByFilters() throws InterruptedException {
     JsonObject raised = raiseFor(newSource());
     String id = raised.getString("id");
