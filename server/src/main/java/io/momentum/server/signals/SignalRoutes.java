@@ -25,7 +25,7 @@ public final class SignalRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(SignalRoutes.class);
 
   static final int MAX_REASON_LENGTH = 1_000;
-  /** Longest snooze: after 90 days a still-quiet source deserves another look. */
+  /** Maximum snooze: after 90 days a still-quiet source deserves another look. */
   static final Duration MAX_SNOOZE = Duration.ofDays(90);
 
   private final SignalStore store;

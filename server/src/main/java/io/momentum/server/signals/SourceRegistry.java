@@ -203,6 +203,14 @@ public final class SourceRegistry {
         });
   }
 
+  /** Returns {@code set} or {@code learned}, or null for a source without an expected interval. */
+  private static String intervalOrigin(boolean expected, boolean setByPerson) {
+    if (!expected) {
+      return null;
+    }
+    return setByPerson ? "set" : "learned";
+  }
+
   private static JsonObject toJson(Row row) {
     JsonArray nodes = new JsonArray();
     Object[] nodeValues = row.getArrayOfJsonObjects("nodes");
@@ -222,7 +230,7 @@ public final class SourceRegistry {
         .put("lastEventTime", SignalStore.instant(row.getOffsetDateTime("last_event_time")))
         .put("eventCount", row.getLong("event_count"))
         .put("expectedIntervalSeconds", row.getValue("expected") == null ? null : (long) Math.ceil(row.getDouble("expected")))
-        .put("intervalOrigin", row.getValue("expected") == null ? null : setInterval != null ? "set" : "learned")
+        .put("intervalOrigin", intervalOrigin(row.getValue("expected") != null, setInterval != null))
         .put("learnedIntervalSeconds", row.getValue("learned") == null ? null : (long) Math.ceil(row.getDouble("learned")))
         .put("gapsSeen", row.getInteger("gap_count"))
         .put("state", row.getString("state"))

@@ -110,7 +110,7 @@ public final class StaleSourceDetector {
       WHERE kind = 'stale_source' AND state = 'snoozed' AND snoozed_until <= $1
       ORDER BY org_id, id LIMIT $2""";
 
-  /** What one run changed. */
+  /** Changes made by one run. */
   public record RunResult(boolean ran, List<JsonObject> raised, List<JsonObject> resolved, List<JsonObject> woken,
                           List<JsonObject> escalated) {
 
