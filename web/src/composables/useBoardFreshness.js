@@ -1,6 +1,6 @@
 import { computed, inject, provide, toValue } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { signalsOfNode, sourceText } from '../lib/signals.js'
+import { signalsOfNode, signalsOfUnit, sourceText } from '../lib/signals.js'
 
 const FRESHNESS = Symbol('board freshness')
 
@@ -15,7 +15,8 @@ export function provideBoardFreshness(state) {
 }
 
 /**
- * Returns `signalsOf(nodeId)` (the unresolved signals that concern a node) and
+ * Returns `signalsOf(nodeId)` (the unresolved signals that concern a node), `signalsOfUnit(unitId)`
+ * (those that concern a node of a unit) and
  * `sourceName(source)` (a readable name for a value source) for the board provided above, or
  * for no board: no signals, and sources named by their kind or URI.
  */
@@ -24,6 +25,7 @@ export function useBoardFreshness() {
   const { t } = useI18n()
   return {
     signalsOf: (nodeId) => (board?.value ? signalsOfNode(board.value, nodeId) : []),
+    signalsOfUnit: (unitId) => (board?.value ? signalsOfUnit(board.value, unitId) : []),
     sourceName: (source) => sourceText(source, board?.value?.sources ?? null, t),
   }
 }

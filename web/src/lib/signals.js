@@ -14,6 +14,11 @@ export function signalsOfNode(state, nodeId) {
   return boardSignals(state).filter((signal) => (signal.nodeIds ?? []).includes(nodeId))
 }
 
+/** Returns the board's unresolved signals that concern a node of a unit. */
+export function signalsOfUnit(state, unitId) {
+  return boardSignals(state).filter((signal) => (signal.unitIds ?? []).includes(unitId))
+}
+
 /** Splits seconds into whole days, hours and minutes. */
 export function durationParts(seconds) {
   const total = Math.max(0, Math.floor(Number(seconds) || 0))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
-import { boardSignals, durationParts, durationText, explanationText, signalsOfNode, sourceText } from './signals.js'
+import { boardSignals, durationParts, durationText, explanationText, signalsOfNode, signalsOfUnit, sourceText } from './signals.js'
 
 const i18n = createMomentumI18n('en').global
 const german = createMomentumI18n('de').global
@@ -31,6 +31,13 @@ describe('signalsOfNode', () => {
   it('keeps the signals that name the node', () => {
     const state = { signals: { a: signal('a', '2026-12-01T00:00:00Z', ['n-1', 'n-2']), b: signal('b', '2026-12-02T00:00:00Z', ['n-3']) } }
     expect(signalsOfNode(state, 'n-2').map((s) => s.id)).toEqual(['a'])
+  })
+})
+
+describe('signalsOfUnit', () => {
+  it('keeps the signals that name the unit', () => {
+    const state = { signals: { a: signal('a', '2026-12-01T00:00:00Z', [], { unitIds: ['u-1'] }), b: signal('b', '2026-12-02T00:00:00Z', []) } }
+    expect(signalsOfUnit(state, 'u-1').map((s) => s.id)).toEqual(['a'])
   })
 })
 
