@@ -98,7 +98,7 @@ public final class BoardService {
   /**
    * Reads a board's snapshot message: {@code {"type": "snapshot", "board", "epoch", "version",
    * "at", "units", "nodes", "cycles", "signals", "sources"}}, where {@code signals} are the
-   * unresolved signals that concern a node of the board and {@code sources} maps each source of
+   * unresolved signals that concern a node or unit of the board and {@code sources} maps each source of
    * the nodes' values to its label and kind. Fails with 503 while the organisation's engine is
    * being built.
    */

@@ -45,7 +45,11 @@ public final class StaleSourceDetector {
              coalesce(s.expected_interval_secs, value_source_learned_interval(s.recent_gaps)) AS expected,
              """ + SourceRegistry.LABEL + " AS label";
 
-  /** Sources quiet for longer than their expected interval, without a signal for this quiet period. */
+  /**
+   * Sources quiet for longer than their expected interval, without a signal for this quiet period.
+   * NOTE: a signal resolved because a person lengthened the interval is not raised again in the
+   * same quiet period if the interval is shortened afterwards; the next quiet period raises one.
+   */
   private static final String QUIET_SOURCES = SOURCE_COLUMNS + """
 
       FROM value_sources s""" + SourceRegistry.LABEL_JOINS + """
