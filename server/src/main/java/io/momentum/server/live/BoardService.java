@@ -98,9 +98,9 @@ public final class BoardService {
   /**
    * Reads a board's snapshot message: {@code {"type": "snapshot", "board", "epoch", "version",
    * "at", "units", "nodes", "cycles", "signals", "sources"}}, where {@code signals} are the
-   * unresolved signals that concern a node or unit of the board and {@code sources} maps each source of
-   * the nodes' values to its label and kind. Fails with 503 while the organisation's engine is
-   * being built.
+   * unresolved signals that concern a node or unit of the board and {@code sources} maps each
+   * source of the nodes' values to its label and kind. Fails with 503 while the organisation's
+   * engine is being built.
    */
   public Future<JsonObject> snapshot(String orgId, BoardRef board) {
     Future<LiveStateStore.BoardState> state = vertx.executeBlocking(() -> liveState.read(orgId, board), false);
