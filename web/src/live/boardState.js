@@ -12,7 +12,28 @@ export function boardFromSnapshot(snapshot) {
     units: indexById(snapshot.units),
     nodes: indexById(snapshot.nodes),
     cycles: snapshot.cycles ?? [],
+    // Unresolved signals of the board by id, and the label and kind of each value source.
+    signals: indexById(snapshot.signals),
+    sources: snapshot.sources ?? {},
   }
+}
+
+/**
+ * Returns the board state with a signal change applied: a resolved signal leaves the board, any
+ * other replaces the held copy unless that copy has a higher version.
+ */
+export function applySignal(state, signal) {
+  const held = state.signals?.[signal.id]
+  if (held && held.version > signal.version) {
+    return state
+  }
+  const signals = { ...(state.signals ?? {}) }
+  if (signal.state === 'resolved') {
+    delete signals[signal.id]
+  } else {
+    signals[signal.id] = signal
+  }
+  return { ...state, signals }
 }
 
 function indexById(members) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import unitSnapshot from '../__fixtures__/unit-board-snapshot.json'
-import { applyDelta, boardFromSnapshot, changedMemberIds, memberVersionSum } from './boardState.js'
+import { applyDelta, applySignal, boardFromSnapshot, changedMemberIds, memberVersionSum } from './boardState.js'
 
 const CONVERSION_ID = 'n0000000-0000-4000-8000-000000000011'
 const LATENCY_ID = 'n0000000-0000-4000-8000-000000000012'
@@ -222,5 +222,41 @@ describe('applyDelta with removed nodes', () => {
     const result = applyDelta(state, message)
     expect(result.outcome).toBe('applied')
     expect(result.state.nodes[LATENCY_ID].version).toBe(1)
+  })
+})
+
+describe('applySignal', () => {
+  const signal = { id: 's-1', state: 'open', version: 1, nodeIds: [CONVERSION_ID] }
+
+  it('carries the signals and sources of a snapshot', () => {
+    const state = boardFromSnapshot({ ...structuredClone(unitSnapshot), signals: [signal], sources: { 'urn:a': { label: 'A' } } })
+    expect(state.signals).toEqual({ 's-1': signal })
+    expect(state.sources).toEqual({ 'urn:a': { label: 'A' } })
+  })
+
+  it('adds a raised signal', () => {
+    expect(applySignal(heldBoard(), signal).signals['s-1']).toEqual(signal)
+  })
+
+  it('replaces a signal by a newer version', () => {
+    const held = applySignal(heldBoard(), signal)
+    expect(applySignal(held, { ...signal, state: 'acknowledged', version: 2 }).signals['s-1'].state).toBe('acknowledged')
+  })
+
+  it('keeps a newer signal over an older copy', () => {
+    const held = applySignal(heldBoard(), { ...signal, state: 'snoozed', version: 3 })
+    expect(applySignal(held, signal).signals['s-1'].state).toBe('snoozed')
+  })
+
+  it('drops a resolved signal', () => {
+    const held = applySignal(heldBoard(), signal)
+    expect(applySignal(held, { ...signal, state: 'resolved', version: 2 }).signals).toEqual({})
+  })
+
+  it('keeps the members and version', () => {
+    const held = heldBoard()
+    const next = applySignal(held, signal)
+    expect(next.version).toBe(held.version)
+    expect(next.nodes).toBe(held.nodes)
   })
 })

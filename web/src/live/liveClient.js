@@ -5,7 +5,7 @@
 // After a reconnect it subscribes every board again with `since` set to the last version it
 // applied, so the server sends only what was missed.
 
-import { applyDelta, boardFromSnapshot, changedMemberIds } from './boardState.js'
+import { applyDelta, applySignal, boardFromSnapshot, changedMemberIds } from './boardState.js'
 
 const FIRST_RETRY_MS = 500
 const MAX_RETRY_MS = 10_000
@@ -209,7 +209,7 @@ export function createLiveClient({
         applyDeltaMessage(message)
         break
       case 'signal':
-        forEachListener(message.board, (listener) => listener.onSignal?.(message.signal))
+        applySignalMessage(message)
         break
       case 'error':
         reportServerError(message)
@@ -250,6 +250,18 @@ export function createLiveClient({
       entry.state = result.state
       notify(message.board, entry, { kind: 'delta', changedIds: result.changedIds })
     }
+  }
+
+  function applySignalMessage(message) {
+    const entry = boards.get(message.board)
+    if (!entry || !message.signal) {
+      return
+    }
+    if (entry.state !== null) {
+      entry.state = applySignal(entry.state, message.signal)
+      notify(message.board, entry, { kind: 'signal', changedIds: [] })
+    }
+    forEachListener(message.board, (listener) => listener.onSignal?.(message.signal))
   }
 
   function requestSnapshot(board, entry) {

@@ -73,4 +73,17 @@ describe('portfolio page', () => {
     expect(tile.get('[data-testid="percent"]').text()).toBe('90.0 %')
     expect(tile.classes()).toContain('highlighted')
   })
+
+  it('badges the tile of a unit a signal concerns', async () => {
+    const app = await showPortfolio()
+    const unitId = portfolioSnapshot.units.find((unit) => unit.key === 'checkout-squad').id
+    app.sockets.latest.deliver({
+      type: 'signal',
+      board: 'portfolio:acme',
+      signal: { id: 's-1', kind: 'stale_source', state: 'open', severity: 'warning', version: 1, nodeIds: [], unitIds: [unitId], raisedAt: '2026-12-04T10:00:00Z', explanation: 'Quiet.' },
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="unit-checkout-squad"] [data-testid="signal-badge"]').text()).toBe('1 signal')
+    expect(wrapper.findAll('[data-testid="signal"]')).toHaveLength(1)
+  })
 })

@@ -35,6 +35,9 @@ import io.momentum.server.settings.SettingsRoutes;
 import io.momentum.server.webhooks.WebhookMetrics;
 import io.momentum.server.webhooks.WebhookRoutes;
 import io.momentum.server.webhooks.WebhookSender;
+import io.momentum.server.signals.SignalRoutes;
+import io.momentum.server.signals.SignalStore;
+import io.momentum.server.signals.SourceRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.CookieSameSite;
@@ -84,7 +87,9 @@ public final class HttpVerticle extends VerticleBase {
         .setCookieSameSite(CookieSameSite.STRICT)
         .setSessionTimeout(SESSION_TIMEOUT_MS);
     auth = new AuthRoutes(services.auth(), store, sessions, services.pool(), services.demoLogin());
-    BoardService boards = new BoardService(vertx, services.pool(), services.liveState());
+    SignalStore signals = new SignalStore(vertx, services.pool());
+    SourceRegistry sources = new SourceRegistry(services.pool(), services.clock());
+    BoardService boards = new BoardService(vertx, services.pool(), services.liveState(), signals, sources);
     hub = new LiveHub(vertx, services.liveFeeds(), boards, services.liveMetrics(), LiveHub.Settings.defaults());
     health = new HealthCheck(vertx, services.pool(), services.hazelcast(), services.kafkaBootstrap());
     BodyHandler body = BodyHandler.create(false).setBodyLimit(services.config().maxBodyBytes());
@@ -137,6 +142,8 @@ public final class HttpVerticle extends VerticleBase {
     webhookSender = new WebhookSender(vertx, services.config().webhooks(), services.clock());
     new WebhookRoutes(vertx, services.pool(), webhookSender, services.config().webhooks(),
         new WebhookMetrics(services.registry()), services.clock()).mount(router);
+    sources.mount(router);
+    new SignalRoutes(signals, services.clock()).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));

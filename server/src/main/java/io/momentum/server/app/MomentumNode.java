@@ -18,6 +18,8 @@ import io.momentum.server.feeds.SqlFeedScheduler;
 import io.momentum.server.live.LiveFeeds;
 import io.momentum.server.live.LiveHub;
 import io.momentum.server.live.LiveMetrics;
+import io.momentum.server.signals.SignalStore;
+import io.momentum.server.signals.StaleSourceDetector;
 import io.momentum.server.webhooks.DeliveryQueries;
 import io.momentum.server.webhooks.WebhookDispatchVerticle;
 import io.momentum.server.webhooks.WebhookIntakeVerticle;
@@ -40,6 +42,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -71,6 +74,7 @@ public final class MomentumNode implements AutoCloseable {
   private Vertx vertx;
   private Database database;
   private Services services;
+  private StaleSourceDetector staleSources;
   private int httpPort;
 
   private MomentumNode(MomentumConfig config) {
@@ -151,6 +155,8 @@ public final class MomentumNode implements AutoCloseable {
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(instances)).await();
     httpPort = config.httpPort();
+    staleSources = new StaleSourceDetector(vertx, pool, new SignalStore(vertx, pool), clock, Duration.ofMinutes(1));
+    staleSources.start();
     if (mode == Mode.DEMO) {
       demo.startPublisher(vertx, services).await();
     }
@@ -182,6 +188,11 @@ public final class MomentumNode implements AutoCloseable {
     return database;
   }
 
+  /** Returns the node's stale-source detector, which tests run at a time of their choice. */
+  public StaleSourceDetector staleSources() {
+    return staleSources;
+  }
+
   /** Returns the node's Vert.x instance. */
   public Vertx vertx() {
     return vertx;
@@ -190,6 +201,9 @@ public final class MomentumNode implements AutoCloseable {
   /** Stops everything this node started, in reverse order. */
   @Override
   public void close() {
+    if (staleSources != null) {
+      staleSources.stop();
+    }
     if (services != null) {
       try {
         services.publisher().close().await();

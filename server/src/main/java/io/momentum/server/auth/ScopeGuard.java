@@ -206,6 +206,10 @@ public final class ScopeGuard {
         "DELETE /api/v1/webhooks/{id}", "POST /api/v1/webhooks/{id}/rotate-secret", "POST /api/v1/webhooks/{id}/test",
         "GET /api/v1/webhooks/{id}/deliveries", "GET /api/v1/webhooks/{id}/deliveries/{deliveryId}",
         "POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+        // Signals and value sources span units; a limited token reads them node by node on boards.
+        "GET /api/v1/signals", "GET /api/v1/signals/{id}", "POST /api/v1/signals/{id}/acknowledge",
+        "POST /api/v1/signals/{id}/snooze", "POST /api/v1/signals/{id}/resolve",
+        "GET /api/v1/sources", "GET /api/v1/sources/{id}", "PATCH /api/v1/sources/{id}",
         // Reads that walk across units and kinds; filtering them node by node is not built.
         "GET /api/v1/check-ins/due", "GET /api/v1/nodes/{id}/as-of", "GET /api/v1/impact-chains/{nodeId}",
         "GET /api/v1/kpis/{id}/driver-tree", "GET /api/v1/contributions", "GET /api/v1/impact-links",

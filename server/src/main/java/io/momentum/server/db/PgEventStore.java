@@ -32,12 +32,49 @@ import java.util.function.Function;
  */
 public final class PgEventStore implements EventStore {
 
+  /**
+   * Inserts a batch of events and, in the same statement, records each source's arrival in the
+   * source registry ({@code value_sources}): last seen, event count, the nodes it fed lately, and
+   * the quiet gap since its previous batch, from which its expected interval is learned. Events
+   * already stored (repeated ids) do not count as arrivals. Rows are upserted in key order, so two
+   * batches of one organisation lock them in the same order.
+   */
   private static final String INSERT_EVENTS = """
-      INSERT INTO events (org_id, source, id, type, subject, node_id, time, data)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[],
-                           $7::timestamptz[], $8::text[]::jsonb[])
-      ON CONFLICT DO NOTHING
-      RETURNING org_id, source, id""";
+      WITH inserted AS (
+        INSERT INTO events (org_id, source, id, type, subject, node_id, time, data)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[],
+                             $7::timestamptz[], $8::text[]::jsonb[])
+        ON CONFLICT DO NOTHING
+        RETURNING org_id, source, id, node_id, time),
+      arrivals AS (
+        SELECT org_id, source, count(*) AS events, max(time) AS last_time,
+               (array_agg(DISTINCT node_id) FILTER (WHERE node_id IS NOT NULL))[1:20] AS node_ids
+        FROM inserted GROUP BY org_id, source),
+      registered AS (
+        INSERT INTO value_sources AS s (org_id, source, kind, first_seen, last_seen, last_event_time,
+                                        event_count, recent_node_ids, gap_sampled_at)
+        SELECT org_id, source, value_source_kind(source), now(), now(), last_time, events,
+               coalesce(node_ids, '{}'), now()
+        FROM arrivals ORDER BY org_id, source
+        ON CONFLICT (org_id, source) DO UPDATE SET
+          last_seen = greatest(s.last_seen, EXCLUDED.last_seen),
+          last_event_time = greatest(s.last_event_time, EXCLUDED.last_event_time),
+          event_count = s.event_count + EXCLUDED.event_count,
+          recent_node_ids = ARRAY(SELECT n FROM unnest(EXCLUDED.recent_node_ids || s.recent_node_ids)
+                                  WITH ORDINALITY AS u(n, i) GROUP BY n ORDER BY min(i) LIMIT 20),
+          recent_gaps = CASE
+            WHEN EXCLUDED.last_seen - s.last_seen >= interval '1 minute'
+              THEN (s.recent_gaps || extract(epoch FROM EXCLUDED.last_seen - s.last_seen)::float8)
+                   [greatest(1, cardinality(s.recent_gaps) - 18):]
+            WHEN EXCLUDED.last_seen - s.gap_sampled_at >= interval '1 hour'
+              THEN (s.recent_gaps || 60::float8)[greatest(1, cardinality(s.recent_gaps) - 18):]
+            ELSE s.recent_gaps END,
+          gap_sampled_at = CASE
+            WHEN EXCLUDED.last_seen - s.last_seen >= interval '1 minute'
+              OR EXCLUDED.last_seen - s.gap_sampled_at >= interval '1 hour'
+              THEN EXCLUDED.last_seen ELSE s.gap_sampled_at END,
+          updated_at = now())
+      SELECT org_id, source, id FROM inserted""";
 
   private static final String INSERT_MEASUREMENTS = """
       INSERT INTO measurements (org_id, node_id, node_kind, value, observed_at, source, event_id, applied)

@@ -13,7 +13,13 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import io.momentum.server.auth.Caller;
+import io.momentum.server.signals.SignalStore;
+import io.momentum.server.signals.SourceRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,11 +40,15 @@ public final class BoardService {
   private final Vertx vertx;
   private final Pool pool;
   private final LiveStateStore liveState;
+  private final SignalStore signals;
+  private final SourceRegistry sources;
 
-  public BoardService(Vertx vertx, Pool pool, LiveStateStore liveState) {
+  public BoardService(Vertx vertx, Pool pool, LiveStateStore liveState, SignalStore signals, SourceRegistry sources) {
     this.vertx = vertx;
     this.pool = pool;
     this.liveState = liveState;
+    this.signals = signals;
+    this.sources = sources;
   }
 
   public void mount(Router router) {
@@ -127,8 +137,10 @@ public final class BoardService {
 
   /**
    * Reads a board's snapshot message: {@code {"type": "snapshot", "board", "epoch", "version",
-   * "at", "units", "nodes", "cycles"}}. Fails with 503 while the organisation's engine is being
-   * built.
+   * "at", "units", "nodes", "cycles", "signals", "sources"}}, where {@code signals} are the
+   * unresolved signals that concern a node or unit of the board and {@code sources} maps each
+   * source of the nodes' values to its label and kind. Fails with 503 while the organisation's
+   * engine is being built.
    */
   public Future<JsonObject> snapshot(Caller caller, BoardRef board) {
     String orgId = caller.orgId();
@@ -154,7 +166,7 @@ public final class BoardService {
         return Future.failedFuture(new ApiException(503, "live_state_loading",
             "The live state of organisation " + orgId + " is being built; retry in a few seconds"));
       }
-      return Future.succeededFuture(new JsonObject()
+      JsonObject snapshot = new JsonObject()
           .put("type", "snapshot")
           .put("board", board.toString())
           .put("epoch", board0.epoch())
@@ -162,7 +174,30 @@ public final class BoardService {
           .put("at", Instant.now().toString())
           .put("units", visibleOnly(caller, board0.units(), true))
           .put("nodes", visibleOnly(caller, board0.nodes(), false))
-          .put("cycles", cycles.result()));
+          .put("cycles", cycles.result());
+      return addFreshness(orgId, snapshot);
     });
+  }
+
+  private Future<JsonObject> addFreshness(String orgId, JsonObject snapshot) {
+    List<UUID> nodeIds = new ArrayList<>();
+    Set<String> nodeSources = new LinkedHashSet<>();
+    for (Object node : snapshot.getJsonArray("nodes")) {
+      if (node instanceof JsonObject json) {
+        nodeIds.add(UUID.fromString(json.getString("id")));
+        if (json.getString("source") != null) {
+          nodeSources.add(json.getString("source"));
+        }
+      }
+    }
+    List<UUID> unitIds = new ArrayList<>();
+    for (Object unit : snapshot.getJsonArray("units")) {
+      if (unit instanceof JsonObject json) {
+        unitIds.add(UUID.fromString(json.getString("id")));
+      }
+    }
+    Future<JsonArray> open = signals.unresolvedOf(orgId, nodeIds, unitIds);
+    Future<JsonObject> labels = sources.labels(orgId, nodeSources);
+    return Future.all(open, labels).map(all -> snapshot.put("signals", open.result()).put("sources", labels.result()));
   }
 }

@@ -2,16 +2,20 @@ package io.momentum.server.live;
 
 import io.momentum.server.auth.Caller;
 import io.momentum.server.http.ApiException;
+import io.momentum.server.signals.SignalStore;
 import io.momentum.streams.engine.BoardRef;
 import io.momentum.streams.live.LiveEntry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -116,10 +120,14 @@ public final class LiveHub {
     return feeds.computeIfAbsent(orgId, OrgFeed::new);
   }
 
-  /** This event loop's view of one organisation's deltas: its subscriptions and the epoch they count in. */
+  /**
+   * This event loop's view of one organisation's deltas and signal changes: its subscriptions and
+   * the epoch they count in.
+   */
   private final class OrgFeed {
     final String orgId;
     final LiveFeeds.Listener listener;
+    final MessageConsumer<JsonObject> signals;
     final Future<Void> ready;
     final Set<Subscription> subscriptions = new HashSet<>();
     String epoch;
@@ -128,7 +136,12 @@ public final class LiveHub {
     OrgFeed(String orgId) {
       this.orgId = orgId;
       this.listener = new LiveFeeds.Listener(context, (org, batch) -> onMessage(batch));
-      this.ready = liveFeeds.attach(orgId, listener);
+      this.signals = vertx.eventBus().consumer(SignalStore.address(orgId), message -> onSignal(message.body()));
+      this.ready = Future.all(liveFeeds.attach(orgId, listener), signals.completion()).mapEmpty();
+    }
+
+    void onSignal(JsonObject signal) {
+      new HashSet<>(subscriptions).forEach(s -> s.onSignal(signal));
     }
 
     void onMessage(DeltaBatch batch) {
@@ -156,6 +169,7 @@ public final class LiveHub {
 
     void close() {
       liveFeeds.detach(orgId, listener);
+      signals.unregister();
     }
   }
 
@@ -282,6 +296,12 @@ public final class LiveHub {
     final Map<String, LiveEntry> pendingNodes = new LinkedHashMap<>();
     final Map<String, LiveEntry> pendingUnits = new LinkedHashMap<>();
     final Set<String> pendingRemoved = new java.util.LinkedHashSet<>();
+    /** Ids of the nodes and units on the board, as far as sent or about to be sent to the client. */
+    final Set<String> memberNodes = new HashSet<>();
+    final Set<String> memberUnits = new HashSet<>();
+    boolean membersKnown;
+    /** Signal changes heard before the board's members were known. */
+    final List<JsonObject> bufferedSignals = new ArrayList<>();
     long pendingTo = -1;
     long lastSentAt;
     long flushTimer = -1;
@@ -354,7 +374,77 @@ public final class LiveHub {
       loading = false;
       metrics.resumed();
       flush(true);
+      readMembersAfterResume();
       return true;
+    }
+
+    /**
+     * Reads the board once more after a resume, which sends no snapshot: for its members, and for
+     * its unresolved signals, which the client may have missed while it was away.
+     */
+    private void readMembersAfterResume() {
+      boards.snapshot(connection.caller.orgId(), board).onComplete(ar -> {
+        if (closed) {
+          return;
+        }
+        if (ar.failed()) {
+          LOG.warn("Reading the members of board {} after a resume failed; sending a snapshot", boardName, ar.cause());
+          resnapshot();
+          return;
+        }
+        learnMembers(ar.result());
+        sendSignals(ar.result().getJsonArray("signals", new JsonArray()));
+      });
+    }
+
+    private void learnMembers(JsonObject snapshot) {
+      memberNodes.clear();
+      memberUnits.clear();
+      snapshot.getJsonArray("nodes", new JsonArray()).forEach(n -> memberNodes.add(((JsonObject) n).getString("id")));
+      snapshot.getJsonArray("units", new JsonArray()).forEach(u -> memberUnits.add(((JsonObject) u).getString("id")));
+      for (String id : pendingNodes.keySet()) {
+        memberNodes.add(id);
+      }
+      membersKnown = true;
+      List<JsonObject> waiting = List.copyOf(bufferedSignals);
+      bufferedSignals.clear();
+      waiting.forEach(this::onSignal);
+    }
+
+    private void sendSignals(JsonArray signals) {
+      for (Object signal : signals) {
+        connection.send(signalMessage((JsonObject) signal));
+      }
+    }
+
+    /** Sends a signal change to the client when it concerns a node or unit on this board. */
+    void onSignal(JsonObject signal) {
+      if (closed) {
+        return;
+      }
+      if (!membersKnown) {
+        bufferedSignals.add(signal);
+        return;
+      }
+      if (concerns(signal.getJsonArray("nodeIds"), memberNodes) || concerns(signal.getJsonArray("unitIds"), memberUnits)) {
+        connection.send(signalMessage(signal));
+      }
+    }
+
+    private boolean concerns(JsonArray ids, Set<String> members) {
+      if (ids == null) {
+        return false;
+      }
+      for (Object id : ids) {
+        if (members.contains(String.valueOf(id))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private JsonObject signalMessage(JsonObject signal) {
+      return new JsonObject().put("type", "signal").put("board", boardName).put("signal", signal);
     }
 
     private void readSnapshot(Long since, String clientEpoch) {
@@ -387,12 +477,14 @@ public final class LiveHub {
         if (since != null && since == version && epoch.equals(clientEpoch)) {
           metrics.resumed();
           connection.send(deltaMessage(since, version));
+          sendSignals(snapshot.getJsonArray("signals", new JsonArray()));
         } else {
           connection.send(snapshot);
           metrics.snapshotSent();
         }
         lastSentAt = System.currentTimeMillis();
         loading = false;
+        learnMembers(snapshot);
         while (!buffered.isEmpty() && !loading) {
           onDelta(buffered.removeFirst());
         }
@@ -466,8 +558,10 @@ public final class LiveHub {
       for (String id : batch.removedFrom(boardName)) {
         pendingNodes.remove(id);
         pendingRemoved.add(id);
+        memberNodes.remove(id);
       }
       for (LiveEntry entry : batch.entriesOf(boardName)) {
+        (entry.unit() ? memberUnits : memberNodes).add(entry.id());
         Map<String, LiveEntry> pending = entry.unit() ? pendingUnits : pendingNodes;
         LiveEntry held = pending.get(entry.id());
         if (held == null || held.version() < entry.version()) {
