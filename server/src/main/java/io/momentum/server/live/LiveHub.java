@@ -383,7 +383,7 @@ public final class LiveHub {
      * its unresolved signals, which the client may have missed while it was away.
      */
     private void readMembersAfterResume() {
-      boards.snapshot(connection.caller.orgId(), board).onComplete(ar -> {
+      boards.snapshot(connection.caller, board).onComplete(ar -> {
         if (closed) {
           return;
         }
