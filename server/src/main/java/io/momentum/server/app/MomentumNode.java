@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.momentum.server.auth.AuthService;
+import io.momentum.server.changes.ChangeRelayVerticle;
+import io.momentum.server.changes.RelayMetrics;
 import io.momentum.server.config.MomentumConfig;
 import io.momentum.server.db.Database;
 import io.momentum.server.db.PgEventStore;
@@ -34,6 +36,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -114,7 +117,9 @@ public final class MomentumNode implements AutoCloseable {
     HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
 
     Pool pool = database.open(vertx, 16).await();
-    TopicSetup.ensureTopics(vertx, kafkaBootstrap, Topics.INBOUND, config.kafkaPartitions(), (short) 1).await();
+    List<String> topics = new ArrayList<>(Topics.INBOUND);
+    topics.add(Topics.CHANGES);
+    TopicSetup.ensureTopics(vertx, kafkaBootstrap, topics, config.kafkaPartitions(), (short) 1).await();
 
     EventPublisher publisher = new EventPublisher(vertx, kafkaBootstrap);
     AuthService auth = new AuthService(vertx, pool);
@@ -135,6 +140,9 @@ public final class MomentumNode implements AutoCloseable {
     IngestMetrics ingestMetrics = new IngestMetrics(registry);
     vertx.deployVerticle(new IngestVerticle(ingest, new PgOrgStateLoader(pool), new PgEventStore(pool),
         services.liveState(), ingestMetrics, clock)).await();
+    ChangeRelayVerticle.Settings relay = new ChangeRelayVerticle.Settings(kafkaBootstrap, Topics.CHANGES,
+        Duration.ofMillis(500), 500, config.changeRetention(), database.connectOptions());
+    vertx.deployVerticle(new ChangeRelayVerticle(pool, relay, new RelayMetrics(registry))).await();
     Services shared = services;
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(instances)).await();

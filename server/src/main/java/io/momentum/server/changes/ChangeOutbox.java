@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,5 +58,21 @@ public final class ChangeOutbox {
         .execute(Tuple.of(event.getString("orgid"), UUID.fromString(event.getString("id")),
             event.getString("type"), event.getString("subject"), event))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  /**
+   * Appends many changes built by {@link #event} in one round trip; changes whose ids were
+   * appended before are ignored.
+   */
+  public static Future<Void> appendAll(SqlClient transaction, List<JsonObject> events) {
+    if (events.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Tuple> rows = new ArrayList<>(events.size());
+    for (JsonObject event : events) {
+      rows.add(Tuple.of(event.getString("orgid"), UUID.fromString(event.getString("id")),
+          event.getString("type"), event.getString("subject"), event));
+    }
+    return transaction.preparedQuery(INSERT).executeBatch(rows).mapEmpty();
   }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
 public record MomentumConfig(
     String httpHost, int httpPort, Path dataDir, String pgUrl, String kafka, int kafkaPort,
     int kafkaPartitions, double demoRate, String demoToken, String demoPassword,
-    ClusterSettings cluster, long maxBodyBytes, Duration tickInterval) {
+    ClusterSettings cluster, long maxBodyBytes, Duration tickInterval, Duration changeRetention) {
 
   /** One option: its key, default, and the help text of {@code --help}. */
   public record Option(String key, String flag, String defaultValue, String help) {
@@ -40,7 +40,9 @@ public record MomentumConfig(
       new Option("MOMENTUM_CLUSTER_PORT", "--cluster-port", "5701", "first Hazelcast port to try"),
       new Option("MOMENTUM_CLUSTER_NAME", "--cluster-name", "momentum", "cluster name; nodes with another name never join"),
       new Option("MOMENTUM_MAX_BODY_BYTES", "--max-body-bytes", "1048576", "largest accepted HTTP request body, in bytes"),
-      new Option("MOMENTUM_TICK_SECONDS", "--tick-seconds", "60", "how often time-driven status is re-evaluated, in seconds"));
+      new Option("MOMENTUM_TICK_SECONDS", "--tick-seconds", "60", "how often time-driven status is re-evaluated, in seconds"),
+      new Option("MOMENTUM_CHANGES_RETENTION_DAYS", "--changes-retention-days", "7",
+          "days a change stays in the outbox after it was published to momentum.changes"));
 
   /** Returns the defaults of every option as a JSON object keyed by option key. */
   public static JsonObject defaults() {
@@ -99,7 +101,8 @@ public record MomentumConfig(
         new ClusterSettings(text(raw, "MOMENTUM_CLUSTER_NAME"), text(raw, "MOMENTUM_CLUSTER_HOST"),
             port(raw, "MOMENTUM_CLUSTER_PORT"), members),
         number(raw, "MOMENTUM_MAX_BODY_BYTES", 1024, 1L << 30),
-        Duration.ofSeconds(number(raw, "MOMENTUM_TICK_SECONDS", 1, 86_400)));
+        Duration.ofSeconds(number(raw, "MOMENTUM_TICK_SECONDS", 1, 86_400)),
+        Duration.ofDays(number(raw, "MOMENTUM_CHANGES_RETENTION_DAYS", 1, 3_650)));
   }
 
   /** Returns the settings in effect as text for the start-up log, with secrets left out. */
@@ -113,7 +116,8 @@ public record MomentumConfig(
         + " members=" + cluster.members()
         + " demoRate=" + demoRate
         + " maxBodyBytes=" + maxBodyBytes
-        + " tick=" + tickInterval.toSeconds() + "s";
+        + " tick=" + tickInterval.toSeconds() + "s"
+        + " changesRetention=" + changeRetention.toDays() + "d";
   }
 
   public boolean isEmbeddedPostgres() {
