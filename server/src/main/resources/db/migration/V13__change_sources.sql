@@ -1,8 +1,8 @@
 -- Sources of outbound changes.
 --
--- key_result_status keeps the status last recorded for each key result, so the ingest pipeline
--- can tell when a status moved, including a move that happened while no node was running: an
--- engine rebuilt after a restart compares its states with these rows. The sequence counts the
+-- key_result_status contains the status last recorded for each key result, so the ingest
+-- pipeline can tell when a status moved. That includes a move while no node was running, because
+-- an engine rebuilt after a restart compares its states with these rows. The sequence counts the
 -- recorded changes of a key result and makes the id of each outbound event deterministic, so a
 -- change written twice (a retried batch, two nodes during a rebalance) is sent once.
 
@@ -16,8 +16,8 @@ CREATE TABLE key_result_status (
 );
 
 -- Wakes the change relay of every node when outbox rows commit. PostgreSQL delivers a
--- notification only after its transaction commits and sends equal notifications of one
--- transaction once, so a batch that appends many rows costs a single notification.
+-- notification only after its transaction commits, and delivers identical notifications of one
+-- transaction once (PostgreSQL documentation of NOTIFY), so a batch costs a single notification.
 CREATE FUNCTION notify_change_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_notify('momentum_changes', '');

@@ -1,5 +1,6 @@
 package io.momentum.server.changes;
 
+import io.momentum.streams.engine.Measurement;
 import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.StatusChange;
 import io.momentum.streams.event.CloudEvent;
@@ -44,7 +45,7 @@ public final class ChangeEvents {
   }
 
   /**
-   * Builds the {@code momentum.checkin.recorded} event of a newly stored check-in; {@code
+   * Builds the {@code momentum.checkin.recorded} event of a newly stored check-in. Its {@code
    * applied} is false for a late check-in, which is kept in history only.
    */
   public static JsonObject checkInRecorded(AppliedEvent applied, Instant now) {
@@ -64,6 +65,10 @@ public final class ChangeEvents {
         .put("observedAt", event.time().toString())
         .put("source", event.source())
         .put("applied", applied.applied());
+    if (node != null && node.measurement() == Measurement.MILESTONE) {
+      // A check-in made in the app sends its milestone marks as events just before the check-in.
+      data.put("milestones", node.toJson().getValue("milestones"));
+    }
     UUID id = derivedId(event.orgId(), ChangeTypes.CHECKIN_RECORDED, event.source(), event.id());
     String subject = node == null ? applied.resolved().nodeId() : node.key();
     return ChangeOutbox.event(event.orgId(), id, ChangeTypes.CHECKIN_RECORDED, subject, now, data);
@@ -106,7 +111,7 @@ public final class ChangeEvents {
     return ChangeOutbox.append(transaction, cycle(orgId, type, cycle, closing, Instant.now())).map(cycle);
   }
 
-  /** Who closed a cycle, how many of its nodes got frozen results, and how many objectives were carried over. */
+  /** Closing details of a cycle: its closer, the number of nodes with frozen results, and the number of objectives carried over. */
   public record Closing(String closedBy, int nodesClosed, int carriedOver) {
   }
 

@@ -136,16 +136,16 @@ public final class ChangeRelayVerticle extends VerticleBase {
     config.put("enable.idempotence", "true");
     config.put("max.in.flight.requests.per.connection", "5");
     config.put("linger.ms", "5");
-    // A pass holds a database transaction while it waits, so an unreachable broker must fail it
-    // within seconds rather than the client's default of two minutes.
+    // A pass keeps a database transaction open while it waits, so an unreachable broker must fail
+    // it within seconds, not after the client's default delivery timeout of two minutes.
     config.put("max.block.ms", "5000");
-    config.put("request.timeout.ms", "5000");
-    config.put("delivery.timeout.ms", "10000");
+    config.put("request.timeout.ms", "3000");
+    config.put("delivery.timeout.ms", "5000");
     config.put("reconnect.backoff.max.ms", "2000");
     return config;
   }
 
-  /** Subscribes to the notifications of committed rows; polling covers the time it is not connected. */
+  /** Subscribes to the notifications of committed rows. Polling covers the time it is not connected. */
   private Future<Void> listen() {
     if (settings.notifications() == null) {
       return Future.succeededFuture();
@@ -180,8 +180,8 @@ public final class ChangeRelayVerticle extends VerticleBase {
   private void afterPass(Pass outcome) {
     if (outcome.failure() == null) {
       if (failedPasses > 0) {
-        LOG.info("Publishing changes to {} works again after {} failed attempts in {} s", settings.topic(),
-            failedPasses, (System.currentTimeMillis() - outageStartedAt) / 1000);
+        LOG.info("Publishing changes to {} works again; {} passes failed in the {} s since the first failure",
+            settings.topic(), failedPasses, (System.currentTimeMillis() - outageStartedAt) / 1000);
         failedPasses = 0;
       }
       backoffMs = 0;
