@@ -178,6 +178,10 @@ public final class ChangeRelayVerticle extends VerticleBase {
   }
 
   private void afterPass(Pass outcome) {
+    if (stopping) {
+      // A pass cut short by the shutdown is taken up again by the next start, or by another node.
+      return;
+    }
     if (outcome.failure() == null) {
       if (failedPasses > 0) {
         LOG.info("Publishing changes to {} works again; {} passes failed in the {} s since the first failure",

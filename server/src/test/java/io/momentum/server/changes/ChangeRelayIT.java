@@ -134,6 +134,25 @@ class ChangeRelayIT {
   }
 
   @Test
+  void appendAllKeepsListOrder() {
+    List<JsonObject> changes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      changes.add(change(i < 3 ? ORG_A : ORG_B, i));
+    }
+    List<String> ids = changes.stream().map(c -> c.getString("id")).toList();
+
+    pool.withTransaction(connection -> ChangeOutbox.appendAll(connection, changes)).await();
+    pool.withTransaction(connection -> ChangeOutbox.appendAll(connection, changes.subList(0, 1))).await();
+
+    List<Change> read = awaitIds(ids);
+    assertThat(read).extracting(c -> c.event().getString("id")).containsExactlyElementsOf(ids);
+    long stored = pool.preparedQuery("SELECT count(*) FROM change_outbox WHERE event_id = ANY($1)")
+        .execute(Tuple.of((Object) ids.stream().map(UUID::fromString).toArray(UUID[]::new))).await()
+        .iterator().next().getLong(0);
+    assertThat(stored).isEqualTo(5);
+  }
+
+  @Test
   void publishesWithinSecondsOfCommit() {
     long started = System.nanoTime();
 

@@ -231,4 +231,12 @@ class ChangesIT {
     assertThat(row.getString("status")).isEqualTo("off_track");
     assertThat(row.getLong("sequence")).isEqualTo(2);
   }
+
+  @Test
+  void relayMetricsPublished() {
+    String metrics = Http.anonymous().get("/metrics").bodyAsString();
+
+    assertThat(metrics).contains("momentum_changes_published_total", "momentum_changes_publish_failures_total",
+        "momentum_changes_backlog_changes", "momentum_changes_oldest_unpublished_age_seconds");
+  }
 }
