@@ -69,7 +69,7 @@ public final class ChangeOutbox {
   }
 
   /**
-   * Appends many changes built by {@link #event} in one statement, in list order; changes whose
+   * Appends many changes built by {@link #event} in one statement, in list order. Changes whose
    * ids were appended before are ignored.
    */
   public static Future<Void> appendAll(SqlClient transaction, List<JsonObject> events) {
