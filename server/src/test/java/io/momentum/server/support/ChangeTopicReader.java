@@ -3,6 +3,7 @@ package io.momentum.server.support;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -14,7 +15,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a change topic from its beginning with a consumer group of its own, as a system that
- * reacts to Momentum's changes would, and keeps every record read so far.
+ * reacts to Momentum's changes would. Delivery is at least once, so like such a system it keeps
+ * the first copy of each CloudEvent id, and it counts every record read.
  */
 public final class ChangeTopicReader implements AutoCloseable {
 
@@ -32,6 +34,8 @@ public final class ChangeTopicReader implements AutoCloseable {
 
   private final KafkaConsumer<String, String> consumer;
   private final List<Change> read = new ArrayList<>();
+  private final List<Change> copies = new ArrayList<>();
+  private final Set<String> ids = new HashSet<>();
 
   public ChangeTopicReader(String bootstrapServers, String topic) {
     Properties props = new Properties();
@@ -73,8 +77,17 @@ public final class ChangeTopicReader implements AutoCloseable {
 
   private void pollOnce(Duration timeout) {
     for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
-      read.add(new Change(record.key(), new JsonObject(record.value())));
+      Change change = new Change(record.key(), new JsonObject(record.value()));
+      copies.add(change);
+      if (ids.add(change.event().getString("id"))) {
+        read.add(change);
+      }
     }
+  }
+
+  /** Returns every matching record read so far, repeated copies of an id included. */
+  public List<Change> copies(Predicate<Change> match) {
+    return copies.stream().filter(match).toList();
   }
 
   /** Returns a predicate for the changes of one organisation and type. */
