@@ -141,7 +141,9 @@ public final class ChangeRelayVerticle extends VerticleBase {
     config.put("max.block.ms", "5000");
     config.put("request.timeout.ms", "3000");
     config.put("delivery.timeout.ms", "5000");
-    config.put("reconnect.backoff.max.ms", "2000");
+    // The client logs each failed connection at WARN, so during an outage it retries no more often
+    // than the relay's own longest back-off.
+    config.put("reconnect.backoff.max.ms", String.valueOf(MAX_BACKOFF_MS));
     return config;
   }
 
