@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.momentum.server.auth.AuthService;
+import io.momentum.server.changes.ChangeRelayVerticle;
+import io.momentum.server.changes.RelayMetrics;
 import io.momentum.server.config.MomentumConfig;
 import io.momentum.server.db.Database;
 import io.momentum.server.db.PgEventStore;
@@ -124,8 +126,9 @@ public final class MomentumNode implements AutoCloseable {
     HazelcastInstance hazelcast = clusterManager.getHazelcastInstance();
 
     Pool pool = database.open(vertx, 16).await();
-    TopicSetup.ensureTopics(vertx, kafkaBootstrap, Topics.INBOUND, config.kafkaPartitions(), (short) 1).await();
-    TopicSetup.ensureTopics(vertx, kafkaBootstrap, List.of(Topics.CHANGES), config.kafkaPartitions(), (short) 1).await();
+    List<String> topics = new ArrayList<>(Topics.INBOUND);
+    topics.add(Topics.CHANGES);
+    TopicSetup.ensureTopics(vertx, kafkaBootstrap, topics, config.kafkaPartitions(), (short) 1).await();
 
     EventPublisher publisher = new EventPublisher(vertx, kafkaBootstrap);
     AuthService auth = new AuthService(vertx, pool);
@@ -151,6 +154,9 @@ public final class MomentumNode implements AutoCloseable {
     WebhookMetrics webhookMetrics = new WebhookMetrics(registry);
     vertx.deployVerticle(new WebhookIntakeVerticle(kafkaBootstrap, webhookDeliveries, config.webhooks(), webhookMetrics)).await();
     vertx.deployVerticle(new WebhookDispatchVerticle(webhookDeliveries, config.webhooks(), webhookMetrics)).await();
+    ChangeRelayVerticle.Settings relay = new ChangeRelayVerticle.Settings(kafkaBootstrap, Topics.CHANGES,
+        Duration.ofMillis(500), 500, config.changeRetention(), database.connectOptions());
+    vertx.deployVerticle(new ChangeRelayVerticle(pool, relay, new RelayMetrics(registry))).await();
     Services shared = services;
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(instances)).await();

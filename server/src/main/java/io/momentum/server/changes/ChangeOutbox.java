@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,15 @@ public final class ChangeOutbox {
   private static final String INSERT = """
       INSERT INTO change_outbox (org_id, event_id, type, subject, event)
       VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (org_id, event_id) DO NOTHING""";
+
+  // Ordering by position gives the rows their seq numbers in list order.
+  private static final String INSERT_ALL = """
+      INSERT INTO change_outbox (org_id, event_id, type, subject, event)
+      SELECT org_id, event_id, type, subject, event::jsonb
+      FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+           AS c(org_id, event_id, type, subject, event, position)
+      ORDER BY position
       ON CONFLICT (org_id, event_id) DO NOTHING""";
 
   private ChangeOutbox() {
@@ -56,5 +66,30 @@ public final class ChangeOutbox {
         .execute(Tuple.of(event.getString("orgid"), UUID.fromString(event.getString("id")),
             event.getString("type"), event.getString("subject"), event))
         .map(rows -> rows.rowCount() == 1);
+  }
+
+  /**
+   * Appends many changes built by {@link #event} in one statement, in list order. Changes whose
+   * ids were appended before are ignored.
+   */
+  public static Future<Void> appendAll(SqlClient transaction, List<JsonObject> events) {
+    if (events.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = events.size();
+    String[] orgIds = new String[n];
+    UUID[] ids = new UUID[n];
+    String[] types = new String[n];
+    String[] subjects = new String[n];
+    String[] bodies = new String[n];
+    for (int i = 0; i < n; i++) {
+      JsonObject event = events.get(i);
+      orgIds[i] = event.getString("orgid");
+      ids[i] = UUID.fromString(event.getString("id"));
+      types[i] = event.getString("type");
+      subjects[i] = event.getString("subject");
+      bodies[i] = event.encode();
+    }
+    return transaction.preparedQuery(INSERT_ALL).execute(Tuple.of(orgIds, ids, types, subjects, bodies)).mapEmpty();
   }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
 public record MomentumConfig(
     String httpHost, int httpPort, Path dataDir, String pgUrl, String kafka, int kafkaPort,
     int kafkaPartitions, double demoRate, String demoToken, String demoPassword,
-    ClusterSettings cluster, long maxBodyBytes, Duration tickInterval, WebhookSettings webhooks) {
+    ClusterSettings cluster, long maxBodyBytes, Duration tickInterval, WebhookSettings webhooks,
+    Duration changeRetention) {
 
   /** One option: its key, default, and the help text of {@code --help}. */
   public record Option(String key, String flag, String defaultValue, String help) {
@@ -47,7 +48,9 @@ public record MomentumConfig(
       new Option("MOMENTUM_WEBHOOKS_RETRY_SECONDS", "--webhooks-retry-seconds", WebhookSettings.DEFAULT_RETRY_SECONDS, "comma-separated waits before each retry of an outbound webhook, in seconds; a delivery fails after the last"),
       new Option("MOMENTUM_WEBHOOKS_CONCURRENCY", "--webhooks-concurrency", "4", "most outbound webhook attempts in flight per subscription across the cluster"),
       new Option("MOMENTUM_WEBHOOKS_POLL_MILLIS", "--webhooks-poll-millis", "1000", "how often each node looks for due webhook deliveries, in milliseconds"),
-      new Option("MOMENTUM_WEBHOOKS_KEEP_DAYS", "--webhooks-keep-days", "30", "days delivered and failed webhook deliveries stay in the delivery log"));
+      new Option("MOMENTUM_WEBHOOKS_KEEP_DAYS", "--webhooks-keep-days", "30", "days delivered and failed webhook deliveries stay in the delivery log"),
+      new Option("MOMENTUM_CHANGES_RETENTION_DAYS", "--changes-retention-days", "7",
+          "days a change stays in the outbox after it was published to momentum.changes"));
 
   /** Returns the defaults of every option as a JSON object keyed by option key. */
   public static JsonObject defaults() {
@@ -112,7 +115,8 @@ public record MomentumConfig(
             WebhookSettings.parseDelays("MOMENTUM_WEBHOOKS_RETRY_SECONDS", text(raw, "MOMENTUM_WEBHOOKS_RETRY_SECONDS")),
             (int) number(raw, "MOMENTUM_WEBHOOKS_CONCURRENCY", 1, 100),
             Duration.ofMillis(number(raw, "MOMENTUM_WEBHOOKS_POLL_MILLIS", 50, 60_000)),
-            Duration.ofDays(number(raw, "MOMENTUM_WEBHOOKS_KEEP_DAYS", 1, 3650))));
+            Duration.ofDays(number(raw, "MOMENTUM_WEBHOOKS_KEEP_DAYS", 1, 3650))),
+        Duration.ofDays(number(raw, "MOMENTUM_CHANGES_RETENTION_DAYS", 1, 3_650)));
   }
 
   /** Returns the settings in effect as text for the start-up log, with secrets left out. */
@@ -127,7 +131,8 @@ public record MomentumConfig(
         + " demoRate=" + demoRate
         + " maxBodyBytes=" + maxBodyBytes
         + " tick=" + tickInterval.toSeconds() + "s"
-        + " webhooks=[" + webhooks.describe() + "]";
+        + " webhooks=[" + webhooks.describe() + "]"
+        + " changesRetention=" + changeRetention.toDays() + "d";
   }
 
   public boolean isEmbeddedPostgres() {

@@ -2,6 +2,8 @@ package io.momentum.server.cycles;
 
 import io.momentum.server.goals.GoalJson;
 import io.momentum.server.auth.Caller;
+import io.momentum.server.changes.ChangeEvents;
+import io.momentum.server.changes.ChangeTypes;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
@@ -246,7 +248,10 @@ final class CycleCloser {
           Map<UUID, JsonObject> states = new LinkedHashMap<>();
           nodes.nodes().forEach(n -> states.put(n.id(), n.state()));
           return copier.copy(carryOver, states)
-              .map(copies -> new Closed(cycleJson, results, copies, copier.firstValues()));
+              .map(copies -> new Closed(cycleJson, results, copies, copier.firstValues()))
+              .compose(closed -> ChangeEvents.appendCycle(connection, caller.orgId(), ChangeTypes.CYCLE_CLOSED, cycleJson,
+                      new ChangeEvents.Closing(caller.source(), results.size(), closed.copies().size()))
+                  .map(closed));
         }));
   }
 

@@ -2,6 +2,8 @@ package io.momentum.server.cycles;
 
 import io.momentum.server.goals.GoalJson;
 import io.momentum.server.auth.Caller;
+import io.momentum.server.changes.ChangeEvents;
+import io.momentum.server.changes.ChangeTypes;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
@@ -89,7 +91,8 @@ public final class CycleRoutes {
                     + " end_date = coalesce($5, end_date), version = version + 1, updated_at = now()"
                     + " WHERE org_id = $1 AND id = $2 RETURNING " + Definitions.CYCLE_COLUMNS)
                 .execute(Tuple.of(caller.orgId(), id, name, start, end)))
-            .compose(rows -> record(connection, caller, rows.iterator().next(), "updated")))
+            .compose(rows -> record(connection, caller, rows.iterator().next(), "updated"))
+            .compose(json -> ChangeEvents.appendCycle(connection, caller.orgId(), ChangeTypes.CYCLE_UPDATED, json, null)))
         .compose(json -> publisher.definitionChanged(caller.orgId(), "cycle", id.toString()).map(json))
         .onSuccess(json -> {
           LOG.info("Cycle {} of organisation {} updated to version {}", id, caller.orgId(), json.getInteger("version"));
@@ -212,6 +215,7 @@ public final class CycleRoutes {
                     .execute(Tuple.from(new Object[] {id, caller.orgId(), period.key(), period.name(), annual ? "annual" : "quarter",
                         parent, period.start(), period.end()})))
                 .compose(rows -> record(connection, caller, rows.iterator().next(), "created"))
+                .compose(json -> ChangeEvents.appendCycle(connection, caller.orgId(), ChangeTypes.CYCLE_CREATED, json, null))
                 .map(json -> {
                   created.add(json);
                   return null;
@@ -267,7 +271,8 @@ public final class CycleRoutes {
             .compose(v -> connection.preparedQuery("UPDATE cycles SET closed = false, closed_at = NULL, closed_by = NULL,"
                     + " version = version + 1, updated_at = now() WHERE org_id = $1 AND id = $2 RETURNING " + Definitions.CYCLE_COLUMNS)
                 .execute(Tuple.of(caller.orgId(), id)))
-            .compose(rows -> record(connection, caller, rows.iterator().next(), "reopened")))
+            .compose(rows -> record(connection, caller, rows.iterator().next(), "reopened"))
+            .compose(json -> ChangeEvents.appendCycle(connection, caller.orgId(), ChangeTypes.CYCLE_UPDATED, json, null)))
         .compose(json -> publisher.definitionChanged(caller.orgId(), "cycle", id.toString()).map(json))
         .onSuccess(json -> {
           LOG.info("Cycle {} of organisation {} reopened by {}", id, caller.orgId(), caller.source());

@@ -1,6 +1,9 @@
 package io.momentum.server.db;
 
+import io.momentum.server.changes.ChangeEvents;
+import io.momentum.server.changes.ChangeOutbox;
 import io.momentum.streams.engine.NodeKind;
+import io.momentum.streams.engine.StatusChange;
 import io.momentum.streams.event.CloudEvent;
 import io.momentum.streams.event.EventData;
 import io.momentum.streams.ingest.AppliedEvent;
@@ -9,6 +12,7 @@ import io.momentum.streams.ingest.EventKey;
 import io.momentum.streams.ingest.EventStore;
 import io.momentum.streams.ingest.ResolvedEvent;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -136,6 +140,15 @@ public final class PgEventStore implements EventStore {
       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::text[], $6::text[], $7::text[])
       ON CONFLICT (topic, partition, record_offset) DO NOTHING""";
 
+  // A row is only replaced by a later change, so a change computed twice from the same recorded
+  // state (a retried batch, two nodes during a rebalance) cannot move the sequence back.
+  private static final String UPSERT_STATUSES = """
+      INSERT INTO key_result_status (org_id, node_id, status, sequence)
+      SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bigint[])
+      ON CONFLICT (org_id, node_id) DO UPDATE SET
+        status = EXCLUDED.status, sequence = EXCLUDED.sequence, changed_at = now()
+      WHERE key_result_status.sequence < EXCLUDED.sequence""";
+
   private final Pool pool;
 
   public PgEventStore(Pool pool) {
@@ -205,6 +218,8 @@ public final class PgEventStore implements EventStore {
       Map<String, AppliedEvent> latestKpiValue = new LinkedHashMap<>();
       Map<String, AppliedEvent> latestConfidence = new LinkedHashMap<>();
       List<AppliedEvent> milestones = new ArrayList<>();
+      List<JsonObject> changes = new ArrayList<>();
+      Instant now = Instant.now();
       for (AppliedEvent applied : events) {
         ResolvedEvent resolved = applied.resolved();
         CloudEvent e = resolved.event();
@@ -218,6 +233,7 @@ public final class PgEventStore implements EventStore {
           latestIfApplied(latestKpiValue, nodeKey, applied);
         } else if (data instanceof EventData.CheckIn c) {
           checkIns.add(resolved, c, applied.applied());
+          changes.add(ChangeEvents.checkInRecorded(applied, now));
           if (c.value() != null) {
             latestIfApplied(latestKeyResultValue, nodeKey, applied);
           }
@@ -238,7 +254,34 @@ public final class PgEventStore implements EventStore {
           .compose(v -> updateValues(UPDATE_KEY_RESULT_VALUES, latestKeyResultValue.values()))
           .compose(v -> updateValues(UPDATE_KPI_VALUES, latestKpiValue.values()))
           .compose(v -> updateConfidence(latestConfidence.values()))
-          .compose(v -> updateMilestones(milestones));
+          .compose(v -> updateMilestones(milestones))
+          .compose(v -> ChangeOutbox.appendAll(connection, changes));
+    }
+
+    @Override
+    public Future<Void> recordStatusChanges(List<StatusChange> changes) {
+      if (changes.isEmpty()) {
+        return Future.succeededFuture();
+      }
+      int n = changes.size();
+      String[] orgIds = new String[n];
+      UUID[] nodeIds = new UUID[n];
+      String[] statuses = new String[n];
+      Long[] sequences = new Long[n];
+      List<JsonObject> announced = new ArrayList<>();
+      Instant now = Instant.now();
+      for (int i = 0; i < n; i++) {
+        StatusChange change = changes.get(i);
+        orgIds[i] = change.node().orgId();
+        nodeIds[i] = UUID.fromString(change.node().id());
+        statuses[i] = change.to().wire();
+        sequences[i] = change.sequence();
+        if (change.announced()) {
+          announced.add(ChangeEvents.statusChanged(change, now));
+        }
+      }
+      return connection.preparedQuery(UPSERT_STATUSES).execute(Tuple.of(orgIds, nodeIds, statuses, sequences))
+          .compose(v -> ChangeOutbox.appendAll(connection, announced));
     }
 
     @Override

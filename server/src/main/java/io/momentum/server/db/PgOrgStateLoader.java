@@ -7,6 +7,8 @@ import io.momentum.streams.engine.MilestoneDef;
 import io.momentum.streams.engine.NodeDef;
 import io.momentum.streams.engine.NodeKind;
 import io.momentum.streams.engine.Observation;
+import io.momentum.streams.engine.Status;
+import io.momentum.streams.engine.StatusLedger;
 import io.momentum.streams.engine.UnitDef;
 import io.momentum.streams.engine.UnitKind;
 import io.momentum.streams.engine.WorkStatus;
@@ -26,7 +28,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads goal definitions and value history from PostgreSQL to build an organisation's engine. */
@@ -105,6 +110,20 @@ public final class PgOrgStateLoader implements OrgStateLoader {
           List<String> ids = new ArrayList<>();
           rows.forEach(row -> ids.add(row.getString(0)));
           return ids;
+        });
+  }
+
+  @Override
+  public Future<Map<String, StatusLedger.Recorded>> recordedStatuses(String orgId) {
+    return pool.preparedQuery("SELECT node_id, status, sequence FROM key_result_status WHERE org_id = $1")
+        .execute(Tuple.of(orgId))
+        .map(rows -> {
+          Map<String, StatusLedger.Recorded> recorded = new HashMap<>(Math.max(16, rows.size() * 2));
+          for (Row row : rows) {
+            Status status = Status.valueOf(row.getString("status").toUpperCase(Locale.ROOT));
+            recorded.put(row.getUUID("node_id").toString(), new StatusLedger.Recorded(status, row.getLong("sequence")));
+          }
+          return recorded;
         });
   }
 

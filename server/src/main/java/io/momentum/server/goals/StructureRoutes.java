@@ -1,6 +1,8 @@
 package io.momentum.server.goals;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.changes.ChangeTypes;
+import io.momentum.server.changes.ChangeEvents;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
@@ -252,10 +254,10 @@ public final class StructureRoutes {
     UUID id = UUID.randomUUID();
     Future<Void> parentCheck = parentId == null ? Future.succeededFuture() : checkParentCycle(caller.orgId(), parentId, kind, start, end);
     parentCheck
-        .compose(v -> pool.preparedQuery("INSERT INTO cycles (id, org_id, key, name, kind, parent_id, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING " + CYCLE_COLUMNS)
-            .execute(Tuple.of(id, caller.orgId(), key, name, kind, parentId, start, end)))
-        .compose(rows -> publisher.definitionChanged(caller.orgId(), "cycle", id.toString())
-            .map(GoalJson.cycle(rows.iterator().next())))
+        .compose(v -> pool.withTransaction(connection -> connection.preparedQuery("INSERT INTO cycles (id, org_id, key, name, kind, parent_id, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING " + CYCLE_COLUMNS)
+            .execute(Tuple.of(id, caller.orgId(), key, name, kind, parentId, start, end))
+            .compose(rows -> ChangeEvents.appendCycle(connection, caller.orgId(), ChangeTypes.CYCLE_CREATED, GoalJson.cycle(rows.iterator().next()), null))))
+        .compose(json -> publisher.definitionChanged(caller.orgId(), "cycle", id.toString()).map(json))
         .onSuccess(json -> created(ctx, "/api/v1/cycles/" + id, json))
         .onFailure(ctx::fail);
   }

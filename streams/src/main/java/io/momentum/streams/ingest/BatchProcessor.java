@@ -6,6 +6,7 @@ import io.momentum.streams.engine.GoalEngine;
 import io.momentum.streams.engine.NodeDef;
 import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.Observation;
+import io.momentum.streams.engine.StatusChange;
 import io.momentum.streams.engine.UnitDef;
 import io.momentum.streams.event.CloudEvent;
 import io.momentum.streams.event.CloudEventParser;
@@ -63,6 +64,7 @@ final class BatchProcessor {
     final List<ResolvedEvent> resolved = new ArrayList<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
     final Map<String, ChangeAccumulator> changes = new LinkedHashMap<>();
+    final Map<String, List<StatusChange>> statusChanges = new LinkedHashMap<>();
 
     Set<String> orgIds() {
       return parsed.stream().map(p -> p.event.orgId()).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -86,6 +88,7 @@ final class BatchProcessor {
         .compose(v -> store.inTransaction(tx -> storeAndApply(tx, batch)))
         .onFailure(e -> batch.orgIds().forEach(engines::drop))
         .map(v -> {
+          batch.statusChanges.forEach((orgId, found) -> engines.get(orgId).statuses().confirm(found));
           deadLetterLog.log(batch.deadLetters);
           metrics.deadLetters(batch.deadLetters.size());
           Map<String, Changes> result = new LinkedHashMap<>();
@@ -249,7 +252,22 @@ final class BatchProcessor {
     return tx.insertEvents(batch.resolved)
         .map(newKeys -> applyNew(newKeys, batch))
         .compose(tx::writeValues)
+        .compose(v -> tx.recordStatusChanges(detectStatusChanges(batch)))
         .compose(v -> tx.insertDeadLetters(batch.deadLetters));
+  }
+
+  /** Compares the status of every changed key result with the one recorded for it. */
+  private List<StatusChange> detectStatusChanges(Batch batch) {
+    List<StatusChange> all = new ArrayList<>();
+    batch.changes.forEach((orgId, accumulated) -> {
+      OrgEngines.OwnedOrg org = engines.get(orgId);
+      List<StatusChange> found = org.statuses().detect(org.engine(), accumulated.nodes(), StatusChange.NEW_VALUES);
+      if (!found.isEmpty()) {
+        batch.statusChanges.put(orgId, found);
+        all.addAll(found);
+      }
+    });
+    return all;
   }
 
   private List<AppliedEvent> applyNew(Set<EventKey> newKeys, Batch batch) {
@@ -269,7 +287,7 @@ final class BatchProcessor {
       Changes changes = engine.apply(toObservation(resolved));
       metrics.rollup().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
       batch.changesOf(event.orgId()).add(changes);
-      appliedEvents.add(new AppliedEvent(resolved, changes.applied()));
+      appliedEvents.add(new AppliedEvent(resolved, changes.applied(), engine.node(resolved.nodeId()).orElse(null)));
       if (changes.rejection() != null) {
         rejectionLog.log(event, changes.rejection());
       } else if (!changes.applied()) {

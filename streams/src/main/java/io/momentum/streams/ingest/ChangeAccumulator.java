@@ -5,6 +5,7 @@ import io.momentum.streams.engine.Changes;
 import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.UnitSummary;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -36,6 +37,11 @@ final class ChangeAccumulator {
     changes.units().forEach(u -> units.put(u.id(), u));
     changes.boards().forEach((board, range) -> boards.merge(board, range,
         (first, next) -> new Changes.VersionRange(first.from(), next.to())));
+  }
+
+  /** Returns the latest state of each changed node. */
+  Collection<NodeState> nodes() {
+    return nodes.values();
   }
 
   boolean isEmpty() {

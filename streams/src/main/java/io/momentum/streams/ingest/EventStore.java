@@ -1,5 +1,6 @@
 package io.momentum.streams.ingest;
 
+import io.momentum.streams.engine.StatusChange;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Set;
@@ -34,5 +35,13 @@ public interface EventStore {
 
     /** Parks records that could not be processed; a record parked before is not parked twice. */
     Future<Void> insertDeadLetters(List<DeadLetter> letters);
+
+    /**
+     * Records the new status of each key result and appends a {@code
+     * momentum.keyresult.status_changed} change for each {@linkplain StatusChange#announced()
+     * announced} one. A change whose sequence number was recorded before, by a retried batch or
+     * by another node, is ignored.
+     */
+    Future<Void> recordStatusChanges(List<StatusChange> changes);
   }
 }

@@ -1,6 +1,7 @@
 package io.momentum.streams.ingest;
 
 import io.momentum.streams.engine.Changes;
+import io.momentum.streams.engine.StatusChange;
 import io.momentum.streams.event.CloudEventParser;
 import io.momentum.streams.event.Topics;
 import io.momentum.streams.live.LiveStateStore;
@@ -72,7 +73,7 @@ public final class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    engines = new OrgEngines(vertx, loader, liveState, clock);
+    engines = new OrgEngines(vertx, loader, store, liveState, clock);
     processor = new BatchProcessor(engines, loader, store, new CloudEventParser(clock), metrics);
     consumer = KafkaConsumer.create(vertx, consumerConfig());
     consumer.exceptionHandler(e -> LOG.error("Kafka consumer of group {} failed", settings.groupId(), e));
@@ -220,7 +221,8 @@ public final class IngestVerticle extends VerticleBase {
     List<Future<Void>> publishes = new ArrayList<>();
     for (String orgId : engines.ownedIds()) {
       Changes changes = engines.get(orgId).engine().tick(clock.instant());
-      publishes.add(engines.publish(orgId, changes));
+      publishes.add(engines.recordStatusChanges(orgId, changes.nodes(), StatusChange.TIME_PASSED)
+          .compose(v -> engines.publish(orgId, changes)));
     }
     return Future.all(publishes).mapEmpty();
   }

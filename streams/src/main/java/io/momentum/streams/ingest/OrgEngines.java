@@ -6,6 +6,8 @@ import io.momentum.streams.engine.CycleDef;
 import io.momentum.streams.engine.GoalEngine;
 import io.momentum.streams.engine.NodeDef;
 import io.momentum.streams.engine.NodeState;
+import io.momentum.streams.engine.StatusChange;
+import io.momentum.streams.engine.StatusLedger;
 import io.momentum.streams.engine.UnitDef;
 import io.momentum.streams.engine.UnitSummary;
 import io.momentum.streams.live.LiveDeltas;
@@ -39,10 +41,12 @@ public final class OrgEngines {
   private static final Logger LOG = LoggerFactory.getLogger(OrgEngines.class);
 
   /**
-   * An owned organisation: its engine, the epoch its versions count in, and the boards each entry
-   * was last written with, to notice when a board's members change.
+   * An owned organisation: its engine, the epoch its versions count in, the boards each entry was
+   * last written with (to notice when a board's members change), and the key-result statuses
+   * recorded in PostgreSQL.
    */
-  public record OwnedOrg(GoalEngine engine, String epoch, Map<String, List<String>> lastBoards) {
+  public record OwnedOrg(GoalEngine engine, String epoch, Map<String, List<String>> lastBoards,
+                         StatusLedger statuses) {
 
     /** Returns the cluster-map keys of a board's members. */
     List<String> memberKeys(BoardRef board) {
@@ -59,14 +63,16 @@ public final class OrgEngines {
 
   private final Vertx vertx;
   private final OrgStateLoader loader;
+  private final EventStore store;
   private final LiveStateStore liveState;
   private final Clock clock;
   private final Map<String, OwnedOrg> owned = new HashMap<>();
   private final Map<String, Future<OwnedOrg>> loading = new HashMap<>();
 
-  public OrgEngines(Vertx vertx, OrgStateLoader loader, LiveStateStore liveState, Clock clock) {
+  public OrgEngines(Vertx vertx, OrgStateLoader loader, EventStore store, LiveStateStore liveState, Clock clock) {
     this.vertx = vertx;
     this.loader = loader;
+    this.store = store;
     this.liveState = liveState;
     this.clock = clock;
   }
@@ -156,10 +162,38 @@ public final class OrgEngines {
     }
   }
 
+  /**
+   * Records the status changes of ticks and other engine calls outside a batch in a transaction
+   * of their own. A failed write is logged and left for the next detection, so it never stops the
+   * live boards.
+   */
+  public Future<Void> recordStatusChanges(String orgId, Collection<NodeState> changed, String cause) {
+    OwnedOrg org = owned.get(orgId);
+    return org == null ? Future.succeededFuture() : recordStatusChanges(org, changed, cause);
+  }
+
+  private Future<Void> recordStatusChanges(OwnedOrg org, Collection<NodeState> changed, String cause) {
+    List<StatusChange> found = org.statuses().detect(org.engine(), changed, cause);
+    if (found.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return store.inTransaction(tx -> tx.recordStatusChanges(found))
+        .onSuccess(v -> org.statuses().confirm(found))
+        .recover(e -> {
+          org.statuses().retryLater(found);
+          LOG.warn("Recording {} key-result status changes of organisation {} failed; comparing them again on the next tick",
+              found.size(), org.engine().orgId(), e);
+          return Future.succeededFuture();
+        });
+  }
+
   private Future<OwnedOrg> build(String orgId) {
     long started = System.nanoTime();
+    Future<Map<String, StatusLedger.Recorded>> recorded = loader.recordedStatuses(orgId);
     return loader.load(orgId, clock.instant())
-        .compose(state -> vertx.executeBlocking(() -> buildEngine(orgId, state), false))
+        .compose(state -> recorded.map(statuses -> new Loaded(state, new StatusLedger(statuses))))
+        .compose(loaded -> vertx.executeBlocking(() -> buildEngine(orgId, loaded.state(), loaded.statuses()), false))
+        .compose(org -> recordStatusChanges(org, org.engine().nodes(), StatusChange.REBUILT).map(org))
         .onSuccess(org -> {
           owned.put(orgId, org);
           vertx.eventBus().publish(LiveDeltas.address(orgId), LiveDeltas.reset(orgId, org.epoch()));
@@ -176,7 +210,10 @@ public final class OrgEngines {
         cycle.parentId(), cycle.start(), cycle.end(), false);
   }
 
-  private OwnedOrg buildEngine(String orgId, OrgStateLoader.OrgState state) {
+  private record Loaded(OrgStateLoader.OrgState state, StatusLedger statuses) {
+  }
+
+  private OwnedOrg buildEngine(String orgId, OrgStateLoader.OrgState state, StatusLedger statuses) {
     GoalEngine engine = new GoalEngine(orgId, clock, state.staleAfterDays());
     // The engine ignores observations of closed cycles, so history is replayed with every cycle
     // open and the closed ones are closed afterwards: their nodes keep the final values.
@@ -201,7 +238,7 @@ public final class OrgEngines {
       }
     }
     engine.tick(clock.instant());
-    OwnedOrg org = new OwnedOrg(engine, UUID.randomUUID().toString().substring(0, 8), new HashMap<>());
+    OwnedOrg org = new OwnedOrg(engine, UUID.randomUUID().toString().substring(0, 8), new HashMap<>(), statuses);
     List<LiveEntry> entries = new ArrayList<>();
     Set<String> boards = new HashSet<>();
     for (NodeState node : engine.nodes()) {

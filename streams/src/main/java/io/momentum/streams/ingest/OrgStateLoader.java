@@ -4,10 +4,12 @@ import io.momentum.streams.engine.CycleDef;
 import io.momentum.streams.engine.GoalEngine;
 import io.momentum.streams.engine.NodeDef;
 import io.momentum.streams.engine.Observation;
+import io.momentum.streams.engine.StatusLedger;
 import io.momentum.streams.engine.UnitDef;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Reads an organisation's goal model and value history from the system of record (PostgreSQL). */
 public interface OrgStateLoader {
@@ -35,6 +37,9 @@ public interface OrgStateLoader {
    * the organisation does not exist.
    */
   Future<OrgState> load(String orgId, Instant now);
+
+  /** Completes with the status last recorded for each key result of an organisation, by key-result id. */
+  Future<Map<String, StatusLedger.Recorded>> recordedStatuses(String orgId);
 
   /** Finds a node by key or id, for an event whose subject the engine does not know yet; completes with null when there is none. */
   Future<NodeDef> findNode(String orgId, String subject);
