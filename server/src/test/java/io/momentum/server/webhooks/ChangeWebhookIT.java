@@ -56,7 +56,7 @@ class ChangeWebhookIT {
     return new Subscribed(org, admin, Http.json(created).getString("secret"));
   }
 
-  /** Waits until the receiver holds a request whose event matches, and returns that event. */
+  /** Waits until the receiver has a request whose event matches, and returns that event. */
   private static JsonObject awaitEvent(Receiver receiver, Subscribed subscribed, Predicate<JsonObject> match)
       throws InterruptedException {
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
@@ -81,7 +81,7 @@ class ChangeWebhookIT {
   }
 
   @Test
-  void checkInThroughApiReachesReceiverSigned() throws Exception {
+  void checkInReachesReceiverSigned() throws Exception {
     try (Receiver receiver = Receiver.start(vertx)) {
       Subscribed subscribed = subscribe("hook-checkin", receiver, ChangeTypes.CHECKIN_RECORDED);
       String defects = subscribed.org().keyResults.get("defects").toString();
@@ -102,7 +102,7 @@ class ChangeWebhookIT {
   }
 
   @Test
-  void statusChangeReachesOnlyItsSubscriber() throws Exception {
+  void statusChangeReachesOnlySubscriber() throws Exception {
     try (Receiver receiver = Receiver.start(vertx); Receiver other = Receiver.start(vertx)) {
       Subscribed subscribed = subscribe("hook-status", receiver, ChangeTypes.KEY_RESULT_STATUS_CHANGED);
       subscribe("hook-bystander", other, ChangeTypes.KEY_RESULT_STATUS_CHANGED,
@@ -117,7 +117,7 @@ class ChangeWebhookIT {
       assertThat(event.getString("type")).isEqualTo(ChangeTypes.KEY_RESULT_STATUS_CHANGED);
       assertThat(event.getJsonObject("data").getString("from")).isEqualTo("on_track");
       assertThat(event.getJsonObject("data").getString("key")).isEqualTo("revenue");
-      // The other organisation subscribed to the same types; none of this organisation's changes reach it.
+      // The other organisation subscribed to the same types, but none of this organisation's changes reach it.
       List<String> seenByOther = other.received().stream()
           .map(r -> new JsonObject(new String(r.body(), StandardCharsets.UTF_8)).getString("orgid")).toList();
       assertThat(seenByOther).doesNotContain(subscribed.org().orgId);
