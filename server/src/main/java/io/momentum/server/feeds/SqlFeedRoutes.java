@@ -148,13 +148,8 @@ public final class SqlFeedRoutes {
     UUID id = Ids.path(ctx, "id");
     new QueryParams(ctx).finish();
     Integer version = Edits.optionalVersion(ctx, null);
-    pool.withTransaction(connection -> load(connection, caller.orgId(), id, true)
-            .compose(current -> {
-              Edits.checkVersion("SQL feed " + current.getString("name"), version, current);
-              return connection.preparedQuery("DELETE FROM sql_feeds WHERE org_id = $1 AND id = $2")
-                  .execute(Tuple.of(caller.orgId(), id));
-            }))
-        .onSuccess(rows -> {
+    Edits.deleteChecked(pool, "sql_feeds", "SQL feed", SqlFeedRoutes::load, caller.orgId(), id, version)
+        .onSuccess(deleted -> {
           LOG.info("SQL feed {} of organisation {} deleted by {}", id, caller.orgId(), caller.source());
           ctx.response().setStatusCode(204).end();
         })

@@ -5,6 +5,7 @@ import io.momentum.server.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
@@ -78,6 +79,31 @@ public final class Edits {
     if (expected != null && expected != currentVersion) {
       throw ApiException.staleVersion(what, expected, currentVersion, current);
     }
+  }
+
+  /** Loader of one row of an organisation as JSON, locked for update when {@code forUpdate} is true. */
+  @FunctionalInterface
+  public interface RowLoader {
+    /** Completes with the row, or fails with a 404 when the organisation has none with this id. */
+    Future<JsonObject> load(SqlClient client, String orgId, UUID id, boolean forUpdate);
+  }
+
+  /**
+   * Deletes the row {@code id} of the organisation from {@code table} in one transaction: locks it
+   * through {@code loader}, checks the version the client last read (when given) and deletes it.
+   * Completes with the deleted row as it was.
+   *
+   * @param what the row's kind for a stale-version message, such as "Webhook"; its name follows
+   */
+  public static Future<JsonObject> deleteChecked(Pool pool, String table, String what, RowLoader loader,
+                                                 String orgId, UUID id, Integer version) {
+    return pool.withTransaction(connection -> loader.load(connection, orgId, id, true)
+        .compose(current -> {
+          checkVersion(what + " " + current.getString("name"), version, current);
+          return connection.preparedQuery("DELETE FROM " + table + " WHERE org_id = $1 AND id = $2")
+              .execute(Tuple.of(orgId, id))
+              .map(current);
+        }));
   }
 
   /**

@@ -212,13 +212,8 @@ public final class ConnectionRoutes {
     UUID id = Ids.path(ctx, "id");
     new QueryParams(ctx).finish();
     Integer version = Edits.optionalVersion(ctx, null);
-    pool.withTransaction(connection -> load(connection, caller.orgId(), id, true)
-            .compose(current -> {
-              Edits.checkVersion("Connection " + current.getString("name"), version, current);
-              return connection.preparedQuery("DELETE FROM integration_connections WHERE org_id = $1 AND id = $2")
-                  .execute(Tuple.of(caller.orgId(), id));
-            }))
-        .onSuccess(rows -> {
+    Edits.deleteChecked(pool, "integration_connections", "Connection", ConnectionRoutes::load, caller.orgId(), id, version)
+        .onSuccess(deleted -> {
           LOG.info("Integration connection {} of organisation {} deleted", id, caller.orgId());
           ctx.response().setStatusCode(204).end();
         })

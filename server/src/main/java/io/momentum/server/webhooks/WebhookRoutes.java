@@ -190,13 +190,8 @@ public final class WebhookRoutes {
     UUID id = PathIds.read(ctx, "id", "Webhook");
     new QueryParams(ctx).finish();
     Integer version = Edits.optionalVersion(ctx, null);
-    pool.withTransaction(connection -> load(connection, caller.orgId(), id, true)
-            .compose(current -> {
-              Edits.checkVersion("Webhook " + current.getString("name"), version, current);
-              return connection.preparedQuery("DELETE FROM webhook_subscriptions WHERE org_id = $1 AND id = $2")
-                  .execute(Tuple.of(caller.orgId(), id));
-            }))
-        .onSuccess(rows -> {
+    Edits.deleteChecked(pool, "webhook_subscriptions", "Webhook", WebhookRoutes::load, caller.orgId(), id, version)
+        .onSuccess(deleted -> {
           LOG.info("Webhook {} of organisation {} deleted with its deliveries by {}", id, caller.orgId(), caller.source());
           ctx.response().setStatusCode(204).end();
         })
