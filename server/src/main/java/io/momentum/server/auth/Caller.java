@@ -124,7 +124,7 @@ public record Caller(String kind, String id, String orgId, String name, String e
   public ApiException outOfScope(ScopedNode node) {
     List<String> reasons = new ArrayList<>();
     if (!scope.allowsKind(node.kind())) {
-      reasons.add("is a " + node.kind() + ", but the token is limited to node kinds " + scope.kinds());
+      reasons.add("is not among the token's node kinds " + scope.kinds());
     }
     if (!scope.allowsUnit(node.unitId())) {
       reasons.add(node.unitId() == null

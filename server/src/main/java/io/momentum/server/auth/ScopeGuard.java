@@ -183,10 +183,12 @@ public final class ScopeGuard {
     // Sign-in, reference and the organisation's frame, which hold no goal node.
     open(rules, "POST /api/v1/auth/login", "GET /api/v1/auth/demo", "GET /api/v1/auth/me", "POST /api/v1/auth/logout",
         "GET /api/v1/openapi.yaml", "GET /api/v1/units", "GET /api/v1/units/{id}", "GET /api/v1/cycles",
-        "GET /api/v1/cycles/{id}", "GET /api/v1/settings", "GET /api/v1/people");
+        "GET /api/v1/cycles/{id}", "GET /api/v1/settings");
     // Trackers authenticate with the connection's secret, never with a token.
     open(rules, "POST /api/v1/integrations/jira/{connectionId}", "POST /api/v1/integrations/azure-devops/{connectionId}");
     organisation(rules,
+        // People's names and e-mail addresses are not for a token limited to some units.
+        "GET /api/v1/people",
         "POST /api/v1/units", "PATCH /api/v1/units/{id}", "DELETE /api/v1/units/{id}",
         "POST /api/v1/cycles", "POST /api/v1/cycles/fiscal-year", "PATCH /api/v1/cycles/{id}",
         "GET /api/v1/cycles/{id}/close-preview", "POST /api/v1/cycles/{id}/close", "POST /api/v1/cycles/{id}/reopen",

@@ -11,8 +11,13 @@ import java.util.UUID;
  */
 public record ScopedNode(UUID id, String key, String kind, UUID unitId) {
 
-  /** Returns the node as messages name it, such as {@code kpi "checkout-conversion"}. */
+  /** Returns the node as messages name it, such as {@code KPI "checkout-conversion"}. */
   public String label() {
-    return kind + " \"" + (key != null ? key : id != null ? id : "new") + "\"";
+    return kindName() + " \"" + (key != null ? key : id != null ? id : "new") + "\"";
+  }
+
+  /** Returns the node kind in words, such as "key result" for {@code key_result} and "KPI" for {@code kpi}. */
+  public String kindName() {
+    return "kpi".equals(kind) ? "KPI" : kind.replace('_', ' ');
   }
 }

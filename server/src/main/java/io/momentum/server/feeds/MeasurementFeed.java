@@ -228,8 +228,10 @@ final class MeasurementFeed {
     if (!outOfScope.isEmpty()) {
       LOG.info("Refused a KPI feed of {} entries from {} in organisation {}: {} KPIs outside the token's scope, first {}",
           entries.size(), origin, orgId, outOfScope.size(), outOfScope.get(0).field());
-      return Future.failedFuture(new ApiException(403, "out_of_scope", outOfScope.size() + " entries name KPIs outside"
-          + " this API token's scope (" + caller.scope().describe() + "); see \"fields\". Nothing was accepted",
+      return Future.failedFuture(new ApiException(403, "out_of_scope", outOfScope.size() == 1
+          ? outOfScope.get(0).field() + ": " + outOfScope.get(0).message()
+          : outOfScope.size() + " entries name KPIs outside this API token's scope (" + caller.scope().describe()
+              + "); see \"fields\". Nothing was accepted",
           outOfScope, new JsonObject().put("allowed", caller.scope().toJson())));
     }
     return Future.succeededFuture(events);

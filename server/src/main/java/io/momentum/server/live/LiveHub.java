@@ -586,7 +586,8 @@ public final class LiveHub {
     }
 
     private void flush(boolean evenIfEmpty) {
-      if (closed || (pendingTo < 0 && !evenIfEmpty)) {
+      // A socket the client closed may not have run its close handler yet, and writing to it fails.
+      if (closed || connection.socket.isClosed() || (pendingTo < 0 && !evenIfEmpty)) {
         return;
       }
       if (connection.socket.writeQueueFull()) {

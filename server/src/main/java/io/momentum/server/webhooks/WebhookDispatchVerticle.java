@@ -5,7 +5,10 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +126,8 @@ public final class WebhookDispatchVerticle extends VerticleBase {
     }
   }
 
+  private final FailureLog failureLog = new FailureLog();
+
   /** Sends one claimed delivery and records the attempt. */
   private Future<Void> attempt(DeliveryQueries.Claimed delivery) {
     WebhookSender.Request request = new WebhookSender.Request(delivery.url(), delivery.secret(),
@@ -146,13 +151,42 @@ public final class WebhookDispatchVerticle extends VerticleBase {
       LOG.debug("Webhook delivery {} ({}) of subscription {} delivered on attempt {}: {}", delivery.id(),
           delivery.eventType(), delivery.subscriptionId(), delivery.attempt(), result);
     } else if (retry != null) {
-      LOG.warn("Webhook delivery {} ({}) of subscription {} in organisation {}: attempt {} of {} failed ({});"
-              + " retrying in {} ms", delivery.id(), delivery.eventType(), delivery.subscriptionId(), delivery.orgId(),
-          delivery.attempt(), delivery.maxAttempts(), result, retry.toMillis());
+      int left = failureLog.quietCount(delivery.subscriptionId(), System.currentTimeMillis());
+      if (left >= 0) {
+        LOG.warn("Webhook delivery {} ({}) of subscription {} in organisation {}: attempt {} of {} failed ({});"
+                + " retrying in {} ms ({} more failed attempts of this subscription were not logged in the last minute)",
+            delivery.id(), delivery.eventType(), delivery.subscriptionId(), delivery.orgId(), delivery.attempt(),
+            delivery.maxAttempts(), result, retry.toMillis(), left);
+      }
     } else {
       metrics.deliveryFailed();
       LOG.warn("Webhook delivery {} ({}) of subscription {} in organisation {} failed after {} attempts; last: {}",
           delivery.id(), delivery.eventType(), delivery.subscriptionId(), delivery.orgId(), delivery.attempt(), result);
+    }
+  }
+
+  /**
+   * Limiter of failed-attempt log lines to one per subscription and minute, because an endpoint
+   * that is down fails every delivery queued for it.
+   */
+  private static final class FailureLog {
+    private static final long WINDOW_MILLIS = 60_000;
+    private final Map<UUID, long[]> windows = new HashMap<>();
+
+    /**
+     * Returns how many failures of the subscription were left out since its last logged line, or
+     * -1 when this failure is to be left out as well.
+     */
+    int quietCount(UUID subscriptionId, long now) {
+      windows.values().removeIf(window -> now - window[0] > 10 * WINDOW_MILLIS);
+      long[] window = windows.get(subscriptionId);
+      if (window == null || now - window[0] >= WINDOW_MILLIS) {
+        int left = window == null ? 0 : (int) window[1];
+        windows.put(subscriptionId, new long[] {now, 0});
+        return left;
+      }
+      window[1]++;
+      return -1;
     }
   }
 }

@@ -163,7 +163,7 @@ class TokenScopeIT {
     HttpResponse<Buffer> kpiValue = measure(kpiOnly, kpiB, 5);
 
     assertThat(checkIn.statusCode()).as(checkIn.bodyAsString()).isEqualTo(403);
-    assertThat(Goals.error(checkIn).getString("message")).contains("key_result").contains("[kpi]");
+    assertThat(Goals.error(checkIn).getString("message")).contains("key result \"revenue\"").contains("[kpi]");
     assertThat(kpiValue.statusCode()).as(kpiValue.bodyAsString()).isEqualTo(202);
   }
 
@@ -305,6 +305,17 @@ class TokenScopeIT {
       assertThat(Goals.error(response).getString("code")).isEqualTo("token_restricted");
     }
     assertThat(count("SELECT count(*) FROM units WHERE id = $1 AND name = 'Renamed'", squadId)).isZero();
+  }
+
+  @Test
+  void restrictedTokenCannotListPeople() {
+    Http unitA = client(token(List.of(org.teamId), List.of()));
+
+    HttpResponse<Buffer> response = unitA.get("/api/v1/people");
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(403);
+    assertThat(Goals.error(response).getString("code")).isEqualTo("token_restricted");
+    assertThat(response.bodyAsString()).doesNotContain("@");
   }
 
   @Test
