@@ -78,6 +78,16 @@ describe('source list', () => {
     expect(patch.body).toEqual({ label: null, expectedIntervalSeconds: null })
   })
 
+  it.each([['0.001'], ['abc'], ['9000']])('rejects %s hours at the field without saving', async (hours) => {
+    const fake = await showSources({ 'GET /api/v1/sources': page([source()]) })
+    await wrapper.get('[data-testid="source-edit"]').trigger('click')
+    await wrapper.get('[data-testid="source-hours"]').setValue(hours)
+    await wrapper.get('[data-testid="source-form"]').trigger('submit')
+    await flushPromises()
+    expect(fake.requests.some((request) => request.method === 'PATCH')).toBe(false)
+    expect(wrapper.get('[data-testid="source-hours-error"]').text()).toContain('at least 1 minute and at most 8784 hours')
+  })
+
   it('asks no interval of a person', async () => {
     await showSources({ 'GET /api/v1/sources': page([source({ kind: 'person', expectedIntervalSeconds: null, intervalOrigin: null, state: 'no_expectation' })]) })
     await wrapper.get('[data-testid="source-edit"]').trigger('click')
