@@ -8,6 +8,7 @@ import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
 import io.momentum.server.links.Contributions;
 import io.momentum.streams.event.Articles;
+import io.momentum.streams.event.FieldError;
 import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,12 +16,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,7 +48,7 @@ public final class GoalRoutes {
   static final String KEY_RESULT_COLUMNS =
       "id, key, objective_id, title, description, measurement, unit_id, owner_id, owner_name, weight, start_value,"
           + " target_value, low_value, high_value, tolerance, commit_value, stretch_value, unit, kpi_id, milestones,"
-          + " carried_from, current_value, current_at, current_source, confidence, version, created_at, updated_at,"
+          + " work_from, carried_from, current_value, current_at, current_source, confidence, version, created_at, updated_at,"
           + " archived_at";
   static final String KPI_COLUMNS =
       "id, key, title, description, unit_id, owner_id, owner_name, unit, direction, indicator, expected_every_hours,"
@@ -241,22 +247,84 @@ public final class GoalRoutes {
     Caller caller = Caller.of(ctx);
     caller.requireWrite();
     BodyReader body = BodyReader.of(ctx);
-    KeyResultInput input = KeyResultInput.read(body);
+    KeyResultInput read = KeyResultInput.read(body);
     body.finish();
     UUID id = UUID.randomUUID();
     pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
-            .compose(v -> checkKeyResult(connection, caller.orgId(), input))
-            .compose(ownerName -> requireKeyResultInScope(connection, caller, input).map(ownerName))
-            .compose(ownerName -> insertKey(connection, caller.orgId(), input.key(), id, "key_result")
-                .compose(x -> connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
-                        + " unit_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value,"
-                        + " stretch_value, unit, kpi_id, milestones, description, owner_id) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-                        + " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21) RETURNING " + KEY_RESULT_COLUMNS)
-                    .execute(input.withOwnerName(ownerName).toTuple(id, caller.orgId()))))
+            .compose(v -> resolveWorkFrom(connection, caller.orgId(), read))
+            .compose(input -> checkKeyResult(connection, caller.orgId(), input)
+                .map(ownerName -> input.withOwnerName(ownerName)))
+            .compose(input -> requireKeyResultInScope(connection, caller, input).map(input))
+            .compose(input -> insertKey(connection, caller.orgId(), input.key(), id, "key_result")
+                .compose(x -> insertKeyResult(connection, caller.orgId(), id, input)))
             .compose(rows -> recorded(connection, caller, "key_result", GoalJson.keyResult(rows.iterator().next()))))
         .compose(json -> announce(caller, List.of(id), json))
         .onSuccess(json -> StructureRoutes.created(ctx, "/api/v1/key-results/" + id, json))
         .onFailure(ctx::fail);
+  }
+
+  private static Future<RowSet<Row>> insertKeyResult(
+      SqlConnection connection, String orgId, UUID id, KeyResultInput input) {
+    return connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
+            + " unit_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value,"
+            + " stretch_value, unit, kpi_id, milestones, description, owner_id, work_from) VALUES ($1, $2, $3, $4, $5,"
+            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21, $22)"
+            + " RETURNING " + KEY_RESULT_COLUMNS)
+        .execute(input.toTuple(id, orgId));
+  }
+
+  /**
+   * Resolves the initiatives a key result names in {@code workFrom}, by id or key, to the ids of live
+   * initiatives of the organisation, and completes with the copy holding those ids. Fails with 400
+   * naming each entry {@code workFrom[i]} that names no initiative of the organisation (code {@code
+   * unknown_reference}; an initiative of another organisation reads the same) or an archived one
+   * (code {@code archived_initiative}).
+   */
+  static Future<KeyResultInput> resolveWorkFrom(SqlClient client, String orgId, KeyResultInput input) {
+    List<String> references = input.workFrom();
+    if (references.isEmpty()) {
+      return Future.succeededFuture(input);
+    }
+    return client.preparedQuery("SELECT id, key, archived_at IS NOT NULL AS archived FROM initiatives"
+            + " WHERE org_id = $1 AND (id::text = ANY($2) OR key = ANY($2))")
+        .execute(Tuple.tuple().addString(orgId)
+            .addArrayOfString(references.stream().map(GoalRoutes::lowerCase).toArray(String[]::new)))
+        .map(rows -> {
+          Map<String, Row> byReference = new HashMap<>();
+          for (Row row : rows) {
+            byReference.put(row.getUUID("id").toString(), row);
+            byReference.put(row.getString("key"), row);
+          }
+          List<FieldError> errors = new ArrayList<>();
+          List<UUID> ids = new ArrayList<>();
+          for (int i = 0; i < references.size(); i++) {
+            String field = "workFrom[" + i + "]";
+            // Keys are lower case and PostgreSQL prints ids in lower case, so either matches in lower case.
+            Row row = byReference.get(lowerCase(references.get(i)));
+            if (row == null) {
+              errors.add(FieldError.of(field, "unknown_reference",
+                  "names no initiative of your organisation: \"" + references.get(i) + "\"; name an initiative by id or key",
+                  new JsonObject().put("value", references.get(i))));
+            } else if (row.getBoolean("archived")) {
+              errors.add(FieldError.of(field, "archived_initiative",
+                  "names the archived initiative " + row.getString("key") + ", whose work no longer counts; restore it or"
+                      + " leave it out", new JsonObject().put("key", row.getString("key"))));
+            } else if (ids.contains(row.getUUID("id"))) {
+              errors.add(FieldError.of(field, "repeated",
+                  "names the initiative " + row.getString("key") + " a second time; name each once", null));
+            } else {
+              ids.add(row.getUUID("id"));
+            }
+          }
+          if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+          }
+          return input.withWorkFrom(ids);
+        });
+  }
+
+  private static String lowerCase(String text) {
+    return text.toLowerCase(Locale.ROOT);
   }
 
   /**
