@@ -1,6 +1,7 @@
 package io.momentum.server.integrations;
 
 import static io.momentum.server.support.Goals.key;
+import static io.momentum.server.support.LiveClient.nodeByKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.momentum.server.app.MomentumNode;
@@ -574,16 +575,6 @@ class JiraWebhookIT {
   private static JsonObject deltaWithProgress(LiveClient board, String key, double progress) throws InterruptedException {
     return board.next(m -> "delta".equals(m.getString("type")) && nodeByKey(m, key) != null
         && nodeByKey(m, key).getDouble("progress") == progress, BOARD_WAIT);
-  }
-
-  private static JsonObject nodeByKey(JsonObject message, String key) {
-    JsonArray nodes = message.getJsonArray("nodes");
-    for (int i = 0; i < nodes.size(); i++) {
-      if (key.equals(nodes.getJsonObject(i).getString("key"))) {
-        return nodes.getJsonObject(i);
-      }
-    }
-    return null;
   }
 
   @Test
