@@ -51,9 +51,17 @@ final class WorkUnion {
 
   private void recount(String key, Map<NodeRecord, WorkItems.Item> holders) {
     WorkItems.Item newest = null;
-    for (WorkItems.Item copy : holders.values()) {
-      if (!copy.deleted() && (newest == null || copy.time().isAfter(newest.time()))) {
+    String newestHolder = null;
+    for (Map.Entry<NodeRecord, WorkItems.Item> entry : holders.entrySet()) {
+      WorkItems.Item copy = entry.getValue();
+      if (copy.deleted()) {
+        continue;
+      }
+      // Copies of equal time go to the holder with the smallest id, so a rebuild picks the same.
+      int order = newest == null ? 1 : copy.time().compareTo(newest.time());
+      if (order > 0 || (order == 0 && entry.getKey().id.compareTo(newestHolder) < 0)) {
         newest = copy;
+        newestHolder = entry.getKey().id;
       }
     }
     tally.remove(counted.get(key));
