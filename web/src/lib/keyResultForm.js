@@ -47,6 +47,7 @@ export function emptyKeyResultForm(objectiveId) {
     tolerance: '',
     unit: '',
     kpiId: '',
+    workFrom: [],
     milestones: [],
   }
 }
@@ -71,6 +72,7 @@ export function keyResultFormFrom(keyResult) {
     tolerance: text(keyResult.tolerance),
     unit: keyResult.unit ?? '',
     kpiId: keyResult.kpiId ?? '',
+    workFrom: [...(keyResult.workFrom ?? [])],
     milestones: (keyResult.milestones ?? []).map((milestone) => ({
       title: milestone.title,
       weight: text(milestone.weight ?? 1),
@@ -128,6 +130,13 @@ export function keyResultPayload(form, { creating, people = [] }) {
     }
   } else if (!creating) {
     body.kpiId = null
+  }
+
+  // Initiatives whose work a work_items key result follows, by id.
+  if (form.measurement === 'work_items') {
+    body.workFrom = [...form.workFrom]
+  } else if (!creating) {
+    body.workFrom = []
   }
 
   if (form.measurement === 'milestone') {
