@@ -23,10 +23,7 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -281,50 +278,17 @@ public final class GoalRoutes {
    * (code {@code archived_initiative}).
    */
   static Future<KeyResultInput> resolveWorkFrom(SqlClient client, String orgId, KeyResultInput input) {
-    List<String> references = input.workFrom();
-    if (references.isEmpty()) {
+    if (input.workFrom().isEmpty()) {
       return Future.succeededFuture(input);
     }
-    return client.preparedQuery("SELECT id, key, archived_at IS NOT NULL AS archived FROM initiatives"
-            + " WHERE org_id = $1 AND (id::text = ANY($2) OR key = ANY($2))")
-        .execute(Tuple.tuple().addString(orgId)
-            .addArrayOfString(references.stream().map(GoalRoutes::lowerCase).toArray(String[]::new)))
-        .map(rows -> {
-          Map<String, Row> byReference = new HashMap<>();
-          for (Row row : rows) {
-            byReference.put(row.getUUID("id").toString(), row);
-            byReference.put(row.getString("key"), row);
-          }
-          List<FieldError> errors = new ArrayList<>();
-          List<UUID> ids = new ArrayList<>();
-          for (int i = 0; i < references.size(); i++) {
-            String field = "workFrom[" + i + "]";
-            // Keys are lower case and PostgreSQL prints ids in lower case, so either matches in lower case.
-            Row row = byReference.get(lowerCase(references.get(i)));
-            if (row == null) {
-              errors.add(FieldError.of(field, "unknown_reference",
-                  "names no initiative of your organisation: \"" + references.get(i) + "\"; name an initiative by id or key",
-                  new JsonObject().put("value", references.get(i))));
-            } else if (row.getBoolean("archived")) {
-              errors.add(FieldError.of(field, "archived_initiative",
-                  "names the archived initiative " + row.getString("key") + ", whose work no longer counts; restore it or"
-                      + " leave it out", new JsonObject().put("key", row.getString("key"))));
-            } else if (ids.contains(row.getUUID("id"))) {
-              errors.add(FieldError.of(field, "repeated",
-                  "names the initiative " + row.getString("key") + " a second time; name each once", null));
-            } else {
-              ids.add(row.getUUID("id"));
-            }
-          }
-          if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-          }
-          return input.withWorkFrom(ids);
-        });
-  }
-
-  private static String lowerCase(String text) {
-    return text.toLowerCase(Locale.ROOT);
+    return FollowedInitiatives.find(client, orgId, input.workFrom()).map(initiatives -> {
+      List<FieldError> errors = new ArrayList<>();
+      List<UUID> ids = initiatives.resolve(input.workFrom(), "workFrom", errors);
+      if (!errors.isEmpty()) {
+        throw ApiException.invalid(errors);
+      }
+      return input.withWorkFrom(ids);
+    });
   }
 
   /**
