@@ -158,11 +158,15 @@ final class ObservationApplier {
     node.recordActivity(observation.time(), observation.source());
     evaluator.refresh(node, tx);
     for (NodeRecord follower : node.workFollowers) {
-      // A key result of a closed cycle keeps its final items, as it does for its own.
-      if (follower.workUnion == null || frozen(follower)) {
+      if (follower.workUnion == null) {
         continue;
       }
+      // The union stays complete, so it is right again when a closed cycle reopens, but a key
+      // result of a closed cycle keeps its final progress.
       follower.workUnion.put(node, key, item);
+      if (frozen(follower)) {
+        continue;
+      }
       follower.measureStale = true;
       follower.recordActivity(observation.time(), observation.source());
       evaluator.refresh(follower, tx);

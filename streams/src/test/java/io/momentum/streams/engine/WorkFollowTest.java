@@ -250,4 +250,17 @@ class WorkFollowTest {
 
     assertThat(state(engine, "kr").progress()).isEqualByComparingTo("1");
   }
+
+  @Test
+  void reopenedCycleCountsItemsSinceClosing() {
+    GoalEngine engine = engine();
+    engine.upsertNode(following("i1"));
+    engine.apply(workItem("i1", "A-1", WorkStatus.DONE, "1", day(44)));
+    engine.upsertCycle(Fixtures.closedQuarter());
+    engine.apply(workItem("i1", "A-2", WorkStatus.TODO, "1", day(95)));
+
+    engine.upsertCycle(Fixtures.quarter());
+
+    assertThat(state(engine, "kr").progress()).isEqualByComparingTo("0.5");
+  }
 }
