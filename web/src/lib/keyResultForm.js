@@ -85,9 +85,10 @@ export function keyResultFormFrom(keyResult) {
  * Turns the form into the request body. Returns `{body, errors}`: errors maps a field name to a
  * message key for numbers that do not parse and required fields left empty, and body is null
  * while there are errors. On create, fields of other measurement kinds are left out; on update
- * they are sent as null so that switching the kind clears them.
+ * they are sent as null so that switching the kind clears them. With `initiatives` (the live ones
+ * offered), followed initiatives that are no longer among them, such as archived ones, are left out.
  */
-export function keyResultPayload(form, { creating, people = [] }) {
+export function keyResultPayload(form, { creating, people = [], initiatives = null }) {
   const errors = {}
   const body = {
     title: form.title.trim(),
@@ -134,7 +135,8 @@ export function keyResultPayload(form, { creating, people = [] }) {
 
   // Initiatives whose work a work_items key result follows, by id.
   if (form.measurement === 'work_items') {
-    body.workFrom = [...form.workFrom]
+    const live = initiatives === null ? null : new Set(initiatives.map((initiative) => initiative.id))
+    body.workFrom = form.workFrom.filter((id) => live === null || live.has(id))
   } else if (!creating) {
     body.workFrom = []
   }

@@ -43,6 +43,12 @@ describe('keyResultPayload', () => {
     expect(body.workFrom).toEqual(['i-1', 'i-2'])
   })
 
+  it('leaves out followed initiatives that are no longer offered', () => {
+    const initiatives = [{ id: 'i-2', key: 'live', title: 'Live' }]
+    const { body } = keyResultPayload(form({ measurement: 'work_items', workFrom: ['i-1', 'i-2'] }), { creating: false, initiatives })
+    expect(body.workFrom).toEqual(['i-2'])
+  })
+
   it('leaves out followed initiatives on create of another kind', () => {
     const { body } = keyResultPayload(form({ measurement: 'binary', workFrom: ['i-1'] }), { creating: true })
     expect(body).not.toHaveProperty('workFrom')

@@ -128,4 +128,18 @@ class KeyResultWorkFromIT {
     assertThat(binary.statusCode()).as(binary.bodyAsString()).isEqualTo(200);
     assertThat(Http.json(binary).getJsonArray("workFrom")).isEmpty();
   }
+
+  @Test
+  void editKeepsWorkingAfterInitiativeArchived() {
+    JsonObject kept = goals.initiative(key("kept"));
+    JsonObject archived = goals.initiative(key("gone"));
+    JsonObject created = Http.json(create("work_items", kept.getString("id"), archived.getString("id")));
+    assertThat(api.delete("/api/v1/initiatives/" + archived.getString("id")).statusCode()).isEqualTo(200);
+
+    HttpResponse<Buffer> renamed = api.patch("/api/v1/key-results/" + created.getString("id"),
+        new JsonObject().put("version", 1).put("title", "Renamed"));
+
+    assertThat(renamed.statusCode()).as(renamed.bodyAsString()).isEqualTo(200);
+    assertThat(Http.json(renamed).getJsonArray("workFrom")).containsExactly(kept.getString("id"));
+  }
 }

@@ -53,6 +53,15 @@ public final class FollowedInitiatives {
    * named before ({@code repeated}).
    */
   public List<UUID> resolve(List<String> references, String field, List<FieldError> errors) {
+    return resolve(references, field, errors, true);
+  }
+
+  /**
+   * Resolves like {@link #resolve(List, String, List)}, but with {@code rejectArchived} false an
+   * archived initiative is left out without an error: an edit that does not send {@code workFrom}
+   * keeps the stored list, which may name an initiative archived since.
+   */
+  public List<UUID> resolve(List<String> references, String field, List<FieldError> errors, boolean rejectArchived) {
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < references.size(); i++) {
       String entry = field + "[" + i + "]";
@@ -63,6 +72,9 @@ public final class FollowedInitiatives {
         errors.add(FieldError.of(entry, "unknown_reference", "names no initiative of your organisation: \"" + reference
             + "\"; name an initiative by id or key", new JsonObject().put("value", reference)));
       } else if (row.getBoolean("archived")) {
+        if (!rejectArchived) {
+          continue;
+        }
         errors.add(FieldError.of(entry, "archived_initiative", "names the archived initiative " + row.getString("key")
             + ", whose work no longer counts; restore it or leave it out", new JsonObject().put("key", row.getString("key"))));
       } else if (ids.contains(row.getUUID("id"))) {

@@ -155,7 +155,8 @@ final class GoalEditRoutes {
               reader.finish();
               boolean moved = !read.objectiveId().toString().equals(current.getString("objectiveId"));
               return GoalRoutes.requireKeyResultInScope(connection, caller, read)
-                  .compose(v -> GoalRoutes.resolveWorkFrom(connection, caller.orgId(), read))
+                  // An initiative archived since the list was stored drops out unless the edit sends the list.
+                  .compose(v -> GoalRoutes.resolveWorkFrom(connection, caller.orgId(), read, patch.containsKey("workFrom")))
                   .compose(input -> GoalRoutes.checkKeyResult(connection, caller.orgId(), input)
                       .map(ownerName -> input.withOwnerName(ownerName)))
                   .compose(input -> (moved ? checkKeyResultMove(connection, caller.orgId(), id, input.objectiveId())

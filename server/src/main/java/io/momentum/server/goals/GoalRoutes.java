@@ -278,12 +278,21 @@ public final class GoalRoutes {
    * (code {@code archived_initiative}).
    */
   static Future<KeyResultInput> resolveWorkFrom(SqlClient client, String orgId, KeyResultInput input) {
+    return resolveWorkFrom(client, orgId, input, true);
+  }
+
+  /**
+   * Resolves like {@link #resolveWorkFrom(SqlClient, String, KeyResultInput)}; with {@code
+   * rejectArchived} false an archived initiative is dropped from the list instead of rejected.
+   */
+  static Future<KeyResultInput> resolveWorkFrom(SqlClient client, String orgId, KeyResultInput input,
+                                                boolean rejectArchived) {
     if (input.workFrom().isEmpty()) {
       return Future.succeededFuture(input);
     }
     return FollowedInitiatives.find(client, orgId, input.workFrom()).map(initiatives -> {
       List<FieldError> errors = new ArrayList<>();
-      List<UUID> ids = initiatives.resolve(input.workFrom(), "workFrom", errors);
+      List<UUID> ids = initiatives.resolve(input.workFrom(), "workFrom", errors, rejectArchived);
       if (!errors.isEmpty()) {
         throw ApiException.invalid(errors);
       }
