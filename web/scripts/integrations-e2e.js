@@ -4,12 +4,14 @@
 // issue key is rejected at its field, an epic's key and a project map work to two initiatives,
 // and the project rule is moved to the top and back. This script plays Jira's part. It signs two
 // issue deliveries with the secret read from the form and posts them to the copied address, and
-// the initiatives page then shows the stories' points on the live board. A German pass reads the
-// page and a rejected rule in German. Writes screenshots and prints one JSON line with the
+// the initiatives page then shows the stories' points on the live board. The unit board shows the
+// same progress on the work_items key result that follows the epic's initiative. A German pass
+// reads the page and a rejected rule in German. Writes screenshots and prints one JSON line with the
 // results; exits with 1 when a step fails.
 //
 //   node scripts/integrations-e2e.js --url http://127.0.0.1:8080 --email E --password P --token T \
-//     --unit UNIT_ID --quarter CYCLE_ID --epic-initiative KEY --project-initiative KEY --out DIR
+//     --unit UNIT_ID --quarter CYCLE_ID --epic-initiative KEY --project-initiative KEY \
+//     --follower KEY_RESULT_KEY --out DIR
 //
 // Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); playwright-core brings no browser.
 
@@ -30,6 +32,8 @@ const { values: options } = parseArgs({
     quarter: { type: 'string' },
     'epic-initiative': { type: 'string' },
     'project-initiative': { type: 'string' },
+    // A work_items key result of the unit that follows the epic's initiative.
+    follower: { type: 'string' },
     out: { type: 'string', default: 'target/screenshots' },
   },
 })
@@ -207,6 +211,18 @@ async function followWork(page, address, secret, initiatives, result) {
   await shot(page, '04-initiative-work')
 }
 
+/** Reads the progress of the key result that follows the epic's initiative on the unit board. */
+async function followerOnBoard(page, result) {
+  await page.goto(`${options.url}/units/${options.unit}?cycle=${options.quarter}`)
+  const percent = `[data-testid="kr-${options.follower}"] [data-testid="percent"]`
+  await page.locator(percent).waitFor({ timeout: 15_000 })
+  // 5 of 8 story points: the board shows 62.5 % once the key result's state has arrived.
+  await page.waitForFunction((selector) => document.querySelector(selector)?.dataset.percent === '62.5', percent, { timeout: 15_000 })
+    .catch(() => {})
+  result.followerPercent = await page.locator(percent).getAttribute('data-percent')
+  await shot(page, '045-follower')
+}
+
 async function germanPass(page, result) {
   await page.goto(`${options.url}/integrations`)
   const card = page.locator('li[data-testid^="connection-"]', { hasText: CONNECTION_NAME })
@@ -245,8 +261,10 @@ await runScenario({ out: options.out, name: 'integrations' }, async (page, resul
   result.secretShownAfterSave = (await page.locator('body').innerText()).includes(secret)
   await mapWork(page, card, connectionId, initiatives, result)
   await followWork(page, result.webhookCopied, secret, initiatives, result)
+  await followerOnBoard(page, result)
   await germanPass(page, result)
   // Chromium logs every 4xx response as a console error; the two rejected rules are expected ones.
   result.unexpectedConsoleErrors = result.consoleErrors.slice(errorsBeforeLogin).filter((message) => !message.includes('status of 400'))
-  return result.unexpectedConsoleErrors.length === 0 && result.workItemsShown?.includes('5 of 8') && result.german.leaked.length === 0
+  return result.unexpectedConsoleErrors.length === 0 && result.workItemsShown?.includes('5 of 8') && result.followerPercent === '62.5'
+    && result.german.leaked.length === 0
 })

@@ -92,6 +92,12 @@ export const ORDERS_KPI = {
 }
 
 /** Routes of a server that stores the fixtures above; `extra` adds or replaces routes. */
+/** Live initiatives as GET /api/v1/initiatives lists them; work_items key results can follow them. */
+export const INITIATIVES = [
+  { id: 'i-reorder-epic', key: 'reorder-epic', title: 'One-click reorder epic', unitId: UNIT_ID, version: 1 },
+  { id: 'i-invoice-epic', key: 'invoice-epic', title: 'Pay by invoice epic', unitId: UNIT_ID, version: 1 },
+]
+
 export function outcomeRoutes(extra = {}) {
   return {
     'GET /api/v1/auth/me': { body: { user: DEMO_USER } },
@@ -99,6 +105,7 @@ export function outcomeRoutes(extra = {}) {
     'GET /api/v1/people': page(PEOPLE),
     'GET /api/v1/units/u-checkout': { body: { id: UNIT_ID, key: 'checkout-squad', name: 'Checkout Squad', kind: 'team', parentId: null } },
     'GET /api/v1/kpis': page([REVENUE_KPI, ORDERS_KPI]),
+    'GET /api/v1/initiatives': page(INITIATIVES),
     'GET /api/v1/objectives': (request) => {
       const query = new URL(request.path, 'http://127.0.0.1').searchParams
       if (query.get('unit') === UNIT_ID) {

@@ -68,6 +68,7 @@ export function toKeyResult(item) {
     stretch: item.stretch ?? null,
     unit: item.unit ?? null,
     kpiId: item.kpiId ?? null,
+    workFrom: item.workFrom ?? [],
     milestones: item.milestones ?? [],
     current: item.current ?? null,
     currentAt: item.currentAt ?? null,

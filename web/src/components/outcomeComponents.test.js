@@ -120,6 +120,40 @@ describe('KeyResultForm', () => {
     mount(KeyResultForm, { objectiveId: 'o-1' }, { locale: 'de' })
     expect(wrapper.get('[data-testid="kr-save"]').text()).toBe('Speichern')
   })
+
+  const initiatives = [
+    { id: 'i-1', key: 'invoice-epic', title: 'Pay by invoice' },
+    { id: 'i-2', key: 'reorder-epic', title: 'One-click reorder' },
+  ]
+
+  it('offers initiatives to follow for work items', async () => {
+    mount(KeyResultForm, { objectiveId: 'o-1', initiatives })
+    await wrapper.get('[data-testid="kr-title"]').setValue('Ship invoicing')
+    await wrapper.get('[data-testid="kr-measurement"]').setValue('work_items')
+    const select = wrapper.get('[data-testid="kr-work-from"]')
+    select.findAll('option')[1].element.selected = true
+    await select.trigger('change')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.get('[data-field="workFrom"] label').text()).toBe('Follows the work of initiatives')
+    expect(wrapper.emitted('save')[0][0]).toMatchObject({ measurement: 'work_items', workFrom: ['i-2'] })
+  })
+
+  it('hides the initiatives for other measurements', () => {
+    mount(KeyResultForm, { objectiveId: 'o-1', initiatives })
+    expect(wrapper.find('[data-testid="kr-work-from"]').exists()).toBe(false)
+  })
+
+  it('shows a rejected initiative at the list', async () => {
+    const keyResult = { id: 'kr-1', key: 'ship', objectiveId: 'o-1', title: 'Ship', measurement: 'work_items', workFrom: ['i-1'], version: 1 }
+    mount(KeyResultForm, { keyResult, initiatives, serverErrors: { 'workFrom[0]': 'names the archived initiative invoice-epic' } })
+    expect(wrapper.get('[data-field="workFrom"] [data-testid="field-error"]').text()).toBe('names the archived initiative invoice-epic')
+  })
+
+  it('names the initiatives field in German', async () => {
+    mount(KeyResultForm, { objectiveId: 'o-1', initiatives }, { locale: 'de' })
+    await wrapper.get('[data-testid="kr-measurement"]').setValue('work_items')
+    expect(wrapper.get('[data-field="workFrom"] label').text()).toBe('Folgt der Arbeit von Initiativen')
+  })
 })
 
 describe('ConflictPanel', () => {

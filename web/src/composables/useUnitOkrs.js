@@ -1,5 +1,6 @@
 import { computed, ref, shallowRef, toValue, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
+import * as initiativesApi from '../api/initiatives.js'
 import * as keyResultsApi from '../api/keyResults.js'
 import * as kpisApi from '../api/kpis.js'
 import * as objectivesApi from '../api/objectives.js'
@@ -23,6 +24,8 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
   const keyResults = ref([])
   const people = shallowRef([])
   const kpis = shallowRef([])
+  // Live initiatives of the organisation, which work_items key results can follow.
+  const initiatives = shallowRef([])
   const candidates = shallowRef({ objectives: [], keyResults: [] })
   const loading = ref(false)
   const loadError = shallowRef(null)
@@ -46,11 +49,12 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
     loadError.value = null
     try {
       const cycleIds = toValue(parentCycleIds) ?? [cycle]
-      const [ownObjectives, ownKeyResults, persons, kpiList, candidateObjectives, candidateKeyResults] = await Promise.all([
+      const [ownObjectives, ownKeyResults, persons, kpiList, initiativeList, candidateObjectives, candidateKeyResults] = await Promise.all([
         objectivesApi.listObjectives({ unit, cycle }),
         keyResultsApi.listKeyResults({ unit, cycle }),
         peopleApi.listPeople(),
         kpisApi.listKpis(),
+        initiativesApi.listInitiatives(),
         Promise.all(cycleIds.map((id) => objectivesApi.listObjectives({ cycle: id }))),
         Promise.all(cycleIds.map((id) => keyResultsApi.listKeyResults({ cycle: id }))),
       ])
@@ -61,6 +65,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
       keyResults.value = ownKeyResults
       people.value = persons
       kpis.value = kpiList
+      initiatives.value = initiativeList
       candidates.value = { objectives: candidateObjectives.flat(), keyResults: candidateKeyResults.flat() }
     } catch (error) {
       if (ticket === loadCount) {
@@ -212,6 +217,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
     keyResults,
     people,
     kpis,
+    initiatives,
     candidates,
     tree,
     loading,

@@ -47,6 +47,7 @@ export function emptyKeyResultForm(objectiveId) {
     tolerance: '',
     unit: '',
     kpiId: '',
+    workFrom: [],
     milestones: [],
   }
 }
@@ -71,6 +72,7 @@ export function keyResultFormFrom(keyResult) {
     tolerance: text(keyResult.tolerance),
     unit: keyResult.unit ?? '',
     kpiId: keyResult.kpiId ?? '',
+    workFrom: [...(keyResult.workFrom ?? [])],
     milestones: (keyResult.milestones ?? []).map((milestone) => ({
       title: milestone.title,
       weight: text(milestone.weight ?? 1),
@@ -83,9 +85,10 @@ export function keyResultFormFrom(keyResult) {
  * Turns the form into the request body. Returns `{body, errors}`: errors maps a field name to a
  * message key for numbers that do not parse and required fields left empty, and body is null
  * while there are errors. On create, fields of other measurement kinds are left out; on update
- * they are sent as null so that switching the kind clears them.
+ * they are sent as null so that switching the kind clears them. With `initiatives` (the live ones
+ * offered), followed initiatives that are no longer among them, such as archived ones, are left out.
  */
-export function keyResultPayload(form, { creating, people = [] }) {
+export function keyResultPayload(form, { creating, people = [], initiatives = null }) {
   const errors = {}
   const body = {
     title: form.title.trim(),
@@ -128,6 +131,14 @@ export function keyResultPayload(form, { creating, people = [] }) {
     }
   } else if (!creating) {
     body.kpiId = null
+  }
+
+  // Initiatives whose work a work_items key result follows, by id.
+  if (form.measurement === 'work_items') {
+    const live = initiatives === null ? null : new Set(initiatives.map((initiative) => initiative.id))
+    body.workFrom = form.workFrom.filter((id) => live === null || live.has(id))
+  } else if (!creating) {
+    body.workFrom = []
   }
 
   if (form.measurement === 'milestone') {

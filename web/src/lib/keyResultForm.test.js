@@ -37,6 +37,28 @@ describe('keyResultPayload', () => {
     expect(errors['milestones[0].title']).toBe('editor.errors.required')
   })
 
+  it('sends the initiatives a work_items key result follows', () => {
+    const { body, errors } = keyResultPayload(form({ measurement: 'work_items', workFrom: ['i-1', 'i-2'] }), { creating: true })
+    expect(errors).toEqual({})
+    expect(body.workFrom).toEqual(['i-1', 'i-2'])
+  })
+
+  it('leaves out followed initiatives that are no longer offered', () => {
+    const initiatives = [{ id: 'i-2', key: 'live', title: 'Live' }]
+    const { body } = keyResultPayload(form({ measurement: 'work_items', workFrom: ['i-1', 'i-2'] }), { creating: false, initiatives })
+    expect(body.workFrom).toEqual(['i-2'])
+  })
+
+  it('leaves out followed initiatives on create of another kind', () => {
+    const { body } = keyResultPayload(form({ measurement: 'binary', workFrom: ['i-1'] }), { creating: true })
+    expect(body).not.toHaveProperty('workFrom')
+  })
+
+  it('clears followed initiatives when the kind changes on update', () => {
+    const { body } = keyResultPayload(form({ measurement: 'binary', workFrom: ['i-1'] }), { creating: false })
+    expect(body.workFrom).toEqual([])
+  })
+
   it('needs the KPI of a KPI-following key result', () => {
     const { errors } = keyResultPayload(form({ measurement: 'kpi', start: '31', target: '45' }), { creating: true })
     expect(errors).toEqual({ kpiId: 'editor.errors.required' })
@@ -55,6 +77,18 @@ describe('keyResultPayload', () => {
 })
 
 describe('keyResultFormFrom', () => {
+  it('copies the followed initiatives', () => {
+    const stored = { key: 'kr', objectiveId: 'o-1', title: 'Ship', measurement: 'work_items', workFrom: ['i-1'] }
+    const edited = keyResultFormFrom(stored)
+    edited.workFrom.push('i-2')
+    expect(edited.workFrom).toEqual(['i-1', 'i-2'])
+    expect(stored.workFrom).toEqual(['i-1'])
+  })
+
+  it('starts without followed initiatives when none are stored', () => {
+    expect(keyResultFormFrom({ key: 'kr', objectiveId: 'o-1', title: 'Ship', measurement: 'binary' }).workFrom).toEqual([])
+  })
+
   it('turns numbers into editable text', () => {
     const edited = keyResultFormFrom({ key: 'k', objectiveId: 'o', title: 'T', measurement: 'increase', start: 2.1, target: 3.5, weight: 2 })
     expect(edited).toMatchObject({ start: '2.1', target: '3.5', commit: '', weight: '2' })

@@ -25,6 +25,7 @@ class RebuildIT {
   private static final UUID CLOSED_QUARTER = UUID.randomUUID();
   private static final UUID OLD_OBJECTIVE = UUID.randomUUID();
   private static final UUID OLD_KEY_RESULT = UUID.randomUUID();
+  private static final UUID BILLING_EPIC = UUID.randomUUID();
 
   @BeforeAll
   static void storeHistoryBeforeTheEngineIsBuilt() throws InterruptedException {
@@ -50,6 +51,15 @@ class RebuildIT {
         .compose(v -> c.preparedQuery("UPDATE key_results SET current_value = 44, current_at = $2, current_source = 'urn:test',"
                 + " confidence = 4, confidence_at = $2 WHERE id = $1")
             .execute(Tuple.of(org.keyResults.get("revenue"), lastMonth)))
+        .compose(v -> c.preparedQuery("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, 'billing-epic', $2, 'initiative')")
+            .execute(Tuple.of(org.orgId, BILLING_EPIC)))
+        .compose(v -> c.preparedQuery("INSERT INTO initiatives (id, org_id, key, title, unit_id) VALUES ($1, $2, 'billing-epic', 'Bill by invoice', $3)")
+            .execute(Tuple.of(BILLING_EPIC, org.orgId, org.teamId)))
+        .compose(v -> c.preparedQuery("INSERT INTO work_items (org_id, system, external_id, node_id, status_category, story_points,"
+                + " observed_at, source) VALUES ($1, 'jira', 'B-1', $2, 'done', 3, $3, 'urn:test'), ($1, 'jira', 'B-2', $2, 'todo', 5, $3, 'urn:test')")
+            .execute(Tuple.of(org.orgId, BILLING_EPIC, lastMonth)))
+        .compose(v -> c.preparedQuery("UPDATE key_results SET work_from = $2 WHERE id = $1")
+            .execute(Tuple.of(org.keyResults.get("epic"), (Object) new UUID[] {BILLING_EPIC})))
         .mapEmpty())
         .await();
     org.awaitLive(node);
@@ -72,6 +82,14 @@ class RebuildIT {
     assertThat(old.getString("status")).isEqualTo("closed");
     assertThat(old.getDouble("current")).isEqualTo(8.0);
     assertThat(old.getDouble("progress")).isEqualTo(0.8);
+  }
+
+  @Test
+  void followingKeyResultCountsInitiativeWork() {
+    JsonObject epic = node("epic");
+
+    assertThat(epic.getDouble("progress")).isEqualTo(0.375);
+    assertThat(epic.getJsonObject("workItems").getInteger("items")).isEqualTo(2);
   }
 
   private static JsonObject node(String key) {

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
   private static final String KEY_RESULTS = """
       SELECT k.id, k.org_id, k.key, k.title, k.measurement, k.objective_id, k.unit_id, o.cycle_id,
              k.owner_id, k.owner_name, k.weight, k.start_value, k.target_value, k.low_value, k.high_value,
-             k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones
+             k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones, k.work_from
       FROM key_results k JOIN objectives o ON o.id = k.objective_id
       WHERE k.org_id = $1 AND k.archived_at IS NULL AND o.archived_at IS NULL""";
   /**
@@ -328,6 +329,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
         .unit(row.getString("unit"))
         .kpiId(uuid(row, "kpi_id"))
         .milestones(milestones(row.getValue("milestones")))
+        .workFrom(Arrays.stream(row.getArrayOfUUIDs("work_from")).map(UUID::toString).toList())
         .build();
   }
 

@@ -37,7 +37,8 @@ final class GoalEditRoutes {
   private static final int MAX_NAMED_CHILDREN = 20;
   /** Key result fields that belong to one measurement kind; a change of measurement drops those the patch leaves out. */
   private static final List<String> MEASUREMENT_FIELDS =
-      List.of("start", "target", "low", "high", "tolerance", "commit", "stretch", "kpiId", "milestones");
+      List.of("start", "target", "low", "high", "tolerance", "commit", "stretch", "kpiId", "milestones",
+          "workFrom");
 
   private final Pool pool;
   private final GoalRoutes goals;
@@ -150,14 +151,17 @@ final class GoalEditRoutes {
                 MEASUREMENT_FIELDS.stream().filter(field -> !patch.containsKey(field)).forEach(merged::remove);
               }
               BodyReader reader = BodyReader.of(merged, "");
-              KeyResultInput input = KeyResultInput.read(reader);
+              KeyResultInput read = KeyResultInput.read(reader);
               reader.finish();
-              boolean moved = !input.objectiveId().toString().equals(current.getString("objectiveId"));
-              return GoalRoutes.requireKeyResultInScope(connection, caller, input)
-                  .compose(v -> GoalRoutes.checkKeyResult(connection, caller.orgId(), input))
-                  .compose(ownerName -> (moved ? checkKeyResultMove(connection, caller.orgId(), id, input.objectiveId())
-                      : Future.<Void>succeededFuture()).map(ownerName))
-                  .compose(ownerName -> updateKeyResult(connection, caller, id, input.withOwnerName(ownerName)));
+              boolean moved = !read.objectiveId().toString().equals(current.getString("objectiveId"));
+              return GoalRoutes.requireKeyResultInScope(connection, caller, read)
+                  // An initiative archived since the list was stored drops out unless the edit sends the list.
+                  .compose(v -> GoalRoutes.resolveWorkFrom(connection, caller.orgId(), read, patch.containsKey("workFrom")))
+                  .compose(input -> GoalRoutes.checkKeyResult(connection, caller.orgId(), input)
+                      .map(ownerName -> input.withOwnerName(ownerName)))
+                  .compose(input -> (moved ? checkKeyResultMove(connection, caller.orgId(), id, input.objectiveId())
+                      : Future.<Void>succeededFuture()).map(input))
+                  .compose(input -> updateKeyResult(connection, caller, id, input));
             }))
         .compose(json -> goals.announce(caller, List.of(id), json))
         .compose(json -> Contributions.attach(pool, caller.orgId(), json))
@@ -192,7 +196,7 @@ final class GoalEditRoutes {
     return connection.preparedQuery("UPDATE key_results SET objective_id = $4, title = $5, measurement = $6, unit_id = $7,"
             + " owner_name = $8, weight = $9, start_value = $10, target_value = $11, low_value = $12, high_value = $13,"
             + " tolerance = $14, commit_value = $15, stretch_value = $16, unit = $17, kpi_id = $18, milestones = $19::jsonb,"
-            + " description = $20, owner_id = $21, version = version + 1, updated_at = now()"
+            + " description = $20, owner_id = $21, work_from = $22, version = version + 1, updated_at = now()"
             + " WHERE id = $1 AND org_id = $2 AND key = $3 RETURNING " + GoalRoutes.KEY_RESULT_COLUMNS)
         .execute(input.toTuple(id, caller.orgId()))
         .compose(rows -> updated(connection, caller, "key_result", GoalJson.keyResult(rows.iterator().next())));

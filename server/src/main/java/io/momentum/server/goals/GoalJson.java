@@ -97,6 +97,7 @@ public final class GoalJson {
         .put("unit", row.getString("unit"))
         .put("kpiId", uuid(row, "kpi_id"))
         .put("milestones", milestones(row.getValue("milestones")))
+        .put("workFrom", workFrom(row))
         .put("carriedFrom", uuid(row, "carried_from"))
         .put("version", row.getInteger("version"));
     if (selected(row, "cycle_id")) {
@@ -194,6 +195,18 @@ public final class GoalJson {
   }
 
   /** Returns a UUID column as text, or null. */
+  /** Returns the ids of the initiatives a key result follows, empty when the row has no such column. */
+  static JsonArray workFrom(Row row) {
+    JsonArray ids = new JsonArray();
+    if (selected(row, "work_from")) {
+      UUID[] values = row.getArrayOfUUIDs("work_from");
+      for (UUID value : values == null ? new UUID[0] : values) {
+        ids.add(value.toString());
+      }
+    }
+    return ids;
+  }
+
   public static String uuid(Row row, String column) {
     UUID value = row.getUUID(column);
     return value == null ? null : value.toString();

@@ -8,6 +8,7 @@ import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
 import io.momentum.server.links.Contributions;
 import io.momentum.streams.event.Articles;
+import io.momentum.streams.event.FieldError;
 import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +16,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -42,7 +45,7 @@ public final class GoalRoutes {
   static final String KEY_RESULT_COLUMNS =
       "id, key, objective_id, title, description, measurement, unit_id, owner_id, owner_name, weight, start_value,"
           + " target_value, low_value, high_value, tolerance, commit_value, stretch_value, unit, kpi_id, milestones,"
-          + " carried_from, current_value, current_at, current_source, confidence, version, created_at, updated_at,"
+          + " work_from, carried_from, current_value, current_at, current_source, confidence, version, created_at, updated_at,"
           + " archived_at";
   static final String KPI_COLUMNS =
       "id, key, title, description, unit_id, owner_id, owner_name, unit, direction, indicator, expected_every_hours,"
@@ -241,22 +244,60 @@ public final class GoalRoutes {
     Caller caller = Caller.of(ctx);
     caller.requireWrite();
     BodyReader body = BodyReader.of(ctx);
-    KeyResultInput input = KeyResultInput.read(body);
+    KeyResultInput read = KeyResultInput.read(body);
     body.finish();
     UUID id = UUID.randomUUID();
     pool.withTransaction(connection -> Edits.lockOrganisation(connection, caller.orgId())
-            .compose(v -> checkKeyResult(connection, caller.orgId(), input))
-            .compose(ownerName -> requireKeyResultInScope(connection, caller, input).map(ownerName))
-            .compose(ownerName -> insertKey(connection, caller.orgId(), input.key(), id, "key_result")
-                .compose(x -> connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
-                        + " unit_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value,"
-                        + " stretch_value, unit, kpi_id, milestones, description, owner_id) VALUES ($1, $2, $3, $4, $5, $6, $7,"
-                        + " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21) RETURNING " + KEY_RESULT_COLUMNS)
-                    .execute(input.withOwnerName(ownerName).toTuple(id, caller.orgId()))))
+            .compose(v -> resolveWorkFrom(connection, caller.orgId(), read))
+            .compose(input -> checkKeyResult(connection, caller.orgId(), input)
+                .map(ownerName -> input.withOwnerName(ownerName)))
+            .compose(input -> requireKeyResultInScope(connection, caller, input).map(input))
+            .compose(input -> insertKey(connection, caller.orgId(), input.key(), id, "key_result")
+                .compose(x -> insertKeyResult(connection, caller.orgId(), id, input)))
             .compose(rows -> recorded(connection, caller, "key_result", GoalJson.keyResult(rows.iterator().next()))))
         .compose(json -> announce(caller, List.of(id), json))
         .onSuccess(json -> StructureRoutes.created(ctx, "/api/v1/key-results/" + id, json))
         .onFailure(ctx::fail);
+  }
+
+  private static Future<RowSet<Row>> insertKeyResult(
+      SqlConnection connection, String orgId, UUID id, KeyResultInput input) {
+    return connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
+            + " unit_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value,"
+            + " stretch_value, unit, kpi_id, milestones, description, owner_id, work_from) VALUES ($1, $2, $3, $4, $5,"
+            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21, $22)"
+            + " RETURNING " + KEY_RESULT_COLUMNS)
+        .execute(input.toTuple(id, orgId));
+  }
+
+  /**
+   * Resolves the initiatives a key result names in {@code workFrom}, by id or key, to the ids of live
+   * initiatives of the organisation, and completes with the copy holding those ids. Fails with 400
+   * naming each entry {@code workFrom[i]} that names no initiative of the organisation (code {@code
+   * unknown_reference}; an initiative of another organisation reads the same) or an archived one
+   * (code {@code archived_initiative}).
+   */
+  static Future<KeyResultInput> resolveWorkFrom(SqlClient client, String orgId, KeyResultInput input) {
+    return resolveWorkFrom(client, orgId, input, true);
+  }
+
+  /**
+   * Resolves like {@link #resolveWorkFrom(SqlClient, String, KeyResultInput)}; with {@code
+   * rejectArchived} false an archived initiative is dropped from the list instead of rejected.
+   */
+  static Future<KeyResultInput> resolveWorkFrom(SqlClient client, String orgId, KeyResultInput input,
+                                                boolean rejectArchived) {
+    if (input.workFrom().isEmpty()) {
+      return Future.succeededFuture(input);
+    }
+    return FollowedInitiatives.find(client, orgId, input.workFrom()).map(initiatives -> {
+      List<FieldError> errors = new ArrayList<>();
+      List<UUID> ids = initiatives.resolve(input.workFrom(), "workFrom", errors, rejectArchived);
+      if (!errors.isEmpty()) {
+        throw ApiException.invalid(errors);
+      }
+      return input.withWorkFrom(ids);
+    });
   }
 
   /**

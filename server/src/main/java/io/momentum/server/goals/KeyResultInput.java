@@ -13,17 +13,22 @@ import java.util.UUID;
 /**
  * The fields of a new key result, checked per measurement kind: a metric needs start and target
  * in its direction, a range needs low and high, a milestone list needs milestones, a KPI-following
- * key result needs its KPI.
+ * key result needs its KPI. A key result measured by work items may name in {@code workFrom} the
+ * initiatives whose work it follows, by id or key; {@link GoalRoutes#resolveWorkFrom} replaces them
+ * by the ids of live initiatives of the organisation before the key result is stored.
  */
 public record KeyResultInput(String key, UUID objectiveId, String title, String description, String measurement,
                              UUID unitId, UUID ownerId, String ownerName, BigDecimal weight, BigDecimal start, BigDecimal target,
                       BigDecimal low, BigDecimal high, BigDecimal tolerance, BigDecimal commit,
-                      BigDecimal stretch, String unit, UUID kpiId, JsonArray milestones) {
+                      BigDecimal stretch, String unit, UUID kpiId, JsonArray milestones, List<String> workFrom) {
+
+  /** Maximum number of initiatives a key result follows. */
+  static final int MAX_WORK_FROM = 50;
 
   /** Fields a client sends; a PATCH lays its fields over these of the current key result. */
   static final List<String> FIELDS = List.of("key", "objectiveId", "title", "description", "measurement", "unitId",
       "ownerId", "ownerName", "weight", "start", "target", "low", "high", "tolerance", "commit", "stretch", "unit",
-      "kpiId", "milestones");
+      "kpiId", "milestones", "workFrom");
 
   static final List<String> MEASUREMENTS = List.of("increase", "decrease", "range", "milestone", "binary", "kpi", "work_items");
 
@@ -48,6 +53,7 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
     String unit = body.text("unit", 20, false);
     UUID kpiId = body.uuid("kpiId", false);
     List<BodyReader> milestoneItems = body.objects("milestones", GoalRoutes.MAX_MILESTONES, false);
+    List<String> workFrom = body.texts("workFrom", MAX_WORK_FROM, 80, false);
     JsonArray milestones = new JsonArray();
     if (measurement != null) {
       switch (measurement) {
@@ -63,9 +69,14 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
         default -> { }
       }
       rejectUnused(body, measurement, start, target, low, high, tolerance, commit, stretch, kpiId, milestoneItems);
+      if (!"work_items".equals(measurement) && !workFrom.isEmpty()) {
+        body.reject("workFrom", "not_work_items", "applies only to measurement \"work_items\": only a key result measured"
+            + " by work items can follow the work of initiatives; leave it out or change the measurement",
+            new JsonObject().put("measurement", measurement));
+      }
     }
     return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, owner, weight, start, target,
-        low, high, tolerance, commit, stretch, unit, kpiId, milestones);
+        low, high, tolerance, commit, stretch, unit, kpiId, milestones, workFrom);
   }
 
   private static void checkMetric(BodyReader body, String direction, BigDecimal start, BigDecimal target,
@@ -170,12 +181,23 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
   /** Returns the copy with the owner name to store. */
   KeyResultInput withOwnerName(String name) {
     return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, name, weight, start,
-        target, low, high, tolerance, commit, stretch, unit, kpiId, milestones);
+        target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, workFrom);
   }
 
-  /** Parameters $1 to $21 of the insert: id, organisation and every field. */
+  /** Returns the copy that follows the given initiatives, named by id. */
+  KeyResultInput withWorkFrom(List<UUID> initiativeIds) {
+    return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, ownerName, weight, start,
+        target, low, high, tolerance, commit, stretch, unit, kpiId, milestones,
+        initiativeIds.stream().map(UUID::toString).toList());
+  }
+
+  /**
+   * Parameters $1 to $22 of the insert: id, organisation and every field. Call it after {@link
+   * #withWorkFrom}, because {@code workFrom} must hold ids by then.
+   */
   Tuple toTuple(UUID id, String orgId) {
+    UUID[] workFromIds = workFrom.stream().map(UUID::fromString).toArray(UUID[]::new);
     return Tuple.from(new Object[] {id, orgId, key, objectiveId, title, measurement, unitId, ownerName, weight,
-        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, description, ownerId});
+        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, description, ownerId, workFromIds});
   }
 }

@@ -189,14 +189,26 @@ public final class TimeTravel {
     });
   }
 
-  /** Returns the ids of the KPIs a node's value follows: a key result's KPI, or a formula KPI's drivers. */
+  /**
+   * Returns the ids of the nodes a node's value follows: a key result's KPI and the initiatives whose
+   * work it follows, or a formula KPI's drivers. A followed initiative is replayed with its work
+   * items of then, as the initiatives below the root are.
+   */
   private static List<String> kpisRead(AsOfDefinitions.Versioned v) {
     if (v == null) {
       return List.of();
     }
     JsonObject def = v.definition();
     if ("key_result".equals(v.entity())) {
-      return def.getString("kpiId") == null ? List.of() : List.of(def.getString("kpiId"));
+      List<String> read = new ArrayList<>();
+      if (def.getString("kpiId") != null) {
+        read.add(def.getString("kpiId"));
+      }
+      JsonArray workFrom = def.getJsonArray("workFrom");
+      if (workFrom != null) {
+        workFrom.forEach(id -> read.add((String) id));
+      }
+      return read;
     }
     if ("kpi".equals(v.entity()) && def.getString("formula") != null && def.getJsonArray("drivers") != null) {
       List<String> drivers = new ArrayList<>();

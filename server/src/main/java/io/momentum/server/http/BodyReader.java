@@ -277,6 +277,42 @@ public final class BodyReader {
     return ids;
   }
 
+  /**
+   * Reads an array of up to {@code maxItems} distinct strings of 1 to {@code maxLength} characters,
+   * trimmed; a bad element is reported as {@code field[i]}. A missing field or null reads as empty.
+   */
+  public List<String> texts(String field, int maxItems, int maxLength, boolean required) {
+    Object value = value(field, required);
+    List<String> texts = new ArrayList<>();
+    if (value == null) {
+      return texts;
+    }
+    if (!(value instanceof JsonArray array)) {
+      fail(field, "not_array", "must be an array of strings", null);
+      return texts;
+    }
+    if (array.size() > maxItems) {
+      fail(field, "too_many", "has " + array.size() + " entries; the limit is " + maxItems,
+          new JsonObject().put("count", array.size()).put("limit", maxItems));
+      return texts;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      String element = field + "[" + i + "]";
+      String text = array.getValue(i) instanceof String s ? s.trim() : null;
+      if (text == null || text.isEmpty()) {
+        fail(element, "not_text", "must be a non-empty string", null);
+      } else if (text.length() > maxLength) {
+        fail(element, "too_long", "is " + text.length() + " characters long; the limit is " + maxLength,
+            new JsonObject().put("length", text.length()).put("limit", maxLength));
+      } else if (texts.contains(text)) {
+        fail(element, "repeated", "repeats an entry named before; name each once", null);
+      } else {
+        texts.add(text);
+      }
+    }
+    return texts;
+  }
+
   /** Records an error found by a rule across fields, with the general code {@value FieldError#INVALID}. */
   public void reject(String field, String message) {
     fail(field, FieldError.INVALID, message, null);

@@ -53,7 +53,10 @@ public final class ExportRoutes {
       SELECT k.id, k.key, k.objective_id, k.title, k.description, k.measurement, u.key AS unit_key, k.owner_name,
              ow.email AS owner_email, k.weight,
              k.start_value, k.target_value, k.low_value, k.high_value, k.tolerance, k.commit_value, k.stretch_value, k.unit,
-             kp.key AS kpi_key, k.milestones
+             kp.key AS kpi_key, k.milestones,
+             ARRAY(SELECT i.key FROM unnest(k.work_from) WITH ORDINALITY AS f(id, position)
+                   JOIN initiatives i ON i.id = f.id AND i.org_id = k.org_id AND i.archived_at IS NULL
+                   ORDER BY f.position) AS work_from_keys
       FROM key_results k JOIN objectives o ON o.id = k.objective_id
       LEFT JOIN units u ON u.id = k.unit_id LEFT JOIN kpis kp ON kp.id = k.kpi_id LEFT JOIN users ow ON ow.id = k.owner_id
       WHERE k.org_id = $1 AND o.cycle_id = $2 AND o.archived_at IS NULL AND k.archived_at IS NULL ORDER BY k.key""";
@@ -174,6 +177,12 @@ public final class ExportRoutes {
     putIfSet(json, "stretch", row.getBigDecimal("stretch_value"));
     if (row.getString("kpi_key") != null) {
       json.put("kpiKey", row.getString("kpi_key"));
+    }
+    // Initiatives travel by key, which the import resolves in the target organisation; archived
+    // ones are left out because they no longer count.
+    String[] workFromKeys = row.getArrayOfStrings("work_from_keys");
+    if (workFromKeys != null && workFromKeys.length > 0) {
+      json.put("workFrom", new JsonArray(List.of((Object[]) workFromKeys)));
     }
 
     if ("milestone".equals(measurement)) {

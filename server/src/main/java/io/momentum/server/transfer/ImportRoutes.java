@@ -4,6 +4,7 @@ import io.momentum.server.goals.GoalJson;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.goals.Edits;
+import io.momentum.server.goals.FollowedInitiatives;
 import io.momentum.server.goals.KeyResultInput;
 import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
@@ -149,7 +150,7 @@ public final class ImportRoutes {
   /** Ids the rows refer to, resolved from keys in the organisation and in the file. */
   private record Plan(UUID cycleId, Map<String, UUID> units, Map<String, UUID> kpis, Map<String, UUID> existingObjectives,
                       Map<String, UUID> existingKeyResults, Map<String, UUID> newIds, List<ImportFile.ObjectiveRow> order,
-                      Map<String, Owner> owners) {
+                      Map<String, Owner> owners, Map<String, List<UUID>> workFrom) {
 
     /** Returns the owner's user id, or null for a row without {@code ownerEmail}. */
     UUID ownerId(String email) {
@@ -172,6 +173,7 @@ public final class ImportRoutes {
     Set<String> nodeKeys = new HashSet<>();
     Set<String> parentKeys = new HashSet<>();
     Set<String> emails = new HashSet<>();
+    Set<String> initiativeReferences = new HashSet<>();
     for (ImportFile.ObjectiveRow o : file.objectives) {
       add(unitKeys, o.unitKey());
       add(emails, o.ownerEmail());
@@ -183,6 +185,7 @@ public final class ImportRoutes {
         add(kpiKeys, k.kpiKey());
         add(emails, k.ownerEmail());
         add(nodeKeys, k.input().key());
+        initiativeReferences.addAll(k.input().workFrom());
       }
     }
     Future<UUID> cycle = file.cycleKey == null ? Future.succeededFuture(null)
@@ -210,14 +213,15 @@ public final class ImportRoutes {
         parentKeys);
 
     Future<Map<String, Owner>> owners = owners(connection, orgId, emails);
+    Future<FollowedInitiatives> initiatives = FollowedInitiatives.find(connection, orgId, initiativeReferences);
 
-    return cycle.compose(cycleId -> units.compose(u -> kpis.compose(k -> taken.compose(t -> parents.compose(p -> parentKeyResults.compose(pk -> owners.compose(ow -> {
-      Plan plan = check(file, cycleId, u, k, t, p, pk, ow);
+    return cycle.compose(cycleId -> units.compose(u -> kpis.compose(k -> taken.compose(t -> parents.compose(p -> parentKeyResults.compose(pk -> owners.compose(ow -> initiatives.compose(i -> {
+      Plan plan = check(file, cycleId, u, k, t, p, pk, ow, i);
       if (!file.errors.isEmpty()) {
         return Future.failedFuture(ApiException.invalid(file.errors));
       }
       return Future.succeededFuture(plan);
-    })))))));
+    }))))))));
   }
 
   private static Future<Map<String, Owner>> owners(SqlConnection connection, String orgId, Set<String> emails) {
@@ -263,8 +267,10 @@ public final class ImportRoutes {
 
   /** Checks every reference and key, records the errors in the file, and orders objectives parents first. */
   private static Plan check(ImportFile file, UUID cycleId, Map<String, UUID> units, Map<String, UUID> kpis, Map<String, UUID> taken,
-                            Map<String, UUID> parents, Map<String, UUID> parentKeyResults, Map<String, Owner> owners) {
+                            Map<String, UUID> parents, Map<String, UUID> parentKeyResults, Map<String, Owner> owners,
+                            FollowedInitiatives initiatives) {
     Map<String, UUID> newIds = new LinkedHashMap<>();
+    Map<String, List<UUID>> workFrom = new HashMap<>();
     Map<String, ImportFile.ObjectiveRow> fileObjectives = new HashMap<>();
     Set<String> fileKeyResults = new HashSet<>();
     for (ImportFile.ObjectiveRow o : file.objectives) {
@@ -286,6 +292,7 @@ public final class ImportRoutes {
               new io.vertx.core.json.JsonObject().put("key", k.unitKey())));
         }
         checkOwner(file, k.ownerEmail(), path + ".ownerEmail", owners);
+        workFrom.put(k.input().key(), initiatives.resolve(k.input().workFrom(), path + ".workFrom", file.errors));
         if (k.kpiKey() != null && !kpis.containsKey(k.kpiKey())) {
           file.errors.add(FieldError.of(path + ".kpiKey", "unknown_key", "names no KPI of your organisation (\"" + k.kpiKey()
               + "\"); create the KPI first or use the key of one of yours", new io.vertx.core.json.JsonObject().put("key", k.kpiKey())));
@@ -305,7 +312,7 @@ public final class ImportRoutes {
       }
     }
     List<ImportFile.ObjectiveRow> order = parentsFirst(file, fileObjectives);
-    return new Plan(cycleId, units, kpis, parents, parentKeyResults, newIds, order, owners);
+    return new Plan(cycleId, units, kpis, parents, parentKeyResults, newIds, order, owners, workFrom);
   }
 
   private static void checkOwner(ImportFile file, String email, String path, Map<String, Owner> owners) {
@@ -410,7 +417,8 @@ public final class ImportRoutes {
             k.unitKey() == null ? null : plan.units().get(k.unitKey()), plan.ownerId(k.ownerEmail()),
             plan.ownerName(input.ownerName(), k.ownerEmail()), input.weight(), input.start(), input.target(),
             input.low(), input.high(), input.tolerance(), input.commit(), input.stretch(), input.unit(),
-            k.kpiKey() == null ? null : plan.kpis().get(k.kpiKey()), input.milestones()}));
+            k.kpiKey() == null ? null : plan.kpis().get(k.kpiKey()), input.milestones(),
+            plan.workFrom().getOrDefault(input.key(), List.of()).toArray(UUID[]::new)}));
         keyResults.add(new JsonObject().put("id", keyResultId.toString()).put("key", input.key()));
       }
     }
@@ -423,8 +431,8 @@ public final class ImportRoutes {
             + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)", objectiveRows))
         .compose(v -> batch(connection, "INSERT INTO key_results (id, org_id, key, objective_id, title, description, measurement, unit_id,"
             + " owner_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value, stretch_value,"
-            + " unit, kpi_id, milestones)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21::jsonb)",
+            + " unit, kpi_id, milestones, work_from)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21::jsonb, $22)",
             keyResultRows))
         .compose(v -> batch(connection, "UPDATE objectives SET parent_key_result_id = $3 WHERE org_id = $1 AND id = $2", parentLinks))
         .compose(v -> history(connection, caller, plan, now))

@@ -189,6 +189,39 @@ class TimeTravelIT {
     assertThat(afterDone.getDouble("progress")).isEqualTo(0.75);
   }
 
+  @Test
+  void followingKeyResultFromInitiativeWorkThen() throws InterruptedException {
+    TestOrg work = TestOrg.create(node, "asof-follow-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    work.awaitLive(node);
+    Http workApi = Http.withToken(work.token);
+    HttpResponse<Buffer> created = workApi.post("/api/v1/initiatives",
+        new JsonObject().put("key", "billing-epic").put("title", "Bill by invoice"));
+    assertThat(created.statusCode()).isEqualTo(201);
+    java.util.UUID initiative = java.util.UUID.fromString(Http.json(created).getString("id"));
+    node.services().pool().preparedQuery("UPDATE definition_history SET changed_at = $2 WHERE entity_id = $1")
+        .execute(Tuple.of(initiative, NOW.minus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).await();
+    // The key result follows the initiative in its stored row, which time travel reads when no
+    // definition history names the key result.
+    node.services().pool().preparedQuery("UPDATE key_results SET work_from = $2, created_at = $3 WHERE id = $1")
+        .execute(Tuple.of(work.keyResults.get("epic"), new java.util.UUID[] {initiative},
+            NOW.minus(30, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).await();
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "billing-epic",
+        NOW.minus(8, ChronoUnit.DAYS), workItem("B-1", "in_progress", 3)));
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "billing-epic",
+        NOW.minus(8, ChronoUnit.DAYS), workItem("B-2", "todo", 1)));
+    workApi.post("/api/v1/events", Events.event(work.orgId, "momentum.workitem.changed", "billing-epic",
+        NOW.minus(4, ChronoUnit.DAYS), workItem("B-1", "done", 3)));
+    Cadence.awaitNode(workApi, initiative.toString(), n -> Cadence.equals(n, "progress", 0.75));
+    String epic = work.keyResults.get("epic").toString();
+
+    JsonObject inProgress = Http.json(workApi.get("/api/v1/nodes/" + epic + "/as-of?at=" + NOW.minus(6, ChronoUnit.DAYS)));
+    JsonObject afterDone = Http.json(workApi.get("/api/v1/nodes/" + epic + "/as-of?at=" + NOW.minus(2, ChronoUnit.DAYS)));
+
+    assertThat(inProgress.getDouble("progress")).isEqualTo(0.0);
+    assertThat(itemCount(inProgress)).isEqualTo(2);
+    assertThat(afterDone.getDouble("progress")).isEqualTo(0.75);
+  }
+
   private static int itemCount(JsonObject node) {
     JsonObject workItems = node.getJsonObject("workItems");
     return workItems == null ? 0 : workItems.getInteger("items", 0);

@@ -165,7 +165,9 @@ class TransferIT {
         Arguments.of("unknown owner", (Consumer<JsonObject>) f -> objective(f).put("ownerEmail", "nobody@example.test"),
             "objectives[0].ownerEmail"),
         Arguments.of("owner by id", (Consumer<JsonObject>) f -> keyResult(f, "churn").put("ownerId", UUID.randomUUID().toString()),
-            "objectives[0].keyResults[0].ownerId"));
+            "objectives[0].keyResults[0].ownerId"),
+        Arguments.of("unknown followed initiative", (Consumer<JsonObject>) f -> followingWork(keyResult(f, "churn"), "no-such-epic"),
+            "objectives[0].keyResults[0].workFrom[0]"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -180,6 +182,32 @@ class TransferIT {
     assertThat(Cadence.fields(response)).contains(field);
     assertThat(Http.json(targetApi.get("/api/v1/objectives?cycle=" + targetCycle)).getJsonArray("items")
         .stream().map(o -> ((JsonObject) o).getString("key"))).doesNotContain(objective(file).getString("key"));
+  }
+
+  /** Turns a key result of a file into one measured by work items that follows the given initiative. */
+  private static void followingWork(JsonObject keyResult, String initiativeKey) {
+    keyResult.put("measurement", "work_items").put("workFrom", new JsonArray().add(initiativeKey));
+    keyResult.remove("start");
+    keyResult.remove("target");
+  }
+
+  @Test
+  void followedInitiativesTravelByKey() throws InterruptedException {
+    // An organisation of its own, so the round trip above still finds one objective in its target.
+    TestOrg follower = Cadence.org(node, "follow");
+    Http followerApi = Http.withToken(follower.token);
+    String followerCycle = launchQuarter(followerApi, follower);
+    HttpResponse<Buffer> created = followerApi.post("/api/v1/initiatives", new JsonObject().put("key", "launch-epic")
+        .put("title", "Launch epic").put("unitId", follower.teamId.toString()));
+    assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
+    JsonObject file = Http.json(sourceApi.get("/api/v1/cycles/" + sourceCycle + "/export"));
+    followingWork(keyResult(file, "churn"), "launch-epic");
+
+    HttpResponse<Buffer> response = followerApi.post("/api/v1/import", file);
+    JsonObject exported = Http.json(followerApi.get("/api/v1/cycles/" + followerCycle + "/export"));
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    assertThat(keyResult(exported, "churn").getJsonArray("workFrom")).containsExactly("launch-epic");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.momentum.server.integrations;
 
 import static io.momentum.server.support.Goals.key;
+import static io.momentum.server.support.LiveClient.nodeByKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.momentum.server.app.MomentumNode;
 import io.momentum.server.support.Goals;
 import io.momentum.server.support.Http;
+import io.momentum.server.support.LiveClient;
 import io.momentum.server.support.TestNode;
 import io.momentum.server.support.TestOrg;
 import io.vertx.core.buffer.Buffer;
@@ -16,6 +18,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +40,7 @@ class JiraWebhookIT {
   private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxx")
       .withZone(ZoneOffset.UTC);
   private static final AtomicLong ISSUE_IDS = new AtomicLong(10_000);
+  private static final Duration BOARD_WAIT = Duration.ofSeconds(15);
 
   private static MomentumNode node;
   private static TestOrg org;
@@ -180,6 +184,17 @@ class JiraWebhookIT {
     return rollups.items(initiativeId);
   }
 
+  /** Polls the initiative's work item list for up to 15 seconds until it satisfies {@code done}. */
+  private static JsonArray awaitItemList(String initiativeId, Predicate<JsonArray> done) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    JsonArray items = workItems(initiativeId);
+    while (!done.test(items) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+      items = workItems(initiativeId);
+    }
+    return items;
+  }
+
   /**
    * Sends one more issue to the initiative and waits until it shows. Events of one organisation
    * are applied in order, so anything published before this marker has been applied by then.
@@ -219,8 +234,11 @@ class JiraWebhookIT {
     delivered(site.connectionId(), open.status("indeterminate").at("2026-11-21T10:00:00Z").body("jira:issue_updated"));
 
     JsonObject read = awaitInitiative(site.initiativeA(), work -> work.getDouble("done", 0.0) == 5.0);
+    // The done story alone moves the rollup, so the other story's update may still be on its way.
+    JsonArray items = awaitItemList(site.initiativeA(), list -> list.stream()
+        .anyMatch(i -> "in_progress".equals(((JsonObject) i).getString("statusCategory"))));
     assertThat(read.getDouble("progress")).isEqualTo(0.25);
-    assertThat(workItems(site.initiativeA()).stream().map(i -> ((JsonObject) i).getString("statusCategory")))
+    assertThat(items.stream().map(i -> ((JsonObject) i).getString("statusCategory")))
         .containsExactlyInAnyOrder("done", "in_progress");
   }
 
@@ -549,5 +567,71 @@ class JiraWebhookIT {
     assertThat(Http.json(delivery).getString("status")).isEqualTo("unmapped");
     assertThat(read.getJsonObject("workItems").getInteger("done")).isEqualTo(0);
     assertThat(otherApi.get("/api/v1/integrations/connections/" + site.connectionId()).statusCode()).isEqualTo(404);
+  }
+
+  /** Creates a key result measured by work items that follows the work of the given initiatives. */
+  private static JsonObject followingKeyResult(String key, String objectiveId, String... initiativeIds) {
+    HttpResponse<Buffer> response = api.post("/api/v1/key-results", new JsonObject().put("key", key)
+        .put("objectiveId", objectiveId).put("title", "Key result " + key).put("measurement", "work_items")
+        .put("workFrom", new JsonArray(java.util.List.of((Object[]) initiativeIds))));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    return Http.json(response);
+  }
+
+  private static LiveClient teamBoard() throws InterruptedException {
+    LiveClient client = LiveClient.connect(node.vertx(), TestNode.httpPort(), org.token);
+    client.subscribe(org.teamBoard(), null, null);
+    client.next("snapshot", BOARD_WAIT);
+    return client;
+  }
+
+  /** Waits for a delta that shows the node with the given key at the given progress. */
+  private static JsonObject deltaWithProgress(LiveClient board, String key, double progress) throws InterruptedException {
+    return board.next(m -> "delta".equals(m.getString("type")) && nodeByKey(m, key) != null
+        && nodeByKey(m, key).getDouble("progress") == progress, BOARD_WAIT);
+  }
+
+  @Test
+  void deliveryMovesFollowingKeyResultOnBoard() throws InterruptedException {
+    Site site = site();
+    JsonObject objective = goals.objective(key("follow-o"), null);
+    String keyResult = key("follow-kr");
+    followingKeyResult(keyResult, objective.getString("id"), site.initiativeA());
+    delivered(site.connectionId(), new Issue().underEpic(site.epicA()).status("new").body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 1);
+
+    try (LiveClient board = teamBoard()) {
+      Issue done = new Issue().underEpic(site.epicA()).status("done");
+      done.points = 3;
+      delivered(site.connectionId(), done.body("jira:issue_created"));
+
+      JsonObject delta = deltaWithProgress(board, keyResult, 0.375);
+      assertThat(nodeByKey(delta, objective.getString("key")).getDouble("progress")).isEqualTo(0.375);
+      assertThat(nodeByKey(delta, keyResult).getJsonObject("workItems").getInteger("items")).isEqualTo(2);
+    }
+    JsonObject initiative = awaitInitiative(site.initiativeA(), work -> work.getDouble("done", 0.0) == 3.0);
+    assertThat(initiative.getDouble("progress")).isEqualTo(0.375);
+  }
+
+  @Test
+  void moveToUnfollowedEpicLeavesKeyResult() throws InterruptedException {
+    Site site = site();
+    JsonObject objective = goals.objective(key("move-o"), null);
+    String keyResult = key("move-kr");
+    followingKeyResult(keyResult, objective.getString("id"), site.initiativeA());
+    Issue moving = new Issue().underEpic(site.epicA()).status("done");
+    delivered(site.connectionId(), moving.body("jira:issue_created"));
+    delivered(site.connectionId(), new Issue().underEpic(site.epicA()).status("new").body("jira:issue_created"));
+    awaitItems(site.initiativeA(), 2);
+
+    try (LiveClient board = teamBoard()) {
+      delivered(site.connectionId(), moving.underEpic(site.epicB()).at("2026-11-27T10:00:00Z").body("jira:issue_updated"));
+
+      JsonObject delta = deltaWithProgress(board, keyResult, 0.0);
+      assertThat(nodeByKey(delta, keyResult).getJsonObject("workItems").getInteger("items")).isEqualTo(1);
+      assertThat(nodeByKey(delta, objective.getString("key")).getDouble("progress")).isEqualTo(0.0);
+    }
+    JsonObject moved = awaitInitiative(site.initiativeB(), work -> work.getInteger("items") == 1);
+    assertThat(moved.getDouble("progress")).isEqualTo(1.0);
   }
 }

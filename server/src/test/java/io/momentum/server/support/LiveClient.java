@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +97,17 @@ public final class LiveClient implements AutoCloseable {
         messages.add(message);
       }
     }
+  }
+
+  /** Returns the node with the given key in a snapshot or delta message, or null when it has none. */
+  public static JsonObject nodeByKey(JsonObject message, String key) {
+    JsonArray nodes = message.getJsonArray("nodes");
+    for (int i = 0; i < nodes.size(); i++) {
+      if (key.equals(nodes.getJsonObject(i).getString("key"))) {
+        return nodes.getJsonObject(i);
+      }
+    }
+    return null;
   }
 
   @Override

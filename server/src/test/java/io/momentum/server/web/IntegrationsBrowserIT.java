@@ -31,12 +31,15 @@ class IntegrationsBrowserIT {
     Http api = Http.withToken(org.token);
     String epicInitiative = initiative(api, org, "checkout-rebuild", "Rebuild the checkout");
     String projectInitiative = initiative(api, org, "shop-upkeep", "Keep the shop running");
+    HttpResponse<Buffer> follows = api.patch("/api/v1/key-results/" + org.keyResults.get("epic"),
+        new JsonObject().put("version", 1).put("workFrom", new JsonArray().add(epicInitiative)));
+    assertThat(follows.statusCode()).as(follows.bodyAsString()).isEqualTo(200);
 
     BrowserScript.Outcome run = BrowserScript.run("scripts/integrations-e2e.js", List.of(
         "--url", "http://127.0.0.1:" + TestNode.httpPort(),
         "--email", org.email, "--password", TestOrg.PASSWORD, "--token", org.token,
         "--unit", org.teamId.toString(), "--quarter", org.quarterId.toString(),
-        "--epic-initiative", epicInitiative, "--project-initiative", projectInitiative,
+        "--epic-initiative", epicInitiative, "--project-initiative", projectInitiative, "--follower", "epic",
         "--out", BrowserScript.SCREENSHOTS.toString()), 120);
 
     JsonObject result = run.result();
@@ -77,6 +80,8 @@ class IntegrationsBrowserIT {
     assertThat(work.getInteger("done")).isEqualTo(5);
     assertThat(work.getInteger("total")).isEqualTo(8);
     assertThat(result.getString("workItemsShown")).isEqualTo("5 of 8 story points done · 2 items");
+    // The work_items key result that follows the epic's initiative shows the same 5 of 8 points.
+    assertThat(result.getString("followerPercent")).isEqualTo("62.5");
 
     // German: translated heading, rule and field error, and no message key on the page.
     JsonObject german = result.getJsonObject("german");

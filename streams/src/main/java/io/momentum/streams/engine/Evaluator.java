@@ -82,9 +82,9 @@ final class Evaluator {
         case RANGE -> Measures.range(node.value, def.low(), def.high(), def.tolerance());
         case BINARY -> Measures.binary(node.value);
         case MILESTONE -> Measures.milestones(node.effectiveMilestones());
-        case WORK_ITEMS -> Measures.work(node.work);
+        case WORK_ITEMS -> Measures.work(node.workTally());
       };
-      case INITIATIVE -> Measures.work(node.work);
+      case INITIATIVE -> Measures.work(node.workTally());
       default -> null;
     };
     node.raw = raw;

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,6 +151,7 @@ public final class GoalEngine {
       record.parent = newParent;
     }
     follow(record);
+    followWork(record);
     drivers.link(record, formula);
 
     evaluator.refresh(record, tx);
@@ -219,12 +221,17 @@ public final class GoalEngine {
       record.followed.followers.remove(record);
       record.followed = null;
     }
+    unfollowWork(record);
+    dropWorkOfFollowers(record);
     drivers.unlink(record);
 
     record.def = null;
     record.goalBoard.exists = false;
     record.forget();
     for (NodeRecord follower : List.copyOf(record.followers)) {
+      evaluator.refresh(follower, tx);
+    }
+    for (NodeRecord follower : List.copyOf(record.workFollowers)) {
       evaluator.refresh(follower, tx);
     }
     drivers.propagate(record, tx);
@@ -301,6 +308,63 @@ public final class GoalEngine {
     record.followedValue = null;
     record.followedTime = null;
     record.followedSource = null;
+  }
+
+  /**
+   * Links a key result measured by work items to the initiatives its {@code workFrom} names and,
+   * when that list changed, rebuilds its items from its own and the initiatives' current items.
+   * Costs O(items of the named initiatives), and only when the list changes.
+   */
+  private void followWork(NodeRecord record) {
+    NodeDef def = record.def;
+    List<NodeRecord> initiatives = new ArrayList<>();
+    if (def.kind() == NodeKind.KEY_RESULT
+        && Evaluator.effectiveMeasurement(def) == Measurement.WORK_ITEMS) {
+      for (String id : new LinkedHashSet<>(def.workFrom())) {
+        if (!id.equals(record.id)) {
+          initiatives.add(graph.node(id));
+        }
+      }
+    }
+    if (initiatives.equals(record.workFollowed)) {
+      return;
+    }
+    unfollowWork(record);
+    if (initiatives.isEmpty()) {
+      record.measureStale = true;
+      return;
+    }
+    WorkUnion union = new WorkUnion();
+    union.addAll(record, record.work);
+    for (NodeRecord initiative : initiatives) {
+      initiative.addWorkFollower(record);
+      union.addAll(initiative, initiative.work);
+    }
+    record.workFollowed = List.copyOf(initiatives);
+    record.workUnion = union;
+    record.measureStale = true;
+  }
+
+  /** Unlinks a key result from the initiatives whose work it follows, keeping its own items. */
+  private static void unfollowWork(NodeRecord record) {
+    for (NodeRecord initiative : record.workFollowed) {
+      initiative.workFollowers.remove(record);
+    }
+    record.workFollowed = List.of();
+    record.workUnion = null;
+  }
+
+  /**
+   * Takes a removed node's items out of the key results that follow its work. They stay linked,
+   * so the node's items count again once it is defined and receives items anew.
+   */
+  private static void dropWorkOfFollowers(NodeRecord record) {
+    for (NodeRecord follower : record.workFollowers) {
+      if (follower.workUnion != null) {
+        follower.workUnion.removeAll(record, record.work);
+        follower.measureStale = true;
+      }
+    }
   }
 
   /**

@@ -101,7 +101,7 @@ final class Measures {
   }
 
   /** Computes done work over all work, or null when there are no items. */
-  static BigDecimal work(WorkItems items) {
+  static BigDecimal work(WorkTally items) {
     if (items == null || items.total().signum() == 0) {
       return null;
     }

@@ -21,6 +21,10 @@ import java.util.List;
  * the KPI's value, {@code targets} due on given dates, and {@code expectedEvery}, how often a new
  * value is due (null means the organisation's stale period). {@code ownerId} names the person who
  * owns the node.
+ *
+ * <p>A key result measured by work items may carry {@code workFrom}, the ids of initiatives of the
+ * same organisation whose work it follows: its items are then its own plus every item of those
+ * initiatives, each counted once.
  */
 public record NodeDef(
     String id, String orgId, String key, NodeKind kind, Measurement measurement, String title,
@@ -29,9 +33,10 @@ public record NodeDef(
     BigDecimal tolerance, BigDecimal commit, BigDecimal stretch, String unit, String kpiId,
     Measurement direction, BigDecimal green, BigDecimal red, List<MilestoneDef> milestones,
     String ownerId, String formula, List<DriverDef> drivers, List<DatedTarget> targets,
-    Duration expectedEvery) {
+    Duration expectedEvery, List<String> workFrom) {
 
   public NodeDef {
+    workFrom = workFrom == null ? List.of() : List.copyOf(workFrom);
     milestones = milestones == null ? List.of() : List.copyOf(milestones);
     drivers = drivers == null ? List.of() : List.copyOf(drivers);
     targets = targets == null ? List.of() : List.copyOf(targets);
@@ -80,6 +85,7 @@ public record NodeDef(
     b.drivers = drivers;
     b.targets = targets;
     b.expectedEvery = expectedEvery;
+    b.workFrom = workFrom;
     return b;
   }
 
@@ -115,6 +121,7 @@ public record NodeDef(
     private List<DriverDef> drivers;
     private List<DatedTarget> targets;
     private Duration expectedEvery;
+    private List<String> workFrom;
 
     private Builder(String id, String orgId, NodeKind kind) {
       this.id = id;
@@ -149,12 +156,13 @@ public record NodeDef(
     public Builder drivers(List<DriverDef> value) { drivers = value; return this; }
     public Builder targets(List<DatedTarget> value) { targets = value; return this; }
     public Builder expectedEvery(Duration value) { expectedEvery = value; return this; }
+    public Builder workFrom(List<String> value) { workFrom = value; return this; }
 
     public NodeDef build() {
       return new NodeDef(id, orgId, key, kind, measurement, title, parentId, unitId, cycleId,
           ownerName, weight, rollupChildren, start, target, low, high, tolerance, commit, stretch,
           unit, kpiId, direction, green, red, milestones, ownerId, formula, drivers, targets,
-          expectedEvery);
+          expectedEvery, workFrom);
     }
   }
 }

@@ -39,6 +39,12 @@ final class NodeRecord {
   Map<String, MilestoneMark> milestoneMarks = Map.of();
   WorkItems work;
 
+  // Work links: a key result that follows the work of initiatives, the union of its own and their
+  // items, and the key results that follow an initiative's work.
+  List<NodeRecord> workFollowed = List.of();
+  List<NodeRecord> workFollowers = List.of();
+  WorkUnion workUnion;
+
   // KPI links: a key result that follows a KPI, and the followers of a KPI.
   NodeRecord followed;
   List<NodeRecord> followers = List.of();
@@ -142,6 +148,24 @@ final class NodeRecord {
     followers.add(follower);
   }
 
+  void addWorkFollower(NodeRecord follower) {
+    if (workFollowers.isEmpty()) {
+      workFollowers = new ArrayList<>(2);
+    }
+    workFollowers.add(follower);
+  }
+
+  /**
+   * Returns the totals that measure this node's work: the union with the followed initiatives'
+   * items for a key result that follows them, else its own items; null when there are none.
+   */
+  WorkTally workTally() {
+    if (workUnion != null) {
+      return workUnion.tally();
+    }
+    return work == null ? null : work.tally();
+  }
+
   void mark(String milestoneKey, MilestoneMark mark) {
     if (milestoneMarks.isEmpty()) {
       milestoneMarks = new HashMap<>(4);
@@ -182,7 +206,8 @@ final class NodeRecord {
 
   /** Returns true when children, followers or driven KPIs still refer to this record. */
   boolean referenced() {
-    return !children.isEmpty() || !followers.isEmpty() || !driven.isEmpty();
+    return !children.isEmpty() || !followers.isEmpty() || !driven.isEmpty()
+        || !workFollowers.isEmpty();
   }
 
   /**
@@ -200,6 +225,7 @@ final class NodeRecord {
     history = null;
     milestoneMarks = Map.of();
     work = null;
+    workUnion = null;
     followedValue = null;
     followedTime = null;
     followedSource = null;

@@ -7,7 +7,7 @@ import java.time.Instant;
  * last for the same node goes into history only; at equal times the later arrival wins. Nodes
  * whose cycle is closed keep their final values: their observations go into history only. A KPI
  * that a formula computes takes no observations; a value applied to one of its drivers recomputes
- * it.
+ * it. A work item applied to an initiative also updates the key results that follow its work.
  */
 final class ObservationApplier {
 
@@ -149,8 +149,27 @@ final class ObservationApplier {
     if (!node.work.apply(observation)) {
       return;
     }
+    String key = WorkItems.key(observation);
+    WorkItems.Item item = node.work.item(key);
+    if (node.workUnion != null) {
+      node.workUnion.put(node, key, item);
+    }
     node.measureStale = true;
     node.recordActivity(observation.time(), observation.source());
     evaluator.refresh(node, tx);
+    for (NodeRecord follower : node.workFollowers) {
+      if (follower.workUnion == null) {
+        continue;
+      }
+      // The union stays complete, so it is right again when a closed cycle reopens, but a key
+      // result of a closed cycle keeps its final progress.
+      follower.workUnion.put(node, key, item);
+      if (frozen(follower)) {
+        continue;
+      }
+      follower.measureStale = true;
+      follower.recordActivity(observation.time(), observation.source());
+      evaluator.refresh(follower, tx);
+    }
   }
 }

@@ -79,7 +79,7 @@ final class StateBuilder {
     String workBasis = null;
     int workItems = 0;
     if (kind == NodeKind.INITIATIVE || measurement == Measurement.WORK_ITEMS) {
-      WorkItems work = node.work;
+      WorkTally work = node.workTally();
       workBasis = work == null ? DEFAULT_BASIS : work.basis();
       workDone = work == null ? BigDecimal.ZERO : work.done();
       workTotal = work == null ? BigDecimal.ZERO : work.total();

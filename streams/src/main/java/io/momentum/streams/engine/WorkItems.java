@@ -2,95 +2,58 @@ package io.momentum.streams.engine;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Work items linked to one node, keyed by tracker system and external id, with running totals.
- * The basis is story points when at least one live item has an estimate (and the estimates add up
- * to more than 0); otherwise it is the count of items.
+ * Work items linked to one node, keyed by tracker system and external id, with running totals
+ * (see {@link WorkTally} for the basis). A deleted item stays as a tombstone so that an older
+ * update arriving later cannot bring it back.
  */
 final class WorkItems {
 
-  private static final class Item {
-    WorkStatus status;
-    BigDecimal points;
-    boolean deleted;
-    Instant time;
+  /** The latest applied state of one item. */
+  record Item(WorkStatus status, BigDecimal points, boolean deleted, Instant time) {
   }
 
   private final Map<String, Item> items = new HashMap<>();
-  private int live;
-  private int liveDone;
-  private int estimated;
-  private BigDecimal pointsTotal = BigDecimal.ZERO;
-  private BigDecimal pointsDone = BigDecimal.ZERO;
+  private final WorkTally tally = new WorkTally();
+
+  /** Returns the key of the item an update is about: tracker system and external id. */
+  static String key(Observation.WorkItem update) {
+    return update.system() + '\u0000' + update.externalId();
+  }
 
   /**
    * Inserts, updates or deletes one item. Returns false, changing nothing, when the update is
    * older than the one applied last for the same item.
    */
   boolean apply(Observation.WorkItem update) {
-    String key = update.system() + '\u0000' + update.externalId();
-    Item item = items.get(key);
-    if (item != null && update.time().isBefore(item.time)) {
+    String key = key(update);
+    Item old = items.get(key);
+    if (old != null && update.time().isBefore(old.time())) {
       return false;
     }
-    if (item == null) {
-      item = new Item();
-      item.deleted = true;
-      items.put(key, item);
-    }
-    count(item, -1);
-    item.status = update.status();
-    item.points = update.points();
-    item.deleted = update.deleted();
-    item.time = update.time();
-    count(item, 1);
+    Item item = new Item(update.status(), update.points(), update.deleted(), update.time());
+    items.put(key, item);
+    tally.remove(old);
+    tally.add(item);
     return true;
   }
 
-  private void count(Item item, int sign) {
-    if (item.deleted) {
-      return;
-    }
-    boolean done = item.status == WorkStatus.DONE;
-    live += sign;
-    if (done) {
-      liveDone += sign;
-    }
-    if (item.points != null) {
-      estimated += sign;
-      BigDecimal points = sign > 0 ? item.points : item.points.negate();
-      pointsTotal = pointsTotal.add(points);
-      if (done) {
-        pointsDone = pointsDone.add(points);
-      }
-    }
+  /** Returns the item stored under a key, deleted ones included, or null. */
+  Item item(String key) {
+    return items.get(key);
   }
 
-  /** Returns true when story points are the basis. */
-  boolean byPoints() {
-    return estimated > 0 && pointsTotal.signum() > 0;
+  /** Every item by key, deleted ones included; a read-only view. */
+  Map<String, Item> items() {
+    return Collections.unmodifiableMap(items);
   }
 
-  /** Returns "points" or "count". */
-  String basis() {
-    return byPoints() ? "points" : "count";
-  }
-
-  /** Done work in the current basis. */
-  BigDecimal done() {
-    return byPoints() ? pointsDone : BigDecimal.valueOf(liveDone);
-  }
-
-  /** All work in the current basis. */
-  BigDecimal total() {
-    return byPoints() ? pointsTotal : BigDecimal.valueOf(live);
-  }
-
-  /** Number of items that are not deleted. */
-  int liveItems() {
-    return live;
+  /** Totals over the items that are not deleted. */
+  WorkTally tally() {
+    return tally;
   }
 }
