@@ -80,6 +80,8 @@ class IntegrationsBrowserIT {
     assertThat(work.getInteger("done")).isEqualTo(5);
     assertThat(work.getInteger("total")).isEqualTo(8);
     assertThat(result.getString("workItemsShown")).isEqualTo("5 of 8 story points done · 2 items");
+    // From the first delivery sent to the pushed state on the open page, three requests included.
+    assertThat(result.getDouble("secondsToBoard")).isLessThan(1.0);
     // The work_items key result that follows the epic's initiative shows the same 5 of 8 points.
     assertThat(result.getString("followerPercent")).isEqualTo("62.5");
 
