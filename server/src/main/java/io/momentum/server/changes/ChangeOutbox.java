@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes outbound changes into the {@code change_outbox} table. Call {@link #append} with the
+ * Writer of outbound changes into the {@code change_outbox} table. Call {@link #append} with the
  * connection of the transaction that makes the change, so the change and its event commit or
- * roll back together; the relay publishes committed rows to {@code momentum.changes}.
+ * roll back together. The relay publishes committed rows to {@code momentum.changes}.
  */
 public final class ChangeOutbox {
 
@@ -58,7 +58,7 @@ public final class ChangeOutbox {
   }
 
   /**
-   * Appends a change built by {@link #event}; a change whose id was appended before is ignored.
+   * Appends a change built by {@link #event}. A change whose id was appended before is ignored.
    * Completes with true when the row was new.
    */
   public static Future<Boolean> append(SqlClient transaction, JsonObject event) {
