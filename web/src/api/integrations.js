@@ -25,7 +25,7 @@ export async function createConnection(fields) {
 }
 
 /**
- * Changes a connection's name, story point field or secret; `version` is the version last read.
+ * Changes a connection's name, story point field, state map or secret; `version` is the version last read.
  * Returns the stored connection with its rules.
  */
 export async function updateConnection(id, changes, version) {
@@ -68,6 +68,7 @@ export function toConnection(item) {
     kind: item.kind,
     name: item.name,
     storyPointsField: item.storyPointsField ?? null,
+    stateMap: item.stateMap ?? {},
     webhookPath: item.webhookPath ?? null,
     secretSet: Boolean(item.secretSet),
     rules: Array.isArray(item.rules) ? item.rules.map(toRule) : null,

@@ -22,6 +22,12 @@ export const DEFAULT_STORY_POINTS_FIELD = 'customfield_10016'
 /** The server's limits of a webhook secret, in characters. */
 export const SECRET_LENGTH = { min: 16, max: 256 }
 
+/** The Azure DevOps state categories a state map assigns, in process order, by their wire names. */
+export const STATE_CATEGORIES = ['proposed', 'in_progress', 'resolved', 'completed', 'removed']
+
+/** The server's limits of a state map: entries per connection and characters per state name. */
+export const STATE_MAP_LIMITS = { states: 100, nameLength: 128 }
+
 /** The server's largest rule position. */
 export const MAX_POSITION = 100000
 
@@ -40,7 +46,24 @@ export function connectionToForm(connection = null) {
     name: connection?.name ?? '',
     secret: '',
     storyPointsField: connection ? (connection.storyPointsField ?? '') : DEFAULT_STORY_POINTS_FIELD,
+    states: Object.entries(connection?.stateMap ?? {}).map(([name, category]) => ({ name, category })),
   }
+}
+
+/**
+ * Returns the state map of the form's "state -> category" rows, names trimmed. A row without a
+ * name is sent as the empty name, so the server rejects it and the form shows which row to fix.
+ */
+export function stateMapOf(states) {
+  const stateMap = {}
+  for (const state of states) {
+    stateMap[state.name.trim()] = state.category
+  }
+  return stateMap
+}
+
+function sameStateMap(first, second) {
+  return JSON.stringify(Object.entries(first ?? {})) === JSON.stringify(Object.entries(second ?? {}))
 }
 
 /**
@@ -54,14 +77,17 @@ export function newConnectionFields(form) {
   if (form.kind === 'jira') {
     const storyPointsField = form.storyPointsField.trim()
     fields.storyPointsField = storyPointsField === '' ? null : storyPointsField
+  } else if (form.states.length > 0) {
+    fields.stateMap = stateMapOf(form.states)
   }
   return fields
 }
 
 /**
  * Returns the PATCH body of an edited connection: the name and story point field when they
- * changed, and the secret only when a new one was typed. A cleared story point field becomes
- * null, so the connection reads no estimates.
+ * changed, the whole state map of an Azure DevOps connection when any row changed, and the
+ * secret only when a new one was typed. A cleared story point field becomes null, so the
+ * connection reads no estimates.
  */
 export function connectionChanges(connection, form) {
   const changes = {}
@@ -73,6 +99,11 @@ export function connectionChanges(connection, form) {
     const storyPointsField = form.storyPointsField.trim() === '' ? null : form.storyPointsField.trim()
     if (storyPointsField !== (connection.storyPointsField ?? null)) {
       changes.storyPointsField = storyPointsField
+    }
+  } else {
+    const stateMap = stateMapOf(form.states)
+    if (!sameStateMap(stateMap, connection.stateMap)) {
+      changes.stateMap = stateMap
     }
   }
   if (form.secret !== '') {
@@ -135,6 +166,10 @@ export function integrationFieldMessages(error, i18n) {
   for (const entry of error?.fields ?? []) {
     if (entry?.field === 'name' && entry.code === 'taken') {
       messages.name = i18n.t('integrations.nameTaken')
+    }
+    if (entry?.field?.startsWith('stateMap.') && messages.stateMap === undefined) {
+      // Errors of single entries name the state, so the person finds the row to fix.
+      messages.stateMap = `${entry.field.slice('stateMap.'.length).trim() || '–'}: ${messages[entry.field]}`
     }
     const kind = entry?.params?.matchKind
     if (entry?.field === 'matchValue' && entry.code === 'match_value_format' && MATCH_KINDS.includes(kind) && entry.params.value !== undefined) {

@@ -14,7 +14,8 @@ import {
 } from './integrations.js'
 
 const JIRA = { id: 'c-1', kind: 'jira', name: 'Shop site', storyPointsField: 'customfield_10016', version: 2 }
-const AZURE = { id: 'c-2', kind: 'azure_devops', name: 'Platform board', storyPointsField: null, version: 1 }
+const AZURE = { id: 'c-2', kind: 'azure_devops', name: 'Platform board', storyPointsField: null, stateMap: {}, version: 1 }
+const MAPPED = { ...AZURE, stateMap: { 'In Review': 'resolved' } }
 const RULES = [
   { id: 'r-a', position: 0, version: 1 },
   { id: 'r-b', position: 1, version: 4 },
@@ -33,7 +34,11 @@ describe('webhookUrl', () => {
 
 describe('connection forms', () => {
   it('starts a new connection as Jira with the default field', () => {
-    expect(connectionToForm()).toEqual({ kind: 'jira', name: '', secret: '', storyPointsField: 'customfield_10016' })
+    expect(connectionToForm()).toEqual({ kind: 'jira', name: '', secret: '', storyPointsField: 'customfield_10016', states: [] })
+  })
+
+  it('fills one row per mapped state', () => {
+    expect(connectionToForm(MAPPED).states).toEqual([{ name: 'In Review', category: 'resolved' }])
   })
 
   it('never fills the secret of a stored connection', () => {
@@ -45,8 +50,10 @@ describe('connection forms', () => {
       { kind: 'jira', name: 'Shop', secret: ' s3cret-with-spaces ', storyPointsField: 'customfield_10024' }],
     ['Jira without a field', { kind: 'jira', name: 'Shop', secret: 'x'.repeat(16), storyPointsField: '  ' },
       { kind: 'jira', name: 'Shop', secret: 'x'.repeat(16), storyPointsField: null }],
-    ['Azure DevOps', { kind: 'azure_devops', name: 'Boards', secret: 'y'.repeat(20), storyPointsField: 'customfield_10016' },
+    ['Azure DevOps', { kind: 'azure_devops', name: 'Boards', secret: 'y'.repeat(20), storyPointsField: 'customfield_10016', states: [] },
       { kind: 'azure_devops', name: 'Boards', secret: 'y'.repeat(20) }],
+    ['Azure DevOps with states', { kind: 'azure_devops', name: 'Boards', secret: 'y'.repeat(20), storyPointsField: '', states: [{ name: ' Ready for QA ', category: 'completed' }] },
+      { kind: 'azure_devops', name: 'Boards', secret: 'y'.repeat(20), stateMap: { 'Ready for QA': 'completed' } }],
   ])('creates %s', (_, form, expected) => {
     expect(newConnectionFields(form)).toEqual(expected)
   })
@@ -56,7 +63,11 @@ describe('connection forms', () => {
     ['a new name', JIRA, { name: ' Shop EU ', secret: '', storyPointsField: 'customfield_10016' }, { name: 'Shop EU' }],
     ['a cleared field', JIRA, { name: 'Shop site', secret: '', storyPointsField: '' }, { storyPointsField: null }],
     ['a rotated secret', JIRA, { name: 'Shop site', secret: 'n'.repeat(24), storyPointsField: 'customfield_10016' }, { secret: 'n'.repeat(24) }],
-    ['an Azure DevOps field', AZURE, { name: 'Platform board', secret: '', storyPointsField: 'customfield_1' }, {}],
+    ['an Azure DevOps field', AZURE, { name: 'Platform board', secret: '', storyPointsField: 'customfield_1', states: [] }, {}],
+    ['an unchanged state map', MAPPED, { name: 'Platform board', secret: '', storyPointsField: '', states: [{ name: 'In Review', category: 'resolved' }] }, {}],
+    ['a changed category', MAPPED, { name: 'Platform board', secret: '', storyPointsField: '', states: [{ name: 'In Review', category: 'completed' }] },
+      { stateMap: { 'In Review': 'completed' } }],
+    ['a removed state', MAPPED, { name: 'Platform board', secret: '', storyPointsField: '', states: [] }, { stateMap: {} }],
   ])('sends only %s', (_, connection, form, expected) => {
     expect(connectionChanges(connection, form)).toEqual(expected)
   })
@@ -131,6 +142,14 @@ describe('integrationFieldMessages', () => {
   ])('words a malformed %s value in %s', (matchKind, locale, expected) => {
     const error = { fields: [{ field: 'matchValue', code: 'match_value_format', message: 'must be', params: { matchKind, value: 'SHOP 1' } }] }
     expect(integrationFieldMessages(error, createMomentumI18n(locale).global).matchValue).toBe(expected)
+  })
+
+  it.each([
+    ['en', 'In Review: "done" is not a state category. Choose proposed, in progress, resolved, completed or removed.'],
+    ['de', 'In Review: „done“ ist keine Zustandskategorie. Wählen Sie vorgeschlagen, in Arbeit, gelöst, abgeschlossen oder entfernt.'],
+  ])('names the state of a state map error in %s', (locale, expected) => {
+    const error = { fields: [{ field: 'stateMap.In Review', code: 'state_category', message: 'is done', params: { value: 'done' } }] }
+    expect(integrationFieldMessages(error, createMomentumI18n(locale).global).stateMap).toBe(expected)
   })
 
   it('falls back to the general text for an unknown match kind', () => {

@@ -204,6 +204,75 @@ describe('integrations page connections', () => {
   })
 })
 
+describe('integrations page state maps', () => {
+  const MAPPED = { ...PLATFORM, webhookPath: '/api/v1/integrations/azure-devops/c-platform', stateMap: { 'In Review': 'resolved' } }
+
+  function stateRows() {
+    return wrapper.findAll('[data-testid="state-row"]').map((row) => `${row.get('[data-testid="state-name"]').element.value} → ${row.get('[data-testid="state-category"]').element.value}`)
+  }
+
+  it('sends the states of a new Azure DevOps connection', async () => {
+    await openPage({ [`POST ${BASE}`]: { status: 201, body: { ...MAPPED, stateMap: { 'Ready for QA': 'completed' } } } })
+    await click('[data-testid="new-connection"]')
+    await wrapper.get('[data-testid="connection-kind"]').setValue('azure_devops')
+    await wrapper.get('[data-testid="connection-name"]').setValue('Platform board')
+    await wrapper.get('[data-testid="connection-secret"]').setValue('another-long-secret')
+    await click('[data-testid="state-add"]')
+    await click('[data-testid="state-add"]')
+    await wrapper.findAll('[data-testid="state-name"]')[0].setValue(' Ready for QA ')
+    await wrapper.findAll('[data-testid="state-name"]')[1].setValue('Parked')
+    await wrapper.findAll('[data-testid="state-remove"]')[1].trigger('click')
+    await submit('[data-testid="connection-form"]')
+    expect(requestsTo('POST', BASE)[0].body).toEqual({
+      kind: 'azure_devops', name: 'Platform board', secret: 'another-long-secret', stateMap: { 'Ready for QA': 'completed' },
+    })
+  })
+
+  it('shows no state list for Jira', async () => {
+    await openPage()
+    await click('[data-testid="new-connection"]')
+    expect(wrapper.find('[data-testid="connection-state-map"]').exists()).toBe(false)
+  })
+
+  it('edits the stored states', async () => {
+    await openPage({ [`GET ${BASE}`]: page([MAPPED]), [`PATCH ${BASE}/c-platform`]: { body: { ...MAPPED, version: 2 } } })
+    await click('[data-testid="connection-edit"]')
+    expect(stateRows()).toEqual(['In Review → resolved'])
+    await wrapper.get('[data-testid="state-category"]').setValue('completed')
+    await click('[data-testid="state-add"]')
+    await wrapper.findAll('[data-testid="state-name"]')[1].setValue('Parked')
+    await wrapper.findAll('[data-testid="state-category"]')[1].setValue('removed')
+    await submit('[data-testid="connection-form"]')
+    expect(requestsTo('PATCH', `${BASE}/c-platform`)[0].body).toEqual({
+      stateMap: { 'In Review': 'completed', Parked: 'removed' }, version: 1,
+    })
+  })
+
+  it.each([
+    ['en', 'State categories', 'Add state', 'Resolved (in progress)', 'In Review: "done" is not a state category. Choose proposed, in progress, resolved, completed or removed.'],
+    ['de', 'Zustandskategorien', 'Zustand hinzufügen', 'Gelöst (in Arbeit)', 'In Review: „done“ ist keine Zustandskategorie. Wählen Sie vorgeschlagen, in Arbeit, gelöst, abgeschlossen oder entfernt.'],
+  ])('words the state list and its errors in %s', async (locale, legend, add, category, error) => {
+    const invalid = validationError('stateMap.In Review', 'state_category', 'is done, which is not a state category', { value: 'done' })
+    await openPage({ [`GET ${BASE}`]: page([MAPPED]), [`PATCH ${BASE}/c-platform`]: invalid }, locale)
+    await click('[data-testid="connection-edit"]')
+    await wrapper.get('[data-testid="state-name"]').setValue('In review')
+    await submit('[data-testid="connection-form"]')
+    expect(wrapper.get('[data-testid="connection-state-map"] legend').text()).toBe(legend)
+    expect(wrapper.get('[data-testid="state-add"]').text()).toBe(add)
+    expect(wrapper.get('[data-testid="state-category"] option:checked').text()).toBe(category)
+    expect(wrapper.get('[data-testid="state-map-error"]').text()).toBe(error)
+    expect(wrapper.find('[data-testid="connection-form"] [data-testid="error"]').exists()).toBe(false)
+  })
+
+  it('stops adding states at the limit', async () => {
+    const full = Object.fromEntries(Array.from({ length: 100 }, (_, index) => [`State ${index}`, 'proposed']))
+    await openPage({ [`GET ${BASE}`]: page([{ ...MAPPED, stateMap: full }]) })
+    await click('[data-testid="connection-edit"]')
+    expect(wrapper.findAll('[data-testid="state-row"]')).toHaveLength(100)
+    expect(wrapper.get('[data-testid="state-add"]').attributes('disabled')).toBeDefined()
+  })
+})
+
 describe('integrations page connection conflicts', () => {
   async function renameIntoConflict(extra = {}) {
     await openPage(extra)

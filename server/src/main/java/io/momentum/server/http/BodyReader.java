@@ -313,6 +313,18 @@ public final class BodyReader {
     return texts;
   }
 
+  /** Reads a JSON object, such as a map from names to values; null when absent and not required. */
+  public JsonObject object(String field, boolean required) {
+    Object value = value(field, required);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof JsonObject object)) {
+      return fail(field, "not_object", "must be a JSON object", null);
+    }
+    return object;
+  }
+
   /** Records an error found by a rule across fields, with the general code {@value FieldError#INVALID}. */
   public void reject(String field, String message) {
     fail(field, FieldError.INVALID, message, null);

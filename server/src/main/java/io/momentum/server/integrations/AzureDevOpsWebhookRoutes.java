@@ -97,7 +97,7 @@ public final class AzureDevOpsWebhookRoutes {
     }
 
     String eventId = eventId(json);
-    AzureWorkItem.Result parsed = AzureWorkItem.parse(json, UPDATED.equals(eventType));
+    AzureWorkItem.Result parsed = AzureWorkItem.parse(json, UPDATED.equals(eventType), connection.stateMap());
     if (parsed.item() == null) {
       return Future.failedFuture(ApiException.invalid(parsed.errors()));
     }

@@ -51,9 +51,27 @@ public record AzureWorkItem(String id, String parentId, boolean parentKnown, Str
   private static final Pattern WORK_ITEM_URL = Pattern.compile("/workitems/(\\d{1,10})/?$", Pattern.CASE_INSENSITIVE);
   private static final int MAX_TEXT_LENGTH = 4000;
 
-  /** Azure DevOps state categories. */
+  /** Azure DevOps state categories, named on the wire in lower case ({@code in_progress}). */
   enum Category {
-    PROPOSED, IN_PROGRESS, RESOLVED, COMPLETED, REMOVED
+    PROPOSED, IN_PROGRESS, RESOLVED, COMPLETED, REMOVED;
+
+    /** The wire names of all categories, in process order. */
+    static final List<String> WIRE_NAMES = java.util.Arrays.stream(values()).map(Category::wireName).toList();
+
+    /** Returns the name of this category in the REST API and in stored state maps. */
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Returns the category with this wire name, or null when there is none. */
+    static Category fromWire(String wireName) {
+      for (Category category : values()) {
+        if (category.wireName().equals(wireName)) {
+          return category;
+        }
+      }
+      return null;
+    }
   }
 
   /**
@@ -78,8 +96,17 @@ public record AzureWorkItem(String id, String parentId, boolean parentKnown, Str
       Map.entry("inactive", Category.COMPLETED),
       Map.entry("removed", Category.REMOVED));
 
-  /** Reads the work item of a service hook body; {@code update} is true for {@code workitem.updated}. */
+  /** Reads the work item of a service hook body with the standard states only. */
   public static Result parse(JsonObject body, boolean update) {
+    return parse(body, update, Map.of());
+  }
+
+  /**
+   * Reads the work item of a service hook body. {@code update} is true for {@code workitem.updated}.
+   * {@code stateMap} contains the connection's own states by trimmed lower-case name. It is
+   * consulted before the standard states, so it can also re-map a standard state.
+   */
+  public static Result parse(JsonObject body, boolean update, Map<String, Category> stateMap) {
     List<FieldError> errors = new ArrayList<>();
     JsonObject resource = PayloadFields.object(body, "resource", "resource", true, errors);
     if (resource == null) {
@@ -106,7 +133,7 @@ public record AzureWorkItem(String id, String parentId, boolean parentKnown, Str
 
     String type = text(fields, "System.WorkItemType", fieldsPath, true, errors);
     String state = text(fields, "System.State", fieldsPath, true, errors);
-    Category category = state == null ? null : category(state, fieldsPath, errors);
+    Category category = state == null ? null : category(state, stateMap, fieldsPath, errors);
     String areaPath = text(fields, "System.AreaPath", fieldsPath, false, errors);
     String project = text(fields, "System.TeamProject", fieldsPath, false, errors);
     List<String> tags = tags(fields, fieldsPath, errors);
@@ -158,13 +185,20 @@ public record AzureWorkItem(String id, String parentId, boolean parentKnown, Str
     return List.of();
   }
 
-  private static Category category(String state, String fieldsPath, List<FieldError> errors) {
-    Category category = STANDARD_STATES.get(state.trim().toLowerCase(Locale.ROOT));
+  /** Returns the lookup key of a state name: trimmed and in lower case. */
+  static String stateKey(String state) {
+    return state.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static Category category(String state, Map<String, Category> stateMap, String fieldsPath,
+                                   List<FieldError> errors) {
+    String key = stateKey(state);
+    Category category = stateMap.getOrDefault(key, STANDARD_STATES.get(key));
     if (category == null) {
-      // TODO: custom states of inherited processes need a per-connection map from state to category.
-      errors.add(FieldError.of(fieldsPath + ".System.State", "unknown_state", "is \"" + state + "\", which is not a state of"
-          + " the standard Agile, Scrum, CMMI or Basic processes; Momentum reads only those, so map the work item type"
-          + " to standard states or send its work through a standard process", new JsonObject().put("value", state)));
+      errors.add(FieldError.of(fieldsPath + ".System.State", "unknown_state", "is \"" + state + "\", which is neither a"
+          + " state of the standard Agile, Scrum, CMMI or Basic processes nor in the connection's state map; add \""
+          + state.trim() + "\" with its category to the connection's state map on the Integrations page",
+          new JsonObject().put("value", state)));
     }
     return category;
   }

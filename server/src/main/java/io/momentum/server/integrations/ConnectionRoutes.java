@@ -33,7 +33,7 @@ public final class ConnectionRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionRoutes.class);
 
-  static final String COLUMNS = "id, org_id, kind, name, story_points_field, created_at, updated_at, version";
+  static final String COLUMNS = "id, org_id, kind, name, story_points_field, state_map, created_at, updated_at, version";
   private static final String RULE_COLUMNS = "id, connection_id, position, match_kind, match_value, initiative_id,"
       + " created_at, updated_at, version";
   /** Jira's field for "Story point estimate" on team-managed and many company-managed sites. */
@@ -67,10 +67,13 @@ public final class ConnectionRoutes {
     router.delete("/api/v1/integrations/connections/:id/rules/:ruleId").handler(this::deleteRule);
   }
 
-  /** The fields of a connection, as created or after a partial update; {@code secret} is null when unchanged. */
-  record Input(String kind, String name, String secret, String storyPointsField) {
+  /**
+   * The fields of a connection, as created or after a partial update; {@code secret} is null when
+   * unchanged, and {@code stateMap} is the state map to store, empty when the body has none.
+   */
+  record Input(String kind, String name, String secret, String storyPointsField, JsonObject stateMap) {
 
-    static final List<String> FIELDS = List.of("kind", "name", "storyPointsField");
+    static final List<String> FIELDS = List.of("kind", "name", "storyPointsField", StateMaps.FIELD);
 
     static Input read(BodyReader body, boolean secretRequired) {
       String kind = body.oneOf("kind", List.of("jira", "azure_devops"), true);
@@ -91,7 +94,8 @@ public final class ConnectionRoutes {
       if (field == null && "jira".equals(kind) && !body.has("storyPointsField")) {
         field = DEFAULT_JIRA_POINTS_FIELD;
       }
-      return new Input(kind, name, secret, field);
+      JsonObject stateMap = StateMaps.read(body, kind);
+      return new Input(kind, name, secret, field, stateMap);
     }
   }
 
@@ -164,9 +168,10 @@ public final class ConnectionRoutes {
     Input input = Input.read(body, true);
     body.finish();
     UUID id = UUID.randomUUID();
-    pool.preparedQuery("INSERT INTO integration_connections (id, org_id, kind, name, secret, story_points_field)"
-            + " VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + COLUMNS)
-        .execute(Tuple.of(id, caller.orgId(), input.kind(), input.name(), input.secret(), input.storyPointsField()))
+    pool.preparedQuery("INSERT INTO integration_connections (id, org_id, kind, name, secret, story_points_field, state_map)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING " + COLUMNS)
+        .execute(Tuple.of(id, caller.orgId(), input.kind(), input.name(), input.secret(), input.storyPointsField(),
+            input.stateMap()))
         .map(rows -> connection(rows.iterator().next()).put("rules", new JsonArray()))
         .recover(ConnectionRoutes::nameTaken)
         .onSuccess(json -> {
@@ -191,9 +196,10 @@ public final class ConnectionRoutes {
               Input input = Input.read(reader, false);
               reader.finish();
               return connection.preparedQuery("UPDATE integration_connections SET name = $3, story_points_field = $4,"
-                      + " secret = coalesce($5, secret), version = version + 1, updated_at = now()"
+                      + " secret = coalesce($5, secret), state_map = $6, version = version + 1, updated_at = now()"
                       + " WHERE org_id = $1 AND id = $2 RETURNING " + COLUMNS)
-                  .execute(Tuple.of(caller.orgId(), id, input.name(), input.storyPointsField(), input.secret()));
+                  .execute(Tuple.of(caller.orgId(), id, input.name(), input.storyPointsField(), input.secret(),
+                      input.stateMap()));
             })
             .map(rows -> connection(rows.iterator().next())))
         .recover(ConnectionRoutes::nameTaken)
@@ -387,6 +393,7 @@ public final class ConnectionRoutes {
         .put("kind", kind)
         .put("name", row.getString("name"))
         .put("storyPointsField", row.getString("story_points_field"))
+        .put(StateMaps.FIELD, row.getJson("state_map"))
         .put("webhookPath", ("jira".equals(kind) ? JiraWebhookRoutes.PATH_PREFIX : AzureDevOpsWebhookRoutes.PATH_PREFIX) + id)
         .put("secretSet", true)
         .put("createdAt", GoalJson.time(row, "created_at"))

@@ -70,8 +70,11 @@ final class WorkItemSync {
    * A connection as the webhook routes need it. The secret authenticates deliveries.
    *
    * @param rulesVersion the counter that changes with every change of the connection's mapping
+   * @param stateMap the connection's Azure DevOps states by trimmed lower-case name, empty for Jira.
+   *     It is read with the connection on every delivery, so a change applies to the next one.
    */
-  record Connection(Tracker tracker, UUID id, String orgId, String secret, String storyPointsField, long rulesVersion) {
+  record Connection(Tracker tracker, UUID id, String orgId, String secret, String storyPointsField, long rulesVersion,
+                    Map<String, AzureWorkItem.Category> stateMap) {
   }
 
   /**
@@ -95,7 +98,7 @@ final class WorkItemSync {
   }
 
   private static final String CONNECTION = """
-      SELECT org_id, secret, story_points_field, rules_version FROM integration_connections WHERE id = $1 AND kind = $2""";
+      SELECT org_id, secret, story_points_field, rules_version, state_map FROM integration_connections WHERE id = $1 AND kind = $2""";
   // Records the delivery, then locks and reads the item of a new one (the function comes from migration V12).
   private static final String BEGIN = """
       SELECT stored, initiative_id, issue_updated, revision, parent_issue_id
@@ -169,7 +172,8 @@ final class WorkItemSync {
       }
       Row row = rows.iterator().next();
       return Future.succeededFuture(new Connection(tracker, id, row.getString("org_id"), row.getString("secret"),
-          row.getString("story_points_field"), row.getLong("rules_version")));
+          row.getString("story_points_field"), row.getLong("rules_version"),
+          StateMaps.lookup((JsonObject) row.getJson("state_map"))));
     });
   }
 

@@ -609,7 +609,133 @@ class AzureDevOpsWebhookIT {
     HttpResponse<Buffer> response = deliver(site.connectionId(), item.body("workitem.created"));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.bodyAsString()).contains("resource.fields.System.State").contains("unknown_state");
+    JsonObject error = Http.json(response).getJsonObject("error").getJsonArray("fields").getJsonObject(0);
+    assertThat(error.getString("field")).isEqualTo("resource.fields.System.State");
+    assertThat(error.getString("code")).isEqualTo("unknown_state");
+    assertThat(error.getString("message")).contains("\"Waiting for review\"").contains("state map on the Integrations page");
+  }
+
+  /** Replaces the connection's state map through PATCH with the current version, and returns the response. */
+  private static HttpResponse<Buffer> patchStateMap(Http client, String connectionId, JsonObject stateMap) {
+    String path = "/api/v1/integrations/connections/" + connectionId;
+    int version = Http.json(api.get(path)).getInteger("version");
+    return client.patch(path, new JsonObject().put("stateMap", stateMap).put("version", version));
+  }
+
+  @Test
+  void mappedCustomStateCountsDone() throws InterruptedException {
+    Site site = site();
+    WorkItem item = new WorkItem().under(site.featureA());
+    item.state = "Ready for QA";
+    JsonObject body = item.body("workitem.created");
+    HttpResponse<Buffer> unmapped = deliver(site.connectionId(), body);
+
+    HttpResponse<Buffer> patched = patchStateMap(api, site.connectionId(), new JsonObject().put(" Ready for QA ", "completed"));
+    HttpResponse<Buffer> mapped = deliver(site.connectionId(), body);
+
+    assertThat(unmapped.statusCode()).isEqualTo(400);
+    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+    assertThat(Http.json(patched).getJsonObject("stateMap")).isEqualTo(new JsonObject().put("Ready for QA", "completed"));
+    assertThat(mapped.statusCode()).as(mapped.bodyAsString()).isEqualTo(200);
+    JsonObject read = awaitInitiative(site.initiativeA(), work -> work.getDouble("done", 0.0) == 5.0);
+    assertThat(read.getDouble("progress")).isEqualTo(1.0);
+    assertThat(workItem(site.initiativeA(), item.id).getString("statusCategory")).isEqualTo("done");
+  }
+
+  @Test
+  void stateMapMatchesIgnoringCase() throws InterruptedException {
+    Site site = site();
+    patchStateMap(api, site.connectionId(), new JsonObject().put("In Review", "resolved"));
+    WorkItem item = new WorkItem().under(site.featureA());
+    item.state = "IN REVIEW";
+
+    delivered(site.connectionId(), item.body("workitem.created"));
+
+    awaitItems(site.initiativeA(), 1);
+    assertThat(workItem(site.initiativeA(), item.id).getString("statusCategory")).isEqualTo("in_progress");
+  }
+
+  @Test
+  void stateMapOverridesStandardState() throws InterruptedException {
+    Site site = site();
+    patchStateMap(api, site.connectionId(), new JsonObject().put("Resolved", "completed"));
+    WorkItem item = new WorkItem().under(site.featureA());
+    item.state = "Resolved";
+
+    delivered(site.connectionId(), item.body("workitem.created"));
+
+    JsonObject read = awaitInitiative(site.initiativeA(), work -> work.getDouble("done", 0.0) == 5.0);
+    assertThat(read.getDouble("progress")).isEqualTo(1.0);
+  }
+
+  @Test
+  void stateMapIsReturnedOnRead() {
+    String connectionId = site().connectionId();
+    String path = "/api/v1/integrations/connections/" + connectionId;
+    JsonObject created = Http.json(api.get(path));
+
+    patchStateMap(api, connectionId, new JsonObject().put("In Review", "in_progress"));
+
+    assertThat(created.getJsonObject("stateMap")).isEqualTo(new JsonObject());
+    assertThat(Http.json(api.get(path)).getJsonObject("stateMap")).isEqualTo(new JsonObject().put("In Review", "in_progress"));
+  }
+
+  @Test
+  void invalidStateMapsAreRejected() {
+    JsonObject tooMany = new JsonObject();
+    for (int i = 0; i <= StateMaps.MAX_STATES; i++) {
+      tooMany.put("State " + i, "proposed");
+    }
+    String longName = "x".repeat(StateMaps.MAX_NAME_LENGTH + 1);
+    record Case(JsonObject stateMap, String field, String code) {
+    }
+    List<Case> cases = List.of(
+        new Case(new JsonObject().put("In Review", "done"), "stateMap.In Review", "state_category"),
+        new Case(new JsonObject().put("In Review", 3), "stateMap.In Review", "state_category"),
+        new Case(new JsonObject().put("  ", "completed"), "stateMap.  ", "empty"),
+        new Case(new JsonObject().put(longName, "completed"), "stateMap." + longName, "too_long"),
+        new Case(new JsonObject().put("In Review", "resolved").put("in review ", "completed"), "stateMap.in review ",
+            "repeated"),
+        new Case(tooMany, "stateMap", "too_many"));
+    String connectionId = site().connectionId();
+
+    for (Case invalid : cases) {
+      HttpResponse<Buffer> response = patchStateMap(api, connectionId, invalid.stateMap());
+
+      assertThat(response.statusCode()).as(invalid.code()).isEqualTo(400);
+      JsonObject error = Http.json(response).getJsonObject("error").getJsonArray("fields").getJsonObject(0);
+      assertThat(error.getString("field")).as(invalid.code()).isEqualTo(invalid.field());
+      assertThat(error.getString("code")).as(invalid.field()).isEqualTo(invalid.code());
+    }
+    assertThat(Http.json(api.get("/api/v1/integrations/connections/" + connectionId)).getJsonObject("stateMap"))
+        .isEqualTo(new JsonObject());
+  }
+
+  @Test
+  void stateMapOnJiraConnectionIsRejected() {
+    JsonObject body = new JsonObject().put("kind", "jira").put("name", "Jira " + UUID.randomUUID()).put("secret", SECRET)
+        .put("stateMap", new JsonObject().put("In Review", "resolved"));
+
+    HttpResponse<Buffer> response = api.post("/api/v1/integrations/connections", body);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonObject error = Http.json(response).getJsonObject("error").getJsonArray("fields").getJsonObject(0);
+    assertThat(error.getString("field")).isEqualTo("stateMap");
+    assertThat(error.getString("code")).isEqualTo("state_map_not_for_tracker");
+  }
+
+  @Test
+  void otherOrganisationCannotChangeStateMap() {
+    Site site = site();
+    TestOrg other = TestOrg.create(node, "ado-map-" + UUID.randomUUID().toString().substring(0, 8));
+    String path = "/api/v1/integrations/connections/" + site.connectionId();
+    int version = Http.json(api.get(path)).getInteger("version");
+
+    HttpResponse<Buffer> response = Http.withToken(other.token).patch(path, new JsonObject()
+        .put("stateMap", new JsonObject().put("New", "completed")).put("version", version));
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Http.json(api.get(path)).getJsonObject("stateMap")).isEqualTo(new JsonObject());
   }
 
   @Test

@@ -52,6 +52,30 @@ class AzureWorkItemTest {
     assertThat(result.errors()).extracting(FieldError::code).containsExactly("unknown_state");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+      "In Review, IN_PROGRESS, false", "  in review , IN_PROGRESS, false", "Ready for QA, DONE, false",
+      "Resolved, DONE, false", "Cut, TODO, true", "Active, IN_PROGRESS, false"})
+  void stateMapWinsOverStandardStates(String state, WorkStatus expected, boolean removed) {
+    JsonObject stored = new JsonObject().put("In Review", "resolved").put("Ready for QA", "completed")
+        .put("resolved", "completed").put("Cut", "removed");
+
+    AzureWorkItem.Result result = AzureWorkItem.parse(created(fields(state)), false, StateMaps.lookup(stored));
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.item().status()).isEqualTo(expected);
+    assertThat(result.item().removed()).isEqualTo(removed);
+  }
+
+  @Test
+  void unmappedStateMessageNamesStateMap() {
+    AzureWorkItem.Result result = AzureWorkItem.parse(created(fields("In Review")), false,
+        StateMaps.lookup(new JsonObject().put("Ready for QA", "completed")));
+
+    assertThat(result.errors()).extracting(FieldError::code).containsExactly("unknown_state");
+    assertThat(result.errors().get(0).message()).contains("\"In Review\"").contains("connection's state map");
+  }
+
   @Test
   void updateTakesIdFromWorkItemId() {
     JsonObject revision = new JsonObject().put("id", 812).put("rev", 5).put("fields", fields("Committed"));
