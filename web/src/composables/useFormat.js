@@ -60,5 +60,10 @@ export function useFormat() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoInstant))
   }
 
-  return { percentNumber, percentText, valueText, estimateText, ageText, dateText, dateTimeText }
+  /** Formats an instant with seconds, for logs where events a few seconds apart must differ. */
+  function dateTimeSecondsText(isoInstant) {
+    return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(isoInstant))
+  }
+
+  return { percentNumber, percentText, valueText, estimateText, ageText, dateText, dateTimeText, dateTimeSecondsText }
 }
