@@ -71,10 +71,10 @@ BEGIN
   END IF;
 END $$;
 
--- Starts applying a batch of webhook deliveries inside the caller's transaction: for each one, in
--- the order of its item's lock key (so that concurrent batches take their locks in one order and
--- cannot deadlock each other), records the delivery id and, unless it was recorded before, takes
--- the item's advisory lock. Then reads the stored state of every item. Returns one row per array
+-- Starts applying a batch of webhook deliveries inside the caller's transaction. It takes the
+-- deliveries in the order of their item's lock key, so concurrent batches lock in one order and
+-- cannot deadlock each other. For each it records the delivery id and, unless it was recorded
+-- before, takes the item's advisory lock. Then it reads the stored state of every item. Returns one row per array
 -- position (1-based ordinal); fresh is false for a repeated delivery id.
 CREATE FUNCTION integration_deliveries_begin(p_org_ids text[], p_connection_ids uuid[], p_delivery_ids text[],
                                              p_event_types text[], p_issue_ids text[])

@@ -24,8 +24,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   END
 $$;
 
--- The expected interval a source learned from its quiet gaps (seconds): three times the median
--- of its recent gaps, at least one hour; null until three gaps were seen.
+-- The expected interval in seconds a source learned from its quiet gaps: three times the median
+-- of its recent gaps, at least one hour. It is null until three gaps were seen.
 CREATE FUNCTION value_source_learned_interval(gaps double precision[]) RETURNS double precision
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE WHEN cardinality(gaps) >= 3
@@ -34,7 +34,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 
 -- One row per organisation and source, written by the ingest with one statement per batch.
--- recent_gaps holds the last 20 silences between two batches of the source that lasted at least
+-- recent_gaps contains the last 20 silences between two batches of the source that lasted at least
 -- a minute (shorter ones belong to the same burst), plus a one-minute sample for each hour a
 -- source sends steadily without such a silence, so a busy stream learns the one-hour minimum.
 CREATE TABLE value_sources (
@@ -84,7 +84,7 @@ CREATE INDEX signals_org_raised ON signals (org_id, raised_at DESC, id);
 CREATE INDEX signals_org_nodes ON signals USING gin (node_ids) WHERE state <> 'resolved';
 CREATE INDEX signals_snoozed ON signals (snoozed_until) WHERE state = 'snoozed';
 
--- What was done with a signal, by whom and why, with the evidence shown at the time. Rows are
+-- Actions on a signal: what was done, who did it and why, with the evidence shown at the time. Rows are
 -- only ever inserted.
 CREATE TABLE signal_actions (
   id          bigserial PRIMARY KEY,

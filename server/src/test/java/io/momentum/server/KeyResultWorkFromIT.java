@@ -50,7 +50,7 @@ class KeyResultWorkFromIT {
   }
 
   @Test
-  void initiativesNamedByIdOrKeyStoredAsIds() {
+  void idOrKeyStoredAsId() {
     JsonObject first = goals.initiative(key("i"));
     JsonObject second = goals.initiative(key("i"));
 

@@ -37,8 +37,8 @@ public final class ScopeGuard {
     /** Creates or changes organisation structure, or reads across the organisation: 403. */
     ORGANISATION,
     /**
-     * The path names goal nodes (by id, or by key where the route accepts keys): a read of a node
-     * out of scope gets 404, so the response does not reveal the node; a change gets 403 naming the node.
+     * The path names goal nodes, by id or by key where the route accepts keys. A read of a node out
+     * of scope gets 404, so the response does not reveal the node. A change gets 403 naming the node.
      */
     NODE,
     /**
@@ -136,7 +136,7 @@ public final class ScopeGuard {
 
   /**
    * Completes with the node a path value names in the organisation (by id, or by key), or with null
-   * when it names none; the route's handler then responds 404 as it would for anyone.
+   * when it names none. The route's handler then responds 404 as it would for anyone.
    */
   public Future<ScopedNode> lookUp(String orgId, String value) {
     UUID id = null;

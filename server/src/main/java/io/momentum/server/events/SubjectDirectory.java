@@ -26,7 +26,7 @@ public final class SubjectDirectory {
       WHERE nk.org_id = $1 AND (nk.key = ANY($2) OR nk.node_id::text = ANY($2))""";
 
   /**
-   * What ingest validation needs to know of a node.
+   * Facts of a node that ingest validation reads.
    *
    * @param scoped the node as a token's scope check reads it: its kind as the REST API spells it
    *     (objectives may be strategic outcomes) and its unit

@@ -113,7 +113,7 @@ final class WorkItemSync {
   // FOR SHARE waits for a delivery of the parent that changed the parent's row and has not committed,
   // so that this child either reads the parent's new initiative or is moved by that delivery.
   // NOTE: when that delivery of the parent then waits for this child's lock, PostgreSQL ends one of
-  // the two with a deadlock error, answered 500, and the tracker retries it.
+  // the two with a deadlock error. The webhook responds 500 to it, and the tracker retries it.
   private static final String PARENT = """
       SELECT initiative_id FROM integration_issues WHERE org_id = $1 AND connection_id = $2 AND issue_id = $3
       AND NOT deleted FOR SHARE""";

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A source found quiet for longer than its expected interval, and the signal that says so: the
- * explanation as a code with parameters (which clients word in their language) and as an English
- * sentence, and the evidence the detector saw.
+ * A source found quiet for longer than its expected interval, and the signal that reports it. The
+ * signal carries the explanation as a code with parameters (which clients word in their language)
+ * and as an English sentence, and the evidence the detector saw.
  *
  * @param expectedSeconds the expected interval in effect
  * @param intervalSet true when a person set the interval, false when it was learned

@@ -48,7 +48,7 @@ public final class StaleSourceDetector {
   /**
    * Sources quiet for longer than their expected interval, without a signal for this quiet period.
    * NOTE: a signal resolved because a person lengthened the interval is not raised again in the
-   * same quiet period if the interval is shortened afterwards; the next quiet period raises one.
+   * same quiet period if the interval is shortened afterwards. The next quiet period raises one.
    */
   private static final String QUIET_SOURCES = SOURCE_COLUMNS + """
 

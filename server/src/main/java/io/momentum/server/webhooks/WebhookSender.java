@@ -77,7 +77,7 @@ public final class WebhookSender {
   public record Request(String url, String secret, String deliveryId, String eventType, byte[] body) {
   }
 
-  /** Sends a request once; the future always succeeds with its outcome. */
+  /** Sends a request once. The future succeeds with the outcome, a failed send included. */
   public Future<Outcome> send(Request request) {
     Instant startedAt = clock.instant();
     long started = System.nanoTime();

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The source registry and the stale-source signal against a real node: events fill the registry,
- * the detector (run at a chosen time instead of every minute) raises, resolves and wakes signals,
- * people act on them through the REST API, and every change reaches the outbox and live boards.
+ * The source registry and the stale-source signal against a real node. Events fill the registry.
+ * The detector, run at a chosen time instead of every minute, raises, resolves and wakes signals.
+ * People act on them through the REST API, and every change reaches the outbox and live boards.
  */
 class StaleSourceIT {
 

@@ -157,7 +157,7 @@ final class NodeRecord {
 
   /**
    * Returns the totals that measure this node's work: the union with the followed initiatives'
-   * items for a key result that follows them, else its own items; null when there are none.
+   * items for a key result that follows them, else its own items. Returns null when there are none.
    */
   WorkTally workTally() {
     if (workUnion != null) {

@@ -47,7 +47,7 @@ final class WorkItems {
     return items.get(key);
   }
 
-  /** Every item by key, deleted ones included; a read-only view. */
+  /** Returns a read-only view of every item by key, deleted ones included. */
   Map<String, Item> items() {
     return Collections.unmodifiableMap(items);
   }

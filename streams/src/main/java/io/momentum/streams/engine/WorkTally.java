@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * Running totals over a set of work items. The basis is story points when at least one live item
- * has an estimate (and the estimates add up to more than 0); otherwise it is the count of items.
+ * has an estimate and the estimates add up to more than 0. Otherwise it is the count of items.
  */
 final class WorkTally {
 
@@ -53,17 +53,17 @@ final class WorkTally {
     return byPoints() ? "points" : "count";
   }
 
-  /** Done work in the current basis. */
+  /** Returns the done work in the current basis. */
   BigDecimal done() {
     return byPoints() ? pointsDone : BigDecimal.valueOf(liveDone);
   }
 
-  /** All work in the current basis. */
+  /** Returns all work in the current basis. */
   BigDecimal total() {
     return byPoints() ? pointsTotal : BigDecimal.valueOf(live);
   }
 
-  /** Number of items that are not deleted. */
+  /** Returns the number of items that are not deleted. */
   int liveItems() {
     return live;
   }

@@ -7,8 +7,8 @@ import java.util.Map;
  * Work items of a key result that follows the work of initiatives: the union of its own items and
  * every item of the followed initiatives, each item counted once. When several holders (the key
  * result itself or an initiative) contain the same item, the copy updated last among the ones
- * that are not deleted counts, so an item moved from one followed initiative to another is
- * counted once with its newest state.
+ * that are not deleted counts. So an item moved from one followed initiative to another counts
+ * once, with its newest state.
  */
 final class WorkUnion {
 
