@@ -198,6 +198,18 @@ describe('outbound webhooks section', () => {
     expect(times[0]).not.toBe(times[1])
   })
 
+  it('deletes a webhook after confirmation', async () => {
+    await openPage({ extra: { [`DELETE ${BASE}/w-ops`]: { status: 204 } } })
+
+    await click('[data-testid="webhook-delete"]')
+    expect(wrapper.get('[data-testid="webhook-delete-confirm"]').text()).toContain('Ops')
+    await click('[data-testid="webhook-delete-confirm-button"]')
+
+    expect(requestsTo('DELETE', `${BASE}/w-ops`)).toHaveLength(1)
+    expect(wrapper.find('[data-testid="webhook-delete-confirm"]').exists()).toBe(false)
+    expect(wrapper.text()).toContain('Webhook Ops bot deleted.')
+  })
+
   it('labels the section in German', async () => {
     await openPage({ locale: 'de' })
 
