@@ -9,6 +9,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
@@ -224,25 +225,39 @@ public final class ChangeRelayVerticle extends VerticleBase {
 
   private Future<Pass> publishOldest(SqlConnection connection) {
     return connection.preparedQuery(UNPUBLISHED).execute(Tuple.of(settings.batchSize()))
-        .compose(rows -> {
-          List<Long> seqs = new ArrayList<>(rows.size());
-          List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
-          for (Row row : rows) {
-            seqs.add(row.getLong(0));
-            sends.add(producer.send(KafkaProducerRecord.create(settings.topic(), row.getString(1), row.getString(2))));
-          }
-          return Future.join(sends).transform(ar -> {
-            int acknowledged = 0;
-            while (acknowledged < sends.size() && sends.get(acknowledged).succeeded()) {
-              acknowledged++;
-            }
-            Throwable failure = acknowledged < sends.size() ? sends.get(acknowledged).cause() : null;
-            boolean full = failure == null && rows.size() == settings.batchSize();
-            int published = acknowledged;
-            return markPublished(connection, seqs.subList(0, acknowledged))
-                .map(v -> new Pass(published, full, failure));
-          });
-        });
+        .compose(rows -> rows.size() == 0
+            ? Future.succeededFuture(new Pass(0, false, null))
+            : publishAfterMetadata(connection, rows));
+  }
+
+  /**
+   * Reads the topic's partitions before sending. Without them each send would wait up to
+   * {@code max.block.ms} in turn, so a broker that is down before the producer ever reached it
+   * would hold the pass for a batch's sends one after another.
+   */
+  private Future<Pass> publishAfterMetadata(SqlConnection connection, RowSet<Row> rows) {
+    return producer.partitionsFor(settings.topic())
+        .transform(ar -> ar.failed() ? Future.succeededFuture(new Pass(0, false, ar.cause())) : send(connection, rows));
+  }
+
+  private Future<Pass> send(SqlConnection connection, RowSet<Row> rows) {
+    List<Long> seqs = new ArrayList<>(rows.size());
+    List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      seqs.add(row.getLong(0));
+      sends.add(producer.send(KafkaProducerRecord.create(settings.topic(), row.getString(1), row.getString(2))));
+    }
+    return Future.join(sends).transform(ar -> {
+      int acknowledged = 0;
+      while (acknowledged < sends.size() && sends.get(acknowledged).succeeded()) {
+        acknowledged++;
+      }
+      Throwable failure = acknowledged < sends.size() ? sends.get(acknowledged).cause() : null;
+      boolean full = failure == null && rows.size() == settings.batchSize();
+      int published = acknowledged;
+      return markPublished(connection, seqs.subList(0, acknowledged))
+          .map(v -> new Pass(published, full, failure));
+    });
   }
 
   private Future<Void> markPublished(SqlConnection connection, List<Long> seqs) {
