@@ -231,9 +231,9 @@ public final class ChangeRelayVerticle extends VerticleBase {
   }
 
   /**
-   * Reads the topic's partitions before sending. Without them each send would wait up to
-   * {@code max.block.ms} in turn, so a broker that is down before the producer ever reached it
-   * would hold the pass for a batch's sends one after another.
+   * Reads the topic's partitions before sending, which fails within {@code max.block.ms} when the
+   * broker is unreachable. Without this step, a broker that stopped before the producer ever reached
+   * it held a pass, and its database transaction, for over 20 s in a test run.
    */
   private Future<Pass> publishAfterMetadata(SqlConnection connection, RowSet<Row> rows) {
     return producer.partitionsFor(settings.topic())
