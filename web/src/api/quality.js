@@ -37,7 +37,7 @@ export async function recordFindingDecision(finding, decision, subject) {
   return requestJson('POST', '/api/v1/decisions', body)
 }
 
-/** Returns the refs of the findings dismissed for a saved objective or key result, newest decisions first. */
+/** Returns the set of refs of the findings dismissed for a saved objective or key result. */
 export async function dismissedFindingRefs(subjectId) {
   const page = await requestJson('GET', withQuery('/api/v1/decisions', { kind: 'quality.finding', subjectId, limit: 200 }))
   const refs = new Set()

@@ -5,9 +5,9 @@ import { checkQuality } from '../api/quality.js'
 export const QUALITY_CHECK_DELAY_MS = 300
 
 /**
- * Checks a draft (a ref or getter of the quality-check request body) while the person types: a
- * check starts `delay` ms after the last change, and a newer change aborts the request still in
- * flight, so a stale report never replaces a newer one. `report` is the last result or null;
+ * Checks a draft (a ref or getter of the quality-check request body) while the person types. A
+ * check starts `delay` ms after the last change. A newer change aborts the request still in
+ * flight, so a stale report never replaces a newer one. `report` is the last result or null, and
  * `error` the last failure (an ApiError) or null.
  */
 export function useQualityCheck(draft, { delay = QUALITY_CHECK_DELAY_MS } = {}) {

@@ -11,10 +11,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Headless Chromium against a real node through the live quality check in the OKR editor: a weak
- * key result typed into the form gets vague_verb and no_target with the explanation, a dismissal
- * reaches the decision trail, and a good key result makes the findings go. Screenshots go to
- * {@code server/target/screenshots/}.
+ * Headless Chromium against a real node through the live quality check in the OKR editor. A weak
+ * key result typed into the form gets vague_verb and no_target with the explanation, and a
+ * dismissal reaches the decision trail. A good key result then makes the findings go.
+ * Screenshots go to {@code server/target/screenshots/}.
  */
 class QualityBrowserIT {
 
