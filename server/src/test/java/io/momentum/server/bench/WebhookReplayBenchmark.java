@@ -27,11 +27,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -67,7 +65,8 @@ public final class WebhookReplayBenchmark {
                             still takes a tenth of a core in round 5)
         --shuffle SEED      send each round in an order shuffled with this seed instead of step by step
         --timeout SECONDS   maximum wait for the final state per round (default 120)
-        --server-pid PID    node process, to report its CPU time and that of PostgreSQL
+        --server-pid PID    node process, to report its CPU time
+        --postgres-pid PID  postmaster of the node's PostgreSQL, to report its CPU time and its children's
         --report FILE       also write the results as JSON to FILE
       """;
 
@@ -86,7 +85,7 @@ public final class WebhookReplayBenchmark {
 
   /** Command-line settings, as {@link #USAGE} describes them. */
   private record Options(String baseUrl, String token, int deliveries, int issues, int concurrency, int rounds,
-                         Long shuffleSeed, int timeoutSeconds, Long serverPid, Path report) {
+                         Long shuffleSeed, int timeoutSeconds, Long serverPid, Long postgresPid, Path report) {
 
     static Options parse(String[] args) {
       Map<String, String> values = new HashMap<>();
@@ -111,10 +110,11 @@ public final class WebhookReplayBenchmark {
       }
       return new Options(values.getOrDefault("base-url", "http://127.0.0.1:8080"), token, deliveries, issues,
           Integer.parseInt(values.getOrDefault("concurrency", "32")),
-          Integer.parseInt(values.getOrDefault("rounds", "3")),
+          Integer.parseInt(values.getOrDefault("rounds", "6")),
           values.containsKey("shuffle") ? Long.valueOf(values.get("shuffle")) : null,
           Integer.parseInt(values.getOrDefault("timeout", "120")),
           values.containsKey("server-pid") ? Long.valueOf(values.get("server-pid")) : null,
+          values.containsKey("postgres-pid") ? Long.valueOf(values.get("postgres-pid")) : null,
           values.containsKey("report") ? Path.of(values.get("report")) : null);
     }
   }
@@ -170,7 +170,7 @@ public final class WebhookReplayBenchmark {
     }
     Plan plan = plan(epicA, epicB);
     URI webhook = URI.create(options.baseUrl() + "/api/v1/integrations/jira/" + connectionId);
-    CpuSample cpuBefore = CpuSample.take(options.serverPid());
+    CpuSample cpuBefore = CpuSample.take(options.serverPid(), options.postgresPid());
 
     long start = System.nanoTime();
     Sent sent = send(webhook, plan.deliveries());
@@ -178,7 +178,7 @@ public final class WebhookReplayBenchmark {
     boolean finished = awaitFinalState(initiativeA, plan.itemsA(), plan.donePointsA(), start)
         && awaitFinalState(initiativeB, plan.itemsB(), plan.donePointsB(), start);
     long end = System.nanoTime();
-    CpuSample cpuAfter = CpuSample.take(options.serverPid());
+    CpuSample cpuAfter = CpuSample.take(options.serverPid(), options.postgresPid());
 
     double seconds = (end - start) / 1e9;
     double sendSeconds = (sendEnd - start) / 1e9;
@@ -426,7 +426,7 @@ public final class WebhookReplayBenchmark {
   private record CpuSample(long machineBusy, long machineTotal, long node, long postgres, long client) {
 
     /** Returns null when {@code pid} is null or {@code /proc} cannot be read. */
-    static CpuSample take(Long pid) {
+    static CpuSample take(Long pid, Long postmaster) {
       if (pid == null) {
         return null;
       }
@@ -437,27 +437,18 @@ public final class WebhookReplayBenchmark {
           total += Long.parseLong(cpu[i]);
         }
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
-        // The node's embedded PostgreSQL: the postmaster the node started, and its children. Other
-        // PostgreSQL servers on the machine (a test run, a second node) are left out.
-        Map<Long, String> postgresStats = new HashMap<>();
-        try (var processes = Files.list(Path.of("/proc"))) {
-          for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-            String stat = readStat(process);
-            if (stat != null && stat.contains("(postgres)")) {
-              postgresStats.put(Long.parseLong(process.getFileName().toString()), stat);
-            }
-          }
-        }
-        Set<Long> postmasters = new HashSet<>();
-        postgresStats.forEach((processId, stat) -> {
-          if (parentOf(stat) == pid) {
-            postmasters.add(processId);
-          }
-        });
+        // The node's PostgreSQL server: its postmaster and the postmaster's children. Other PostgreSQL
+        // servers on the machine (a test run, a second node) are left out.
         long postgres = 0;
-        for (Map.Entry<Long, String> process : postgresStats.entrySet()) {
-          if (postmasters.contains(process.getKey()) || postmasters.contains(parentOf(process.getValue()))) {
-            postgres += processTicks(process.getValue());
+        if (postmaster != null) {
+          try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+              String stat = readStat(process);
+              long processId = Long.parseLong(process.getFileName().toString());
+              if (stat != null && (processId == postmaster || parentOf(stat) == postmaster)) {
+                postgres += processTicks(stat);
+              }
+            }
           }
         }
         String nodeStat = readStat(Path.of("/proc", pid.toString()));
