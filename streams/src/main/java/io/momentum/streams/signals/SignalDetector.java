@@ -1,0 +1,296 @@
+package io.momentum.streams.signals;
+
+import io.momentum.streams.engine.CycleDef;
+import io.momentum.streams.engine.GoalEngine;
+import io.momentum.streams.engine.NodeDef;
+import io.momentum.streams.engine.NodeKind;
+import io.momentum.streams.engine.NodeState;
+import io.momentum.streams.engine.Observation;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Detects the signals of one organisation incrementally: the ingest feeds it every applied
+ * observation, then asks it to {@link #evaluate} the nodes a batch touched, and periodically to
+ * {@link #sweep} every node for the conditions that time alone brings about (a missed check-in,
+ * a shorter lead time). It keeps a small history per node ({@link NodeTrack}) and the conditions
+ * it reported last, and returns only the differences: signals to raise, update or resolve.
+ *
+ * <p>Use it in two steps, as the status ledger is used: evaluate, write the changes in a
+ * transaction, then {@link #confirm} them after the commit. Unconfirmed changes are found again by
+ * the next evaluation of the same nodes. Not thread-safe: it belongs to the event loop of the
+ * organisation's engine, and is rebuilt with it from stored data.
+ */
+public final class SignalDetector {
+
+  /** Kinds of the signals this detector raises, in the order a board lists them. */
+  public static final List<String> KINDS = List.of(SignalRules.OFF_TRACK_FORECAST, SignalRules.STALLED_DESPITE_EFFORT,
+      SignalRules.MISSED_CHECK_IN, SignalRules.CONFIDENCE_DROP, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.KPI_ANOMALY,
+      SignalRules.DEPENDENCY_AT_RISK);
+
+  /** A condition reported to the store: enough to tell whether a new finding changes it. */
+  private record Reported(String kind, String severity, JsonObject params) {
+  }
+
+  private final SignalSettings settings;
+  private final Map<String, NodeTrack> tracks = new HashMap<>();
+  private final Map<String, CycleDef> cycles = new HashMap<>();
+  /** Initiatives whose work each key result follows, by key-result id. */
+  private final Map<String, List<String>> workFrom = new HashMap<>();
+  /** Key results following each initiative's work, by initiative id: the reverse of {@link #workFrom}. */
+  private final Map<String, Set<String>> followers = new HashMap<>();
+  /** Links into each node (the nodes it depends on) and out of it (the nodes it contributes to). */
+  private final Map<String, List<SignalLink>> linksTo = new HashMap<>();
+  private final Map<String, List<SignalLink>> linksFrom = new HashMap<>();
+  private final Map<String, Reported> reported = new HashMap<>();
+  private final Set<String> touched = new LinkedHashSet<>();
+
+  /**
+   * Creates a detector.
+   *
+   * @param links the organisation's contribution and impact links
+   * @param active the unresolved signals of the detector's kinds as stored, so a rebuilt detector
+   *     updates or resolves them rather than raising them again
+   */
+  public SignalDetector(SignalSettings settings, List<SignalLink> links, List<ActiveSignal> active) {
+    this.settings = settings;
+    for (SignalLink link : links) {
+      linksTo.computeIfAbsent(link.toId(), id -> new ArrayList<>()).add(link);
+      linksFrom.computeIfAbsent(link.fromId(), id -> new ArrayList<>()).add(link);
+    }
+    for (ActiveSignal signal : active) {
+      reported.put(signal.fingerprint(), new Reported(signal.kind(), signal.severity(), signal.params()));
+    }
+  }
+
+  public SignalSettings settings() {
+    return settings;
+  }
+
+  /** Notes a cycle's dates, which the forecast and check-in rules read. */
+  public void defineCycle(CycleDef cycle) {
+    cycles.put(cycle.id(), cycle);
+  }
+
+  /** Notes the initiatives a key result follows; other definition fields come from the engine's state. */
+  public void defineNode(NodeDef node) {
+    unfollow(node.id());
+    if (!node.workFrom().isEmpty()) {
+      workFrom.put(node.id(), List.copyOf(node.workFrom()));
+      for (String initiative : node.workFrom()) {
+        followers.computeIfAbsent(initiative, id -> new LinkedHashSet<>()).add(node.id());
+      }
+    }
+    touched.add(node.id());
+  }
+
+  private void unfollow(String keyResultId) {
+    List<String> followed = workFrom.remove(keyResultId);
+    if (followed != null) {
+      for (String initiative : followed) {
+        Set<String> keyResults = followers.get(initiative);
+        if (keyResults != null && keyResults.remove(keyResultId) && keyResults.isEmpty()) {
+          followers.remove(initiative);
+        }
+      }
+    }
+  }
+
+  /** Forgets a removed node's history; its signals resolve at the next evaluation. */
+  public void removeNode(String nodeId) {
+    tracks.remove(nodeId);
+    unfollow(nodeId);
+    touched.add(nodeId);
+  }
+
+  /**
+   * Adds an observation to its node's history, whether or not the engine applied it.
+   *
+   * @param eventId the event's id, shown in evidence; null when replayed from storage
+   */
+  public void observe(Observation observation, String eventId) {
+    tracks.computeIfAbsent(observation.nodeId(), id -> new NodeTrack()).add(observation, eventId);
+    touched.add(observation.nodeId());
+  }
+
+  /**
+   * Evaluates the nodes observed since the last evaluation, the {@code changed} nodes, and the
+   * nodes whose rules read them (key results following an initiative's work, nodes linked to a
+   * changed node), and returns how the signals must change.
+   */
+  public List<SignalChange> evaluate(GoalEngine engine, Collection<NodeState> changed, Instant now) {
+    Set<String> candidates = new LinkedHashSet<>(touched);
+    touched.clear();
+    for (NodeState node : changed) {
+      candidates.add(node.id());
+    }
+    Set<String> all = new LinkedHashSet<>(candidates);
+    for (String id : candidates) {
+      addReaders(id, all);
+    }
+    List<SignalChange> changes = new ArrayList<>();
+    for (String id : all) {
+      evaluateNode(engine, id, now, changes);
+    }
+    return changes;
+  }
+
+  /** Evaluates every node of the engine and every reported condition, as after a rebuild or as time passes. */
+  public List<SignalChange> sweep(GoalEngine engine, Instant now) {
+    touched.clear();
+    Set<String> all = new LinkedHashSet<>();
+    for (NodeState node : engine.nodes()) {
+      all.add(node.id());
+    }
+    for (String fingerprint : reported.keySet()) {
+      all.add(fingerprint.substring(fingerprint.indexOf(':') + 1));
+    }
+    List<SignalChange> changes = new ArrayList<>();
+    for (String id : all) {
+      evaluateNode(engine, id, now, changes);
+    }
+    return changes;
+  }
+
+  /** Records changes whose write committed, so later evaluations compare with them. */
+  public void confirm(List<SignalChange> changes) {
+    for (SignalChange change : changes) {
+      if (change instanceof SignalChange.Raise raise) {
+        reported.put(raise.fingerprint(), reported(raise.finding()));
+      } else if (change instanceof SignalChange.Update update) {
+        reported.put(update.fingerprint(), reported(update.finding()));
+      } else {
+        reported.remove(change.fingerprint());
+      }
+    }
+  }
+
+  /** Returns the kinds of the conditions reported for a node, for tests and diagnostics. */
+  public Set<String> reportedKinds(String nodeId) {
+    Set<String> kinds = new LinkedHashSet<>();
+    for (String kind : KINDS) {
+      if (reported.containsKey(SignalRules.fingerprint(kind, nodeId))) {
+        kinds.add(kind);
+      }
+    }
+    return kinds;
+  }
+
+  private static Reported reported(Finding finding) {
+    return new Reported(finding.kind(), finding.severity(), finding.params());
+  }
+
+  /** Adds the nodes whose rules read node {@code id}: followers of its work and nodes linked to it. */
+  private void addReaders(String id, Set<String> readers) {
+    readers.addAll(followers.getOrDefault(id, Set.of()));
+    for (SignalLink link : linksFrom.getOrDefault(id, List.of())) {
+      readers.add(link.toId());
+    }
+    for (SignalLink link : linksTo.getOrDefault(id, List.of())) {
+      readers.add(link.fromId());
+    }
+  }
+
+  private void evaluateNode(GoalEngine engine, String id, Instant now, List<SignalChange> changes) {
+    NodeState node = engine.node(id).orElse(null);
+    Map<String, Finding> found = new HashMap<>();
+    if (node != null) {
+      NodeTrack track = tracks.getOrDefault(id, EMPTY);
+      CycleDef cycle = node.cycleId() == null ? null : cycles.get(node.cycleId());
+      put(found, SignalRules.offTrackForecast(node, track, cycle, now));
+      put(found, SignalRules.stalledDespiteEffort(node, track, linkedWork(engine, node), settings));
+      put(found, SignalRules.missedCheckIn(node, track, cycle, settings, now));
+      put(found, SignalRules.confidenceDrop(node, track, settings));
+      put(found, SignalRules.kpiOutOfCorridor(node, track));
+      put(found, SignalRules.kpiAnomaly(node, track, settings));
+      put(found, SignalRules.dependencyAtRisk(node, related(engine, id), now));
+    }
+    for (String kind : KINDS) {
+      String fingerprint = SignalRules.fingerprint(kind, id);
+      Finding finding = found.get(kind);
+      Reported last = reported.get(fingerprint);
+      if (finding != null && last == null) {
+        changes.add(new SignalChange.Raise(finding));
+      } else if (finding != null && (!finding.severity().equals(last.severity()) || !finding.params().equals(last.params()))) {
+        changes.add(new SignalChange.Update(finding, "The detector found new values: " + finding.explanation()));
+      } else if (finding == null && last != null) {
+        changes.add(new SignalChange.Resolve(fingerprint, kind, clearedReason(kind, node)));
+      }
+    }
+  }
+
+  private static final NodeTrack EMPTY = new NodeTrack();
+
+  private static void put(Map<String, Finding> found, Finding finding) {
+    if (finding != null) {
+      found.put(finding.kind(), finding);
+    }
+  }
+
+  /**
+   * Returns the work a key result delivers through: the initiatives it follows, the nodes linked
+   * into it by an impact link, and its own work items.
+   */
+  private List<SignalRules.LinkedWork> linkedWork(GoalEngine engine, NodeState node) {
+    if (node.kind() != NodeKind.KEY_RESULT) {
+      return List.of();
+    }
+    Set<String> ids = new LinkedHashSet<>(workFrom.getOrDefault(node.id(), List.of()));
+    for (SignalLink link : linksTo.getOrDefault(node.id(), List.of())) {
+      if ("impact".equals(link.type())) {
+        ids.add(link.fromId());
+      }
+    }
+    List<SignalRules.LinkedWork> work = new ArrayList<>();
+    for (String id : ids) {
+      NodeTrack track = tracks.get(id);
+      NodeState initiative = engine.node(id).orElse(null);
+      if (track != null && initiative != null && !track.doneAt.isEmpty()) {
+        work.add(new SignalRules.LinkedWork(initiative, track));
+      }
+    }
+    NodeTrack own = tracks.get(node.id());
+    if (own != null && !own.doneAt.isEmpty()) {
+      work.add(new SignalRules.LinkedWork(node, own));
+    }
+    return work;
+  }
+
+  private List<SignalRules.Related> related(GoalEngine engine, String id) {
+    List<SignalRules.Related> related = new ArrayList<>();
+    for (SignalLink link : linksTo.getOrDefault(id, List.of())) {
+      engine.node(link.fromId()).ifPresent(other -> related.add(new SignalRules.Related(other, "depends_on", link.type())));
+    }
+    for (SignalLink link : linksFrom.getOrDefault(id, List.of())) {
+      engine.node(link.toId()).ifPresent(other -> related.add(new SignalRules.Related(other, "contributes_to", link.type())));
+    }
+    return related;
+  }
+
+  private static String clearedReason(String kind, NodeState node) {
+    if (node == null) {
+      return "The node was removed or archived.";
+    }
+    return switch (kind) {
+      case SignalRules.OFF_TRACK_FORECAST -> "The forecast is no longer off track"
+          + (node.forecast() != null && node.forecast().progress() != null
+          ? ": it reaches " + node.forecast().progress().movePointRight(2).stripTrailingZeros().toPlainString()
+          + " % of the target." : ".");
+      case SignalRules.STALLED_DESPITE_EFFORT -> "The value moved again, or the linked work no longer rose.";
+      case SignalRules.MISSED_CHECK_IN -> "A check-in arrived.";
+      case SignalRules.CONFIDENCE_DROP -> "Confidence recovered to " + node.confidence() + ".";
+      case SignalRules.KPI_OUT_OF_CORRIDOR -> "The KPI is back inside its corridor at "
+          + SignalRules.plain(node.current()) + ".";
+      case SignalRules.KPI_ANOMALY -> "The latest measurement is within the usual range again.";
+      case SignalRules.DEPENDENCY_AT_RISK -> "No linked node is off track any more.";
+      default -> "The condition no longer holds.";
+    };
+  }
+}
