@@ -70,6 +70,11 @@ public final class SignalDetector {
     }
   }
 
+  /** Returns the clustered event-bus address where an organisation's signal changes are published. */
+  public static String address(String orgId) {
+    return "momentum.signals." + orgId;
+  }
+
   public SignalSettings settings() {
     return settings;
   }
