@@ -44,6 +44,8 @@ public final class SignalDetector {
   private final Map<String, CycleDef> cycles = new HashMap<>();
   /** Initiatives whose work each key result follows, by key-result id. */
   private final Map<String, List<String>> workFrom = new HashMap<>();
+  /** Creation time of each key result, from which missed check-ins count when later than its cycle's start. */
+  private final Map<String, Instant> createdAt = new HashMap<>();
   /** Key results following each initiative's work, by initiative id: the reverse of {@link #workFrom}. */
   private final Map<String, Set<String>> followers = new HashMap<>();
   /** Links into each node (the nodes it depends on) and out of it (the nodes it contributes to). */
@@ -84,9 +86,15 @@ public final class SignalDetector {
     cycles.put(cycle.id(), cycle);
   }
 
-  /** Notes the initiatives a key result follows; other definition fields come from the engine's state. */
+  /**
+   * Notes the initiatives a key result follows and when it was created; other definition fields
+   * come from the engine's state.
+   */
   public void defineNode(NodeDef node) {
     unfollow(node.id());
+    if (node.createdAt() != null) {
+      createdAt.put(node.id(), node.createdAt());
+    }
     if (!node.workFrom().isEmpty()) {
       workFrom.put(node.id(), List.copyOf(node.workFrom()));
       for (String initiative : node.workFrom()) {
@@ -111,6 +119,7 @@ public final class SignalDetector {
   /** Forgets a removed node's history; its signals resolve at the next evaluation. */
   public void removeNode(String nodeId) {
     tracks.remove(nodeId);
+    createdAt.remove(nodeId);
     unfollow(nodeId);
     touched.add(nodeId);
   }
@@ -211,7 +220,7 @@ public final class SignalDetector {
       CycleDef cycle = node.cycleId() == null ? null : cycles.get(node.cycleId());
       put(found, SignalRules.offTrackForecast(node, track, cycle, now));
       put(found, SignalRules.stalledDespiteEffort(node, track, linkedWork(engine, node), settings));
-      put(found, SignalRules.missedCheckIn(node, track, cycle, settings, now));
+      put(found, SignalRules.missedCheckIn(node, track, cycle, createdAt.get(id), settings, now));
       put(found, SignalRules.confidenceDrop(node, track, settings));
       put(found, SignalRules.kpiOutOfCorridor(node, track));
       put(found, SignalRules.kpiAnomaly(node, track, settings));

@@ -271,11 +271,16 @@ final class SignalRules {
 
   // --- missed check-in ---
 
-  static Finding missedCheckIn(NodeState node, NodeTrack track, CycleDef cycle, SignalSettings settings, Instant now) {
+  /**
+   * A key result is expected to be checked in weekly from its cycle's start, or from its
+   * creation when that is later.
+   */
+  static Finding missedCheckIn(NodeState node, NodeTrack track, CycleDef cycle, Instant createdAt,
+                               SignalSettings settings, Instant now) {
     if (node.kind() != NodeKind.KEY_RESULT || node.status() == Status.CLOSED || !running(cycle, now)) {
       return null;
     }
-    Instant start = cycleStart(cycle);
+    Instant start = createdAt != null && createdAt.isAfter(cycleStart(cycle)) ? createdAt : cycleStart(cycle);
     Instant last = track.lastCheckIn();
     Instant since = last == null || last.isBefore(start) ? start : last;
     if (!now.isAfter(since.plus(settings.missedAfter()))) {
@@ -302,7 +307,7 @@ final class SignalRules {
         .put("recentCheckIns", recent)
         .put("checkedAt", now.toString());
     String explanation = node.title() + (last == null || last.isBefore(start)
-        ? " has had no check-in since its cycle started on " + cycle.start()
+        ? " has had no check-in since " + start.atZone(ZoneOffset.UTC).toLocalDate()
         : " was last checked in on " + last.atZone(ZoneOffset.UTC).toLocalDate())
         + ". The weekly check-in was due on " + due.atZone(ZoneOffset.UTC).toLocalDate() + ", so " + missed
         + (missed == 1 ? " check-in is" : " check-ins are") + " missing.";
