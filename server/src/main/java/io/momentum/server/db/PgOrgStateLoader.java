@@ -130,7 +130,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
 
   @Override
   public Future<List<ActiveSignal>> activeSignals(String orgId, List<String> kinds) {
-    return pool.preparedQuery(ACTIVE_SIGNALS).execute(Tuple.of(orgId, kinds.toArray(String[]::new)))
+    return pool.preparedQuery(ACTIVE_SIGNALS).execute(Tuple.tuple().addString(orgId).addArrayOfString(kinds.toArray(String[]::new)))
         .map(rows -> {
           List<ActiveSignal> active = new ArrayList<>();
           for (Row row : rows) {

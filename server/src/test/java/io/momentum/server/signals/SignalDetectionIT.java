@@ -3,6 +3,7 @@ package io.momentum.server.signals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.momentum.server.app.MomentumNode;
+import io.momentum.server.support.Cadence;
 import io.momentum.server.support.Events;
 import io.momentum.server.support.Http;
 import io.momentum.server.support.LiveClient;
@@ -134,7 +135,7 @@ class SignalDetectionIT {
   @Test
   void settingsCarrySignalThresholds() {
     TestOrg org = TestOrg.create(node, "sigt-" + UUID.randomUUID().toString().substring(0, 8));
-    Http api = Http.withToken(org.token);
+    Http api = Http.withToken(Cadence.adminToken(node, org));
     JsonObject before = Http.json(api.get("/api/v1/settings"));
     assertThat(before.getInteger("signalStallCheckIns")).isEqualTo(3);
     assertThat(before.getInteger("signalConfidenceDrop")).isEqualTo(3);
