@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.momentum.server.app.MomentumNode;
 import io.momentum.server.support.Cadence;
-import io.momentum.server.support.Events;
 import io.momentum.server.support.Http;
+import io.momentum.server.support.LinkedWork;
 import io.momentum.server.support.LiveClient;
 import io.momentum.server.support.TestNode;
 import io.momentum.server.support.TestOrg;
@@ -59,9 +59,9 @@ class SignalDetectionIT {
     TestOrg org = TestOrg.create(node, "sigc-" + UUID.randomUUID().toString().substring(0, 8)).awaitLive(node);
     Instant now = Instant.now();
     try (LiveClient client = subscribedClient(org)) {
-      produce(org, checkIn(org, "revenue", 30, 8, now.minus(DAY.multipliedBy(14))));
-      produce(org, checkIn(org, "revenue", 32, 8, now.minus(DAY.multipliedBy(7))));
-      JsonObject dropped = checkIn(org, "revenue", 33, 4, now);
+      produce(org, LinkedWork.checkIn(org, "revenue", 30, 8, now.minus(DAY.multipliedBy(14))));
+      produce(org, LinkedWork.checkIn(org, "revenue", 32, 8, now.minus(DAY.multipliedBy(7))));
+      JsonObject dropped = LinkedWork.checkIn(org, "revenue", 33, 4, now);
       produce(org, dropped);
 
       JsonObject live = client.next(m -> "signal".equals(m.getString("type"))
@@ -79,7 +79,7 @@ class SignalDetectionIT {
       assertThat(count(org, "SELECT count(*) FROM signal_actions WHERE org_id = $1 AND action = 'raised'"
           + " AND signal_id = '" + signal.getString("id") + "'")).isEqualTo(1);
 
-      produce(org, checkIn(org, "revenue", 34, 7, now.plusSeconds(60)));
+      produce(org, LinkedWork.checkIn(org, "revenue", 34, 7, now.plusSeconds(60)));
 
       JsonObject resolved = signalOf(client.next(m -> "signal".equals(m.getString("type"))
           && signal.getString("id").equals(signalOf(m).getString("id"))
@@ -100,17 +100,17 @@ class SignalDetectionIT {
   @Test
   void stalledDespiteEffortThroughKafka() throws Exception {
     TestOrg org = TestOrg.create(node, "sigs-" + UUID.randomUUID().toString().substring(0, 8));
-    UUID initiative = linkedInitiative(org, "checkout-epic", org.keyResults.get("revenue"));
+    UUID initiative = LinkedWork.initiativeFeeding(node, org, "checkout-epic", "Checkout epic", org.keyResults.get("revenue"));
     org.awaitLive(node);
     Instant now = Instant.now();
     try (LiveClient client = subscribedClient(org)) {
       // One item done in the three weeks before the value stopped moving, four while it stayed flat.
-      produce(org, workItem(org, "CHK-1", now.minus(DAY.multipliedBy(30))));
+      produce(org, LinkedWork.doneItem(org, "checkout-epic", "CHK-1", now.minus(DAY.multipliedBy(30))));
       for (int i = 0; i < 4; i++) {
-        produce(org, workItem(org, "CHK-" + (i + 2), now.minus(DAY.multipliedBy(18 - 5L * i))));
+        produce(org, LinkedWork.doneItem(org, "checkout-epic", "CHK-" + (i + 2), now.minus(DAY.multipliedBy(18 - 5L * i))));
       }
       for (int week = 3; week >= 0; week--) {
-        produce(org, checkIn(org, "revenue", 30, 6, now.minus(DAY.multipliedBy(7L * week))));
+        produce(org, LinkedWork.checkIn(org, "revenue", 30, 6, now.minus(DAY.multipliedBy(7L * week))));
       }
 
       JsonObject signal = signalOf(client.next(m -> "signal".equals(m.getString("type"))
@@ -155,31 +155,6 @@ class SignalDetectionIT {
   }
 
   // --- helpers ---
-
-  private static JsonObject checkIn(TestOrg org, String subject, double value, int confidence, Instant time) {
-    return Events.event(org.orgId, "momentum.checkin", subject, time,
-        new JsonObject().put("value", value).put("confidence", confidence));
-  }
-
-  private static JsonObject workItem(TestOrg org, String externalId, Instant doneAt) {
-    return Events.event(org.orgId, "momentum.workitem.changed", "checkout-epic", doneAt, new JsonObject()
-        .put("system", "jira").put("externalId", externalId).put("itemType", "story").put("statusCategory", "done"));
-  }
-
-  /** Inserts an initiative that feeds the key result through an impact link, before the engine is built. */
-  private static UUID linkedInitiative(TestOrg org, String key, UUID keyResult) {
-    UUID id = UUID.randomUUID();
-    node.services().pool().withTransaction(c -> c
-            .preparedQuery("INSERT INTO initiatives (id, org_id, key, title, unit_id) VALUES ($1, $2, $3, 'Checkout epic', $4)")
-            .execute(Tuple.of(id, org.orgId, key, org.teamId))
-            .compose(v -> c.preparedQuery("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, 'initiative')")
-                .execute(Tuple.of(org.orgId, key, id)))
-            .compose(v -> c.preparedQuery("INSERT INTO impact_links (id, org_id, from_id, from_stage, to_id, to_stage)"
-                    + " VALUES ($1, $2, $3, 'output', $4, 'outcome')")
-                .execute(Tuple.of(UUID.randomUUID(), org.orgId, id, keyResult))))
-        .await();
-    return id;
-  }
 
   private static LiveClient subscribedClient(TestOrg org) throws InterruptedException {
     LiveClient client = LiveClient.connect(node.vertx(), TestNode.httpPort(), org.token);
