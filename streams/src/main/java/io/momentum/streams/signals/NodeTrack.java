@@ -26,8 +26,12 @@ final class NodeTrack {
   record CheckIn(Instant time, BigDecimal value, Integer confidence, String eventId) {
   }
 
-  /** A value at a time. */
-  record Point(Instant time, BigDecimal value) {
+  /** A value at a time, with the value also as a double for statistics. */
+  record Point(Instant time, BigDecimal value, double number) {
+
+    Point(Instant time, BigDecimal value) {
+      this(time, value, value.doubleValue());
+    }
   }
 
   final List<CheckIn> checkIns = new ArrayList<>();

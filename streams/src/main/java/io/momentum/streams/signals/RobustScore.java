@@ -1,9 +1,6 @@
 package io.momentum.streams.signals;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -27,6 +24,7 @@ final class RobustScore {
   static final int MIN_SEASON_POINTS = 3;
   private static final double NORMAL_CONSISTENCY = 1.4826;
   private static final long HOUR_MILLIS = 3_600_000L;
+  private static final long DAY_MILLIS = 86_400_000L;
 
   /** A value at a time. */
   record Point(Instant time, double value) {
@@ -67,27 +65,33 @@ final class RobustScore {
   }
 
   private static Score seasonalScore(List<Point> history, Point latest) {
-    DayOfWeek day = weekday(latest.time());
-    List<Double> sameDay = new ArrayList<>();
-    for (Point point : history) {
-      if (weekday(point.time()) == day) {
-        sameDay.add(point.value());
-      }
+    int[] weekdays = new int[history.size()];
+    int[] perWeekday = new int[7];
+    for (int i = 0; i < weekdays.length; i++) {
+      weekdays[i] = weekday(history.get(i).time());
+      perWeekday[weekdays[i]]++;
     }
-    if (sameDay.size() < MIN_SEASON_POINTS) {
+    int day = weekday(latest.time());
+    if (perWeekday[day] < MIN_SEASON_POINTS) {
       return null;
     }
+    double[][] valuesByWeekday = new double[7][];
+    for (int weekday = 0; weekday < 7; weekday++) {
+      valuesByWeekday[weekday] = new double[perWeekday[weekday]];
+    }
+    int[] filled = new int[7];
+    for (int i = 0; i < weekdays.length; i++) {
+      valuesByWeekday[weekdays[i]][filled[weekdays[i]]++] = history.get(i).value();
+    }
     double[] dayMedians = new double[7];
-    for (DayOfWeek weekday : DayOfWeek.values()) {
-      dayMedians[weekday.ordinal()] = median(history.stream().filter(p -> weekday(p.time()) == weekday)
-          .mapToDouble(Point::value).toArray());
+    for (int weekday = 0; weekday < 7; weekday++) {
+      dayMedians[weekday] = median(valuesByWeekday[weekday]);
     }
     double[] residuals = new double[history.size()];
     for (int i = 0; i < residuals.length; i++) {
-      Point point = history.get(i);
-      residuals[i] = Math.abs(point.value() - dayMedians[weekday(point.time()).ordinal()]);
+      residuals[i] = Math.abs(history.get(i).value() - dayMedians[weekdays[i]]);
     }
-    double centre = dayMedians[day.ordinal()];
+    double centre = dayMedians[day];
     double spread = NORMAL_CONSISTENCY * median(residuals);
     return new Score(z(latest.value(), centre, spread), true, centre, spread, history.size());
   }
@@ -110,8 +114,11 @@ final class RobustScore {
     return gap >= 12 * HOUR_MILLIS && gap <= 36 * HOUR_MILLIS;
   }
 
-  private static DayOfWeek weekday(Instant time) {
-    return time.atZone(ZoneOffset.UTC).getDayOfWeek();
+  /** Returns the UTC weekday of an instant, 0 for Monday to 6 for Sunday, without building a date. */
+  static int weekday(Instant time) {
+    long day = Math.floorDiv(time.toEpochMilli(), DAY_MILLIS);
+    // 1970-01-01, day 0, was a Thursday.
+    return (int) Math.floorMod(day + 3, 7L);
   }
 
   private static double[] deviations(double[] values, double centre) {

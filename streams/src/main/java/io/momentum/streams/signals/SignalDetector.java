@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Detects the signals of one organisation incrementally: the ingest feeds it every applied
- * observation, then asks it to {@link #evaluate} the nodes a batch touched, and periodically to
- * {@link #sweep} every node for the conditions that time alone brings about (a missed check-in,
+ * Detects the signals of one organisation incrementally. The ingest feeds it every applied
+ * observation, then calls {@link #evaluate} for the nodes a batch touched, and periodically
+ * {@link #sweep} for every node for the conditions that time alone brings about (a missed check-in,
  * a shorter lead time). It keeps a small history per node ({@link NodeTrack}) and the conditions
  * it reported last, and returns only the differences: signals to raise, update or resolve.
  *
@@ -30,7 +30,7 @@ import java.util.Set;
  */
 public final class SignalDetector {
 
-  /** Kinds of the signals this detector raises, in the order a board lists them. */
+  /** Kinds of the signals this detector raises. */
   public static final List<String> KINDS = List.of(SignalRules.OFF_TRACK_FORECAST, SignalRules.STALLED_DESPITE_EFFORT,
       SignalRules.MISSED_CHECK_IN, SignalRules.CONFIDENCE_DROP, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.KPI_ANOMALY,
       SignalRules.DEPENDENCY_AT_RISK);
@@ -51,7 +51,8 @@ public final class SignalDetector {
   /** Links into each node (the nodes it depends on) and out of it (the nodes it contributes to). */
   private final Map<String, List<SignalLink>> linksTo = new HashMap<>();
   private final Map<String, List<SignalLink>> linksFrom = new HashMap<>();
-  private final Map<String, Reported> reported = new HashMap<>();
+  /** The conditions reported to the store, by node id and then by kind. */
+  private final Map<String, Map<String, Reported>> reported = new HashMap<>();
   private final Set<String> touched = new LinkedHashSet<>();
 
   /**
@@ -68,7 +69,7 @@ public final class SignalDetector {
       linksFrom.computeIfAbsent(link.fromId(), id -> new ArrayList<>()).add(link);
     }
     for (ActiveSignal signal : active) {
-      reported.put(signal.fingerprint(), new Reported(signal.kind(), signal.severity(), signal.params()));
+      remember(nodeOf(signal.fingerprint(), signal.kind()), new Reported(signal.kind(), signal.severity(), signal.params()));
     }
   }
 
@@ -163,9 +164,7 @@ public final class SignalDetector {
     for (NodeState node : engine.nodes()) {
       all.add(node.id());
     }
-    for (String fingerprint : reported.keySet()) {
-      all.add(fingerprint.substring(fingerprint.indexOf(':') + 1));
-    }
+    all.addAll(reported.keySet());
     List<SignalChange> changes = new ArrayList<>();
     for (String id : all) {
       evaluateNode(engine, id, now, changes);
@@ -177,20 +176,34 @@ public final class SignalDetector {
   public void confirm(List<SignalChange> changes) {
     for (SignalChange change : changes) {
       if (change instanceof SignalChange.Raise raise) {
-        reported.put(raise.fingerprint(), reported(raise.finding()));
+        remember(raise.finding().nodeIds().get(0), reported(raise.finding()));
       } else if (change instanceof SignalChange.Update update) {
-        reported.put(update.fingerprint(), reported(update.finding()));
-      } else {
-        reported.remove(change.fingerprint());
+        remember(update.finding().nodeIds().get(0), reported(update.finding()));
+      } else if (change instanceof SignalChange.Resolve resolve) {
+        String nodeId = nodeOf(resolve.fingerprint(), resolve.kind());
+        Map<String, Reported> kinds = reported.get(nodeId);
+        if (kinds != null && kinds.remove(resolve.kind()) != null && kinds.isEmpty()) {
+          reported.remove(nodeId);
+        }
       }
     }
+  }
+
+  private void remember(String nodeId, Reported condition) {
+    reported.computeIfAbsent(nodeId, id -> new HashMap<>(4)).put(condition.kind(), condition);
+  }
+
+  /** Returns the node id of a fingerprint, which is {@code <kind>:<node id>}. */
+  private static String nodeOf(String fingerprint, String kind) {
+    return fingerprint.substring(kind.length() + 1);
   }
 
   /** Returns the kinds of the conditions reported for a node, for tests and diagnostics. */
   public Set<String> reportedKinds(String nodeId) {
     Set<String> kinds = new LinkedHashSet<>();
+    Map<String, Reported> known = reported.getOrDefault(nodeId, Map.of());
     for (String kind : KINDS) {
-      if (reported.containsKey(SignalRules.fingerprint(kind, nodeId))) {
+      if (known.containsKey(kind)) {
         kinds.add(kind);
       }
     }
@@ -214,39 +227,61 @@ public final class SignalDetector {
 
   private void evaluateNode(GoalEngine engine, String id, Instant now, List<SignalChange> changes) {
     NodeState node = engine.node(id).orElse(null);
-    Map<String, Finding> found = new HashMap<>();
-    if (node != null) {
-      NodeTrack track = tracks.getOrDefault(id, EMPTY);
-      CycleDef cycle = node.cycleId() == null ? null : cycles.get(node.cycleId());
-      put(found, SignalRules.offTrackForecast(node, track, cycle, now));
-      put(found, SignalRules.stalledDespiteEffort(node, track, linkedWork(engine, node), settings));
-      put(found, SignalRules.missedCheckIn(node, track, cycle, createdAt.get(id), settings, now));
-      put(found, SignalRules.confidenceDrop(node, track, settings));
-      put(found, SignalRules.kpiOutOfCorridor(node, track));
-      put(found, SignalRules.kpiAnomaly(node, track, settings));
-      put(found, SignalRules.dependencyAtRisk(node, related(engine, id), now));
+    Map<String, Reported> known = reported.getOrDefault(id, Map.of());
+    if (node == null) {
+      for (Reported last : List.copyOf(known.values())) {
+        changes.add(new SignalChange.Resolve(SignalRules.fingerprint(last.kind(), id), last.kind(), clearedReason(last.kind(), null)));
+      }
+      return;
     }
-    for (String kind : KINDS) {
-      String fingerprint = SignalRules.fingerprint(kind, id);
-      Finding finding = found.get(kind);
-      Reported last = reported.get(fingerprint);
-      if (finding != null && last == null) {
-        changes.add(new SignalChange.Raise(finding));
-      } else if (finding != null && (!finding.severity().equals(last.severity()) || !finding.params().equals(last.params()))) {
-        changes.add(new SignalChange.Update(finding, "The detector found new values: " + finding.explanation()));
-      } else if (finding == null && last != null) {
-        changes.add(new SignalChange.Resolve(fingerprint, kind, clearedReason(kind, node)));
+    NodeTrack track = tracks.getOrDefault(id, EMPTY);
+    if (node.kind() == NodeKind.KEY_RESULT) {
+      CycleDef cycle = node.cycleId() == null ? null : cycles.get(node.cycleId());
+      compare(node, known, SignalRules.OFF_TRACK_FORECAST, SignalRules.offTrackForecast(node, track, cycle, now), changes);
+      compare(node, known, SignalRules.STALLED_DESPITE_EFFORT,
+          SignalRules.stalledDespiteEffort(node, track, linkedWork(engine, node), settings), changes);
+      compare(node, known, SignalRules.MISSED_CHECK_IN,
+          SignalRules.missedCheckIn(node, track, cycle, createdAt.get(id), settings, now), changes);
+      compare(node, known, SignalRules.CONFIDENCE_DROP, SignalRules.confidenceDrop(node, track, settings), changes);
+    } else if (node.kind() == NodeKind.KPI) {
+      compare(node, known, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.kpiOutOfCorridor(node, track), changes);
+      compare(node, known, SignalRules.KPI_ANOMALY, SignalRules.kpiAnomaly(node, track, settings), changes);
+    }
+    if (linksTo.containsKey(id) || linksFrom.containsKey(id) || known.containsKey(SignalRules.DEPENDENCY_AT_RISK)) {
+      compare(node, known, SignalRules.DEPENDENCY_AT_RISK, SignalRules.dependencyAtRisk(node, related(engine, id), now), changes);
+    }
+    // A condition of a kind the node no longer has (its kind changed) resolves.
+    for (Reported last : known.values()) {
+      if (!appliesTo(last.kind(), node)) {
+        changes.add(new SignalChange.Resolve(SignalRules.fingerprint(last.kind(), id), last.kind(),
+            clearedReason(last.kind(), node)));
       }
     }
   }
 
-  private static final NodeTrack EMPTY = new NodeTrack();
-
-  private static void put(Map<String, Finding> found, Finding finding) {
-    if (finding != null) {
-      found.put(finding.kind(), finding);
+  /** Adds the change that brings the reported condition of {@code kind} in line with {@code finding}, if any. */
+  private static void compare(NodeState node, Map<String, Reported> known, String kind, Finding finding,
+                              List<SignalChange> changes) {
+    Reported last = known.get(kind);
+    if (finding != null && last == null) {
+      changes.add(new SignalChange.Raise(finding));
+    } else if (finding != null && finding.differsFrom(last.severity(), last.params())) {
+      changes.add(new SignalChange.Update(finding, "The detector found new values: " + finding.explanation()));
+    } else if (finding == null && last != null) {
+      changes.add(new SignalChange.Resolve(SignalRules.fingerprint(kind, node.id()), kind, clearedReason(kind, node)));
     }
   }
+
+  private static boolean appliesTo(String kind, NodeState node) {
+    return switch (kind) {
+      case SignalRules.OFF_TRACK_FORECAST, SignalRules.STALLED_DESPITE_EFFORT, SignalRules.MISSED_CHECK_IN,
+          SignalRules.CONFIDENCE_DROP -> node.kind() == NodeKind.KEY_RESULT;
+      case SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.KPI_ANOMALY -> node.kind() == NodeKind.KPI;
+      default -> true;
+    };
+  }
+
+  private static final NodeTrack EMPTY = new NodeTrack();
 
   /**
    * Returns the work a key result delivers through: the initiatives it follows, the nodes linked

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The condition of each signal kind, as pure functions of a node's state and recent history.
@@ -112,7 +113,7 @@ final class SignalRules {
         .put("unit", node.unit())
         .put("leadWeeks", (leadDays + 6) / 7)
         .put("cycleEnd", cycle.end().toString());
-    JsonObject evidence = new JsonObject()
+    Supplier<JsonObject> evidence = () -> new JsonObject()
         .put("forecast", new JsonObject().put("value", plain(forecast.value())).put("progress", plain(forecast.progress()))
             .put("points", forecast.points()).put("offTrackBelow", plain(FORECAST_OFF_TRACK)))
         .put("start", plain(node.start()))
@@ -125,7 +126,7 @@ final class SignalRules {
         .put("leadDays", leadDays)
         .put("values", points(track.values, cycleStart(cycle), 20))
         .put("checkedAt", now.toString());
-    String explanation = node.title() + " is forecast to reach " + plain(forecast.value()) + unitSuffix(node)
+    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + plain(forecast.value()) + unitSuffix(node)
         + " by the end of its cycle on " + cycle.end() + ", " + percent + " % of the way to its target "
         + plain(node.target()) + unitSuffix(node) + ". That is off track, with " + leadDays + " days left to act.";
     return new Finding(OFF_TRACK_FORECAST, fingerprint(OFF_TRACK_FORECAST, node.id()), now, List.of(node.id()),
@@ -157,49 +158,44 @@ final class SignalRules {
       return null;
     }
     Instant before = from.minus(span);
-    Map<String, Instant> done = new java.util.HashMap<>();
-    for (LinkedWork linked : work) {
-      done.putAll(linked.track().doneAt);
-    }
+    // Each item belongs to one node, so the linked nodes' items are counted without duplicates.
     int recent = 0;
     int previous = 0;
-    for (Instant at : done.values()) {
-      if (at.isAfter(from) && !at.isAfter(to)) {
-        recent++;
-      } else if (at.isAfter(before) && !at.isAfter(from)) {
-        previous++;
+    for (LinkedWork linked : work) {
+      for (Instant at : linked.track().doneAt.values()) {
+        if (at.isAfter(from) && !at.isAfter(to)) {
+          recent++;
+        } else if (at.isAfter(before) && !at.isAfter(from)) {
+          previous++;
+        }
       }
     }
     if (recent < MIN_DONE_IN_WINDOW || recent <= previous) {
       return null;
     }
-    JsonArray checkIns = new JsonArray();
-    window.forEach(checkIn -> checkIns.add(checkInJson(checkIn)));
-    JsonArray linked = new JsonArray();
-    for (LinkedWork item : work) {
-      linked.add(new JsonObject().put("id", item.node().id()).put("key", item.node().key())
-          .put("title", item.node().title()).put("kind", item.node().kind().wire()));
-    }
+    int doneRecent = recent;
+    int donePrevious = previous;
     double weeks = Math.round(span.toMillis() / (7.0 * DAY_MILLIS) * 10) / 10.0;
     JsonObject params = nodeParams(node)
         .put("checkIns", window.size())
         .put("value", plain(window.get(window.size() - 1).value()))
         .put("unit", node.unit())
         .put("weeks", weeks)
-        .put("doneRecent", recent)
-        .put("donePrevious", previous);
-    JsonObject evidence = new JsonObject()
-        .put("checkIns", checkIns)
+        .put("doneRecent", doneRecent)
+        .put("donePrevious", donePrevious);
+    Supplier<JsonObject> evidence = () -> new JsonObject()
+        .put("checkIns", checkInsJson(window))
         .put("flatTolerance", plain(tolerance))
         .put("window", new JsonObject().put("from", from.toString()).put("to", to.toString()))
         .put("previousWindow", new JsonObject().put("from", before.toString()).put("to", from.toString()))
-        .put("doneRecent", recent)
-        .put("donePrevious", previous)
-        .put("donePerWeek", donePerWeek(done.values(), before, to))
-        .put("linkedWork", linked);
-    String explanation = node.title() + " stayed at " + plain(window.get(window.size() - 1).value()) + unitSuffix(node)
-        + " over its last " + window.size() + " check-ins (" + weeks + " weeks), while " + recent + " linked work items were done,"
-        + " up from " + previous + " in the " + weeks + " weeks before. The delivered work does not move the result.";
+        .put("doneRecent", doneRecent)
+        .put("donePrevious", donePrevious)
+        .put("donePerWeek", donePerWeek(work, before, to))
+        .put("linkedWork", linkedJson(work));
+    Supplier<String> explanation = () -> node.title() + " stayed at " + plain(window.get(window.size() - 1).value()) + unitSuffix(node)
+        + " over its last " + window.size() + " check-ins (" + plain(BigDecimal.valueOf(weeks)) + " weeks), while " + doneRecent
+        + " linked work items were done, up from " + donePrevious + " in the same time before. The delivered work does not"
+        + " move the result.";
     List<String> nodeIds = new ArrayList<>(List.of(node.id()));
     for (LinkedWork item : work) {
       if (!nodeIds.contains(item.node().id())) {
@@ -246,17 +242,34 @@ final class SignalRules {
     return scale.multiply(FLAT_SHARE);
   }
 
-  /** Counts the items done per week (weeks start on Monday, UTC) in (from, to]. */
-  private static JsonArray donePerWeek(Iterable<Instant> done, Instant from, Instant to) {
+  private static JsonArray checkInsJson(List<NodeTrack.CheckIn> checkIns) {
+    JsonArray json = new JsonArray();
+    checkIns.forEach(checkIn -> json.add(checkInJson(checkIn)));
+    return json;
+  }
+
+  private static JsonArray linkedJson(List<LinkedWork> work) {
+    JsonArray linked = new JsonArray();
+    for (LinkedWork item : work) {
+      linked.add(new JsonObject().put("id", item.node().id()).put("key", item.node().key())
+          .put("title", item.node().title()).put("kind", item.node().kind().wire()));
+    }
+    return linked;
+  }
+
+  /** Counts the linked items done per week (weeks start on Monday, UTC) in (from, to]. */
+  private static JsonArray donePerWeek(List<LinkedWork> work, Instant from, Instant to) {
     TreeMap<LocalDate, Integer> weeks = new TreeMap<>();
     LocalDate week = monday(from);
     while (!week.isAfter(monday(to))) {
       weeks.put(week, 0);
       week = week.plusWeeks(1);
     }
-    for (Instant at : done) {
-      if (at.isAfter(from) && !at.isAfter(to)) {
-        weeks.merge(monday(at), 1, Integer::sum);
+    for (LinkedWork linked : work) {
+      for (Instant at : linked.track().doneAt.values()) {
+        if (at.isAfter(from) && !at.isAfter(to)) {
+          weeks.merge(monday(at), 1, Integer::sum);
+        }
       }
     }
     JsonArray result = new JsonArray();
@@ -293,20 +306,17 @@ final class SignalRules {
         .put("lastCheckIn", last == null ? null : last.toString())
         .put("dueAt", due.toString())
         .put("missed", missed);
-    JsonArray recent = new JsonArray();
     List<NodeTrack.CheckIn> checkIns = track.checkIns;
-    for (int i = Math.max(0, checkIns.size() - 5); i < checkIns.size(); i++) {
-      recent.add(checkInJson(checkIns.get(i)));
-    }
-    JsonObject evidence = new JsonObject()
+    List<NodeTrack.CheckIn> recent = List.copyOf(checkIns.subList(Math.max(0, checkIns.size() - 5), checkIns.size()));
+    Supplier<JsonObject> evidence = () -> new JsonObject()
         .put("lastCheckIn", last == null ? null : last.toString())
         .put("countedFrom", since.toString())
         .put("dueAt", due.toString())
         .put("graceDays", settings.checkInGraceDays())
         .put("missed", missed)
-        .put("recentCheckIns", recent)
+        .put("recentCheckIns", checkInsJson(recent))
         .put("checkedAt", now.toString());
-    String explanation = node.title() + (last == null || last.isBefore(start)
+    Supplier<String> explanation = () -> node.title() + (last == null || last.isBefore(start)
         ? " has had no check-in since " + start.atZone(ZoneOffset.UTC).toLocalDate()
         : " was last checked in on " + last.atZone(ZoneOffset.UTC).toLocalDate())
         + ". The weekly check-in was due on " + due.atZone(ZoneOffset.UTC).toLocalDate() + ", so " + missed
@@ -321,23 +331,20 @@ final class SignalRules {
     if (node.kind() != NodeKind.KEY_RESULT || node.status() == Status.CLOSED) {
       return null;
     }
-    List<NodeTrack.CheckIn> rated = new ArrayList<>();
-    for (NodeTrack.CheckIn checkIn : track.checkIns) {
+    // The newest rated check-in and up to CONFIDENCE_LOOKBACK rated ones before it, oldest first.
+    List<NodeTrack.CheckIn> rated = new ArrayList<>(CONFIDENCE_LOOKBACK + 1);
+    for (int i = track.checkIns.size() - 1; i >= 0 && rated.size() <= CONFIDENCE_LOOKBACK; i--) {
+      NodeTrack.CheckIn checkIn = track.checkIns.get(i);
       if (checkIn.confidence() != null) {
-        rated.add(checkIn);
+        rated.add(0, checkIn);
       }
     }
     if (rated.size() < 2) {
       return null;
     }
     NodeTrack.CheckIn latest = rated.get(rated.size() - 1);
-    List<NodeTrack.CheckIn> earlier = rated.subList(Math.max(0, rated.size() - 1 - CONFIDENCE_LOOKBACK), rated.size() - 1);
-    NodeTrack.CheckIn reference = earlier.get(0);
-    for (NodeTrack.CheckIn checkIn : earlier) {
-      if (checkIn.confidence() >= reference.confidence()) {
-        reference = checkIn;
-      }
-    }
+    List<NodeTrack.CheckIn> earlier = rated.subList(0, rated.size() - 1);
+    NodeTrack.CheckIn reference = highestConfidence(earlier);
     int drop = reference.confidence() - latest.confidence();
     if (drop < settings.confidenceDrop()) {
       return null;
@@ -348,20 +355,28 @@ final class SignalRules {
         .put("to", latest.confidence())
         .put("drop", drop)
         .put("fromAt", reference.time().toString());
-    JsonArray checkIns = new JsonArray();
-    earlier.forEach(checkIn -> checkIns.add(checkInJson(checkIn)));
-    checkIns.add(checkInJson(latest));
-    JsonObject evidence = new JsonObject()
-        .put("checkIns", checkIns)
+    Supplier<JsonObject> evidence = () -> new JsonObject()
+        .put("checkIns", checkInsJson(earlier).add(checkInJson(latest)))
         .put("reference", checkInJson(reference))
         .put("latest", checkInJson(latest))
         .put("drop", drop)
         .put("threshold", settings.confidenceDrop());
-    String explanation = "Confidence in " + node.title() + " fell by " + drop + " points, from " + reference.confidence()
+    Supplier<String> explanation = () -> "Confidence in " + node.title() + " fell by " + drop + " points, from " + reference.confidence()
         + " on " + reference.time().atZone(ZoneOffset.UTC).toLocalDate() + " to " + latest.confidence() + " at the"
         + " check-in of " + latest.time().atZone(ZoneOffset.UTC).toLocalDate() + ".";
     return new Finding(CONFIDENCE_DROP, fingerprint(CONFIDENCE_DROP, node.id()), latest.time(), List.of(node.id()),
         units(node), severity, CONFIDENCE_DROP, params, explanation, evidence);
+  }
+
+  /** Returns the check-in with the highest confidence, the newest of equal ones. */
+  private static NodeTrack.CheckIn highestConfidence(List<NodeTrack.CheckIn> checkIns) {
+    NodeTrack.CheckIn highest = checkIns.get(0);
+    for (NodeTrack.CheckIn checkIn : checkIns) {
+      if (checkIn.confidence() >= highest.confidence()) {
+        highest = checkIn;
+      }
+    }
+    return highest;
   }
 
   // --- KPI out of corridor ---
@@ -377,14 +392,14 @@ final class SignalRules {
         .put("green", plain(node.green()))
         .put("unit", node.unit())
         .put("direction", increase ? "increase" : "decrease");
-    JsonObject evidence = new JsonObject()
+    Supplier<JsonObject> evidence = () -> new JsonObject()
         .put("value", plain(node.current()))
         .put("at", node.updatedAt() == null ? null : node.updatedAt().toString())
         .put("red", plain(node.red()))
         .put("green", plain(node.green()))
         .put("direction", increase ? "increase" : "decrease")
         .put("values", points(track.values, Instant.MIN, 20));
-    String explanation = node.title() + " is at " + plain(node.current()) + unitSuffix(node) + ", "
+    Supplier<String> explanation = () -> node.title() + " is at " + plain(node.current()) + unitSuffix(node) + ", "
         + (increase ? "at or below" : "at or above") + " its red threshold of " + plain(node.red()) + unitSuffix(node)
         + (node.green() == null ? "" : "; its corridor is on track from " + plain(node.green()) + unitSuffix(node)) + ".";
     Instant episode = node.updatedAt() == null ? Instant.EPOCH : node.updatedAt();
@@ -401,10 +416,10 @@ final class SignalRules {
     List<RobustScore.Point> history = new ArrayList<>(track.values.size() - 1);
     for (int i = 0; i < track.values.size() - 1; i++) {
       NodeTrack.Point point = track.values.get(i);
-      history.add(new RobustScore.Point(point.time(), point.value().doubleValue()));
+      history.add(new RobustScore.Point(point.time(), point.number()));
     }
     NodeTrack.Point latest = track.values.get(track.values.size() - 1);
-    RobustScore.Score score = RobustScore.score(history, new RobustScore.Point(latest.time(), latest.value().doubleValue()));
+    RobustScore.Score score = RobustScore.score(history, new RobustScore.Point(latest.time(), latest.number()));
     if (score == null || Math.abs(score.z()) < settings.anomalyZ()) {
       return null;
     }
@@ -418,7 +433,7 @@ final class SignalRules {
         .put("centre", round(score.centre()))
         .put("side", z > 0 ? "above" : "below")
         .put("seasonal", score.seasonal());
-    JsonObject evidence = new JsonObject()
+    Supplier<JsonObject> evidence = () -> new JsonObject()
         .put("value", plain(latest.value()))
         .put("at", latest.time().toString())
         .put("z", zRounded)
@@ -428,7 +443,7 @@ final class SignalRules {
         .put("seasonal", score.seasonal())
         .put("window", score.window())
         .put("values", points(track.values, Instant.MIN, NodeTrack.MAX_VALUES));
-    String explanation = node.title() + " measured " + plain(latest.value()) + unitSuffix(node) + " on "
+    Supplier<String> explanation = () -> node.title() + " measured " + plain(latest.value()) + unitSuffix(node) + " on "
         + latest.time().atZone(ZoneOffset.UTC).toLocalDate() + ", " + Math.abs(zRounded) + " robust standard deviations "
         + (z > 0 ? "above" : "below") + " the median " + round(score.centre()) + " of its last " + score.window()
         + (score.seasonal() ? " values on the same weekday" : " values") + ".";
@@ -471,9 +486,9 @@ final class SignalRules {
         unitIds.add(o.unitId());
       }
     }
-    JsonObject evidence = new JsonObject().put("offTrack", nodes).put("linked", related.size()).put("checkedAt", now.toString());
+    Supplier<JsonObject> evidence = () -> new JsonObject().put("offTrack", nodes).put("linked", related.size()).put("checkedAt", now.toString());
     String relation = first.relation().equals("depends_on") ? "depends on" : "contributes to";
-    String explanation = node.title() + " " + relation + " " + first.node().title() + ", which is off track"
+    Supplier<String> explanation = () -> node.title() + " " + relation + " " + first.node().title() + ", which is off track"
         + (offTrack.size() > 1 ? ", and " + (offTrack.size() - 1) + " more linked nodes are off track too." : ".");
     return new Finding(DEPENDENCY_AT_RISK, fingerprint(DEPENDENCY_AT_RISK, node.id()), now, nodeIds, unitIds,
         "warning", DEPENDENCY_AT_RISK, params, explanation, evidence);

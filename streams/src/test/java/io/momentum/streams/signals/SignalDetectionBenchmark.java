@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>The organisation is the simulator's world with 40 instances of each scenario (about 1,240
  * nodes) after its 84 days of history. The batches mix, per 20 events, 14 key-result values, 2
- * check-ins, 3 KPI measurements and 1 work item, spread round-robin over the nodes, 10 ms apart
- * after the history.
+ * check-ins, 3 KPI measurements and 1 work item done, spread round-robin over the nodes, 10 ms
+ * apart after the history. Each value moves its node's current value by a small step.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -111,16 +111,34 @@ public class SignalDetectionBenchmark {
 
   private Observation nextEvent() {
     long n = sequence++;
-    Instant time = SignalSimulator.day(SignalSimulator.LAST_DAY).plusMillis(10 * n);
+    Instant time = SignalSimulator.day(SignalSimulator.LAST_DAY + 1).plusMillis(10 * n);
     clock.now = time;
-    BigDecimal value = BigDecimal.valueOf(n % 100);
     return switch ((int) (n % 20)) {
-      case 0, 1 -> new Observation.Value(pick(keyResults, n), value, (int) (n % 11), true, time, "urn:bench");
-      case 2, 3, 4 -> new Observation.Value(pick(kpis, n), BigDecimal.valueOf(95 + n % 10), null, false, time, "urn:bench");
+      case 0, 1 -> {
+        String keyResult = pick(keyResults, n);
+        yield new Observation.Value(keyResult, step(keyResult, n), 6 + (int) (n % 3), true, time, "urn:bench");
+      }
+      case 2, 3, 4 -> {
+        String kpi = pick(kpis, n);
+        yield new Observation.Value(kpi, step(kpi, n), null, false, time, "urn:bench");
+      }
       case 5 -> new Observation.WorkItem(pick(initiatives, n), "jira", "B-" + n, "story", WorkStatus.DONE, null, false,
           time, "urn:bench");
-      default -> new Observation.Value(pick(keyResults, n), value, null, false, time, "urn:bench");
+      default -> {
+        String keyResult = pick(keyResults, n);
+        yield new Observation.Value(keyResult, step(keyResult, n), null, false, time, "urn:bench");
+      }
     };
+  }
+
+  /**
+   * Returns the node's current value moved by -0.2 to +0.4 in steps of 0.1, so values walk as a
+   * real metric does rather than jumping across its range.
+   */
+  private BigDecimal step(String nodeId, long n) {
+    BigDecimal current = engine.node(nodeId).map(NodeState::current).orElse(null);
+    BigDecimal base = current == null ? BigDecimal.valueOf(50) : current;
+    return base.add(BigDecimal.valueOf(n % 7 - 2, 1));
   }
 
   private static String pick(List<String> ids, long n) {
