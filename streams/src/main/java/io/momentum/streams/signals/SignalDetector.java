@@ -136,19 +136,20 @@ public final class SignalDetector {
   }
 
   /**
-   * Evaluates the nodes observed since the last evaluation, the {@code changed} nodes, and the
-   * nodes whose rules read them (key results following an initiative's work, nodes linked to a
-   * changed node), and returns how the signals must change.
+   * Evaluates the nodes observed or defined since the last evaluation, and the nodes whose rules
+   * read them or a {@code changed} node (key results following an initiative's work, nodes
+   * linked to it), and returns how the signals must change. A changed node that was not observed
+   * is not evaluated itself: its own conditions depend only on its own history, and the changes
+   * of its state that time brings are left to {@link #sweep}.
    */
   public List<SignalChange> evaluate(GoalEngine engine, Collection<NodeState> changed, Instant now) {
-    Set<String> candidates = new LinkedHashSet<>(touched);
+    Set<String> all = new LinkedHashSet<>(touched);
+    for (String id : touched) {
+      addReaders(id, all);
+    }
     touched.clear();
     for (NodeState node : changed) {
-      candidates.add(node.id());
-    }
-    Set<String> all = new LinkedHashSet<>(candidates);
-    for (String id : candidates) {
-      addReaders(id, all);
+      addReaders(node.id(), all);
     }
     List<SignalChange> changes = new ArrayList<>();
     for (String id : all) {
