@@ -134,8 +134,9 @@ export function evidencePoints(evidence) {
 }
 
 /**
- * Returns the SVG polyline points of a sparkline `width` by `height` through `points` (as
- * `evidencePoints` returns them), spaced by time; one point sits in the middle, none gives ''.
+ * Returns the SVG polyline points of a sparkline `width` by `height` through `points`, as
+ * `evidencePoints` returns them, spaced by time. A single point sits in the middle, and no points
+ * give ''.
  */
 export function sparklinePoints(points, width, height) {
   if (points.length === 0) {

@@ -27,9 +27,9 @@ public final class DetectedSignals {
 
   /**
    * Applies the changes in order and completes with the signals that changed, to publish after
-   * the commit. A raise is skipped when its condition had a signal for the same episode already;
-   * an update or resolve is skipped when the condition has no unresolved signal (a person
-   * resolved it).
+   * the commit. A raise is skipped when its condition had a signal for the same episode already.
+   * An update or resolve is skipped when the condition has no unresolved signal, because a person
+   * resolved it.
    */
   public static Future<List<JsonObject>> record(SqlClient transaction, String orgId, List<SignalChange> changes,
                                                 Instant now) {

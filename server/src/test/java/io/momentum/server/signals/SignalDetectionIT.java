@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signals detected by the ingest from events produced to the in-process Kafka broker: each is
- * stored with its evidence and raised action, pushed to a subscribed live board, and resolved by
- * the system when its condition clears, which the decision trail records.
+ * Signals detected by the ingest from events produced to the in-process Kafka broker. Each is
+ * stored with its evidence and raised action and pushed to a subscribed live board. The system
+ * resolves it when its condition clears, and the decision trail records that.
  */
 class SignalDetectionIT {
 

@@ -30,13 +30,13 @@ public final class LinkedWork {
     return id;
   }
 
-  /** A {@code momentum.checkin} event with a value and a confidence. */
+  /** Returns a {@code momentum.checkin} event with a value and a confidence. */
   public static JsonObject checkIn(TestOrg org, String subject, double value, int confidence, Instant time) {
     return Events.event(org.orgId, "momentum.checkin", subject, time,
         new JsonObject().put("value", value).put("confidence", confidence));
   }
 
-  /** A {@code momentum.workitem.changed} event of a Jira story done at {@code doneAt}, linked to {@code subject}. */
+  /** Returns a {@code momentum.workitem.changed} event of a Jira story done at {@code doneAt}, linked to {@code subject}. */
   public static JsonObject doneItem(TestOrg org, String subject, String externalId, Instant doneAt) {
     return Events.event(org.orgId, "momentum.workitem.changed", subject, doneAt, new JsonObject()
         .put("system", "jira").put("externalId", externalId).put("itemType", "story").put("statusCategory", "done"));

@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 public final class Finding {
 
   /**
-   * Parameters that change with most new values and are left out when deciding whether a stored
-   * signal needs an update: the forecast value moves with every value, while its rounded
-   * percentage, also a parameter, moves only with a change worth rewriting the signal for.
+   * Parameters left out when deciding whether a stored signal needs an update. The forecast value
+   * moves with every new value, while its rounded percentage, also a parameter, moves only with a
+   * change worth rewriting the signal for.
    */
   private static final Map<String, Set<String>> VOLATILE_PARAMS = Map.of(SignalRules.OFF_TRACK_FORECAST, Set.of("forecast"));
 

@@ -38,8 +38,6 @@ final class NodeTrack {
   final List<Point> values = new ArrayList<>();
   /** Time each work item reached done, by system and external id; items not done are absent. */
   final Map<String, Instant> doneAt = new HashMap<>();
-  /** Time of the newest value, to tell a late value from the newest one. */
-  Instant newest;
 
   void add(Observation observation, String eventId) {
     if (observation instanceof Observation.Value value) {
@@ -69,9 +67,6 @@ final class NodeTrack {
         values.add(at, point);
       }
       trim(values, MAX_VALUES);
-      if (newest == null || !observed.time().isBefore(newest)) {
-        newest = observed.time();
-      }
     }
   }
 

@@ -18,9 +18,9 @@ import java.util.List;
  */
 final class RobustScore {
 
-  /** Fewest earlier values a score needs. */
+  /** Minimum number of earlier values a score needs. */
   static final int MIN_POINTS = 8;
-  /** Fewest earlier values on the same weekday that make the score weekday-aware. */
+  /** Minimum number of earlier values on the same weekday that makes the score weekday-aware. */
   static final int MIN_SEASON_POINTS = 3;
   private static final double NORMAL_CONSISTENCY = 1.4826;
   private static final long HOUR_MILLIS = 3_600_000L;

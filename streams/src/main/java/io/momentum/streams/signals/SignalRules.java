@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * The condition of each signal kind, as pure functions of a node's state and recent history.
- * Each rule returns the {@link Finding} while its condition holds and null otherwise. Every
+ * Each rule returns the {@link Finding} while its condition is met and null otherwise. Every
  * finding carries an English explanation, the code and parameters clients word in their own
  * language, and the data points the rule used as evidence.
  */
@@ -50,7 +50,7 @@ final class SignalRules {
    * target, that still counts as flat.
    */
   static final BigDecimal FLAT_SHARE = new BigDecimal("0.01");
-  /** Fewest linked work items that must reach done in the stall window to count as effort. */
+  /** Minimum number of linked work items done in the stall window that counts as effort. */
   static final int MIN_DONE_IN_WINDOW = 2;
   /** Earlier check-ins whose highest confidence a new check-in is compared with. */
   static final int CONFIDENCE_LOOKBACK = 3;

@@ -36,7 +36,10 @@ public record SignalSettings(int stallCheckIns, int confidenceDrop, double anoma
     }
   }
 
-  /** Time after the last check-in (or the cycle start) from which a check-in counts as missed. */
+  /**
+   * Time after the last check-in, or after the later of the cycle start and the key result's
+   * creation, from which a check-in counts as missed.
+   */
   public Duration missedAfter() {
     return CHECK_IN_EVERY.plusDays(checkInGraceDays);
   }
