@@ -26,10 +26,6 @@ final class RobustScore {
   private static final long HOUR_MILLIS = 3_600_000L;
   private static final long DAY_MILLIS = 86_400_000L;
 
-  /** A value at a time. */
-  record Point(Instant time, double value) {
-  }
-
   /**
    * The score of one value.
    *
@@ -48,7 +44,7 @@ final class RobustScore {
    * when the history has fewer than {@link #MIN_POINTS} values. When every earlier value sits on
    * the centre (spread 0), a different value scores positive or negative infinity.
    */
-  static Score score(List<Point> history, Point latest) {
+  static Score score(List<NodeTrack.Point> history, NodeTrack.Point latest) {
     if (history.size() < MIN_POINTS) {
       return null;
     }
@@ -58,13 +54,16 @@ final class RobustScore {
         return seasonal;
       }
     }
-    double[] values = history.stream().mapToDouble(Point::value).toArray();
+    double[] values = new double[history.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = history.get(i).number();
+    }
     double centre = median(values);
     double spread = NORMAL_CONSISTENCY * median(deviations(values, centre));
-    return new Score(z(latest.value(), centre, spread), false, centre, spread, history.size());
+    return new Score(z(latest.number(), centre, spread), false, centre, spread, history.size());
   }
 
-  private static Score seasonalScore(List<Point> history, Point latest) {
+  private static Score seasonalScore(List<NodeTrack.Point> history, NodeTrack.Point latest) {
     int[] weekdays = new int[history.size()];
     int[] perWeekday = new int[7];
     for (int i = 0; i < weekdays.length; i++) {
@@ -81,7 +80,7 @@ final class RobustScore {
     }
     int[] filled = new int[7];
     for (int i = 0; i < weekdays.length; i++) {
-      valuesByWeekday[weekdays[i]][filled[weekdays[i]]++] = history.get(i).value();
+      valuesByWeekday[weekdays[i]][filled[weekdays[i]]++] = history.get(i).number();
     }
     double[] dayMedians = new double[7];
     for (int weekday = 0; weekday < 7; weekday++) {
@@ -89,11 +88,11 @@ final class RobustScore {
     }
     double[] residuals = new double[history.size()];
     for (int i = 0; i < residuals.length; i++) {
-      residuals[i] = Math.abs(history.get(i).value() - dayMedians[weekdays[i]]);
+      residuals[i] = Math.abs(history.get(i).number() - dayMedians[weekdays[i]]);
     }
     double centre = dayMedians[day];
     double spread = NORMAL_CONSISTENCY * median(residuals);
-    return new Score(z(latest.value(), centre, spread), true, centre, spread, history.size());
+    return new Score(z(latest.number(), centre, spread), true, centre, spread, history.size());
   }
 
   private static double z(double value, double centre, double spread) {
@@ -105,7 +104,7 @@ final class RobustScore {
   }
 
   /** Returns true when the median gap between consecutive values lies between 12 and 36 hours. */
-  private static boolean isDaily(List<Point> history) {
+  private static boolean isDaily(List<NodeTrack.Point> history) {
     double[] gaps = new double[history.size() - 1];
     for (int i = 1; i < history.size(); i++) {
       gaps[i - 1] = history.get(i).time().toEpochMilli() - history.get(i - 1).time().toEpochMilli();

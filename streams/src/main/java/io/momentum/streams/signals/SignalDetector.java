@@ -35,10 +35,6 @@ public final class SignalDetector {
       SignalRules.MISSED_CHECK_IN, SignalRules.CONFIDENCE_DROP, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.KPI_ANOMALY,
       SignalRules.DEPENDENCY_AT_RISK);
 
-  /** A condition reported to the store: enough to tell whether a new finding changes it. */
-  private record Reported(String kind, String severity, JsonObject params) {
-  }
-
   private final SignalSettings settings;
   private final Map<String, NodeTrack> tracks = new HashMap<>();
   private final Map<String, CycleDef> cycles = new HashMap<>();
@@ -52,7 +48,7 @@ public final class SignalDetector {
   private final Map<String, List<SignalLink>> linksTo = new HashMap<>();
   private final Map<String, List<SignalLink>> linksFrom = new HashMap<>();
   /** The conditions reported to the store, by node id and then by kind. */
-  private final Map<String, Map<String, Reported>> reported = new HashMap<>();
+  private final Map<String, Map<String, SignalRules.Reported>> reported = new HashMap<>();
   private final Set<String> touched = new LinkedHashSet<>();
 
   /**
@@ -69,7 +65,7 @@ public final class SignalDetector {
       linksFrom.computeIfAbsent(link.fromId(), id -> new ArrayList<>()).add(link);
     }
     for (ActiveSignal signal : active) {
-      remember(nodeOf(signal.fingerprint(), signal.kind()), new Reported(signal.kind(), signal.severity(), signal.params()));
+      remember(nodeOf(signal.fingerprint(), signal.kind()), new SignalRules.Reported(signal.kind(), signal.severity(), signal.params()));
     }
   }
 
@@ -182,7 +178,7 @@ public final class SignalDetector {
         remember(update.finding().nodeIds().get(0), reported(update.finding()));
       } else if (change instanceof SignalChange.Resolve resolve) {
         String nodeId = nodeOf(resolve.fingerprint(), resolve.kind());
-        Map<String, Reported> kinds = reported.get(nodeId);
+        Map<String, SignalRules.Reported> kinds = reported.get(nodeId);
         if (kinds != null && kinds.remove(resolve.kind()) != null && kinds.isEmpty()) {
           reported.remove(nodeId);
         }
@@ -190,7 +186,7 @@ public final class SignalDetector {
     }
   }
 
-  private void remember(String nodeId, Reported condition) {
+  private void remember(String nodeId, SignalRules.Reported condition) {
     reported.computeIfAbsent(nodeId, id -> new HashMap<>(4)).put(condition.kind(), condition);
   }
 
@@ -202,7 +198,7 @@ public final class SignalDetector {
   /** Returns the kinds of the conditions reported for a node, for tests and diagnostics. */
   public Set<String> reportedKinds(String nodeId) {
     Set<String> kinds = new LinkedHashSet<>();
-    Map<String, Reported> known = reported.getOrDefault(nodeId, Map.of());
+    Map<String, SignalRules.Reported> known = reported.getOrDefault(nodeId, Map.of());
     for (String kind : KINDS) {
       if (known.containsKey(kind)) {
         kinds.add(kind);
@@ -211,8 +207,8 @@ public final class SignalDetector {
     return kinds;
   }
 
-  private static Reported reported(Finding finding) {
-    return new Reported(finding.kind(), finding.severity(), finding.params());
+  private static SignalRules.Reported reported(Finding finding) {
+    return new SignalRules.Reported(finding.kind(), finding.severity(), finding.params());
   }
 
   /** Adds the nodes whose rules read node {@code id}: followers of its work and nodes linked to it. */
@@ -228,9 +224,9 @@ public final class SignalDetector {
 
   private void evaluateNode(GoalEngine engine, String id, Instant now, List<SignalChange> changes) {
     NodeState node = engine.node(id).orElse(null);
-    Map<String, Reported> known = reported.getOrDefault(id, Map.of());
+    Map<String, SignalRules.Reported> known = reported.getOrDefault(id, Map.of());
     if (node == null) {
-      for (Reported last : List.copyOf(known.values())) {
+      for (SignalRules.Reported last : List.copyOf(known.values())) {
         changes.add(new SignalChange.Resolve(SignalRules.fingerprint(last.kind(), id), last.kind(), clearedReason(last.kind(), null)));
       }
       return;
@@ -238,21 +234,23 @@ public final class SignalDetector {
     NodeTrack track = tracks.getOrDefault(id, EMPTY);
     if (node.kind() == NodeKind.KEY_RESULT) {
       CycleDef cycle = node.cycleId() == null ? null : cycles.get(node.cycleId());
-      compare(node, known, SignalRules.OFF_TRACK_FORECAST, SignalRules.offTrackForecast(node, track, cycle, now), changes);
+      compare(node, known, SignalRules.OFF_TRACK_FORECAST, SignalRules.offTrackForecast(node, track, cycle, now,
+          known.get(SignalRules.OFF_TRACK_FORECAST)), changes);
       compare(node, known, SignalRules.STALLED_DESPITE_EFFORT,
-          SignalRules.stalledDespiteEffort(node, track, linkedWork(engine, node), settings), changes);
+          SignalRules.stalledDespiteEffort(node, track, () -> linkedWork(engine, node), settings), changes);
       compare(node, known, SignalRules.MISSED_CHECK_IN,
           SignalRules.missedCheckIn(node, track, cycle, createdAt.get(id), settings, now), changes);
       compare(node, known, SignalRules.CONFIDENCE_DROP, SignalRules.confidenceDrop(node, track, settings), changes);
     } else if (node.kind() == NodeKind.KPI) {
-      compare(node, known, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.kpiOutOfCorridor(node, track), changes);
-      compare(node, known, SignalRules.KPI_ANOMALY, SignalRules.kpiAnomaly(node, track, settings), changes);
+      compare(node, known, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.kpiOutOfCorridor(node, track, known.get(SignalRules.KPI_OUT_OF_CORRIDOR)), changes);
+      compare(node, known, SignalRules.KPI_ANOMALY, SignalRules.kpiAnomaly(node, track, settings, known.get(SignalRules.KPI_ANOMALY)), changes);
     }
     if (linksTo.containsKey(id) || linksFrom.containsKey(id) || known.containsKey(SignalRules.DEPENDENCY_AT_RISK)) {
-      compare(node, known, SignalRules.DEPENDENCY_AT_RISK, SignalRules.dependencyAtRisk(node, related(engine, id), now), changes);
+      compare(node, known, SignalRules.DEPENDENCY_AT_RISK, SignalRules.dependencyAtRisk(node, related(engine, id), now,
+          known.get(SignalRules.DEPENDENCY_AT_RISK)), changes);
     }
     // A condition of a kind the node no longer has (its kind changed) resolves.
-    for (Reported last : known.values()) {
+    for (SignalRules.Reported last : known.values()) {
       if (!appliesTo(last.kind(), node)) {
         changes.add(new SignalChange.Resolve(SignalRules.fingerprint(last.kind(), id), last.kind(),
             clearedReason(last.kind(), node)));
@@ -261,9 +259,12 @@ public final class SignalDetector {
   }
 
   /** Adds the change that brings the reported condition of {@code kind} in line with {@code finding}, if any. */
-  private static void compare(NodeState node, Map<String, Reported> known, String kind, Finding finding,
+  private static void compare(NodeState node, Map<String, SignalRules.Reported> known, String kind, Finding finding,
                               List<SignalChange> changes) {
-    Reported last = known.get(kind);
+    if (finding == SignalRules.UNCHANGED) {
+      return;
+    }
+    SignalRules.Reported last = known.get(kind);
     if (finding != null && last == null) {
       changes.add(new SignalChange.Raise(finding));
     } else if (finding != null && finding.differsFrom(last.severity(), last.params())) {

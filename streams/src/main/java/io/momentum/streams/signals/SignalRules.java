@@ -62,9 +62,30 @@ final class SignalRules {
   private static final String WARNING = "warning";
   private static final String CRITICAL = "critical";
   private static final long DAY_MILLIS = 86_400_000L;
+  private static final java.math.MathContext SIGNIFICANT_4 = new java.math.MathContext(4);
 
   private SignalRules() {
   }
+
+  /** A condition as last reported to the store, which a rule compares its result with. */
+  record Reported(String kind, String severity, JsonObject params) {
+
+    /** Returns true when the reported condition has {@code severity} and parameter {@code name} equal to {@code value}. */
+    boolean same(String otherSeverity, String name, Object value) {
+      Object stored = params == null ? null : params.getValue(name);
+      if (stored instanceof Number a && value instanceof Number b) {
+        return severity.equals(otherSeverity) && a.doubleValue() == b.doubleValue();
+      }
+      return severity.equals(otherSeverity) && java.util.Objects.equals(stored, value);
+    }
+  }
+
+  /**
+   * Returned by a rule whose condition still holds as {@code last} reported it, so nothing needs
+   * writing. It saves building parameters, explanation and evidence on most evaluations.
+   */
+  static final Finding UNCHANGED = new Finding("unchanged", "unchanged", Instant.EPOCH, List.of(), List.of(), "info",
+      "unchanged", new JsonObject(), () -> "", JsonObject::new);
 
   /** Linked work of a key result: an initiative (or the key result itself) and its history. */
   record LinkedWork(NodeState node, NodeTrack track) {
@@ -94,7 +115,7 @@ final class SignalRules {
 
   // --- off track by forecast ---
 
-  static Finding offTrackForecast(NodeState node, NodeTrack track, CycleDef cycle, Instant now) {
+  static Finding offTrackForecast(NodeState node, NodeTrack track, CycleDef cycle, Instant now, Reported last) {
     if (node.kind() != NodeKind.KEY_RESULT || node.status() == Status.CLOSED || !running(cycle, now)) {
       return null;
     }
@@ -106,12 +127,16 @@ final class SignalRules {
     long leadDays = ceilDays(Duration.between(now, end));
     int percent = forecast.progress().movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValue();
     String severity = forecast.progress().compareTo(FORECAST_CRITICAL) < 0 ? CRITICAL : WARNING;
+    long leadWeeks = (leadDays + 6) / 7;
+    if (last != null && last.same(severity, "forecastPercent", percent) && last.same(severity, "leadWeeks", leadWeeks)) {
+      return UNCHANGED;
+    }
     JsonObject params = nodeParams(node)
         .put("forecast", plain(forecast.value()))
         .put("forecastPercent", percent)
         .put("target", plain(node.target()))
         .put("unit", node.unit())
-        .put("leadWeeks", (leadDays + 6) / 7)
+        .put("leadWeeks", leadWeeks)
         .put("cycleEnd", cycle.end().toString());
     Supplier<JsonObject> evidence = () -> new JsonObject()
         .put("forecast", new JsonObject().put("value", plain(forecast.value())).put("progress", plain(forecast.progress()))
@@ -135,9 +160,14 @@ final class SignalRules {
 
   // --- stalled despite effort ---
 
-  static Finding stalledDespiteEffort(NodeState node, NodeTrack track, List<LinkedWork> work, SignalSettings settings) {
+  /**
+   * @param linkedWork returns the key result's linked work; it is called only once the value is
+   *     found flat, because most key results are not
+   */
+  static Finding stalledDespiteEffort(NodeState node, NodeTrack track, Supplier<List<LinkedWork>> linkedWork,
+                                      SignalSettings settings) {
     if (node.kind() != NodeKind.KEY_RESULT || node.status() == Status.CLOSED
-        || node.measurement() == Measurement.WORK_ITEMS || work.isEmpty()
+        || node.measurement() == Measurement.WORK_ITEMS
         || (node.progress() != null && node.progress().compareTo(BigDecimal.ONE) >= 0)) {
       return null;
     }
@@ -155,6 +185,10 @@ final class SignalRules {
     Instant to = window.get(window.size() - 1).time();
     Duration span = Duration.between(from, to);
     if (span.toMillis() < DAY_MILLIS) {
+      return null;
+    }
+    List<LinkedWork> work = linkedWork.get();
+    if (work.isEmpty()) {
       return null;
     }
     Instant before = from.minus(span);
@@ -381,9 +415,12 @@ final class SignalRules {
 
   // --- KPI out of corridor ---
 
-  static Finding kpiOutOfCorridor(NodeState node, NodeTrack track) {
+  static Finding kpiOutOfCorridor(NodeState node, NodeTrack track, Reported last) {
     if (node.kind() != NodeKind.KPI || node.status() != Status.OFF_TRACK || node.current() == null || node.red() == null) {
       return null;
+    }
+    if (last != null && last.same(CRITICAL, "value", plain(node.current()))) {
+      return UNCHANGED;
     }
     boolean increase = node.direction() != Measurement.DECREASE;
     JsonObject params = nodeParams(node)
@@ -409,23 +446,21 @@ final class SignalRules {
 
   // --- KPI anomaly ---
 
-  static Finding kpiAnomaly(NodeState node, NodeTrack track, SignalSettings settings) {
+  static Finding kpiAnomaly(NodeState node, NodeTrack track, SignalSettings settings, Reported last) {
     if (node.kind() != NodeKind.KPI || track.values.size() < RobustScore.MIN_POINTS + 1) {
       return null;
     }
-    List<RobustScore.Point> history = new ArrayList<>(track.values.size() - 1);
-    for (int i = 0; i < track.values.size() - 1; i++) {
-      NodeTrack.Point point = track.values.get(i);
-      history.add(new RobustScore.Point(point.time(), point.number()));
-    }
     NodeTrack.Point latest = track.values.get(track.values.size() - 1);
-    RobustScore.Score score = RobustScore.score(history, new RobustScore.Point(latest.time(), latest.number()));
+    RobustScore.Score score = RobustScore.score(track.values.subList(0, track.values.size() - 1), latest);
     if (score == null || Math.abs(score.z()) < settings.anomalyZ()) {
       return null;
     }
     double z = Math.max(-Z_LIMIT, Math.min(Z_LIMIT, score.z()));
     double zRounded = Math.round(z * 10) / 10.0;
     String severity = Math.abs(z) >= 2 * settings.anomalyZ() ? CRITICAL : WARNING;
+    if (last != null && last.same(severity, "z", zRounded) && last.same(severity, "value", plain(latest.value()))) {
+      return UNCHANGED;
+    }
     JsonObject params = nodeParams(node)
         .put("value", plain(latest.value()))
         .put("unit", node.unit())
@@ -453,7 +488,7 @@ final class SignalRules {
 
   // --- dependency at risk ---
 
-  static Finding dependencyAtRisk(NodeState node, List<Related> related, Instant now) {
+  static Finding dependencyAtRisk(NodeState node, List<Related> related, Instant now, Reported last) {
     if (node.status() == Status.CLOSED || related.isEmpty()) {
       return null;
     }
@@ -467,6 +502,10 @@ final class SignalRules {
       return null;
     }
     Related first = offTrack.get(0);
+    if (last != null && last.same(WARNING, "count", offTrack.size()) && last.same(WARNING, "otherKey", first.node().key())
+        && last.same(WARNING, "relation", first.relation())) {
+      return UNCHANGED;
+    }
     JsonObject params = nodeParams(node)
         .put("count", offTrack.size())
         .put("otherTitle", first.node().title())
@@ -537,6 +576,6 @@ final class SignalRules {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return null;
     }
-    return new BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value).round(SIGNIFICANT_4).stripTrailingZeros().toPlainString();
   }
 }

@@ -14,10 +14,14 @@ class RobustScoreTest {
 
   private static final Instant MONDAY = LocalDate.of(2026, 1, 5).atStartOfDay(ZoneOffset.UTC).toInstant();
 
-  private static List<RobustScore.Point> daily(double... values) {
-    List<RobustScore.Point> points = new ArrayList<>();
+  private static NodeTrack.Point point(Instant time, double value) {
+    return new NodeTrack.Point(time, java.math.BigDecimal.valueOf(value));
+  }
+
+  private static List<NodeTrack.Point> daily(double... values) {
+    List<NodeTrack.Point> points = new ArrayList<>();
     for (int i = 0; i < values.length; i++) {
-      points.add(new RobustScore.Point(MONDAY.plusSeconds(86_400L * i + 3_600), values[i]));
+      points.add(point(MONDAY.plusSeconds(86_400L * i + 3_600), values[i]));
     }
     return points;
   }
@@ -33,19 +37,19 @@ class RobustScoreTest {
 
   @Test
   void fewerThanEightValuesGiveNoScore() {
-    List<RobustScore.Point> history = daily(1, 2, 3, 4, 5, 6, 7);
-    assertThat(RobustScore.score(history, new RobustScore.Point(MONDAY.plusSeconds(86_400L * 8), 9))).isNull();
+    List<NodeTrack.Point> history = daily(1, 2, 3, 4, 5, 6, 7);
+    assertThat(RobustScore.score(history, point(MONDAY.plusSeconds(86_400L * 8), 9))).isNull();
   }
 
   @Test
   void scoreUsesMedianAndMad() {
     // Two values a week apart break the daily rhythm, so the score is not weekday-aware.
-    List<RobustScore.Point> history = new ArrayList<>();
+    List<NodeTrack.Point> history = new ArrayList<>();
     double[] values = {10, 12, 11, 13, 9, 10, 12, 11, 10};
     for (int i = 0; i < values.length; i++) {
-      history.add(new RobustScore.Point(MONDAY.plusSeconds(7L * 86_400 * i), values[i]));
+      history.add(point(MONDAY.plusSeconds(7L * 86_400 * i), values[i]));
     }
-    RobustScore.Score score = RobustScore.score(history, new RobustScore.Point(MONDAY.plusSeconds(7L * 86_400 * 10), 16));
+    RobustScore.Score score = RobustScore.score(history, point(MONDAY.plusSeconds(7L * 86_400 * 10), 16));
 
     assertThat(score.seasonal()).isFalse();
     assertThat(score.centre()).isEqualTo(11);
@@ -59,9 +63,9 @@ class RobustScoreTest {
     for (int i = 0; i < values.length; i++) {
       values[i] = i % 7 == 6 ? 70 + i % 3 : 100 + i % 3;
     }
-    List<RobustScore.Point> history = daily(values);
-    RobustScore.Point sunday = new RobustScore.Point(MONDAY.plusSeconds(86_400L * 34 + 3_600), 71);
-    RobustScore.Point tuesday = new RobustScore.Point(MONDAY.plusSeconds(86_400L * 29 + 3_600), 71);
+    List<NodeTrack.Point> history = daily(values);
+    NodeTrack.Point sunday = point(MONDAY.plusSeconds(86_400L * 34 + 3_600), 71);
+    NodeTrack.Point tuesday = point(MONDAY.plusSeconds(86_400L * 29 + 3_600), 71);
 
     assertThat(RobustScore.score(history, sunday).seasonal()).isTrue();
     assertThat(Math.abs(RobustScore.score(history, sunday).z())).isLessThan(3.5);
@@ -70,11 +74,11 @@ class RobustScoreTest {
 
   @Test
   void constantHistoryScoresAnyChangeInfinite() {
-    List<RobustScore.Point> history = new ArrayList<>();
+    List<NodeTrack.Point> history = new ArrayList<>();
     for (int i = 0; i < 9; i++) {
-      history.add(new RobustScore.Point(MONDAY.plusSeconds(3 * 86_400L * i), 5));
+      history.add(point(MONDAY.plusSeconds(3 * 86_400L * i), 5));
     }
-    assertThat(RobustScore.score(history, new RobustScore.Point(MONDAY.plusSeconds(86_400L * 40), 5)).z()).isZero();
-    assertThat(RobustScore.score(history, new RobustScore.Point(MONDAY.plusSeconds(86_400L * 40), 6)).z()).isInfinite();
+    assertThat(RobustScore.score(history, point(MONDAY.plusSeconds(86_400L * 40), 5)).z()).isZero();
+    assertThat(RobustScore.score(history, point(MONDAY.plusSeconds(86_400L * 40), 6)).z()).isInfinite();
   }
 }
