@@ -60,7 +60,7 @@ await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, res
   await signal.locator('[data-testid="signal-evidence"] summary').click()
   result.pointRows = await signal.locator('[data-testid="signal-points"] tbody tr').count()
   result.doneRecent = await text(signal.locator('[data-testid="signal-done-recent"]'))
-  result.weeks = await signal.locator('[data-testid="signal-done-per-week"] li').count()
+  result.weeks = await signal.locator('[data-testid="signal-done-per-week"] tbody tr').count()
   result.chart = await signal.locator('[data-testid="signal-chart"] polyline').count()
   result.nodeLink = await text(signal.locator('[data-testid="signal-node-link"]'))
   await signal.scrollIntoViewIfNeeded()
