@@ -79,6 +79,8 @@ class SignalDetectionIT {
       assertThat(count(org, "SELECT count(*) FROM signal_actions WHERE org_id = $1 AND action = 'raised'"
           + " AND signal_id = '" + signal.getString("id") + "'")).isEqualTo(1);
 
+      assertOtherOrganisationCannotReach(signal.getString("id"));
+
       produce(org, LinkedWork.checkIn(org, "revenue", 34, 7, now.plusSeconds(60)));
 
       JsonObject resolved = signalOf(client.next(m -> "signal".equals(m.getString("type"))
@@ -155,6 +157,18 @@ class SignalDetectionIT {
   }
 
   // --- helpers ---
+
+  /** Checks that a token of another organisation can neither read nor resolve the signal. */
+  private static void assertOtherOrganisationCannotReach(String signalId) {
+    TestOrg other = TestOrg.create(node, "sigo-" + UUID.randomUUID().toString().substring(0, 8));
+    Http api = Http.withToken(other.token);
+    assertThat(api.get("/api/v1/signals/" + signalId).statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> resolved = api.post("/api/v1/signals/" + signalId + "/resolve",
+        new JsonObject().put("reason", "Not ours"));
+    assertThat(resolved.statusCode()).isEqualTo(404);
+    JsonArray listed = Http.json(api.get("/api/v1/signals")).getJsonArray("items");
+    assertThat(listed.stream().map(item -> ((JsonObject) item).getString("id"))).doesNotContain(signalId);
+  }
 
   private static LiveClient subscribedClient(TestOrg org) throws InterruptedException {
     LiveClient client = LiveClient.connect(node.vertx(), TestNode.httpPort(), org.token);
