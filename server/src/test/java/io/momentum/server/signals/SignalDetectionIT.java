@@ -115,8 +115,11 @@ class SignalDetectionIT {
         produce(org, LinkedWork.checkIn(org, "revenue", 30, 6, now.minus(DAY.multipliedBy(7L * week))));
       }
 
+      // The signal is raised once three flat check-ins are applied, and updated with the fourth when
+      // the ingest applies it in a later batch.
       JsonObject signal = signalOf(client.next(m -> "signal".equals(m.getString("type"))
-          && "stalled_despite_effort".equals(signalOf(m).getString("kind")), WAIT));
+          && "stalled_despite_effort".equals(signalOf(m).getString("kind"))
+          && signalOf(m).getJsonObject("evidence").getJsonArray("checkIns").size() == 4, WAIT));
 
       assertThat(signal.getJsonArray("nodeIds"))
           .containsExactly(org.keyResults.get("revenue").toString(), initiative.toString());
