@@ -12,6 +12,8 @@ import io.momentum.server.transfer.ExportRoutes;
 import io.momentum.server.transfer.ImportRoutes;
 import io.momentum.server.cycles.CycleRoutes;
 import io.momentum.server.cycles.LiveNodes;
+import io.momentum.server.decisions.DecisionRoutes;
+import io.momentum.server.decisions.DecisionTrail;
 import io.momentum.server.events.EventRoutes;
 import io.momentum.server.events.SubjectDirectory;
 import io.momentum.server.feeds.FeedRoutes;
@@ -144,6 +146,7 @@ public final class HttpVerticle extends VerticleBase {
         new WebhookMetrics(services.registry()), services.clock()).mount(router);
     sources.mount(router);
     new SignalRoutes(signals, services.clock()).mount(router);
+    new DecisionRoutes(services.pool(), new DecisionTrail(services.clock())).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
