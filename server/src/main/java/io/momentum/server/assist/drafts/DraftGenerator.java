@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,9 +84,10 @@ final class DraftGenerator {
     for (Candidate candidate : chosen) {
       String id = "p" + (proposals.size() + 1);
       List<Seed> seeds = keyResultSeeds(input, candidate, candidates, usedMetrics);
+      Map<Integer, KpiTargets.Kpi> kpis = assignKpis(input, seeds, usedKpis);
       List<Proposal.KeyResult> keyResults = new ArrayList<>();
-      for (Seed seed : seeds) {
-        keyResults.add(adapt(input, id + "-k" + (keyResults.size() + 1), seed, usedKpis));
+      for (int i = 0; i < seeds.size(); i++) {
+        keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i)));
       }
       proposals.add(new Proposal(id, candidate.title(), List.of(candidate.source()), keyResults));
     }
@@ -221,11 +223,37 @@ final class DraftGenerator {
     return seeds;
   }
 
-  /** Turns a seed into a key result, with numbers from a matching KPI of the unit where one exists. */
-  private Proposal.KeyResult adapt(Input input, String id, Seed seed, Set<UUID> usedKpis) {
+  /**
+   * Pairs seeds with KPIs of the unit, best overlap first, so each KPI adapts the key result it
+   * fits best and at most one key result of the draft.
+   */
+  private static Map<Integer, KpiTargets.Kpi> assignKpis(Input input, List<Seed> seeds, Set<UUID> usedKpis) {
+    record Pair(int seed, KpiTargets.Kpi kpi, double overlap) {
+    }
+    List<Pair> pairs = new ArrayList<>();
+    for (int i = 0; i < seeds.size(); i++) {
+      for (KpiTargets.Kpi kpi : input.kpis()) {
+        double overlap = KpiTargets.overlap(kpi, input.language(), seeds.get(i).metric(), seeds.get(i).measurement());
+        if (overlap > 0 && !usedKpis.contains(kpi.id())) {
+          pairs.add(new Pair(i, kpi, overlap));
+        }
+      }
+    }
+    pairs.sort(Comparator.comparingDouble(Pair::overlap).reversed());
+    Map<Integer, KpiTargets.Kpi> assigned = new HashMap<>();
+    for (Pair pair : pairs) {
+      if (!assigned.containsKey(pair.seed()) && !usedKpis.contains(pair.kpi().id())) {
+        assigned.put(pair.seed(), pair.kpi());
+        usedKpis.add(pair.kpi().id());
+      }
+    }
+    return assigned;
+  }
+
+  /** Turns a seed into a key result, with numbers from {@code kpi} when it is not null and gives a target. */
+  private Proposal.KeyResult adapt(Input input, String id, Seed seed, KpiTargets.Kpi kpi) {
     List<JsonObject> sources = new ArrayList<>();
     sources.add(seed.source());
-    KpiTargets.Kpi kpi = KpiTargets.match(input.kpis(), input.language(), seed.metric(), seed.measurement(), usedKpis);
     KpiTargets.Adaptation adaptation = kpi == null ? null : KpiTargets.adapt(kpi, input.cycleEnd(), seed.step());
     if (adaptation == null) {
       String title = seed.title() != null ? seed.title()
@@ -233,7 +261,6 @@ final class DraftGenerator {
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
           seed.indicator(), sources);
     }
-    usedKpis.add(kpi.id());
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
     // A past key result's title names its old numbers, so an adapted one is written anew from the KPI's title.

@@ -38,7 +38,7 @@ final class KpiTargets {
   /** The target is the current value moved by the example key result's relative step. */
   static final String STEP = "step";
 
-  /** Share of the shorter term list a KPI title and a key result must have in common to match. */
+  /** Lowest Dice coefficient of a KPI title's and a key result's terms that counts as a match. */
   static final double MIN_OVERLAP = 0.5;
   /** Largest relative step taken from an example; a bigger one would overreach from a real baseline. */
   static final BigDecimal MAX_STEP = new BigDecimal("0.5");
@@ -47,30 +47,23 @@ final class KpiTargets {
   }
 
   /**
-   * Returns the KPI whose title best matches {@code text} in {@code language} and that moves in
-   * {@code direction}, or null. KPIs in {@code used} are skipped, so one KPI adapts one key result.
+   * Returns how well {@code kpi} fits a key result with {@code text} moving in {@code direction}:
+   * the Dice coefficient of their analyzed terms in {@code language}, or 0 when the KPI has no
+   * current value, moves the other way, or shares too few terms ({@link #MIN_OVERLAP}).
    */
-  static Kpi match(List<Kpi> kpis, String language, String text, String direction, Set<UUID> used) {
-    Set<String> terms = OkrText.terms(language, text);
-    Kpi best = null;
-    double bestOverlap = 0;
-    for (Kpi kpi : kpis) {
-      if (used.contains(kpi.id()) || kpi.current() == null || !kpi.direction().equals(direction)) {
-        continue;
-      }
-      Set<String> kpiTerms = OkrText.terms(language, kpi.title());
-      if (kpiTerms.isEmpty() || terms.isEmpty()) {
-        continue;
-      }
-      int size = Math.min(kpiTerms.size(), terms.size());
-      kpiTerms.retainAll(terms);
-      double overlap = (double) kpiTerms.size() / size;
-      if (overlap >= MIN_OVERLAP && overlap > bestOverlap) {
-        best = kpi;
-        bestOverlap = overlap;
-      }
+  static double overlap(Kpi kpi, String language, String text, String direction) {
+    if (kpi.current() == null || !kpi.direction().equals(direction)) {
+      return 0;
     }
-    return best;
+    Set<String> terms = OkrText.terms(language, text);
+    Set<String> kpiTerms = OkrText.terms(language, kpi.title());
+    if (kpiTerms.isEmpty() || terms.isEmpty()) {
+      return 0;
+    }
+    int total = kpiTerms.size() + terms.size();
+    kpiTerms.retainAll(terms);
+    double dice = 2.0 * kpiTerms.size() / total;
+    return dice >= MIN_OVERLAP ? dice : 0;
   }
 
   /**
