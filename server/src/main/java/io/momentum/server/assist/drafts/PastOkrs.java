@@ -71,7 +71,8 @@ final class PastOkrs {
       if (objectives.isEmpty()) {
         return Future.succeededFuture(List.of());
       }
-      return pool.preparedQuery(KEY_RESULTS).execute(Tuple.of(orgId, objectives.keySet().toArray(UUID[]::new)))
+      return pool.preparedQuery(KEY_RESULTS)
+          .execute(Tuple.tuple().addString(orgId).addArrayOfUUID(objectives.keySet().toArray(UUID[]::new)))
           .map(krRows -> {
             Map<UUID, List<PastKeyResult>> byObjective = new LinkedHashMap<>();
             krRows.forEach(row -> byObjective.computeIfAbsent(row.getUUID("objective_id"), id -> new ArrayList<>())

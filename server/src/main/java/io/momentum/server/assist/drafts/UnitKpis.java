@@ -46,7 +46,8 @@ final class UnitKpis {
       }
       UUID[] ids = kpiRows.stream().map(row -> row.getUUID("id")).toArray(UUID[]::new);
       OffsetDateTime since = now.minusSeconds(TREND_DAYS * 86_400L).atOffset(ZoneOffset.UTC);
-      return pool.preparedQuery(MEASUREMENTS).execute(Tuple.of(orgId, ids, since)).map(measurements -> {
+      return pool.preparedQuery(MEASUREMENTS)
+          .execute(Tuple.tuple().addString(orgId).addArrayOfUUID(ids).addOffsetDateTime(since)).map(measurements -> {
         Map<UUID, List<KpiTargets.Point>> points = new HashMap<>();
         measurements.forEach(row -> points.computeIfAbsent(row.getUUID("node_id"), id -> new ArrayList<>())
             .add(new KpiTargets.Point(row.getOffsetDateTime("observed_at").toInstant(), row.getBigDecimal("value"))));
