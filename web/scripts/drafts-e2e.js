@@ -1,7 +1,7 @@
 // Browser test of the Draft OKRs page against a real Momentum server, run by the server's
-// DraftsBrowserIT. A person opens the page from the unit board, generates proposals from a
-// strategy text, opens a cited library example, rejects one proposal, reads the page in German,
-// and accepts another: the OKR editor opens with the objective prefilled, and after saving it
+// DraftsBrowserIT. A person opens the page from the unit board and generates proposals from a
+// strategy text. They open a cited library example, reject one proposal, read the page in German
+// and accept another. The OKR editor then opens with the objective prefilled, and after saving it
 // with the first drafted key result prefilled. Writes screenshots and prints one JSON line with
 // the results; exits with 1 when a check fails.
 //
@@ -88,11 +88,20 @@ async function acceptFirst(page, result) {
 async function main() {
   await runScenario({ out: options.out, name: 'drafts' }, async (page, result) => {
     await logInAt(page, { url: options.url, path: `/units/${options.unit}`, email: options.email, password: options.password })
+    // The login page's own 401 comes before this point; every later error response is unexpected.
+    const errorsBeforeDrafts = result.consoleErrors.length
+    result.failedRequests = []
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        result.failedRequests.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`)
+      }
+    })
     await generate(page, result)
     await openLibraryExample(page, result)
     await rejectSecond(page, result)
     await readGerman(page, result)
     await acceptFirst(page, result)
+    result.unexpectedConsoleErrors = result.consoleErrors.slice(errorsBeforeDrafts)
     return result.proposals >= 2 && result.prefilledObjective === result.titles[0].trim()
   })
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The language-model polish of drafts against a fake OpenAI-compatible server this test starts on
- * loopback: redaction before the request leaves, restoration in the answer, the quality re-check,
+ * loopback: redaction before the request leaves, restoration in the response, the quality re-check,
  * the fallback to the deterministic draft on junk, errors and timeouts, and the decision trail.
  */
 class DraftModelIT {
@@ -41,7 +41,7 @@ class DraftModelIT {
       + " core markets and raise the win rate of qualified opportunities. Ask Olivia about the partner channel.";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\[PERSON_\\d+]");
 
-  /** What the fake server answers. */
+  /** The kind of response the fake server sends. */
   enum Mode { POLISH, JUNK, STATUS_500, SLOW }
 
   private static MomentumNode node;

@@ -60,7 +60,8 @@ class DraftsBrowserIT {
     assertThat(result.getString("prefilledKeyResult")).isNotBlank();
     assertThat(result.getString("bannerAfterObjective")).startsWith("Drafted key result 1 of ");
     assertThat(result.getString("bannerAfterKeyResult")).startsWith("Drafted key result 2 of ");
-    assertThat(result.getJsonArray("consoleErrors")).isEmpty();
+    assertThat(result.getJsonArray("failedRequests")).as("failed requests").isEmpty();
+    assertThat(result.getJsonArray("unexpectedConsoleErrors")).isEmpty();
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(BrowserScript.SCREENSHOTS.resolve("drafts-proposals.png")).exists();
 

@@ -26,18 +26,18 @@ import java.util.UUID;
  */
 final class DraftGenerator {
 
-  /** Most objectives one draft proposes. */
+  /** Maximum number of objectives one draft proposes. */
   static final int MAX_PROPOSALS = 3;
-  /** Fewest and most key results of a proposed objective. */
+  /** Minimum and maximum number of key results of a proposed objective. */
   static final int MIN_KEY_RESULTS = 3;
   static final int MAX_KEY_RESULTS = 4;
   /**
-   * Share of the best hit's score a further objective needs to be proposed; the first two hits
-   * are proposed regardless, so a short strategy text still gets two proposals.
+   * Share of its index's best score that a third objective needs. The first two hits are always
+   * proposed, so a short strategy text still gets two proposals.
    */
   static final double MIN_RELATIVE_SCORE = 0.3;
 
-  /** What a draft is generated from. {@code cycleEnd} is the end of the cycle the draft is for. */
+  /** Inputs of one draft: its language, the strategy text's phrases, the end of its cycle and the unit's KPIs. */
   record Input(String language, List<String> phrases, Instant cycleEnd, List<KpiTargets.Kpi> kpis) {
   }
 
@@ -119,7 +119,7 @@ final class DraftGenerator {
             .put("score", score(hit.score()))
             .put("phrases", new JsonArray(OkrText.matchingPhrases(input.language(), input.phrases(),
                 OkrText.terms(input.language(), kr.metric()))));
-        seeds.add(new Seed(kr.metric(), null, kr.direction(), kr.baseline(), kr.target(), kr.unit(), kr.indicator(),
+        seeds.add(new Seed(kr.metric(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
             krSource, KpiTargets.step(kr.baseline(), kr.target())));
       }
       candidates.add(new Candidate(example.objective(), hit.score() / top, source, seeds));
@@ -192,6 +192,7 @@ final class DraftGenerator {
     if (seeds.size() >= MIN_KEY_RESULTS) {
       return seeds;
     }
+
     Set<String> strategyTerms = new HashSet<>();
     input.phrases().forEach(phrase -> strategyTerms.addAll(OkrText.terms(input.language(), phrase)));
     List<Seed> others = new ArrayList<>();
@@ -206,11 +207,13 @@ final class DraftGenerator {
         }
       }
     }
+
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < others.size(); i++) {
       order.add(i);
     }
     order.sort(Comparator.comparing((Integer i) -> overlaps.get(i)).reversed());
+
     for (int i : order) {
       if (seeds.size() >= MIN_KEY_RESULTS) {
         break;
@@ -284,8 +287,13 @@ final class DraftGenerator {
     return (increase ? "Increase " : "Reduce ") + lowerFirst(metric) + " from " + from + " to " + to;
   }
 
+  /** Returns the unit a key result stores: none for the library's plain counts, which the editor shows without a unit. */
+  private static String unitOf(String libraryUnit) {
+    return libraryUnit.equals("count") || libraryUnit.equals("Anzahl") ? null : libraryUnit;
+  }
+
   private static String unitSuffix(String language, String unit) {
-    if (unit == null || unit.isBlank() || unit.equals("count") || unit.equals("Anzahl")) {
+    if (unit == null || unit.isBlank()) {
       return "";
     }
     if (unit.equals("%")) {

@@ -21,22 +21,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the language model to polish the wording of deterministic proposals. The model sees only
- * the redacted strategy text and the proposals' titles. Its answer must keep every proposal and key
- * result id and every number of each key result title; otherwise it is junk and the caller keeps
- * the deterministic draft. Each request and response is recorded in the decision trail in redacted
- * form, which is exactly what left Momentum.
+ * Asks the language model to polish the wording of deterministic proposals. The model receives
+ * only the redacted strategy text and the proposals' titles. Its response must keep every proposal
+ * and key result id and every number of each key result title. Otherwise the response is junk,
+ * and the caller keeps the deterministic draft. Each request and response is recorded in the
+ * decision trail in redacted form, which is exactly what left Momentum.
  */
 final class DraftRefiner {
 
   private static final Logger LOG = LoggerFactory.getLogger(DraftRefiner.class);
 
-  /** Longest title the model may return, in characters. */
+  /** Maximum length of a title the model returns, in characters. */
   static final int MAX_TITLE_LENGTH = 300;
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:[.,]\\d+)?");
   private static final Pattern FENCE = Pattern.compile("^```(?:json)?\\s*|\\s*```$");
 
-  /** The refined proposals, or null with the reason code and a message when the model's answer was not used. */
+  /** The refined proposals, or null with the reason code and a message when the model's response was not used. */
   record Result(List<Proposal> proposals, String failure, String message) {
 
     static Result failed(String failure, String message) {
@@ -80,7 +80,7 @@ final class DraftRefiner {
           Result result = parse(ar.result(), proposals, redactor);
           JsonObject evidence = new JsonObject().put("content", ar.result()).put("millis", millis);
           if (result.failure() != null) {
-            LOG.warn("The language model answer of draft {} of organisation {} was not used: {}", draftId, caller.orgId(),
+            LOG.warn("The language model response of draft {} of organisation {} was not used: {}", draftId, caller.orgId(),
                 result.message());
             evidence.put("reason", result.failure()).put("problem", result.message());
           }
@@ -113,19 +113,19 @@ final class DraftRefiner {
   }
 
   /**
-   * Reads the model's answer. It must be the JSON shape the instructions name, list the same ids,
+   * Reads the model's response. It must be the JSON shape the instructions name, list the same ids,
    * give each title as non-empty text of at most {@value #MAX_TITLE_LENGTH} characters, keep the
    * numbers of each key result title and use no placeholder that was not handed out.
    */
   static Result parse(String content, List<Proposal> proposals, Redactor redactor) {
-    JsonObject answer;
+    JsonObject response;
     try {
-      answer = new JsonObject(FENCE.matcher(content.strip()).replaceAll(""));
+      response = new JsonObject(FENCE.matcher(content.strip()).replaceAll(""));
     } catch (DecodeException e) {
-      return Result.failed("invalid_response", "the answer is not a JSON object");
+      return Result.failed("invalid_response", "the response is not a JSON object");
     }
-    if (!(answer.getValue("proposals") instanceof JsonArray items)) {
-      return Result.failed("invalid_response", "the answer has no proposals array");
+    if (!(response.getValue("proposals") instanceof JsonArray items)) {
+      return Result.failed("invalid_response", "the response has no proposals array");
     }
     Map<String, JsonObject> byId = new HashMap<>();
     for (Object item : items) {
@@ -137,7 +137,7 @@ final class DraftRefiner {
     for (Proposal proposal : proposals) {
       JsonObject json = byId.get(proposal.id());
       if (json == null) {
-        return Result.failed("invalid_response", "the answer lacks proposal " + proposal.id());
+        return Result.failed("invalid_response", "the response lacks proposal " + proposal.id());
       }
       String title = title(json, redactor);
       if (title == null) {

@@ -32,17 +32,17 @@ import org.slf4j.LoggerFactory;
  * {@code draft.generated} entry in the decision trail. A draft changes no goal data; a person
  * accepts a proposal by saving it in the OKR editor.
  *
- * <p>One instance serves a node: it holds the library index and the per-organisation cache.
+ * <p>One instance serves a node, because it contains the library index and the per-organisation cache.
  */
 public final class DraftService {
 
   private static final Logger LOG = LoggerFactory.getLogger(DraftService.class);
 
-  /** Longest strategy text accepted, in characters. */
+  /** Maximum length of a strategy text, in characters. */
   public static final int MAX_STRATEGY_LENGTH = 8_000;
   /** Hits read from each index per draft. */
   static final int HITS_PER_INDEX = 12;
-  /** Most people whose names the redactor reads; an organisation of up to 100,000 people fits. */
+  /** Maximum number of people whose names the redactor reads, twice the largest organisation Momentum is built for. */
   static final int MAX_PEOPLE = 200_000;
 
   /** A validated draft request; {@code language} is null to detect it from the text. */
@@ -168,7 +168,7 @@ public final class DraftService {
     final List<String> refined = new ArrayList<>();
   }
 
-  /** Lets the language model polish the kept proposals when the request asks for it; the draft stands on any failure. */
+  /** Lets the language model polish the kept proposals when the request asks for it. On any failure the deterministic draft is returned. */
   private Future<Draft> polish(Caller caller, String draftId, String language, DraftRequest request, Draft draft) {
     if (!request.useModel() || draft.kept.isEmpty()) {
       return Future.succeededFuture(draft);
@@ -199,7 +199,7 @@ public final class DraftService {
           return draft;
         })
         .recover(failure -> {
-          // Recording the exchange in the trail failed; the deterministic draft still stands.
+          // Recording the exchange in the trail failed, so the deterministic draft is returned.
           LOG.error("Polishing draft {} of organisation {} with the language model failed", draftId, caller.orgId(), failure);
           draft.notes.add(new JsonObject().put("code", "model_failed").put("reason", "error"));
           return Future.succeededFuture(draft);

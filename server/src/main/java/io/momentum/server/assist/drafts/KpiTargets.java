@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Matches a proposed key result to a KPI of the unit and adapts its numbers: the KPI's current
- * value becomes the baseline, and the target comes from the KPI's corridor (its green bound), from
- * its trend projected to the cycle's end, or from the example's relative step applied to the
- * current value, in this order of preference.
+ * Matches a proposed key result to a KPI of the unit and adapts its numbers. The KPI's current
+ * value becomes the baseline. The target comes from the KPI's corridor (its green bound), else
+ * from its trend projected to the cycle's end, else from the example's relative step applied to
+ * the current value.
  */
 final class KpiTargets {
 

@@ -82,8 +82,8 @@ public final class OkrText {
 
   /**
    * Splits a strategy text into phrases at sentence ends, commas, semicolons, colons, bullets and
-   * dashes between spaces; phrases of fewer than 3 characters are left out, longer ones than
-   * 200 characters cut, and at most 60 are kept.
+   * dashes between spaces. Phrases of fewer than 3 characters are left out, longer ones are cut at
+   * 200 characters, and at most 60 phrases are kept.
    */
   public static List<String> phrases(String text) {
     List<String> phrases = new ArrayList<>();

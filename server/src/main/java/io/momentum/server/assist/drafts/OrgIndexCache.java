@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * The past-OKR index of each organisation, kept in memory for the organisations that drafted
  * most recently. Before each use the cache compares the organisation's OKR stamp with the one the
  * index was built from and rebuilds it when an objective or key result changed, so a draft never
- * retrieves from stale history. Keys are organisation ids; no index holds two organisations.
+ * retrieves from stale history. Keys are organisation ids, and no index contains two organisations.
  */
 final class OrgIndexCache {
 

@@ -13,8 +13,8 @@ import java.util.List;
 record Proposal(String id, String title, List<JsonObject> sources, List<KeyResult> keyResults) {
 
   /**
-   * A proposed key result. {@code measurement} is {@code increase} or {@code decrease};
-   * {@code indicator} is {@code leading} or {@code lagging}, or null when the source does not say.
+   * A proposed key result. {@code measurement} is {@code increase} or {@code decrease}.
+   * {@code indicator} is {@code leading} or {@code lagging}, or null when the source has no tag.
    */
   record KeyResult(String id, String title, String measurement, BigDecimal start, BigDecimal target, String unit,
                    String indicator, List<JsonObject> sources) {

@@ -21,7 +21,7 @@ final class ProposalReview {
   /** Rules whose finding on a key result removes that key result when a proposal is improved. */
   static final Set<String> REMOVING_RULES = Set.of("no_target", "duplicate_kr", "compound_kr", "output_not_outcome",
       "vague_verb", "binary_kr");
-  /** Fewest key results an improved proposal keeps. */
+  /** Minimum number of key results an improved proposal keeps. */
   static final int MIN_KEPT_KEY_RESULTS = 2;
 
   /** A proposal as checked: its report ({@code score}, {@code findings}), whether it passed, and the key results removed to improve it. */
@@ -56,7 +56,7 @@ final class ProposalReview {
     return new Reviewed(second.proposal(), second.report(), second.passed(), List.copyOf(remove));
   }
 
-  /** Checks {@code proposal} as it stands. */
+  /** Checks {@code proposal} without changing it. */
   Reviewed check(String language, Proposal proposal) {
     QualityReport report = checker.check(QualityRequest.fromJson(request(language, proposal)));
     JsonObject json = report.toJson();

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A chat-completion language model. Callers redact personal data before they call it and treat
- * its answer as untrusted text.
+ * its response as untrusted text.
  */
 public interface LanguageModel {
 
@@ -14,9 +14,9 @@ public interface LanguageModel {
   }
 
   /**
-   * Sends the messages and completes with the text of the model's first answer. Fails with a
-   * {@link LanguageModelException} when the request times out, the server answers with an error
-   * status, or the answer has no text.
+   * Sends the messages and completes with the text of the model's first choice. Fails with a
+   * {@link LanguageModelException} when the request times out, the server responds with an error
+   * status, or the response has no text.
    */
   Future<String> complete(List<Message> messages);
 

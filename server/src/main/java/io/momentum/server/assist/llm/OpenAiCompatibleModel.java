@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A language model behind an OpenAI-compatible HTTP API: {@code POST <url>/v1/chat/completions}
- * with the model name and messages, answered with {@code choices[0].message.content}. Servers
+ * with the model name and messages. The reply text is {@code choices[0].message.content}. Servers
  * such as vLLM, llama.cpp's server, Ollama and OpenAI itself speak this API.
  */
 public final class OpenAiCompatibleModel implements LanguageModel {
@@ -74,7 +74,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
   private Future<Buffer> readBody(HttpClientResponse response) {
     if (response.statusCode() != 200) {
       return response.body().transform(ignored -> Future.failedFuture(new LanguageModelException("status",
-          "The language model server answered with status " + response.statusCode())));
+          "The language model server responded with status " + response.statusCode())));
     }
     return response.body();
   }
@@ -82,18 +82,18 @@ public final class OpenAiCompatibleModel implements LanguageModel {
   /** Returns the first choice's message text; throws when the body is not a chat completion. */
   static String content(Buffer body) {
     if (body.length() > MAX_RESPONSE_BYTES) {
-      throw new LanguageModelException("invalid_response", "The language model's answer is longer than "
+      throw new LanguageModelException("invalid_response", "The language model's response is longer than "
           + MAX_RESPONSE_BYTES + " bytes");
     }
     try {
       JsonArray choices = body.toJsonObject().getJsonArray("choices");
       String content = choices.getJsonObject(0).getJsonObject("message").getString("content");
       if (content == null || content.isBlank()) {
-        throw new LanguageModelException("invalid_response", "The language model's answer has no text");
+        throw new LanguageModelException("invalid_response", "The language model's response has no text");
       }
       return content;
     } catch (DecodeException | ClassCastException | NullPointerException | IndexOutOfBoundsException e) {
-      throw new LanguageModelException("invalid_response", "The language model's answer is not a chat completion");
+      throw new LanguageModelException("invalid_response", "The language model's response is not a chat completion");
     }
   }
 
@@ -103,7 +103,7 @@ public final class OpenAiCompatibleModel implements LanguageModel {
     }
     // Future.timeout and the request's idle timeout both fail with a TimeoutException.
     if (failure instanceof TimeoutException) {
-      return Future.failedFuture(new LanguageModelException("timeout", "The language model did not answer within the configured timeout"));
+      return Future.failedFuture(new LanguageModelException("timeout", "The language model request timed out; raise MOMENTUM_LLM_TIMEOUT_SECONDS if the server is slow"));
     }
     return Future.failedFuture(new LanguageModelException("unreachable",
         "Reaching the language model server failed: " + failure.getClass().getSimpleName()));

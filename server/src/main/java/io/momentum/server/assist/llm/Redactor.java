@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces people's names and e-mail addresses with placeholders such as {@code [PERSON_1]} and
- * {@code [EMAIL_1]} before text leaves for a language model, and puts them back in the answer.
+ * {@code [EMAIL_1]} before text leaves for a language model, and puts them back in the response.
  * Names come from the organisation's people: a full name matches in any case, and each part of a
  * name with three or more letters matches when written as in the name (so "Owner" matches, the
  * word "owner" does not). Any text shaped like an e-mail address is replaced too, whether or not

@@ -64,6 +64,7 @@ class DraftGeneratorTest {
     Proposal.KeyResult first = generate("en", SALES_STRATEGY, List.of(), List.of()).get(0).keyResults().get(0);
     assertThat(first.title()).isEqualTo("Increase qualified opportunities created per month from 40 to 60");
     assertThat(first.indicator()).isEqualTo("leading");
+    assertThat(first.unit()).as("plain counts carry no unit").isNull();
   }
 
   @Test
