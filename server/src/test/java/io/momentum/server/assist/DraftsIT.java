@@ -202,6 +202,20 @@ class DraftsIT {
   }
 
   @Test
+  void organisationQualitySettingsApply() {
+    TestOrg strict = TestOrg.create(node, "drafts-strict-" + UUID.randomUUID().toString().substring(0, 8));
+    // Drafts have no owner, so making that finding an error drops every proposal.
+    sql("INSERT INTO quality_settings (org_id, settings) VALUES ($1, $2)", strict.orgId,
+        new JsonObject().put("severities", new JsonObject().put("no_owner", "error")));
+    JsonObject draft = draft(Http.withToken(strict.token), request(strict, STRATEGY));
+    assertThat(draft.getJsonArray("proposals")).isEmpty();
+    assertThat(draft.getJsonArray("dropped")).isNotEmpty();
+    JsonObject check = draft.getJsonArray("dropped").getJsonObject(0).getJsonObject("check");
+    assertThat(check.getBoolean("passed")).isFalse();
+    assertThat(check.getJsonArray("findings").stream().map(f -> ((JsonObject) f).getString("severity"))).contains("error");
+  }
+
+  @Test
   void longStrategyGets413() {
     HttpResponse<Buffer> response = api.post(DRAFTS, request(org, "growth ".repeat(1200)));
     assertThat(response.statusCode()).isEqualTo(413);

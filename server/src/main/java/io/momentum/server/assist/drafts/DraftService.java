@@ -4,7 +4,7 @@ import io.momentum.server.assist.drafts.ProposalReview.Reviewed;
 import io.momentum.server.assist.llm.LanguageModel;
 import io.momentum.server.assist.llm.Redactor;
 import io.momentum.server.assist.quality.QualityChecker;
-import io.momentum.server.assist.quality.QualitySettings;
+import io.momentum.server.assist.quality.QualityRoutes;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.decisions.Decision;
 import io.momentum.server.decisions.DecisionTrail;
@@ -61,7 +61,6 @@ public final class DraftService {
   private final OrgIndexCache orgIndexes;
   private final UnitKpis unitKpis;
   private final DraftGenerator generator;
-  private final ProposalReview review;
   private final DraftRefiner refiner;
 
   /** Creates the service; {@code model} is null when no language model is configured. */
@@ -77,7 +76,6 @@ public final class DraftService {
     this.orgIndexes = new OrgIndexCache(vertx, new PastOkrs(pool));
     this.unitKpis = new UnitKpis(pool);
     this.generator = new DraftGenerator(library);
-    this.review = new ProposalReview(new QualityChecker(QualitySettings.defaults()));
     this.refiner = model == null ? null : new DraftRefiner(model, trail, pool);
   }
 
@@ -96,11 +94,14 @@ public final class DraftService {
     String language = request.language() != null ? request.language() : OkrText.detect(request.strategy());
     Instant now = clock.instant();
     return frame(orgId, request)
-        .compose(frame -> Future.all(orgIndexes.get(orgId), unitKpis.load(orgId, request.unitId(), now))
+        .compose(frame -> Future.all(orgIndexes.get(orgId), unitKpis.load(orgId, request.unitId(), now),
+                QualityRoutes.read(pool, orgId))
             .compose(loaded -> {
               OrgIndexCache.OrgIndex orgIndex = loaded.resultAt(0);
               List<KpiTargets.Kpi> kpis = loaded.resultAt(1);
-              return vertx.executeBlocking(() -> draft(request, language, frame, orgIndex, kpis));
+              QualityRoutes.Stored quality = loaded.resultAt(2);
+              ProposalReview review = new ProposalReview(new QualityChecker(quality.settings()));
+              return vertx.executeBlocking(() -> draft(request, language, frame, orgIndex, kpis, review));
             })
             .compose(draft -> polish(caller, draftId, language, request, draft))
             .compose(draft -> record(caller, draftId, language, request, frame, draft)))
@@ -133,15 +134,18 @@ public final class DraftService {
     });
   }
 
-  /** Runs retrieval, generation and the quality review; CPU work for a worker thread. */
+  /**
+   * Runs retrieval, generation and the quality review with the organisation's quality settings.
+   * This is CPU work for a worker thread.
+   */
   private Draft draft(DraftRequest request, String language, Frame frame, OrgIndexCache.OrgIndex orgIndex,
-                      List<KpiTargets.Kpi> kpis) {
+                      List<KpiTargets.Kpi> kpis, ProposalReview review) {
     List<String> phrases = OkrText.phrases(request.strategy());
     List<OkrIndex.Hit> libraryHits = libraryIndex.search(language, request.strategy(), HITS_PER_INDEX);
     List<OkrIndex.Hit> pastHits = orgIndex.index().search(language, request.strategy(), HITS_PER_INDEX);
     DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, frame.cycleEnd(), kpis);
     List<Proposal> proposals = generator.generate(input, libraryHits, pastHits, orgIndex.objectives());
-    Draft draft = new Draft();
+    Draft draft = new Draft(review);
     if (proposals.isEmpty()) {
       draft.notes.add(new JsonObject().put("code", "no_match"));
     }
@@ -160,12 +164,17 @@ public final class DraftService {
     return draft;
   }
 
-  /** Proposals that passed, proposals dropped by the quality check, and notes for the person. */
+  /** The organisation's quality review, proposals that passed it, proposals it dropped, and notes for the person. */
   private static final class Draft {
+    final ProposalReview review;
     final List<Reviewed> kept = new ArrayList<>();
     final List<Reviewed> dropped = new ArrayList<>();
     final List<JsonObject> notes = new ArrayList<>();
     final List<String> refined = new ArrayList<>();
+
+    Draft(ProposalReview review) {
+      this.review = review;
+    }
   }
 
   /** Lets the language model polish the kept proposals when the request asks for it. On any failure the deterministic draft is returned. */
@@ -187,7 +196,7 @@ public final class DraftService {
           }
           for (int i = 0; i < draft.kept.size(); i++) {
             Reviewed original = draft.kept.get(i);
-            Reviewed polished = review.check(language, result.proposals().get(i));
+            Reviewed polished = draft.review.check(language, result.proposals().get(i));
             if (polished.passed() && polished.report().getInteger("score") >= original.report().getInteger("score")) {
               draft.kept.set(i, new Reviewed(polished.proposal(), polished.report(), true, original.removedKeyResults()));
               draft.refined.add(original.proposal().id());

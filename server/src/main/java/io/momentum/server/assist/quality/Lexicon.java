@@ -30,7 +30,8 @@ final class Lexicon {
           "publish", "complete", "finish", "finalise", "finalize", "set", "redesign", "design", "install", "host",
           "send", "produce", "hire", "recruit", "draft", "document", "define", "establish", "integrate", "refactor",
           "upgrade", "replace", "rewrite", "translate", "prepare", "plan", "run", "hold", "train", "onboard",
-          "automate", "rebuild", "rollout", "kick", "start", "add", "make", "attend", "perform", "execute"),
+          "automate", "rebuild", "rollout", "kick", "start", "add", "make", "attend", "perform", "execute", "offer",
+          "provide", "open", "assign", "appoint"),
       words("rollout", "roll-out", "go-live", "einführen", "führe", "führen", "eingeführt", "einführung", "implementieren",
           "implementiere", "implementiert", "implementierung", "bauen", "baue", "gebaut", "entwickeln", "entwickle",
           "entwickelt", "erstellen", "erstelle", "erstellt", "erstellung", "liefern", "liefere", "geliefert",
@@ -54,7 +55,7 @@ final class Lexicon {
 
   /** Words and phrases that describe a state reached once (done or not done). */
   static final List<String> COMPLETION_PHRASES = List.of("go live", "goes live", "go-live", "is live", "be live",
-      "are live", "live gehen", "geht live", "ist live", "sind live", "certified", "certification", "certificate",
+      "are live", "go online", "live gehen", "live schalten", "online gehen", "geht live", "ist live", "sind live", "certified", "certification", "certificate",
       "zertifiziert", "zertifizierung", "zertifikat", "signed", "sign-off", "signed off", "approved", "approval",
       "passed", "pass the", "compliant", "in place", "operational", "available", "ready", "unterzeichnet", "bestanden",
       "freigegeben", "freigabe", "verfügbar", "in betrieb", "einsatzbereit", "konform", "eingeführt", "umgesetzt",

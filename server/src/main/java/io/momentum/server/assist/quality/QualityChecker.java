@@ -128,7 +128,7 @@ public final class QualityChecker {
     }
   }
 
-  /** A count of new things ("20 new customers", "15 neue Partner") starts at zero, so it needs no baseline. */
+  /** Returns true for a count of new things ("20 new customers", "15 neue Partner"), which starts at zero. */
   private static boolean countsNewItems(TextFacts facts) {
     for (Word word : facts.words) {
       if (Set.of("new", "neue", "neuen", "neuer", "neues", "additional", "zusätzliche", "zusätzlichen", "more")
@@ -174,7 +174,9 @@ public final class QualityChecker {
     if (parts.isEmpty()) {
       return List.of();
     }
+
     parts.add(new int[] {partStart, facts.text.length(), firstWord, facts.words.size()});
+
     int withAmount = 0;
     int withVerb = 0;
     List<String> measured = new ArrayList<>();
@@ -190,6 +192,7 @@ public final class QualityChecker {
         measured.add(facts.text.substring(part[0], part[1]).trim());
       }
     }
+
     if (withAmount >= 2 || withVerb >= 2) {
       return measured.subList(0, 2);
     }

@@ -13,13 +13,13 @@ import java.util.Set;
 /**
  * An objective and its key results as drafted, to be checked. Structured values ({@code start},
  * {@code target}, {@code unit}, {@code measurement}) and owners are optional: the checker reads
- * what the text says when they are missing.
+ * the text when they are missing.
  *
  * @param language {@code en} or {@code de}: the language of the findings' {@code why} and {@code fix}
  */
 public record QualityRequest(String language, Objective objective, List<KeyResult> keyResults) {
 
-  /** Longest objective title or key result text, in characters. */
+  /** Maximum length of an objective title or key result text, in characters. */
   public static final int MAX_TEXT_LENGTH = 500;
   /** Most key results one request may carry; more get 413. */
   public static final int MAX_KEY_RESULTS = 20;

@@ -9,9 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the checker reads from one text: its words, the numbers that are quantities (not dates,
- * versions or parts of names), whether a starting value is named, and the verbs that matter.
- * Built once per text and then only read, so the rules stay simple.
+ * Facts the checker reads from one text: its words, the numbers that are quantities (not dates,
+ * versions or parts of names) and whether a starting value is named. Built once per text and
+ * then only read, so the rules stay simple.
  */
 final class TextFacts {
 
@@ -158,7 +158,7 @@ final class TextFacts {
     return List.copyOf(found);
   }
 
-  /** A year stands after a date word ("by 2027"), before a month, or ends a clause ("…, 2026"). */
+  /** Returns true for a year: after a date word or month ("by 2027"), or at the end of a clause ("…, 2026"). */
   private static boolean isYear(String digits, String wordBefore, String after) {
     if (digits.length() != 4 || !digits.chars().allMatch(Character::isDigit)) {
       return false;
@@ -222,8 +222,8 @@ final class TextFacts {
   }
 
   /**
-   * A starting value is named by "from X to Y" ("von X auf Y"), by an arrow between two amounts,
-   * or by a word such as "currently" or "derzeit" shortly before an amount.
+   * Returns true when the text names a starting value: "from X to Y" ("von X auf Y"), an arrow
+   * between two amounts, or a word such as "currently" or "derzeit" shortly before an amount.
    */
   private boolean findBaseline() {
     for (int i = 0; i < quantities.size(); i++) {
