@@ -156,7 +156,7 @@ public final class DraftService {
             .put("removed", new JsonArray(reviewed.removedKeyResults())));
       }
       if (reviewed.passed()) {
-        draft.kept.add(reviewed);
+        draft.passed.add(reviewed);
       } else {
         draft.dropped.add(reviewed);
       }
@@ -167,7 +167,7 @@ public final class DraftService {
   /** The organisation's quality review, proposals that passed it, proposals it dropped, and notes for the person. */
   private static final class Draft {
     final ProposalReview review;
-    final List<Reviewed> kept = new ArrayList<>();
+    final List<Reviewed> passed = new ArrayList<>();
     final List<Reviewed> dropped = new ArrayList<>();
     final List<JsonObject> notes = new ArrayList<>();
     final List<String> refined = new ArrayList<>();
@@ -177,16 +177,19 @@ public final class DraftService {
     }
   }
 
-  /** Lets the language model polish the kept proposals when the request asks for it. On any failure the deterministic draft is returned. */
+  /**
+   * Lets the language model polish the passed proposals when the request sets {@code useModel}.
+   * On any failure the deterministic draft is returned.
+   */
   private Future<Draft> polish(Caller caller, String draftId, String language, DraftRequest request, Draft draft) {
-    if (!request.useModel() || draft.kept.isEmpty()) {
+    if (!request.useModel() || draft.passed.isEmpty()) {
       return Future.succeededFuture(draft);
     }
     if (refiner == null) {
       draft.notes.add(new JsonObject().put("code", "model_off"));
       return Future.succeededFuture(draft);
     }
-    List<Proposal> proposals = draft.kept.stream().map(Reviewed::proposal).toList();
+    List<Proposal> proposals = draft.passed.stream().map(Reviewed::proposal).toList();
     return people(caller.orgId())
         .compose(people -> refiner.refine(caller, draftId, language, request.strategy(), proposals, new Redactor(people)))
         .map(result -> {
@@ -194,11 +197,11 @@ public final class DraftService {
             draft.notes.add(new JsonObject().put("code", "model_failed").put("reason", result.failure()));
             return draft;
           }
-          for (int i = 0; i < draft.kept.size(); i++) {
-            Reviewed original = draft.kept.get(i);
+          for (int i = 0; i < draft.passed.size(); i++) {
+            Reviewed original = draft.passed.get(i);
             Reviewed polished = draft.review.check(language, result.proposals().get(i));
             if (polished.passed() && polished.report().getInteger("score") >= original.report().getInteger("score")) {
-              draft.kept.set(i, new Reviewed(polished.proposal(), polished.report(), true, original.removedKeyResults()));
+              draft.passed.set(i, new Reviewed(polished.proposal(), polished.report(), true, original.removedKeyResults()));
               draft.refined.add(original.proposal().id());
             } else {
               draft.notes.add(new JsonObject().put("code", "model_rejected").put("proposalId", original.proposal().id())
@@ -228,7 +231,7 @@ public final class DraftService {
   private Future<JsonObject> record(Caller caller, String draftId, String language, DraftRequest request, Frame frame,
                                     Draft draft) {
     JsonArray proposals = new JsonArray();
-    for (Reviewed reviewed : draft.kept) {
+    for (Reviewed reviewed : draft.passed) {
       proposals.add(reviewed.proposal().toJson()
           .put("check", reviewed.report().copy().put("passed", true))
           .put("refined", draft.refined.contains(reviewed.proposal().id())));
