@@ -115,8 +115,8 @@ public final class HttpVerticle extends VerticleBase {
     router.put("/api/*").handler(body);
     router.patch("/api/*").handler(body);
     // Trackers send no session or token: their webhooks check the connection's secret, so they come before the session handlers.
-    new JiraWebhookRoutes(services.pool(), services.publisher(), services.clock(), services.registry()).mount(router);
-    new AzureDevOpsWebhookRoutes(services.pool(), services.publisher(), services.clock(),
+    new JiraWebhookRoutes(vertx, services.pool(), services.publisher(), services.clock(), services.registry()).mount(router);
+    new AzureDevOpsWebhookRoutes(vertx, services.pool(), services.publisher(), services.clock(),
         services.registry()).mount(router);
     router.route("/api/*").handler(auth::sessionUnlessBearer);
     auth.mountPublic(router);

@@ -190,8 +190,9 @@ final class Lexicon {
       "stufe", "leistung", "qualität", "ergebnisse", "einfach", "weiter", "continue", "keep", "going", "strong",
       "stronger", "stark", "stärker", "machen", "erreichen", "achieve", "deliver", "value", "wert");
 
-  /** Words that join two measures in one key result. */
-  static final Set<String> CONJUNCTIONS = words("and", "und", "&", "sowie", "plus", "while", "whilst", "während");
+  /** Words that join two measures in one key result, including guardrails ("… without lowering CSAT below 85 %"). */
+  static final Set<String> CONJUNCTIONS = words("and", "und", "&", "sowie", "plus", "while", "whilst", "während",
+      "without", "ohne");
 
   /** Maps verbs of the same direction to one word, so "raise NPS" and "increase NPS" read alike. */
   static String canonical(String stem) {

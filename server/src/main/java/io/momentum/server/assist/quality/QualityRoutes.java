@@ -129,6 +129,11 @@ public final class QualityRoutes {
 
     static Stored of(Row row) {
       JsonObject overrides = row.getJsonObject("settings");
+      // A rule id stored by an older version that no longer exists is ignored rather than failing every check.
+      JsonObject severities = overrides.getJsonObject("severities");
+      if (severities != null) {
+        severities.fieldNames().removeIf(id -> QualityRule.byId(id) == null);
+      }
       return new Stored(overrides, QualitySettings.fromJson(overrides), row.getInteger("version"));
     }
 
