@@ -105,7 +105,8 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
         keepCandidate(kind === 'objective' ? 'objectives' : 'keyResults', stored)
       }
       conflict.value = null
-      return true
+      // The stored node when the server returns one (creations do), so callers can go on with its id.
+      return stored ?? true
     } catch (error) {
       if (isStaleVersion(error)) {
         const current = error.details.current

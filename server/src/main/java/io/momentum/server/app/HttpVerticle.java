@@ -1,5 +1,7 @@
 package io.momentum.server.app;
 
+import io.momentum.server.assist.drafts.DraftRoutes;
+import io.momentum.server.assist.drafts.DraftService;
 import io.momentum.server.assist.quality.QualityRoutes;
 import io.momentum.server.auth.AuthRoutes;
 import io.momentum.server.auth.TokenRoutes;
@@ -68,6 +70,7 @@ public final class HttpVerticle extends VerticleBase {
   private static final long SESSION_TIMEOUT_MS = TimeUnit.HOURS.toMillis(12);
 
   private final Services services;
+  private final DraftService drafts;
   private AuthRoutes auth;
   /** Classpath location of the OpenAPI document served at {@code /api/v1/openapi.yaml}. */
   public static final String OPENAPI_RESOURCE = "openapi/momentum.yaml";
@@ -76,8 +79,10 @@ public final class HttpVerticle extends VerticleBase {
   private HealthCheck health;
   private WebhookSender webhookSender;
 
-  public HttpVerticle(Services services) {
+  /** Creates one instance; {@code drafts} is shared by every instance of the node, as it caches indexes. */
+  public HttpVerticle(Services services, DraftService drafts) {
     this.services = services;
+    this.drafts = drafts;
   }
 
   @Override
@@ -149,6 +154,7 @@ public final class HttpVerticle extends VerticleBase {
     sources.mount(router);
     new SignalRoutes(signals, services.clock()).mount(router);
     new DecisionRoutes(services.pool(), new DecisionTrail(services.clock())).mount(router);
+    new DraftRoutes(drafts).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));

@@ -1,5 +1,6 @@
 package io.momentum.server.config;
 
+import io.momentum.server.assist.llm.LanguageModelSettings;
 import io.momentum.server.webhooks.WebhookSettings;
 import io.momentum.streams.cluster.ClusterSettings;
 import io.vertx.core.json.JsonObject;
@@ -19,7 +20,7 @@ public record MomentumConfig(
     String httpHost, int httpPort, Path dataDir, String pgUrl, String kafka, int kafkaPort,
     int kafkaPartitions, double demoRate, String demoToken, String demoPassword,
     ClusterSettings cluster, long maxBodyBytes, Duration tickInterval, WebhookSettings webhooks,
-    Duration changeRetention) {
+    Duration changeRetention, LanguageModelSettings languageModel) {
 
   /** One option: its key, default, and the help text of {@code --help}. */
   public record Option(String key, String flag, String defaultValue, String help) {
@@ -50,7 +51,11 @@ public record MomentumConfig(
       new Option("MOMENTUM_WEBHOOKS_POLL_MILLIS", "--webhooks-poll-millis", "1000", "how often each node looks for due webhook deliveries, in milliseconds"),
       new Option("MOMENTUM_WEBHOOKS_KEEP_DAYS", "--webhooks-keep-days", "30", "days delivered and failed webhook deliveries stay in the delivery log"),
       new Option("MOMENTUM_CHANGES_RETENTION_DAYS", "--changes-retention-days", "7",
-          "days a change stays in the outbox after it was published to momentum.changes"));
+          "days a change stays in the outbox after it was published to momentum.changes"),
+      new Option("MOMENTUM_LLM_URL", "--llm-url", "", "base URL of an OpenAI-compatible language model server that polishes drafts; empty turns the model off"),
+      new Option("MOMENTUM_LLM_MODEL", "--llm-model", "", "model name sent to the language model server; required with --llm-url"),
+      new Option("MOMENTUM_LLM_KEY", "--llm-key", "", "API key of the language model server, sent as a bearer token; never logged"),
+      new Option("MOMENTUM_LLM_TIMEOUT_SECONDS", "--llm-timeout-seconds", "20", "longest time one language model request may take, in seconds"));
 
   /** Returns the defaults of every option as a JSON object keyed by option key. */
   public static JsonObject defaults() {
@@ -116,7 +121,9 @@ public record MomentumConfig(
             (int) number(raw, "MOMENTUM_WEBHOOKS_CONCURRENCY", 1, 100),
             Duration.ofMillis(number(raw, "MOMENTUM_WEBHOOKS_POLL_MILLIS", 50, 60_000)),
             Duration.ofDays(number(raw, "MOMENTUM_WEBHOOKS_KEEP_DAYS", 1, 3650))),
-        Duration.ofDays(number(raw, "MOMENTUM_CHANGES_RETENTION_DAYS", 1, 3_650)));
+        Duration.ofDays(number(raw, "MOMENTUM_CHANGES_RETENTION_DAYS", 1, 3_650)),
+        LanguageModelSettings.of(text(raw, "MOMENTUM_LLM_URL"), text(raw, "MOMENTUM_LLM_MODEL"), text(raw, "MOMENTUM_LLM_KEY"),
+            Duration.ofSeconds(number(raw, "MOMENTUM_LLM_TIMEOUT_SECONDS", 1, 600))));
   }
 
   /** Returns the settings in effect as text for the start-up log, with secrets left out. */
@@ -132,7 +139,8 @@ public record MomentumConfig(
         + " maxBodyBytes=" + maxBodyBytes
         + " tick=" + tickInterval.toSeconds() + "s"
         + " webhooks=[" + webhooks.describe() + "]"
-        + " changesRetention=" + changeRetention.toDays() + "d";
+        + " changesRetention=" + changeRetention.toDays() + "d"
+        + " llm=[" + languageModel.describe() + "]";
   }
 
   public boolean isEmbeddedPostgres() {

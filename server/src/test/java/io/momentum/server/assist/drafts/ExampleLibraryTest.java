@@ -1,0 +1,83 @@
+package io.momentum.server.assist.drafts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.momentum.server.assist.drafts.ExampleLibrary.Example;
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ExampleLibraryTest {
+
+  private static final ExampleLibrary LIBRARY = ExampleLibrary.load();
+
+  @Test
+  void everyFunctionHasEightExamplesPerLanguage() {
+    Map<String, Long> counts = LIBRARY.examples().stream()
+        .collect(Collectors.groupingBy(e -> e.function() + "/" + e.language(), Collectors.counting()));
+    assertThat(counts).hasSize(16);
+    for (String function : ExampleLibrary.FUNCTIONS) {
+      assertThat(counts.get(function + "/en")).as(function + " en").isGreaterThanOrEqualTo(8);
+      assertThat(counts.get(function + "/de")).as(function + " de").isGreaterThanOrEqualTo(8);
+    }
+  }
+
+  @Test
+  void everyExampleHasThreeOrFourKeyResults() {
+    for (Example example : LIBRARY.examples()) {
+      assertThat(example.keyResults()).as(example.id()).hasSizeBetween(3, 4);
+    }
+  }
+
+  @Test
+  void everyExampleHasALeadingOrLaggingTag() {
+    for (Example example : LIBRARY.examples()) {
+      assertThat(example.keyResults()).as(example.id())
+          .allSatisfy(kr -> assertThat(kr.indicator()).isIn("leading", "lagging"));
+    }
+  }
+
+  @Test
+  void idsNameFunctionLanguageAndPosition() {
+    Example first = LIBRARY.byId("sales-de-1");
+    assertThat(first.function()).isEqualTo("sales");
+    assertThat(first.language()).isEqualTo("de");
+    assertThat(first.objective()).isEqualTo("Mehr Neukunden in unseren Kernmärkten gewinnen");
+  }
+
+  @Test
+  void targetAgainstDirectionIsRejected() {
+    String text = "@ sales\nO Win customers\nK a | % | increase | 20 | 10 | lagging\nK b | % | increase | 1 | 2 | lagging\n"
+        + "K c | % | increase | 1 | 2 | lagging\n";
+    assertThatThrownBy(() -> ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader(text))))
+        .hasMessageContaining("test line 3").hasMessageContaining("must lie beyond the baseline");
+  }
+
+  @Test
+  void objectiveWithTwoKeyResultsIsRejected() {
+    String text = "@ hr\nO Hire people\nK a | % | increase | 1 | 2 | lagging\nK b | % | increase | 1 | 2 | lagging\n";
+    assertThatThrownBy(() -> ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader(text))))
+        .hasMessageContaining("has 2 key results");
+  }
+
+  @Test
+  void unknownFunctionIsRejected() {
+    assertThatThrownBy(() -> ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader("@ legal\n"))))
+        .hasMessageContaining("unknown function legal");
+  }
+
+  @Test
+  void parsedExampleKeepsItsNumbers() throws Exception {
+    String text = "@ finance\nO Close faster\nK days to close | days | decrease | 10 | 5 | lagging\n"
+        + "K b | % | increase | 1 | 2 | leading\nK c | % | increase | 1.5 | 2 | lagging\n";
+    List<Example> examples = ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader(text)));
+    assertThat(examples).hasSize(1);
+    assertThat(examples.get(0).id()).isEqualTo("finance-en-1");
+    assertThat(examples.get(0).keyResults().get(0).baseline()).isEqualByComparingTo("10");
+    assertThat(examples.get(0).keyResults().get(2).baseline()).isEqualByComparingTo("1.5");
+  }
+}

@@ -1,0 +1,109 @@
+// Browser test of the Draft OKRs page against a real Momentum server, run by the server's
+// DraftsBrowserIT. A person opens the page from the unit board and generates proposals from a
+// strategy text. They open a cited library example, reject one proposal, read the page in German
+// and accept another. The OKR editor then opens with the objective prefilled, and after saving it
+// with the first drafted key result prefilled. Writes screenshots and prints one JSON line with
+// the results; exits with 1 when a check fails.
+//
+//   node scripts/drafts-e2e.js --url http://127.0.0.1:8080 --email E --password P --unit UNIT_ID \
+//     --strategy "..." --out DIR
+//
+// Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); playwright-core brings no browser.
+
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { logInAt, runScenario } from './e2e-session.js'
+
+const { values: options } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    email: { type: 'string' },
+    password: { type: 'string' },
+    unit: { type: 'string' },
+    strategy: { type: 'string' },
+    out: { type: 'string', default: 'target/screenshots' },
+  },
+})
+
+async function text(locator) {
+  return (await locator.textContent()).trim()
+}
+
+async function generate(page, result) {
+  await page.click('[data-testid="draft-okrs"]')
+  await page.waitForURL((current) => current.pathname === `/units/${options.unit}/drafts`)
+  await page.fill('[data-testid="draft-strategy"]', options.strategy)
+  await page.click('[data-testid="draft-generate"]')
+  await page.locator('[data-testid="draft-results"]').waitFor({ timeout: 30_000 })
+  const proposals = page.locator('[data-testid^="proposal-p"]')
+  result.proposals = await proposals.count()
+  result.titles = await page.locator('[data-testid="proposal-title"]').allTextContents()
+  result.scores = (await page.locator('[data-testid="proposal-score"]').allTextContents()).map((s) => s.trim())
+  result.sourceTypes = await page.locator('.sources li').evaluateAll((items) => [...new Set(items.map((li) => li.dataset.sourceType))])
+  result.kpiSource = await page.locator('[data-source-type="kpi"]').first().textContent().then((s) => s.trim()).catch(() => null)
+}
+
+async function openLibraryExample(page, result) {
+  const button = page.locator('button[data-testid*="-library-"]').first()
+  await button.click()
+  const example = page.locator('[data-testid$="-example"]').first()
+  await example.waitFor({ timeout: 10_000 })
+  result.exampleText = await text(example)
+  await page.screenshot({ path: join(options.out, 'drafts-proposals.png'), fullPage: true })
+}
+
+async function rejectSecond(page, result) {
+  await page.click('[data-testid="reject-p2"]')
+  await page.locator('[data-testid="proposal-p2"] [data-testid="proposal-rejected"]').waitFor({ timeout: 10_000 })
+  result.rejected = true
+}
+
+async function readGerman(page, result) {
+  await page.click('[data-testid="language-de"]')
+  result.germanAccept = await text(page.locator('[data-testid="accept-p1"]'))
+  result.germanHeading = await text(page.locator('.results h2'))
+  await page.screenshot({ path: join(options.out, 'drafts-german.png'), fullPage: true })
+  await page.click('[data-testid="language-en"]')
+}
+
+async function acceptFirst(page, result) {
+  await page.click('[data-testid="accept-p1"]')
+  await page.waitForURL((current) => current.pathname === `/units/${options.unit}/edit`)
+  await page.locator('[data-testid="draft-banner"]').waitFor({ timeout: 15_000 })
+  result.prefilledObjective = await page.inputValue('[data-testid="objective-title"]')
+  await page.screenshot({ path: join(options.out, 'drafts-editor-objective.png'), fullPage: true })
+  await page.click('[data-testid="objective-save"]')
+  await page.locator('[data-testid="kr-title"]').waitFor({ timeout: 15_000 })
+  result.prefilledKeyResult = await page.inputValue('[data-testid="kr-title"]')
+  result.bannerAfterObjective = await text(page.locator('[data-testid="draft-banner"] p'))
+  await page.screenshot({ path: join(options.out, 'drafts-editor-key-result.png'), fullPage: true })
+  await page.click('[data-testid="kr-save"]')
+  await page.waitForFunction(() => document.querySelector('[data-testid="draft-banner"] p')?.textContent.includes('2 of'),
+    null, { timeout: 15_000 })
+  result.bannerAfterKeyResult = await text(page.locator('[data-testid="draft-banner"] p'))
+  await page.click('[data-testid="draft-stop"]')
+  await page.locator('[data-testid="draft-banner"]').waitFor({ state: 'detached', timeout: 10_000 })
+}
+
+async function main() {
+  await runScenario({ out: options.out, name: 'drafts' }, async (page, result) => {
+    await logInAt(page, { url: options.url, path: `/units/${options.unit}`, email: options.email, password: options.password })
+    // The login page's own 401 comes before this point; every later error response is unexpected.
+    const errorsBeforeDrafts = result.consoleErrors.length
+    result.failedRequests = []
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        result.failedRequests.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`)
+      }
+    })
+    await generate(page, result)
+    await openLibraryExample(page, result)
+    await rejectSecond(page, result)
+    await readGerman(page, result)
+    await acceptFirst(page, result)
+    result.unexpectedConsoleErrors = result.consoleErrors.slice(errorsBeforeDrafts)
+    return result.proposals >= 2 && result.prefilledObjective === result.titles[0].trim()
+  })
+}
+
+main()

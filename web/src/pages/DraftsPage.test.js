@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { Q4, UNIT_ID, outcomeRoutes } from '../__fixtures__/outcomeModel.js'
+import { mountPage } from '../testing/mountPage.js'
+import { useDraftPrefillStore } from '../stores/draftPrefill.js'
+import DraftsPage from './DraftsPage.vue'
+
+let wrapper
+let fake
+let app
+
+const PROPOSAL = {
+  id: 'p1',
+  title: 'Win more new customers in our core markets',
+  sources: [{ type: 'library', id: 'sales-en-1', function: 'sales', score: 10.1, phrases: ['Win more customers'] }],
+  keyResults: [
+    {
+      id: 'p1-k1', title: 'Increase win rate of qualified opportunities from 21% to 27%', measurement: 'increase',
+      start: 21, target: 27, unit: '%', indicator: 'lagging',
+      sources: [
+        { type: 'library', id: 'sales-en-1', function: 'sales', keyResult: 2, score: 10.1, phrases: [] },
+        { type: 'kpi', id: 'k-win', key: 'win-rate', title: 'Win rate', value: 21, basis: 'corridor', target: 27 },
+      ],
+    },
+  ],
+  check: { score: 90, findings: [{ rule: 'no_owner', severity: 'warning', target: 'objective', why: 'Nobody owns it.', fix: 'Choose an owner.' }], passed: true },
+  refined: false,
+}
+const PAST = {
+  ...PROPOSAL,
+  id: 'p2',
+  title: 'Delight customers',
+  sources: [{ type: 'okr', kind: 'objective', id: 'o-1', title: 'Delight customers', cycleId: Q4, cycleKey: 'q4', cycleName: 'Q4 2026', unitId: UNIT_ID, unitName: 'Checkout', score: 1.2, phrases: [] }],
+}
+const DRAFT = {
+  draftId: 'd-1', language: 'en', unit: { id: UNIT_ID, name: 'Checkout' }, cycle: { id: Q4, key: 'q4', name: 'Q4 2026' },
+  proposals: [PROPOSAL, PAST], dropped: [], notes: [{ code: 'model_off' }], model: { requested: true, used: false },
+}
+
+async function openDrafts(extra = {}, locale = 'en') {
+  ;({ wrapper, fake, app } = await mountPage(DraftsPage, {
+    path: `/units/${UNIT_ID}/drafts?cycle=${Q4}`,
+    props: { unitId: UNIT_ID },
+    routes: outcomeRoutes({
+      'POST /api/v1/assist/drafts': { body: DRAFT },
+      'POST /api/v1/decisions': (request) => ({ status: 201, body: { id: 7, ...request.body } }),
+      'GET /api/v1/assist/drafts/library/sales-en-1': {
+        body: { id: 'sales-en-1', function: 'sales', language: 'en', objective: 'Win more new customers in our core markets',
+          keyResults: [{ metric: 'deals', unit: 'count', direction: 'increase', baseline: 40, target: 60, indicator: 'leading' }] },
+      },
+      ...extra,
+    }),
+    locale,
+  }))
+}
+
+async function generate(strategy = 'Win more customers') {
+  await wrapper.get('[data-testid="draft-strategy"]').setValue(strategy)
+  await wrapper.get('[data-testid="draft-form"]').trigger('submit')
+  await flushPromises()
+}
+
+function requestsTo(method, path) {
+  return fake.requests.filter((request) => request.method === method && request.path.split('?')[0] === path)
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  vi.unstubAllGlobals()
+})
+
+describe('DraftsPage', () => {
+  it('sends the strategy with unit and cycle', async () => {
+    await openDrafts()
+    await wrapper.get('[data-testid="draft-use-model"]').setValue(true)
+    await generate('Grow revenue')
+    const [request] = requestsTo('POST', '/api/v1/assist/drafts')
+    expect(request.body).toEqual({ strategy: 'Grow revenue', unitId: UNIT_ID, cycleId: Q4, useModel: true })
+  })
+
+  it('shows proposals with score and sources', async () => {
+    await openDrafts()
+    await generate()
+    expect(wrapper.get('[data-testid="proposal-p1"] [data-testid="proposal-score"]').text()).toBe('Quality 90/100')
+    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Library example: sales (sales-en-1)')
+    expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: now 21, target 27 from its green bound')
+    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Past objective “Delight customers” (Q4 2026, Checkout)')
+    expect(wrapper.get('[data-testid="draft-notes"]').text()).toContain('No language model is configured')
+  })
+
+  it('links a past objective to its editor', async () => {
+    await openDrafts()
+    await generate()
+    const link = wrapper.get('[data-testid="sources-p2-okr-o-1"]')
+    expect(link.attributes('href')).toBe(`/units/${UNIT_ID}/edit?cycle=${Q4}`)
+  })
+
+  it('opens a cited library example', async () => {
+    await openDrafts()
+    await generate()
+    await wrapper.get('[data-testid="sources-p1-library-sales-en-1"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="sources-p1-example"]').text()).toContain('deals: 40 → 60')
+    expect(wrapper.get('[data-testid="sources-p1-example"]').text()).not.toContain('count')
+  })
+
+  it('records a rejection', async () => {
+    await openDrafts()
+    await generate()
+    await wrapper.get('[data-testid="reject-p2"]').trigger('click')
+    await flushPromises()
+    const [request] = requestsTo('POST', '/api/v1/decisions')
+    expect(request.body.kind).toBe('draft.proposal')
+    expect(request.body.decision).toBe('rejected')
+    expect(request.body.ref).toBe('d-1')
+    expect(request.body.evidence.title).toBe('Delight customers')
+    expect(wrapper.get('[data-testid="proposal-p2"]').attributes('data-decision')).toBe('rejected')
+  })
+
+  it('accepts into the editor prefill', async () => {
+    await openDrafts()
+    await generate()
+    await wrapper.get('[data-testid="accept-p1"]').trigger('click')
+    await flushPromises()
+    const [request] = requestsTo('POST', '/api/v1/decisions')
+    expect(request.body.decision).toBe('accepted')
+    expect(useDraftPrefillStore().proposalFor(UNIT_ID, Q4).title).toBe(PROPOSAL.title)
+    // The editor's page is loaded on demand, so the navigation finishes after a module import.
+    await vi.waitFor(() => expect(app.router.currentRoute.value.name).toBe('okr-editor'))
+    expect(app.router.currentRoute.value.query.cycle).toBe(Q4)
+  })
+
+  it('shows the limit error', async () => {
+    await openDrafts({
+      'POST /api/v1/assist/drafts': { status: 413, body: { error: { code: 'strategy_too_long', message: 'The strategy text is 9000 characters long; the limit is 8000.' } } },
+    })
+    await generate()
+    expect(wrapper.get('[data-testid="error"]').text()).toContain('the limit is 8000')
+  })
+
+  it('speaks German', async () => {
+    await openDrafts({}, 'de')
+    await generate()
+    expect(wrapper.get('[data-testid="accept-p1"]').text()).toBe('Übernehmen und im Editor öffnen')
+    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Früheres Objective „Delight customers“')
+  })
+})
