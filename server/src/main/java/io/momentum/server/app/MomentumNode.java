@@ -16,6 +16,8 @@ import io.momentum.server.db.PgEventStore;
 import io.momentum.server.db.PgOrgStateLoader;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.feeds.SqlFeedRunner;
+import io.momentum.server.assist.briefs.BriefScheduler;
+import io.momentum.server.assist.briefs.BriefService;
 import io.momentum.server.feeds.SqlFeedScheduler;
 import io.momentum.server.live.LiveFeeds;
 import io.momentum.server.live.LiveHub;
@@ -77,6 +79,7 @@ public final class MomentumNode implements AutoCloseable {
   private Database database;
   private Services services;
   private StaleSourceDetector staleSources;
+  private BriefScheduler briefScheduler;
   private int httpPort;
 
   private MomentumNode(MomentumConfig config) {
@@ -163,6 +166,9 @@ public final class MomentumNode implements AutoCloseable {
     httpPort = config.httpPort();
     staleSources = new StaleSourceDetector(vertx, pool, new SignalStore(vertx, pool), clock, Duration.ofMinutes(1));
     staleSources.start();
+    briefScheduler = new BriefScheduler(vertx, pool, new BriefService(vertx, pool, services.liveState(), clock), clock,
+        Duration.ofMinutes(1));
+    briefScheduler.start();
     if (mode == Mode.DEMO) {
       demo.startPublisher(vertx, services).await();
     }
@@ -199,6 +205,11 @@ public final class MomentumNode implements AutoCloseable {
     return staleSources;
   }
 
+  /** Returns the node's brief scheduler, which tests run at a time of their choice. */
+  public BriefScheduler briefScheduler() {
+    return briefScheduler;
+  }
+
   /** Returns the node's Vert.x instance. */
   public Vertx vertx() {
     return vertx;
@@ -209,6 +220,9 @@ public final class MomentumNode implements AutoCloseable {
   public void close() {
     if (staleSources != null) {
       staleSources.stop();
+    }
+    if (briefScheduler != null) {
+      briefScheduler.stop();
     }
     if (services != null) {
       try {

@@ -216,7 +216,11 @@ public final class ScopeGuard {
         "GET /api/v1/check-ins/due", "GET /api/v1/nodes/{id}/as-of", "GET /api/v1/impact-chains/{nodeId}",
         "GET /api/v1/kpis/{id}/driver-tree", "GET /api/v1/contributions", "GET /api/v1/impact-links",
         // Impact links tie strategy across units, so they belong to the organisation's structure.
-        "POST /api/v1/impact-links", "DELETE /api/v1/impact-links/{id}");
+        "POST /api/v1/impact-links", "DELETE /api/v1/impact-links/{id}",
+        // Briefs summarise every node of a unit and its sub-units; filtering them node by node is not built.
+        "POST /api/v1/assist/briefs", "GET /api/v1/assist/briefs", "GET /api/v1/assist/briefs/{id}",
+        "GET /api/v1/assist/brief-schedules", "POST /api/v1/assist/brief-schedules",
+        "PATCH /api/v1/assist/brief-schedules/{id}", "DELETE /api/v1/assist/brief-schedules/{id}");
     // NOTE: a node in scope is read whole, so its response may name linked nodes outside the scope
     // (contributions, KPI drivers), and PUT drivers may name driver KPIs outside it.
     node(rules, "id",
