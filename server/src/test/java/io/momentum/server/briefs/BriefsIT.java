@@ -57,6 +57,7 @@ class BriefsIT {
     post(Events.value(org.orgId, "revenue", 29, NOW.minus(6, ChronoUnit.DAYS)));
     post(checkIn("revenue", 38, 8, null, "Ravi Rao", NOW.minus(2, ChronoUnit.DAYS)));
     post(Events.value(org.orgId, "defects", 9, NOW.minus(12, ChronoUnit.DAYS)));
+    post(Events.value(org.orgId, "defects", 10, NOW.minus(6, ChronoUnit.DAYS)));
     post(checkIn("defects", 11, 3, BLOCKER, "Dana Diaz", NOW.minus(1, ChronoUnit.DAYS)));
     post(Events.value(org.orgId, "uptime", 97, NOW.minus(9, ChronoUnit.DAYS)));
     Cadence.awaitNode(api, org.keyResults.get("defects").toString(), n -> Cadence.equals(n, "current", 11.0));
@@ -140,6 +141,9 @@ class BriefsIT {
     assertThat(blocker.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("type"))).contains("node", "checkIn");
     assertThat(links(section(brief, "risks")).stream().map(l -> l.getString("id"))).contains(defects);
     assertThat(links(section(brief, "recommendations")).stream().map(l -> l.getString("id"))).contains(defects);
+    assertThat(section(brief, "recommendations").getJsonArray("sentences").stream()
+        .flatMap(r -> ((JsonObject) r).getJsonArray("numbers").stream()).map(n -> ((JsonObject) n).getString("measure")))
+        .as("a re-plan with the forecast of the defect rate").contains("forecast");
     assertThat(section(brief, "talkingPoints").getJsonArray("sentences")).isNotEmpty();
     for (Object section : brief.getJsonArray("sections")) {
       for (Object sentence : ((JsonObject) section).getJsonArray("sentences")) {
@@ -160,7 +164,7 @@ class BriefsIT {
   }
 
   @Test
-  void markdownLinksNodesIntoWebApp() {
+  void markdownLinksNodesIntoWebApp() throws Exception {
     JsonObject brief = generate(request("weekly", org.teamId.toString(), "en"));
 
     HttpResponse<Buffer> response = api.get("/api/v1/assist/briefs/" + brief.getString("id") + "?format=markdown");
@@ -168,6 +172,9 @@ class BriefsIT {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.getHeader("Content-Type")).startsWith("text/markdown");
     String markdown = response.bodyAsString();
+    // Kept for reading: the brief of the test scenario as a person downloads it.
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "briefs"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target", "briefs", "weekly-en.md"), markdown);
     assertThat(markdown).startsWith("# ").contains("\n## What moved\n");
     assertThat(markdown).contains("](http://127.0.0.1:" + TestNode.httpPort() + "/key-results/" + org.keyResults.get("revenue") + ")");
     assertThat(markdown).contains(BLOCKER);

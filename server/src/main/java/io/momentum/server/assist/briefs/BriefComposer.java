@@ -225,11 +225,14 @@ final class BriefComposer {
     }
     behind.sort(Comparator.comparing((JsonObject node) -> rank(node.getString("status"))).reversed()
         .thenComparing(Comparator.comparing(BriefNumbers::gapOf).reversed()).thenComparing(BriefComposer::title));
+    List<JsonObject> lowConfidence = lowConfidence(nodes);
     for (JsonObject node : first(behind)) {
-      out.add(sentence("risk." + node.getString("status")).node(node)
-          .number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build());
+      boolean unsure = lowConfidence.remove(node);
+      Sentence.Builder sentence = sentence("risk." + node.getString("status") + (unsure ? ".lowConfidence" : ""))
+          .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
+      out.add((unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build());
     }
-    for (JsonObject node : first(lowConfidence(nodes))) {
+    for (JsonObject node : first(lowConfidence)) {
       out.add(sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build());
     }
     if (in.kind() == BriefKind.WEEKLY) {
@@ -317,20 +320,28 @@ final class BriefComposer {
   private List<JsonObject> recommendations(List<JsonObject> keyResults) {
     List<JsonObject> out = new ArrayList<>();
     Set<String> named = new HashSet<>();
-    for (JsonObject node : behindFirst(keyResults)) {
-      BigDecimal forecast = BriefNumbers.forecastOf(node);
-      if (forecast != null && forecast.compareTo(BigDecimal.ONE) < 0) {
-        out.add(sentence("rec.replan").node(node).number(numbers.forecast(node, in.asOf())).build());
-        named.add(node.getString("id"));
-      } else if (forecast == null && owner(node) != null) {
-        out.add(sentence("rec.moreValues").node(node).quote(owner(node)).build());
-        named.add(node.getString("id"));
-      }
-    }
     for (BriefInputs.CheckIn checkIn : blockerCheckIns()) {
       JsonObject keyResult = byId.get(checkIn.keyResultId());
       out.add(sentence("rec.blocker").node(keyResult).quote(author(checkIn)).data(checkInLink(checkIn)).build());
       named.add(checkIn.keyResultId());
+    }
+    for (JsonObject node : behindFirst(keyResults)) {
+      String status = node.getString("status");
+      if (!"off_track".equals(status) && !"at_risk".equals(status)) {
+        continue;
+      }
+      BigDecimal forecast = BriefNumbers.forecastOf(node);
+      if (forecast != null && forecast.compareTo(BigDecimal.ONE) < 0) {
+        out.add(sentence("rec.replan").node(node).number(numbers.forecast(node, in.asOf())).build());
+        named.add(node.getString("id"));
+      } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))
+          && node.getString("updatedAt") != null) {
+        out.add(sentence("rec.moreValues").node(node).quote(owner(node)).build());
+        named.add(node.getString("id"));
+      } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))) {
+        out.add(sentence("rec.stale").node(node).quote(owner(node)).build());
+        named.add(node.getString("id"));
+      }
     }
     for (JsonObject node : stale(keyResults)) {
       String owner = owner(node);
@@ -342,6 +353,11 @@ final class BriefComposer {
       if (!named.contains(node.getString("id")) && owner(node) != null) {
         out.add(sentence("rec.confidence").node(node).quote(owner(node)).number(numbers.confidence(node, in.asOf())).build());
       }
+    }
+    for (JsonObject node : withoutValue(keyResults)) {
+      String owner = owner(node);
+      out.add(owner == null ? sentence("rec.staleNobody").node(node).build()
+          : sentence("rec.firstValue").node(node).quote(owner).build());
     }
     List<JsonObject> kept = first(out);
     if (kept.isEmpty()) {
@@ -522,7 +538,8 @@ final class BriefComposer {
     List<JsonObject> sorted = new ArrayList<>(in.objectives());
     sorted.sort(Comparator.comparing(BriefNumbers::progressOf).reversed().thenComparing(BriefComposer::title));
     List<JsonObject> shown = new ArrayList<>(sorted.subList(0, Math.min(3, sorted.size())));
-    for (JsonObject objective : sorted.subList(Math.max(3, sorted.size() - 3), sorted.size())) {
+    // The best three and the worst three, each objective once.
+    for (JsonObject objective : sorted.subList(Math.min(sorted.size(), Math.max(3, sorted.size() - 3)), sorted.size())) {
       shown.add(objective);
     }
     for (JsonObject objective : shown) {

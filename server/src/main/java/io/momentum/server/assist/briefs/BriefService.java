@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,10 @@ public final class BriefService {
   /** Generates and stores a brief; completes with the stored brief as the API returns it. */
   public Future<JsonObject> generate(Request request) {
     long started = System.nanoTime();
-    Instant now = clock.instant();
+    // PostgreSQL stores instants to the microsecond, so the brief's numbers name the instant it stores.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     boolean live = request.asOf() == null;
-    Instant asOf = live ? now : request.asOf();
+    Instant asOf = live ? now : request.asOf().truncatedTo(ChronoUnit.MICROS);
     UUID id = UUID.randomUUID();
     return reader.read(request.orgId(), request.kind(), request.unitId(), request.cycleId(), asOf, live)
         .compose(inputs -> {
