@@ -14,6 +14,7 @@ export const routes = [
   // Pages whose content depends on the chosen cycle keep it in the address (?cycle=), so a link
   // to them shows the same cycle to the next person.
   { path: '/units/:unitId/edit', name: 'okr-editor', component: () => import('./pages/OkrEditorPage.vue'), props: true, meta: { cycleInUrl: true } },
+  { path: '/units/:unitId/briefs', name: 'briefs', component: () => import('./pages/BriefsPage.vue'), props: true },
   { path: '/units/:unitId/check-in', name: 'check-in', component: () => import('./pages/CheckInPage.vue'), props: true, meta: { cycleInUrl: true } },
   { path: '/kpis', name: 'kpis', component: () => import('./pages/KpiListPage.vue') },
   { path: '/kpis/new', name: 'kpi-new', component: () => import('./pages/KpiEditorPage.vue') },
