@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <p>Rules of the sections: a node "moved" when its progress shown with one decimal changed; a
  * node is a risk when it is off track or at risk, when its latest confidence is 6 or lower (the
- * level at which the status rules cap it at "at risk"), when it is stale, or when it has no value;
+ * level at which the status rules cap it at "at risk"), when it is stale short of its target, or when it has no value;
  * an objective carries over when it is not on track at the brief's instant. Lists stop at
  * {@link #MAX_ITEMS} sentences, the largest changes and gaps first.
  */
@@ -651,8 +651,9 @@ final class BriefComposer {
   private List<JsonObject> stale(List<JsonObject> nodes) {
     List<JsonObject> found = new ArrayList<>();
     for (JsonObject node : nodes) {
+      // A key result that reached its target needs no more values, so its silence is no risk.
       if (Boolean.TRUE.equals(node.getBoolean("stale")) && node.getString("updatedAt") != null
-          && "key_result".equals(node.getString("kind"))) {
+          && "key_result".equals(node.getString("kind")) && BriefNumbers.progressOf(node).compareTo(BigDecimal.ONE) < 0) {
         found.add(node);
       }
     }

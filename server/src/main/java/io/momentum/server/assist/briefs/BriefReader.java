@@ -211,6 +211,8 @@ final class BriefReader {
     Future<Void> chain = Future.succeededFuture();
     for (Instant at : instants) {
       chain = chain.compose(v -> evaluate(orgId, objectiveIds, at)).map(states -> {
+        // A node that was in another cycle then (an objective carried over since) has no earlier state in this one.
+        states.values().removeIf(state -> !cycle.id().equals(state.getString("cycleId")));
         past.put(at, states);
         return null;
       });
