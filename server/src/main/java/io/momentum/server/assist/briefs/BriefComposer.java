@@ -163,6 +163,8 @@ final class BriefComposer {
       JsonObject before = then.get(node.getString("id"));
       if (before == null) {
         added.add(node);
+      } else if (!valueInPeriod(node)) {
+        continue;
       } else if (shown(change(node))) {
         changed.add(node);
       } else {
@@ -183,7 +185,8 @@ final class BriefComposer {
     int statusChanges = 0;
     for (JsonObject node : nodes) {
       JsonObject before = then.get(node.getString("id"));
-      if (before == null || before.getString("status").equals(node.getString("status")) || statusChanges >= MAX_ITEMS) {
+      if (before == null || before.getString("status").equals(node.getString("status")) || statusChanges >= MAX_ITEMS
+          || "pending".equals(before.getString("status")) && !valueInPeriod(node)) {
         continue;
       }
       statusChanges++;
@@ -406,7 +409,7 @@ final class BriefComposer {
     String during = words.template("during." + in.kind().wire());
     JsonObject win = null;
     for (JsonObject node : keyResults) {
-      if (then.containsKey(node.getString("id")) && change(node).compareTo(SHOWN_STEP) >= 0
+      if (then.containsKey(node.getString("id")) && valueInPeriod(node) && change(node).compareTo(SHOWN_STEP) >= 0
           && (win == null || change(node).compareTo(change(win)) > 0)) {
         win = node;
       }
@@ -622,6 +625,20 @@ final class BriefComposer {
       }
     }
     return found;
+  }
+
+  /**
+   * Returns false for a key result whose current value is older than the period: whatever the
+   * evaluation of the period's start says, it received no value in the period, so it did not move.
+   * NOTE: time travel evaluates some carried-over key results as pending at instants after their
+   * carry-over, while the live state has their carried value; this rule keeps that apart from a move.
+   */
+  private boolean valueInPeriod(JsonObject node) {
+    if (!"key_result".equals(node.getString("kind"))) {
+      return true;
+    }
+    String updated = node.getString("updatedAt");
+    return updated != null && Instant.parse(updated).isAfter(in.periodStart());
   }
 
   private BigDecimal change(JsonObject node) {
