@@ -92,11 +92,19 @@ for _ in $(seq 1 180); do
 done
 [[ $healthy == 1 ]] || { echo "webhooks: the server was not healthy within 180 s; see $out/server.log" >&2; exit 1; }
 echo "webhooks: server $server_pid is healthy"
+# The embedded PostgreSQL runs from the data directory; its postmaster is the process started with it.
+postgres_pid="$(pgrep -o -f -- "-D $data_dir/" || true)"
+postgres_args=()
+if [[ -n "$postgres_pid" ]]; then
+  postgres_args=(--postgres-pid "$postgres_pid")
+else
+  echo "webhooks: found no PostgreSQL process for $data_dir; its CPU time is not reported" >&2
+fi
 
 # shellcheck disable=SC2086
 java $client_jvm -Dlogback.configurationFile="$root/deploy/bench/logback-quiet.xml" -cp "$classes:$jar" \
   io.momentum.server.bench.WebhookReplayBenchmark --base-url "$base_url" --token "$token" \
-  --server-pid "$server_pid" --report "$out/webhooks.json" "$@" 2>&1 | tee "$out/client.log"
+  --server-pid "$server_pid" "${postgres_args[@]}" --report "$out/webhooks.json" "$@" 2>&1 | tee "$out/client.log"
 status=${PIPESTATUS[0]}
 echo "webhooks: results in $out"
 exit "$status"

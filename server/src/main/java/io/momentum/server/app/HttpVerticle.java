@@ -14,6 +14,8 @@ import io.momentum.server.transfer.ExportRoutes;
 import io.momentum.server.transfer.ImportRoutes;
 import io.momentum.server.cycles.CycleRoutes;
 import io.momentum.server.cycles.LiveNodes;
+import io.momentum.server.decisions.DecisionRoutes;
+import io.momentum.server.decisions.DecisionTrail;
 import io.momentum.server.events.EventRoutes;
 import io.momentum.server.events.SubjectDirectory;
 import io.momentum.server.feeds.FeedRoutes;
@@ -109,8 +111,8 @@ public final class HttpVerticle extends VerticleBase {
     router.put("/api/*").handler(body);
     router.patch("/api/*").handler(body);
     // Trackers send no session or token: their webhooks check the connection's secret, so they come before the session handlers.
-    new JiraWebhookRoutes(services.pool(), services.publisher(), services.clock(), services.registry()).mount(router);
-    new AzureDevOpsWebhookRoutes(services.pool(), services.publisher(), services.clock(),
+    new JiraWebhookRoutes(vertx, services.pool(), services.publisher(), services.clock(), services.registry()).mount(router);
+    new AzureDevOpsWebhookRoutes(vertx, services.pool(), services.publisher(), services.clock(),
         services.registry()).mount(router);
     router.route("/api/*").handler(auth::sessionUnlessBearer);
     auth.mountPublic(router);
@@ -146,6 +148,7 @@ public final class HttpVerticle extends VerticleBase {
         new WebhookMetrics(services.registry()), services.clock()).mount(router);
     sources.mount(router);
     new SignalRoutes(signals, services.clock()).mount(router);
+    new DecisionRoutes(services.pool(), new DecisionTrail(services.clock())).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
     new BriefRoutes(vertx, new BriefService(vertx, services.pool(), services.liveState(), services.clock()),

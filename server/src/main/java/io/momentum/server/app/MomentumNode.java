@@ -19,6 +19,7 @@ import io.momentum.server.feeds.SqlFeedRunner;
 import io.momentum.server.assist.briefs.BriefScheduler;
 import io.momentum.server.assist.briefs.BriefService;
 import io.momentum.server.feeds.SqlFeedScheduler;
+import io.momentum.server.integrations.ConnectionChangeVerticle;
 import io.momentum.server.live.LiveFeeds;
 import io.momentum.server.live.LiveHub;
 import io.momentum.server.live.LiveMetrics;
@@ -160,6 +161,7 @@ public final class MomentumNode implements AutoCloseable {
     ChangeRelayVerticle.Settings relay = new ChangeRelayVerticle.Settings(kafkaBootstrap, Topics.CHANGES,
         Duration.ofMillis(500), 500, config.changeRetention(), database.connectOptions());
     vertx.deployVerticle(new ChangeRelayVerticle(pool, relay, new RelayMetrics(registry))).await();
+    vertx.deployVerticle(new ConnectionChangeVerticle(database.connectOptions())).await();
     Services shared = services;
     int instances = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     vertx.deployVerticle(() -> new HttpVerticle(shared), new DeploymentOptions().setInstances(instances)).await();

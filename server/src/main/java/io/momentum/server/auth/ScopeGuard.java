@@ -212,6 +212,8 @@ public final class ScopeGuard {
         "GET /api/v1/signals", "GET /api/v1/signals/{id}", "POST /api/v1/signals/{id}/acknowledge",
         "POST /api/v1/signals/{id}/snooze", "POST /api/v1/signals/{id}/resolve",
         "GET /api/v1/sources", "GET /api/v1/sources/{id}", "PATCH /api/v1/sources/{id}",
+        // The decision trail records suggestions and signals of every unit.
+        "GET /api/v1/decisions", "GET /api/v1/decisions/export", "POST /api/v1/decisions",
         // Reads that walk across units and kinds; filtering them node by node is not built.
         "GET /api/v1/check-ins/due", "GET /api/v1/nodes/{id}/as-of", "GET /api/v1/impact-chains/{nodeId}",
         "GET /api/v1/kpis/{id}/driver-tree", "GET /api/v1/contributions", "GET /api/v1/impact-links",

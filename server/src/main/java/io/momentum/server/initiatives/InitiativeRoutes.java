@@ -12,6 +12,7 @@ import io.momentum.server.goals.Owners;
 import io.momentum.server.goals.Pages;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
+import io.momentum.server.integrations.ConnectionCache;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -254,6 +255,8 @@ public final class InitiativeRoutes {
             }))
         .compose(json -> announce(caller, id, json))
         .onSuccess(json -> {
+          // Rules that name the initiative stop matching, so cached connections must read their rules again.
+          ConnectionCache.evictAllLocally();
           LOG.info("Initiative {} of organisation {} archived", id, caller.orgId());
           ctx.json(new JsonObject().put("archived", new JsonArray().add(new JsonObject()
               .put("id", json.getString("id")).put("key", json.getString("key")).put("kind", "initiative"))));

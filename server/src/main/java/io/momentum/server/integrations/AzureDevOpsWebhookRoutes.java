@@ -7,6 +7,7 @@ import io.momentum.server.integrations.WorkItemSync.Connection;
 import io.momentum.server.integrations.WorkItemSync.Delivery;
 import io.momentum.server.integrations.WorkItemSync.Tracker;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -57,8 +58,8 @@ public final class AzureDevOpsWebhookRoutes {
 
   private final WorkItemSync sync;
 
-  public AzureDevOpsWebhookRoutes(Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry) {
-    this.sync = new WorkItemSync(pool, publisher, clock, registry, Tracker.AZURE_DEVOPS);
+  public AzureDevOpsWebhookRoutes(Vertx vertx, Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry) {
+    this.sync = new WorkItemSync(pool, publisher, clock, registry, Tracker.AZURE_DEVOPS, ConnectionCache.listening(vertx));
   }
 
   /** Mounts the service hook route; call it before the session handlers, since it has its own credentials. */

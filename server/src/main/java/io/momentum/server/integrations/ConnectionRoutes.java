@@ -205,6 +205,7 @@ public final class ConnectionRoutes {
         .recover(ConnectionRoutes::nameTaken)
         .compose(json -> rules(pool, caller.orgId(), id).map(rules -> json.put("rules", rules)))
         .onSuccess(json -> {
+          ConnectionCache.evictLocally(id);
           LOG.info("Integration connection {} of organisation {} updated to version {}", id, caller.orgId(),
               json.getInteger("version"));
           ctx.json(json);
@@ -220,6 +221,7 @@ public final class ConnectionRoutes {
     Integer version = Edits.optionalVersion(ctx, null);
     Edits.deleteChecked(pool, "integration_connections", "Connection", ConnectionRoutes::load, caller.orgId(), id, version)
         .onSuccess(deleted -> {
+          ConnectionCache.evictLocally(id);
           LOG.info("Integration connection {} of organisation {} deleted", id, caller.orgId());
           ctx.response().setStatusCode(204).end();
         })
@@ -268,6 +270,7 @@ public final class ConnectionRoutes {
             })
             .map(rows -> rule(rows.iterator().next())))
         .onSuccess(json -> {
+          ConnectionCache.evictLocally(connectionId);
           LOG.info("Mapping rule {} added to connection {} of organisation {}", id, connectionId, caller.orgId());
           ctx.response().setStatusCode(201)
               .putHeader("Location", "/api/v1/integrations/connections/" + connectionId + "/rules/" + id);
@@ -305,6 +308,7 @@ public final class ConnectionRoutes {
             })
             .map(rows -> rule(rows.iterator().next())))
         .onSuccess(json -> {
+          ConnectionCache.evictLocally(connectionId);
           LOG.info("Mapping rule {} of connection {} updated to version {}", id, connectionId, json.getInteger("version"));
           ctx.json(json);
         })
@@ -325,6 +329,7 @@ public final class ConnectionRoutes {
                   + " AND id = $3").execute(Tuple.of(caller.orgId(), connectionId, id));
             }))
         .onSuccess(rows -> {
+          ConnectionCache.evictLocally(connectionId);
           LOG.info("Mapping rule {} of connection {} deleted", id, connectionId);
           ctx.response().setStatusCode(204).end();
         })

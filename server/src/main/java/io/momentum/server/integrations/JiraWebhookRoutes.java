@@ -7,6 +7,7 @@ import io.momentum.server.integrations.WorkItemSync.Connection;
 import io.momentum.server.integrations.WorkItemSync.Delivery;
 import io.momentum.server.integrations.WorkItemSync.Tracker;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -40,8 +41,8 @@ public final class JiraWebhookRoutes {
 
   private final WorkItemSync sync;
 
-  public JiraWebhookRoutes(Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry) {
-    this.sync = new WorkItemSync(pool, publisher, clock, registry, Tracker.JIRA);
+  public JiraWebhookRoutes(Vertx vertx, Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry) {
+    this.sync = new WorkItemSync(pool, publisher, clock, registry, Tracker.JIRA, ConnectionCache.listening(vertx));
   }
 
   /** Mounts the webhook; call it before the authentication handler, since Jira sends no credentials. */

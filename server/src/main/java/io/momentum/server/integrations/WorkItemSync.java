@@ -138,10 +138,13 @@ final class WorkItemSync {
   private final DescendantMoves descendants;
   private final DeliveryBatches batches;
   private final Map<UUID, CachedRules> rulesByConnection = new ConcurrentHashMap<>();
+  private final ConnectionCache connections;
   private final Map<String, Counter> deliveries = new ConcurrentHashMap<>();
 
-  WorkItemSync(Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry, Tracker tracker) {
+  WorkItemSync(Pool pool, EventPublisher publisher, Clock clock, MeterRegistry registry, Tracker tracker,
+               ConnectionCache connections) {
     this.pool = pool;
+    this.connections = connections;
     this.publisher = publisher;
     this.parser = new CloudEventParser(clock);
     this.descendants = new DescendantMoves(publisher, this);
@@ -156,8 +159,9 @@ final class WorkItemSync {
   }
 
   /**
-   * Loads the connection named in the path. An id that is no connection of this tracker fails
-   * with 404, whichever organisation it might belong to.
+   * Loads the connection named in the path, from the node's cache when it was read in the last
+   * seconds. An id that is no connection of this tracker fails with 404, whichever organisation it
+   * might belong to.
    */
   Future<Connection> connection(Tracker tracker, String rawId) {
     UUID id;
@@ -166,14 +170,22 @@ final class WorkItemSync {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(unknownConnection(tracker, rawId));
     }
+    Connection cached = connections.get(id, tracker);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    long token = connections.beforeRead();
+    long readStartedAt = connections.now();
     return pool.preparedQuery(CONNECTION).execute(Tuple.of(id, tracker.kind)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.failedFuture(unknownConnection(tracker, rawId));
       }
       Row row = rows.iterator().next();
-      return Future.succeededFuture(new Connection(tracker, id, row.getString("org_id"), row.getString("secret"),
+      Connection connection = new Connection(tracker, id, row.getString("org_id"), row.getString("secret"),
           row.getString("story_points_field"), row.getLong("rules_version"),
-          StateMaps.lookup((JsonObject) row.getJson("state_map"))));
+          StateMaps.lookup((JsonObject) row.getJson("state_map")));
+      connections.put(connection, token, readStartedAt);
+      return Future.succeededFuture(connection);
     });
   }
 

@@ -2,6 +2,7 @@ package io.momentum.server.transfer;
 
 import io.momentum.server.auth.Caller;
 import io.momentum.server.cycles.LiveNodes;
+import io.momentum.server.decisions.DecisionTrail;
 import io.momentum.server.goals.GoalJson;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.PathIds;
@@ -32,13 +33,17 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code GET /api/v1/cycles/{id}/export?format=json|csv}: the cycle's live objectives and key
  * results with their progress and status from the engine. The JSON is the shape
  * {@code POST /api/v1/import} takes; references between nodes, units and KPIs are keys, so a file
- * can be imported into another organisation. The CSV has one row per objective and key result.
+ * can be imported into another organisation. The JSON also carries the decision trail about the
+ * cycle and its nodes ({@code decisions}), which an import leaves out, because those decisions were
+ * made in the exporting organisation. The CSV has one row per objective and key result.
  */
 public final class ExportRoutes {
 
   /** Value of {@code format} in an export file. */
   static final String FORMAT = "momentum-okrs";
   static final int FORMAT_VERSION = 1;
+  /** Most decision trail entries one cycle export carries; the whole trail has its own export. */
+  static final int MAX_DECISIONS = 50_000;
   static final List<String> CSV_HEADER = List.of("type", "key", "objective_key", "title", "measurement", "unit_key", "owner_name",
       "owner_email", "weight", "start", "target", "current", "unit", "progress", "status", "confidence");
 
@@ -64,11 +69,13 @@ public final class ExportRoutes {
   private final Pool pool;
   private final LiveNodes liveNodes;
   private final Clock clock;
+  private final DecisionTrail trail;
 
   public ExportRoutes(Pool pool, LiveNodes liveNodes, Clock clock) {
     this.pool = pool;
     this.liveNodes = liveNodes;
     this.clock = clock;
+    this.trail = new DecisionTrail(clock);
   }
 
   public void mount(Router router) {
@@ -112,7 +119,12 @@ public final class ExportRoutes {
                   List<String> ids = new ArrayList<>();
                   objectives.forEach(r -> ids.add(r.getUUID("id").toString()));
                   keyResults.forEach(r -> ids.add(r.getUUID("id").toString()));
-                  return liveNodes.read(orgId, ids).map(states -> file(cycle, objectives, keyResults, states));
+                  List<String> subjects = new ArrayList<>(ids);
+                  subjects.add(cycleId.toString());
+                  return liveNodes.read(orgId, ids)
+                      .compose(states -> trail.aboutSubjects(pool, orgId, subjects, MAX_DECISIONS)
+                          .map(decisions -> file(cycle, objectives, keyResults, states)
+                              .put("decisions", new JsonArray(new ArrayList<>(decisions)))));
                 })));
   }
 

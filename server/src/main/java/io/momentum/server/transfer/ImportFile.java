@@ -71,7 +71,7 @@ final class ImportFile {
   static ImportFile read(JsonObject json) {
     BodyReader root = BodyReader.of(json, "");
     for (String field : json.fieldNames()) {
-      if (!List.of("format", "formatVersion", "exportedAt", "cycle", "objectives").contains(field)) {
+      if (!List.of("format", "formatVersion", "exportedAt", "cycle", "objectives", "decisions").contains(field)) {
         root.reject(field, "is not a known field of an export file; check its spelling");
       }
     }

@@ -155,6 +155,23 @@ class BriefsIT {
   }
 
   @Test
+  void generationRecordedInDecisionTrail() {
+    JsonObject brief = generate(request("weekly", org.teamId.toString(), "en"));
+
+    JsonArray entries = Http.json(api.get("/api/v1/decisions?kind=brief.generated&ref=" + brief.getString("id")))
+        .getJsonArray("items");
+
+    assertThat(entries).hasSize(1);
+    JsonObject entry = entries.getJsonObject(0);
+    assertThat(entry.getString("decision")).isEqualTo("generated");
+    assertThat(entry.getString("subjectId")).isEqualTo(org.teamId.toString());
+    assertThat(entry.getString("actor")).startsWith("urn:momentum:token:");
+    assertThat(entry.getJsonObject("evidence").getJsonArray("numbers"))
+        .isEqualTo(brief.getJsonObject("evidence").getJsonArray("numbers"));
+    assertThat(entry.getJsonObject("evidence").getJsonArray("unitIds").getList()).containsExactly(org.teamId.toString());
+  }
+
+  @Test
   void germanBriefUsesDecimalComma() {
     JsonObject brief = generate(request("weekly", org.teamId.toString(), "de"));
 
@@ -297,6 +314,9 @@ class BriefsIT {
     assertThat(brief.getString("trigger")).isEqualTo("schedule");
     assertThat(brief.getString("language")).isEqualTo("de");
     assertThat(brief.getString("scheduleId")).isEqualTo(schedule.getString("id"));
+    JsonArray entries = Http.json(api.get("/api/v1/decisions?kind=brief.generated&ref=" + brief.getString("id")))
+        .getJsonArray("items");
+    assertThat(entries.getJsonObject(0).getString("actor")).isEqualTo("system");
     JsonObject after = Http.json(api.get("/api/v1/assist/brief-schedules?unitId=" + org.teamId)).getJsonArray("items")
         .stream().map(s -> (JsonObject) s).filter(s -> s.getString("id").equals(schedule.getString("id"))).findFirst().orElseThrow();
     assertThat(after.getString("lastBriefId")).isEqualTo(brief.getString("id"));

@@ -17,6 +17,7 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -475,6 +476,53 @@ class JiraWebhookIT {
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(Http.json(response).getJsonObject("error").getString("code")).isEqualTo("signature_invalid");
+  }
+
+  @Test
+  void rotatedSecretAppliesToNextDelivery() {
+    Site site = site();
+    byte[] body = new Issue().underEpic(site.epicA()).body("jira:issue_created").encode().getBytes(StandardCharsets.UTF_8);
+    HttpResponse<Buffer> before = send(site.connectionId(), body, UUID.randomUUID().toString(), JiraSignature.sign(SECRET, body));
+    JsonObject connection = Http.json(api.get("/api/v1/integrations/connections/" + site.connectionId()));
+    String rotated = "a-rotated-jira-webhook-secret";
+
+    HttpResponse<Buffer> patched = api.patch("/api/v1/integrations/connections/" + site.connectionId(), new JsonObject()
+        .put("version", connection.getInteger("version")).put("secret", rotated));
+    HttpResponse<Buffer> oldSecret = send(site.connectionId(), body, UUID.randomUUID().toString(),
+        JiraSignature.sign(SECRET, body));
+    HttpResponse<Buffer> newSecret = send(site.connectionId(), body, UUID.randomUUID().toString(),
+        JiraSignature.sign(rotated, body));
+
+    assertThat(before.statusCode()).as(before.bodyAsString()).isEqualTo(200);
+    assertThat(patched.statusCode()).as(patched.bodyAsString()).isEqualTo(200);
+    assertThat(oldSecret.statusCode()).as(oldSecret.bodyAsString()).isEqualTo(401);
+    assertThat(newSecret.statusCode()).as(newSecret.bodyAsString()).isEqualTo(200);
+  }
+
+  @Test
+  void secretChangedElsewhereReachesCache() throws InterruptedException {
+    Site site = site();
+    byte[] body = new Issue().underEpic(site.epicA()).body("jira:issue_created").encode().getBytes(StandardCharsets.UTF_8);
+    HttpResponse<Buffer> cached = send(site.connectionId(), body, UUID.randomUUID().toString(), JiraSignature.sign(SECRET, body));
+    String changed = "a-jira-secret-changed-by-another-node";
+
+    // Another node's change reaches this node only through the database's notification.
+    node.services().pool().preparedQuery("UPDATE integration_connections SET secret = $2 WHERE id = $1")
+        .execute(Tuple.of(UUID.fromString(site.connectionId()), changed)).await();
+    long deadline = System.nanoTime() + ConnectionCache.TTL_NANOS;
+    int status = 0;
+    while (System.nanoTime() < deadline) {
+      status = send(site.connectionId(), body, UUID.randomUUID().toString(), JiraSignature.sign(changed, body)).statusCode();
+      if (status == 200) {
+        break;
+      }
+      Thread.sleep(20);
+    }
+    long waitedMillis = (System.nanoTime() - deadline + ConnectionCache.TTL_NANOS) / 1_000_000;
+
+    assertThat(cached.statusCode()).as(cached.bodyAsString()).isEqualTo(200);
+    assertThat(status).isEqualTo(200);
+    assertThat(waitedMillis).as("time until the changed secret was used").isLessThan(1_000);
   }
 
   @Test

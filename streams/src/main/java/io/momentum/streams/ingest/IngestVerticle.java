@@ -41,6 +41,12 @@ public final class IngestVerticle extends VerticleBase {
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
   private static final long MAX_BACKOFF_MS = 30_000;
   private static final int ISOLATE_AFTER_FAILURES = 3;
+  /**
+   * Shortest time between two offset commits. Offsets of the batches in between are committed
+   * together, and at the latest by the next empty poll or the stop. A node that fails before then
+   * reads those records again, and their events, already stored, count as duplicates.
+   */
+  private static final long COMMIT_INTERVAL_MS = 200;
 
   private final IngestSettings settings;
   private final OrgStateLoader loader;
@@ -58,6 +64,8 @@ public final class IngestVerticle extends VerticleBase {
   private long backoffMs;
   private int failureStreak;
   private boolean stopping;
+  private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+  private long lastCommitAt;
   private Future<Void> pollLoop = Future.succeededFuture();
   private long lagTimer = -1;
 
@@ -93,7 +101,7 @@ public final class IngestVerticle extends VerticleBase {
   public Future<?> stop() {
     stopping = true;
     vertx.cancelTimer(lagTimer);
-    return pollLoop.transform(ar -> consumer.close());
+    return pollLoop.transform(ar -> commitUncommitted()).transform(ar -> consumer.close());
   }
 
   private Map<String, String> consumerConfig() {
@@ -134,7 +142,7 @@ public final class IngestVerticle extends VerticleBase {
 
   private Future<Void> handleRecords(KafkaConsumerRecords<String, String> records) {
     if (records.isEmpty()) {
-      return Future.succeededFuture();
+      return commitUncommitted();
     }
     long started = System.nanoTime();
     List<IngestRecord> batch = new ArrayList<>(records.size());
@@ -192,13 +200,37 @@ public final class IngestVerticle extends VerticleBase {
     return Future.all(writes).mapEmpty();
   }
 
+  /** Marks a processed batch for commit, and commits when the last commit is {@link #COMMIT_INTERVAL_MS} old. */
   private Future<Void> commit(List<IngestRecord> batch) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (IngestRecord r : batch) {
-      offsets.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1, ""),
+      uncommitted.merge(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1, ""),
           (a, b) -> a.getOffset() >= b.getOffset() ? a : b);
     }
-    return consumer.commit(offsets).mapEmpty();
+    if (System.currentTimeMillis() - lastCommitAt < COMMIT_INTERVAL_MS) {
+      return Future.succeededFuture();
+    }
+    return commitUncommitted();
+  }
+
+  /**
+   * Commits the offsets of every processed batch not committed yet. A failed commit is logged and
+   * tried again with the next one, because the records it covers are stored already.
+   */
+  private Future<Void> commitUncommitted() {
+    if (uncommitted.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(uncommitted);
+    lastCommitAt = System.currentTimeMillis();
+    return consumer.commit(offsets)
+        // Removes each committed offset unless a later one took its place.
+        .onSuccess(committed -> offsets.forEach(uncommitted::remove))
+        .recover(e -> {
+          LOG.warn("Committing offsets {} of group {} failed; they are committed with the next batch", offsets,
+              settings.groupId(), e);
+          return Future.succeededFuture();
+        })
+        .mapEmpty();
   }
 
   private Future<Void> seekBack(List<IngestRecord> batch) {
@@ -228,6 +260,8 @@ public final class IngestVerticle extends VerticleBase {
   }
 
   private void onRevoked(Set<TopicPartition> partitions) {
+    // The next owner reads from the last committed offset; what it reads again counts as duplicates.
+    partitions.forEach(uncommitted::remove);
     partitions.stream().filter(tp -> tp.getTopic().equals(Topics.PROGRESS))
         .forEach(tp -> assignedPartitions.remove(tp.getPartition()));
   }

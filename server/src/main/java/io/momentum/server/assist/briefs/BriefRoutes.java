@@ -84,7 +84,7 @@ public final class BriefRoutes {
     body.finish();
 
     BriefService.Request request = new BriefService.Request(caller.orgId(), BriefKind.fromWire(kind), unitId, cycleId,
-        language == null ? "en" : language, asOf, "request", null, caller.source());
+        language == null ? "en" : language, asOf, "request", null, caller.source(), caller.name());
     briefs.generate(request)
         .onSuccess(brief -> ctx.response().setStatusCode(201)
             .putHeader("Location", "/api/v1/assist/briefs/" + brief.getString("id"))

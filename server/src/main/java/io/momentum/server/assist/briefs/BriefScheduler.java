@@ -1,5 +1,6 @@
 package io.momentum.server.assist.briefs;
 
+import io.momentum.server.decisions.Decision;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -102,7 +103,7 @@ public final class BriefScheduler {
           }
           return briefs.generate(new BriefService.Request(orgId, BriefKind.fromWire(schedule.getString("kind")),
               UUID.fromString(schedule.getString("unitId")), cycleId, schedule.getString("language"), null, "schedule",
-              scheduleId, "system"));
+              scheduleId, Decision.SYSTEM, "Momentum"));
         })
         .compose(brief -> {
           UUID briefId = UUID.fromString(brief.getString("id"));

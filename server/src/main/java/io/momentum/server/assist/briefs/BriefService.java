@@ -1,5 +1,7 @@
 package io.momentum.server.assist.briefs;
 
+import io.momentum.server.decisions.Decision;
+import io.momentum.server.decisions.DecisionTrail;
 import io.momentum.server.http.ApiException;
 import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
@@ -18,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generates briefs: reads the inputs, composes the sections in the requested language and stores
- * the brief with its evidence (the inputs read and every number shown), in one step that the REST
- * API and the scheduler share.
+ * Generates briefs: reads the inputs, composes the sections in the requested language, and stores
+ * the brief with its evidence (the inputs read and every number shown) and its
+ * {@code brief.generated} entry in the decision trail in one transaction. The REST API and the
+ * scheduler share it.
  */
 public final class BriefService {
 
@@ -34,17 +37,24 @@ public final class BriefService {
   private final Clock clock;
   private final BriefReader reader;
   private final BriefStore store;
+  private final DecisionTrail trail;
 
   public BriefService(Vertx vertx, Pool pool, LiveStateStore liveState, Clock clock) {
     this.pool = pool;
     this.clock = clock;
     this.reader = new BriefReader(vertx, pool, liveState);
     this.store = new BriefStore(pool);
+    this.trail = new DecisionTrail(clock);
   }
 
-  /** What to generate: {@code asOf} null means now, from the live state. */
+  /**
+   * What to generate: {@code asOf} null means now, from the live state.
+   *
+   * @param createdBy URN of the person or token that asked, or {@link Decision#SYSTEM} for a schedule
+   * @param creatorName display name of that person or token, recorded in the decision trail
+   */
   public record Request(String orgId, BriefKind kind, UUID unitId, UUID cycleId, String language, Instant asOf,
-                        String trigger, UUID scheduleId, String createdBy) {
+                        String trigger, UUID scheduleId, String createdBy, String creatorName) {
   }
 
   /** Generates and stores a brief; completes with the stored brief as the API returns it. */
@@ -69,8 +79,12 @@ public final class BriefService {
           BriefStore.NewBrief brief = new BriefStore.NewBrief(id, request.orgId(), request.kind(), request.unitId(),
               request.cycleId(), request.language(), asOf, inputs.periodStart(), composed.getString("title"), content,
               request.trigger(), request.scheduleId(), request.createdBy(), now);
-          // TODO: record a brief.generated entry in the decision trail in this transaction once the trail is on main.
-          return pool.withTransaction(connection -> BriefStore.insert(connection, brief));
+          Decision decision = new Decision(request.orgId(), request.createdBy(), request.creatorName(),
+              DecisionTrail.BRIEF_GENERATED, "unit", request.unitId().toString(), "generated", null,
+              content.getJsonObject("evidence").copy().put("title", brief.title()).put("language", request.language())
+                  .put("trigger", request.trigger()), id.toString());
+          return pool.withTransaction(connection -> BriefStore.insert(connection, brief)
+              .compose(v -> trail.record(connection, decision)));
         })
         .compose(v -> store.read(request.orgId(), id))
         .onSuccess(brief -> LOG.info("Generated {} brief {} of unit {} in organisation {} ({}, {}) in {} ms",
