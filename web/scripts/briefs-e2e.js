@@ -1,7 +1,7 @@
 // Browser test of review briefs against a real Momentum server, run by the server's
-// BriefsBrowserIT. A person logs in, opens a team's Briefs page from its board, generates a
-// weekly brief in English, follows a linked key result to its page and comes back, downloads
-// the Markdown and PDF, adds a weekly schedule, and generates the German brief with the page in
+// BriefsBrowserIT. A person logs in, opens a team's Briefs page from its board and generates a
+// weekly brief in English. They follow a linked key result to its page and come back, download
+// the Markdown and PDF, add a weekly schedule, and generate the German brief with the page in
 // German. Writes screenshots and prints one JSON line with the results; exits with 1 when a step
 // fails.
 //

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Headless Chromium against a real node with the demo organisation: a person opens the Checkout
- * team's Briefs page from its board, generates the weekly brief, follows a key result link, downloads
- * the Markdown and PDF, adds a schedule, and generates the German brief in the German page.
+ * Headless Chromium against a real node with the demo organisation. A person opens the Checkout
+ * team's Briefs page from its board and generates the weekly brief. They follow a key result link,
+ * download the Markdown and PDF, add a schedule, and generate the German brief in the German page.
  * Screenshots go to {@code server/target/screenshots/briefs-weekly*.png}.
  */
 class BriefsBrowserIT {

@@ -159,6 +159,7 @@ final class BriefComposer {
     List<JsonObject> changed = new ArrayList<>();
     List<JsonObject> unmoved = new ArrayList<>();
     List<JsonObject> added = new ArrayList<>();
+
     for (JsonObject node : nodes) {
       JsonObject before = then.get(node.getString("id"));
       if (before == null) {
@@ -171,6 +172,7 @@ final class BriefComposer {
         unmoved.add(node);
       }
     }
+
     changed.sort(Comparator.comparing((JsonObject node) -> change(node).abs()).reversed().thenComparing(BriefComposer::title));
     for (JsonObject node : first(changed)) {
       JsonObject before = then.get(node.getString("id"));
@@ -182,6 +184,7 @@ final class BriefComposer {
     for (JsonObject node : first(added)) {
       out.add(sentence("moved.new").node(node).number(numbers.progress(node, in.asOf())).build());
     }
+
     int statusChanges = 0;
     for (JsonObject node : nodes) {
       JsonObject before = then.get(node.getString("id"));
@@ -192,6 +195,7 @@ final class BriefComposer {
       statusChanges++;
       out.add(statusChange(node, before));
     }
+
     if (countUnmoved && !unmoved.isEmpty() && !changed.isEmpty()) {
       out.add(counted("moved.unmoved", unmoved.size()).number(numbers.count("unmoved", unmoved, in.asOf())).build());
     }
@@ -414,6 +418,7 @@ final class BriefComposer {
         win = node;
       }
     }
+
     if (win != null) {
       out.add(sentence("tp.win").node(win)
           .number(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf())).words(during).build());
@@ -422,11 +427,10 @@ final class BriefComposer {
     if (!offTrack.isEmpty()) {
       out.add(sentence("tp.risk").node(offTrack.get(0)).number(numbers.gap(offTrack.get(0), in.asOf())).build());
     }
+
     List<BriefInputs.CheckIn> blockers = blockerCheckIns();
-    if (!blockers.isEmpty()) {
-      List<JsonObject> blocked = blockers.stream().map(c -> byId.get(c.keyResultId())).toList();
-      out.add(counted("tp.blockers", blocked.size()).number(numbers.count("keyResults.blocked", blocked, in.asOf())).build());
-    }
+    addBlockersPoint(out);
+
     List<JsonObject> checkedIn = checkedIn(keyResults);
     if (!keyResults.isEmpty() && checkedIn.size() < keyResults.size()) {
       out.add(sentence("tp.checkIns").number(numbers.count("keyResults.checkedIn", checkedIn, in.asOf()))
@@ -474,16 +478,20 @@ final class BriefComposer {
         out.add(counted("tp.carryOver", carried.size()).number(numbers.count("objectives.carryOver", carried, in.asOf())).build());
       }
     } else {
-      List<BriefInputs.CheckIn> blockers = blockerCheckIns();
-      if (!blockers.isEmpty()) {
-        List<JsonObject> blocked = blockers.stream().map(c -> byId.get(c.keyResultId())).toList();
-        out.add(counted("tp.blockers", blocked.size()).number(numbers.count("keyResults.blocked", blocked, in.asOf())).build());
-      }
+      addBlockersPoint(out);
     }
     if (out.isEmpty()) {
       out.add(sentence("tp.calm").build());
     }
     return out;
+  }
+
+  /** Adds the talking point about the key results with a blocker in the period, when there are any. */
+  private void addBlockersPoint(List<JsonObject> out) {
+    List<JsonObject> blocked = blockerCheckIns().stream().map(c -> byId.get(c.keyResultId())).toList();
+    if (!blocked.isEmpty()) {
+      out.add(counted("tp.blockers", blocked.size()).number(numbers.count("keyResults.blocked", blocked, in.asOf())).build());
+    }
   }
 
   // Units, trend, objectives and carry-over of the portfolio briefs
@@ -628,8 +636,8 @@ final class BriefComposer {
   }
 
   /**
-   * Returns false for a key result whose current value is older than the period: whatever the
-   * evaluation of the period's start says, it received no value in the period, so it did not move.
+   * Returns false for a key result whose current value is older than the period. It received no
+   * value in the period, so it did not move, whatever the evaluation of the period's start gives.
    * NOTE: time travel evaluates some carried-over key results as pending at instants after their
    * carry-over, while the live state has their carried value; this rule keeps that apart from a move.
    */

@@ -23,10 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads the inputs of a brief: the units, the cycle, the objectives and key results from the
- * cluster's live state (or, for a brief as of a past instant, from time travel), their states at
- * the period's start (and, for a quarterly brief, at each full month of the cycle) from time
- * travel, and the period's check-ins and the signals unresolved at the brief's instant from
+ * Reads the inputs of a brief. The objectives and key results come from the cluster's live state,
+ * or from time travel for a brief as of a past instant. Their states at the period's start, and
+ * for a quarterly brief at each full month of the cycle, come from time travel. The units, the
+ * cycle, the period's check-ins and the signals unresolved at the brief's instant come from
  * PostgreSQL.
  */
 final class BriefReader {

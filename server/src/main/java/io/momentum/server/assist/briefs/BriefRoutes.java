@@ -224,15 +224,21 @@ public final class BriefRoutes {
     if (kind == null) {
       return null;
     }
+    boolean weekly = kind == BriefKind.WEEKLY;
     if (current == null) {
-      return new BriefSchedules.Settings(language == null ? "en" : language,
-          kind == BriefKind.WEEKLY ? (dayOfWeek == null ? 1 : dayOfWeek) : null,
-          kind == BriefKind.WEEKLY ? null : (dayOfMonth == null ? (kind == BriefKind.MONTHLY ? 1 : 15) : dayOfMonth),
+      int defaultDay = weekly || kind == BriefKind.MONTHLY ? 1 : 15;
+      Integer day = weekly ? dayOfWeek : dayOfMonth;
+      day = day == null ? defaultDay : day;
+      return new BriefSchedules.Settings(language == null ? "en" : language, weekly ? day : null, weekly ? null : day,
           time == null ? LocalTime.of(7, 0) : time, zone == null ? ZoneOffset.UTC : zone, enabled == null || enabled);
     }
+
+    Integer day = weekly ? dayOfWeek : dayOfMonth;
+    if (day == null) {
+      day = current.getInteger(weekly ? "dayOfWeek" : "dayOfMonth");
+    }
     return new BriefSchedules.Settings(language == null ? current.getString("language") : language,
-        kind == BriefKind.WEEKLY ? (dayOfWeek == null ? current.getInteger("dayOfWeek") : dayOfWeek) : null,
-        kind == BriefKind.WEEKLY ? null : (dayOfMonth == null ? current.getInteger("dayOfMonth") : dayOfMonth),
+        weekly ? day : null, weekly ? null : day,
         time == null ? LocalTime.parse(current.getString("time")) : time,
         zone == null ? ZoneId.of(current.getString("timeZone")) : zone,
         enabled == null ? current.getBoolean("enabled") : enabled);

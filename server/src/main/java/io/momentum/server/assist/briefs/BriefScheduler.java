@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Generates the briefs of due schedules. Every node runs the scheduler; a pass claims due
+ * Generates the briefs of due schedules. Every node runs the scheduler. A pass claims due
  * schedules under a PostgreSQL transaction-level advisory lock and moves their next run on in the
  * same transaction, so each scheduled run happens on one node only. The briefs are generated
- * after the commit, one after the other; a failed run is recorded on the schedule and not retried
+ * after the commit, one after the other. A failed run is recorded on the schedule and not retried
  * before its next run.
  */
 public final class BriefScheduler {

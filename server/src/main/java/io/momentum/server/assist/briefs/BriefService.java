@@ -48,7 +48,7 @@ public final class BriefService {
   }
 
   /**
-   * What to generate: {@code asOf} null means now, from the live state.
+   * A brief to generate. A null {@code asOf} means now, from the live state.
    *
    * @param createdBy URN of the person or token that asked, or {@link Decision#SYSTEM} for a schedule
    * @param creatorName display name of that person or token, recorded in the decision trail
