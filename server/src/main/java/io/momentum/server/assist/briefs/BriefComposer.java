@@ -413,7 +413,9 @@ final class BriefComposer {
     String during = words.template("during." + in.kind().wire());
     JsonObject win = null;
     for (JsonObject node : keyResults) {
-      if (then.containsKey(node.getString("id")) && valueInPeriod(node) && change(node).compareTo(SHOWN_STEP) >= 0
+      // Only a key result on track is a win to celebrate; a rise that still leaves it behind plan is no win.
+      if (then.containsKey(node.getString("id")) && valueInPeriod(node) && "on_track".equals(node.getString("status"))
+          && change(node).compareTo(SHOWN_STEP) >= 0
           && (win == null || change(node).compareTo(change(win)) > 0)) {
         win = node;
       }
