@@ -185,8 +185,8 @@ final class HistoryGenerator {
   }
 
   /**
-   * Returns a blocker for the latest check-in and about a third of the others of key results that
-   * are off track, else null, so the weekly brief of a team with such a key result names a blocker.
+   * Returns a blocker for the latest check-in and about a third of the others of an off-track key
+   * result, else null. So the weekly brief of a team with such a key result names a blocker.
    */
   String blockers(ProgressProfile profile, boolean latest) {
     if (profile != ProgressProfile.OFF_TRACK || !latest && random.nextInt(3) != 0) {
