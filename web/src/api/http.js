@@ -20,10 +20,11 @@ export class ApiError extends Error {
 /**
  * Sends a request and returns the parsed JSON body, or null for an empty body (such as 204).
  * Rejects with an ApiError that carries the server's {"error": {"code", "message", "fields"}}
- * when present. `headers` adds request headers, such as If-Match.
+ * when present. `headers` adds request headers, such as If-Match. An aborted `signal` rejects
+ * with the browser's AbortError, not an ApiError.
  */
-export async function requestJson(method, path, body, headers = {}) {
-  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } }
+export async function requestJson(method, path, body, headers = {}, { signal } = {}) {
+  const init = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers }, signal }
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(body)
@@ -33,6 +34,9 @@ export async function requestJson(method, path, body, headers = {}) {
   try {
     response = await fetch(path, init)
   } catch (cause) {
+    if (cause?.name === 'AbortError') {
+      throw cause
+    }
     throw new ApiError(0, 'unreachable', `${method} ${path} failed: ${cause.message}`)
   }
 

@@ -62,7 +62,8 @@ export function sourceText(source, labels, t) {
 
 /**
  * Returns a signal's explanation in the person's language: the message for its code filled with
- * its params, else the server's English sentence. `format.dateTimeText` formats instants.
+ * its params, else the server's English sentence. `format` formats instants, dates and values
+ * (`dateTimeText`, `dateText`, `valueText`).
  */
 export function explanationText(signal, { t, te }, format) {
   const key = `signals.explanation.${signal.code}`
@@ -70,12 +71,86 @@ export function explanationText(signal, { t, te }, format) {
     return signal.explanation
   }
   const params = signal.params ?? {}
-  return t(key, {
-    label: params.label ?? params.source,
-    lastSeen: params.lastSeen ? format.dateTimeText(params.lastSeen) : '',
-    quiet: durationText(params.quietSeconds, t),
-    expected: durationText(params.expectedSeconds, t),
-    origin: t(`signals.origin.${params.intervalOrigin === 'set' ? 'set' : 'learned'}`),
-    count: params.nodeCount ?? 0,
-  }, params.nodeCount ?? 0)
+  if (signal.code === 'stale_source') {
+    return t(key, {
+      label: params.label ?? params.source,
+      lastSeen: params.lastSeen ? format.dateTimeText(params.lastSeen) : '',
+      quiet: durationText(params.quietSeconds, t),
+      expected: durationText(params.expectedSeconds, t),
+      origin: t(`signals.origin.${params.intervalOrigin === 'set' ? 'set' : 'learned'}`),
+      count: params.nodeCount ?? 0,
+    }, params.nodeCount ?? 0)
+  }
+  const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit))
+  const words = {
+    ...params,
+    value: value(params.value),
+    forecast: value(params.forecast),
+    target: value(params.target),
+    red: value(params.red),
+    green: value(params.green),
+    centre: value(params.centre),
+    z: Math.abs(Number(params.z ?? 0)),
+    cycleEnd: params.cycleEnd ? format.dateText(params.cycleEnd) : '',
+    dueAt: params.dueAt ? format.dateText(params.dueAt) : '',
+    lastCheckIn: params.lastCheckIn ? format.dateText(params.lastCheckIn) : '',
+    fromAt: params.fromAt ? format.dateText(params.fromAt) : '',
+    side: params.side ? t(`signals.side.${params.side}`) : '',
+    seasonal: params.seasonal ? t('signals.seasonal') : '',
+  }
+  if (signal.code === 'missed_check_in' && !params.lastCheckIn) {
+    return t('signals.explanation.missed_check_in_never', words, Number(params.missed ?? 1))
+  }
+  if (signal.code === 'dependency_at_risk' && params.relation === 'contributes_to') {
+    return t('signals.explanation.dependency_at_risk_contributes_to', words, Number(params.count ?? 1))
+  }
+  const count = { missed_check_in: params.missed, dependency_at_risk: params.count, off_track_forecast: params.leadWeeks }[signal.code]
+  return count === undefined ? t(key, words) : t(key, words, Number(count))
+}
+
+/** Returns the route of the page that shows a node, by its kind, or null for a kind without a page. */
+export function nodeRoute(node) {
+  if (!node?.id) {
+    return null
+  }
+  if (node.kind === 'key_result') {
+    return { name: 'key-result', params: { id: node.id } }
+  }
+  if (node.kind === 'kpi') {
+    return { name: 'kpi', params: { kpiId: node.id } }
+  }
+  return { name: 'impact', params: { nodeId: node.id } }
+}
+
+/**
+ * Returns the data points of a signal's evidence that a chart shows, oldest first: check-ins
+ * with a value, else measured values, each as `{ at, value }` with a number value.
+ */
+export function evidencePoints(evidence) {
+  const source = evidence?.checkIns?.length ? evidence.checkIns : (evidence?.values ?? [])
+  return source
+    .filter((point) => point.value !== null && point.value !== undefined && point.at)
+    .map((point) => ({ at: point.at, value: Number(point.value) }))
+}
+
+/**
+ * Returns the SVG polyline points of a sparkline `width` by `height` through `points`, as
+ * `evidencePoints` returns them, spaced by time. A single point sits in the middle, and no points
+ * give ''.
+ */
+export function sparklinePoints(points, width, height) {
+  if (points.length === 0) {
+    return ''
+  }
+  const times = points.map((point) => Date.parse(point.at))
+  const values = points.map((point) => point.value)
+  const [minTime, maxTime] = [Math.min(...times), Math.max(...times)]
+  const [minValue, maxValue] = [Math.min(...values), Math.max(...values)]
+  const x = (time) => (maxTime === minTime ? width / 2 : ((time - minTime) / (maxTime - minTime)) * width)
+  const y = (value) => (maxValue === minValue ? height / 2 : height - ((value - minValue) / (maxValue - minValue)) * height)
+  return points.map((point, i) => `${round(x(times[i]))},${round(y(point.value))}`).join(' ')
+}
+
+function round(number) {
+  return Math.round(number * 10) / 10
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
-import { boardSignals, durationParts, durationText, explanationText, signalsOfNode, signalsOfUnit, sourceText } from './signals.js'
+import { boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, sparklinePoints } from './signals.js'
 
 const i18n = createMomentumI18n('en').global
 const german = createMomentumI18n('de').global
@@ -94,7 +94,83 @@ describe('explanationText', () => {
   })
 
   it('falls back to the server sentence for an unknown code', () => {
-    const unknown = { ...STALE, code: 'kpi_anomaly', explanation: 'The KPI jumped.' }
+    const unknown = { ...STALE, code: 'budget_overrun', explanation: 'The KPI jumped.' }
     expect(explanationText(unknown, i18n, format)).toBe('The KPI jumped.')
+  })
+})
+
+describe('explanationText of detected kinds', () => {
+  const dates = { dateTimeText: (iso) => `at ${iso}`, dateText: (iso) => iso.slice(0, 10), valueText: (n, unit) => (unit ? `${n} ${unit}` : `${n}`) }
+
+  it('words a stalled key result from its params', () => {
+    const stalled = signal('s-2', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'stalled_despite_effort',
+      explanation: 'English',
+      params: { title: 'Grow revenue', value: '30', unit: 'kEUR', checkIns: 4, weeks: 3, doneRecent: 4, donePrevious: 1 },
+    })
+    expect(explanationText(stalled, i18n, dates)).toBe('Grow revenue stayed at 30 kEUR over its last 4 check-ins (3 weeks),'
+      + ' while 4 linked work items were done, up from 1 in the same time before. The delivered work does not move the result.')
+    expect(explanationText(stalled, german, dates)).toContain('blieb über die letzten 4 Check-ins (3 Wochen) bei 30 kEUR')
+  })
+
+  it('words a missed check-in with and without an earlier one', () => {
+    const params = { title: 'Grow revenue', dueAt: '2026-12-01T09:00:00Z', missed: 2 }
+    const never = signal('s-3', '2026-12-04T10:00:00Z', ['n-1'], { code: 'missed_check_in', params })
+    const since = signal('s-4', '2026-12-04T10:00:00Z', ['n-1'], { code: 'missed_check_in', params: { ...params, lastCheckIn: '2026-11-24T09:00:00Z', missed: 1 } })
+    expect(explanationText(never, i18n, dates)).toBe('Grow revenue has had no check-in yet. The first weekly check-in was due on 2026-12-01, so 2 check-ins are missing.')
+    expect(explanationText(since, i18n, dates)).toContain('last checked in on 2026-11-24')
+    expect(explanationText(since, i18n, dates)).toContain('so 1 check-in is missing.')
+  })
+
+  it('words an anomaly by its side and season', () => {
+    const anomaly = signal('s-5', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'kpi_anomaly', params: { title: 'Orders', value: '60', centre: '100', z: -6.1, side: 'below', seasonal: true },
+    })
+    expect(explanationText(anomaly, i18n, dates)).toBe('Orders measured 60, 6.1 robust standard deviations below its usual 100 for this weekday.')
+    expect(explanationText(anomaly, german, dates)).toBe('Orders hat 60 gemessen, 6.1 robuste Standardabweichungen unter dem üblichen Wert 100 für diesen Wochentag.')
+  })
+
+  it('words a dependency by its relation', () => {
+    const params = { title: 'Onboarding', otherTitle: 'Activation', relation: 'contributes_to', count: 1 }
+    const dependency = signal('s-6', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })
+    expect(explanationText(dependency, i18n, dates)).toBe('Onboarding contributes to Activation, which is off track.')
+    const dependsOn = { ...dependency, params: { ...params, relation: 'depends_on', count: 3 } }
+    expect(explanationText(dependsOn, german, dates)).toContain('hängt von Activation ab')
+    expect(explanationText(dependsOn, german, dates)).toContain('insgesamt sind 3 verknüpfte Elemente nicht im Plan')
+  })
+})
+
+describe('evidencePoints', () => {
+  it('takes check-ins with a value before measured values', () => {
+    const evidence = {
+      checkIns: [{ at: '2026-12-01T00:00:00Z', value: '30', confidence: 6 }, { at: '2026-12-02T00:00:00Z', value: null, confidence: 5 }],
+      values: [{ at: '2026-12-01T00:00:00Z', value: '99' }],
+    }
+    expect(evidencePoints(evidence)).toEqual([{ at: '2026-12-01T00:00:00Z', value: 30 }])
+  })
+
+  it('returns none without evidence', () => {
+    expect(evidencePoints(undefined)).toEqual([])
+  })
+})
+
+describe('sparklinePoints', () => {
+  it('spaces points by time and flips the value axis', () => {
+    const points = [{ at: '2026-12-01T00:00:00Z', value: 0 }, { at: '2026-12-02T00:00:00Z', value: 10 }, { at: '2026-12-05T00:00:00Z', value: 5 }]
+    expect(sparklinePoints(points, 100, 10)).toBe('0,10 25,0 100,5')
+  })
+
+  it('centres a flat line', () => {
+    const points = [{ at: '2026-12-01T00:00:00Z', value: 3 }, { at: '2026-12-03T00:00:00Z', value: 3 }]
+    expect(sparklinePoints(points, 100, 10)).toBe('0,5 100,5')
+  })
+})
+
+describe('nodeRoute', () => {
+  it('routes each kind to its page', () => {
+    expect(nodeRoute({ id: 'k', kind: 'key_result' })).toEqual({ name: 'key-result', params: { id: 'k' } })
+    expect(nodeRoute({ id: 'p', kind: 'kpi' })).toEqual({ name: 'kpi', params: { kpiId: 'p' } })
+    expect(nodeRoute({ id: 'i', kind: 'initiative' })).toEqual({ name: 'impact', params: { nodeId: 'i' } })
+    expect(nodeRoute(null)).toBeNull()
   })
 })

@@ -2,6 +2,7 @@ package io.momentum.server.app;
 
 import io.momentum.server.assist.briefs.BriefRoutes;
 import io.momentum.server.assist.briefs.BriefService;
+import io.momentum.server.assist.quality.QualityRoutes;
 import io.momentum.server.auth.AuthRoutes;
 import io.momentum.server.auth.TokenRoutes;
 import io.momentum.server.auth.Caller;
@@ -121,6 +122,7 @@ public final class HttpVerticle extends VerticleBase {
     auth.mountProtected(router);
     LiveNodes liveNodes = new LiveNodes(vertx, services.hazelcast());
     new SettingsRoutes(services.pool()).mount(router);
+    new QualityRoutes(services.pool()).mount(router);
     // Before the KPI routes, whose /api/v1/kpis/:id would take "sql-feeds" for an id.
     new SqlFeedRoutes(services.pool(), new SqlFeedRunner(vertx, services.pool(), services.publisher(), services.clock()))
         .mount(router);

@@ -183,7 +183,9 @@ public final class ScopeGuard {
     // Sign-in, reference and the organisation's frame, which hold no goal node.
     open(rules, "POST /api/v1/auth/login", "GET /api/v1/auth/demo", "GET /api/v1/auth/me", "POST /api/v1/auth/logout",
         "GET /api/v1/openapi.yaml", "GET /api/v1/units", "GET /api/v1/units/{id}", "GET /api/v1/cycles",
-        "GET /api/v1/cycles/{id}", "GET /api/v1/settings");
+        "GET /api/v1/cycles/{id}", "GET /api/v1/settings", "GET /api/v1/settings/quality",
+        // The quality check reads only the texts in its body and stores nothing.
+        "POST /api/v1/assist/quality-check");
     // Trackers authenticate with the connection's secret, never with a token.
     open(rules, "POST /api/v1/integrations/jira/{connectionId}", "POST /api/v1/integrations/azure-devops/{connectionId}");
     organisation(rules,
@@ -193,6 +195,7 @@ public final class ScopeGuard {
         "POST /api/v1/cycles", "POST /api/v1/cycles/fiscal-year", "PATCH /api/v1/cycles/{id}",
         "GET /api/v1/cycles/{id}/close-preview", "POST /api/v1/cycles/{id}/close", "POST /api/v1/cycles/{id}/reopen",
         "GET /api/v1/cycles/{id}/export", "POST /api/v1/import", "PATCH /api/v1/settings",
+        "PATCH /api/v1/settings/quality",
         "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}",
         "GET /api/v1/integrations/connections", "POST /api/v1/integrations/connections",
         "GET /api/v1/integrations/connections/{id}", "PATCH /api/v1/integrations/connections/{id}",

@@ -2,6 +2,7 @@ package io.momentum.server.db;
 
 import io.momentum.server.changes.ChangeEvents;
 import io.momentum.server.changes.ChangeOutbox;
+import io.momentum.server.signals.DetectedSignals;
 import io.momentum.streams.engine.NodeKind;
 import io.momentum.streams.engine.StatusChange;
 import io.momentum.streams.event.CloudEvent;
@@ -11,6 +12,7 @@ import io.momentum.streams.ingest.DeadLetter;
 import io.momentum.streams.ingest.EventKey;
 import io.momentum.streams.ingest.EventStore;
 import io.momentum.streams.ingest.ResolvedEvent;
+import io.momentum.streams.signals.SignalChange;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -170,6 +172,11 @@ public final class PgEventStore implements EventStore {
 
     PgTransaction(SqlConnection connection) {
       this.connection = connection;
+    }
+
+    @Override
+    public Future<List<JsonObject>> recordSignals(String orgId, List<SignalChange> changes, Instant now) {
+      return DetectedSignals.record(connection, orgId, changes, now);
     }
 
     @Override

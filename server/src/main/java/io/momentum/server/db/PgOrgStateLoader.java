@@ -13,6 +13,9 @@ import io.momentum.streams.engine.UnitDef;
 import io.momentum.streams.engine.UnitKind;
 import io.momentum.streams.engine.WorkStatus;
 import io.momentum.streams.ingest.OrgStateLoader;
+import io.momentum.streams.signals.ActiveSignal;
+import io.momentum.streams.signals.SignalLink;
+import io.momentum.streams.signals.SignalSettings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -50,7 +53,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
   private static final String KEY_RESULTS = """
       SELECT k.id, k.org_id, k.key, k.title, k.measurement, k.objective_id, k.unit_id, o.cycle_id,
              k.owner_id, k.owner_name, k.weight, k.start_value, k.target_value, k.low_value, k.high_value,
-             k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones, k.work_from
+             k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones, k.work_from, k.created_at
       FROM key_results k JOIN objectives o ON o.id = k.objective_id
       WHERE k.org_id = $1 AND k.archived_at IS NULL AND o.archived_at IS NULL""";
   /**
@@ -95,6 +98,17 @@ public final class PgOrgStateLoader implements OrgStateLoader {
   private static final String WORK_ITEMS = """
       SELECT node_id, system, external_id, item_type, status_category, story_points, observed_at, source
       FROM work_items WHERE org_id = $1 AND node_id IS NOT NULL AND NOT deleted""";
+  private static final String ORGANISATION = """
+      SELECT stale_after_days, signal_stall_check_ins, signal_confidence_drop, signal_anomaly_z,
+             signal_check_in_grace_days
+      FROM organisations WHERE id = $1""";
+  private static final String LINKS = """
+      SELECT from_id, to_id, 'contribution' AS type FROM contribution_links WHERE org_id = $1
+      UNION ALL
+      SELECT from_id, to_id, 'impact' AS type FROM impact_links WHERE org_id = $1""";
+  private static final String ACTIVE_SIGNALS = """
+      SELECT fingerprint, kind, severity, params FROM signals
+      WHERE org_id = $1 AND state <> 'resolved' AND kind = ANY($2::text[])""";
   private static final String NODE_BY_KEY = """
       SELECT node_id, kind FROM node_keys WHERE org_id = $1 AND (key = $2 OR node_id::text = $2)""";
 
@@ -111,6 +125,19 @@ public final class PgOrgStateLoader implements OrgStateLoader {
           List<String> ids = new ArrayList<>();
           rows.forEach(row -> ids.add(row.getString(0)));
           return ids;
+        });
+  }
+
+  @Override
+  public Future<List<ActiveSignal>> activeSignals(String orgId, List<String> kinds) {
+    return pool.preparedQuery(ACTIVE_SIGNALS).execute(Tuple.tuple().addString(orgId).addArrayOfString(kinds.toArray(String[]::new)))
+        .map(rows -> {
+          List<ActiveSignal> active = new ArrayList<>();
+          for (Row row : rows) {
+            active.add(new ActiveSignal(row.getString("fingerprint"), row.getString("kind"), row.getString("severity"),
+                row.getJsonObject("params")));
+          }
+          return active;
         });
   }
 
@@ -132,12 +159,14 @@ public final class PgOrgStateLoader implements OrgStateLoader {
   public Future<OrgState> load(String orgId, Instant now) {
     LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
     return pool.withConnection(connection -> connection
-        .preparedQuery("SELECT stale_after_days FROM organisations WHERE id = $1").execute(Tuple.of(orgId))
+        .preparedQuery(ORGANISATION).execute(Tuple.of(orgId))
         .compose(exists -> {
           if (exists.size() == 0) {
             return Future.succeededFuture(null);
           }
-          int staleAfterDays = exists.iterator().next().getShort("stale_after_days");
+          Row organisation = exists.iterator().next();
+          int staleAfterDays = organisation.getShort("stale_after_days");
+          SignalSettings signalSettings = signalSettings(organisation);
           Tuple org = Tuple.of(orgId);
           Future<List<CycleDef>> cycles = connection.preparedQuery(CYCLES).execute(org).map(rows -> map(rows, PgOrgStateLoader::cycle));
           Future<List<UnitDef>> units = connection.preparedQuery(UNITS).execute(org).map(rows -> map(rows, PgOrgStateLoader::unit));
@@ -152,14 +181,23 @@ public final class PgOrgStateLoader implements OrgStateLoader {
                 return (start == null ? today.minusDays(90) : start).atStartOfDay().atOffset(ZoneOffset.UTC);
               });
           Future<List<Observation>> observations = historyStart.compose(from -> observations(connection, orgId, from));
-          return Future.all(List.of(cycles, units, objectives, keyResults, kpis, initiatives, observations)).map(all -> {
+          Future<List<SignalLink>> links = connection.preparedQuery(LINKS).execute(org).map(rows -> map(rows,
+              row -> new SignalLink(row.getUUID("from_id").toString(), row.getUUID("to_id").toString(), row.getString("type"))));
+          return Future.all(List.of(cycles, units, objectives, keyResults, kpis, initiatives, observations, links)).map(all -> {
             List<NodeDef> nodes = new ArrayList<>(kpis.result());
             nodes.addAll(initiatives.result());
             nodes.addAll(objectives.result());
             nodes.addAll(keyResults.result());
-            return new OrgState(cycles.result(), units.result(), nodes, observations.result(), staleAfterDays);
+            return new OrgState(cycles.result(), units.result(), nodes, observations.result(), staleAfterDays,
+                signalSettings, links.result());
           });
         }));
+  }
+
+  /** Reads the signal thresholds of an organisation row; the table's checks keep them in range. */
+  static SignalSettings signalSettings(Row row) {
+    return new SignalSettings(row.getShort("signal_stall_check_ins"), row.getShort("signal_confidence_drop"),
+        row.getBigDecimal("signal_anomaly_z").doubleValue(), row.getShort("signal_check_in_grace_days"));
   }
 
   private Future<List<Observation>> observations(io.vertx.sqlclient.SqlConnection connection, String orgId,
@@ -330,6 +368,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
         .kpiId(uuid(row, "kpi_id"))
         .milestones(milestones(row.getValue("milestones")))
         .workFrom(Arrays.stream(row.getArrayOfUUIDs("work_from")).map(UUID::toString).toList())
+        .createdAt(row.getOffsetDateTime("created_at").toInstant())
         .build();
   }
 

@@ -325,6 +325,16 @@ public final class BodyReader {
     return object;
   }
 
+  /**
+   * Reads a JSON object as a nested reader whose errors are reported as {@code field.member} with
+   * this reader's; returns null when it is absent (and not required) or not an object. Call
+   * {@link #finishNested()} on it after its last member.
+   */
+  public BodyReader nested(String field, boolean required) {
+    JsonObject object = object(field, required);
+    return object == null ? null : new BodyReader(object, path(field) + ".", errors);
+  }
+
   /** Records an error found by a rule across fields, with the general code {@value FieldError#INVALID}. */
   public void reject(String field, String message) {
     fail(field, FieldError.INVALID, message, null);

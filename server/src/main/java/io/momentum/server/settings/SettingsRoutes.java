@@ -13,22 +13,29 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET/PATCH /api/v1/settings}: the organisation's cadence settings. Anyone in the
  * organisation may read them; only an admin may change them, based on the version last read.
- * The engine reads {@code staleAfterDays} when it is built, so a new stale period shows on boards
- * after the organisation's engine is next rebuilt (a restart or a move of its Kafka partition).
+ * The engine reads {@code staleAfterDays} and the {@code signal*} thresholds when it is built, so a
+ * new stale period or threshold takes effect after the organisation's engine is next rebuilt (a
+ * restart or a move of its Kafka partition).
  */
 public final class SettingsRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(SettingsRoutes.class);
-  private static final String COLUMNS = "fiscal_year_start_month, check_in_day, stale_after_days, version";
+  private static final String COLUMNS = "fiscal_year_start_month, check_in_day, stale_after_days,"
+      + " signal_stall_check_ins, signal_confidence_drop, signal_anomaly_z, signal_check_in_grace_days, version";
   private static final String UPDATE = """
       UPDATE organisations SET fiscal_year_start_month = coalesce($2, fiscal_year_start_month),
         check_in_day = coalesce($3, check_in_day), stale_after_days = coalesce($4, stale_after_days),
+        signal_stall_check_ins = coalesce($6, signal_stall_check_ins),
+        signal_confidence_drop = coalesce($7, signal_confidence_drop),
+        signal_anomaly_z = coalesce($8::numeric, signal_anomaly_z),
+        signal_check_in_grace_days = coalesce($9, signal_check_in_grace_days),
         version = version + 1
       WHERE id = $1 AND version = $5
       RETURNING""" + " " + COLUMNS;
@@ -60,8 +67,14 @@ public final class SettingsRoutes {
     Integer fiscalYearStartMonth = body.integer("fiscalYearStartMonth", 1, 12, false);
     Integer checkInDay = body.integer("checkInDay", 1, 7, false);
     Integer staleAfterDays = body.integer("staleAfterDays", 1, 365, false);
+    Integer stallCheckIns = body.integer("signalStallCheckIns", 2, 20, false);
+    Integer confidenceDrop = body.integer("signalConfidenceDrop", 1, 10, false);
+    BigDecimal anomalyZ = body.number("signalAnomalyZ", false);
+    Integer graceDays = body.integer("signalCheckInGraceDays", 0, 30, false);
     body.finish();
-    Tuple params = Tuple.of(caller.orgId(), fiscalYearStartMonth, checkInDay, staleAfterDays, version);
+    checkAnomalyZ(anomalyZ);
+    Tuple params = Tuple.of(caller.orgId(), fiscalYearStartMonth, checkInDay, staleAfterDays, version)
+        .addValue(stallCheckIns).addValue(confidenceDrop).addValue(anomalyZ).addValue(graceDays);
     pool.preparedQuery(UPDATE).execute(params)
         .compose(rows -> updatedOrStale(caller.orgId(), rows, version))
         .onSuccess(settings -> {
@@ -70,6 +83,15 @@ public final class SettingsRoutes {
           send(ctx, settings);
         })
         .onFailure(ctx::fail);
+  }
+
+  /** Checks that {@code signalAnomalyZ}, when sent, is from 2 to 10 with at most 2 decimals, as the column stores it. */
+  private static void checkAnomalyZ(BigDecimal value) {
+    if (value != null && (value.compareTo(BigDecimal.valueOf(2)) < 0 || value.compareTo(BigDecimal.TEN) > 0
+        || value.stripTrailingZeros().scale() > 2)) {
+      throw ApiException.invalid("signalAnomalyZ", "decimal_range", "must be a number from 2 to 10 with at most"
+          + " 2 decimals, such as 3.5", new JsonObject().put("min", 2).put("max", 10).put("decimals", 2));
+    }
   }
 
   private Future<JsonObject> updatedOrStale(String orgId, RowSet<Row> rows, int sentVersion) {
@@ -93,6 +115,10 @@ public final class SettingsRoutes {
         .put("fiscalYearStartMonth", (int) row.getShort("fiscal_year_start_month"))
         .put("checkInDay", (int) row.getShort("check_in_day"))
         .put("staleAfterDays", (int) row.getShort("stale_after_days"))
+        .put("signalStallCheckIns", (int) row.getShort("signal_stall_check_ins"))
+        .put("signalConfidenceDrop", (int) row.getShort("signal_confidence_drop"))
+        .put("signalAnomalyZ", row.getBigDecimal("signal_anomaly_z").doubleValue())
+        .put("signalCheckInGraceDays", (int) row.getShort("signal_check_in_grace_days"))
         .put("version", row.getInteger("version"));
   }
 

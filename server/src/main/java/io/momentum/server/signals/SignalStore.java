@@ -2,7 +2,10 @@ package io.momentum.server.signals;
 
 import io.momentum.server.changes.ChangeOutbox;
 import io.momentum.server.changes.ChangeTypes;
+import io.momentum.server.decisions.Decision;
+import io.momentum.server.decisions.DecisionTrail;
 import io.momentum.server.http.ApiException;
+import io.momentum.streams.signals.SignalDetector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +14,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,7 +26,8 @@ import java.util.UUID;
  * Reads and changes signals. Every change writes its {@code signal_actions} row and its outbound
  * CloudEvent ({@code momentum.signal.raised} or {@code momentum.signal.updated}) in the
  * transaction of the change, and is then published on the clustered event bus at
- * {@link #address}, where the live boards of every node pick it up.
+ * {@link #address}, where the live boards of every node pick it up. Acknowledging, snoozing,
+ * waking and resolving are also recorded in the decision trail, in the same transaction.
  */
 public final class SignalStore {
 
@@ -112,7 +117,7 @@ public final class SignalStore {
 
   /** Returns the clustered event-bus address where an organisation's signal changes are published. */
   public static String address(String orgId) {
-    return "momentum.signals." + orgId;
+    return SignalDetector.address(orgId);
   }
 
   /**
@@ -176,6 +181,7 @@ public final class SignalStore {
               .map(updated -> toJson(updated.iterator().next()));
         })
         .compose(changed -> recordAction(transaction, changed, action.recorded, actor, reason, now)
+            .compose(actionId -> recordDecision(transaction, changed, action, actor, reason, now).map(actionId))
             .compose(actionId -> ChangeOutbox.append(transaction, change(changed, ChangeTypes.SIGNAL_UPDATED,
                 UUID.nameUUIDFromBytes(("signal-action:" + orgId + ":" + actionId)
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8)), actor, reason, now)))
@@ -204,6 +210,26 @@ public final class SignalStore {
                   .getBytes(java.nio.charset.StandardCharsets.UTF_8)), SYSTEM, reason, now)))
           .map(updated);
     });
+  }
+
+  /**
+   * Records an action on a signal in the organisation's decision trail (kind {@code
+   * signal.action}), with the signal's explanation and evidence as shown at the time.
+   */
+  private static Future<Long> recordDecision(SqlClient transaction, JsonObject signal, Action action, Actor actor,
+                                             String reason, Instant now) {
+    JsonObject evidence = new JsonObject()
+        .put("kind", signal.getString("kind"))
+        .put("severity", signal.getString("severity"))
+        .put("code", signal.getString("code"))
+        .put("params", signal.getJsonObject("params"))
+        .put("explanation", signal.getString("explanation"))
+        .put("evidence", signal.getJsonObject("evidence"))
+        .put("nodeIds", signal.getJsonArray("nodeIds"))
+        .put("snoozedUntil", signal.getString("snoozedUntil"));
+    Decision decision = new Decision(signal.getString("orgId"), actor.urn(), actor.name(), DecisionTrail.SIGNAL_ACTION,
+        "signal", signal.getString("id"), action.recorded, reason, evidence, signal.getString("id"));
+    return new DecisionTrail(Clock.fixed(now, ZoneOffset.UTC)).record(transaction, decision);
   }
 
   private static Future<Long> recordAction(SqlClient transaction, JsonObject signal, String action, Actor actor,

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Raises a {@code stale_source} signal for each source that has been quiet for longer than its
  * expected interval, resolves it (as the system, with the reason) when the source is fresh
- * again, and wakes snoozed signals whose time has passed while the source is still quiet.
+ * again, and wakes snoozed signals of every kind whose snooze has ended.
  *
  * <p>Every node runs the detector, but a run holds a PostgreSQL transaction-level advisory lock,
  * so only one node works at a time across the cluster; the others skip that run.
@@ -109,9 +109,13 @@ public final class StaleSourceDetector {
       ORDER BY g.org_id, g.id
       LIMIT $2""";
 
+  /**
+   * Snoozed signals of every kind whose snooze has ended. The ingest's detector resolves its
+   * signals when their condition clears, so one still snoozed is still a condition to look at.
+   */
   private static final String SNOOZE_OVER = """
-      SELECT org_id, id FROM signals
-      WHERE kind = 'stale_source' AND state = 'snoozed' AND snoozed_until <= $1
+      SELECT org_id, id, kind FROM signals
+      WHERE state = 'snoozed' AND snoozed_until <= $1
       ORDER BY org_id, id LIMIT $2""";
 
   /** Changes made by one run. */
@@ -296,7 +300,8 @@ public final class StaleSourceDetector {
       for (Row row : rows) {
         chain = chain.compose(v -> skipChangedMeanwhile(SignalStore.act(connection, row.getString("org_id"),
                 row.getUUID("id"), SignalStore.Action.WAKE, SignalStore.SYSTEM,
-                "The snooze ended and the source is still quiet.", null, now)))
+                KIND.equals(row.getString("kind")) ? "The snooze ended and the source is still quiet."
+                    : "The snooze ended and the condition still holds.", null, now)))
             .map(signal -> {
               if (signal != null) {
                 woken.add(signal);

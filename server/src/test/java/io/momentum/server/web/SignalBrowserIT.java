@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.momentum.server.app.MomentumNode;
 import io.momentum.server.support.Events;
 import io.momentum.server.support.Http;
+import io.momentum.server.support.LinkedWork;
 import io.momentum.server.support.TestNode;
 import io.momentum.server.support.TestOrg;
 import io.vertx.core.buffer.Buffer;
@@ -21,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Headless Chromium against a real node: a team board is open in the browser when the
- * stale-source detector, run here at a time two hours after the source's last value, raises a
- * signal. The signal must arrive on the page live, with its explanation, and a person resolves it
- * there. Screenshots go to {@code server/target/screenshots/}.
+ * Headless Chromium against a real node: a team board is open in the browser when a signal is
+ * raised, by the stale-source detector run at a time two hours after the source's last value, or
+ * by the ingest's detector when a key result stalls while its linked work closes. The signal must
+ * arrive on the page live, with its explanation and evidence. Screenshots go to {@code
+ * server/target/screenshots/}.
  *
  * <p>Needs {@code /usr/bin/chromium} (Debian's package) and the web module's Node and
  * node_modules; see {@link BrowserScript}.
@@ -77,6 +79,67 @@ class SignalBrowserIT {
     assertThat(result.getJsonArray("unexpectedConsoleErrors")).isEmpty();
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(BrowserScript.SCREENSHOTS.resolve("signals-live.png")).exists();
+  }
+
+  @Test
+  void stalledKeyResultArrivesOnOpenBoard() throws Exception {
+    BrowserScript.requireChromium();
+    MomentumNode node = TestNode.get();
+    TestOrg org = TestOrg.create(node, "sig-stall-" + UUID.randomUUID().toString().substring(0, 8));
+    LinkedWork.initiativeFeeding(node, org, "checkout-epic", "Checkout epic", org.keyResults.get("revenue"));
+    org.awaitLive(node);
+    Http api = Http.withToken(org.token);
+    Path ready = Files.createTempDirectory("stalled-signal-e2e-").resolve("board-open");
+
+    CompletableFuture<BrowserScript.Outcome> browser = CompletableFuture.supplyAsync(() -> {
+      try {
+        return BrowserScript.run("scripts/stalled-signal-e2e.js", List.of(
+            "--url", "http://127.0.0.1:" + TestNode.httpPort(),
+            "--email", org.email, "--password", TestOrg.PASSWORD,
+            "--unit", org.teamId.toString(), "--key", "revenue",
+            "--ready", ready.toString(), "--out", BrowserScript.SCREENSHOTS.toString()), 180);
+      } catch (Exception e) {
+        throw new IllegalStateException("Running the browser script failed", e);
+      }
+    });
+    awaitFile(ready, browser);
+    // The value stays at 30 over four weekly check-ins while the initiative's items close: one in
+    // the three weeks before, four during them.
+    Instant now = Instant.now();
+    Duration day = Duration.ofDays(1);
+    send(api, LinkedWork.doneItem(org, "checkout-epic", "CHK-1", now.minus(day.multipliedBy(30))));
+    for (int i = 0; i < 4; i++) {
+      send(api, LinkedWork.doneItem(org, "checkout-epic", "CHK-" + (i + 2), now.minus(day.multipliedBy(18 - 5L * i))));
+    }
+    for (int week = 3; week >= 0; week--) {
+      send(api, LinkedWork.checkIn(org, "revenue", 30, 6, now.minus(day.multipliedBy(7L * week))));
+    }
+    BrowserScript.Outcome run = browser.get(200, TimeUnit.SECONDS);
+
+    JsonObject result = run.result();
+    assertThat(result.getString("error")).as(run.output()).isNull();
+    assertThat(result.getInteger("stalledBefore")).isZero();
+    assertThat(result.getBoolean("sameDocument")).isTrue();
+    assertThat(result.getString("kindLabel")).isEqualTo("Stalled despite effort");
+    assertThat(result.getString("explanation")).isEqualTo("Grow revenue stayed at 30 kEUR over its last 4 check-ins"
+        + " (3 weeks), while 4 linked work items were done, up from 1 in the same time before."
+        + " The delivered work does not move the result.");
+    assertThat(result.getString("severity")).isEqualTo("warning");
+    assertThat(result.getInteger("pointRows")).isEqualTo(4);
+    assertThat(result.getString("doneRecent")).isEqualTo("4");
+    assertThat(result.getInteger("weeks")).isGreaterThanOrEqualTo(6);
+    assertThat(result.getInteger("chart")).isEqualTo(1);
+    assertThat(result.getString("nodeLink")).isEqualTo("Grow revenue");
+    assertThat(result.getString("germanKindLabel")).isEqualTo("Stillstand trotz Aufwand");
+    assertThat(result.getString("germanExplanation")).startsWith("Grow revenue blieb über die letzten 4 Check-ins (3 Wochen) bei 30 kEUR");
+    assertThat(result.getJsonArray("unexpectedConsoleErrors")).isEmpty();
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("stalled-signal-evidence.png")).exists();
+  }
+
+  private static void send(Http api, JsonObject event) {
+    HttpResponse<Buffer> sent = api.postRaw("/api/v1/events", event.encode(), "application/cloudevents+json");
+    assertThat(sent.statusCode()).as(sent.bodyAsString()).isEqualTo(202);
   }
 
   private static JsonObject sendAndRegister(Http api, TestOrg org, String source) throws InterruptedException {

@@ -2,6 +2,7 @@ package io.momentum.streams.engine;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,6 +26,9 @@ import java.util.List;
  * <p>A key result measured by work items may carry {@code workFrom}, the ids of initiatives of the
  * same organisation whose work it follows: its items are then its own plus every item of those
  * initiatives, each counted once.
+ *
+ * <p>{@code createdAt} is when the node was created, or null when unknown; missed check-ins of a
+ * key result are counted from it when it is later than its cycle's start.
  */
 public record NodeDef(
     String id, String orgId, String key, NodeKind kind, Measurement measurement, String title,
@@ -33,7 +37,7 @@ public record NodeDef(
     BigDecimal tolerance, BigDecimal commit, BigDecimal stretch, String unit, String kpiId,
     Measurement direction, BigDecimal green, BigDecimal red, List<MilestoneDef> milestones,
     String ownerId, String formula, List<DriverDef> drivers, List<DatedTarget> targets,
-    Duration expectedEvery, List<String> workFrom) {
+    Duration expectedEvery, List<String> workFrom, Instant createdAt) {
 
   public NodeDef {
     workFrom = workFrom == null ? List.of() : List.copyOf(workFrom);
@@ -86,6 +90,7 @@ public record NodeDef(
     b.targets = targets;
     b.expectedEvery = expectedEvery;
     b.workFrom = workFrom;
+    b.createdAt = createdAt;
     return b;
   }
 
@@ -122,6 +127,7 @@ public record NodeDef(
     private List<DatedTarget> targets;
     private Duration expectedEvery;
     private List<String> workFrom;
+    private Instant createdAt;
 
     private Builder(String id, String orgId, NodeKind kind) {
       this.id = id;
@@ -157,12 +163,13 @@ public record NodeDef(
     public Builder targets(List<DatedTarget> value) { targets = value; return this; }
     public Builder expectedEvery(Duration value) { expectedEvery = value; return this; }
     public Builder workFrom(List<String> value) { workFrom = value; return this; }
+    public Builder createdAt(Instant value) { createdAt = value; return this; }
 
     public NodeDef build() {
       return new NodeDef(id, orgId, key, kind, measurement, title, parentId, unitId, cycleId,
           ownerName, weight, rollupChildren, start, target, low, high, tolerance, commit, stretch,
           unit, kpiId, direction, green, red, milestones, ownerId, formula, drivers, targets,
-          expectedEvery, workFrom);
+          expectedEvery, workFrom, createdAt);
     }
   }
 }

@@ -13,6 +13,7 @@ import io.momentum.streams.event.CloudEventParser;
 import io.momentum.streams.event.EventData;
 import io.momentum.streams.event.EventType;
 import io.momentum.streams.event.FieldError;
+import io.momentum.streams.signals.SignalChange;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -65,6 +66,8 @@ final class BatchProcessor {
     final List<DeadLetter> deadLetters = new ArrayList<>();
     final Map<String, ChangeAccumulator> changes = new LinkedHashMap<>();
     final Map<String, List<StatusChange>> statusChanges = new LinkedHashMap<>();
+    final Map<String, List<SignalChange>> signalChanges = new LinkedHashMap<>();
+    final Map<String, List<JsonObject>> storedSignals = new LinkedHashMap<>();
 
     Set<String> orgIds() {
       return parsed.stream().map(p -> p.event.orgId()).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -89,6 +92,8 @@ final class BatchProcessor {
         .onFailure(e -> batch.orgIds().forEach(engines::drop))
         .map(v -> {
           batch.statusChanges.forEach((orgId, found) -> engines.get(orgId).statuses().confirm(found));
+          batch.signalChanges.forEach((orgId, found) -> engines.get(orgId).signals().confirm(found));
+          batch.storedSignals.forEach(engines::publishSignals);
           deadLetterLog.log(batch.deadLetters);
           metrics.deadLetters(batch.deadLetters.size());
           Map<String, Changes> result = new LinkedHashMap<>();
@@ -171,17 +176,21 @@ final class BatchProcessor {
       chain = chain
           .compose(v -> loader.loadDefinition(orgId, changed.entity(), changed.id()))
           .map(definition -> {
-            GoalEngine engine = engines.get(orgId).engine();
+            OrgEngines.OwnedOrg org = engines.get(orgId);
+            GoalEngine engine = org.engine();
             Changes changes;
             if (definition instanceof CycleDef cycle) {
               changes = engine.upsertCycle(cycle);
+              org.signals().defineCycle(cycle);
             } else if (definition instanceof UnitDef unit) {
               changes = engine.upsertUnit(unit);
             } else if (definition instanceof NodeDef node) {
               changes = upsertNode(engine, node);
+              org.signals().defineNode(node);
             } else if (definition == null && "node".equals(changed.entity())) {
               // Archived or deleted: the node leaves every board and rollup.
               changes = engine.removeNode(changed.id());
+              org.signals().removeNode(changed.id());
               if (!changes.removed().isEmpty()) {
                 LOG.info("Removed node {} of organisation {} from the live state", changed.id(), orgId);
               }
@@ -228,6 +237,7 @@ final class BatchProcessor {
             return null;
           }
           batch.changesOf(event.orgId()).add(upsertNode(engine, def));
+          engines.get(event.orgId()).signals().defineNode(def);
           return def.id();
         }));
     return nodeId.map(id -> {
@@ -253,7 +263,34 @@ final class BatchProcessor {
         .map(newKeys -> applyNew(newKeys, batch))
         .compose(tx::writeValues)
         .compose(v -> tx.recordStatusChanges(detectStatusChanges(batch)))
+        .compose(v -> recordSignals(tx, batch))
         .compose(v -> tx.insertDeadLetters(batch.deadLetters));
+  }
+
+  /** Evaluates the signals of the nodes the batch touched and records what changed, organisation by organisation. */
+  private Future<Void> recordSignals(EventStore.Transaction tx, Batch batch) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String orgId : batch.orgIds()) {
+      OrgEngines.OwnedOrg org = engines.get(orgId);
+      if (org == null) {
+        continue;
+      }
+      long started = System.nanoTime();
+      ChangeAccumulator accumulated = batch.changes.get(orgId);
+      List<SignalChange> found = org.signals().evaluate(org.engine(),
+          accumulated == null ? List.of() : accumulated.nodes(), engines.clock().instant());
+      metrics.signals().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+      if (found.isEmpty()) {
+        continue;
+      }
+      batch.signalChanges.put(orgId, found);
+      chain = chain.compose(v -> tx.recordSignals(orgId, found, engines.clock().instant()))
+          .map(stored -> {
+            batch.storedSignals.put(orgId, stored);
+            return null;
+          });
+    }
+    return chain;
   }
 
   /** Compares the status of every changed key result with the one recorded for it. */
@@ -282,10 +319,13 @@ final class BatchProcessor {
         duplicates++;
         continue;
       }
-      GoalEngine engine = engines.get(event.orgId()).engine();
+      OrgEngines.OwnedOrg org = engines.get(event.orgId());
+      GoalEngine engine = org.engine();
+      Observation observation = toObservation(resolved);
       long started = System.nanoTime();
-      Changes changes = engine.apply(toObservation(resolved));
+      Changes changes = engine.apply(observation);
       metrics.rollup().record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+      org.signals().observe(observation, event.id());
       batch.changesOf(event.orgId()).add(changes);
       appliedEvents.add(new AppliedEvent(resolved, changes.applied(), engine.node(resolved.nodeId()).orElse(null)));
       if (changes.rejection() != null) {

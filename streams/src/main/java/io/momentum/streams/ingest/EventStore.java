@@ -1,6 +1,9 @@
 package io.momentum.streams.ingest;
 
 import io.momentum.streams.engine.StatusChange;
+import io.momentum.streams.signals.SignalChange;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Set;
@@ -43,5 +46,15 @@ public interface EventStore {
      * by another node, is ignored.
      */
     Future<Void> recordStatusChanges(List<StatusChange> changes);
+
+    /**
+     * Raises, updates and resolves an organisation's signals as the detector found, each with its
+     * recorded action and outbound event. A raise whose condition already has a signal for the
+     * same episode (unresolved, or resolved by a person) is skipped, and so are updates and
+     * resolves of a condition without an unresolved signal.
+     *
+     * @return the stored signals that changed, to publish on {@link io.momentum.streams.signals.SignalDetector#address} after the commit
+     */
+    Future<List<JsonObject>> recordSignals(String orgId, List<SignalChange> changes, Instant now);
   }
 }

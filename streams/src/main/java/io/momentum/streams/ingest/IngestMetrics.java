@@ -16,6 +16,7 @@ public final class IngestMetrics {
   private final Counter batchFailures;
   private final Timer rollup;
   private final Timer batch;
+  private final Timer signals;
   private final AtomicLong lag = new AtomicLong();
 
   public IngestMetrics(MeterRegistry registry) {
@@ -27,6 +28,9 @@ public final class IngestMetrics {
         .description("Batches whose storage failed and were retried").register(registry);
     rollup = Timer.builder("momentum.rollup.latency")
         .description("Time the engine takes to apply one event and roll it up")
+        .publishPercentiles(0.5, 0.99).register(registry);
+    signals = Timer.builder("momentum.signals.detection.latency")
+        .description("Time the signal detector takes to evaluate the nodes one batch touched in one organisation")
         .publishPercentiles(0.5, 0.99).register(registry);
     batch = Timer.builder("momentum.ingest.batch.latency")
         .description("Time from polling a batch to committing its offsets")
@@ -49,5 +53,6 @@ public final class IngestMetrics {
   void batchFailed() { batchFailures.increment(); }
   Timer rollup() { return rollup; }
   Timer batch() { return batch; }
+  Timer signals() { return signals; }
   void lag(long records) { lag.set(records); }
 }

@@ -254,7 +254,8 @@ public final class IngestVerticle extends VerticleBase {
     for (String orgId : engines.ownedIds()) {
       Changes changes = engines.get(orgId).engine().tick(clock.instant());
       publishes.add(engines.recordStatusChanges(orgId, changes.nodes(), StatusChange.TIME_PASSED)
-          .compose(v -> engines.publish(orgId, changes)));
+          .compose(v -> engines.publish(orgId, changes))
+          .compose(v -> engines.sweepSignals(orgId)));
     }
     return Future.all(publishes).mapEmpty();
   }

@@ -6,11 +6,15 @@ import io.momentum.streams.engine.CycleDef;
 import io.momentum.streams.engine.GoalEngine;
 import io.momentum.streams.engine.NodeDef;
 import io.momentum.streams.engine.NodeState;
+import io.momentum.streams.engine.Observation;
 import io.momentum.streams.engine.StatusChange;
 import io.momentum.streams.engine.StatusLedger;
 import io.momentum.streams.engine.UnitDef;
 import io.momentum.streams.engine.UnitSummary;
 import io.momentum.streams.live.LiveDeltas;
+import io.momentum.streams.signals.ActiveSignal;
+import io.momentum.streams.signals.SignalChange;
+import io.momentum.streams.signals.SignalDetector;
 import io.momentum.streams.live.LiveEntry;
 import io.momentum.streams.live.LiveStateStore;
 import io.vertx.core.Future;
@@ -42,11 +46,11 @@ public final class OrgEngines {
 
   /**
    * An owned organisation: its engine, the epoch its versions count in, the boards each entry was
-   * last written with (to notice when a board's members change), and the key-result statuses
-   * recorded in PostgreSQL.
+   * last written with (to notice when a board's members change), the key-result statuses
+   * recorded in PostgreSQL, and its signal detector.
    */
   public record OwnedOrg(GoalEngine engine, String epoch, Map<String, List<String>> lastBoards,
-                         StatusLedger statuses) {
+                         StatusLedger statuses, SignalDetector signals) {
 
     /** Returns the cluster-map keys of a board's members. */
     List<String> memberKeys(BoardRef board) {
@@ -84,6 +88,11 @@ public final class OrgEngines {
       return Future.succeededFuture(org);
     }
     return loading.computeIfAbsent(orgId, this::build);
+  }
+
+  /** Returns the clock whose time the engines and signal detectors evaluate at. */
+  Clock clock() {
+    return clock;
   }
 
   /** Returns the organisation when its engine is built, else null. */
@@ -187,13 +196,54 @@ public final class OrgEngines {
         });
   }
 
+  /**
+   * Evaluates the time-driven signal conditions of every node of an owned organisation, such as
+   * missed check-ins, and records the changes in a transaction of their own.
+   */
+  public Future<Void> sweepSignals(String orgId) {
+    OwnedOrg org = owned.get(orgId);
+    return org == null ? Future.succeededFuture() : recordSignals(org, org.signals().sweep(org.engine(), clock.instant()));
+  }
+
+  /**
+   * Records signal changes outside a batch and publishes them after the commit. A failed write is
+   * logged and left unconfirmed, so the next sweep finds the same changes again.
+   */
+  private Future<Void> recordSignals(OwnedOrg org, List<SignalChange> changes) {
+    if (changes.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String orgId = org.engine().orgId();
+    return store.inTransaction(tx -> tx.recordSignals(orgId, changes, clock.instant()))
+        .onSuccess(stored -> {
+          org.signals().confirm(changes);
+          publishSignals(orgId, stored);
+        })
+        .<Void>mapEmpty()
+        .recover(e -> {
+          LOG.warn("Recording {} signal changes of organisation {} failed; detecting them again on the next sweep",
+              changes.size(), orgId, e);
+          return Future.succeededFuture();
+        });
+  }
+
+  /** Publishes committed signal changes to the live boards of every node. */
+  public void publishSignals(String orgId, List<JsonObject> stored) {
+    for (JsonObject signal : stored) {
+      vertx.eventBus().publish(SignalDetector.address(orgId), signal);
+    }
+  }
+
   private Future<OwnedOrg> build(String orgId) {
     long started = System.nanoTime();
     Future<Map<String, StatusLedger.Recorded>> recorded = loader.recordedStatuses(orgId);
+    Future<List<ActiveSignal>> active = loader.activeSignals(orgId, SignalDetector.KINDS);
     return loader.load(orgId, clock.instant())
-        .compose(state -> recorded.map(statuses -> new Loaded(state, new StatusLedger(statuses))))
-        .compose(loaded -> vertx.executeBlocking(() -> buildEngine(orgId, loaded.state(), loaded.statuses()), false))
+        .compose(state -> Future.all(recorded, active)
+            .map(all -> new Loaded(state, new StatusLedger(recorded.result()), active.result())))
+        .compose(loaded -> vertx.executeBlocking(() -> buildEngine(orgId, loaded), false))
         .compose(org -> recordStatusChanges(org, org.engine().nodes(), StatusChange.REBUILT).map(org))
+        .compose(org -> recordSignals(org, org.signals().sweep(org.engine(), clock.instant())).map(org))
         .onSuccess(org -> {
           owned.put(orgId, org);
           vertx.eventBus().publish(LiveDeltas.address(orgId), LiveDeltas.reset(orgId, org.epoch()));
@@ -210,15 +260,18 @@ public final class OrgEngines {
         cycle.parentId(), cycle.start(), cycle.end(), false);
   }
 
-  private record Loaded(OrgStateLoader.OrgState state, StatusLedger statuses) {
+  private record Loaded(OrgStateLoader.OrgState state, StatusLedger statuses, List<ActiveSignal> activeSignals) {
   }
 
-  private OwnedOrg buildEngine(String orgId, OrgStateLoader.OrgState state, StatusLedger statuses) {
+  private OwnedOrg buildEngine(String orgId, Loaded loaded) {
+    OrgStateLoader.OrgState state = loaded.state();
     GoalEngine engine = new GoalEngine(orgId, clock, state.staleAfterDays());
+    SignalDetector signals = new SignalDetector(state.signalSettings(), state.links(), loaded.activeSignals());
     // The engine ignores observations of closed cycles, so history is replayed with every cycle
     // open and the closed ones are closed afterwards: their nodes keep the final values.
     for (CycleDef cycle : state.cycles()) {
       engine.upsertCycle(cycle.closed() ? reopened(cycle) : cycle);
+      signals.defineCycle(cycle);
     }
     for (UnitDef unit : state.units()) {
       engine.upsertUnit(unit);
@@ -226,19 +279,24 @@ public final class OrgEngines {
     for (NodeDef node : state.nodes()) {
       try {
         engine.upsertNode(node);
+        signals.defineNode(node);
       } catch (IllegalArgumentException e) {
         // One invalid stored definition must not keep the whole organisation off the boards.
         LOG.error("Skipped the definition of node {} of organisation {}: {}", node.id(), orgId, e.getMessage());
       }
     }
     engine.applyAll(state.observations());
+    for (Observation observation : state.observations()) {
+      signals.observe(observation, null);
+    }
     for (CycleDef cycle : state.cycles()) {
       if (cycle.closed()) {
         engine.upsertCycle(cycle);
       }
     }
     engine.tick(clock.instant());
-    OwnedOrg org = new OwnedOrg(engine, UUID.randomUUID().toString().substring(0, 8), new HashMap<>(), statuses);
+    OwnedOrg org = new OwnedOrg(engine, UUID.randomUUID().toString().substring(0, 8), new HashMap<>(),
+        loaded.statuses(), signals);
     List<LiveEntry> entries = new ArrayList<>();
     Set<String> boards = new HashSet<>();
     for (NodeState node : engine.nodes()) {

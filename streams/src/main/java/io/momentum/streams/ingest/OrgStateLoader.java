@@ -6,6 +6,9 @@ import io.momentum.streams.engine.NodeDef;
 import io.momentum.streams.engine.Observation;
 import io.momentum.streams.engine.StatusLedger;
 import io.momentum.streams.engine.UnitDef;
+import io.momentum.streams.signals.ActiveSignal;
+import io.momentum.streams.signals.SignalLink;
+import io.momentum.streams.signals.SignalSettings;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.List;
@@ -15,16 +18,18 @@ import java.util.Map;
 public interface OrgStateLoader {
 
   /**
-   * Everything needed to rebuild an organisation's engine: definitions, observations in time
-   * order, and the organisation's stale period in days.
+   * Everything needed to rebuild an organisation's engine and signal detector: definitions,
+   * observations in time order, the organisation's stale period in days, its signal thresholds,
+   * and the contribution and impact links between its nodes.
    */
   record OrgState(List<CycleDef> cycles, List<UnitDef> units, List<NodeDef> nodes,
-                  List<Observation> observations, int staleAfterDays) {
+                  List<Observation> observations, int staleAfterDays, SignalSettings signalSettings,
+                  List<SignalLink> links) {
 
-    /** A state with the default stale period. */
+    /** A state with the default stale period, default signal thresholds and no links. */
     public OrgState(List<CycleDef> cycles, List<UnitDef> units, List<NodeDef> nodes,
                     List<Observation> observations) {
-      this(cycles, units, nodes, observations, GoalEngine.DEFAULT_STALE_AFTER_DAYS);
+      this(cycles, units, nodes, observations, GoalEngine.DEFAULT_STALE_AFTER_DAYS, SignalSettings.DEFAULTS, List.of());
     }
   }
 
@@ -37,6 +42,12 @@ public interface OrgStateLoader {
    * the organisation does not exist.
    */
   Future<OrgState> load(String orgId, Instant now);
+
+  /**
+   * Completes with the unresolved signals of an organisation whose kind is one of {@code kinds},
+   * so a rebuilt detector continues them.
+   */
+  Future<List<ActiveSignal>> activeSignals(String orgId, List<String> kinds);
 
   /** Completes with the status last recorded for each key result of an organisation, by key-result id. */
   Future<Map<String, StatusLedger.Recorded>> recordedStatuses(String orgId);

@@ -1,0 +1,251 @@
+package io.momentum.server.assist.quality;
+
+import io.momentum.server.assist.quality.QualityRequest.KeyResult;
+import io.momentum.server.assist.quality.TextFacts.Quantity;
+import io.momentum.server.assist.quality.TextFacts.Word;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores an objective and its key results as drafted and lists what weakens them, rule by rule.
+ * Rule-based: English and German word lists and patterns for numbers, dates and units, and
+ * Jaccard similarity of word stems for near duplicates. Every text is read in both languages;
+ * the request's language only selects the language of {@code why} and {@code fix}.
+ *
+ * <p>Thread-safe, no I/O: one instance per organisation's settings may serve any number of calls.
+ *
+ * <p>The score starts at 100 and loses the organisation's penalty for each finding's severity,
+ * clamped to 0-100, so an extra finding never raises it.
+ */
+public final class QualityChecker {
+
+  private final QualitySettings settings;
+
+  public QualityChecker(QualitySettings settings) {
+    this.settings = settings;
+  }
+
+  public QualitySettings settings() {
+    return settings;
+  }
+
+  /** Checks a request and returns its score and findings: objective findings first, then key results in order. */
+  public QualityReport check(QualityRequest request) {
+    Collector findings = new Collector(request.language());
+    List<TextFacts> facts = new ArrayList<>();
+    for (KeyResult keyResult : request.keyResults()) {
+      facts.add(new TextFacts(keyResult.text()));
+    }
+    checkObjective(request, facts, findings);
+    for (int i = 0; i < request.keyResults().size(); i++) {
+      checkKeyResult(request.keyResults().get(i), facts.get(i), findings);
+    }
+    checkDuplicates(request.keyResults(), facts, findings);
+    List<Finding> ordered = findings.ordered(request);
+    int score = 100;
+    for (Finding finding : ordered) {
+      score -= settings.penaltyOf(finding.severity());
+    }
+    return new QualityReport(Math.max(0, Math.min(100, score)), ordered);
+  }
+
+  private void checkObjective(QualityRequest request, List<TextFacts> facts, Collector findings) {
+    String title = request.objective().title();
+    TextFacts titleFacts = new TextFacts(title);
+    boolean onlyGeneric = titleFacts.words.stream().allMatch(w -> Lexicon.GENERIC_OBJECTIVE_WORDS.contains(w.lower())
+        || Lexicon.STOP_WORDS.contains(w.lower()));
+    int letters = (int) title.chars().filter(Character::isLetter).count();
+    if (onlyGeneric || (titleFacts.words.size() < 3 && letters < 20)) {
+      findings.add(QualityRule.VAGUE_OBJECTIVE, Finding.OBJECTIVE, title.isBlank() ? List.of() : List.of(title));
+    }
+    if (!request.objective().hasOwner()) {
+      findings.add(QualityRule.NO_OWNER, Finding.OBJECTIVE, List.of());
+    }
+    int count = request.keyResults().size();
+    if (count == 0) {
+      findings.add(QualityRule.NO_KEY_RESULTS, Finding.OBJECTIVE, List.of());
+    } else if (count < settings.minKeyResults()) {
+      findings.add(QualityRule.TOO_FEW_KRS, Finding.OBJECTIVE, List.of(Integer.toString(count)));
+    } else if (count > settings.maxKeyResults()) {
+      findings.add(QualityRule.TOO_MANY_KRS, Finding.OBJECTIVE, List.of(Integer.toString(count)));
+    }
+    checkLeadingIndicator(facts, findings);
+  }
+
+  /** Fires when there are at least two key results and each names a lagging measure and no leading one. */
+  private void checkLeadingIndicator(List<TextFacts> facts, Collector findings) {
+    if (facts.size() < 2) {
+      return;
+    }
+    Set<String> lagging = new LinkedHashSet<>();
+    for (TextFacts keyResult : facts) {
+      List<String> laggingWords = MeasureKinds.lagging(keyResult);
+      if (laggingWords.isEmpty() || MeasureKinds.isLeading(keyResult)) {
+        return;
+      }
+      lagging.add(laggingWords.get(0));
+    }
+    findings.add(QualityRule.NO_LEADING_INDICATOR, Finding.OBJECTIVE, List.copyOf(lagging));
+  }
+
+  private void checkKeyResult(KeyResult keyResult, TextFacts facts, Collector findings) {
+    String id = keyResult.id();
+    Verbs verbs = Verbs.of(facts);
+    boolean hasTarget = keyResult.target() != null || facts.hasQuantity();
+    String usual = businessAsUsual(keyResult, facts, verbs);
+    String output = verbs.output();
+    String completion = facts.firstPhrase(Lexicon.COMPLETION_PHRASES);
+    boolean binary = "binary".equals(keyResult.measurement())
+        || (!hasTarget && usual == null && (output != null || completion != null));
+
+    if (output != null) {
+      findings.add(QualityRule.OUTPUT_NOT_OUTCOME, id, List.of(output));
+    }
+    if (binary) {
+      String evidence = output != null ? output : completion;
+      findings.add(QualityRule.BINARY_KR, id, evidence == null ? List.of() : List.of(evidence));
+    } else if (!hasTarget) {
+      findings.add(QualityRule.NO_TARGET, id, List.of());
+    }
+    if (!hasTarget && !binary && !verbs.vague().isEmpty()) {
+      findings.add(QualityRule.VAGUE_VERB, id, verbs.vague());
+    }
+    if (hasTarget && !binary && usual == null && keyResult.start() == null && !facts.namesBaseline
+        && !countsNewItems(facts)) {
+      List<String> evidence = facts.quantityEvidence();
+      findings.add(QualityRule.NO_BASELINE, id,
+          evidence.isEmpty() ? List.of(keyResult.target().stripTrailingZeros().toPlainString()) : List.of(evidence.get(0)));
+    }
+    List<String> compound = compoundParts(facts);
+    if (!compound.isEmpty()) {
+      findings.add(QualityRule.COMPOUND_KR, id, compound);
+    }
+    if (usual != null) {
+      findings.add(QualityRule.BUSINESS_AS_USUAL, id, List.of(usual));
+    }
+  }
+
+  /** Returns true for a count of new things ("20 new customers", "15 neue Partner"), which starts at zero. */
+  private static boolean countsNewItems(TextFacts facts) {
+    for (Word word : facts.words) {
+      if (Set.of("new", "neue", "neuen", "neuer", "neues", "additional", "zusätzliche", "zusätzlichen", "more")
+          .contains(word.lower())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the words that make a key result business as usual: a verb that keeps a level
+   * ("maintain", "halten"), a phrase such as "as last year", or a start value equal to the target.
+   */
+  private static String businessAsUsual(KeyResult keyResult, TextFacts facts, Verbs verbs) {
+    if (keyResult.start() != null && keyResult.target() != null && keyResult.start().compareTo(keyResult.target()) == 0) {
+      return keyResult.target().stripTrailingZeros().toPlainString();
+    }
+    if (verbs.keep() != null) {
+      return verbs.keep();
+    }
+    return facts.firstPhrase(Lexicon.USUAL_PHRASES);
+  }
+
+  /**
+   * Splits the text at "and", "und", "&", "sowie" (not inside "between X and Y") and returns the
+   * first two parts when at least two of them carry a measure of their own: an amount, or a verb
+   * with an object.
+   */
+  private static List<String> compoundParts(TextFacts facts) {
+    Set<Integer> rangeJoins = facts.rangeConjunctions();
+    List<int[]> parts = new ArrayList<>();
+    int partStart = 0;
+    int firstWord = 0;
+    for (int i = 0; i < facts.words.size(); i++) {
+      Word word = facts.words.get(i);
+      if (Lexicon.CONJUNCTIONS.contains(word.lower()) && !rangeJoins.contains(i)) {
+        parts.add(new int[] {partStart, word.start(), firstWord, i});
+        partStart = word.end();
+        firstWord = i + 1;
+      }
+    }
+    if (parts.isEmpty()) {
+      return List.of();
+    }
+
+    parts.add(new int[] {partStart, facts.text.length(), firstWord, facts.words.size()});
+
+    int withAmount = 0;
+    int withVerb = 0;
+    List<String> measured = new ArrayList<>();
+    for (int[] part : parts) {
+      boolean amount = false;
+      for (Quantity quantity : facts.quantities) {
+        amount |= quantity.start() >= part[0] && quantity.start() < part[1];
+      }
+      boolean verbWithObject = Verbs.hasVerbWithObject(facts.words.subList(part[2], part[3]));
+      withAmount += amount ? 1 : 0;
+      withVerb += verbWithObject ? 1 : 0;
+      if (amount || verbWithObject) {
+        measured.add(facts.text.substring(part[0], part[1]).trim());
+      }
+    }
+
+    if (withAmount >= 2 || withVerb >= 2) {
+      return measured.subList(0, 2);
+    }
+    return List.of();
+  }
+
+  private void checkDuplicates(List<KeyResult> keyResults, List<TextFacts> facts, Collector findings) {
+    List<Set<String>> stems = new ArrayList<>();
+    for (TextFacts text : facts) {
+      stems.add(Stems.of(text));
+    }
+    for (int later = 1; later < keyResults.size(); later++) {
+      for (int earlier = 0; earlier < later; earlier++) {
+        if (Stems.jaccard(stems.get(earlier), stems.get(later)) >= settings.duplicateSimilarity()) {
+          findings.add(QualityRule.DUPLICATE_KR, keyResults.get(later).id(), List.of(keyResults.get(earlier).text()));
+          break;
+        }
+      }
+    }
+  }
+
+  /** Collects findings with the severity and texts of the settings, leaving out rules that are off. */
+  private final class Collector {
+
+    private final String language;
+    private final List<Finding> findings = new ArrayList<>();
+
+    Collector(String language) {
+      this.language = language;
+    }
+
+    void add(QualityRule rule, String target, List<String> evidence) {
+      Severity severity = settings.severityOf(rule);
+      if (severity == Severity.OFF) {
+        return;
+      }
+      String quoted = evidence.isEmpty() ? "" : "\"" + String.join("\", \"", evidence) + "\"";
+      findings.add(new Finding(rule, severity, target, evidence,
+          QualityMessages.why(rule, language, quoted, settings), QualityMessages.fix(rule, language, quoted, settings)));
+    }
+
+    List<Finding> ordered(QualityRequest request) {
+      List<Finding> ordered = new ArrayList<>();
+      Set<String> targets = new HashSet<>();
+      List<String> order = new ArrayList<>();
+      order.add(Finding.OBJECTIVE);
+      request.keyResults().forEach(k -> order.add(k.id()));
+      for (String target : order) {
+        if (targets.add(target)) {
+          findings.stream().filter(f -> f.target().equals(target)).forEach(ordered::add);
+        }
+      }
+      return ordered;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.momentum.server.assist.quality;
+
+import io.momentum.server.assist.quality.TextFacts.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The verbs of a key result that the rules need: the main verb when it names an activity, the
+ * vague or direction words, and a verb that keeps a level.
+ *
+ * @param output the output verb or noun that opens the key result, as written, or null
+ * @param vague vague verbs, direction verbs and comparatives, as written
+ * @param keep the words that keep a level ("maintain", "hold … at"), as written, or null
+ */
+record Verbs(String output, List<String> vague, String keep) {
+
+  /** How many words from the start may precede the main verb ("By end of Q2, launch …"). */
+  private static final int MAIN_VERB_WINDOW = 6;
+  private static final Set<String> HOLD = Set.of("hold", "holds", "held", "holding");
+
+  static Verbs of(TextFacts facts) {
+    List<Word> words = facts.words;
+    Word main = mainVerb(words);
+    String keep = null;
+    String output = null;
+    if (main != null && isHoldAtLevel(words, words.indexOf(main))) {
+      keep = main.original();
+    } else if (main != null && Lexicon.OUTPUT_VERBS.contains(main.lower())) {
+      output = main.original();
+    } else if (!words.isEmpty() && Lexicon.OUTPUT_NOUNS.contains(words.get(0).lower())) {
+      output = words.get(0).original();
+    }
+    List<String> vague = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      Word word = words.get(i);
+      if (isSupportNoun(words, i)) {
+        continue;
+      }
+      if (Lexicon.VAGUE_VERBS.contains(word.lower()) || Lexicon.DIRECTION_VERBS.contains(word.lower())
+          || Lexicon.COMPARATIVES.contains(word.lower())) {
+        vague.add(word.original());
+      }
+      if (keep == null && Lexicon.KEEP_VERBS.contains(word.lower())) {
+        keep = word.original();
+      }
+      if (keep == null && HOLD.contains(word.lower()) && isHoldAtLevel(words, i)) {
+        keep = word.original();
+      }
+    }
+    return new Verbs(output, List.copyOf(vague), keep);
+  }
+
+  /**
+   * Returns the first verb among the opening words, or the last word when it is a verb (German
+   * puts the infinitive last: "Kundenzufriedenheit verbessern").
+   */
+  private static Word mainVerb(List<Word> words) {
+    for (int i = 0; i < Math.min(MAIN_VERB_WINDOW, words.size()); i++) {
+      if (isVerb(words, i)) {
+        return words.get(i);
+      }
+    }
+    int last = words.size() - 1;
+    return last >= 0 && isVerb(words, last) ? words.get(last) : null;
+  }
+
+  private static boolean isVerb(List<Word> words, int index) {
+    String word = words.get(index).lower();
+    if (isSupportNoun(words, index)) {
+      return false;
+    }
+    return Lexicon.OUTPUT_VERBS.contains(word) || Lexicon.VAGUE_VERBS.contains(word)
+        || Lexicon.DIRECTION_VERBS.contains(word) || Lexicon.KEEP_VERBS.contains(word)
+        || Lexicon.NEUTRAL_VERBS.contains(word);
+  }
+
+  /** "support" and "service" before "tickets", "team" and the like are nouns. */
+  private static boolean isSupportNoun(List<Word> words, int index) {
+    String word = words.get(index).lower();
+    boolean supportLike = word.equals("support") || word.equals("service");
+    return supportLike && index + 1 < words.size() && Lexicon.SUPPORT_NOUNS.contains(words.get(index + 1).lower());
+  }
+
+  /** "hold NPS at 40" keeps a level; "hold 20 interviews" is an activity. */
+  private static boolean isHoldAtLevel(List<Word> words, int index) {
+    if (index < 0 || !HOLD.contains(words.get(index).lower())) {
+      return false;
+    }
+    for (int i = index + 1; i < Math.min(words.size(), index + 5); i++) {
+      if (Lexicon.LEVEL_WORDS.contains(words.get(i).lower())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the words contain a verb followed by at least one word of meaning ("reduce churn"). */
+  static boolean hasVerbWithObject(List<Word> words) {
+    for (int i = 0; i < words.size(); i++) {
+      if (isVerb(words, i)) {
+        for (int j = 0; j < words.size(); j++) {
+          String other = words.get(j).lower();
+          if (j != i && !Lexicon.STOP_WORDS.contains(other) && !isVerb(words, j)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

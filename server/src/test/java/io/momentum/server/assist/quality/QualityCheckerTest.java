@@ -1,0 +1,203 @@
+package io.momentum.server.assist.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.momentum.server.assist.quality.QualityRequest.KeyResult;
+import io.momentum.server.assist.quality.QualityRequest.Objective;
+import io.momentum.server.http.ApiException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class QualityCheckerTest {
+
+  private static final Objective OWNED = new Objective("New customers reach value in their first week", "u1", null);
+  private final QualityChecker checker = new QualityChecker(QualitySettings.defaults());
+
+  private static QualityRequest request(String language, String... texts) {
+    List<KeyResult> keyResults = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      keyResults.add(KeyResult.of("kr" + (i + 1), texts[i]));
+    }
+    return new QualityRequest(language, OWNED, keyResults);
+  }
+
+  private static Set<String> rulesOf(QualityReport report, String target) {
+    return report.findings().stream().filter(f -> f.target().equals(target)).map(f -> f.rule().id())
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void weakKeyResultIsVagueWithoutTarget() {
+    QualityReport report = checker.check(request("en", "Improve customer satisfaction",
+        "Raise weekly active teams from 120 to 180"));
+
+    assertThat(rulesOf(report, "kr1")).containsExactlyInAnyOrder("vague_verb", "no_target");
+    Finding vague = report.findings().stream().filter(f -> f.rule() == QualityRule.VAGUE_VERB).findFirst().orElseThrow();
+    assertThat(vague.evidence()).containsExactly("Improve");
+    assertThat(vague.why()).contains("Improve");
+    assertThat(vague.severity()).isEqualTo(Severity.WARNING);
+  }
+
+  @Test
+  void goodKeyResultHasNoFindings() {
+    QualityReport report = checker.check(request("en", "Raise trial-to-paid conversion from 40 % to 55 %",
+        "Cut median time to first dashboard from 9 days to 2 days"));
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.score()).isEqualTo(100);
+  }
+
+  @Test
+  void datesAndNamesAreNoTargets() {
+    QualityReport report = checker.check(request("en", "Achieve ISO 27001 certification by Q3 2027",
+        "Improve onboarding by 31.03.2027"));
+
+    assertThat(rulesOf(report, "kr1")).containsExactly("binary_kr");
+    assertThat(rulesOf(report, "kr2")).containsExactlyInAnyOrder("vague_verb", "no_target");
+  }
+
+  @Test
+  void germanKeyResultsAreUnderstood() {
+    QualityReport report = checker.check(request("de", "Kundenzufriedenheit verbessern",
+        "Neues CRM einführen", "Erstlösungsquote von 62 % auf 75 % steigern"));
+
+    assertThat(rulesOf(report, "kr1")).containsExactlyInAnyOrder("vague_verb", "no_target");
+    assertThat(rulesOf(report, "kr2")).containsExactlyInAnyOrder("output_not_outcome", "binary_kr");
+    assertThat(rulesOf(report, "kr3")).isEmpty();
+    Finding vague = report.findings().stream().filter(f -> f.rule() == QualityRule.VAGUE_VERB).findFirst().orElseThrow();
+    assertThat(vague.why()).contains("\"verbessern\"", "Maß");
+  }
+
+  @Test
+  void compoundNeedsTwoMeasures() {
+    QualityReport report = checker.check(request("en", "Raise NPS from 30 to 45 and cut churn from 4 % to 2 %",
+        "Grow qualified pipeline in Sales and Marketing from 2.1M to 3M EUR",
+        "Keep the share of orders between 40 and 60 per hour from 35 % to 50 %"));
+
+    assertThat(rulesOf(report, "kr1")).contains("compound_kr");
+    assertThat(rulesOf(report, "kr2")).doesNotContain("compound_kr");
+    assertThat(rulesOf(report, "kr3")).doesNotContain("compound_kr");
+  }
+
+  @Test
+  void nearDuplicateTargetsLaterKeyResult() {
+    QualityReport report = checker.check(request("en", "Increase NPS from 30 to 40", "Raise NPS from 30 to 45"));
+
+    assertThat(rulesOf(report, "kr2")).contains("duplicate_kr");
+    assertThat(rulesOf(report, "kr1")).doesNotContain("duplicate_kr");
+  }
+
+  @Test
+  void keyResultCountsFollowSettings() {
+    QualityRequest two = request("en", "Raise activation from 20 % to 35 %", "Cut churn from 3 % to 2 %");
+    assertThat(rulesOf(checker.check(two), "objective")).doesNotContain("too_few_krs");
+
+    QualitySettings stricter = QualitySettings.fromJson(new JsonObject().put("minKeyResults", 3));
+    assertThat(rulesOf(new QualityChecker(stricter).check(two), "objective")).contains("too_few_krs");
+
+    QualityReport none = checker.check(new QualityRequest("en", OWNED, List.of()));
+    assertThat(rulesOf(none, "objective")).contains("no_key_results").doesNotContain("too_few_krs");
+  }
+
+  @Test
+  void severityOffRemovesRuleAndPenaltiesSetScore() {
+    QualityRequest weak = request("en", "Improve customer satisfaction", "Support the sales team");
+    int before = checker.check(weak).score();
+
+    QualitySettings noVague = QualitySettings.fromJson(new JsonObject()
+        .put("severities", new JsonObject().put("vague_verb", "off"))
+        .put("penalties", new JsonObject().put("error", 30)));
+    QualityReport after = new QualityChecker(noVague).check(weak);
+
+    assertThat(after.findings()).noneMatch(f -> f.rule() == QualityRule.VAGUE_VERB);
+    assertThat(after.score()).isEqualTo(100 - 30 - 30);
+    assertThat(before).isEqualTo(100 - 20 - 10 - 20 - 10);
+  }
+
+  @Test
+  void scoreNeverRisesWithAnotherFinding() {
+    QualityRequest good = request("en", "Raise activation from 20 % to 35 %", "Cut churn from 3 % to 2 %");
+    QualityRequest worse = request("en", "Raise activation from 20 % to 35 %", "Cut churn from 3 % to 2 %",
+        "Improve things");
+
+    assertThat(checker.check(worse).score()).isLessThanOrEqualTo(checker.check(good).score());
+    assertThat(checker.check(worse).findings().size()).isGreaterThan(checker.check(good).findings().size());
+  }
+
+  @Test
+  void structuredValuesCount() {
+    KeyResult structured = new KeyResult("kr1", "Weekly active teams", new BigDecimal("120"), new BigDecimal("180"),
+        "teams", "increase", null, null);
+    KeyResult same = new KeyResult("kr2", "Uptime of the API", new BigDecimal("99.9"), new BigDecimal("99.9"),
+        "%", "increase", null, null);
+    QualityReport report = checker.check(new QualityRequest("en", OWNED, List.of(structured, same)));
+
+    assertThat(rulesOf(report, "kr1")).isEmpty();
+    assertThat(rulesOf(report, "kr2")).containsExactly("business_as_usual");
+  }
+
+  @Test
+  void missingOwnerIsFound() {
+    QualityRequest request = new QualityRequest("en", new Objective("Make onboarding effortless for new teams", null, null),
+        List.of(KeyResult.of("a", "Raise activation from 20 % to 35 %"), KeyResult.of("b", "Cut churn from 3 % to 2 %")));
+
+    assertThat(rulesOf(checker.check(request), "objective")).containsExactly("no_owner");
+  }
+
+  @Test
+  void requestOverLimitsIsRejected() {
+    JsonArray many = new JsonArray();
+    for (int i = 0; i < QualityRequest.MAX_KEY_RESULTS + 1; i++) {
+      many.add(new JsonObject().put("id", "k" + i).put("text", "Raise X to " + i));
+    }
+    JsonObject tooMany = new JsonObject().put("objective", new JsonObject().put("title", "t")).put("keyResults", many);
+    assertThatThrownBy(() -> QualityRequest.fromJson(tooMany))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(413);
+          assertThat(e.getMessage()).contains("limit is 20");
+        });
+
+    JsonObject tooLong = new JsonObject().put("objective", new JsonObject().put("title", "x".repeat(501)));
+    assertThatThrownBy(() -> QualityRequest.fromJson(tooLong))
+        .isInstanceOfSatisfying(ApiException.class, e -> {
+          assertThat(e.status()).isEqualTo(400);
+          assertThat(e.fields().get(0).field()).isEqualTo("objective.title");
+          assertThat(e.getMessage()).contains("limit is 500");
+        });
+  }
+
+  @Test
+  void requestReadsFieldsAndRejectsRepeatedIds() {
+    JsonObject body = new JsonObject().put("language", "de")
+        .put("objective", new JsonObject().put("title", "Ziel").put("ownerId", "u1"))
+        .put("keyResults", new JsonArray().add(new JsonObject().put("id", "a").put("text", "x").put("start", 3)
+            .put("target", 5).put("unit", "%")));
+    QualityRequest request = QualityRequest.fromJson(body);
+    assertThat(request.language()).isEqualTo("de");
+    assertThat(request.keyResults().get(0).target()).isEqualByComparingTo("5");
+
+    JsonObject repeated = body.copy().put("keyResults", new JsonArray()
+        .add(new JsonObject().put("id", "a").put("text", "x")).add(new JsonObject().put("id", "a").put("text", "y")));
+    assertThatThrownBy(() -> QualityRequest.fromJson(repeated))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields().get(0).field()).isEqualTo("keyResults[1].id"));
+
+    JsonObject badLanguage = body.copy().put("language", "fr");
+    assertThatThrownBy(() -> QualityRequest.fromJson(badLanguage)).isInstanceOf(ApiException.class);
+  }
+
+  @Test
+  void settingsRejectInvalidValues() {
+    assertThatThrownBy(() -> QualitySettings.fromJson(new JsonObject().put("minKeyResults", 6).put("maxKeyResults", 3)))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields().get(0).field()).isEqualTo("minKeyResults"));
+    assertThatThrownBy(() -> QualitySettings.fromJson(new JsonObject().put("severities", new JsonObject().put("nope", "off"))))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields().get(0).field()).isEqualTo("severities.nope"));
+    assertThat(QualitySettings.fromJson(QualitySettings.defaults().toJson())).isEqualTo(QualitySettings.defaults());
+  }
+}

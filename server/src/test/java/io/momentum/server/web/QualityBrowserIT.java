@@ -1,0 +1,54 @@
+package io.momentum.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.momentum.server.app.MomentumNode;
+import io.momentum.server.support.TestNode;
+import io.momentum.server.support.TestOrg;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Headless Chromium against a real node through the live quality check in the OKR editor. A weak
+ * key result typed into the form gets vague_verb and no_target with the explanation, and a
+ * dismissal reaches the decision trail. A good key result then makes the findings go. In German
+ * the explanation is German, and turning vague_verb off on the settings page removes it.
+ * Screenshots go to {@code server/target/screenshots/}.
+ */
+class QualityBrowserIT {
+
+  @Test
+  void typedKeyResultIsCheckedLive() throws Exception {
+    BrowserScript.requireChromium();
+    MomentumNode node = TestNode.get();
+    TestOrg org = TestOrg.create(node, "quality-" + UUID.randomUUID().toString().substring(0, 8)).awaitLive(node);
+    node.services().pool().preparedQuery("UPDATE users SET role = 'admin' WHERE org_id = $1 AND id = $2")
+        .execute(Tuple.of(org.orgId, org.userId)).await();
+
+    BrowserScript.Outcome run = BrowserScript.run("scripts/quality-e2e.js", List.of(
+        "--url", "http://127.0.0.1:" + TestNode.httpPort(),
+        "--email", org.email, "--password", TestOrg.PASSWORD, "--token", org.token,
+        "--unit", org.teamId.toString(), "--cycle", org.quarterId.toString(), "--objective-key", "objective",
+        "--out", BrowserScript.SCREENSHOTS.toString()), 180);
+
+    JsonObject result = run.result();
+    assertThat(result.getString("error")).as(run.output()).isNull();
+    assertThat(result.getJsonArray("weakEvidence").getList()).as("evidence of vague_verb").containsExactly("Improve");
+    assertThat(result.getJsonArray("highlighted").getList()).as("highlighted words").contains("Improve");
+    assertThat(result.getString("weakWhy")).as("explanation of vague_verb").contains("how far");
+    assertThat(result.getJsonArray("dismissed").getList()).as("dismissed refs in the trail").contains("no_target:new");
+    assertThat(result.getJsonArray("goodRules").getList()).as("rules left for the good key result")
+        .doesNotContain("vague_verb", "no_target");
+    assertThat(result.getString("germanWhy")).as("German explanation of vague_verb").contains("Richtung");
+    assertThat(result.getJsonArray("rulesAfterSettings").getList()).as("rules after turning vague_verb off")
+        .contains("no_target").doesNotContain("vague_verb");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("quality-weak.png")).exists();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("quality-good.png")).exists();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("quality-weak-de.png")).exists();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("quality-settings.png")).exists();
+  }
+}

@@ -1,0 +1,127 @@
+// Browser test of the live quality check in the OKR editor against a real Momentum server, run by
+// the server's QualityBrowserIT. An admin opens a new key result and types a weak one, which gets
+// vague_verb and no_target with their explanation. The admin dismisses no_target (recorded in the
+// decision trail), types a good key result and the findings go. In German the explanation is
+// German. After vague_verb is turned off on the settings page, the weak key result no longer gets
+// it. Writes screenshots and prints one JSON line with the results; exits with 1 when a check fails.
+//
+//   node scripts/quality-e2e.js --url http://127.0.0.1:8080 --email E --password P --token T \
+//     --unit UNIT_ID --cycle CYCLE_ID --objective-key objective --out DIR
+//
+// Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); playwright-core brings no browser.
+
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { logInAt, runScenario } from './e2e-session.js'
+
+const { values: options } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    email: { type: 'string' },
+    password: { type: 'string' },
+    token: { type: 'string' },
+    unit: { type: 'string' },
+    cycle: { type: 'string' },
+    'objective-key': { type: 'string', default: 'objective' },
+    out: { type: 'string', default: 'target/screenshots' },
+  },
+})
+
+const WEAK = 'Improve customer satisfaction'
+const GOOD = 'Raise first-contact resolution from 62 % to 75 %'
+
+async function qualityDecisions() {
+  const response = await fetch(`${options.url}/api/v1/decisions?kind=quality.finding`, {
+    headers: { Authorization: `Bearer ${options.token}` },
+  })
+  if (response.status !== 200) {
+    throw new Error(`GET /api/v1/decisions returned ${response.status}: ${await response.text()}`)
+  }
+  return (await response.json()).items
+}
+
+async function typeWeak(page, result) {
+  await page.click(`[data-testid="add-kr-${options['objective-key']}"]`)
+  await page.locator('[data-testid="kr-title"]').pressSequentially(WEAK, { delay: 25 })
+  const panel = page.locator('[data-testid="quality-panel"]')
+  await panel.locator('[data-testid="finding-vague_verb"]').waitFor({ timeout: 15_000 })
+  await panel.locator('[data-testid="finding-no_target"]').waitFor({ timeout: 15_000 })
+  result.weakWhy = (await panel.locator('[data-testid="finding-vague_verb"] .why').textContent()).trim()
+  result.weakEvidence = await panel.locator('[data-testid="finding-vague_verb"] .evidence mark').allTextContents()
+  result.highlighted = await panel.locator('[data-testid="quality-text"] mark').allTextContents()
+  result.weakScore = (await panel.locator('[data-testid="quality-score"]').textContent()).trim()
+  await page.screenshot({ path: join(options.out, 'quality-weak.png'), fullPage: true })
+}
+
+async function dismissNoTarget(page, result) {
+  const panel = page.locator('[data-testid="quality-panel"]')
+  await panel.locator('[data-testid="dismiss-no_target"]').click()
+  await panel.locator('[data-testid="finding-no_target"]').waitFor({ state: 'detached', timeout: 5_000 })
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline) {
+    const decisions = await qualityDecisions()
+    result.dismissed = decisions.filter((d) => d.decision === 'dismissed').map((d) => d.ref)
+    if (result.dismissed.length > 0) {
+      break
+    }
+    await page.waitForTimeout(200)
+  }
+}
+
+async function typeGood(page, result) {
+  const title = page.locator('[data-testid="kr-title"]')
+  await title.fill('')
+  await title.pressSequentially(GOOD, { delay: 25 })
+  const panel = page.locator('[data-testid="quality-panel"]')
+  await panel.locator('[data-testid="finding-vague_verb"]').waitFor({ state: 'detached', timeout: 15_000 })
+  await page.waitForTimeout(600)
+  result.goodRules = await panel.locator('.finding code').allTextContents()
+  result.goodScore = (await panel.locator('[data-testid="quality-score"]').textContent()).trim()
+  await page.screenshot({ path: join(options.out, 'quality-good.png'), fullPage: true })
+}
+
+async function readGerman(page, result) {
+  await page.click('[data-testid="language-de"]')
+  const title = page.locator('[data-testid="kr-title"]')
+  await title.fill('')
+  await title.pressSequentially('Kundenzufriedenheit verbessern', { delay: 25 })
+  const vague = page.locator('[data-testid="quality-panel"] [data-testid="finding-vague_verb"]')
+  await vague.waitFor({ timeout: 15_000 })
+  result.germanWhy = (await vague.locator('.why').textContent()).trim()
+  await page.screenshot({ path: join(options.out, 'quality-weak-de.png'), fullPage: true })
+}
+
+async function turnOffVagueVerb(page, result) {
+  await page.goto(`${options.url}/settings`)
+  const rule = page.locator('[data-testid="quality-rule-vague_verb"]')
+  await rule.waitFor({ timeout: 15_000 })
+  await rule.selectOption('off')
+  await page.click('[data-testid="quality-settings-save"]')
+  await page.locator('[data-testid="quality-settings-saved"]').waitFor({ timeout: 10_000 })
+  await page.screenshot({ path: join(options.out, 'quality-settings.png'), fullPage: true })
+
+  await page.goto(`${options.url}/units/${options.unit}/edit?cycle=${options.cycle}`)
+  await page.click(`[data-testid="add-kr-${options['objective-key']}"]`)
+  await page.locator('[data-testid="kr-title"]').pressSequentially(WEAK, { delay: 25 })
+  const panel = page.locator('[data-testid="quality-panel"]')
+  await panel.locator('[data-testid="finding-no_target"]').waitFor({ timeout: 15_000 })
+  result.rulesAfterSettings = await panel.locator('.finding code').allTextContents()
+}
+
+async function main() {
+  await runScenario({ out: options.out, name: 'quality' }, async (page, result) => {
+    const path = `/units/${options.unit}/edit`
+    await logInAt(page, { url: options.url, path, email: options.email, password: options.password })
+    await page.goto(`${options.url}${path}?cycle=${options.cycle}`)
+    await typeWeak(page, result)
+    await dismissNoTarget(page, result)
+    await typeGood(page, result)
+    await readGerman(page, result)
+    await turnOffVagueVerb(page, result)
+    return result.weakEvidence.includes('Improve') && result.dismissed.includes('no_target:new')
+      && !result.goodRules.includes('vague_verb') && !result.goodRules.includes('no_target')
+      && result.germanWhy.includes('Richtung') && !result.rulesAfterSettings.includes('vague_verb')
+  })
+}
+
+main()

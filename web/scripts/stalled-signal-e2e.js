@@ -1,0 +1,84 @@
+// Browser test of a detected signal against a real Momentum server, run by the server's
+// SignalBrowserIT. A person logs in and opens a team board; the script then writes the file given
+// as --ready, on which the test sends flat check-ins of a key result while the work items of its
+// linked initiative close. The stalled-despite-effort signal must arrive on the open board live,
+// without a reload, with its explanation and its evidence: the check-ins, the work done per week
+// and a chart. Writes screenshots and prints one JSON line with the results; exits with 1 when a
+// step fails.
+//
+//   node scripts/stalled-signal-e2e.js --url http://127.0.0.1:8080 --email E --password P \
+//     --unit UNIT_ID --key revenue --ready FILE --out DIR
+//
+// Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); playwright-core brings no browser.
+
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { logInAt, runScenario } from './e2e-session.js'
+
+const { values: options } = parseArgs({
+  options: {
+    url: { type: 'string' },
+    email: { type: 'string' },
+    password: { type: 'string' },
+    unit: { type: 'string' },
+    key: { type: 'string' },
+    ready: { type: 'string' },
+    out: { type: 'string', default: 'target/screenshots' },
+  },
+})
+
+// How long the test's events may take to pass Kafka, the ingest and the live socket.
+const ARRIVAL_LIMIT_MS = 60_000
+
+async function text(locator) {
+  return (await locator.textContent()).trim()
+}
+
+await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, result) => {
+  const path = `/units/${options.unit}`
+  await logInAt(page, { url: options.url, path, email: options.email, password: options.password })
+  // The session check before the login returns 401 by design; errors from here on are not expected.
+  const errorsBeforeBoard = result.consoleErrors.length
+  const card = page.locator(`[data-testid="kr-${options.key}"]`)
+  await card.waitFor({ timeout: 15_000 })
+  await page.locator('[data-testid="signal-panel"]').waitFor({ timeout: 10_000 })
+  // A marker on the window shows afterwards that the page was never reloaded.
+  await page.evaluate(() => { window.momentumBoardOpened = true })
+  result.stalledBefore = await page.locator('[data-testid="signal"][data-kind="stalled_despite_effort"]').count()
+
+  await writeFile(options.ready, 'board open\n')
+  const signal = page.locator('[data-testid="signal"][data-kind="stalled_despite_effort"]')
+  const waitStarted = Date.now()
+  await signal.waitFor({ timeout: ARRIVAL_LIMIT_MS })
+  result.arrivalMillis = Date.now() - waitStarted
+  result.sameDocument = await page.evaluate(() => window.momentumBoardOpened === true)
+  result.severity = await signal.getAttribute('data-severity')
+  result.kindLabel = await text(signal.locator('.kind'))
+  result.explanation = await text(signal.locator('[data-testid="signal-explanation"]'))
+  result.badge = await text(card.locator('[data-testid="signal-badge"]'))
+  await signal.locator('[data-testid="signal-evidence"] summary').click()
+  result.pointRows = await signal.locator('[data-testid="signal-points"] tbody tr').count()
+  result.doneRecent = await text(signal.locator('[data-testid="signal-done-recent"]'))
+  result.weeks = await signal.locator('[data-testid="signal-done-per-week"] tbody tr').count()
+  result.chart = await signal.locator('[data-testid="signal-chart"] polyline').count()
+  result.nodeLink = await text(signal.locator('[data-testid="signal-node-link"]'))
+  await signal.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(options.out, 'stalled-signal-live.png'), fullPage: true })
+  await signal.screenshot({ path: join(options.out, 'stalled-signal-evidence.png') })
+
+  await page.click('[data-testid="language-de"]')
+  await page.waitForFunction(
+    () => document.querySelector('[data-kind="stalled_despite_effort"] [data-testid="signal-explanation"]')
+      ?.textContent.includes('blieb über die letzten'),
+    null,
+    { timeout: 5_000 },
+  )
+  result.germanExplanation = await text(signal.locator('[data-testid="signal-explanation"]'))
+  result.germanKindLabel = await text(signal.locator('.kind'))
+  await signal.screenshot({ path: join(options.out, 'stalled-signal-evidence-de.png') })
+  await page.click('[data-testid="language-en"]')
+  result.unexpectedConsoleErrors = result.consoleErrors.slice(errorsBeforeBoard)
+
+  return result.stalledBefore === 0 && result.sameDocument === true && result.pointRows > 0
+})

@@ -1,0 +1,50 @@
+import { requestJson, withQuery } from './http.js'
+
+/**
+ * Checks a drafted objective and its key results: `draft` is
+ * {language, objective: {title, ownerId?}, keyResults: [{id, text, start?, target?, unit?, measurement?, ownerId?}]}.
+ * Returns {score, findings: [{rule, severity, target, evidence, why, fix}]}. Stores nothing.
+ */
+export async function checkQuality(draft, { signal } = {}) {
+  return requestJson('POST', '/api/v1/assist/quality-check', draft, {}, { signal })
+}
+
+/** Returns the organisation's quality checker settings with their version. */
+export async function getQualitySettings() {
+  return requestJson('GET', '/api/v1/settings/quality')
+}
+
+/** Changes quality checker settings (admins only); `changes.version` is the version last read. */
+export async function updateQualitySettings(changes) {
+  return requestJson('PATCH', '/api/v1/settings/quality', changes)
+}
+
+/** Reference of a finding in the decision trail: its rule and target, such as "vague_verb:<key result id>". */
+export function findingRef(finding) {
+  return `${finding.rule}:${finding.target}`
+}
+
+/**
+ * Records that a person accepted (`accepted`) or dismissed (`dismissed`) a finding. `subject` is
+ * {type: 'objective' | 'key_result', id} of a saved node, or null for a draft.
+ */
+export async function recordFindingDecision(finding, decision, subject) {
+  const body = { kind: 'quality.finding', decision, evidence: finding, ref: findingRef(finding) }
+  if (subject?.id) {
+    body.subjectType = subject.type
+    body.subjectId = subject.id
+  }
+  return requestJson('POST', '/api/v1/decisions', body)
+}
+
+/** Returns the set of refs of the findings dismissed for a saved objective or key result. */
+export async function dismissedFindingRefs(subjectId) {
+  const page = await requestJson('GET', withQuery('/api/v1/decisions', { kind: 'quality.finding', subjectId, limit: 200 }))
+  const refs = new Set()
+  for (const item of page?.items ?? []) {
+    if (item.decision === 'dismissed' && item.ref) {
+      refs.add(item.ref)
+    }
+  }
+  return refs
+}

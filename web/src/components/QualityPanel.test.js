@@ -1,0 +1,94 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
+import { fakeFetch } from '../testing/fakeFetch.js'
+import QualityPanel from './QualityPanel.vue'
+
+const KEY_RESULT_ID = '0b3c1f6e-8a55-4a77-9d3e-5f1e2a3b4c5d'
+const REPORT = {
+  score: 70,
+  findings: [
+    { rule: 'no_target', severity: 'error', target: KEY_RESULT_ID, evidence: [], why: 'Without a number…', fix: 'Add the value…' },
+    { rule: 'vague_verb', severity: 'warning', target: KEY_RESULT_ID, evidence: ['Improve'], why: '"Improve" says…', fix: 'Say how much…' },
+    { rule: 'no_owner', severity: 'warning', target: 'objective', evidence: [], why: 'Nobody owns…', fix: 'Choose…' },
+  ],
+}
+
+function mountPanel(routes, locale = 'en') {
+  const fake = fakeFetch({ 'POST /api/v1/assist/quality-check': { body: REPORT }, ...routes })
+  vi.stubGlobal('fetch', fake.fetchStub)
+  const wrapper = mountWithApp(QualityPanel, createTestApp({ locale }), {
+    props: {
+      draft: { objective: { title: 'Delight customers' }, keyResults: [{ id: KEY_RESULT_ID, text: 'Improve customer satisfaction' }] },
+      focus: KEY_RESULT_ID,
+      text: 'Improve customer satisfaction',
+      subject: { type: 'key_result', id: KEY_RESULT_ID },
+    },
+  })
+  return { wrapper, fake }
+}
+
+async function settle() {
+  await vi.advanceTimersByTimeAsync(300)
+  await flushPromises()
+}
+
+describe('QualityPanel', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
+
+  it('shows the findings of its key result with highlighted evidence', async () => {
+    vi.useFakeTimers()
+    const { wrapper, fake } = mountPanel({ 'GET /api/v1/decisions': { body: { items: [] } } })
+    await settle()
+
+    expect(wrapper.find('[data-testid="finding-vague_verb"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="finding-no_target"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="finding-no_owner"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="quality-text"] mark').text()).toBe('Improve')
+    expect(wrapper.find('[data-testid="quality-score"]').text()).toContain('70')
+    expect(fake.requests.find((r) => r.method === 'POST').body.language).toBe('en')
+  })
+
+  it('hides findings dismissed earlier in the trail', async () => {
+    vi.useFakeTimers()
+    const decisions = { items: [{ decision: 'dismissed', ref: `no_target:${KEY_RESULT_ID}` }] }
+    const { wrapper } = mountPanel({ 'GET /api/v1/decisions': { body: decisions } })
+    await settle()
+
+    expect(wrapper.find('[data-testid="finding-no_target"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="finding-vague_verb"]').exists()).toBe(true)
+  })
+
+  it('records a dismissal and an applied fix in the trail', async () => {
+    vi.useFakeTimers()
+    const { wrapper, fake } = mountPanel({
+      'GET /api/v1/decisions': { body: { items: [] } },
+      'POST /api/v1/decisions': { status: 201, body: { id: 1 } },
+    })
+    await settle()
+
+    await wrapper.find('[data-testid="dismiss-vague_verb"]').trigger('click')
+    await wrapper.find('[data-testid="apply-no_target"]').trigger('click')
+    await flushPromises()
+
+    const posted = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/decisions').map((r) => r.body)
+    expect(posted).toHaveLength(2)
+    expect(posted[0]).toMatchObject({ kind: 'quality.finding', decision: 'dismissed', ref: `vague_verb:${KEY_RESULT_ID}`, subjectType: 'key_result', subjectId: KEY_RESULT_ID })
+    expect(posted[0].evidence.rule).toBe('vague_verb')
+    expect(posted[1]).toMatchObject({ decision: 'accepted', ref: `no_target:${KEY_RESULT_ID}` })
+    expect(wrapper.emitted('apply')[0][0].rule).toBe('no_target')
+    expect(wrapper.find('[data-testid="finding-vague_verb"]').exists()).toBe(false)
+  })
+
+  it('asks for German findings in German', async () => {
+    vi.useFakeTimers()
+    const { wrapper, fake } = mountPanel({ 'GET /api/v1/decisions': { body: { items: [] } } }, 'de')
+    await settle()
+
+    expect(fake.requests.find((r) => r.method === 'POST').body.language).toBe('de')
+    expect(wrapper.find('[data-testid="dismiss-vague_verb"]').text()).toBe('Verwerfen')
+  })
+})

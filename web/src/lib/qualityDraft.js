@@ -1,0 +1,56 @@
+import { parseDecimal } from './numbers.js'
+
+/** Id of a key result that is being created, in quality-check requests. */
+export const NEW_KEY_RESULT_ID = 'new'
+
+function numberOrNothing(value) {
+  const number = parseDecimal(value)
+  return number === null || Number.isNaN(number) ? undefined : number
+}
+
+function withoutEmpty(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined && value !== null && value !== ''))
+}
+
+/** Returns the quality-check form of an objective ({title, ownerId}), or of none. */
+export function objectiveDraft(objective) {
+  return { title: objective?.title ?? '', ...withoutEmpty({ ownerId: objective?.ownerId, ownerName: objective?.ownerName }) }
+}
+
+/** Returns the quality-check form of a saved key result. */
+export function savedKeyResultDraft(keyResult) {
+  return withoutEmpty({
+    id: keyResult.id,
+    text: keyResult.title ?? '',
+    start: numberOrNothing(keyResult.start),
+    target: numberOrNothing(keyResult.target),
+    unit: keyResult.unit,
+    measurement: keyResult.measurement,
+    ownerId: keyResult.ownerId,
+  })
+}
+
+/** Returns the quality-check form of a key result form being edited ({title, start, target, ...} as typed). */
+export function keyResultFormDraft(form, id) {
+  return withoutEmpty({
+    id,
+    text: form.title ?? '',
+    start: numberOrNothing(form.start),
+    target: numberOrNothing(form.target),
+    unit: form.unit,
+    measurement: form.measurement,
+    ownerId: form.ownerId,
+  })
+}
+
+/**
+ * Returns the key results of a request: the saved ones in their order with `edited` in place of
+ * the one with its id, and `edited` last when it is new.
+ */
+export function keyResultsWith(saved, edited) {
+  const list = saved.map((keyResult) => (keyResult.id === edited.id ? edited : savedKeyResultDraft(keyResult)))
+  if (!saved.some((keyResult) => keyResult.id === edited.id)) {
+    list.push(edited)
+  }
+  return list
+}
