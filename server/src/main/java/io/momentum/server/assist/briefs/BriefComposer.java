@@ -259,25 +259,33 @@ final class BriefComposer {
     return out;
   }
 
+  /** Writes one sentence per node (or unit) and signal kind, linked to every such signal. */
   private List<JsonObject> signals() {
-    List<JsonObject> out = new ArrayList<>();
+    Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
-      if (out.size() >= MAX_ITEMS) {
-        break;
+      String concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst()
+          .orElse(in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null));
+      if (concern != null) {
+        byConcern.computeIfAbsent(concern + "|" + signal.kind(), key -> new ArrayList<>()).add(signal);
       }
+    }
+
+    List<JsonObject> out = new ArrayList<>();
+    for (Map.Entry<String, List<BriefInputs.Signal>> entry : first(new ArrayList<>(byConcern.entrySet()))) {
+      String concern = entry.getKey().substring(0, entry.getKey().indexOf('|'));
+      BriefInputs.Signal signal = entry.getValue().get(0);
       Sentence.Builder sentence = sentence("risk.signal");
-      JsonObject node = signal.nodeIds().stream().map(byId::get).filter(n -> n != null).findFirst().orElse(null);
-      BriefInputs.Unit unit = in.units().stream().filter(u -> signal.unitIds().contains(u.id())).findFirst().orElse(null);
-      if (node != null) {
-        sentence.node(node);
-      } else if (unit != null) {
-        sentence.unit(unit);
+      if (byId.containsKey(concern)) {
+        sentence.node(byId.get(concern));
       } else {
-        continue;
+        sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      String phrase = words.template(words.has("signal." + signal.kind()) ? "signal." + signal.kind() : "signal.other");
-      out.add(sentence.words(phrase).data(new JsonObject().put("type", "signal").put("id", signal.id())
-          .put("kind", signal.kind()).put("severity", signal.severity())).build());
+      sentence.words(words.template(words.has("signal." + signal.kind()) ? "signal." + signal.kind() : "signal.other"));
+      for (BriefInputs.Signal each : entry.getValue()) {
+        sentence.data(new JsonObject().put("type", "signal").put("id", each.id()).put("kind", each.kind())
+            .put("severity", each.severity()));
+      }
+      out.add(sentence.build());
     }
     return out;
   }
