@@ -15,6 +15,7 @@ export const routes = [
   // to them shows the same cycle to the next person.
   { path: '/units/:unitId/edit', name: 'okr-editor', component: () => import('./pages/OkrEditorPage.vue'), props: true, meta: { cycleInUrl: true } },
   { path: '/units/:unitId/drafts', name: 'drafts', component: () => import('./pages/DraftsPage.vue'), props: true, meta: { cycleInUrl: true } },
+  { path: '/units/:unitId/briefs', name: 'briefs', component: () => import('./pages/BriefsPage.vue'), props: true },
   { path: '/units/:unitId/check-in', name: 'check-in', component: () => import('./pages/CheckInPage.vue'), props: true, meta: { cycleInUrl: true } },
   { path: '/kpis', name: 'kpis', component: () => import('./pages/KpiListPage.vue') },
   { path: '/kpis/new', name: 'kpi-new', component: () => import('./pages/KpiEditorPage.vue') },

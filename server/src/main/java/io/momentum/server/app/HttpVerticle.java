@@ -1,5 +1,7 @@
 package io.momentum.server.app;
 
+import io.momentum.server.assist.briefs.BriefRoutes;
+import io.momentum.server.assist.briefs.BriefService;
 import io.momentum.server.assist.drafts.DraftRoutes;
 import io.momentum.server.assist.drafts.DraftService;
 import io.momentum.server.assist.quality.QualityRoutes;
@@ -157,6 +159,8 @@ public final class HttpVerticle extends VerticleBase {
     new DraftRoutes(drafts).mount(router);
     new EventRoutes(new SubjectDirectory(services.pool()), services.publisher(), services.clock()).mount(router);
     boards.mount(router);
+    new BriefRoutes(vertx, new BriefService(vertx, services.pool(), services.liveState(), services.clock()),
+        services.pool(), services.clock()).mount(router);
     router.route("/api/*").handler(ctx -> ctx.fail(404));
     router.get("/").handler(this::sendWebApp);
     router.get("/index.html").handler(this::sendWebApp);

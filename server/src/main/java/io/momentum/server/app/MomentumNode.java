@@ -20,6 +20,8 @@ import io.momentum.server.db.PgOrgStateLoader;
 import io.momentum.server.decisions.DecisionTrail;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.feeds.SqlFeedRunner;
+import io.momentum.server.assist.briefs.BriefScheduler;
+import io.momentum.server.assist.briefs.BriefService;
 import io.momentum.server.feeds.SqlFeedScheduler;
 import io.momentum.server.integrations.ConnectionChangeVerticle;
 import io.momentum.server.live.LiveFeeds;
@@ -82,6 +84,7 @@ public final class MomentumNode implements AutoCloseable {
   private Database database;
   private Services services;
   private StaleSourceDetector staleSources;
+  private BriefScheduler briefScheduler;
   private int httpPort;
 
   private MomentumNode(MomentumConfig config) {
@@ -171,6 +174,9 @@ public final class MomentumNode implements AutoCloseable {
     httpPort = config.httpPort();
     staleSources = new StaleSourceDetector(vertx, pool, new SignalStore(vertx, pool), clock, Duration.ofMinutes(1));
     staleSources.start();
+    briefScheduler = new BriefScheduler(vertx, pool, new BriefService(vertx, pool, services.liveState(), clock), clock,
+        Duration.ofMinutes(1));
+    briefScheduler.start();
     if (mode == Mode.DEMO) {
       demo.startPublisher(vertx, services).await();
     }
@@ -207,6 +213,11 @@ public final class MomentumNode implements AutoCloseable {
     return staleSources;
   }
 
+  /** Returns the node's brief scheduler, which tests run at a time of their choice. */
+  public BriefScheduler briefScheduler() {
+    return briefScheduler;
+  }
+
   /** Returns the node's Vert.x instance. */
   public Vertx vertx() {
     return vertx;
@@ -217,6 +228,9 @@ public final class MomentumNode implements AutoCloseable {
   public void close() {
     if (staleSources != null) {
       staleSources.stop();
+    }
+    if (briefScheduler != null) {
+      briefScheduler.stop();
     }
     if (services != null) {
       try {

@@ -223,7 +223,11 @@ public final class ScopeGuard {
         // Impact links tie strategy across units, so they belong to the organisation's structure.
         "POST /api/v1/impact-links", "DELETE /api/v1/impact-links/{id}",
         // Drafts retrieve from the OKRs of every unit and cite them.
-        "POST /api/v1/assist/drafts");
+        "POST /api/v1/assist/drafts",
+        // Briefs summarise every node of a unit and its sub-units; filtering them node by node is not built.
+        "POST /api/v1/assist/briefs", "GET /api/v1/assist/briefs", "GET /api/v1/assist/briefs/{id}",
+        "GET /api/v1/assist/brief-schedules", "POST /api/v1/assist/brief-schedules",
+        "PATCH /api/v1/assist/brief-schedules/{id}", "DELETE /api/v1/assist/brief-schedules/{id}");
     open(rules, "GET /api/v1/assist/drafts/library/{id}");
     // NOTE: a node in scope is read whole, so its response may name linked nodes outside the scope
     // (contributions, KPI drivers), and PUT drivers may name driver KPIs outside it.

@@ -153,12 +153,15 @@ final class DemoCatalog {
     objective("effortless-checkout", "checkout", "more-orders", "Make checkout effortless on every device");
     increase("checkout-conversion", "Raise checkout conversion from 2.1 % to 3.0 %", "%", "2.1", "3.0")
         .owner("Lena Fischer").profile(ProgressProfile.ON_TRACK);
-    decrease("checkout-duration", "Cut the median time to complete checkout from 190 s to 120 s", "s", "190", "120");
+    decrease("checkout-duration", "Cut the median time to complete checkout from 190 s to 120 s", "s", "190", "120")
+        .profile(ProgressProfile.LOW_CONFIDENCE);
     workItems("one-page-checkout", "Ship the one-page checkout", "CHK", 10);
     binary("wallet-payments", "Offer Apple Pay and Google Pay in all markets");
 
     objective("reliable-payments", "checkout", "smart-pricing", "Make payments reliable and cheaper");
-    decrease("payment-failure-rate", "Reduce failed payment attempts from 6.5 % to 3.5 %", "%", "6.5", "3.5");
+    // Off track with a blocker, so the Checkout team's weekly brief has a risk to discuss.
+    decrease("payment-failure-rate", "Reduce failed payment attempts from 6.5 % to 3.5 %", "%", "6.5", "3.5")
+        .profile(ProgressProfile.OFF_TRACK);
     decrease("payment-fees", "Lower payment fees from 1.9 % to 1.6 % of revenue", "%", "1.9", "1.6").weight("2");
     milestones("psp-migration", "Move card payments to the new payment provider",
         "Contract signed:1", "Sandbox integration:2", "10 % of traffic:2", "All traffic:3");

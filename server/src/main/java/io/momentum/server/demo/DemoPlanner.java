@@ -143,7 +143,7 @@ final class DemoPlanner {
     for (int i = 0; i < times.size(); i++) {
       BigDecimal value = values == null ? null : values.get(i);
       plan.checkIns.add(new CheckInRow(id, value, confidences.get(i), history.note(profile),
-          history.blockers(profile), spec.owner, times.get(i)));
+          history.blockers(profile, i == times.size() - 1), spec.owner, times.get(i)));
       if (value != null) {
         current = value;
         currentAt = times.get(i);

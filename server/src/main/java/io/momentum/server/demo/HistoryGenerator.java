@@ -184,9 +184,12 @@ final class HistoryGenerator {
     return notes.get(random.nextInt(notes.size()));
   }
 
-  /** Returns a blocker for some check-ins of key results that are off track, else null. */
-  String blockers(ProgressProfile profile) {
-    if (profile != ProgressProfile.OFF_TRACK || random.nextInt(3) != 0) {
+  /**
+   * Returns a blocker for the latest check-in and about a third of the others of an off-track key
+   * result, else null. So the weekly brief of a team with such a key result names a blocker.
+   */
+  String blockers(ProgressProfile profile, boolean latest) {
+    if (profile != ProgressProfile.OFF_TRACK || !latest && random.nextInt(3) != 0) {
       return null;
     }
     return BLOCKERS.get(random.nextInt(BLOCKERS.size()));

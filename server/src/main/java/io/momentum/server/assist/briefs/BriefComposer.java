@@ -1,0 +1,776 @@
+package io.momentum.server.assist.briefs;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a brief from its inputs: a pure function of {@link BriefInputs} and the language, so
+ * the same inputs give the same brief. Every number comes from {@link BriefNumbers}.
+ *
+ * <p>Rules of the sections: a node "moved" when its progress shown with one decimal changed; a
+ * node is a risk when it is off track or at risk, when its latest confidence is 6 or lower (the
+ * level at which the status rules cap it at "at risk"), when it is stale short of its target, or when it has no value;
+ * an objective carries over when it is not on track at the brief's instant. Lists stop at
+ * {@link #MAX_ITEMS} sentences, the largest changes and gaps first.
+ */
+final class BriefComposer {
+
+  /** Most sentences of one kind in a section. */
+  static final int MAX_ITEMS = 6;
+  /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
+  static final int LOW_CONFIDENCE = 6;
+
+  private static final BigDecimal SHOWN_STEP = new BigDecimal("0.0005");
+
+  private final BriefInputs in;
+  private final BriefWording words;
+  private final BriefNumbers numbers;
+  private final Map<String, JsonObject> then;
+  private final Map<String, JsonObject> byId = new LinkedHashMap<>();
+
+  private BriefComposer(BriefInputs in, BriefWording words) {
+    this.in = in;
+    this.words = words;
+    this.numbers = new BriefNumbers(words, in.cycle().id());
+    this.then = in.past().getOrDefault(in.periodStart(), Map.of());
+    in.now().forEach(node -> byId.put(node.getString("id"), node));
+  }
+
+  /** Composes the brief JSON: {@code title}, {@code sections} of {@code key}, {@code title} and {@code sentences}. */
+  static JsonObject compose(BriefInputs in, BriefWording words) {
+    BriefComposer composer = new BriefComposer(in, words);
+    JsonArray sections = new JsonArray();
+    switch (in.kind()) {
+      case WEEKLY -> composer.weekly(sections);
+      case MONTHLY -> composer.monthly(sections);
+      case QUARTERLY -> composer.quarterly(sections);
+    }
+    return new JsonObject()
+        .put("title", words.template("title." + in.kind().wire()) + ": " + in.unit().name() + ", " + in.cycle().name())
+        .put("sections", sections);
+  }
+
+  private void weekly(JsonArray sections) {
+    List<JsonObject> keyResults = in.keyResults();
+    sections.add(section("summary", summary()));
+    if (in.objectives().isEmpty()) {
+      return;
+    }
+    sections.add(section("moved", moved(keyResults, true)));
+    sections.add(section("risks", risks(keyResults)));
+    sections.add(section("blockers", blockers()));
+    sections.add(section("recommendations", recommendations(keyResults)));
+    sections.add(section("talkingPoints", talkingPoints(keyResults)));
+  }
+
+  private void monthly(JsonArray sections) {
+    sections.add(section("summary", summary()));
+    if (in.objectives().isEmpty()) {
+      return;
+    }
+    sections.add(section("units", unitLines()));
+    sections.add(section("moved", moved(in.objectives(), false)));
+    List<JsonObject> risks = risks(in.objectives());
+    risks.addAll(staleCounts());
+    sections.add(section("risks", risks));
+    sections.add(section("blockers", blockers()));
+    sections.add(section("recommendations", portfolioRecommendations()));
+    sections.add(section("talkingPoints", portfolioTalkingPoints(false)));
+  }
+
+  private void quarterly(JsonArray sections) {
+    sections.add(section("summary", summary()));
+    if (in.objectives().isEmpty()) {
+      return;
+    }
+    sections.add(section("trend", trend()));
+    sections.add(section("units", unitLines()));
+    sections.add(section("objectives", objectiveLines()));
+    sections.add(section("carryOver", carryOver()));
+    sections.add(section("risks", risks(in.objectives())));
+    sections.add(section("recommendations", portfolioRecommendations()));
+    sections.add(section("talkingPoints", portfolioTalkingPoints(true)));
+  }
+
+  private JsonObject section(String key, List<JsonObject> sentences) {
+    return new JsonObject().put("key", key).put("title", words.template("section." + key))
+        .put("sentences", new JsonArray(new ArrayList<>(sentences)));
+  }
+
+  private Sentence.Builder sentence(String key) {
+    return Sentence.of(words, key);
+  }
+
+  private Sentence.Builder counted(String key, long count) {
+    return Sentence.of(words, key + (count == 1 ? ".one" : ".other"));
+  }
+
+  // Summary
+
+  private List<JsonObject> summary() {
+    List<JsonObject> out = new ArrayList<>();
+    List<JsonObject> objectives = in.objectives();
+    if (objectives.isEmpty()) {
+      out.add(sentence("summary.none").unit(in.unit()).cycle(in.cycle()).build());
+      return out;
+    }
+    List<String> unitIds = unitIds();
+    out.add(sentence("summary.score").unit(in.unit()).number(numbers.score(objectives, unitIds, in.asOf()))
+        .cycle(in.cycle()).number(numbers.expected(objectives.get(0), in.asOf())).build());
+    List<JsonObject> before = thenOf(objectives);
+    if (!before.isEmpty()) {
+      BigDecimal change = BriefNumbers.meanProgress(objectives).subtract(BriefNumbers.meanProgress(before));
+      if (shown(change)) {
+        out.add(sentence("summary.delta").words(words.template("period." + in.kind().wire()))
+            .number(numbers.scoreChange(before, in.periodStart(), objectives, in.asOf(), unitIds))
+            .number(numbers.score(before, unitIds, in.periodStart()))
+            .number(numbers.score(objectives, unitIds, in.asOf())).build());
+      } else {
+        out.add(sentence("summary.flat").words(words.template("period." + in.kind().wire()))
+            .number(numbers.score(objectives, unitIds, in.asOf())).build());
+      }
+    }
+    out.add(sentence("summary.status")
+        .number(numbers.count("objectives.on_track", withStatus(objectives, "on_track"), in.asOf()))
+        .number(numbers.count("objectives", objectives, in.asOf()))
+        .number(numbers.count("objectives.at_risk", withStatus(objectives, "at_risk"), in.asOf()))
+        .number(numbers.count("objectives.off_track", withStatus(objectives, "off_track"), in.asOf())).build());
+    List<JsonObject> pending = withStatus(objectives, "pending");
+    if (!pending.isEmpty()) {
+      out.add(counted("summary.pending", pending.size())
+          .number(numbers.count("objectives.pending", pending, in.asOf())).build());
+    }
+    return out;
+  }
+
+  // What moved
+
+  private List<JsonObject> moved(List<JsonObject> nodes, boolean countUnmoved) {
+    List<JsonObject> out = new ArrayList<>();
+    List<JsonObject> changed = new ArrayList<>();
+    List<JsonObject> unmoved = new ArrayList<>();
+    List<JsonObject> added = new ArrayList<>();
+
+    for (JsonObject node : nodes) {
+      JsonObject before = then.get(node.getString("id"));
+      if (before == null) {
+        added.add(node);
+      } else if (!valueInPeriod(node)) {
+        continue;
+      } else if (shown(change(node))) {
+        changed.add(node);
+      } else {
+        unmoved.add(node);
+      }
+    }
+
+    changed.sort(Comparator.comparing((JsonObject node) -> change(node).abs()).reversed().thenComparing(BriefComposer::title));
+    for (JsonObject node : first(changed)) {
+      JsonObject before = then.get(node.getString("id"));
+      out.add(sentence(change(node).signum() > 0 ? "moved.up" : "moved.down").node(node)
+          .number(numbers.progress(before, in.periodStart())).number(numbers.progress(node, in.asOf()))
+          .number(numbers.change(before, in.periodStart(), node, in.asOf()))
+          .data(valuesLink(node)).build());
+    }
+    for (JsonObject node : first(added)) {
+      out.add(sentence("moved.new").node(node).number(numbers.progress(node, in.asOf())).build());
+    }
+
+    int statusChanges = 0;
+    for (JsonObject node : nodes) {
+      JsonObject before = then.get(node.getString("id"));
+      if (before == null || before.getString("status").equals(node.getString("status")) || statusChanges >= MAX_ITEMS
+          || "pending".equals(before.getString("status")) && !valueInPeriod(node)) {
+        continue;
+      }
+      statusChanges++;
+      out.add(statusChange(node, before));
+    }
+
+    if (countUnmoved && !unmoved.isEmpty() && !changed.isEmpty()) {
+      out.add(counted("moved.unmoved", unmoved.size()).number(numbers.count("unmoved", unmoved, in.asOf())).build());
+    }
+    if (changed.isEmpty() && added.isEmpty() && statusChanges == 0) {
+      out.add(sentence("moved.none").build());
+    }
+    return out;
+  }
+
+  /** Explains a status change by the confidence when that is what worsened the status, else by progress against plan. */
+  private JsonObject statusChange(JsonObject node, JsonObject before) {
+    String from = words.status(before.getString("status"));
+    String to = words.status(node.getString("status"));
+    Integer confidence = node.getInteger("confidence");
+    if (confidence != null && confidence <= LOW_CONFIDENCE
+        && rank(node.getString("status")) > rank(statusFromGap(node))) {
+      return sentence("moved.statusConfidence").node(node).words(from).words(to)
+          .number(numbers.confidence(node, in.asOf())).build();
+    }
+    return sentence("moved.status").node(node).words(from).words(to)
+        .number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
+  }
+
+  // Risks
+
+  private List<JsonObject> risks(List<JsonObject> nodes) {
+    List<JsonObject> out = new ArrayList<>();
+    List<JsonObject> behind = new ArrayList<>();
+    for (JsonObject node : nodes) {
+      String status = node.getString("status");
+      if ("off_track".equals(status) || "at_risk".equals(status)) {
+        behind.add(node);
+      }
+    }
+    behind.sort(Comparator.comparing((JsonObject node) -> rank(node.getString("status"))).reversed()
+        .thenComparing(Comparator.comparing(BriefNumbers::gapOf).reversed()).thenComparing(BriefComposer::title));
+    List<JsonObject> lowConfidence = lowConfidence(nodes);
+    for (JsonObject node : first(behind)) {
+      boolean unsure = lowConfidence.remove(node);
+      Sentence.Builder sentence = sentence("risk." + node.getString("status") + (unsure ? ".lowConfidence" : ""))
+          .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
+      out.add((unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build());
+    }
+    for (JsonObject node : first(lowConfidence)) {
+      out.add(sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build());
+    }
+    if (in.kind() == BriefKind.WEEKLY) {
+      for (JsonObject node : first(stale(nodes))) {
+        long days = BriefNumbers.staleDaysOf(node, in.asOf());
+        out.add(counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
+            .data(valuesLink(node)).build());
+      }
+      for (JsonObject node : first(withoutValue(nodes))) {
+        out.add(sentence("risk.noValue").node(node).build());
+      }
+    }
+    out.addAll(signals());
+    if (out.isEmpty()) {
+      out.add(sentence("risk.none").build());
+    }
+    return out;
+  }
+
+  /** Writes one sentence per node (or unit) and signal kind, linked to every such signal. */
+  private List<JsonObject> signals() {
+    Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
+    for (BriefInputs.Signal signal : in.signals()) {
+      String concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst()
+          .orElse(in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null));
+      if (concern != null) {
+        byConcern.computeIfAbsent(concern + "|" + signal.kind(), key -> new ArrayList<>()).add(signal);
+      }
+    }
+
+    List<JsonObject> out = new ArrayList<>();
+    for (Map.Entry<String, List<BriefInputs.Signal>> entry : first(new ArrayList<>(byConcern.entrySet()))) {
+      String concern = entry.getKey().substring(0, entry.getKey().indexOf('|'));
+      BriefInputs.Signal signal = entry.getValue().get(0);
+      Sentence.Builder sentence = sentence("risk.signal");
+      if (byId.containsKey(concern)) {
+        sentence.node(byId.get(concern));
+      } else {
+        sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
+      }
+      sentence.words(words.template(words.has("signal." + signal.kind()) ? "signal." + signal.kind() : "signal.other"));
+      for (BriefInputs.Signal each : entry.getValue()) {
+        sentence.data(new JsonObject().put("type", "signal").put("id", each.id()).put("kind", each.kind())
+            .put("severity", each.severity()));
+      }
+      out.add(sentence.build());
+    }
+    return out;
+  }
+
+  private List<JsonObject> staleCounts() {
+    List<JsonObject> out = new ArrayList<>();
+    for (BriefInputs.Unit unit : in.units()) {
+      List<JsonObject> stale = stale(keyResultsOf(List.of(unit.id())));
+      if (!stale.isEmpty()) {
+        out.add(counted("risk.staleCount", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()))
+            .unit(unit).build());
+      }
+    }
+    return first(out);
+  }
+
+  // Blockers
+
+  private List<JsonObject> blockers() {
+    List<JsonObject> out = new ArrayList<>();
+    for (BriefInputs.CheckIn checkIn : blockerCheckIns()) {
+      JsonObject keyResult = byId.get(checkIn.keyResultId());
+      out.add(sentence("blocker.item").node(keyResult).quote(author(checkIn)).quote(checkIn.blockers().strip())
+          .data(checkInLink(checkIn)).build());
+    }
+    if (out.isEmpty()) {
+      out.add(sentence("blocker.none").build());
+    }
+    return out;
+  }
+
+  /** Returns the newest check-in with a blocker of each key result in the brief, newest first. */
+  private List<BriefInputs.CheckIn> blockerCheckIns() {
+    List<BriefInputs.CheckIn> found = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (BriefInputs.CheckIn checkIn : in.checkIns()) {
+      if (checkIn.blockers() != null && !checkIn.blockers().isBlank() && byId.containsKey(checkIn.keyResultId())
+          && seen.add(checkIn.keyResultId())) {
+        found.add(checkIn);
+      }
+    }
+    return first(found);
+  }
+
+  // Recommendations
+
+  private List<JsonObject> recommendations(List<JsonObject> keyResults) {
+    List<JsonObject> out = new ArrayList<>();
+    Set<String> named = new HashSet<>();
+    for (BriefInputs.CheckIn checkIn : blockerCheckIns()) {
+      JsonObject keyResult = byId.get(checkIn.keyResultId());
+      out.add(sentence("rec.blocker").node(keyResult).quote(author(checkIn)).data(checkInLink(checkIn)).build());
+      named.add(checkIn.keyResultId());
+    }
+    for (JsonObject node : behindFirst(keyResults)) {
+      String status = node.getString("status");
+      if (!"off_track".equals(status) && !"at_risk".equals(status)) {
+        continue;
+      }
+      BigDecimal forecast = BriefNumbers.forecastOf(node);
+      if (forecast != null && forecast.compareTo(BigDecimal.ONE) < 0) {
+        out.add(sentence("rec.replan").node(node).number(numbers.forecast(node, in.asOf())).build());
+        named.add(node.getString("id"));
+      } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))
+          && node.getString("updatedAt") != null) {
+        out.add(sentence("rec.moreValues").node(node).quote(owner(node)).build());
+        named.add(node.getString("id"));
+      } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))) {
+        out.add(sentence("rec.stale").node(node).quote(owner(node)).build());
+        named.add(node.getString("id"));
+      }
+    }
+    for (JsonObject node : stale(keyResults)) {
+      String owner = owner(node);
+      out.add(owner == null ? sentence("rec.staleNobody").node(node).build()
+          : sentence("rec.stale").node(node).quote(owner).build());
+      named.add(node.getString("id"));
+    }
+    for (JsonObject node : lowConfidence(keyResults)) {
+      if (!named.contains(node.getString("id")) && owner(node) != null) {
+        out.add(sentence("rec.confidence").node(node).quote(owner(node)).number(numbers.confidence(node, in.asOf())).build());
+      }
+    }
+    for (JsonObject node : withoutValue(keyResults)) {
+      String owner = owner(node);
+      out.add(owner == null ? sentence("rec.staleNobody").node(node).build()
+          : sentence("rec.firstValue").node(node).quote(owner).build());
+    }
+    List<JsonObject> kept = first(out);
+    if (kept.isEmpty()) {
+      kept.add(sentence("rec.none").build());
+    }
+    return kept;
+  }
+
+  private List<JsonObject> portfolioRecommendations() {
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonObject objective : behindFirst(in.objectives())) {
+      if (!"off_track".equals(objective.getString("status")) || out.size() >= MAX_ITEMS / 2) {
+        continue;
+      }
+      String owner = owner(objective);
+      Sentence.Builder sentence = owner == null ? sentence("rec.reviewNobody").node(objective)
+          : sentence("rec.review").node(objective).quote(owner);
+      out.add(sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build());
+    }
+    List<JsonObject> replans = new ArrayList<>();
+    for (JsonObject node : in.keyResults()) {
+      BigDecimal forecast = BriefNumbers.forecastOf(node);
+      if (forecast != null && forecast.compareTo(BigDecimal.ONE) < 0 && "off_track".equals(node.getString("status"))) {
+        replans.add(node);
+      }
+    }
+    replans.sort(Comparator.comparing(BriefNumbers::forecastOf).thenComparing(BriefComposer::title));
+    for (JsonObject node : replans.subList(0, Math.min(2, replans.size()))) {
+      out.add(sentence("rec.replan").node(node).number(numbers.forecast(node, in.asOf())).build());
+    }
+    for (BriefInputs.Unit unit : unitsBehind()) {
+      List<JsonObject> objectives = objectivesOf(List.of(unit.id()));
+      out.add(sentence("rec.unitGap").unit(unit).number(numbers.scoreGap(objectives, List.of(unit.id()), in.asOf())).build());
+    }
+    List<JsonObject> kept = first(out);
+    if (kept.isEmpty()) {
+      kept.add(sentence("rec.none").build());
+    }
+    return kept;
+  }
+
+  // Talking points
+
+  private List<JsonObject> talkingPoints(List<JsonObject> keyResults) {
+    List<JsonObject> out = new ArrayList<>();
+    String during = words.template("during." + in.kind().wire());
+    JsonObject win = null;
+    for (JsonObject node : keyResults) {
+      // Only a key result on track is a win to celebrate; a rise that still leaves it behind plan is no win.
+      if (then.containsKey(node.getString("id")) && valueInPeriod(node) && "on_track".equals(node.getString("status"))
+          && change(node).compareTo(SHOWN_STEP) >= 0
+          && (win == null || change(node).compareTo(change(win)) > 0)) {
+        win = node;
+      }
+    }
+
+    if (win != null) {
+      out.add(sentence("tp.win").node(win)
+          .number(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf())).words(during).build());
+    }
+    List<JsonObject> offTrack = withStatus(behindFirst(keyResults), "off_track");
+    if (!offTrack.isEmpty()) {
+      out.add(sentence("tp.risk").node(offTrack.get(0)).number(numbers.gap(offTrack.get(0), in.asOf())).build());
+    }
+
+    List<BriefInputs.CheckIn> blockers = blockerCheckIns();
+    addBlockersPoint(out);
+
+    List<JsonObject> checkedIn = checkedIn(keyResults);
+    if (!keyResults.isEmpty() && checkedIn.size() < keyResults.size()) {
+      out.add(sentence("tp.checkIns").number(numbers.count("keyResults.checkedIn", checkedIn, in.asOf()))
+          .number(numbers.count("keyResults", keyResults, in.asOf())).words(during).build());
+    } else if (!keyResults.isEmpty()) {
+      out.add(sentence("tp.checkInsAll").words(during).build());
+    }
+    if (win == null && offTrack.isEmpty() && blockers.isEmpty()) {
+      out.add(sentence("tp.calm").build());
+    }
+    return out;
+  }
+
+  private List<JsonObject> portfolioTalkingPoints(boolean carryOver) {
+    List<JsonObject> out = new ArrayList<>();
+    String during = words.template("during." + in.kind().wire());
+    BriefInputs.Unit best = null;
+    BigDecimal bestChange = SHOWN_STEP;
+    for (BriefInputs.Unit unit : unitsWithObjectives()) {
+      List<JsonObject> now = objectivesOf(List.of(unit.id()));
+      List<JsonObject> before = thenOf(now);
+      if (!before.isEmpty()) {
+        BigDecimal change = BriefNumbers.meanProgress(now).subtract(BriefNumbers.meanProgress(before));
+        if (change.compareTo(bestChange) >= 0) {
+          best = unit;
+          bestChange = change;
+        }
+      }
+    }
+    if (best != null) {
+      List<JsonObject> now = objectivesOf(List.of(best.id()));
+      out.add(sentence("tp.bestUnit").unit(best)
+          .number(numbers.scoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id())))
+          .words(during).build());
+    }
+    List<BriefInputs.Unit> behind = unitsBehind();
+    if (!behind.isEmpty()) {
+      BriefInputs.Unit worst = behind.get(0);
+      out.add(sentence("tp.worstUnit").unit(worst)
+          .number(numbers.scoreGap(objectivesOf(List.of(worst.id())), List.of(worst.id()), in.asOf())).build());
+    }
+    if (carryOver) {
+      List<JsonObject> carried = carried();
+      if (!carried.isEmpty()) {
+        out.add(counted("tp.carryOver", carried.size()).number(numbers.count("objectives.carryOver", carried, in.asOf())).build());
+      }
+    } else {
+      addBlockersPoint(out);
+    }
+    if (out.isEmpty()) {
+      out.add(sentence("tp.calm").build());
+    }
+    return out;
+  }
+
+  /** Adds the talking point about the key results with a blocker in the period, when there are any. */
+  private void addBlockersPoint(List<JsonObject> out) {
+    List<JsonObject> blocked = blockerCheckIns().stream().map(c -> byId.get(c.keyResultId())).toList();
+    if (!blocked.isEmpty()) {
+      out.add(counted("tp.blockers", blocked.size()).number(numbers.count("keyResults.blocked", blocked, in.asOf())).build());
+    }
+  }
+
+  // Units, trend, objectives and carry-over of the portfolio briefs
+
+  private List<JsonObject> unitLines() {
+    List<JsonObject> out = new ArrayList<>();
+    for (BriefInputs.Unit unit : in.units()) {
+      List<String> ids = List.of(unit.id());
+      List<JsonObject> now = objectivesOf(ids);
+      if (now.isEmpty()) {
+        if (unit.depth() > 0) {
+          out.add(sentence("unit.empty").unit(unit).cycle(in.cycle()).build());
+        }
+        continue;
+      }
+      List<JsonObject> before = thenOf(now);
+      Sentence.Builder sentence;
+      if (before.isEmpty()) {
+        sentence = sentence("unit.lineNew").unit(unit).number(numbers.score(now, ids, in.asOf()));
+      } else {
+        sentence = sentence("unit.line").unit(unit).number(numbers.score(now, ids, in.asOf()))
+            .number(numbers.scoreChange(before, in.periodStart(), now, in.asOf(), ids));
+      }
+      out.add(sentence.number(numbers.count("objectives.on_track", withStatus(now, "on_track"), in.asOf()))
+          .number(numbers.count("objectives", now, in.asOf())).build());
+    }
+    return out;
+  }
+
+  private List<JsonObject> trend() {
+    List<JsonObject> out = new ArrayList<>();
+    List<JsonObject> objectives = in.objectives();
+    List<String> unitIds = unitIds();
+    List<JsonObject> atStart = thenOf(objectives);
+    if (!atStart.isEmpty()) {
+      out.add(sentence("trend.start").number(numbers.score(atStart, unitIds, in.periodStart())).build());
+    }
+    List<Instant> checkpoints = in.past().keySet().stream().filter(at -> at.isAfter(in.periodStart())).sorted().toList();
+    int month = 0;
+    for (Instant at : checkpoints) {
+      month++;
+      List<JsonObject> then = nodesAt(at, objectives);
+      if (!then.isEmpty() && month <= 11) {
+        out.add(sentence("trend.month").words(words.template("month." + month))
+            .number(numbers.score(then, unitIds, at)).build());
+      }
+    }
+    out.add(sentence("trend.now").number(numbers.score(objectives, unitIds, in.asOf()))
+        .number(numbers.expected(objectives.get(0), in.asOf())).build());
+    return out;
+  }
+
+  private List<JsonObject> objectiveLines() {
+    List<JsonObject> out = new ArrayList<>();
+    List<JsonObject> sorted = new ArrayList<>(in.objectives());
+    sorted.sort(Comparator.comparing(BriefNumbers::progressOf).reversed().thenComparing(BriefComposer::title));
+    List<JsonObject> shown = new ArrayList<>(sorted.subList(0, Math.min(3, sorted.size())));
+    // The best three and the worst three, each objective once.
+    for (JsonObject objective : sorted.subList(Math.min(sorted.size(), Math.max(3, sorted.size() - 3)), sorted.size())) {
+      shown.add(objective);
+    }
+    for (JsonObject objective : shown) {
+      BriefInputs.Unit unit = unitOf(objective);
+      out.add(sentence("objective.line").node(objective).unit(unit)
+          .number(numbers.progress(objective, in.asOf())).words(words.status(objective.getString("status"))).build());
+    }
+    return out;
+  }
+
+  private List<JsonObject> carryOver() {
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonObject objective : carried()) {
+      out.add(sentence("carry.item").node(objective).number(numbers.progress(objective, in.asOf()))
+          .words(words.status(objective.getString("status"))).build());
+    }
+    if (out.isEmpty()) {
+      out.add(sentence("carry.none").build());
+    }
+    return out;
+  }
+
+  private List<JsonObject> carried() {
+    List<JsonObject> carried = new ArrayList<>();
+    for (JsonObject objective : behindFirst(in.objectives())) {
+      if (!"on_track".equals(objective.getString("status")) && !"closed".equals(objective.getString("status"))) {
+        carried.add(objective);
+      }
+    }
+    return carried;
+  }
+
+  // Selections
+
+  private List<String> unitIds() {
+    return in.units().stream().map(BriefInputs.Unit::id).toList();
+  }
+
+  private List<BriefInputs.Unit> unitsWithObjectives() {
+    return in.units().stream().filter(u -> !objectivesOf(List.of(u.id())).isEmpty()).toList();
+  }
+
+  /** Returns the units whose score is more than ten points behind the expected progress, furthest behind first. */
+  private List<BriefInputs.Unit> unitsBehind() {
+    List<BriefInputs.Unit> behind = new ArrayList<>();
+    for (BriefInputs.Unit unit : unitsWithObjectives()) {
+      if (BriefNumbers.scoreGapOf(objectivesOf(List.of(unit.id()))).compareTo(new BigDecimal("0.10")) > 0) {
+        behind.add(unit);
+      }
+    }
+    behind.sort(Comparator.comparing((BriefInputs.Unit unit) -> BriefNumbers.scoreGapOf(objectivesOf(List.of(unit.id()))))
+        .reversed().thenComparing(BriefInputs.Unit::name));
+    return behind.subList(0, Math.min(3, behind.size()));
+  }
+
+  private List<JsonObject> objectivesOf(List<String> unitIds) {
+    return in.objectives().stream().filter(o -> unitIds.contains(o.getString("unitId"))).toList();
+  }
+
+  private List<JsonObject> keyResultsOf(List<String> unitIds) {
+    return in.keyResults().stream().filter(k -> unitIds.contains(k.getString("unitId"))).toList();
+  }
+
+  private BriefInputs.Unit unitOf(JsonObject node) {
+    return in.units().stream().filter(u -> u.id().equals(node.getString("unitId"))).findFirst().orElse(in.unit());
+  }
+
+  /** Returns the states at the period's start of those nodes that existed then. */
+  private List<JsonObject> thenOf(List<JsonObject> nodes) {
+    return nodesAt(in.periodStart(), nodes);
+  }
+
+  private List<JsonObject> nodesAt(Instant at, List<JsonObject> nodes) {
+    Map<String, JsonObject> states = in.past().getOrDefault(at, Map.of());
+    List<JsonObject> found = new ArrayList<>();
+    for (JsonObject node : nodes) {
+      JsonObject state = states.get(node.getString("id"));
+      if (state != null) {
+        found.add(state);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Returns false for a key result whose current value is older than the period. It received no
+   * value in the period, so it did not move, whatever the evaluation of the period's start gives.
+   * NOTE: time travel evaluates some carried-over key results as pending at instants after their
+   * carry-over, while the live state has their carried value; this rule keeps that apart from a move.
+   */
+  private boolean valueInPeriod(JsonObject node) {
+    if (!"key_result".equals(node.getString("kind"))) {
+      return true;
+    }
+    String updated = node.getString("updatedAt");
+    return updated != null && Instant.parse(updated).isAfter(in.periodStart());
+  }
+
+  private BigDecimal change(JsonObject node) {
+    JsonObject before = then.get(node.getString("id"));
+    return before == null ? BigDecimal.ZERO : BriefNumbers.progressOf(node).subtract(BriefNumbers.progressOf(before));
+  }
+
+  private List<JsonObject> behindFirst(List<JsonObject> nodes) {
+    List<JsonObject> sorted = new ArrayList<>(nodes);
+    sorted.sort(Comparator.comparing((JsonObject node) -> rank(node.getString("status"))).reversed()
+        .thenComparing(Comparator.comparing(BriefNumbers::gapOf).reversed()).thenComparing(BriefComposer::title));
+    return sorted;
+  }
+
+  private List<JsonObject> lowConfidence(List<JsonObject> nodes) {
+    List<JsonObject> found = new ArrayList<>();
+    for (JsonObject node : nodes) {
+      Integer confidence = node.getInteger("confidence");
+      if (confidence != null && confidence <= LOW_CONFIDENCE && "key_result".equals(node.getString("kind"))) {
+        found.add(node);
+      }
+    }
+    found.sort(Comparator.comparing((JsonObject node) -> node.getInteger("confidence")).thenComparing(BriefComposer::title));
+    return found;
+  }
+
+  private List<JsonObject> stale(List<JsonObject> nodes) {
+    List<JsonObject> found = new ArrayList<>();
+    for (JsonObject node : nodes) {
+      // A key result that reached its target needs no more values, so its silence is no risk.
+      if (Boolean.TRUE.equals(node.getBoolean("stale")) && node.getString("updatedAt") != null
+          && "key_result".equals(node.getString("kind")) && BriefNumbers.progressOf(node).compareTo(BigDecimal.ONE) < 0) {
+        found.add(node);
+      }
+    }
+    found.sort(Comparator.comparing((JsonObject node) -> node.getString("updatedAt")).thenComparing(BriefComposer::title));
+    return found;
+  }
+
+  private List<JsonObject> withoutValue(List<JsonObject> nodes) {
+    List<JsonObject> found = new ArrayList<>();
+    for (JsonObject node : nodes) {
+      if ("pending".equals(node.getString("status")) && "key_result".equals(node.getString("kind"))) {
+        found.add(node);
+      }
+    }
+    return found;
+  }
+
+  private List<JsonObject> checkedIn(List<JsonObject> keyResults) {
+    Set<String> ids = new HashSet<>();
+    in.checkIns().forEach(c -> ids.add(c.keyResultId()));
+    return keyResults.stream().filter(k -> ids.contains(k.getString("id"))).toList();
+  }
+
+  private static List<JsonObject> withStatus(List<JsonObject> nodes, String status) {
+    return nodes.stream().filter(n -> status.equals(n.getString("status"))).toList();
+  }
+
+  private static <T> List<T> first(List<T> items) {
+    return new ArrayList<>(items.subList(0, Math.min(MAX_ITEMS, items.size())));
+  }
+
+  /** Returns true when a change of progress shows with one decimal of a percentage. */
+  private static boolean shown(BigDecimal change) {
+    return change.abs().compareTo(SHOWN_STEP) >= 0;
+  }
+
+  private static String title(JsonObject node) {
+    String title = node.getString("title");
+    return title == null ? "" : title;
+  }
+
+  /** Returns the person to ask about a node: its owner, or its objective's owner for a key result. */
+  private String owner(JsonObject node) {
+    String owner = node.getString("ownerName");
+    if ((owner == null || owner.isBlank()) && node.getString("parentId") != null) {
+      JsonObject parent = byId.get(node.getString("parentId"));
+      owner = parent == null ? null : parent.getString("ownerName");
+    }
+    return owner == null || owner.isBlank() ? null : owner;
+  }
+
+  private static String author(BriefInputs.CheckIn checkIn) {
+    return checkIn.author() == null || checkIn.author().isBlank() ? "—" : checkIn.author();
+  }
+
+  /** Orders statuses from best to worst. */
+  private static int rank(String status) {
+    return switch (status == null ? "" : status) {
+      case "on_track", "closed" -> 0;
+      case "pending" -> 1;
+      case "at_risk" -> 2;
+      case "off_track" -> 3;
+      default -> 1;
+    };
+  }
+
+  /** Returns the status progress alone would give a node: the gap rules without the confidence. */
+  private static String statusFromGap(JsonObject node) {
+    BigDecimal gap = BriefNumbers.gapOf(node).negate();
+    if (gap.compareTo(new BigDecimal("-0.10")) >= 0) {
+      return "on_track";
+    }
+    return gap.compareTo(new BigDecimal("-0.25")) >= 0 ? "at_risk" : "off_track";
+  }
+
+  private JsonObject valuesLink(JsonObject node) {
+    return new JsonObject().put("type", "values").put("nodeId", node.getString("id"))
+        .put("from", in.periodStart().toString()).put("to", in.asOf().toString());
+  }
+
+  private static JsonObject checkInLink(BriefInputs.CheckIn checkIn) {
+    return new JsonObject().put("type", "checkIn").put("id", checkIn.id()).put("keyResultId", checkIn.keyResultId())
+        .put("observedAt", checkIn.observedAt().toString());
+  }
+}

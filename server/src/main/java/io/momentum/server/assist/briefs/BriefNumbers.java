@@ -1,0 +1,168 @@
+package io.momentum.server.assist.briefs;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The numbers a brief shows, each read from engine node JSON and returned with its text and a
+ * fact that names the measure, the node or units and the instant it comes from. The fact's
+ * {@code value} is the engine value before formatting, so a reader can check the text against it
+ * and the value against the engine.
+ *
+ * <p>Measures: {@code progress}, {@code expected}, {@code forecast} (forecast progress at cycle
+ * end), {@code confidence} and {@code staleDays} of a node at {@code at}; {@code change} of a
+ * node's progress from {@code from} to {@code to}; {@code gap} (expected minus progress, shown
+ * unsigned) of a node at {@code at}; {@code score} (mean progress of the objectives of
+ * {@code unitIds} in {@code cycleId}) at {@code at}, its {@code scoreChange} and {@code scoreGap};
+ * and {@code count}, whose {@code nodeIds} are the nodes counted.
+ */
+final class BriefNumbers {
+
+  private final BriefWording wording;
+  private final String cycleId;
+
+  BriefNumbers(BriefWording wording, String cycleId) {
+    this.wording = wording;
+    this.cycleId = cycleId;
+  }
+
+  /** Reads a decimal field of node JSON (stored as a number of any type), or null. */
+  static BigDecimal decimal(JsonObject node, String field) {
+    Object value = node == null ? null : node.getValue(field);
+    return value instanceof Number number ? new BigDecimal(number.toString()) : null;
+  }
+
+  /** Returns a node's progress, 0 when it has none. */
+  static BigDecimal progressOf(JsonObject node) {
+    BigDecimal progress = decimal(node, "progress");
+    return progress == null ? BigDecimal.ZERO : progress;
+  }
+
+  /** Returns the forecast progress of a node, or null when the engine has no forecast for it. */
+  static BigDecimal forecastOf(JsonObject node) {
+    JsonObject forecast = node.getJsonObject("forecast");
+    return forecast == null ? null : decimal(forecast, "progress");
+  }
+
+  /** Returns the mean progress of objectives, rounded to 4 decimals like the engine's progress; 0 for none. */
+  static BigDecimal meanProgress(Collection<JsonObject> objectives) {
+    if (objectives.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonObject objective : objectives) {
+      sum = sum.add(progressOf(objective));
+    }
+    return sum.divide(BigDecimal.valueOf(objectives.size()), 4, RoundingMode.HALF_UP);
+  }
+
+  /** Returns whole days from the node's last value to {@code at}, or -1 when it has none. */
+  static long staleDaysOf(JsonObject node, Instant at) {
+    String updated = node.getString("updatedAt");
+    return updated == null ? -1 : Duration.between(Instant.parse(updated), at).toDays();
+  }
+
+  Sentence.Number progress(JsonObject node, Instant at) {
+    BigDecimal value = progressOf(node);
+    return new Sentence.Number(wording.percent(value), nodeFact("progress", node, at, value));
+  }
+
+  Sentence.Number expected(JsonObject node, Instant at) {
+    BigDecimal value = decimal(node, "expected");
+    value = value == null ? BigDecimal.ZERO : value;
+    return new Sentence.Number(wording.percent(value), nodeFact("expected", node, at, value));
+  }
+
+  Sentence.Number forecast(JsonObject node, Instant at) {
+    BigDecimal value = forecastOf(node);
+    return new Sentence.Number(wording.percent(value), nodeFact("forecast", node, at, value));
+  }
+
+  Sentence.Number confidence(JsonObject node, Instant at) {
+    int value = node.getInteger("confidence");
+    return new Sentence.Number(wording.count(value), nodeFact("confidence", node, at, BigDecimal.valueOf(value)));
+  }
+
+  Sentence.Number staleDays(JsonObject node, Instant at) {
+    long days = staleDaysOf(node, at);
+    return new Sentence.Number(wording.count(days), nodeFact("staleDays", node, at, BigDecimal.valueOf(days)));
+  }
+
+  /** Returns the signed change of a node's progress between two of its states. */
+  Sentence.Number change(JsonObject then, Instant from, JsonObject now, Instant to) {
+    BigDecimal value = progressOf(now).subtract(progressOf(then));
+    JsonObject fact = new JsonObject().put("measure", "change").put("nodeId", now.getString("id"))
+        .put("from", from.toString()).put("to", to.toString()).put("value", value.toPlainString());
+    return new Sentence.Number(wording.points(value), fact);
+  }
+
+  /** Returns how far a node is behind its expected progress, shown without a sign. */
+  Sentence.Number gap(JsonObject node, Instant at) {
+    BigDecimal value = gapOf(node);
+    return new Sentence.Number(wording.points(value.abs()).replace("+", ""), nodeFact("gap", node, at, value));
+  }
+
+  /** Returns expected minus progress of a node: positive when it is behind. */
+  static BigDecimal gapOf(JsonObject node) {
+    BigDecimal expected = decimal(node, "expected");
+    return (expected == null ? BigDecimal.ZERO : expected).subtract(progressOf(node));
+  }
+
+  Sentence.Number score(List<JsonObject> objectives, List<String> unitIds, Instant at) {
+    BigDecimal value = meanProgress(objectives);
+    return new Sentence.Number(wording.percent(value), scoreFact("score", unitIds, value)
+        .put("nodeIds", ids(objectives)).put("at", at.toString()));
+  }
+
+  /** Returns the change of the score; {@code fromNodeIds} are the objectives that existed at {@code from}. */
+  Sentence.Number scoreChange(List<JsonObject> then, Instant from, List<JsonObject> now, Instant to, List<String> unitIds) {
+    BigDecimal value = meanProgress(now).subtract(meanProgress(then));
+    return new Sentence.Number(wording.points(value), scoreFact("scoreChange", unitIds, value)
+        .put("fromNodeIds", ids(then)).put("nodeIds", ids(now)).put("from", from.toString()).put("to", to.toString()));
+  }
+
+  private static JsonArray ids(Collection<JsonObject> nodes) {
+    JsonArray ids = new JsonArray();
+    nodes.forEach(node -> ids.add(node.getString("id")));
+    return ids;
+  }
+
+  /** Returns how far the mean progress of objectives is behind their expected progress, unsigned. */
+  Sentence.Number scoreGap(List<JsonObject> objectives, List<String> unitIds, Instant at) {
+    BigDecimal value = scoreGapOf(objectives);
+    return new Sentence.Number(wording.points(value.abs()).replace("+", ""),
+        scoreFact("scoreGap", unitIds, value).put("nodeIds", ids(objectives)).put("at", at.toString()));
+  }
+
+  /** Returns the expected progress of the cycle minus the mean progress of the objectives. */
+  static BigDecimal scoreGapOf(List<JsonObject> objectives) {
+    if (objectives.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal expected = decimal(objectives.get(0), "expected");
+    return (expected == null ? BigDecimal.ZERO : expected).subtract(meanProgress(objectives));
+  }
+
+  /** Returns a count of nodes; {@code what} names what was counted, such as "objectives.on_track". */
+  Sentence.Number count(String what, Collection<JsonObject> nodes, Instant at) {
+    JsonObject fact = new JsonObject().put("measure", "count").put("of", what).put("nodeIds", ids(nodes))
+        .put("at", at.toString()).put("value", Integer.toString(nodes.size()));
+    return new Sentence.Number(wording.count(nodes.size()), fact);
+  }
+
+  private JsonObject nodeFact(String measure, JsonObject node, Instant at, BigDecimal value) {
+    return new JsonObject().put("measure", measure).put("nodeId", node.getString("id")).put("at", at.toString())
+        .put("value", value.toPlainString());
+  }
+
+  private JsonObject scoreFact(String measure, List<String> unitIds, BigDecimal value) {
+    return new JsonObject().put("measure", measure).put("unitIds", new JsonArray(List.copyOf(unitIds)))
+        .put("cycleId", cycleId).put("value", value.toPlainString());
+  }
+}

@@ -1,0 +1,189 @@
+package io.momentum.server.assist.briefs;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
+
+/**
+ * Renders a stored brief as an A4 PDF with Apache PDFBox: title, instant and period, then each
+ * section with its sentences as bullets, wrapped to the page width. Linked labels are blue and
+ * open the node's page in the web app.
+ *
+ * <p>The standard Helvetica fonts cover Western European text (WinAnsi), which includes German; a
+ * character outside it is printed as "?".
+ */
+final class BriefPdf {
+
+  private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final float MARGIN = 56;
+  private static final float BODY_SIZE = 10.5f;
+  private static final float LEADING = 14.5f;
+  private static final float BULLET_INDENT = 14;
+
+  private final PDDocument document = new PDDocument();
+  private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+  private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private final PDType1Font italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
+  private final String baseUrl;
+  private PDPage page;
+  private PDPageContentStream content;
+  private float y;
+
+  private BriefPdf(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** Renders {@code brief} (the JSON of {@code GET /api/v1/assist/briefs/{id}}) and returns the PDF bytes. */
+  static byte[] render(JsonObject brief, String baseUrl) {
+    BriefPdf pdf = new BriefPdf(baseUrl);
+    try (PDDocument document = pdf.document) {
+      pdf.write(brief);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Rendering brief " + brief.getString("id") + " as PDF failed", e);
+    }
+  }
+
+  private void write(JsonObject brief) throws IOException {
+    BriefWording words = BriefWording.of(brief.getString("language"));
+    PDDocumentInformation info = document.getDocumentInformation();
+    info.setTitle(brief.getString("title"));
+    info.setCreator("Momentum");
+    newPage();
+    paragraph(List.of(new Run(brief.getString("title"), bold, null)), 16, 20, 0);
+    String meta = words.template("label.asOf") + " " + when(brief.getString("asOf")) + ", "
+        + words.template("label.period") + " " + when(brief.getString("periodStart")) + ", "
+        + words.template("label.basis." + brief.getString("basis", "live"));
+    paragraph(List.of(new Run(meta, italic, null)), 9, 12, 0);
+    for (Object item : brief.getJsonArray("sections")) {
+      JsonObject section = (JsonObject) item;
+      y -= 8;
+      paragraph(List.of(new Run(section.getString("title"), bold, null)), 12.5f, 17, 0);
+      for (Object sentence : section.getJsonArray("sentences")) {
+        bullet((JsonObject) sentence);
+      }
+    }
+    content.close();
+  }
+
+  private void bullet(JsonObject sentence) throws IOException {
+    JsonArray links = sentence.getJsonArray("links");
+    List<Run> runs = new ArrayList<>();
+    for (Object item : sentence.getJsonArray("parts")) {
+      JsonObject part = (JsonObject) item;
+      Integer link = part.getInteger("link");
+      String path = link == null ? null : links.getJsonObject(link).getString("path");
+      runs.add(new Run(part.getString("text"), regular, path == null ? null : baseUrl + path));
+    }
+    ensureRoom(LEADING);
+    text("\u2022", regular, BODY_SIZE, MARGIN, y);
+    paragraph(runs, BODY_SIZE, LEADING, BULLET_INDENT);
+  }
+
+  /** A run of text in one font; {@code url} is set for a linked label. */
+  private record Run(String text, PDType1Font font, String url) {
+  }
+
+  /** Writes runs as one paragraph wrapped at word boundaries, starting at the current line. */
+  private void paragraph(List<Run> runs, float size, float leading, float indent) throws IOException {
+    float left = MARGIN + indent;
+    float width = page.getMediaBox().getWidth() - MARGIN - left;
+    float x = left;
+    ensureRoom(leading);
+    for (Run run : runs) {
+      String text = printable(run.text(), run.font());
+      for (String word : text.split("(?<= )")) {
+        float wordWidth = run.font().getStringWidth(word) / 1000 * size;
+        if (x > left && x + wordWidth > left + width) {
+          y -= leading;
+          ensureRoom(leading);
+          x = left;
+          word = word.stripLeading();
+          wordWidth = run.font().getStringWidth(word) / 1000 * size;
+        }
+        if (run.url() != null) {
+          content.setNonStrokingColor(0.05f, 0.32f, 0.70f);
+          text(word, run.font(), size, x, y);
+          content.setNonStrokingColor(0f, 0f, 0f);
+          link(run.url(), x, y, wordWidth, size);
+        } else {
+          text(word, run.font(), size, x, y);
+        }
+        x += wordWidth;
+      }
+    }
+    y -= leading;
+  }
+
+  private void text(String text, PDType1Font font, float size, float x, float atY) throws IOException {
+    content.beginText();
+    content.setFont(font, size);
+    content.newLineAtOffset(x, atY);
+    content.showText(text);
+    content.endText();
+  }
+
+  private void link(String url, float x, float atY, float width, float size) throws IOException {
+    PDAnnotationLink link = new PDAnnotationLink();
+    PDBorderStyleDictionary border = new PDBorderStyleDictionary();
+    border.setWidth(0);
+    link.setBorderStyle(border);
+    link.setRectangle(new PDRectangle(x, atY - 2, width, size + 2));
+    PDActionURI action = new PDActionURI();
+    action.setURI(url);
+    link.setAction(action);
+    page.getAnnotations().add(link);
+  }
+
+  private void ensureRoom(float needed) throws IOException {
+    if (y - needed < MARGIN) {
+      content.close();
+      newPage();
+    }
+  }
+
+  private void newPage() throws IOException {
+    page = new PDPage(PDRectangle.A4);
+    document.addPage(page);
+    content = new PDPageContentStream(document, page);
+    y = page.getMediaBox().getHeight() - MARGIN;
+  }
+
+  /** Replaces characters the font cannot encode, and line breaks, so that showing the text never fails. */
+  private static String printable(String text, PDType1Font font) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(codePoint -> {
+      String character = codePoint == '\n' || codePoint == '\r' || codePoint == '\t' ? " " : Character.toString(codePoint);
+      try {
+        font.encode(character);
+        out.append(character);
+      } catch (IOException | IllegalArgumentException e) {
+        out.append('?');
+      }
+    });
+    return out.toString();
+  }
+
+  private static String when(String instant) {
+    return instant == null ? "" : INSTANT.format(Instant.parse(instant));
+  }
+}

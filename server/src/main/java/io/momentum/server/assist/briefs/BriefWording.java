@@ -1,0 +1,97 @@
+package io.momentum.server.assist.briefs;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words and number formats of one brief language. Sentence templates name their pieces
+ * {@code {0}}, {@code {1}}, ... so each language orders them as its grammar needs; the pieces are
+ * node labels, numbers and quotes that {@link Sentence.Builder} fills in.
+ *
+ * <p>Every number in a brief goes through {@link #percent}, {@link #points}, {@link #decimal} or
+ * {@link #count}: percentages and points with one decimal (rounded half up, as the API rounds
+ * them), plain values with up to four decimals, no digit grouping.
+ */
+public final class BriefWording {
+
+  /** Languages a brief can be written in. */
+  public static final List<String> LANGUAGES = List.of("en", "de");
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final String language;
+  private final char decimalSeparator;
+  private final String pointsUnit;
+  private final Map<String, String> templates;
+
+  private BriefWording(String language, char decimalSeparator, String pointsUnit, Map<String, String> templates) {
+    this.language = language;
+    this.decimalSeparator = decimalSeparator;
+    this.pointsUnit = pointsUnit;
+    this.templates = templates;
+  }
+
+  /** Returns the wording of {@code language} ("en" or "de"). */
+  public static BriefWording of(String language) {
+    return switch (language) {
+      case "en" -> new BriefWording("en", '.', "pp", BriefTemplates.ENGLISH);
+      case "de" -> new BriefWording("de", ',', "Prozentpunkte", BriefTemplates.GERMAN);
+      default -> throw new IllegalArgumentException("Unknown brief language " + language);
+    };
+  }
+
+  public String language() {
+    return language;
+  }
+
+  /** Returns the template of {@code key}; a missing key is a programming error. */
+  public String template(String key) {
+    String template = templates.get(key);
+    if (template == null) {
+      throw new IllegalStateException("No " + language + " brief template " + key);
+    }
+    return template;
+  }
+
+  /** Returns true when the wording has a template of {@code key}. */
+  public boolean has(String key) {
+    return templates.containsKey(key);
+  }
+
+  /** Formats a ratio (0.625) as a percentage with one decimal: "62.5 %" or "62,5 %". */
+  public String percent(BigDecimal ratio) {
+    return localise(ratio.multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP).toPlainString()) + " %";
+  }
+
+  /** Formats a difference of two ratios as signed percentage points: "+7.2 pp" or "+7,2 Prozentpunkte". */
+  public String points(BigDecimal difference) {
+    BigDecimal value = difference.multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP);
+    String sign = value.signum() > 0 ? "+" : "";
+    return sign + localise(value.toPlainString()) + " " + pointsUnit;
+  }
+
+  /** Formats a measured value with up to four decimals and no trailing zeros: "45", "3.25" or "3,25". */
+  public String decimal(BigDecimal value) {
+    BigDecimal rounded = value.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
+    if (rounded.scale() < 0) {
+      rounded = rounded.setScale(0);
+    }
+    return localise(rounded.toPlainString());
+  }
+
+  /** Formats a count or a confidence. */
+  public String count(long value) {
+    return Long.toString(value);
+  }
+
+  /** Returns the status as a sentence uses it ("off track", "nicht im Plan"). */
+  public String status(String wire) {
+    return template("status." + wire);
+  }
+
+  private String localise(String plain) {
+    return decimalSeparator == '.' ? plain : plain.replace('.', decimalSeparator);
+  }
+}

@@ -1,0 +1,144 @@
+package io.momentum.server.assist.briefs;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One sentence of a brief as JSON: {@code text}, {@code parts} (the text split into plain runs,
+ * linked labels with the index of their link, and quotes of what people wrote), {@code links}
+ * (nodes, units and cycles by id with kind and label, and data references such as a check-in, a
+ * value time range or a signal) and {@code numbers} (each number shown, in text order, with the
+ * engine value and the node, time and measure it comes from).
+ *
+ * <p>Plain runs contain no digits except those of the numbers, so a reader (or a test) can parse
+ * every number out of the plain runs and check it against {@code numbers}.
+ */
+final class Sentence {
+
+  private Sentence() {
+  }
+
+  /** A number to show: its text and the JSON that says where the engine value comes from. */
+  record Number(String text, JsonObject fact) {
+  }
+
+  /** Starts a sentence from the template {@code key} of {@code wording}. */
+  static Builder of(BriefWording wording, String key) {
+    return new Builder(wording.template(key));
+  }
+
+  /** Fills a template's pieces in order and collects links and numbers. */
+  static final class Builder {
+
+    private final String template;
+    private final List<JsonObject> pieces = new ArrayList<>();
+    private final JsonArray links = new JsonArray();
+    private final JsonArray numbers = new JsonArray();
+
+    private Builder(String template) {
+      this.template = template;
+    }
+
+    /** Adds a goal node piece: its title, linked to the node. */
+    Builder node(JsonObject node) {
+      String id = node.getString("id");
+      String kind = node.getString("kind");
+      return link(node.getString("title"), new JsonObject().put("type", "node").put("id", id)
+          .put("kind", kind).put("label", node.getString("title"))
+          .put("unitId", node.getString("unitId")).put("path", nodePath(kind, id)));
+    }
+
+    /** Returns the web app's page of a node: the key result or KPI page, else the node's impact chain. */
+    static String nodePath(String kind, String id) {
+      return switch (kind == null ? "" : kind) {
+        case "key_result" -> "/key-results/" + id;
+        case "kpi" -> "/kpis/" + id;
+        default -> "/nodes/" + id + "/impact";
+      };
+    }
+
+    /** Adds a unit piece: its name, linked to the unit. */
+    Builder unit(BriefInputs.Unit unit) {
+      return link(unit.name(), new JsonObject().put("type", "unit").put("id", unit.id()).put("kind", unit.kind())
+          .put("label", unit.name()).put("path", "/units/" + unit.id()));
+    }
+
+    /** Adds a cycle piece: its name, linked to the cycle. */
+    Builder cycle(BriefInputs.Cycle cycle) {
+      return link(cycle.name(), new JsonObject().put("type", "cycle").put("id", cycle.id()).put("label", cycle.name())
+          .put("path", "/cycles"));
+    }
+
+    /** Adds words written by a person (a blocker, a name), shown as written and never parsed for numbers. */
+    Builder quote(String text) {
+      pieces.add(new JsonObject().put("text", text).put("quote", true));
+      return this;
+    }
+
+    /** Adds a phrase of the brief's own wording; it must contain no digits. */
+    Builder words(String text) {
+      if (text.chars().anyMatch(Character::isDigit)) {
+        throw new IllegalArgumentException("A brief phrase contains digits outside a number: " + text);
+      }
+      pieces.add(new JsonObject().put("text", text));
+      return this;
+    }
+
+    /** Adds a number piece and records where its value comes from. */
+    Builder number(Number number) {
+      pieces.add(new JsonObject().put("text", number.text()).put("number", numbers.size()));
+      numbers.add(number.fact().copy().put("text", number.text()));
+      return this;
+    }
+
+    /** Adds a data reference (check-in, value range, signal) that the sentence relies on without naming it. */
+    Builder data(JsonObject link) {
+      links.add(link);
+      return this;
+    }
+
+    private Builder link(String label, JsonObject link) {
+      pieces.add(new JsonObject().put("text", label).put("link", links.size()));
+      links.add(link);
+      return this;
+    }
+
+    /** Renders the template with the pieces and returns the sentence JSON. */
+    JsonObject build() {
+      JsonArray parts = new JsonArray();
+      StringBuilder text = new StringBuilder();
+      StringBuilder plain = new StringBuilder();
+      int at = 0;
+      while (at < template.length()) {
+        char c = template.charAt(at);
+        int close = c == '{' ? template.indexOf('}', at) : -1;
+        if (close > at) {
+          int index = Integer.parseInt(template.substring(at + 1, close));
+          if (index >= pieces.size()) {
+            throw new IllegalStateException("Template \"" + template + "\" needs piece " + index + " but has " + pieces.size());
+          }
+          flush(plain, parts);
+          JsonObject piece = pieces.get(index);
+          parts.add(piece.copy());
+          text.append(piece.getString("text"));
+          at = close + 1;
+        } else {
+          plain.append(c);
+          text.append(c);
+          at++;
+        }
+      }
+      flush(plain, parts);
+      return new JsonObject().put("text", text.toString()).put("parts", parts).put("links", links).put("numbers", numbers);
+    }
+
+    private static void flush(StringBuilder plain, JsonArray parts) {
+      if (!plain.isEmpty()) {
+        parts.add(new JsonObject().put("text", plain.toString()));
+        plain.setLength(0);
+      }
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package io.momentum.server.briefs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.momentum.server.support.Http;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every number of a brief against the engine, through the REST API only: the live boards
+ * for the brief's instant when it was written from the live state, and time travel
+ * ({@code GET /nodes/{id}/as-of}) for every other instant. Each number is parsed back out of the
+ * sentence's text (link labels and quotes left out) and compared with the value recomputed from
+ * the engine, rounded as a reader sees it.
+ */
+final class EngineNumbers {
+
+  private static final Pattern ENGLISH_NUMBER = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
+  private static final Pattern GERMAN_NUMBER = Pattern.compile("[+-]?\\d+(?:,\\d+)?");
+  private static final Set<String> RATIOS = Set.of("progress", "expected", "forecast", "score");
+  private static final Set<String> POINTS = Set.of("change", "scoreChange");
+  private static final Set<String> UNSIGNED_POINTS = Set.of("gap", "scoreGap");
+
+  private final Http api;
+  private final JsonObject brief;
+  private final Map<String, JsonObject> liveNodes = new HashMap<>();
+  private final Map<String, JsonObject> asOfCache = new HashMap<>();
+  private int checked;
+
+  EngineNumbers(Http api, JsonObject brief, List<String> boardUnitIds) {
+    this.api = api;
+    this.brief = brief;
+    for (String unitId : boardUnitIds) {
+      JsonObject board = Http.json(api.get("/api/v1/boards/unit:" + unitId));
+      for (Object node : board.getJsonArray("nodes")) {
+        liveNodes.put(((JsonObject) node).getString("id"), (JsonObject) node);
+      }
+    }
+  }
+
+  /** Checks every sentence and returns how many numbers were checked. */
+  int checkAll() {
+    for (Object section : brief.getJsonArray("sections")) {
+      for (Object sentence : ((JsonObject) section).getJsonArray("sentences")) {
+        checkSentence((JsonObject) sentence);
+      }
+    }
+    return checked;
+  }
+
+  private void checkSentence(JsonObject sentence) {
+    StringBuilder plain = new StringBuilder();
+    for (Object item : sentence.getJsonArray("parts")) {
+      JsonObject part = (JsonObject) item;
+      // Link labels (titles, names) and quotes are people's words and may contain any digits.
+      plain.append(part.containsKey("link") || part.containsKey("quote") ? " " : part.getString("text"));
+    }
+    List<BigDecimal> parsed = parse(plain.toString());
+    JsonArray numbers = sentence.getJsonArray("numbers");
+    assertThat(parsed).as("numbers in \"%s\"", sentence.getString("text")).hasSize(numbers.size());
+    for (int i = 0; i < numbers.size(); i++) {
+      JsonObject fact = numbers.getJsonObject(i);
+      BigDecimal engine = engineValue(fact);
+      assertThat(new BigDecimal(fact.getString("value")))
+          .as("engine value of %s in \"%s\"", fact.encode(), sentence.getString("text"))
+          .isEqualByComparingTo(engine);
+      assertThat(parsed.get(i)).as("number %d of \"%s\" (%s)", i, sentence.getString("text"), fact.getString("measure"))
+          .isEqualByComparingTo(shown(fact.getString("measure"), engine));
+      checked++;
+    }
+  }
+
+  private List<BigDecimal> parse(String text) {
+    boolean german = "de".equals(brief.getString("language"));
+    Matcher matcher = (german ? GERMAN_NUMBER : ENGLISH_NUMBER).matcher(text);
+    List<BigDecimal> numbers = new ArrayList<>();
+    while (matcher.find()) {
+      numbers.add(new BigDecimal(matcher.group().replace(',', '.').replace("+", "")));
+    }
+    return numbers;
+  }
+
+  /** Rounds an engine value as the brief shows it: percentages and points with one decimal. */
+  private static BigDecimal shown(String measure, BigDecimal value) {
+    BigDecimal hundred = BigDecimal.valueOf(100);
+    if (RATIOS.contains(measure) || POINTS.contains(measure)) {
+      return value.multiply(hundred).setScale(1, RoundingMode.HALF_UP);
+    }
+    if (UNSIGNED_POINTS.contains(measure)) {
+      return value.abs().multiply(hundred).setScale(1, RoundingMode.HALF_UP);
+    }
+    return value;
+  }
+
+  /** Recomputes a fact's value from the engine's nodes at the fact's instants. */
+  private BigDecimal engineValue(JsonObject fact) {
+    String measure = fact.getString("measure");
+    return switch (measure) {
+      case "progress" -> decimal(node(fact.getString("nodeId"), fact.getString("at")), "progress");
+      case "expected" -> decimal(node(fact.getString("nodeId"), fact.getString("at")), "expected");
+      case "forecast" -> decimal(node(fact.getString("nodeId"), fact.getString("at")).getJsonObject("forecast"), "progress");
+      case "confidence" -> decimal(node(fact.getString("nodeId"), fact.getString("at")), "confidence");
+      case "staleDays" -> BigDecimal.valueOf(Duration.between(
+          Instant.parse(node(fact.getString("nodeId"), fact.getString("at")).getString("updatedAt")),
+          Instant.parse(fact.getString("at"))).toDays());
+      case "change" -> decimal(node(fact.getString("nodeId"), fact.getString("to")), "progress")
+          .subtract(decimal(node(fact.getString("nodeId"), fact.getString("from")), "progress"));
+      case "gap" -> {
+        JsonObject node = node(fact.getString("nodeId"), fact.getString("at"));
+        yield decimal(node, "expected").subtract(decimal(node, "progress"));
+      }
+      case "score" -> mean(objectives(fact, "nodeIds"), fact.getString("at"));
+      case "scoreChange" -> mean(objectives(fact, "nodeIds"), fact.getString("to"))
+          .subtract(mean(ids(fact.getJsonArray("fromNodeIds")), fact.getString("from")));
+      case "scoreGap" -> {
+        List<String> ids = objectives(fact, "nodeIds");
+        yield decimal(node(ids.get(0), fact.getString("at")), "expected").subtract(mean(ids, fact.getString("at")));
+      }
+      case "count" -> BigDecimal.valueOf(count(fact));
+      default -> throw new AssertionError("Unknown measure " + measure + " in " + fact.encode());
+    };
+  }
+
+  /**
+   * Returns the objectives a score averages. For the live state they must be exactly the
+   * objectives of the fact's units in the cycle, so a score cannot leave one out.
+   */
+  private List<String> objectives(JsonObject fact, String field) {
+    List<String> ids = ids(fact.getJsonArray(field));
+    if (isLive(fact.getString("at", fact.getString("to")))) {
+      Set<String> expected = new HashSet<>();
+      List<String> units = ids(fact.getJsonArray("unitIds"));
+      for (JsonObject node : liveNodes.values()) {
+        if ("objective".equals(node.getString("kind")) && units.contains(node.getString("unitId"))
+            && fact.getString("cycleId").equals(node.getString("cycleId"))) {
+          expected.add(node.getString("id"));
+        }
+      }
+      assertThat(new HashSet<>(ids)).as("objectives averaged by %s", fact.encode()).isEqualTo(expected);
+    }
+    return ids;
+  }
+
+  private long count(JsonObject fact) {
+    String of = fact.getString("of");
+    List<String> ids = ids(fact.getJsonArray("nodeIds"));
+    String at = fact.getString("at");
+    if (of.startsWith("objectives") && !of.equals("objectives.carryOver")) {
+      String status = of.contains(".") ? of.substring(of.indexOf('.') + 1) : null;
+      Set<String> expected = new HashSet<>();
+      for (JsonObject node : briefNodes("objective", at)) {
+        if (status == null || status.equals(node.getString("status"))) {
+          expected.add(node.getString("id"));
+        }
+      }
+      assertThat(new HashSet<>(ids)).as("nodes counted by %s", fact.encode()).isEqualTo(expected);
+      return expected.size();
+    }
+    for (String id : ids) {
+      JsonObject node = node(id, at);
+      switch (of) {
+        case "keyResults" -> assertThat(node.getString("kind")).isEqualTo("key_result");
+        case "keyResults.stale" -> assertThat(node.getBoolean("stale")).as("stale flag of %s", id).isTrue();
+        case "objectives.carryOver" -> assertThat(node.getString("status")).isNotEqualTo("on_track");
+        case "keyResults.checkedIn", "keyResults.blocked" -> assertThat(checkInsInPeriod(id, of.endsWith("blocked")))
+            .as("check-ins of %s in the period", id).isPositive();
+        case "unmoved" -> assertThat(decimal(node, "progress")).isEqualByComparingTo(
+            decimal(node(id, brief.getString("periodStart")), "progress"));
+        default -> throw new AssertionError("Unknown count " + of);
+      }
+    }
+    if (of.equals("keyResults")) {
+      assertThat(ids).hasSameSizeAs(briefNodes("key_result", at));
+    }
+    return ids.size();
+  }
+
+  /** Returns the nodes of a kind in the brief's units and cycle, at the brief's instant. */
+  private List<JsonObject> briefNodes(String kind, String at) {
+    assertThat(at).isEqualTo(brief.getString("asOf"));
+    Set<String> unitIds = new HashSet<>(ids(brief.getJsonObject("evidence").getJsonArray("unitIds")));
+    List<JsonObject> nodes = new ArrayList<>();
+    for (JsonObject node : liveNodes.values()) {
+      if (kind.equals(node.getString("kind")) && unitIds.contains(node.getString("unitId"))
+          && brief.getString("cycleId").equals(node.getString("cycleId"))) {
+        nodes.add(isLive(at) ? node : node(node.getString("id"), at));
+      }
+    }
+    return nodes;
+  }
+
+  private int checkInsInPeriod(String keyResultId, boolean withBlockers) {
+    JsonArray items = Http.json(api.get("/api/v1/key-results/" + keyResultId + "/check-ins")).getJsonArray("items");
+    Instant from = Instant.parse(brief.getString("periodStart"));
+    Instant to = Instant.parse(brief.getString("asOf"));
+    int found = 0;
+    for (Object item : items) {
+      JsonObject checkIn = (JsonObject) item;
+      Instant observed = Instant.parse(checkIn.getString("observedAt"));
+      if (observed.isAfter(from) && !observed.isAfter(to) && (!withBlockers || checkIn.getString("blockers") != null)) {
+        found++;
+      }
+    }
+    return found;
+  }
+
+  private BigDecimal mean(List<String> ids, String at) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (String id : ids) {
+      sum = sum.add(decimal(node(id, at), "progress"));
+    }
+    return ids.isEmpty() ? BigDecimal.ZERO : sum.divide(BigDecimal.valueOf(ids.size()), 4, RoundingMode.HALF_UP);
+  }
+
+  private boolean isLive(String at) {
+    return "live".equals(brief.getString("basis")) && brief.getString("asOf").equals(at);
+  }
+
+  /** Returns a node as the engine had it at {@code at}: from the live board or from time travel. */
+  private JsonObject node(String id, String at) {
+    if (isLive(at)) {
+      JsonObject node = liveNodes.get(id);
+      assertThat(node).as("node %s on the live boards", id).isNotNull();
+      return node;
+    }
+    return asOfCache.computeIfAbsent(id + "@" + at, key -> {
+      HttpResponse<Buffer> response = api.get("/api/v1/nodes/" + id + "/as-of?at=" + URLEncoder.encode(at, StandardCharsets.UTF_8));
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+      return Http.json(response);
+    });
+  }
+
+  private static BigDecimal decimal(JsonObject node, String field) {
+    Object value = node == null ? null : node.getValue(field);
+    assertThat(value).as("%s of %s", field, node == null ? null : node.getString("id")).isInstanceOf(Number.class);
+    return new BigDecimal(value.toString());
+  }
+
+  private static List<String> ids(JsonArray array) {
+    List<String> ids = new ArrayList<>();
+    array.forEach(id -> ids.add((String) id));
+    return ids;
+  }
+}
