@@ -7,6 +7,7 @@ import io.momentum.streams.engine.NodeKind;
 import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.Observation;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,15 @@ import java.util.Set;
  */
 public final class SignalDetector {
 
+  /**
+   * Kinds whose condition follows streamed values and can clear and return within minutes. Such a
+   * signal resolves only once its condition stayed clear for {@link #SETTLE_TIME}, so a value
+   * wavering around a threshold does not raise and resolve it again and again.
+   */
+  static final Set<String> SETTLING_KINDS = Set.of(SignalRules.OFF_TRACK_FORECAST, SignalRules.KPI_OUT_OF_CORRIDOR,
+      SignalRules.KPI_ANOMALY, SignalRules.DEPENDENCY_AT_RISK);
+  static final Duration SETTLE_TIME = Duration.ofMinutes(15);
+
   /** Kinds of the signals this detector raises. */
   public static final List<String> KINDS = List.of(SignalRules.OFF_TRACK_FORECAST, SignalRules.STALLED_DESPITE_EFFORT,
       SignalRules.MISSED_CHECK_IN, SignalRules.CONFIDENCE_DROP, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.KPI_ANOMALY,
@@ -49,6 +59,8 @@ public final class SignalDetector {
   private final Map<String, List<SignalLink>> linksFrom = new HashMap<>();
   /** The conditions reported to the store, by node id and then by kind. */
   private final Map<String, Map<String, SignalRules.Reported>> reported = new HashMap<>();
+  // When a reported condition of a kind in SETTLING_KINDS was first seen cleared, by fingerprint.
+  private final Map<String, Instant> clearedSince = new HashMap<>();
   private final Set<String> touched = new LinkedHashSet<>();
 
   /**
@@ -235,19 +247,19 @@ public final class SignalDetector {
     if (node.kind() == NodeKind.KEY_RESULT) {
       CycleDef cycle = node.cycleId() == null ? null : cycles.get(node.cycleId());
       compare(node, known, SignalRules.OFF_TRACK_FORECAST, SignalRules.offTrackForecast(node, track, cycle, now,
-          known.get(SignalRules.OFF_TRACK_FORECAST)), changes);
+          known.get(SignalRules.OFF_TRACK_FORECAST)), now, changes);
       compare(node, known, SignalRules.STALLED_DESPITE_EFFORT,
-          SignalRules.stalledDespiteEffort(node, track, () -> linkedWork(engine, node), settings), changes);
+          SignalRules.stalledDespiteEffort(node, track, () -> linkedWork(engine, node), settings), now, changes);
       compare(node, known, SignalRules.MISSED_CHECK_IN,
-          SignalRules.missedCheckIn(node, track, cycle, createdAt.get(id), settings, now), changes);
-      compare(node, known, SignalRules.CONFIDENCE_DROP, SignalRules.confidenceDrop(node, track, settings), changes);
+          SignalRules.missedCheckIn(node, track, cycle, createdAt.get(id), settings, now), now, changes);
+      compare(node, known, SignalRules.CONFIDENCE_DROP, SignalRules.confidenceDrop(node, track, settings), now, changes);
     } else if (node.kind() == NodeKind.KPI) {
-      compare(node, known, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.kpiOutOfCorridor(node, track, known.get(SignalRules.KPI_OUT_OF_CORRIDOR)), changes);
-      compare(node, known, SignalRules.KPI_ANOMALY, SignalRules.kpiAnomaly(node, track, settings, known.get(SignalRules.KPI_ANOMALY)), changes);
+      compare(node, known, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.kpiOutOfCorridor(node, track, known.get(SignalRules.KPI_OUT_OF_CORRIDOR)), now, changes);
+      compare(node, known, SignalRules.KPI_ANOMALY, SignalRules.kpiAnomaly(node, track, settings, known.get(SignalRules.KPI_ANOMALY)), now, changes);
     }
     if (linksTo.containsKey(id) || linksFrom.containsKey(id) || known.containsKey(SignalRules.DEPENDENCY_AT_RISK)) {
       compare(node, known, SignalRules.DEPENDENCY_AT_RISK, SignalRules.dependencyAtRisk(node, related(engine, id), now,
-          known.get(SignalRules.DEPENDENCY_AT_RISK)), changes);
+          known.get(SignalRules.DEPENDENCY_AT_RISK)), now, changes);
     }
     // A condition of a kind the node no longer has (its kind changed) resolves.
     for (SignalRules.Reported last : known.values()) {
@@ -258,9 +270,17 @@ public final class SignalDetector {
     }
   }
 
-  /** Adds the change that brings the reported condition of {@code kind} in line with {@code finding}, if any. */
-  private static void compare(NodeState node, Map<String, SignalRules.Reported> known, String kind, Finding finding,
-                              List<SignalChange> changes) {
+  /**
+   * Adds the change that brings the reported condition of {@code kind} in line with
+   * {@code finding}, if any. A condition of a kind in {@link #SETTLING_KINDS} resolves only after it
+   * stayed clear for {@link #SETTLE_TIME}, which a later evaluation or sweep finds.
+   */
+  private void compare(NodeState node, Map<String, SignalRules.Reported> known, String kind, Finding finding,
+                       Instant now, List<SignalChange> changes) {
+    String fingerprint = SignalRules.fingerprint(kind, node.id());
+    if (finding != null) {
+      clearedSince.remove(fingerprint);
+    }
     if (finding == SignalRules.UNCHANGED) {
       return;
     }
@@ -270,7 +290,16 @@ public final class SignalDetector {
     } else if (finding != null && finding.differsFrom(last.severity(), last.params())) {
       changes.add(new SignalChange.Update(finding, "The detector found new values: " + finding.explanation()));
     } else if (finding == null && last != null) {
-      changes.add(new SignalChange.Resolve(SignalRules.fingerprint(kind, node.id()), kind, clearedReason(kind, node)));
+      if (SETTLING_KINDS.contains(kind)) {
+        Instant since = clearedSince.computeIfAbsent(fingerprint, f -> now);
+        if (Duration.between(since, now).compareTo(SETTLE_TIME) < 0) {
+          return;
+        }
+      }
+      clearedSince.remove(fingerprint);
+      changes.add(new SignalChange.Resolve(fingerprint, kind, clearedReason(kind, node)));
+    } else {
+      clearedSince.remove(fingerprint);
     }
   }
 
