@@ -105,11 +105,19 @@ public final class DecisionTrail {
     return client.preparedQuery(sql.toString()).execute(params).map(DecisionTrail::toJson);
   }
 
-  /** Reads the entries about any of the given subjects, oldest first, at most {@code max}. */
-  public Future<List<JsonObject>> aboutSubjects(SqlClient client, String orgId, List<String> subjectIds, int max) {
-    String sql = "SELECT " + COLUMNS + " FROM decisions WHERE org_id = $1 AND subject_id = ANY($2::text[])"
-        + " ORDER BY id LIMIT $3";
-    return client.preparedQuery(sql).execute(Tuple.of(orgId, subjectIds.toArray(String[]::new), max))
+  /**
+   * Reads the entries about a cycle, oldest first, at most {@code max}: those whose subject is the
+   * cycle or one of {@code nodeIds}, actions on signals about those nodes, and entries whose
+   * evidence names the cycle (briefs and drafts).
+   */
+  public Future<List<JsonObject>> aboutCycle(SqlClient client, String orgId, String cycleId, List<String> nodeIds,
+                                             int max) {
+    String sql = "SELECT " + COLUMNS + " FROM decisions WHERE org_id = $1"
+        + " AND (subject_id = ANY($2::text[]) OR subject_id = $3"
+        + " OR (kind = '" + SIGNAL_ACTION + "' AND evidence->'nodeIds' ?| $2::text[])"
+        + " OR evidence->>'cycleId' = $3 OR evidence->'cycle'->>'id' = $3)"
+        + " ORDER BY id LIMIT $4";
+    return client.preparedQuery(sql).execute(Tuple.of(orgId, nodeIds.toArray(String[]::new), cycleId, max))
         .map(DecisionTrail::toJson);
   }
 

@@ -34,8 +34,8 @@ import org.apache.commons.csv.CSVPrinter;
  * results with their progress and status from the engine. The JSON is the shape
  * {@code POST /api/v1/import} takes; references between nodes, units and KPIs are keys, so a file
  * can be imported into another organisation. The JSON also carries the decision trail about the
- * cycle and its nodes ({@code decisions}), which an import leaves out, because those decisions were
- * made in the exporting organisation. The CSV has one row per objective and key result.
+ * cycle, its nodes and their signals ({@code decisions}), which an import leaves out, because those
+ * decisions were made in the exporting organisation. The CSV has one row per objective and key result.
  */
 public final class ExportRoutes {
 
@@ -119,10 +119,8 @@ public final class ExportRoutes {
                   List<String> ids = new ArrayList<>();
                   objectives.forEach(r -> ids.add(r.getUUID("id").toString()));
                   keyResults.forEach(r -> ids.add(r.getUUID("id").toString()));
-                  List<String> subjects = new ArrayList<>(ids);
-                  subjects.add(cycleId.toString());
                   return liveNodes.read(orgId, ids)
-                      .compose(states -> trail.aboutSubjects(pool, orgId, subjects, MAX_DECISIONS)
+                      .compose(states -> trail.aboutCycle(pool, orgId, cycleId.toString(), ids, MAX_DECISIONS)
                           .map(decisions -> file(cycle, objectives, keyResults, states)
                               .put("decisions", new JsonArray(new ArrayList<>(decisions)))));
                 })));

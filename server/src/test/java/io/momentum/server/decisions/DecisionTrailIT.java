@@ -180,6 +180,27 @@ class DecisionTrailIT {
   }
 
   @Test
+  void cycleExportCarriesSignalActionsAndBriefs() {
+    DecisionTrail trail = new DecisionTrail(Clock.systemUTC());
+    String signalId = UUID.randomUUID().toString();
+    long signalAction = trail.record(node.services().pool(), Decision.bySystem(org.orgId, DecisionTrail.SIGNAL_ACTION,
+        "signal", signalId, "resolved", "Confidence recovered", new JsonObject().put("kind", "confidence_drop")
+            .put("nodeIds", new JsonArray().add(org.keyResults.get("revenue").toString())), signalId)).await();
+    long brief = trail.record(node.services().pool(), Decision.bySystem(org.orgId, DecisionTrail.BRIEF_GENERATED,
+        "unit", org.teamId.toString(), "generated", null, new JsonObject().put("cycleId", org.quarterId.toString()),
+        UUID.randomUUID().toString())).await();
+    long otherCycle = trail.record(node.services().pool(), Decision.bySystem(org.orgId, DecisionTrail.BRIEF_GENERATED,
+        "unit", org.teamId.toString(), "generated", null, new JsonObject().put("cycleId", org.yearId.toString()),
+        UUID.randomUUID().toString())).await();
+
+    JsonArray decisions = Http.json(api.get("/api/v1/cycles/" + org.quarterId + "/export")).getJsonArray("decisions");
+
+    List<Long> ids = decisions.stream().map(e -> ((JsonObject) e).getLong("id")).toList();
+    assertThat(ids).contains(signalAction, brief);
+    assertThat(ids).doesNotContain(otherCycle);
+  }
+
+  @Test
   void serverRecordsInCallersTransaction() {
     DecisionTrail trail = new DecisionTrail(Clock.systemUTC());
     Decision resolved = Decision.bySystem(org.orgId, DecisionTrail.SIGNAL_ACTION, "signal",
