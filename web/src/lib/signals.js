@@ -82,14 +82,17 @@ export function explanationText(signal, { t, te }, format) {
     }, params.nodeCount ?? 0)
   }
   const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit))
+  // Forecasts and medians are derived, so they show at most 2 decimals, like other estimates.
+  const estimateText = format.estimateText ?? format.valueText
+  const estimate = (number) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit))
   const words = {
     ...params,
     value: value(params.value),
-    forecast: value(params.forecast),
+    forecast: estimate(params.forecast),
     target: value(params.target),
     red: value(params.red),
     green: value(params.green),
-    centre: value(params.centre),
+    centre: estimate(params.centre),
     z: Math.abs(Number(params.z ?? 0)),
     cycleEnd: params.cycleEnd ? format.dateText(params.cycleEnd) : '',
     dueAt: params.dueAt ? format.dateText(params.dueAt) : '',

@@ -130,6 +130,15 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(anomaly, german, dates)).toBe('Orders hat 60 gemessen, 6.1 robuste Standardabweichungen unter dem üblichen Wert 100 für diesen Wochentag.')
   })
 
+  it('rounds a forecast to 2 decimals', () => {
+    const format = { ...dates, estimateText: (n, unit) => `${Math.round(n * 100) / 100} ${unit}` }
+    const offTrack = signal('s-7', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'off_track_forecast',
+      params: { title: 'Grow revenue', forecast: '5.0748', forecastPercent: 25, target: '20', unit: '%', leadWeeks: 3, cycleEnd: '2026-12-31' },
+    })
+    expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach 5.07 % by the end of its cycle')
+  })
+
   it('words a dependency by its relation', () => {
     const params = { title: 'Onboarding', otherTitle: 'Activation', relation: 'contributes_to', count: 1 }
     const dependency = signal('s-6', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })

@@ -151,7 +151,7 @@ final class SignalRules {
         .put("leadDays", leadDays)
         .put("values", points(track.values, cycleStart(cycle), 20))
         .put("checkedAt", now.toString());
-    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + plain(forecast.value()) + unitSuffix(node)
+    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + estimate(forecast.value()) + unitSuffix(node)
         + " by the end of its cycle on " + cycle.end() + ", " + percent + " % of the way to its target "
         + plain(node.target()) + unitSuffix(node) + ". That is off track, with " + leadDays + " days left to act.";
     return new Finding(OFF_TRACK_FORECAST, fingerprint(OFF_TRACK_FORECAST, node.id()), now, List.of(node.id()),
@@ -569,6 +569,11 @@ final class SignalRules {
 
   static String plain(BigDecimal value) {
     return value == null ? null : value.stripTrailingZeros().toPlainString();
+  }
+
+  /** Returns a derived value, such as a forecast, with at most 2 decimals for the explanation. */
+  static String estimate(BigDecimal value) {
+    return value == null ? null : plain(value.setScale(2, RoundingMode.HALF_UP));
   }
 
   /** Rounds a statistic to 4 significant digits for display. */
