@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * REST API of the decision trail: read it page by page, export it whole as JSON Lines, and record
  * the decisions people make in the web app about a suggestion (a quality finding accepted or
- * dismissed, a draft proposal accepted or rejected). Decisions about signals, drafts, briefs and
- * language-model calls are recorded by the server where they happen.
+ * dismissed, a draft proposal accepted or rejected). The server records decisions about signals,
+ * drafts, briefs and language-model calls where they happen.
  */
 public final class DecisionRoutes {
 
@@ -120,10 +120,8 @@ public final class DecisionRoutes {
 
     Decision entry = Decision.by(caller, kind, subjectType, subjectId, decision, reason, evidence, ref);
     requireSubject(caller.orgId(), subjectType, checkedId)
-        .compose(found -> trail.record(pool, entry))
-        .compose(id -> trail.page(pool, caller.orgId(), new DecisionTrail.Filter(null, null, null, id + 1), 1))
-        .onSuccess(page -> {
-          JsonObject stored = page.getJsonArray("items").getJsonObject(0);
+        .compose(found -> trail.insert(pool, entry))
+        .onSuccess(stored -> {
           LOG.info("Decision {} of organisation {} recorded: {} {} of {} {} by {}", stored.getLong("id"),
               caller.orgId(), kind, decision, subjectType, subjectId, caller.source());
           ctx.response().setStatusCode(201);

@@ -45,7 +45,7 @@ public final class DecisionTrail {
 
   private static final String INSERT = "INSERT INTO decisions"
       + " (org_id, at, actor, actor_name, kind, subject_type, subject_id, decision, reason, evidence, ref)"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id";
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING " + COLUMNS;
 
   private final Clock clock;
 
@@ -60,6 +60,11 @@ public final class DecisionTrail {
    * @throws IllegalArgumentException when the kind is not one of {@link #KINDS}
    */
   public Future<Long> record(SqlClient client, Decision decision) {
+    return insert(client, decision).map(entry -> entry.getLong("id"));
+  }
+
+  /** Inserts one entry like {@link #record} and returns it as stored. */
+  Future<JsonObject> insert(SqlClient client, Decision decision) {
     if (!KINDS.contains(decision.kind())) {
       return Future.failedFuture(new IllegalArgumentException("Unknown decision kind " + decision.kind()));
     }
@@ -70,7 +75,7 @@ public final class DecisionTrail {
         .addValue(decision.reason())
         .addValue(decision.evidence())
         .addValue(decision.ref());
-    return client.preparedQuery(INSERT).execute(params).map(rows -> rows.iterator().next().getLong("id"));
+    return client.preparedQuery(INSERT).execute(params).map(rows -> toJson(rows.iterator().next()));
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 /**
  * Connections recently read by a webhook route, so that a busy tracker's deliveries do not read
  * the same connection row once each. A change made through this node's API drops the copies of
- * this JVM before the API responds ({@link #evictLocally}), so the next delivery sees it.
+ * this JVM before the API responds ({@link #evictLocally}), so the next delivery reads the changed row.
  * {@link ConnectionChangeVerticle} passes every committed change, from any node, to the local event
  * bus at {@link #ADDRESS}, and the cache drops its copy. An entry also expires after
  * {@link #TTL_NANOS}, so while notifications do not arrive another node uses an old secret, rule

@@ -10,7 +10,7 @@ import java.util.List;
  * standard deviation of normally distributed values, and unlike mean and standard deviation the
  * median and MAD ignore the few outliers a history contains.
  *
- * <p>Seasonality: when the history is daily (median gap between 12 and 36 hours) and holds at
+ * <p>Seasonality: when the history is daily (median gap between 12 and 36 hours) and contains at
  * least {@link #MIN_SEASON_POINTS} earlier values on the same UTC weekday as the newest one, the
  * centre is the median of those same-weekday values and the spread is the MAD of every value's
  * distance from its own weekday's median. So a KPI that always dips on Sundays is not anomalous

@@ -1,6 +1,6 @@
 package io.momentum.streams.signals;
 
-/** A change the detector asks the signal store to make. */
+/** A change the detector requests from the signal store. */
 public sealed interface SignalChange {
 
   /** Fingerprint of the condition the change is about. */

@@ -81,7 +81,7 @@ final class SignalRules {
   }
 
   /**
-   * Returned by a rule whose condition still holds as {@code last} reported it, so nothing needs
+   * Returned by a rule whose condition is still as {@code last} reported it, so nothing needs
    * writing. It saves building parameters, explanation and evidence on most evaluations.
    */
   static final Finding UNCHANGED = new Finding("unchanged", "unchanged", Instant.EPOCH, List.of(), List.of(), "info",

@@ -41,7 +41,7 @@ public enum BriefKind {
    * Returns the start of the period a brief as of {@code asOf} covers: 7 days back for a weekly
    * brief, one calendar month back (in UTC) for a monthly one, and the cycle's first day for a
    * quarterly one. The start never lies before the cycle's first day, because values from before
-   * the cycle say nothing about its progress.
+   * the cycle carry no information about its progress.
    */
   public Instant periodStart(Instant asOf, LocalDate cycleStart) {
     Instant cycleBegin = cycleStart.atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -168,7 +168,7 @@ final class BriefPdf {
     y = page.getMediaBox().getHeight() - MARGIN;
   }
 
-  /** Replaces characters the font cannot encode, and line breaks, so that showing the text never fails. */
+  /** Replaces characters the font cannot encode, and line breaks, so that showing the text does not fail on them. */
   private static String printable(String text, PDType1Font font) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(codePoint -> {

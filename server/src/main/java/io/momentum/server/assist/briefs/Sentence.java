@@ -20,7 +20,7 @@ final class Sentence {
   private Sentence() {
   }
 
-  /** A number to show: its text and the JSON that says where the engine value comes from. */
+  /** A number to show: its text and the JSON that records where the engine value comes from. */
   record Number(String text, JsonObject fact) {
   }
 
