@@ -33,13 +33,15 @@ export function useFormat() {
 
   /**
    * Formats a value the engine derived rather than measured (a forecast, commit and stretch
-   * levels) with at most 2 decimals, such as "2.49 %". Without a value it returns "–".
+   * levels) with at most `decimals` decimals, 2 unless given, such as "2.49 %". Forecasts pass
+   * `derivedDecimals` of the key result's own values. Without a value it returns "–".
    */
-  function estimateText(value, unit) {
+  function estimateText(value, unit, decimals = 2) {
     if (value === null || value === undefined) {
       return '–'
     }
-    const number = estimateFormat.value.format(value)
+    const format = decimals === 2 ? estimateFormat.value : new Intl.NumberFormat(locale.value, { maximumFractionDigits: decimals })
+    const number = format.format(value)
     return unit ? `${number} ${unit}` : number
   }
 

@@ -39,3 +39,37 @@ export function parseDecimal(text) {
 export function round4(value) {
   return Math.round(value * 10000) / 10000
 }
+
+/** Most decimals a derived value is shown with, as many as the API reports progress with. */
+const MAX_DERIVED_DECIMALS = 4
+
+/**
+ * Returns the decimals a value derived from `measured` values (a forecast from a key result's
+ * start, target and current value) is shown with: the most decimals any of them has, plus one,
+ * at most 4. The engine's sentences use the same rule. Missing values are skipped; with none,
+ * the result is 1.
+ */
+export function derivedDecimals(...measured) {
+  let most = 0
+  for (const value of measured) {
+    if (value === null || value === undefined || value === '') {
+      continue
+    }
+    most = Math.max(most, decimalsOf(value))
+  }
+  return Math.min(MAX_DERIVED_DECIMALS, most + 1)
+}
+
+// Decimals of a wire value such as 3.50 or "3.50" after trailing zeros are removed.
+function decimalsOf(value) {
+  const number = Number(value)
+  if (!Number.isFinite(number)) {
+    return 0
+  }
+  const text = String(number)
+  const exponent = text.match(/e-(\d+)$/)
+  if (exponent) {
+    return Number(exponent[1]) + (text.split('e')[0].split('.')[1]?.length ?? 0)
+  }
+  return text.split('.')[1]?.length ?? 0
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseDecimal, round4 } from './numbers.js'
+import { derivedDecimals, parseDecimal, round4 } from './numbers.js'
 
 describe('parseDecimal', () => {
   it.each([
@@ -29,5 +29,27 @@ describe('round4', () => {
   it('rounds to four decimals', () => {
     expect(round4(2.1 + (3 / 7) * 1.4)).toBe(2.7)
     expect(round4(0.64285714)).toBe(0.6429)
+  })
+})
+
+describe('derivedDecimals', () => {
+  it('gives whole values one decimal', () => {
+    expect(derivedDecimals(180, 90, 125)).toBe(1)
+  })
+
+  it('follows the most precise value', () => {
+    expect(derivedDecimals('2.5', '3.5', '2.65')).toBe(3)
+  })
+
+  it('ignores trailing zeros of wire values', () => {
+    expect(derivedDecimals('3.50', '4.00')).toBe(2)
+  })
+
+  it('stops at four decimals', () => {
+    expect(derivedDecimals(0.12345)).toBe(4)
+  })
+
+  it('skips missing values', () => {
+    expect(derivedDecimals(null, undefined, '')).toBe(1)
   })
 })

@@ -1,6 +1,7 @@
 // Pure rules for signals on boards: which signals concern a card, and how a signal's explanation
 // and durations read in the person's language.
 
+import { derivedDecimals } from './numbers.js'
 import { sourceLabel } from './sources.js'
 
 /** Returns the board's unresolved signals, newest first. */
@@ -82,13 +83,16 @@ export function explanationText(signal, { t, te }, format) {
     }, params.nodeCount ?? 0)
   }
   const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit))
-  // Forecasts and medians are derived, so they show at most 2 decimals, like other estimates.
+  // Forecasts and medians are derived, so they show at most 2 decimals, like other estimates. A
+  // forecast the engine sent with `decimals` (the precision of the key result's values plus one)
+  // keeps that precision; older signals fall back to the precision of their target plus one.
   const estimateText = format.estimateText ?? format.valueText
-  const estimate = (number) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit))
+  const estimate = (number, decimals = 2) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit, decimals))
+  const forecastDecimals = Number.isInteger(params.decimals) ? params.decimals : derivedDecimals(params.target)
   const words = {
     ...params,
     value: value(params.value),
-    forecast: estimate(params.forecast),
+    forecast: estimate(params.forecast, forecastDecimals),
     target: value(params.target),
     red: value(params.red),
     green: value(params.green),
@@ -100,6 +104,8 @@ export function explanationText(signal, { t, te }, format) {
     fromAt: params.fromAt ? format.dateText(params.fromAt) : '',
     side: params.side ? t(`signals.side.${params.side}`) : '',
     seasonal: params.seasonal ? t('signals.seasonal') : '',
+    span: spanText(params.days ?? Math.round(Number(params.weeks ?? 0) * 7), t),
+    other: otherNodeText(params, t),
   }
   if (signal.code === 'missed_check_in' && !params.lastCheckIn) {
     return t('signals.explanation.missed_check_in_never', words, Number(params.missed ?? 1))
@@ -109,6 +115,30 @@ export function explanationText(signal, { t, te }, format) {
   }
   const count = { missed_check_in: params.missed, dependency_at_risk: params.count, off_track_forecast: params.leadWeeks }[signal.code]
   return count === undefined ? t(key, words) : t(key, words, Number(count))
+}
+
+/**
+ * Returns a span of whole days as people count it: "3 days" below two weeks, whole weeks from
+ * there ("3 weeks" for 20 days), worded by `t` with plural forms. The engine's English sentences
+ * use the same rule.
+ */
+export function spanText(days, t) {
+  const whole = Math.max(1, Math.round(Number(days) || 0))
+  if (whole < 14) {
+    return t('signals.span.days', whole)
+  }
+  const weeks = Math.round(whole / 7)
+  return t('signals.span.weeks', weeks)
+}
+
+/**
+ * Returns the other node a dependency signal names, with its kind so that nodes sharing a
+ * title differ: "Checkout revamp (initiative)". Signals raised before the kind was sent give the
+ * title alone.
+ */
+export function otherNodeText(params, t) {
+  const title = params.otherTitle ?? params.otherKey ?? ''
+  return params.otherKind ? t('signals.otherNode', { title, kind: t(`signals.nodeKind.${params.otherKind}`) }) : title
 }
 
 /** Returns the route of the page that shows a node, by its kind, or null for a kind without a page. */

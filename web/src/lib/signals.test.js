@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
-import { boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, sparklinePoints } from './signals.js'
+import { boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, spanText, sparklinePoints } from './signals.js'
 
 const i18n = createMomentumI18n('en').global
 const german = createMomentumI18n('de').global
@@ -130,13 +130,47 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(anomaly, german, dates)).toBe('Orders hat 60 gemessen, 6.1 robuste Standardabweichungen unter dem üblichen Wert 100 für diesen Wochentag.')
   })
 
-  it('rounds a forecast to 2 decimals', () => {
-    const format = { ...dates, estimateText: (n, unit) => `${Math.round(n * 100) / 100} ${unit}` }
+  it('rounds a forecast to the decimals the engine sent', () => {
+    const format = { ...dates, estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}` }
     const offTrack = signal('s-7', '2026-12-04T10:00:00Z', ['n-1'], {
       code: 'off_track_forecast',
-      params: { title: 'Grow revenue', forecast: '5.0748', forecastPercent: 25, target: '20', unit: '%', leadWeeks: 3, cycleEnd: '2026-12-31' },
+      params: { title: 'Grow revenue', forecast: '5.0748', decimals: 2, forecastPercent: 25, target: '20', unit: '%', leadWeeks: 3, cycleEnd: '2026-12-31' },
     })
     expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach 5.07 % by the end of its cycle')
+  })
+
+  it('rounds an older forecast to its target precision plus one', () => {
+    const format = { ...dates, estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}` }
+    const offTrack = signal('s-8', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'off_track_forecast',
+      params: { title: 'Page load', forecast: '119.8142', forecastPercent: 66, target: '90', unit: 's', leadWeeks: 3, cycleEnd: '2026-12-31' },
+    })
+    expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach 119.8 s by the end of its cycle')
+  })
+
+  it('words a stall of 3 days in days', () => {
+    const stalled = signal('s-9', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'stalled_despite_effort',
+      params: { title: 'Activation', value: '25', unit: '%', checkIns: 3, weeks: 0.4, days: 3, doneRecent: 3, donePrevious: 0 },
+    })
+    expect(explanationText(stalled, i18n, dates)).toContain('over its last 3 check-ins (3 days), while')
+    expect(explanationText(stalled, german, dates)).toContain('über die letzten 3 Check-ins (3 Tage) bei')
+  })
+
+  it('words a stall without days from its weeks', () => {
+    const stalled = signal('s-10', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'stalled_despite_effort',
+      params: { title: 'Activation', value: '25', checkIns: 3, weeks: 0.1, doneRecent: 3, donePrevious: 0 },
+    })
+    expect(explanationText(stalled, i18n, dates)).toContain('(1 day)')
+    expect(explanationText(stalled, german, dates)).toContain('(1 Tag)')
+  })
+
+  it('names the kind of the node a dependency names', () => {
+    const params = { title: 'Checkout revamp', otherTitle: 'Checkout revamp', otherKind: 'initiative', relation: 'depends_on', count: 1 }
+    const dependency = signal('s-11', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })
+    expect(explanationText(dependency, i18n, dates)).toBe('Checkout revamp depends on Checkout revamp (initiative), which is off track.')
+    expect(explanationText(dependency, german, dates)).toContain('hängt von Checkout revamp (Initiative) ab')
   })
 
   it('words a dependency by its relation', () => {
@@ -146,6 +180,21 @@ describe('explanationText of detected kinds', () => {
     const dependsOn = { ...dependency, params: { ...params, relation: 'depends_on', count: 3 } }
     expect(explanationText(dependsOn, german, dates)).toContain('hängt von Activation ab')
     expect(explanationText(dependsOn, german, dates)).toContain('insgesamt sind 3 verknüpfte Elemente nicht im Plan')
+  })
+})
+
+describe('spanText', () => {
+  it('counts days below two weeks and whole weeks from there', () => {
+    expect(spanText(1, i18n.t)).toBe('1 day')
+    expect(spanText(13, i18n.t)).toBe('13 days')
+    expect(spanText(14, i18n.t)).toBe('2 weeks')
+    expect(spanText(20, i18n.t)).toBe('3 weeks')
+  })
+
+  it('words days and weeks in German', () => {
+    expect(spanText(1, german.t)).toBe('1 Tag')
+    expect(spanText(3, german.t)).toBe('3 Tage')
+    expect(spanText(7 * 3, german.t)).toBe('3 Wochen')
   })
 })
 

@@ -61,7 +61,7 @@ describe('unit board page', () => {
     expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
   })
 
-  it('rounds a forecast to two decimals', async () => {
+  it('rounds a forecast of one-decimal values to two', async () => {
     const app = await showBoard()
     const conversion = unitSnapshot.nodes.find((node) => node.key === 'checkout-conversion')
     app.sockets.latest.deliver({
@@ -72,6 +72,19 @@ describe('unit board page', () => {
     })
     await flushPromises()
     expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Forecast 3.09 % (71.4 %)')
+  })
+
+  it('rounds a forecast of whole values to one decimal', async () => {
+    const app = await showBoard()
+    const latency = unitSnapshot.nodes.find((node) => node.key === 'checkout-latency')
+    app.sockets.latest.deliver({
+      type: 'delta',
+      board: unitSnapshot.board,
+      version: unitSnapshot.version + 1,
+      nodes: [{ ...latency, version: latency.version + 1, forecast: { value: 391.8142, progress: 1, reason: null } }],
+    })
+    await flushPromises()
+    expect(keyResult('checkout-latency').get('[data-testid="forecast"]').text()).toBe('Forecast 391.8 ms (100.0 %)')
   })
 
   it('gives the reason when there is no forecast', async () => {

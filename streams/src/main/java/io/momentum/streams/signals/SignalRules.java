@@ -1,6 +1,7 @@
 package io.momentum.streams.signals;
 
 import io.momentum.streams.engine.CycleDef;
+import io.momentum.streams.engine.DisplayPrecision;
 import io.momentum.streams.engine.Forecast;
 import io.momentum.streams.engine.Measurement;
 import io.momentum.streams.engine.NodeKind;
@@ -131,8 +132,11 @@ final class SignalRules {
     if (last != null && last.same(severity, "forecastPercent", percent) && last.same(severity, "leadWeeks", leadWeeks)) {
       return UNCHANGED;
     }
+    int decimals = DisplayPrecision.decimalsFor(node.start(), node.target(), node.current());
+    String shownForecast = plain(DisplayPrecision.round(forecast.value(), decimals));
     JsonObject params = nodeParams(node)
-        .put("forecast", plain(forecast.value()))
+        .put("forecast", shownForecast)
+        .put("decimals", decimals)
         .put("forecastPercent", percent)
         .put("target", plain(node.target()))
         .put("unit", node.unit())
@@ -151,7 +155,7 @@ final class SignalRules {
         .put("leadDays", leadDays)
         .put("values", points(track.values, cycleStart(cycle), 20))
         .put("checkedAt", now.toString());
-    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + estimate(forecast.value()) + unitSuffix(node)
+    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + shownForecast + unitSuffix(node)
         + " by the end of its cycle on " + cycle.end() + ", " + percent + " % of the way to its target "
         + plain(node.target()) + unitSuffix(node) + ". That is off track, with " + leadDays + " days left to act.";
     return new Finding(OFF_TRACK_FORECAST, fingerprint(OFF_TRACK_FORECAST, node.id()), now, List.of(node.id()),
@@ -210,11 +214,13 @@ final class SignalRules {
     int doneRecent = recent;
     int donePrevious = previous;
     double weeks = Math.round(span.toMillis() / (7.0 * DAY_MILLIS) * 10) / 10.0;
+    long days = Math.max(1, Math.round(span.toMillis() / (double) DAY_MILLIS));
     JsonObject params = nodeParams(node)
         .put("checkIns", window.size())
         .put("value", plain(window.get(window.size() - 1).value()))
         .put("unit", node.unit())
         .put("weeks", weeks)
+        .put("days", days)
         .put("doneRecent", doneRecent)
         .put("donePrevious", donePrevious);
     Supplier<JsonObject> evidence = () -> new JsonObject()
@@ -227,7 +233,7 @@ final class SignalRules {
         .put("donePerWeek", donePerWeek(work, before, to))
         .put("linkedWork", linkedJson(work));
     Supplier<String> explanation = () -> node.title() + " stayed at " + plain(window.get(window.size() - 1).value()) + unitSuffix(node)
-        + " over its last " + window.size() + " check-ins (" + plain(BigDecimal.valueOf(weeks)) + " weeks), while " + doneRecent
+        + " over its last " + window.size() + " check-ins (" + spanText(days) + "), while " + doneRecent
         + " linked work items were done, up from " + donePrevious + " in the same time before. The delivered work does not"
         + " move the result.";
     List<String> nodeIds = new ArrayList<>(List.of(node.id()));
@@ -507,9 +513,12 @@ final class SignalRules {
       return UNCHANGED;
     }
     JsonObject params = nodeParams(node)
+        .put("kind", node.kind().wire())
         .put("count", offTrack.size())
+        .put("otherId", first.node().id())
         .put("otherTitle", first.node().title())
         .put("otherKey", first.node().key())
+        .put("otherKind", first.node().kind().wire())
         .put("relation", first.relation());
     JsonArray nodes = new JsonArray();
     List<String> nodeIds = new ArrayList<>(List.of(node.id()));
@@ -527,7 +536,8 @@ final class SignalRules {
     }
     Supplier<JsonObject> evidence = () -> new JsonObject().put("offTrack", nodes).put("linked", related.size()).put("checkedAt", now.toString());
     String relation = first.relation().equals("depends_on") ? "depends on" : "contributes to";
-    Supplier<String> explanation = () -> node.title() + " " + relation + " " + first.node().title() + ", which is off track"
+    Supplier<String> explanation = () -> node.title() + " " + relation + " the " + kindName(first.node().kind()) + " "
+        + first.node().title() + ", which is off track"
         + (offTrack.size() > 1 ? ", and " + (offTrack.size() - 1) + " more linked nodes are off track too." : ".");
     return new Finding(DEPENDENCY_AT_RISK, fingerprint(DEPENDENCY_AT_RISK, node.id()), now, nodeIds, unitIds,
         "warning", DEPENDENCY_AT_RISK, params, explanation, evidence);
@@ -571,9 +581,23 @@ final class SignalRules {
     return value == null ? null : value.stripTrailingZeros().toPlainString();
   }
 
-  /** Returns a derived value, such as a forecast, with at most 2 decimals for the explanation. */
-  static String estimate(BigDecimal value) {
-    return value == null ? null : plain(value.setScale(2, RoundingMode.HALF_UP));
+  /** Returns a span of whole days as people count it: days below two weeks, whole weeks from there. */
+  static String spanText(long days) {
+    if (days < 14) {
+      return days + (days == 1 ? " day" : " days");
+    }
+    return Math.round(days / 7.0) + " weeks";
+  }
+
+  /** Returns the English name of a node kind for sentences, such as "key result". */
+  static String kindName(NodeKind kind) {
+    return switch (kind) {
+      case STRATEGIC_OUTCOME -> "strategic outcome";
+      case OBJECTIVE -> "objective";
+      case KEY_RESULT -> "key result";
+      case KPI -> "KPI";
+      case INITIATIVE -> "initiative";
+    };
   }
 
   /** Rounds a statistic to 4 significant digits for display. */

@@ -1,0 +1,132 @@
+package io.momentum.streams.signals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.momentum.streams.engine.CycleDef;
+import io.momentum.streams.engine.CycleKind;
+import io.momentum.streams.engine.Forecast;
+import io.momentum.streams.engine.Measurement;
+import io.momentum.streams.engine.NodeKind;
+import io.momentum.streams.engine.NodeState;
+import io.momentum.streams.engine.Observation;
+import io.momentum.streams.engine.Status;
+import io.momentum.streams.engine.WorkStatus;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Sentences and wording parameters of signal findings: forecast precision, stall spans, node kinds. */
+class SignalSentencesTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+  private static final CycleDef QUARTER = new CycleDef("c1", "org", "q4", "Q4 2026", CycleKind.QUARTER, null,
+      LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31"), false);
+
+  @Test
+  void forecastShownWithValuePrecisionPlusOne() {
+    NodeState node = keyResult("kr-1", "Page load time", "180", "90", "125", "s",
+        Forecast.of(new BigDecimal("119.8142"), new BigDecimal("0.6687")), Status.AT_RISK);
+
+    Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(finding.explanation()).contains("forecast to reach 119.8 s ");
+    assertThat(finding.params().getString("forecast")).isEqualTo("119.8");
+    assertThat(finding.params().getInteger("decimals")).isEqualTo(1);
+    assertThat(finding.evidence().getJsonObject("forecast").getString("value")).isEqualTo("119.8142");
+  }
+
+  @Test
+  void forecastOfDecimalValuesKeepsOneMoreDecimal() {
+    NodeState node = keyResult("kr-2", "Conversion rate", "2.5", "3.5", "2.6", "%",
+        Forecast.of(new BigDecimal("2.74871"), new BigDecimal("0.2487")), Status.OFF_TRACK);
+
+    Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(finding.explanation()).contains("forecast to reach 2.75 % ");
+    assertThat(finding.params().getInteger("decimals")).isEqualTo(2);
+  }
+
+  @Test
+  void stallOfThreeDaysSaysDays() {
+    Finding finding = stalled(Duration.ofDays(3));
+
+    assertThat(finding.explanation()).contains("check-ins (3 days)");
+    assertThat(finding.params().getLong("days")).isEqualTo(3L);
+  }
+
+  @Test
+  void stallOfOneDaySaysDaySingular() {
+    Finding finding = stalled(Duration.ofHours(30));
+
+    assertThat(finding.explanation()).contains("check-ins (1 day)");
+  }
+
+  @Test
+  void stallOfThreeWeeksSaysWholeWeeks() {
+    Finding finding = stalled(Duration.ofDays(20));
+
+    assertThat(finding.explanation()).contains("check-ins (3 weeks)");
+    assertThat(finding.params().getLong("days")).isEqualTo(20L);
+  }
+
+  @Test
+  void spanTextSwitchesToWeeksAtFourteenDays() {
+    assertThat(SignalRules.spanText(13)).isEqualTo("13 days");
+    assertThat(SignalRules.spanText(14)).isEqualTo("2 weeks");
+    assertThat(SignalRules.spanText(17)).isEqualTo("2 weeks");
+    assertThat(SignalRules.spanText(18)).isEqualTo("3 weeks");
+  }
+
+  @Test
+  void dependencyNamesKindOfOtherNode() {
+    NodeState keyResult = keyResult("kr-3", "Checkout revamp", "0", "100", "40", "%", null, Status.ON_TRACK);
+    NodeState initiative = node("in-1", NodeKind.INITIATIVE, "Checkout revamp", Status.OFF_TRACK);
+
+    Finding finding = SignalRules.dependencyAtRisk(keyResult,
+        List.of(new SignalRules.Related(initiative, "depends_on", "input")), NOW, null);
+
+    assertThat(finding.explanation()).isEqualTo("Checkout revamp depends on the initiative Checkout revamp, which is off track.");
+    assertThat(finding.params().getString("otherKind")).isEqualTo("initiative");
+    assertThat(finding.params().getString("otherId")).isEqualTo("in-1");
+    assertThat(finding.params().getString("kind")).isEqualTo("key_result");
+    assertThat(finding.evidence().getJsonArray("offTrack").getJsonObject(0).getString("kind")).isEqualTo("initiative");
+  }
+
+  private static Finding stalled(Duration span) {
+    NodeState node = keyResult("kr-4", "Activation rate", "20", "40", "25", "%", null, Status.AT_RISK);
+    NodeTrack track = new NodeTrack();
+    Instant first = NOW.minus(span);
+    for (int i = 0; i < 3; i++) {
+      Instant at = first.plus(span.dividedBy(2).multipliedBy(i));
+      track.add(new Observation.Value(node.id(), new BigDecimal("25"), 6, true, at, "test"), "e" + i);
+    }
+    NodeState initiative = node("in-2", NodeKind.INITIATIVE, "Onboarding flow", Status.ON_TRACK);
+    NodeTrack work = new NodeTrack();
+    for (int i = 0; i < 3; i++) {
+      Instant done = first.plus(span.dividedBy(4).multipliedBy(i + 1));
+      work.add(new Observation.WorkItem(initiative.id(), "jira", "ON-" + i, "story", WorkStatus.DONE, null, false, done,
+          "test"), null);
+    }
+    Finding finding = SignalRules.stalledDespiteEffort(node, track,
+        () -> List.of(new SignalRules.LinkedWork(initiative, work)), SignalSettings.DEFAULTS);
+    assertThat(finding).isNotNull();
+    return finding;
+  }
+
+  private static NodeState keyResult(String id, String title, String start, String target, String current, String unit,
+                                     Forecast forecast, Status status) {
+    return new NodeState(id, "org", id, NodeKind.KEY_RESULT, Measurement.INCREASE, title, "o1", "u1", "c1", null,
+        BigDecimal.ONE, new BigDecimal("0.1"), new BigDecimal("0.1"), new BigDecimal("0.5"), status, false, false, null,
+        forecast, new BigDecimal(current), new BigDecimal(start), new BigDecimal(target), null, null, unit, null, null,
+        null, List.of(), null, null, null, 0, null, null, null, NOW, "test", 1);
+  }
+
+  private static NodeState node(String id, NodeKind kind, String title, Status status) {
+    return new NodeState(id, "org", id, kind, null, title, null, "u2", "c1", null, BigDecimal.ONE,
+        new BigDecimal("0.1"), new BigDecimal("0.1"), new BigDecimal("0.6"), status, false, false, null, null, null,
+        null, null, null, null, null, null, null, null, List.of(), null, null, null, 0, null, null, null, NOW, "test", 1);
+  }
+}

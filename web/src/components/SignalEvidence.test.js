@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
+import SignalEvidence from './SignalEvidence.vue'
+
+const KEY_RESULT_ID = 'n0000000-0000-4000-8000-000000000031'
+const INITIATIVE_ID = 'n0000000-0000-4000-8000-000000000032'
+
+function dependencySignal() {
+  return {
+    id: 's0000000-0000-4000-8000-000000000009',
+    kind: 'dependency_at_risk',
+    code: 'dependency_at_risk',
+    nodeIds: [KEY_RESULT_ID, INITIATIVE_ID],
+    params: { nodeId: KEY_RESULT_ID, title: 'Checkout revamp', kind: 'key_result', otherTitle: 'Checkout revamp', otherKind: 'initiative', relation: 'depends_on', count: 1 },
+    evidence: {
+      offTrack: [{ id: INITIATIVE_ID, key: 'checkout-revamp-epic', title: 'Checkout revamp', kind: 'initiative', relation: 'depends_on', link: 'input', status: 'off_track', progress: '0.2', expected: '0.6' }],
+      linked: 1,
+    },
+  }
+}
+
+function forecastSignal() {
+  return {
+    id: 's0000000-0000-4000-8000-000000000010',
+    kind: 'off_track_forecast',
+    code: 'off_track_forecast',
+    nodeIds: [KEY_RESULT_ID],
+    params: { nodeId: KEY_RESULT_ID, title: 'Page load time', unit: 's' },
+    evidence: {
+      forecast: { value: '119.8142', progress: '0.6687', points: 4 },
+      start: '180', target: '90', current: '125',
+      cycle: { id: 'c-1', start: '2026-10-01', end: '2026-12-31' },
+      leadDays: 41,
+    },
+  }
+}
+
+let wrapper
+
+function show(signal, locale = 'en') {
+  wrapper = mountWithApp(SignalEvidence, createTestApp({ locale }), { props: { signal } })
+  return wrapper
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+
+describe('SignalEvidence', () => {
+  it('names the kind of an off-track dependency', () => {
+    const row = show(dependencySignal()).get('[data-testid="signal-off-track-node"]')
+    expect(row.get('[data-testid="signal-node-kind"]').text()).toBe('initiative')
+    expect(row.get('[data-testid="signal-off-track-link"]').attributes('href')).toBe(`/nodes/${INITIATIVE_ID}/impact`)
+  })
+
+  it('names the kind in German', () => {
+    const row = show(dependencySignal(), 'de').get('[data-testid="signal-off-track-node"]')
+    expect(row.get('[data-testid="signal-node-kind"]').text()).toBe('Initiative')
+  })
+
+  it('links the key result a dependency signal concerns', () => {
+    const link = show(dependencySignal()).get('[data-testid="signal-node-link"]')
+    expect(link.attributes('href')).toBe(`/key-results/${KEY_RESULT_ID}`)
+  })
+
+  it('shows a forecast with the precision of its values', () => {
+    const forecast = show(forecastSignal()).get('[data-testid="signal-forecast"]')
+    expect(forecast.text()).toContain('119.8 s')
+    expect(forecast.text()).not.toContain('119.81')
+  })
+})
