@@ -58,9 +58,10 @@ function compareCycles(left, right) {
 
 /**
  * Computes a unit's score over a set of its objectives by the engine's rule for unit summaries.
- * The score is the unweighted mean progress, rounded half up to 4 decimals. Its status comes from
- * the gap to the objectives' mean expected progress, and it carries counts per status and the
- * lowest confidence. An empty list gives `objectives: 0` with null progress and status, so a
+ * The score is the unweighted mean progress, rounded half up to 4 decimals. Its status is the
+ * worst status of the objectives (pending ones left out unless all are pending), or the status of
+ * the gap to their mean expected progress when that is worse, so one objective off track makes
+ * the unit off track. It carries counts per status and the lowest confidence. An empty list gives `objectives: 0` with null progress and status, so a
  * screen can say "no objectives in this cycle" instead of showing 0 %.
  */
 export function unitCycleScore(objectives) {
@@ -106,7 +107,7 @@ export function unitCycleScore(objectives) {
   } else if (closed === members) {
     status = 'closed'
   } else {
-    status = statusFromGap(progress, divideHalfUp(sumExpected, members))
+    status = worseStatus(worstScored(counts), statusFromGap(progress, divideHalfUp(sumExpected, members)))
   }
   return { objectives: members, progress: progress / ONE, noData, status, counts, confidence, updatedAt }
 }
@@ -125,6 +126,20 @@ export function statusFromGap(progress, expected) {
     return 'on_track'
   }
   return gap >= AT_RISK_GAP ? 'at_risk' : 'off_track'
+}
+
+// Scored statuses from best to worst.
+const SEVERITY = ['on_track', 'at_risk', 'off_track']
+
+function worstScored(counts) {
+  return [...SEVERITY].reverse().find((status) => counts[status] > 0) ?? null
+}
+
+function worseStatus(left, right) {
+  if (left === null) {
+    return right
+  }
+  return SEVERITY.indexOf(left) >= SEVERITY.indexOf(right) ? left : right
 }
 
 /** Converts a wire number such as 0.6298 to fixed point; null or missing counts as 0. */

@@ -62,8 +62,10 @@ describe('unitCycleScore', () => {
 
   it.each([
     // The engine's RollupTest.unitSummaryAveragesCurrentObjectives: objectives at 0.45 and 0.10 on
-    // day 45 of a 90-day quarter give the unit 0.275, at risk.
-    ['engine case of two objectives', [objective(0.45, 0.4944, 'on_track'), objective(0.1, 0.4944, 'off_track')], 0.275, 'at_risk'],
+    // day 45 of a 90-day quarter give the unit 0.275, off track like its worst objective.
+    ['engine case of two objectives', [objective(0.45, 0.4944, 'on_track'), objective(0.1, 0.4944, 'off_track')], 0.275, 'off_track'],
+    ['worst objective over an on-track mean', [objective(1, 0.5, 'on_track'), objective(0.45, 0.5, 'on_track'), objective(0.1, 0.5, 'off_track')], 0.5167, 'off_track'],
+    ['at risk objective among on-track ones', [objective(0.6, 0.5, 'on_track'), objective(0.3, 0.5, 'at_risk')], 0.45, 'at_risk'],
     ['mean rounded half up', [objective(0.3333, 0.2, 'on_track'), objective(0.3334, 0.2, 'on_track')], 0.3334, 'on_track'],
     ['three-way mean rounded down', [objective(0.1, 0.2, 'on_track'), objective(0.1, 0.2, 'on_track'), objective(0.1001, 0.2, 'on_track')], 0.1, 'on_track'],
     ['off track against mean expected', [objective(0.1, 0.6, 'off_track'), objective(0.2, 0.6, 'off_track')], 0.15, 'off_track'],

@@ -65,3 +65,23 @@ export function countsInAttentionOrder(counts) {
     count: counts[status],
   }))
 }
+
+/**
+ * Returns the counts of a unit score that the "n of m objectives on track" line does not name
+ * (every status but on track with a count), in attention order.
+ */
+export function countsBesideOnTrack(counts) {
+  return countsInAttentionOrder(counts).filter((entry) => entry.status !== 'on_track')
+}
+
+/**
+ * Returns the line that says how many of a unit's objectives are on track, such as "1 of 3
+ * objectives on track", worded by `t`; a score without objectives gives "no objectives".
+ */
+export function onTrackOfText(score, t) {
+  const total = score?.objectives ?? 0
+  if (total === 0) {
+    return t('portfolio.objectiveCount', 0)
+  }
+  return t('portfolio.onTrackOf', { onTrack: score.counts?.on_track ?? 0, count: total }, total)
+}

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { createMomentumI18n } from '../i18n/index.js'
 import {
   STATUSES,
   STATUS_COLOURS,
   compareByAttention,
+  countsBesideOnTrack,
   countsInAttentionOrder,
+  onTrackOfText,
   statusColours,
   worstStatus,
 } from './status.js'
@@ -81,5 +84,36 @@ describe('countsInAttentionOrder', () => {
 
   it('is empty without counts', () => {
     expect(countsInAttentionOrder(null)).toEqual([])
+  })
+})
+
+describe('onTrackOfText', () => {
+  const english = createMomentumI18n('en').global
+  const german = createMomentumI18n('de').global
+
+  it('counts the objectives on track', () => {
+    const score = { objectives: 3, counts: { on_track: 1, at_risk: 1, off_track: 1, pending: 0 } }
+    expect(onTrackOfText(score, english.t)).toBe('1 of 3 objectives on track')
+    expect(onTrackOfText(score, german.t)).toBe('1 von 3 Zielen im Plan')
+  })
+
+  it('words a single objective', () => {
+    const score = { objectives: 1, counts: { on_track: 0, at_risk: 0, off_track: 1, pending: 0 } }
+    expect(onTrackOfText(score, english.t)).toBe('0 of 1 objective on track')
+    expect(onTrackOfText(score, german.t)).toBe('0 von 1 Ziel im Plan')
+  })
+
+  it('says no objectives without any', () => {
+    expect(onTrackOfText({ objectives: 0, counts: null }, english.t)).toBe('no objectives')
+  })
+})
+
+describe('countsBesideOnTrack', () => {
+  it('leaves on track out', () => {
+    const counts = { on_track: 4, at_risk: 0, off_track: 1, pending: 2 }
+    expect(countsBesideOnTrack(counts)).toEqual([
+      { status: 'off_track', count: 1 },
+      { status: 'pending', count: 2 },
+    ])
   })
 })

@@ -40,10 +40,12 @@ describe('portfolio page', () => {
     expect(wrapper.findAll('[data-testid^="unit-"]')).toHaveLength(7)
   })
 
-  it('lists the counts per status in attention order', async () => {
+  it('says how many objectives are on track, then the others in attention order', async () => {
     await showPortfolio()
-    const counts = wrapper.get('[data-testid="unit-digital-commerce"]').findAll('[data-testid^="count-"]')
-    expect(counts.map((count) => count.text())).toEqual(['· 1 Off track', '· 1 At risk', '· 1 On track'])
+    const tile = wrapper.get('[data-testid="unit-digital-commerce"]')
+    expect(tile.get('[data-testid="on-track-of"]').text()).toBe('1 of 3 objectives on track')
+    const counts = tile.findAll('[data-testid^="count-"]')
+    expect(counts.map((count) => count.text())).toEqual(['· 1 Off track', '· 1 At risk'])
   })
 
   it('shows a unit without objectives as without score', async () => {

@@ -32,6 +32,19 @@ afterEach(() => {
 })
 
 describe('unit board page', () => {
+  it('says how many objectives are on track beside the unit status', async () => {
+    await showBoard()
+    const summary = wrapper.get('[data-testid="unit-summary"]')
+    expect(summary.get('[data-testid="status"]').text()).toBe('Off track')
+    expect(summary.get('[data-testid="unit-on-track-of"]').text()).toBe('1 of 2 objectives on track')
+    expect(summary.get('[data-testid="unit-counts"]').text()).toContain('· 1 Off track')
+  })
+
+  it('says how many objectives are on track in German', async () => {
+    await showBoard('de')
+    expect(wrapper.get('[data-testid="unit-on-track-of"]').text()).toBe('1 von 2 Zielen im Plan')
+  })
+
   it('subscribes to the unit board', async () => {
     const app = await showBoard()
     expect(app.sockets.latest.sentMessages[0]).toEqual({ type: 'subscribe', board: `unit:${TEAM_ID}` })

@@ -136,8 +136,11 @@ final class StateBuilder {
   }
 
   /**
-   * Builds a unit summary: the mean progress of the unit's current objectives, the status of
-   * that mean against their mean expected progress, counts per status and the lowest confidence.
+   * Builds a unit summary: the mean progress of the unit's current objectives, counts per status
+   * and the lowest confidence. The status follows the objective rule one level up: the worst
+   * status of its objectives (pending ones left out unless all are pending), or the status of the
+   * mean against their mean expected progress when that is worse. A unit with one objective off
+   * track is therefore never shown on track, whatever its mean.
    */
   static UnitSummary unit(UnitRecord unit, long version) {
     UnitDef def = unit.def;
@@ -150,7 +153,7 @@ final class StateBuilder {
     } else if (objectives.count(Status.CLOSED) == objectives.members) {
       status = Status.CLOSED;
     } else {
-      status = StatusRules.fromGap(progress, objectives.meanExpected());
+      status = StatusRules.aggregate(objectives, progress, objectives.meanExpected());
     }
     Map<Status, Integer> counts = new EnumMap<>(Status.class);
     for (Status s : Status.values()) {

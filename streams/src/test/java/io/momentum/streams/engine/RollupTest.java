@@ -232,7 +232,8 @@ class RollupTest {
     UnitSummary summary = engine.units().iterator().next();
     assertThat(summary.progress()).isEqualByComparingTo("0.275");
     assertThat(summary.objectives()).isEqualTo(2);
-    assertThat(summary.status()).isEqualTo(Status.AT_RISK);
+    // The mean alone is at risk, but the objective at 0.10 is off track.
+    assertThat(summary.status()).isEqualTo(Status.OFF_TRACK);
   }
 
   @Test
@@ -254,6 +255,43 @@ class RollupTest {
     assertThat(summary.counts().get(Status.PENDING)).isEqualTo(1);
     assertThat(summary.counts().get(Status.AT_RISK)).isEqualTo(0);
     assertThat(summary.confidence()).isEqualTo(5);
+  }
+
+  @Test
+  void unitStatusIsWorstObjectiveStatus() {
+    GoalEngine engine = engineAt(clockAtDay(45));
+    engine.upsertNode(objective("o1").build());
+    engine.upsertNode(objective("o2").build());
+    engine.upsertNode(objective("o3").build());
+    engine.upsertNode(metric("kr1", "o1", 0, 100).build());
+    engine.upsertNode(metric("kr2", "o2", 0, 100).build());
+    engine.upsertNode(metric("kr3", "o3", 0, 100).build());
+
+    engine.apply(value("kr1", "100", day(44)));
+    engine.apply(value("kr2", "45", day(44)));
+    engine.apply(value("kr3", "10", day(44)));
+
+    UnitSummary summary = engine.units().iterator().next();
+    // The mean 0.5167 against the expected 0.5 alone would be on track.
+    assertThat(summary.progress()).isEqualByComparingTo("0.5167");
+    assertThat(summary.counts().get(Status.ON_TRACK)).isEqualTo(2);
+    assertThat(summary.counts().get(Status.OFF_TRACK)).isEqualTo(1);
+    assertThat(summary.status()).isEqualTo(Status.OFF_TRACK);
+  }
+
+  @Test
+  void unitStatusLeavesPendingObjectivesOut() {
+    GoalEngine engine = engineAt(clockAtDay(45));
+    engine.upsertNode(objective("o1").build());
+    engine.upsertNode(objective("o2").build());
+    engine.upsertNode(metric("kr1", "o1", 0, 100).build());
+    engine.upsertNode(metric("kr2", "o2", 0, 100).build());
+
+    engine.apply(value("kr1", "100", day(44)));
+
+    UnitSummary summary = engine.units().iterator().next();
+    assertThat(summary.counts().get(Status.PENDING)).isEqualTo(1);
+    assertThat(summary.status()).isEqualTo(Status.ON_TRACK);
   }
 
   @Test
