@@ -1,7 +1,8 @@
 // Browser test of the live quality check in the OKR editor against a real Momentum server, run by
 // the server's QualityBrowserIT. An admin opens a new key result and types a weak one, which gets
 // vague_verb and no_target with their explanation. The admin dismisses no_target (recorded in the
-// decision trail), types a good key result and the findings go. In German the explanation is
+// decision trail, left out of the key result's score and counted on the panel), types a good key
+// result and the findings go. In German the explanation is
 // German. After vague_verb is turned off on the settings page, the weak key result no longer gets
 // it. Writes screenshots and prints one JSON line with the results; exits with 1 when a check fails.
 //
@@ -66,6 +67,11 @@ async function dismissNoTarget(page, result) {
     }
     await page.waitForTimeout(200)
   }
+  // The dismissed finding leaves the key result's score, and the panel counts it.
+  await panel.locator('[data-testid="quality-dismissed"]').waitFor({ timeout: 5_000 })
+  result.dismissedNote = (await panel.locator('[data-testid="quality-dismissed"]').textContent()).trim()
+  result.scoreAfterDismissal = (await panel.locator('[data-testid="quality-score"]').textContent()).trim()
+  await page.screenshot({ path: join(options.out, 'quality-dismissed.png'), fullPage: true })
 }
 
 async function typeGood(page, result) {
@@ -88,6 +94,7 @@ async function readGerman(page, result) {
   const vague = page.locator('[data-testid="quality-panel"] [data-testid="finding-vague_verb"]')
   await vague.waitFor({ timeout: 15_000 })
   result.germanWhy = (await vague.locator('.why').textContent()).trim()
+  result.germanScore = (await page.locator('[data-testid="quality-panel"] [data-testid="quality-score"]').textContent()).trim()
   await page.screenshot({ path: join(options.out, 'quality-weak-de.png'), fullPage: true })
 }
 

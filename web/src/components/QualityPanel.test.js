@@ -1,10 +1,12 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
-import { fakeFetch } from '../testing/fakeFetch.js'
+import { fakeFetch, queryOf } from '../testing/fakeFetch.js'
 import QualityPanel from './QualityPanel.vue'
 
 const KEY_RESULT_ID = '0b3c1f6e-8a55-4a77-9d3e-5f1e2a3b4c5d'
+const OTHER_ID = '1c4d2a7f-9b66-4b88-8e4f-6a2f3b4c5d6e'
+const OBJECTIVE_ID = '2d5e3b8a-0c77-4c99-9f5a-7b3a4c5d6e7f'
 const REPORT = {
   score: 70,
   findings: [
@@ -12,6 +14,20 @@ const REPORT = {
     { rule: 'vague_verb', severity: 'warning', target: KEY_RESULT_ID, evidence: ['Improve'], why: '"Improve" says…', fix: 'Say how much…' },
     { rule: 'no_owner', severity: 'warning', target: 'objective', evidence: [], why: 'Nobody owns…', fix: 'Choose…' },
   ],
+}
+
+function mountObjectivePanel(routes) {
+  const fake = fakeFetch({ 'POST /api/v1/assist/quality-check': { body: REPORT }, ...routes })
+  vi.stubGlobal('fetch', fake.fetchStub)
+  const wrapper = mountWithApp(QualityPanel, createTestApp(), {
+    props: {
+      draft: { objective: { title: 'Delight customers' }, keyResults: [{ id: KEY_RESULT_ID, text: 'Improve customer satisfaction' }] },
+      focus: 'objective',
+      text: 'Delight customers',
+      subject: { type: 'objective', id: OBJECTIVE_ID },
+    },
+  })
+  return { wrapper, fake }
 }
 
 function mountPanel(routes, locale = 'en') {
@@ -81,6 +97,69 @@ describe('QualityPanel', () => {
     expect(posted[1]).toMatchObject({ decision: 'accepted', ref: `no_target:${KEY_RESULT_ID}` })
     expect(wrapper.emitted('apply')[0][0].rule).toBe('no_target')
     expect(wrapper.find('[data-testid="finding-vague_verb"]').exists()).toBe(false)
+  })
+
+  it('scores a key result by its own findings', async () => {
+    vi.useFakeTimers()
+    const report = {
+      score: 40,
+      findings: [...REPORT.findings, { rule: 'no_target', severity: 'error', target: OTHER_ID, evidence: [], why: 'w', fix: 'f', penalty: 20 }]
+        .map((finding) => ({ penalty: { error: 20, warning: 10, info: 3 }[finding.severity], ...finding })),
+    }
+    const { wrapper } = mountPanel({ 'POST /api/v1/assist/quality-check': { body: report }, 'GET /api/v1/decisions': { body: { items: [] } } })
+    await settle()
+
+    expect(wrapper.get('[data-testid="quality-score"]').text()).toBe('This key result: 70/100')
+  })
+
+  it('leaves dismissed findings out of the score and counts them', async () => {
+    vi.useFakeTimers()
+    const decisions = { items: [{ decision: 'dismissed', ref: `no_target:${KEY_RESULT_ID}` }] }
+    const { wrapper } = mountPanel({ 'GET /api/v1/decisions': { body: decisions } })
+    await settle()
+
+    expect(wrapper.get('[data-testid="quality-score"]').text()).toBe('This key result: 90/100')
+    expect(wrapper.get('[data-testid="quality-dismissed"]').text()).toBe('1 dismissed finding, not counted in the score')
+  })
+
+  it('lowers the score again only for findings still shown after a dismissal', async () => {
+    vi.useFakeTimers()
+    const { wrapper } = mountPanel({
+      'GET /api/v1/decisions': { body: { items: [] } },
+      'POST /api/v1/decisions': { status: 201, body: { id: 1 } },
+    })
+    await settle()
+    expect(wrapper.get('[data-testid="quality-score"]').text()).toBe('This key result: 70/100')
+
+    await wrapper.find('[data-testid="dismiss-vague_verb"]').trigger('click')
+    await flushPromises()
+
+    expect(wrapper.get('[data-testid="quality-score"]').text()).toBe('This key result: 80/100')
+    expect(wrapper.get('[data-testid="quality-dismissed"]').exists()).toBe(true)
+  })
+
+  it('shows the whole set on the objective panel', async () => {
+    vi.useFakeTimers()
+    const decisions = (request) => ({
+      body: { items: queryOf(request).subjectId === KEY_RESULT_ID ? [{ decision: 'dismissed', ref: `vague_verb:${KEY_RESULT_ID}` }] : [] },
+    })
+    const { wrapper, fake } = mountObjectivePanel({ 'GET /api/v1/decisions': decisions, 'POST /api/v1/decisions': { status: 201, body: { id: 1 } } })
+    await settle()
+
+    expect(wrapper.get('[data-testid="quality-score"]').text()).toBe('Objective and key results: 70/100')
+    expect(wrapper.get('[data-testid="quality-dismissed"]').text()).toBe('1 dismissed finding, not counted in the score')
+    expect(wrapper.find('[data-testid="finding-no_owner"]').exists()).toBe(true)
+    const keyResultFinding = wrapper.get('[data-testid="finding-no_target"]')
+    expect(keyResultFinding.get('[data-testid="finding-key-result"]').text()).toBe('Key result: Improve customer satisfaction')
+    expect(wrapper.find('[data-testid="finding-no_owner"] [data-testid="finding-key-result"]').exists()).toBe(false)
+    const asked = fake.requests.filter((r) => r.method === 'GET').map((r) => queryOf(r).subjectId)
+    expect(asked).toEqual(expect.arrayContaining([OBJECTIVE_ID, KEY_RESULT_ID]))
+
+    await wrapper.find('[data-testid="dismiss-no_target"]').trigger('click')
+    await flushPromises()
+    const posted = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/decisions').map((r) => r.body)
+    expect(posted[0]).toMatchObject({ ref: `no_target:${KEY_RESULT_ID}`, subjectType: 'key_result', subjectId: KEY_RESULT_ID })
+    expect(wrapper.get('[data-testid="quality-score"]').text()).toBe('Objective and key results: 90/100')
   })
 
   it('asks for German findings in German', async () => {

@@ -54,3 +54,28 @@ export function keyResultsWith(saved, edited) {
   }
   return list
 }
+
+// Points a finding costs when the server sent no `penalty`: the default settings.
+const DEFAULT_PENALTIES = { error: 20, warning: 10, info: 3 }
+
+/**
+ * Returns what a quality panel shows of a report. The panel of a key result (`focus` is its id)
+ * shows that key result's findings; the objective's panel (`focus` is 'objective') shows the
+ * whole set. Findings whose ref is in `dismissed` are left out of `findings` and counted in
+ * `dismissedCount`. `score` follows the checker's definition (100 minus each finding's penalty,
+ * clamped to 0-100) over the findings shown, so a dismissed finding does not lower it; it is null
+ * without a report.
+ */
+export function panelView(report, focus, dismissed, refOf) {
+  if (!report) {
+    return { findings: [], dismissedCount: 0, score: null }
+  }
+  const concerned = (report.findings ?? []).filter((finding) => focus === 'objective' || finding.target === focus)
+  const findings = concerned.filter((finding) => !dismissed.has(refOf(finding)))
+  const penalty = findings.reduce((sum, finding) => sum + (finding.penalty ?? DEFAULT_PENALTIES[finding.severity] ?? 0), 0)
+  return {
+    findings,
+    dismissedCount: concerned.length - findings.length,
+    score: Math.max(0, Math.min(100, 100 - penalty)),
+  }
+}

@@ -65,6 +65,10 @@ class QualityIT {
     assertThat(vague.getString("why")).contains("Richtung");
     assertThat(vague.getJsonArray("evidence").getList()).containsExactly("Improve");
     assertThat(report.getInteger("score")).isEqualTo(100 - 20 - 10);
+    assertThat(vague.getInteger("penalty")).isEqualTo(10);
+    int penalties = report.getJsonArray("findings").stream().map(JsonObject.class::cast)
+        .mapToInt(f -> f.getInteger("penalty")).sum();
+    assertThat(penalties).isEqualTo(100 - report.getInteger("score"));
   }
 
   @Test

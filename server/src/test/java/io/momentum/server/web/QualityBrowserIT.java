@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Headless Chromium against a real node through the live quality check in the OKR editor. A weak
  * key result typed into the form gets vague_verb and no_target with the explanation, and a
- * dismissal reaches the decision trail. A good key result then makes the findings go. In German
+ * dismissal reaches the decision trail and leaves the key result's score. A good key result then makes the findings go. In German
  * the explanation is German, and turning vague_verb off on the settings page removes it.
  * Screenshots go to {@code server/target/screenshots/}.
  */
@@ -40,6 +40,12 @@ class QualityBrowserIT {
     assertThat(result.getJsonArray("highlighted").getList()).as("highlighted words").contains("Improve");
     assertThat(result.getString("weakWhy")).as("explanation of vague_verb").contains("how far");
     assertThat(result.getJsonArray("dismissed").getList()).as("dismissed refs in the trail").contains("no_target:new");
+    assertThat(result.getString("weakScore")).as("score of the weak key result").isEqualTo("This key result: 70/100");
+    assertThat(result.getString("scoreAfterDismissal")).as("score without the dismissed finding")
+        .isEqualTo("This key result: 90/100");
+    assertThat(result.getString("dismissedNote")).as("count of dismissed findings")
+        .isEqualTo("1 dismissed finding, not counted in the score");
+    assertThat(result.getString("germanScore")).as("German score label").startsWith("Dieses Schlüsselergebnis:");
     assertThat(result.getJsonArray("goodRules").getList()).as("rules left for the good key result")
         .doesNotContain("vague_verb", "no_target");
     assertThat(result.getString("germanWhy")).as("German explanation of vague_verb").contains("Richtung");
@@ -48,6 +54,7 @@ class QualityBrowserIT {
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-weak.png")).exists();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-good.png")).exists();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("quality-dismissed.png")).exists();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-weak-de.png")).exists();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-settings.png")).exists();
   }

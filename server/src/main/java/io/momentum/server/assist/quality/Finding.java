@@ -12,8 +12,11 @@ import java.util.List;
  *     for rules about counts or missing fields)
  * @param why why it matters, in the request's language
  * @param fix a suggested change, in the request's language
+ * @param penalty the score points this finding costs under the organisation's settings, so a
+ *     client can score a part of the findings, such as one key result's, by the same rule
  */
-public record Finding(QualityRule rule, Severity severity, String target, List<String> evidence, String why, String fix) {
+public record Finding(QualityRule rule, Severity severity, String target, List<String> evidence, String why, String fix,
+                      int penalty) {
 
   /** Target of findings about the objective or the set of key results. */
   public static final String OBJECTIVE = "objective";
@@ -22,7 +25,7 @@ public record Finding(QualityRule rule, Severity severity, String target, List<S
     evidence = List.copyOf(evidence);
   }
 
-  /** Returns {@code {"rule", "severity", "target", "evidence": [...], "why", "fix"}}. */
+  /** Returns {@code {"rule", "severity", "target", "evidence": [...], "why", "fix", "penalty"}}. */
   public JsonObject toJson() {
     return new JsonObject()
         .put("rule", rule.id())
@@ -30,6 +33,7 @@ public record Finding(QualityRule rule, Severity severity, String target, List<S
         .put("target", target)
         .put("evidence", new JsonArray(List.copyOf(evidence)))
         .put("why", why)
-        .put("fix", fix);
+        .put("fix", fix)
+        .put("penalty", penalty);
   }
 }

@@ -190,6 +190,33 @@ final class Lexicon {
       "stufe", "leistung", "qualität", "ergebnisse", "einfach", "weiter", "continue", "keep", "going", "strong",
       "stronger", "stark", "stärker", "machen", "erreichen", "achieve", "deliver", "value", "wert");
 
+  /**
+   * Words and word beginnings of slogans that promise quality without naming a change
+   * ("excellence", "world-class", "smoothly"); a title with one of them is vague whatever else
+   * it names. German entries are beginnings, so "exzellenter" and "Exzellenz" both match.
+   */
+  static final Set<String> SLOGAN_WORDS = words("excellence", "excellent", "world-class", "awesome", "amazing",
+      "smoothly", "smooth", "seamless", "seamlessly", "best-in-class", "next-level", "outstanding", "weltklasse",
+      "erstklassig", "reibungslos", "herausragend");
+  static final List<String> SLOGAN_BEGINNINGS = List.of("exzellen", "weltklasse", "erstklassig", "reibungslos",
+      "herausragend");
+  static final List<String> SLOGAN_PHRASES = List.of("next level", "nächste level", "nächsten level", "best in class",
+      "extra mile", "nächste stufe", "nächsten stufe");
+
+  /**
+   * Verbs that set an objective in motion without saying what should change ("drive", "vorantreiben",
+   * "Kundenorientierung leben"), in addition to {@link #VAGUE_VERBS}. On a title naming at most one
+   * thing they make it vague; "increase", "senken" and other directions do not, because a
+   * direction on a named measure ("Profitabilität steigern") says what should change.
+   */
+  static final Set<String> OBJECTIVE_VAGUE_VERBS = union(union(VAGUE_VERBS, english("drive", "deliver", "pursue",
+          "embrace", "champion", "take", "push", "shape")),
+      words("voranbringen", "vorantreiben", "leben", "vorleben", "gestalten", "anpacken", "angehen", "treiben"));
+
+  /** Prepositions that open a place, group or part of a measure ("in Sales", "für Neukunden"). */
+  static final Set<String> PREPOSITIONS = words("in", "for", "at", "of", "on", "across", "among", "within", "from",
+      "with", "im", "für", "bei", "von", "mit", "aus", "innerhalb", "unter", "über");
+
   /** Words that join two measures in one key result, including guardrails ("… without lowering CSAT below 85 %"). */
   static final Set<String> CONJUNCTIONS = words("and", "und", "&", "sowie", "plus", "while", "whilst", "während",
       "without", "ohne");

@@ -47,18 +47,14 @@ public final class QualityChecker {
     List<Finding> ordered = findings.ordered(request);
     int score = 100;
     for (Finding finding : ordered) {
-      score -= settings.penaltyOf(finding.severity());
+      score -= finding.penalty();
     }
     return new QualityReport(Math.max(0, Math.min(100, score)), ordered);
   }
 
   private void checkObjective(QualityRequest request, List<TextFacts> facts, Collector findings) {
     String title = request.objective().title();
-    TextFacts titleFacts = new TextFacts(title);
-    boolean onlyGeneric = titleFacts.words.stream().allMatch(w -> Lexicon.GENERIC_OBJECTIVE_WORDS.contains(w.lower())
-        || Lexicon.STOP_WORDS.contains(w.lower()));
-    int letters = (int) title.chars().filter(Character::isLetter).count();
-    if (onlyGeneric || (titleFacts.words.size() < 3 && letters < 20)) {
+    if (ObjectiveWording.isVague(new TextFacts(title))) {
       findings.add(QualityRule.VAGUE_OBJECTIVE, Finding.OBJECTIVE, title.isBlank() ? List.of() : List.of(title));
     }
     if (!request.objective().hasOwner()) {
@@ -156,7 +152,9 @@ public final class QualityChecker {
   /**
    * Splits the text at "and", "und", "&", "sowie" (not inside "between X and Y") and returns the
    * first two parts when at least two of them carry a measure of their own: an amount, or a verb
-   * with an object.
+   * with an object. A verb shared by two measures also counts: a first part with a verb and its
+   * object but no amount, followed by a part that names another measure with the amount
+   * ("Increase trial signups and paid conversions by 20 %").
    */
   private static List<String> compoundParts(TextFacts facts) {
     Set<Integer> rangeJoins = facts.rangeConjunctions();
@@ -180,23 +178,52 @@ public final class QualityChecker {
     int withAmount = 0;
     int withVerb = 0;
     List<String> measured = new ArrayList<>();
-    for (int[] part : parts) {
+    String sharedVerbPart = null;
+    String sharedAmountPart = null;
+    for (int p = 0; p < parts.size(); p++) {
+      int[] part = parts.get(p);
       boolean amount = false;
       for (Quantity quantity : facts.quantities) {
         amount |= quantity.start() >= part[0] && quantity.start() < part[1];
       }
-      boolean verbWithObject = Verbs.hasVerbWithObject(facts.words.subList(part[2], part[3]));
+      List<Word> partWords = facts.words.subList(part[2], part[3]);
+      boolean verbWithObject = Verbs.hasVerbWithObject(partWords);
       withAmount += amount ? 1 : 0;
       withVerb += verbWithObject ? 1 : 0;
+      String text = facts.text.substring(part[0], part[1]).trim();
       if (amount || verbWithObject) {
-        measured.add(facts.text.substring(part[0], part[1]).trim());
+        measured.add(text);
+      }
+      // A digit in the first part is a label of the same measure ("Reduce P1 and P2 incidents").
+      if (p == 0 && verbWithObject && !amount && !hasPreposition(partWords) && text.chars().noneMatch(Character::isDigit)) {
+        sharedVerbPart = text;
+      } else if (p > 0 && sharedVerbPart != null && sharedAmountPart == null && amount && !verbWithObject
+          && namesMeasure(partWords)) {
+        sharedAmountPart = text;
       }
     }
 
     if (withAmount >= 2 || withVerb >= 2) {
       return measured.subList(0, 2);
     }
+    if (sharedAmountPart != null) {
+      return List.of(sharedVerbPart, sharedAmountPart);
+    }
     return List.of();
+  }
+
+  /**
+   * Returns true when the words contain a preposition. "and" after one joins the places or groups
+   * of a single measure ("pipeline in Sales and Marketing"), not two measures.
+   */
+  private static boolean hasPreposition(List<Word> words) {
+    return words.stream().anyMatch(w -> Lexicon.PREPOSITIONS.contains(w.lower()));
+  }
+
+  /** Returns true when the words name something measured: a word that is no stop word, comparative or unit. */
+  private static boolean namesMeasure(List<Word> words) {
+    return words.stream().map(Word::lower).anyMatch(w -> !Lexicon.STOP_WORDS.contains(w)
+        && !Lexicon.COMPARATIVES.contains(w) && !Lexicon.UNIT_SUFFIXES.contains(w) && !w.equals("&"));
   }
 
   private void checkDuplicates(List<KeyResult> keyResults, List<TextFacts> facts, Collector findings) {
@@ -231,7 +258,8 @@ public final class QualityChecker {
       }
       String quoted = evidence.isEmpty() ? "" : "\"" + String.join("\", \"", evidence) + "\"";
       findings.add(new Finding(rule, severity, target, evidence,
-          QualityMessages.why(rule, language, quoted, settings), QualityMessages.fix(rule, language, quoted, settings)));
+          QualityMessages.why(rule, language, quoted, settings), QualityMessages.fix(rule, language, quoted, settings),
+          settings.penaltyOf(severity)));
     }
 
     List<Finding> ordered(QualityRequest request) {

@@ -87,6 +87,44 @@ class QualityCheckerTest {
   }
 
   @Test
+  void sharedVerbOverTwoMeasuresIsCompound() {
+    QualityReport report = checker.check(request("en", "Increase trial signups and paid conversions by 20 %",
+        "increase NPS to 50 and retention to 90 %",
+        "Upsell-Quote auf 15 % und Vertragsverlängerungen auf 95 % steigern",
+        "Sign 12 new customers in Austria and Switzerland", "Reduce P1 and P2 incidents by 30 %"));
+
+    assertThat(rulesOf(report, "kr1")).contains("compound_kr");
+    Finding shared = report.findings().stream()
+        .filter(f -> f.rule() == QualityRule.COMPOUND_KR && f.target().equals("kr1")).findFirst().orElseThrow();
+    assertThat(shared.evidence()).containsExactly("Increase trial signups", "paid conversions by 20 %");
+    assertThat(rulesOf(report, "kr2")).contains("compound_kr");
+    assertThat(rulesOf(report, "kr3")).contains("compound_kr");
+    assertThat(rulesOf(report, "kr4")).doesNotContain("compound_kr");
+    assertThat(rulesOf(report, "kr5")).doesNotContain("compound_kr");
+  }
+
+  @Test
+  void vagueObjectiveTitles() {
+    List<String> vague = List.of("Drive operational excellence", "Take customer experience to the next level",
+        "Sicherheit verbessern", "Innovation vorantreiben", "Kundenorientierung leben", "Produktqualität",
+        "Exzellenter Service", "Deliver more value to our customers", "Be the best");
+    List<String> specific = List.of("Win Austria", "Liquidität sichern", "Profitabilität steigern",
+        "Arbeitgebermarke in der Region stärken", "New customers reach value in their first week",
+        "Great people join us and stay");
+
+    for (String title : vague) {
+      QualityRequest draft = new QualityRequest("en", new Objective(title, "u1", null),
+          List.of(KeyResult.of("kr1", "Raise activation from 20 % to 35 %"), KeyResult.of("kr2", "Cut churn from 3 % to 2 %")));
+      assertThat(rulesOf(checker.check(draft), "objective")).as(title).contains("vague_objective");
+    }
+    for (String title : specific) {
+      QualityRequest draft = new QualityRequest("en", new Objective(title, "u1", null),
+          List.of(KeyResult.of("kr1", "Raise activation from 20 % to 35 %"), KeyResult.of("kr2", "Cut churn from 3 % to 2 %")));
+      assertThat(rulesOf(checker.check(draft), "objective")).as(title).doesNotContain("vague_objective");
+    }
+  }
+
+  @Test
   void nearDuplicateTargetsLaterKeyResult() {
     QualityReport report = checker.check(request("en", "Increase NPS from 30 to 40", "Raise NPS from 30 to 45"));
 
@@ -119,6 +157,19 @@ class QualityCheckerTest {
     assertThat(after.findings()).noneMatch(f -> f.rule() == QualityRule.VAGUE_VERB);
     assertThat(after.score()).isEqualTo(100 - 30 - 30);
     assertThat(before).isEqualTo(100 - 20 - 10 - 20 - 10);
+  }
+
+  @Test
+  void findingsCarryPenaltiesOfSettings() {
+    QualitySettings harsh = QualitySettings.fromJson(new JsonObject().put("penalties", new JsonObject().put("error", 30)));
+    QualityReport report = new QualityChecker(harsh).check(request("en", "Improve customer satisfaction"));
+
+    Finding noTarget = report.findings().stream().filter(f -> f.rule() == QualityRule.NO_TARGET).findFirst().orElseThrow();
+    Finding vague = report.findings().stream().filter(f -> f.rule() == QualityRule.VAGUE_VERB).findFirst().orElseThrow();
+    assertThat(noTarget.penalty()).isEqualTo(30);
+    assertThat(vague.penalty()).isEqualTo(10);
+    assertThat(noTarget.toJson().getInteger("penalty")).isEqualTo(30);
+    assertThat(report.score()).isEqualTo(100 - report.findings().stream().mapToInt(Finding::penalty).sum());
   }
 
   @Test
