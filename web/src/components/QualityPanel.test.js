@@ -122,7 +122,7 @@ describe('QualityPanel', () => {
     expect(wrapper.get('[data-testid="quality-dismissed"]').text()).toBe('1 dismissed finding, not counted in the score')
   })
 
-  it('lowers the score again only for findings still shown after a dismissal', async () => {
+  it('raises the score on a dismissal', async () => {
     vi.useFakeTimers()
     const { wrapper } = mountPanel({
       'GET /api/v1/decisions': { body: { items: [] } },

@@ -60,7 +60,7 @@ function compareCycles(left, right) {
  * Computes a unit's score over a set of its objectives by the engine's rule for unit summaries.
  * The score is the unweighted mean progress, rounded half up to 4 decimals. Its status is the
  * worst status of the objectives (pending ones left out unless all are pending), or the status of
- * the gap to their mean expected progress when that is worse, so one objective off track makes
+ * the gap to their mean expected progress when that is worse. So one objective off track makes
  * the unit off track. It carries counts per status and the lowest confidence. An empty list gives `objectives: 0` with null progress and status, so a
  * screen can say "no objectives in this cycle" instead of showing 0 %.
  */

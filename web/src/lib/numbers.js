@@ -50,14 +50,14 @@ const MAX_DERIVED_DECIMALS = 4
  * the result is 1.
  */
 export function derivedDecimals(...measured) {
-  let most = 0
+  let max = 0
   for (const value of measured) {
     if (value === null || value === undefined || value === '') {
       continue
     }
-    most = Math.max(most, decimalsOf(value))
+    max = Math.max(max, decimalsOf(value))
   }
-  return Math.min(MAX_DERIVED_DECIMALS, most + 1)
+  return Math.min(MAX_DERIVED_DECIMALS, max + 1)
 }
 
 // Decimals of a wire value such as 3.50 or "3.50" after trailing zeros are removed.

@@ -63,8 +63,8 @@ const DEFAULT_PENALTIES = { error: 20, warning: 10, info: 3 }
  * shows that key result's findings; the objective's panel (`focus` is 'objective') shows the
  * whole set. Findings whose ref is in `dismissed` are left out of `findings` and counted in
  * `dismissedCount`. `score` follows the checker's definition (100 minus each finding's penalty,
- * clamped to 0-100) over the findings shown, so a dismissed finding does not lower it; it is null
- * without a report.
+ * clamped to 0-100) over the findings shown, so a dismissed finding does not lower it. Without a
+ * report, `score` is null.
  */
 export function panelView(report, focus, dismissed, refOf) {
   if (!report) {

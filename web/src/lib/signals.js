@@ -85,7 +85,7 @@ export function explanationText(signal, { t, te }, format) {
   const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit))
   // Forecasts and medians are derived, so they show at most 2 decimals, like other estimates. A
   // forecast the engine sent with `decimals` (the precision of the key result's values plus one)
-  // keeps that precision; older signals fall back to the precision of their target plus one.
+  // keeps that precision. Older signals fall back to the precision of their target plus one.
   const estimateText = format.estimateText ?? format.valueText
   const estimate = (number, decimals = 2) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit, decimals))
   const forecastDecimals = Number.isInteger(params.decimals) ? params.decimals : derivedDecimals(params.target)

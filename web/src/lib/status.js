@@ -75,7 +75,7 @@ export function countsBesideOnTrack(counts) {
 }
 
 /**
- * Returns the line that says how many of a unit's objectives are on track, such as "1 of 3
+ * Returns the line that counts how many of a unit's objectives are on track, such as "1 of 3
  * objectives on track", worded by `t`; a score without objectives gives "no objectives".
  */
 export function onTrackOfText(score, t) {

@@ -23,13 +23,13 @@ public final class DisplayPrecision {
    * Null values are skipped; with none, the result is 1.
    */
   public static int decimalsFor(BigDecimal... measured) {
-    int most = 0;
+    int max = 0;
     for (BigDecimal value : measured) {
       if (value != null) {
-        most = Math.max(most, Math.max(0, value.stripTrailingZeros().scale()));
+        max = Math.max(max, Math.max(0, value.stripTrailingZeros().scale()));
       }
     }
-    return Math.min(MAX_DECIMALS, most + 1);
+    return Math.min(MAX_DECIMALS, max + 1);
   }
 
   /** Returns {@code value} rounded half up to {@code decimals} without trailing zeros, or null. */

@@ -192,7 +192,7 @@ final class Lexicon {
 
   /**
    * Words and word beginnings of slogans that promise quality without naming a change
-   * ("excellence", "world-class", "smoothly"); a title with one of them is vague whatever else
+   * ("excellence", "world-class", "smoothly"). A title with one of them is vague whatever else
    * it names. German entries are beginnings, so "exzellenter" and "Exzellenz" both match.
    */
   static final Set<String> SLOGAN_WORDS = words("excellence", "excellent", "world-class", "awesome", "amazing",
@@ -206,8 +206,8 @@ final class Lexicon {
   /**
    * Verbs that set an objective in motion without saying what should change ("drive", "vorantreiben",
    * "Kundenorientierung leben"), in addition to {@link #VAGUE_VERBS}. On a title naming at most one
-   * thing they make it vague; "increase", "senken" and other directions do not, because a
-   * direction on a named measure ("Profitabilität steigern") says what should change.
+   * thing they make it vague. Directions such as "increase" and "senken" do not, because a
+   * direction on a named measure ("Profitabilität steigern") names the change.
    */
   static final Set<String> OBJECTIVE_VAGUE_VERBS = union(union(VAGUE_VERBS, english("drive", "deliver", "pursue",
           "embrace", "champion", "take", "push", "shape")),
