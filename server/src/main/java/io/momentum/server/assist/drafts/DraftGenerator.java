@@ -107,8 +107,16 @@ final class DraftGenerator {
       if (plans.size() >= 2 && candidate.relativeScore() < MIN_RELATIVE_SCORE) {
         break;
       }
-      if (titles.add(candidate.title().toLowerCase(Locale.ROOT))) {
-        plans.add(new Plan(candidate, keyResultSeeds(input, candidate, candidates, usedMetrics)));
+      if (titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      // A candidate that answers no phrase of the strategy would be a proposal without a reason.
+      Set<String> metrics = new HashSet<>(usedMetrics);
+      Plan plan = new Plan(candidate, keyResultSeeds(input, candidate, candidates, metrics));
+      if (!answeredPhrases(input, plan).isEmpty()) {
+        titles.add(candidate.title().toLowerCase(Locale.ROOT));
+        usedMetrics.addAll(metrics);
+        plans.add(plan);
       }
     }
 
@@ -172,12 +180,16 @@ final class DraftGenerator {
       for (Candidate candidate : phraseCandidates) {
         boolean answering = answers(input, phrase, candidate.title())
             || candidate.seeds().stream().anyMatch(seed -> answers(input, phrase, seed.matchText()));
-        if (answering && titles.add(candidate.title().toLowerCase(Locale.ROOT))) {
-          List<Seed> seeds = keyResultSeeds(input, candidate, phraseCandidates, usedMetrics);
-          plans.add(new Plan(candidate, seeds));
-          if (answered(input, phrase, List.of(plans.get(plans.size() - 1)))) {
-            return true;
-          }
+        if (!answering || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        Set<String> metrics = new HashSet<>(usedMetrics);
+        Plan plan = new Plan(candidate, keyResultSeeds(input, candidate, phraseCandidates, metrics));
+        if (answered(input, phrase, List.of(plan))) {
+          titles.add(candidate.title().toLowerCase(Locale.ROOT));
+          usedMetrics.addAll(metrics);
+          plans.add(plan);
+          return true;
         }
       }
     }
