@@ -185,8 +185,10 @@ public final class DraftService {
     for (Proposal proposal : result.proposals()) {
       Reviewed reviewed = review.review(findingsLanguage, proposal);
       if (!reviewed.removedKeyResults().isEmpty()) {
+        List<String> removedTitles = proposal.keyResults().stream()
+            .filter(kr -> reviewed.removedKeyResults().contains(kr.id())).map(Proposal.KeyResult::title).toList();
         draft.notes.add(new JsonObject().put("code", "improved").put("proposalId", proposal.id())
-            .put("removed", new JsonArray(reviewed.removedKeyResults())));
+            .put("removed", new JsonArray(reviewed.removedKeyResults())).put("removedTitles", new JsonArray(removedTitles)));
       }
       if (reviewed.passed()) {
         draft.passed.add(reviewed);
