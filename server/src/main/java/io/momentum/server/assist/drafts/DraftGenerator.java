@@ -408,12 +408,14 @@ final class DraftGenerator {
 
   /**
    * Writes a key result's title from its metric, direction and numbers, such as "Increase win rate
-   * from 18% to 25%" or "Kundenabwanderung von 2,4 % auf 1,5 % senken". Numbers are written as
+   * from 18% to 25%", "Increase revenue from 400 to 550 kEUR" or "Kundenabwanderung von 2,4 % auf
+   * 1,5 % senken". A percent sign follows both numbers; another unit follows only the target,
+   * which also spares German the dative plural ("von 28 auf 40 Punkte"). Numbers are written as
    * the language writes them: "2.4" and "1,200" in English, "2,4" and "1.200" in German.
    */
   static String compose(String language, String direction, String metric, BigDecimal start, BigDecimal target, String unit) {
     boolean increase = direction.equals("increase");
-    String from = number(language, start) + unitSuffix(language, unit);
+    String from = number(language, start) + ("%".equals(unit) ? unitSuffix(language, unit) : "");
     String to = number(language, target) + unitSuffix(language, unit);
     if (language.equals("de")) {
       return capitalise(metric) + " von " + from + " auf " + to + (increase ? " steigern" : " senken");

@@ -249,5 +249,9 @@ class DraftGeneratorTest {
     assertThat(DraftGenerator.number("en", new BigDecimal("1200.50"))).isEqualTo("1,200.5");
     assertThat(DraftGenerator.compose("de", "decrease", "Customer Effort Score", new BigDecimal("3.8"), new BigDecimal("2.8"), null))
         .isEqualTo("Customer Effort Score von 3,8 auf 2,8 senken");
+    assertThat(DraftGenerator.compose("de", "increase", "Net Promoter Score", new BigDecimal("28"), new BigDecimal("40"), "Punkte"))
+        .isEqualTo("Net Promoter Score von 28 auf 40 Punkte steigern");
+    assertThat(DraftGenerator.compose("en", "increase", "upsell revenue", new BigDecimal("1200"), new BigDecimal("1800"), "kEUR"))
+        .isEqualTo("Increase upsell revenue from 1,200 to 1,800 kEUR");
   }
 }
