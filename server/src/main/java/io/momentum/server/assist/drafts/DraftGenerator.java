@@ -169,9 +169,9 @@ final class DraftGenerator {
   }
 
   /**
-   * Covers {@code phrase} from its own hits and returns false when none of them answers it. A new
-   * objective is chosen while there is room; otherwise the best answering key result joins the
-   * plan with the fewest key results, or, when every plan is full, replaces a key result whose
+   * Covers {@code phrase} from its own hits and returns false when none of them answers it. While
+   * there is room, a new objective is chosen. Otherwise the best answering key result joins the
+   * plan with the fewest key results. When every plan is full, it replaces a key result whose
    * phrases other key results still answer.
    */
   private boolean cover(Input input, String phrase, List<Candidate> phraseCandidates, List<Plan> plans, Set<String> titles,
@@ -205,7 +205,10 @@ final class DraftGenerator {
     return false;
   }
 
-  /** Adds {@code seed} to the plan with the fewest key results, or swaps it for a key result nobody needs. */
+  /**
+   * Adds {@code seed} to the plan with the fewest key results, or swaps it for a key result whose
+   * phrases stay answered without it. Returns false when neither is possible.
+   */
   private static boolean place(Input input, Seed seed, List<Plan> plans) {
     if (plans.isEmpty()) {
       return false;

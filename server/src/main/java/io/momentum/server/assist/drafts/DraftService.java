@@ -54,7 +54,7 @@ public final class DraftService {
   /**
    * A validated draft request. {@code language} is the language of the proposals, or null to
    * detect it from the strategy text. {@code uiLanguage} is the language of the page that shows
-   * the draft, in which the quality findings explain themselves, or null for the proposals' language.
+   * the draft and of the quality findings' why and fix, or null for the proposals' language.
    */
   public record DraftRequest(String strategy, UUID unitId, UUID cycleId, String language, String uiLanguage,
                              boolean useModel) {

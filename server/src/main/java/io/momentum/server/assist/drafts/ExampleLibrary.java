@@ -39,8 +39,8 @@ public final class ExampleLibrary {
   /**
    * One example key result. {@code direction} is {@code increase} or {@code decrease};
    * {@code indicator} is {@code leading} (predicts the outcome) or {@code lagging} (is the outcome).
-   * {@code synonyms} are other words people use for the metric, such as "attrition" for churn;
-   * retrieval and phrase matching read them, but no title shows them.
+   * {@code synonyms} are other words people use for the metric, such as "attrition" for churn.
+   * Retrieval and phrase matching read them, but titles never show them.
    */
   public record ExampleKeyResult(String metric, String unit, String direction, BigDecimal baseline, BigDecimal target,
                                  String indicator, String synonyms) {
