@@ -1,12 +1,13 @@
 // Browser test of the Draft OKRs page against a real Momentum server, run by the server's
 // DraftsBrowserIT. A person opens the page from the unit board and generates proposals from a
-// strategy text. They open a cited library example, reject one proposal, read the page in German
-// and accept another. The OKR editor then opens with the objective prefilled, and after saving it
-// with the first drafted key result prefilled. Writes screenshots and prints one JSON line with
-// the results; exits with 1 when a check fails.
+// strategy text. They open a cited library example, reject one proposal with a reason, and accept
+// another. The OKR editor then opens with the objective prefilled and the same quality score as
+// the proposal's card, and after saving it with the first drafted key result prefilled. Finally
+// they switch the page to German and draft from a German strategy text. Writes screenshots and
+// prints one JSON line with the results; exits with 1 when a check fails.
 //
 //   node scripts/drafts-e2e.js --url http://127.0.0.1:8080 --email E --password P --unit UNIT_ID \
-//     --strategy "..." --out DIR
+//     --strategy "..." --german-strategy "..." --out DIR
 //
 // Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); playwright-core brings no browser.
 
@@ -21,6 +22,7 @@ const { values: options } = parseArgs({
     password: { type: 'string' },
     unit: { type: 'string' },
     strategy: { type: 'string' },
+    'german-strategy': { type: 'string' },
     out: { type: 'string', default: 'target/screenshots' },
   },
 })
@@ -41,6 +43,8 @@ async function generate(page, result) {
   result.scores = (await page.locator('[data-testid="proposal-score"]').allTextContents()).map((s) => s.trim())
   result.sourceTypes = await page.locator('.sources li').evaluateAll((items) => [...new Set(items.map((li) => li.dataset.sourceType))])
   result.kpiSource = await page.locator('[data-source-type="kpi"]').first().textContent().then((s) => s.trim()).catch(() => null)
+  result.phrases = await page.locator('.phrases').allTextContents().then((all) => all.map((s) => s.trim()))
+  result.uncovered = await page.locator('[data-testid="draft-uncovered"] li').allTextContents().then((all) => all.map((s) => s.trim()))
 }
 
 async function openLibraryExample(page, result) {
@@ -54,16 +58,35 @@ async function openLibraryExample(page, result) {
 
 async function rejectSecond(page, result) {
   await page.click('[data-testid="reject-p2"]')
-  await page.locator('[data-testid="proposal-p2"] [data-testid="proposal-rejected"]').waitFor({ timeout: 10_000 })
-  result.rejected = true
+  const form = page.locator('[data-testid="reject-form-p2"]')
+  await form.waitFor({ timeout: 10_000 })
+  await form.locator('[data-testid="reject-reason-already_covered"]').check()
+  await form.locator('[data-testid="reject-note"]').fill('Our support team owns this already.')
+  await page.screenshot({ path: join(options.out, 'drafts-reject-reason.png'), fullPage: true })
+  await page.click('[data-testid="reject-confirm-p2"]')
+  const rejected = page.locator('[data-testid="proposal-p2"] [data-testid="proposal-rejected"]')
+  await rejected.waitFor({ timeout: 10_000 })
+  result.rejectedText = await text(rejected)
 }
 
-async function readGerman(page, result) {
+async function draftInGerman(page, result) {
+  await page.goto(`${options.url}/units/${options.unit}/drafts`)
   await page.click('[data-testid="language-de"]')
+  await page.fill('[data-testid="draft-strategy"]', options['german-strategy'])
+  await page.click('[data-testid="draft-generate"]')
+  await page.locator('[data-testid="draft-results"]').waitFor({ timeout: 30_000 })
   result.germanAccept = await text(page.locator('[data-testid="accept-p1"]'))
-  result.germanHeading = await text(page.locator('.results h2'))
+  result.germanHeading = await text(page.locator('.results > h2'))
+  result.germanKeyResults = await page.locator('.key-results .kr-title > span:first-child').allTextContents()
+  result.germanFindings = await page.locator('.findings li').allTextContents().then((all) => all.map((s) => s.trim()))
+  result.germanSources = await page.locator('.sources li').allTextContents().then((all) => all.map((s) => s.replace(/\s+/g, ' ').trim()))
   await page.screenshot({ path: join(options.out, 'drafts-german.png'), fullPage: true })
   await page.click('[data-testid="language-en"]')
+}
+
+/** Returns the number in a score text such as "Quality 90/100" or "Objective score 90/100". */
+function scoreOf(textWithScore) {
+  return Number(/(\d+)\/100/.exec(textWithScore)?.[1] ?? Number.NaN)
 }
 
 async function acceptFirst(page, result) {
@@ -71,6 +94,11 @@ async function acceptFirst(page, result) {
   await page.waitForURL((current) => current.pathname === `/units/${options.unit}/edit`)
   await page.locator('[data-testid="draft-banner"]').waitFor({ timeout: 15_000 })
   result.prefilledObjective = await page.inputValue('[data-testid="objective-title"]')
+  const editorScore = page.locator('[data-testid="objective-form"] ~ [data-testid="quality-panel"] [data-testid="quality-score"]')
+  await editorScore.waitFor({ timeout: 15_000 })
+  result.cardScore = scoreOf(result.scores[0])
+  result.editorScore = scoreOf(await text(editorScore))
+  result.editorFindings = await page.locator('[data-testid="quality-panel"] li').allTextContents().then((all) => all.map((s) => s.trim()))
   await page.screenshot({ path: join(options.out, 'drafts-editor-objective.png'), fullPage: true })
   await page.click('[data-testid="objective-save"]')
   await page.locator('[data-testid="kr-title"]').waitFor({ timeout: 15_000 })
@@ -99,10 +127,10 @@ async function main() {
     await generate(page, result)
     await openLibraryExample(page, result)
     await rejectSecond(page, result)
-    await readGerman(page, result)
     await acceptFirst(page, result)
+    await draftInGerman(page, result)
     result.unexpectedConsoleErrors = result.consoleErrors.slice(errorsBeforeDrafts)
-    return result.proposals >= 2 && result.prefilledObjective === result.titles[0].trim()
+    return result.proposals >= 2 && result.prefilledObjective === result.titles[0].trim() && result.cardScore === result.editorScore
   })
 }
 

@@ -1,13 +1,17 @@
 import { requestJson } from './http.js'
 
 /**
- * Asks for a draft: {strategy, unitId, cycleId, language (null to detect), useModel}. Returns
- * {draftId, language, proposals, dropped, notes, model}; each proposal and key result has sources.
+ * Asks for a draft: {strategy, unitId, cycleId, language (of the proposals, null to detect),
+ * uiLanguage (of the page, in which findings are explained), useModel}. Returns {draftId,
+ * language, proposals, dropped, notes, uncovered, model}; each proposal and key result has sources.
  */
-export async function generateDraft({ strategy, unitId, cycleId, language, useModel }) {
+export async function generateDraft({ strategy, unitId, cycleId, language, uiLanguage, useModel }) {
   const body = { strategy, unitId, cycleId, useModel: Boolean(useModel) }
   if (language) {
     body.language = language
+  }
+  if (uiLanguage) {
+    body.uiLanguage = uiLanguage
   }
   return requestJson('POST', '/api/v1/assist/drafts', body)
 }
@@ -17,11 +21,16 @@ export async function getLibraryExample(id) {
   return requestJson('GET', `/api/v1/assist/drafts/library/${encodeURIComponent(id)}`)
 }
 
+/** Reasons a person can pick when rejecting a proposal. */
+export const REJECTION_REASONS = ['not_relevant', 'wrong_numbers', 'already_covered', 'other']
+
 /**
  * Records in the decision trail that the person accepted or rejected a proposal of a draft. The
- * evidence is what the person saw: the proposal's titles, numbers and source ids.
+ * evidence is what the person saw: the proposal's titles, numbers and source ids. A rejection may
+ * carry `rejection` ({reason: one of REJECTION_REASONS or null, note: free text or ''}), which the
+ * evidence keeps; the note is also the entry's reason.
  */
-export async function decideProposal(draftId, proposal, decision, reason = null) {
+export async function decideProposal(draftId, proposal, decision, rejection = null) {
   const evidence = {
     proposalId: proposal.id,
     title: proposal.title,
@@ -37,8 +46,12 @@ export async function decideProposal(draftId, proposal, decision, reason = null)
     })),
   }
   const body = { kind: 'draft.proposal', subjectType: 'draft', subjectId: draftId, decision, evidence, ref: draftId }
-  if (reason) {
-    body.reason = reason
+  if (rejection) {
+    const note = rejection.note?.trim() ?? ''
+    evidence.rejection = { reason: rejection.reason ?? null, note }
+    if (note) {
+      body.reason = note
+    }
   }
   return requestJson('POST', '/api/v1/decisions', body)
 }

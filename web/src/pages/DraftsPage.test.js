@@ -19,7 +19,7 @@ const PROPOSAL = {
       start: 21, target: 27, unit: '%', indicator: 'lagging',
       sources: [
         { type: 'library', id: 'sales-en-1', function: 'sales', keyResult: 2, score: 10.1, phrases: [] },
-        { type: 'kpi', id: 'k-win', key: 'win-rate', title: 'Win rate', value: 21, basis: 'corridor', target: 27 },
+        { type: 'kpi', id: 'k-win', key: 'win-rate', title: 'Win rate', value: 21.5, basis: 'corridor', target: 27 },
       ],
     },
   ],
@@ -34,7 +34,10 @@ const PAST = {
 }
 const DRAFT = {
   draftId: 'd-1', language: 'en', unit: { id: UNIT_ID, name: 'Checkout' }, cycle: { id: Q4, key: 'q4', name: 'Q4 2026' },
-  proposals: [PROPOSAL, PAST], dropped: [], notes: [{ code: 'model_off' }], model: { requested: true, used: false },
+  proposals: [PROPOSAL, PAST], dropped: [],
+  notes: [{ code: 'model_off' }, { code: 'improved', proposalId: 'p1', removed: ['p1-k4'], removedTitles: ['Launch the portal'] }],
+  uncovered: [{ phrase: 'befriend every quokka', reason: 'no_match' }],
+  model: { requested: true, used: false },
 }
 
 async function openDrafts(extra = {}, locale = 'en') {
@@ -75,7 +78,32 @@ describe('DraftsPage', () => {
     await wrapper.get('[data-testid="draft-use-model"]').setValue(true)
     await generate('Grow revenue')
     const [request] = requestsTo('POST', '/api/v1/assist/drafts')
-    expect(request.body).toEqual({ strategy: 'Grow revenue', unitId: UNIT_ID, cycleId: Q4, useModel: true })
+    expect(request.body).toEqual({ strategy: 'Grow revenue', unitId: UNIT_ID, cycleId: Q4, uiLanguage: 'en', useModel: true })
+  })
+
+  it('asks for findings in the page language', async () => {
+    await openDrafts({}, 'de')
+    await wrapper.get('[data-testid="draft-language"]').setValue('en')
+    await generate('Grow revenue')
+    const [request] = requestsTo('POST', '/api/v1/assist/drafts')
+    expect(request.body.language).toBe('en')
+    expect(request.body.uiLanguage).toBe('de')
+  })
+
+  it('lists strategy parts without a proposal', async () => {
+    await openDrafts()
+    await generate()
+    const uncovered = wrapper.get('[data-testid="draft-uncovered"]')
+    expect(uncovered.text()).toContain('Parts of the strategy without a proposal')
+    expect(uncovered.text()).toContain('“befriend every quokka”: no earlier OKR or library example matches it.')
+  })
+
+  it('names improved proposals by title', async () => {
+    await openDrafts()
+    await generate()
+    expect(wrapper.get('[data-testid="draft-notes"]').text()).toContain(
+      'Proposal “Win more new customers in our core markets” was improved: the quality check removed the key results “Launch the portal”.',
+    )
   })
 
   it('shows proposals with score and sources', async () => {
@@ -83,8 +111,9 @@ describe('DraftsPage', () => {
     await generate()
     expect(wrapper.get('[data-testid="proposal-p1"] [data-testid="proposal-score"]').text()).toBe('Quality 90/100')
     expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Library example: sales (sales-en-1)')
-    expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: now 21, target 27 from its green bound')
-    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Past objective “Delight customers” (Q4 2026, Checkout)')
+    expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: now 21.5, target 27 from its green bound')
+    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('relevance 10.1')
+    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Objective “Delight customers” of Checkout (Q4 2026)')
     expect(wrapper.get('[data-testid="draft-notes"]').text()).toContain('No language model is configured')
   })
 
@@ -104,17 +133,38 @@ describe('DraftsPage', () => {
     expect(wrapper.get('[data-testid="sources-p1-example"]').text()).not.toContain('count')
   })
 
-  it('records a rejection', async () => {
+  it('records a rejection with its reason', async () => {
     await openDrafts()
     await generate()
     await wrapper.get('[data-testid="reject-p2"]').trigger('click')
+    expect(requestsTo('POST', '/api/v1/decisions')).toHaveLength(0)
+    await wrapper.get('[data-testid="reject-form-p2"] [data-testid="reject-reason-wrong_numbers"]').setValue(true)
+    await wrapper.get('[data-testid="reject-form-p2"] [data-testid="reject-note"]').setValue('  Churn is 3 %, not 2.4 %  ')
+    await wrapper.get('[data-testid="reject-form-p2"]').trigger('submit')
     await flushPromises()
     const [request] = requestsTo('POST', '/api/v1/decisions')
     expect(request.body.kind).toBe('draft.proposal')
     expect(request.body.decision).toBe('rejected')
     expect(request.body.ref).toBe('d-1')
     expect(request.body.evidence.title).toBe('Delight customers')
+    expect(request.body.evidence.rejection).toEqual({ reason: 'wrong_numbers', note: 'Churn is 3 %, not 2.4 %' })
+    expect(request.body.reason).toBe('Churn is 3 %, not 2.4 %')
     expect(wrapper.get('[data-testid="proposal-p2"]').attributes('data-decision')).toBe('rejected')
+    expect(wrapper.get('[data-testid="proposal-p2"] [data-testid="proposal-rejected"]').text()).toBe(
+      'Rejected: Baselines or targets are wrong: “Churn is 3 %, not 2.4 %”',
+    )
+  })
+
+  it('rejects without a reason', async () => {
+    await openDrafts()
+    await generate()
+    await wrapper.get('[data-testid="reject-p2"]').trigger('click')
+    await wrapper.get('[data-testid="reject-form-p2"]').trigger('submit')
+    await flushPromises()
+    const [request] = requestsTo('POST', '/api/v1/decisions')
+    expect(request.body.evidence.rejection).toEqual({ reason: null, note: '' })
+    expect(request.body.reason).toBeUndefined()
+    expect(wrapper.get('[data-testid="proposal-p2"] [data-testid="proposal-rejected"]').text()).toBe('Rejected')
   })
 
   it('accepts into the editor prefill', async () => {
@@ -142,6 +192,8 @@ describe('DraftsPage', () => {
     await openDrafts({}, 'de')
     await generate()
     expect(wrapper.get('[data-testid="accept-p1"]').text()).toBe('Übernehmen und im Editor öffnen')
-    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Früheres Objective „Delight customers“')
+    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Objective „Delight customers“ von Checkout (Q4 2026)')
+    expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: aktuell 21,5, Ziel 27 aus der grünen Grenze')
+    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Relevanz 10,1')
   })
 })

@@ -13,6 +13,7 @@ import {
 } from '../__fixtures__/outcomeModel.js'
 import { page, queryOf } from '../testing/fakeFetch.js'
 import { mountPage } from '../testing/mountPage.js'
+import { useDraftPrefillStore } from '../stores/draftPrefill.js'
 import OkrEditorPage from './OkrEditorPage.vue'
 
 let wrapper
@@ -43,6 +44,63 @@ afterEach(() => {
   wrapper?.unmount()
   wrapper = null
   vi.unstubAllGlobals()
+})
+
+const DRAFTED = {
+  id: 'p1',
+  title: 'Keep customers longer by solving their biggest pain points',
+  sources: [],
+  keyResults: [
+    { id: 'p1-k1', title: 'Reduce monthly customer churn from 2.4% to 1.5%', measurement: 'decrease', start: 2.4, target: 1.5, unit: '%', sources: [] },
+    { id: 'p1-k2', title: 'Increase net promoter score from 28 to 40', measurement: 'increase', start: 28, target: 40, unit: 'score', sources: [] },
+    { id: 'p1-k3', title: 'Increase top-10 churn reasons addressed from 1 to 5', measurement: 'increase', start: 1, target: 5, unit: null, sources: [] },
+  ],
+  check: { score: 90, findings: [], passed: true },
+}
+
+function qualityRequests() {
+  return fake.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/assist/quality-check')
+}
+
+describe('OKR editor with a drafted proposal', () => {
+  it('checks the drafted objective with its key results', async () => {
+    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } })
+    useDraftPrefillStore().offer(UNIT_ID, Q4, DRAFTED)
+    await vi.waitFor(() => expect(qualityRequests().length).toBeGreaterThan(0))
+    const request = qualityRequests().at(-1)
+    expect(request.body.objective).toEqual({ title: DRAFTED.title })
+    expect(request.body.keyResults).toEqual([
+      { id: 'p1-k1', text: DRAFTED.keyResults[0].title, start: 2.4, target: 1.5, unit: '%', measurement: 'decrease' },
+      { id: 'p1-k2', text: DRAFTED.keyResults[1].title, start: 28, target: 40, unit: 'score', measurement: 'increase' },
+      { id: 'p1-k3', text: DRAFTED.keyResults[2].title, start: 1, target: 5, measurement: 'increase' },
+    ])
+  })
+
+  it('shows drafted numbers with the page decimal separator', async () => {
+    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } }, 'de')
+    const drafts = useDraftPrefillStore()
+    drafts.offer(UNIT_ID, Q4, DRAFTED)
+    drafts.objectiveSaved(DELIGHT.id)
+    await flushPromises()
+    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="kr-start"]').element.value).toBe('2,4')
+    expect(wrapper.get('[data-testid="kr-target"]').element.value).toBe('1,5')
+  })
+
+  it('checks a drafted key result with those still to come', async () => {
+    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } })
+    const drafts = useDraftPrefillStore()
+    drafts.offer(UNIT_ID, Q4, DRAFTED)
+    drafts.objectiveSaved(DELIGHT.id)
+    await flushPromises()
+    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    await vi.waitFor(() => expect(qualityRequests().at(-1)?.body.keyResults.map((kr) => kr.id)).toContain('new'))
+    const ids = qualityRequests().at(-1).body.keyResults.map((kr) => kr.id)
+    expect(ids).toContain('p1-k2')
+    expect(ids).toContain('p1-k3')
+    expect(ids).not.toContain('p1-k1')
+  })
 })
 
 describe('OKR editor', () => {

@@ -122,7 +122,7 @@ class DraftModelIT {
   }
 
   private static JsonObject generate() {
-    return service.generate(caller, new DraftService.DraftRequest(STRATEGY, org.teamId, org.quarterId, "en", true)).await();
+    return service.generate(caller, new DraftService.DraftRequest(STRATEGY, org.teamId, org.quarterId, "en", null, true)).await();
   }
 
   private static List<String> notes(JsonObject draft) {

@@ -14,8 +14,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,8 @@ class DraftsIT {
   private static Http otherApi;
   private static final UUID WIN_RATE_KPI = UUID.randomUUID();
   private static final UUID OTHER_OBJECTIVE = UUID.randomUUID();
+  private static final UUID PREVIOUS_QUARTER = UUID.randomUUID();
+  private static final UUID PREVIOUS_OBJECTIVE = UUID.randomUUID();
 
   @BeforeAll
   static void createOrgs() {
@@ -50,18 +54,24 @@ class DraftsIT {
     sql("INSERT INTO kpis (id, org_id, key, title, unit_id, unit, direction, green, red, current_value, current_at)"
         + " VALUES ($1, $2, 'win-rate', 'Win rate of qualified opportunities', $3, '%', 'increase', 27, 15, 21, now())",
         WIN_RATE_KPI, org.orgId, org.teamId);
-    insertObjective(other, OTHER_OBJECTIVE, "Conquer submarine tourism around Atlantis");
+    // The other organisation's company unit, so that a draft for its team may cite it.
+    insertObjective(other, OTHER_OBJECTIVE, "Conquer submarine tourism around Atlantis", other.companyId, other.quarterId);
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    sql("INSERT INTO cycles (id, org_id, key, name, kind, parent_id, start_date, end_date)"
+        + " VALUES ($1, $2, 'previous-q', 'Previous quarter', 'quarter', $3, $4, $5)",
+        PREVIOUS_QUARTER, org.orgId, org.yearId, today.minusDays(135), today.minusDays(46));
+    insertObjective(org, PREVIOUS_OBJECTIVE, "Delight customers in every region", org.teamId, PREVIOUS_QUARTER);
   }
 
   private static void sql(String statement, Object... params) {
     node.services().pool().preparedQuery(statement).execute(Tuple.from(params)).await();
   }
 
-  private static void insertObjective(TestOrg owner, UUID id, String title) {
+  private static void insertObjective(TestOrg owner, UUID id, String title, UUID unitId, UUID cycleId) {
     String key = "o-" + id.toString().substring(0, 8);
     sql("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, 'objective')", owner.orgId, key, id);
     sql("INSERT INTO objectives (id, org_id, key, title, unit_id, cycle_id) VALUES ($1, $2, $3, $4, $5, $6)",
-        id, owner.orgId, key, title, owner.teamId, owner.quarterId);
+        id, owner.orgId, key, title, unitId, cycleId);
   }
 
   private static JsonObject request(TestOrg owner, String strategy) {
@@ -90,14 +100,40 @@ class DraftsIT {
   }
 
   @Test
-  void draftCitesPastObjective() {
+  void draftCitesEarlierObjective() {
     JsonObject draft = draft(api, request(org, STRATEGY));
     JsonObject past = allSources(draft).stream()
-        .filter(s -> "okr".equals(s.getString("type")) && org.objectiveId.toString().equals(s.getString("id")))
-        .findFirst().orElseThrow(() -> new AssertionError("no source names the past objective: " + draft.encodePrettily()));
-    assertThat(past.getString("cycleKey")).isEqualTo("quarter");
+        .filter(s -> "okr".equals(s.getString("type")) && PREVIOUS_OBJECTIVE.toString().equals(s.getString("id")))
+        .findFirst().orElseThrow(() -> new AssertionError("no source names the earlier objective: " + draft.encodePrettily()));
+    assertThat(past.getString("cycleKey")).isEqualTo("previous-q");
     assertThat(past.getString("unitId")).isEqualTo(org.teamId.toString());
-    assertThat(past.getJsonArray("phrases").getList()).contains("Delight customers and grow revenue");
+    assertThat(past.getJsonArray("phrases").getList()).contains("Delight customers").doesNotContain(STRATEGY);
+  }
+
+  @Test
+  void unitsCurrentObjectiveIsNotCited() {
+    JsonObject draft = draft(api, request(org, STRATEGY));
+    assertThat(allSources(draft).stream().map(s -> s.getString("id"))).doesNotContain(org.objectiveId.toString());
+  }
+
+  @Test
+  void findingsFollowPageLanguage() {
+    JsonObject draft = draft(api, request(org, "Wir wollen mehr Neukunden gewinnen und die Abschlussquote steigern.")
+        .put("uiLanguage", "en"));
+    assertThat(draft.getString("language")).isEqualTo("de");
+    assertThat(draft.getString("uiLanguage")).isEqualTo("en");
+    JsonObject first = draft.getJsonArray("proposals").getJsonObject(0);
+    List<String> whys = first.getJsonObject("check").getJsonArray("findings").stream()
+        .map(f -> ((JsonObject) f).getString("why")).toList();
+    assertThat(whys).as(first.encodePrettily()).isNotEmpty()
+        .contains("Nobody owns the objective, so nobody is expected to drive it or report on it in check-ins.");
+  }
+
+  @Test
+  void unmatchedClauseIsListed() {
+    JsonObject draft = draft(api, request(org, "Raise the win rate of qualified opportunities and befriend every quokka."));
+    assertThat(draft.getJsonArray("uncovered").getList()).as(draft.encodePrettily())
+        .containsExactly(Map.of("phrase", "befriend every quokka", "reason", "no_match"));
   }
 
   @Test
@@ -197,7 +233,7 @@ class DraftsIT {
     String strategy = "Run zeppelin harbour logistics";
     UUID id = UUID.randomUUID();
     assertThat(allSources(draft(api, request(org, strategy))).stream().map(s -> s.getString("id"))).doesNotContain(id.toString());
-    insertObjective(org, id, "Run zeppelin harbour logistics without delays");
+    insertObjective(org, id, "Run zeppelin harbour logistics without delays", org.teamId, PREVIOUS_QUARTER);
     assertThat(allSources(draft(api, request(org, strategy))).stream().map(s -> s.getString("id"))).contains(id.toString());
   }
 

@@ -9,15 +9,18 @@ import io.momentum.server.support.TestOrg;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * Headless Chromium against a real node: a person drafts OKRs from a strategy text on the Draft
- * OKRs page, opens a cited library example, rejects one proposal and accepts another, which
- * prefills the OKR editor. Both decisions land in the decision trail, and the saved objective
- * and key result exist. Screenshots go to {@code server/target/screenshots/}.
+ * OKRs page, opens a cited library example, rejects one proposal with a reason and accepts
+ * another, which prefills the OKR editor with the card's quality score. Both decisions land in
+ * the decision trail, and the saved objective and key result exist. Then the page drafts in
+ * German. Screenshots go to {@code server/target/screenshots/}.
  *
  * <p>Needs {@code /usr/bin/chromium} (Debian's package) and the web module's Node and
  * node_modules; see {@link BrowserScript}.
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.Test;
 class DraftsBrowserIT {
 
   private static final String STRATEGY = "Delight customers and grow revenue. Raise the win rate of qualified"
-      + " opportunities and cut the defect rate.";
+      + " opportunities, cut churn and open an office on the moon.";
+  private static final String GERMAN_STRATEGY = "Die Abschlussquote qualifizierter Verkaufschancen steigern und die"
+      + " Abwanderung senken.";
 
   @Test
   void draftIsAcceptedIntoEditor() throws Exception {
@@ -39,11 +44,23 @@ class DraftsBrowserIT {
             + " current_value, current_at) VALUES ($1, $2, 'win-rate', 'Win rate of qualified opportunities', $3, '%',"
             + " 'increase', 27, 15, 21, now())")
         .execute(Tuple.of(kpiId, org.orgId, org.teamId)).await();
+    // An objective of the unit's previous quarter, which a draft for the current quarter may cite.
+    UUID previousQuarter = UUID.randomUUID();
+    UUID previousObjective = UUID.randomUUID();
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    node.services().pool().preparedQuery("INSERT INTO cycles (id, org_id, key, name, kind, parent_id, start_date, end_date)"
+            + " VALUES ($1, $2, 'previous-q', 'Previous quarter', 'quarter', $3, $4, $5)")
+        .execute(Tuple.of(previousQuarter, org.orgId, org.yearId, today.minusDays(135), today.minusDays(46))).await();
+    node.services().pool().preparedQuery("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, 'previous', $2, 'objective')")
+        .execute(Tuple.of(org.orgId, previousObjective)).await();
+    node.services().pool().preparedQuery("INSERT INTO objectives (id, org_id, key, title, unit_id, cycle_id)"
+            + " VALUES ($1, $2, 'previous', 'Delight customers in every region', $3, $4)")
+        .execute(Tuple.of(previousObjective, org.orgId, org.teamId, previousQuarter)).await();
 
     BrowserScript.Outcome run = BrowserScript.run("scripts/drafts-e2e.js", List.of(
         "--url", "http://127.0.0.1:" + TestNode.httpPort(),
         "--email", org.email, "--password", TestOrg.PASSWORD,
-        "--unit", org.teamId.toString(), "--strategy", STRATEGY,
+        "--unit", org.teamId.toString(), "--strategy", STRATEGY, "--german-strategy", GERMAN_STRATEGY,
         "--out", BrowserScript.SCREENSHOTS.toString()), 240);
 
     JsonObject result = run.result();
@@ -53,8 +70,24 @@ class DraftsBrowserIT {
     assertThat(result.getJsonArray("sourceTypes").getList()).contains("library", "okr", "kpi");
     assertThat(result.getString("kpiSource")).contains("Win rate of qualified opportunities: now 21, target 27 from its green bound");
     assertThat(result.getString("exampleText")).isNotBlank();
+    assertThat(result.getJsonArray("phrases").getList()).as("cited phrases").isNotEmpty()
+        .noneMatch(phrase -> phrase.toString().contains("Raise the win rate of qualified opportunities, cut churn"));
+    assertThat(result.getJsonArray("titles").getList().toString() + result.getJsonArray("phrases").getList())
+        .contains("cut churn");
+    assertThat(result.getJsonArray("uncovered").getList()).containsExactly(
+        "“open an office on the moon”: no earlier OKR or library example matches it. Name the result you want in"
+            + " measurable words, or write a key result for it yourself.");
+    assertThat(result.getString("rejectedText"))
+        .isEqualTo("Rejected: Already covered by our OKRs: “Our support team owns this already.”");
+    assertThat(result.getInteger("editorScore")).as("editor score of the accepted proposal")
+        .isEqualTo(result.getInteger("cardScore"));
+    assertThat(result.getJsonArray("editorFindings").getList().toString()).doesNotContain("without key results");
     assertThat(result.getString("germanAccept")).isEqualTo("Übernehmen und im Editor öffnen");
     assertThat(result.getString("germanHeading")).startsWith("Vorschläge (");
+    assertThat(result.getJsonArray("germanKeyResults").getList())
+        .contains("Monatliche Kundenabwanderung von 2,4 % auf 1,5 % senken");
+    assertThat(result.getJsonArray("germanFindings").getList().toString())
+        .contains("Niemand verantwortet das Ziel").doesNotContain("Nobody owns");
     String firstTitle = result.getJsonArray("titles").getString(0).trim();
     assertThat(result.getString("prefilledObjective")).isEqualTo(firstTitle);
     assertThat(result.getString("prefilledKeyResult")).isNotBlank();
@@ -69,6 +102,10 @@ class DraftsBrowserIT {
     JsonArray decisions = Http.json(api.get("/api/v1/decisions?kind=draft.proposal")).getJsonArray("items");
     assertThat(decisions.stream().map(d -> ((JsonObject) d).getString("decision")).toList())
         .containsExactlyInAnyOrder("accepted", "rejected");
+    JsonObject rejected = decisions.stream().map(d -> (JsonObject) d)
+        .filter(d -> "rejected".equals(d.getString("decision"))).findFirst().orElseThrow();
+    assertThat(rejected.getString("reason")).isEqualTo("Our support team owns this already.");
+    assertThat(rejected.getJsonObject("evidence").getJsonObject("rejection").getString("reason")).isEqualTo("already_covered");
     JsonArray objectives = Http.json(api.get("/api/v1/objectives?unit=" + org.teamId + "&limit=500")).getJsonArray("items");
     assertThat(objectives.stream().map(o -> ((JsonObject) o).getString("title")).toList()).contains(firstTitle);
     JsonArray keyResults = Http.json(api.get("/api/v1/key-results?limit=500")).getJsonArray("items");

@@ -8,7 +8,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,17 +40,42 @@ final class DraftGenerator {
    */
   static final double MIN_RELATIVE_SCORE = 0.3;
 
-  /** Inputs of one draft: its language, the strategy text's phrases, the end of its cycle and the unit's KPIs. */
-  record Input(String language, List<String> phrases, Instant cycleEnd, List<KpiTargets.Kpi> kpis) {
+  /**
+   * Inputs of one draft: its language, the strategy text's phrases, the unit it is for, the first
+   * and last day of its cycle and the instant the cycle ends, and the unit's KPIs.
+   */
+  record Input(String language, StrategyPhrases phrases, UUID unitId, LocalDate cycleStart, LocalDate cycleLastDay,
+               Instant cycleEnd, List<KpiTargets.Kpi> kpis) {
+  }
+
+  /**
+   * Retrieval hits of one draft: those of the whole strategy text in the library and in the
+   * organisation's OKRs, and those of each phrase of {@link StrategyPhrases#outcomes()} alone,
+   * which find what a short phrase asks for when longer ones dominate the whole text's ranking.
+   */
+  record Hits(List<OkrIndex.Hit> library, List<OkrIndex.Hit> past, Map<String, List<OkrIndex.Hit>> libraryByPhrase,
+              Map<String, List<OkrIndex.Hit>> pastByPhrase) {
+  }
+
+  /** The proposals of a draft, best first, and the phrases of the strategy that nothing proposed answers. */
+  record Result(List<Proposal> proposals, List<String> unmatched) {
   }
 
   /** A hit turned into an objective with candidate key results. */
   private record Candidate(String title, double relativeScore, JsonObject source, List<Seed> seeds) {
   }
 
-  /** A candidate key result before the KPI adaptation; {@code step} is the source's relative change, or null. */
-  private record Seed(String metric, String title, String measurement, BigDecimal start, BigDecimal target,
+  /**
+   * A candidate key result before the KPI adaptation. {@code matchText} is what strategy phrases
+   * are matched against (the metric and its synonyms), and {@code step} is the source's relative
+   * change, or null.
+   */
+  private record Seed(String metric, String matchText, String title, String measurement, BigDecimal start, BigDecimal target,
                       String unit, String indicator, JsonObject source, BigDecimal step) {
+  }
+
+  /** A chosen candidate and the key results it will propose. */
+  private record Plan(Candidate candidate, List<Seed> seeds) {
   }
 
   private final ExampleLibrary library;
@@ -56,57 +84,165 @@ final class DraftGenerator {
     this.library = library;
   }
 
-  /** Generates proposals from the hits of both indexes, best first. */
-  List<Proposal> generate(Input input, List<OkrIndex.Hit> libraryHits, List<OkrIndex.Hit> pastHits,
-                          Map<String, PastObjective> past) {
+  /**
+   * Generates proposals from the hits, best first. The whole text's best hits become the
+   * objectives. Then every phrase of the strategy that names an outcome and that no proposal
+   * answers yet is covered from that phrase's own hits: by one more objective while fewer than
+   * {@link #MAX_PROPOSALS} are chosen, else by a key result added to, or swapped into, a chosen
+   * objective. A phrase that no hit answers is returned as unmatched.
+   */
+  Result generate(Input input, Hits hits, Map<String, PastObjective> past) {
     List<Candidate> candidates = new ArrayList<>();
-    addLibraryCandidates(input, libraryHits, candidates);
-    addPastCandidates(input, pastHits, past, candidates);
+    addLibraryCandidates(input, hits.library(), candidates);
+    addPastCandidates(input, hits.past(), past, candidates);
     candidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
 
-    List<Candidate> chosen = new ArrayList<>();
+    List<Plan> plans = new ArrayList<>();
     Set<String> titles = new HashSet<>();
+    Set<String> usedMetrics = new HashSet<>();
     for (Candidate candidate : candidates) {
-      if (chosen.size() == MAX_PROPOSALS) {
+      if (plans.size() == MAX_PROPOSALS) {
         break;
       }
-      if (chosen.size() >= 2 && candidate.relativeScore() < MIN_RELATIVE_SCORE) {
+      if (plans.size() >= 2 && candidate.relativeScore() < MIN_RELATIVE_SCORE) {
         break;
       }
-      if (titles.add(candidate.title().toLowerCase(Locale.ROOT))) {
-        chosen.add(candidate);
+      if (titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      // A candidate that answers no phrase of the strategy would be a proposal without a reason.
+      Set<String> metrics = new HashSet<>(usedMetrics);
+      Plan plan = new Plan(candidate, keyResultSeeds(input, candidate, candidates, metrics));
+      if (!answeredPhrases(input, plan).isEmpty()) {
+        titles.add(candidate.title().toLowerCase(Locale.ROOT));
+        usedMetrics.addAll(metrics);
+        plans.add(plan);
+      }
+    }
+
+    List<String> unmatched = new ArrayList<>();
+    for (String phrase : input.phrases().outcomes()) {
+      if (answered(input, phrase, plans)) {
+        continue;
+      }
+      List<Candidate> phraseCandidates = new ArrayList<>();
+      addLibraryCandidates(input, hits.libraryByPhrase().getOrDefault(phrase, List.of()), phraseCandidates);
+      addPastCandidates(input, hits.pastByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
+      phraseCandidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
+      if (!cover(input, phrase, phraseCandidates, plans, titles, usedMetrics)) {
+        unmatched.add(phrase);
       }
     }
 
     List<Proposal> proposals = new ArrayList<>();
-    Set<String> usedMetrics = new HashSet<>();
     Set<UUID> usedKpis = new HashSet<>();
-    for (Candidate candidate : chosen) {
+    for (Plan plan : plans) {
       String id = "p" + (proposals.size() + 1);
-      List<Seed> seeds = keyResultSeeds(input, candidate, candidates, usedMetrics);
+      List<Seed> seeds = plan.seeds();
       Map<Integer, KpiTargets.Kpi> kpis = assignKpis(input, seeds, usedKpis);
       List<Proposal.KeyResult> keyResults = new ArrayList<>();
       for (int i = 0; i < seeds.size(); i++) {
         keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i)));
       }
-      proposals.add(new Proposal(id, candidate.title(), List.of(candidate.source()), keyResults));
+      JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answeredPhrases(input, plan)));
+      proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
     }
-    return proposals;
+    return new Result(proposals, unmatched);
+  }
+
+  /** Returns the phrases a plan answers with its title or any of its key results' metrics, in text order. */
+  private static List<String> answeredPhrases(Input input, Plan plan) {
+    Set<String> answered = new HashSet<>(input.phrases().answeredBy(input.phrases().termsOf(plan.candidate().title())));
+    for (Seed seed : plan.seeds()) {
+      answered.addAll(input.phrases().answeredBy(input.phrases().termsOf(seed.matchText())));
+    }
+    return input.phrases().texts().stream().filter(answered::contains).toList();
+  }
+
+  private static boolean answered(Input input, String phrase, List<Plan> plans) {
+    return plans.stream().anyMatch(plan -> answers(input, phrase, plan.candidate().title())
+        || plan.seeds().stream().anyMatch(seed -> answers(input, phrase, seed.matchText())));
+  }
+
+  private static boolean answers(Input input, String phrase, String text) {
+    return input.phrases().answers(phrase, input.phrases().termsOf(text));
+  }
+
+  /**
+   * Covers {@code phrase} from its own hits and returns false when none of them answers it. While
+   * there is room, a new objective is chosen. Otherwise the best answering key result joins the
+   * plan with the fewest key results. When every plan is full, it replaces a key result whose
+   * phrases other key results still answer.
+   */
+  private boolean cover(Input input, String phrase, List<Candidate> phraseCandidates, List<Plan> plans, Set<String> titles,
+                        Set<String> usedMetrics) {
+    if (plans.size() < MAX_PROPOSALS) {
+      for (Candidate candidate : phraseCandidates) {
+        boolean answering = answers(input, phrase, candidate.title())
+            || candidate.seeds().stream().anyMatch(seed -> answers(input, phrase, seed.matchText()));
+        if (!answering || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        Set<String> metrics = new HashSet<>(usedMetrics);
+        Plan plan = new Plan(candidate, keyResultSeeds(input, candidate, phraseCandidates, metrics));
+        if (answered(input, phrase, List.of(plan))) {
+          titles.add(candidate.title().toLowerCase(Locale.ROOT));
+          usedMetrics.addAll(metrics);
+          plans.add(plan);
+          return true;
+        }
+      }
+    }
+    for (Candidate candidate : phraseCandidates) {
+      for (Seed seed : candidate.seeds()) {
+        if (answers(input, phrase, seed.matchText()) && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))
+            && place(input, seed, plans)) {
+          usedMetrics.add(seed.metric().toLowerCase(Locale.ROOT));
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Adds {@code seed} to the plan with the fewest key results, or swaps it for a key result whose
+   * phrases stay answered without it. Returns false when neither is possible.
+   */
+  private static boolean place(Input input, Seed seed, List<Plan> plans) {
+    if (plans.isEmpty()) {
+      return false;
+    }
+    Plan smallest = plans.stream().min(Comparator.comparingInt(plan -> plan.seeds().size())).orElseThrow();
+    if (smallest.seeds().size() < MAX_KEY_RESULTS) {
+      smallest.seeds().add(seed);
+      return true;
+    }
+    List<String> answeredBefore = input.phrases().outcomes().stream().filter(phrase -> answered(input, phrase, plans)).toList();
+    for (int p = plans.size() - 1; p >= 0; p--) {
+      List<Seed> seeds = plans.get(p).seeds();
+      for (int i = seeds.size() - 1; i >= 0; i--) {
+        Seed removed = seeds.set(i, seed);
+        if (answeredBefore.stream().allMatch(phrase -> answered(input, phrase, plans))) {
+          return true;
+        }
+        seeds.set(i, removed);
+      }
+    }
+    return false;
   }
 
   private void addLibraryCandidates(Input input, List<OkrIndex.Hit> hits, List<Candidate> candidates) {
     float top = hits.isEmpty() ? 1 : hits.get(0).score();
     for (OkrIndex.Hit hit : hits) {
       Example example = library.byId(hit.id());
-      List<String> phrases = OkrText.matchingPhrases(input.language(), input.phrases(), hit.matchedTerms());
       JsonObject source = new JsonObject()
           .put("type", "library")
           .put("id", example.id())
           .put("function", example.function())
           .put("title", example.objective())
           .put("score", score(hit.score()))
-          .put("terms", new JsonArray(List.copyOf(hit.matchedTerms())))
-          .put("phrases", new JsonArray(phrases));
+          .put("terms", new JsonArray(List.copyOf(hit.matchedTerms())));
       List<Seed> seeds = new ArrayList<>();
       for (int i = 0; i < example.keyResults().size(); i++) {
         ExampleKeyResult kr = example.keyResults().get(i);
@@ -117,23 +253,25 @@ final class DraftGenerator {
             .put("keyResult", i + 1)
             .put("title", kr.metric())
             .put("score", score(hit.score()))
-            .put("phrases", new JsonArray(OkrText.matchingPhrases(input.language(), input.phrases(),
-                OkrText.terms(input.language(), kr.metric()))));
-        seeds.add(new Seed(kr.metric(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
+            .put("phrases", new JsonArray(input.phrases().answeredBy(input.phrases().termsOf(kr.matchText()))));
+        seeds.add(new Seed(kr.metric(), kr.matchText(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
             krSource, KpiTargets.step(kr.baseline(), kr.target())));
       }
       candidates.add(new Candidate(example.objective(), hit.score() / top, source, seeds));
     }
   }
 
+  /** Turns hits over the organisation's OKRs into candidates, leaving out objectives this draft may not cite. */
   private void addPastCandidates(Input input, List<OkrIndex.Hit> hits, Map<String, PastObjective> past,
                                  List<Candidate> candidates) {
-    float top = hits.isEmpty() ? 1 : hits.get(0).score();
-    for (OkrIndex.Hit hit : hits) {
+    List<OkrIndex.Hit> citable = hits.stream()
+        .filter(hit -> past.get(hit.id()).citableFor(input.unitId(), input.cycleStart(), input.cycleLastDay()))
+        .toList();
+    float top = citable.isEmpty() ? 1 : citable.get(0).score();
+    for (OkrIndex.Hit hit : citable) {
       PastObjective objective = past.get(hit.id());
       JsonObject source = okrSource(objective, "objective", objective.id(), objective.title(), hit.score())
-          .put("terms", new JsonArray(List.copyOf(hit.matchedTerms())))
-          .put("phrases", new JsonArray(OkrText.matchingPhrases(input.language(), input.phrases(), hit.matchedTerms())));
+          .put("terms", new JsonArray(List.copyOf(hit.matchedTerms())));
       List<Seed> seeds = new ArrayList<>();
       for (PastKeyResult kr : objective.keyResults()) {
         String direction = direction(kr);
@@ -143,9 +281,8 @@ final class DraftGenerator {
         }
         JsonObject krSource = okrSource(objective, "key_result", kr.id(), kr.title(), hit.score())
             .put("objectiveId", objective.id().toString())
-            .put("phrases", new JsonArray(OkrText.matchingPhrases(input.language(), input.phrases(),
-                OkrText.terms(input.language(), kr.title()))));
-        seeds.add(new Seed(kr.title(), kr.title(), direction, kr.start(), kr.target(), kr.unit(), null, krSource,
+            .put("phrases", new JsonArray(input.phrases().answeredBy(input.phrases().termsOf(kr.title()))));
+        seeds.add(new Seed(kr.title(), kr.title(), kr.title(), direction, kr.start(), kr.target(), kr.unit(), null, krSource,
             KpiTargets.step(kr.start(), kr.target())));
       }
       candidates.add(new Candidate(objective.title(), hit.score() / top, source, seeds));
@@ -193,13 +330,12 @@ final class DraftGenerator {
       return seeds;
     }
 
-    Set<String> strategyTerms = new HashSet<>();
-    input.phrases().forEach(phrase -> strategyTerms.addAll(OkrText.terms(input.language(), phrase)));
+    Set<String> strategyTerms = input.phrases().contentTerms();
     List<Seed> others = new ArrayList<>();
     List<Integer> overlaps = new ArrayList<>();
     for (Candidate other : candidates) {
       for (Seed seed : other.seeds()) {
-        Set<String> terms = OkrText.terms(input.language(), seed.metric());
+        Set<String> terms = input.phrases().termsOf(seed.matchText());
         terms.retainAll(strategyTerms);
         if (!terms.isEmpty() && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))) {
           others.add(seed);
@@ -275,12 +411,15 @@ final class DraftGenerator {
 
   /**
    * Writes a key result's title from its metric, direction and numbers, such as "Increase win rate
-   * from 18% to 25%" or "Abschlussquote von 18 % auf 25 % steigern".
+   * from 18% to 25%", "Increase revenue from 400 to 550 kEUR" or "Kundenabwanderung von 2,4 % auf
+   * 1,5 % senken". A percent sign follows both numbers; another unit follows only the target,
+   * which also spares German the dative plural ("von 28 auf 40 Punkte"). Numbers are written as
+   * the language writes them: "2.4" and "1,200" in English, "2,4" and "1.200" in German.
    */
   static String compose(String language, String direction, String metric, BigDecimal start, BigDecimal target, String unit) {
     boolean increase = direction.equals("increase");
-    String from = number(start) + unitSuffix(language, unit);
-    String to = number(target) + unitSuffix(language, unit);
+    String from = number(language, start) + ("%".equals(unit) ? unitSuffix(language, unit) : "");
+    String to = number(language, target) + unitSuffix(language, unit);
     if (language.equals("de")) {
       return capitalise(metric) + " von " + from + " auf " + to + (increase ? " steigern" : " senken");
     }
@@ -302,8 +441,13 @@ final class DraftGenerator {
     return " " + unit;
   }
 
-  private static String number(BigDecimal value) {
-    return value.stripTrailingZeros().toPlainString();
+  /** Formats {@code value} with every decimal it has, in the number format of {@code language}. */
+  static String number(String language, BigDecimal value) {
+    BigDecimal plain = value.stripTrailingZeros();
+    DecimalFormat format = (DecimalFormat) NumberFormat.getNumberInstance(language.equals("de") ? Locale.GERMAN : Locale.ENGLISH);
+    format.setMaximumFractionDigits(Math.max(0, plain.scale()));
+    format.setGroupingUsed(true);
+    return format.format(plain);
   }
 
   private static String capitalise(String text) {

@@ -41,9 +41,10 @@ public final class DraftRoutes {
     UUID unitId = body.uuid("unitId", true);
     UUID cycleId = body.uuid("cycleId", true);
     String language = body.oneOf("language", OkrText.LANGUAGES, false);
+    String uiLanguage = body.oneOf("uiLanguage", OkrText.LANGUAGES, false);
     Boolean useModel = body.bool("useModel", false);
     body.finish();
-    DraftService.DraftRequest request = new DraftService.DraftRequest(strategy, unitId, cycleId, language,
+    DraftService.DraftRequest request = new DraftService.DraftRequest(strategy, unitId, cycleId, language, uiLanguage,
         Boolean.TRUE.equals(useModel));
     drafts.generate(caller, request).onSuccess(ctx::json).onFailure(ctx::fail);
   }

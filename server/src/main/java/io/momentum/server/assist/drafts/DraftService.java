@@ -21,7 +21,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,14 +46,26 @@ public final class DraftService {
   public static final int MAX_STRATEGY_LENGTH = 8_000;
   /** Hits read from each index per draft. */
   static final int HITS_PER_INDEX = 12;
+  /** Hits read from each index for each phrase of the strategy alone. */
+  static final int HITS_PER_PHRASE = 5;
   /** Maximum number of people whose names the redactor reads, twice the largest organisation Momentum is built for. */
   static final int MAX_PEOPLE = 200_000;
 
-  /** A validated draft request; {@code language} is null to detect it from the text. */
-  public record DraftRequest(String strategy, UUID unitId, UUID cycleId, String language, boolean useModel) {
+  /**
+   * A validated draft request. {@code language} is the language of the proposals, or null to
+   * detect it from the strategy text. {@code uiLanguage} is the language of the page that shows
+   * the draft and of the quality findings' why and fix, or null for the proposals' language.
+   */
+  public record DraftRequest(String strategy, UUID unitId, UUID cycleId, String language, String uiLanguage,
+                             boolean useModel) {
   }
 
-  private record Frame(String unitName, String cycleKey, String cycleName, Instant cycleEnd) {
+  private record Frame(String unitName, String cycleKey, String cycleName, LocalDate cycleStart, LocalDate cycleLastDay) {
+
+    /** Returns the instant the cycle ends: the start of the day after its last day, in UTC. */
+    Instant cycleEnd() {
+      return cycleLastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
   }
 
   private final Vertx vertx;
@@ -92,6 +108,7 @@ public final class DraftService {
     String orgId = caller.orgId();
     String draftId = UUID.randomUUID().toString();
     String language = request.language() != null ? request.language() : OkrText.detect(request.strategy());
+    String findingsLanguage = request.uiLanguage() != null ? request.uiLanguage() : language;
     Instant now = clock.instant();
     return frame(orgId, request)
         .compose(frame -> Future.all(orgIndexes.get(orgId), unitKpis.load(orgId, request.unitId(), now),
@@ -101,7 +118,7 @@ public final class DraftService {
               List<KpiTargets.Kpi> kpis = loaded.resultAt(1);
               QualityRoutes.Stored quality = loaded.resultAt(2);
               ProposalReview review = new ProposalReview(new QualityChecker(quality.settings()));
-              return vertx.executeBlocking(() -> draft(request, language, frame, orgIndex, kpis, review));
+              return vertx.executeBlocking(() -> draft(request, language, findingsLanguage, frame, orgIndex, kpis, review));
             })
             .compose(draft -> polish(caller, draftId, language, request, draft))
             .compose(draft -> record(caller, draftId, language, request, frame, draft)))
@@ -116,7 +133,7 @@ public final class DraftService {
         .compose(rows -> rows.size() == 0
             ? Future.failedFuture(ApiException.notFound("Unit " + request.unitId()))
             : Future.succeededFuture(rows.iterator().next()));
-    Future<Row> cycle = pool.preparedQuery("SELECT key, name, end_date, closed FROM cycles WHERE org_id = $1 AND id = $2")
+    Future<Row> cycle = pool.preparedQuery("SELECT key, name, start_date, end_date, closed FROM cycles WHERE org_id = $1 AND id = $2")
         .execute(Tuple.of(orgId, request.cycleId()))
         .compose(rows -> rows.size() == 0
             ? Future.failedFuture(ApiException.notFound("Cycle " + request.cycleId()))
@@ -128,32 +145,50 @@ public final class DraftService {
             + " is closed, so no OKRs can be added to it; draft for an open cycle", new JsonObject().put("cycleKey",
             cycleRow.getString("key"))));
       }
-      LocalDate end = cycleRow.getLocalDate("end_date");
       return Future.succeededFuture(new Frame(unit.result().getString("name"), cycleRow.getString("key"),
-          cycleRow.getString("name"), end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+          cycleRow.getString("name"), cycleRow.getLocalDate("start_date"), cycleRow.getLocalDate("end_date")));
     });
   }
 
   /**
    * Runs retrieval, generation and the quality review with the organisation's quality settings.
-   * This is CPU work for a worker thread.
+   * The proposals are in {@code language}, the findings in {@code findingsLanguage}. This is CPU
+   * work for a worker thread.
    */
-  private Draft draft(DraftRequest request, String language, Frame frame, OrgIndexCache.OrgIndex orgIndex,
-                      List<KpiTargets.Kpi> kpis, ProposalReview review) {
-    List<String> phrases = OkrText.phrases(request.strategy());
-    List<OkrIndex.Hit> libraryHits = libraryIndex.search(language, request.strategy(), HITS_PER_INDEX);
-    List<OkrIndex.Hit> pastHits = orgIndex.index().search(language, request.strategy(), HITS_PER_INDEX);
-    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, frame.cycleEnd(), kpis);
-    List<Proposal> proposals = generator.generate(input, libraryHits, pastHits, orgIndex.objectives());
-    Draft draft = new Draft(review);
-    if (proposals.isEmpty()) {
+  private Draft draft(DraftRequest request, String language, String findingsLanguage, Frame frame,
+                      OrgIndexCache.OrgIndex orgIndex, List<KpiTargets.Kpi> kpis, ProposalReview review) {
+    StrategyPhrases phrases = StrategyPhrases.of(language, request.strategy(), term -> libraryIndex.idf(language, term));
+    Set<String> notCitable = new HashSet<>();
+    orgIndex.objectives().forEach((id, objective) -> {
+      if (!objective.citableFor(request.unitId(), frame.cycleStart(), frame.cycleLastDay())) {
+        notCitable.add(id);
+      }
+    });
+    Map<String, List<OkrIndex.Hit>> libraryByPhrase = new HashMap<>();
+    Map<String, List<OkrIndex.Hit>> pastByPhrase = new HashMap<>();
+    for (String phrase : phrases.outcomes()) {
+      libraryByPhrase.put(phrase, libraryIndex.search(language, phrase, HITS_PER_PHRASE));
+      pastByPhrase.put(phrase, orgIndex.index().search(language, phrase, HITS_PER_PHRASE, notCitable));
+    }
+    DraftGenerator.Hits hits = new DraftGenerator.Hits(
+        libraryIndex.search(language, request.strategy(), HITS_PER_INDEX),
+        orgIndex.index().search(language, request.strategy(), HITS_PER_INDEX, notCitable),
+        libraryByPhrase, pastByPhrase);
+    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, request.unitId(), frame.cycleStart(),
+        frame.cycleLastDay(), frame.cycleEnd(), kpis);
+    DraftGenerator.Result result = generator.generate(input, hits, orgIndex.objectives());
+
+    Draft draft = new Draft(review, findingsLanguage);
+    if (result.proposals().isEmpty()) {
       draft.notes.add(new JsonObject().put("code", "no_match"));
     }
-    for (Proposal proposal : proposals) {
-      Reviewed reviewed = review.review(language, proposal);
+    for (Proposal proposal : result.proposals()) {
+      Reviewed reviewed = review.review(findingsLanguage, proposal);
       if (!reviewed.removedKeyResults().isEmpty()) {
+        List<String> removedTitles = proposal.keyResults().stream()
+            .filter(kr -> reviewed.removedKeyResults().contains(kr.id())).map(Proposal.KeyResult::title).toList();
         draft.notes.add(new JsonObject().put("code", "improved").put("proposalId", proposal.id())
-            .put("removed", new JsonArray(reviewed.removedKeyResults())));
+            .put("removed", new JsonArray(reviewed.removedKeyResults())).put("removedTitles", new JsonArray(removedTitles)));
       }
       if (reviewed.passed()) {
         draft.passed.add(reviewed);
@@ -161,19 +196,49 @@ public final class DraftService {
         draft.dropped.add(reviewed);
       }
     }
+    draft.uncovered.addAll(uncovered(phrases, result.unmatched(), draft.passed));
     return draft;
+  }
+
+  /**
+   * Returns the phrases of the strategy that name an outcome and that no shown proposal answers:
+   * {@code no_match} when neither the library nor the organisation's OKRs had anything for it,
+   * {@code dropped} when what answered it did not pass the quality check.
+   */
+  private static List<JsonObject> uncovered(StrategyPhrases phrases, List<String> unmatched, List<Reviewed> passed) {
+    Set<String> answered = new HashSet<>();
+    for (Reviewed reviewed : passed) {
+      Proposal proposal = reviewed.proposal();
+      proposal.sources().forEach(source -> answered.addAll(phraseList(source)));
+      proposal.keyResults().forEach(kr -> kr.sources().forEach(source -> answered.addAll(phraseList(source))));
+    }
+    List<JsonObject> uncovered = new ArrayList<>();
+    for (String phrase : phrases.outcomes()) {
+      if (!answered.contains(phrase)) {
+        uncovered.add(new JsonObject().put("phrase", phrase).put("reason", unmatched.contains(phrase) ? "no_match" : "dropped"));
+      }
+    }
+    return uncovered;
+  }
+
+  private static List<String> phraseList(JsonObject source) {
+    JsonArray phrases = source.getJsonArray("phrases");
+    return phrases == null ? List.of() : phrases.stream().map(String::valueOf).toList();
   }
 
   /** The organisation's quality review, proposals that passed it, proposals it dropped, and notes for the person. */
   private static final class Draft {
     final ProposalReview review;
+    final String findingsLanguage;
     final List<Reviewed> passed = new ArrayList<>();
     final List<Reviewed> dropped = new ArrayList<>();
     final List<JsonObject> notes = new ArrayList<>();
     final List<String> refined = new ArrayList<>();
+    final List<JsonObject> uncovered = new ArrayList<>();
 
-    Draft(ProposalReview review) {
+    Draft(ProposalReview review, String findingsLanguage) {
       this.review = review;
+      this.findingsLanguage = findingsLanguage;
     }
   }
 
@@ -199,7 +264,7 @@ public final class DraftService {
           }
           for (int i = 0; i < draft.passed.size(); i++) {
             Reviewed original = draft.passed.get(i);
-            Reviewed polished = draft.review.check(language, result.proposals().get(i));
+            Reviewed polished = draft.review.check(draft.findingsLanguage, result.proposals().get(i));
             if (polished.passed() && polished.report().getInteger("score") >= original.report().getInteger("score")) {
               draft.passed.set(i, new Reviewed(polished.proposal(), polished.report(), true, original.removedKeyResults()));
               draft.refined.add(original.proposal().id());
@@ -243,6 +308,7 @@ public final class DraftService {
     JsonObject body = new JsonObject()
         .put("draftId", draftId)
         .put("language", language)
+        .put("uiLanguage", draft.findingsLanguage)
         .put("unit", new JsonObject().put("id", request.unitId().toString()).put("name", frame.unitName()))
         .put("cycle", new JsonObject().put("id", request.cycleId().toString()).put("key", frame.cycleKey())
             .put("name", frame.cycleName()))
@@ -250,6 +316,7 @@ public final class DraftService {
         .put("proposals", proposals)
         .put("dropped", dropped)
         .put("notes", new JsonArray(List.copyOf(draft.notes)))
+        .put("uncovered", new JsonArray(List.copyOf(draft.uncovered)))
         .put("model", new JsonObject().put("requested", request.useModel()).put("used", !draft.refined.isEmpty()));
     JsonObject evidence = body.copy().put("strategy", request.strategy());
     Decision decision = Decision.by(caller, DecisionTrail.DRAFT_GENERATED, "draft", draftId, "generated", null,

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The example OKRs shipped with Momentum, one file per language under {@code assist/}. Each
  * example objective belongs to a business function and carries three or four key results with a
- * metric, a unit, a direction, a typical baseline and target, and a leading or lagging tag.
+ * metric, a unit, a direction, a typical baseline and target, a leading or lagging tag, and
+ * optionally synonyms of the metric.
  */
 public final class ExampleLibrary {
 
@@ -27,10 +28,10 @@ public final class ExampleLibrary {
   /** One example objective; {@code id} is {@code <function>-<language>-<position>}. */
   public record Example(String id, String function, String language, String objective, List<ExampleKeyResult> keyResults) {
 
-    /** Returns the text the retrieval index reads: the objective and its key results' metrics. */
+    /** Returns the text the retrieval index reads: the objective and its key results' metrics and synonyms. */
     public String searchText() {
       StringBuilder text = new StringBuilder(objective);
-      keyResults.forEach(kr -> text.append('\n').append(kr.metric()));
+      keyResults.forEach(kr -> text.append('\n').append(kr.matchText()));
       return text.toString();
     }
   }
@@ -38,9 +39,21 @@ public final class ExampleLibrary {
   /**
    * One example key result. {@code direction} is {@code increase} or {@code decrease};
    * {@code indicator} is {@code leading} (predicts the outcome) or {@code lagging} (is the outcome).
+   * {@code synonyms} are other words people use for the metric, such as "attrition" for churn.
+   * Retrieval and phrase matching read them, but titles never show them.
    */
   public record ExampleKeyResult(String metric, String unit, String direction, BigDecimal baseline, BigDecimal target,
-                                 String indicator) {
+                                 String indicator, String synonyms) {
+
+    /** Returns the metric followed by its synonyms, the text that phrases of a strategy are matched against. */
+    public String matchText() {
+      return synonyms.isEmpty() ? metric : metric + " " + synonyms;
+    }
+
+    ExampleKeyResult withSynonyms(String words) {
+      String joined = synonyms.isEmpty() ? words : synonyms + " " + words;
+      return new ExampleKeyResult(metric, unit, direction, baseline, target, indicator, joined);
+    }
   }
 
   private final List<Example> examples;
@@ -107,8 +120,14 @@ public final class ExampleLibrary {
           throw new IllegalStateException(where + ": a key result needs an objective line (\"O ...\") before it");
         }
         keyResults.add(keyResult(where, trimmed.substring(2)));
+      } else if (trimmed.startsWith("S ")) {
+        if (keyResults.isEmpty()) {
+          throw new IllegalStateException(where + ": synonyms need a key result line (\"K ...\") before them");
+        }
+        int last = keyResults.size() - 1;
+        keyResults.set(last, keyResults.get(last).withSynonyms(trimmed.substring(2).strip()));
       } else {
-        throw new IllegalStateException(where + ": expected a line starting with \"@ \", \"O \", \"K \" or \"#\"");
+        throw new IllegalStateException(where + ": expected a line starting with \"@ \", \"O \", \"K \", \"S \" or \"#\"");
       }
     }
     if (objective != null) {
@@ -152,7 +171,7 @@ public final class ExampleLibrary {
       throw new IllegalStateException(where + ": the target " + target + " must lie beyond the baseline " + baseline
           + " in the direction " + direction);
     }
-    return new ExampleKeyResult(metric, unit, direction, baseline, target, indicator);
+    return new ExampleKeyResult(metric, unit, direction, baseline, target, indicator, "");
   }
 
   private static BigDecimal number(String where, String text) {

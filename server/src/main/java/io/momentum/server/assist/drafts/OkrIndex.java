@@ -12,6 +12,7 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -19,9 +20,11 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * An in-memory Lucene index of OKR texts ranked by BM25. Every entry is indexed twice, once
@@ -89,6 +92,14 @@ public final class OkrIndex {
    * Entries limited to another language are left out.
    */
   public List<Hit> search(String language, String text, int max) {
+    return search(language, text, max, Set.of());
+  }
+
+  /**
+   * Returns up to {@code max} entries that match {@code text} in {@code language}, best first,
+   * leaving out entries limited to another language and those whose id is in {@code excluded}.
+   */
+  public List<Hit> search(String language, String text, int max, Set<String> excluded) {
     Set<String> queryTerms = OkrText.terms(language, text);
     if (queryTerms.isEmpty()) {
       return List.of();
@@ -100,13 +111,15 @@ public final class OkrIndex {
         .add(new TermQuery(new Term(LANGUAGE, language)), BooleanClause.Occur.SHOULD)
         .add(new TermQuery(new Term(LANGUAGE, ANY_LANGUAGE)), BooleanClause.Occur.SHOULD)
         .build();
-    BooleanQuery query = new BooleanQuery.Builder()
+    BooleanQuery.Builder query = new BooleanQuery.Builder()
         .add(terms.build(), BooleanClause.Occur.MUST)
-        .add(languages, BooleanClause.Occur.FILTER)
-        .build();
+        .add(languages, BooleanClause.Occur.FILTER);
+    if (!excluded.isEmpty()) {
+      query.add(new TermInSetQuery(ID, excluded.stream().map(BytesRef::new).toList()), BooleanClause.Occur.MUST_NOT);
+    }
     try {
       List<Hit> hits = new ArrayList<>();
-      for (ScoreDoc scoreDoc : searcher.search(query, max).scoreDocs) {
+      for (ScoreDoc scoreDoc : searcher.search(query.build(), max).scoreDocs) {
         String id = searcher.storedFields().document(scoreDoc.doc).get(ID);
         Set<String> matched = OkrText.terms(language, texts.get(id));
         matched.retainAll(queryTerms);
@@ -115,6 +128,20 @@ public final class OkrIndex {
       return hits;
     } catch (IOException e) {
       throw new UncheckedIOException("Searching an in-memory OKR index failed", e);
+    }
+  }
+
+  /**
+   * Returns the inverse document frequency of an analyzed {@code term} in the {@code language}
+   * field, as BM25 computes it: rare terms weigh more than common ones.
+   */
+  public double idf(String language, String term) {
+    try {
+      IndexReader reader = searcher.getIndexReader();
+      int docFreq = reader.docFreq(new Term(language, term));
+      return Math.log(1 + (reader.numDocs() - docFreq + 0.5) / (docFreq + 0.5));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading term statistics of an in-memory OKR index failed", e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -34,7 +35,18 @@ public final class OkrText {
   static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
       Map.of("en", new EnglishAnalyzer(), "de", new GermanAnalyzer()));
 
-  private static final Pattern PHRASE_BREAK = Pattern.compile("[.;:!?\\n\\r,•]+|\\s[-–]\\s");
+  /** Sentence ends and list punctuation; a point or comma between two digits is a decimal or thousands mark, not a break. */
+  private static final Pattern PHRASE_BREAK = Pattern.compile("(?:[;:!?\\n\\r•]|[.,](?!\\d)|(?<!\\d)[.,])+|\\s[-–]\\s");
+  /** Words that join two clauses of a sentence; "by" only before a gerund, as in "grow revenue by winning deals". */
+  private static final Pattern CLAUSE_JOINER = Pattern.compile(
+      "\\s+(?:and|while|whilst|so that|as well as|but|by(?=\\s+\\p{L}+ing\\b)"
+          + "|und|sowie|damit|indem|sodass|so dass|während|aber)\\s+",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** The start of a range whose "and" joins two numbers: "between 5", "zwischen 5 %". */
+  private static final Pattern RANGE_START =
+      Pattern.compile("(?:between|zwischen)\\s+[\\d.,]+\\s*\\S{0,6}\\s*$", Pattern.CASE_INSENSITIVE);
+  /** A bullet, dash or number that starts a list item. */
+  private static final Pattern LIST_MARK = Pattern.compile("^\\s*(?:[-–*]|\\d{1,2}[.)])\\s+");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
   private static final int MAX_PHRASES = 60;
   private static final int MAX_PHRASE_LENGTH = 200;
@@ -81,35 +93,45 @@ public final class OkrText {
   }
 
   /**
-   * Splits a strategy text into phrases at sentence ends, commas, semicolons, colons, bullets and
-   * dashes between spaces. Phrases of fewer than 3 characters are left out, longer ones are cut at
-   * 200 characters, and at most 60 phrases are kept.
+   * Splits a strategy text into clause-sized phrases, so that each proposal can cite the part of
+   * the strategy it answers. The text breaks at sentence ends, commas, semicolons, colons, bullets
+   * and dashes between spaces, and then at words that join clauses: "and", "while", "so that", "as
+   * well as", "but", "by" before a verb ending in "-ing", and the German "und", "sowie", "damit",
+   * "indem", "sodass", "während", "aber". An "and" or "und" inside a range ("between 5 and 10")
+   * joins numbers, not clauses, so it stays. Leading list marks are removed, phrases of fewer than
+   * 3 characters are left out, longer ones are cut at 200 characters, and at most 60 are kept.
    */
   public static List<String> phrases(String text) {
     List<String> phrases = new ArrayList<>();
     for (String part : PHRASE_BREAK.split(text)) {
-      String phrase = part.strip();
-      if (phrase.length() < 3) {
-        continue;
-      }
-      phrases.add(phrase.length() > MAX_PHRASE_LENGTH ? phrase.substring(0, MAX_PHRASE_LENGTH) : phrase);
-      if (phrases.size() == MAX_PHRASES) {
-        break;
+      for (String clause : clauses(part)) {
+        String phrase = LIST_MARK.matcher(clause).replaceFirst("").strip();
+        if (phrase.length() < 3) {
+          continue;
+        }
+        phrases.add(phrase.length() > MAX_PHRASE_LENGTH ? phrase.substring(0, MAX_PHRASE_LENGTH) : phrase);
+        if (phrases.size() == MAX_PHRASES) {
+          return phrases;
+        }
       }
     }
     return phrases;
   }
 
-  /** Returns the phrases that share at least one analyzed term with {@code terms}. */
-  public static List<String> matchingPhrases(String language, List<String> phrases, Set<String> terms) {
-    List<String> matching = new ArrayList<>();
-    for (String phrase : phrases) {
-      Set<String> phraseTerms = terms(language, phrase);
-      phraseTerms.retainAll(terms);
-      if (!phraseTerms.isEmpty()) {
-        matching.add(phrase);
+  /** Splits one sentence part at the words that join clauses, keeping "and" inside a range. */
+  private static List<String> clauses(String part) {
+    List<String> clauses = new ArrayList<>();
+    Matcher joiner = CLAUSE_JOINER.matcher(part);
+    int start = 0;
+    while (joiner.find()) {
+      String before = part.substring(start, joiner.start());
+      if (RANGE_START.matcher(before).find()) {
+        continue;
       }
+      clauses.add(before);
+      start = joiner.end();
     }
-    return matching;
+    clauses.add(part.substring(start));
+    return clauses;
   }
 }

@@ -5,13 +5,18 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads an organisation's objectives and key results of past and current cycles, the history the draft generator retrieves from. */
+/**
+ * Reads an organisation's objectives and key results, the history the draft generator retrieves
+ * from. The index holds every cycle's objectives; {@link PastObjective#citableFor} decides per
+ * draft which of them it may cite.
+ */
 final class PastOkrs {
 
   /** Most objectives one organisation's index holds, newest first; this bounds the index's memory. */
@@ -21,9 +26,24 @@ final class PastOkrs {
   record PastKeyResult(UUID id, String title, String measurement, BigDecimal start, BigDecimal target, String unit) {
   }
 
-  /** An objective with its unit, cycle and key results. */
+  /** An objective with its unit, its cycle and the cycle's first and last day, and its key results. */
   record PastObjective(UUID id, String title, String description, UUID unitId, String unitName, UUID cycleId,
-                       String cycleKey, String cycleName, List<PastKeyResult> keyResults) {
+                       String cycleKey, String cycleName, LocalDate cycleStart, LocalDate cycleEnd,
+                       List<PastKeyResult> keyResults) {
+
+    /**
+     * Returns true when a draft for {@code unitId} in the cycle from {@code start} to {@code end}
+     * (both inclusive) may cite this objective. The unit's own objectives count only from cycles
+     * that ended before the drafted cycle starts, so a unit is never offered its current OKRs back.
+     * Other units' objectives count from every cycle that starts by the drafted cycle's end: their
+     * current OKRs show what the organisation pursues now. Objectives of later cycles never count.
+     */
+    boolean citableFor(UUID unitId, LocalDate start, LocalDate end) {
+      if (this.unitId.equals(unitId)) {
+        return cycleEnd.isBefore(start);
+      }
+      return !cycleStart.isAfter(end);
+    }
 
     String searchText() {
       StringBuilder text = new StringBuilder(title);
@@ -40,7 +60,8 @@ final class PastOkrs {
         || '/' || (SELECT count(*) || '@' || coalesce(max(updated_at)::text, '') FROM key_results WHERE org_id = $1) AS stamp""";
 
   private static final String OBJECTIVES = """
-      SELECT o.id, o.title, o.description, o.unit_id, u.name AS unit_name, o.cycle_id, c.key AS cycle_key, c.name AS cycle_name
+      SELECT o.id, o.title, o.description, o.unit_id, u.name AS unit_name, o.cycle_id, c.key AS cycle_key, c.name AS cycle_name,
+        c.start_date, c.end_date
       FROM objectives o JOIN units u ON u.id = o.unit_id JOIN cycles c ON c.id = o.cycle_id
       WHERE o.org_id = $1 AND o.kind = 'objective' AND o.archived_at IS NULL
       ORDER BY c.end_date DESC, o.created_at DESC LIMIT $2""";
@@ -81,7 +102,7 @@ final class PastOkrs {
             List<PastObjective> past = new ArrayList<>();
             objectives.forEach((id, row) -> past.add(new PastObjective(id, row.getString("title"), row.getString("description"),
                 row.getUUID("unit_id"), row.getString("unit_name"), row.getUUID("cycle_id"), row.getString("cycle_key"),
-                row.getString("cycle_name"), List.copyOf(byObjective.getOrDefault(id, List.of())))));
+                row.getString("cycle_name"), row.getLocalDate("start_date"), row.getLocalDate("end_date"), List.copyOf(byObjective.getOrDefault(id, List.of())))));
             return past;
           });
     });

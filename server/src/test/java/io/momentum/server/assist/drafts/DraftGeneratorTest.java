@@ -9,6 +9,8 @@ import io.momentum.server.assist.quality.QualitySettings;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,14 +25,52 @@ class DraftGeneratorTest {
   private static final String SALES_STRATEGY = "We want to win more new customers in our core markets and raise the win rate"
       + " of qualified opportunities. Shorten the sales cycle so that deals close predictably.";
 
+  private static final UUID UNIT = UUID.randomUUID();
+  private static final LocalDate CYCLE_START = LocalDate.parse("2026-10-01");
+  private static final LocalDate CYCLE_LAST_DAY = LocalDate.parse("2026-12-31");
+
+  /** Retrieves and generates as the draft service does, but without leaving uncitable objectives out of the search. */
+  private static DraftGenerator.Result draft(String language, String strategy, List<KpiTargets.Kpi> kpis,
+                                             List<PastObjective> past) {
+    OkrIndex pastIndex = OkrIndex.build(past.stream().map(o -> new OkrIndex.Entry(o.id().toString(), null, o.searchText())).toList());
+    Map<String, PastObjective> byId = new HashMap<>();
+    past.forEach(o -> byId.put(o.id().toString(), o));
+    StrategyPhrases phrases = StrategyPhrases.of(language, strategy, term -> LIBRARY_INDEX.idf(language, term));
+    Map<String, List<OkrIndex.Hit>> libraryByPhrase = new HashMap<>();
+    Map<String, List<OkrIndex.Hit>> pastByPhrase = new HashMap<>();
+    for (String phrase : phrases.outcomes()) {
+      libraryByPhrase.put(phrase, LIBRARY_INDEX.search(language, phrase, 5));
+      pastByPhrase.put(phrase, pastIndex.search(language, phrase, 5));
+    }
+    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, UNIT, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END, kpis);
+    DraftGenerator.Hits hits = new DraftGenerator.Hits(LIBRARY_INDEX.search(language, strategy, 12),
+        pastIndex.search(language, strategy, 12), libraryByPhrase, pastByPhrase);
+    return new DraftGenerator(LIBRARY).generate(input, hits, byId);
+  }
+
   private static List<Proposal> generate(String language, String strategy, List<KpiTargets.Kpi> kpis,
                                          List<PastObjective> past) {
-    OkrIndex pastIndex = OkrIndex.build(past.stream().map(o -> new OkrIndex.Entry(o.id().toString(), null, o.searchText())).toList());
-    Map<String, PastObjective> byId = new java.util.HashMap<>();
-    past.forEach(o -> byId.put(o.id().toString(), o));
-    DraftGenerator.Input input = new DraftGenerator.Input(language, OkrText.phrases(strategy), CYCLE_END, kpis);
-    return new DraftGenerator(LIBRARY).generate(input, LIBRARY_INDEX.search(language, strategy, 12),
-        pastIndex.search(language, strategy, 12), byId);
+    return draft(language, strategy, kpis, past).proposals();
+  }
+
+  private static PastObjective pastObjective(String title, UUID unitId, LocalDate cycleStart, LocalDate cycleEnd) {
+    return new PastObjective(UUID.randomUUID(), title, null, unitId, "Unit", UUID.randomUUID(), "c-" + cycleStart,
+        "Cycle " + cycleStart, cycleStart, cycleEnd, List.of(
+            new PastKeyResult(UUID.randomUUID(), "Zeppelin harbour berths served per week", "increase", new BigDecimal("10"),
+                new BigDecimal("14"), null)));
+  }
+
+  private static List<String> citedIds(List<Proposal> proposals) {
+    return proposals.stream().flatMap(p -> p.sources().stream()).map(s -> s.getString("id")).toList();
+  }
+
+  private static List<String> allTitles(List<Proposal> proposals) {
+    List<String> titles = new java.util.ArrayList<>();
+    for (Proposal proposal : proposals) {
+      titles.add(proposal.title());
+      proposal.keyResults().forEach(kr -> titles.add(kr.title()));
+    }
+    return titles;
   }
 
   @Test
@@ -43,7 +83,7 @@ class DraftGeneratorTest {
     assertThat(source.getString("id")).isEqualTo("sales-en-1");
     assertThat(source.getString("function")).isEqualTo("sales");
     assertThat(source.getDouble("score")).isPositive();
-    assertThat(source.getJsonArray("phrases").getList()).contains("We want to win more new customers in our core markets and raise the win rate of qualified opportunities");
+    assertThat(source.getJsonArray("phrases").getList()).contains("We want to win more new customers in our core markets");
   }
 
   @Test
@@ -98,7 +138,7 @@ class DraftGeneratorTest {
     UUID unitId = UUID.randomUUID();
     UUID cycleId = UUID.randomUUID();
     PastObjective past = new PastObjective(UUID.randomUUID(), "Expand into the Nordic markets with partners", null, unitId,
-        "Sales North", cycleId, "2026-q2", "Q2 2026", List.of(
+        "Sales North", cycleId, "2026-q2", "Q2 2026", LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"), List.of(
             new PastKeyResult(UUID.randomUUID(), "Nordic partner-sourced pipeline", "increase", BigDecimal.ZERO,
                 new BigDecimal("300"), "kEUR"),
             new PastKeyResult(UUID.randomUUID(), "Launch the Nordic partner portal", "binary", null, null, null)));
@@ -139,5 +179,79 @@ class DraftGeneratorTest {
       ProposalReview.Reviewed reviewed = review.review("de", proposal);
       assertThat(reviewed.passed()).as(proposal.title() + " " + reviewed.report().encodePrettily()).isTrue();
     }
+  }
+
+  @Test
+  void unitsCurrentObjectiveIsNotCited() {
+    PastObjective current = pastObjective("Run zeppelin harbour logistics without delays", UNIT, CYCLE_START, CYCLE_LAST_DAY);
+    PastObjective year = pastObjective("Run zeppelin harbour logistics for the whole year", UNIT,
+        LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+    PastObjective later = pastObjective("Run zeppelin harbour logistics next year", UUID.randomUUID(),
+        LocalDate.parse("2027-01-01"), LocalDate.parse("2027-03-31"));
+    List<String> cited = citedIds(generate("en", "Run zeppelin harbour logistics", List.of(), List.of(current, year, later)));
+    assertThat(cited).doesNotContain(current.id().toString(), year.id().toString(), later.id().toString());
+  }
+
+  @Test
+  void unitsEarlierObjectiveIsCited() {
+    PastObjective earlier = pastObjective("Run zeppelin harbour logistics without delays", UNIT,
+        LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"));
+    List<String> cited = citedIds(generate("en", "Run zeppelin harbour logistics", List.of(), List.of(earlier)));
+    assertThat(cited).contains(earlier.id().toString());
+  }
+
+  @Test
+  void otherUnitsCurrentObjectiveIsCited() {
+    PastObjective sibling = pastObjective("Run zeppelin harbour logistics without delays", UUID.randomUUID(),
+        CYCLE_START, CYCLE_LAST_DAY);
+    List<String> cited = citedIds(generate("en", "Run zeppelin harbour logistics", List.of(), List.of(sibling)));
+    assertThat(cited).contains(sibling.id().toString());
+  }
+
+  @Test
+  void sourcesCiteClausesNotWholeText() {
+    List<String> clauses = OkrText.phrases(SALES_STRATEGY);
+    for (Proposal proposal : generate("en", SALES_STRATEGY, List.of(), List.of())) {
+      List<Object> cited = proposal.sources().get(0).getJsonArray("phrases").getList();
+      assertThat(cited).as(proposal.title()).isNotEmpty();
+      assertThat(clauses).as(proposal.title()).containsAll(cited.stream().map(String::valueOf).toList());
+    }
+  }
+
+  @Test
+  void churnClauseGetsKeyResult() {
+    String strategy = "Raise the win rate of qualified opportunities, win more new customers in our core markets and cut churn.";
+    DraftGenerator.Result result = draft("en", strategy, List.of(), List.of());
+    assertThat(allTitles(result.proposals())).anyMatch(title -> title.toLowerCase(java.util.Locale.ROOT).contains("churn"));
+    assertThat(result.unmatched()).isEmpty();
+  }
+
+  @Test
+  void germanChurnClauseGetsKeyResult() {
+    String strategy = "Die Abschlussquote qualifizierter Verkaufschancen steigern, mehr Neukunden in unseren Kernmärkten"
+        + " gewinnen und die Abwanderung senken.";
+    DraftGenerator.Result result = draft("de", strategy, List.of(), List.of());
+    assertThat(allTitles(result.proposals())).contains("Monatliche Kundenabwanderung von 2,4 % auf 1,5 % senken");
+    assertThat(result.unmatched()).isEmpty();
+  }
+
+  @Test
+  void clauseWithoutMatchIsReported() {
+    DraftGenerator.Result result = draft("en", "Win more new customers in our core markets and befriend every quokka",
+        List.of(), List.of());
+    assertThat(result.proposals()).isNotEmpty();
+    assertThat(result.unmatched()).containsExactly("befriend every quokka");
+  }
+
+  @Test
+  void numbersFollowLanguage() {
+    assertThat(DraftGenerator.number("de", new BigDecimal("1200.50"))).isEqualTo("1.200,5");
+    assertThat(DraftGenerator.number("en", new BigDecimal("1200.50"))).isEqualTo("1,200.5");
+    assertThat(DraftGenerator.compose("de", "decrease", "Customer Effort Score", new BigDecimal("3.8"), new BigDecimal("2.8"), null))
+        .isEqualTo("Customer Effort Score von 3,8 auf 2,8 senken");
+    assertThat(DraftGenerator.compose("de", "increase", "Net Promoter Score", new BigDecimal("28"), new BigDecimal("40"), "Punkte"))
+        .isEqualTo("Net Promoter Score von 28 auf 40 Punkte steigern");
+    assertThat(DraftGenerator.compose("en", "increase", "upsell revenue", new BigDecimal("1200"), new BigDecimal("1800"), "kEUR"))
+        .isEqualTo("Increase upsell revenue from 1,200 to 1,800 kEUR");
   }
 }

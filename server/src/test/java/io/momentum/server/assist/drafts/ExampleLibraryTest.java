@@ -80,4 +80,34 @@ class ExampleLibraryTest {
     assertThat(examples.get(0).keyResults().get(0).baseline()).isEqualByComparingTo("10");
     assertThat(examples.get(0).keyResults().get(2).baseline()).isEqualByComparingTo("1.5");
   }
+
+  @Test
+  void synonymsJoinTheirKeyResult() throws Exception {
+    String text = "@ product\nO Keep customers\nK monthly customer churn | % | decrease | 2 | 1 | lagging\nS attrition\n"
+        + "S cancellations\nK b | % | increase | 1 | 2 | leading\nK c | % | increase | 1 | 2 | lagging\n";
+    Example example = ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader(text))).get(0);
+    assertThat(example.keyResults().get(0).synonyms()).isEqualTo("attrition cancellations");
+    assertThat(example.keyResults().get(0).metric()).isEqualTo("monthly customer churn");
+    assertThat(example.keyResults().get(1).synonyms()).isEmpty();
+    assertThat(example.searchText()).contains("monthly customer churn attrition cancellations");
+  }
+
+  @Test
+  void synonymsBeforeKeyResultAreRejected() {
+    String text = "@ product\nO Keep customers\nS attrition\n";
+    assertThatThrownBy(() -> ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader(text))))
+        .hasMessageContaining("line 3: synonyms need a key result line");
+  }
+
+  @Test
+  void shippedLibraryNamesChurnInBothLanguages() {
+    ExampleLibrary library = ExampleLibrary.load();
+    for (String[] words : new String[][] {{"en", "churn", "attrition", "retention"}, {"de", "abwanderung", "kündigung", "kundenbindung"}}) {
+      String text = library.examples().stream().filter(e -> e.language().equals(words[0])).map(Example::searchText)
+          .reduce("", String::concat).toLowerCase(java.util.Locale.ROOT);
+      for (int i = 1; i < words.length; i++) {
+        assertThat(text).as(words[0] + " library").contains(words[i]);
+      }
+    }
+  }
 }

@@ -2,7 +2,6 @@ package io.momentum.server.assist.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +36,31 @@ class OkrTextTest {
   @Test
   void phrasesSplitAtPunctuation() {
     assertThat(OkrText.phrases("Grow revenue. Cut churn; hire fast, ok\n- retain staff"))
-        .containsExactly("Grow revenue", "Cut churn", "hire fast", "- retain staff");
+        .containsExactly("Grow revenue", "Cut churn", "hire fast", "retain staff");
   }
 
   @Test
-  void matchingPhrasesShareTerms() {
-    List<String> phrases = List.of("Grow revenue in Europe", "Hire engineers");
-    assertThat(OkrText.matchingPhrases("en", phrases, OkrText.terms("en", "revenue growth"))).containsExactly("Grow revenue in Europe");
+  void phrasesSplitAtEnglishJoiners() {
+    assertThat(OkrText.phrases("Raise the win rate and cut churn while we grow revenue by winning larger deals"
+        + " so that cash flow improves"))
+        .containsExactly("Raise the win rate", "cut churn", "we grow revenue", "winning larger deals", "cash flow improves");
+  }
+
+  @Test
+  void phrasesSplitAtGermanJoiners() {
+    assertThat(OkrText.phrases("Die Abschlussquote steigern und die Abwanderung senken sowie Kosten sparen,"
+        + " damit wir profitabel wachsen"))
+        .containsExactly("Die Abschlussquote steigern", "die Abwanderung senken", "Kosten sparen", "wir profitabel wachsen");
+  }
+
+  @Test
+  void phrasesKeepRangesAndDecimals() {
+    assertThat(OkrText.phrases("Keep uptime between 99.5 and 99.9 % and cut churn from 2.4 to 1,5 %"))
+        .containsExactly("Keep uptime between 99.5 and 99.9 %", "cut churn from 2.4 to 1,5 %");
+  }
+
+  @Test
+  void byBeforeNumberIsNoJoiner() {
+    assertThat(OkrText.phrases("Grow revenue by 10 % and standby time")).containsExactly("Grow revenue by 10 %", "standby time");
   }
 }

@@ -1,0 +1,37 @@
+package io.momentum.server.assist.drafts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StrategyPhrasesTest {
+
+  private static final ExampleLibrary LIBRARY = ExampleLibrary.load();
+  private static final OkrIndex LIBRARY_INDEX = OkrIndex.build(LIBRARY.examples().stream()
+      .map(e -> new OkrIndex.Entry(e.id(), e.language(), e.searchText())).toList());
+
+  private static StrategyPhrases phrases(String language, String strategy) {
+    return StrategyPhrases.of(language, strategy, term -> LIBRARY_INDEX.idf(language, term));
+  }
+
+  @Test
+  void rareSharedTermAnswers() {
+    StrategyPhrases phrases = phrases("en", "Raise the win rate and cut churn");
+    assertThat(phrases.answeredBy(phrases.termsOf("win rate of qualified opportunities"))).containsExactly("Raise the win rate");
+    assertThat(phrases.answeredBy(phrases.termsOf("monthly customer churn"))).containsExactly("cut churn");
+  }
+
+  @Test
+  void commonSharedTermDoesNotAnswer() {
+    StrategyPhrases phrases = phrases("en", "Raise the win rate");
+    assertThat(phrases.answeredBy(phrases.termsOf("monthly customer churn rate"))).isEmpty();
+  }
+
+  @Test
+  void directionWordsNeedNoAnswer() {
+    StrategyPhrases phrases = phrases("de", "Wir wollen mehr, und die Abwanderung senken");
+    assertThat(phrases.texts()).containsExactly("Wir wollen mehr", "die Abwanderung senken");
+    assertThat(phrases.outcomes()).isEqualTo(List.of("die Abwanderung senken"));
+  }
+}
