@@ -241,7 +241,10 @@ final class BriefComposer {
     List<JsonObject> lowConfidence = lowConfidence(nodes);
     for (JsonObject node : first(behind)) {
       boolean unsure = lowConfidence.remove(node);
-      Sentence.Builder sentence = sentence("risk." + node.getString("status") + (unsure ? ".lowConfidence" : ""))
+      // A node ahead of plan that is behind only because of its confidence says so.
+      boolean onlyConfidence = unsure && "on_track".equals(statusFromGap(node));
+      Sentence.Builder sentence = sentence("risk." + node.getString("status")
+          + (onlyConfidence ? ".confidenceOnly" : unsure ? ".lowConfidence" : ""))
           .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
       out.add((unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build());
     }
@@ -319,7 +322,8 @@ final class BriefComposer {
       Sentence.Builder sentence = checkIn.byPerson()
           ? sentence("blocker.item").node(keyResult).quote(checkIn.author())
           : sentence("blocker.itemNobody").node(keyResult).words("");
-      out.add(sentence.quote(checkIn.blockers().strip(), checkInLink(checkIn)).build());
+      // The template closes the quote with its own full stop.
+      out.add(sentence.quote(checkIn.blockers().strip().replaceAll("\\.+$", ""), checkInLink(checkIn)).build());
     }
     if (out.isEmpty()) {
       out.add(sentence("blocker.none").unit(in.unit()).build());
