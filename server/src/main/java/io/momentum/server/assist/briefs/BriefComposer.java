@@ -241,10 +241,12 @@ final class BriefComposer {
     List<JsonObject> lowConfidence = lowConfidence(nodes);
     for (JsonObject node : first(behind)) {
       boolean unsure = lowConfidence.remove(node);
-      // A node ahead of plan that is behind only because of its confidence says so.
-      boolean onlyConfidence = unsure && "on_track".equals(statusFromGap(node));
-      Sentence.Builder sentence = sentence("risk." + node.getString("status")
-          + (onlyConfidence ? ".confidenceOnly" : unsure ? ".lowConfidence" : ""))
+      // A node whose progress alone would be on track is named as behind because of its confidence.
+      String variant = "";
+      if (unsure) {
+        variant = "on_track".equals(statusFromGap(node)) ? ".confidenceOnly" : ".lowConfidence";
+      }
+      Sentence.Builder sentence = sentence("risk." + node.getString("status") + variant)
           .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
       out.add((unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build());
     }

@@ -128,12 +128,17 @@ final class BriefPdf {
     float left = MARGIN + indent;
     float width = page.getMediaBox().getWidth() - MARGIN - left;
     float x = left;
+    // A line breaks only after a space, never inside "(+7,2" where a run of text meets a number.
+    boolean afterSpace = false;
     ensureRoom(leading);
     for (Run run : runs) {
       String text = printable(run.text(), run.font());
       for (String word : text.split("(?<= )")) {
+        if (word.isEmpty()) {
+          continue;
+        }
         float wordWidth = run.font().getStringWidth(word) / 1000 * size;
-        if (x > left && x + wordWidth > left + width) {
+        if (x > left && afterSpace && x + wordWidth > left + width) {
           y -= leading;
           ensureRoom(leading);
           x = left;
@@ -149,6 +154,7 @@ final class BriefPdf {
           text(word, run.font(), size, x, y);
         }
         x += wordWidth;
+        afterSpace = word.endsWith(" ");
       }
     }
     y -= leading;

@@ -22,9 +22,9 @@ import java.util.UUID;
  */
 public final class BriefTransfer {
 
-  /** Most briefs one cycle export carries, newest last. */
+  /** Maximum number of briefs one cycle export carries; the newest are kept. */
   public static final int MAX_BRIEFS = 1000;
-  /** Most schedules an import file may contain: three kinds per unit of a large organisation. */
+  /** Maximum number of schedules in an import file: three kinds for each of a thousand units. */
   public static final int MAX_SCHEDULES = 3000;
 
   private static final String BRIEFS = """
