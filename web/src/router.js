@@ -32,12 +32,41 @@ export const routes = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage, meta: { public: true } },
 ]
 
+/** How long a link to an anchor, such as `#check-in-42`, waits for the page to render it. */
+const ANCHOR_WAIT_MS = 3000
+
+/**
+ * Scrolls to the element a link's hash names once the page has loaded it (check-ins and signals
+ * arrive after navigation), to the saved position on back and forward, and else to the top.
+ */
+function scrollBehavior(to, from, savedPosition) {
+  if (savedPosition) {
+    return savedPosition
+  }
+  if (!to.hash || typeof document === 'undefined') {
+    return { top: 0 }
+  }
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const look = () => {
+      if (document.getElementById(decodeURIComponent(to.hash.slice(1)))) {
+        resolve({ el: to.hash, top: 16 })
+      } else if (Date.now() - started > ANCHOR_WAIT_MS) {
+        resolve({ top: 0 })
+      } else {
+        setTimeout(look, 100)
+      }
+    }
+    look()
+  })
+}
+
 /**
  * Creates the router. Pages other than the public ones need a signed-in person; anybody else
  * goes to the login page, which returns to the requested page afterwards.
  */
 export function createMomentumRouter(history = createWebHistory()) {
-  const router = createRouter({ history, routes })
+  const router = createRouter({ history, routes, scrollBehavior })
 
   router.beforeEach(async (to) => {
     if (to.meta.public) {

@@ -40,6 +40,24 @@ describe('BriefSentence', () => {
     expect(wrapper.text()).toBe(sentence.text)
   })
 
+  it('links quoted blocker to its check-in', async () => {
+    const quoted = {
+      ...sentence,
+      parts: sentence.parts.map((part) => (part.text === 'Lab 7' ? { ...part, link: 1 } : part)),
+      links: [...sentence.links, { type: 'checkIn', id: 42, keyResultId: 'kr-1', path: '/key-results/kr-1#check-in-42' }],
+    }
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] })
+    await router.push('/')
+    const wrapper = mount(BriefSentence, { props: { sentence: quoted }, global: { plugins: [router] } })
+
+    const links = wrapper.findAll('[data-testid="brief-link"]')
+    expect(links).toHaveLength(2)
+    expect(links[1].attributes('href')).toBe('/key-results/kr-1#check-in-42')
+    expect(links[1].attributes('data-link-type')).toBe('checkIn')
+    expect(links[1].get('em.quote').text()).toBe('Lab 7')
+    expect(wrapper.text()).toBe(sentence.text)
+  })
+
   it('shows engine value of numbers', async () => {
     const wrapper = await mountSentence()
 

@@ -154,6 +154,28 @@ final class OutcomeSeed {
       JOIN key_results k ON k.objective_id = original.id
       WHERE copy.org_id = $1 AND original.key = $2 AND k.measurement IN ('increase', 'decrease')""";
 
+  /** The carried values as history rows, as closing a cycle stores the first value of each copy. */
+  private static final String CARRIED_VALUES = """
+      INSERT INTO measurements (org_id, node_id, node_kind, value, observed_at, source, event_id, applied, created_at)
+      SELECT org_id, id, 'key_result', current_value, current_at, current_source, 'carry-over-' || id, true, current_at
+      FROM key_results WHERE org_id = $1 AND carried_from IS NOT NULL AND current_value IS NOT NULL""";
+
+  /**
+   * A stored work-item event for every seeded work item, as the ingest stores one for each item
+   * it receives. Time travel replays work items from these events, and without them a later event
+   * about a seeded item would erase the item's earlier state from history.
+   */
+  private static final String WORK_ITEM_EVENTS = """
+      INSERT INTO events (org_id, source, id, type, subject, node_id, time, received_at, data)
+      SELECT w.org_id, w.source, 'seed-' || w.system || '-' || w.external_id, 'momentum.workitem.changed', w.node_id::text,
+             w.node_id, w.observed_at, w.observed_at,
+             jsonb_build_object('specversion', '1.0', 'id', 'seed-' || w.system || '-' || w.external_id, 'source', w.source,
+               'type', 'momentum.workitem.changed', 'subject', w.node_id::text, 'time', w.observed_at, 'orgid', w.org_id,
+               'data', jsonb_build_object('system', w.system, 'externalId', w.external_id, 'itemType', w.item_type,
+                 'statusCategory', w.status_category, 'storyPoints', w.story_points, 'deleted', w.deleted))
+      FROM work_items w WHERE w.org_id = $1 AND w.node_id IS NOT NULL
+      ON CONFLICT DO NOTHING""";
+
   private static final String CARRIED_KEYS = """
       INSERT INTO node_keys (org_id, key, node_id, kind)
       SELECT org_id, key, id, kind FROM objectives WHERE org_id = $1 AND carried_from IS NOT NULL
@@ -193,7 +215,8 @@ final class OutcomeSeed {
         .compose(v -> insertImpactLinks())
         .compose(v -> insertContributions())
         .compose(v -> insertComments())
-        .compose(v -> carryOver());
+        .compose(v -> carryOver())
+        .compose(v -> connection.preparedQuery(WORK_ITEM_EVENTS).execute(Tuple.of(orgId)).mapEmpty());
   }
 
   /**
@@ -205,6 +228,7 @@ final class OutcomeSeed {
   private Future<Void> carryOver() {
     return connection.preparedQuery(CARRY_OVER_OBJECTIVE).execute(Tuple.of(orgId, utc(now).toLocalDate(), CARRIED_OBJECTIVE))
         .compose(v -> connection.preparedQuery(CARRY_OVER_KEY_RESULTS).execute(Tuple.of(orgId, CARRIED_OBJECTIVE)))
+        .compose(v -> connection.preparedQuery(CARRIED_VALUES).execute(Tuple.of(orgId)))
         .compose(v -> connection.preparedQuery(CARRIED_KEYS).execute(Tuple.of(orgId)))
         .mapEmpty();
   }

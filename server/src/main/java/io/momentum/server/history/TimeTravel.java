@@ -74,6 +74,11 @@ public final class TimeTravel {
       UNION ALL
       (SELECT DISTINCT ON (key_result_id) key_result_id, value, confidence, observed_at, source, created_at, id FROM check_ins
        WHERE org_id = $1 AND key_result_id = ANY($2) AND observed_at < $3 ORDER BY key_result_id, observed_at DESC, id DESC)""";
+  // A key result's own current value, as the live engine reads it: some values are stored there
+  // without a history row, such as the first value of a carried-over copy.
+  private static final String ROW_VALUES = """
+      SELECT id, current_value, current_at, current_source FROM key_results
+      WHERE org_id = $1 AND id = ANY($2) AND current_at <= $3""";
   private static final String WORK_ITEMS = """
       SELECT node_id, system, external_id, item_type, status_category, story_points, deleted, observed_at, source
       FROM work_items WHERE org_id = $1 AND node_id = ANY($2) AND observed_at <= $3""";
@@ -361,6 +366,20 @@ public final class TimeTravel {
             result.add(new Observation.Value(id, row.getBigDecimal("value"),
                 row.getValue("confidence") == null ? null : (int) row.getShort("confidence"), true,
                 row.getOffsetDateTime("observed_at").toInstant(), row.getString("source")));
+          }
+          return null;
+        })
+        .compose(v -> connection.preparedQuery(ROW_VALUES).execute(Tuple.of(orgId, range.getValue(1), at.atOffset(ZoneOffset.UTC))))
+        .map(rows -> {
+          for (Row row : rows) {
+            String id = row.getUUID("id").toString();
+            if (arrivedAfterClosing(frozenAfter.get(id), row.getOffsetDateTime("current_at"))) {
+              continue;
+            }
+            // The engine adds no second point for a value repeated at the same instant, so a value
+            // that also has a history row counts once.
+            result.add(new Observation.Value(id, row.getBigDecimal("current_value"), null, false,
+                row.getOffsetDateTime("current_at").toInstant(), row.getString("current_source")));
           }
           return null;
         })

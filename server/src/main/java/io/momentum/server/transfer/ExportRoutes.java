@@ -1,5 +1,6 @@
 package io.momentum.server.transfer;
 
+import io.momentum.server.assist.briefs.BriefTransfer;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.cycles.LiveNodes;
 import io.momentum.server.decisions.DecisionTrail;
@@ -35,7 +36,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code POST /api/v1/import} takes; references between nodes, units and KPIs are keys, so a file
  * can be imported into another organisation. The JSON also carries the decision trail about the
  * cycle, its nodes and their signals ({@code decisions}), which an import leaves out, because those
- * decisions were made in the exporting organisation. The CSV has one row per objective and key result.
+ * decisions were made in the exporting organisation, and the briefs of the cycle and the brief
+ * schedules of the organisation ({@link BriefTransfer}). The CSV has one row per objective and key result.
  */
 public final class ExportRoutes {
 
@@ -122,7 +124,10 @@ public final class ExportRoutes {
                   return liveNodes.read(orgId, ids)
                       .compose(states -> trail.aboutCycle(pool, orgId, cycleId.toString(), ids, MAX_DECISIONS)
                           .map(decisions -> file(cycle, objectives, keyResults, states)
-                              .put("decisions", new JsonArray(new ArrayList<>(decisions)))));
+                              .put("decisions", new JsonArray(new ArrayList<>(decisions)))))
+                      .compose(file -> BriefTransfer.exportBriefs(pool, orgId, cycleId).map(briefs -> file.put("briefs", briefs)))
+                      .compose(file -> BriefTransfer.exportSchedules(pool, orgId)
+                          .map(schedules -> file.put("briefSchedules", schedules)));
                 })));
   }
 

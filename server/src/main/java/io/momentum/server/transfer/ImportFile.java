@@ -1,5 +1,6 @@
 package io.momentum.server.transfer;
 
+import io.momentum.server.assist.briefs.BriefTransfer;
 import io.momentum.server.goals.KeyResultInput;
 import io.momentum.server.http.BodyReader;
 import io.momentum.streams.event.FieldError;
@@ -45,11 +46,15 @@ final class ImportFile {
 
   final String cycleKey;
   final List<ObjectiveRow> objectives;
+  /** Brief schedules to create; the file's stored briefs are not imported. */
+  final List<BriefTransfer.ImportedSchedule> schedules;
   final List<FieldError> errors;
 
-  private ImportFile(String cycleKey, List<ObjectiveRow> objectives, List<FieldError> errors) {
+  private ImportFile(String cycleKey, List<ObjectiveRow> objectives, List<BriefTransfer.ImportedSchedule> schedules,
+                     List<FieldError> errors) {
     this.cycleKey = cycleKey;
     this.objectives = objectives;
+    this.schedules = schedules;
     this.errors = errors;
   }
 
@@ -71,7 +76,8 @@ final class ImportFile {
   static ImportFile read(JsonObject json) {
     BodyReader root = BodyReader.of(json, "");
     for (String field : json.fieldNames()) {
-      if (!List.of("format", "formatVersion", "exportedAt", "cycle", "objectives", "decisions").contains(field)) {
+      if (!List.of("format", "formatVersion", "exportedAt", "cycle", "objectives", "decisions", "briefs", "briefSchedules")
+          .contains(field)) {
         root.reject(field, "is not a known field of an export file; check its spelling");
       }
     }
@@ -107,7 +113,8 @@ final class ImportFile {
         objectives.add(objective(i, rows.get(index++), source, root));
       }
     }
-    return new ImportFile(cycleKey, objectives, root.errors());
+    List<BriefTransfer.ImportedSchedule> schedules = BriefTransfer.readSchedules(root);
+    return new ImportFile(cycleKey, objectives, schedules, root.errors());
   }
 
   private static ObjectiveRow objective(int index, BodyReader row, JsonObject source, BodyReader root) {

@@ -1,6 +1,7 @@
 package io.momentum.server.transfer;
 
 import io.momentum.server.goals.GoalJson;
+import io.momentum.server.assist.briefs.BriefTransfer;
 import io.momentum.server.auth.Caller;
 import io.momentum.server.events.EventPublisher;
 import io.momentum.server.goals.Edits;
@@ -188,6 +189,7 @@ public final class ImportRoutes {
         initiativeReferences.addAll(k.input().workFrom());
       }
     }
+    file.schedules.forEach(schedule -> add(unitKeys, schedule.unitKey()));
     Future<UUID> cycle = file.cycleKey == null ? Future.succeededFuture(null)
         : connection.preparedQuery("SELECT id, kind, closed FROM cycles WHERE org_id = $1 AND key = $2").execute(Tuple.of(orgId, file.cycleKey))
             .map(rows -> {
@@ -311,6 +313,13 @@ public final class ImportRoutes {
             new io.vertx.core.json.JsonObject().put("key", o.parentKeyResultKey())));
       }
     }
+    for (BriefTransfer.ImportedSchedule schedule : file.schedules) {
+      if (!units.containsKey(schedule.unitKey())) {
+        file.errors.add(FieldError.of("briefSchedules[" + schedule.index() + "].unitKey", "unknown_key", "names no unit of your"
+            + " organisation (\"" + schedule.unitKey() + "\"); create the unit or leave the schedule out",
+            new io.vertx.core.json.JsonObject().put("key", schedule.unitKey())));
+      }
+    }
     List<ImportFile.ObjectiveRow> order = parentsFirst(file, fileObjectives);
     return new Plan(cycleId, units, kpis, parents, parentKeyResults, newIds, order, owners, workFrom);
   }
@@ -373,12 +382,14 @@ public final class ImportRoutes {
   }
 
   /** The created nodes, objectives before key results, as {@code {id, key}}. */
-  private record Created(UUID cycleId, List<JsonObject> objectives, List<JsonObject> keyResults) {
+  private record Created(UUID cycleId, List<JsonObject> objectives, List<JsonObject> keyResults, int schedules,
+                         int schedulesKept) {
 
     JsonObject toJson() {
       return new JsonObject()
           .put("cycleId", cycleId.toString())
-          .put("imported", new JsonObject().put("objectives", objectives.size()).put("keyResults", keyResults.size()))
+          .put("imported", new JsonObject().put("objectives", objectives.size()).put("keyResults", keyResults.size())
+              .put("briefSchedules", schedules).put("briefSchedulesKept", schedulesKept))
           .put("objectives", new JsonArray(new ArrayList<>(objectives)))
           .put("keyResults", new JsonArray(new ArrayList<>(keyResults)));
     }
@@ -436,7 +447,9 @@ public final class ImportRoutes {
             keyResultRows))
         .compose(v -> batch(connection, "UPDATE objectives SET parent_key_result_id = $3 WHERE org_id = $1 AND id = $2", parentLinks))
         .compose(v -> history(connection, caller, plan, now))
-        .map(v -> new Created(plan.cycleId(), objectives, keyResults));
+        .compose(v -> BriefTransfer.importSchedules(connection, orgId, file.schedules, plan.units(), caller.source(),
+            now.toInstant()))
+        .map(schedules -> new Created(plan.cycleId(), objectives, keyResults, schedules, file.schedules.size() - schedules));
   }
 
   private static Future<Void> batch(SqlConnection connection, String sql, List<Tuple> rows) {

@@ -111,6 +111,15 @@ class BriefsIT {
 
     assertThat(brief.getString("basis")).isEqualTo("live");
     assertThat(checked).as("numbers checked in %s", brief.encodePrettily()).isGreaterThanOrEqualTo(8);
+    for (Object section : brief.getJsonArray("sections")) {
+      for (Object item : ((JsonObject) section).getJsonArray("sentences")) {
+        JsonObject sentence = (JsonObject) item;
+        assertThat(sentence.getJsonArray("parts").stream().map(p -> (JsonObject) p).filter(p -> p.containsKey("link")))
+            .as("linked labels of \"%s\"", sentence.getString("text")).isNotEmpty();
+        assertThat(sentence.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+            .as("link paths of \"%s\"", sentence.getString("text")).allMatch(path -> path != null && path.startsWith("/"));
+      }
+    }
   }
 
   @Test

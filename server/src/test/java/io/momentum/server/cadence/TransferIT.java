@@ -116,6 +116,55 @@ class TransferIT {
   }
 
   @Test
+  void briefSchedulesTravelAndStoredBriefsStay() throws InterruptedException {
+    HttpResponse<Buffer> schedule = sourceApi.post("/api/v1/assist/brief-schedules", new JsonObject()
+        .put("unitId", source.teamId.toString()).put("kind", "weekly").put("language", "de").put("dayOfWeek", 3)
+        .put("time", "08:30").put("timeZone", "Europe/Warsaw"));
+    assertThat(schedule.statusCode()).as(schedule.bodyAsString()).isEqualTo(201);
+    HttpResponse<Buffer> generated = sourceApi.post("/api/v1/assist/briefs", new JsonObject().put("kind", "weekly")
+        .put("unitId", source.teamId.toString()).put("cycleId", sourceCycle).put("language", "en"));
+    assertThat(generated.statusCode()).as(generated.bodyAsString()).isEqualTo(201);
+    TestOrg receiver = Cadence.org(node, "import-briefs");
+    Http receiverApi = Http.withToken(receiver.token);
+    launchQuarter(receiverApi, receiver);
+
+    JsonObject file = Http.json(sourceApi.get("/api/v1/cycles/" + sourceCycle + "/export"));
+    HttpResponse<Buffer> first = receiverApi.post("/api/v1/import", file.copy().put("objectives", new JsonArray()));
+    HttpResponse<Buffer> second = receiverApi.post("/api/v1/import", file.copy().put("objectives", new JsonArray()));
+
+    JsonObject exported = file.getJsonArray("briefs").getJsonObject(0);
+    assertThat(exported.getString("id")).isEqualTo(Http.json(generated).getString("id"));
+    assertThat(exported.getString("unitKey")).isEqualTo("team");
+    assertThat(exported.getJsonArray("sections")).isNotEmpty();
+    assertThat(file.getJsonArray("briefSchedules").getJsonObject(0).getString("timeZone")).isEqualTo("Europe/Warsaw");
+    assertThat(first.statusCode()).as(first.bodyAsString()).isEqualTo(201);
+    assertThat(Http.json(first).getJsonObject("imported").getInteger("briefSchedules")).isEqualTo(1);
+    assertThat(Http.json(second).getJsonObject("imported").getInteger("briefSchedulesKept")).isEqualTo(1);
+    JsonArray restored = Http.json(receiverApi.get("/api/v1/assist/brief-schedules")).getJsonArray("items");
+    assertThat(restored).hasSize(1);
+    JsonObject restoredSchedule = restored.getJsonObject(0);
+    assertThat(restoredSchedule.getString("unitId")).isEqualTo(receiver.teamId.toString());
+    assertThat(restoredSchedule.getString("kind")).isEqualTo("weekly");
+    assertThat(restoredSchedule.getString("language")).isEqualTo("de");
+    assertThat(restoredSchedule.getInteger("dayOfWeek")).isEqualTo(3);
+    assertThat(restoredSchedule.getString("time")).isEqualTo("08:30");
+    assertThat(restoredSchedule.getString("timeZone")).isEqualTo("Europe/Warsaw");
+    assertThat(Http.json(receiverApi.get("/api/v1/assist/briefs")).getJsonArray("items")).isEmpty();
+  }
+
+  @Test
+  void badBriefScheduleIsRejected() {
+    JsonObject file = Http.json(sourceApi.get("/api/v1/cycles/" + sourceCycle + "/export"));
+    file.put("briefSchedules", new JsonArray().add(new JsonObject().put("unitKey", "team").put("kind", "weekly")
+        .put("timeZone", "Mars/Olympus")).add(new JsonObject().put("unitKey", "no-such-unit").put("kind", "monthly")));
+
+    HttpResponse<Buffer> response = targetApi.post("/api/v1/import", file);
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(400);
+    assertThat(Cadence.fields(response)).contains("briefSchedules[0].timeZone", "briefSchedules[1].unitKey");
+  }
+
+  @Test
   void importRoundTripsIntoAnotherOrganisation() throws InterruptedException {
     JsonObject file = Http.json(sourceApi.get("/api/v1/cycles/" + sourceCycle + "/export"));
 

@@ -422,8 +422,10 @@ class DemoSeederTest {
                    (SELECT count(*) FROM check_ins WHERE org_id = 'demo' AND (NOT applied OR source <> $1)),
                    (SELECT count(*) FROM check_ins WHERE org_id = 'demo' AND note IS NOT NULL),
                    (SELECT count(*) FROM measurements WHERE org_id = 'demo' AND node_kind = 'kpi'),
-                   (SELECT count(DISTINCT event_id) FROM measurements WHERE org_id = 'demo'),
-                   (SELECT count(*) FROM measurements WHERE org_id = 'demo' AND (NOT applied OR source <> $1))"""
+                   (SELECT count(DISTINCT event_id) FROM measurements WHERE org_id = 'demo' AND node_kind = 'kpi'),
+                   (SELECT count(*) FROM measurements WHERE org_id = 'demo' AND node_kind = 'kpi' AND (NOT applied OR source <> $1)),
+                   (SELECT count(*) FROM measurements WHERE org_id = 'demo' AND node_kind = 'key_result'
+                      AND source = 'urn:momentum:carry-over' AND applied)"""
             .replace("$1", "'" + DemoSeeder.SOURCE + "'")))
         .onComplete(ctx.succeeding(rows -> ctx.verify(() -> {
           Row row = rows.get(0);
@@ -434,6 +436,7 @@ class DemoSeederTest {
           assertThat(row.getLong(4)).as("KPI measurements").isGreaterThan(400);
           assertThat(row.getLong(5)).as("distinct measurement event ids").isEqualTo(row.getLong(4));
           assertThat(row.getLong(6)).as("measurements not applied or from elsewhere").isZero();
+          assertThat(row.getLong(7)).as("first values of the carried-over key results").isEqualTo(2L);
           ctx.completeNow();
         })));
   }
@@ -612,6 +615,69 @@ class DemoSeederTest {
           assertThat(kpiStatuses).contains(Status.ON_TRACK, Status.AT_RISK, Status.OFF_TRACK);
           ctx.completeNow();
         })));
+  }
+
+  /**
+   * Time travel and the live engine read the same demo: the carried-over copies, whose values are
+   * stored on their rows, and a work-item key result whose seeded item later gets an unchanged
+   * event from a tracker, as the demo traffic sends them, agree an hour before that event.
+   */
+  @Test
+  void timeTravelMatchesLiveEngine(Vertx vertx, VertxTestContext ctx) {
+    Instant at = NOW.minusSeconds(3600);
+    Instant eventTime = NOW.minusSeconds(60);
+    String itemQuery = """
+        SELECT w.node_id, w.system, w.external_id, w.item_type, w.status_category, w.story_points, k.objective_id
+        FROM work_items w JOIN key_results k ON k.id = w.node_id
+        WHERE w.org_id = 'demo' AND w.status_category = 'done' AND w.story_points > 0 ORDER BY w.external_id LIMIT 1""";
+    seed().compose(login -> db.rows(itemQuery)).compose(items -> {
+      Row item = items.get(0);
+      JsonObject event = new JsonObject().put("specversion", "1.0").put("id", "tracker-edit").put("source", "urn:test:tracker")
+          .put("type", "momentum.workitem.changed").put("time", eventTime.toString()).put("orgid", "demo")
+          .put("data", new JsonObject().put("system", item.getString("system")).put("externalId", item.getString("external_id"))
+              .put("itemType", item.getString("item_type")).put("statusCategory", "done")
+              .put("storyPoints", item.getBigDecimal("story_points")).put("deleted", false));
+      return db.pool.preparedQuery("""
+              INSERT INTO events (org_id, source, id, type, subject, node_id, time, received_at, data)
+              VALUES ('demo', 'urn:test:tracker', 'tracker-edit', 'momentum.workitem.changed', $1::text, $1, $2, $2, $3)
+              ON CONFLICT DO NOTHING""")
+          .execute(io.vertx.sqlclient.Tuple.of(item.getUUID("node_id"), eventTime.atOffset(ZoneOffset.UTC), event))
+          .compose(v -> db.pool.preparedQuery("UPDATE work_items SET observed_at = $3 WHERE org_id = 'demo' AND system = $1"
+                  + " AND external_id = $2")
+              .execute(io.vertx.sqlclient.Tuple.of(item.getString("system"), item.getString("external_id"),
+                  eventTime.atOffset(ZoneOffset.UTC))))
+          .compose(v -> db.rows("SELECT id FROM objectives WHERE org_id = 'demo' AND carried_from IS NOT NULL"))
+          .map(carried -> List.of(carried.get(0).getUUID("id"), item.getUUID("objective_id")));
+    }).compose(objectiveIds -> new PgOrgStateLoader(db.pool).load("demo", at).compose(state -> {
+      GoalEngine engine = new GoalEngine("demo", Clock.fixed(at, ZoneOffset.UTC));
+      state.cycles().forEach((CycleDef cycle) -> engine.upsertCycle(cycle));
+      state.units().forEach((UnitDef unit) -> engine.upsertUnit(unit));
+      state.nodes().forEach((NodeDef node) -> engine.upsertNode(node));
+      engine.applyAll(state.observations());
+      engine.tick(at);
+      io.momentum.server.history.TimeTravel timeTravel = new io.momentum.server.history.TimeTravel(vertx, db.pool);
+      return timeTravel.evaluate("demo", objectiveIds.get(0), at)
+          .compose(carried -> timeTravel.evaluate("demo", objectiveIds.get(1), at).map(work -> List.of(carried, work)))
+          .map(evaluated -> Map.entry(engine, evaluated));
+    })).onComplete(ctx.succeeding(result -> ctx.verify(() -> {
+      int compared = 0;
+      for (JsonObject evaluated : result.getValue()) {
+        for (Object item : evaluated.getJsonArray("nodes")) {
+          JsonObject then = (JsonObject) item;
+          if (!"key_result".equals(then.getString("kind"))) {
+            continue;
+          }
+          NodeState live = result.getKey().node(then.getString("id")).orElseThrow();
+          assertThat(then.getValue("progress").toString()).as("progress of %s", then.getString("title"))
+              .isEqualTo(live.toJson().getValue("progress").toString());
+          assertThat(then.getString("status")).as("status of %s", then.getString("title"))
+              .isEqualTo(live.toJson().getString("status"));
+          compared++;
+        }
+      }
+      assertThat(compared).isGreaterThanOrEqualTo(3);
+      ctx.completeNow();
+    })));
   }
 
   private static Map<String, Long> countsByFirstColumn(List<Row> rows) {

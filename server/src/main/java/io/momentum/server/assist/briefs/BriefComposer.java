@@ -133,21 +133,25 @@ final class BriefComposer {
         out.add(sentence("summary.delta").words(words.template("period." + in.kind().wire()))
             .number(numbers.scoreChange(before, in.periodStart(), objectives, in.asOf(), unitIds))
             .number(numbers.score(before, unitIds, in.periodStart()))
-            .number(numbers.score(objectives, unitIds, in.asOf())).build());
+            .number(numbers.score(objectives, unitIds, in.asOf())).unit(in.unit()).build());
       } else {
         out.add(sentence("summary.flat").words(words.template("period." + in.kind().wire()))
-            .number(numbers.score(objectives, unitIds, in.asOf())).build());
+            .number(numbers.score(objectives, unitIds, in.asOf())).unit(in.unit()).build());
       }
     }
-    out.add(sentence("summary.status")
-        .number(numbers.count("objectives.on_track", withStatus(objectives, "on_track"), in.asOf()))
-        .number(numbers.count("objectives", objectives, in.asOf()))
+    List<JsonObject> onTrack = withStatus(objectives, "on_track");
+    Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
+        .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+        .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), unitLink(in.unit()))
+        : sentence("summary.status").number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+        .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, MAX_ITEMS);
+    out.add(status
         .number(numbers.count("objectives.at_risk", withStatus(objectives, "at_risk"), in.asOf()))
         .number(numbers.count("objectives.off_track", withStatus(objectives, "off_track"), in.asOf())).build());
     List<JsonObject> pending = withStatus(objectives, "pending");
     if (!pending.isEmpty()) {
       out.add(counted("summary.pending", pending.size())
-          .number(numbers.count("objectives.pending", pending, in.asOf())).build());
+          .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, MAX_ITEMS).build());
     }
     return out;
   }
@@ -176,10 +180,11 @@ final class BriefComposer {
     changed.sort(Comparator.comparing((JsonObject node) -> change(node).abs()).reversed().thenComparing(BriefComposer::title));
     for (JsonObject node : first(changed)) {
       JsonObject before = then.get(node.getString("id"));
-      out.add(sentence(change(node).signum() > 0 ? "moved.up" : "moved.down").node(node)
+      String verb = change(node).signum() > 0 ? "moved.up" : "moved.down";
+      out.add(sentence(verb).node(node)
           .number(numbers.progress(before, in.periodStart())).number(numbers.progress(node, in.asOf()))
           .number(numbers.change(before, in.periodStart(), node, in.asOf()))
-          .data(valuesLink(node)).build());
+          .words(words.template(verb + ".verb"), valuesLink(node)).build());
     }
     for (JsonObject node : first(added)) {
       out.add(sentence("moved.new").node(node).number(numbers.progress(node, in.asOf())).build());
@@ -197,10 +202,11 @@ final class BriefComposer {
     }
 
     if (countUnmoved && !unmoved.isEmpty() && !changed.isEmpty()) {
-      out.add(counted("moved.unmoved", unmoved.size()).number(numbers.count("unmoved", unmoved, in.asOf())).build());
+      out.add(counted("moved.unmoved", unmoved.size()).number(numbers.count("unmoved", unmoved, in.asOf()))
+          .nodes(unmoved, MAX_ITEMS).build());
     }
     if (changed.isEmpty() && added.isEmpty() && statusChanges == 0) {
-      out.add(sentence("moved.none").build());
+      out.add(sentence("moved.none").unit(in.unit()).build());
     }
     return out;
   }
@@ -235,7 +241,12 @@ final class BriefComposer {
     List<JsonObject> lowConfidence = lowConfidence(nodes);
     for (JsonObject node : first(behind)) {
       boolean unsure = lowConfidence.remove(node);
-      Sentence.Builder sentence = sentence("risk." + node.getString("status") + (unsure ? ".lowConfidence" : ""))
+      // A node whose progress alone would be on track is named as behind because of its confidence.
+      String variant = "";
+      if (unsure) {
+        variant = "on_track".equals(statusFromGap(node)) ? ".confidenceOnly" : ".lowConfidence";
+      }
+      Sentence.Builder sentence = sentence("risk." + node.getString("status") + variant)
           .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
       out.add((unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build());
     }
@@ -246,7 +257,7 @@ final class BriefComposer {
       for (JsonObject node : first(stale(nodes))) {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
         out.add(counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
-            .data(valuesLink(node)).build());
+            .words(words.template("risk.stale.silence"), valuesLink(node)).build());
       }
       for (JsonObject node : first(withoutValue(nodes))) {
         out.add(sentence("risk.noValue").node(node).build());
@@ -254,7 +265,7 @@ final class BriefComposer {
     }
     out.addAll(signals());
     if (out.isEmpty()) {
-      out.add(sentence("risk.none").build());
+      out.add(sentence("risk.none").unit(in.unit()).build());
     }
     return out;
   }
@@ -281,9 +292,11 @@ final class BriefComposer {
         sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
       sentence.words(words.template(words.has("signal." + signal.kind()) ? "signal." + signal.kind() : "signal.other"));
-      for (BriefInputs.Signal each : entry.getValue()) {
-        sentence.data(new JsonObject().put("type", "signal").put("id", each.id()).put("kind", each.kind())
-            .put("severity", each.severity()));
+      String boardUnit = byId.containsKey(concern) ? byId.get(concern).getString("unitId", in.unit().id()) : concern;
+      List<BriefInputs.Signal> all = entry.getValue();
+      sentence.words(words.template("risk.signal.label"), signalLink(all.get(0), boardUnit));
+      for (BriefInputs.Signal each : all.subList(1, all.size())) {
+        sentence.data(signalLink(each, boardUnit));
       }
       out.add(sentence.build());
     }
@@ -308,11 +321,14 @@ final class BriefComposer {
     List<JsonObject> out = new ArrayList<>();
     for (BriefInputs.CheckIn checkIn : blockerCheckIns()) {
       JsonObject keyResult = byId.get(checkIn.keyResultId());
-      out.add(sentence("blocker.item").node(keyResult).quote(author(checkIn)).quote(checkIn.blockers().strip())
-          .data(checkInLink(checkIn)).build());
+      Sentence.Builder sentence = checkIn.byPerson()
+          ? sentence("blocker.item").node(keyResult).quote(checkIn.author())
+          : sentence("blocker.itemNobody").node(keyResult).words("");
+      // The template closes the quote with its own full stop.
+      out.add(sentence.quote(checkIn.blockers().strip().replaceAll("\\.+$", ""), checkInLink(checkIn)).build());
     }
     if (out.isEmpty()) {
-      out.add(sentence("blocker.none").build());
+      out.add(sentence("blocker.none").unit(in.unit()).build());
     }
     return out;
   }
@@ -337,7 +353,11 @@ final class BriefComposer {
     Set<String> named = new HashSet<>();
     for (BriefInputs.CheckIn checkIn : blockerCheckIns()) {
       JsonObject keyResult = byId.get(checkIn.keyResultId());
-      out.add(sentence("rec.blocker").node(keyResult).quote(author(checkIn)).data(checkInLink(checkIn)).build());
+      // A check-in sent with an API token names the token, not a person: ask the key result's owner then.
+      String person = checkIn.byPerson() ? checkIn.author() : owner(keyResult);
+      Sentence.Builder sentence = person == null ? sentence("rec.blockerNobody").node(keyResult).words("")
+          : sentence("rec.blocker").node(keyResult).quote(person);
+      out.add(sentence.words(words.template("rec.blocker.label"), checkInLink(checkIn)).build());
       named.add(checkIn.keyResultId());
     }
     for (JsonObject node : behindFirst(keyResults)) {
@@ -376,7 +396,7 @@ final class BriefComposer {
     }
     List<JsonObject> kept = first(out);
     if (kept.isEmpty()) {
-      kept.add(sentence("rec.none").build());
+      kept.add(sentence("rec.none").unit(in.unit()).build());
     }
     return kept;
   }
@@ -409,7 +429,7 @@ final class BriefComposer {
     }
     List<JsonObject> kept = first(out);
     if (kept.isEmpty()) {
-      kept.add(sentence("rec.none").build());
+      kept.add(sentence("rec.none").unit(in.unit()).build());
     }
     return kept;
   }
@@ -442,14 +462,17 @@ final class BriefComposer {
     addBlockersPoint(out);
 
     List<JsonObject> checkedIn = checkedIn(keyResults);
+    JsonObject checkInPage = new JsonObject().put("type", "checkIns").put("unitId", in.unit().id())
+        .put("path", "/units/" + in.unit().id() + "/check-in");
     if (!keyResults.isEmpty() && checkedIn.size() < keyResults.size()) {
       out.add(sentence("tp.checkIns").number(numbers.count("keyResults.checkedIn", checkedIn, in.asOf()))
-          .number(numbers.count("keyResults", keyResults, in.asOf())).words(during).build());
+          .number(numbers.count("keyResults", keyResults, in.asOf())).words(during)
+          .words(words.template("tp.checkIns.label"), checkInPage).build());
     } else if (!keyResults.isEmpty()) {
-      out.add(sentence("tp.checkInsAll").words(during).build());
+      out.add(sentence("tp.checkInsAll").words(during).words(words.template("tp.checkIns.label"), checkInPage).build());
     }
     if (win == null && offTrack.isEmpty() && blockers.isEmpty()) {
-      out.add(sentence("tp.calm").build());
+      out.add(sentence("tp.calm").unit(in.unit()).build());
     }
     return out;
   }
@@ -485,22 +508,29 @@ final class BriefComposer {
     if (carryOver) {
       List<JsonObject> carried = carried();
       if (!carried.isEmpty()) {
-        out.add(counted("tp.carryOver", carried.size()).number(numbers.count("objectives.carryOver", carried, in.asOf())).build());
+        // A single objective is named without its count: "Decide whether X continues".
+        Sentence.Builder sentence = carried.size() == 1 ? counted("tp.carryOver", 1).words("")
+            : counted("tp.carryOver", carried.size()).number(numbers.count("objectives.carryOver", carried, in.asOf()));
+        out.add(sentence.nodes(carried, MAX_ITEMS).build());
       }
     } else {
       addBlockersPoint(out);
     }
     if (out.isEmpty()) {
-      out.add(sentence("tp.calm").build());
+      out.add(sentence("tp.calm").unit(in.unit()).build());
     }
     return out;
   }
 
   /** Adds the talking point about the key results with a blocker in the period, when there are any. */
   private void addBlockersPoint(List<JsonObject> out) {
-    List<JsonObject> blocked = blockerCheckIns().stream().map(c -> byId.get(c.keyResultId())).toList();
+    List<BriefInputs.CheckIn> checkIns = blockerCheckIns();
+    List<JsonObject> blocked = checkIns.stream().map(c -> byId.get(c.keyResultId())).toList();
     if (!blocked.isEmpty()) {
-      out.add(counted("tp.blockers", blocked.size()).number(numbers.count("keyResults.blocked", blocked, in.asOf())).build());
+      Sentence.Builder sentence = counted("tp.blockers", blocked.size())
+          .number(numbers.count("keyResults.blocked", blocked, in.asOf())).nodes(blocked, MAX_ITEMS);
+      checkIns.forEach(checkIn -> sentence.data(checkInLink(checkIn)));
+      out.add(sentence.build());
     }
   }
 
@@ -537,7 +567,7 @@ final class BriefComposer {
     List<String> unitIds = unitIds();
     List<JsonObject> atStart = thenOf(objectives);
     if (!atStart.isEmpty()) {
-      out.add(sentence("trend.start").number(numbers.score(atStart, unitIds, in.periodStart())).build());
+      out.add(sentence("trend.start").number(numbers.score(atStart, unitIds, in.periodStart())).cycle(in.cycle()).build());
     }
     List<Instant> checkpoints = in.past().keySet().stream().filter(at -> at.isAfter(in.periodStart())).sorted().toList();
     int month = 0;
@@ -546,11 +576,11 @@ final class BriefComposer {
       List<JsonObject> then = nodesAt(at, objectives);
       if (!then.isEmpty() && month <= 11) {
         out.add(sentence("trend.month").words(words.template("month." + month))
-            .number(numbers.score(then, unitIds, at)).build());
+            .number(numbers.score(then, unitIds, at)).cycle(in.cycle()).build());
       }
     }
     out.add(sentence("trend.now").number(numbers.score(objectives, unitIds, in.asOf()))
-        .number(numbers.expected(objectives.get(0), in.asOf())).build());
+        .number(numbers.expected(objectives.get(0), in.asOf())).unit(in.unit()).build());
     return out;
   }
 
@@ -578,7 +608,7 @@ final class BriefComposer {
           .words(words.status(objective.getString("status"))).build());
     }
     if (out.isEmpty()) {
-      out.add(sentence("carry.none").build());
+      out.add(sentence("carry.none").unit(in.unit()).build());
     }
     return out;
   }
@@ -646,10 +676,8 @@ final class BriefComposer {
   }
 
   /**
-   * Returns false for a key result whose current value is older than the period. It received no
-   * value in the period, so it did not move, whatever the evaluation of the period's start gives.
-   * NOTE: time travel evaluates some carried-over key results as pending at instants after their
-   * carry-over, while the live state has their carried value; this rule keeps that apart from a move.
+   * Returns false for a key result whose current value is older than the period: it received no
+   * value in the period, so it did not move, even when its status changed with the time passed.
    */
   private boolean valueInPeriod(JsonObject node) {
     if (!"key_result".equals(node.getString("kind"))) {
@@ -740,9 +768,6 @@ final class BriefComposer {
     return owner == null || owner.isBlank() ? null : owner;
   }
 
-  private static String author(BriefInputs.CheckIn checkIn) {
-    return checkIn.author() == null || checkIn.author().isBlank() ? "—" : checkIn.author();
-  }
 
   /** Orders statuses from best to worst. */
   private static int rank(String status) {
@@ -764,13 +789,28 @@ final class BriefComposer {
     return gap.compareTo(new BigDecimal("-0.25")) >= 0 ? "at_risk" : "off_track";
   }
 
+  /** Links a node's values in the period to the history chart of its key result page. */
   private JsonObject valuesLink(JsonObject node) {
     return new JsonObject().put("type", "values").put("nodeId", node.getString("id"))
-        .put("from", in.periodStart().toString()).put("to", in.asOf().toString());
+        .put("from", in.periodStart().toString()).put("to", in.asOf().toString())
+        .put("path", Sentence.Builder.nodePath(node.getString("kind"), node.getString("id")) + "#history");
   }
 
+  /** Links a check-in to its row on its key result's page, which lists every check-in. */
   private static JsonObject checkInLink(BriefInputs.CheckIn checkIn) {
     return new JsonObject().put("type", "checkIn").put("id", checkIn.id()).put("keyResultId", checkIn.keyResultId())
-        .put("observedAt", checkIn.observedAt().toString());
+        .put("observedAt", checkIn.observedAt().toString())
+        .put("path", "/key-results/" + checkIn.keyResultId() + "#check-in-" + checkIn.id());
+  }
+
+  /** Links a signal to its entry on the board of the unit it concerns. */
+  private static JsonObject signalLink(BriefInputs.Signal signal, String unitId) {
+    return new JsonObject().put("type", "signal").put("id", signal.id()).put("kind", signal.kind())
+        .put("severity", signal.severity()).put("unitId", unitId).put("path", "/units/" + unitId + "#signal-" + signal.id());
+  }
+
+  private static JsonObject unitLink(BriefInputs.Unit unit) {
+    return new JsonObject().put("type", "unit").put("id", unit.id()).put("kind", unit.kind()).put("label", unit.name())
+        .put("path", "/units/" + unit.id());
   }
 }

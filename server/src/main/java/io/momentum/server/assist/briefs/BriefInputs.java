@@ -33,9 +33,23 @@ public record BriefInputs(BriefKind kind, String orgId, Instant asOf, Instant pe
   public record Unit(String id, String name, String kind, String parentId, int depth) {
   }
 
-  /** A check-in of a key result; {@code blockers} and {@code note} are null when the person wrote none. */
+  /**
+   * A check-in of a key result; {@code blockers} and {@code note} are null when the person wrote
+   * none. {@code source} is the event source that sent it.
+   */
   public record CheckIn(long id, String keyResultId, BigDecimal value, Integer confidence, String note, String blockers,
-                        String author, Instant observedAt) {
+                        String author, String source, Instant observedAt) {
+
+    /** Source prefix of check-ins sent through the check-in form with an API token, whose author is the token's name. */
+    static final String TOKEN_SOURCE = "urn:momentum:token:";
+
+    /**
+     * Returns true when {@code author} names a person: a check-in sent with an API token records
+     * the token's name as its author, and some check-ins name nobody.
+     */
+    public boolean byPerson() {
+      return author != null && !author.isBlank() && (source == null || !source.startsWith(TOKEN_SOURCE));
+    }
   }
 
   /** An unresolved signal. */

@@ -15,8 +15,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
@@ -26,8 +26,9 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
  * section with its sentences as bullets, wrapped to the page width. Linked labels are blue and
  * open the node's page in the web app.
  *
- * <p>The standard Helvetica fonts cover Western European text (WinAnsi), which includes German; a
- * character outside it is printed as "?".
+ * <p>The text is set in DejaVu Sans (regular and bold, shipped under {@code fonts/dejavu} with
+ * its licence), embedded as subsets of the glyphs used, so Latin, Greek and Cyrillic names print as
+ * written. A character the font has no glyph for prints as "?".
  */
 final class BriefPdf {
 
@@ -37,29 +38,48 @@ final class BriefPdf {
   private static final float LEADING = 14.5f;
   private static final float BULLET_INDENT = 14;
 
+  private static final String REGULAR_FONT = "/fonts/dejavu/DejaVuSans.ttf";
+  private static final String BOLD_FONT = "/fonts/dejavu/DejaVuSans-Bold.ttf";
+
   private final PDDocument document = new PDDocument();
-  private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-  private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-  private final PDType1Font italic = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
+  private final PDFont regular;
+  private final PDFont bold;
   private final String baseUrl;
   private PDPage page;
   private PDPageContentStream content;
   private float y;
 
-  private BriefPdf(String baseUrl) {
+  private BriefPdf(String baseUrl) throws IOException {
     this.baseUrl = baseUrl;
+    this.regular = font(REGULAR_FONT);
+    this.bold = font(BOLD_FONT);
+  }
+
+  /** Loads a TrueType font of the resources for embedding as a subset of the glyphs the brief uses. */
+  private PDFont font(String resource) throws IOException {
+    try (java.io.InputStream in = BriefPdf.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("The font " + resource + " is missing from the server's resources");
+      }
+      return PDType0Font.load(document, in, true);
+    }
   }
 
   /** Renders {@code brief} (the JSON of {@code GET /api/v1/assist/briefs/{id}}) and returns the PDF bytes. */
   static byte[] render(JsonObject brief, String baseUrl) {
-    BriefPdf pdf = new BriefPdf(baseUrl);
+    try {
+      return write(new BriefPdf(baseUrl), brief);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Rendering brief " + brief.getString("id") + " as PDF failed", e);
+    }
+  }
+
+  private static byte[] write(BriefPdf pdf, JsonObject brief) throws IOException {
     try (PDDocument document = pdf.document) {
       pdf.write(brief);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Rendering brief " + brief.getString("id") + " as PDF failed", e);
     }
   }
 
@@ -73,7 +93,7 @@ final class BriefPdf {
     String meta = words.template("label.asOf") + " " + when(brief.getString("asOf")) + ", "
         + words.template("label.period") + " " + when(brief.getString("periodStart")) + ", "
         + words.template("label.basis." + brief.getString("basis", "live"));
-    paragraph(List.of(new Run(meta, italic, null)), 9, 12, 0);
+    paragraph(List.of(new Run(meta, regular, null)), 9, 12, 0);
     for (Object item : brief.getJsonArray("sections")) {
       JsonObject section = (JsonObject) item;
       y -= 8;
@@ -100,7 +120,7 @@ final class BriefPdf {
   }
 
   /** A run of text in one font; {@code url} is set for a linked label. */
-  private record Run(String text, PDType1Font font, String url) {
+  private record Run(String text, PDFont font, String url) {
   }
 
   /** Writes runs as one paragraph wrapped at word boundaries, starting at the current line. */
@@ -108,12 +128,17 @@ final class BriefPdf {
     float left = MARGIN + indent;
     float width = page.getMediaBox().getWidth() - MARGIN - left;
     float x = left;
+    // A line breaks only after a space, never inside "(+7,2" where a run of text meets a number.
+    boolean afterSpace = false;
     ensureRoom(leading);
     for (Run run : runs) {
       String text = printable(run.text(), run.font());
       for (String word : text.split("(?<= )")) {
+        if (word.isEmpty()) {
+          continue;
+        }
         float wordWidth = run.font().getStringWidth(word) / 1000 * size;
-        if (x > left && x + wordWidth > left + width) {
+        if (x > left && afterSpace && x + wordWidth > left + width) {
           y -= leading;
           ensureRoom(leading);
           x = left;
@@ -129,12 +154,13 @@ final class BriefPdf {
           text(word, run.font(), size, x, y);
         }
         x += wordWidth;
+        afterSpace = word.endsWith(" ");
       }
     }
     y -= leading;
   }
 
-  private void text(String text, PDType1Font font, float size, float x, float atY) throws IOException {
+  private void text(String text, PDFont font, float size, float x, float atY) throws IOException {
     content.beginText();
     content.setFont(font, size);
     content.newLineAtOffset(x, atY);
@@ -169,7 +195,7 @@ final class BriefPdf {
   }
 
   /** Replaces characters the font cannot encode, and line breaks, so that showing the text does not fail on them. */
-  private static String printable(String text, PDType1Font font) {
+  private static String printable(String text, PDFont font) {
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(codePoint -> {
       String character = codePoint == '\n' || codePoint == '\r' || codePoint == '\t' ? " " : Character.toString(codePoint);

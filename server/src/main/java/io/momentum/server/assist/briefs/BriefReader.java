@@ -47,7 +47,7 @@ final class BriefReader {
       SELECT id FROM objectives WHERE org_id = $1 AND unit_id = ANY($2) AND cycle_id = $3 AND kind = 'objective'
         AND created_at <= $4 ORDER BY title, id""";
   private static final String CHECK_INS = """
-      SELECT id, key_result_id, value, confidence, note, blockers, author, observed_at FROM check_ins
+      SELECT id, key_result_id, value, confidence, note, blockers, author, source, observed_at FROM check_ins
       WHERE org_id = $1 AND key_result_id = ANY($2) AND observed_at > $3 AND observed_at <= $4
       ORDER BY observed_at DESC, id DESC LIMIT 2000""";
   private static final String SIGNALS = """
@@ -251,7 +251,8 @@ final class BriefReader {
           for (Row row : rows) {
             checkIns.add(new BriefInputs.CheckIn(row.getLong("id"), row.getUUID("key_result_id").toString(),
                 row.getBigDecimal("value"), row.getInteger("confidence"), row.getString("note"),
-                row.getString("blockers"), row.getString("author"), row.getOffsetDateTime("observed_at").toInstant()));
+                row.getString("blockers"), row.getString("author"), row.getString("source"),
+                row.getOffsetDateTime("observed_at").toInstant()));
           }
           return checkIns;
         });

@@ -194,7 +194,7 @@ public final class BriefRoutes {
    * Reads a schedule's settings; fields left out keep their {@code current} values, or take the
    * defaults on creation: English, Monday (weekly), the 1st (monthly) or the 15th (quarterly), 07:00, UTC.
    */
-  private static BriefSchedules.Settings readSettings(BodyReader body, BriefKind kind, JsonObject current) {
+  static BriefSchedules.Settings readSettings(BodyReader body, BriefKind kind, JsonObject current) {
     String language = body.oneOf("language", BriefWording.LANGUAGES, false);
     Integer dayOfWeek = body.integer("dayOfWeek", 1, 7, false);
     Integer dayOfMonth = body.integer("dayOfMonth", 1, 28, false);

@@ -26,28 +26,58 @@ final class Sentence {
 
   /** Starts a sentence from the template {@code key} of {@code wording}. */
   static Builder of(BriefWording wording, String key) {
-    return new Builder(wording.template(key));
+    return new Builder(wording.template(key), wording);
   }
 
   /** Fills a template's pieces in order and collects links and numbers. */
   static final class Builder {
 
     private final String template;
-    private final List<JsonObject> pieces = new ArrayList<>();
+    private final BriefWording wording;
+    /** The parts of each piece: one part, or several for a list of nodes. */
+    private final List<List<JsonObject>> pieces = new ArrayList<>();
     private final JsonArray links = new JsonArray();
     private final JsonArray numbers = new JsonArray();
 
-    private Builder(String template) {
+    private Builder(String template, BriefWording wording) {
       this.template = template;
+      this.wording = wording;
     }
 
     /** Adds a goal node piece: its title, linked to the node. */
     Builder node(JsonObject node) {
+      return link(node.getString("title"), nodeLink(node));
+    }
+
+    /**
+     * Adds one piece that names several nodes, each title linked: "A", "A and B" or "A, B and C".
+     * At most {@code max} are named; a list cut short ends with the wording's "and others".
+     */
+    Builder nodes(List<JsonObject> nodes, int max) {
+      List<JsonObject> parts = new ArrayList<>();
+      int shown = Math.min(max, nodes.size());
+      boolean cut = nodes.size() > shown;
+      for (int i = 0; i < shown; i++) {
+        if (i > 0) {
+          boolean last = i == shown - 1 && !cut;
+          parts.add(new JsonObject().put("text", last ? wording.template("list.and") : ", "));
+        }
+        JsonObject node = nodes.get(i);
+        parts.add(new JsonObject().put("text", node.getString("title")).put("link", links.size()));
+        links.add(nodeLink(node));
+      }
+      if (cut) {
+        parts.add(new JsonObject().put("text", wording.template("list.others")));
+      }
+      pieces.add(parts);
+      return this;
+    }
+
+    private static JsonObject nodeLink(JsonObject node) {
       String id = node.getString("id");
       String kind = node.getString("kind");
-      return link(node.getString("title"), new JsonObject().put("type", "node").put("id", id)
-          .put("kind", kind).put("label", node.getString("title"))
-          .put("unitId", node.getString("unitId")).put("path", nodePath(kind, id)));
+      return new JsonObject().put("type", "node").put("id", id).put("kind", kind).put("label", node.getString("title"))
+          .put("unitId", node.getString("unitId")).put("path", nodePath(kind, id));
     }
 
     /** Returns the web app's page of a node: the key result or KPI page, else the node's impact chain. */
@@ -73,22 +103,39 @@ final class Sentence {
 
     /** Adds words written by a person (a blocker, a name), shown as written and never parsed for numbers. */
     Builder quote(String text) {
-      pieces.add(new JsonObject().put("text", text).put("quote", true));
+      pieces.add(List.of(new JsonObject().put("text", text).put("quote", true)));
       return this;
+    }
+
+    /** Adds words written by a person as the label of a data link, such as a blocker linked to its check-in. */
+    Builder quote(String text, JsonObject link) {
+      pieces.add(List.of(new JsonObject().put("text", text).put("quote", true).put("link", links.size())));
+      links.add(link);
+      return this;
+    }
+
+    /** Adds a phrase of the brief's own wording as the label of a link, such as "checked in" linked to the check-in page. */
+    Builder words(String text, JsonObject link) {
+      noDigits(text);
+      return link(text, link);
     }
 
     /** Adds a phrase of the brief's own wording; it must contain no digits. */
     Builder words(String text) {
+      noDigits(text);
+      pieces.add(List.of(new JsonObject().put("text", text)));
+      return this;
+    }
+
+    private static void noDigits(String text) {
       if (text.chars().anyMatch(Character::isDigit)) {
         throw new IllegalArgumentException("A brief phrase contains digits outside a number: " + text);
       }
-      pieces.add(new JsonObject().put("text", text));
-      return this;
     }
 
     /** Adds a number piece and records where its value comes from. */
     Builder number(Number number) {
-      pieces.add(new JsonObject().put("text", number.text()).put("number", numbers.size()));
+      pieces.add(List.of(new JsonObject().put("text", number.text()).put("number", numbers.size())));
       numbers.add(number.fact().copy().put("text", number.text()));
       return this;
     }
@@ -100,7 +147,7 @@ final class Sentence {
     }
 
     private Builder link(String label, JsonObject link) {
-      pieces.add(new JsonObject().put("text", label).put("link", links.size()));
+      pieces.add(List.of(new JsonObject().put("text", label).put("link", links.size())));
       links.add(link);
       return this;
     }
@@ -120,9 +167,10 @@ final class Sentence {
             throw new IllegalStateException("Template \"" + template + "\" needs piece " + index + " but has " + pieces.size());
           }
           flush(plain, parts);
-          JsonObject piece = pieces.get(index);
-          parts.add(piece.copy());
-          text.append(piece.getString("text"));
+          for (JsonObject part : pieces.get(index)) {
+            parts.add(part.copy());
+            text.append(part.getString("text"));
+          }
           at = close + 1;
         } else {
           plain.append(c);

@@ -1,0 +1,166 @@
+package io.momentum.server.assist.briefs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Links and authors of composed briefs, from inputs built in memory: a team with objectives on
+ * track, at risk, off track and without values, key results that rose, did not move, went quiet
+ * or have no value, blockers from a person and from an API token, and an open signal.
+ */
+class BriefComposerTest {
+
+  private static final Instant NOW = Instant.parse("2026-12-05T10:00:00Z");
+  private static final Instant WEEK_AGO = NOW.minus(Duration.ofDays(7));
+  private static final BriefInputs.Cycle CYCLE = new BriefInputs.Cycle("c-q4", "Q4 2026", "quarter",
+      LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31"));
+  private static final BriefInputs.Unit TEAM = new BriefInputs.Unit("u-team", "Checkout", "team", null, 0);
+  private static final String TOKEN_BLOCKER = "Waiting for the payment provider";
+  private static final String PERSON_BLOCKER = "Test lab booked out";
+
+  private static JsonObject node(String id, String kind, String title, String parentId, double progress, String status,
+                                 Instant updatedAt, String owner) {
+    JsonObject node = new JsonObject().put("id", id).put("kind", kind).put("title", title).put("parentId", parentId)
+        .put("unitId", TEAM.id()).put("cycleId", CYCLE.id()).put("progress", progress).put("expected", 0.7)
+        .put("status", status).put("ownerName", owner);
+    if (updatedAt != null) {
+      node.put("updatedAt", updatedAt.toString());
+    }
+    return node;
+  }
+
+  private static BriefInputs inputs(BriefKind kind) {
+    List<JsonObject> now = List.of(
+        node("o-fast", "objective", "Make checkout effortless", null, 0.8, "on_track", null, "Clara Nowak"),
+        node("o-pay", "objective", "Make payments reliable", null, 0.55, "at_risk", null, null),
+        node("o-guest", "objective", "Let customers check out as guests", null, 0.3, "off_track", null, "Arjun Mehta"),
+        node("o-new", "objective", "Open the marketplace", null, 0, "pending", null, null),
+        node("k-rise", "key_result", "Raise conversion to 3 %", "o-fast", 0.8, "on_track", NOW.minus(Duration.ofDays(1)), null),
+        node("k-flat1", "key_result", "Offer wallets in 12 markets", "o-fast", 0.9, "on_track", NOW.minus(Duration.ofDays(2)), null),
+        node("k-flat2", "key_result", "Cut fees to 1.6 %", "o-pay", 0.55, "at_risk", NOW.minus(Duration.ofDays(3)), null),
+        node("k-quiet", "key_result", "Reduce failed payments to 3.5 %", "o-guest", 0.3, "off_track",
+            NOW.minus(Duration.ofDays(20)), null),
+        node("k-none", "key_result", "Reach 30 % guest orders", "o-new", 0, "pending", null, null));
+    Map<String, JsonObject> before = new java.util.HashMap<>();
+    for (JsonObject node : now) {
+      JsonObject then = node.copy();
+      if ("k-rise".equals(node.getString("id"))) {
+        then.put("progress", 0.6);
+      }
+      if ("o-fast".equals(node.getString("id"))) {
+        then.put("progress", 0.7);
+      }
+      before.put(node.getString("id"), then);
+    }
+    List<BriefInputs.CheckIn> checkIns = List.of(
+        new BriefInputs.CheckIn(11, "k-flat2", BigDecimal.ONE, 5, null, TOKEN_BLOCKER, "demo", "urn:momentum:token:t1",
+            NOW.minus(Duration.ofDays(1))),
+        new BriefInputs.CheckIn(12, "k-rise", BigDecimal.TEN, 8, null, PERSON_BLOCKER, "Ravi Rao", "urn:service:jira",
+            NOW.minus(Duration.ofDays(2))));
+    List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-1", "off_track_forecast", "warning", "open",
+        List.of("k-quiet"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(3))));
+    return new BriefInputs(kind, "org", NOW, WEEK_AGO, "live", CYCLE, List.of(TEAM), now,
+        Map.of(WEEK_AGO, before), checkIns, signals);
+  }
+
+  private static List<JsonObject> sentences(JsonObject brief) {
+    List<JsonObject> sentences = new ArrayList<>();
+    for (Object section : brief.getJsonArray("sections")) {
+      ((JsonObject) section).getJsonArray("sentences").forEach(s -> sentences.add((JsonObject) s));
+    }
+    return sentences;
+  }
+
+  /** Returns the text of the runs that are not link labels. */
+  private static String unlinkedText(JsonObject sentence) {
+    StringBuilder text = new StringBuilder();
+    for (Object item : sentence.getJsonArray("parts")) {
+      JsonObject part = (JsonObject) item;
+      text.append(part.containsKey("link") ? " | " : part.getString("text"));
+    }
+    return text.toString();
+  }
+
+  @ParameterizedTest(name = "{0} brief in {1}")
+  @CsvSource({"weekly, en", "weekly, de", "monthly, en", "monthly, de", "quarterly, en", "quarterly, de"})
+  void everySentenceLinksWhatItNames(String kind, String language) {
+    BriefInputs inputs = inputs(BriefKind.fromWire(kind));
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    for (JsonObject sentence : sentences(brief)) {
+      String text = sentence.getString("text");
+      JsonArray links = sentence.getJsonArray("links");
+      assertThat(sentence.getJsonArray("parts").stream().map(p -> (JsonObject) p).filter(p -> p.containsKey("link")))
+          .as("linked labels of \"%s\"", text).isNotEmpty();
+      for (Object link : links) {
+        assertThat(((JsonObject) link).getString("path")).as("path of %s in \"%s\"", link, text).startsWith("/");
+      }
+      for (JsonObject node : inputs.now()) {
+        assertThat(unlinkedText(sentence)).as("unlinked text of \"%s\"", text).doesNotContain(node.getString("title"));
+      }
+    }
+  }
+
+  @Test
+  void weeklyBriefNamesUnmovedKeyResults() {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of("en"));
+
+    JsonObject unmoved = sentences(brief).stream().filter(s -> s.getString("text").contains("did not move")).findFirst()
+        .orElseThrow();
+
+    assertThat(unmoved.getString("text")).isEqualTo("2 key results did not move: Offer wallets in 12 markets and Cut fees to 1.6 %.");
+    assertThat(unmoved.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")))
+        .containsExactly("k-flat1", "k-flat2");
+  }
+
+  @Test
+  void checkInsLinkToKeyResultPage() {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of("en"));
+
+    List<JsonObject> checkInLinks = sentences(brief).stream().flatMap(s -> s.getJsonArray("links").stream())
+        .map(l -> (JsonObject) l).filter(l -> "checkIn".equals(l.getString("type"))).toList();
+
+    assertThat(checkInLinks).extracting(l -> l.getString("path"))
+        .contains("/key-results/k-flat2#check-in-11", "/key-results/k-rise#check-in-12");
+  }
+
+  @Test
+  void tokenCheckInIsNoPerson() {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of("en"));
+
+    List<String> texts = sentences(brief).stream().map(s -> s.getString("text")).toList();
+
+    assertThat(texts).noneMatch(text -> text.contains("demo"));
+    assertThat(texts).contains("A check-in reports a blocker on Cut fees to 1.6 %: “" + TOKEN_BLOCKER + "”.");
+    assertThat(texts).contains("Ravi Rao reports a blocker on Raise conversion to 3 %: “" + PERSON_BLOCKER + "”.");
+    assertThat(texts).contains("Ask Ravi Rao what it takes to clear the blocker on Raise conversion to 3 %.");
+    // The key result has no owner and neither has its objective, so nobody is asked.
+    assertThat(texts).contains("Agree who clears the blocker on Cut fees to 1.6 %.");
+  }
+
+  @Test
+  void tokenCheckInAsksOwner() {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "k-flat2".equals(node.getString("id")) ? node.copy().put("ownerName", "Lena Kowalska") : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("de"));
+
+    assertThat(sentences(brief).stream().map(s -> s.getString("text")))
+        .contains("Lena Kowalska fragen, was es braucht, um das Hindernis bei Cut fees to 1.6 % zu lösen.");
+  }
+}

@@ -1,0 +1,81 @@
+package io.momentum.server.assist.briefs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/** The PDF of a brief: text in any European script, embedded subset fonts and link annotations. */
+class BriefPdfTest {
+
+  private static final List<String> NAMES = List.of(
+      "Größere Bestellungen über Österreich", "Zażółć gęślą jaźń w Łodzi", "Αύξηση πωλήσεων στην Ελλάδα",
+      "Рост продаж в Москве");
+
+  private static JsonObject sentence(String title, String path) {
+    JsonArray parts = new JsonArray()
+        .add(new JsonObject().put("text", title).put("link", 0))
+        .add(new JsonObject().put("text", " rose from "))
+        .add(new JsonObject().put("text", "40.0 %").put("number", 0))
+        .add(new JsonObject().put("text", "."));
+    return new JsonObject().put("text", title + " rose from 40.0 %.").put("parts", parts)
+        .put("links", new JsonArray().add(new JsonObject().put("type", "node").put("path", path)))
+        .put("numbers", new JsonArray().add(new JsonObject().put("measure", "progress").put("value", "0.4")));
+  }
+
+  private static JsonObject brief() {
+    JsonArray sentences = new JsonArray();
+    for (int i = 0; i < NAMES.size(); i++) {
+      sentences.add(sentence(NAMES.get(i), "/key-results/k" + i));
+    }
+    return new JsonObject().put("id", "b1").put("language", "de").put("title", "Wochenbriefing: Łódź & Αθήνα, Q4 2026")
+        .put("asOf", "2026-12-05T10:00:00Z").put("periodStart", "2026-11-28T10:00:00Z").put("basis", "live")
+        .put("sections", new JsonArray().add(new JsonObject().put("key", "moved").put("title", "Was sich bewegt hat")
+            .put("sentences", sentences)));
+  }
+
+  @Test
+  void textOfEveryScriptExtractsExactly() throws Exception {
+    byte[] bytes = BriefPdf.render(brief(), "http://127.0.0.1:8080");
+
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertThat(text).contains("Wochenbriefing: Łódź & Αθήνα, Q4 2026");
+      for (String name : NAMES) {
+        assertThat(text).contains(name + " rose from 40.0 %.");
+      }
+      assertThat(text).doesNotContain("?");
+    }
+  }
+
+  @Test
+  void fontsAreEmbeddedAsSubsets() {
+    byte[] bytes = BriefPdf.render(brief(), "http://127.0.0.1:8080");
+
+    // The two DejaVu fonts are about 1.4 MB together; the subsets of a short brief are a small part of that.
+    assertThat(bytes.length).isLessThan(120_000);
+  }
+
+  @Test
+  void linkedLabelsAreLinkAnnotations() throws Exception {
+    byte[] bytes = BriefPdf.render(brief(), "http://127.0.0.1:8080");
+
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      List<String> uris = new java.util.ArrayList<>();
+      for (PDAnnotation annotation : pdf.getPage(0).getAnnotations()) {
+        if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
+          uris.add(uri.getURI());
+        }
+      }
+      assertThat(uris).contains("http://127.0.0.1:8080/key-results/k0", "http://127.0.0.1:8080/key-results/k3");
+    }
+  }
+}
