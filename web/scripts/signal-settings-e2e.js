@@ -68,7 +68,7 @@ async function saveThresholds(page, result) {
 async function main() {
   await runScenario({ out: options.out, name: 'signal-settings', viewport: { width: 1200, height: 1400 } }, async (page, result) => {
     await logInAt(page, { url: options.url, path: '/settings', email: options.email, password: options.password })
-    // The first visit asks for the session before logging in, which logs a 401; only later errors count.
+    // The first visit requests the session before logging in, which logs a 401, so only later errors count.
     const errorsBefore = result.consoleErrors.length
     await page.locator('[data-testid="settings-signals"]').waitFor({ timeout: 15_000 })
     result.shownBefore = await page.inputValue(field('signalConfidenceDrop'))

@@ -10,7 +10,7 @@ export const SIGNAL_FIELDS = [
   { name: 'signalCheckInGraceDays', min: 0, max: 30, decimals: 0 },
 ]
 
-/** Returns the number a threshold field holds (typed with a decimal point or comma), or undefined when it holds none. */
+/** Returns the number in a threshold field (typed with a decimal point or comma), or undefined when it contains none. */
 export function signalValue(value) {
   const parsed = parseNumber(value === null || value === undefined ? '' : String(value))
   return parsed === null ? undefined : parsed

@@ -81,11 +81,14 @@ public final class SettingsRoutes {
     Integer graceDays = body.integer("signalCheckInGraceDays", 0, 30, false);
     body.finish();
     checkAnomalyZ(anomalyZ);
+    // The fiscal year and check-in day are read by the API only, so changing them alone tells the engine nothing.
+    boolean readByEngine = staleAfterDays != null || stallCheckIns != null || confidenceDrop != null || anomalyZ != null
+        || graceDays != null;
     Tuple params = Tuple.of(caller.orgId(), fiscalYearStartMonth, checkInDay, staleAfterDays, version)
         .addValue(stallCheckIns).addValue(confidenceDrop).addValue(anomalyZ).addValue(graceDays);
     pool.preparedQuery(UPDATE).execute(params)
         .compose(rows -> updatedOrStale(caller.orgId(), rows, version))
-        .compose(settings -> publisher.settingsChanged(caller.orgId()).map(settings))
+        .compose(settings -> readByEngine ? publisher.settingsChanged(caller.orgId()).map(settings) : Future.succeededFuture(settings))
         .onSuccess(settings -> {
           LOG.info("Settings of organisation {} changed by {} to version {}", caller.orgId(), caller.source(),
               settings.getInteger("version"));

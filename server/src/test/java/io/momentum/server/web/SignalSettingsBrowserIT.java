@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Headless Chromium against a real node through the Signals section of the settings page. An
- * admin's out-of-range value is rejected at its field without a request; lowering the confidence
- * drop to 2 points is stored and shown after a reload, and the running engine then raises a
- * confidence drop of 2 points that the default threshold of 3 left alone. Screenshots go to
+ * admin's out-of-range value is rejected at its field without a request. A confidence drop
+ * threshold lowered to 2 points is stored and shown after a reload. The running engine then raises
+ * a confidence drop of 2 points that the default threshold of 3 left alone. Screenshots go to
  * {@code server/target/screenshots/}.
  */
 class SignalSettingsBrowserIT {
