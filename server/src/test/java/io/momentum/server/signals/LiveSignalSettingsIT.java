@@ -9,18 +9,14 @@ import io.momentum.server.support.Http;
 import io.momentum.server.support.LinkedWork;
 import io.momentum.server.support.TestNode;
 import io.momentum.server.support.TestOrg;
-import io.momentum.streams.event.Topics;
+import io.momentum.server.support.TestProducer;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,13 +31,12 @@ class LiveSignalSettingsIT {
   private static final Duration DAY = Duration.ofDays(1);
 
   private static MomentumNode node;
-  private static KafkaProducer<String, String> producer;
+  private static TestProducer producer;
 
   @BeforeAll
   static void startNode() {
     node = TestNode.get();
-    producer = new KafkaProducer<>(Map.of("bootstrap.servers", node.services().kafkaBootstrap(), "acks", "all"),
-        new StringSerializer(), new StringSerializer());
+    producer = new TestProducer(node);
   }
 
   @AfterAll
@@ -170,6 +165,6 @@ class LiveSignalSettingsIT {
   }
 
   private static void produce(TestOrg org, JsonObject event) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.PROGRESS, org.orgId, event.encode())).get();
+    producer.send(org, event);
   }
 }

@@ -8,18 +8,14 @@ import io.momentum.server.support.Http;
 import io.momentum.server.support.LinkedWork;
 import io.momentum.server.support.TestNode;
 import io.momentum.server.support.TestOrg;
-import io.momentum.streams.event.Topics;
+import io.momentum.server.support.TestProducer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,14 +61,10 @@ class SignalSettingsBrowserIT {
   /** Produces check-ins with confidence 8, 8 and 6, a drop the default threshold of 3 ignores. */
   private static void produceCheckInsDroppingByTwo(MomentumNode node, TestOrg org) throws Exception {
     Instant now = Instant.now();
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-        node.services().kafkaBootstrap(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
-      for (JsonObject event : List.of(
-          LinkedWork.checkIn(org, "revenue", 30, 8, now.minus(Duration.ofDays(14))),
-          LinkedWork.checkIn(org, "revenue", 32, 8, now.minus(Duration.ofDays(7))),
-          LinkedWork.checkIn(org, "revenue", 33, 6, now))) {
-        producer.send(new ProducerRecord<>(Topics.PROGRESS, org.orgId, event.encode())).get();
-      }
+    try (TestProducer producer = new TestProducer(node)) {
+      producer.send(org, LinkedWork.checkIn(org, "revenue", 30, 8, now.minus(Duration.ofDays(14))));
+      producer.send(org, LinkedWork.checkIn(org, "revenue", 32, 8, now.minus(Duration.ofDays(7))));
+      producer.send(org, LinkedWork.checkIn(org, "revenue", 33, 6, now));
     }
   }
 
