@@ -126,7 +126,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/v1/*").handler(new ScopeGuard(services.pool())::handle);
     auth.mountProtected(router);
     LiveNodes liveNodes = new LiveNodes(vertx, services.hazelcast());
-    new SettingsRoutes(services.pool()).mount(router);
+    new SettingsRoutes(services.pool(), services.publisher()).mount(router);
     new QualityRoutes(services.pool()).mount(router);
     // Before the KPI routes, whose /api/v1/kpis/:id would take "sql-feeds" for an id.
     new SqlFeedRoutes(services.pool(), new SqlFeedRunner(vertx, services.pool(), services.publisher(), services.clock()))
@@ -142,8 +142,8 @@ public final class HttpVerticle extends VerticleBase {
     new ImportRoutes(services.pool(), services.publisher()).mount(router);
     new GoalRoutes(services.pool(), services.publisher(), vertx, services.liveState()).mount(router);
     new InitiativeRoutes(services.pool(), services.publisher(), new LiveValues(vertx, services.liveState())).mount(router);
-    new Contributions(services.pool()).mount(router);
-    new ImpactLinks(services.pool()).mount(router);
+    new Contributions(services.pool(), services.publisher()).mount(router);
+    new ImpactLinks(services.pool(), services.publisher()).mount(router);
     new ImpactChains(vertx, services.pool(), services.hazelcast()).mount(router);
     new PeopleRoutes(services.pool()).mount(router);
     new io.momentum.server.kpis.KpiDriverRoutes(vertx, services).mount(router);

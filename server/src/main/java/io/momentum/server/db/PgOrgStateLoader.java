@@ -181,8 +181,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
                 return (start == null ? today.minusDays(90) : start).atStartOfDay().atOffset(ZoneOffset.UTC);
               });
           Future<List<Observation>> observations = historyStart.compose(from -> observations(connection, orgId, from));
-          Future<List<SignalLink>> links = connection.preparedQuery(LINKS).execute(org).map(rows -> map(rows,
-              row -> new SignalLink(row.getUUID("from_id").toString(), row.getUUID("to_id").toString(), row.getString("type"))));
+          Future<List<SignalLink>> links = connection.preparedQuery(LINKS).execute(org).map(rows -> map(rows, PgOrgStateLoader::link));
           return Future.all(List.of(cycles, units, objectives, keyResults, kpis, initiatives, observations, links)).map(all -> {
             List<NodeDef> nodes = new ArrayList<>(kpis.result());
             nodes.addAll(initiatives.result());
@@ -192,6 +191,25 @@ public final class PgOrgStateLoader implements OrgStateLoader {
                 signalSettings, links.result());
           });
         }));
+  }
+
+  @Override
+  public Future<EngineSettings> loadSettings(String orgId) {
+    return pool.preparedQuery(ORGANISATION).execute(Tuple.of(orgId))
+        .map(rows -> rows.size() == 0 ? null : engineSettings(rows.iterator().next()));
+  }
+
+  @Override
+  public Future<List<SignalLink>> loadLinks(String orgId) {
+    return pool.preparedQuery(LINKS).execute(Tuple.of(orgId)).map(rows -> map(rows, PgOrgStateLoader::link));
+  }
+
+  private static EngineSettings engineSettings(Row organisation) {
+    return new EngineSettings(organisation.getShort("stale_after_days"), signalSettings(organisation));
+  }
+
+  private static SignalLink link(Row row) {
+    return new SignalLink(row.getUUID("from_id").toString(), row.getUUID("to_id").toString(), row.getString("type"));
   }
 
   /** Reads the signal thresholds of an organisation row; the table's checks keep them in range. */

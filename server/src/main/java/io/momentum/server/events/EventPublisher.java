@@ -46,7 +46,8 @@ public final class EventPublisher {
    * Tells the owner of the organisation's engine that a definition changed in PostgreSQL, so the
    * engine reloads it and live boards show it.
    *
-   * @param entity {@code node}, {@code unit} or {@code cycle}
+   * @param entity {@code node}, {@code unit} or {@code cycle}, or {@code settings} or {@code links}
+   *     with the organisation id as {@code id} (see {@link #settingsChanged} and {@link #linksChanged})
    */
   public Future<Void> definitionChanged(String orgId, String entity, String id) {
     JsonObject event = new JsonObject()
@@ -60,6 +61,22 @@ public final class EventPublisher {
         .put("datacontenttype", "application/json")
         .put("data", new JsonObject().put("entity", entity).put("id", id));
     return producer.send(KafkaProducerRecord.create(EventType.DEFINITION_CHANGED.topic(), orgId, event.encode())).mapEmpty();
+  }
+
+  /**
+   * Tells the owner of the organisation's engine that the stale period or a signal threshold
+   * changed, so the engine and its signal detector apply the stored settings.
+   */
+  public Future<Void> settingsChanged(String orgId) {
+    return definitionChanged(orgId, "settings", orgId);
+  }
+
+  /**
+   * Tells the owner of the organisation's engine that a contribution or impact link was added or
+   * removed, so its signal detector reloads the organisation's links.
+   */
+  public Future<Void> linksChanged(String orgId) {
+    return definitionChanged(orgId, "links", orgId);
   }
 
   /** Closes the producer after sending what it holds. */

@@ -1,6 +1,7 @@
 package io.momentum.server.links;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.events.EventPublisher;
 import io.momentum.server.goals.Ids;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
@@ -33,9 +34,11 @@ public final class Contributions {
   private static final String LINK_SELECT = LinkRows.select("contribution_links", "");
 
   private final Pool pool;
+  private final EventPublisher publisher;
 
-  public Contributions(Pool pool) {
+  public Contributions(Pool pool, EventPublisher publisher) {
     this.pool = pool;
+    this.publisher = publisher;
   }
 
   public void mount(Router router) {
@@ -94,6 +97,7 @@ public final class Contributions {
                     "This contribution link exists already; delete it first to change its note", null))
                 : connection.preparedQuery(LINK_SELECT + " AND l.from_id = $2 AND l.to_id = $3").execute(Tuple.of(caller.orgId(), fromId, toId))))
         .map(rows -> link(rows.iterator().next()))
+        .compose(json -> publisher.linksChanged(caller.orgId()).map(json))
         .onSuccess(json -> {
           LOG.info("Contribution link {} -> {} created in organisation {}", fromId, toId, caller.orgId());
           ctx.response().setStatusCode(201).putHeader("Location", "/api/v1/contributions/" + fromId + "/" + toId);
@@ -111,7 +115,7 @@ public final class Contributions {
         .execute(Tuple.of(caller.orgId(), fromId, toId))
         .compose(rows -> rows.rowCount() == 0
             ? Future.failedFuture(ApiException.notFound("Contribution link " + fromId + " -> " + toId))
-            : Future.succeededFuture())
+            : publisher.linksChanged(caller.orgId()))
         .onSuccess(v -> {
           LOG.info("Contribution link {} -> {} deleted in organisation {}", fromId, toId, caller.orgId());
           ctx.response().setStatusCode(204).end();

@@ -1,6 +1,7 @@
 package io.momentum.server.links;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.events.EventPublisher;
 import io.momentum.server.goals.Edits;
 import io.momentum.server.goals.Ids;
 import io.momentum.server.http.ApiException;
@@ -39,9 +40,11 @@ public final class ImpactLinks {
   static final String LINK_SELECT = LinkRows.select("impact_links", "l.id, l.from_stage, l.to_stage,");
 
   private final Pool pool;
+  private final EventPublisher publisher;
 
-  public ImpactLinks(Pool pool) {
+  public ImpactLinks(Pool pool, EventPublisher publisher) {
     this.pool = pool;
+    this.publisher = publisher;
   }
 
   public void mount(Router router) {
@@ -95,6 +98,7 @@ public final class ImpactLinks {
                     + " delete it first to change its stages", null))
                 : connection.preparedQuery(LINK_SELECT + " AND l.id = $2").execute(Tuple.of(caller.orgId(), id))))
         .map(rows -> link(rows.iterator().next()))
+        .compose(json -> publisher.linksChanged(caller.orgId()).map(json))
         .onSuccess(json -> {
           LOG.info("Impact link {} ({} -> {}) created in organisation {}", id, fromId, toId, caller.orgId());
           ctx.response().setStatusCode(201).putHeader("Location", "/api/v1/impact-links/" + id);
@@ -152,7 +156,7 @@ public final class ImpactLinks {
     pool.preparedQuery("DELETE FROM impact_links WHERE org_id = $1 AND id = $2").execute(Tuple.of(caller.orgId(), id))
         .compose(rows -> rows.rowCount() == 0
             ? Future.failedFuture(ApiException.notFound("Impact link " + id))
-            : Future.succeededFuture())
+            : publisher.linksChanged(caller.orgId()))
         .onSuccess(v -> {
           LOG.info("Impact link {} deleted in organisation {}", id, caller.orgId());
           ctx.response().setStatusCode(204).end();

@@ -1,6 +1,7 @@
 package io.momentum.server.settings;
 
 import io.momentum.server.auth.Caller;
+import io.momentum.server.events.EventPublisher;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.ExpectedVersion;
@@ -20,9 +21,14 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET/PATCH /api/v1/settings}: the organisation's cadence settings. Anyone in the
  * organisation may read them; only an admin may change them, based on the version last read.
- * The engine reads {@code staleAfterDays} and the {@code signal*} thresholds when it is built, so a
- * new stale period or threshold takes effect after the organisation's engine is next rebuilt (a
- * restart or a move of its Kafka partition).
+ *
+ * <p>After a change is stored, a {@code momentum.definition.changed} event for the entity {@code
+ * settings} goes through the organisation's Kafka partition to the node that owns its engine,
+ * ordered with the organisation's other events. That node reads the stored {@code staleAfterDays}
+ * and {@code signal*} thresholds and applies them without a restart: a new stale period
+ * re-evaluates every node, and new thresholds re-evaluate the signals of every node in the batch
+ * that carries the event. The response is sent once Kafka has the event, so the change is
+ * usually applied within a second of the response.
  */
 public final class SettingsRoutes {
 
@@ -41,9 +47,11 @@ public final class SettingsRoutes {
       RETURNING""" + " " + COLUMNS;
 
   private final Pool pool;
+  private final EventPublisher publisher;
 
-  public SettingsRoutes(Pool pool) {
+  public SettingsRoutes(Pool pool, EventPublisher publisher) {
     this.pool = pool;
+    this.publisher = publisher;
   }
 
   public void mount(Router router) {
@@ -73,10 +81,14 @@ public final class SettingsRoutes {
     Integer graceDays = body.integer("signalCheckInGraceDays", 0, 30, false);
     body.finish();
     checkAnomalyZ(anomalyZ);
+    // The fiscal year and check-in day are read by the API only, so changing them alone tells the engine nothing.
+    boolean readByEngine = staleAfterDays != null || stallCheckIns != null || confidenceDrop != null || anomalyZ != null
+        || graceDays != null;
     Tuple params = Tuple.of(caller.orgId(), fiscalYearStartMonth, checkInDay, staleAfterDays, version)
         .addValue(stallCheckIns).addValue(confidenceDrop).addValue(anomalyZ).addValue(graceDays);
     pool.preparedQuery(UPDATE).execute(params)
         .compose(rows -> updatedOrStale(caller.orgId(), rows, version))
+        .compose(settings -> readByEngine ? publisher.settingsChanged(caller.orgId()).map(settings) : Future.succeededFuture(settings))
         .onSuccess(settings -> {
           LOG.info("Settings of organisation {} changed by {} to version {}", caller.orgId(), caller.source(),
               settings.getInteger("version"));

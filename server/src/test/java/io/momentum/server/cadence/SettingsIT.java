@@ -150,4 +150,25 @@ class SettingsIT {
 
     assertThat(revenue.getBoolean("stale")).isEqualTo(stale);
   }
+
+  @Test
+  void changedStalePeriodAppliesLive() throws InterruptedException {
+    TestOrg fresh = TestOrg.create(node, "settings-live-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    node.services().pool().preparedQuery("UPDATE key_results SET current_value = 30, current_at = now() - interval '10 days',"
+            + " current_source = 'urn:test' WHERE id = $1")
+        .execute(io.vertx.sqlclient.Tuple.of(fresh.keyResults.get("revenue"))).await();
+    fresh.awaitLive(node);
+    Http freshAdmin = Http.withToken(Cadence.adminToken(node, fresh));
+    String revenue = fresh.keyResults.get("revenue").toString();
+    Cadence.awaitNode(freshAdmin, revenue, n -> Boolean.TRUE.equals(n.getBoolean("stale")));
+    String epoch = node.vertx().executeBlocking(() -> node.services().liveState().epoch(fresh.orgId)).await();
+
+    HttpResponse<Buffer> response = freshAdmin.patch("/api/v1/settings", new JsonObject().put("staleAfterDays", 30).put("version", 1));
+
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    // Fails after 20 s unless the running engine applied the 30-day period.
+    Cadence.awaitNode(freshAdmin, revenue, n -> Boolean.FALSE.equals(n.getBoolean("stale")));
+    assertThat(node.vertx().executeBlocking(() -> node.services().liveState().epoch(fresh.orgId)).await())
+        .as("the engine was not rebuilt").isEqualTo(epoch);
+  }
 }

@@ -14,12 +14,21 @@ final class Evaluator {
 
   private final GoalGraph graph;
   private final BoardLedger ledger;
-  private final long staleAfterMillis;
+  private long staleAfterMillis;
 
   Evaluator(GoalGraph graph, BoardLedger ledger, long staleAfterMillis) {
     this.graph = graph;
     this.ledger = ledger;
     this.staleAfterMillis = staleAfterMillis;
+  }
+
+  long staleAfterMillis() {
+    return staleAfterMillis;
+  }
+
+  /** Sets the stale period that later refreshes apply; the caller refreshes the nodes. */
+  void staleAfterMillis(long millis) {
+    this.staleAfterMillis = millis;
   }
 
   /** Recomputes {@code node} and, where its contribution changed, its parents. */

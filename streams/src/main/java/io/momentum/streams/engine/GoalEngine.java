@@ -61,6 +61,25 @@ public final class GoalEngine {
     this.applier = new ObservationApplier(evaluator, drivers);
   }
 
+  /**
+   * Changes the number of days without a check-in or measurement after which a node is stale (the
+   * organisation setting {@code staleAfterDays}) and re-evaluates every node at the clock's
+   * instant. Returns no changes when the period stays the same.
+   *
+   * @param staleAfterDays the new period; must be positive
+   */
+  public Changes changeStaleAfterDays(int staleAfterDays) {
+    if (staleAfterDays <= 0) {
+      throw new IllegalArgumentException("staleAfterDays must be positive, got " + staleAfterDays);
+    }
+    long millis = Duration.ofDays(staleAfterDays).toMillis();
+    if (millis == evaluator.staleAfterMillis()) {
+      return Changes.none();
+    }
+    evaluator.staleAfterMillis(millis);
+    return refreshAll(new Transaction(clock.instant()));
+  }
+
   /** Organisation this engine holds. */
   public String orgId() {
     return graph.orgId;

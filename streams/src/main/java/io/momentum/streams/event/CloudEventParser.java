@@ -144,7 +144,7 @@ public final class CloudEventParser {
       case KPI_MEASUREMENT -> new EventData.Measurement(number(data, "value", true, errors));
       case WORK_ITEM_CHANGED -> workItem(data, errors);
       case DEFINITION_CHANGED -> new EventData.DefinitionChanged(
-          oneOf(data, "entity", List.of("node", "unit", "cycle"), errors),
+          oneOf(data, "entity", EventData.DefinitionChanged.ENTITIES, errors),
           dataString(data, "id", 100, true, errors));
     };
     return errors.size() == before ? result : null;

@@ -2,6 +2,7 @@ package io.momentum.streams.event;
 
 import io.momentum.streams.engine.WorkStatus;
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The validated {@code data} of a CloudEvent, one record per event type. */
 public sealed interface EventData {
@@ -32,7 +33,15 @@ public sealed interface EventData {
       implements EventData {
   }
 
-  /** {@code momentum.definition.changed}: reload one entity ({@code node}, {@code unit} or {@code cycle}) from PostgreSQL. */
+  /**
+   * {@code momentum.definition.changed}: reload one entity ({@code node}, {@code unit} or {@code
+   * cycle}) from PostgreSQL, or the organisation's {@code settings} (stale period and signal
+   * thresholds) or all its {@code links} (contribution and impact links). For the last two, {@code
+   * id} is the organisation id.
+   */
   record DefinitionChanged(String entity, String id) implements EventData {
+
+    /** Values of {@code entity}. */
+    public static final List<String> ENTITIES = List.of("node", "unit", "cycle", "settings", "links");
   }
 }

@@ -14,6 +14,7 @@ import io.momentum.streams.event.EventData;
 import io.momentum.streams.event.EventType;
 import io.momentum.streams.event.FieldError;
 import io.momentum.streams.signals.SignalChange;
+import io.momentum.streams.signals.SignalLink;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -68,9 +69,18 @@ final class BatchProcessor {
     final Map<String, List<StatusChange>> statusChanges = new LinkedHashMap<>();
     final Map<String, List<SignalChange>> signalChanges = new LinkedHashMap<>();
     final Map<String, List<JsonObject>> storedSignals = new LinkedHashMap<>();
+    /** Organisations whose definitions the batch changed, kept after their events leave {@link #parsed}. */
+    final Set<String> redefined = new LinkedHashSet<>();
 
     Set<String> orgIds() {
       return parsed.stream().map(p -> p.event.orgId()).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Returns the organisations whose signals the batch may change: those with events and those with changed definitions. */
+    Set<String> signalOrgIds() {
+      Set<String> ids = new LinkedHashSet<>(redefined);
+      ids.addAll(orgIds());
+      return ids;
     }
 
     ChangeAccumulator changesOf(String orgId) {
@@ -89,7 +99,7 @@ final class BatchProcessor {
         .compose(v -> applyDefinitions(batch))
         .compose(v -> resolveSubjects(batch))
         .compose(v -> store.inTransaction(tx -> storeAndApply(tx, batch)))
-        .onFailure(e -> batch.orgIds().forEach(engines::drop))
+        .onFailure(e -> batch.signalOrgIds().forEach(engines::drop))
         .map(v -> {
           batch.statusChanges.forEach((orgId, found) -> engines.get(orgId).statuses().confirm(found));
           batch.signalChanges.forEach((orgId, found) -> engines.get(orgId).signals().confirm(found));
@@ -163,7 +173,8 @@ final class BatchProcessor {
 
   /**
    * Applies changed definitions first, so that values sent for a node created in the same batch
-   * find it. Definitions are read from PostgreSQL, which already contains their latest state.
+   * find it. Definitions, settings and links are read from PostgreSQL, which already contains
+   * their latest state, so applying the same event twice changes nothing the second time.
    */
   private Future<Void> applyDefinitions(Batch batch) {
     Future<Void> chain = Future.succeededFuture();
@@ -173,36 +184,73 @@ final class BatchProcessor {
       }
       EventData.DefinitionChanged changed = (EventData.DefinitionChanged) p.event.data();
       String orgId = p.event.orgId();
+      batch.redefined.add(orgId);
       chain = chain
-          .compose(v -> loader.loadDefinition(orgId, changed.entity(), changed.id()))
-          .map(definition -> {
-            OrgEngines.OwnedOrg org = engines.get(orgId);
-            GoalEngine engine = org.engine();
-            Changes changes;
-            if (definition instanceof CycleDef cycle) {
-              changes = engine.upsertCycle(cycle);
-              org.signals().defineCycle(cycle);
-            } else if (definition instanceof UnitDef unit) {
-              changes = engine.upsertUnit(unit);
-            } else if (definition instanceof NodeDef node) {
-              changes = upsertNode(engine, node);
-              org.signals().defineNode(node);
-            } else if (definition == null && "node".equals(changed.entity())) {
-              // Archived or deleted: the node leaves every board and rollup.
-              changes = engine.removeNode(changed.id());
-              org.signals().removeNode(changed.id());
-              if (!changes.removed().isEmpty()) {
-                LOG.info("Removed node {} of organisation {} from the live state", changed.id(), orgId);
-              }
-            } else {
-              changes = Changes.none();
-            }
+          .compose(v -> switch (changed.entity()) {
+            case "settings" -> loader.loadSettings(orgId).map(settings -> applySettings(engines.get(orgId), settings));
+            case "links" -> loader.loadLinks(orgId).map(links -> applyLinks(engines.get(orgId), links));
+            default -> loader.loadDefinition(orgId, changed.entity(), changed.id())
+                .map(definition -> applyDefinition(engines.get(orgId), changed, definition));
+          })
+          .map(changes -> {
             batch.changesOf(orgId).add(changes);
             return null;
           });
     }
     batch.parsed.removeIf(p -> p.event.type() == EventType.DEFINITION_CHANGED);
     return chain;
+  }
+
+  private static Changes applyDefinition(OrgEngines.OwnedOrg org, EventData.DefinitionChanged changed, Object definition) {
+    GoalEngine engine = org.engine();
+    String orgId = engine.orgId();
+    Changes changes;
+    if (definition instanceof CycleDef cycle) {
+      changes = engine.upsertCycle(cycle);
+      org.signals().defineCycle(cycle);
+    } else if (definition instanceof UnitDef unit) {
+      changes = engine.upsertUnit(unit);
+    } else if (definition instanceof NodeDef node) {
+      changes = upsertNode(engine, node);
+      org.signals().defineNode(node);
+    } else if (definition == null && "node".equals(changed.entity())) {
+      // Archived or deleted: the node leaves every board and rollup.
+      changes = engine.removeNode(changed.id());
+      org.signals().removeNode(changed.id());
+      if (!changes.removed().isEmpty()) {
+        LOG.info("Removed node {} of organisation {} from the live state", changed.id(), orgId);
+      }
+    } else {
+      changes = Changes.none();
+    }
+    return changes;
+  }
+
+  /**
+   * Applies changed organisation settings: a new stale period re-evaluates every node of the
+   * engine, and new signal thresholds make the batch evaluate the signals of every node.
+   */
+  private static Changes applySettings(OrgEngines.OwnedOrg org, OrgStateLoader.EngineSettings settings) {
+    if (settings == null) {
+      return Changes.none();
+    }
+    Changes changes = org.engine().changeStaleAfterDays(settings.staleAfterDays());
+    boolean thresholdsChanged = org.signals().changeSettings(settings.signalSettings());
+    if (!changes.isEmpty() || thresholdsChanged) {
+      LOG.info("Applied the settings of organisation {}: stale after {} days, signal thresholds {}",
+          org.engine().orgId(), settings.staleAfterDays(), settings.signalSettings());
+    }
+    return changes;
+  }
+
+  /** Replaces the links the signal detector follows; the ends of each added or removed link are evaluated with the batch. */
+  private static Changes applyLinks(OrgEngines.OwnedOrg org, List<SignalLink> links) {
+    int differing = org.signals().replaceLinks(links);
+    if (differing > 0) {
+      LOG.info("Applied {} added or removed links of organisation {} to its signal detector; it follows {} links",
+          differing, org.engine().orgId(), links.size());
+    }
+    return Changes.none();
   }
 
   /**
@@ -270,7 +318,7 @@ final class BatchProcessor {
   /** Evaluates the signals of the nodes the batch touched and records what changed, organisation by organisation. */
   private Future<Void> recordSignals(EventStore.Transaction tx, Batch batch) {
     Future<Void> chain = Future.succeededFuture();
-    for (String orgId : batch.orgIds()) {
+    for (String orgId : batch.signalOrgIds()) {
       OrgEngines.OwnedOrg org = engines.get(orgId);
       if (org == null) {
         continue;

@@ -33,6 +33,10 @@ public interface OrgStateLoader {
     }
   }
 
+  /** The organisation settings an engine and its signal detector read: the stale period in days and the signal thresholds. */
+  record EngineSettings(int staleAfterDays, SignalSettings signalSettings) {
+  }
+
   /** Completes with the ids of every organisation. */
   Future<List<String>> organisationIds();
 
@@ -62,4 +66,13 @@ public interface OrgStateLoader {
    * @param entity {@code cycle}, {@code unit} or {@code node}
    */
   Future<Object> loadDefinition(String orgId, String entity, String id);
+
+  /**
+   * Loads an organisation's stale period and signal thresholds after an admin changed them;
+   * completes with null when the organisation does not exist.
+   */
+  Future<EngineSettings> loadSettings(String orgId);
+
+  /** Loads every contribution and impact link of an organisation, after one was added or removed. */
+  Future<List<SignalLink>> loadLinks(String orgId);
 }

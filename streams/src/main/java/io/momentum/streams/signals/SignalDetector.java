@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class SignalDetector {
       SignalRules.MISSED_CHECK_IN, SignalRules.CONFIDENCE_DROP, SignalRules.KPI_OUT_OF_CORRIDOR, SignalRules.KPI_ANOMALY,
       SignalRules.DEPENDENCY_AT_RISK);
 
-  private final SignalSettings settings;
+  private SignalSettings settings;
   private final Map<String, NodeTrack> tracks = new HashMap<>();
   private final Map<String, CycleDef> cycles = new HashMap<>();
   /** Initiatives whose work each key result follows, by key-result id. */
@@ -62,6 +63,14 @@ public final class SignalDetector {
   // When a reported condition of a kind in SETTLING_KINDS was first seen cleared, by fingerprint.
   private final Map<String, Instant> clearedSince = new HashMap<>();
   private final Set<String> touched = new LinkedHashSet<>();
+  /**
+   * Whether the thresholds changed since the last evaluation, which then evaluates every node, and
+   * the nodes whose links changed since then. A condition of these nodes that cleared because of
+   * the change resolves without waiting for {@link #SETTLE_TIME}, because no wavering value
+   * cleared it.
+   */
+  private boolean settingsChanged;
+  private final Set<String> relinked = new HashSet<>();
 
   /**
    * Creates a detector.
@@ -72,10 +81,7 @@ public final class SignalDetector {
    */
   public SignalDetector(SignalSettings settings, List<SignalLink> links, List<ActiveSignal> active) {
     this.settings = settings;
-    for (SignalLink link : links) {
-      linksTo.computeIfAbsent(link.toId(), id -> new ArrayList<>()).add(link);
-      linksFrom.computeIfAbsent(link.fromId(), id -> new ArrayList<>()).add(link);
-    }
+    index(links);
     for (ActiveSignal signal : active) {
       remember(nodeOf(signal.fingerprint(), signal.kind()), new SignalRules.Reported(signal.kind(), signal.severity(), signal.params()));
     }
@@ -88,6 +94,56 @@ public final class SignalDetector {
 
   public SignalSettings settings() {
     return settings;
+  }
+
+  /**
+   * Replaces the thresholds. The next {@link #evaluate} then evaluates every node, as {@link
+   * #sweep} does, so signals follow the new thresholds at once.
+   *
+   * @return false when the thresholds are the ones in use, which changes nothing
+   */
+  public boolean changeSettings(SignalSettings changed) {
+    if (changed.equals(settings)) {
+      return false;
+    }
+    settings = changed;
+    settingsChanged = true;
+    return true;
+  }
+
+  /**
+   * Replaces the organisation's contribution and impact links with {@code links}, its complete
+   * current set. The next {@link #evaluate} evaluates both ends of every link added or removed,
+   * and the nodes whose rules read them.
+   *
+   * @return the number of links added or removed
+   */
+  public int replaceLinks(List<SignalLink> links) {
+    Set<SignalLink> before = new HashSet<>();
+    linksFrom.values().forEach(before::addAll);
+    Set<SignalLink> after = new HashSet<>(links);
+    Set<SignalLink> differing = new HashSet<>(before);
+    differing.addAll(after);
+    differing.removeIf(link -> before.contains(link) && after.contains(link));
+    for (SignalLink link : differing) {
+      touched.add(link.fromId());
+      touched.add(link.toId());
+      relinked.add(link.fromId());
+      relinked.add(link.toId());
+    }
+    if (!differing.isEmpty()) {
+      linksTo.clear();
+      linksFrom.clear();
+      index(after);
+    }
+    return differing.size();
+  }
+
+  private void index(Collection<SignalLink> links) {
+    for (SignalLink link : links) {
+      linksTo.computeIfAbsent(link.toId(), id -> new ArrayList<>()).add(link);
+      linksFrom.computeIfAbsent(link.fromId(), id -> new ArrayList<>()).add(link);
+    }
   }
 
   /** Notes a cycle's dates, which the forecast and check-in rules read. */
@@ -151,6 +207,9 @@ public final class SignalDetector {
    * of its state that time brings are left to {@link #sweep}.
    */
   public List<SignalChange> evaluate(GoalEngine engine, Collection<NodeState> changed, Instant now) {
+    if (settingsChanged) {
+      return sweep(engine, now);
+    }
     Set<String> all = new LinkedHashSet<>(touched);
     for (String id : touched) {
       addReaders(id, all);
@@ -159,11 +218,7 @@ public final class SignalDetector {
     for (NodeState node : changed) {
       addReaders(node.id(), all);
     }
-    List<SignalChange> changes = new ArrayList<>();
-    for (String id : all) {
-      evaluateNode(engine, id, now, changes);
-    }
-    return changes;
+    return evaluateNodes(engine, all, now);
   }
 
   /** Evaluates every node of the engine and every reported condition, as after a rebuild or as time passes. */
@@ -174,10 +229,16 @@ public final class SignalDetector {
       all.add(node.id());
     }
     all.addAll(reported.keySet());
+    return evaluateNodes(engine, all, now);
+  }
+
+  private List<SignalChange> evaluateNodes(GoalEngine engine, Set<String> ids, Instant now) {
     List<SignalChange> changes = new ArrayList<>();
-    for (String id : all) {
+    for (String id : ids) {
       evaluateNode(engine, id, now, changes);
     }
+    settingsChanged = false;
+    relinked.clear();
     return changes;
   }
 
@@ -273,7 +334,8 @@ public final class SignalDetector {
   /**
    * Adds the change that brings the reported condition of {@code kind} in line with
    * {@code finding}, if any. A condition of a kind in {@link #SETTLING_KINDS} resolves only after it
-   * stayed clear for {@link #SETTLE_TIME}, which a later evaluation or sweep finds.
+   * stayed clear for {@link #SETTLE_TIME}, which a later evaluation or sweep finds, unless a change
+   * of thresholds or links cleared it.
    */
   private void compare(NodeState node, Map<String, SignalRules.Reported> known, String kind, Finding finding,
                        Instant now, List<SignalChange> changes) {
@@ -291,6 +353,10 @@ public final class SignalDetector {
       changes.add(new SignalChange.Update(finding, "The detector found new values: " + finding.explanation()));
     } else if (finding == null && last != null) {
       if (SETTLING_KINDS.contains(kind)) {
+        if (settingsChanged || relinked.contains(node.id())) {
+          // Counted as clear for the whole settle time, so a retry after a failed write resolves it too.
+          clearedSince.put(fingerprint, now.minus(SETTLE_TIME));
+        }
         Instant since = clearedSince.computeIfAbsent(fingerprint, f -> now);
         if (Duration.between(since, now).compareTo(SETTLE_TIME) < 0) {
           return;
