@@ -143,7 +143,7 @@ final class BriefComposer {
     Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
         .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
         .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), unitLink(in.unit()))
-        : sentence("summary.status").number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+        : counted("summary.status", onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
         .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, MAX_ITEMS);
     out.add(status
         .number(numbers.count("objectives.at_risk", withStatus(objectives, "at_risk"), in.asOf()))
@@ -548,14 +548,15 @@ final class BriefComposer {
         continue;
       }
       List<JsonObject> before = thenOf(now);
+      List<JsonObject> onTrack = withStatus(now, "on_track");
       Sentence.Builder sentence;
       if (before.isEmpty()) {
-        sentence = sentence("unit.lineNew").unit(unit).number(numbers.score(now, ids, in.asOf()));
+        sentence = counted("unit.lineNew", onTrack.size()).unit(unit).number(numbers.score(now, ids, in.asOf()));
       } else {
-        sentence = sentence("unit.line").unit(unit).number(numbers.score(now, ids, in.asOf()))
+        sentence = counted("unit.line", onTrack.size()).unit(unit).number(numbers.score(now, ids, in.asOf()))
             .number(numbers.scoreChange(before, in.periodStart(), now, in.asOf(), ids));
       }
-      out.add(sentence.number(numbers.count("objectives.on_track", withStatus(now, "on_track"), in.asOf()))
+      out.add(sentence.number(numbers.count("objectives.on_track", onTrack, in.asOf()))
           .number(numbers.count("objectives", now, in.asOf())).build());
     }
     return out;

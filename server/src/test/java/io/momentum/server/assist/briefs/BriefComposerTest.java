@@ -125,6 +125,16 @@ class BriefComposerTest {
         .containsExactly("k-flat1", "k-flat2");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | 1 of 4 objectives is on track (Make checkout effortless), 1 at risk and 1 off track.",
+      "de | 1 von 4 Zielen ist im Plan (Make checkout effortless), 1 gefährdet und 1 nicht im Plan."})
+  void oneObjectiveOnTrackTakesSingularVerb(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
   @Test
   void checkInsLinkToKeyResultPage() {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of("en"));
