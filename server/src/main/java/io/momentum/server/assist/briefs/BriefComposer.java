@@ -19,12 +19,16 @@ import java.util.Set;
  * <p>Rules of the sections: a node "moved" when its progress shown with one decimal changed; a
  * node is a risk when it is off track or at risk, when its latest confidence is 6 or lower (the
  * level at which the status rules cap it at "at risk"), when it is stale short of its target, or when it has no value;
- * an objective carries over when it is not on track at the brief's instant. Lists stop at
- * {@link #MAX_ITEMS} sentences, the largest changes and gaps first.
+ * an objective carries over when it is not on track at the brief's instant.
+ *
+ * <p>A section has at most {@link #MAX_ITEMS} sentences, the largest changes and gaps first. A
+ * section with more keeps the first {@code MAX_ITEMS - 1} and ends with one sentence that counts
+ * the others and links what they are about. A sentence about a key result measured in its own
+ * unit shows its value and forecast value in that unit, and its progress only where labelled so.
  */
 final class BriefComposer {
 
-  /** Most sentences of one kind in a section. */
+  /** Most sentences in a section, the one that counts the rest included. */
   static final int MAX_ITEMS = 6;
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
@@ -102,8 +106,43 @@ final class BriefComposer {
   }
 
   private JsonObject section(String key, List<JsonObject> sentences) {
+    List<JsonObject> kept = sentences.size() <= MAX_ITEMS ? sentences : capped(sentences);
     return new JsonObject().put("key", key).put("title", words.template("section." + key))
-        .put("sentences", new JsonArray(new ArrayList<>(sentences)));
+        .put("sentences", new JsonArray(new ArrayList<>(kept)));
+  }
+
+  /**
+   * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts
+   * them and links what each is about: the node or unit of its first such link.
+   */
+  private List<JsonObject> capped(List<JsonObject> sentences) {
+    List<JsonObject> kept = new ArrayList<>(sentences.subList(0, MAX_ITEMS - 1));
+    List<JsonObject> rest = sentences.subList(MAX_ITEMS - 1, sentences.size());
+    List<JsonObject> subjects = new ArrayList<>();
+    Map<String, JsonObject> named = new LinkedHashMap<>();
+    for (JsonObject dropped : rest) {
+      JsonObject subject = subjectOf(dropped);
+      subjects.add(subject);
+      named.putIfAbsent(subject.getString("type") + ":" + subject.getString("id"), subject);
+    }
+    kept.add(counted("more", rest.size()).number(numbers.more(subjects, in.asOf()))
+        .labels(new ArrayList<>(named.values()), MAX_ITEMS).build());
+    return kept;
+  }
+
+  private static JsonObject subjectOf(JsonObject sentence) {
+    JsonObject first = null;
+    for (Object item : sentence.getJsonArray("links")) {
+      JsonObject link = (JsonObject) item;
+      if ("node".equals(link.getString("type")) || "unit".equals(link.getString("type"))) {
+        return link;
+      }
+      first = first == null && link.getString("label") != null ? link : first;
+    }
+    if (first == null) {
+      throw new IllegalStateException("A brief sentence links no node or unit: " + sentence.getString("text"));
+    }
+    return first;
   }
 
   private Sentence.Builder sentence(String key) {
@@ -120,12 +159,17 @@ final class BriefComposer {
     List<JsonObject> out = new ArrayList<>();
     List<JsonObject> objectives = in.objectives();
     if (objectives.isEmpty()) {
-      out.add(sentence("summary.none").unit(in.unit()).cycle(in.cycle()).build());
+      out.add(sentence("summary.none").unit(in.unit()).cycle(in.cycle(), in.unit()).build());
       return out;
     }
     List<String> unitIds = unitIds();
-    out.add(sentence("summary.score").unit(in.unit()).number(numbers.score(objectives, unitIds, in.asOf()))
-        .cycle(in.cycle()).number(numbers.expected(objectives.get(0), in.asOf())).build());
+    boolean tree = unitIds.size() > 1;
+    out.add(sentence(tree ? "summary.scoreTree" : "summary.score").unit(in.unit())
+        .number(numbers.score(objectives, unitIds, in.asOf()))
+        .cycle(in.cycle(), in.unit()).number(numbers.expected(objectives.get(0), in.asOf())).build());
+    if (tree) {
+      out.add(ownScore());
+    }
     List<JsonObject> before = thenOf(objectives);
     if (!before.isEmpty()) {
       BigDecimal change = BriefNumbers.meanProgress(objectives).subtract(BriefNumbers.meanProgress(before));
@@ -142,7 +186,7 @@ final class BriefComposer {
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
     Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
         .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-        .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), unitLink(in.unit()))
+        .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
         : counted("summary.status", onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
         .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, MAX_ITEMS);
     out.add(status
@@ -154,6 +198,22 @@ final class BriefComposer {
           .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, MAX_ITEMS).build());
     }
     return out;
+  }
+
+  /**
+   * Writes the score of the unit's own objectives, which its tile on the boards shows, beside the
+   * score of its whole tree that a portfolio brief is about.
+   */
+  private JsonObject ownScore() {
+    List<String> own = List.of(in.unit().id());
+    List<JsonObject> objectives = objectivesOf(own);
+    if (objectives.isEmpty()) {
+      return sentence("summary.ownNone").unit(in.unit()).cycle(in.cycle(), in.unit()).build();
+    }
+    List<JsonObject> onTrack = withStatus(objectives, "on_track");
+    return counted("summary.own", onTrack.size()).unit(in.unit()).number(numbers.score(objectives, own, in.asOf()))
+        .number(numbers.count("objectives.on_track.own", onTrack, in.asOf()))
+        .number(numbers.count("objectives.own", objectives, in.asOf())).build();
   }
 
   // What moved
@@ -178,22 +238,20 @@ final class BriefComposer {
     }
 
     changed.sort(Comparator.comparing((JsonObject node) -> change(node).abs()).reversed().thenComparing(BriefComposer::title));
-    for (JsonObject node : first(changed)) {
-      JsonObject before = then.get(node.getString("id"));
-      String verb = change(node).signum() > 0 ? "moved.up" : "moved.down";
-      out.add(sentence(verb).node(node)
-          .number(numbers.progress(before, in.periodStart())).number(numbers.progress(node, in.asOf()))
-          .number(numbers.change(before, in.periodStart(), node, in.asOf()))
-          .words(words.template(verb + ".verb"), valuesLink(node)).build());
+    for (JsonObject node : changed) {
+      out.add(movedSentence(node, then.get(node.getString("id"))));
     }
-    for (JsonObject node : first(added)) {
-      out.add(sentence("moved.new").node(node).number(numbers.progress(node, in.asOf())).build());
+    for (JsonObject node : added) {
+      out.add(BriefNumbers.hasValue(node)
+          ? sentence("moved.newValue").node(node).number(numbers.value(node, in.asOf()))
+              .number(numbers.progress(node, in.asOf())).build()
+          : sentence("moved.new").node(node).number(numbers.progress(node, in.asOf())).build());
     }
 
     int statusChanges = 0;
     for (JsonObject node : nodes) {
       JsonObject before = then.get(node.getString("id"));
-      if (before == null || before.getString("status").equals(node.getString("status")) || statusChanges >= MAX_ITEMS
+      if (before == null || before.getString("status").equals(node.getString("status"))
           || "pending".equals(before.getString("status")) && !valueInPeriod(node)) {
         continue;
       }
@@ -209,6 +267,29 @@ final class BriefComposer {
       out.add(sentence("moved.none").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /**
+   * Writes how a node moved. A key result with a value in its own unit, then and now, is described
+   * by its value, with the verb of the value's direction (a decrease key result improves when its
+   * value falls), and its progress change labelled as progress. Other nodes are described by progress.
+   */
+  private JsonObject movedSentence(JsonObject node, JsonObject before) {
+    if (BriefNumbers.hasValue(node) && BriefNumbers.hasValue(before)) {
+      int direction = BriefNumbers.decimal(node, "current").compareTo(BriefNumbers.decimal(before, "current"));
+      if (direction != 0) {
+        String verb = direction > 0 ? "moved.up.verb" : "moved.down.verb";
+        return sentence("moved.value").node(node)
+            .number(numbers.value(before, in.periodStart())).number(numbers.value(node, in.asOf()))
+            .number(numbers.change(before, in.periodStart(), node, in.asOf()))
+            .words(words.template(verb), valuesLink(node)).build();
+      }
+    }
+    String verb = change(node).signum() > 0 ? "moved.up" : "moved.down";
+    return sentence(verb).node(node)
+        .number(numbers.progress(before, in.periodStart())).number(numbers.progress(node, in.asOf()))
+        .number(numbers.change(before, in.periodStart(), node, in.asOf()))
+        .words(words.template(verb + ".verb"), valuesLink(node)).build();
   }
 
   /** Explains a status change by the confidence when that is what worsened the status, else by progress against plan. */
@@ -239,7 +320,7 @@ final class BriefComposer {
     behind.sort(Comparator.comparing((JsonObject node) -> rank(node.getString("status"))).reversed()
         .thenComparing(Comparator.comparing(BriefNumbers::gapOf).reversed()).thenComparing(BriefComposer::title));
     List<JsonObject> lowConfidence = lowConfidence(nodes);
-    for (JsonObject node : first(behind)) {
+    for (JsonObject node : behind) {
       boolean unsure = lowConfidence.remove(node);
       // A node whose progress alone would be on track is named as behind because of its confidence.
       String variant = "";
@@ -250,16 +331,16 @@ final class BriefComposer {
           .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
       out.add((unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build());
     }
-    for (JsonObject node : first(lowConfidence)) {
+    for (JsonObject node : lowConfidence) {
       out.add(sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build());
     }
     if (in.kind() == BriefKind.WEEKLY) {
-      for (JsonObject node : first(stale(nodes))) {
+      for (JsonObject node : stale(nodes)) {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
         out.add(counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
             .words(words.template("risk.stale.silence"), valuesLink(node)).build());
       }
-      for (JsonObject node : first(withoutValue(nodes))) {
+      for (JsonObject node : withoutValue(nodes)) {
         out.add(sentence("risk.noValue").node(node).build());
       }
     }
@@ -270,33 +351,67 @@ final class BriefComposer {
     return out;
   }
 
-  /** Writes one sentence per node (or unit) and signal kind, linked to every such signal. */
+  /**
+   * Writes one sentence per node (or unit), signal kind and signal state, linking each signal.
+   * A signal is about its subject, the first of its nodes. A dependency signal about a node outside
+   * the brief (an initiative, say) names one of the brief's nodes among the off-track nodes it is
+   * linked to, so it is told from that node's side: it is off track and holds the subjects back,
+   * each subject's title linked to its signal.
+   */
   private List<JsonObject> signals() {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
-      String concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst()
-          .orElse(in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null));
+      String concern = null;
+      String variant = "";
+      if (byId.containsKey(signal.subjectId())) {
+        concern = signal.subjectId();
+      } else if ("dependency_at_risk".equals(signal.kind()) && signal.subjectTitle() != null) {
+        concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst().orElse(null);
+        variant = ".holdsBack";
+      }
+      if (concern == null && signal.nodeIds().stream().noneMatch(byId::containsKey)) {
+        concern = in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null);
+      }
       if (concern != null) {
-        byConcern.computeIfAbsent(concern + "|" + signal.kind(), key -> new ArrayList<>()).add(signal);
+        String state = "acknowledged".equals(signal.state()) || "snoozed".equals(signal.state()) ? signal.state() : "open";
+        byConcern.computeIfAbsent(concern + "|" + signal.kind() + variant + "|" + state, key -> new ArrayList<>()).add(signal);
       }
     }
 
     List<JsonObject> out = new ArrayList<>();
-    for (Map.Entry<String, List<BriefInputs.Signal>> entry : first(new ArrayList<>(byConcern.entrySet()))) {
-      String concern = entry.getKey().substring(0, entry.getKey().indexOf('|'));
-      BriefInputs.Signal signal = entry.getValue().get(0);
-      Sentence.Builder sentence = sentence("risk.signal");
+    for (Map.Entry<String, List<BriefInputs.Signal>> entry : byConcern.entrySet()) {
+      String[] key = entry.getKey().split("\\|");
+      String concern = key[0];
+      String kind = key[1];
+      String state = key[2];
+      List<BriefInputs.Signal> all = entry.getValue();
+      String boardUnit = byId.containsKey(concern) ? byId.get(concern).getString("unitId", in.unit().id()) : concern;
+      if (kind.endsWith(".holdsBack")) {
+        List<JsonObject> labelled = all.stream().map(signal -> signalLink(signal, boardUnit)
+            .put("label", signal.subjectTitle())).toList();
+        out.add(counted("risk.signal.holdsBack." + state, all.size()).node(byId.get(concern))
+            .labels(labelled, MAX_ITEMS).build());
+        continue;
+      }
+      Sentence.Builder sentence = sentence(all.size() == 1 ? "risk.signal" : "risk.signals");
       if (byId.containsKey(concern)) {
         sentence.node(byId.get(concern));
       } else {
         sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      sentence.words(words.template(words.has("signal." + signal.kind()) ? "signal." + signal.kind() : "signal.other"));
-      String boardUnit = byId.containsKey(concern) ? byId.get(concern).getString("unitId", in.unit().id()) : concern;
-      List<BriefInputs.Signal> all = entry.getValue();
-      sentence.words(words.template("risk.signal.label"), signalLink(all.get(0), boardUnit));
-      for (BriefInputs.Signal each : all.subList(1, all.size())) {
-        sentence.data(signalLink(each, boardUnit));
+      sentence.words(words.template(words.has("signal." + kind) ? "signal." + kind : "signal.other"));
+      if (all.size() == 1) {
+        sentence.words(words.template("risk.signal.label." + state), signalLink(all.get(0), boardUnit));
+      } else {
+        // Several signals of one kind about one unit (one per quiet source, say) are linked as "first, second, ...".
+        List<JsonObject> labelled = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+          labelled.add(signalLink(all.get(i), boardUnit).put("label", i < MAX_ITEMS ? words.template("ordinal." + (i + 1)) : ""));
+        }
+        sentence.words(words.template("risk.signal.labels." + state)).labels(labelled, MAX_ITEMS);
+        if (all.size() > MAX_ITEMS) {
+          all.subList(MAX_ITEMS, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+        }
       }
       out.add(sentence.build());
     }
@@ -312,7 +427,7 @@ final class BriefComposer {
             .unit(unit).build());
       }
     }
-    return first(out);
+    return out;
   }
 
   // Blockers
@@ -343,7 +458,7 @@ final class BriefComposer {
         found.add(checkIn);
       }
     }
-    return first(found);
+    return found;
   }
 
   // Recommendations
@@ -367,7 +482,7 @@ final class BriefComposer {
       }
       BigDecimal forecast = BriefNumbers.forecastOf(node);
       if (forecast != null && forecast.compareTo(BigDecimal.ONE) < 0) {
-        out.add(sentence("rec.replan").node(node).number(numbers.forecast(node, in.asOf())).build());
+        out.add(replan(node));
         named.add(node.getString("id"));
       } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))
           && node.getString("updatedAt") != null) {
@@ -394,11 +509,22 @@ final class BriefComposer {
       out.add(owner == null ? sentence("rec.staleNobody").node(node).build()
           : sentence("rec.firstValue").node(node).quote(owner).build());
     }
-    List<JsonObject> kept = first(out);
-    if (kept.isEmpty()) {
-      kept.add(sentence("rec.none").unit(in.unit()).build());
+    if (out.isEmpty()) {
+      out.add(sentence("rec.none").unit(in.unit()).build());
     }
-    return kept;
+    return out;
+  }
+
+  /**
+   * Recommends re-planning a key result whose forecast stays below its target: with the forecast
+   * value and target in its unit when it has them, else with the forecast progress.
+   */
+  private JsonObject replan(JsonObject node) {
+    if (BriefNumbers.hasValue(node) && BriefNumbers.forecastValueOf(node) != null) {
+      return sentence("rec.replanValue").node(node).number(numbers.forecastValue(node, in.asOf()))
+          .number(numbers.target(node, in.asOf())).number(numbers.forecast(node, in.asOf())).build();
+    }
+    return sentence("rec.replan").node(node).number(numbers.forecast(node, in.asOf())).build();
   }
 
   private List<JsonObject> portfolioRecommendations() {
@@ -421,17 +547,16 @@ final class BriefComposer {
     }
     replans.sort(Comparator.comparing(BriefNumbers::forecastOf).thenComparing(BriefComposer::title));
     for (JsonObject node : replans.subList(0, Math.min(2, replans.size()))) {
-      out.add(sentence("rec.replan").node(node).number(numbers.forecast(node, in.asOf())).build());
+      out.add(replan(node));
     }
     for (BriefInputs.Unit unit : unitsBehind()) {
       List<JsonObject> objectives = objectivesOf(List.of(unit.id()));
       out.add(sentence("rec.unitGap").unit(unit).number(numbers.scoreGap(objectives, List.of(unit.id()), in.asOf())).build());
     }
-    List<JsonObject> kept = first(out);
-    if (kept.isEmpty()) {
-      kept.add(sentence("rec.none").unit(in.unit()).build());
+    if (out.isEmpty()) {
+      out.add(sentence("rec.none").unit(in.unit()).build());
     }
-    return kept;
+    return out;
   }
 
   // Talking points
@@ -465,7 +590,7 @@ final class BriefComposer {
     JsonObject checkInPage = new JsonObject().put("type", "checkIns").put("unitId", in.unit().id())
         .put("path", "/units/" + in.unit().id() + "/check-in");
     if (!keyResults.isEmpty() && checkedIn.size() < keyResults.size()) {
-      out.add(sentence("tp.checkIns").number(numbers.count("keyResults.checkedIn", checkedIn, in.asOf()))
+      out.add(counted("tp.checkIns", checkedIn.size()).number(numbers.count("keyResults.checkedIn", checkedIn, in.asOf()))
           .number(numbers.count("keyResults", keyResults, in.asOf())).words(during)
           .words(words.template("tp.checkIns.label"), checkInPage).build());
     } else if (!keyResults.isEmpty()) {
@@ -543,7 +668,7 @@ final class BriefComposer {
       List<JsonObject> now = objectivesOf(ids);
       if (now.isEmpty()) {
         if (unit.depth() > 0) {
-          out.add(sentence("unit.empty").unit(unit).cycle(in.cycle()).build());
+          out.add(sentence("unit.empty").unit(unit).cycle(in.cycle(), unit).build());
         }
         continue;
       }
@@ -568,16 +693,18 @@ final class BriefComposer {
     List<String> unitIds = unitIds();
     List<JsonObject> atStart = thenOf(objectives);
     if (!atStart.isEmpty()) {
-      out.add(sentence("trend.start").number(numbers.score(atStart, unitIds, in.periodStart())).cycle(in.cycle()).build());
+      out.add(sentence("trend.start").number(numbers.score(atStart, unitIds, in.periodStart())).cycle(in.cycle(), in.unit()).build());
     }
     List<Instant> checkpoints = in.past().keySet().stream().filter(at -> at.isAfter(in.periodStart())).sorted().toList();
+    // The start, the latest months and now fit one section; a year's earlier months are left out.
+    int firstMonth = checkpoints.size() - (MAX_ITEMS - 2);
     int month = 0;
     for (Instant at : checkpoints) {
       month++;
       List<JsonObject> then = nodesAt(at, objectives);
-      if (!then.isEmpty() && month <= 11) {
+      if (!then.isEmpty() && month <= 11 && month > firstMonth) {
         out.add(sentence("trend.month").words(words.template("month." + month))
-            .number(numbers.score(then, unitIds, at)).cycle(in.cycle()).build());
+            .number(numbers.score(then, unitIds, at)).cycle(in.cycle(), in.unit()).build());
       }
     }
     out.add(sentence("trend.now").number(numbers.score(objectives, unitIds, in.asOf()))
@@ -745,10 +872,6 @@ final class BriefComposer {
     return nodes.stream().filter(n -> status.equals(n.getString("status"))).toList();
   }
 
-  private static <T> List<T> first(List<T> items) {
-    return new ArrayList<>(items.subList(0, Math.min(MAX_ITEMS, items.size())));
-  }
-
   /** Returns true when a change of progress shows with one decimal of a percentage. */
   private static boolean shown(BigDecimal change) {
     return change.abs().compareTo(SHOWN_STEP) >= 0;
@@ -808,10 +931,5 @@ final class BriefComposer {
   private static JsonObject signalLink(BriefInputs.Signal signal, String unitId) {
     return new JsonObject().put("type", "signal").put("id", signal.id()).put("kind", signal.kind())
         .put("severity", signal.severity()).put("unitId", unitId).put("path", "/units/" + unitId + "#signal-" + signal.id());
-  }
-
-  private static JsonObject unitLink(BriefInputs.Unit unit) {
-    return new JsonObject().put("type", "unit").put("id", unit.id()).put("kind", unit.kind()).put("label", unit.name())
-        .put("path", "/units/" + unit.id());
   }
 }

@@ -52,9 +52,19 @@ public record BriefInputs(BriefKind kind, String orgId, Instant asOf, Instant pe
     }
   }
 
-  /** An unresolved signal. */
+  /**
+   * An unresolved signal. {@code state} is its current state (open, acknowledged or snoozed).
+   * {@code nodeIds} starts with the node the signal is about, its subject; a dependency signal
+   * lists the linked nodes that are off track after it. {@code subjectTitle} and
+   * {@code subjectKind} come from the signal's parameters and may be null.
+   */
   public record Signal(String id, String kind, String severity, String state, List<String> nodeIds,
-                       List<String> unitIds, Instant raisedAt) {
+                       List<String> unitIds, Instant raisedAt, String subjectTitle, String subjectKind) {
+
+    /** Returns the id of the node the signal is about, or null for a signal about units only. */
+    public String subjectId() {
+      return nodeIds.isEmpty() ? null : nodeIds.get(0);
+    }
   }
 
   /** Returns the brief's unit. */

@@ -1,5 +1,6 @@
 package io.momentum.server.assist.briefs;
 
+import io.momentum.streams.engine.DisplayPrecision;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -20,7 +21,10 @@ import java.util.List;
  * node's progress from {@code from} to {@code to}; {@code gap} (expected minus progress, shown
  * unsigned) of a node at {@code at}; {@code score} (mean progress of the objectives of
  * {@code unitIds} in {@code cycleId}) at {@code at}, its {@code scoreChange} and {@code scoreGap};
- * and {@code count}, whose {@code nodeIds} are the nodes counted.
+ * and {@code count}, whose {@code nodeIds} are the nodes counted. A key result measured in its own
+ * unit also has {@code value} (its current value), {@code target} and {@code forecastValue} (the
+ * forecast value at cycle end, shown with the decimals of {@link DisplayPrecision}); their facts
+ * carry the key result's {@code unit}, which the sentence shows after the number.
  */
 final class BriefNumbers {
 
@@ -66,6 +70,52 @@ final class BriefNumbers {
   static long staleDaysOf(JsonObject node, Instant at) {
     String updated = node.getString("updatedAt");
     return updated == null ? -1 : Duration.between(Instant.parse(updated), at).toDays();
+  }
+
+  /**
+   * Returns true when a key result has a current value and a target in its own unit (an increase,
+   * decrease or KPI-following key result), so a sentence about its measure shows the value rather
+   * than the progress. Ranges, milestones, binary and work-item key results have no such pair.
+   */
+  static boolean hasValue(JsonObject node) {
+    String measurement = node.getString("measurement");
+    return "key_result".equals(node.getString("kind"))
+        && ("increase".equals(measurement) || "decrease".equals(measurement) || "kpi".equals(measurement))
+        && decimal(node, "current") != null && decimal(node, "target") != null;
+  }
+
+  /** Returns the forecast value of a node at cycle end, or null when the engine has none. */
+  static BigDecimal forecastValueOf(JsonObject node) {
+    JsonObject forecast = node.getJsonObject("forecast");
+    return forecast == null ? null : decimal(forecast, "value");
+  }
+
+  /** Returns the current value of a key result in its unit. */
+  Sentence.Number value(JsonObject node, Instant at) {
+    BigDecimal value = decimal(node, "current");
+    return new Sentence.Number(wording.decimal(value), nodeFact("value", node, at, value), unitOf(node));
+  }
+
+  /** Returns the target of a key result in its unit. */
+  Sentence.Number target(JsonObject node, Instant at) {
+    BigDecimal value = decimal(node, "target");
+    return new Sentence.Number(wording.decimal(value), nodeFact("target", node, at, value), unitOf(node));
+  }
+
+  /**
+   * Returns the forecast value of a key result at cycle end in its unit, shown with the precision
+   * of its start, target and current value plus one decimal, as every screen shows a forecast.
+   */
+  Sentence.Number forecastValue(JsonObject node, Instant at) {
+    BigDecimal value = forecastValueOf(node);
+    int decimals = DisplayPrecision.decimalsFor(decimal(node, "start"), decimal(node, "target"), decimal(node, "current"));
+    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals)),
+        nodeFact("forecastValue", node, at, value).put("decimals", decimals), unitOf(node));
+  }
+
+  private static String unitOf(JsonObject node) {
+    String unit = node.getString("unit");
+    return unit == null || unit.isBlank() ? null : unit.strip();
   }
 
   Sentence.Number progress(JsonObject node, Instant at) {
@@ -154,6 +204,18 @@ final class BriefNumbers {
     JsonObject fact = new JsonObject().put("measure", "count").put("of", what).put("nodeIds", ids(nodes))
         .put("at", at.toString()).put("value", Integer.toString(nodes.size()));
     return new Sentence.Number(wording.count(nodes.size()), fact);
+  }
+
+  /**
+   * Returns the count of the sentences a section left out; {@code subjects} has the node or unit
+   * link of each, in order, so one subject may appear more than once.
+   */
+  Sentence.Number more(List<JsonObject> subjects, Instant at) {
+    JsonArray about = new JsonArray();
+    subjects.forEach(link -> about.add(new JsonObject().put("type", link.getString("type")).put("id", link.getValue("id"))));
+    JsonObject fact = new JsonObject().put("measure", "count").put("of", "sentences.more").put("subjects", about)
+        .put("at", at.toString()).put("value", Integer.toString(subjects.size()));
+    return new Sentence.Number(wording.count(subjects.size()), fact);
   }
 
   private JsonObject nodeFact(String measure, JsonObject node, Instant at, BigDecimal value) {

@@ -51,7 +51,8 @@ final class BriefReader {
       WHERE org_id = $1 AND key_result_id = ANY($2) AND observed_at > $3 AND observed_at <= $4
       ORDER BY observed_at DESC, id DESC LIMIT 2000""";
   private static final String SIGNALS = """
-      SELECT id, kind, severity, state, node_ids, unit_ids, raised_at FROM signals
+      SELECT id, kind, severity, state, node_ids, unit_ids, raised_at, params->>'title' AS subject_title,
+        params->>'kind' AS subject_kind FROM signals
       WHERE org_id = $1 AND raised_at <= $4 AND (resolved_at IS NULL OR resolved_at > $4)
         AND (node_ids && $2::uuid[] OR unit_ids && $3::uuid[])
       ORDER BY raised_at DESC, id LIMIT 50""";
@@ -267,7 +268,8 @@ final class BriefReader {
           for (Row row : rows) {
             signals.add(new BriefInputs.Signal(row.getUUID("id").toString(), row.getString("kind"),
                 row.getString("severity"), row.getString("state"), strings(row.getArrayOfUUIDs("node_ids")),
-                strings(row.getArrayOfUUIDs("unit_ids")), row.getOffsetDateTime("raised_at").toInstant()));
+                strings(row.getArrayOfUUIDs("unit_ids")), row.getOffsetDateTime("raised_at").toInstant(),
+                row.getString("subject_title"), row.getString("subject_kind")));
           }
           return signals;
         });

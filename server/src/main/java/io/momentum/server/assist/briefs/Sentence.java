@@ -12,7 +12,7 @@ import java.util.List;
  * value time range or a signal) and {@code numbers} (each number shown, in text order, with the
  * engine value and the node, time and measure it comes from).
  *
- * <p>Plain runs contain no digits except those of the numbers, so a reader (or a test) can parse
+ * <p>Plain runs (neither quotes nor the units after numbers) contain no digits except those of the numbers, so a reader (or a test) can parse
  * every number out of the plain runs and check it against {@code numbers}.
  */
 final class Sentence {
@@ -20,8 +20,15 @@ final class Sentence {
   private Sentence() {
   }
 
-  /** A number to show: its text and the JSON that records where the engine value comes from. */
-  record Number(String text, JsonObject fact) {
+  /**
+   * A number to show: its text, the JSON that records where the engine value comes from, and the
+   * unit a person gave the key result (null for percentages, points and counts).
+   */
+  record Number(String text, JsonObject fact, String unit) {
+
+    Number(String text, JsonObject fact) {
+      this(text, fact, null);
+    }
   }
 
   /** Starts a sentence from the template {@code key} of {@code wording}. */
@@ -54,17 +61,25 @@ final class Sentence {
      * At most {@code max} are named; a list cut short ends with the wording's "and others".
      */
     Builder nodes(List<JsonObject> nodes, int max) {
+      return labels(nodes.stream().map(Builder::nodeLink).toList(), max);
+    }
+
+    /**
+     * Adds one piece that names several linked things by their links' labels, as {@link #nodes}
+     * does: at most {@code max}, and a list cut short ends with the wording's "and others".
+     */
+    Builder labels(List<JsonObject> labelled, int max) {
       List<JsonObject> parts = new ArrayList<>();
-      int shown = Math.min(max, nodes.size());
-      boolean cut = nodes.size() > shown;
+      int shown = Math.min(max, labelled.size());
+      boolean cut = labelled.size() > shown;
       for (int i = 0; i < shown; i++) {
         if (i > 0) {
           boolean last = i == shown - 1 && !cut;
           parts.add(new JsonObject().put("text", last ? wording.template("list.and") : ", "));
         }
-        JsonObject node = nodes.get(i);
-        parts.add(new JsonObject().put("text", node.getString("title")).put("link", links.size()));
-        links.add(nodeLink(node));
+        JsonObject link = labelled.get(i);
+        parts.add(new JsonObject().put("text", link.getString("label")).put("link", links.size()));
+        links.add(link.copy());
       }
       if (cut) {
         parts.add(new JsonObject().put("text", wording.template("list.others")));
@@ -77,10 +92,24 @@ final class Sentence {
       String id = node.getString("id");
       String kind = node.getString("kind");
       return new JsonObject().put("type", "node").put("id", id).put("kind", kind).put("label", node.getString("title"))
-          .put("unitId", node.getString("unitId")).put("path", nodePath(kind, id));
+          .put("unitId", node.getString("unitId")).put("path", nodePath(node));
     }
 
-    /** Returns the web app's page of a node: the key result or KPI page, else the node's impact chain. */
+    /**
+     * Returns the web app's page of a node: the key result or KPI page, an objective's card on
+     * its unit's board with its cycle chosen, else the node's impact chain.
+     */
+    static String nodePath(JsonObject node) {
+      String id = node.getString("id");
+      String unitId = node.getString("unitId");
+      if ("objective".equals(node.getString("kind")) && unitId != null) {
+        String cycleId = node.getString("cycleId");
+        return "/units/" + unitId + (cycleId == null ? "" : "?cycle=" + cycleId) + "#objective-" + id;
+      }
+      return nodePath(node.getString("kind"), id);
+    }
+
+    /** Returns the web app's page of a node by kind: the key result or KPI page, else its impact chain. */
     static String nodePath(String kind, String id) {
       return switch (kind == null ? "" : kind) {
         case "key_result" -> "/key-results/" + id;
@@ -91,14 +120,19 @@ final class Sentence {
 
     /** Adds a unit piece: its name, linked to the unit. */
     Builder unit(BriefInputs.Unit unit) {
-      return link(unit.name(), new JsonObject().put("type", "unit").put("id", unit.id()).put("kind", unit.kind())
-          .put("label", unit.name()).put("path", "/units/" + unit.id()));
+      return link(unit.name(), unitLink(unit));
     }
 
-    /** Adds a cycle piece: its name, linked to the cycle. */
-    Builder cycle(BriefInputs.Cycle cycle) {
+    /** Returns the link of a unit to its board. */
+    static JsonObject unitLink(BriefInputs.Unit unit) {
+      return new JsonObject().put("type", "unit").put("id", unit.id()).put("kind", unit.kind())
+          .put("label", unit.name()).put("path", "/units/" + unit.id());
+    }
+
+    /** Adds a cycle piece: its name, linked to the board of {@code unit} with the cycle chosen. */
+    Builder cycle(BriefInputs.Cycle cycle, BriefInputs.Unit unit) {
       return link(cycle.name(), new JsonObject().put("type", "cycle").put("id", cycle.id()).put("label", cycle.name())
-          .put("path", "/cycles"));
+          .put("unitId", unit.id()).put("path", "/units/" + unit.id() + "?cycle=" + cycle.id()));
     }
 
     /** Adds words written by a person (a blocker, a name), shown as written and never parsed for numbers. */
@@ -133,10 +167,20 @@ final class Sentence {
       }
     }
 
-    /** Adds a number piece and records where its value comes from. */
+    /**
+     * Adds a number piece and records where its value comes from. A unit follows the number as a
+     * run of its own marked {@code unit}, because a person wrote it and it may contain digits.
+     */
     Builder number(Number number) {
-      pieces.add(List.of(new JsonObject().put("text", number.text()).put("number", numbers.size())));
-      numbers.add(number.fact().copy().put("text", number.text()));
+      JsonObject part = new JsonObject().put("text", number.text()).put("number", numbers.size());
+      JsonObject fact = number.fact().copy().put("text", number.text());
+      if (number.unit() == null) {
+        pieces.add(List.of(part));
+      } else {
+        pieces.add(List.of(part, new JsonObject().put("text", " " + number.unit()).put("unit", true)));
+        fact.put("unit", number.unit());
+      }
+      numbers.add(fact);
       return this;
     }
 

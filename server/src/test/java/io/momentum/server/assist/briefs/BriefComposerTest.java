@@ -70,7 +70,7 @@ class BriefComposerTest {
         new BriefInputs.CheckIn(12, "k-rise", BigDecimal.TEN, 8, null, PERSON_BLOCKER, "Ravi Rao", "urn:service:jira",
             NOW.minus(Duration.ofDays(2))));
     List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-1", "off_track_forecast", "warning", "open",
-        List.of("k-quiet"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(3))));
+        List.of("k-quiet"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(3)), "Reduce failed payments to 3.5 %", "key_result"));
     return new BriefInputs(kind, "org", NOW, WEEK_AGO, "live", CYCLE, List.of(TEAM), now,
         Map.of(WEEK_AGO, before), checkIns, signals);
   }
