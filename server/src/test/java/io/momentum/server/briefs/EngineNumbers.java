@@ -36,6 +36,7 @@ final class EngineNumbers {
   private static final Set<String> RATIOS = Set.of("progress", "expected", "forecast", "score");
   private static final Set<String> POINTS = Set.of("change", "scoreChange");
   private static final Set<String> UNSIGNED_POINTS = Set.of("gap", "scoreGap");
+  private static final Set<String> VALUES = Set.of("value", "target", "forecastValue");
 
   private final Http api;
   private final JsonObject brief;
@@ -68,8 +69,8 @@ final class EngineNumbers {
     StringBuilder plain = new StringBuilder();
     for (Object item : sentence.getJsonArray("parts")) {
       JsonObject part = (JsonObject) item;
-      // Link labels (titles, names) and quotes are people's words and may contain any digits.
-      plain.append(part.containsKey("link") || part.containsKey("quote") ? " " : part.getString("text"));
+      // Link labels (titles, names), quotes and units are people's words and may contain any digits.
+      plain.append(part.containsKey("link") || part.containsKey("quote") || part.containsKey("unit") ? " " : part.getString("text"));
     }
     List<BigDecimal> parsed = parse(plain.toString());
     JsonArray numbers = sentence.getJsonArray("numbers");
@@ -81,7 +82,8 @@ final class EngineNumbers {
           .as("engine value of %s in \"%s\"", fact.encode(), sentence.getString("text"))
           .isEqualByComparingTo(engine);
       assertThat(parsed.get(i)).as("number %d of \"%s\" (%s)", i, sentence.getString("text"), fact.getString("measure"))
-          .isEqualByComparingTo(shown(fact.getString("measure"), engine));
+          .isEqualByComparingTo(shown(fact, engine));
+      checkUnit(sentence, i, fact);
       checked++;
     }
   }
@@ -96,8 +98,36 @@ final class EngineNumbers {
     return numbers;
   }
 
-  /** Rounds an engine value as the brief shows it: percentages and points with one decimal. */
-  private static BigDecimal shown(String measure, BigDecimal value) {
+  /**
+   * Checks that a value in a key result's unit is followed by that unit, and that a number
+   * without a unit in its fact has none after it.
+   */
+  private void checkUnit(JsonObject sentence, int index, JsonObject fact) {
+    JsonArray parts = sentence.getJsonArray("parts");
+    for (int at = 0; at < parts.size(); at++) {
+      if (Integer.valueOf(index).equals(parts.getJsonObject(at).getInteger("number"))) {
+        JsonObject next = at + 1 < parts.size() ? parts.getJsonObject(at + 1) : new JsonObject();
+        if (VALUES.contains(fact.getString("measure"))) {
+          String unit = node(fact.getString("nodeId"), fact.getString("at")).getString("unit");
+          if (unit != null && !unit.isBlank()) {
+            assertThat(next.getBoolean("unit")).as("unit after %s in \"%s\"", fact.encode(), sentence.getString("text")).isTrue();
+            assertThat(next.getString("text").strip()).isEqualTo(unit.strip());
+          }
+        } else {
+          assertThat(next.containsKey("unit")).as("unit after %s", fact.encode()).isFalse();
+        }
+      }
+    }
+  }
+
+  /** Rounds an engine value as the brief shows it: percentages and points with one decimal, a forecast value to its decimals. */
+  private BigDecimal shown(JsonObject fact, BigDecimal value) {
+    String measure = fact.getString("measure");
+    if ("forecastValue".equals(measure)) {
+      JsonObject node = node(fact.getString("nodeId"), fact.getString("at"));
+      int decimals = Math.min(4, 1 + Math.max(decimalsOf(node, "start"), Math.max(decimalsOf(node, "target"), decimalsOf(node, "current"))));
+      return value.setScale(decimals, RoundingMode.HALF_UP);
+    }
     BigDecimal hundred = BigDecimal.valueOf(100);
     if (RATIOS.contains(measure) || POINTS.contains(measure)) {
       return value.multiply(hundred).setScale(1, RoundingMode.HALF_UP);
@@ -108,6 +138,11 @@ final class EngineNumbers {
     return value;
   }
 
+  private static int decimalsOf(JsonObject node, String field) {
+    Object value = node.getValue(field);
+    return value == null ? 0 : Math.max(0, new BigDecimal(value.toString()).stripTrailingZeros().scale());
+  }
+
   /** Recomputes a fact's value from the engine's nodes at the fact's instants. */
   private BigDecimal engineValue(JsonObject fact) {
     String measure = fact.getString("measure");
@@ -115,6 +150,9 @@ final class EngineNumbers {
       case "progress" -> decimal(node(fact.getString("nodeId"), fact.getString("at")), "progress");
       case "expected" -> decimal(node(fact.getString("nodeId"), fact.getString("at")), "expected");
       case "forecast" -> decimal(node(fact.getString("nodeId"), fact.getString("at")).getJsonObject("forecast"), "progress");
+      case "forecastValue" -> decimal(node(fact.getString("nodeId"), fact.getString("at")).getJsonObject("forecast"), "value");
+      case "value" -> decimal(node(fact.getString("nodeId"), fact.getString("at")), "current");
+      case "target" -> decimal(node(fact.getString("nodeId"), fact.getString("at")), "target");
       case "confidence" -> decimal(node(fact.getString("nodeId"), fact.getString("at")), "confidence");
       case "staleDays" -> BigDecimal.valueOf(Duration.between(
           Instant.parse(node(fact.getString("nodeId"), fact.getString("at")).getString("updatedAt")),
@@ -159,13 +197,27 @@ final class EngineNumbers {
 
   private long count(JsonObject fact) {
     String of = fact.getString("of");
-    List<String> ids = ids(fact.getJsonArray("nodeIds"));
     String at = fact.getString("at");
+    if (of.equals("sentences.more")) {
+      JsonArray subjects = fact.getJsonArray("subjects");
+      for (Object item : subjects) {
+        JsonObject subject = (JsonObject) item;
+        if ("node".equals(subject.getString("type"))) {
+          assertThat(node(subject.getString("id"), at)).as("subject %s", subject).isNotNull();
+        }
+      }
+      return subjects.size();
+    }
+    List<String> ids = ids(fact.getJsonArray("nodeIds"));
     if (of.startsWith("objectives") && !of.equals("objectives.carryOver")) {
-      String status = of.contains(".") ? of.substring(of.indexOf('.') + 1) : null;
+      // "objectives.on_track.own" counts the brief unit's own objectives, as its board tile does.
+      boolean own = of.endsWith(".own");
+      String scope = own ? of.substring(0, of.length() - ".own".length()) : of;
+      String status = scope.contains(".") ? scope.substring(scope.indexOf('.') + 1) : null;
+      String briefUnit = brief.getJsonObject("evidence").getJsonArray("unitIds").getString(0);
       Set<String> expected = new HashSet<>();
       for (JsonObject node : briefNodes("objective", at)) {
-        if (status == null || status.equals(node.getString("status"))) {
+        if ((status == null || status.equals(node.getString("status"))) && (!own || briefUnit.equals(node.getString("unitId")))) {
           expected.add(node.getString("id"));
         }
       }

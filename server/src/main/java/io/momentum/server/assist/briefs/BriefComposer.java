@@ -150,7 +150,7 @@ final class BriefComposer {
   }
 
   private Sentence.Builder counted(String key, long count) {
-    return Sentence.of(words, key + (count == 1 ? ".one" : ".other"));
+    return Sentence.of(words, BriefWording.countedKey(key, count));
   }
 
   // Summary

@@ -55,6 +55,14 @@ public final class BriefWording {
     return template;
   }
 
+  /**
+   * Returns the key of the form of a counted sentence: {@code key.one} for a count of 1, else
+   * {@code key.other} (also for 0), the plural rule of both English and German.
+   */
+  static String countedKey(String key, long count) {
+    return key + (count == 1 ? ".one" : ".other");
+  }
+
   /** Returns true when the wording has a template of {@code key}. */
   public boolean has(String key) {
     return templates.containsKey(key);

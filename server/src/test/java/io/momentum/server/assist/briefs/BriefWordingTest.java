@@ -2,7 +2,9 @@ package io.momentum.server.assist.briefs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +53,124 @@ class BriefWordingTest {
   void templatesUseSamePieces() {
     BriefTemplates.ENGLISH.forEach((key, english) -> assertThat(pieces(BriefTemplates.GERMAN.get(key)))
         .as("pieces of %s", key).isEqualTo(pieces(english)));
+  }
+
+  /**
+   * Every sentence that starts from a count, in both languages, with counts 0, 1 and 2: the count
+   * fills the piece {@code countPiece}, every other piece {@code n} the letter A, B, C, ... of its index.
+   */
+  @ParameterizedTest(name = "{0} {1} with {3}")
+  @CsvSource(delimiter = '|', value = {
+      "en|summary.status|0|0|0 of B objectives are on track (C), D at risk and E off track.",
+      "en|summary.status|0|1|1 of B objectives is on track (C), D at risk and E off track.",
+      "en|summary.status|0|2|2 of B objectives are on track (C), D at risk and E off track.",
+      "de|summary.status|0|0|0 von B Zielen sind im Plan (C), D gefährdet und E nicht im Plan.",
+      "de|summary.status|0|1|1 von B Zielen ist im Plan (C), D gefährdet und E nicht im Plan.",
+      "de|summary.status|0|2|2 von B Zielen sind im Plan (C), D gefährdet und E nicht im Plan.",
+      "en|summary.pending|0|0|0 objectives have no values yet: B.",
+      "en|summary.pending|0|1|1 objective has no values yet: B.",
+      "en|summary.pending|0|2|2 objectives have no values yet: B.",
+      "de|summary.pending|0|0|0 Ziele haben noch keine Werte: B.",
+      "de|summary.pending|0|1|1 Ziel hat noch keine Werte: B.",
+      "de|summary.pending|0|2|2 Ziele haben noch keine Werte: B.",
+      "en|summary.own|2|0|On its own, A stands at B, as its tile on the boards shows: 0 of its D objectives are on track.",
+      "en|summary.own|2|1|On its own, A stands at B, as its tile on the boards shows: 1 of its D objectives is on track.",
+      "en|summary.own|2|2|On its own, A stands at B, as its tile on the boards shows: 2 of its D objectives are on track.",
+      "de|summary.own|2|0|Für sich allein steht A bei B, wie die Kachel der Einheit auf den Boards zeigt: 0 von D eigenen Zielen sind im Plan.",
+      "de|summary.own|2|1|Für sich allein steht A bei B, wie die Kachel der Einheit auf den Boards zeigt: 1 von D eigenen Zielen ist im Plan.",
+      "de|summary.own|2|2|Für sich allein steht A bei B, wie die Kachel der Einheit auf den Boards zeigt: 2 von D eigenen Zielen sind im Plan.",
+      "en|moved.unmoved|0|0|0 key results did not move: B.",
+      "en|moved.unmoved|0|1|1 key result did not move: B.",
+      "en|moved.unmoved|0|2|2 key results did not move: B.",
+      "de|moved.unmoved|0|0|0 Schlüsselergebnisse blieben unverändert: B.",
+      "de|moved.unmoved|0|1|1 Schlüsselergebnis blieb unverändert: B.",
+      "de|moved.unmoved|0|2|2 Schlüsselergebnisse blieben unverändert: B.",
+      "en|risk.stale|1|0|A has had C for 0 days.",
+      "en|risk.stale|1|1|A has had C for 1 day.",
+      "en|risk.stale|1|2|A has had C for 2 days.",
+      "de|risk.stale|1|0|A hat seit 0 Tagen C.",
+      "de|risk.stale|1|1|A hat seit 1 Tag C.",
+      "de|risk.stale|1|2|A hat seit 2 Tagen C.",
+      "en|risk.staleCount|0|0|0 key results of B have had no check-in for longer than the stale limit.",
+      "en|risk.staleCount|0|1|1 key result of B has had no check-in for longer than the stale limit.",
+      "en|risk.staleCount|0|2|2 key results of B have had no check-in for longer than the stale limit.",
+      "de|risk.staleCount|0|0|0 Schlüsselergebnisse von B haben länger als die Veraltungsfrist keinen Check-in.",
+      "de|risk.staleCount|0|1|1 Schlüsselergebnis von B hat länger als die Veraltungsfrist keinen Check-in.",
+      "de|risk.staleCount|0|2|2 Schlüsselergebnisse von B haben länger als die Veraltungsfrist keinen Check-in.",
+      "en|tp.blockers|0|0|0 blockers were reported, on B: agree who clears each one.",
+      "en|tp.blockers|0|1|1 blocker was reported, on B: agree who clears it.",
+      "en|tp.blockers|0|2|2 blockers were reported, on B: agree who clears each one.",
+      "de|tp.blockers|0|0|0 Hindernisse wurden gemeldet, bei B: klären, wer welches löst.",
+      "de|tp.blockers|0|1|1 Hindernis wurde gemeldet, bei B: klären, wer es löst.",
+      "de|tp.blockers|0|2|2 Hindernisse wurden gemeldet, bei B: klären, wer welches löst.",
+      "en|tp.carryOver|0|0|Decide which of these 0 objectives not on track continue next cycle: B.",
+      "en|tp.carryOver|0|1|Decide whether B continues next cycle.",
+      "en|tp.carryOver|0|2|Decide which of these 2 objectives not on track continue next cycle: B.",
+      "de|tp.carryOver|0|0|Entscheiden, welche dieser 0 Ziele außerhalb des Plans im nächsten Zyklus weiterlaufen: B.",
+      "de|tp.carryOver|0|1|Entscheiden, ob B im nächsten Zyklus weiterläuft.",
+      "de|tp.carryOver|0|2|Entscheiden, welche dieser 2 Ziele außerhalb des Plans im nächsten Zyklus weiterlaufen: B.",
+      "en|tp.checkIns|0|0|0 of B key results were D C; ask for the rest before the meeting.",
+      "en|tp.checkIns|0|1|1 of B key results was D C; ask for the rest before the meeting.",
+      "en|tp.checkIns|0|2|2 of B key results were D C; ask for the rest before the meeting.",
+      "de|tp.checkIns|0|0|Für 0 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
+      "de|tp.checkIns|0|1|Für 1 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
+      "de|tp.checkIns|0|2|Für 2 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
+      "en|unit.line|3|0|A stands at B (C); 0 of E objectives are on track.",
+      "en|unit.line|3|1|A stands at B (C); 1 of E objectives is on track.",
+      "en|unit.line|3|2|A stands at B (C); 2 of E objectives are on track.",
+      "de|unit.line|3|0|A steht bei B (C); 0 von E Zielen sind im Plan.",
+      "de|unit.line|3|1|A steht bei B (C); 1 von E Zielen ist im Plan.",
+      "de|unit.line|3|2|A steht bei B (C); 2 von E Zielen sind im Plan.",
+      "en|unit.lineNew|2|0|A stands at B; 0 of D objectives are on track.",
+      "en|unit.lineNew|2|1|A stands at B; 1 of D objectives is on track.",
+      "en|unit.lineNew|2|2|A stands at B; 2 of D objectives are on track.",
+      "de|unit.lineNew|2|0|A steht bei B; 0 von D Zielen sind im Plan.",
+      "de|unit.lineNew|2|1|A steht bei B; 1 von D Zielen ist im Plan.",
+      "de|unit.lineNew|2|2|A steht bei B; 2 von D Zielen sind im Plan.",
+      "en|more|0|0|0 more points concern B.",
+      "en|more|0|1|1 more point concerns B.",
+      "en|more|0|2|2 more points concern B.",
+      "de|more|0|0|0 weitere Punkte betreffen B.",
+      "de|more|0|1|1 weiterer Punkt betrifft B.",
+      "de|more|0|2|2 weitere Punkte betreffen B."})
+  void countedSentenceAgreesWithCount(String language, String key, int countPiece, int count, String expected) {
+    BriefWording wording = BriefWording.of(language);
+    String form = BriefWording.countedKey(key, count);
+    Sentence.Builder sentence = Sentence.of(wording, form);
+    for (int piece = 0; piece <= highestPiece(wording.template(form), countPiece); piece++) {
+      if (piece == countPiece) {
+        sentence.number(new Sentence.Number(wording.count(count), new JsonObject()));
+      } else {
+        sentence.words(String.valueOf((char) ('A' + piece)));
+      }
+    }
+
+    assertThat(sentence.build().getString("text")).isEqualTo(expected);
+  }
+
+  @Test
+  void countedSentencesAllTested() {
+    java.util.Set<String> counted = new java.util.TreeSet<>();
+    BriefTemplates.ENGLISH.keySet().stream().filter(key -> key.endsWith(".one"))
+        .forEach(key -> counted.add(key.substring(0, key.lastIndexOf('.'))));
+
+    // Dependency sentences count the signals they link, in a list piece rather than a number.
+    counted.removeIf(key -> key.startsWith("risk.signal.holdsBack."));
+    assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "moved.unmoved",
+        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineNew", "more");
+    for (String key : counted) {
+      assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
+    }
+  }
+
+  private static int highestPiece(String template, int atLeast) {
+    int highest = atLeast;
+    Matcher matcher = PLACEHOLDER.matcher(template);
+    while (matcher.find()) {
+      String group = matcher.group();
+      highest = Math.max(highest, Integer.parseInt(group.substring(1, group.length() - 1)));
+    }
+    return highest;
   }
 
   private static java.util.Set<String> pieces(String template) {
