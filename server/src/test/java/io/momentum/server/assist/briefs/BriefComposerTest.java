@@ -173,4 +173,158 @@ class BriefComposerTest {
     assertThat(sentences(brief).stream().map(s -> s.getString("text")))
         .contains("Lena Kowalska fragen, was es braucht, um das Hindernis bei Cut fees to 1.6 % zu lösen.");
   }
+
+  /** Replaces the nodes (and their states a week ago) and the signals of the weekly inputs. */
+  private static BriefInputs with(BriefKind kind, List<JsonObject> extra, Map<String, JsonObject> extraBefore,
+                                  List<BriefInputs.Signal> signals) {
+    BriefInputs base = inputs(kind);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.addAll(extra);
+    Map<String, JsonObject> before = new java.util.HashMap<>(base.past().get(WEEK_AGO));
+    before.putAll(extraBefore);
+    return new BriefInputs(kind, base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(), base.units(),
+        now, Map.of(WEEK_AGO, before), base.checkIns(), signals);
+  }
+
+  /** A decrease key result from 6.5 % to 3.5 %, now at 5.5 % (6 % a week ago), forecast to reach 4.9286 %. */
+  private static BriefInputs failedPayments(BriefKind kind) {
+    JsonObject now = node("k-fail", "key_result", "Reduce failed payment attempts", "o-pay", 0.3333, "off_track",
+        NOW.minus(Duration.ofDays(1)), "Lena Kowalska")
+        .put("measurement", "decrease").put("unit", "%").put("start", 6.5).put("target", 3.5).put("current", 5.5)
+        .put("forecast", new JsonObject().put("value", 4.928571).put("progress", 0.5238));
+    JsonObject before = now.copy().put("current", 6.0).put("progress", 0.1667).put("forecast", (Object) null);
+    return with(kind, List.of(now), Map.of("k-fail", before), inputs(kind).signals());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payment attempts fell from 6 % to 5.5 % (progress +16.7 pp).",
+      "en | Re-plan Reduce failed payment attempts: at the current pace it reaches 4.93 % by the end of the cycle instead of 3.5 % (progress 52.4 %).",
+      "de | Reduce failed payment attempts fiel von 6 % auf 5,5 % (Fortschritt +16,7 Prozentpunkte).",
+      "de | Reduce failed payment attempts neu planen: Im jetzigen Tempo erreicht es bis zum Zyklusende 4,93 % statt 3,5 % (Fortschritt 52,4 %)."})
+  void decreaseKeyResultShowsValues(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(failedPayments(BriefKind.WEEKLY), BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  @Test
+  void valueNumbersRecordUnitAndEngineValue() {
+    JsonObject brief = BriefComposer.compose(failedPayments(BriefKind.WEEKLY), BriefWording.of("en"));
+
+    JsonObject replan = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Re-plan Reduce failed"))
+        .findFirst().orElseThrow();
+    JsonArray numbers = replan.getJsonArray("numbers");
+
+    assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("measure")))
+        .containsExactly("forecastValue", "target", "forecast");
+    assertThat(numbers.getJsonObject(0).getString("value")).isEqualTo("4.928571");
+    assertThat(numbers.getJsonObject(0).getInteger("decimals")).isEqualTo(2);
+    assertThat(numbers.getJsonObject(0).getString("unit")).isEqualTo("%");
+    assertThat(numbers.getJsonObject(2).containsKey("unit")).isFalse();
+    assertThat(replan.getJsonArray("parts").stream().map(p -> (JsonObject) p).filter(p -> p.containsKey("unit")))
+        .extracting(p -> p.getString("text")).containsExactly(" %", " %");
+  }
+
+  @ParameterizedTest(name = "{0} brief in {1}")
+  @CsvSource({"weekly, en", "weekly, de", "monthly, en", "quarterly, de"})
+  void sectionsStopAtSixSentences(String kind, String language) {
+    List<JsonObject> behind = new ArrayList<>();
+    for (char letter = 'A'; letter <= 'L'; letter++) {
+      behind.add(node("o-late-" + letter, "objective", "Late objective " + letter, null, 0.1, "off_track", null, null));
+    }
+    BriefInputs inputs = with(BriefKind.fromWire(kind), behind, Map.of(), List.of());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    for (Object item : brief.getJsonArray("sections")) {
+      JsonObject section = (JsonObject) item;
+      assertThat(section.getJsonArray("sentences")).as("sentences of %s", section.getString("key"))
+          .hasSizeLessThanOrEqualTo(BriefComposer.MAX_ITEMS);
+    }
+  }
+
+  @Test
+  void cutSectionCountsAndLinksRest() {
+    List<JsonObject> behind = new ArrayList<>();
+    for (char letter = 'A'; letter <= 'L'; letter++) {
+      behind.add(node("o-late-" + letter, "objective", "Late objective " + letter, null, 0.1, "off_track", null, null));
+    }
+    BriefInputs inputs = with(BriefKind.QUARTERLY, behind, Map.of(), List.of());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    JsonObject carryOver = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "carryOver".equals(s.getString("key"))).findFirst().orElseThrow();
+    JsonArray kept = carryOver.getJsonArray("sentences");
+    JsonObject last = kept.getJsonObject(kept.size() - 1);
+    // 12 late objectives and the three others not on track make 15 to carry over; 5 are shown.
+    assertThat(last.getString("text")).startsWith("10 more points concern ").endsWith(" and others.");
+    assertThat(last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(10);
+    assertThat(last.getJsonArray("links")).hasSize(BriefComposer.MAX_ITEMS);
+  }
+
+  @Test
+  void signalStatesNamed() {
+    List<BriefInputs.Signal> signals = List.of(
+        new BriefInputs.Signal("s-ack", "confidence_drop", "warning", "acknowledged", List.of("k-flat2"), List.of(TEAM.id()),
+            NOW.minus(Duration.ofDays(2)), "Cut fees to 1.6 %", "key_result"),
+        new BriefInputs.Signal("s-snz", "missed_check_in", "warning", "snoozed", List.of("k-quiet"), List.of(TEAM.id()),
+            NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result"));
+
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en"));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
+        "Cut fees to 1.6 %: its confidence dropped (acknowledged signal).",
+        "Reduce failed payments to 3.5 %: a check-in is overdue (snoozed signal).");
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains("open signal"));
+  }
+
+  @Test
+  void dependencySignalsLinkEachSubject() {
+    List<BriefInputs.Signal> signals = List.of(
+        new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
+            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative"),
+        new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("i-retry", "k-quiet"),
+            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Retry card payments", "initiative"));
+
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en"));
+
+    JsonObject sentence = sentences(brief).stream().filter(s -> s.getString("text").contains("holds back")).findFirst()
+        .orElseThrow();
+    assertThat(sentence.getString("text")).isEqualTo("Reduce failed payments to 3.5 % is off track and holds back "
+        + "Move card payments and Retry card payments, which are linked to it (open signals).");
+    assertThat(sentence.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-move", "/units/u-team#signal-s-retry");
+  }
+
+  @Test
+  void cycleAndObjectiveLinkToBoard() {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of("en"));
+
+    List<JsonObject> links = sentences(brief).stream().flatMap(s -> s.getJsonArray("links").stream())
+        .map(l -> (JsonObject) l).toList();
+
+    assertThat(links).filteredOn(l -> "cycle".equals(l.getString("type"))).isNotEmpty()
+        .allSatisfy(l -> assertThat(l.getString("path")).isEqualTo("/units/u-team?cycle=c-q4"));
+    assertThat(links).filteredOn(l -> "o-fast".equals(l.getString("id"))).isNotEmpty()
+        .allSatisfy(l -> assertThat(l.getString("path")).isEqualTo("/units/u-team?cycle=c-q4#objective-o-fast"));
+  }
+
+  @Test
+  void portfolioBriefNamesItsScope() {
+    BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
+    BriefInputs.Unit team = new BriefInputs.Unit(TEAM.id(), TEAM.name(), TEAM.kind(), company.id(), 1);
+    BriefInputs base = inputs(BriefKind.MONTHLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.add(node("o-co", "objective", "Grow in the DACH region", null, 0.5, "on_track", null, null).put("unitId", company.id()));
+    BriefInputs inputs = new BriefInputs(BriefKind.MONTHLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), List.of(company, team), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
+        "Northwind and its sub-units stand at 43.0 % in Q4 2026, against 70.0 % expected by now.",
+        "On its own, Northwind stands at 50.0 %, as its tile on the boards shows: 1 of its 1 objectives is on track.");
+  }
 }
