@@ -164,6 +164,34 @@ class BriefsIT {
   }
 
   @Test
+  void keyResultValuesShownInTheirUnit() {
+    JsonObject brief = generate(request("weekly", org.teamId.toString(), "en"));
+    String defects = org.keyResults.get("defects").toString();
+
+    JsonObject moved = sentencesAbout(section(brief, "moved"), defects).get(0);
+    JsonObject replan = sentencesAbout(section(brief, "recommendations"), defects).stream()
+        .filter(s -> s.getString("text").startsWith("Re-plan")).findFirst().orElseThrow();
+
+    // The defect rate is a decrease key result in % whose value rose from 9 (a week ago) to 11: it worsened.
+    assertThat(moved.getString("text")).isEqualTo("Cut defect rate rose from 9 % to 11 % (progress -25.0 pp).");
+    assertThat(replan.getJsonArray("numbers").stream().map(n -> ((JsonObject) n).getString("measure")))
+        .containsExactly("forecastValue", "target", "forecast");
+    assertThat(replan.getString("text")).contains(" instead of 4 % (progress ");
+  }
+
+  private static List<JsonObject> sentencesAbout(JsonObject section, String nodeId) {
+    List<JsonObject> found = new ArrayList<>();
+    for (Object item : section.getJsonArray("sentences")) {
+      JsonObject sentence = (JsonObject) item;
+      if (sentence.getJsonArray("links").stream().anyMatch(l -> nodeId.equals(((JsonObject) l).getString("id")))) {
+        found.add(sentence);
+      }
+    }
+    assertThat(found).as("sentences about %s in %s", nodeId, section.encodePrettily()).isNotEmpty();
+    return found;
+  }
+
+  @Test
   void generationRecordedInDecisionTrail() {
     JsonObject brief = generate(request("weekly", org.teamId.toString(), "en"));
 
