@@ -28,7 +28,7 @@ import java.util.Set;
  */
 final class BriefComposer {
 
-  /** Most sentences in a section, the one that counts the rest included. */
+  /** Maximum number of sentences in a section, including the one that counts the rest. */
   static final int MAX_ITEMS = 6;
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
