@@ -26,10 +26,12 @@ export function findingRef(finding) {
 
 /**
  * Records that a person accepted (`accepted`) or dismissed (`dismissed`) a finding. `subject` is
- * {type: 'objective' | 'key_result', id} of a saved node, or null for a draft.
+ * {type: 'objective' | 'key_result', id} of a saved node, or null for a draft. `context` is merged
+ * into the evidence, such as {keyResultText} of a key result that is not saved yet.
  */
-export async function recordFindingDecision(finding, decision, subject) {
-  const body = { kind: 'quality.finding', decision, evidence: finding, ref: findingRef(finding) }
+export async function recordFindingDecision(finding, decision, subject, context = null) {
+  const evidence = context ? { ...finding, ...context } : finding
+  const body = { kind: 'quality.finding', decision, evidence, ref: findingRef(finding) }
   if (subject?.id) {
     body.subjectType = subject.type
     body.subjectId = subject.id

@@ -162,6 +162,54 @@ describe('QualityPanel', () => {
     expect(wrapper.get('[data-testid="quality-score"]').text()).toBe('Objective and key results: 90/100')
   })
 
+  it('does not praise a text whose only finding was dismissed', async () => {
+    vi.useFakeTimers()
+    const onlyFinding = { score: 97, findings: [{ rule: 'vague_verb', severity: 'info', target: KEY_RESULT_ID, evidence: ['Improve'], why: 'w', fix: 'f' }] }
+    for (const [locale, expected] of [
+      ['en', 'No open findings: 1 dismissed finding is not counted in the score.'],
+      ['de', 'Keine offenen Befunde: 1 verworfener Befund zählt nicht zur Bewertung.'],
+    ]) {
+      const { wrapper } = mountPanel({
+        'POST /api/v1/assist/quality-check': { body: onlyFinding },
+        'GET /api/v1/decisions': { body: { items: [{ decision: 'dismissed', ref: `vague_verb:${KEY_RESULT_ID}` }] } },
+      }, locale)
+      await settle()
+
+      expect(wrapper.find('[data-testid="quality-none"]').exists()).toBe(false)
+      expect(wrapper.get('[data-testid="quality-none-open"]').text()).toBe(expected)
+      wrapper.unmount()
+    }
+  })
+
+  it('records a dismissal on a new key result against its objective', async () => {
+    vi.useFakeTimers()
+    const newFinding = { score: 90, findings: [{ rule: 'vague_verb', severity: 'warning', target: 'new', evidence: ['Improve'], why: 'w', fix: 'f' }] }
+    const fake = fakeFetch({
+      'POST /api/v1/assist/quality-check': { body: newFinding },
+      'POST /api/v1/decisions': { status: 201, body: { id: 1 } },
+    })
+    vi.stubGlobal('fetch', fake.fetchStub)
+    const wrapper = mountWithApp(QualityPanel, createTestApp(), {
+      props: {
+        draft: { objective: { title: 'Delight customers' }, keyResults: [{ id: 'new', text: 'Improve customer satisfaction' }] },
+        focus: 'new',
+        text: 'Improve customer satisfaction',
+        subject: null,
+        parent: { type: 'objective', id: OBJECTIVE_ID },
+      },
+    })
+    await settle()
+
+    await wrapper.find('[data-testid="dismiss-vague_verb"]').trigger('click')
+    await flushPromises()
+
+    const posted = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/decisions').map((r) => r.body)
+    expect(posted).toHaveLength(1)
+    expect(posted[0]).toMatchObject({ decision: 'dismissed', ref: 'vague_verb:new', subjectType: 'objective', subjectId: OBJECTIVE_ID })
+    expect(posted[0].evidence.keyResultText).toBe('Improve customer satisfaction')
+    expect(wrapper.get('[data-testid="quality-none-open"]').exists()).toBe(true)
+  })
+
   it('asks for German findings in German', async () => {
     vi.useFakeTimers()
     const { wrapper, fake } = mountPanel({ 'GET /api/v1/decisions': { body: { items: [] } } }, 'de')

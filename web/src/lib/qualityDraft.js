@@ -26,6 +26,8 @@ export function savedKeyResultDraft(keyResult) {
     target: numberOrNothing(keyResult.target),
     unit: keyResult.unit,
     measurement: keyResult.measurement,
+    // Drafted key results carry the leading or lagging tag of their source; saved ones have none.
+    indicator: keyResult.indicator,
     ownerId: keyResult.ownerId,
   })
 }

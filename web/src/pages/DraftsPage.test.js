@@ -192,7 +192,7 @@ describe('DraftsPage', () => {
     await openDrafts({}, 'de')
     await generate()
     expect(wrapper.get('[data-testid="accept-p1"]').text()).toBe('Übernehmen und im Editor öffnen')
-    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Objective „Delight customers“ von Checkout (Q4 2026)')
+    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Ziel „Delight customers“ von Checkout (Q4 2026)')
     expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: aktuell 21,5, Ziel 27 aus der grünen Grenze')
     expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Relevanz 10,1')
   })

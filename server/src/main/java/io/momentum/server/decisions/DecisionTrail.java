@@ -112,15 +112,20 @@ public final class DecisionTrail {
 
   /**
    * Reads the entries about a cycle, oldest first, at most {@code max}: those whose subject is the
-   * cycle or one of {@code nodeIds}, actions on signals about those nodes, and entries whose
-   * evidence names the cycle (briefs and drafts).
+   * cycle or one of {@code nodeIds}, actions on signals about those nodes, entries whose evidence
+   * names the cycle (briefs and drafts), and accepted or rejected proposals of those drafts. A
+   * proposal decision carries its draft's id as {@code ref}, and the draft's {@code draft.generated}
+   * entry names the cycle in its evidence.
    */
   public Future<List<JsonObject>> aboutCycle(SqlClient client, String orgId, String cycleId, List<String> nodeIds,
                                              int max) {
     String sql = "SELECT " + COLUMNS + " FROM decisions WHERE org_id = $1"
         + " AND (subject_id = ANY($2::text[]) OR subject_id = $3"
         + " OR (kind = '" + SIGNAL_ACTION + "' AND evidence->'nodeIds' ?| $2::text[])"
-        + " OR evidence->>'cycleId' = $3 OR evidence->'cycle'->>'id' = $3)"
+        + " OR evidence->>'cycleId' = $3 OR evidence->'cycle'->>'id' = $3"
+        + " OR (kind = '" + DRAFT_PROPOSAL + "' AND ref IN (SELECT generated.ref FROM decisions generated"
+        + " WHERE generated.org_id = $1 AND generated.kind = '" + DRAFT_GENERATED + "'"
+        + " AND generated.evidence->'cycle'->>'id' = $3)))"
         + " ORDER BY id LIMIT $4";
     return client.preparedQuery(sql).execute(Tuple.of(orgId, nodeIds.toArray(String[]::new), cycleId, max))
         .map(DecisionTrail::toJson);

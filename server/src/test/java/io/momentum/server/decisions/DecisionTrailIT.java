@@ -201,6 +201,32 @@ class DecisionTrailIT {
   }
 
   @Test
+  void cycleExportCarriesProposalDecisionsOfItsDrafts() {
+    DecisionTrail trail = new DecisionTrail(Clock.systemUTC());
+    String draftId = UUID.randomUUID().toString();
+    String otherDraftId = UUID.randomUUID().toString();
+    long generated = trail.record(node.services().pool(), Decision.bySystem(org.orgId, DecisionTrail.DRAFT_GENERATED,
+        "draft", draftId, "generated", null, new JsonObject().put("cycle", new JsonObject().put("id", org.quarterId.toString())),
+        draftId)).await();
+    trail.record(node.services().pool(), Decision.bySystem(org.orgId, DecisionTrail.DRAFT_GENERATED, "draft", otherDraftId,
+        "generated", null, new JsonObject().put("cycle", new JsonObject().put("id", org.yearId.toString())), otherDraftId)).await();
+    JsonObject accepted = new JsonObject().put("kind", "draft.proposal").put("decision", "accepted").put("subjectType", "draft")
+        .put("subjectId", draftId).put("ref", draftId).put("evidence", new JsonObject().put("proposalId", "p1"));
+    long proposal = Http.json(api.post("/api/v1/decisions", accepted)).getLong("id");
+    long otherCycleProposal = Http.json(api.post("/api/v1/decisions", accepted.copy().put("subjectId", otherDraftId)
+        .put("ref", otherDraftId))).getLong("id");
+    // The same draft id in another organisation must not pull that organisation's entries in.
+    long foreignProposal = Http.json(otherApi.post("/api/v1/decisions", accepted)).getLong("id");
+
+    JsonArray decisions = Http.json(api.get("/api/v1/cycles/" + org.quarterId + "/export")).getJsonArray("decisions");
+
+    List<Long> ids = decisions.stream().map(e -> ((JsonObject) e).getLong("id")).toList();
+    assertThat(ids).contains(generated, proposal);
+    assertThat(ids).doesNotContain(otherCycleProposal);
+    assertThat(ids).doesNotContain(foreignProposal);
+  }
+
+  @Test
   void serverRecordsInCallersTransaction() {
     DecisionTrail trail = new DecisionTrail(Clock.systemUTC());
     Decision resolved = Decision.bySystem(org.orgId, DecisionTrail.SIGNAL_ACTION, "signal",

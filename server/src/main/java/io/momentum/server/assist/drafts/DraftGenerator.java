@@ -100,6 +100,9 @@ final class DraftGenerator {
     List<Plan> plans = new ArrayList<>();
     Set<String> titles = new HashSet<>();
     Set<String> usedMetrics = new HashSet<>();
+    // Candidates that answer only phrases a chosen proposal answers already wait until every
+    // phrase had its chance, so that each part of the strategy gets its own proposal first.
+    List<Candidate> deferred = new ArrayList<>();
     for (Candidate candidate : candidates) {
       if (plans.size() == MAX_PROPOSALS) {
         break;
@@ -111,13 +114,17 @@ final class DraftGenerator {
         continue;
       }
       // A candidate that answers no phrase of the strategy would be a proposal without a reason.
-      Set<String> metrics = new HashSet<>(usedMetrics);
-      Plan plan = new Plan(candidate, keyResultSeeds(input, candidate, candidates, metrics));
-      if (!answeredPhrases(input, plan).isEmpty()) {
-        titles.add(candidate.title().toLowerCase(Locale.ROOT));
-        usedMetrics.addAll(metrics);
-        plans.add(plan);
+      // Its own title and key results must answer one: key results borrowed from other hits to
+      // top it up do not make an unrelated objective relevant.
+      List<String> own = answeredPhrases(input, new Plan(candidate, candidate.seeds()));
+      if (own.isEmpty()) {
+        continue;
       }
+      if (own.stream().allMatch(phrase -> answered(input, phrase, plans))) {
+        deferred.add(candidate);
+        continue;
+      }
+      choose(input, candidate, candidates, plans, titles, usedMetrics);
     }
 
     List<String> unmatched = new ArrayList<>();
@@ -131,6 +138,15 @@ final class DraftGenerator {
       phraseCandidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
       if (!cover(input, phrase, phraseCandidates, plans, titles, usedMetrics)) {
         unmatched.add(phrase);
+      }
+    }
+
+    for (Candidate candidate : deferred) {
+      if (plans.size() == MAX_PROPOSALS || (plans.size() >= 2 && candidate.relativeScore() < MIN_RELATIVE_SCORE)) {
+        break;
+      }
+      if (!titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+        choose(input, candidate, candidates, plans, titles, usedMetrics);
       }
     }
 
@@ -148,6 +164,13 @@ final class DraftGenerator {
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
     }
     return new Result(proposals, unmatched);
+  }
+
+  /** Adds {@code candidate} as a proposal with its key results, topped up from {@code candidates}. */
+  private void choose(Input input, Candidate candidate, List<Candidate> candidates, List<Plan> plans, Set<String> titles,
+                      Set<String> usedMetrics) {
+    titles.add(candidate.title().toLowerCase(Locale.ROOT));
+    plans.add(new Plan(candidate, keyResultSeeds(input, candidate, candidates, usedMetrics)));
   }
 
   /** Returns the phrases a plan answers with its title or any of its key results' metrics, in text order. */
@@ -418,12 +441,22 @@ final class DraftGenerator {
    */
   static String compose(String language, String direction, String metric, BigDecimal start, BigDecimal target, String unit) {
     boolean increase = direction.equals("increase");
-    String from = number(language, start) + ("%".equals(unit) ? unitSuffix(language, unit) : "");
-    String to = number(language, target) + unitSuffix(language, unit);
+    // A metric that ends in its unit ("net promoter score", unit "score") needs it only once.
+    String shownUnit = unit != null && endsWithWord(metric, unit) ? null : unit;
+    String from = number(language, start) + ("%".equals(shownUnit) ? unitSuffix(language, shownUnit) : "");
+    String to = number(language, target) + unitSuffix(language, shownUnit);
     if (language.equals("de")) {
       return capitalise(metric) + " von " + from + " auf " + to + (increase ? " steigern" : " senken");
     }
     return (increase ? "Increase " : "Reduce ") + lowerFirst(metric) + " from " + from + " to " + to;
+  }
+
+  /** Returns true when the last word of {@code text} is {@code word}, ignoring case. */
+  private static boolean endsWithWord(String text, String word) {
+    String lower = text.strip().toLowerCase(Locale.ROOT);
+    String suffix = word.strip().toLowerCase(Locale.ROOT);
+    return !suffix.isEmpty() && lower.endsWith(suffix)
+        && (lower.length() == suffix.length() || !Character.isLetterOrDigit(lower.charAt(lower.length() - suffix.length() - 1)));
   }
 
   /** Returns the unit a key result stores: none for the library's plain counts, which the editor shows without a unit. */

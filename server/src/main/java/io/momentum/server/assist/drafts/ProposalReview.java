@@ -74,7 +74,8 @@ final class ProposalReview {
           .put("start", kr.start())
           .put("target", kr.target())
           .put("unit", unit(kr.unit()))
-          .put("measurement", kr.measurement()));
+          .put("measurement", kr.measurement())
+          .put("indicator", kr.indicator()));
     }
     return new JsonObject()
         .put("language", language)

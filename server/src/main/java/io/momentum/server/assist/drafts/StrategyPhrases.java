@@ -22,11 +22,26 @@ final class StrategyPhrases {
   /** Share of a phrase's weighted content terms that a text must contain to answer it. */
   static final double MIN_ANSWERED_WEIGHT = 0.5;
 
-  /** Words that name a direction or a wish rather than what should change, in English and German. */
+  /**
+   * Words that name a direction, a pace or a wish rather than what should change, in English and
+   * German. "faster" asks for a speed, which the key result's direction carries.
+   */
   private static final String DIRECTION_WORDS = "increase raise grow boost improve reduce cut lower decrease shorten"
       + " drive make keep get achieve deliver want need ensure help enable more less better fewer higher"
+      + " faster quicker sooner"
       + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen wollen"
-      + " müssen sollen mehr weniger besser höher niedriger";
+      + " müssen sollen mehr weniger besser höher niedriger schneller rascher";
+
+  /**
+   * Words that name where an outcome should happen (a region or market) rather than what should
+   * change. Neither the example library nor a key result's metric names regions, so they would
+   * keep a phrase such as "grow revenue in the DACH region" from ever being answered.
+   */
+  private static final String PLACE_WORDS = "region regions regional dach emea apac latam americas europe european"
+      + " germany austria switzerland nordics benelux international global worldwide domestic country countries"
+      + " nationwide"
+      + " region regionen regional europa europäisch deutschland österreich schweiz international weltweit"
+      + " national inland ausland land länder bundesweit";
 
   private record Phrase(String text, Map<String, Double> weights, double total) {
   }
@@ -47,6 +62,7 @@ final class StrategyPhrases {
    */
   static StrategyPhrases of(String language, String strategy, ToDoubleFunction<String> idf) {
     Set<String> direction = OkrText.terms(language, DIRECTION_WORDS);
+    direction.addAll(OkrText.terms(language, PLACE_WORDS));
     List<Phrase> phrases = new ArrayList<>();
     for (String text : OkrText.phrases(strategy)) {
       Map<String, Double> weights = new LinkedHashMap<>();

@@ -158,18 +158,23 @@ final class Lexicon {
   /** English phrases of lagging measures whose single words are ambiguous. */
   static final List<String> LAGGING_PHRASES = List.of("market share", "lifetime value", "net promoter");
 
-  /** Parts of German compounds and English stems of leading measures (predictors that move early). */
+  /**
+   * Parts of German compounds and English stems of leading measures (predictors that move early).
+   * Words of practices that drive a result, such as fixed churn reasons, cost owners and
+   * reports, count as leading too, as the example library tags them.
+   */
   static final List<String> LEADING_PARTS_DE = List.of("aktivierung", "nutzung", "nutzer", "pipeline", "termin",
       "demo", "leads", "reaktionszeit", "antwortzeit", "durchlaufzeit", "bearbeitungszeit", "teilnahme",
       "registrierung", "anmeldung", "konversion", "conversion", "testphase", "onboarding", "abdeckung", "besuch",
       "gespräch", "interview", "angebot", "adoption", "engagement", "lieferzeit", "zykluszeit", "vorlaufzeit",
-      "deployment", "tickets", "erstlösung");
+      "deployment", "tickets", "erstlösung", "gründe", "ursache", "verantwortlich", "bericht", "kampagne");
   static final Set<String> LEADING_EN = words("activation", "activations", "activated", "adoption", "usage", "active",
       "wau", "dau", "mau", "engagement", "trial", "trials", "demo", "demos", "pipeline", "qualified", "leads",
       "lead", "meetings", "calls", "visits", "response", "onboarding", "signups", "sign-ups", "conversion",
       "coverage", "attendance", "participation", "completion", "backlog", "deployment", "deployments", "frequency",
       "cycle", "sessions", "opportunities", "proposals", "interviews", "resolution", "mttr", "velocity", "throughput",
-      "time-to-value", "weekly", "daily", "utilisation", "utilization", "applications", "referrals");
+      "time-to-value", "weekly", "daily", "utilisation", "utilization", "applications", "referrals", "reasons", "causes", "owner", "owners",
+      "report", "reports", "campaigns");
 
   /** Words that carry no meaning of their own in a key result, left out of similarity. */
   static final Set<String> STOP_WORDS = words("the", "a", "an", "of", "to", "for", "in", "on", "at", "by", "with",

@@ -68,23 +68,45 @@ public final class QualityChecker {
     } else if (count > settings.maxKeyResults()) {
       findings.add(QualityRule.TOO_MANY_KRS, Finding.OBJECTIVE, List.of(Integer.toString(count)));
     }
-    checkLeadingIndicator(facts, findings);
+    checkLeadingIndicator(request.keyResults(), facts, findings);
   }
 
-  /** Fires when there are at least two key results and each names a lagging measure and no leading one. */
-  private void checkLeadingIndicator(List<TextFacts> facts, Collector findings) {
+  /**
+   * Fires when there are at least two key results and each is lagging: tagged {@code lagging}, or
+   * untagged and naming a lagging measure and no leading one. A key result tagged {@code leading}
+   * never counts as lagging, whatever its wording.
+   */
+  private void checkLeadingIndicator(List<KeyResult> keyResults, List<TextFacts> facts, Collector findings) {
     if (facts.size() < 2) {
       return;
     }
     Set<String> lagging = new LinkedHashSet<>();
-    for (TextFacts keyResult : facts) {
-      List<String> laggingWords = MeasureKinds.lagging(keyResult);
-      if (laggingWords.isEmpty() || MeasureKinds.isLeading(keyResult)) {
+    for (int i = 0; i < facts.size(); i++) {
+      String evidence = laggingEvidence(keyResults.get(i), facts.get(i));
+      if (evidence == null) {
         return;
       }
-      lagging.add(laggingWords.get(0));
+      lagging.add(evidence);
     }
     findings.add(QualityRule.NO_LEADING_INDICATOR, Finding.OBJECTIVE, List.copyOf(lagging));
+  }
+
+  /**
+   * Returns the words that make a key result lagging, or null when it is leading or names no
+   * lagging measure. A key result tagged {@code lagging} without a lagging word is quoted whole.
+   */
+  private static String laggingEvidence(KeyResult keyResult, TextFacts facts) {
+    if ("leading".equals(keyResult.indicator())) {
+      return null;
+    }
+    List<String> laggingWords = MeasureKinds.lagging(facts);
+    if ("lagging".equals(keyResult.indicator())) {
+      return laggingWords.isEmpty() ? keyResult.text() : laggingWords.get(0);
+    }
+    if (laggingWords.isEmpty() || MeasureKinds.isLeading(facts)) {
+      return null;
+    }
+    return laggingWords.get(0);
   }
 
   private void checkKeyResult(KeyResult keyResult, TextFacts facts, Collector findings) {

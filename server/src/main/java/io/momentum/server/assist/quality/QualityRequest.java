@@ -25,6 +25,8 @@ public record QualityRequest(String language, Objective objective, List<KeyResul
   public static final int MAX_KEY_RESULTS = 20;
   /** Languages the findings can be written in. */
   public static final List<String> LANGUAGES = List.of("en", "de");
+  /** Values of a key result's {@code indicator}. */
+  public static final List<String> INDICATORS = List.of("leading", "lagging");
 
   public QualityRequest {
     keyResults = List.copyOf(keyResults);
@@ -40,14 +42,16 @@ public record QualityRequest(String language, Objective objective, List<KeyResul
 
   /**
    * One key result being drafted: a client-chosen {@code id} (unique in the request, repeated in
-   * findings as their target) and its text; every other component may be null.
+   * findings as their target) and its text; every other component may be null. {@code indicator}
+   * is {@code leading} or {@code lagging} when the key result's source tags it (a drafted key
+   * result from the example library), and then outranks what the wording suggests.
    */
   public record KeyResult(String id, String text, BigDecimal start, BigDecimal target, String unit,
-                          String measurement, String ownerId, String ownerName) {
+                          String measurement, String indicator, String ownerId, String ownerName) {
 
     /** Returns a key result with only an id and a text. */
     public static KeyResult of(String id, String text) {
-      return new KeyResult(id, text, null, null, null, null, null, null);
+      return new KeyResult(id, text, null, null, null, null, null, null, null);
     }
   }
 
@@ -99,9 +103,10 @@ public record QualityRequest(String language, Objective objective, List<KeyResul
     BigDecimal target = item.number("target", false);
     String unit = item.text("unit", 20, false);
     String measurement = item.text("measurement", 40, false);
+    String indicator = item.oneOf("indicator", INDICATORS, false);
     String ownerId = item.text("ownerId", 80, false);
     String ownerName = item.text("ownerName", 200, false);
     item.finishNested();
-    return new KeyResult(id, text == null ? "" : text, start, target, unit, measurement, ownerId, ownerName);
+    return new KeyResult(id, text == null ? "" : text, start, target, unit, measurement, indicator, ownerId, ownerName);
   }
 }

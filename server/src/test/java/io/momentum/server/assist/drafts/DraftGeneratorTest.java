@@ -254,4 +254,66 @@ class DraftGeneratorTest {
     assertThat(DraftGenerator.compose("en", "increase", "upsell revenue", new BigDecimal("1200"), new BigDecimal("1800"), "kEUR"))
         .isEqualTo("Increase upsell revenue from 1,200 to 1,800 kEUR");
   }
+
+  private static final String DEMO_STRATEGY_EN = "Grow revenue in the DACH region, cut churn and ship the mobile app faster";
+  private static final String DEMO_STRATEGY_DE =
+      "Umsatz in der DACH-Region steigern, Kündigungen senken und die mobile App schneller ausliefern";
+
+  /** Returns, for each proposal in order, the strategy phrases it cites as answered. */
+  private static List<List<String>> answeredPhrasesOf(DraftGenerator.Result result) {
+    return result.proposals().stream()
+        .map(p -> p.sources().get(0).getJsonArray("phrases").stream().map(String.class::cast).toList())
+        .toList();
+  }
+
+  @Test
+  void threeClauseStrategyGetsProposalPerClause() {
+    DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(), List.of());
+
+    assertThat(result.unmatched()).isEmpty();
+    assertThat(result.proposals()).hasSize(3);
+    assertThat(answeredPhrasesOf(result)).allSatisfy(phrases -> assertThat(phrases).hasSize(1));
+    assertThat(answeredPhrasesOf(result).stream().flatMap(List::stream).toList())
+        .containsExactlyInAnyOrder("Grow revenue in the DACH region", "cut churn", "ship the mobile app faster");
+  }
+
+  @Test
+  void germanThreeClauseStrategyGetsProposalPerClause() {
+    DraftGenerator.Result result = draft("de", DEMO_STRATEGY_DE, List.of(), List.of());
+
+    assertThat(result.unmatched()).isEmpty();
+    assertThat(result.proposals()).hasSize(3);
+    assertThat(answeredPhrasesOf(result).stream().flatMap(List::stream).toList())
+        .containsExactlyInAnyOrder("Umsatz in der DACH-Region steigern", "Kündigungen senken",
+            "die mobile App schneller ausliefern");
+  }
+
+  @Test
+  void mobileDeliveryClauseFindsReleaseMeasures() {
+    List<String> titles = allTitles(generate("en", "Ship the mobile app faster", List.of(), List.of()));
+
+    assertThat(titles).anyMatch(title -> title.contains("mobile app releases"));
+    assertThat(titles).anyMatch(title -> title.contains("lead time"));
+  }
+
+  @Test
+  void unrelatedPastObjectiveIsNotProposed() {
+    PastObjective unrelated = new PastObjective(UUID.randomUUID(), "Make circular gear a real business line", null, UNIT,
+        "Unit", UUID.randomUUID(), "c-2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"),
+        List.of(new PastKeyResult(UUID.randomUUID(), "Repaired jackets resold per month", "increase", new BigDecimal("20"),
+            new BigDecimal("60"), null)));
+
+    DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(), List.of(unrelated));
+
+    assertThat(result.proposals()).extracting(Proposal::title).doesNotContain("Make circular gear a real business line");
+    assertThat(answeredPhrasesOf(result)).allSatisfy(phrases -> assertThat(phrases).isNotEmpty());
+  }
+
+  @Test
+  void metricEndingInItsUnitNamesItOnce() {
+    assertThat(DraftGenerator.compose("en", "increase", "net promoter score", new BigDecimal("28"), new BigDecimal("40"), "score"))
+        .isEqualTo("Increase net promoter score from 28 to 40");
+    assertThat(DraftGenerator.compose("en", "decrease", "lead time from merge to production", new BigDecimal("72"),
+        new BigDecimal("8"), "hours")).isEqualTo("Reduce lead time from merge to production from 72 to 8 hours");
+  }
 }

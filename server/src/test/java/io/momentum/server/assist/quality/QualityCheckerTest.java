@@ -185,9 +185,9 @@ class QualityCheckerTest {
   @Test
   void structuredValuesCount() {
     KeyResult structured = new KeyResult("kr1", "Weekly active teams", new BigDecimal("120"), new BigDecimal("180"),
-        "teams", "increase", null, null);
+        "teams", "increase", null, null, null);
     KeyResult same = new KeyResult("kr2", "Uptime of the API", new BigDecimal("99.9"), new BigDecimal("99.9"),
-        "%", "increase", null, null);
+        "%", "increase", null, null, null);
     QualityReport report = checker.check(new QualityRequest("en", OWNED, List.of(structured, same)));
 
     assertThat(rulesOf(report, "kr1")).isEmpty();
@@ -241,6 +241,46 @@ class QualityCheckerTest {
 
     JsonObject badLanguage = body.copy().put("language", "fr");
     assertThatThrownBy(() -> QualityRequest.fromJson(badLanguage)).isInstanceOf(ApiException.class);
+  }
+
+  private static KeyResult tagged(String id, String text, String indicator) {
+    return new KeyResult(id, text, null, null, null, null, indicator, null, null);
+  }
+
+  @Test
+  void leadingTagOutranksLaggingWording() {
+    QualityReport report = checker.check(new QualityRequest("en", OWNED, List.of(
+        tagged("kr1", "Reduce monthly churn from 3 % to 2 %", null),
+        tagged("kr2", "Raise churn saves by the success team from 5 to 20", "leading"))));
+
+    assertThat(rulesOf(report, "objective")).doesNotContain("no_leading_indicator");
+  }
+
+  @Test
+  void laggingTagCountsWithoutLaggingWords() {
+    QualityReport report = checker.check(new QualityRequest("de", OWNED, List.of(
+        tagged("kr1", "Kundenabwanderung von 3 % auf 2 % senken", null),
+        tagged("kr2", "Aktive Nutzer von 400 auf 600 steigern", "lagging"))));
+
+    assertThat(rulesOf(report, "objective")).contains("no_leading_indicator");
+  }
+
+  @Test
+  void germanChurnReasonsCountAsLeading() {
+    QualityReport report = checker.check(new QualityRequest("de", OWNED, List.of(
+        KeyResult.of("kr1", "Kundenabwanderung von 3 % auf 2 % senken"),
+        KeyResult.of("kr2", "Behobene Top-10-Kündigungsgründe von 2 auf 8 steigern"))));
+
+    assertThat(rulesOf(report, "objective")).doesNotContain("no_leading_indicator");
+  }
+
+  @Test
+  void invalidIndicatorIsRejected() {
+    JsonObject body = new JsonObject().put("objective", new JsonObject().put("title", "Ziel"))
+        .put("keyResults", new JsonArray().add(new JsonObject().put("id", "a").put("text", "x").put("indicator", "early")));
+
+    assertThatThrownBy(() -> QualityRequest.fromJson(body))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.fields().get(0).field()).isEqualTo("keyResults[0].indicator"));
   }
 
   @Test
