@@ -228,6 +228,11 @@ final class EngineNumbers {
       JsonObject node = node(id, at);
       switch (of) {
         case "keyResults" -> assertThat(node.getString("kind")).isEqualTo("key_result");
+        case "keyResults.added" -> {
+          assertThat(node.getString("kind")).isEqualTo("key_result");
+          assertThat(api.get("/api/v1/nodes/" + id + "/as-of?at=" + URLEncoder.encode(brief.getString("periodStart"),
+              StandardCharsets.UTF_8)).statusCode()).as("time travel of %s to the period's start", id).isEqualTo(404);
+        }
         case "keyResults.stale" -> assertThat(node.getBoolean("stale")).as("stale flag of %s", id).isTrue();
         case "objectives.carryOver" -> assertThat(node.getString("status")).isNotEqualTo("on_track");
         case "keyResults.checkedIn", "keyResults.blocked" -> assertThat(checkInsInPeriod(id, of.endsWith("blocked")))

@@ -178,6 +178,11 @@ final class BriefComposer {
             .number(numbers.scoreChange(before, in.periodStart(), objectives, in.asOf(), unitIds))
             .number(numbers.score(before, unitIds, in.periodStart()))
             .number(numbers.score(objectives, unitIds, in.asOf())).unit(in.unit()).build());
+        List<JsonObject> pullingDown = addedBelow(BriefNumbers.meanProgress(before));
+        if (change.signum() < 0 && !pullingDown.isEmpty() && noKeyResultFell()) {
+          out.add(counted("summary.fallFromAdded", pullingDown.size())
+              .number(numbers.count("keyResults.added", pullingDown, in.asOf())).nodes(pullingDown, MAX_ITEMS).build());
+        }
       } else {
         out.add(sentence("summary.flat").words(words.template("period." + in.kind().wire()))
             .number(numbers.score(objectives, unitIds, in.asOf())).unit(in.unit()).build());
@@ -214,6 +219,31 @@ final class BriefComposer {
     return counted("summary.own", onTrack.size()).unit(in.unit()).number(numbers.score(objectives, own, in.asOf()))
         .number(numbers.count("objectives.on_track.own", onTrack, in.asOf()))
         .number(numbers.count("objectives.own", objectives, in.asOf())).build();
+  }
+
+  /**
+   * Returns the key results of the brief that did not exist at the period's start and whose
+   * progress is below {@code score}, so they lower their objectives' progress.
+   */
+  private List<JsonObject> addedBelow(BigDecimal score) {
+    List<JsonObject> added = new ArrayList<>();
+    for (JsonObject keyResult : in.keyResults()) {
+      if (!then.containsKey(keyResult.getString("id")) && BriefNumbers.progressOf(keyResult).compareTo(score) < 0) {
+        added.add(keyResult);
+      }
+    }
+    return added;
+  }
+
+  /** Returns true when no key result that existed at the period's start has less progress now. */
+  private boolean noKeyResultFell() {
+    for (JsonObject keyResult : in.keyResults()) {
+      JsonObject before = then.get(keyResult.getString("id"));
+      if (before != null && BriefNumbers.progressOf(keyResult).compareTo(BriefNumbers.progressOf(before)) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // What moved

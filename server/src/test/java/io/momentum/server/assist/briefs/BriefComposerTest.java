@@ -186,6 +186,39 @@ class BriefComposerTest {
         now, Map.of(WEEK_AGO, before), base.checkIns(), signals);
   }
 
+  /**
+   * A key result added to "Make payments reliable" this week at 0 %, which lowered the objective
+   * from 0.9 a week ago to 0.55 now, so the score fell while no older key result lost progress.
+   */
+  private static BriefInputs addedKeyResult(Map<String, JsonObject> extraBefore) {
+    JsonObject added = node("k-added", "key_result", "Offer instalments", "o-pay", 0, "off_track",
+        NOW.minus(Duration.ofDays(1)), null);
+    Map<String, JsonObject> before = new java.util.HashMap<>(extraBefore);
+    before.put("o-pay", node("o-pay", "objective", "Make payments reliable", null, 0.9, "on_track", null, null));
+    return with(BriefKind.WEEKLY, List.of(added), before, inputs(BriefKind.WEEKLY).signals());
+  }
+
+  @Test
+  void scoreFallFromAddedKeyResultIsExplained() {
+    JsonObject brief = BriefComposer.compose(addedKeyResult(Map.of()), BriefWording.of("en"));
+
+    JsonObject explained = sentences(brief).stream().filter(s -> s.getString("text").startsWith("No key result lost"))
+        .findFirst().orElseThrow();
+    assertThat(explained.getString("text"))
+        .isEqualTo("No key result lost progress in this period; 1 new key result lowers the score until it moves: Offer instalments.");
+    assertThat(explained.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id"))).containsExactly("k-added");
+  }
+
+  @Test
+  void scoreFallWithLostProgressIsNotBlamedOnAdded() {
+    JsonObject fell = node("k-flat2", "key_result", "Cut fees to 1.6 %", "o-pay", 0.7, "on_track",
+        NOW.minus(Duration.ofDays(3)), null);
+    JsonObject brief = BriefComposer.compose(addedKeyResult(Map.of("k-flat2", fell)), BriefWording.of("en"));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).anyMatch(text -> text.contains("moved by -"));
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.startsWith("No key result lost"));
+  }
+
   /** A decrease key result from 6.5 % to 3.5 %, now at 5.5 % (6 % a week ago), forecast to reach 4.9286 %. */
   private static BriefInputs failedPayments(BriefKind kind) {
     JsonObject now = node("k-fail", "key_result", "Reduce failed payment attempts", "o-pay", 0.3333, "off_track",

@@ -127,6 +127,10 @@ class BriefWordingTest {
       "de|unit.lineNew|2|0|A steht bei B; 0 von D Zielen sind im Plan.",
       "de|unit.lineNew|2|1|A steht bei B; 1 von D Zielen ist im Plan.",
       "de|unit.lineNew|2|2|A steht bei B; 2 von D Zielen sind im Plan.",
+      "en|summary.fallFromAdded|0|1|No key result lost progress in this period; 1 new key result lowers the score until it moves: B.",
+      "en|summary.fallFromAdded|0|2|No key result lost progress in this period; 2 new key results lower the score until they move: B.",
+      "de|summary.fallFromAdded|0|1|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 1 neues Schlüsselergebnis senkt den Wert, bis es vorankommt: B.",
+      "de|summary.fallFromAdded|0|2|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 2 neue Schlüsselergebnisse senken den Wert, bis sie vorankommen: B.",
       "en|more|0|0|0 more points concern B.",
       "en|more|0|1|1 more point concerns B.",
       "en|more|0|2|2 more points concern B.",
@@ -156,7 +160,7 @@ class BriefWordingTest {
 
     // Dependency sentences count the signals they link, in a list piece rather than a number.
     counted.removeIf(key -> key.startsWith("risk.signal.holdsBack."));
-    assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "moved.unmoved",
+    assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded", "moved.unmoved",
         "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineNew", "more");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
