@@ -1,7 +1,7 @@
 // Browser test of the layout at laptop widths against a real Momentum server, run by the server's
 // LayoutBrowserIT. A person opens a team board that has a confidence-drop signal through a link to
 // that signal. At 1400 and 1280 px, in English and German, with "Live" shown, the header must stay
-// one row without horizontal overflow; the strategy textarea of the drafts page and the reason
+// one row without horizontal overflow. The strategy textarea of the drafts page and the reason
 // textarea of the snooze form must stay inside their cards. The linked signal must be highlighted
 // and its chart must plot confidence. Writes screenshots and prints one JSON line with the
 // results; exits with 1 when a step fails.

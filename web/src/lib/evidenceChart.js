@@ -1,6 +1,6 @@
-// The small chart in a signal's evidence, as pure functions: what it plots for each signal kind
-// (the metric, its scale and the reference lines of the rule), and where each mark sits in SVG
-// coordinates, so that tests can check the drawing without a browser.
+// The small chart in a signal's evidence as pure functions, so that tests can check the drawing
+// without a browser. One function chooses what to plot for each signal kind: the metric, its
+// scale and the reference lines of the rule. The other places each mark in SVG coordinates.
 
 /** Confidence of a check-in is rated on this scale. */
 export const CONFIDENCE_MIN = 0
