@@ -35,6 +35,26 @@ function forecastSignal() {
   }
 }
 
+function confidenceDropSignal() {
+  return {
+    id: 's0000000-0000-4000-8000-000000000011',
+    kind: 'confidence_drop',
+    code: 'confidence_drop',
+    nodeIds: [KEY_RESULT_ID],
+    params: { nodeId: KEY_RESULT_ID, title: 'Checkout conversion', unit: '%', from: 8, to: 3, drop: 5 },
+    evidence: {
+      checkIns: [
+        { at: '2026-11-20T10:00:00Z', value: '2.6', confidence: 8 },
+        { at: '2026-12-04T10:00:00Z', value: '2.9', confidence: 3 },
+      ],
+      reference: { at: '2026-11-20T10:00:00Z', value: '2.6', confidence: 8 },
+      latest: { at: '2026-12-04T10:00:00Z', value: '2.9', confidence: 3 },
+      drop: 5,
+      threshold: 2,
+    },
+  }
+}
+
 let wrapper
 
 function show(signal, locale = 'en') {
@@ -68,5 +88,25 @@ describe('SignalEvidence', () => {
     const forecast = show(forecastSignal()).get('[data-testid="signal-forecast"]')
     expect(forecast.text()).toContain('119.8 s')
     expect(forecast.text()).not.toContain('119.81')
+  })
+
+  it('charts confidence of a confidence drop', () => {
+    const chart = show(confidenceDropSignal()).get('[data-testid="signal-chart"]')
+    expect(chart.attributes('data-metric')).toBe('confidence')
+    expect(chart.get('[data-testid="signal-chart-title"]').text()).toBe('Confidence (0–10) at each check-in')
+    expect(chart.get('[data-testid="signal-chart-max"]').text()).toBe('10')
+    expect(chart.get('[data-testid="signal-chart-min"]').text()).toBe('0')
+  })
+
+  it('labels the first and last date', () => {
+    const chart = show(confidenceDropSignal()).get('[data-testid="signal-chart"]')
+    expect(chart.get('[data-testid="signal-chart-from"]').text()).toBe('Nov 20, 2026')
+    expect(chart.get('[data-testid="signal-chart-to"]').text()).toBe('Dec 4, 2026')
+  })
+
+  it('names the drop threshold in the legend', () => {
+    const chart = show(confidenceDropSignal(), 'de').get('[data-testid="signal-chart"]')
+    expect(chart.get('[data-testid="signal-chart-line-threshold"]').exists()).toBe(true)
+    expect(chart.get('[data-testid="signal-chart-legend-threshold"]').text()).toBe('Signal bei 6 oder weniger')
   })
 })

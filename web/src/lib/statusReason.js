@@ -60,3 +60,25 @@ export function objectiveReasons(objective, keyResults) {
   }
   return reasons
 }
+
+/**
+ * Returns why a unit's score has its status when that status is at risk or off track, or null.
+ * A unit takes the worst status of its objectives, so a high score can still be off track. With
+ * objectives in that status the reason is `objectives` (params status, count and `worst`, the
+ * lowest-progress objective in that status among `objectives`, or null when none is known). With
+ * none, the mean itself lags expected progress and the reason is `behind` (params status).
+ * `objectives` may hold any nodes; only the unit's objectives in the score's status count.
+ */
+export function unitReason(score, unitId, objectives = []) {
+  if (!score || !(score.status === 'off_track' || score.status === 'at_risk')) {
+    return null
+  }
+  const status = score.status
+  const count = score.counts?.[status] ?? 0
+  if (count === 0) {
+    return { code: 'behind', params: { status } }
+  }
+  const candidates = objectives.filter((node) => node.kind === 'objective' && node.unitId === unitId && node.status === status)
+  const worst = candidates.reduce((lowest, node) => (lowest === null || Number(node.progress) < Number(lowest.progress) ? node : lowest), null)
+  return { code: 'objectives', params: { status, count, worst: worst ? { id: worst.id, title: worst.title } : null } }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { keyResultReasons, objectiveReasons } from './statusReason.js'
+import { keyResultReasons, objectiveReasons, unitReason } from './statusReason.js'
 
 function keyResult(fields) {
   return { title: 'KR', weight: 1, progress: 0.5, expected: 0.5, status: 'on_track', noData: false, stale: false, confidence: null, ...fields }
@@ -49,5 +49,40 @@ describe('objectiveReasons', () => {
   it('names the worst key result', () => {
     const [reason] = objectiveReasons({ progress: 0.8, expected: 0.7, status: 'off_track' }, [onTrack, offTrack])
     expect(reason.params).toEqual({ title: 'Reorder shipped', status: 'off_track' })
+  })
+})
+
+describe('unitReason', () => {
+  const UNIT = 'unit-1'
+  const objective = (fields) => ({ kind: 'objective', unitId: UNIT, status: 'on_track', progress: 0.9, ...fields })
+  const score = (status, counts) => ({ status, progress: 0.968, counts: { on_track: 0, at_risk: 0, off_track: 0, pending: 0, ...counts } })
+
+  it('gives no reason on track', () => {
+    expect(unitReason(score('on_track', { on_track: 4 }), UNIT, [])).toBeNull()
+  })
+
+  it('names the off-track objective furthest behind', () => {
+    const nodes = [
+      objective({ id: 'o1', title: 'Ahead', status: 'off_track', progress: 0.95 }),
+      objective({ id: 'o2', title: 'Behind', status: 'off_track', progress: 0.4 }),
+      objective({ id: 'o3', title: 'Fine', progress: 0.1 }),
+    ]
+    expect(unitReason(score('off_track', { off_track: 2, on_track: 1 }), UNIT, nodes)).toEqual({
+      code: 'objectives',
+      params: { status: 'off_track', count: 2, worst: { id: 'o2', title: 'Behind' } },
+    })
+  })
+
+  it('ignores objectives of other units', () => {
+    const nodes = [objective({ id: 'o9', unitId: 'unit-2', title: 'Elsewhere', status: 'at_risk' })]
+    expect(unitReason(score('at_risk', { at_risk: 1 }), UNIT, nodes).params.worst).toBeNull()
+  })
+
+  it('counts without objectives known', () => {
+    expect(unitReason(score('at_risk', { at_risk: 3 }), UNIT).params).toEqual({ status: 'at_risk', count: 3, worst: null })
+  })
+
+  it('says behind when no objective has the status', () => {
+    expect(unitReason(score('at_risk', { on_track: 2 }), UNIT, [])).toEqual({ code: 'behind', params: { status: 'at_risk' } })
   })
 })

@@ -8,8 +8,8 @@ import PortfolioPage from './PortfolioPage.vue'
 
 let wrapper
 
-async function showPortfolio() {
-  const app = createTestApp()
+async function showPortfolio(locale = 'en') {
+  const app = createTestApp({ locale })
   const session = useSessionStore()
   session.user = DEMO_USER
   session.checked = true
@@ -46,6 +46,25 @@ describe('portfolio page', () => {
     expect(tile.get('[data-testid="on-track-of"]').text()).toBe('1 of 3 objectives on track')
     const counts = tile.findAll('[data-testid^="count-"]')
     expect(counts.map((count) => count.text())).toEqual(['· 1 Off track', '· 1 At risk'])
+  })
+
+  it('names the objective that sets the company tile at risk', async () => {
+    await showPortfolio()
+    const reason = wrapper.get('[data-testid="unit-acme"] [data-testid="status-why"]')
+    expect(reason.attributes('data-reason')).toBe('objectives')
+    expect(reason.text()).toBe('1 objective at risk: Grow the online share of revenue')
+  })
+
+  it('counts the objectives behind a tile whose objectives it cannot see', async () => {
+    await showPortfolio()
+    const reason = wrapper.get('[data-testid="unit-checkout-squad"] [data-testid="status-why"]')
+    expect(reason.text()).toBe('1 objective off track')
+  })
+
+  it('names the objective in German', async () => {
+    await showPortfolio('de')
+    const reason = wrapper.get('[data-testid="unit-acme"] [data-testid="status-why"]')
+    expect(reason.text()).toBe('1 Ziel gefährdet: Grow the online share of revenue')
   })
 
   it('shows a unit without objectives as without score', async () => {

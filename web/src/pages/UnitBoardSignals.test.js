@@ -29,10 +29,10 @@ function staleSignal(extra = {}) {
 
 let wrapper
 
-async function showBoard({ signals = [], scopes = ['read', 'write'] } = {}) {
+async function showBoard({ signals = [], scopes = ['read', 'write'], hash = '' } = {}) {
   const app = createTestApp()
   useSessionStore().user = { id: 'u-1', name: 'Olivia Owner', email: 'olivia@example.test', orgId: 'acme', scopes }
-  await app.router.push(`/units/${TEAM_ID}`)
+  await app.router.push(`/units/${TEAM_ID}${hash}`)
   wrapper = mountWithApp(UnitBoardPage, app, { props: { unitId: TEAM_ID } })
   app.sockets.latest.acceptConnection()
   app.sockets.latest.deliver({
@@ -68,6 +68,19 @@ describe('unit board signals', () => {
   it('shows no badge without signals', async () => {
     await showBoard()
     expect(conversionRow().find('[data-testid="signal-badge"]').exists()).toBe(false)
+  })
+
+  it('highlights the signal a link names', async () => {
+    const signal = staleSignal()
+    await showBoard({ signals: [signal], hash: `#signal-${signal.id}` })
+    const item = wrapper.get(`#signal-${signal.id}`)
+    expect(item.classes()).toContain('linked')
+    expect(item.get('[data-testid="signal-evidence"]').attributes('open')).toBeDefined()
+  })
+
+  it('leaves other signals plain', async () => {
+    await showBoard({ signals: [staleSignal()] })
+    expect(wrapper.get('[data-testid="signal"]').classes()).not.toContain('linked')
   })
 
   it('badges a card a signal concerns', async () => {
