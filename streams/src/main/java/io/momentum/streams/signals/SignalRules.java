@@ -457,7 +457,8 @@ final class SignalRules {
       return null;
     }
     NodeTrack.Point latest = track.values.get(track.values.size() - 1);
-    RobustScore.Score score = RobustScore.score(track.values.subList(0, track.values.size() - 1), latest);
+    double corridorWidth = node.green() == null || node.red() == null ? 0 : node.green().subtract(node.red()).abs().doubleValue();
+    RobustScore.Score score = RobustScore.score(track.values.subList(0, track.values.size() - 1), latest, corridorWidth);
     if (score == null || Math.abs(score.z()) < settings.anomalyZ()) {
       return null;
     }

@@ -72,13 +72,69 @@ class RobustScoreTest {
     assertThat(RobustScore.score(history, tuesday).z()).isLessThan(-3.5);
   }
 
-  @Test
-  void constantHistoryScoresAnyChangeInfinite() {
-    List<NodeTrack.Point> history = new ArrayList<>();
-    for (int i = 0; i < 9; i++) {
-      history.add(point(MONDAY.plusSeconds(3 * 86_400L * i), 5));
+  private static List<NodeTrack.Point> weekly(double... values) {
+    List<NodeTrack.Point> points = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      points.add(point(MONDAY.plusSeconds(7L * 86_400 * i), values[i]));
     }
-    assertThat(RobustScore.score(history, point(MONDAY.plusSeconds(86_400L * 40), 5)).z()).isZero();
-    assertThat(RobustScore.score(history, point(MONDAY.plusSeconds(86_400L * 40), 6)).z()).isInfinite();
+    return points;
+  }
+
+  private static NodeTrack.Point at(double value) {
+    return point(MONDAY.plusSeconds(7L * 86_400 * 20), value);
+  }
+
+  @Test
+  void flatHistoryIgnoresSmallTick() {
+    List<NodeTrack.Point> history = weekly(99.58, 99.58, 99.58, 99.58, 99.58, 99.58, 99.58, 99.58, 99.58);
+
+    RobustScore.Score same = RobustScore.score(history, at(99.58));
+    RobustScore.Score tick = RobustScore.score(history, at(99.57));
+
+    assertThat(same.z()).isZero();
+    assertThat(tick.spread()).isCloseTo(0.09958, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(Math.abs(tick.z())).isLessThan(1);
+  }
+
+  @Test
+  void flatHistoryStillFlagsJump() {
+    List<NodeTrack.Point> history = weekly(99.58, 99.58, 99.58, 99.58, 99.58, 99.58, 99.58, 99.58, 99.58);
+
+    RobustScore.Score fall = RobustScore.score(history, at(97));
+
+    assertThat(fall.z()).isFinite();
+    assertThat(fall.z()).isLessThan(-7);
+  }
+
+  @Test
+  void zeroMadFallsBackToMeanDeviation() {
+    // Six of nine values sit on the centre 50, so the MAD is 0; the mean absolute deviation is 1.
+    List<NodeTrack.Point> history = weekly(50, 50, 47, 50, 50, 53, 50, 50, 53);
+
+    RobustScore.Score score = RobustScore.score(history, at(60));
+
+    assertThat(score.centre()).isEqualTo(50);
+    assertThat(score.spread()).isCloseTo(1.2533, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(score.z()).isCloseTo(10 / 1.2533, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void corridorWidthSetsSpreadFloor() {
+    List<NodeTrack.Point> history = weekly(5, 5, 5, 5, 5, 5, 5, 5, 5);
+
+    RobustScore.Score withoutCorridor = RobustScore.score(history, at(5.1));
+    RobustScore.Score withCorridor = RobustScore.score(history, at(5.1), 4);
+
+    assertThat(withoutCorridor.spread()).isCloseTo(0.005, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(withCorridor.spread()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(withCorridor.z()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void allZeroHistoryWithoutCorridorGivesNoScore() {
+    List<NodeTrack.Point> history = weekly(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    assertThat(RobustScore.score(history, at(3))).isNull();
+    assertThat(RobustScore.score(history, at(3), 10).z()).isCloseTo(6, org.assertj.core.data.Offset.offset(1e-9));
   }
 }

@@ -49,7 +49,7 @@ final class SignalSimulator {
   /** Scenarios with the signals they leave open on their nodes. */
   enum Scenario {
     HEALTHY, SLOW_START_RECOVERY, STALL_WITH_RISING_EFFORT, STALL_WITHOUT_EFFORT, KPI_SHOCK,
-    KPI_SEASONAL_DIP, KPI_SEASONAL_SHOCK, KPI_OUT_OF_CORRIDOR, KPI_HEALTHY, OFF_TRACK_FORECAST,
+    KPI_SEASONAL_DIP, KPI_SEASONAL_SHOCK, KPI_OUT_OF_CORRIDOR, KPI_HEALTHY, KPI_FLAT_TICK, KPI_FLAT_JUMP, OFF_TRACK_FORECAST,
     MISSED_CHECK_INS, LATE_BUT_IN_GRACE, CONFIDENCE_DROP, SMALL_CONFIDENCE_DIP, DEPENDENCY_OFF_TRACK
   }
 
@@ -204,6 +204,19 @@ final class SignalSimulator {
         double floor = 70 + random.nextInt(6);
         dailyMeasurements(kpi, day -> 100 - (100 - floor) * day / LAST_DAY + gaussian(1));
         truth(kpi, scenario, SignalRules.KPI_OUT_OF_CORRIDOR);
+      }
+      case KPI_FLAT_TICK -> {
+        // Most days repeat the same rate, so the MAD is 0; a last-day tick of 0.01 is no anomaly.
+        String kpi = kpi(p, "99.5", "98");
+        dailyMeasurements(kpi, day -> day == LAST_DAY ? 99.57 : 99.58 + (random.nextInt(10) == 0 ? jitter(0.01) : 0));
+        truth(kpi, scenario);
+      }
+      case KPI_FLAT_JUMP -> {
+        // The same flat rate falls by 0.8 to 1.4 points on the last day, still above the red threshold.
+        String kpi = kpi(p, "99.5", "98");
+        double fall = 98.2 + random.nextInt(7) / 10.0;
+        dailyMeasurements(kpi, day -> day == LAST_DAY ? fall : 99.58 + (random.nextInt(10) == 0 ? jitter(0.01) : 0));
+        truth(kpi, scenario, SignalRules.KPI_ANOMALY);
       }
       default -> throw new IllegalStateException(scenario.name());
     }
