@@ -107,6 +107,33 @@ describe('SignalEvidence', () => {
   it('names the drop threshold in the legend', () => {
     const chart = show(confidenceDropSignal(), 'de').get('[data-testid="signal-chart"]')
     expect(chart.get('[data-testid="signal-chart-line-threshold"]').exists()).toBe(true)
-    expect(chart.get('[data-testid="signal-chart-legend-threshold"]').text()).toBe('Signal bei 6 oder weniger')
+    expect(chart.get('[data-testid="signal-chart-legend-threshold"]').text()).toBe('Ein Rückgang um 2 oder mehr Punkte gegenüber 8 löst ein Signal aus')
+  })
+
+  it('states the drop rule in English', () => {
+    const legend = show(confidenceDropSignal()).get('[data-testid="signal-chart-legend-threshold"]')
+    expect(legend.text()).toBe('A drop of 2 or more points from 8 raises a signal')
+  })
+
+  it('shows the unit of check-ins from the evidence', () => {
+    const signal = confidenceDropSignal()
+    delete signal.params.unit
+    signal.evidence.unit = '%'
+    const cells = show(signal).findAll('[data-testid="signal-points"] tbody td')
+    expect(cells[1].text()).toBe('2.6 %')
+  })
+
+  it('pads the axis of a flat stalled chart', () => {
+    const signal = {
+      id: 's0000000-0000-4000-8000-000000000012',
+      kind: 'stalled_despite_effort',
+      code: 'stalled_despite_effort',
+      nodeIds: [KEY_RESULT_ID],
+      params: { nodeId: KEY_RESULT_ID, title: 'App store rating', unit: '%' },
+      evidence: { checkIns: [{ at: '2026-11-20T10:00:00Z', value: '48' }, { at: '2026-12-04T10:00:00Z', value: '48' }] },
+    }
+    const chart = show(signal).get('[data-testid="signal-chart"]')
+    expect(chart.get('[data-testid="signal-chart-max"]').text()).toBe('50 %')
+    expect(chart.get('[data-testid="signal-chart-min"]').text()).toBe('40 %')
   })
 })

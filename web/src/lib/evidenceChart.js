@@ -12,10 +12,11 @@ export const CONFIDENCE_MAX = 10
  * metric is `confidence`, `checkInValue` or `measuredValue`.
  *
  * A confidence drop plots the confidence (0-10) of its check-ins, with a `threshold` line at the
- * highest earlier confidence minus the drop that raises the signal. Other kinds plot the values
- * of their check-ins, or else of their measurements, with the lines their rule uses: the `target`
- * of a forecast, the `red` and `green` thresholds of a KPI corridor and the `centre` (median) of
- * an anomaly. The value scale spans the points and those lines.
+ * highest earlier confidence (`reference`) minus the `drop` that raises the signal. Other kinds
+ * plot the values of their check-ins, or else of their measurements, with the lines their rule
+ * uses: the `target` of a forecast, the `red` and `green` thresholds of a KPI corridor and the
+ * `centre` (median) of an anomaly. The value scale spans the points and those lines, and is
+ * padded to the neighbouring round numbers when every level is the same.
  */
 export function evidenceChart(signal) {
   const evidence = signal?.evidence ?? {}
@@ -33,7 +34,34 @@ export function evidenceChart(signal) {
   addLine(lines, evidence.green, 'green')
   addLine(lines, evidence.centre, 'centre')
   const levels = [...points.map((point) => point.y), ...lines.map((line) => line.y)]
-  return { metric: fromCheckIns ? 'checkInValue' : 'measuredValue', points, min: Math.min(...levels), max: Math.max(...levels), lines }
+  let [min, max] = [Math.min(...levels), Math.max(...levels)]
+  if (min === max) {
+    [min, max] = paddedRange(min)
+  }
+  return { metric: fromCheckIns ? 'checkInValue' : 'measuredValue', points, min, max, lines }
+}
+
+/**
+ * Returns a scale `[min, max]` around a single level: the multiples of its order of magnitude
+ * on either side, so 48 gives 40 and 50. A level that is such a multiple itself gets a tenth of
+ * that order on either side, so 40 gives 39 and 41. The level 0 gives -1 and 1.
+ */
+export function paddedRange(level) {
+  if (level === 0) {
+    return [-1, 1]
+  }
+  const step = 10 ** Math.floor(Math.log10(Math.abs(level)))
+  const min = tidy(Math.floor(tidy(level / step)) * step)
+  const max = tidy(Math.ceil(tidy(level / step)) * step)
+  if (min !== max) {
+    return [min, max]
+  }
+  return [tidy(level - step / 10), tidy(level + step / 10)]
+}
+
+/** Drops the binary rounding noise of a decimal computation, such as 0.30000000000000004. */
+function tidy(number) {
+  return Number(number.toPrecision(12))
 }
 
 function confidenceChart(evidence) {
@@ -45,7 +73,7 @@ function confidenceChart(evidence) {
   const reference = Number(evidence.reference?.confidence)
   const threshold = Number(evidence.threshold)
   if (Number.isFinite(reference) && Number.isFinite(threshold)) {
-    lines.push({ y: Math.max(CONFIDENCE_MIN, reference - threshold), kind: 'threshold' })
+    lines.push({ y: Math.max(CONFIDENCE_MIN, reference - threshold), kind: 'threshold', drop: threshold, reference })
   }
   return { metric: 'confidence', points, min: CONFIDENCE_MIN, max: CONFIDENCE_MAX, lines }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartLayout, evidenceChart } from './evidenceChart.js'
+import { chartLayout, evidenceChart, paddedRange } from './evidenceChart.js'
 
 function checkIn(at, value, confidence) {
   return { at, value, confidence }
@@ -33,7 +33,7 @@ describe('evidenceChart', () => {
   })
 
   it('draws the drop threshold below the reference', () => {
-    expect(evidenceChart(confidenceDrop()).lines).toEqual([{ y: 6, kind: 'threshold' }])
+    expect(evidenceChart(confidenceDrop()).lines).toEqual([{ y: 6, kind: 'threshold', drop: 2, reference: 8 }])
   })
 
   it('skips check-ins without confidence', () => {
@@ -66,8 +66,29 @@ describe('evidenceChart', () => {
     expect(chart.lines).toEqual([{ y: 90, kind: 'target' }])
   })
 
+  it('pads a flat scale to round numbers', () => {
+    const flat = [{ at: '2026-12-01T00:00:00Z', value: '48' }, { at: '2026-12-08T00:00:00Z', value: '48' }]
+    const chart = evidenceChart({ kind: 'stalled_despite_effort', evidence: { checkIns: flat } })
+    expect(chart.min).toBe(40)
+    expect(chart.max).toBe(50)
+  })
+
   it('gives no chart for one point', () => {
     expect(evidenceChart({ kind: 'kpi_anomaly', evidence: { values: [{ at: '2026-12-01T00:00:00Z', value: '1' }] } })).toBeNull()
+  })
+})
+
+describe('paddedRange', () => {
+  it.each([
+    [48, [40, 50]],
+    [99.58, [90, 100]],
+    [40, [39, 41]],
+    [0.3, [0.29, 0.31]],
+    [0.35, [0.3, 0.4]],
+    [-48, [-50, -40]],
+    [0, [-1, 1]],
+  ])('pads %s', (level, range) => {
+    expect(paddedRange(level)).toEqual(range)
   })
 })
 

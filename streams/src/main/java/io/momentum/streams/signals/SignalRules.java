@@ -355,6 +355,7 @@ final class SignalRules {
         .put("graceDays", settings.checkInGraceDays())
         .put("missed", missed)
         .put("recentCheckIns", checkInsJson(recent))
+        .put("unit", node.unit())
         .put("checkedAt", now.toString());
     Supplier<String> explanation = () -> node.title() + (last == null || last.isBefore(start)
         ? " has had no check-in since " + start.atZone(ZoneOffset.UTC).toLocalDate()
@@ -400,7 +401,8 @@ final class SignalRules {
         .put("reference", checkInJson(reference))
         .put("latest", checkInJson(latest))
         .put("drop", drop)
-        .put("threshold", settings.confidenceDrop());
+        .put("threshold", settings.confidenceDrop())
+        .put("unit", node.unit());
     Supplier<String> explanation = () -> "Confidence in " + node.title() + " fell by " + drop + " points, from " + reference.confidence()
         + " on " + reference.time().atZone(ZoneOffset.UTC).toLocalDate() + " to " + latest.confidence() + " at the"
         + " check-in of " + latest.time().atZone(ZoneOffset.UTC).toLocalDate() + ".";
