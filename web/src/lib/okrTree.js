@@ -72,3 +72,19 @@ function groupBy(items, keyOf) {
 function sortByTitle(items, titleOf) {
   return [...items].sort((left, right) => titleOf(left).localeCompare(titleOf(right)))
 }
+
+/**
+ * Formats the values of a key result's card, such as "from 28 to 40 points" (German "von 28 auf
+ * 40 Punkte") or "Healthy band 95 % – 99 %", or returns null when start or target is missing.
+ * The unit follows only the target, because a unit word after both numbers reads as doubled.
+ * `valueText(number, unit)` formats one number as `useFormat` does.
+ */
+export function keyResultValuesText(keyResult, t, valueText) {
+  if (keyResult.measurement === 'range') {
+    return t('detail.band', { low: valueText(keyResult.low, keyResult.unit), high: valueText(keyResult.high, keyResult.unit) })
+  }
+  if (keyResult.start === null || keyResult.target === null) {
+    return null
+  }
+  return t('editor.startTarget', { start: valueText(keyResult.start, null), target: valueText(keyResult.target, keyResult.unit) })
+}

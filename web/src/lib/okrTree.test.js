@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildOkrTree, descendantObjectiveIds } from './okrTree.js'
+import { createMomentumI18n } from '../i18n/index.js'
+import { buildOkrTree, descendantObjectiveIds, keyResultValuesText } from './okrTree.js'
 
 function objective(id, fields = {}) {
   return { id, title: id, parentId: null, parentKeyResultId: null, ...fields }
@@ -46,5 +47,32 @@ describe('descendantObjectiveIds', () => {
       [keyResult('k1', 'A')],
     )
     expect([...descendantObjectiveIds(tree[0])].sort()).toEqual(['A', 'B', 'C'])
+  })
+})
+
+describe('keyResultValuesText', () => {
+  const points = { measurement: 'increase', start: 28, target: 40, unit: 'points' }
+  // Formats as useFormat's valueText does: the number, then the unit after a space.
+  const valueText = (number, unit) => (unit ? `${number} ${unit}` : String(number))
+
+  it('writes the unit once in English', () => {
+    const { t } = createMomentumI18n('en').global
+    expect(keyResultValuesText(points, t, valueText)).toBe('from 28 to 40 points')
+  })
+
+  it('writes the unit once in German', () => {
+    const { t } = createMomentumI18n('de').global
+    expect(keyResultValuesText({ ...points, unit: 'Punkte' }, t, valueText)).toBe('von 28 auf 40 Punkte')
+  })
+
+  it('writes a band with both units', () => {
+    const { t } = createMomentumI18n('en').global
+    const band = { measurement: 'range', low: 95, high: 99, unit: '%' }
+    expect(keyResultValuesText(band, t, valueText)).toBe('Healthy band 95 % – 99 %')
+  })
+
+  it('gives nothing without a target', () => {
+    const { t } = createMomentumI18n('en').global
+    expect(keyResultValuesText({ ...points, target: null }, t, valueText)).toBeNull()
   })
 })
