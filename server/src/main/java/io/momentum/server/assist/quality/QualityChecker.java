@@ -278,10 +278,20 @@ public final class QualityChecker {
       if (severity == Severity.OFF) {
         return;
       }
-      String quoted = evidence.isEmpty() ? "" : "\"" + String.join("\", \"", evidence) + "\"";
+      String quoted = quote(evidence);
       findings.add(new Finding(rule, severity, target, evidence,
           QualityMessages.why(rule, language, quoted, settings), QualityMessages.fix(rule, language, quoted, settings),
           settings.penaltyOf(severity)));
+    }
+
+    /** Quotes each piece of evidence as the language does: "x" in English, „x“ in German. */
+    private String quote(List<String> evidence) {
+      if (evidence.isEmpty()) {
+        return "";
+      }
+      String open = "de".equals(language) ? "\u201E" : "\"";
+      String close = "de".equals(language) ? "\u201C" : "\"";
+      return open + String.join(close + ", " + open, evidence) + close;
     }
 
     List<Finding> ordered(QualityRequest request) {

@@ -19,12 +19,12 @@ final class QualityMessages {
         "Without a number nobody can tell at the end of the cycle whether the key result was achieved.",
         "Add the value you want to reach and its unit, such as \"from 32 % to 45 %\" or \"to 1,200 active users\".",
         "Ohne Zahl kann am Ende des Zyklus niemand sagen, ob das Schlüsselergebnis erreicht wurde.",
-        "Nennen Sie den Zielwert mit Einheit, etwa \"von 32 % auf 45 %\" oder \"auf 1.200 aktive Nutzer\".");
+        "Nennen Sie den Zielwert mit Einheit, etwa „von 32 % auf 45 %“ oder „auf 1.200 aktive Nutzer“.");
     put(QualityRule.NO_BASELINE,
         "The target {evidence} has no starting value, so progress and ambition cannot be judged.",
         "Add today's value: \"from X to {evidence}\", or enter it as the start value.",
         "Der Zielwert {evidence} hat keinen Ausgangswert, daher lassen sich Fortschritt und Anspruch nicht beurteilen.",
-        "Nennen Sie den heutigen Wert: \"von X auf {evidence}\", oder tragen Sie ihn als Startwert ein.");
+        "Nennen Sie den heutigen Wert (von X auf {evidence}) oder tragen Sie ihn als Startwert ein.");
     put(QualityRule.OUTPUT_NOT_OUTCOME,
         "{evidence} describes work to be done, not the change it should cause; the work can be finished while nothing improves.",
         "Describe the effect you expect from it, such as the share of customers who use it or the time it saves, and keep the work as an initiative.",
@@ -34,7 +34,7 @@ final class QualityMessages {
         "{evidence} says which way to move but not how far, so any small change would count as success.",
         "Say how much: replace {evidence} with a measure and a target, such as \"raise CSAT from 78 to 85\".",
         "{evidence} nennt eine Richtung, aber kein Maß, sodass jede kleine Veränderung als Erfolg gälte.",
-        "Sagen Sie, wie viel: Ersetzen Sie {evidence} durch eine Messgröße mit Zielwert, etwa \"CSAT von 78 auf 85 steigern\".");
+        "Sagen Sie, wie viel: Ersetzen Sie {evidence} durch eine Messgröße mit Zielwert, etwa „CSAT von 78 auf 85 steigern“.");
     put(QualityRule.BINARY_KR,
         "{evidence} can only be done or not done, so the check-ins show no progress until the very end.",
         "Measure the result it should bring instead, such as usage, adoption or time saved, so progress shows week by week.",
@@ -69,7 +69,7 @@ final class QualityMessages {
         "The objective {evidence} does not say for whom or in which area things should change, so it cannot guide choices.",
         "Name the customer, area or result and why it matters now, such as \"New customers reach value in their first week\".",
         "Das Ziel {evidence} sagt nicht, für wen oder in welchem Bereich sich etwas ändern soll, und kann so keine Entscheidungen leiten.",
-        "Nennen Sie Kunden, Bereich oder Ergebnis und warum es jetzt wichtig ist, etwa \"Neukunden erleben in der ersten Woche einen Nutzen\".");
+        "Nennen Sie Kunden, Bereich oder Ergebnis und warum es jetzt wichtig ist, etwa „Neukunden erleben in der ersten Woche einen Nutzen“.");
     put(QualityRule.NO_OWNER,
         "Nobody owns the objective, so nobody is expected to drive it or report on it in check-ins.",
         "Choose an owner for the objective; key results without their own owner share it.",

@@ -72,7 +72,19 @@ class QualityCheckerTest {
     assertThat(rulesOf(report, "kr2")).containsExactlyInAnyOrder("output_not_outcome", "binary_kr");
     assertThat(rulesOf(report, "kr3")).isEmpty();
     Finding vague = report.findings().stream().filter(f -> f.rule() == QualityRule.VAGUE_VERB).findFirst().orElseThrow();
-    assertThat(vague.why()).contains("\"verbessern\"", "Maß");
+    assertThat(vague.why()).contains("\u201Everbessern\u201C", "Maß");
+  }
+
+  @Test
+  void germanTextsUseGermanQuotes() {
+    QualityReport report = checker.check(request("de", "Kundenzufriedenheit verbessern",
+        "Neues CRM einführen", "Erstlösungsquote auf 75 % steigern", "Umsatz steigern"));
+
+    assertThat(report.findings()).isNotEmpty();
+    for (Finding finding : report.findings()) {
+      assertThat(finding.why()).as("why of %s", finding.rule()).doesNotContain("\"");
+      assertThat(finding.fix()).as("fix of %s", finding.rule()).doesNotContain("\"");
+    }
   }
 
   @Test
