@@ -41,6 +41,10 @@ async function generate(page, result) {
   result.proposals = await proposals.count()
   result.titles = await page.locator('[data-testid="proposal-title"]').allTextContents()
   result.scores = (await page.locator('[data-testid="proposal-score"]').allTextContents()).map((s) => s.trim())
+  // Space between the first card's border and its title, in CSS pixels, on the left and at the top.
+  const cardBox = await proposals.first().boundingBox()
+  const titleBox = await proposals.first().locator('[data-testid="proposal-title"]').boundingBox()
+  result.cardInset = { left: titleBox.x - cardBox.x, top: titleBox.y - cardBox.y }
   result.sourceTypes = await page.locator('.sources li').evaluateAll((items) => [...new Set(items.map((li) => li.dataset.sourceType))])
   result.kpiSource = await page.locator('[data-source-type="kpi"]').first().textContent().then((s) => s.trim()).catch(() => null)
   result.phrases = await page.locator('.phrases').allTextContents().then((all) => all.map((s) => s.trim()))

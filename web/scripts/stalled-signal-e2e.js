@@ -62,6 +62,8 @@ await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, res
   result.doneRecent = await text(signal.locator('[data-testid="signal-done-recent"]'))
   result.weeks = await signal.locator('[data-testid="signal-done-per-week"] tbody tr').count()
   result.chart = await signal.locator('[data-testid="signal-chart"] polyline').count()
+  result.axisMax = await text(signal.locator('[data-testid="signal-chart-max"]'))
+  result.axisMin = await text(signal.locator('[data-testid="signal-chart-min"]'))
   result.nodeLink = await text(signal.locator('[data-testid="signal-node-link"]'))
   await signal.scrollIntoViewIfNeeded()
   await page.screenshot({ path: join(options.out, 'stalled-signal-live.png'), fullPage: true })

@@ -67,6 +67,8 @@ class DraftsBrowserIT {
     assertThat(result.getString("error")).as(run.output()).isNull();
     assertThat(result.getInteger("proposals")).isBetween(2, 3);
     assertThat(result.getJsonArray("scores").getString(0)).matches("Quality \\d+/100");
+    assertThat(result.getJsonObject("cardInset").getDouble("left")).as("space left of a card's title").isGreaterThanOrEqualTo(8);
+    assertThat(result.getJsonObject("cardInset").getDouble("top")).as("space above a card's title").isGreaterThanOrEqualTo(8);
     assertThat(result.getJsonArray("sourceTypes").getList()).contains("library", "okr", "kpi");
     assertThat(result.getString("kpiSource")).contains("Win rate of qualified opportunities: now 21, target 27 from its green bound");
     assertThat(result.getString("exampleText")).isNotBlank();

@@ -129,6 +129,9 @@ class SignalBrowserIT {
     assertThat(result.getString("doneRecent")).isEqualTo("4");
     assertThat(result.getInteger("weeks")).isGreaterThanOrEqualTo(6);
     assertThat(result.getInteger("chart")).isEqualTo(1);
+    // Every check-in is 30, a multiple of 10, so the axis is padded by 1 on either side.
+    assertThat(result.getString("axisMax")).isEqualTo("31 kEUR");
+    assertThat(result.getString("axisMin")).isEqualTo("29 kEUR");
     assertThat(result.getString("nodeLink")).isEqualTo("Grow revenue");
     assertThat(result.getString("germanKindLabel")).isEqualTo("Stillstand trotz Aufwand");
     assertThat(result.getString("germanExplanation")).startsWith("Grow revenue blieb über die letzten 4 Check-ins (3 Wochen) bei 30 kEUR");
