@@ -172,20 +172,31 @@ final class BriefComposer {
     }
     List<JsonObject> before = thenOf(objectives);
     if (!before.isEmpty()) {
-      BigDecimal change = BriefNumbers.meanProgress(objectives).subtract(BriefNumbers.meanProgress(before));
+      // Like with like: the change covers the objectives that existed at the period's start; the
+      // objectives added since are named in a sentence of their own with the score they make.
+      List<JsonObject> kept = objectives.stream().filter(o -> then.containsKey(o.getString("id"))).toList();
+      List<JsonObject> addedObjectives = objectives.stream().filter(o -> !then.containsKey(o.getString("id"))).toList();
+      String scope = addedObjectives.isEmpty() ? "" : "Kept";
+      BigDecimal change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
       if (shown(change)) {
-        out.add(sentence("summary.delta").words(words.template("period." + in.kind().wire()))
-            .number(numbers.scoreChange(before, in.periodStart(), objectives, in.asOf(), unitIds))
+        out.add(sentence("summary.delta" + scope).words(words.template("period." + in.kind().wire()))
+            .number(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), unitIds))
             .number(numbers.score(before, unitIds, in.periodStart()))
-            .number(numbers.score(objectives, unitIds, in.asOf())).unit(in.unit()).build());
+            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).unit(in.unit()).build());
         List<JsonObject> pullingDown = addedBelow(BriefNumbers.meanProgress(before));
-        if (change.signum() < 0 && !pullingDown.isEmpty() && noKeyResultFell()) {
-          out.add(counted("summary.fallFromAdded", pullingDown.size())
+        if (change.signum() < 0 && !pullingDown.isEmpty()) {
+          out.add(counted(noKeyResultFell() ? "summary.fallFromAdded" : "summary.lowerFromAdded", pullingDown.size())
               .number(numbers.count("keyResults.added", pullingDown, in.asOf())).nodes(pullingDown, MAX_ITEMS).build());
         }
       } else {
-        out.add(sentence("summary.flat").words(words.template("period." + in.kind().wire()))
-            .number(numbers.score(objectives, unitIds, in.asOf())).unit(in.unit()).build());
+        out.add(sentence("summary.flat" + scope).words(words.template("period." + in.kind().wire()))
+            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).unit(in.unit()).build());
+      }
+      if (!addedObjectives.isEmpty()) {
+        out.add(counted("summary.addedObjectives", addedObjectives.size())
+            .number(numbers.count("objectives.added", addedObjectives, in.asOf())).nodes(addedObjectives, MAX_ITEMS)
+            .number(numbers.score(objectives, unitIds, in.asOf()))
+            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).build());
       }
     }
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
@@ -222,13 +233,15 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the key results of the brief that did not exist at the period's start and whose
-   * progress is below {@code score}, so they lower their objectives' progress.
+   * Returns the key results of the brief that did not exist at the period's start, of objectives
+   * that did, and whose progress is below {@code score}, so they lower their objectives' progress.
    */
   private List<JsonObject> addedBelow(BigDecimal score) {
     List<JsonObject> added = new ArrayList<>();
     for (JsonObject keyResult : in.keyResults()) {
-      if (!then.containsKey(keyResult.getString("id")) && BriefNumbers.progressOf(keyResult).compareTo(score) < 0) {
+      // A key result of an objective added in the period is told with its objective.
+      if (!then.containsKey(keyResult.getString("id")) && then.containsKey(keyResult.getString("parentId"))
+          && BriefNumbers.progressOf(keyResult).compareTo(score) < 0) {
         added.add(keyResult);
       }
     }

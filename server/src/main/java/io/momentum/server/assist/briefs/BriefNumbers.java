@@ -20,7 +20,8 @@ import java.util.List;
  * end), {@code confidence} and {@code staleDays} of a node at {@code at}; {@code change} of a
  * node's progress from {@code from} to {@code to}; {@code gap} (expected minus progress, shown
  * unsigned) of a node at {@code at}; {@code score} (mean progress of the objectives of
- * {@code unitIds} in {@code cycleId}) at {@code at}, its {@code scoreChange} and {@code scoreGap};
+ * {@code unitIds} in {@code cycleId}) at {@code at}, or with {@code existedAt} of those objectives
+ * that existed at that instant, its {@code scoreChange} and {@code scoreGap};
  * and {@code count}, whose {@code nodeIds} are the nodes counted. A key result measured in its own
  * unit also has {@code value} (its current value), {@code target} and {@code forecastValue} (the
  * forecast value at cycle end, shown with the decimals of {@link DisplayPrecision}); their facts
@@ -168,6 +169,24 @@ final class BriefNumbers {
     BigDecimal value = meanProgress(objectives);
     return new Sentence.Number(wording.percent(value), scoreFact("score", unitIds, value)
         .put("nodeIds", ids(objectives)).put("at", at.toString()));
+  }
+
+  /**
+   * Returns the score of the objectives that existed at {@code existedAt} and still exist at
+   * {@code at}: the fact records {@code existedAt}, so a reader can check that the score leaves
+   * out exactly the objectives added since.
+   */
+  Sentence.Number keptScore(List<JsonObject> objectives, List<String> unitIds, Instant at, Instant existedAt) {
+    Sentence.Number score = score(objectives, unitIds, at);
+    score.fact().put("existedAt", existedAt.toString());
+    return score;
+  }
+
+  /** Returns the change of the score of the objectives that existed at {@code from}, recording {@code existedAt}. */
+  Sentence.Number keptScoreChange(List<JsonObject> then, Instant from, List<JsonObject> now, Instant to, List<String> unitIds) {
+    Sentence.Number change = scoreChange(then, from, now, to, unitIds);
+    change.fact().put("existedAt", from.toString());
+    return change;
   }
 
   /** Returns the change of the score; {@code fromNodeIds} are the objectives that existed at {@code from}. */

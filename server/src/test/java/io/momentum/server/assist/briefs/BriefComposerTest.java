@@ -219,6 +219,30 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.startsWith("No key result lost"));
   }
 
+  @Test
+  void scoreChangeComparesObjectivesThatExistedThen() {
+    JsonObject addedObjective = node("o-shop", "objective", "Open the shop", null, 0.1, "off_track", null, null);
+    JsonObject fell = node("k-flat2", "key_result", "Cut fees to 1.6 %", "o-pay", 0.7, "on_track",
+        NOW.minus(Duration.ofDays(3)), null);
+    BriefInputs base = addedKeyResult(Map.of("k-flat2", fell));
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.add(addedObjective);
+    BriefInputs inputs = new BriefInputs(BriefKind.WEEKLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    // Then 0.7, 0.9, 0.3 and 0; now 0.8, 0.55, 0.3 and 0 of the same four, and 0.1 of the new one.
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
+        "Since last week the score of the objectives Checkout had then moved by -6.3 pp, from 47.5 % to 41.3 %.",
+        "1 objective is new in this period, Open the shop; with it the score is 35.0 % instead of 41.3 %.",
+        "1 new key result lowers the score until it moves: Offer instalments.");
+    JsonObject change = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Since last week"))
+        .findFirst().orElseThrow().getJsonArray("numbers").getJsonObject(0);
+    assertThat(change.getString("existedAt")).isEqualTo(WEEK_AGO.toString());
+    assertThat(change.getJsonArray("nodeIds")).doesNotContain("o-shop");
+  }
+
   /** A decrease key result from 6.5 % to 3.5 %, now at 5.5 % (6 % a week ago), forecast to reach 4.9286 %. */
   private static BriefInputs failedPayments(BriefKind kind) {
     JsonObject now = node("k-fail", "key_result", "Reduce failed payment attempts", "o-pay", 0.3333, "off_track",

@@ -131,6 +131,14 @@ class BriefWordingTest {
       "en|summary.fallFromAdded|0|2|No key result lost progress in this period; 2 new key results lower the score until they move: B.",
       "de|summary.fallFromAdded|0|1|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 1 neues Schlüsselergebnis senkt den Wert, bis es vorankommt: B.",
       "de|summary.fallFromAdded|0|2|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 2 neue Schlüsselergebnisse senken den Wert, bis sie vorankommen: B.",
+      "en|summary.lowerFromAdded|0|1|1 new key result lowers the score until it moves: B.",
+      "en|summary.lowerFromAdded|0|2|2 new key results lower the score until they move: B.",
+      "de|summary.lowerFromAdded|0|1|1 neues Schlüsselergebnis senkt den Wert, bis es vorankommt: B.",
+      "de|summary.lowerFromAdded|0|2|2 neue Schlüsselergebnisse senken den Wert, bis sie vorankommen: B.",
+      "en|summary.addedObjectives|0|1|1 objective is new in this period, B; with it the score is C instead of D.",
+      "en|summary.addedObjectives|0|2|2 objectives are new in this period, B; with them the score is C instead of D.",
+      "de|summary.addedObjectives|0|1|1 Ziel ist in diesem Zeitraum hinzugekommen, B; mit ihm liegt der Wert bei C statt D.",
+      "de|summary.addedObjectives|0|2|2 Ziele sind in diesem Zeitraum hinzugekommen, B; mit ihnen liegt der Wert bei C statt D.",
       "en|more|0|0|0 more points concern B.",
       "en|more|0|1|1 more point concerns B.",
       "en|more|0|2|2 more points concern B.",
@@ -160,7 +168,8 @@ class BriefWordingTest {
 
     // Dependency sentences count the signals they link, in a list piece rather than a number.
     counted.removeIf(key -> key.startsWith("risk.signal.holdsBack."));
-    assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded", "moved.unmoved",
+    assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded",
+        "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
         "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineNew", "more");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
