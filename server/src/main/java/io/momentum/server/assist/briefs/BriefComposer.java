@@ -351,8 +351,17 @@ final class BriefComposer {
 
   // Risks
 
+  /** A risk sentence with its rank: lower ranks come first, so a cut section keeps the weightiest. */
+  private record Ranked(int rank, JsonObject sentence) {
+  }
+
+  /**
+   * Writes the risks, weightiest first: open signals about the brief's nodes, nodes off track,
+   * other open signals, nodes at risk, acknowledged and snoozed signals, low confidence, silence
+   * and missing values. The order within each rank is kept.
+   */
   private List<JsonObject> risks(List<JsonObject> nodes) {
-    List<JsonObject> out = new ArrayList<>();
+    List<Ranked> ranked = new ArrayList<>();
     List<JsonObject> behind = new ArrayList<>();
     for (JsonObject node : nodes) {
       String status = node.getString("status");
@@ -372,22 +381,25 @@ final class BriefComposer {
       }
       Sentence.Builder sentence = sentence("risk." + node.getString("status") + variant)
           .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
-      out.add((unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build());
+      ranked.add(new Ranked("off_track".equals(node.getString("status")) ? 1 : 3,
+          (unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build()));
     }
     for (JsonObject node : lowConfidence) {
-      out.add(sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build());
+      ranked.add(new Ranked(5, sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build()));
     }
     if (in.kind() == BriefKind.WEEKLY) {
       for (JsonObject node : stale(nodes)) {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
-        out.add(counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
-            .words(words.template("risk.stale.silence"), valuesLink(node)).build());
+        ranked.add(new Ranked(6, counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
+            .words(words.template("risk.stale.silence"), valuesLink(node)).build()));
       }
       for (JsonObject node : withoutValue(nodes)) {
-        out.add(sentence("risk.noValue").node(node).build());
+        ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build()));
       }
     }
-    out.addAll(signals());
+    ranked.addAll(signals());
+    ranked.sort(Comparator.comparingInt(Ranked::rank));
+    List<JsonObject> out = new ArrayList<>(ranked.stream().map(Ranked::sentence).toList());
     if (out.isEmpty()) {
       out.add(sentence("risk.none").unit(in.unit()).build());
     }
@@ -395,56 +407,87 @@ final class BriefComposer {
   }
 
   /**
-   * Writes one sentence per node (or unit), signal kind and signal state, linking each signal.
-   * A signal is about its subject, the first of its nodes. A dependency signal about a node outside
-   * the brief (an initiative, say) names one of the brief's nodes among the off-track nodes it is
-   * linked to, so it is told from that node's side: it is off track and holds the subjects back,
-   * each subject's title linked to its signal.
+   * Writes one sentence per node (or unit), signal kind and signal state, linking each signal,
+   * and one per dependency signal. A signal is about its subject, the first of its nodes; a
+   * subject outside the brief (a KPI, say) is named with its kind and the unit whose board shows
+   * it. A dependency signal names both ends in the direction of their link, and the status the
+   * brief's node has now.
    */
-  private List<JsonObject> signals() {
+  private List<Ranked> signals() {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
       String concern = null;
       String variant = "";
+      boolean dependency = "dependency_at_risk".equals(signal.kind()) && signal.relation() != null;
       if (byId.containsKey(signal.subjectId())) {
         concern = signal.subjectId();
-      } else if ("dependency_at_risk".equals(signal.kind()) && signal.subjectTitle() != null) {
+        variant = dependency ? ".dependency|" + signal.id() : "";
+      } else if (dependency && signal.subjectTitle() != null) {
         concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst().orElse(null);
-        variant = ".holdsBack";
+        variant = ".held|" + signal.id();
+      } else if (signal.subjectTitle() != null && signal.subjectId() != null) {
+        concern = signal.subjectId();
+        variant = ".outside";
       }
       if (concern == null && signal.nodeIds().stream().noneMatch(byId::containsKey)) {
         concern = in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null);
+        variant = "";
       }
       if (concern != null) {
         String state = "acknowledged".equals(signal.state()) || "snoozed".equals(signal.state()) ? signal.state() : "open";
-        byConcern.computeIfAbsent(concern + "|" + signal.kind() + variant + "|" + state, key -> new ArrayList<>()).add(signal);
+        byConcern.computeIfAbsent(concern + "|" + state + "|" + signal.kind() + variant, key -> new ArrayList<>()).add(signal);
       }
     }
 
-    List<JsonObject> out = new ArrayList<>();
+    List<Ranked> out = new ArrayList<>();
     for (Map.Entry<String, List<BriefInputs.Signal>> entry : byConcern.entrySet()) {
       String[] key = entry.getKey().split("\\|");
       String concern = key[0];
-      String kind = key[1];
-      String state = key[2];
+      String state = key[1];
+      String kind = key[2];
       List<BriefInputs.Signal> all = entry.getValue();
-      String boardUnit = byId.containsKey(concern) ? byId.get(concern).getString("unitId", in.unit().id()) : concern;
-      if (kind.endsWith(".holdsBack")) {
-        List<JsonObject> labelled = all.stream().map(signal -> signalLink(signal, boardUnit)
-            .put("label", signal.subjectTitle())).toList();
-        out.add(counted("risk.signal.holdsBack." + state, all.size()).node(byId.get(concern))
-            .labels(labelled, MAX_ITEMS).build());
+      BriefInputs.Signal first = all.get(0);
+      boolean inBrief = byId.containsKey(concern);
+      String boardUnit = inBrief ? byId.get(concern).getString("unitId", in.unit().id()) : unitOfSignal(first).id();
+      int rank = !"open".equals(state) ? 4 : inBrief ? 0 : 2;
+      String label = words.template("risk.signal.label." + state);
+      if (kind.endsWith(".dependency")) {
+        JsonObject subject = byId.get(concern);
+        JsonObject other = byId.get(first.nodeIds().size() > 1 ? first.nodeIds().get(1) : "");
+        Sentence.Builder sentence = sentence("risk.dependency." + first.relation()).node(subject)
+            .words(kindWord(other == null ? first.otherKind() : other.getString("kind")));
+        sentence = other == null
+            ? sentence.labels(List.of(signalLink(first, boardUnit).put("label", first.otherTitle())), 1)
+            : sentence.node(other);
+        out.add(new Ranked(rank, sentence.words(label, signalLink(first, boardUnit))
+            .words(words.status(other == null ? "off_track" : other.getString("status"))).build()));
+        continue;
+      }
+      if (kind.endsWith(".held")) {
+        JsonObject held = byId.get(concern);
+        out.add(new Ranked(rank, sentence("risk.held." + first.relation()).node(held)
+            .words(words.status(held.getString("status"))).words(kindWord(first.subjectKind()))
+            .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1).words(label).build()));
+        continue;
+      }
+      String phrase = words.template(words.has("signal." + first.kind()) ? "signal." + first.kind() : "signal.other");
+      if (kind.endsWith(".outside")) {
+        Sentence.Builder sentence = sentence("risk.signal.outside")
+            .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1)
+            .words(kindWord(first.subjectKind())).unit(unitOfSignal(first)).words(phrase).words(label);
+        all.subList(1, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+        out.add(new Ranked(rank, sentence.build()));
         continue;
       }
       Sentence.Builder sentence = sentence(all.size() == 1 ? "risk.signal" : "risk.signals");
-      if (byId.containsKey(concern)) {
+      if (inBrief) {
         sentence.node(byId.get(concern));
       } else {
         sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      sentence.words(words.template(words.has("signal." + kind) ? "signal." + kind : "signal.other"));
+      sentence.words(phrase);
       if (all.size() == 1) {
-        sentence.words(words.template("risk.signal.label." + state), signalLink(all.get(0), boardUnit));
+        sentence.words(label, signalLink(first, boardUnit));
       } else {
         // Several signals of one kind about one unit (one per quiet source, say) are linked as "first, second, ...".
         List<JsonObject> labelled = new ArrayList<>();
@@ -456,9 +499,19 @@ final class BriefComposer {
           all.subList(MAX_ITEMS, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
         }
       }
-      out.add(sentence.build());
+      out.add(new Ranked(rank, sentence.build()));
     }
     return out;
+  }
+
+  /** Returns the brief's unit whose board shows a signal: the first of its units in the brief. */
+  private BriefInputs.Unit unitOfSignal(BriefInputs.Signal signal) {
+    return in.units().stream().filter(u -> signal.unitIds().contains(u.id())).findFirst().orElse(in.unit());
+  }
+
+  /** Returns the word of a node kind ("KPI", "initiative"), or the general word for a node. */
+  private String kindWord(String kind) {
+    return words.template(words.has("kind." + kind) ? "kind." + kind : "kind.other");
   }
 
   private List<JsonObject> staleCounts() {

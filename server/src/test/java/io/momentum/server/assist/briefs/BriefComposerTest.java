@@ -338,21 +338,57 @@ class BriefComposerTest {
   }
 
   @Test
-  void dependencySignalsLinkEachSubject() {
+  void dependencySignalsFollowTheLinkDirection() {
     List<BriefInputs.Signal> signals = List.of(
-        new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
-            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative"),
-        new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("i-retry", "k-quiet"),
-            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Retry card payments", "initiative"));
+        // The initiative contributes to the key result, which was off track when the signal was raised.
+        new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-flat2"),
+            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
+            "contributes_to", "Cut fees to 1.6 %", "key_result"),
+        // The key result relies on an initiative outside the brief that is off track.
+        new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-retry"),
+            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
+            "depends_on", "Retry card payments", "initiative"));
+    BriefInputs inputs = with(BriefKind.WEEKLY, List.of(), Map.of(), signals);
+
+    assertThat(sentences(BriefComposer.compose(inputs, BriefWording.of("en")))).extracting(s -> s.getString("text")).contains(
+        "Cut fees to 1.6 % is at risk, and Move card payments (initiative) contributes to it (open signal).",
+        "Reduce failed payments to 3.5 % relies on Retry card payments (initiative), which is off track (open signal).");
+    List<JsonObject> german = sentences(BriefComposer.compose(inputs, BriefWording.of("de")));
+    assertThat(german).extracting(s -> s.getString("text")).contains(
+        "Cut fees to 1.6 % ist gefährdet, und Move card payments (Initiative) trägt dazu bei (offenes Signal).")
+        .noneMatch(text -> text.contains("Knoten"));
+    JsonObject held = sentences(BriefComposer.compose(inputs, BriefWording.of("en"))).stream()
+        .filter(s -> s.getString("text").contains("contributes to it")).findFirst().orElseThrow();
+    assertThat(held.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/key-results/k-flat2", "/units/u-team#signal-s-move");
+  }
+
+  @Test
+  void signalAboutNodeOutsideBriefNamesIt() {
+    List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-kpi", "kpi_anomaly", "warning", "acknowledged",
+        List.of("kpi-active"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Active customers (90 days)", "kpi"));
 
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en"));
 
-    JsonObject sentence = sentences(brief).stream().filter(s -> s.getString("text").contains("holds back")).findFirst()
-        .orElseThrow();
-    assertThat(sentence.getString("text")).isEqualTo("Reduce failed payments to 3.5 % is off track and holds back "
-        + "Move card payments and Retry card payments, which are linked to it (open signals).");
-    assertThat(sentence.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
-        .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-move", "/units/u-team#signal-s-retry");
+    assertThat(sentences(brief)).extracting(s -> s.getString("text"))
+        .contains("Active customers (90 days) (KPI of Checkout): its value moved unusually (acknowledged signal).");
+  }
+
+  @Test
+  void openSignalsComeBeforeMinorRisks() {
+    List<JsonObject> late = new ArrayList<>();
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
+          NOW.minus(Duration.ofDays(1)), null));
+    }
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), inputs(BriefKind.WEEKLY).signals()),
+        BriefWording.of("en"));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    assertThat(risks.getJsonObject(0).getString("text"))
+        .isEqualTo("Reduce failed payments to 3.5 %: its forecast stays well below the target (open signal).");
+    assertThat(risks.getJsonObject(1).getString("text")).startsWith("Reduce failed payments to 3.5 % is off track");
   }
 
   @Test
