@@ -129,6 +129,11 @@ final class EngineNumbers {
       return value.setScale(decimals, RoundingMode.HALF_UP);
     }
     BigDecimal hundred = BigDecimal.valueOf(100);
+    if (POINTS.contains(measure) && fact.getBoolean("unsigned", false)) {
+      // A change shown without its sign: the verb says the direction, which must be the engine's.
+      assertThat(value.signum()).as("direction of %s", fact.encode()).isEqualTo("down".equals(fact.getString("direction")) ? -1 : 1);
+      return value.abs().multiply(hundred).setScale(1, RoundingMode.HALF_UP);
+    }
     if (RATIOS.contains(measure) || POINTS.contains(measure)) {
       return value.multiply(hundred).setScale(1, RoundingMode.HALF_UP);
     }

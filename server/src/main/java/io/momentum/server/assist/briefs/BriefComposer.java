@@ -180,9 +180,10 @@ final class BriefComposer {
       BigDecimal change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
       if (shown(change)) {
         out.add(sentence("summary.delta" + scope).words(words.template("period." + in.kind().wire()))
-            .number(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), unitIds))
+            .number(numbers.unsigned(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), unitIds)))
             .number(numbers.score(before, unitIds, in.periodStart()))
-            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).unit(in.unit()).build());
+            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).unit(in.unit())
+            .words(words.template(change.signum() < 0 ? "score.down" : "score.up")).build());
         List<JsonObject> pullingDown = addedBelow(BriefNumbers.meanProgress(before));
         if (change.signum() < 0 && !pullingDown.isEmpty()) {
           out.add(counted(noKeyResultFell() ? "summary.fallFromAdded" : "summary.lowerFromAdded", pullingDown.size())
@@ -672,7 +673,8 @@ final class BriefComposer {
 
     if (win != null) {
       out.add(sentence("tp.win").node(win)
-          .number(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf())).words(during).build());
+          .number(numbers.unsigned(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf())))
+          .words(during).build());
     }
     List<JsonObject> offTrack = withStatus(behindFirst(keyResults), "off_track");
     if (!offTrack.isEmpty()) {
@@ -717,7 +719,7 @@ final class BriefComposer {
     if (best != null) {
       List<JsonObject> now = objectivesOf(List.of(best.id()));
       out.add(sentence("tp.bestUnit").unit(best)
-          .number(numbers.scoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id())))
+          .number(numbers.unsigned(numbers.scoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id()))))
           .words(during).build());
     }
     List<BriefInputs.Unit> behind = unitsBehind();
@@ -777,8 +779,12 @@ final class BriefComposer {
         sentence = counted("unit.line", onTrack.size()).unit(unit).number(numbers.score(now, ids, in.asOf()))
             .number(numbers.scoreChange(before, in.periodStart(), now, in.asOf(), ids));
       }
-      out.add(sentence.number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-          .number(numbers.count("objectives", now, in.asOf())).build());
+      sentence.number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+          .number(numbers.count("objectives", now, in.asOf()));
+      if (!before.isEmpty()) {
+        sentence.words(words.template("since." + in.kind().wire()));
+      }
+      out.add(sentence.build());
     }
     return out;
   }
@@ -810,7 +816,8 @@ final class BriefComposer {
 
   private List<JsonObject> objectiveLines() {
     List<JsonObject> out = new ArrayList<>();
-    List<JsonObject> sorted = new ArrayList<>(in.objectives());
+    // An objective without values is named in the summary, not among the least advanced.
+    List<JsonObject> sorted = new ArrayList<>(in.objectives().stream().filter(o -> !"pending".equals(o.getString("status"))).toList());
     sorted.sort(Comparator.comparing(BriefNumbers::progressOf).reversed().thenComparing(BriefComposer::title));
     List<JsonObject> shown = new ArrayList<>(sorted.subList(0, Math.min(3, sorted.size())));
     // The best three and the worst three, each objective once.

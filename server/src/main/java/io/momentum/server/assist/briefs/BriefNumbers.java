@@ -196,6 +196,16 @@ final class BriefNumbers {
         .put("fromNodeIds", ids(then)).put("nodeIds", ids(now)).put("from", from.toString()).put("to", to.toString()));
   }
 
+  /**
+   * Returns a change shown without its sign, for a sentence whose verb ("rose", "fell") gives the
+   * direction: the fact records {@code unsigned} and the {@code direction} the verb states.
+   */
+  Sentence.Number unsigned(Sentence.Number change) {
+    BigDecimal value = new BigDecimal(change.fact().getString("value"));
+    JsonObject fact = change.fact().copy().put("unsigned", true).put("direction", value.signum() < 0 ? "down" : "up");
+    return new Sentence.Number(wording.points(value.abs()).replace("+", ""), fact);
+  }
+
   private static JsonArray ids(Collection<JsonObject> nodes) {
     JsonArray ids = new JsonArray();
     nodes.forEach(node -> ids.add(node.getString("id")));

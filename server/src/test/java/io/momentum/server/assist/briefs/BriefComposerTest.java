@@ -215,7 +215,7 @@ class BriefComposerTest {
         NOW.minus(Duration.ofDays(3)), null);
     JsonObject brief = BriefComposer.compose(addedKeyResult(Map.of("k-flat2", fell)), BriefWording.of("en"));
 
-    assertThat(sentences(brief)).extracting(s -> s.getString("text")).anyMatch(text -> text.contains("moved by -"));
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).anyMatch(text -> text.contains(" fell by "));
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.startsWith("No key result lost"));
   }
 
@@ -234,7 +234,7 @@ class BriefComposerTest {
 
     // Then 0.7, 0.9, 0.3 and 0; now 0.8, 0.55, 0.3 and 0 of the same four, and 0.1 of the new one.
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
-        "Since last week the score of the objectives Checkout had then moved by -6.3 pp, from 47.5 % to 41.3 %.",
+        "Since last week the score of the objectives Checkout had then fell by 6.3 pp, from 47.5 % to 41.3 %.",
         "1 objective is new in this period, Open the shop; with it the score is 35.0 % instead of 41.3 %.",
         "1 new key result lowers the score until it moves: Offer instalments.");
     JsonObject change = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Since last week"))
@@ -337,6 +337,27 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains("open signal"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Since last week the score of Checkout rose by 2.5 pp, from 38.8 % to 41.3 %.",
+      "en | Celebrate Raise conversion to 3 %: its progress rose by 20.0 pp this week.",
+      "de | Seit letzter Woche ist der Wert von Checkout um 2,5 Prozentpunkte gestiegen, von 38,8 % auf 41,3 %."})
+  void changesReadAsRiseOrFallWithoutSign(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  @Test
+  void quarterlyLinesSaySinceWhenAndLeavePendingOut() {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of("en"));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text"))
+        .contains("The score of Checkout is 41.3 % (+2.5 pp since the start of the cycle); 1 of 4 objectives is on track.",
+            "Make checkout effortless (Checkout): progress 80.0 %, on track.")
+        .noneMatch(text -> text.startsWith("Open the marketplace ("));
+  }
+
   @Test
   void dependencySignalsFollowTheLinkDirection() {
     List<BriefInputs.Signal> signals = List.of(
@@ -417,7 +438,7 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
-        "Northwind and its sub-units stand at 43.0 % in Q4 2026, against 70.0 % expected by now.",
-        "On its own, Northwind stands at 50.0 %, as its tile on the boards shows: 1 of its 1 objectives is on track.");
+        "The score of Northwind and its sub-units is 43.0 % in Q4 2026, against 70.0 % expected by now.",
+        "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: 1 of its 1 objectives is on track.");
   }
 }
