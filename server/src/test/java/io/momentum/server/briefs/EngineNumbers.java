@@ -129,6 +129,11 @@ final class EngineNumbers {
       return value.setScale(decimals, RoundingMode.HALF_UP);
     }
     BigDecimal hundred = BigDecimal.valueOf(100);
+    if (POINTS.contains(measure) && fact.getBoolean("unsigned", false)) {
+      // A change shown without its sign: the verb says the direction, which must be the engine's.
+      assertThat(value.signum()).as("direction of %s", fact.encode()).isEqualTo("down".equals(fact.getString("direction")) ? -1 : 1);
+      return value.abs().multiply(hundred).setScale(1, RoundingMode.HALF_UP);
+    }
     if (RATIOS.contains(measure) || POINTS.contains(measure)) {
       return value.multiply(hundred).setScale(1, RoundingMode.HALF_UP);
     }
@@ -184,15 +189,24 @@ final class EngineNumbers {
     if (isLive(fact.getString("at", fact.getString("to")))) {
       Set<String> expected = new HashSet<>();
       List<String> units = ids(fact.getJsonArray("unitIds"));
+      // A score with "existedAt" covers the objectives that existed then: time travel finds them.
+      String existedAt = fact.getString("existedAt");
       for (JsonObject node : liveNodes.values()) {
         if ("objective".equals(node.getString("kind")) && units.contains(node.getString("unitId"))
-            && fact.getString("cycleId").equals(node.getString("cycleId"))) {
+            && fact.getString("cycleId").equals(node.getString("cycleId"))
+            && (existedAt == null || existedAt(node.getString("id"), existedAt))) {
           expected.add(node.getString("id"));
         }
       }
       assertThat(new HashSet<>(ids)).as("objectives averaged by %s", fact.encode()).isEqualTo(expected);
     }
     return ids;
+  }
+
+  private boolean existedAt(String id, String at) {
+    int status = api.get("/api/v1/nodes/" + id + "/as-of?at=" + URLEncoder.encode(at, StandardCharsets.UTF_8)).statusCode();
+    assertThat(status).as("time travel of %s to %s", id, at).isIn(200, 404);
+    return status == 200;
   }
 
   private long count(JsonObject fact) {
@@ -209,7 +223,7 @@ final class EngineNumbers {
       return subjects.size();
     }
     List<String> ids = ids(fact.getJsonArray("nodeIds"));
-    if (of.startsWith("objectives") && !of.equals("objectives.carryOver")) {
+    if (of.startsWith("objectives") && !of.equals("objectives.carryOver") && !of.equals("objectives.added")) {
       // "objectives.on_track.own" counts the brief unit's own objectives, as its board tile does.
       boolean own = of.endsWith(".own");
       String scope = own ? of.substring(0, of.length() - ".own".length()) : of;
@@ -228,8 +242,8 @@ final class EngineNumbers {
       JsonObject node = node(id, at);
       switch (of) {
         case "keyResults" -> assertThat(node.getString("kind")).isEqualTo("key_result");
-        case "keyResults.added" -> {
-          assertThat(node.getString("kind")).isEqualTo("key_result");
+        case "keyResults.added", "objectives.added" -> {
+          assertThat(node.getString("kind")).isEqualTo(of.startsWith("keyResults") ? "key_result" : "objective");
           assertThat(api.get("/api/v1/nodes/" + id + "/as-of?at=" + URLEncoder.encode(brief.getString("periodStart"),
               StandardCharsets.UTF_8)).statusCode()).as("time travel of %s to the period's start", id).isEqualTo(404);
         }

@@ -172,20 +172,32 @@ final class BriefComposer {
     }
     List<JsonObject> before = thenOf(objectives);
     if (!before.isEmpty()) {
-      BigDecimal change = BriefNumbers.meanProgress(objectives).subtract(BriefNumbers.meanProgress(before));
+      // Like with like: the change covers the objectives that existed at the period's start; the
+      // objectives added since are named in a sentence of their own with the score they make.
+      List<JsonObject> kept = objectives.stream().filter(o -> then.containsKey(o.getString("id"))).toList();
+      List<JsonObject> addedObjectives = objectives.stream().filter(o -> !then.containsKey(o.getString("id"))).toList();
+      String scope = addedObjectives.isEmpty() ? "" : "Kept";
+      BigDecimal change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
       if (shown(change)) {
-        out.add(sentence("summary.delta").words(words.template("period." + in.kind().wire()))
-            .number(numbers.scoreChange(before, in.periodStart(), objectives, in.asOf(), unitIds))
+        out.add(sentence("summary.delta" + scope).words(words.template("period." + in.kind().wire()))
+            .number(numbers.unsigned(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), unitIds)))
             .number(numbers.score(before, unitIds, in.periodStart()))
-            .number(numbers.score(objectives, unitIds, in.asOf())).unit(in.unit()).build());
+            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).unit(in.unit())
+            .words(words.template(change.signum() < 0 ? "score.down" : "score.up")).build());
         List<JsonObject> pullingDown = addedBelow(BriefNumbers.meanProgress(before));
-        if (change.signum() < 0 && !pullingDown.isEmpty() && noKeyResultFell()) {
-          out.add(counted("summary.fallFromAdded", pullingDown.size())
+        if (change.signum() < 0 && !pullingDown.isEmpty()) {
+          out.add(counted(noKeyResultFell() ? "summary.fallFromAdded" : "summary.lowerFromAdded", pullingDown.size())
               .number(numbers.count("keyResults.added", pullingDown, in.asOf())).nodes(pullingDown, MAX_ITEMS).build());
         }
       } else {
-        out.add(sentence("summary.flat").words(words.template("period." + in.kind().wire()))
-            .number(numbers.score(objectives, unitIds, in.asOf())).unit(in.unit()).build());
+        out.add(sentence("summary.flat" + scope).words(words.template("period." + in.kind().wire()))
+            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).unit(in.unit()).build());
+      }
+      if (!addedObjectives.isEmpty()) {
+        out.add(counted("summary.addedObjectives", addedObjectives.size())
+            .number(numbers.count("objectives.added", addedObjectives, in.asOf())).nodes(addedObjectives, MAX_ITEMS)
+            .number(numbers.score(objectives, unitIds, in.asOf()))
+            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).build());
       }
     }
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
@@ -222,13 +234,15 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the key results of the brief that did not exist at the period's start and whose
-   * progress is below {@code score}, so they lower their objectives' progress.
+   * Returns the key results of the brief that did not exist at the period's start, of objectives
+   * that did, and whose progress is below {@code score}, so they lower their objectives' progress.
    */
   private List<JsonObject> addedBelow(BigDecimal score) {
     List<JsonObject> added = new ArrayList<>();
     for (JsonObject keyResult : in.keyResults()) {
-      if (!then.containsKey(keyResult.getString("id")) && BriefNumbers.progressOf(keyResult).compareTo(score) < 0) {
+      // A key result of an objective added in the period is told with its objective.
+      if (!then.containsKey(keyResult.getString("id")) && then.containsKey(keyResult.getString("parentId"))
+          && BriefNumbers.progressOf(keyResult).compareTo(score) < 0) {
         added.add(keyResult);
       }
     }
@@ -338,8 +352,17 @@ final class BriefComposer {
 
   // Risks
 
+  /** A risk sentence with its rank: lower ranks come first, so a cut section keeps the weightiest. */
+  private record Ranked(int rank, JsonObject sentence) {
+  }
+
+  /**
+   * Writes the risks, weightiest first: open signals about the brief's nodes, nodes off track,
+   * other open signals, nodes at risk, acknowledged and snoozed signals, low confidence, silence
+   * and missing values. The order within each rank is kept.
+   */
   private List<JsonObject> risks(List<JsonObject> nodes) {
-    List<JsonObject> out = new ArrayList<>();
+    List<Ranked> ranked = new ArrayList<>();
     List<JsonObject> behind = new ArrayList<>();
     for (JsonObject node : nodes) {
       String status = node.getString("status");
@@ -359,22 +382,25 @@ final class BriefComposer {
       }
       Sentence.Builder sentence = sentence("risk." + node.getString("status") + variant)
           .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
-      out.add((unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build());
+      ranked.add(new Ranked("off_track".equals(node.getString("status")) ? 1 : 3,
+          (unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build()));
     }
     for (JsonObject node : lowConfidence) {
-      out.add(sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build());
+      ranked.add(new Ranked(5, sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build()));
     }
     if (in.kind() == BriefKind.WEEKLY) {
       for (JsonObject node : stale(nodes)) {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
-        out.add(counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
-            .words(words.template("risk.stale.silence"), valuesLink(node)).build());
+        ranked.add(new Ranked(6, counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
+            .words(words.template("risk.stale.silence"), valuesLink(node)).build()));
       }
       for (JsonObject node : withoutValue(nodes)) {
-        out.add(sentence("risk.noValue").node(node).build());
+        ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build()));
       }
     }
-    out.addAll(signals());
+    ranked.addAll(signals());
+    ranked.sort(Comparator.comparingInt(Ranked::rank));
+    List<JsonObject> out = new ArrayList<>(ranked.stream().map(Ranked::sentence).toList());
     if (out.isEmpty()) {
       out.add(sentence("risk.none").unit(in.unit()).build());
     }
@@ -382,56 +408,87 @@ final class BriefComposer {
   }
 
   /**
-   * Writes one sentence per node (or unit), signal kind and signal state, linking each signal.
-   * A signal is about its subject, the first of its nodes. A dependency signal about a node outside
-   * the brief (an initiative, say) names one of the brief's nodes among the off-track nodes it is
-   * linked to, so it is told from that node's side: it is off track and holds the subjects back,
-   * each subject's title linked to its signal.
+   * Writes one sentence per node (or unit), signal kind and signal state, linking each signal,
+   * and one per dependency signal. A signal is about its subject, the first of its nodes; a
+   * subject outside the brief (a KPI, say) is named with its kind and the unit whose board shows
+   * it. A dependency signal names both ends in the direction of their link, and the status the
+   * brief's node has now.
    */
-  private List<JsonObject> signals() {
+  private List<Ranked> signals() {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
       String concern = null;
       String variant = "";
+      boolean dependency = "dependency_at_risk".equals(signal.kind()) && signal.relation() != null;
       if (byId.containsKey(signal.subjectId())) {
         concern = signal.subjectId();
-      } else if ("dependency_at_risk".equals(signal.kind()) && signal.subjectTitle() != null) {
+        variant = dependency ? ".dependency|" + signal.id() : "";
+      } else if (dependency && signal.subjectTitle() != null) {
         concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst().orElse(null);
-        variant = ".holdsBack";
+        variant = ".held|" + signal.id();
+      } else if (signal.subjectTitle() != null && signal.subjectId() != null) {
+        concern = signal.subjectId();
+        variant = ".outside";
       }
       if (concern == null && signal.nodeIds().stream().noneMatch(byId::containsKey)) {
         concern = in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null);
+        variant = "";
       }
       if (concern != null) {
         String state = "acknowledged".equals(signal.state()) || "snoozed".equals(signal.state()) ? signal.state() : "open";
-        byConcern.computeIfAbsent(concern + "|" + signal.kind() + variant + "|" + state, key -> new ArrayList<>()).add(signal);
+        byConcern.computeIfAbsent(concern + "|" + state + "|" + signal.kind() + variant, key -> new ArrayList<>()).add(signal);
       }
     }
 
-    List<JsonObject> out = new ArrayList<>();
+    List<Ranked> out = new ArrayList<>();
     for (Map.Entry<String, List<BriefInputs.Signal>> entry : byConcern.entrySet()) {
       String[] key = entry.getKey().split("\\|");
       String concern = key[0];
-      String kind = key[1];
-      String state = key[2];
+      String state = key[1];
+      String kind = key[2];
       List<BriefInputs.Signal> all = entry.getValue();
-      String boardUnit = byId.containsKey(concern) ? byId.get(concern).getString("unitId", in.unit().id()) : concern;
-      if (kind.endsWith(".holdsBack")) {
-        List<JsonObject> labelled = all.stream().map(signal -> signalLink(signal, boardUnit)
-            .put("label", signal.subjectTitle())).toList();
-        out.add(counted("risk.signal.holdsBack." + state, all.size()).node(byId.get(concern))
-            .labels(labelled, MAX_ITEMS).build());
+      BriefInputs.Signal first = all.get(0);
+      boolean inBrief = byId.containsKey(concern);
+      String boardUnit = inBrief ? byId.get(concern).getString("unitId", in.unit().id()) : unitOfSignal(first).id();
+      int rank = !"open".equals(state) ? 4 : inBrief ? 0 : 2;
+      String label = words.template("risk.signal.label." + state);
+      if (kind.endsWith(".dependency")) {
+        JsonObject subject = byId.get(concern);
+        JsonObject other = byId.get(first.nodeIds().size() > 1 ? first.nodeIds().get(1) : "");
+        Sentence.Builder sentence = sentence("risk.dependency." + first.relation()).node(subject)
+            .words(kindWord(other == null ? first.otherKind() : other.getString("kind")));
+        sentence = other == null
+            ? sentence.labels(List.of(signalLink(first, boardUnit).put("label", first.otherTitle())), 1)
+            : sentence.node(other);
+        out.add(new Ranked(rank, sentence.words(label, signalLink(first, boardUnit))
+            .words(words.status(other == null ? "off_track" : other.getString("status"))).build()));
+        continue;
+      }
+      if (kind.endsWith(".held")) {
+        JsonObject held = byId.get(concern);
+        out.add(new Ranked(rank, sentence("risk.held." + first.relation()).node(held)
+            .words(words.status(held.getString("status"))).words(kindWord(first.subjectKind()))
+            .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1).words(label).build()));
+        continue;
+      }
+      String phrase = words.template(words.has("signal." + first.kind()) ? "signal." + first.kind() : "signal.other");
+      if (kind.endsWith(".outside")) {
+        Sentence.Builder sentence = sentence("risk.signal.outside")
+            .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1)
+            .words(kindWord(first.subjectKind())).unit(unitOfSignal(first)).words(phrase).words(label);
+        all.subList(1, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+        out.add(new Ranked(rank, sentence.build()));
         continue;
       }
       Sentence.Builder sentence = sentence(all.size() == 1 ? "risk.signal" : "risk.signals");
-      if (byId.containsKey(concern)) {
+      if (inBrief) {
         sentence.node(byId.get(concern));
       } else {
         sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      sentence.words(words.template(words.has("signal." + kind) ? "signal." + kind : "signal.other"));
+      sentence.words(phrase);
       if (all.size() == 1) {
-        sentence.words(words.template("risk.signal.label." + state), signalLink(all.get(0), boardUnit));
+        sentence.words(label, signalLink(first, boardUnit));
       } else {
         // Several signals of one kind about one unit (one per quiet source, say) are linked as "first, second, ...".
         List<JsonObject> labelled = new ArrayList<>();
@@ -443,9 +500,19 @@ final class BriefComposer {
           all.subList(MAX_ITEMS, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
         }
       }
-      out.add(sentence.build());
+      out.add(new Ranked(rank, sentence.build()));
     }
     return out;
+  }
+
+  /** Returns the brief's unit whose board shows a signal: the first of its units in the brief. */
+  private BriefInputs.Unit unitOfSignal(BriefInputs.Signal signal) {
+    return in.units().stream().filter(u -> signal.unitIds().contains(u.id())).findFirst().orElse(in.unit());
+  }
+
+  /** Returns the word of a node kind ("KPI", "initiative"), or the general word for a node. */
+  private String kindWord(String kind) {
+    return words.template(words.has("kind." + kind) ? "kind." + kind : "kind.other");
   }
 
   private List<JsonObject> staleCounts() {
@@ -606,7 +673,8 @@ final class BriefComposer {
 
     if (win != null) {
       out.add(sentence("tp.win").node(win)
-          .number(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf())).words(during).build());
+          .number(numbers.unsigned(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf())))
+          .words(during).build());
     }
     List<JsonObject> offTrack = withStatus(behindFirst(keyResults), "off_track");
     if (!offTrack.isEmpty()) {
@@ -651,7 +719,7 @@ final class BriefComposer {
     if (best != null) {
       List<JsonObject> now = objectivesOf(List.of(best.id()));
       out.add(sentence("tp.bestUnit").unit(best)
-          .number(numbers.scoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id())))
+          .number(numbers.unsigned(numbers.scoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id()))))
           .words(during).build());
     }
     List<BriefInputs.Unit> behind = unitsBehind();
@@ -711,8 +779,12 @@ final class BriefComposer {
         sentence = counted("unit.line", onTrack.size()).unit(unit).number(numbers.score(now, ids, in.asOf()))
             .number(numbers.scoreChange(before, in.periodStart(), now, in.asOf(), ids));
       }
-      out.add(sentence.number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-          .number(numbers.count("objectives", now, in.asOf())).build());
+      sentence.number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+          .number(numbers.count("objectives", now, in.asOf()));
+      if (!before.isEmpty()) {
+        sentence.words(words.template("since." + in.kind().wire()));
+      }
+      out.add(sentence.build());
     }
     return out;
   }
@@ -744,7 +816,8 @@ final class BriefComposer {
 
   private List<JsonObject> objectiveLines() {
     List<JsonObject> out = new ArrayList<>();
-    List<JsonObject> sorted = new ArrayList<>(in.objectives());
+    // An objective without values is named in the summary, not among the least advanced.
+    List<JsonObject> sorted = new ArrayList<>(in.objectives().stream().filter(o -> !"pending".equals(o.getString("status"))).toList());
     sorted.sort(Comparator.comparing(BriefNumbers::progressOf).reversed().thenComparing(BriefComposer::title));
     List<JsonObject> shown = new ArrayList<>(sorted.subList(0, Math.min(3, sorted.size())));
     // The best three and the worst three, each objective once.

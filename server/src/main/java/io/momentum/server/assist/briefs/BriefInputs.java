@@ -56,10 +56,19 @@ public record BriefInputs(BriefKind kind, String orgId, Instant asOf, Instant pe
    * An unresolved signal. {@code state} is its current state (open, acknowledged or snoozed).
    * {@code nodeIds} starts with the node the signal is about, its subject; a dependency signal
    * lists the linked nodes that are off track after it. {@code subjectTitle} and
-   * {@code subjectKind} come from the signal's parameters and may be null.
+   * {@code subjectKind} come from the signal's parameters and may be null. A dependency signal also
+   * has {@code relation} ("depends_on" when the subject relies on the first off-track node,
+   * "contributes_to" when it contributes to it), {@code otherTitle} and {@code otherKind} of that node.
    */
   public record Signal(String id, String kind, String severity, String state, List<String> nodeIds,
-                       List<String> unitIds, Instant raisedAt, String subjectTitle, String subjectKind) {
+                       List<String> unitIds, Instant raisedAt, String subjectTitle, String subjectKind,
+                       String relation, String otherTitle, String otherKind) {
+
+    /** A signal without the parameters of a dependency. */
+    public Signal(String id, String kind, String severity, String state, List<String> nodeIds,
+                  List<String> unitIds, Instant raisedAt, String subjectTitle, String subjectKind) {
+      this(id, kind, severity, state, nodeIds, unitIds, raisedAt, subjectTitle, subjectKind, null, null, null);
+    }
 
     /** Returns the id of the node the signal is about, or null for a signal about units only. */
     public String subjectId() {

@@ -20,7 +20,8 @@ import java.util.List;
  * end), {@code confidence} and {@code staleDays} of a node at {@code at}; {@code change} of a
  * node's progress from {@code from} to {@code to}; {@code gap} (expected minus progress, shown
  * unsigned) of a node at {@code at}; {@code score} (mean progress of the objectives of
- * {@code unitIds} in {@code cycleId}) at {@code at}, its {@code scoreChange} and {@code scoreGap};
+ * {@code unitIds} in {@code cycleId}) at {@code at}, or with {@code existedAt} of those objectives
+ * that existed at that instant, its {@code scoreChange} and {@code scoreGap};
  * and {@code count}, whose {@code nodeIds} are the nodes counted. A key result measured in its own
  * unit also has {@code value} (its current value), {@code target} and {@code forecastValue} (the
  * forecast value at cycle end, shown with the decimals of {@link DisplayPrecision}); their facts
@@ -170,11 +171,39 @@ final class BriefNumbers {
         .put("nodeIds", ids(objectives)).put("at", at.toString()));
   }
 
+  /**
+   * Returns the score of the objectives that existed at {@code existedAt} and still exist at
+   * {@code at}: the fact records {@code existedAt}, so a reader can check that the score leaves
+   * out exactly the objectives added since.
+   */
+  Sentence.Number keptScore(List<JsonObject> objectives, List<String> unitIds, Instant at, Instant existedAt) {
+    Sentence.Number score = score(objectives, unitIds, at);
+    score.fact().put("existedAt", existedAt.toString());
+    return score;
+  }
+
+  /** Returns the change of the score of the objectives that existed at {@code from}, recording {@code existedAt}. */
+  Sentence.Number keptScoreChange(List<JsonObject> then, Instant from, List<JsonObject> now, Instant to, List<String> unitIds) {
+    Sentence.Number change = scoreChange(then, from, now, to, unitIds);
+    change.fact().put("existedAt", from.toString());
+    return change;
+  }
+
   /** Returns the change of the score; {@code fromNodeIds} are the objectives that existed at {@code from}. */
   Sentence.Number scoreChange(List<JsonObject> then, Instant from, List<JsonObject> now, Instant to, List<String> unitIds) {
     BigDecimal value = meanProgress(now).subtract(meanProgress(then));
     return new Sentence.Number(wording.points(value), scoreFact("scoreChange", unitIds, value)
         .put("fromNodeIds", ids(then)).put("nodeIds", ids(now)).put("from", from.toString()).put("to", to.toString()));
+  }
+
+  /**
+   * Returns a change shown without its sign, for a sentence whose verb ("rose", "fell") gives the
+   * direction: the fact records {@code unsigned} and the {@code direction} the verb states.
+   */
+  Sentence.Number unsigned(Sentence.Number change) {
+    BigDecimal value = new BigDecimal(change.fact().getString("value"));
+    JsonObject fact = change.fact().copy().put("unsigned", true).put("direction", value.signum() < 0 ? "down" : "up");
+    return new Sentence.Number(wording.points(value.abs()).replace("+", ""), fact);
   }
 
   private static JsonArray ids(Collection<JsonObject> nodes) {

@@ -112,52 +112,106 @@ final class BriefPdf {
       JsonObject part = (JsonObject) item;
       Integer link = part.getInteger("link");
       String path = link == null ? null : links.getJsonObject(link).getString("path");
-      runs.add(new Run(part.getString("text"), regular, path == null ? null : baseUrl + path));
+      // A number and the unit after it stay on one line: neither breaks at its spaces.
+      boolean whole = part.containsKey("number") || part.containsKey("unit");
+      runs.add(new Run(part.getString("text"), regular, path == null ? null : baseUrl + path, whole));
     }
     ensureRoom(LEADING);
     text("\u2022", regular, BODY_SIZE, MARGIN, y);
     paragraph(runs, BODY_SIZE, LEADING, BULLET_INDENT);
   }
 
-  /** A run of text in one font; {@code url} is set for a linked label. */
-  private record Run(String text, PDFont font, String url) {
+  /** A run of text in one font; {@code url} is set for a linked label; a {@code whole} run never breaks at its spaces. */
+  private record Run(String text, PDFont font, String url, boolean whole) {
+
+    Run(String text, PDFont font, String url) {
+      this(text, font, url, false);
+    }
   }
 
-  /** Writes runs as one paragraph wrapped at word boundaries, starting at the current line. */
+  /**
+   * Writes runs as one paragraph wrapped at spaces, starting at the current line. A line breaks
+   * only at a space, never where a run meets the next without one ("(+7,2", "“Legal"), so such a
+   * word moves to the next line as a whole; a word wider than the line breaks between characters.
+   */
   private void paragraph(List<Run> runs, float size, float leading, float indent) throws IOException {
     float left = MARGIN + indent;
-    float width = page.getMediaBox().getWidth() - MARGIN - left;
+    float right = page.getMediaBox().getWidth() - MARGIN;
     float x = left;
-    // A line breaks only after a space, never inside "(+7,2" where a run of text meets a number.
-    boolean afterSpace = false;
     ensureRoom(leading);
-    for (Run run : runs) {
-      String text = printable(run.text(), run.font());
-      for (String word : text.split("(?<= )")) {
-        if (word.isEmpty()) {
+    for (List<Run> word : words(runs)) {
+      float width = 0;
+      for (Run piece : word) {
+        width += piece.font().getStringWidth(piece.text().stripTrailing()) / 1000 * size;
+      }
+      if (x > left && x + width > right) {
+        y -= leading;
+        ensureRoom(leading);
+        x = left;
+      }
+      boolean wider = width > right - left;
+      for (Run piece : word) {
+        if (wider) {
+          x = characters(piece, size, leading, left, right, x);
           continue;
         }
-        float wordWidth = run.font().getStringWidth(word) / 1000 * size;
-        if (x > left && afterSpace && x + wordWidth > left + width) {
-          y -= leading;
-          ensureRoom(leading);
-          x = left;
-          word = word.stripLeading();
-          wordWidth = run.font().getStringWidth(word) / 1000 * size;
-        }
-        if (run.url() != null) {
-          content.setNonStrokingColor(0.05f, 0.32f, 0.70f);
-          text(word, run.font(), size, x, y);
-          content.setNonStrokingColor(0f, 0f, 0f);
-          link(run.url(), x, y, wordWidth, size);
-        } else {
-          text(word, run.font(), size, x, y);
-        }
-        x += wordWidth;
-        afterSpace = word.endsWith(" ");
+        x = show(piece, piece.text(), size, x);
       }
     }
     y -= leading;
+  }
+
+  /** Splits runs into words: pieces up to and including a space, a word spanning runs that meet without one. */
+  private static List<List<Run>> words(List<Run> runs) {
+    List<List<Run>> words = new ArrayList<>();
+    List<Run> word = new ArrayList<>();
+    for (Run run : runs) {
+      String text = printable(run.text(), run.font());
+      for (String piece : run.whole() ? new String[] {text} : text.split("(?<= )")) {
+        if (piece.isEmpty()) {
+          continue;
+        }
+        word.add(new Run(piece, run.font(), run.url(), run.whole()));
+        if (piece.endsWith(" ") && !run.whole()) {
+          words.add(word);
+          word = new ArrayList<>();
+        }
+      }
+    }
+    if (!word.isEmpty()) {
+      words.add(word);
+    }
+    return words;
+  }
+
+  /** Shows a piece of a word wider than the line character by character, breaking the line where it is full. */
+  private float characters(Run piece, float size, float leading, float left, float right, float x) throws IOException {
+    for (int at = 0; at < piece.text().length(); ) {
+      String character = new String(Character.toChars(piece.text().codePointAt(at)));
+      at += character.length();
+      float width = piece.font().getStringWidth(character) / 1000 * size;
+      if (x > left && x + width > right) {
+        y -= leading;
+        ensureRoom(leading);
+        x = left;
+      }
+      x = show(piece, character, size, x);
+    }
+    return x;
+  }
+
+  /** Shows text of a piece at {@code x}, blue and linked when the piece has a link, and returns the x after it. */
+  private float show(Run piece, String text, float size, float x) throws IOException {
+    float width = piece.font().getStringWidth(text) / 1000 * size;
+    if (piece.url() != null) {
+      content.setNonStrokingColor(0.05f, 0.32f, 0.70f);
+      text(text, piece.font(), size, x, y);
+      content.setNonStrokingColor(0f, 0f, 0f);
+      link(piece.url(), x, y, width, size);
+    } else {
+      text(text, piece.font(), size, x, y);
+    }
+    return x + width;
   }
 
   private void text(String text, PDFont font, float size, float x, float atY) throws IOException {

@@ -52,7 +52,8 @@ final class BriefReader {
       ORDER BY observed_at DESC, id DESC LIMIT 2000""";
   private static final String SIGNALS = """
       SELECT id, kind, severity, state, node_ids, unit_ids, raised_at, params->>'title' AS subject_title,
-        params->>'kind' AS subject_kind FROM signals
+        params->>'kind' AS subject_kind, params->>'relation' AS relation, params->>'otherTitle' AS other_title,
+        params->>'otherKind' AS other_kind FROM signals
       WHERE org_id = $1 AND raised_at <= $4 AND (resolved_at IS NULL OR resolved_at > $4)
         AND (node_ids && $2::uuid[] OR unit_ids && $3::uuid[])
       ORDER BY raised_at DESC, id LIMIT 50""";
@@ -269,7 +270,8 @@ final class BriefReader {
             signals.add(new BriefInputs.Signal(row.getUUID("id").toString(), row.getString("kind"),
                 row.getString("severity"), row.getString("state"), strings(row.getArrayOfUUIDs("node_ids")),
                 strings(row.getArrayOfUUIDs("unit_ids")), row.getOffsetDateTime("raised_at").toInstant(),
-                row.getString("subject_title"), row.getString("subject_kind")));
+                row.getString("subject_title"), row.getString("subject_kind"), row.getString("relation"),
+                row.getString("other_title"), row.getString("other_kind")));
           }
           return signals;
         });

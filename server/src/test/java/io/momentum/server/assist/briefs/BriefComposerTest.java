@@ -215,8 +215,32 @@ class BriefComposerTest {
         NOW.minus(Duration.ofDays(3)), null);
     JsonObject brief = BriefComposer.compose(addedKeyResult(Map.of("k-flat2", fell)), BriefWording.of("en"));
 
-    assertThat(sentences(brief)).extracting(s -> s.getString("text")).anyMatch(text -> text.contains("moved by -"));
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).anyMatch(text -> text.contains(" fell by "));
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.startsWith("No key result lost"));
+  }
+
+  @Test
+  void scoreChangeComparesObjectivesThatExistedThen() {
+    JsonObject addedObjective = node("o-shop", "objective", "Open the shop", null, 0.1, "off_track", null, null);
+    JsonObject fell = node("k-flat2", "key_result", "Cut fees to 1.6 %", "o-pay", 0.7, "on_track",
+        NOW.minus(Duration.ofDays(3)), null);
+    BriefInputs base = addedKeyResult(Map.of("k-flat2", fell));
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.add(addedObjective);
+    BriefInputs inputs = new BriefInputs(BriefKind.WEEKLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    // Then 0.7, 0.9, 0.3 and 0; now 0.8, 0.55, 0.3 and 0 of the same four, and 0.1 of the new one.
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
+        "Since last week the score of the objectives Checkout had then fell by 6.3 pp, from 47.5 % to 41.3 %.",
+        "1 objective is new in this period, Open the shop; with it the score is 35.0 % instead of 41.3 %.",
+        "1 new key result lowers the score until it moves: Offer instalments.");
+    JsonObject change = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Since last week"))
+        .findFirst().orElseThrow().getJsonArray("numbers").getJsonObject(0);
+    assertThat(change.getString("existedAt")).isEqualTo(WEEK_AGO.toString());
+    assertThat(change.getJsonArray("nodeIds")).doesNotContain("o-shop");
   }
 
   /** A decrease key result from 6.5 % to 3.5 %, now at 5.5 % (6 % a week ago), forecast to reach 4.9286 %. */
@@ -313,22 +337,79 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains("open signal"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Since last week the score of Checkout rose by 2.5 pp, from 38.8 % to 41.3 %.",
+      "en | Celebrate Raise conversion to 3 %: its progress rose by 20.0 pp this week.",
+      "de | Seit letzter Woche ist der Wert von Checkout um 2,5 Prozentpunkte gestiegen, von 38,8 % auf 41,3 %."})
+  void changesReadAsRiseOrFallWithoutSign(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
   @Test
-  void dependencySignalsLinkEachSubject() {
+  void quarterlyLinesSaySinceWhenAndLeavePendingOut() {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of("en"));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text"))
+        .contains("The score of Checkout is 41.3 % (+2.5 pp since the start of the cycle); 1 of 4 objectives is on track.",
+            "Make checkout effortless (Checkout): progress 80.0 %, on track.")
+        .noneMatch(text -> text.startsWith("Open the marketplace ("));
+  }
+
+  @Test
+  void dependencySignalsFollowTheLinkDirection() {
     List<BriefInputs.Signal> signals = List.of(
-        new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
-            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative"),
-        new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("i-retry", "k-quiet"),
-            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Retry card payments", "initiative"));
+        // The initiative contributes to the key result, which was off track when the signal was raised.
+        new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-flat2"),
+            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
+            "contributes_to", "Cut fees to 1.6 %", "key_result"),
+        // The key result relies on an initiative outside the brief that is off track.
+        new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-retry"),
+            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
+            "depends_on", "Retry card payments", "initiative"));
+    BriefInputs inputs = with(BriefKind.WEEKLY, List.of(), Map.of(), signals);
+
+    assertThat(sentences(BriefComposer.compose(inputs, BriefWording.of("en")))).extracting(s -> s.getString("text")).contains(
+        "Cut fees to 1.6 % is at risk, and Move card payments (initiative) contributes to it (open signal).",
+        "Reduce failed payments to 3.5 % relies on Retry card payments (initiative), which is off track (open signal).");
+    List<JsonObject> german = sentences(BriefComposer.compose(inputs, BriefWording.of("de")));
+    assertThat(german).extracting(s -> s.getString("text")).contains(
+        "Cut fees to 1.6 % ist gefährdet, und Move card payments (Initiative) trägt dazu bei (offenes Signal).")
+        .noneMatch(text -> text.contains("Knoten"));
+    JsonObject held = sentences(BriefComposer.compose(inputs, BriefWording.of("en"))).stream()
+        .filter(s -> s.getString("text").contains("contributes to it")).findFirst().orElseThrow();
+    assertThat(held.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/key-results/k-flat2", "/units/u-team#signal-s-move");
+  }
+
+  @Test
+  void signalAboutNodeOutsideBriefNamesIt() {
+    List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-kpi", "kpi_anomaly", "warning", "acknowledged",
+        List.of("kpi-active"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Active customers (90 days)", "kpi"));
 
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en"));
 
-    JsonObject sentence = sentences(brief).stream().filter(s -> s.getString("text").contains("holds back")).findFirst()
-        .orElseThrow();
-    assertThat(sentence.getString("text")).isEqualTo("Reduce failed payments to 3.5 % is off track and holds back "
-        + "Move card payments and Retry card payments, which are linked to it (open signals).");
-    assertThat(sentence.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
-        .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-move", "/units/u-team#signal-s-retry");
+    assertThat(sentences(brief)).extracting(s -> s.getString("text"))
+        .contains("Active customers (90 days) (KPI of Checkout): its value moved unusually (acknowledged signal).");
+  }
+
+  @Test
+  void openSignalsComeBeforeMinorRisks() {
+    List<JsonObject> late = new ArrayList<>();
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
+          NOW.minus(Duration.ofDays(1)), null));
+    }
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), inputs(BriefKind.WEEKLY).signals()),
+        BriefWording.of("en"));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    assertThat(risks.getJsonObject(0).getString("text"))
+        .isEqualTo("Reduce failed payments to 3.5 %: its forecast stays well below the target (open signal).");
+    assertThat(risks.getJsonObject(1).getString("text")).startsWith("Reduce failed payments to 3.5 % is off track");
   }
 
   @Test
@@ -357,7 +438,7 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
-        "Northwind and its sub-units stand at 43.0 % in Q4 2026, against 70.0 % expected by now.",
-        "On its own, Northwind stands at 50.0 %, as its tile on the boards shows: 1 of its 1 objectives is on track.");
+        "The score of Northwind and its sub-units is 43.0 % in Q4 2026, against 70.0 % expected by now.",
+        "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: 1 of its 1 objectives is on track.");
   }
 }

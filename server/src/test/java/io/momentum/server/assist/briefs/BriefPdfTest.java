@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -11,6 +13,7 @@ import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /** The PDF of a brief: text in any European script, embedded subset fonts and link annotations. */
@@ -77,5 +80,58 @@ class BriefPdfTest {
       }
       assertThat(uris).contains("http://127.0.0.1:8080/key-results/k0", "http://127.0.0.1:8080/key-results/k3");
     }
+  }
+
+  /** Sentences whose number and unit, or quote after an opening mark, fall at every place of a line. */
+  private static JsonObject wrappingBrief() {
+    JsonArray sentences = new JsonArray();
+    for (int i = 0; i < 40; i++) {
+      String lead = "Lead " + "w".repeat(i) + " words before the numbers and quotes of the brief follow here now at ";
+      JsonArray parts = new JsonArray()
+          .add(new JsonObject().put("text", lead))
+          .add(new JsonObject().put("text", "23,3 %").put("number", 0))
+          .add(new JsonObject().put("text", " and "))
+          .add(new JsonObject().put("text", "1250").put("number", 1))
+          .add(new JsonObject().put("text", " EUR").put("unit", true))
+          .add(new JsonObject().put("text", ": „"))
+          .add(new JsonObject().put("text", "Austrian Rechtsabteilungsgenehmigungsverfahrensbeschleunigungsvorschlag "
+              + "Vertragsunterzeichnungsfreigabeprozessdokumentationsanforderungen "
+              + "Rechtsabteilungsgenehmigungsverfahrensbeschleunigungsvorschlagsentwurfsfassungsüberarbeitung")
+              .put("quote", true))
+          .add(new JsonObject().put("text", "“."));
+      sentences.add(new JsonObject().put("text", "").put("parts", parts).put("links", new JsonArray()).put("numbers", new JsonArray()));
+    }
+    return new JsonObject().put("id", "b2").put("language", "de").put("title", "Wochenbriefing")
+        .put("asOf", "2026-12-05T10:00:00Z").put("periodStart", "2026-11-28T10:00:00Z").put("basis", "live")
+        .put("sections", new JsonArray().add(new JsonObject().put("key", "blockers").put("title", "Hindernisse")
+            .put("sentences", sentences)));
+  }
+
+  @Test
+  void linesStayInsideMarginAndKeepNumbersWithUnits() throws Exception {
+    List<String> lines = new ArrayList<>();
+    float[] rightmost = {0};
+    PDFTextStripper stripper = new PDFTextStripper() {
+      @Override
+      protected void writeString(String text, List<TextPosition> positions) throws IOException {
+        lines.add(text);
+        for (TextPosition position : positions) {
+          // A space at a line's end is invisible; only visible glyphs must stay inside the margin.
+          if (position.getUnicode().isBlank()) {
+            continue;
+          }
+          rightmost[0] = Math.max(rightmost[0], position.getXDirAdj() + position.getWidthDirAdj());
+        }
+        super.writeString(text, positions);
+      }
+    };
+    try (PDDocument pdf = Loader.loadPDF(BriefPdf.render(wrappingBrief(), "http://127.0.0.1:8080"))) {
+      stripper.getText(pdf);
+      float right = pdf.getPage(0).getMediaBox().getWidth() - 56;
+
+      assertThat(rightmost[0]).as("rightmost glyph end").isLessThanOrEqualTo(right + 0.5f);
+    }
+    assertThat(lines).isNotEmpty().noneMatch(line -> line.startsWith("%") || line.startsWith("EUR"))
+        .noneMatch(line -> line.endsWith("23,3") || line.endsWith("1250"));
   }
 }
