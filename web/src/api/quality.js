@@ -50,3 +50,19 @@ export async function dismissedFindingRefs(subjectId) {
   }
   return refs
 }
+
+/**
+ * Moves dismissals made while a key result was being created onto the saved key result: each
+ * finding of `dismissedFindings` (target "new", dismissed against the objective) is recorded
+ * again as dismissed for key result `keyResultId`, with ref "<rule>:<keyResultId>" and the ref
+ * it had before as `movedFrom`, so the saved key result's panels keep it dismissed.
+ */
+export async function moveDraftDismissals(dismissedFindings, keyResultId, keyResultText) {
+  for (const finding of dismissedFindings) {
+    const moved = { ...finding, target: keyResultId }
+    await recordFindingDecision(moved, 'dismissed', { type: 'key_result', id: keyResultId }, {
+      movedFrom: findingRef(finding),
+      keyResultText,
+    })
+  }
+}
