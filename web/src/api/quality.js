@@ -52,10 +52,10 @@ export async function dismissedFindingRefs(subjectId) {
 }
 
 /**
- * Moves dismissals made while a key result was being created onto the saved key result: each
- * finding of `dismissedFindings` (target "new", dismissed against the objective) is recorded
- * again as dismissed for key result `keyResultId`, with ref "<rule>:<keyResultId>" and the ref
- * it had before as `movedFrom`, so the saved key result's panels keep it dismissed.
+ * Moves dismissals made while a key result was being created onto the saved key result. Each
+ * finding of `dismissedFindings` has target "new" and was dismissed against the objective. It is
+ * recorded again as dismissed for key result `keyResultId`, with ref "<rule>:<keyResultId>" and
+ * its earlier ref as `movedFrom`, so the saved key result's panels keep it dismissed.
  */
 export async function moveDraftDismissals(dismissedFindings, keyResultId, keyResultText) {
   for (const finding of dismissedFindings) {
