@@ -4,7 +4,8 @@
 // decision trail, left out of the key result's score and counted on the panel), types a good key
 // result and the findings go. In German the explanation is
 // German. After vague_verb is turned off on the settings page, the weak key result no longer gets
-// it. Writes screenshots and prints one JSON line with the results; exits with 1 when a check fails.
+// it. A compound_kr finding dismissed before a key result is saved stays dismissed after the save
+// and a reload. Writes screenshots and prints one JSON line with the results; exits with 1 when a check fails.
 //
 //   node scripts/quality-e2e.js --url http://127.0.0.1:8080 --email E --password P --token T \
 //     --unit UNIT_ID --cycle CYCLE_ID --objective-key objective --out DIR
@@ -30,6 +31,7 @@ const { values: options } = parseArgs({
 
 const WEAK = 'Improve customer satisfaction'
 const GOOD = 'Raise first-contact resolution from 62 % to 75 %'
+const COMPOUND = 'Raise NPS from 30 to 45 and cut churn from 4 % to 2 %'
 
 async function qualityDecisions() {
   const response = await fetch(`${options.url}/api/v1/decisions?kind=quality.finding`, {
@@ -115,6 +117,45 @@ async function turnOffVagueVerb(page, result) {
   result.rulesAfterSettings = await panel.locator('.finding code').allTextContents()
 }
 
+// A finding dismissed before the key result's first save stays dismissed on the saved key result:
+// the editor records it again for the key result, so a reload keeps it out of the score.
+async function keepDismissalAfterSave(page, result) {
+  await page.goto(`${options.url}/units/${options.unit}/edit?cycle=${options.cycle}`)
+  await page.click(`[data-testid="add-kr-${options['objective-key']}"]`)
+  await page.locator('[data-testid="kr-title"]').pressSequentially(COMPOUND, { delay: 10 })
+  await page.locator('[data-testid="kr-measurement"]').selectOption('increase')
+  await page.locator('[data-testid="kr-start"]').fill('30')
+  await page.locator('[data-testid="kr-target"]').fill('45')
+  const panel = page.locator('[data-testid="quality-panel"]')
+  await panel.locator('[data-testid="dismiss-compound_kr"]').click({ timeout: 15_000 })
+  await panel.locator('[data-testid="finding-compound_kr"]').waitFor({ state: 'detached', timeout: 5_000 })
+  await page.waitForTimeout(600)
+  result.scoreBeforeSave = (await panel.locator('[data-testid="quality-score"]').textContent()).trim()
+  const key = await page.locator('[data-testid="kr-key"]').inputValue()
+  await page.click('[data-testid="kr-save"]')
+  await page.locator('[data-testid="key-result-form"]').waitFor({ state: 'detached', timeout: 10_000 })
+
+  const deadline = Date.now() + 10_000
+  while (Date.now() < deadline && !result.movedDismissal) {
+    const moved = (await qualityDecisions()).find((d) => d.decision === 'dismissed' && d.ref.startsWith('compound_kr:')
+      && d.ref !== 'compound_kr:new')
+    if (moved) {
+      result.movedDismissal = { ref: moved.ref, subjectType: moved.subjectType, subjectId: moved.subjectId,
+        movedFrom: moved.evidence?.movedFrom ?? null }
+    } else {
+      await page.waitForTimeout(200)
+    }
+  }
+
+  await page.reload()
+  await page.click(`[data-testid="edit-${key}"]`)
+  await panel.locator('[data-testid="quality-score"]').waitFor({ timeout: 15_000 })
+  await panel.locator('[data-testid="quality-none-open"], [data-testid="quality-dismissed"]').first().waitFor({ timeout: 10_000 })
+  result.compoundAfterReload = await panel.locator('[data-testid="finding-compound_kr"]').count()
+  result.scoreAfterReload = (await panel.locator('[data-testid="quality-score"]').textContent()).trim()
+  await page.screenshot({ path: join(options.out, 'quality-dismissed-saved.png'), fullPage: true })
+}
+
 async function main() {
   await runScenario({ out: options.out, name: 'quality' }, async (page, result) => {
     const path = `/units/${options.unit}/edit`
@@ -125,9 +166,11 @@ async function main() {
     await typeGood(page, result)
     await readGerman(page, result)
     await turnOffVagueVerb(page, result)
+    await keepDismissalAfterSave(page, result)
     return result.weakEvidence.includes('Improve') && result.dismissed.includes('no_target:new')
       && !result.goodRules.includes('vague_verb') && !result.goodRules.includes('no_target')
       && result.germanWhy.includes('Richtung') && !result.rulesAfterSettings.includes('vague_verb')
+      && result.compoundAfterReload === 0 && result.scoreAfterReload === result.scoreBeforeSave
   })
 }
 

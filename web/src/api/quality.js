@@ -50,3 +50,19 @@ export async function dismissedFindingRefs(subjectId) {
   }
   return refs
 }
+
+/**
+ * Moves dismissals made while a key result was being created onto the saved key result. Each
+ * finding of `dismissedFindings` has target "new" and was dismissed against the objective. It is
+ * recorded again as dismissed for key result `keyResultId`, with ref "<rule>:<keyResultId>" and
+ * its earlier ref as `movedFrom`, so the saved key result's panels keep it dismissed.
+ */
+export async function moveDraftDismissals(dismissedFindings, keyResultId, keyResultText) {
+  for (const finding of dismissedFindings) {
+    const moved = { ...finding, target: keyResultId }
+    await recordFindingDecision(moved, 'dismissed', { type: 'key_result', id: keyResultId }, {
+      movedFrom: findingRef(finding),
+      keyResultText,
+    })
+  }
+}

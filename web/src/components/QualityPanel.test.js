@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
 import { fakeFetch, queryOf } from '../testing/fakeFetch.js'
 import QualityPanel from './QualityPanel.vue'
+import KeyResultForm from './KeyResultForm.vue'
+import { moveDraftDismissals } from '../api/quality.js'
 
 const KEY_RESULT_ID = '0b3c1f6e-8a55-4a77-9d3e-5f1e2a3b4c5d'
 const OTHER_ID = '1c4d2a7f-9b66-4b88-8e4f-6a2f3b4c5d6e'
@@ -208,6 +210,58 @@ describe('QualityPanel', () => {
     expect(posted[0]).toMatchObject({ decision: 'dismissed', ref: 'vague_verb:new', subjectType: 'objective', subjectId: OBJECTIVE_ID })
     expect(posted[0].evidence.keyResultText).toBe('Improve customer satisfaction')
     expect(wrapper.get('[data-testid="quality-none-open"]').exists()).toBe(true)
+  })
+
+  it('keeps a dismissal made before the first save dismissed on the saved key result', async () => {
+    vi.useFakeTimers()
+    const newFinding = { score: 90, findings: [{ rule: 'vague_verb', severity: 'warning', target: 'new', evidence: ['Improve'], why: 'w', fix: 'f' }] }
+    const trail = []
+    const fake = fakeFetch({
+      'POST /api/v1/assist/quality-check': { body: newFinding },
+      'POST /api/v1/decisions': (request) => {
+        trail.push({ decision: request.body.decision, ref: request.body.ref, subjectType: request.body.subjectType, subjectId: request.body.subjectId })
+        return { status: 201, body: { id: trail.length } }
+      },
+      'GET /api/v1/decisions': (request) => ({ body: { items: trail.filter((item) => item.subjectId === queryOf(request).subjectId) } }),
+    })
+    vi.stubGlobal('fetch', fake.fetchStub)
+    const prefill = { title: 'Improve customer satisfaction', measurement: 'metric', start: 60, target: 75, unit: '%' }
+    const form = mountWithApp(KeyResultForm, createTestApp(), { props: { objectiveId: OBJECTIVE_ID, prefill } })
+    await settle()
+    await form.find('[data-testid="dismiss-vague_verb"]').trigger('click')
+    await flushPromises()
+    await form.find('[data-testid="key-result-form"]').trigger('submit')
+
+    const [body, extras] = form.emitted('save')[0]
+    expect(extras.dismissedFindings.map((finding) => finding.rule)).toEqual(['vague_verb'])
+    // The editor saves the key result, which gets its id, and moves the dismissal onto it.
+    await moveDraftDismissals(extras.dismissedFindings, KEY_RESULT_ID, body.title)
+
+    const moved = fake.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/decisions').map((r) => r.body)
+    expect(moved).toHaveLength(2)
+    expect(moved[0]).toMatchObject({ ref: 'vague_verb:new', subjectType: 'objective', subjectId: OBJECTIVE_ID })
+    expect(moved[1]).toMatchObject({ decision: 'dismissed', ref: `vague_verb:${KEY_RESULT_ID}`, subjectType: 'key_result', subjectId: KEY_RESULT_ID })
+    expect(moved[1].evidence).toMatchObject({ target: KEY_RESULT_ID, movedFrom: 'vague_verb:new', keyResultText: 'Improve customer satisfaction' })
+
+    // After a reload the saved key result's panel reads the trail and keeps the finding dismissed.
+    const savedFinding = { score: 90, findings: [{ ...newFinding.findings[0], target: KEY_RESULT_ID }] }
+    vi.stubGlobal('fetch', fakeFetch({
+      'POST /api/v1/assist/quality-check': { body: savedFinding },
+      'GET /api/v1/decisions': (request) => ({ body: { items: trail.filter((item) => item.subjectId === queryOf(request).subjectId) } }),
+    }).fetchStub)
+    const reloaded = mountWithApp(QualityPanel, createTestApp(), {
+      props: {
+        draft: { objective: { title: 'Delight customers' }, keyResults: [{ id: KEY_RESULT_ID, text: 'Improve customer satisfaction' }] },
+        focus: KEY_RESULT_ID,
+        text: 'Improve customer satisfaction',
+        subject: { type: 'key_result', id: KEY_RESULT_ID },
+      },
+    })
+    await settle()
+
+    expect(reloaded.find('[data-testid="finding-vague_verb"]').exists()).toBe(false)
+    expect(reloaded.get('[data-testid="quality-none-open"]').exists()).toBe(true)
+    expect(reloaded.get('[data-testid="quality-score"]').text()).toContain('100')
   })
 
   it('asks for German findings in German', async () => {

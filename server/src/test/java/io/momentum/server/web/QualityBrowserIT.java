@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  * Headless Chromium against a real node through the live quality check in the OKR editor. A weak
  * key result typed into the form gets vague_verb and no_target with the explanation, and a
  * dismissal reaches the decision trail and leaves the key result's score. A good key result then makes the findings go. In German
- * the explanation is German, and turning vague_verb off on the settings page removes it.
+ * the explanation is German, and turning vague_verb off on the settings page removes it. A finding
+ * dismissed before a key result's first save is moved onto the saved key result in the trail and
+ * stays dismissed after a reload.
  * Screenshots go to {@code server/target/screenshots/}.
  */
 class QualityBrowserIT {
@@ -51,11 +53,20 @@ class QualityBrowserIT {
     assertThat(result.getString("germanWhy")).as("German explanation of vague_verb").contains("Richtung");
     assertThat(result.getJsonArray("rulesAfterSettings").getList()).as("rules after turning vague_verb off")
         .contains("no_target").doesNotContain("vague_verb");
+    JsonObject moved = result.getJsonObject("movedDismissal");
+    assertThat(moved).as("dismissal moved onto the saved key result in the trail").isNotNull();
+    assertThat(moved.getString("subjectType")).isEqualTo("key_result");
+    assertThat(moved.getString("ref")).isEqualTo("compound_kr:" + moved.getString("subjectId"));
+    assertThat(moved.getString("movedFrom")).isEqualTo("compound_kr:new");
+    assertThat(result.getInteger("compoundAfterReload")).as("compound_kr after save and reload").isZero();
+    assertThat(result.getString("scoreAfterReload")).as("score after save and reload")
+        .isEqualTo(result.getString("scoreBeforeSave"));
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-weak.png")).exists();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-good.png")).exists();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-dismissed.png")).exists();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-weak-de.png")).exists();
     assertThat(BrowserScript.SCREENSHOTS.resolve("quality-settings.png")).exists();
+    assertThat(BrowserScript.SCREENSHOTS.resolve("quality-dismissed-saved.png")).exists();
   }
 }

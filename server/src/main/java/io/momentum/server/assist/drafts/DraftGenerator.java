@@ -116,20 +116,26 @@ final class DraftGenerator {
       // A candidate that answers no phrase of the strategy would be a proposal without a reason.
       // Its own title and key results must answer one: key results borrowed from other hits to
       // top it up do not make an unrelated objective relevant.
-      List<String> own = answeredPhrases(input, new Plan(candidate, candidate.seeds()));
+      List<String> own = addressedPhrases(input, new Plan(candidate, candidate.seeds()));
       if (own.isEmpty()) {
         continue;
       }
-      if (own.stream().allMatch(phrase -> answered(input, phrase, plans))) {
+      if (own.stream().allMatch(phrase -> plans.stream().anyMatch(plan -> addresses(input, phrase, plan)))) {
         deferred.add(candidate);
         continue;
       }
       choose(input, candidate, candidates, plans, titles, usedMetrics);
     }
 
+    qualifyPlaces(input, plans);
     List<String> unmatched = new ArrayList<>();
     for (String phrase : input.phrases().outcomes()) {
       if (answered(input, phrase, plans)) {
+        continue;
+      }
+      if (plans.stream().anyMatch(plan -> addresses(input, phrase, plan))) {
+        // Answered except for its place, which no title could be given: listed as unmatched.
+        unmatched.add(phrase);
         continue;
       }
       List<Candidate> phraseCandidates = new ArrayList<>();
@@ -140,6 +146,7 @@ final class DraftGenerator {
         unmatched.add(phrase);
       }
     }
+    qualifyPlaces(input, plans);
 
     for (Candidate candidate : deferred) {
       if (plans.size() == MAX_PROPOSALS || (plans.size() >= 2 && candidate.relativeScore() < MIN_RELATIVE_SCORE)) {
@@ -153,6 +160,11 @@ final class DraftGenerator {
     List<Proposal> proposals = new ArrayList<>();
     Set<UUID> usedKpis = new HashSet<>();
     for (Plan plan : plans) {
+      List<String> answers = answeredPhrases(input, plan);
+      if (answers.isEmpty()) {
+        // A proposal without a phrase it answers has no reason to be offered.
+        continue;
+      }
       String id = "p" + (proposals.size() + 1);
       List<Seed> seeds = plan.seeds();
       Map<Integer, KpiTargets.Kpi> kpis = assignKpis(input, seeds, usedKpis);
@@ -160,7 +172,7 @@ final class DraftGenerator {
       for (int i = 0; i < seeds.size(); i++) {
         keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i)));
       }
-      JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answeredPhrases(input, plan)));
+      JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
     }
     return new Result(proposals, unmatched);
@@ -180,6 +192,61 @@ final class DraftGenerator {
       answered.addAll(input.phrases().answeredBy(input.phrases().termsOf(seed.matchText())));
     }
     return input.phrases().texts().stream().filter(answered::contains).toList();
+  }
+
+  /** Returns the phrases a plan answers fully or, leaving out their place, partly, in text order. */
+  private static List<String> addressedPhrases(Input input, Plan plan) {
+    return input.phrases().texts().stream().filter(phrase -> addresses(input, phrase, plan)).toList();
+  }
+
+  /** Returns true when the plan's title or one of its key results answers the phrase, at least except for its place. */
+  private static boolean addresses(Input input, String phrase, Plan plan) {
+    StrategyPhrases phrases = input.phrases();
+    return answers(input, phrase, plan.candidate().title())
+        || phrases.answersPartly(phrase, phrases.termsOf(plan.candidate().title()))
+        || plan.seeds().stream().anyMatch(seed -> answers(input, phrase, seed.matchText())
+            || phrases.answersPartly(phrase, phrases.termsOf(seed.matchText())));
+  }
+
+  /**
+   * Gives the place of a phrase to the first plan that answers the phrase except for its place, so
+   * "Grow revenue in the DACH region" is answered by "Grow revenue from existing customers in the
+   * DACH region" and never by a title that leaves the region out. The title keeps its own words;
+   * a German title ending in its verb gets the place before the verb.
+   */
+  private static void qualifyPlaces(Input input, List<Plan> plans) {
+    for (String phrase : input.phrases().outcomes()) {
+      String qualifier = input.phrases().placeQualifier(phrase);
+      if (qualifier == null || answered(input, phrase, plans)) {
+        continue;
+      }
+      for (int i = 0; i < plans.size(); i++) {
+        Plan plan = plans.get(i);
+        if (!addresses(input, phrase, plan)) {
+          continue;
+        }
+        Candidate candidate = plan.candidate();
+        Plan qualified = new Plan(new Candidate(withPlace(input.language(), candidate.title(), qualifier),
+            candidate.relativeScore(), candidate.source(), candidate.seeds()), plan.seeds());
+        if (answered(input, phrase, List.of(qualified))) {
+          plans.set(i, qualified);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Adds a place such as "in the DACH region" to an objective's title: at the end, or in German before a final verb. */
+  static String withPlace(String language, String title, String place) {
+    String trimmed = title.strip();
+    int lastSpace = trimmed.lastIndexOf(' ');
+    String lastWord = lastSpace < 0 ? trimmed : trimmed.substring(lastSpace + 1);
+    boolean finalVerb = language.equals("de") && lastSpace > 0 && Character.isLowerCase(lastWord.charAt(0))
+        && lastWord.endsWith("n");
+    if (finalVerb) {
+      return trimmed.substring(0, lastSpace) + " " + place + " " + lastWord;
+    }
+    return trimmed + " " + place;
   }
 
   private static boolean answered(Input input, String phrase, List<Plan> plans) {
@@ -360,7 +427,10 @@ final class DraftGenerator {
       for (Seed seed : other.seeds()) {
         Set<String> terms = input.phrases().termsOf(seed.matchText());
         terms.retainAll(strategyTerms);
-        if (!terms.isEmpty() && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))) {
+        // A key result of the organisation's OKRs joins only when it answers a phrase; its source names its unit.
+        boolean borrowedOkr = "okr".equals(seed.source().getString("type"))
+            && seed.source().getJsonArray("phrases", new JsonArray()).isEmpty();
+        if (!terms.isEmpty() && !borrowedOkr && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))) {
           others.add(seed);
           overlaps.add(terms.size());
         }

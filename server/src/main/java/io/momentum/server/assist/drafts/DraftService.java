@@ -190,7 +190,10 @@ public final class DraftService {
         draft.notes.add(new JsonObject().put("code", "improved").put("proposalId", proposal.id())
             .put("removed", new JsonArray(reviewed.removedKeyResults())).put("removedTitles", new JsonArray(removedTitles)));
       }
-      if (reviewed.passed()) {
+      if (reviewed.passed() && answersNothing(phrases, reviewed.proposal())) {
+        // The review removed every key result that answered the strategy, so the proposal has no reason left.
+        LOG.info("Draft proposal {} left out: after the quality review it answers no phrase of the strategy", proposal.id());
+      } else if (reviewed.passed()) {
         draft.passed.add(reviewed);
       } else {
         draft.dropped.add(reviewed);
@@ -219,6 +222,14 @@ public final class DraftService {
       }
     }
     return uncovered;
+  }
+
+  /** Returns true when neither the proposal's title nor the sources of its remaining key results answer a phrase. */
+  private static boolean answersNothing(StrategyPhrases phrases, Proposal proposal) {
+    if (!phrases.answeredBy(phrases.termsOf(proposal.title())).isEmpty()) {
+      return false;
+    }
+    return proposal.keyResults().stream().flatMap(kr -> kr.sources().stream()).allMatch(source -> phraseList(source).isEmpty());
   }
 
   private static List<String> phraseList(JsonObject source) {

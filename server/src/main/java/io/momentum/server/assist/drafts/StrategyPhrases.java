@@ -1,9 +1,11 @@
 package io.momentum.server.assist.drafts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
@@ -43,17 +45,28 @@ final class StrategyPhrases {
       + " region regionen regional europa europäisch deutschland österreich schweiz international weltweit"
       + " national inland ausland land länder bundesweit";
 
-  private record Phrase(String text, Map<String, Double> weights, double total) {
+  /** Words that open the place part of a phrase ("in the DACH region", "im DACH-Raum"). */
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of("in", "im", "across", "throughout", "within", "for",
+      "für", "outside", "außerhalb", "innerhalb");
+
+  /**
+   * A phrase with the weights of its content terms and the analyzed place words it names. A text
+   * answers it only when it names one of those places too, so "grow revenue" alone answers
+   * "Grow revenue in the DACH region" only partly.
+   */
+  private record Phrase(String text, Map<String, Double> weights, double total, Set<String> places) {
   }
 
   private final String language;
   private final List<Phrase> phrases;
   private final Set<String> directionTerms;
+  private final Set<String> placeTerms;
 
-  private StrategyPhrases(String language, List<Phrase> phrases, Set<String> directionTerms) {
+  private StrategyPhrases(String language, List<Phrase> phrases, Set<String> directionTerms, Set<String> placeTerms) {
     this.language = language;
     this.phrases = List.copyOf(phrases);
     this.directionTerms = directionTerms;
+    this.placeTerms = placeTerms;
   }
 
   /**
@@ -61,20 +74,24 @@ final class StrategyPhrases {
    * {@code idf}, the inverse document frequency of an analyzed term.
    */
   static StrategyPhrases of(String language, String strategy, ToDoubleFunction<String> idf) {
+    Set<String> places = OkrText.terms(language, PLACE_WORDS);
     Set<String> direction = OkrText.terms(language, DIRECTION_WORDS);
-    direction.addAll(OkrText.terms(language, PLACE_WORDS));
+    direction.addAll(places);
     List<Phrase> phrases = new ArrayList<>();
     for (String text : OkrText.phrases(strategy)) {
       Map<String, Double> weights = new LinkedHashMap<>();
+      Set<String> named = new HashSet<>();
       for (String term : OkrText.terms(language, text)) {
-        if (!direction.contains(term)) {
+        if (places.contains(term)) {
+          named.add(term);
+        } else if (!direction.contains(term)) {
           weights.put(term, idf.applyAsDouble(term));
         }
       }
       double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-      phrases.add(new Phrase(text, weights, total));
+      phrases.add(new Phrase(text, weights, total, Set.copyOf(named)));
     }
-    return new StrategyPhrases(language, phrases, direction);
+    return new StrategyPhrases(language, phrases, direction, places);
   }
 
   /** Returns the language the phrases were analyzed in. */
@@ -118,14 +135,65 @@ final class StrategyPhrases {
     return phrases.stream().anyMatch(p -> p.text().equals(phrase) && answers(p, terms));
   }
 
-  /** Returns the analyzed terms of {@code text} in the phrases' language, without direction words. */
+  /**
+   * Returns true when a text with the analyzed {@code terms} answers what {@code phrase} asks to
+   * change but names none of the places the phrase names.
+   */
+  boolean answersPartly(String phrase, Set<String> terms) {
+    return phrases.stream().anyMatch(p -> p.text().equals(phrase) && sharesContent(p, terms) && !namesPlace(p, terms));
+  }
+
+  /**
+   * Returns the words of {@code phrase} that name its place, from the preposition before its first
+   * place word to its last place word ("in the DACH region", "in der DACH-Region"), or null when
+   * it names no place or no preposition opens it.
+   */
+  String placeQualifier(String phrase) {
+    String[] words = phrase.strip().split("\\s+");
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < words.length; i++) {
+      Set<String> terms = OkrText.terms(language, words[i]);
+      terms.retainAll(placeTerms);
+      if (!terms.isEmpty()) {
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    if (first < 0) {
+      return null;
+    }
+    for (int i = first - 1; i >= Math.max(0, first - 3); i--) {
+      if (PLACE_PREPOSITIONS.contains(words[i].toLowerCase(Locale.ROOT))) {
+        return String.join(" ", Arrays.copyOfRange(words, i, last + 1)).replaceAll("[,.;:]+$", "");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the analyzed terms of {@code text} in the phrases' language, without direction words
+   * but with the place words, which a phrase naming a place asks for.
+   */
   Set<String> termsOf(String text) {
     Set<String> terms = OkrText.terms(language, text);
-    terms.removeAll(directionTerms);
+    for (String term : new ArrayList<>(terms)) {
+      if (directionTerms.contains(term) && !placeTerms.contains(term)) {
+        terms.remove(term);
+      }
+    }
     return terms;
   }
 
   private static boolean answers(Phrase phrase, Set<String> terms) {
+    return sharesContent(phrase, terms) && namesPlace(phrase, terms);
+  }
+
+  private static boolean namesPlace(Phrase phrase, Set<String> terms) {
+    return phrase.places().isEmpty() || phrase.places().stream().anyMatch(terms::contains);
+  }
+
+  private static boolean sharesContent(Phrase phrase, Set<String> terms) {
     if (phrase.total() <= 0) {
       return false;
     }

@@ -18,6 +18,12 @@ final class Lexicon {
   private Lexicon() {
   }
 
+  /**
+   * Every German verb form of the lists below, filled while they are built and declared before
+   * them, so a German infinitive can be told from an English word that looks alike.
+   */
+  private static final Set<String> GERMAN_VERB_FORMS = new HashSet<>();
+
   /** Irregular English forms, declared first because the word lists below use them. */
   private static final java.util.Map<String, List<String>> IRREGULAR = java.util.Map.of(
       "build", List.of("built"), "run", List.of("ran"), "hold", List.of("held"), "write", List.of("wrote", "written"),
@@ -32,7 +38,7 @@ final class Lexicon {
           "upgrade", "replace", "rewrite", "translate", "prepare", "plan", "run", "hold", "train", "onboard",
           "automate", "rebuild", "rollout", "kick", "start", "add", "make", "attend", "perform", "execute", "offer",
           "provide", "open", "assign", "appoint"),
-      words("rollout", "roll-out", "go-live", "einführen", "führe", "führen", "eingeführt", "einführung", "implementieren",
+      german("rollout", "roll-out", "go-live", "einführen", "führe", "führen", "eingeführt", "einführung", "implementieren",
           "implementiere", "implementiert", "implementierung", "bauen", "baue", "gebaut", "entwickeln", "entwickle",
           "entwickelt", "erstellen", "erstelle", "erstellt", "erstellung", "liefern", "liefere", "geliefert",
           "auslieferung", "veröffentlichen", "veröffentliche", "veröffentlicht", "veröffentlichung", "starten", "starte",
@@ -66,7 +72,7 @@ final class Lexicon {
           "strengthen", "boost", "foster", "streamline", "better", "maximise", "maximize", "minimise", "minimize",
           "drive", "advance", "empower", "enable", "facilitate", "promote", "accelerate", "focus", "elevate",
           "modernise", "modernize", "excel"),
-      words("verbessern", "verbessere", "verbessert", "verbesserung", "optimieren", "optimiere", "optimiert",
+      german("verbessern", "verbessere", "verbessert", "verbesserung", "optimieren", "optimiere", "optimiert",
           "optimierung", "unterstützen", "unterstütze", "unterstützung", "stärken", "stärke", "gestärkt", "stärkung",
           "fördern", "fördere", "förderung", "vorantreiben", "beschleunigen", "beschleunige", "beschleunigung",
           "maximieren", "minimieren", "ermöglichen", "modernisieren", "modernisierung", "voranbringen"));
@@ -75,7 +81,7 @@ final class Lexicon {
   static final Set<String> DIRECTION_VERBS = union(english("increase", "decrease", "reduce", "grow", "raise", "lower",
           "cut", "expand", "lift", "shrink", "shorten", "speed", "extend", "widen", "drop", "slash", "double",
           "halve", "triple", "gain"),
-      words("erhöhen", "erhöhe", "erhöht", "erhöhung", "steigern", "steigere", "gesteigert", "steigerung", "senken",
+      german("erhöhen", "erhöhe", "erhöht", "erhöhung", "steigern", "steigere", "gesteigert", "steigerung", "senken",
           "senke", "gesenkt", "senkung", "reduzieren", "reduziere", "reduziert", "reduzierung", "reduktion",
           "verringern", "verringere", "verringerung", "verkürzen", "verkürze", "verkürzung", "ausbauen", "baue",
           "ausbau", "wachsen", "wachstum", "vergrößern", "halbieren", "verdoppeln", "minimieren"));
@@ -88,7 +94,7 @@ final class Lexicon {
   /** Verbs that neither name an activity nor a direction ("reach 40 %", "achieve certification"). */
   static final Set<String> NEUTRAL_VERBS = union(english("reach", "achieve", "get", "hit", "attain", "win", "sign",
           "close", "convert", "acquire", "obtain", "pass", "become", "have", "ensure", "resolve", "answer", "handle"),
-      words("erreichen", "erreiche", "gewinnen", "gewinne", "abschließen", "unterzeichnen", "bestehen", "erzielen",
+      german("erreichen", "erreiche", "gewinnen", "gewinne", "abschließen", "unterzeichnen", "bestehen", "erzielen",
           "erziele", "sicherstellen", "stelle", "lösen", "löse", "beantworten", "bearbeiten", "gewährleisten"));
 
   /** Nouns that "support" or "service" qualify when they are not verbs ("support tickets"). */
@@ -106,7 +112,7 @@ final class Lexicon {
   /** Verbs that keep a level instead of changing it: a KPI restated as a key result. */
   static final Set<String> KEEP_VERBS = union(english("maintain", "keep", "sustain", "remain", "stay", "continue",
           "preserve"),
-      words("beibehalten", "aufrechterhalten", "aufrechterhaltung", "beibehaltung", "weiterhin", "bleibt",
+      german("beibehalten", "aufrechterhalten", "aufrechterhaltung", "beibehaltung", "weiterhin", "bleibt",
           "bleiben", "halten", "halte", "gehalten", "stabil", "konstant", "weiterführen"));
 
   /** Words that, shortly after "hold", make it a level to keep ("hold NPS at 40") rather than an event. */
@@ -270,6 +276,18 @@ final class Lexicon {
       forms.addAll(IRREGULAR.getOrDefault(base, List.of()));
     }
     return Set.copyOf(forms);
+  }
+
+  /** Returns true for a German verb form of the word lists ("steigern", "einführen"). */
+  static boolean isGermanVerb(String lower) {
+    return GERMAN_VERB_FORMS.contains(lower);
+  }
+
+  /** Returns a set of German verb forms and remembers them as German, tolerating repeats in the list. */
+  private static Set<String> german(String... forms) {
+    Set<String> set = words(forms);
+    GERMAN_VERB_FORMS.addAll(set);
+    return set;
   }
 
   /** Returns a set of words, tolerating repeats in the list. */

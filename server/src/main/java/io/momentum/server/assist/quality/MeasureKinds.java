@@ -34,6 +34,12 @@ final class MeasureKinds {
     return false;
   }
 
+  /** Returns true when a single lower-cased word names a lagging or a leading measure ("revenue", "Nutzung"). */
+  static boolean namesMeasure(String lower) {
+    return Lexicon.LAGGING_EN.contains(lower) || containsPart(lower, Lexicon.LAGGING_PARTS_DE)
+        || Lexicon.LEADING_EN.contains(lower) || containsPart(lower, Lexicon.LEADING_PARTS_DE);
+  }
+
   private static boolean containsPart(String word, List<String> parts) {
     for (String part : parts) {
       if (word.contains(part)) {

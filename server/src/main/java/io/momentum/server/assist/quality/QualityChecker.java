@@ -202,6 +202,7 @@ public final class QualityChecker {
     List<String> measured = new ArrayList<>();
     String sharedVerbPart = null;
     String sharedAmountPart = null;
+    List<Word> firstPartWords = List.of();
     for (int p = 0; p < parts.size(); p++) {
       int[] part = parts.get(p);
       boolean amount = false;
@@ -209,6 +210,9 @@ public final class QualityChecker {
         amount |= quantity.start() >= part[0] && quantity.start() < part[1];
       }
       List<Word> partWords = facts.words.subList(part[2], part[3]);
+      if (p == 0) {
+        firstPartWords = partWords;
+      }
       boolean verbWithObject = Verbs.hasVerbWithObject(partWords);
       withAmount += amount ? 1 : 0;
       withVerb += verbWithObject ? 1 : 0;
@@ -220,7 +224,7 @@ public final class QualityChecker {
       if (p == 0 && verbWithObject && !amount && !hasPreposition(partWords) && text.chars().noneMatch(Character::isDigit)) {
         sharedVerbPart = text;
       } else if (p > 0 && sharedVerbPart != null && sharedAmountPart == null && amount && !verbWithObject
-          && namesMeasure(partWords)) {
+          && namesMeasure(partWords) && !(p == 1 && modifiesNextMeasure(firstPartWords, partWords))) {
         sharedAmountPart = text;
       }
     }
@@ -232,6 +236,33 @@ public final class QualityChecker {
       return List.of(sharedVerbPart, sharedAmountPart);
     }
     return List.of();
+  }
+
+  /**
+   * Returns true when the only object of the first part is a word that names no measure and the
+   * next part opens with a noun group ending in a measure: both words then qualify that one
+   * measure ("Grow repair and resale revenue", "Raise mobile and web conversion"), while
+   * "Increase signups and paid conversions" joins two measures.
+   */
+  private static boolean modifiesNextMeasure(List<Word> first, List<Word> next) {
+    List<Word> objects = new ArrayList<>();
+    for (int i = 0; i < first.size(); i++) {
+      if (!Lexicon.STOP_WORDS.contains(first.get(i).lower()) && !Verbs.isVerb(first, i)) {
+        objects.add(first.get(i));
+      }
+    }
+    if (objects.size() != 1 || MeasureKinds.namesMeasure(objects.get(0).lower())) {
+      return false;
+    }
+    List<Word> group = new ArrayList<>();
+    for (Word word : next) {
+      if (Lexicon.PREPOSITIONS.contains(word.lower()) || Lexicon.COMPARATIVES.contains(word.lower())) {
+        break;
+      }
+      group.add(word);
+    }
+    return group.size() >= 2 && group.subList(1, group.size()).stream()
+        .anyMatch(w -> MeasureKinds.namesMeasure(w.lower()));
   }
 
   /**

@@ -53,19 +53,21 @@ record Verbs(String output, List<String> vague, String keep) {
 
   /**
    * Returns the first verb among the opening words, or the last word when it is a verb (German
-   * puts the infinitive last: "Kundenzufriedenheit verbessern").
+   * puts the infinitive last: "Kundenzufriedenheit verbessern"). A German infinitive at the end
+   * wins over an English form at the start, which is then a noun ("Releases der App … steigern").
    */
   private static Word mainVerb(List<Word> words) {
+    int last = words.size() - 1;
+    boolean germanLast = last > 0 && isVerb(words, last) && Lexicon.isGermanVerb(words.get(last).lower());
     for (int i = 0; i < Math.min(MAIN_VERB_WINDOW, words.size()); i++) {
       if (isVerb(words, i)) {
-        return words.get(i);
+        return germanLast && !Lexicon.isGermanVerb(words.get(i).lower()) ? words.get(last) : words.get(i);
       }
     }
-    int last = words.size() - 1;
     return last >= 0 && isVerb(words, last) ? words.get(last) : null;
   }
 
-  private static boolean isVerb(List<Word> words, int index) {
+  static boolean isVerb(List<Word> words, int index) {
     String word = words.get(index).lower();
     if (isSupportNoun(words, index)) {
       return false;

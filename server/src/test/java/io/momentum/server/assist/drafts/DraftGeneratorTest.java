@@ -32,6 +32,12 @@ class DraftGeneratorTest {
   /** Retrieves and generates as the draft service does, but without leaving uncitable objectives out of the search. */
   private static DraftGenerator.Result draft(String language, String strategy, List<KpiTargets.Kpi> kpis,
                                              List<PastObjective> past) {
+    return draft(language, strategy, kpis, past, true);
+  }
+
+  /** As {@link #draft(String, String, List, List)}; without {@code withLibrary} only the organisation's OKRs are hits. */
+  private static DraftGenerator.Result draft(String language, String strategy, List<KpiTargets.Kpi> kpis,
+                                             List<PastObjective> past, boolean withLibrary) {
     OkrIndex pastIndex = OkrIndex.build(past.stream().map(o -> new OkrIndex.Entry(o.id().toString(), null, o.searchText())).toList());
     Map<String, PastObjective> byId = new HashMap<>();
     past.forEach(o -> byId.put(o.id().toString(), o));
@@ -39,11 +45,11 @@ class DraftGeneratorTest {
     Map<String, List<OkrIndex.Hit>> libraryByPhrase = new HashMap<>();
     Map<String, List<OkrIndex.Hit>> pastByPhrase = new HashMap<>();
     for (String phrase : phrases.outcomes()) {
-      libraryByPhrase.put(phrase, LIBRARY_INDEX.search(language, phrase, 5));
+      libraryByPhrase.put(phrase, withLibrary ? LIBRARY_INDEX.search(language, phrase, 5) : List.of());
       pastByPhrase.put(phrase, pastIndex.search(language, phrase, 5));
     }
     DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, UNIT, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END, kpis);
-    DraftGenerator.Hits hits = new DraftGenerator.Hits(LIBRARY_INDEX.search(language, strategy, 12),
+    DraftGenerator.Hits hits = new DraftGenerator.Hits(withLibrary ? LIBRARY_INDEX.search(language, strategy, 12) : List.of(),
         pastIndex.search(language, strategy, 12), libraryByPhrase, pastByPhrase);
     return new DraftGenerator(LIBRARY).generate(input, hits, byId);
   }
@@ -307,6 +313,50 @@ class DraftGeneratorTest {
 
     assertThat(result.proposals()).extracting(Proposal::title).doesNotContain("Make circular gear a real business line");
     assertThat(answeredPhrasesOf(result)).allSatisfy(phrases -> assertThat(phrases).isNotEmpty());
+  }
+
+  /** Returns the titles of a proposal that answers {@code phrase}: its own and its key results'. */
+  private static List<String> titlesAnswering(DraftGenerator.Result result, String phrase) {
+    List<String> titles = new java.util.ArrayList<>();
+    for (Proposal proposal : result.proposals()) {
+      if (proposal.sources().get(0).getJsonArray("phrases").contains(phrase)) {
+        titles.add(proposal.title());
+      }
+      proposal.keyResults().stream().filter(kr -> kr.sources().get(0).getJsonArray("phrases", new io.vertx.core.json.JsonArray())
+          .contains(phrase)).forEach(kr -> titles.add(kr.title()));
+    }
+    return titles;
+  }
+
+  @Test
+  void placeOfClauseIsPartOfItsAnswer() {
+    DraftGenerator.Result english = draft("en", DEMO_STRATEGY_EN, List.of(), List.of());
+    DraftGenerator.Result german = draft("de", DEMO_STRATEGY_DE, List.of(), List.of());
+
+    assertThat(titlesAnswering(english, "Grow revenue in the DACH region")).isNotEmpty()
+        .allSatisfy(title -> assertThat(title).contains("DACH"));
+    assertThat(titlesAnswering(german, "Umsatz in der DACH-Region steigern")).isNotEmpty()
+        .allSatisfy(title -> assertThat(title).contains("DACH"));
+    assertThat(DraftGenerator.withPlace("de", "Umsatz mit Bestandskunden steigern", "in der DACH-Region"))
+        .isEqualTo("Umsatz mit Bestandskunden in der DACH-Region steigern");
+  }
+
+  @Test
+  void otherUnitsKeyResultJoinsOnlyWhenItAnswers() {
+    UUID mobile = UUID.randomUUID();
+    PastObjective checkout = new PastObjective(UUID.randomUUID(), "Make checkout faster for every order", null, mobile,
+        "Web shop", UUID.randomUUID(), "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY,
+        List.of(new PastKeyResult(UUID.randomUUID(), "Reduce checkout time from 95 to 60 seconds", "decrease",
+            new BigDecimal("95"), new BigDecimal("60"), "seconds")));
+    PastObjective app = new PastObjective(UUID.randomUUID(), "Grow mobile app orders", null, mobile, "Mobile App",
+        UUID.randomUUID(), "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY,
+        List.of(new PastKeyResult(UUID.randomUUID(), "Raise the app's share of orders from 22 % to 30 %", "increase",
+            new BigDecimal("22"), new BigDecimal("30"), "%")));
+
+    DraftGenerator.Result result = draft("en", "Make checkout faster for every order", List.of(), List.of(checkout, app), false);
+
+    assertThat(result.proposals()).extracting(Proposal::title).containsExactly("Make checkout faster for every order");
+    assertThat(allTitles(result.proposals())).doesNotContain("Raise the app's share of orders from 22 % to 30 %");
   }
 
   @Test

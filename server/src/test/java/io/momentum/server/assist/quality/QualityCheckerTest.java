@@ -116,6 +116,28 @@ class QualityCheckerTest {
   }
 
   @Test
+  void nounsSharingOneMeasureAreNoCompound() {
+    QualityReport report = checker.check(request("en", "Grow repair and resale revenue from 1.2 % to 4 % of net revenue",
+        "Raise mobile and web conversion from 2 % to 3 %",
+        "Increase signups and paid conversions by 20 %"));
+
+    assertThat(rulesOf(report, "kr1")).isEmpty();
+    assertThat(rulesOf(report, "kr2")).doesNotContain("compound_kr");
+    assertThat(rulesOf(report, "kr3")).contains("compound_kr");
+  }
+
+  @Test
+  void germanNounBeforeFinalVerbIsNoOutput() {
+    QualityReport german = checker.check(request("de", "Releases der mobilen App von 1 auf 4 pro Quartal steigern"));
+    QualityReport english = checker.check(request("en", "Increase mobile app releases from 1 to 4 per quarter"));
+
+    assertThat(rulesOf(german, "kr1")).isEqualTo(rulesOf(english, "kr1")).doesNotContain("output_not_outcome");
+    assertThat(german.score()).isEqualTo(english.score());
+    assertThat(rulesOf(checker.check(request("de", "Release 3.0 der App ausrollen")), "kr1"))
+        .contains("output_not_outcome");
+  }
+
+  @Test
   void vagueObjectiveTitles() {
     List<String> vague = List.of("Drive operational excellence", "Take customer experience to the next level",
         "Sicherheit verbessern", "Innovation vorantreiben", "Kundenorientierung leben", "Produktqualität",
