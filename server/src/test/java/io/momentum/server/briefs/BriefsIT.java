@@ -176,7 +176,7 @@ class BriefsIT {
     assertThat(moved.getString("text")).isEqualTo("Cut defect rate rose from 9 % to 11 % (progress -25.0 pp).");
     assertThat(replan.getJsonArray("numbers").stream().map(n -> ((JsonObject) n).getString("measure")))
         .containsExactly("forecastValue", "target", "forecast");
-    assertThat(replan.getString("text")).contains(" instead of 4 % (progress ");
+    assertThat(replan.getString("text")).contains(" instead of 4 % (forecast progress ");
   }
 
   private static List<JsonObject> sentencesAbout(JsonObject section, String nodeId) {
