@@ -21,6 +21,10 @@ final class DemoCatalog {
 
   static final String COMPANY = "northwind";
   static final String COMPANY_NAME = "Northwind Outfitters";
+  /** The key result whose value stays flat while its linked initiative delivers work. */
+  static final String STALLED_KEY_RESULT = "checkout-duration";
+  /** Days over which that key result's value stays flat: about three weekly check-ins. */
+  static final int STALLED_DAYS = 22;
 
   final List<UnitSpec> units = new ArrayList<>();
   final List<KpiSpec> kpis = new ArrayList<>();
@@ -153,8 +157,10 @@ final class DemoCatalog {
     objective("effortless-checkout", "checkout", "more-orders", "Make checkout effortless on every device");
     increase("checkout-conversion", "Raise checkout conversion from 2.1 % to 3.0 %", "%", "2.1", "3.0")
         .owner("Lena Fischer").profile(ProgressProfile.ON_TRACK);
-    decrease("checkout-duration", "Cut the median time to complete checkout from 190 s to 120 s", "s", "190", "120")
-        .profile(ProgressProfile.LOW_CONFIDENCE);
+    // Flat for three weeks while the checkout rebuild delivers stories, so the demo shows a result
+    // stalled despite effort.
+    decrease(STALLED_KEY_RESULT, "Cut the median time to complete checkout from 190 s to 120 s", "s", "190", "120")
+        .profile(ProgressProfile.LOW_CONFIDENCE).stalledFor(STALLED_DAYS);
     workItems("one-page-checkout", "Ship the one-page checkout", "CHK", 10);
     binary("wallet-payments", "Offer Apple Pay and Google Pay in all markets");
 

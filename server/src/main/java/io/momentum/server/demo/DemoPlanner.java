@@ -128,6 +128,9 @@ final class DemoPlanner {
       case "binary" -> history.binaryPath(times.size(), isBinaryDone(profile));
       default -> null;
     };
+    if (values != null && spec.stalledDays > 0 && !cycle.closed()) {
+      holdFlat(values, times, now.minus(Duration.ofDays(spec.stalledDays)));
+    }
     JsonArray milestones = "milestone".equals(spec.measurement)
         ? history.milestones(spec.milestones, progress) : new JsonArray();
     if ("work_items".equals(spec.measurement)) {
@@ -154,6 +157,24 @@ final class DemoPlanner {
     plan.keyResults.add(new SeedPlan.KeyResultRow(id, spec, objectiveIds.get(spec.objectiveKey),
         unitIds.get(spec.unitKey), spec.kpiKey == null ? null : kpiIds.get(spec.kpiKey), milestones,
         current, currentAt, confidence, confidenceAt, objectiveCreated.get(spec.objectiveKey)));
+  }
+
+  /**
+   * Gives every check-in from {@code since} on the value of the first one in that span, so the
+   * value stays flat over the last check-ins.
+   */
+  private static void holdFlat(List<BigDecimal> values, List<Instant> times, Instant since) {
+    BigDecimal flatValue = null;
+    for (int i = 0; i < times.size(); i++) {
+      if (times.get(i).isBefore(since)) {
+        continue;
+      }
+      if (flatValue == null) {
+        flatValue = values.get(i);
+      } else {
+        values.set(i, flatValue);
+      }
+    }
   }
 
   /**

@@ -62,6 +62,8 @@ final class DemoSpecs {
     /** False when no linked item has story points, so progress counts done items. */
     boolean estimated = true;
     ProgressProfile profile;
+    /** Days before today over which the value stays flat although linked work gets done; 0 for none. */
+    int stalledDays;
 
     KeyResultSpec(String key, ObjectiveSpec objective, String title, String measurement) {
       this.key = key;
@@ -90,6 +92,12 @@ final class DemoSpecs {
 
     KeyResultSpec profile(ProgressProfile value) {
       this.profile = value;
+      return this;
+    }
+
+    /** Keeps the value flat over the last {@code days}, so the demo shows a result stalled despite effort. */
+    KeyResultSpec stalledFor(int days) {
+      this.stalledDays = days;
       return this;
     }
 

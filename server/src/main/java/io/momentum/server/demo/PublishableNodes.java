@@ -24,7 +24,8 @@ import java.util.Random;
  * state. Only key results of open cycles that contain today are included. Key results without a
  * value and those whose last value is older than the stale limit are left alone, so that the
  * boards keep showing pending and stale examples; KPIs likewise. So is the key result of the
- * README's examples, {@link #LEFT_TO_PEOPLE}.
+ * README's examples, {@link #LEFT_TO_PEOPLE}, and the key result that stays flat despite its linked
+ * work, {@link DemoCatalog#STALLED_KEY_RESULT}.
  */
 final class PublishableNodes {
 
@@ -37,7 +38,7 @@ final class PublishableNodes {
       WHERE k.org_id = $1 AND NOT c.closed AND c.start_date <= $2 AND c.end_date >= $2
         AND k.archived_at IS NULL AND o.archived_at IS NULL
         AND k.measurement IN ('increase', 'decrease', 'range', 'binary', 'milestone', 'work_items')
-        AND k.key <> $3 AND k.key = ANY($4::text[])
+        AND NOT (k.key = ANY($3::text[])) AND k.key = ANY($4::text[])
       ORDER BY k.key""";
   private static final String KPIS = """
       SELECT key, unit, start_value, target_value, current_value, current_at FROM kpis
@@ -52,6 +53,9 @@ final class PublishableNodes {
    * sent by hand stays on the board instead of being replaced seconds later.
    */
   static final String LEFT_TO_PEOPLE = "checkout-conversion";
+
+  /** Key results the publisher never sends values to. */
+  private static final String[] LEFT_ALONE = {LEFT_TO_PEOPLE, DemoCatalog.STALLED_KEY_RESULT};
 
   /** Slowest and fastest pace of a simulated metric, as a share of full speed; below 0 it gets worse. */
   private static final double MIN_PACE = -0.25;
@@ -162,7 +166,7 @@ final class PublishableNodes {
     DemoCatalog catalog = DemoCatalog.build(true);
     String[] catalogKeys = catalog.keyResults.stream().map(k -> k.key).toArray(String[]::new);
     String[] catalogKpis = catalog.kpis.stream().map(k -> k.key()).toArray(String[]::new);
-    return pool.preparedQuery(KEY_RESULTS).execute(Tuple.tuple().addValue(orgId).addValue(today).addValue(LEFT_TO_PEOPLE).addValue(catalogKeys))
+    return pool.preparedQuery(KEY_RESULTS).execute(Tuple.tuple().addValue(orgId).addValue(today).addValue(LEFT_ALONE).addValue(catalogKeys))
         .map(rows -> {
           for (Row row : rows) {
             nodes.addKeyResult(row, staleBefore, random, workKeysById);

@@ -107,7 +107,9 @@ class DemoPublisherTest {
     PublishableNodes nodes = PublishableNodes.load(db.pool, DemoSeeder.ORG_ID, Instant.now(), new Random(7))
         .await(30, TimeUnit.SECONDS);
 
-    assertThat(nodes.metrics).extracting(n -> n.key).isNotEmpty().doesNotContain("people-own-kr");
+    assertThat(nodes.metrics).extracting(n -> n.key).isNotEmpty().doesNotContain("people-own-kr")
+        .as("the key result that stays flat for the stalled signal")
+        .doesNotContain(DemoCatalog.STALLED_KEY_RESULT, PublishableNodes.LEFT_TO_PEOPLE);
     assertThat(nodes.kpis).extracting(n -> n.key).isNotEmpty().doesNotContain("people-own-kpi");
   }
 

@@ -10,6 +10,9 @@ import io.momentum.streams.engine.NodeKind;
 import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.Status;
 import io.momentum.streams.engine.UnitDef;
+import io.momentum.streams.signals.Finding;
+import io.momentum.streams.signals.SignalChange;
+import io.momentum.streams.signals.SignalDetector;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -678,6 +681,46 @@ class DemoSeederTest {
       assertThat(compared).isGreaterThanOrEqualTo(3);
       ctx.completeNow();
     })));
+  }
+
+  /**
+   * The demo has a key result whose value stayed flat over its last check-ins while the work of
+   * its linked initiative got done, so the detector, loaded as the live engine loads it, reports it
+   * as stalled despite effort.
+   */
+  @Test
+  void detectorFindsTheStalledKeyResult(VertxTestContext ctx) {
+    String idQuery = "SELECT id FROM key_results WHERE" + ORG + "AND key = '" + DemoCatalog.STALLED_KEY_RESULT + "'";
+    seed().compose(login -> db.rows(idQuery)).compose(rows -> new PgOrgStateLoader(db.pool).load("demo", NOW)
+        .map(state -> Map.entry(rows.get(0).getUUID("id").toString(), state)))
+        .onComplete(ctx.succeeding(result -> ctx.verify(() -> {
+          var state = result.getValue();
+          GoalEngine engine = new GoalEngine("demo", Clock.fixed(NOW, ZoneOffset.UTC), state.staleAfterDays());
+          SignalDetector detector = new SignalDetector(state.signalSettings(), state.links(), List.of());
+          state.cycles().forEach((CycleDef cycle) -> {
+            engine.upsertCycle(cycle);
+            detector.defineCycle(cycle);
+          });
+          state.units().forEach((UnitDef unit) -> engine.upsertUnit(unit));
+          state.nodes().forEach((NodeDef node) -> {
+            engine.upsertNode(node);
+            detector.defineNode(node);
+          });
+          engine.applyAll(state.observations());
+          state.observations().forEach(observation -> detector.observe(observation, null));
+          engine.tick(NOW);
+
+          List<Finding> stalled = detector.sweep(engine, NOW).stream()
+              .filter(change -> change instanceof SignalChange.Raise)
+              .map(change -> ((SignalChange.Raise) change).finding())
+              .filter(finding -> "stalled_despite_effort".equals(finding.kind()))
+              .toList();
+          assertThat(stalled).extracting(finding -> finding.nodeIds().get(0)).contains(result.getKey());
+          Finding finding = stalled.stream().filter(f -> f.nodeIds().get(0).equals(result.getKey())).findFirst().orElseThrow();
+          assertThat(finding.params().getInteger("checkIns")).isGreaterThanOrEqualTo(3);
+          assertThat(finding.params().getInteger("doneRecent")).isGreaterThan(finding.params().getInteger("donePrevious"));
+          ctx.completeNow();
+        })));
   }
 
   private static Map<String, Long> countsByFirstColumn(List<Row> rows) {
