@@ -172,8 +172,8 @@ final class BriefComposer {
     }
     List<JsonObject> before = thenOf(objectives);
     if (!before.isEmpty()) {
-      // Like with like: the change covers the objectives that existed at the period's start; the
-      // objectives added since are named in a sentence of their own with the score they make.
+      // The change covers only the objectives that existed at the period's start, so both scores
+      // average the same set. Objectives added since get a sentence of their own with their effect.
       List<JsonObject> kept = objectives.stream().filter(o -> then.containsKey(o.getString("id"))).toList();
       List<JsonObject> addedObjectives = objectives.stream().filter(o -> !then.containsKey(o.getString("id"))).toList();
       String scope = addedObjectives.isEmpty() ? "" : "Kept";
@@ -450,7 +450,7 @@ final class BriefComposer {
       BriefInputs.Signal first = all.get(0);
       boolean inBrief = byId.containsKey(concern);
       String boardUnit = inBrief ? byId.get(concern).getString("unitId", in.unit().id()) : unitOfSignal(first).id();
-      int rank = !"open".equals(state) ? 4 : inBrief ? 0 : 2;
+      int rank = signalRank(state, inBrief);
       String label = words.template("risk.signal.label." + state);
       if (kind.endsWith(".dependency")) {
         JsonObject subject = byId.get(concern);
@@ -995,6 +995,16 @@ final class BriefComposer {
     return owner == null || owner.isBlank() ? null : owner;
   }
 
+  /**
+   * Returns the risk rank of a signal sentence: open signals about the brief's nodes first (0),
+   * then open signals about other nodes (2), then acknowledged or snoozed ones (4).
+   */
+  private static int signalRank(String state, boolean aboutBriefNode) {
+    if (!"open".equals(state)) {
+      return 4;
+    }
+    return aboutBriefNode ? 0 : 2;
+  }
 
   /** Orders statuses from best to worst. */
   private static int rank(String status) {

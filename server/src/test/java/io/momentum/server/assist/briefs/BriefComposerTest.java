@@ -187,8 +187,9 @@ class BriefComposerTest {
   }
 
   /**
-   * A key result added to "Make payments reliable" this week at 0 %, which lowered the objective
-   * from 0.9 a week ago to 0.55 now, so the score fell while no older key result lost progress.
+   * Builds weekly inputs with a key result added to "Make payments reliable" this week at 0 %. It
+   * lowered the objective from 0.9 a week ago to 0.55 now, so the score fell while no older key
+   * result lost progress.
    */
   private static BriefInputs addedKeyResult(Map<String, JsonObject> extraBefore) {
     JsonObject added = node("k-added", "key_result", "Offer instalments", "o-pay", 0, "off_track",
@@ -210,7 +211,7 @@ class BriefComposerTest {
   }
 
   @Test
-  void scoreFallWithLostProgressIsNotBlamedOnAdded() {
+  void scoreFallWithLossNamesNoAdded() {
     JsonObject fell = node("k-flat2", "key_result", "Cut fees to 1.6 %", "o-pay", 0.7, "on_track",
         NOW.minus(Duration.ofDays(3)), null);
     JsonObject brief = BriefComposer.compose(addedKeyResult(Map.of("k-flat2", fell)), BriefWording.of("en"));
