@@ -153,7 +153,8 @@ public final class MomentumNode implements AutoCloseable {
           services.routes());
     }
 
-    IngestSettings ingest = new IngestSettings(kafkaBootstrap, "momentum-ingest", 2_000, config.tickInterval());
+    IngestSettings ingest = new IngestSettings(kafkaBootstrap, "momentum-ingest", 2_000, config.tickInterval(),
+        config.signalSettleTime());
     IngestMetrics ingestMetrics = new IngestMetrics(registry);
     vertx.deployVerticle(new IngestVerticle(ingest, new PgOrgStateLoader(pool), new PgEventStore(pool),
         services.liveState(), ingestMetrics, clock)).await();

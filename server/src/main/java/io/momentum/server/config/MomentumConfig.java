@@ -19,7 +19,7 @@ import java.util.Map;
 public record MomentumConfig(
     String httpHost, int httpPort, Path dataDir, String pgUrl, String kafka, int kafkaPort,
     int kafkaPartitions, double demoRate, String demoToken, String demoPassword,
-    ClusterSettings cluster, long maxBodyBytes, Duration tickInterval, WebhookSettings webhooks,
+    ClusterSettings cluster, long maxBodyBytes, Duration tickInterval, Duration signalSettleTime, WebhookSettings webhooks,
     Duration changeRetention, LanguageModelSettings languageModel) {
 
   /** One option: its key, default, and the help text of {@code --help}. */
@@ -44,6 +44,8 @@ public record MomentumConfig(
       new Option("MOMENTUM_CLUSTER_NAME", "--cluster-name", "momentum", "cluster name; nodes with another name never join"),
       new Option("MOMENTUM_MAX_BODY_BYTES", "--max-body-bytes", "1048576", "largest accepted HTTP request body, in bytes"),
       new Option("MOMENTUM_TICK_SECONDS", "--tick-seconds", "60", "how often time-driven status is re-evaluated, in seconds"),
+      new Option("MOMENTUM_SIGNAL_SETTLE_SECONDS", "--signal-settle-seconds", "900",
+          "how long the condition of a forecast, KPI, dependency or confidence signal must stay clear before the system resolves it, in seconds"),
       new Option("MOMENTUM_WEBHOOKS_ALLOW_PRIVATE", "--webhooks-allow-private", "false", "'true' lets outbound webhooks call loopback, private, link-local and multicast addresses"),
       new Option("MOMENTUM_WEBHOOKS_TIMEOUT_SECONDS", "--webhooks-timeout-seconds", "10", "longest time one outbound webhook attempt may take, in seconds"),
       new Option("MOMENTUM_WEBHOOKS_RETRY_SECONDS", "--webhooks-retry-seconds", WebhookSettings.DEFAULT_RETRY_SECONDS, "comma-separated waits before each retry of an outbound webhook, in seconds; a delivery fails after the last"),
@@ -115,6 +117,7 @@ public record MomentumConfig(
             port(raw, "MOMENTUM_CLUSTER_PORT"), members),
         number(raw, "MOMENTUM_MAX_BODY_BYTES", 1024, 1L << 30),
         Duration.ofSeconds(number(raw, "MOMENTUM_TICK_SECONDS", 1, 86_400)),
+        Duration.ofSeconds(number(raw, "MOMENTUM_SIGNAL_SETTLE_SECONDS", 0, 604_800)),
         new WebhookSettings(bool(raw, "MOMENTUM_WEBHOOKS_ALLOW_PRIVATE"),
             Duration.ofSeconds(number(raw, "MOMENTUM_WEBHOOKS_TIMEOUT_SECONDS", 1, 300)),
             WebhookSettings.parseDelays("MOMENTUM_WEBHOOKS_RETRY_SECONDS", text(raw, "MOMENTUM_WEBHOOKS_RETRY_SECONDS")),
@@ -138,6 +141,7 @@ public record MomentumConfig(
         + " demoRate=" + demoRate
         + " maxBodyBytes=" + maxBodyBytes
         + " tick=" + tickInterval.toSeconds() + "s"
+        + " signalSettle=" + signalSettleTime.toSeconds() + "s"
         + " webhooks=[" + webhooks.describe() + "]"
         + " changesRetention=" + changeRetention.toDays() + "d"
         + " llm=[" + languageModel.describe() + "]";

@@ -9,7 +9,9 @@ import io.momentum.streams.event.EventType;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -36,6 +38,13 @@ final class DemoTraffic {
   private static final double BINARY_DONE_SECONDS = 300;
   /** Share of its cycle after which a binary key result may turn done. */
   private static final double BINARY_DONE_FROM = 0.7;
+  /**
+   * Shortest time between two moves of one key result's confidence. Teams change their confidence
+   * at a weekly check-in, not every few seconds, so the demo keeps it steady for minutes although it
+   * checks each key result in far more often. A drop of 3 points within 4 check-ins, which raises
+   * a confidence drop, so never comes from these one-point moves alone.
+   */
+  static final long CONFIDENCE_MOVE_NANOS = 300_000_000_000L;
   /** Seconds assumed for the first step of a metric. */
   private static final double FIRST_STEP_SECONDS = 1;
 
@@ -52,6 +61,9 @@ final class DemoTraffic {
   private final TokenBucket milestonePace;
   private final TokenBucket workPace;
   private final TokenBucket binaryPace;
+  /** When each key result's confidence last moved (or the traffic started), by key, on the monotonic clock. */
+  private final Map<String, Long> confidenceMovedAt = new HashMap<>();
+  private final long startNanos;
 
   DemoTraffic(PublishableNodes nodes, Random random, long nowNanos) {
     this.nodes = nodes;
@@ -59,6 +71,7 @@ final class DemoTraffic {
     this.milestonePace = new TokenBucket(1 / MILESTONE_SECONDS, 1, 1, nowNanos);
     this.workPace = new TokenBucket(1 / WORK_CHANGE_SECONDS, 2, 2, nowNanos);
     this.binaryPace = new TokenBucket(1 / BINARY_DONE_SECONDS, 1, 0, nowNanos);
+    this.startNanos = nowNanos;
   }
 
   /** Returns the next event; {@code now} is its time, {@code nowNanos} the monotonic clock. */
@@ -102,7 +115,10 @@ final class DemoTraffic {
     return event(EventType.KPI_MEASUREMENT, node.key, now, new JsonObject().put("value", step(node, nowNanos)));
   }
 
-  /** Builds a check-in with a value and a confidence that moves by one now and then, drawn back towards 7. */
+  /**
+   * Builds a check-in with a value and a confidence that moves by one point now and then, at most
+   * once per {@link #CONFIDENCE_MOVE_NANOS}, drawn back towards 7.
+   */
   private Event checkIn(Instant now, long nowNanos) {
     JsonObject data = new JsonObject();
     String key;
@@ -111,14 +127,14 @@ final class DemoTraffic {
     if (nodes.metrics.isEmpty() || (!nodes.binaries.isEmpty() && random.nextInt(100) < 8)) {
       BinaryNode node = pick(nodes.binaries);
       data.put("value", binaryValue(node, now, nowNanos));
-      node.confidence = node.done ? 10 : moveConfidence(node.confidence);
+      node.confidence = node.done ? 10 : moveConfidence(node.key, node.confidence, nowNanos);
       key = node.key;
       owner = node.owner;
       confidence = node.confidence;
     } else {
       MetricNode node = pick(nodes.metrics);
       data.put("value", step(node, nowNanos));
-      node.confidence = moveConfidence(node.confidence);
+      node.confidence = moveConfidence(node.key, node.confidence, nowNanos);
       key = node.key;
       owner = node.owner;
       confidence = node.confidence;
@@ -201,13 +217,17 @@ final class DemoTraffic {
     return node.walk.step(seconds, random);
   }
 
-  private int moveConfidence(int confidence) {
-    if (random.nextInt(100) >= 30) {
+  private int moveConfidence(String key, int confidence, long nowNanos) {
+    long movedAt = confidenceMovedAt.getOrDefault(key, startNanos);
+    if (nowNanos - movedAt < CONFIDENCE_MOVE_NANOS || random.nextInt(100) >= 30) {
       return confidence;
     }
     double upChance = 0.5 + (7 - confidence) * 0.1;
-    int moved = confidence + (random.nextDouble() < upChance ? 1 : -1);
-    return Math.max(0, Math.min(10, moved));
+    int moved = Math.max(0, Math.min(10, confidence + (random.nextDouble() < upChance ? 1 : -1)));
+    if (moved != confidence) {
+      confidenceMovedAt.put(key, nowNanos);
+    }
+    return moved;
   }
 
   private <T> T pick(List<T> list) {

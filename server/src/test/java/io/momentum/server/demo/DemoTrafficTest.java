@@ -175,6 +175,32 @@ class DemoTrafficTest {
     assertThat(seen).hasSizeGreaterThan(2);
   }
 
+  @Test
+  void confidenceMovesOnePointPerPace() {
+    Map<String, Integer> lastConfidence = new HashMap<>();
+    Map<String, Long> lastMove = new HashMap<>();
+    int moves = 0;
+    for (int i = 0; i < events.size(); i++) {
+      DemoTraffic.Event event = events.get(i);
+      if (event.type() != EventType.CHECK_IN || "wallet-payments".equals(event.subject())) {
+        continue;
+      }
+      long nanos = 1 + (i + 1) * STEP_NANOS;
+      int confidence = event.json().getJsonObject("data").getInteger("confidence");
+      Integer before = lastConfidence.put(event.subject(), confidence);
+      if (before == null || before == confidence) {
+        continue;
+      }
+      moves++;
+      assertThat(Math.abs(confidence - before)).as("move of %s at event %d", event.subject(), i).isEqualTo(1);
+      long since = nanos - lastMove.getOrDefault(event.subject(), 1L);
+      assertThat(since).as("time since the last move of %s", event.subject())
+          .isGreaterThanOrEqualTo(DemoTraffic.CONFIDENCE_MOVE_NANOS);
+      lastMove.put(event.subject(), nanos);
+    }
+    assertThat(moves).as("confidence moves in %d events", EVENTS).isPositive();
+  }
+
   private static double share(Map<EventType, Integer> counts, EventType type) {
     return counts.getOrDefault(type, 0) / (double) EVENTS;
   }

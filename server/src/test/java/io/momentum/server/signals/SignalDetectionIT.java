@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Signals detected by the ingest from events produced to the in-process Kafka broker. Each is
  * stored with its evidence and raised action and pushed to a subscribed live board. The system
- * resolves it when its condition clears, and the decision trail records that.
+ * resolves it when its condition has stayed clear for the test node's short settle time, and the
+ * decision trail records that.
  */
 class SignalDetectionIT {
 
@@ -81,7 +82,16 @@ class SignalDetectionIT {
 
       assertOtherOrganisationCannotReach(signal.getString("id"));
 
+      // The recovered confidence is applied and evaluated, but the signal settles before it resolves.
       produce(org, LinkedWork.checkIn(org, "revenue", 34, 7, now.plusSeconds(60)));
+      Http api = Http.withToken(org.token);
+      Cadence.awaitNode(api, org.keyResults.get("revenue").toString(), n -> Cadence.equals(n, "confidence", 7));
+      JsonObject settling = Http.json(api.get("/api/v1/signals/" + signal.getString("id")));
+      assertThat(settling.getString("state")).as("open while the recovery settles").isEqualTo("open");
+
+      // The next evaluation after the settle time resolves it.
+      Thread.sleep(TestNode.SIGNAL_SETTLE.plusMillis(500).toMillis());
+      produce(org, LinkedWork.checkIn(org, "revenue", 34, 7, now.plusSeconds(120)));
 
       JsonObject resolved = signalOf(client.next(m -> "signal".equals(m.getString("type"))
           && signal.getString("id").equals(signalOf(m).getString("id"))

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +21,12 @@ public final class TestNode {
 
   /** Waits before the second and third attempt of a webhook delivery on the test node, in seconds. */
   public static final String WEBHOOK_RETRY_SECONDS = "0.3,1.2";
+
+  /**
+   * How long a value- or confidence-driven signal condition must stay clear on the test node before
+   * the signal resolves, short so tests see the resolve while still proving the settling.
+   */
+  public static final Duration SIGNAL_SETTLE = Duration.ofSeconds(3);
 
   private static MomentumNode node;
   private static int httpPort;
@@ -72,6 +79,7 @@ public final class TestNode {
         .put("MOMENTUM_CLUSTER_NAME", "momentum-test-" + UUID.randomUUID())
         .put("MOMENTUM_CLUSTER_PORT", "5801")
         .put("MOMENTUM_TICK_SECONDS", "3600")
+        .put("MOMENTUM_SIGNAL_SETTLE_SECONDS", String.valueOf(SIGNAL_SETTLE.toSeconds()))
         // Webhook tests send to receivers on loopback and wait for retries, so both are made possible and fast.
         .put("MOMENTUM_WEBHOOKS_ALLOW_PRIVATE", "true")
         .put("MOMENTUM_WEBHOOKS_RETRY_SECONDS", WEBHOOK_RETRY_SECONDS)

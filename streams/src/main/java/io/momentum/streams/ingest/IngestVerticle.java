@@ -81,7 +81,7 @@ public final class IngestVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    engines = new OrgEngines(vertx, loader, store, liveState, clock);
+    engines = new OrgEngines(vertx, loader, store, liveState, clock, settings.signalSettleTime());
     processor = new BatchProcessor(engines, loader, store, new CloudEventParser(clock), metrics);
     consumer = KafkaConsumer.create(vertx, consumerConfig());
     consumer.exceptionHandler(e -> LOG.error("Kafka consumer of group {} failed", settings.groupId(), e));

@@ -21,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -70,15 +71,22 @@ public final class OrgEngines {
   private final EventStore store;
   private final LiveStateStore liveState;
   private final Clock clock;
+  private final Duration signalSettleTime;
   private final Map<String, OwnedOrg> owned = new HashMap<>();
   private final Map<String, Future<OwnedOrg>> loading = new HashMap<>();
 
-  public OrgEngines(Vertx vertx, OrgStateLoader loader, EventStore store, LiveStateStore liveState, Clock clock) {
+  /**
+   * @param signalSettleTime how long a value- or confidence-driven signal condition must stay clear
+   *     before the signal resolves, passed to each organisation's {@link SignalDetector}
+   */
+  public OrgEngines(Vertx vertx, OrgStateLoader loader, EventStore store, LiveStateStore liveState, Clock clock,
+                    Duration signalSettleTime) {
     this.vertx = vertx;
     this.loader = loader;
     this.store = store;
     this.liveState = liveState;
     this.clock = clock;
+    this.signalSettleTime = signalSettleTime;
   }
 
   /** Returns the owned organisation, building its engine from PostgreSQL first when needed. */
@@ -266,7 +274,8 @@ public final class OrgEngines {
   private OwnedOrg buildEngine(String orgId, Loaded loaded) {
     OrgStateLoader.OrgState state = loaded.state();
     GoalEngine engine = new GoalEngine(orgId, clock, state.staleAfterDays());
-    SignalDetector signals = new SignalDetector(state.signalSettings(), state.links(), loaded.activeSignals());
+    SignalDetector signals = new SignalDetector(state.signalSettings(), state.links(), loaded.activeSignals(),
+        signalSettleTime);
     // The engine ignores observations of closed cycles, so history is replayed with every cycle
     // open and the closed ones are closed afterwards: their nodes keep the final values.
     for (CycleDef cycle : state.cycles()) {

@@ -33,13 +33,14 @@ import java.util.Set;
 public final class SignalDetector {
 
   /**
-   * Kinds whose condition follows streamed values and can clear and return within minutes. Such a
-   * signal resolves only once its condition stayed clear for {@link #SETTLE_TIME}, so a value
-   * wavering around a threshold does not raise and resolve it again and again.
+   * Kinds whose condition follows streamed values or check-ins and can clear and return within
+   * minutes. Such a signal resolves only once its condition stayed clear for the settle time, so a
+   * value or a confidence wavering around a threshold does not raise and resolve it again and again.
    */
   static final Set<String> SETTLING_KINDS = Set.of(SignalRules.OFF_TRACK_FORECAST, SignalRules.KPI_OUT_OF_CORRIDOR,
-      SignalRules.KPI_ANOMALY, SignalRules.DEPENDENCY_AT_RISK);
-  static final Duration SETTLE_TIME = Duration.ofMinutes(15);
+      SignalRules.KPI_ANOMALY, SignalRules.DEPENDENCY_AT_RISK, SignalRules.CONFIDENCE_DROP);
+  /** Settle time of a detector created without one. */
+  public static final Duration DEFAULT_SETTLE_TIME = Duration.ofMinutes(15);
 
   /** Kinds of the signals this detector raises. */
   public static final List<String> KINDS = List.of(SignalRules.OFF_TRACK_FORECAST, SignalRules.STALLED_DESPITE_EFFORT,
@@ -47,6 +48,7 @@ public final class SignalDetector {
       SignalRules.DEPENDENCY_AT_RISK);
 
   private SignalSettings settings;
+  private final Duration settleTime;
   private final Map<String, NodeTrack> tracks = new HashMap<>();
   private final Map<String, CycleDef> cycles = new HashMap<>();
   /** Initiatives whose work each key result follows, by key-result id. */
@@ -66,11 +68,15 @@ public final class SignalDetector {
   /**
    * Whether the thresholds changed since the last evaluation, which then evaluates every node, and
    * the nodes whose links changed since then. A condition of these nodes that cleared because of
-   * the change resolves without waiting for {@link #SETTLE_TIME}, because no wavering value
-   * cleared it.
+   * the change resolves without waiting for the settle time, because no wavering value cleared it.
    */
   private boolean settingsChanged;
   private final Set<String> relinked = new HashSet<>();
+
+  /** Creates a detector with the {@link #DEFAULT_SETTLE_TIME}. */
+  public SignalDetector(SignalSettings settings, List<SignalLink> links, List<ActiveSignal> active) {
+    this(settings, links, active, DEFAULT_SETTLE_TIME);
+  }
 
   /**
    * Creates a detector.
@@ -78,9 +84,16 @@ public final class SignalDetector {
    * @param links the organisation's contribution and impact links
    * @param active the unresolved signals of the detector's kinds as stored, so a rebuilt detector
    *     updates or resolves them rather than raising them again
+   * @param settleTime how long the condition of a settling kind (a forecast, KPI, dependency or
+   *     confidence signal) must stay clear before the signal resolves; zero or more
+   * @throws IllegalArgumentException when {@code settleTime} is negative
    */
-  public SignalDetector(SignalSettings settings, List<SignalLink> links, List<ActiveSignal> active) {
+  public SignalDetector(SignalSettings settings, List<SignalLink> links, List<ActiveSignal> active, Duration settleTime) {
+    if (settleTime.isNegative()) {
+      throw new IllegalArgumentException("The signal settle time must be zero or more, not " + settleTime);
+    }
     this.settings = settings;
+    this.settleTime = settleTime;
     index(links);
     for (ActiveSignal signal : active) {
       remember(nodeOf(signal.fingerprint(), signal.kind()), new SignalRules.Reported(signal.kind(), signal.severity(), signal.params()));
@@ -94,6 +107,11 @@ public final class SignalDetector {
 
   public SignalSettings settings() {
     return settings;
+  }
+
+  /** Returns how long a settling condition must stay clear before its signal resolves. */
+  public Duration settleTime() {
+    return settleTime;
   }
 
   /**
@@ -334,8 +352,8 @@ public final class SignalDetector {
   /**
    * Adds the change that brings the reported condition of {@code kind} in line with
    * {@code finding}, if any. A condition of a kind in {@link #SETTLING_KINDS} resolves only after it
-   * stayed clear for {@link #SETTLE_TIME}, which a later evaluation or sweep finds, unless a change
-   * of thresholds or links cleared it.
+   * stayed clear for the settle time, which a later evaluation or sweep finds, unless a change of
+   * thresholds or links cleared it.
    */
   private void compare(NodeState node, Map<String, SignalRules.Reported> known, String kind, Finding finding,
                        Instant now, List<SignalChange> changes) {
@@ -355,10 +373,10 @@ public final class SignalDetector {
       if (SETTLING_KINDS.contains(kind)) {
         if (settingsChanged || relinked.contains(node.id())) {
           // Counted as clear for the whole settle time, so a retry after a failed write resolves it too.
-          clearedSince.put(fingerprint, now.minus(SETTLE_TIME));
+          clearedSince.put(fingerprint, now.minus(settleTime));
         }
         Instant since = clearedSince.computeIfAbsent(fingerprint, f -> now);
-        if (Duration.between(since, now).compareTo(SETTLE_TIME) < 0) {
+        if (Duration.between(since, now).compareTo(settleTime) < 0) {
           return;
         }
       }

@@ -50,13 +50,13 @@ class StoredFlatKpiAnomalyTest {
 
     List<SignalChange> first = detector.sweep(engine, NOW);
     detector.confirm(first);
-    List<SignalChange> settled = detector.sweep(engine, NOW.plus(SignalDetector.SETTLE_TIME));
+    List<SignalChange> settled = detector.sweep(engine, NOW.plus(SignalDetector.DEFAULT_SETTLE_TIME));
     detector.confirm(settled);
 
     assertThat(first).isEmpty();
     assertThat(settled).hasSize(1);
     assertThat(settled.get(0)).isInstanceOf(SignalChange.Resolve.class);
     assertThat(settled.get(0).fingerprint()).isEqualTo(fingerprint);
-    assertThat(detector.sweep(engine, NOW.plus(SignalDetector.SETTLE_TIME).plusSeconds(60))).isEmpty();
+    assertThat(detector.sweep(engine, NOW.plus(SignalDetector.DEFAULT_SETTLE_TIME).plusSeconds(60))).isEmpty();
   }
 }
