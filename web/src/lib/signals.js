@@ -110,6 +110,12 @@ export function explanationText(signal, { t, te }, format) {
   if (signal.code === 'missed_check_in' && !params.lastCheckIn) {
     return t('signals.explanation.missed_check_in_never', words, Number(params.missed ?? 1))
   }
+  // While a dependency signal settles, the node it names is no longer off track, and the engine
+  // sends that node's current status.
+  if (signal.code === 'dependency_at_risk' && params.otherStatus && params.otherStatus !== 'off_track') {
+    const settling = params.relation === 'contributes_to' ? 'dependency_at_risk_contributes_to_settling' : 'dependency_at_risk_settling'
+    return t(`signals.explanation.${settling}`, { ...words, status: t(`signals.explanation.otherStatus.${params.otherStatus}`) })
+  }
   if (signal.code === 'dependency_at_risk' && params.relation === 'contributes_to') {
     return t('signals.explanation.dependency_at_risk_contributes_to', words, Number(params.count ?? 1))
   }

@@ -181,6 +181,15 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(dependsOn, german, dates)).toContain('hängt von Activation ab')
     expect(explanationText(dependsOn, german, dates)).toContain('insgesamt sind 3 verknüpfte Elemente nicht im Plan')
   })
+
+  it('words a settling dependency with the status of its node', () => {
+    const params = { title: 'Onboarding', otherTitle: 'Activation', relation: 'depends_on', count: 0, otherStatus: 'at_risk' }
+    const settling = signal('s-12', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })
+    expect(explanationText(settling, i18n, dates)).toBe('Onboarding depends on Activation, which was off track and is at risk now.')
+    expect(explanationText(settling, german, dates)).toBe('Onboarding hängt von Activation ab; das war nicht im Plan und ist jetzt gefährdet.')
+    const contributing = { ...settling, params: { ...params, relation: 'contributes_to', otherStatus: 'on_track' } }
+    expect(explanationText(contributing, i18n, dates)).toBe('Onboarding contributes to Activation, which was off track and is on track now.')
+  })
 })
 
 describe('spanText', () => {

@@ -337,8 +337,12 @@ public final class SignalDetector {
       compare(node, known, SignalRules.KPI_ANOMALY, SignalRules.kpiAnomaly(node, track, settings, known.get(SignalRules.KPI_ANOMALY)), now, changes);
     }
     if (linksTo.containsKey(id) || linksFrom.containsKey(id) || known.containsKey(SignalRules.DEPENDENCY_AT_RISK)) {
-      compare(node, known, SignalRules.DEPENDENCY_AT_RISK, SignalRules.dependencyAtRisk(node, related(engine, id), now,
-          known.get(SignalRules.DEPENDENCY_AT_RISK)), now, changes);
+      List<SignalRules.Related> related = related(engine, id);
+      SignalRules.Reported last = known.get(SignalRules.DEPENDENCY_AT_RISK);
+      compare(node, known, SignalRules.DEPENDENCY_AT_RISK, SignalRules.dependencyAtRisk(node, related, now, last), now, changes);
+      if (last != null && clearedSince.containsKey(SignalRules.fingerprint(SignalRules.DEPENDENCY_AT_RISK, id))) {
+        describeSettling(SignalRules.dependencySettling(node, related, now, last), last, changes);
+      }
     }
     // A condition of a kind the node no longer has (its kind changed) resolves.
     for (SignalRules.Reported last : known.values()) {
@@ -385,6 +389,18 @@ public final class SignalDetector {
     } else {
       clearedSince.remove(fingerprint);
     }
+  }
+
+  /**
+   * Adds an update of a settling signal whose explanation no longer matches the linked nodes, so an
+   * open signal never names a status its node left. The condition stays cleared, so the settle
+   * time keeps running.
+   */
+  private static void describeSettling(Finding settling, SignalRules.Reported last, List<SignalChange> changes) {
+    if (settling == null || settling == SignalRules.UNCHANGED || !settling.differsFrom(last.severity(), last.params())) {
+      return;
+    }
+    changes.add(new SignalChange.Update(settling, "A linked node's status changed: " + settling.explanation()));
   }
 
   private static boolean appliesTo(String kind, NodeState node) {

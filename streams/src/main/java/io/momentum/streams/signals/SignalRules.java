@@ -512,38 +512,93 @@ final class SignalRules {
     }
     Related first = offTrack.get(0);
     if (last != null && last.same(WARNING, "count", offTrack.size()) && last.same(WARNING, "otherKey", first.node().key())
-        && last.same(WARNING, "relation", first.relation())) {
+        && last.same(WARNING, "relation", first.relation()) && last.same(WARNING, "otherStatus", Status.OFF_TRACK.wire())) {
       return UNCHANGED;
     }
-    JsonObject params = nodeParams(node)
-        .put("kind", node.kind().wire())
-        .put("count", offTrack.size())
-        .put("otherId", first.node().id())
-        .put("otherTitle", first.node().title())
-        .put("otherKey", first.node().key())
-        .put("otherKind", first.node().kind().wire())
-        .put("relation", first.relation());
+    JsonObject params = dependencyParams(node, first, offTrack.size());
     JsonArray nodes = new JsonArray();
     List<String> nodeIds = new ArrayList<>(List.of(node.id()));
     List<String> unitIds = new ArrayList<>(units(node));
     for (Related other : offTrack) {
-      NodeState o = other.node();
-      nodes.add(new JsonObject().put("id", o.id()).put("key", o.key()).put("title", o.title()).put("kind", o.kind().wire())
-          .put("relation", other.relation()).put("link", other.linkType()).put("status", o.status().wire())
-          .put("progress", plain(o.progress())).put("expected", plain(o.expected()))
-          .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString()));
-      nodeIds.add(o.id());
-      if (o.unitId() != null && !unitIds.contains(o.unitId())) {
-        unitIds.add(o.unitId());
-      }
+      nodes.add(relatedJson(other));
+      addRelated(other, nodeIds, unitIds);
     }
     Supplier<JsonObject> evidence = () -> new JsonObject().put("offTrack", nodes).put("linked", related.size()).put("checkedAt", now.toString());
-    String relation = first.relation().equals("depends_on") ? "depends on" : "contributes to";
-    Supplier<String> explanation = () -> node.title() + " " + relation + " the " + kindName(first.node().kind()) + " "
+    Supplier<String> explanation = () -> node.title() + " " + relationText(first) + " the " + kindName(first.node().kind()) + " "
         + first.node().title() + ", which is off track"
         + (offTrack.size() > 1 ? ", and " + (offTrack.size() - 1) + " more linked nodes are off track too." : ".");
     return new Finding(DEPENDENCY_AT_RISK, fingerprint(DEPENDENCY_AT_RISK, node.id()), now, nodeIds, unitIds,
         "warning", DEPENDENCY_AT_RISK, params, explanation, evidence);
+  }
+
+  /**
+   * Describes an open dependency signal whose condition cleared, while it settles: no linked node
+   * is off track any more, and the node the signal names has another status now, such as at risk.
+   * The signal keeps its episode and stays open, but its explanation and parameters name that
+   * status instead of "off track".
+   *
+   * @return null when the named node is no longer linked, {@link #UNCHANGED} when the signal
+   *     already names its current status
+   */
+  static Finding dependencySettling(NodeState node, List<Related> related, Instant now, Reported last) {
+    String otherId = last.params() == null ? null : last.params().getString("otherId");
+    Related named = null;
+    for (Related other : related) {
+      if (other.node().id().equals(otherId) && named == null) {
+        named = other;
+      }
+    }
+    if (named == null || named.node().status() == Status.OFF_TRACK) {
+      return null;
+    }
+    String status = named.node().status().wire();
+    if (last.same(WARNING, "otherStatus", status) && last.same(WARNING, "count", 0)) {
+      return UNCHANGED;
+    }
+    Related other = named;
+    JsonObject params = dependencyParams(node, other, 0);
+    List<String> nodeIds = new ArrayList<>(List.of(node.id()));
+    List<String> unitIds = new ArrayList<>(units(node));
+    addRelated(other, nodeIds, unitIds);
+    Supplier<JsonObject> evidence = () -> new JsonObject().put("offTrack", new JsonArray())
+        .put("named", relatedJson(other)).put("linked", related.size()).put("checkedAt", now.toString());
+    Supplier<String> explanation = () -> node.title() + " " + relationText(other) + " the " + kindName(other.node().kind()) + " "
+        + other.node().title() + ", which was off track and is " + status.replace('_', ' ') + " now.";
+    return new Finding(DEPENDENCY_AT_RISK, fingerprint(DEPENDENCY_AT_RISK, node.id()), now, nodeIds, unitIds,
+        WARNING, DEPENDENCY_AT_RISK, params, explanation, evidence);
+  }
+
+  /** Returns the parameters of a dependency signal that names {@code other} with its current status. */
+  private static JsonObject dependencyParams(NodeState node, Related other, int offTrackCount) {
+    return nodeParams(node)
+        .put("kind", node.kind().wire())
+        .put("count", offTrackCount)
+        .put("otherId", other.node().id())
+        .put("otherTitle", other.node().title())
+        .put("otherKey", other.node().key())
+        .put("otherKind", other.node().kind().wire())
+        .put("otherStatus", other.node().status().wire())
+        .put("relation", other.relation());
+  }
+
+  private static JsonObject relatedJson(Related other) {
+    NodeState o = other.node();
+    return new JsonObject().put("id", o.id()).put("key", o.key()).put("title", o.title()).put("kind", o.kind().wire())
+        .put("relation", other.relation()).put("link", other.linkType()).put("status", o.status().wire())
+        .put("progress", plain(o.progress())).put("expected", plain(o.expected()))
+        .put("updatedAt", o.updatedAt() == null ? null : o.updatedAt().toString());
+  }
+
+  private static void addRelated(Related other, List<String> nodeIds, List<String> unitIds) {
+    nodeIds.add(other.node().id());
+    String unitId = other.node().unitId();
+    if (unitId != null && !unitIds.contains(unitId)) {
+      unitIds.add(unitId);
+    }
+  }
+
+  private static String relationText(Related other) {
+    return other.relation().equals("depends_on") ? "depends on" : "contributes to";
   }
 
   // --- helpers ---
