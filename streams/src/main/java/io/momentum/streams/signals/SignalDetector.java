@@ -459,10 +459,7 @@ public final class SignalDetector {
       return "The node was removed or archived.";
     }
     return switch (kind) {
-      case SignalRules.OFF_TRACK_FORECAST -> "The forecast is no longer off track"
-          + (node.forecast() != null && node.forecast().progress() != null
-          ? ": it reaches " + node.forecast().progress().movePointRight(2).stripTrailingZeros().toPlainString()
-          + " % of the target." : ".");
+      case SignalRules.OFF_TRACK_FORECAST -> SignalRules.forecastClearedReason(node);
       case SignalRules.STALLED_DESPITE_EFFORT -> "The value moved again, or the linked work no longer rose.";
       case SignalRules.MISSED_CHECK_IN -> "A check-in arrived.";
       case SignalRules.CONFIDENCE_DROP -> "Confidence recovered to " + node.confidence() + ".";

@@ -162,6 +162,24 @@ final class SignalRules {
         units(node), severity, OFF_TRACK_FORECAST, params, explanation, evidence);
   }
 
+  /**
+   * Returns the reason an off-track forecast resolved, with the forecast shown like the board
+   * shows it ({@link DisplayPrecision}) and its progress in whole percent, as the signal words it.
+   */
+  static String forecastClearedReason(NodeState node) {
+    Forecast forecast = node.forecast();
+    if (forecast == null || forecast.progress() == null) {
+      return "The forecast is no longer off track.";
+    }
+    int percent = forecast.progress().movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValue();
+    if (forecast.value() == null) {
+      return "The forecast is no longer off track: it reaches " + percent + " % of the way to the target.";
+    }
+    int decimals = DisplayPrecision.decimalsFor(node.start(), node.target(), node.current());
+    return "The forecast is no longer off track: it reaches " + plain(DisplayPrecision.round(forecast.value(), decimals))
+        + unitSuffix(node) + ", " + percent + " % of the way to its target " + plain(node.target()) + unitSuffix(node) + ".";
+  }
+
   // --- stalled despite effort ---
 
   /**
@@ -534,8 +552,8 @@ final class SignalRules {
   /**
    * Describes an open dependency signal whose condition cleared, while it settles: no linked node
    * is off track any more, and the node the signal names has another status now, such as at risk.
-   * The signal keeps its episode and stays open, but its explanation and parameters name that
-   * status instead of "off track".
+   * The signal stays open, but its explanation and parameters name that status instead of "off
+   * track".
    *
    * @return null when the named node is no longer linked, {@link #UNCHANGED} when the signal
    *     already names its current status

@@ -50,6 +50,28 @@ class SignalSentencesTest {
   }
 
   @Test
+  void wholeUnitForecastKeepsOneDecimal() {
+    NodeState node = keyResult("kr-3", "Peak picking capacity", "42000", "60000", "51000", "orders",
+        Forecast.of(new BigDecimal("55346.81764"), new BigDecimal("0.7415")), Status.AT_RISK);
+
+    Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(finding.explanation()).contains("forecast to reach 55346.8 orders ").contains("74 % of the way");
+    assertThat(finding.params().getString("forecast")).isEqualTo("55346.8");
+    assertThat(finding.params().getInteger("decimals")).isEqualTo(1);
+  }
+
+  @Test
+  void clearedForecastShownWithValuePrecision() {
+    NodeState node = keyResult("kr-4", "Page load time", "180", "90", "100", "s",
+        Forecast.of(new BigDecimal("95.43219"), new BigDecimal("0.939642")), Status.ON_TRACK);
+
+    String reason = SignalRules.forecastClearedReason(node);
+
+    assertThat(reason).isEqualTo("The forecast is no longer off track: it reaches 95.4 s, 94 % of the way to its target 90 s.");
+  }
+
+  @Test
   void stallOfThreeDaysSaysDays() {
     Finding finding = stalled(Duration.ofDays(3));
 
