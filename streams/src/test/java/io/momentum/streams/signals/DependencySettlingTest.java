@@ -59,12 +59,7 @@ class DependencySettlingTest {
 
   @Test
   void unchangedStatusWritesNothing() {
-    define();
-    value("steady", 50, NOW);
-    value("late", 10, NOW);
-    evaluate(NOW);
-    value("late", 30, NOW.plusSeconds(60));
-    evaluate(NOW.plusSeconds(60));
+    raiseThenMoveToAtRisk();
 
     value("late", 31, NOW.plusSeconds(120));
 
@@ -73,12 +68,7 @@ class DependencySettlingTest {
 
   @Test
   void offTrackAgainUpdatesBack() {
-    define();
-    value("steady", 50, NOW);
-    value("late", 10, NOW);
-    evaluate(NOW);
-    value("late", 30, NOW.plusSeconds(60));
-    evaluate(NOW.plusSeconds(60));
+    raiseThenMoveToAtRisk();
 
     value("late", 10, NOW.plusSeconds(120));
     SignalChange.Update offTrack = (SignalChange.Update) single(evaluate(NOW.plusSeconds(120)));
@@ -90,18 +80,23 @@ class DependencySettlingTest {
 
   @Test
   void atRiskDependencyResolvesAfterSettleTime() {
-    define();
-    value("steady", 50, NOW);
-    value("late", 10, NOW);
-    evaluate(NOW);
-    value("late", 30, NOW.plusSeconds(60));
-    evaluate(NOW.plusSeconds(60));
+    raiseThenMoveToAtRisk();
 
     List<SignalChange> beforeSettled = ofSignal(sweep(NOW.plusSeconds(60).plus(Duration.ofMinutes(14))));
     List<SignalChange> settled = ofSignal(sweep(NOW.plusSeconds(60).plus(SignalDetector.DEFAULT_SETTLE_TIME)));
 
     assertThat(beforeSettled).isEmpty();
     assertThat(settled).hasSize(1).first().isInstanceOf(SignalChange.Resolve.class);
+  }
+
+  /** Raises the steady key result's signal with the late one off track, then moves the late one to at risk. */
+  private void raiseThenMoveToAtRisk() {
+    define();
+    value("steady", 50, NOW);
+    value("late", 10, NOW);
+    evaluate(NOW);
+    value("late", 30, NOW.plusSeconds(60));
+    evaluate(NOW.plusSeconds(60));
   }
 
   private void define() {
