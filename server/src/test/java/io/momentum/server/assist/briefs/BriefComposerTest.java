@@ -342,7 +342,7 @@ class BriefComposerTest {
   @CsvSource(delimiter = '|', value = {
       "en | Since last week the score of Checkout rose by 2.5 pp, from 38.8 % to 41.3 %.",
       "en | Celebrate Raise conversion to 3 %: its progress rose by 20.0 pp this week.",
-      "de | Seit letzter Woche ist der Wert von Checkout um 2,5 Prozentpunkte gestiegen, von 38,8 % auf 41,3 %."})
+      "de | Seit letzter Woche ist der Gesamtfortschritt von Checkout um 2,5 Prozentpunkte gestiegen, von 38,8 % auf 41,3 %."})
   void changesReadAsRiseOrFallWithoutSign(String language, String expected) {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
 
