@@ -301,6 +301,8 @@ final class BriefComposer {
       }
       statusChanges++;
       out.add(statusChange(node, before));
+      // A key result whose status changed has its own sentence, so it is not also listed as unmoved.
+      unmoved.remove(node);
     }
 
     if (countUnmoved && !unmoved.isEmpty() && !changed.isEmpty()) {

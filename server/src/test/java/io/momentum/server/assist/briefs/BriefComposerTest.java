@@ -125,6 +125,20 @@ class BriefComposerTest {
         .containsExactly("k-flat1", "k-flat2");
   }
 
+  @Test
+  void statusChangeIsNotUnmoved() {
+    // "Cut fees to 1.6 %" kept its progress but was on track a week ago, so it moved to "at risk".
+    JsonObject wasOnTrack = node("k-flat2", "key_result", "Cut fees to 1.6 %", "o-pay", 0.55, "on_track",
+        NOW.minus(Duration.ofDays(3)), null);
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of("k-flat2", wasOnTrack),
+        inputs(BriefKind.WEEKLY).signals()), BriefWording.of("en"));
+
+    List<String> texts = sentences(brief).stream().map(s -> s.getString("text")).toList();
+    assertThat(texts).contains("Cut fees to 1.6 % moved from on track to at risk: progress is 55.0 % against 70.0 % expected.");
+    assertThat(texts).contains("1 key result did not move: Offer wallets in 12 markets.");
+    assertThat(texts).noneMatch(text -> text.contains("did not move") && text.contains("Cut fees"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en | 1 of 4 objectives is on track (Make checkout effortless), 1 at risk and 1 off track.",
