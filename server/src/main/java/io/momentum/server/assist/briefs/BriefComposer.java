@@ -174,7 +174,7 @@ final class BriefComposer {
     if (!before.isEmpty()) {
       // The change covers only the objectives that existed at the period's start, so both scores
       // average the same set. Objectives added since get a sentence of their own with their effect.
-      List<JsonObject> kept = objectives.stream().filter(o -> then.containsKey(o.getString("id"))).toList();
+      List<JsonObject> kept = existedThen(objectives);
       List<JsonObject> addedObjectives = objectives.stream().filter(o -> !then.containsKey(o.getString("id"))).toList();
       String scope = addedObjectives.isEmpty() ? "" : "Kept";
       BigDecimal change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
@@ -201,6 +201,15 @@ final class BriefComposer {
       }
     }
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
+    if (onTrack.size() == objectives.size()) {
+      // With every objective on track the sentence names them without counting the statuses left at zero.
+      Sentence.Builder all = sentence(BriefWording.shareKey("summary.status", onTrack.size(), objectives.size()));
+      if (objectives.size() > 1) {
+        all.number(numbers.count("objectives.on_track", onTrack, in.asOf()));
+      }
+      out.add(all.nodes(onTrack, MAX_ITEMS).build());
+      return out;
+    }
     Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
         .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
         .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
@@ -228,9 +237,23 @@ final class BriefComposer {
       return sentence("summary.ownNone").unit(in.unit()).cycle(in.cycle(), in.unit()).build();
     }
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
-    return counted("summary.own", onTrack.size()).unit(in.unit()).number(numbers.score(objectives, own, in.asOf()))
-        .number(numbers.count("objectives.on_track.own", onTrack, in.asOf()))
-        .number(numbers.count("objectives.own", objectives, in.asOf())).build();
+    Sentence.Builder sentence = sentence(BriefWording.shareKey("summary.own", onTrack.size(), objectives.size()))
+        .unit(in.unit()).number(numbers.score(objectives, own, in.asOf()));
+    return share(sentence, objectives, ".own").build();
+  }
+
+  /**
+   * Adds the pieces of "N of M objectives are on track" in the form {@link BriefWording#shareKey}
+   * chose: the status of an only objective, the count once when all are on track, else both
+   * counts. {@code scope} ends the counts' names, such as ".own" for the brief unit's own objectives.
+   */
+  private Sentence.Builder share(Sentence.Builder sentence, List<JsonObject> objectives, String scope) {
+    List<JsonObject> onTrack = withStatus(objectives, "on_track");
+    if (objectives.size() == 1) {
+      return sentence.words(words.status(objectives.get(0).getString("status")));
+    }
+    sentence.number(numbers.count("objectives.on_track" + scope, onTrack, in.asOf()));
+    return onTrack.size() == objectives.size() ? sentence : sentence.number(numbers.count("objectives" + scope, objectives, in.asOf()));
   }
 
   /**
@@ -708,7 +731,7 @@ final class BriefComposer {
     BriefInputs.Unit best = null;
     BigDecimal bestChange = SHOWN_STEP;
     for (BriefInputs.Unit unit : unitsWithObjectives()) {
-      List<JsonObject> now = objectivesOf(List.of(unit.id()));
+      List<JsonObject> now = existedThen(objectivesOf(List.of(unit.id())));
       List<JsonObject> before = thenOf(now);
       if (!before.isEmpty()) {
         BigDecimal change = BriefNumbers.meanProgress(now).subtract(BriefNumbers.meanProgress(before));
@@ -719,9 +742,9 @@ final class BriefComposer {
       }
     }
     if (best != null) {
-      List<JsonObject> now = objectivesOf(List.of(best.id()));
+      List<JsonObject> now = existedThen(objectivesOf(List.of(best.id())));
       out.add(sentence("tp.bestUnit").unit(best)
-          .number(numbers.unsigned(numbers.scoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id()))))
+          .number(numbers.unsigned(numbers.keptScoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id()))))
           .words(during).build());
     }
     List<BriefInputs.Unit> behind = unitsBehind();
@@ -772,21 +795,23 @@ final class BriefComposer {
         }
         continue;
       }
+      // The change compares the objectives the unit had at the period's start with the same
+      // objectives now; a unit without objectives then has no score to compare with.
       List<JsonObject> before = thenOf(now);
-      List<JsonObject> onTrack = withStatus(now, "on_track");
-      Sentence.Builder sentence;
+      List<JsonObject> kept = existedThen(now);
+      String form = before.isEmpty() ? "unit.lineNew" : kept.size() < now.size() ? "unit.lineKept" : "unit.line";
+      Sentence.Builder sentence = sentence(BriefWording.shareKey(form, withStatus(now, "on_track").size(), now.size()))
+          .unit(unit).number(numbers.score(now, ids, in.asOf()));
       if (before.isEmpty()) {
-        sentence = counted("unit.lineNew", onTrack.size()).unit(unit).number(numbers.score(now, ids, in.asOf()));
+        sentence.words(words.template("then." + in.kind().wire()));
       } else {
-        sentence = counted("unit.line", onTrack.size()).unit(unit).number(numbers.score(now, ids, in.asOf()))
-            .number(numbers.scoreChange(before, in.periodStart(), now, in.asOf(), ids));
+        if (kept.size() < now.size()) {
+          sentence.number(numbers.keptScore(kept, ids, in.asOf(), in.periodStart())).words(words.template("then." + in.kind().wire()));
+        }
+        sentence.number(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), ids))
+            .words(words.template("since." + in.kind().wire()));
       }
-      sentence.number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-          .number(numbers.count("objectives", now, in.asOf()));
-      if (!before.isEmpty()) {
-        sentence.words(words.template("since." + in.kind().wire()));
-      }
-      out.add(sentence.build());
+      out.add(share(sentence, now, "").build());
     }
     return out;
   }
@@ -889,6 +914,11 @@ final class BriefComposer {
 
   private BriefInputs.Unit unitOf(JsonObject node) {
     return in.units().stream().filter(u -> u.id().equals(node.getString("unitId"))).findFirst().orElse(in.unit());
+  }
+
+  /** Returns those of the nodes, as they are now, that existed at the period's start. */
+  private List<JsonObject> existedThen(List<JsonObject> nodes) {
+    return nodes.stream().filter(node -> then.containsKey(node.getString("id"))).toList();
   }
 
   /** Returns the states at the period's start of those nodes that existed then. */

@@ -454,6 +454,40 @@ class BriefComposerTest {
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
         "The score of Northwind and its sub-units is 43.0 % in Q4 2026, against 70.0 % expected by now.",
-        "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: 1 of its 1 objectives is on track.");
+        "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: its only objective is on track.",
+        "The score of Northwind is 50.0 % (it had no objectives a month ago); its only objective is on track.");
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains(" of its 1 "));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | The score of Checkout is 35.0 %, and 41.3 % for the objectives it had a month ago (+2.5 pp since last month); 1 of 5 objectives is on track.",
+      "de | Der Gesamtfortschritt von Checkout liegt bei 35,0 %, für die Ziele, die die Einheit vor einem Monat hatte, bei 41,3 % (+2,5 Prozentpunkte seit dem Vormonat); 1 von 5 Zielen ist im Plan."})
+  void unitLineComparesObjectivesThatExistedThen(String language, String expected) {
+    JsonObject addedObjective = node("o-shop", "objective", "Open the shop", null, 0.1, "off_track", null, null);
+    JsonObject brief = BriefComposer.compose(with(BriefKind.MONTHLY, List.of(addedObjective), Map.of(),
+        inputs(BriefKind.MONTHLY).signals()), BriefWording.of(language));
+
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").equals(expected)).findFirst().orElseThrow();
+    JsonObject change = line.getJsonArray("numbers").getJsonObject(2);
+    assertThat(change.getString("measure")).isEqualTo("scoreChange");
+    assertThat(change.getString("existedAt")).isEqualTo(WEEK_AGO.toString());
+    assertThat(change.getJsonArray("nodeIds")).doesNotContain("o-shop").isEqualTo(change.getJsonArray("fromNodeIds"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | All 4 objectives are on track (Make checkout effortless, Make payments reliable, Let customers check out as guests and Open the marketplace).",
+      "de | Alle 4 Ziele sind im Plan (Make checkout effortless, Make payments reliable, Let customers check out as guests und Open the marketplace)."})
+  void allObjectivesOnTrackCountedOnce(String language, String expected) {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "objective".equals(node.getString("kind")) ? node.copy().put("status", "on_track") : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
   }
 }

@@ -123,18 +123,22 @@ class BriefWordingTest {
       "de|tp.checkIns|0|0|Für 0 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
       "de|tp.checkIns|0|1|Für 1 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
       "de|tp.checkIns|0|2|Für 2 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
-      "en|unit.line|3|0|The score of A is B (C F); 0 of E objectives are on track.",
-      "en|unit.line|3|1|The score of A is B (C F); 1 of E objectives is on track.",
-      "en|unit.line|3|2|The score of A is B (C F); 2 of E objectives are on track.",
-      "de|unit.line|3|0|Der Gesamtfortschritt von A liegt bei B (C F); 0 von E Zielen sind im Plan.",
-      "de|unit.line|3|1|Der Gesamtfortschritt von A liegt bei B (C F); 1 von E Zielen ist im Plan.",
-      "de|unit.line|3|2|Der Gesamtfortschritt von A liegt bei B (C F); 2 von E Zielen sind im Plan.",
-      "en|unit.lineNew|2|0|The score of A is B; 0 of D objectives are on track.",
-      "en|unit.lineNew|2|1|The score of A is B; 1 of D objectives is on track.",
-      "en|unit.lineNew|2|2|The score of A is B; 2 of D objectives are on track.",
-      "de|unit.lineNew|2|0|Der Gesamtfortschritt von A liegt bei B; 0 von D Zielen sind im Plan.",
-      "de|unit.lineNew|2|1|Der Gesamtfortschritt von A liegt bei B; 1 von D Zielen ist im Plan.",
-      "de|unit.lineNew|2|2|Der Gesamtfortschritt von A liegt bei B; 2 von D Zielen sind im Plan.",
+      "en|unit.line|4|0|The score of A is B (C D); 0 of F objectives are on track.",
+      "en|unit.line|4|1|The score of A is B (C D); 1 of F objectives is on track.",
+      "en|unit.line|4|2|The score of A is B (C D); 2 of F objectives are on track.",
+      "de|unit.line|4|0|Der Gesamtfortschritt von A liegt bei B (C D); 0 von F Zielen sind im Plan.",
+      "de|unit.line|4|1|Der Gesamtfortschritt von A liegt bei B (C D); 1 von F Zielen ist im Plan.",
+      "de|unit.line|4|2|Der Gesamtfortschritt von A liegt bei B (C D); 2 von F Zielen sind im Plan.",
+      "en|unit.lineKept|6|1|The score of A is B, and C for the objectives it had D (E F); 1 of H objectives is on track.",
+      "en|unit.lineKept|6|2|The score of A is B, and C for the objectives it had D (E F); 2 of H objectives are on track.",
+      "de|unit.lineKept|6|1|Der Gesamtfortschritt von A liegt bei B, für die Ziele, die die Einheit D hatte, bei C (E F); 1 von H Zielen ist im Plan.",
+      "de|unit.lineKept|6|2|Der Gesamtfortschritt von A liegt bei B, für die Ziele, die die Einheit D hatte, bei C (E F); 2 von H Zielen sind im Plan.",
+      "en|unit.lineNew|3|0|The score of A is B (it had no objectives C); 0 of E objectives are on track.",
+      "en|unit.lineNew|3|1|The score of A is B (it had no objectives C); 1 of E objectives is on track.",
+      "en|unit.lineNew|3|2|The score of A is B (it had no objectives C); 2 of E objectives are on track.",
+      "de|unit.lineNew|3|0|Der Gesamtfortschritt von A liegt bei B (C hatte die Einheit noch keine Ziele); 0 von E Zielen sind im Plan.",
+      "de|unit.lineNew|3|1|Der Gesamtfortschritt von A liegt bei B (C hatte die Einheit noch keine Ziele); 1 von E Zielen ist im Plan.",
+      "de|unit.lineNew|3|2|Der Gesamtfortschritt von A liegt bei B (C hatte die Einheit noch keine Ziele); 2 von E Zielen sind im Plan.",
       "en|summary.fallFromAdded|0|1|No key result lost progress in this period; 1 new key result lowers the score until it moves: B.",
       "en|summary.fallFromAdded|0|2|No key result lost progress in this period; 2 new key results lower the score until they move: B.",
       "de|summary.fallFromAdded|0|1|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 1 neues Schlüsselergebnis senkt den Gesamtfortschritt, bis es vorankommt: B.",
@@ -168,6 +172,12 @@ class BriefWordingTest {
     assertThat(sentence.build().getString("text")).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0} of {1}")
+  @CsvSource({"1, 1, unit.line.only", "0, 1, unit.line.only", "3, 3, unit.line.all", "1, 3, unit.line.one", "0, 3, unit.line.other"})
+  void shareFormNeverCountsOneOfOne(int count, int total, String expected) {
+    assertThat(BriefWording.shareKey("unit.line", count, total)).isEqualTo(expected);
+  }
+
   @Test
   void countedSentencesAllTested() {
     java.util.Set<String> counted = new java.util.TreeSet<>();
@@ -176,7 +186,7 @@ class BriefWordingTest {
 
     assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded",
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
-        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineNew", "more");
+        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
