@@ -217,8 +217,9 @@ final class EngineNumbers {
   private long count(JsonObject fact) {
     String of = fact.getString("of");
     String at = fact.getString("at");
-    if (of.equals("sentences.more")) {
+    if (of.equals("subjects.more")) {
       JsonArray subjects = fact.getJsonArray("subjects");
+      assertThat(new HashSet<>(subjects.getList())).as("distinct subjects of %s", fact.encode()).hasSize(subjects.size());
       for (Object item : subjects) {
         JsonObject subject = (JsonObject) item;
         if ("node".equals(subject.getString("type"))) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ import java.util.Set;
  *
  * <p>A section has at most {@link #MAX_ITEMS} sentences, the largest changes and gaps first. A
  * section with more keeps the first {@code MAX_ITEMS - 1} and ends with one sentence that counts
- * the others and links what they are about. A sentence about a key result measured in its own
+ * and links the nodes and units the others are about. A sentence about a key result measured in its own
  * unit shows its value and forecast value in that unit, and its progress only where labelled so.
  */
 final class BriefComposer {
@@ -112,21 +113,18 @@ final class BriefComposer {
   }
 
   /**
-   * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts
-   * them and links what each is about: the node or unit of its first such link.
+   * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts and
+   * links the nodes and units they are about, each once: a sentence is about its first such link.
    */
   private List<JsonObject> capped(List<JsonObject> sentences) {
     List<JsonObject> kept = new ArrayList<>(sentences.subList(0, MAX_ITEMS - 1));
-    List<JsonObject> rest = sentences.subList(MAX_ITEMS - 1, sentences.size());
-    List<JsonObject> subjects = new ArrayList<>();
     Map<String, JsonObject> named = new LinkedHashMap<>();
-    for (JsonObject dropped : rest) {
+    for (JsonObject dropped : sentences.subList(MAX_ITEMS - 1, sentences.size())) {
       JsonObject subject = subjectOf(dropped);
-      subjects.add(subject);
       named.putIfAbsent(subject.getString("type") + ":" + subject.getString("id"), subject);
     }
-    kept.add(counted("more", rest.size()).number(numbers.more(subjects, in.asOf()))
-        .labels(new ArrayList<>(named.values()), MAX_ITEMS).build());
+    List<JsonObject> subjects = new ArrayList<>(named.values());
+    kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS).build());
     return kept;
   }
 
@@ -433,11 +431,11 @@ final class BriefComposer {
   }
 
   /**
-   * Writes one sentence per node (or unit), signal kind and signal state, linking each signal,
-   * and one per dependency signal. A signal is about its subject, the first of its nodes; a
-   * subject outside the brief (a KPI, say) is named with its kind and the unit whose board shows
-   * it. A dependency signal names both ends in the direction of their link, and the status the
-   * brief's node has now.
+   * Writes one sentence per node (or unit) with signals, naming each signal kind once and linking
+   * it to its signal, and one per dependency signal. A signal is about its subject, the first of
+   * its nodes; a subject outside the brief (a KPI, say) is named with its kind and the unit whose
+   * board shows it. A dependency signal names both ends in the direction of their link, and the
+   * status the brief's node has now. A sentence ranks as its weightiest signal.
    */
   private List<Ranked> signals() {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
@@ -447,21 +445,20 @@ final class BriefComposer {
       boolean dependency = "dependency_at_risk".equals(signal.kind()) && signal.relation() != null;
       if (byId.containsKey(signal.subjectId())) {
         concern = signal.subjectId();
-        variant = dependency ? ".dependency|" + signal.id() : "";
+        variant = dependency ? "|dependency|" + signal.id() : "";
       } else if (dependency && signal.subjectTitle() != null) {
         concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst().orElse(null);
-        variant = ".held|" + signal.id();
+        variant = "|held|" + signal.id();
       } else if (signal.subjectTitle() != null && signal.subjectId() != null) {
         concern = signal.subjectId();
-        variant = ".outside";
+        variant = "|outside";
       }
       if (concern == null && signal.nodeIds().stream().noneMatch(byId::containsKey)) {
         concern = in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null);
         variant = "";
       }
       if (concern != null) {
-        String state = "acknowledged".equals(signal.state()) || "snoozed".equals(signal.state()) ? signal.state() : "open";
-        byConcern.computeIfAbsent(concern + "|" + state + "|" + signal.kind() + variant, key -> new ArrayList<>()).add(signal);
+        byConcern.computeIfAbsent(concern + variant, key -> new ArrayList<>()).add(signal);
       }
     }
 
@@ -469,15 +466,14 @@ final class BriefComposer {
     for (Map.Entry<String, List<BriefInputs.Signal>> entry : byConcern.entrySet()) {
       String[] key = entry.getKey().split("\\|");
       String concern = key[0];
-      String state = key[1];
-      String kind = key[2];
+      String variant = key.length > 1 ? key[1] : "";
       List<BriefInputs.Signal> all = entry.getValue();
       BriefInputs.Signal first = all.get(0);
       boolean inBrief = byId.containsKey(concern);
       String boardUnit = inBrief ? byId.get(concern).getString("unitId", in.unit().id()) : unitOfSignal(first).id();
-      int rank = signalRank(state, inBrief);
-      String label = words.template("risk.signal.label." + state);
-      if (kind.endsWith(".dependency")) {
+      int rank = all.stream().mapToInt(signal -> signalRank(stateOf(signal), inBrief)).min().orElseThrow();
+      if ("dependency".equals(variant)) {
+        String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject subject = byId.get(concern);
         JsonObject other = byId.get(first.nodeIds().size() > 1 ? first.nodeIds().get(1) : "");
         Sentence.Builder sentence = sentence("risk.dependency." + first.relation()).node(subject)
@@ -489,45 +485,72 @@ final class BriefComposer {
             .words(words.status(other == null ? "off_track" : other.getString("status"))).build()));
         continue;
       }
-      if (kind.endsWith(".held")) {
+      if ("held".equals(variant)) {
+        String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject held = byId.get(concern);
         out.add(new Ranked(rank, sentence("risk.held." + first.relation()).node(held)
             .words(words.status(held.getString("status"))).words(kindWord(first.subjectKind()))
             .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1).words(label).build()));
         continue;
       }
-      String phrase = words.template(words.has("signal." + first.kind()) ? "signal." + first.kind() : "signal.other");
-      if (kind.endsWith(".outside")) {
-        Sentence.Builder sentence = sentence("risk.signal.outside")
+      Sentence.Builder sentence;
+      if ("outside".equals(variant)) {
+        sentence = sentence("risk.signal.outside")
             .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1)
-            .words(kindWord(first.subjectKind())).unit(unitOfSignal(first)).words(phrase).words(label);
-        all.subList(1, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
-        out.add(new Ranked(rank, sentence.build()));
-        continue;
-      }
-      Sentence.Builder sentence = sentence(all.size() == 1 ? "risk.signal" : "risk.signals");
-      if (inBrief) {
-        sentence.node(byId.get(concern));
+            .words(kindWord(first.subjectKind())).unit(unitOfSignal(first));
+      } else if (inBrief) {
+        sentence = sentence("risk.signal").node(byId.get(concern));
       } else {
-        sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
+        sentence = sentence("risk.signal").unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      sentence.words(phrase);
-      if (all.size() == 1) {
-        sentence.words(label, signalLink(first, boardUnit));
-      } else {
-        // Several signals of one kind about one unit (one per quiet source, say) are linked as "first, second, ...".
-        List<JsonObject> labelled = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-          labelled.add(signalLink(all.get(i), boardUnit).put("label", i < MAX_ITEMS ? words.template("ordinal." + (i + 1)) : ""));
-        }
-        sentence.words(words.template("risk.signal.labels." + state)).labels(labelled, MAX_ITEMS);
-        if (all.size() > MAX_ITEMS) {
-          all.subList(MAX_ITEMS, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
-        }
-      }
-      out.add(new Ranked(rank, sentence.build()));
+      kindsOf(sentence, all, boardUnit);
+      out.add(new Ranked(rank, sentence.words(stateLabel(all)).build()));
     }
     return out;
+  }
+
+  /**
+   * Adds the piece that names each signal kind once ("its forecast stays well below the target and
+   * a check-in is overdue"), each phrase linked to the first signal of its kind. Further signals of
+   * a kind (one per quiet source, say) are linked as data of the sentence.
+   */
+  private void kindsOf(Sentence.Builder sentence, List<BriefInputs.Signal> signals, String boardUnit) {
+    Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
+    signals.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
+    List<JsonObject> phrases = new ArrayList<>();
+    for (List<BriefInputs.Signal> ofKind : byKind.values()) {
+      String phrase = words.template(words.has("signal." + ofKind.get(0).kind()) ? "signal." + ofKind.get(0).kind() : "signal.other");
+      // The phrases open with a capital only where they start the clause after the colon ("Die Prognose …").
+      if (!phrases.isEmpty()) {
+        phrase = phrase.substring(0, 1).toLowerCase(Locale.ROOT) + phrase.substring(1);
+      }
+      phrases.add(signalLink(ofKind.get(0), boardUnit).put("label", phrase));
+    }
+    sentence.labels(phrases, phrases.size());
+    for (List<BriefInputs.Signal> ofKind : byKind.values()) {
+      ofKind.subList(1, ofKind.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+    }
+  }
+
+  /** Returns the words that name the signals' states: "open signal", "open signals and acknowledged signal". */
+  private String stateLabel(List<BriefInputs.Signal> signals) {
+    Map<String, Integer> byState = new LinkedHashMap<>();
+    signals.forEach(signal -> byState.merge(stateOf(signal), 1, Integer::sum));
+    List<String> labels = new ArrayList<>();
+    byState.forEach((state, count) -> labels.add(words.template((count == 1 ? "risk.signal.label." : "risk.signal.labels.") + state)));
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < labels.size(); i++) {
+      if (i > 0) {
+        text.append(i == labels.size() - 1 ? words.template("list.and") : ", ");
+      }
+      text.append(labels.get(i));
+    }
+    return text.toString();
+  }
+
+  /** Returns a signal's state as a brief names it: acknowledged, snoozed, or open for every other state. */
+  private static String stateOf(BriefInputs.Signal signal) {
+    return "acknowledged".equals(signal.state()) || "snoozed".equals(signal.state()) ? signal.state() : "open";
   }
 
   /** Returns the brief's unit whose board shows a signal: the first of its units in the brief. */

@@ -331,9 +331,48 @@ class BriefComposerTest {
     JsonArray kept = carryOver.getJsonArray("sentences");
     JsonObject last = kept.getJsonObject(kept.size() - 1);
     // 12 late objectives and the three others not on track make 15 to carry over; 5 are shown.
-    assertThat(last.getString("text")).startsWith("10 more points concern ").endsWith(" and others.");
+    assertThat(last.getString("text")).startsWith("Points on 10 more items are left out: ").endsWith(" and others.");
     assertThat(last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(10);
     assertThat(last.getJsonArray("links")).hasSize(BriefComposer.MAX_ITEMS);
+  }
+
+  @Test
+  void cutSectionCountsNodesOnce() {
+    List<JsonObject> late = new ArrayList<>();
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
+          NOW.minus(Duration.ofDays(1)), null));
+      signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
+          List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
+    }
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    JsonObject last = risks.getJsonObject(risks.size() - 1);
+    // 16 sentences are left out: 4 signals, 10 of nodes behind plan, a silence and a missing value, about 11 nodes.
+    assertThat(last.getString("text")).startsWith("Points on 11 more items are left out: ");
+    JsonArray subjects = last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects");
+    assertThat(subjects).hasSize(11);
+    assertThat(new java.util.HashSet<>(subjects.getList())).hasSize(11);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target and a check-in is overdue (open signals).",
+      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert und ein Check-in ist überfällig (offene Signale)."})
+  void nodeSignalsShareOneSentence(String language, String expected) {
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-2", "missed_check_in", "warning", "open", List.of("k-quiet"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(1)), "Reduce failed payments to 3.5 %", "key_result"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
+
+    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %:"))
+        .toList();
+    assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
+    assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-2");
   }
 
   @Test
