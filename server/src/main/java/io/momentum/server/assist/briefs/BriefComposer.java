@@ -503,7 +503,7 @@ final class BriefComposer {
       } else {
         sentence = sentence("risk.signal").unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      kindsOf(sentence, all, boardUnit);
+      addSignalKinds(sentence, all, boardUnit);
       out.add(new Ranked(rank, sentence.words(stateLabel(all)).build()));
     }
     return out;
@@ -514,7 +514,7 @@ final class BriefComposer {
    * a check-in is overdue"), each phrase linked to the first signal of its kind. Further signals of
    * a kind (one per quiet source, say) are linked as data of the sentence.
    */
-  private void kindsOf(Sentence.Builder sentence, List<BriefInputs.Signal> signals, String boardUnit) {
+  private void addSignalKinds(Sentence.Builder sentence, List<BriefInputs.Signal> signals, String boardUnit) {
     Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
     signals.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
     List<JsonObject> phrases = new ArrayList<>();

@@ -270,9 +270,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payment attempts fell from 6 % to 5.5 % (progress +16.7 pp).",
+      "en | Reduce failed payment attempts: the value fell from 6 % to 5.5 % (progress +16.7 pp).",
       "en | Re-plan Reduce failed payment attempts: at the current pace it reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
-      "de | Reduce failed payment attempts fiel von 6 % auf 5,5 % (Fortschritt +16,7 Prozentpunkte).",
+      "de | Reduce failed payment attempts: Der Messwert fiel von 6 % auf 5,5 % (Fortschritt +16,7 Prozentpunkte).",
       "de | Reduce failed payment attempts neu planen: Im jetzigen Tempo erreicht es bis zum Zyklusende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
   void decreaseKeyResultShowsValues(String language, String expected) {
     JsonObject brief = BriefComposer.compose(failedPayments(BriefKind.WEEKLY), BriefWording.of(language));
@@ -351,7 +351,7 @@ class BriefComposerTest {
     JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
     JsonObject last = risks.getJsonObject(risks.size() - 1);
-    // 16 sentences are left out: 4 signals, 10 of nodes behind plan, a silence and a missing value, about 11 nodes.
+    // 16 sentences about 11 nodes are left out: 4 on signals, 10 on nodes behind plan, a silence and a missing value.
     assertThat(last.getString("text")).startsWith("Points on 11 more items are left out: ");
     JsonArray subjects = last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects");
     assertThat(subjects).hasSize(11);
