@@ -202,7 +202,7 @@ final class BriefComposer {
     if (onTrack.size() == objectives.size()) {
       // With every objective on track the sentence names them without counting the statuses left at zero.
       Sentence.Builder all = sentence(BriefWording.shareKey("summary.status", onTrack.size(), objectives.size()));
-      if (objectives.size() > 1) {
+      if (objectives.size() > 2) {
         all.number(numbers.count("objectives.on_track", onTrack, in.asOf()));
       }
       out.add(all.nodes(onTrack, MAX_ITEMS).build());
@@ -242,13 +242,17 @@ final class BriefComposer {
 
   /**
    * Adds the pieces of "N of M objectives are on track" in the form {@link BriefWording#shareKey}
-   * chose: the status of an only objective, the count once when all are on track, else both
-   * counts. {@code scope} ends the counts' names, such as ".own" for the brief unit's own objectives.
+   * chose: the status of an only objective, no count when both of two are on track, the count once
+   * when all of more are, else both counts. {@code scope} ends the counts' names, such as ".own"
+   * for the brief unit's own objectives.
    */
   private Sentence.Builder share(Sentence.Builder sentence, List<JsonObject> objectives, String scope) {
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
     if (objectives.size() == 1) {
       return sentence.words(words.status(objectives.get(0).getString("status")));
+    }
+    if (objectives.size() == 2 && onTrack.size() == 2) {
+      return sentence;
     }
     sentence.number(numbers.count("objectives.on_track" + scope, onTrack, in.asOf()));
     return onTrack.size() == objectives.size() ? sentence : sentence.number(numbers.count("objectives" + scope, objectives, in.asOf()));
@@ -526,7 +530,7 @@ final class BriefComposer {
       }
       phrases.add(signalLink(ofKind.get(0), boardUnit).put("label", phrase));
     }
-    sentence.labels(phrases, phrases.size());
+    sentence.clauses(phrases);
     for (List<BriefInputs.Signal> ofKind : byKind.values()) {
       ofKind.subList(1, ofKind.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
     }

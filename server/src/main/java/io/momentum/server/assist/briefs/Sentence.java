@@ -69,13 +69,25 @@ final class Sentence {
      * does: at most {@code max}, and a list cut short ends with the wording's "and others".
      */
     Builder labels(List<JsonObject> labelled, int max) {
+      return labels(labelled, max, "list.and");
+    }
+
+    /**
+     * Adds one piece that joins clauses, each linked by its link's label, with the wording's
+     * "and" between clauses (German puts a comma before it, which closes a subordinate clause).
+     */
+    Builder clauses(List<JsonObject> labelled) {
+      return labels(labelled, labelled.size(), "list.andClauses");
+    }
+
+    private Builder labels(List<JsonObject> labelled, int max, String andKey) {
       List<JsonObject> parts = new ArrayList<>();
       int shown = Math.min(max, labelled.size());
       boolean cut = labelled.size() > shown;
       for (int i = 0; i < shown; i++) {
         if (i > 0) {
           boolean last = i == shown - 1 && !cut;
-          parts.add(new JsonObject().put("text", last ? wording.template("list.and") : ", "));
+          parts.add(new JsonObject().put("text", last ? wording.template(andKey) : ", "));
         }
         JsonObject link = labelled.get(i);
         parts.add(new JsonObject().put("text", link.getString("label")).put("link", links.size()));

@@ -361,7 +361,7 @@ class BriefComposerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en | Reduce failed payments to 3.5 %: its forecast stays well below the target and a check-in is overdue (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert und ein Check-in ist überfällig (offene Signale)."})
+      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, und ein Check-in ist überfällig (offene Signale)."})
   void nodeSignalsShareOneSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(new BriefInputs.Signal("s-2", "missed_check_in", "warning", "open", List.of("k-quiet"), List.of(TEAM.id()),
@@ -512,6 +512,24 @@ class BriefComposerTest {
     assertThat(change.getString("measure")).isEqualTo("scoreChange");
     assertThat(change.getString("existedAt")).isEqualTo(WEEK_AGO.toString());
     assertThat(change.getJsonArray("nodeIds")).doesNotContain("o-shop").isEqualTo(change.getJsonArray("fromNodeIds"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | The score of Checkout is 67.5 % (0.0 pp since last month); both of its objectives are on track.",
+      "en | Both objectives are on track (Make checkout effortless and Make payments reliable).",
+      "de | Der Gesamtfortschritt von Checkout liegt bei 67,5 % (0,0 Prozentpunkte seit dem Vormonat); beide Ziele sind im Plan."})
+  void unitLineNamesBothObjectives(String language, String expected) {
+    BriefInputs base = inputs(BriefKind.MONTHLY);
+    List<JsonObject> now = base.now().stream().filter(node -> List.of("o-fast", "o-pay").contains(node.getString("id")))
+        .map(node -> node.copy().put("status", "on_track")).toList();
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, Map.of(WEEK_AGO, Map.of("o-fast", now.get(0), "o-pay", now.get(1))),
+        List.of(), List.of());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
   }
 
   @ParameterizedTest(name = "{0}")

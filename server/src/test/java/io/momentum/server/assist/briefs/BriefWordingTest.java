@@ -173,7 +173,8 @@ class BriefWordingTest {
   }
 
   @ParameterizedTest(name = "{0} of {1}")
-  @CsvSource({"1, 1, unit.line.only", "0, 1, unit.line.only", "3, 3, unit.line.all", "1, 3, unit.line.one", "0, 3, unit.line.other"})
+  @CsvSource({"1, 1, unit.line.only", "0, 1, unit.line.only", "2, 2, unit.line.both", "3, 3, unit.line.all", "1, 3, unit.line.one",
+      "0, 3, unit.line.other"})
   void shareFormNeverCountsOneOfOne(int count, int total, String expected) {
     assertThat(BriefWording.shareKey("unit.line", count, total)).isEqualTo(expected);
   }
