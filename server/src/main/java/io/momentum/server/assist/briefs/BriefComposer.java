@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -436,50 +437,52 @@ final class BriefComposer {
 
   /**
    * Writes one sentence per node (or unit) with signals, naming each signal kind once and linking
-   * it to its signal, and one per dependency signal. A signal is about its subject, the first of
-   * its nodes; a subject outside the brief (a KPI, say) is named with its kind and the unit whose
-   * board shows it. A dependency signal names both ends in the direction of their link, and the
-   * status the brief's node has now. A sentence ranks as its weightiest signal.
+   * it to its signal. A dependency signal names both ends in the direction of their link and the
+   * status the other end has now: alone it gets its own sentence, beside other signals of the node
+   * it joins the node's sentence as a clause. A signal is about its subject, the first of its
+   * nodes; a subject outside the brief (a KPI, say) is named with its kind and the unit whose board
+   * shows it. A sentence ranks as its weightiest signal.
    */
   private List<Ranked> signals() {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
+    Map<String, String> variants = new HashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
       String concern = null;
       String variant = "";
       boolean dependency = "dependency_at_risk".equals(signal.kind()) && signal.relation() != null;
       if (byId.containsKey(signal.subjectId())) {
         concern = signal.subjectId();
-        variant = dependency ? "|dependency|" + signal.id() : "";
+        variant = dependency ? "dependency" : "";
       } else if (dependency && signal.subjectTitle() != null) {
         concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst().orElse(null);
-        variant = "|held|" + signal.id();
+        variant = "held";
       } else if (signal.subjectTitle() != null && signal.subjectId() != null) {
         concern = signal.subjectId();
-        variant = "|outside";
+        variant = "outside";
       }
       if (concern == null && signal.nodeIds().stream().noneMatch(byId::containsKey)) {
         concern = in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null);
         variant = "";
       }
       if (concern != null) {
-        byConcern.computeIfAbsent(concern + variant, key -> new ArrayList<>()).add(signal);
+        variants.put(signal.id(), variant);
+        byConcern.computeIfAbsent("outside".equals(variant) ? concern + "|outside" : concern, key -> new ArrayList<>()).add(signal);
       }
     }
 
     List<Ranked> out = new ArrayList<>();
     for (Map.Entry<String, List<BriefInputs.Signal>> entry : byConcern.entrySet()) {
-      String[] key = entry.getKey().split("\\|");
-      String concern = key[0];
-      String variant = key.length > 1 ? key[1] : "";
+      String concern = entry.getKey().split("\\|")[0];
       List<BriefInputs.Signal> all = entry.getValue();
       BriefInputs.Signal first = all.get(0);
+      String variant = variants.get(first.id());
       boolean inBrief = byId.containsKey(concern);
       String boardUnit = inBrief ? byId.get(concern).getString("unitId", in.unit().id()) : unitOfSignal(first).id();
       int rank = all.stream().mapToInt(signal -> signalRank(stateOf(signal), inBrief)).min().orElseThrow();
-      if ("dependency".equals(variant)) {
+      if (all.size() == 1 && "dependency".equals(variant)) {
         String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject subject = byId.get(concern);
-        JsonObject other = byId.get(first.nodeIds().size() > 1 ? first.nodeIds().get(1) : "");
+        JsonObject other = otherEnd(first);
         Sentence.Builder sentence = sentence("risk.dependency." + first.relation()).node(subject)
             .words(kindWord(other == null ? first.otherKind() : other.getString("kind")));
         sentence = other == null
@@ -489,7 +492,7 @@ final class BriefComposer {
             .words(words.status(other == null ? "off_track" : other.getString("status"))).build()));
         continue;
       }
-      if ("held".equals(variant)) {
+      if (all.size() == 1 && "held".equals(variant)) {
         String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject held = byId.get(concern);
         out.add(new Ranked(rank, sentence("risk.held." + first.relation()).node(held)
@@ -507,33 +510,84 @@ final class BriefComposer {
       } else {
         sentence = sentence("risk.signal").unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      addSignalKinds(sentence, all, boardUnit);
-      out.add(new Ranked(rank, sentence.words(stateLabel(all)).build()));
+      List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
+      List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, plain, boardUnit));
+      for (BriefInputs.Signal signal : all) {
+        if (isLink(variants.get(signal.id()))) {
+          clauses.add(linkClause(signal, variants.get(signal.id()), boardUnit));
+        }
+      }
+      out.add(new Ranked(rank, sentence.clauses(capitalised(clauses)).words(stateLabel(all)).build()));
+    }
+    return out;
+  }
+
+  private static boolean isLink(String variant) {
+    return "dependency".equals(variant) || "held".equals(variant);
+  }
+
+  /** Returns the node at the other end of a dependency signal, or null when it is outside the brief. */
+  private JsonObject otherEnd(BriefInputs.Signal signal) {
+    return byId.get(signal.nodeIds().size() > 1 ? signal.nodeIds().get(1) : "");
+  }
+
+  /**
+   * Returns the clause of a dependency signal within a node's sentence: "it relies on Y
+   * (initiative), which is off track" with the status linked to the signal, or "Y (KPI) relies on
+   * it" with Y linked to the signal when the signal is about Y, a node outside the brief.
+   */
+  private JsonObject linkClause(BriefInputs.Signal signal, String variant, String boardUnit) {
+    if ("held".equals(variant)) {
+      return sentence("clause.held." + signal.relation())
+          .labels(List.of(signalLink(signal, boardUnit).put("label", signal.subjectTitle())), 1)
+          .words(kindWord(signal.subjectKind())).build();
+    }
+    JsonObject other = otherEnd(signal);
+    Sentence.Builder clause = sentence("clause.dependency." + signal.relation());
+    clause = other == null
+        ? clause.labels(List.of(signalLink(signal, boardUnit).put("label", signal.otherTitle())), 1)
+        : clause.node(other);
+    return clause.words(kindWord(other == null ? signal.otherKind() : other.getString("kind")))
+        .words(words.status(other == null ? "off_track" : other.getString("status")), signalLink(signal, boardUnit)).build();
+  }
+
+  /**
+   * Returns the clauses with the first one's opening word in the case the language's signal
+   * phrases use after the colon (German starts it with a capital) and each later phrase lower case.
+   */
+  private List<JsonObject> capitalised(List<JsonObject> clauses) {
+    boolean capital = Character.isUpperCase(words.template("signal.other").charAt(0));
+    List<JsonObject> out = new ArrayList<>();
+    for (int i = 0; i < clauses.size(); i++) {
+      JsonObject clause = clauses.get(i).copy();
+      JsonObject part = clause.getJsonArray("parts").getJsonObject(0);
+      // A node's title keeps its case; only the wording's own words change.
+      boolean own = clause.getBoolean("phrase", false) || !part.containsKey("link");
+      if (own && !part.getString("text").isEmpty()) {
+        String text = part.getString("text");
+        String head = i == 0 && capital ? text.substring(0, 1).toUpperCase(Locale.ROOT) : text.substring(0, 1).toLowerCase(Locale.ROOT);
+        part.put("text", head + text.substring(1));
+      }
+      out.add(clause);
     }
     return out;
   }
 
   /**
-   * Adds the piece that names each signal kind once ("its forecast stays well below the target and
-   * a check-in is overdue"), each phrase linked to the first signal of its kind. Further signals of
-   * a kind (one per quiet source, say) are linked as data of the sentence.
+   * Returns one clause per signal kind ("its forecast stays well below the target"), each linked to
+   * the first signal of its kind. Further signals of a kind (one per quiet source, say) are linked
+   * as data of the sentence.
    */
-  private void addSignalKinds(Sentence.Builder sentence, List<BriefInputs.Signal> signals, String boardUnit) {
+  private List<JsonObject> kindClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals, String boardUnit) {
     Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
     signals.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
-    List<JsonObject> phrases = new ArrayList<>();
+    List<JsonObject> clauses = new ArrayList<>();
     for (List<BriefInputs.Signal> ofKind : byKind.values()) {
       String phrase = words.template(words.has("signal." + ofKind.get(0).kind()) ? "signal." + ofKind.get(0).kind() : "signal.other");
-      // The phrases open with a capital only where they start the clause after the colon ("Die Prognose …").
-      if (!phrases.isEmpty()) {
-        phrase = phrase.substring(0, 1).toLowerCase(Locale.ROOT) + phrase.substring(1);
-      }
-      phrases.add(signalLink(ofKind.get(0), boardUnit).put("label", phrase));
-    }
-    sentence.clauses(phrases);
-    for (List<BriefInputs.Signal> ofKind : byKind.values()) {
+      clauses.add(Sentence.Builder.linkedClause(phrase, signalLink(ofKind.get(0), boardUnit)).put("phrase", true));
       ofKind.subList(1, ofKind.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
     }
+    return clauses;
   }
 
   /** Returns the words that name the signals' states: "open signal", "open signals and acknowledged signal". */
@@ -823,7 +877,7 @@ final class BriefComposer {
         continue;
       }
       // The change compares the objectives the unit had at the period's start with the same
-      // objectives now; a unit without objectives then has no score to compare with.
+      // objectives now. A unit without objectives then has no score to compare with.
       List<JsonObject> before = thenOf(now);
       List<JsonObject> kept = existedThen(now);
       String form = before.isEmpty() ? "unit.lineNew" : kept.size() < now.size() ? "unit.lineKept" : "unit.line";

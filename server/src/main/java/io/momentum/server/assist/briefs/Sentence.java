@@ -69,25 +69,13 @@ final class Sentence {
      * does: at most {@code max}, and a list cut short ends with the wording's "and others".
      */
     Builder labels(List<JsonObject> labelled, int max) {
-      return labels(labelled, max, "list.and");
-    }
-
-    /**
-     * Adds one piece that joins clauses, each linked by its link's label, with the wording's
-     * "and" between clauses (German puts a comma before it, which closes a subordinate clause).
-     */
-    Builder clauses(List<JsonObject> labelled) {
-      return labels(labelled, labelled.size(), "list.andClauses");
-    }
-
-    private Builder labels(List<JsonObject> labelled, int max, String andKey) {
       List<JsonObject> parts = new ArrayList<>();
       int shown = Math.min(max, labelled.size());
       boolean cut = labelled.size() > shown;
       for (int i = 0; i < shown; i++) {
         if (i > 0) {
           boolean last = i == shown - 1 && !cut;
-          parts.add(new JsonObject().put("text", last ? wording.template(andKey) : ", "));
+          parts.add(new JsonObject().put("text", last ? wording.template("list.and") : ", "));
         }
         JsonObject link = labelled.get(i);
         parts.add(new JsonObject().put("text", link.getString("label")).put("link", links.size()));
@@ -98,6 +86,41 @@ final class Sentence {
       }
       pieces.add(parts);
       return this;
+    }
+
+    /**
+     * Adds one piece that joins clauses, each a built sentence whose parts and links it takes
+     * over, with the wording's "and" before the last, after a comma as between independent clauses.
+     * A clause carries no numbers.
+     */
+    Builder clauses(List<JsonObject> clauses) {
+      List<JsonObject> parts = new ArrayList<>();
+      for (int i = 0; i < clauses.size(); i++) {
+        if (i > 0) {
+          parts.add(new JsonObject().put("text", i == clauses.size() - 1 ? wording.template("list.andClauses") : ", "));
+        }
+        JsonObject clause = clauses.get(i);
+        if (!clause.getJsonArray("numbers").isEmpty()) {
+          throw new IllegalArgumentException("A clause of a brief sentence has numbers: " + clause.getString("text"));
+        }
+        int offset = links.size();
+        clause.getJsonArray("links").forEach(link -> links.add(((JsonObject) link).copy()));
+        for (Object item : clause.getJsonArray("parts")) {
+          JsonObject part = ((JsonObject) item).copy();
+          if (part.containsKey("link")) {
+            part.put("link", part.getInteger("link") + offset);
+          }
+          parts.add(part);
+        }
+      }
+      pieces.add(parts);
+      return this;
+    }
+
+    /** Returns a clause of one linked label, for {@link #clauses}. */
+    static JsonObject linkedClause(String label, JsonObject link) {
+      return new JsonObject().put("text", label).put("parts", new JsonArray().add(new JsonObject().put("text", label).put("link", 0)))
+          .put("links", new JsonArray().add(link)).put("numbers", new JsonArray());
     }
 
     private static JsonObject nodeLink(JsonObject node) {

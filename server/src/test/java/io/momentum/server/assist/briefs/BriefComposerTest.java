@@ -360,7 +360,7 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target and a check-in is overdue (open signals).",
+      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, and a check-in is overdue (open signals).",
       "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, und ein Check-in ist überfällig (offene Signale)."})
   void nodeSignalsShareOneSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
@@ -373,6 +373,28 @@ class BriefComposerTest {
     assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
     assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
         .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Retry card payments (initiative), which is off track, and Move card payments (initiative) contributes to it (open signals).",
+      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, Stand: nicht im Plan, und Move card payments (Initiative) trägt dazu bei (offene Signale)."})
+  void dependencySignalsJoinNodeSentence(String language, String expected) {
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-retry"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
+        "depends_on", "Retry card payments", "initiative"));
+    signals.add(new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
+        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
+
+    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %")
+        && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
+    assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
+    assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-retry",
+            "/units/u-team#signal-s-retry", "/units/u-team#signal-s-move");
   }
 
   @Test
