@@ -173,7 +173,7 @@ class BriefsIT {
         .filter(s -> s.getString("text").startsWith("Re-plan")).findFirst().orElseThrow();
 
     // The defect rate is a decrease key result in % whose value rose from 9 (a week ago) to 11: it worsened.
-    assertThat(moved.getString("text")).isEqualTo("Cut defect rate rose from 9 % to 11 % (progress -25.0 pp).");
+    assertThat(moved.getString("text")).isEqualTo("Cut defect rate: the value rose from 9 % to 11 % (progress -25.0 pp).");
     assertThat(replan.getJsonArray("numbers").stream().map(n -> ((JsonObject) n).getString("measure")))
         .containsExactly("forecastValue", "target", "forecast");
     assertThat(replan.getString("text")).contains(" instead of 4 % (forecast progress ");

@@ -169,8 +169,13 @@ final class EngineNumbers {
         yield decimal(node, "expected").subtract(decimal(node, "progress"));
       }
       case "score" -> mean(objectives(fact, "nodeIds"), fact.getString("at"));
-      case "scoreChange" -> mean(objectives(fact, "nodeIds"), fact.getString("to"))
-          .subtract(mean(ids(fact.getJsonArray("fromNodeIds")), fact.getString("from")));
+      case "scoreChange" -> {
+        // A change compares like with like: the same objectives at both instants.
+        assertThat(new HashSet<>(ids(fact.getJsonArray("fromNodeIds")))).as("objectives at the start of %s", fact.encode())
+            .isEqualTo(new HashSet<>(ids(fact.getJsonArray("nodeIds"))));
+        yield mean(objectives(fact, "nodeIds"), fact.getString("to"))
+            .subtract(mean(ids(fact.getJsonArray("fromNodeIds")), fact.getString("from")));
+      }
       case "scoreGap" -> {
         List<String> ids = objectives(fact, "nodeIds");
         yield decimal(node(ids.get(0), fact.getString("at")), "expected").subtract(mean(ids, fact.getString("at")));
@@ -212,8 +217,9 @@ final class EngineNumbers {
   private long count(JsonObject fact) {
     String of = fact.getString("of");
     String at = fact.getString("at");
-    if (of.equals("sentences.more")) {
+    if (of.equals("subjects.more")) {
       JsonArray subjects = fact.getJsonArray("subjects");
+      assertThat(new HashSet<>(subjects.getList())).as("distinct subjects of %s", fact.encode()).hasSize(subjects.size());
       for (Object item : subjects) {
         JsonObject subject = (JsonObject) item;
         if ("node".equals(subject.getString("type"))) {

@@ -6,9 +6,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,7 +25,7 @@ import java.util.Set;
  *
  * <p>A section has at most {@link #MAX_ITEMS} sentences, the largest changes and gaps first. A
  * section with more keeps the first {@code MAX_ITEMS - 1} and ends with one sentence that counts
- * the others and links what they are about. A sentence about a key result measured in its own
+ * and links the nodes and units the others are about. A sentence about a key result measured in its own
  * unit shows its value and forecast value in that unit, and its progress only where labelled so.
  */
 final class BriefComposer {
@@ -112,21 +114,18 @@ final class BriefComposer {
   }
 
   /**
-   * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts
-   * them and links what each is about: the node or unit of its first such link.
+   * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts and
+   * links the nodes and units they are about, each once: a sentence is about its first such link.
    */
   private List<JsonObject> capped(List<JsonObject> sentences) {
     List<JsonObject> kept = new ArrayList<>(sentences.subList(0, MAX_ITEMS - 1));
-    List<JsonObject> rest = sentences.subList(MAX_ITEMS - 1, sentences.size());
-    List<JsonObject> subjects = new ArrayList<>();
     Map<String, JsonObject> named = new LinkedHashMap<>();
-    for (JsonObject dropped : rest) {
+    for (JsonObject dropped : sentences.subList(MAX_ITEMS - 1, sentences.size())) {
       JsonObject subject = subjectOf(dropped);
-      subjects.add(subject);
       named.putIfAbsent(subject.getString("type") + ":" + subject.getString("id"), subject);
     }
-    kept.add(counted("more", rest.size()).number(numbers.more(subjects, in.asOf()))
-        .labels(new ArrayList<>(named.values()), MAX_ITEMS).build());
+    List<JsonObject> subjects = new ArrayList<>(named.values());
+    kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS).build());
     return kept;
   }
 
@@ -174,7 +173,7 @@ final class BriefComposer {
     if (!before.isEmpty()) {
       // The change covers only the objectives that existed at the period's start, so both scores
       // average the same set. Objectives added since get a sentence of their own with their effect.
-      List<JsonObject> kept = objectives.stream().filter(o -> then.containsKey(o.getString("id"))).toList();
+      List<JsonObject> kept = existedThen(objectives);
       List<JsonObject> addedObjectives = objectives.stream().filter(o -> !then.containsKey(o.getString("id"))).toList();
       String scope = addedObjectives.isEmpty() ? "" : "Kept";
       BigDecimal change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
@@ -201,6 +200,15 @@ final class BriefComposer {
       }
     }
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
+    if (onTrack.size() == objectives.size()) {
+      // With every objective on track the sentence names them without counting the statuses left at zero.
+      Sentence.Builder all = sentence(BriefWording.shareKey("summary.status", onTrack.size(), objectives.size()));
+      if (objectives.size() > 2) {
+        all.number(numbers.count("objectives.on_track", onTrack, in.asOf()));
+      }
+      out.add(all.nodes(onTrack, MAX_ITEMS).build());
+      return out;
+    }
     Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
         .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
         .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
@@ -228,9 +236,27 @@ final class BriefComposer {
       return sentence("summary.ownNone").unit(in.unit()).cycle(in.cycle(), in.unit()).build();
     }
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
-    return counted("summary.own", onTrack.size()).unit(in.unit()).number(numbers.score(objectives, own, in.asOf()))
-        .number(numbers.count("objectives.on_track.own", onTrack, in.asOf()))
-        .number(numbers.count("objectives.own", objectives, in.asOf())).build();
+    Sentence.Builder sentence = sentence(BriefWording.shareKey("summary.own", onTrack.size(), objectives.size()))
+        .unit(in.unit()).number(numbers.score(objectives, own, in.asOf()));
+    return share(sentence, objectives, ".own").build();
+  }
+
+  /**
+   * Adds the pieces of "N of M objectives are on track" in the form {@link BriefWording#shareKey}
+   * chose: the status of an only objective, no count when both of two are on track, the count once
+   * when all of more are, else both counts. {@code scope} ends the counts' names, such as ".own"
+   * for the brief unit's own objectives.
+   */
+  private Sentence.Builder share(Sentence.Builder sentence, List<JsonObject> objectives, String scope) {
+    List<JsonObject> onTrack = withStatus(objectives, "on_track");
+    if (objectives.size() == 1) {
+      return sentence.words(words.status(objectives.get(0).getString("status")));
+    }
+    if (objectives.size() == 2 && onTrack.size() == 2) {
+      return sentence;
+    }
+    sentence.number(numbers.count("objectives.on_track" + scope, onTrack, in.asOf()));
+    return onTrack.size() == objectives.size() ? sentence : sentence.number(numbers.count("objectives" + scope, objectives, in.asOf()));
   }
 
   /**
@@ -301,6 +327,8 @@ final class BriefComposer {
       }
       statusChanges++;
       out.add(statusChange(node, before));
+      // A key result whose status changed has its own sentence, so it is not also listed as unmoved.
+      unmoved.remove(node);
     }
 
     if (countUnmoved && !unmoved.isEmpty() && !changed.isEmpty()) {
@@ -408,53 +436,53 @@ final class BriefComposer {
   }
 
   /**
-   * Writes one sentence per node (or unit), signal kind and signal state, linking each signal,
-   * and one per dependency signal. A signal is about its subject, the first of its nodes; a
-   * subject outside the brief (a KPI, say) is named with its kind and the unit whose board shows
-   * it. A dependency signal names both ends in the direction of their link, and the status the
-   * brief's node has now.
+   * Writes one sentence per node (or unit) with signals, naming each signal kind once and linking
+   * it to its signal. A dependency signal names both ends in the direction of their link and the
+   * status the other end has now: alone it gets its own sentence, beside other signals of the node
+   * it joins the node's sentence as a clause. A signal is about its subject, the first of its
+   * nodes; a subject outside the brief (a KPI, say) is named with its kind and the unit whose board
+   * shows it. A sentence ranks as its weightiest signal.
    */
   private List<Ranked> signals() {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
+    Map<String, String> variants = new HashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
       String concern = null;
       String variant = "";
       boolean dependency = "dependency_at_risk".equals(signal.kind()) && signal.relation() != null;
       if (byId.containsKey(signal.subjectId())) {
         concern = signal.subjectId();
-        variant = dependency ? ".dependency|" + signal.id() : "";
+        variant = dependency ? "dependency" : "";
       } else if (dependency && signal.subjectTitle() != null) {
         concern = signal.nodeIds().stream().filter(byId::containsKey).findFirst().orElse(null);
-        variant = ".held|" + signal.id();
+        variant = "held";
       } else if (signal.subjectTitle() != null && signal.subjectId() != null) {
         concern = signal.subjectId();
-        variant = ".outside";
+        variant = "outside";
       }
       if (concern == null && signal.nodeIds().stream().noneMatch(byId::containsKey)) {
         concern = in.units().stream().map(BriefInputs.Unit::id).filter(signal.unitIds()::contains).findFirst().orElse(null);
         variant = "";
       }
       if (concern != null) {
-        String state = "acknowledged".equals(signal.state()) || "snoozed".equals(signal.state()) ? signal.state() : "open";
-        byConcern.computeIfAbsent(concern + "|" + state + "|" + signal.kind() + variant, key -> new ArrayList<>()).add(signal);
+        variants.put(signal.id(), variant);
+        byConcern.computeIfAbsent("outside".equals(variant) ? concern + "|outside" : concern, key -> new ArrayList<>()).add(signal);
       }
     }
 
     List<Ranked> out = new ArrayList<>();
     for (Map.Entry<String, List<BriefInputs.Signal>> entry : byConcern.entrySet()) {
-      String[] key = entry.getKey().split("\\|");
-      String concern = key[0];
-      String state = key[1];
-      String kind = key[2];
+      String concern = entry.getKey().split("\\|")[0];
       List<BriefInputs.Signal> all = entry.getValue();
       BriefInputs.Signal first = all.get(0);
+      String variant = variants.get(first.id());
       boolean inBrief = byId.containsKey(concern);
       String boardUnit = inBrief ? byId.get(concern).getString("unitId", in.unit().id()) : unitOfSignal(first).id();
-      int rank = signalRank(state, inBrief);
-      String label = words.template("risk.signal.label." + state);
-      if (kind.endsWith(".dependency")) {
+      int rank = all.stream().mapToInt(signal -> signalRank(stateOf(signal), inBrief)).min().orElseThrow();
+      if (all.size() == 1 && "dependency".equals(variant)) {
+        String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject subject = byId.get(concern);
-        JsonObject other = byId.get(first.nodeIds().size() > 1 ? first.nodeIds().get(1) : "");
+        JsonObject other = otherEnd(first);
         Sentence.Builder sentence = sentence("risk.dependency." + first.relation()).node(subject)
             .words(kindWord(other == null ? first.otherKind() : other.getString("kind")));
         sentence = other == null
@@ -464,45 +492,123 @@ final class BriefComposer {
             .words(words.status(other == null ? "off_track" : other.getString("status"))).build()));
         continue;
       }
-      if (kind.endsWith(".held")) {
+      if (all.size() == 1 && "held".equals(variant)) {
+        String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject held = byId.get(concern);
         out.add(new Ranked(rank, sentence("risk.held." + first.relation()).node(held)
             .words(words.status(held.getString("status"))).words(kindWord(first.subjectKind()))
             .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1).words(label).build()));
         continue;
       }
-      String phrase = words.template(words.has("signal." + first.kind()) ? "signal." + first.kind() : "signal.other");
-      if (kind.endsWith(".outside")) {
-        Sentence.Builder sentence = sentence("risk.signal.outside")
+      Sentence.Builder sentence;
+      if ("outside".equals(variant)) {
+        sentence = sentence("risk.signal.outside")
             .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1)
-            .words(kindWord(first.subjectKind())).unit(unitOfSignal(first)).words(phrase).words(label);
-        all.subList(1, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
-        out.add(new Ranked(rank, sentence.build()));
-        continue;
-      }
-      Sentence.Builder sentence = sentence(all.size() == 1 ? "risk.signal" : "risk.signals");
-      if (inBrief) {
-        sentence.node(byId.get(concern));
+            .words(kindWord(first.subjectKind())).unit(unitOfSignal(first));
+      } else if (inBrief) {
+        sentence = sentence("risk.signal").node(byId.get(concern));
       } else {
-        sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
+        sentence = sentence("risk.signal").unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      sentence.words(phrase);
-      if (all.size() == 1) {
-        sentence.words(label, signalLink(first, boardUnit));
-      } else {
-        // Several signals of one kind about one unit (one per quiet source, say) are linked as "first, second, ...".
-        List<JsonObject> labelled = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-          labelled.add(signalLink(all.get(i), boardUnit).put("label", i < MAX_ITEMS ? words.template("ordinal." + (i + 1)) : ""));
-        }
-        sentence.words(words.template("risk.signal.labels." + state)).labels(labelled, MAX_ITEMS);
-        if (all.size() > MAX_ITEMS) {
-          all.subList(MAX_ITEMS, all.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+      List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
+      List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, plain, boardUnit));
+      for (BriefInputs.Signal signal : all) {
+        if (isLink(variants.get(signal.id()))) {
+          clauses.add(linkClause(signal, variants.get(signal.id()), boardUnit));
         }
       }
-      out.add(new Ranked(rank, sentence.build()));
+      out.add(new Ranked(rank, sentence.clauses(capitalised(clauses)).words(stateLabel(all)).build()));
     }
     return out;
+  }
+
+  private static boolean isLink(String variant) {
+    return "dependency".equals(variant) || "held".equals(variant);
+  }
+
+  /** Returns the node at the other end of a dependency signal, or null when it is outside the brief. */
+  private JsonObject otherEnd(BriefInputs.Signal signal) {
+    return byId.get(signal.nodeIds().size() > 1 ? signal.nodeIds().get(1) : "");
+  }
+
+  /**
+   * Returns the clause of a dependency signal within a node's sentence: "it relies on Y
+   * (initiative), which is off track" with the status linked to the signal, or "Y (KPI) relies on
+   * it" with Y linked to the signal when the signal is about Y, a node outside the brief.
+   */
+  private JsonObject linkClause(BriefInputs.Signal signal, String variant, String boardUnit) {
+    if ("held".equals(variant)) {
+      return sentence("clause.held." + signal.relation())
+          .labels(List.of(signalLink(signal, boardUnit).put("label", signal.subjectTitle())), 1)
+          .words(kindWord(signal.subjectKind())).build();
+    }
+    JsonObject other = otherEnd(signal);
+    Sentence.Builder clause = sentence("clause.dependency." + signal.relation());
+    clause = other == null
+        ? clause.labels(List.of(signalLink(signal, boardUnit).put("label", signal.otherTitle())), 1)
+        : clause.node(other);
+    return clause.words(kindWord(other == null ? signal.otherKind() : other.getString("kind")))
+        .words(words.status(other == null ? "off_track" : other.getString("status")), signalLink(signal, boardUnit)).build();
+  }
+
+  /**
+   * Returns the clauses with the first one's opening word in the case the language's signal
+   * phrases use after the colon (German starts it with a capital) and each later phrase lower case.
+   */
+  private List<JsonObject> capitalised(List<JsonObject> clauses) {
+    boolean capital = Character.isUpperCase(words.template("signal.other").charAt(0));
+    List<JsonObject> out = new ArrayList<>();
+    for (int i = 0; i < clauses.size(); i++) {
+      JsonObject clause = clauses.get(i).copy();
+      JsonObject part = clause.getJsonArray("parts").getJsonObject(0);
+      // A node's title keeps its case; only the wording's own words change.
+      boolean own = clause.getBoolean("phrase", false) || !part.containsKey("link");
+      if (own && !part.getString("text").isEmpty()) {
+        String text = part.getString("text");
+        String head = i == 0 && capital ? text.substring(0, 1).toUpperCase(Locale.ROOT) : text.substring(0, 1).toLowerCase(Locale.ROOT);
+        part.put("text", head + text.substring(1));
+      }
+      out.add(clause);
+    }
+    return out;
+  }
+
+  /**
+   * Returns one clause per signal kind ("its forecast stays well below the target"), each linked to
+   * the first signal of its kind. Further signals of a kind (one per quiet source, say) are linked
+   * as data of the sentence.
+   */
+  private List<JsonObject> kindClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals, String boardUnit) {
+    Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
+    signals.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
+    List<JsonObject> clauses = new ArrayList<>();
+    for (List<BriefInputs.Signal> ofKind : byKind.values()) {
+      String phrase = words.template(words.has("signal." + ofKind.get(0).kind()) ? "signal." + ofKind.get(0).kind() : "signal.other");
+      clauses.add(Sentence.Builder.linkedClause(phrase, signalLink(ofKind.get(0), boardUnit)).put("phrase", true));
+      ofKind.subList(1, ofKind.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+    }
+    return clauses;
+  }
+
+  /** Returns the words that name the signals' states: "open signal", "open signals and acknowledged signal". */
+  private String stateLabel(List<BriefInputs.Signal> signals) {
+    Map<String, Integer> byState = new LinkedHashMap<>();
+    signals.forEach(signal -> byState.merge(stateOf(signal), 1, Integer::sum));
+    List<String> labels = new ArrayList<>();
+    byState.forEach((state, count) -> labels.add(words.template((count == 1 ? "risk.signal.label." : "risk.signal.labels.") + state)));
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < labels.size(); i++) {
+      if (i > 0) {
+        text.append(i == labels.size() - 1 ? words.template("list.and") : ", ");
+      }
+      text.append(labels.get(i));
+    }
+    return text.toString();
+  }
+
+  /** Returns a signal's state as a brief names it: acknowledged, snoozed, or open for every other state. */
+  private static String stateOf(BriefInputs.Signal signal) {
+    return "acknowledged".equals(signal.state()) || "snoozed".equals(signal.state()) ? signal.state() : "open";
   }
 
   /** Returns the brief's unit whose board shows a signal: the first of its units in the brief. */
@@ -706,7 +812,7 @@ final class BriefComposer {
     BriefInputs.Unit best = null;
     BigDecimal bestChange = SHOWN_STEP;
     for (BriefInputs.Unit unit : unitsWithObjectives()) {
-      List<JsonObject> now = objectivesOf(List.of(unit.id()));
+      List<JsonObject> now = existedThen(objectivesOf(List.of(unit.id())));
       List<JsonObject> before = thenOf(now);
       if (!before.isEmpty()) {
         BigDecimal change = BriefNumbers.meanProgress(now).subtract(BriefNumbers.meanProgress(before));
@@ -717,9 +823,9 @@ final class BriefComposer {
       }
     }
     if (best != null) {
-      List<JsonObject> now = objectivesOf(List.of(best.id()));
+      List<JsonObject> now = existedThen(objectivesOf(List.of(best.id())));
       out.add(sentence("tp.bestUnit").unit(best)
-          .number(numbers.unsigned(numbers.scoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id()))))
+          .number(numbers.unsigned(numbers.keptScoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id()))))
           .words(during).build());
     }
     List<BriefInputs.Unit> behind = unitsBehind();
@@ -770,21 +876,23 @@ final class BriefComposer {
         }
         continue;
       }
+      // The change compares the objectives the unit had at the period's start with the same
+      // objectives now. A unit without objectives then has no score to compare with.
       List<JsonObject> before = thenOf(now);
-      List<JsonObject> onTrack = withStatus(now, "on_track");
-      Sentence.Builder sentence;
+      List<JsonObject> kept = existedThen(now);
+      String form = before.isEmpty() ? "unit.lineNew" : kept.size() < now.size() ? "unit.lineKept" : "unit.line";
+      Sentence.Builder sentence = sentence(BriefWording.shareKey(form, withStatus(now, "on_track").size(), now.size()))
+          .unit(unit).number(numbers.score(now, ids, in.asOf()));
       if (before.isEmpty()) {
-        sentence = counted("unit.lineNew", onTrack.size()).unit(unit).number(numbers.score(now, ids, in.asOf()));
+        sentence.words(words.template("then." + in.kind().wire()));
       } else {
-        sentence = counted("unit.line", onTrack.size()).unit(unit).number(numbers.score(now, ids, in.asOf()))
-            .number(numbers.scoreChange(before, in.periodStart(), now, in.asOf(), ids));
+        if (kept.size() < now.size()) {
+          sentence.number(numbers.keptScore(kept, ids, in.asOf(), in.periodStart())).words(words.template("then." + in.kind().wire()));
+        }
+        sentence.number(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), ids))
+            .words(words.template("since." + in.kind().wire()));
       }
-      sentence.number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-          .number(numbers.count("objectives", now, in.asOf()));
-      if (!before.isEmpty()) {
-        sentence.words(words.template("since." + in.kind().wire()));
-      }
-      out.add(sentence.build());
+      out.add(share(sentence, now, "").build());
     }
     return out;
   }
@@ -887,6 +995,11 @@ final class BriefComposer {
 
   private BriefInputs.Unit unitOf(JsonObject node) {
     return in.units().stream().filter(u -> u.id().equals(node.getString("unitId"))).findFirst().orElse(in.unit());
+  }
+
+  /** Returns those of the nodes, as they are now, that existed at the period's start. */
+  private List<JsonObject> existedThen(List<JsonObject> nodes) {
+    return nodes.stream().filter(node -> then.containsKey(node.getString("id"))).toList();
   }
 
   /** Returns the states at the period's start of those nodes that existed then. */

@@ -235,14 +235,11 @@ final class BriefNumbers {
     return new Sentence.Number(wording.count(nodes.size()), fact);
   }
 
-  /**
-   * Returns the count of the sentences a section left out; {@code subjects} has the node or unit
-   * link of each, in order, so one subject may appear more than once.
-   */
+  /** Returns the count of the nodes and units whose sentences a section left out; {@code subjects} has the link of each, once. */
   Sentence.Number more(List<JsonObject> subjects, Instant at) {
     JsonArray about = new JsonArray();
     subjects.forEach(link -> about.add(new JsonObject().put("type", link.getString("type")).put("id", link.getValue("id"))));
-    JsonObject fact = new JsonObject().put("measure", "count").put("of", "sentences.more").put("subjects", about)
+    JsonObject fact = new JsonObject().put("measure", "count").put("of", "subjects.more").put("subjects", about)
         .put("at", at.toString()).put("value", Integer.toString(subjects.size()));
     return new Sentence.Number(wording.count(subjects.size()), fact);
   }

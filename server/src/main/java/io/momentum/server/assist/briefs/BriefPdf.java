@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -33,6 +34,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDBorderStyleDictionary;
 final class BriefPdf {
 
   private static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  /** A currency written before a number: a currency sign or an ISO 4217 code. */
+  private static final Pattern CURRENCY = Pattern.compile("\\p{Sc}|[A-Z]{3}");
   private static final float MARGIN = 56;
   private static final float BODY_SIZE = 10.5f;
   private static final float LEADING = 14.5f;
@@ -161,13 +164,17 @@ final class BriefPdf {
     y -= leading;
   }
 
-  /** Splits runs into words: pieces up to and including a space, a word spanning runs that meet without one. */
+  /**
+   * Splits runs into words: pieces up to and including a space, a word spanning runs that meet
+   * without one. Inside a run, such as a linked title, a number stays with the word after it
+   * ("6 %") and a currency before a number stays with it ("EUR 38").
+   */
   private static List<List<Run>> words(List<Run> runs) {
     List<List<Run>> words = new ArrayList<>();
     List<Run> word = new ArrayList<>();
     for (Run run : runs) {
       String text = printable(run.text(), run.font());
-      for (String piece : run.whole() ? new String[] {text} : text.split("(?<= )")) {
+      for (String piece : run.whole() ? List.of(text) : breakable(text)) {
         if (piece.isEmpty()) {
           continue;
         }
@@ -182,6 +189,29 @@ final class BriefPdf {
       words.add(word);
     }
     return words;
+  }
+
+  /** Splits text after its spaces, except a space after a number or between a currency and a number. */
+  private static List<String> breakable(String text) {
+    List<String> pieces = new ArrayList<>();
+    for (String piece : text.split("(?<= )")) {
+      int last = pieces.size() - 1;
+      if (last >= 0 && keepsNext(pieces.get(last).strip(), piece)) {
+        pieces.set(last, pieces.get(last) + piece);
+      } else {
+        pieces.add(piece);
+      }
+    }
+    return pieces;
+  }
+
+  private static boolean keepsNext(String word, String next) {
+    if (word.isEmpty() || next.isEmpty()) {
+      return false;
+    }
+    boolean number = Character.isDigit(word.charAt(word.length() - 1));
+    boolean currency = CURRENCY.matcher(word).matches() && Character.isDigit(next.charAt(0));
+    return number || currency;
   }
 
   /** Shows a piece of a word wider than the line character by character, breaking the line where it is full. */

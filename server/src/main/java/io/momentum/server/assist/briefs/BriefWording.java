@@ -63,6 +63,22 @@ public final class BriefWording {
     return key + (count == 1 ? ".one" : ".other");
   }
 
+  /**
+   * Returns the form of a sentence that counts {@code count} of {@code total} nodes: ".only" when
+   * there is one node (the sentence names its status), ".both" when both of two are counted (no
+   * count shown), ".all" when every one of more is counted (the count shown once), else the
+   * singular or plural form of the count.
+   */
+  static String shareKey(String key, long count, long total) {
+    if (total == 1) {
+      return key + ".only";
+    }
+    if (count == total) {
+      return key + (total == 2 ? ".both" : ".all");
+    }
+    return countedKey(key, count);
+  }
+
   /** Returns true when the wording has a template of {@code key}. */
   public boolean has(String key) {
     return templates.containsKey(key);

@@ -88,6 +88,41 @@ final class Sentence {
       return this;
     }
 
+    /**
+     * Adds one piece that joins clauses, each a built sentence whose parts and links it takes
+     * over, with the wording's "and" before the last, after a comma as between independent clauses.
+     * A clause carries no numbers.
+     */
+    Builder clauses(List<JsonObject> clauses) {
+      List<JsonObject> parts = new ArrayList<>();
+      for (int i = 0; i < clauses.size(); i++) {
+        if (i > 0) {
+          parts.add(new JsonObject().put("text", i == clauses.size() - 1 ? wording.template("list.andClauses") : ", "));
+        }
+        JsonObject clause = clauses.get(i);
+        if (!clause.getJsonArray("numbers").isEmpty()) {
+          throw new IllegalArgumentException("A clause of a brief sentence has numbers: " + clause.getString("text"));
+        }
+        int offset = links.size();
+        clause.getJsonArray("links").forEach(link -> links.add(((JsonObject) link).copy()));
+        for (Object item : clause.getJsonArray("parts")) {
+          JsonObject part = ((JsonObject) item).copy();
+          if (part.containsKey("link")) {
+            part.put("link", part.getInteger("link") + offset);
+          }
+          parts.add(part);
+        }
+      }
+      pieces.add(parts);
+      return this;
+    }
+
+    /** Returns a clause of one linked label, for {@link #clauses}. */
+    static JsonObject linkedClause(String label, JsonObject link) {
+      return new JsonObject().put("text", label).put("parts", new JsonArray().add(new JsonObject().put("text", label).put("link", 0)))
+          .put("links", new JsonArray().add(link)).put("numbers", new JsonArray());
+    }
+
     private static JsonObject nodeLink(JsonObject node) {
       String id = node.getString("id");
       String kind = node.getString("kind");

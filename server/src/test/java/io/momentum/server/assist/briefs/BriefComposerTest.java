@@ -125,6 +125,20 @@ class BriefComposerTest {
         .containsExactly("k-flat1", "k-flat2");
   }
 
+  @Test
+  void statusChangeIsNotUnmoved() {
+    // "Cut fees to 1.6 %" kept its progress but was on track a week ago, so it moved to "at risk".
+    JsonObject wasOnTrack = node("k-flat2", "key_result", "Cut fees to 1.6 %", "o-pay", 0.55, "on_track",
+        NOW.minus(Duration.ofDays(3)), null);
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of("k-flat2", wasOnTrack),
+        inputs(BriefKind.WEEKLY).signals()), BriefWording.of("en"));
+
+    List<String> texts = sentences(brief).stream().map(s -> s.getString("text")).toList();
+    assertThat(texts).contains("Cut fees to 1.6 % moved from on track to at risk: progress is 55.0 % against 70.0 % expected.");
+    assertThat(texts).contains("1 key result did not move: Offer wallets in 12 markets.");
+    assertThat(texts).noneMatch(text -> text.contains("did not move") && text.contains("Cut fees"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en | 1 of 4 objectives is on track (Make checkout effortless), 1 at risk and 1 off track.",
@@ -256,9 +270,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payment attempts fell from 6 % to 5.5 % (progress +16.7 pp).",
+      "en | Reduce failed payment attempts: the value fell from 6 % to 5.5 % (progress +16.7 pp).",
       "en | Re-plan Reduce failed payment attempts: at the current pace it reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
-      "de | Reduce failed payment attempts fiel von 6 % auf 5,5 % (Fortschritt +16,7 Prozentpunkte).",
+      "de | Reduce failed payment attempts: Der Messwert fiel von 6 % auf 5,5 % (Fortschritt +16,7 Prozentpunkte).",
       "de | Reduce failed payment attempts neu planen: Im jetzigen Tempo erreicht es bis zum Zyklusende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
   void decreaseKeyResultShowsValues(String language, String expected) {
     JsonObject brief = BriefComposer.compose(failedPayments(BriefKind.WEEKLY), BriefWording.of(language));
@@ -317,9 +331,70 @@ class BriefComposerTest {
     JsonArray kept = carryOver.getJsonArray("sentences");
     JsonObject last = kept.getJsonObject(kept.size() - 1);
     // 12 late objectives and the three others not on track make 15 to carry over; 5 are shown.
-    assertThat(last.getString("text")).startsWith("10 more points concern ").endsWith(" and others.");
+    assertThat(last.getString("text")).startsWith("Points on 10 more items are left out: ").endsWith(" and others.");
     assertThat(last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(10);
     assertThat(last.getJsonArray("links")).hasSize(BriefComposer.MAX_ITEMS);
+  }
+
+  @Test
+  void cutSectionCountsNodesOnce() {
+    List<JsonObject> late = new ArrayList<>();
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
+          NOW.minus(Duration.ofDays(1)), null));
+      signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
+          List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
+    }
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    JsonObject last = risks.getJsonObject(risks.size() - 1);
+    // 16 sentences about 11 nodes are left out: 4 on signals, 10 on nodes behind plan, a silence and a missing value.
+    assertThat(last.getString("text")).startsWith("Points on 11 more items are left out: ");
+    JsonArray subjects = last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects");
+    assertThat(subjects).hasSize(11);
+    assertThat(new java.util.HashSet<>(subjects.getList())).hasSize(11);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, and a check-in is overdue (open signals).",
+      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, und ein Check-in ist überfällig (offene Signale)."})
+  void nodeSignalsShareOneSentence(String language, String expected) {
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-2", "missed_check_in", "warning", "open", List.of("k-quiet"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(1)), "Reduce failed payments to 3.5 %", "key_result"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
+
+    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %:"))
+        .toList();
+    assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
+    assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-2");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Retry card payments (initiative), which is off track, and Move card payments (initiative) contributes to it (open signals).",
+      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, Stand: nicht im Plan, und Move card payments (Initiative) trägt dazu bei (offene Signale)."})
+  void dependencySignalsJoinNodeSentence(String language, String expected) {
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-retry"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
+        "depends_on", "Retry card payments", "initiative"));
+    signals.add(new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
+        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
+
+    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %")
+        && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
+    assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
+    assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-retry",
+            "/units/u-team#signal-s-retry", "/units/u-team#signal-s-move");
   }
 
   @Test
@@ -342,7 +417,7 @@ class BriefComposerTest {
   @CsvSource(delimiter = '|', value = {
       "en | Since last week the score of Checkout rose by 2.5 pp, from 38.8 % to 41.3 %.",
       "en | Celebrate Raise conversion to 3 %: its progress rose by 20.0 pp this week.",
-      "de | Seit letzter Woche ist der Wert von Checkout um 2,5 Prozentpunkte gestiegen, von 38,8 % auf 41,3 %."})
+      "de | Seit letzter Woche ist der Gesamtfortschritt von Checkout um 2,5 Prozentpunkte gestiegen, von 38,8 % auf 41,3 %."})
   void changesReadAsRiseOrFallWithoutSign(String language, String expected) {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
 
@@ -440,6 +515,58 @@ class BriefComposerTest {
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
         "The score of Northwind and its sub-units is 43.0 % in Q4 2026, against 70.0 % expected by now.",
-        "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: 1 of its 1 objectives is on track.");
+        "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: its only objective is on track.",
+        "The score of Northwind is 50.0 % (it had no objectives a month ago); its only objective is on track.");
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains(" of its 1 "));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | The score of Checkout is 35.0 %, and 41.3 % for the objectives it had a month ago (+2.5 pp since last month); 1 of 5 objectives is on track.",
+      "de | Der Gesamtfortschritt von Checkout liegt bei 35,0 %, für die Ziele, die die Einheit vor einem Monat hatte, bei 41,3 % (+2,5 Prozentpunkte seit dem Vormonat); 1 von 5 Zielen ist im Plan."})
+  void unitLineComparesObjectivesThatExistedThen(String language, String expected) {
+    JsonObject addedObjective = node("o-shop", "objective", "Open the shop", null, 0.1, "off_track", null, null);
+    JsonObject brief = BriefComposer.compose(with(BriefKind.MONTHLY, List.of(addedObjective), Map.of(),
+        inputs(BriefKind.MONTHLY).signals()), BriefWording.of(language));
+
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").equals(expected)).findFirst().orElseThrow();
+    JsonObject change = line.getJsonArray("numbers").getJsonObject(2);
+    assertThat(change.getString("measure")).isEqualTo("scoreChange");
+    assertThat(change.getString("existedAt")).isEqualTo(WEEK_AGO.toString());
+    assertThat(change.getJsonArray("nodeIds")).doesNotContain("o-shop").isEqualTo(change.getJsonArray("fromNodeIds"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | The score of Checkout is 67.5 % (0.0 pp since last month); both of its objectives are on track.",
+      "en | Both objectives are on track (Make checkout effortless and Make payments reliable).",
+      "de | Der Gesamtfortschritt von Checkout liegt bei 67,5 % (0,0 Prozentpunkte seit dem Vormonat); beide Ziele sind im Plan."})
+  void unitLineNamesBothObjectives(String language, String expected) {
+    BriefInputs base = inputs(BriefKind.MONTHLY);
+    List<JsonObject> now = base.now().stream().filter(node -> List.of("o-fast", "o-pay").contains(node.getString("id")))
+        .map(node -> node.copy().put("status", "on_track")).toList();
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, Map.of(WEEK_AGO, Map.of("o-fast", now.get(0), "o-pay", now.get(1))),
+        List.of(), List.of());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | All 4 objectives are on track (Make checkout effortless, Make payments reliable, Let customers check out as guests and Open the marketplace).",
+      "de | Alle 4 Ziele sind im Plan (Make checkout effortless, Make payments reliable, Let customers check out as guests und Open the marketplace)."})
+  void allObjectivesOnTrackCountedOnce(String language, String expected) {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "objective".equals(node.getString("kind")) ? node.copy().put("status", "on_track") : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
   }
 }

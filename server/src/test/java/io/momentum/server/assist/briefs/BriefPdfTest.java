@@ -107,6 +107,43 @@ class BriefPdfTest {
             .put("sentences", sentences)));
   }
 
+  /** Sentences whose linked title, with numbers and units inside, falls at every place of a line. */
+  private static JsonObject linkedTitlesBrief() {
+    JsonArray sentences = new JsonArray();
+    for (int i = 0; i < 40; i++) {
+      JsonArray parts = new JsonArray()
+          .add(new JsonObject().put("text", "Lead " + "w".repeat(i) + " words before the linked title of the brief follow "))
+          .add(new JsonObject().put("text", "Lower customer acquisition cost from EUR 38 to EUR 31 and lift repeat orders to 6 % in every market")
+              .put("link", 0))
+          .add(new JsonObject().put("text", " fell."));
+      sentences.add(new JsonObject().put("text", "").put("parts", parts)
+          .put("links", new JsonArray().add(new JsonObject().put("type", "node").put("path", "/key-results/k" + i)))
+          .put("numbers", new JsonArray()));
+    }
+    return new JsonObject().put("id", "b3").put("language", "en").put("title", "Weekly team brief")
+        .put("asOf", "2026-12-05T10:00:00Z").put("periodStart", "2026-11-28T10:00:00Z").put("basis", "live")
+        .put("sections", new JsonArray().add(new JsonObject().put("key", "moved").put("title", "What moved")
+            .put("sentences", sentences)));
+  }
+
+  @Test
+  void linkedTitlesKeepNumbersWithUnits() throws Exception {
+    List<String> lines = new ArrayList<>();
+    PDFTextStripper stripper = new PDFTextStripper() {
+      @Override
+      protected void writeString(String text, List<TextPosition> positions) throws IOException {
+        lines.add(text.strip());
+        super.writeString(text, positions);
+      }
+    };
+    try (PDDocument pdf = Loader.loadPDF(BriefPdf.render(linkedTitlesBrief(), "http://127.0.0.1:8080"))) {
+      stripper.getText(pdf);
+    }
+
+    assertThat(lines).isNotEmpty()
+        .noneMatch(line -> line.startsWith("%") || line.endsWith("EUR") || line.matches(".*\\d"));
+  }
+
   @Test
   void linesStayInsideMarginAndKeepNumbersWithUnits() throws Exception {
     List<String> lines = new ArrayList<>();

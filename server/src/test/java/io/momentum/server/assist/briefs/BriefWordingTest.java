@@ -49,6 +49,14 @@ class BriefWordingTest {
     }
   }
 
+  /** "Wert" also means a key result's value, so German briefs call the unit score "Gesamtfortschritt". */
+  @Test
+  void germanScoreIsNoValue() {
+    BriefTemplates.GERMAN.forEach((key, template) -> assertThat(template).as("template %s", key)
+        .doesNotContainPattern("\\bWert(s|es)?\\b"));
+    assertThat(BriefTemplates.GERMAN.get("summary.score")).startsWith("Der Gesamtfortschritt von ");
+  }
+
   @Test
   void templatesUseSamePieces() {
     BriefTemplates.ENGLISH.forEach((key, english) -> assertThat(pieces(BriefTemplates.GERMAN.get(key)))
@@ -76,9 +84,9 @@ class BriefWordingTest {
       "en|summary.own|2|0|On its own, the score of A is B, as its tile on the boards shows: 0 of its D objectives are on track.",
       "en|summary.own|2|1|On its own, the score of A is B, as its tile on the boards shows: 1 of its D objectives is on track.",
       "en|summary.own|2|2|On its own, the score of A is B, as its tile on the boards shows: 2 of its D objectives are on track.",
-      "de|summary.own|2|0|Für sich allein liegt der Wert von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 0 von D eigenen Zielen sind im Plan.",
-      "de|summary.own|2|1|Für sich allein liegt der Wert von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 1 von D eigenen Zielen ist im Plan.",
-      "de|summary.own|2|2|Für sich allein liegt der Wert von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 2 von D eigenen Zielen sind im Plan.",
+      "de|summary.own|2|0|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 0 von D eigenen Zielen sind im Plan.",
+      "de|summary.own|2|1|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 1 von D eigenen Zielen ist im Plan.",
+      "de|summary.own|2|2|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 2 von D eigenen Zielen sind im Plan.",
       "en|moved.unmoved|0|0|0 key results did not move: B.",
       "en|moved.unmoved|0|1|1 key result did not move: B.",
       "en|moved.unmoved|0|2|2 key results did not move: B.",
@@ -115,36 +123,40 @@ class BriefWordingTest {
       "de|tp.checkIns|0|0|Für 0 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
       "de|tp.checkIns|0|1|Für 1 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
       "de|tp.checkIns|0|2|Für 2 von B Schlüsselergebnissen gab es C einen D; die übrigen vor dem Termin einholen.",
-      "en|unit.line|3|0|The score of A is B (C F); 0 of E objectives are on track.",
-      "en|unit.line|3|1|The score of A is B (C F); 1 of E objectives is on track.",
-      "en|unit.line|3|2|The score of A is B (C F); 2 of E objectives are on track.",
-      "de|unit.line|3|0|Der Wert von A liegt bei B (C F); 0 von E Zielen sind im Plan.",
-      "de|unit.line|3|1|Der Wert von A liegt bei B (C F); 1 von E Zielen ist im Plan.",
-      "de|unit.line|3|2|Der Wert von A liegt bei B (C F); 2 von E Zielen sind im Plan.",
-      "en|unit.lineNew|2|0|The score of A is B; 0 of D objectives are on track.",
-      "en|unit.lineNew|2|1|The score of A is B; 1 of D objectives is on track.",
-      "en|unit.lineNew|2|2|The score of A is B; 2 of D objectives are on track.",
-      "de|unit.lineNew|2|0|Der Wert von A liegt bei B; 0 von D Zielen sind im Plan.",
-      "de|unit.lineNew|2|1|Der Wert von A liegt bei B; 1 von D Zielen ist im Plan.",
-      "de|unit.lineNew|2|2|Der Wert von A liegt bei B; 2 von D Zielen sind im Plan.",
+      "en|unit.line|4|0|The score of A is B (C D); 0 of F objectives are on track.",
+      "en|unit.line|4|1|The score of A is B (C D); 1 of F objectives is on track.",
+      "en|unit.line|4|2|The score of A is B (C D); 2 of F objectives are on track.",
+      "de|unit.line|4|0|Der Gesamtfortschritt von A liegt bei B (C D); 0 von F Zielen sind im Plan.",
+      "de|unit.line|4|1|Der Gesamtfortschritt von A liegt bei B (C D); 1 von F Zielen ist im Plan.",
+      "de|unit.line|4|2|Der Gesamtfortschritt von A liegt bei B (C D); 2 von F Zielen sind im Plan.",
+      "en|unit.lineKept|6|1|The score of A is B, and C for the objectives it had D (E F); 1 of H objectives is on track.",
+      "en|unit.lineKept|6|2|The score of A is B, and C for the objectives it had D (E F); 2 of H objectives are on track.",
+      "de|unit.lineKept|6|1|Der Gesamtfortschritt von A liegt bei B, für die Ziele, die die Einheit D hatte, bei C (E F); 1 von H Zielen ist im Plan.",
+      "de|unit.lineKept|6|2|Der Gesamtfortschritt von A liegt bei B, für die Ziele, die die Einheit D hatte, bei C (E F); 2 von H Zielen sind im Plan.",
+      "en|unit.lineNew|3|0|The score of A is B (it had no objectives C); 0 of E objectives are on track.",
+      "en|unit.lineNew|3|1|The score of A is B (it had no objectives C); 1 of E objectives is on track.",
+      "en|unit.lineNew|3|2|The score of A is B (it had no objectives C); 2 of E objectives are on track.",
+      "de|unit.lineNew|3|0|Der Gesamtfortschritt von A liegt bei B (C hatte die Einheit noch keine Ziele); 0 von E Zielen sind im Plan.",
+      "de|unit.lineNew|3|1|Der Gesamtfortschritt von A liegt bei B (C hatte die Einheit noch keine Ziele); 1 von E Zielen ist im Plan.",
+      "de|unit.lineNew|3|2|Der Gesamtfortschritt von A liegt bei B (C hatte die Einheit noch keine Ziele); 2 von E Zielen sind im Plan.",
       "en|summary.fallFromAdded|0|1|No key result lost progress in this period; 1 new key result lowers the score until it moves: B.",
       "en|summary.fallFromAdded|0|2|No key result lost progress in this period; 2 new key results lower the score until they move: B.",
-      "de|summary.fallFromAdded|0|1|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 1 neues Schlüsselergebnis senkt den Wert, bis es vorankommt: B.",
-      "de|summary.fallFromAdded|0|2|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 2 neue Schlüsselergebnisse senken den Wert, bis sie vorankommen: B.",
+      "de|summary.fallFromAdded|0|1|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 1 neues Schlüsselergebnis senkt den Gesamtfortschritt, bis es vorankommt: B.",
+      "de|summary.fallFromAdded|0|2|Kein Schlüsselergebnis hat in diesem Zeitraum an Fortschritt verloren; 2 neue Schlüsselergebnisse senken den Gesamtfortschritt, bis sie vorankommen: B.",
       "en|summary.lowerFromAdded|0|1|1 new key result lowers the score until it moves: B.",
       "en|summary.lowerFromAdded|0|2|2 new key results lower the score until they move: B.",
-      "de|summary.lowerFromAdded|0|1|1 neues Schlüsselergebnis senkt den Wert, bis es vorankommt: B.",
-      "de|summary.lowerFromAdded|0|2|2 neue Schlüsselergebnisse senken den Wert, bis sie vorankommen: B.",
+      "de|summary.lowerFromAdded|0|1|1 neues Schlüsselergebnis senkt den Gesamtfortschritt, bis es vorankommt: B.",
+      "de|summary.lowerFromAdded|0|2|2 neue Schlüsselergebnisse senken den Gesamtfortschritt, bis sie vorankommen: B.",
       "en|summary.addedObjectives|0|1|1 objective is new in this period, B; with it the score is C instead of D.",
       "en|summary.addedObjectives|0|2|2 objectives are new in this period, B; with them the score is C instead of D.",
-      "de|summary.addedObjectives|0|1|1 Ziel ist in diesem Zeitraum hinzugekommen, B; mit ihm liegt der Wert bei C statt D.",
-      "de|summary.addedObjectives|0|2|2 Ziele sind in diesem Zeitraum hinzugekommen, B; mit ihnen liegt der Wert bei C statt D.",
-      "en|more|0|0|0 more points concern B.",
-      "en|more|0|1|1 more point concerns B.",
-      "en|more|0|2|2 more points concern B.",
-      "de|more|0|0|0 weitere Punkte betreffen B.",
-      "de|more|0|1|1 weiterer Punkt betrifft B.",
-      "de|more|0|2|2 weitere Punkte betreffen B."})
+      "de|summary.addedObjectives|0|1|1 Ziel ist in diesem Zeitraum hinzugekommen, B; mit ihm liegt der Gesamtfortschritt bei C statt D.",
+      "de|summary.addedObjectives|0|2|2 Ziele sind in diesem Zeitraum hinzugekommen, B; mit ihnen liegt der Gesamtfortschritt bei C statt D.",
+      "en|more|0|0|Points on 0 more items are left out: B.",
+      "en|more|0|1|Points on 1 more item are left out: B.",
+      "en|more|0|2|Points on 2 more items are left out: B.",
+      "de|more|0|0|Punkte zu 0 weiteren Elementen sind ausgelassen: B.",
+      "de|more|0|1|Punkte zu 1 weiteren Element sind ausgelassen: B.",
+      "de|more|0|2|Punkte zu 2 weiteren Elementen sind ausgelassen: B."})
   void countedSentenceAgreesWithCount(String language, String key, int countPiece, int count, String expected) {
     BriefWording wording = BriefWording.of(language);
     String form = BriefWording.countedKey(key, count);
@@ -160,6 +172,13 @@ class BriefWordingTest {
     assertThat(sentence.build().getString("text")).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0} of {1}")
+  @CsvSource({"1, 1, unit.line.only", "0, 1, unit.line.only", "2, 2, unit.line.both", "3, 3, unit.line.all", "1, 3, unit.line.one",
+      "0, 3, unit.line.other"})
+  void shareFormNeverCountsOneOfOne(int count, int total, String expected) {
+    assertThat(BriefWording.shareKey("unit.line", count, total)).isEqualTo(expected);
+  }
+
   @Test
   void countedSentencesAllTested() {
     java.util.Set<String> counted = new java.util.TreeSet<>();
@@ -168,7 +187,7 @@ class BriefWordingTest {
 
     assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded",
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
-        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineNew", "more");
+        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
