@@ -179,29 +179,34 @@ public final class UnitsOfMeasure {
   }
 
   /**
-   * Returns {@code value} at the scale it is shown with in {@code unit}: an amount in a currency
-   * without a scale that has cents is rounded half up to two decimals, so 34.1 EUR reads "34.10".
-   * Whole amounts, scaled currencies ("EUR k") and other units are returned unchanged.
+   * Returns true when {@code value} is an amount in a currency without a scale and has cents, so
+   * it is shown with exactly two decimals. Whole amounts, scaled currencies ("EUR k") and other
+   * units keep the decimals of their own format.
    */
-  public static BigDecimal amount(BigDecimal value, String unit) {
-    if (value == null || !isCurrency(unit)) {
-      return value;
+  public static boolean showsCents(BigDecimal value, String unit) {
+    if (value == null || unit == null) {
+      return false;
     }
     Matcher currency = CURRENCY.matcher(unit.strip());
-    boolean scaled = currency.matches() && currency.group(2) != null;
-    if (scaled || value.stripTrailingZeros().scale() <= 0) {
-      return value;
-    }
-    return value.setScale(2, RoundingMode.HALF_UP);
+    return currency.matches() && currency.group(2) == null && value.stripTrailingZeros().scale() > 0;
+  }
+
+  /**
+   * Returns {@code value} at the scale it is shown with in {@code unit}: an amount with cents
+   * (see {@link #showsCents}) is rounded half up to two decimals, so 34.1 EUR reads "34.10".
+   * Any other value is returned unchanged.
+   */
+  public static BigDecimal amount(BigDecimal value, String unit) {
+    return showsCents(value, unit) ? value.setScale(2, RoundingMode.HALF_UP) : value;
   }
 
   /**
    * Returns the form of a word unit that agrees with a number: the singular when {@code singular},
    * else the plural. A word in both lexicons ("Person") is inflected in {@code language}. A unit
-   * outside the lexicon is returned as written. An English unit of several
-   * words inflects its last word ("active users"). A rate ("orders per day", "km/h") stays as
-   * written. A German unit of several words stays as written too, because its adjectives would
-   * need to change as well.
+   * outside the lexicon is returned as written. In English, a unit of several words inflects its
+   * last word ("active users"). A rate ("orders per day", "km/h") stays as written. In German, a
+   * unit of several words stays as written too, because its adjectives would need to change as
+   * well.
    */
   static String inflect(String unit, boolean singular, String language) {
     if (unit.contains("/") || unit.matches("(?i).*\\bper\\b.*") || unit.matches("(?i).*\\bpro\\b.*")) {
@@ -216,8 +221,10 @@ public final class UnitsOfMeasure {
     if (english != null) {
       return keepCapital(unit, singular ? english.singular() : english.plural());
     }
+    // NOTE: the words before the last are not checked to be English, so a German unit such as
+    // "offene Tickets" in an English sentence becomes "1 offene Ticket".
     int space = unit.lastIndexOf(' ');
-    if (space > 0) {
+    if (space > 0 && !"de".equals(language)) {
       String last = unit.substring(space + 1);
       Forms forms = ENGLISH.get(last.toLowerCase(Locale.ROOT));
       if (forms != null) {

@@ -34,6 +34,7 @@ class UnitsOfMeasureTest {
       "3 | Person | de | 3 Personen",
       "3 | Person | en | 3 People",
       "1 | neue Kunden | de | 1 neue Kunden",
+      "1 | offene Tickets | de | 1 offene Tickets",
       "1 | widgets | en | 1 widgets",
       "1 | % | en | 1 %",
       "1 | s | en | 1 s",
