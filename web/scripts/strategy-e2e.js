@@ -205,7 +205,8 @@ async function buildFormulaKpi(page, result) {
       value: (await row.locator('[data-testid="driver-value"]').first().textContent()).trim(),
       valueApi: driver.kpi.value,
       sensitivity: (await row.locator('[data-testid="sensitivity"]').first().textContent()).replace(/\s+/g, ' ').trim(),
-      sensitivityApi: `moves Weekly revenue by ${signedPercent(driver.changePercent)} (${signedNumber(driver.change)} EUR)`,
+      // English writes the currency code before the number and the sign before both: +EUR 30.
+      sensitivityApi: `moves Weekly revenue by ${signedPercent(driver.changePercent)} (${signedNumber(driver.change).replace(/^([+\-\u2212]?)/, '$1EUR ')})`,
     })
   }
   await shot(page, '06-kpi-driver-tree')

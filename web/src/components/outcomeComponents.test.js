@@ -195,7 +195,7 @@ describe('DriverTreeNode', () => {
     const tree = await fetchDriverTree('x')
     mount(DriverTreeNode, { node: tree })
     expect(wrapper.get('[data-testid="driver-average-order-value"] [data-testid="sensitivity"]').text()).toContain(
-      '+1 % in Average order value moves Online revenue by +1 % (+4,200 EUR)',
+      '+1 % in Average order value moves Online revenue by +1 % (+EUR 4,200)',
     )
   })
 

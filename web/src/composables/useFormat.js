@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n'
 import { decimalSeparator } from '../i18n/index.js'
 import { formatPercent } from '../lib/percent.js'
 import { ageMessageKey, describeAge } from '../lib/age.js'
+import { showsCents, writeWithUnit } from '../lib/unitsOfMeasure.js'
 
 /** Locale-aware formatters for percentages, measured values and ages. */
 export function useFormat() {
@@ -10,6 +11,7 @@ export function useFormat() {
   const separator = computed(() => decimalSeparator(locale.value))
   const numberFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 4 }))
   const estimateFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 2 }))
+  const centsFormat = computed(() => new Intl.NumberFormat(locale.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
 
   /** "64.3" from 0.6429 (German "64,3"); null without progress. */
   function percentNumber(progress) {
@@ -22,27 +24,33 @@ export function useFormat() {
     return text === null ? null : `${text} %`
   }
 
-  /** Formats a number with its unit of measure, such as "3.4 %" or "18,250 orders", or "–" without a value. */
+  /**
+   * Formats a number with its unit of measure as `writeWithUnit` places it, such as "3.4 %",
+   * "1 day", "18,250 orders" or "EUR 34.10" (an amount with cents has two decimals), or "–"
+   * without a value.
+   */
   function valueText(value, unit) {
     if (value === null || value === undefined) {
       return '–'
     }
-    const number = numberFormat.value.format(value)
-    return unit ? `${number} ${unit}` : number
+    const number = showsCents(value, unit) ? centsFormat.value.format(value) : numberFormat.value.format(value)
+    return writeWithUnit(number, unit, locale.value)
   }
 
   /**
    * Formats a value the engine derived rather than measured (a forecast, commit and stretch
    * levels) with at most `decimals` decimals, 2 unless given, such as "2.49 %". Forecasts pass
-   * `derivedDecimals` of the key result's own values. Without a value it returns "–".
+   * `derivedDecimals` of the key result's own values. An amount of money that still has cents
+   * after rounding is shown with two decimals. Without a value it returns "–".
    */
   function estimateText(value, unit, decimals = 2) {
     if (value === null || value === undefined) {
       return '–'
     }
     const format = decimals === 2 ? estimateFormat.value : new Intl.NumberFormat(locale.value, { maximumFractionDigits: decimals })
-    const number = format.format(value)
-    return unit ? `${number} ${unit}` : number
+    const rounded = Number(Number(value).toFixed(decimals))
+    const number = showsCents(rounded, unit) ? centsFormat.value.format(rounded) : format.format(value)
+    return writeWithUnit(number, unit, locale.value)
   }
 
   /** "updated 5 s ago" for an ISO instant, relative to `now` in milliseconds. */

@@ -118,7 +118,7 @@ describe('KPI editor: definition', () => {
     await wrapper.get('[data-testid="kpi-green"]').setValue('460000')
     await wrapper.get('[data-testid="kpi-form"]').trigger('submit')
     await flushPromises()
-    expect(wrapper.get('[data-testid="kpi-conflict-current"]').text()).toBe('Stored now: Online revenue, target 520,000 EUR, green 450,000 EUR, red 380,000 EUR.')
+    expect(wrapper.get('[data-testid="kpi-conflict-current"]').text()).toBe('Stored now: Online revenue, target EUR 520,000, green EUR 450,000, red EUR 380,000.')
     await wrapper.get('[data-testid="kpi-conflict-overwrite"]').trigger('click')
     await flushPromises()
     expect(requestsTo('PATCH', '/api/v1/kpis/kpi-revenue')[1].body).toEqual({ green: 460000, version: 14 })

@@ -42,9 +42,9 @@ afterEach(() => {
 describe('KPI page', () => {
   it('shows the current value against the corridor', async () => {
     await openKpi()
-    expect(wrapper.get('[data-testid="kpi-value"]').text()).toBe('420,000 EUR')
+    expect(wrapper.get('[data-testid="kpi-value"]').text()).toBe('EUR 420,000')
     expect(wrapper.get('[data-testid="kpi-value-panel"] [data-testid="status"]').text()).toBe('Between green and red')
-    expect(wrapper.get('[data-testid="corridor"]').text()).toBe('green from 450,000 EUR · red at 380,000 EUR or below')
+    expect(wrapper.get('[data-testid="corridor"]').text()).toBe('green from EUR 450,000 · red at EUR 380,000 or below')
     expect(wrapper.get('[data-testid="corridor-marker"]').element.style.left).toBe('54.8%')
   })
 
@@ -58,7 +58,7 @@ describe('KPI page', () => {
     vi.useFakeTimers({ now: new Date('2026-12-04T12:00:00Z'), toFake: ['Date'] })
     await openKpi()
     expect(wrapper.findAll('[data-testid="targets"] tbody tr')).toHaveLength(2)
-    expect(wrapper.get('[data-testid="target-in-force"]').text()).toBe('Target 500,000 EUR by Dec 31, 2026')
+    expect(wrapper.get('[data-testid="target-in-force"]').text()).toBe('Target EUR 500,000 by Dec 31, 2026')
   })
 
   it('records a new value of a measured KPI', async () => {
@@ -108,13 +108,13 @@ describe('KPI page', () => {
 
   it('names a plain target without a date', async () => {
     await openKpi({ 'GET /api/v1/kpis/kpi-revenue': { body: { ...REVENUE_KPI, targets: [] } } })
-    expect(wrapper.get('[data-testid="target-in-force"]').text()).toBe('Target 500,000 EUR')
+    expect(wrapper.get('[data-testid="target-in-force"]').text()).toBe('Target EUR 500,000')
   })
 
   it('draws a sparkline of the history', async () => {
     await openKpi()
     const chart = wrapper.get('[data-testid="chart"]')
-    expect(chart.attributes('aria-label')).toBe('4 values from 395,000 EUR to 420,000 EUR')
+    expect(chart.attributes('aria-label')).toBe('4 values from EUR 395,000 to EUR 420,000')
     expect(chart.find('svg').exists()).toBe(true)
   })
 
@@ -128,7 +128,7 @@ describe('KPI page', () => {
     const orders = wrapper.get('[data-testid="driver-orders-per-week"]')
     expect(orders.get('[data-testid="driver-value"]').text()).toBe('6,400 orders')
     expect(orders.get('[data-testid="sensitivity"]').text()).toContain('+1 % in Orders per week moves Online revenue by +1 %')
-    expect(orders.get('[data-testid="sensitivity"]').text()).toContain('(+4,200 EUR)')
+    expect(orders.get('[data-testid="sensitivity"]').text()).toContain('(+EUR 4,200)')
     expect(wrapper.get('[data-testid="formula"]').text()).toBe('Formula: orders * aov')
   })
 
@@ -151,7 +151,7 @@ describe('KPI page', () => {
   it('keeps the page when the driver tree fails', async () => {
     await openKpi({ 'GET /api/v1/kpis/kpi-revenue/driver-tree': { status: 500, body: { error: { code: 'internal_error', message: 'report request id 7' } } } })
     expect(wrapper.get('[data-testid="driver-tree"] [data-testid="error"]').text()).toContain('report request id 7')
-    expect(wrapper.get('[data-testid="kpi-value"]').text()).toBe('420,000 EUR')
+    expect(wrapper.get('[data-testid="kpi-value"]').text()).toBe('EUR 420,000')
   })
 
   it('speaks German', async () => {

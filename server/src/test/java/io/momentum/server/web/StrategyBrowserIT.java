@@ -57,15 +57,15 @@ class StrategyBrowserIT {
     assertThat(result.getJsonArray("quarterNames")).isEqualTo(result.getJsonArray("quarterNamesApi"));
     assertThat(result.getString("fiscalYearStart")).endsWith("-04-01");
 
-    // Formula KPI: 120 orders * 25 EUR = 3,000 EUR, and each driver's sensitivity as the API gives it.
+    // Formula KPI: 120 orders * 25 EUR = EUR 3,000, and each driver's sensitivity as the API gives it.
     assertThat(result.getDouble("formulaValueApi")).isEqualTo(3000.0);
-    assertThat(result.getString("formulaValueShown")).isEqualTo("3,000 EUR");
+    assertThat(result.getString("formulaValueShown")).isEqualTo("EUR 3,000");
     assertThat(result.getString("formulaShown")).isEqualTo("orders * basket");
     JsonArray drivers = result.getJsonArray("drivers");
     assertThat(drivers).hasSize(2);
     for (Object entry : drivers) {
       JsonObject driver = (JsonObject) entry;
-      assertThat(driver.getString("value")).as(driver.encode()).startsWith(String.valueOf(driver.getInteger("valueApi")));
+      assertThat(driver.getString("value")).as(driver.encode()).contains(String.valueOf(driver.getInteger("valueApi")));
       assertThat(driver.getString("sensitivity")).as(driver.encode()).contains(driver.getString("sensitivityApi"));
     }
 

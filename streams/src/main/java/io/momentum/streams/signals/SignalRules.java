@@ -7,6 +7,7 @@ import io.momentum.streams.engine.Measurement;
 import io.momentum.streams.engine.NodeKind;
 import io.momentum.streams.engine.NodeState;
 import io.momentum.streams.engine.Status;
+import io.momentum.streams.engine.UnitsOfMeasure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -155,9 +156,9 @@ final class SignalRules {
         .put("leadDays", leadDays)
         .put("values", points(track.values, cycleStart(cycle), 20))
         .put("checkedAt", now.toString());
-    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + shownForecast + unitSuffix(node)
+    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + withUnit(new BigDecimal(shownForecast), node)
         + " by the end of its cycle on " + cycle.end() + ", " + percent + " % of the way to its target "
-        + plain(node.target()) + unitSuffix(node) + ". That is off track, with " + leadDays + " days left to act.";
+        + withUnit(node.target(), node) + ". That is off track, with " + leadDays + " days left to act.";
     return new Finding(OFF_TRACK_FORECAST, fingerprint(OFF_TRACK_FORECAST, node.id()), now, List.of(node.id()),
         units(node), severity, OFF_TRACK_FORECAST, params, explanation, evidence);
   }
@@ -250,7 +251,7 @@ final class SignalRules {
         .put("donePrevious", donePrevious)
         .put("donePerWeek", donePerWeek(work, before, to))
         .put("linkedWork", linkedJson(work));
-    Supplier<String> explanation = () -> node.title() + " stayed at " + plain(window.get(window.size() - 1).value()) + unitSuffix(node)
+    Supplier<String> explanation = () -> node.title() + " stayed at " + withUnit(window.get(window.size() - 1).value(), node)
         + " over its last " + window.size() + " check-ins (" + spanText(days) + "), while " + doneRecent
         + " linked work items were done, up from " + donePrevious + " in the same time before. The delivered work does not"
         + " move the result.";
@@ -462,9 +463,9 @@ final class SignalRules {
         .put("green", plain(node.green()))
         .put("direction", increase ? "increase" : "decrease")
         .put("values", points(track.values, Instant.MIN, 20));
-    Supplier<String> explanation = () -> node.title() + " is at " + plain(node.current()) + unitSuffix(node) + ", "
-        + (increase ? "at or below" : "at or above") + " its red threshold of " + plain(node.red()) + unitSuffix(node)
-        + (node.green() == null ? "" : "; its corridor is on track from " + plain(node.green()) + unitSuffix(node)) + ".";
+    Supplier<String> explanation = () -> node.title() + " is at " + withUnit(node.current(), node) + ", "
+        + (increase ? "at or below" : "at or above") + " its red threshold of " + withUnit(node.red(), node)
+        + (node.green() == null ? "" : "; its corridor is on track from " + withUnit(node.green(), node)) + ".";
     Instant episode = node.updatedAt() == null ? Instant.EPOCH : node.updatedAt();
     return new Finding(KPI_OUT_OF_CORRIDOR, fingerprint(KPI_OUT_OF_CORRIDOR, node.id()), episode, List.of(node.id()),
         units(node), CRITICAL, KPI_OUT_OF_CORRIDOR, params, explanation, evidence);
@@ -505,7 +506,7 @@ final class SignalRules {
         .put("seasonal", score.seasonal())
         .put("window", score.window())
         .put("values", points(track.values, Instant.MIN, NodeTrack.MAX_VALUES));
-    Supplier<String> explanation = () -> node.title() + " measured " + plain(latest.value()) + unitSuffix(node) + " on "
+    Supplier<String> explanation = () -> node.title() + " measured " + withUnit(latest.value(), node) + " on "
         + latest.time().atZone(ZoneOffset.UTC).toLocalDate() + ", " + Math.abs(zRounded) + " robust standard deviations "
         + (z > 0 ? "above" : "below") + " the median " + round(score.centre()) + " of its last " + score.window()
         + (score.seasonal() ? " values on the same weekday" : " values") + ".";
@@ -645,8 +646,10 @@ final class SignalRules {
     return result;
   }
 
-  private static String unitSuffix(NodeState node) {
-    return node.unit() == null || node.unit().isBlank() ? "" : " " + node.unit();
+  /** Writes a measured value with the node's unit, an amount of money with its cents: "EUR 34.10", "3 days". */
+  private static String withUnit(BigDecimal value, NodeState node) {
+    BigDecimal amount = UnitsOfMeasure.amount(value.stripTrailingZeros(), node.unit());
+    return UnitsOfMeasure.write(amount.toPlainString(), node.unit(), "en");
   }
 
   private static long ceilDays(Duration duration) {

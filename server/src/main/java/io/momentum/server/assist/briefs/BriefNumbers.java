@@ -25,7 +25,8 @@ import java.util.List;
  * and {@code count}, whose {@code nodeIds} are the nodes counted. A key result measured in its own
  * unit also has {@code value} (its current value), {@code target} and {@code forecastValue} (the
  * forecast value at cycle end, shown with the decimals of {@link DisplayPrecision}); their facts
- * carry the key result's {@code unit}, which the sentence shows after the number.
+ * carry the key result's {@code unit}, which the sentence writes with the number as
+ * {@link io.momentum.streams.engine.UnitsOfMeasure} does.
  */
 final class BriefNumbers {
 
@@ -94,13 +95,13 @@ final class BriefNumbers {
   /** Returns the current value of a key result in its unit. */
   Sentence.Number value(JsonObject node, Instant at) {
     BigDecimal value = decimal(node, "current");
-    return new Sentence.Number(wording.decimal(value), nodeFact("value", node, at, value), unitOf(node));
+    return new Sentence.Number(wording.decimal(value, unitOf(node)), nodeFact("value", node, at, value), unitOf(node));
   }
 
   /** Returns the target of a key result in its unit. */
   Sentence.Number target(JsonObject node, Instant at) {
     BigDecimal value = decimal(node, "target");
-    return new Sentence.Number(wording.decimal(value), nodeFact("target", node, at, value), unitOf(node));
+    return new Sentence.Number(wording.decimal(value, unitOf(node)), nodeFact("target", node, at, value), unitOf(node));
   }
 
   /**
@@ -110,7 +111,7 @@ final class BriefNumbers {
   Sentence.Number forecastValue(JsonObject node, Instant at) {
     BigDecimal value = forecastValueOf(node);
     int decimals = DisplayPrecision.decimalsFor(decimal(node, "start"), decimal(node, "target"), decimal(node, "current"));
-    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals)),
+    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals), unitOf(node)),
         nodeFact("forecastValue", node, at, value).put("decimals", decimals), unitOf(node));
   }
 

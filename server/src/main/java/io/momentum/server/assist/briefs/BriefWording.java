@@ -1,5 +1,6 @@
 package io.momentum.server.assist.briefs;
 
+import io.momentum.streams.engine.UnitsOfMeasure;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -103,6 +104,17 @@ public final class BriefWording {
       rounded = rounded.setScale(0);
     }
     return localise(rounded.toPlainString());
+  }
+
+  /**
+   * Formats a value measured in {@code unit} as {@link #decimal} does, except that an amount of
+   * money with cents is shown with two decimals ("34.10"), as {@link UnitsOfMeasure#showsCents} decides.
+   */
+  public String decimal(BigDecimal value, String unit) {
+    if (UnitsOfMeasure.showsCents(value, unit)) {
+      return localise(UnitsOfMeasure.amount(value, unit).toPlainString());
+    }
+    return decimal(value);
   }
 
   /** Formats a count or a confidence. */

@@ -1,5 +1,6 @@
 package io.momentum.server.assist.briefs;
 
+import io.momentum.streams.engine.UnitsOfMeasure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -203,8 +204,10 @@ final class Sentence {
     }
 
     /**
-     * Adds a number piece and records where its value comes from. A unit follows the number as a
-     * run of its own marked {@code unit}, because a person wrote it and it may contain digits.
+     * Adds a number piece and records where its value comes from. A unit is written around the
+     * number as {@link UnitsOfMeasure} places it in the brief's language ("EUR 34.10", "1 day",
+     * "34,10 EUR"), in runs of their own marked {@code unit}, because a person wrote the unit and
+     * it may contain digits. The fact keeps the unit as written.
      */
     Builder number(Number number) {
       JsonObject part = new JsonObject().put("text", number.text()).put("number", numbers.size());
@@ -212,7 +215,16 @@ final class Sentence {
       if (number.unit() == null) {
         pieces.add(List.of(part));
       } else {
-        pieces.add(List.of(part, new JsonObject().put("text", " " + number.unit()).put("unit", true)));
+        UnitsOfMeasure.Placement placement = UnitsOfMeasure.place(number.text(), number.unit(), wording.language());
+        List<JsonObject> runs = new ArrayList<>();
+        if (!placement.before().isEmpty()) {
+          runs.add(new JsonObject().put("text", placement.before()).put("unit", true));
+        }
+        runs.add(part);
+        if (!placement.after().isEmpty()) {
+          runs.add(new JsonObject().put("text", placement.after()).put("unit", true));
+        }
+        pieces.add(runs);
         fact.put("unit", number.unit());
       }
       numbers.add(fact);

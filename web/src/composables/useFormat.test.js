@@ -1,0 +1,58 @@
+// valueText and estimateText write units as the unitsOfMeasure module places them, per locale.
+import { afterEach, describe, expect, it } from 'vitest'
+import { defineComponent, h } from 'vue'
+import { createTestApp, mountWithApp } from '../testing/mountWithApp.js'
+import { useFormat } from './useFormat.js'
+
+let wrapper
+let format
+
+const Probe = defineComponent({
+  setup() {
+    format = useFormat()
+    return () => h('span')
+  },
+})
+
+function formatIn(locale) {
+  wrapper = mountWithApp(Probe, createTestApp({ locale }), {})
+  return format
+}
+
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+})
+
+describe('valueText', () => {
+  it.each([
+    ['en', 1, 'days', '1 day'],
+    ['en', 3, 'days', '3 days'],
+    ['de', 1, 'Tage', '1 Tag'],
+    ['de', 3, 'Tage', '3 Tage'],
+    ['en', 34.1, 'EUR', 'EUR 34.10'],
+    ['en', 34.1, '€', '€34.10'],
+    ['de', 34.1, 'EUR', '34,10 EUR'],
+    ['de', 34.1, '€', '34,10 €'],
+    ['en', 38, 'EUR', 'EUR 38'],
+    ['en', 3000, 'EUR', 'EUR 3,000'],
+    ['en', 2.5, '%', '2.5 %'],
+    ['en', 2.5, null, '2.5'],
+  ])('in %s writes %s %s as "%s"', (locale, value, unit, expected) => {
+    expect(formatIn(locale).valueText(value, unit)).toBe(expected)
+  })
+})
+
+describe('estimateText', () => {
+  it('shows a rounded amount with cents', () => {
+    expect(formatIn('en').estimateText(35.2012, 'EUR', 1)).toBe('EUR 35.20')
+  })
+
+  it('shows a whole rounded amount without cents', () => {
+    expect(formatIn('de').estimateText(35.0012, '€', 2)).toBe('35 €')
+  })
+
+  it('agrees a word unit with the rounded number', () => {
+    expect(formatIn('en').estimateText(1.0004, 'weeks', 2)).toBe('1 week')
+  })
+})
