@@ -177,8 +177,8 @@ final class SignalRules {
       return "The forecast is no longer off track: it reaches " + percent + " % of the way to the target.";
     }
     int decimals = DisplayPrecision.decimalsFor(node.start(), node.target(), node.current());
-    return "The forecast is no longer off track: it reaches " + plain(DisplayPrecision.round(forecast.value(), decimals))
-        + unitSuffix(node) + ", " + percent + " % of the way to its target " + plain(node.target()) + unitSuffix(node) + ".";
+    return "The forecast is no longer off track: it reaches " + withUnit(DisplayPrecision.round(forecast.value(), decimals), node)
+        + ", " + percent + " % of the way to its target " + withUnit(node.target(), node) + ".";
   }
 
   // --- stalled despite effort ---
