@@ -406,6 +406,22 @@ class DraftGeneratorTest {
   }
 
   @Test
+  void sameMetricJoinsProposalOnce() {
+    PastObjective regulars = new PastObjective(UUID.randomUUID(), "Turn first-time buyers into regulars", null,
+        UUID.randomUUID(), "Growth", UUID.randomUUID(), "c-2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"),
+        LocalDate.parse("2026-09-30"),
+        List.of(new PastKeyResult(UUID.randomUUID(), "Cut monthly customer churn from 4.6 % to 3.9 %", "decrease",
+            new BigDecimal("4.6"), new BigDecimal("3.9"), "%")));
+    ProposalReview review = new ProposalReview(new QualityChecker(QualitySettings.defaults()));
+
+    for (Proposal proposal : generate("en", DEMO_STRATEGY_EN, List.of(), List.of(regulars))) {
+      List<String> rules = review.check("en", proposal).report().getJsonArray("findings").stream()
+          .map(finding -> ((JsonObject) finding).getString("rule")).toList();
+      assertThat(rules).as(proposal.title()).doesNotContain("duplicate_kr");
+    }
+  }
+
+  @Test
   void otherUnitsKeyResultJoinsOnlyWhenItAnswers() {
     UUID mobile = UUID.randomUUID();
     PastObjective checkout = new PastObjective(UUID.randomUUID(), "Make checkout faster for every order", null, mobile,
