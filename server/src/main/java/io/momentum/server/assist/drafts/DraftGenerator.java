@@ -479,9 +479,9 @@ final class DraftGenerator {
 
   /**
    * Returns the candidate's own key results that answer a phrase, at least except for its place,
-   * topped up to {@link #TOPPED_UP_KEY_RESULTS} with such key results of other hits, those whose
-   * metric shares the most terms with the strategy text first. A key result that answers no
-   * phrase never joins, so the list may be shorter.
+   * topped up to {@link #TOPPED_UP_KEY_RESULTS} with key results of other hits that answer one of
+   * the same phrases, those whose metric shares the most terms with the strategy text first. A key
+   * result that answers no phrase never joins, so the list may be shorter.
    */
   private List<Seed> keyResultSeeds(Input input, Candidate candidate, List<Candidate> candidates, Set<String> usedMetrics) {
     List<Seed> seeds = new ArrayList<>();
@@ -499,15 +499,16 @@ final class DraftGenerator {
     seeds.forEach(seed -> ownPhrases.addAll(addressedPhrases(input, seed)));
     List<Seed> others = new ArrayList<>();
     List<Integer> overlaps = new ArrayList<>();
-    List<Boolean> samePhrase = new ArrayList<>();
     for (Candidate other : candidates) {
       for (Seed seed : other.seeds()) {
         Set<String> terms = input.phrases().termsOf(seed.matchText());
         terms.retainAll(strategyTerms);
-        if (addressesAny(input, seed) && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))) {
+        // Only key results that answer what the candidate's own key results answer join, so a
+        // proposal stays about its part of the strategy while other parts get their own proposals.
+        boolean samePhrase = addressedPhrases(input, seed).stream().anyMatch(ownPhrases::contains);
+        if (samePhrase && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))) {
           others.add(seed);
           overlaps.add(terms.size());
-          samePhrase.add(addressedPhrases(input, seed).stream().anyMatch(ownPhrases::contains));
         }
       }
     }
@@ -516,9 +517,7 @@ final class DraftGenerator {
     for (int i = 0; i < others.size(); i++) {
       order.add(i);
     }
-    // Key results that answer what the candidate's own key results answer come first, so a
-    // proposal stays about its part of the strategy while other parts get their own proposals.
-    order.sort(Comparator.comparing((Integer i) -> samePhrase.get(i)).thenComparing(overlaps::get).reversed());
+    order.sort(Comparator.comparing((Integer i) -> overlaps.get(i)).reversed());
 
     for (int i : order) {
       if (seeds.size() >= TOPPED_UP_KEY_RESULTS) {

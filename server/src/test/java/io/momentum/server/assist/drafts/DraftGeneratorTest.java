@@ -422,6 +422,20 @@ class DraftGeneratorTest {
   }
 
   @Test
+  void topUpStaysWithOwnClause() {
+    PastObjective regulars = new PastObjective(UUID.randomUUID(), "Turn first-time buyers into regulars", null,
+        UUID.randomUUID(), "Growth", UUID.randomUUID(), "c-2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"),
+        LocalDate.parse("2026-09-30"),
+        List.of(new PastKeyResult(UUID.randomUUID(), "Cut monthly customer churn from 4.6 % to 3.9 %", "decrease",
+            new BigDecimal("4.6"), new BigDecimal("3.9"), "%")));
+
+    DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(), List.of(regulars));
+
+    assertThat(result.proposals()).isNotEmpty();
+    assertThat(answeredPhrasesOf(result)).allSatisfy(phrases -> assertThat(phrases).hasSize(1));
+  }
+
+  @Test
   void otherUnitsKeyResultJoinsOnlyWhenItAnswers() {
     UUID mobile = UUID.randomUUID();
     PastObjective checkout = new PastObjective(UUID.randomUUID(), "Make checkout faster for every order", null, mobile,
