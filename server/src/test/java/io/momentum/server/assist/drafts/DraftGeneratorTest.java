@@ -405,13 +405,18 @@ class DraftGeneratorTest {
     }
   }
 
-  @Test
-  void sameMetricJoinsProposalOnce() {
-    PastObjective regulars = new PastObjective(UUID.randomUUID(), "Turn first-time buyers into regulars", null,
+  /** Returns a sibling team's past objective with one churn key result, as the demo has. */
+  private static PastObjective regularsObjective() {
+    return new PastObjective(UUID.randomUUID(), "Turn first-time buyers into regulars", null,
         UUID.randomUUID(), "Growth", UUID.randomUUID(), "c-2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"),
         LocalDate.parse("2026-09-30"),
         List.of(new PastKeyResult(UUID.randomUUID(), "Cut monthly customer churn from 4.6 % to 3.9 %", "decrease",
             new BigDecimal("4.6"), new BigDecimal("3.9"), "%")));
+  }
+
+  @Test
+  void sameMetricJoinsProposalOnce() {
+    PastObjective regulars = regularsObjective();
     ProposalReview review = new ProposalReview(new QualityChecker(QualitySettings.defaults()));
 
     for (Proposal proposal : generate("en", DEMO_STRATEGY_EN, List.of(), List.of(regulars))) {
@@ -423,11 +428,7 @@ class DraftGeneratorTest {
 
   @Test
   void topUpStaysWithOwnClause() {
-    PastObjective regulars = new PastObjective(UUID.randomUUID(), "Turn first-time buyers into regulars", null,
-        UUID.randomUUID(), "Growth", UUID.randomUUID(), "c-2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"),
-        LocalDate.parse("2026-09-30"),
-        List.of(new PastKeyResult(UUID.randomUUID(), "Cut monthly customer churn from 4.6 % to 3.9 %", "decrease",
-            new BigDecimal("4.6"), new BigDecimal("3.9"), "%")));
+    PastObjective regulars = regularsObjective();
 
     DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(), List.of(regulars));
 
