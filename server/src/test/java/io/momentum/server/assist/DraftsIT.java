@@ -56,11 +56,16 @@ class DraftsIT {
         WIN_RATE_KPI, org.orgId, org.teamId);
     // The other organisation's company unit, so that a draft for its team may cite it.
     insertObjective(other, OTHER_OBJECTIVE, "Conquer submarine tourism around Atlantis", other.companyId, other.quarterId);
+    // A draft offers an objective only when at least two of its key results answer the strategy.
+    insertKeyResult(other, OTHER_OBJECTIVE, "Submarine tourism bookings around Atlantis per month");
+    insertKeyResult(other, OTHER_OBJECTIVE, "Submarine tourism revenue around Atlantis");
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     sql("INSERT INTO cycles (id, org_id, key, name, kind, parent_id, start_date, end_date)"
         + " VALUES ($1, $2, 'previous-q', 'Previous quarter', 'quarter', $3, $4, $5)",
         PREVIOUS_QUARTER, org.orgId, org.yearId, today.minusDays(135), today.minusDays(46));
     insertObjective(org, PREVIOUS_OBJECTIVE, "Delight customers in every region", org.teamId, PREVIOUS_QUARTER);
+    insertKeyResult(org, PREVIOUS_OBJECTIVE, "Customers delighted by their first order");
+    insertKeyResult(org, PREVIOUS_OBJECTIVE, "Delighted customers who recommend us");
   }
 
   private static void sql(String statement, Object... params) {
@@ -72,6 +77,15 @@ class DraftsIT {
     sql("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, 'objective')", owner.orgId, key, id);
     sql("INSERT INTO objectives (id, org_id, key, title, unit_id, cycle_id) VALUES ($1, $2, $3, $4, $5, $6)",
         id, owner.orgId, key, title, unitId, cycleId);
+  }
+
+  /** Inserts an increasing key result from 10 to 20 under {@code objectiveId}. */
+  private static void insertKeyResult(TestOrg owner, UUID objectiveId, String title) {
+    UUID id = UUID.randomUUID();
+    String key = "k-" + id.toString().substring(0, 8);
+    sql("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, 'key_result')", owner.orgId, key, id);
+    sql("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement, start_value, target_value)"
+        + " VALUES ($1, $2, $3, $4, $5, 'increase', 10, 20)", id, owner.orgId, key, objectiveId, title);
   }
 
   private static JsonObject request(TestOrg owner, String strategy) {
@@ -234,6 +248,8 @@ class DraftsIT {
     UUID id = UUID.randomUUID();
     assertThat(allSources(draft(api, request(org, strategy))).stream().map(s -> s.getString("id"))).doesNotContain(id.toString());
     insertObjective(org, id, "Run zeppelin harbour logistics without delays", org.teamId, PREVIOUS_QUARTER);
+    insertKeyResult(org, id, "Zeppelin harbour berths served per week");
+    insertKeyResult(org, id, "Zeppelin harbour logistics orders on time");
     assertThat(allSources(draft(api, request(org, strategy))).stream().map(s -> s.getString("id"))).contains(id.toString());
   }
 

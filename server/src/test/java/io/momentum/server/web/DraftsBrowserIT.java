@@ -56,6 +56,16 @@ class DraftsBrowserIT {
     node.services().pool().preparedQuery("INSERT INTO objectives (id, org_id, key, title, unit_id, cycle_id)"
             + " VALUES ($1, $2, 'previous', 'Delight customers in every region', $3, $4)")
         .execute(Tuple.of(previousObjective, org.orgId, org.teamId, previousQuarter)).await();
+    // A draft offers an objective only when at least two of its key results answer the strategy.
+    for (String title : List.of("Customers delighted by their first order", "Delighted customers who recommend us")) {
+      UUID keyResult = UUID.randomUUID();
+      String key = "k-" + keyResult.toString().substring(0, 8);
+      node.services().pool().preparedQuery("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, $2, $3, 'key_result')")
+          .execute(Tuple.of(org.orgId, key, keyResult)).await();
+      node.services().pool().preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
+              + " start_value, target_value) VALUES ($1, $2, $3, $4, $5, 'increase', 10, 20)")
+          .execute(Tuple.of(keyResult, org.orgId, key, previousObjective, title)).await();
+    }
 
     BrowserScript.Outcome run = BrowserScript.run("scripts/drafts-e2e.js", List.of(
         "--url", "http://127.0.0.1:" + TestNode.httpPort(),

@@ -24,15 +24,21 @@ import java.util.UUID;
 
 /**
  * The deterministic draft generator: turns retrieval hits over past OKRs and the example library
- * into 2 or 3 proposed objectives with 3 or 4 key results each, adapted to the unit's KPIs.
- * Proposals only ever come from hits, so each one has a source.
+ * into 2 or 3 proposed objectives with 2 to 4 key results each, adapted to the unit's KPIs.
+ * Proposals only ever come from hits, so each one has a source. Every key result answers a phrase
+ * of the strategy, and a proposal claims exactly the phrases its key results answer.
  */
 final class DraftGenerator {
 
   /** Maximum number of objectives one draft proposes. */
   static final int MAX_PROPOSALS = 3;
-  /** Minimum and maximum number of key results of a proposed objective. */
-  static final int MIN_KEY_RESULTS = 3;
+  /**
+   * Minimum and maximum number of key results of a proposed objective. A proposal is topped up to
+   * {@link #TOPPED_UP_KEY_RESULTS} with key results that answer a phrase, and keeps fewer when
+   * not enough of them exist.
+   */
+  static final int MIN_KEY_RESULTS = 2;
+  static final int TOPPED_UP_KEY_RESULTS = 3;
   static final int MAX_KEY_RESULTS = 4;
   /**
    * Share of its index's best score that a third objective needs. The first two hits are always
@@ -67,11 +73,23 @@ final class DraftGenerator {
 
   /**
    * A candidate key result before the KPI adaptation. {@code matchText} is what strategy phrases
-   * are matched against (the metric and its synonyms), and {@code step} is the source's relative
-   * change, or null.
+   * are matched against (the metric and its synonyms), {@code objective} is the title of the
+   * objective it comes from, {@code step} is the source's relative change, or null, and
+   * {@code place} is the place of a phrase that the title names after the metric ("in the DACH
+   * region"), or null.
    */
-  private record Seed(String metric, String matchText, String title, String measurement, BigDecimal start, BigDecimal target,
-                      String unit, String indicator, JsonObject source, BigDecimal step) {
+  private record Seed(String metric, String matchText, String objective, String title, String measurement, BigDecimal start,
+                      BigDecimal target, String unit, String indicator, JsonObject source, BigDecimal step, String place) {
+
+    /** Returns the text that strategy phrases are matched against, with the place it was given. */
+    String answerText() {
+      return place == null ? matchText : matchText + " " + place;
+    }
+
+    Seed withPlace(String qualifier) {
+      return new Seed(metric, matchText, objective, title, measurement, start, target, unit, indicator, source, step,
+          qualifier);
+    }
   }
 
   /** A chosen candidate and the key results it will propose. */
@@ -114,8 +132,8 @@ final class DraftGenerator {
         continue;
       }
       // A candidate that answers no phrase of the strategy would be a proposal without a reason.
-      // Its own title and key results must answer one: key results borrowed from other hits to
-      // top it up do not make an unrelated objective relevant.
+      // Its own key results must answer one: neither its title nor key results borrowed from
+      // other hits to top it up make an unrelated objective relevant.
       List<String> own = addressedPhrases(input, new Plan(candidate, candidate.seeds()));
       if (own.isEmpty()) {
         continue;
@@ -134,7 +152,7 @@ final class DraftGenerator {
         continue;
       }
       if (plans.stream().anyMatch(plan -> addresses(input, phrase, plan))) {
-        // Answered except for its place, which no title could be given: listed as unmatched.
+        // Answered except for its place, which no key result could be given: listed as unmatched.
         unmatched.add(phrase);
         continue;
       }
@@ -161,7 +179,7 @@ final class DraftGenerator {
     Set<UUID> usedKpis = new HashSet<>();
     for (Plan plan : plans) {
       List<String> answers = answeredPhrases(input, plan);
-      if (answers.isEmpty()) {
+      if (answers.isEmpty() || plan.seeds().size() < MIN_KEY_RESULTS) {
         // A proposal without a phrase it answers has no reason to be offered.
         continue;
       }
@@ -178,18 +196,30 @@ final class DraftGenerator {
     return new Result(proposals, unmatched);
   }
 
-  /** Adds {@code candidate} as a proposal with its key results, topped up from {@code candidates}. */
+  /**
+   * Adds {@code candidate} as a proposal with its key results, topped up from {@code candidates},
+   * unless fewer than {@link #MIN_KEY_RESULTS} of them answer a phrase.
+   */
   private void choose(Input input, Candidate candidate, List<Candidate> candidates, List<Plan> plans, Set<String> titles,
                       Set<String> usedMetrics) {
+    Set<String> metrics = new HashSet<>(usedMetrics);
+    List<Seed> seeds = keyResultSeeds(input, candidate, candidates, metrics);
+    if (seeds.size() < MIN_KEY_RESULTS) {
+      return;
+    }
     titles.add(candidate.title().toLowerCase(Locale.ROOT));
-    plans.add(new Plan(candidate, keyResultSeeds(input, candidate, candidates, usedMetrics)));
+    usedMetrics.addAll(metrics);
+    plans.add(new Plan(candidate, seeds));
   }
 
-  /** Returns the phrases a plan answers with its title or any of its key results' metrics, in text order. */
+  /**
+   * Returns the phrases a plan's key results answer, in text order. The objective's title alone
+   * answers nothing, because the key results are what the unit will measure.
+   */
   private static List<String> answeredPhrases(Input input, Plan plan) {
-    Set<String> answered = new HashSet<>(input.phrases().answeredBy(input.phrases().termsOf(plan.candidate().title())));
+    Set<String> answered = new HashSet<>();
     for (Seed seed : plan.seeds()) {
-      answered.addAll(input.phrases().answeredBy(input.phrases().termsOf(seed.matchText())));
+      answered.addAll(answeredPhrases(input, seed));
     }
     return input.phrases().texts().stream().filter(answered::contains).toList();
   }
@@ -199,25 +229,67 @@ final class DraftGenerator {
     return input.phrases().texts().stream().filter(phrase -> addresses(input, phrase, plan)).toList();
   }
 
-  /** Returns true when the plan's title or one of its key results answers the phrase, at least except for its place. */
+  /** Returns true when one of the plan's key results answers the phrase, at least except for its place. */
   private static boolean addresses(Input input, String phrase, Plan plan) {
-    StrategyPhrases phrases = input.phrases();
-    return answers(input, phrase, plan.candidate().title())
-        || phrases.answersPartly(phrase, phrases.termsOf(plan.candidate().title()))
-        || plan.seeds().stream().anyMatch(seed -> answers(input, phrase, seed.matchText())
-            || phrases.answersPartly(phrase, phrases.termsOf(seed.matchText())));
+    return plan.seeds().stream().anyMatch(seed -> addresses(input, phrase, seed));
+  }
+
+  /** Returns the phrases the seed answers ({@link #answers(Input, String, Seed)}), in text order. */
+  private static List<String> answeredPhrases(Input input, Seed seed) {
+    return input.phrases().texts().stream().filter(phrase -> answers(input, phrase, seed)).toList();
   }
 
   /**
-   * Gives the place of a phrase to the first plan that answers the phrase except for its place, so
-   * "Grow revenue in the DACH region" is answered by "Grow revenue from existing customers in the
-   * DACH region" and never by a title that leaves the region out. The title keeps its own words;
-   * a German title ending in its verb gets the place before the verb.
+   * Returns true when the key result answers the phrase: by its own words, or by sharing at least
+   * one content word of the phrase while the objective it comes from answers the phrase. So
+   * "new-customer revenue per quarter" of "Win more new customers in our core markets" answers
+   * "win more new customers in our core markets", but a key result that shares no word with a
+   * phrase never answers it through its objective's title.
+   */
+  private static boolean answers(Input input, String phrase, Seed seed) {
+    StrategyPhrases phrases = input.phrases();
+    Set<String> own = phrases.termsOf(seed.answerText());
+    return phrases.answers(phrase, own)
+        || phrases.sharesAnyContent(phrase, own) && phrases.answers(phrase, withObjective(input, seed, own));
+  }
+
+  /** As {@link #answers(Input, String, Seed)}, but also true when the key result only lacks the phrase's place. */
+  private static boolean addresses(Input input, String phrase, Seed seed) {
+    StrategyPhrases phrases = input.phrases();
+    Set<String> own = phrases.termsOf(seed.answerText());
+    if (phrases.answers(phrase, own) || phrases.answersPartly(phrase, own)) {
+      return true;
+    }
+    Set<String> combined = withObjective(input, seed, own);
+    return phrases.sharesAnyContent(phrase, own) && (phrases.answers(phrase, combined) || phrases.answersPartly(phrase, combined));
+  }
+
+  private static Set<String> withObjective(Input input, Seed seed, Set<String> own) {
+    Set<String> combined = new HashSet<>(own);
+    combined.addAll(input.phrases().termsOf(seed.objective()));
+    return combined;
+  }
+
+  /** Returns true when the seed answers at least one phrase of the strategy, at least except for its place. */
+  private static boolean addressesAny(Input input, Seed seed) {
+    return !addressedPhrases(input, seed).isEmpty();
+  }
+
+  private static List<String> addressedPhrases(Input input, Seed seed) {
+    return input.phrases().outcomes().stream().filter(phrase -> addresses(input, phrase, seed)).toList();
+  }
+
+  /**
+   * Gives the place of a phrase to every key result that answers the phrase except for its place,
+   * after its metric, so "Grow revenue in the DACH region" is answered by "Increase self-service
+   * revenue per month in the DACH region from 80 to 120 kEUR" and never by key results that leave
+   * the region out. The objective's title of such a key result gets the place too when it shares
+   * the phrase's words: at the end, or in German before a final verb.
    */
   private static void qualifyPlaces(Input input, List<Plan> plans) {
     for (String phrase : input.phrases().outcomes()) {
       String qualifier = input.phrases().placeQualifier(phrase);
-      if (qualifier == null || answered(input, phrase, plans)) {
+      if (qualifier == null) {
         continue;
       }
       for (int i = 0; i < plans.size(); i++) {
@@ -225,12 +297,18 @@ final class DraftGenerator {
         if (!addresses(input, phrase, plan)) {
           continue;
         }
+        List<Seed> seeds = plan.seeds();
+        for (int k = 0; k < seeds.size(); k++) {
+          Seed seed = seeds.get(k);
+          if (seed.place() == null && !answers(input, phrase, seed) && answers(input, phrase, seed.withPlace(qualifier))) {
+            seeds.set(k, seed.withPlace(qualifier));
+          }
+        }
         Candidate candidate = plan.candidate();
-        Plan qualified = new Plan(new Candidate(withPlace(input.language(), candidate.title(), qualifier),
-            candidate.relativeScore(), candidate.source(), candidate.seeds()), plan.seeds());
-        if (answered(input, phrase, List.of(qualified))) {
-          plans.set(i, qualified);
-          break;
+        StrategyPhrases phrases = input.phrases();
+        if (answered(input, phrase, List.of(plan)) && phrases.answersPartly(phrase, phrases.termsOf(candidate.title()))) {
+          plans.set(i, new Plan(new Candidate(withPlace(input.language(), candidate.title(), qualifier),
+              candidate.relativeScore(), candidate.source(), candidate.seeds()), seeds));
         }
       }
     }
@@ -249,13 +327,9 @@ final class DraftGenerator {
     return trimmed + " " + place;
   }
 
+  /** Returns true when a key result of one of the plans answers the phrase. */
   private static boolean answered(Input input, String phrase, List<Plan> plans) {
-    return plans.stream().anyMatch(plan -> answers(input, phrase, plan.candidate().title())
-        || plan.seeds().stream().anyMatch(seed -> answers(input, phrase, seed.matchText())));
-  }
-
-  private static boolean answers(Input input, String phrase, String text) {
-    return input.phrases().answers(phrase, input.phrases().termsOf(text));
+    return plans.stream().anyMatch(plan -> plan.seeds().stream().anyMatch(seed -> answers(input, phrase, seed)));
   }
 
   /**
@@ -268,14 +342,13 @@ final class DraftGenerator {
                         Set<String> usedMetrics) {
     if (plans.size() < MAX_PROPOSALS) {
       for (Candidate candidate : phraseCandidates) {
-        boolean answering = answers(input, phrase, candidate.title())
-            || candidate.seeds().stream().anyMatch(seed -> answers(input, phrase, seed.matchText()));
+        boolean answering = candidate.seeds().stream().anyMatch(seed -> addresses(input, phrase, seed));
         if (!answering || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
           continue;
         }
         Set<String> metrics = new HashSet<>(usedMetrics);
         Plan plan = new Plan(candidate, keyResultSeeds(input, candidate, phraseCandidates, metrics));
-        if (answered(input, phrase, List.of(plan))) {
+        if (plan.seeds().size() >= MIN_KEY_RESULTS && addresses(input, phrase, plan)) {
           titles.add(candidate.title().toLowerCase(Locale.ROOT));
           usedMetrics.addAll(metrics);
           plans.add(plan);
@@ -285,7 +358,8 @@ final class DraftGenerator {
     }
     for (Candidate candidate : phraseCandidates) {
       for (Seed seed : candidate.seeds()) {
-        if (answers(input, phrase, seed.matchText()) && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))
+        boolean repeated = plans.stream().anyMatch(plan -> repeatsMetric(input, seed, plan.seeds()));
+        if (addresses(input, phrase, seed) && !repeated && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))
             && place(input, seed, plans)) {
           usedMetrics.add(seed.metric().toLowerCase(Locale.ROOT));
           return true;
@@ -342,10 +416,9 @@ final class DraftGenerator {
             .put("function", example.function())
             .put("keyResult", i + 1)
             .put("title", kr.metric())
-            .put("score", score(hit.score()))
-            .put("phrases", new JsonArray(input.phrases().answeredBy(input.phrases().termsOf(kr.matchText()))));
-        seeds.add(new Seed(kr.metric(), kr.matchText(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
-            krSource, KpiTargets.step(kr.baseline(), kr.target())));
+            .put("score", score(hit.score()));
+        seeds.add(new Seed(kr.metric(), kr.matchText(), example.objective(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
+            krSource, KpiTargets.step(kr.baseline(), kr.target()), null));
       }
       candidates.add(new Candidate(example.objective(), hit.score() / top, source, seeds));
     }
@@ -370,10 +443,9 @@ final class DraftGenerator {
           continue;
         }
         JsonObject krSource = okrSource(objective, "key_result", kr.id(), kr.title(), hit.score())
-            .put("objectiveId", objective.id().toString())
-            .put("phrases", new JsonArray(input.phrases().answeredBy(input.phrases().termsOf(kr.title()))));
-        seeds.add(new Seed(kr.title(), kr.title(), kr.title(), direction, kr.start(), kr.target(), kr.unit(), null, krSource,
-            KpiTargets.step(kr.start(), kr.target())));
+            .put("objectiveId", objective.id().toString());
+        seeds.add(new Seed(kr.title(), kr.title(), objective.title(), kr.title(), direction, kr.start(), kr.target(), kr.unit(), null, krSource,
+            KpiTargets.step(kr.start(), kr.target()), null));
       }
       candidates.add(new Candidate(objective.title(), hit.score() / top, source, seeds));
     }
@@ -406,31 +478,35 @@ final class DraftGenerator {
   }
 
   /**
-   * Returns the candidate's own key results, topped up to {@link #MIN_KEY_RESULTS} with key results
-   * of other hits whose metric shares the most terms with the strategy text.
+   * Returns the candidate's own key results that answer a phrase, at least except for its place,
+   * topped up to {@link #TOPPED_UP_KEY_RESULTS} with key results of other hits that answer one of
+   * the same phrases, those whose metric shares the most terms with the strategy text first. A key
+   * result that answers no phrase never joins, so the list may be shorter.
    */
   private List<Seed> keyResultSeeds(Input input, Candidate candidate, List<Candidate> candidates, Set<String> usedMetrics) {
     List<Seed> seeds = new ArrayList<>();
     for (Seed seed : candidate.seeds()) {
-      if (seeds.size() < MAX_KEY_RESULTS && usedMetrics.add(seed.metric().toLowerCase(Locale.ROOT))) {
+      if (seeds.size() < MAX_KEY_RESULTS && addressesAny(input, seed) && usedMetrics.add(seed.metric().toLowerCase(Locale.ROOT))) {
         seeds.add(seed);
       }
     }
-    if (seeds.size() >= MIN_KEY_RESULTS) {
+    if (seeds.size() >= TOPPED_UP_KEY_RESULTS) {
       return seeds;
     }
 
     Set<String> strategyTerms = input.phrases().contentTerms();
+    Set<String> ownPhrases = new HashSet<>();
+    seeds.forEach(seed -> ownPhrases.addAll(addressedPhrases(input, seed)));
     List<Seed> others = new ArrayList<>();
     List<Integer> overlaps = new ArrayList<>();
     for (Candidate other : candidates) {
       for (Seed seed : other.seeds()) {
         Set<String> terms = input.phrases().termsOf(seed.matchText());
         terms.retainAll(strategyTerms);
-        // A key result of the organisation's OKRs joins only when it answers a phrase; its source names its unit.
-        boolean borrowedOkr = "okr".equals(seed.source().getString("type"))
-            && seed.source().getJsonArray("phrases", new JsonArray()).isEmpty();
-        if (!terms.isEmpty() && !borrowedOkr && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))) {
+        // Only key results that answer what the candidate's own key results answer join, so a
+        // proposal stays about its part of the strategy while other parts get their own proposals.
+        boolean samePhrase = addressedPhrases(input, seed).stream().anyMatch(ownPhrases::contains);
+        if (samePhrase && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))) {
           others.add(seed);
           overlaps.add(terms.size());
         }
@@ -444,15 +520,33 @@ final class DraftGenerator {
     order.sort(Comparator.comparing((Integer i) -> overlaps.get(i)).reversed());
 
     for (int i : order) {
-      if (seeds.size() >= MIN_KEY_RESULTS) {
+      if (seeds.size() >= TOPPED_UP_KEY_RESULTS) {
         break;
       }
       Seed seed = others.get(i);
-      if (usedMetrics.add(seed.metric().toLowerCase(Locale.ROOT))) {
+      if (!repeatsMetric(input, seed, seeds) && usedMetrics.add(seed.metric().toLowerCase(Locale.ROOT))) {
         seeds.add(seed);
       }
     }
     return seeds;
+  }
+
+  /**
+   * Returns true when the seed measures what one of {@code seeds} measures: the analyzed words of
+   * one metric contain all of the other's, as in "Cut monthly customer churn from 4.6 % to 3.9 %"
+   * and "monthly customer churn", which the quality checker would flag as duplicate key results.
+   */
+  private static boolean repeatsMetric(Input input, Seed seed, List<Seed> seeds) {
+    Set<String> terms = OkrText.terms(input.language(), seed.metric());
+    terms.removeIf(term -> !Character.isLetter(term.charAt(0)));
+    for (Seed other : seeds) {
+      Set<String> otherTerms = OkrText.terms(input.language(), other.metric());
+      otherTerms.removeIf(term -> !Character.isLetter(term.charAt(0)));
+      if (!terms.isEmpty() && !otherTerms.isEmpty() && (terms.containsAll(otherTerms) || otherTerms.containsAll(terms))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -485,21 +579,44 @@ final class DraftGenerator {
   /** Turns a seed into a key result, with numbers from {@code kpi} when it is not null and gives a target. */
   private Proposal.KeyResult adapt(Input input, String id, Seed seed, KpiTargets.Kpi kpi) {
     List<JsonObject> sources = new ArrayList<>();
-    sources.add(seed.source());
+    sources.add(seed.source().copy()
+        .put("phrases", new JsonArray(answeredPhrases(input, seed))));
     KpiTargets.Adaptation adaptation = kpi == null ? null : KpiTargets.adapt(kpi, input.cycleEnd(), seed.step());
     if (adaptation == null) {
-      String title = seed.title() != null ? seed.title()
-          : compose(input.language(), seed.measurement(), seed.metric(), seed.start(), seed.target(), seed.unit());
+      String title = seed.title() != null ? titleWithPlace(input.language(), seed.title(), seed.place())
+          : compose(input.language(), seed.measurement(), metricWithPlace(seed.metric(), seed.place()), seed.start(),
+              seed.target(), seed.unit());
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
           seed.indicator(), sources);
     }
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
     // A past key result's title names its old numbers, so an adapted one is written anew from the KPI's title.
-    String metric = seed.title() != null ? kpi.title() : seed.metric();
+    String metric = metricWithPlace(seed.title() != null ? kpi.title() : seed.metric(), seed.place());
     String title = compose(input.language(), seed.measurement(), metric, adaptation.baseline(), adaptation.target(), unit);
     return new Proposal.KeyResult(id, title, seed.measurement(), adaptation.baseline(), adaptation.target(), unit,
         seed.indicator(), sources);
+  }
+
+  private static String metricWithPlace(String metric, String place) {
+    return place == null ? metric : metric + " " + place;
+  }
+
+  /**
+   * Adds a place to a past key result's title before its numbers ("Grow revenue in the DACH region
+   * from 1.2 to 1.5 M EUR", "Umsatz in der DACH-Region von 1,2 auf 1,5 Mio. EUR steigern"), or
+   * where {@link #withPlace} puts it when the title has no "from" or "von".
+   */
+  static String titleWithPlace(String language, String title, String place) {
+    if (place == null) {
+      return title;
+    }
+    String marker = language.equals("de") ? " von " : " from ";
+    int at = title.indexOf(marker);
+    if (at > 0) {
+      return title.substring(0, at) + " " + place + title.substring(at);
+    }
+    return withPlace(language, title, place);
   }
 
   /**

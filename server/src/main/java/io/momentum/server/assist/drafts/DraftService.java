@@ -190,7 +190,7 @@ public final class DraftService {
         draft.notes.add(new JsonObject().put("code", "improved").put("proposalId", proposal.id())
             .put("removed", new JsonArray(reviewed.removedKeyResults())).put("removedTitles", new JsonArray(removedTitles)));
       }
-      if (reviewed.passed() && answersNothing(phrases, reviewed.proposal())) {
+      if (reviewed.passed() && answersNothing(reviewed.proposal())) {
         // The review removed every key result that answered the strategy, so the proposal has no reason left.
         LOG.info("Draft proposal {} left out: after the quality review it answers no phrase of the strategy", proposal.id());
       } else if (reviewed.passed()) {
@@ -211,9 +211,8 @@ public final class DraftService {
   private static List<JsonObject> uncovered(StrategyPhrases phrases, List<String> unmatched, List<Reviewed> passed) {
     Set<String> answered = new HashSet<>();
     for (Reviewed reviewed : passed) {
-      Proposal proposal = reviewed.proposal();
-      proposal.sources().forEach(source -> answered.addAll(phraseList(source)));
-      proposal.keyResults().forEach(kr -> kr.sources().forEach(source -> answered.addAll(phraseList(source))));
+      // Only key results answer a phrase: the objective's sources list what its key results answered before the review.
+      reviewed.proposal().keyResults().forEach(kr -> kr.sources().forEach(source -> answered.addAll(phraseList(source))));
     }
     List<JsonObject> uncovered = new ArrayList<>();
     for (String phrase : phrases.outcomes()) {
@@ -224,11 +223,8 @@ public final class DraftService {
     return uncovered;
   }
 
-  /** Returns true when neither the proposal's title nor the sources of its remaining key results answer a phrase. */
-  private static boolean answersNothing(StrategyPhrases phrases, Proposal proposal) {
-    if (!phrases.answeredBy(phrases.termsOf(proposal.title())).isEmpty()) {
-      return false;
-    }
+  /** Returns true when none of the proposal's remaining key results answers a phrase; its title alone does not count. */
+  private static boolean answersNothing(Proposal proposal) {
     return proposal.keyResults().stream().flatMap(kr -> kr.sources().stream()).allMatch(source -> phraseList(source).isEmpty());
   }
 

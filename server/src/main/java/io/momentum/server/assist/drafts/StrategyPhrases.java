@@ -143,6 +143,11 @@ final class StrategyPhrases {
     return phrases.stream().anyMatch(p -> p.text().equals(phrase) && sharesContent(p, terms) && !namesPlace(p, terms));
   }
 
+  /** Returns true when a text with the analyzed {@code terms} contains at least one content term of {@code phrase}. */
+  boolean sharesAnyContent(String phrase, Set<String> terms) {
+    return phrases.stream().anyMatch(p -> p.text().equals(phrase) && p.weights().keySet().stream().anyMatch(terms::contains));
+  }
+
   /**
    * Returns the words of {@code phrase} that name its place, from the preposition before its first
    * place word to its last place word ("in the DACH region", "in der DACH-Region"), or null when
