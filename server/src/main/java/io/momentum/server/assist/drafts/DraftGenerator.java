@@ -300,7 +300,10 @@ final class DraftGenerator {
         List<Seed> seeds = plan.seeds();
         for (int k = 0; k < seeds.size(); k++) {
           Seed seed = seeds.get(k);
-          if (seed.place() == null && !answers(input, phrase, seed) && answers(input, phrase, seed.withPlace(qualifier))) {
+          // A past key result's numbers were measured for its own scope, so naming a place they did not measure
+          // would state false numbers: only library examples, whose numbers are to be adapted, take the place.
+          if (seed.place() == null && seed.title() == null && !answers(input, phrase, seed)
+              && answers(input, phrase, seed.withPlace(qualifier))) {
             seeds.set(k, seed.withPlace(qualifier));
           }
         }
@@ -558,6 +561,10 @@ final class DraftGenerator {
     }
     List<Pair> pairs = new ArrayList<>();
     for (int i = 0; i < seeds.size(); i++) {
+      if (seeds.get(i).place() != null) {
+        // A KPI's value covers the whole unit, not the place the key result names.
+        continue;
+      }
       for (KpiTargets.Kpi kpi : input.kpis()) {
         double overlap = KpiTargets.overlap(kpi, input.language(), seeds.get(i).metric(), seeds.get(i).measurement());
         if (overlap > 0 && !usedKpis.contains(kpi.id())) {
@@ -583,7 +590,7 @@ final class DraftGenerator {
         .put("phrases", new JsonArray(answeredPhrases(input, seed))));
     KpiTargets.Adaptation adaptation = kpi == null ? null : KpiTargets.adapt(kpi, input.cycleEnd(), seed.step());
     if (adaptation == null) {
-      String title = seed.title() != null ? titleWithPlace(input.language(), seed.title(), seed.place())
+      String title = seed.title() != null ? seed.title()
           : compose(input.language(), seed.measurement(), metricWithPlace(seed.metric(), seed.place()), seed.start(),
               seed.target(), seed.unit());
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
@@ -592,7 +599,7 @@ final class DraftGenerator {
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
     // A past key result's title names its old numbers, so an adapted one is written anew from the KPI's title.
-    String metric = metricWithPlace(seed.title() != null ? kpi.title() : seed.metric(), seed.place());
+    String metric = seed.title() != null ? kpi.title() : seed.metric();
     String title = compose(input.language(), seed.measurement(), metric, adaptation.baseline(), adaptation.target(), unit);
     return new Proposal.KeyResult(id, title, seed.measurement(), adaptation.baseline(), adaptation.target(), unit,
         seed.indicator(), sources);
@@ -600,23 +607,6 @@ final class DraftGenerator {
 
   private static String metricWithPlace(String metric, String place) {
     return place == null ? metric : metric + " " + place;
-  }
-
-  /**
-   * Adds a place to a past key result's title before its numbers ("Grow revenue in the DACH region
-   * from 1.2 to 1.5 M EUR", "Umsatz in der DACH-Region von 1,2 auf 1,5 Mio. EUR steigern"), or
-   * where {@link #withPlace} puts it when the title has no "from" or "von".
-   */
-  static String titleWithPlace(String language, String title, String place) {
-    if (place == null) {
-      return title;
-    }
-    String marker = language.equals("de") ? " von " : " from ";
-    int at = title.indexOf(marker);
-    if (at > 0) {
-      return title.substring(0, at) + " " + place + title.substring(at);
-    }
-    return withPlace(language, title, place);
   }
 
   /**

@@ -358,13 +358,27 @@ class DraftGeneratorTest {
   }
 
   @Test
-  void placeGoesBeforeNumbersOfPastTitle() {
-    assertThat(DraftGenerator.titleWithPlace("en", "Grow repair revenue from 1.2 % to 4 %", "in the DACH region"))
-        .isEqualTo("Grow repair revenue in the DACH region from 1.2 % to 4 %");
-    assertThat(DraftGenerator.titleWithPlace("de", "Umsatz von 1,2 auf 4 Mio. EUR steigern", "in der DACH-Region"))
-        .isEqualTo("Umsatz in der DACH-Region von 1,2 auf 4 Mio. EUR steigern");
-    assertThat(DraftGenerator.titleWithPlace("en", "Collect 4,000 reviews a month", "in the DACH region"))
-        .isEqualTo("Collect 4,000 reviews a month in the DACH region");
+  void placeIsNeverGivenToNumbersMeasuredWithoutIt() {
+    // The company's revenue KPI and a past key result measure every region together, so neither may be
+    // re-labelled as measuring the DACH region: their numbers would be false for it.
+    KpiTargets.Kpi revenue = new KpiTargets.Kpi(UUID.randomUUID(), "net-revenue", "Net revenue per month", "EUR M",
+        "increase", new BigDecimal("12.8"), Instant.parse("2026-10-01T00:00:00Z"), new BigDecimal("16"),
+        new BigDecimal("12"), List.of());
+    PastObjective resale = new PastObjective(UUID.randomUUID(), "Grow repair and resale revenue", null, UUID.randomUUID(),
+        "Growth", UUID.randomUUID(), "c-2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"),
+        List.of(new PastKeyResult(UUID.randomUUID(), "Grow repair and resale revenue from 1.2 % to 4 % of net revenue",
+                "increase", new BigDecimal("1.2"), new BigDecimal("4"), "%"),
+            new PastKeyResult(UUID.randomUUID(), "Grow resale revenue per month from 40 to 90 kEUR", "increase",
+                new BigDecimal("40"), new BigDecimal("90"), "kEUR")));
+
+    DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(revenue), List.of(resale));
+
+    List<Proposal.KeyResult> regional = result.proposals().stream().flatMap(p -> p.keyResults().stream())
+        .filter(kr -> kr.title().contains("DACH")).toList();
+    assertThat(regional).isNotEmpty().allSatisfy(kr -> {
+      assertThat(kr.title()).doesNotContain("12.8").doesNotContain("1.2 %").doesNotContain("40 to 90");
+      assertThat(kr.sources()).extracting(source -> source.getString("type")).containsOnly("library");
+    });
   }
 
   @Test
