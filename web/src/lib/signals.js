@@ -4,10 +4,26 @@
 import { derivedDecimals } from './numbers.js'
 import { sourceLabel } from './sources.js'
 
-/** Returns the board's unresolved signals, newest first. */
+// Lower ranks come first: what nobody has looked at yet, then the worse severity.
+const STATE_RANK = { open: 0, acknowledged: 1, snoozed: 2 }
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 }
+
+function rank(table, key) {
+  return table[key] ?? Object.keys(table).length
+}
+
+/**
+ * Returns the board's unresolved signals in the order they need attention: open before acknowledged
+ * and snoozed, critical before warning, a node's own condition before a dependency on another
+ * node, then newest first.
+ */
 export function boardSignals(state) {
-  // ISO instants in UTC sort as text.
-  return Object.values(state?.signals ?? {}).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt))
+  return Object.values(state?.signals ?? {}).sort((a, b) =>
+    rank(STATE_RANK, a.state) - rank(STATE_RANK, b.state)
+    || rank(SEVERITY_RANK, a.severity) - rank(SEVERITY_RANK, b.severity)
+    || Number(a.kind === 'dependency_at_risk') - Number(b.kind === 'dependency_at_risk')
+    // ISO instants in UTC sort as text.
+    || b.raisedAt.localeCompare(a.raisedAt))
 }
 
 /** Returns the board's unresolved signals that concern a node. */

@@ -22,6 +22,19 @@ describe('boardSignals', () => {
     expect(boardSignals(state).map((s) => s.id)).toEqual(['b', 'a'])
   })
 
+  it('lists open before acknowledged, critical before warning, own conditions before dependencies', () => {
+    const state = {
+      signals: {
+        held: signal('held', '2026-12-04T00:00:00Z', [], { state: 'acknowledged', severity: 'critical', kind: 'off_track_forecast' }),
+        dependency: signal('dependency', '2026-12-03T00:00:00Z', [], { severity: 'warning', kind: 'dependency_at_risk' }),
+        stalled: signal('stalled', '2026-12-01T00:00:00Z', [], { severity: 'warning', kind: 'stalled_despite_effort' }),
+        critical: signal('critical', '2026-11-30T00:00:00Z', [], { severity: 'critical', kind: 'confidence_drop' }),
+        newer: signal('newer', '2026-12-02T00:00:00Z', [], { severity: 'warning', kind: 'missed_check_in' }),
+      },
+    }
+    expect(boardSignals(state).map((s) => s.id)).toEqual(['critical', 'newer', 'stalled', 'dependency', 'held'])
+  })
+
   it('returns none for a board without signals', () => {
     expect(boardSignals({})).toEqual([])
   })
