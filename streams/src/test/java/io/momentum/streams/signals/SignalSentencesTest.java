@@ -117,13 +117,43 @@ class SignalSentencesTest {
     assertThat(finding.evidence().getJsonArray("offTrack").getJsonObject(0).getString("kind")).isEqualTo("initiative");
   }
 
+  @Test
+  void forecastWritesCurrencyBeforeNumber() {
+    NodeState node = keyResult("kr-1", "Average order value", "20", "40", "34.1", "EUR",
+        Forecast.of(new BigDecimal("35.2012"), new BigDecimal("0.66")), Status.OFF_TRACK);
+
+    Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(finding.explanation()).contains("forecast to reach EUR 35.20 by");
+    assertThat(finding.explanation()).contains("of the way to its target EUR 40.");
+  }
+
+  @Test
+  void stallWritesWordUnitAgreeingWithNumber() {
+    assertThat(stalled("1", "days").explanation()).contains("stayed at 1 day over");
+    assertThat(stalled("3", "day").explanation()).contains("stayed at 3 days over");
+  }
+
+  @Test
+  void stallWritesAmountWithCents() {
+    assertThat(stalled("34.1", "€").explanation()).contains("stayed at €34.10 over");
+  }
+
   private static Finding stalled(Duration span) {
-    NodeState node = keyResult("kr-4", "Activation rate", "20", "40", "25", "%", null, Status.AT_RISK);
+    return stalled(span, "25", "%");
+  }
+
+  private static Finding stalled(String value, String unit) {
+    return stalled(Duration.ofDays(6), value, unit);
+  }
+
+  private static Finding stalled(Duration span, String value, String unit) {
+    NodeState node = keyResult("kr-4", "Activation rate", "20", "40", value, unit, null, Status.AT_RISK);
     NodeTrack track = new NodeTrack();
     Instant first = NOW.minus(span);
     for (int i = 0; i < 3; i++) {
       Instant at = first.plus(span.dividedBy(2).multipliedBy(i));
-      track.add(new Observation.Value(node.id(), new BigDecimal("25"), 6, true, at, "test"), "e" + i);
+      track.add(new Observation.Value(node.id(), new BigDecimal(value), 6, true, at, "test"), "e" + i);
     }
     NodeState initiative = node("in-2", NodeKind.INITIATIVE, "Onboarding flow", Status.ON_TRACK);
     NodeTrack work = new NodeTrack();
