@@ -253,8 +253,14 @@ final class DraftGenerator {
         || phrases.sharesAnyContent(phrase, own) && phrases.answers(phrase, withObjective(input, seed, own));
   }
 
-  /** As {@link #answers(Input, String, Seed)}, but also true when the key result only lacks the phrase's place. */
+  /**
+   * As {@link #answers(Input, String, Seed)}, but also true when a library key result only lacks the
+   * phrase's place, which {@link #qualifyPlaces} gives it. A past key result never takes a place.
+   */
   private static boolean addresses(Input input, String phrase, Seed seed) {
+    if (seed.title() != null) {
+      return answers(input, phrase, seed);
+    }
     StrategyPhrases phrases = input.phrases();
     Set<String> own = phrases.termsOf(seed.answerText());
     if (phrases.answers(phrase, own) || phrases.answersPartly(phrase, own)) {

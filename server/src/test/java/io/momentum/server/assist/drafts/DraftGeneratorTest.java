@@ -379,6 +379,8 @@ class DraftGeneratorTest {
       assertThat(kr.title()).doesNotContain("12.8").doesNotContain("1.2 %").doesNotContain("40 to 90");
       assertThat(kr.sources()).extracting(source -> source.getString("type")).containsOnly("library");
     });
+    assertThat(result.proposals()).flatExtracting(Proposal::keyResults)
+        .allSatisfy(kr -> assertThat(kr.sources().get(0).getJsonArray("phrases")).as(kr.title()).isNotEmpty());
   }
 
   @Test
