@@ -113,6 +113,9 @@ export function explanationText(signal, { t, te }, format) {
     red: value(params.red),
     green: value(params.green),
     centre: estimate(params.centre),
+    // The engine sends whole percent, or one decimal where whole percent would reach the
+    // off-track threshold, so the decimal is written in the person's language.
+    forecastPercent: params.forecastPercent === undefined ? undefined : format.valueText(Number(params.forecastPercent), null),
     z: Math.abs(Number(params.z ?? 0)),
     cycleEnd: params.cycleEnd ? format.dateText(params.cycleEnd) : '',
     dueAt: params.dueAt ? format.dateText(params.dueAt) : '',

@@ -152,6 +152,15 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach 5.07 % by the end of its cycle')
   })
 
+  it('writes a forecast percent below the threshold in the language', () => {
+    const format = { ...dates, valueText: (n, unit) => new Intl.NumberFormat('de').format(n) + (unit ? ` ${unit}` : ''), estimateText: (n, unit) => `${n} ${unit}` }
+    const offTrack = signal('s-13', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'off_track_forecast',
+      params: { title: 'Preisindex', forecast: '92.5', decimals: 1, forecastPercent: 74.9, target: '90', unit: 'Punkte', leadWeeks: 3, cycleEnd: '2026-12-31' },
+    })
+    expect(explanationText(offTrack, german, format)).toContain(', 74,9 % des Wegs zum Ziel 90 Punkte')
+  })
+
   it('rounds an older forecast to its target precision plus one', () => {
     const format = { ...dates, estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}` }
     const offTrack = signal('s-8', '2026-12-04T10:00:00Z', ['n-1'], {

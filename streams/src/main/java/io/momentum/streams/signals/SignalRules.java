@@ -127,10 +127,10 @@ final class SignalRules {
     }
     Instant end = cycleEnd(cycle);
     long leadDays = ceilDays(Duration.between(now, end));
-    int percent = forecast.progress().movePointRight(2).setScale(0, RoundingMode.HALF_UP).intValue();
+    BigDecimal percent = offTrackPercent(forecast.progress());
     String severity = forecast.progress().compareTo(FORECAST_CRITICAL) < 0 ? CRITICAL : WARNING;
     long leadWeeks = (leadDays + 6) / 7;
-    if (last != null && last.same(severity, "forecastPercent", percent) && last.same(severity, "leadWeeks", leadWeeks)) {
+    if (last != null && last.same(severity, "forecastPercent", percent.doubleValue()) && last.same(severity, "leadWeeks", leadWeeks)) {
       return UNCHANGED;
     }
     int decimals = DisplayPrecision.decimalsFor(node.start(), node.target(), node.current());
@@ -138,7 +138,7 @@ final class SignalRules {
     JsonObject params = nodeParams(node)
         .put("forecast", shownForecast)
         .put("decimals", decimals)
-        .put("forecastPercent", percent)
+        .put("forecastPercent", jsonNumber(percent))
         .put("target", plain(node.target()))
         .put("unit", node.unit())
         .put("leadWeeks", leadWeeks)
@@ -161,6 +161,21 @@ final class SignalRules {
         + withUnit(node.target(), node) + ". That is off track, with " + leadDays + " days left to act.";
     return new Finding(OFF_TRACK_FORECAST, fingerprint(OFF_TRACK_FORECAST, node.id()), now, List.of(node.id()),
         units(node), severity, OFF_TRACK_FORECAST, params, explanation, evidence);
+  }
+
+  /**
+   * Returns the forecast progress of an off-track key result in percent as its sentence shows it:
+   * whole percent rounded half up, unless that reaches the off-track threshold of 75 %. Then it
+   * keeps one decimal rounded down, so 0.7496 reads 74.9 and never 75, a value that is not off
+   * track.
+   */
+  static BigDecimal offTrackPercent(BigDecimal progress) {
+    BigDecimal percent = progress.movePointRight(2);
+    BigDecimal whole = percent.setScale(0, RoundingMode.HALF_UP);
+    if (whole.compareTo(FORECAST_OFF_TRACK.movePointRight(2)) < 0) {
+      return whole;
+    }
+    return percent.setScale(1, RoundingMode.FLOOR);
   }
 
   /**
@@ -650,6 +665,14 @@ final class SignalRules {
   private static String withUnit(BigDecimal value, NodeState node) {
     BigDecimal amount = UnitsOfMeasure.amount(value.stripTrailingZeros(), node.unit());
     return UnitsOfMeasure.write(amount.toPlainString(), node.unit(), "en");
+  }
+
+  /** Returns a whole number as an int and any other as a double, so JSON writes 74 and 74.9. */
+  private static Number jsonNumber(BigDecimal value) {
+    if (value.scale() <= 0) {
+      return value.intValueExact();
+    }
+    return value.doubleValue();
   }
 
   private static long ceilDays(Duration duration) {

@@ -62,6 +62,36 @@ class SignalSentencesTest {
   }
 
   @Test
+  void offTrackPercentNeverReachesThreshold() {
+    NodeState node = keyResult("kr-5", "Price index", "100", "90", "97", "points",
+        Forecast.of(new BigDecimal("92.504"), new BigDecimal("0.7496")), Status.AT_RISK);
+
+    Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(finding.explanation()).contains(", 74.9 % of the way to its target");
+    assertThat(finding.params().getValue("forecastPercent")).isEqualTo(74.9);
+  }
+
+  @Test
+  void offTrackPercentRoundsBelowThreshold() {
+    assertThat(SignalRules.offTrackPercent(new BigDecimal("0.7449")).toPlainString()).isEqualTo("74");
+    assertThat(SignalRules.offTrackPercent(new BigDecimal("0.745")).toPlainString()).isEqualTo("74.5");
+    assertThat(SignalRules.offTrackPercent(new BigDecimal("0.74999")).toPlainString()).isEqualTo("74.9");
+    assertThat(SignalRules.offTrackPercent(new BigDecimal("0.4951")).toPlainString()).isEqualTo("50");
+  }
+
+  @Test
+  void offTrackWholePercentStaysInteger() {
+    NodeState node = keyResult("kr-6", "App share", "20", "40", "24", "%",
+        Forecast.of(new BigDecimal("31.6"), new BigDecimal("0.58")), Status.AT_RISK);
+
+    Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(finding.explanation()).contains(", 58 % of the way");
+    assertThat(finding.params().getValue("forecastPercent")).isEqualTo(58);
+  }
+
+  @Test
   void clearedForecastShownWithValuePrecision() {
     NodeState node = keyResult("kr-4", "Page load time", "180", "90", "100", "s",
         Forecast.of(new BigDecimal("95.43219"), new BigDecimal("0.939642")), Status.ON_TRACK);
