@@ -36,6 +36,11 @@ describe('valueText', () => {
     ['de', 34.1, '€', '34,10 €'],
     ['en', 38, 'EUR', 'EUR 38'],
     ['en', 3000, 'EUR', 'EUR 3,000'],
+    ['en', 1273.9, 'tickets', '1,273.9 tickets'],
+    ['de', 1273.9, 'Tickets', '1.273,9 Tickets'],
+    ['en', 1.6, 'EUR M', 'EUR 1.6M'],
+    ['de', 2.4, 'EUR M', '2,4 Mio. EUR'],
+    ['en', 180, 'EUR k', 'EUR 180k'],
     ['en', 2.5, '%', '2.5 %'],
     ['en', 2.5, null, '2.5'],
   ])('in %s writes %s %s as "%s"', (locale, value, unit, expected) => {

@@ -118,7 +118,7 @@ final class DemoCatalog {
 
     companyObjective("revenue-growth", "Grow net revenue by 25 % without buying it with discounts", "profitable-growth",
         "Tobias Brandt");
-    kpiFollowing("revenue-run-rate", "Raise monthly net revenue from EUR 12.8 M to EUR 16.0 M", "net-revenue", "12.8", "16.0")
+    kpiFollowing("revenue-run-rate", "Raise monthly net revenue from EUR 12.8M to EUR 16.0M", "net-revenue", "12.8", "16.0")
         .levels("14.5", "17.0");
     increase("gross-margin-lift", "Lift gross margin from 38.5 % to 41 %", "%", "38.5", "41.0");
     decrease("discounted-order-share", "Cut discounted orders from 46 % to 35 % of all orders", "%", "46", "35");
@@ -152,7 +152,7 @@ final class DemoCatalog {
     increase("promo-contribution-margin", "Lift contribution margin of promoted orders from -2.5 % to 1.5 %", "%",
         "-2.5", "1.5").levels("-0.5", "2.5");
     range("discount-depth", "Keep the average discount depth between 12 % and 18 %", "%", "12", "18", "4");
-    decrease("markdown-stock", "Reduce end-of-season markdown stock from EUR 2.4 M to EUR 1.6 M", "EUR M", "2.4", "1.6");
+    decrease("markdown-stock", "Reduce end-of-season markdown stock from EUR 2.4M to EUR 1.6M", "EUR M", "2.4", "1.6");
 
     objective("effortless-checkout", "checkout", "more-orders", "Make checkout effortless on every device");
     increase("checkout-conversion", "Raise checkout conversion from 2.1 % to 3.0 %", "%", "2.1", "3.0")
@@ -241,7 +241,7 @@ final class DemoCatalog {
         .levels("300", "220");
     decrease("checkout-api-errors", "Cut the checkout API error rate from 0.9 % to 0.3 %", "%", "0.9", "0.3");
     increase("cdn-hit-ratio", "Raise the CDN cache hit ratio from 82 % to 92 %", "%", "82", "92");
-    range("cloud-spend", "Keep monthly cloud spend between EUR 180 k and EUR 210 k", "EUR k", "180", "210", "30");
+    range("cloud-spend", "Keep monthly cloud spend between EUR 180k and EUR 210k", "EUR k", "180", "210", "30");
 
     objective("self-service-platform", "platform", "fast-and-safe", "Let teams ship without waiting for us");
     decrease("new-service-lead-time", "Cut the lead time for a new service from 5 days to 1 day", "days", "5.0", "1.0");

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  *
  * <p>Money decimals: an amount in a currency without a scale is shown with two decimals when it
  * has cents ("34.10") and without decimals when it has none ("34"); see {@link #amount}.
+ *
+ * <p>Numbers of 1,000 and more are grouped by thousands ({@link #formatNumber}): English
+ * "1,273.9", German "1.273,9", as {@code Intl.NumberFormat} writes them in the web app.
  */
 public final class UnitsOfMeasure {
 
@@ -171,6 +174,30 @@ public final class UnitsOfMeasure {
       return placeCurrency(currency.group(1), currency.group(2), "de".equals(language));
     }
     return new Placement("", " " + inflect(written, SINGULAR_NUMBER.matcher(number.strip()).matches(), language));
+  }
+
+  /**
+   * Formats {@code value} with all its decimals for {@code language}, "en" or "de": the integer
+   * part grouped by thousands from 1,000 on, English "-12,345.678", German "-12.345,678". Callers
+   * round the value first.
+   */
+  public static String formatNumber(BigDecimal value, String language) {
+    boolean german = "de".equals(language);
+    String plain = value.toPlainString();
+    String sign = plain.startsWith("-") ? "-" : "";
+    String digits = plain.substring(sign.length());
+    int point = digits.indexOf('.');
+    String integer = point < 0 ? digits : digits.substring(0, point);
+    String fraction = point < 0 ? "" : digits.substring(point + 1);
+
+    StringBuilder grouped = new StringBuilder(integer);
+    for (int i = integer.length() - 3; i > 0; i -= 3) {
+      grouped.insert(i, german ? '.' : ',');
+    }
+    if (!fraction.isEmpty()) {
+      grouped.append(german ? ',' : '.').append(fraction);
+    }
+    return sign + grouped;
   }
 
   /** Returns true when {@code unit} is a currency, with or without a scale such as "EUR k". */

@@ -463,8 +463,8 @@ public final class SignalDetector {
       case SignalRules.STALLED_DESPITE_EFFORT -> "The value moved again, or the linked work no longer rose.";
       case SignalRules.MISSED_CHECK_IN -> "A check-in arrived.";
       case SignalRules.CONFIDENCE_DROP -> "Confidence recovered to " + node.confidence() + ".";
-      case SignalRules.KPI_OUT_OF_CORRIDOR -> "The KPI is back inside its corridor at "
-          + SignalRules.plain(node.current()) + ".";
+      case SignalRules.KPI_OUT_OF_CORRIDOR -> node.current() == null ? "The KPI is back inside its corridor."
+          : "The KPI is back inside its corridor at " + SignalRules.withUnit(node.current(), node) + ".";
       case SignalRules.KPI_ANOMALY -> "The latest measurement is within the usual range again.";
       case SignalRules.DEPENDENCY_AT_RISK -> "No linked node is off track any more.";
       default -> "The condition no longer holds.";

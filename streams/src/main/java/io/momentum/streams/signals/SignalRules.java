@@ -523,7 +523,7 @@ final class SignalRules {
         .put("values", points(track.values, Instant.MIN, NodeTrack.MAX_VALUES));
     Supplier<String> explanation = () -> node.title() + " measured " + withUnit(latest.value(), node) + " on "
         + latest.time().atZone(ZoneOffset.UTC).toLocalDate() + ", " + Math.abs(zRounded) + " robust standard deviations "
-        + (z > 0 ? "above" : "below") + " the median " + round(score.centre()) + " of its last " + score.window()
+        + (z > 0 ? "above" : "below") + " the median " + medianText(score.centre()) + " of its last " + score.window()
         + (score.seasonal() ? " values on the same weekday" : " values") + ".";
     return new Finding(KPI_ANOMALY, fingerprint(KPI_ANOMALY, node.id()), latest.time(), List.of(node.id()),
         units(node), severity, KPI_ANOMALY, params, explanation, evidence);
@@ -661,10 +661,13 @@ final class SignalRules {
     return result;
   }
 
-  /** Writes a measured value with the node's unit, an amount of money with its cents: "EUR 34.10", "3 days". */
-  private static String withUnit(BigDecimal value, NodeState node) {
+  /**
+   * Writes a measured value in English with the node's unit, an amount of money with its cents
+   * and thousands separators: "EUR 34.10", "1,273.9 tickets", "3 days".
+   */
+  static String withUnit(BigDecimal value, NodeState node) {
     BigDecimal amount = UnitsOfMeasure.amount(value.stripTrailingZeros(), node.unit());
-    return UnitsOfMeasure.write(amount.toPlainString(), node.unit(), "en");
+    return UnitsOfMeasure.write(UnitsOfMeasure.formatNumber(amount, "en"), node.unit(), "en");
   }
 
   /** Returns a whole number as an int and any other as a double, so JSON writes 74 and 74.9. */
@@ -700,6 +703,12 @@ final class SignalRules {
       case KPI -> "KPI";
       case INITIATIVE -> "initiative";
     };
+  }
+
+  /** Writes a median rounded to 4 significant digits with thousands separators, or "unknown". */
+  private static String medianText(double value) {
+    String rounded = round(value);
+    return rounded == null ? "unknown" : UnitsOfMeasure.formatNumber(new BigDecimal(rounded), "en");
   }
 
   /** Rounds a statistic to 4 significant digits for display. */

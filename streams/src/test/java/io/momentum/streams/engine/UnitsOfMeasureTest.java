@@ -73,6 +73,22 @@ class UnitsOfMeasureTest {
     assertThat(UnitsOfMeasure.amount(new BigDecimal(value), unit).toPlainString()).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "{0} in {1} reads \"{2}\"")
+  @CsvSource(delimiter = '|', value = {
+      "999.5 | en | 999.5",
+      "1000 | en | 1,000",
+      "1273.9 | en | 1,273.9",
+      "1273.9 | de | 1.273,9",
+      "-12345.678 | en | -12,345.678",
+      "-12345.678 | de | -12.345,678",
+      "1234567 | en | 1,234,567",
+      "0.25 | de | 0,25",
+      "34.10 | en | 34.10",
+  })
+  void formatsNumberWithThousandsSeparators(String value, String language, String expected) {
+    assertThat(UnitsOfMeasure.formatNumber(new BigDecimal(value), language)).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0} {1} places \"{2}\" before the number")
   @CsvSource(delimiter = '|', value = {
       "EUR | en | 'EUR '",

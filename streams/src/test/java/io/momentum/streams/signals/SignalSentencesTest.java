@@ -56,7 +56,7 @@ class SignalSentencesTest {
 
     Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
 
-    assertThat(finding.explanation()).contains("forecast to reach 55346.8 orders ").contains("74 % of the way");
+    assertThat(finding.explanation()).contains("forecast to reach 55,346.8 orders ").contains("74 % of the way");
     assertThat(finding.params().getString("forecast")).isEqualTo("55346.8");
     assertThat(finding.params().getInteger("decimals")).isEqualTo(1);
   }
@@ -162,6 +162,39 @@ class SignalSentencesTest {
   void stallWritesWordUnitAgreeingWithNumber() {
     assertThat(stalled("1", "days").explanation()).contains("stayed at 1 day over");
     assertThat(stalled("3", "day").explanation()).contains("stayed at 3 days over");
+  }
+
+  @Test
+  void stallGroupsThousands() {
+    assertThat(stalled("1273.9", "tickets").explanation()).contains("stayed at 1,273.9 tickets over");
+  }
+
+  @Test
+  void forecastWritesScaledCurrencyWithoutSpace() {
+    NodeState node = keyResult("kr-7", "Markdown stock", "2.4", "1.6", "2.1", "EUR M",
+        Forecast.of(new BigDecimal("1.8123"), new BigDecimal("0.7346")), Status.AT_RISK);
+
+    Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(finding.explanation()).contains("forecast to reach EUR 1.81M by").contains("its target EUR 1.6M.");
+  }
+
+  @Test
+  void anomalyGroupsValueAndMedian() {
+    NodeState kpi = node("kpi-1", NodeKind.KPI, "Support tickets", Status.ON_TRACK);
+    NodeTrack track = new NodeTrack();
+    String[] history = {"1270", "1271", "1272", "1273", "1273.9", "1274", "1275", "1276", "1277"};
+    Instant first = NOW.minus(Duration.ofDays(7L * history.length));
+    for (int i = 0; i < history.length; i++) {
+      track.add(new Observation.Value(kpi.id(), new BigDecimal(history[i]), null, false,
+          first.plus(Duration.ofDays(7L * i)), "test"), null);
+    }
+    track.add(new Observation.Value(kpi.id(), new BigDecimal("2000"), null, false, NOW, "test"), null);
+
+    Finding finding = SignalRules.kpiAnomaly(kpi, track, SignalSettings.DEFAULTS, null);
+
+    assertThat(finding).isNotNull();
+    assertThat(finding.explanation()).contains("measured 2,000 on").contains("the median 1,274 of its last 9 values");
   }
 
   @Test
