@@ -138,7 +138,12 @@ export function explanationText(signal, { t, te }, format) {
   if (signal.code === 'dependency_at_risk' && params.relation === 'contributes_to') {
     return t('signals.explanation.dependency_at_risk_contributes_to', words, Number(params.count ?? 1))
   }
-  const count = { missed_check_in: params.missed, dependency_at_risk: params.count, off_track_forecast: params.leadWeeks }[signal.code]
+  const count = {
+    missed_check_in: params.missed,
+    dependency_at_risk: params.count,
+    off_track_forecast: params.leadWeeks,
+    confidence_drop: params.drop,
+  }[signal.code]
   return count === undefined ? t(key, words) : t(key, words, Number(count))
 }
 

@@ -204,6 +204,26 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(dependsOn, german, dates)).toContain('insgesamt sind 3 verknüpfte Elemente nicht im Plan')
   })
 
+  it('counts one and more points of a confidence drop', () => {
+    const params = { title: 'Activation', from: 8, to: 7, drop: 1, fromAt: '2026-11-27T09:00:00Z' }
+    const one = signal('s-14', '2026-12-04T10:00:00Z', ['n-1'], { code: 'confidence_drop', params })
+    const three = { ...one, params: { ...params, to: 5, drop: 3 } }
+    expect(explanationText(one, i18n, dates)).toBe('Confidence in Activation fell by 1 point, from 8 on 2026-11-27 to 7.')
+    expect(explanationText(three, i18n, dates)).toBe('Confidence in Activation fell by 3 points, from 8 on 2026-11-27 to 5.')
+    expect(explanationText(one, german, dates)).toBe('Die Zuversicht für Activation sank um 1 Punkt, von 8 am 2026-11-27 auf 7.')
+    expect(explanationText(three, german, dates)).toBe('Die Zuversicht für Activation sank um 3 Punkte, von 8 am 2026-11-27 auf 5.')
+  })
+
+  it('counts one and more other off-track nodes of a dependency', () => {
+    const params = { title: 'Onboarding', otherTitle: 'Activation', relation: 'depends_on', count: 1 }
+    const one = signal('s-15', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })
+    const two = { ...one, params: { ...params, count: 2 } }
+    expect(explanationText(one, i18n, dates)).toBe('Onboarding depends on Activation, which is off track.')
+    expect(explanationText(two, i18n, dates)).toBe('Onboarding depends on Activation, which is off track; 2 linked nodes are off track in all.')
+    expect(explanationText(one, german, dates)).toBe('Onboarding hängt von Activation ab, und das ist nicht im Plan.')
+    expect(explanationText(two, german, dates)).toBe('Onboarding hängt von Activation ab, und das ist nicht im Plan; insgesamt sind 2 verknüpfte Elemente nicht im Plan.')
+  })
+
   it('words a settling dependency with the status of its node', () => {
     const params = { title: 'Onboarding', otherTitle: 'Activation', relation: 'depends_on', count: 0, otherStatus: 'at_risk' }
     const settling = signal('s-12', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })

@@ -130,7 +130,8 @@ final class SignalRules {
     BigDecimal percent = offTrackPercent(forecast.progress());
     String severity = forecast.progress().compareTo(FORECAST_CRITICAL) < 0 ? CRITICAL : WARNING;
     long leadWeeks = (leadDays + 6) / 7;
-    if (last != null && last.same(severity, "forecastPercent", percent.doubleValue()) && last.same(severity, "leadWeeks", leadWeeks)) {
+    if (last != null && last.same(severity, "forecastPercent", percent.doubleValue())
+        && last.same(severity, "leadWeeks", leadWeeks)) {
       return UNCHANGED;
     }
     int decimals = DisplayPrecision.decimalsFor(node.start(), node.target(), node.current());
@@ -158,7 +159,7 @@ final class SignalRules {
         .put("checkedAt", now.toString());
     Supplier<String> explanation = () -> node.title() + " is forecast to reach " + withUnit(new BigDecimal(shownForecast), node)
         + " by the end of its cycle on " + cycle.end() + ", " + percent + " % of the way to its target "
-        + withUnit(node.target(), node) + ". That is off track, with " + leadDays + " days left to act.";
+        + withUnit(node.target(), node) + ". That is off track, with " + counted(leadDays, "day", "days") + " left to act.";
     return new Finding(OFF_TRACK_FORECAST, fingerprint(OFF_TRACK_FORECAST, node.id()), now, List.of(node.id()),
         units(node), severity, OFF_TRACK_FORECAST, params, explanation, evidence);
   }
@@ -267,9 +268,9 @@ final class SignalRules {
         .put("donePerWeek", donePerWeek(work, before, to))
         .put("linkedWork", linkedJson(work));
     Supplier<String> explanation = () -> node.title() + " stayed at " + withUnit(window.get(window.size() - 1).value(), node)
-        + " over its last " + window.size() + " check-ins (" + spanText(days) + "), while " + doneRecent
-        + " linked work items were done, up from " + donePrevious + " in the same time before. The delivered work does not"
-        + " move the result.";
+        + " over its last " + counted(window.size(), "check-in", "check-ins") + " (" + spanText(days) + "), while "
+        + counted(doneRecent, "linked work item was", "linked work items were") + " done, up from " + donePrevious
+        + " in the same time before. The delivered work does not move the result.";
     List<String> nodeIds = new ArrayList<>(List.of(node.id()));
     for (LinkedWork item : work) {
       if (!nodeIds.contains(item.node().id())) {
@@ -437,8 +438,8 @@ final class SignalRules {
         .put("drop", drop)
         .put("threshold", settings.confidenceDrop())
         .put("unit", node.unit());
-    Supplier<String> explanation = () -> "Confidence in " + node.title() + " fell by " + drop + " points, from " + reference.confidence()
-        + " on " + reference.time().atZone(ZoneOffset.UTC).toLocalDate() + " to " + latest.confidence() + " at the"
+    Supplier<String> explanation = () -> "Confidence in " + node.title() + " fell by " + counted(drop, "point", "points")
+        + ", from " + reference.confidence() + " on " + reference.time().atZone(ZoneOffset.UTC).toLocalDate() + " to " + latest.confidence() + " at the"
         + " check-in of " + latest.time().atZone(ZoneOffset.UTC).toLocalDate() + ".";
     return new Finding(CONFIDENCE_DROP, fingerprint(CONFIDENCE_DROP, node.id()), latest.time(), List.of(node.id()),
         units(node), severity, CONFIDENCE_DROP, params, explanation, evidence);
@@ -560,7 +561,7 @@ final class SignalRules {
     Supplier<JsonObject> evidence = () -> new JsonObject().put("offTrack", nodes).put("linked", related.size()).put("checkedAt", now.toString());
     Supplier<String> explanation = () -> node.title() + " " + relationText(first) + " the " + kindName(first.node().kind()) + " "
         + first.node().title() + ", which is off track"
-        + (offTrack.size() > 1 ? ", and " + (offTrack.size() - 1) + " more linked nodes are off track too." : ".");
+        + (offTrack.size() > 1 ? ", and " + moreOffTrackText(offTrack.size() - 1) : ".");
     return new Finding(DEPENDENCY_AT_RISK, fingerprint(DEPENDENCY_AT_RISK, node.id()), now, nodeIds, unitIds,
         "warning", DEPENDENCY_AT_RISK, params, explanation, evidence);
   }
@@ -689,9 +690,19 @@ final class SignalRules {
   /** Returns a span of whole days as people count it: days below two weeks, whole weeks from there. */
   static String spanText(long days) {
     if (days < 14) {
-      return days + (days == 1 ? " day" : " days");
+      return counted(days, "day", "days");
     }
     return Math.round(days / 7.0) + " weeks";
+  }
+
+  /** Writes a count with the English noun phrase that agrees with it: "1 day", "0 days", "3 days". */
+  static String counted(long count, String singular, String plural) {
+    return count + " " + (count == 1 ? singular : plural);
+  }
+
+  /** Returns the end of a dependency sentence for the other off-track nodes besides the one it names. */
+  private static String moreOffTrackText(int more) {
+    return counted(more, "more linked node is", "more linked nodes are") + " off track too.";
   }
 
   /** Returns the English name of a node kind for sentences, such as "key result". */

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -148,6 +149,53 @@ class SignalSentencesTest {
   }
 
   @Test
+  void dependencyCountsOneMoreNode() {
+    Finding finding = dependencyWithOffTrack(2);
+
+    assertThat(finding.explanation()).endsWith(", which is off track, and 1 more linked node is off track too.");
+  }
+
+  @Test
+  void dependencyCountsMoreNodes() {
+    Finding finding = dependencyWithOffTrack(3);
+
+    assertThat(finding.explanation()).endsWith(", which is off track, and 2 more linked nodes are off track too.");
+  }
+
+  @Test
+  void forecastCountsOneDayLeft() {
+    NodeState node = keyResult("kr-8", "Activation rate", "20", "40", "24", "%",
+        Forecast.of(new BigDecimal("30"), new BigDecimal("0.5")), Status.AT_RISK);
+
+    Finding lastDay = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, Instant.parse("2026-12-31T06:00:00Z"), null);
+    Finding earlier = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(lastDay.explanation()).endsWith("That is off track, with 1 day left to act.");
+    assertThat(earlier.explanation()).endsWith("That is off track, with 42 days left to act.");
+  }
+
+  @Test
+  void confidenceDropCountsPoints() {
+    SignalSettings anyDrop = new SignalSettings(3, 1, 3.5, 2);
+
+    assertThat(confidenceDrop(8, 7, anyDrop).explanation()).contains(" fell by 1 point, from 8 on ");
+    assertThat(confidenceDrop(8, 5, anyDrop).explanation()).contains(" fell by 3 points, from 8 on ");
+  }
+
+  @Test
+  void stallCountsCheckInsAndWorkItems() {
+    assertThat(stalled(Duration.ofDays(3)).explanation())
+        .contains("over its last 3 check-ins (3 days), while 3 linked work items were done, up from 0 ");
+  }
+
+  @Test
+  void countedAgreesWithNumber() {
+    assertThat(SignalRules.counted(1, "check-in", "check-ins")).isEqualTo("1 check-in");
+    assertThat(SignalRules.counted(0, "check-in", "check-ins")).isEqualTo("0 check-ins");
+    assertThat(SignalRules.counted(2, "linked work item was", "linked work items were")).isEqualTo("2 linked work items were");
+  }
+
+  @Test
   void forecastWritesCurrencyBeforeNumber() {
     NodeState node = keyResult("kr-1", "Average order value", "20", "40", "34.1", "EUR",
         Forecast.of(new BigDecimal("35.2012"), new BigDecimal("0.66")), Status.OFF_TRACK);
@@ -200,6 +248,28 @@ class SignalSentencesTest {
   @Test
   void stallWritesAmountWithCents() {
     assertThat(stalled("34.1", "€").explanation()).contains("stayed at €34.10 over");
+  }
+
+  private static Finding dependencyWithOffTrack(int offTrackCount) {
+    NodeState keyResult = keyResult("kr-9", "Checkout conversion", "0", "100", "40", "%", null, Status.ON_TRACK);
+    List<SignalRules.Related> related = new ArrayList<>();
+    for (int i = 0; i < offTrackCount; i++) {
+      NodeState initiative = node("in-" + i, NodeKind.INITIATIVE, "Checkout step " + i, Status.OFF_TRACK);
+      related.add(new SignalRules.Related(initiative, "depends_on", "input"));
+    }
+    Finding finding = SignalRules.dependencyAtRisk(keyResult, related, NOW, null);
+    assertThat(finding).isNotNull();
+    return finding;
+  }
+
+  private static Finding confidenceDrop(int from, int to, SignalSettings settings) {
+    NodeState node = keyResult("kr-10", "Activation rate", "20", "40", "24", "%", null, Status.AT_RISK);
+    NodeTrack track = new NodeTrack();
+    track.add(new Observation.Value(node.id(), new BigDecimal("24"), from, true, NOW.minus(Duration.ofDays(7)), "test"), "e1");
+    track.add(new Observation.Value(node.id(), new BigDecimal("24"), to, true, NOW, "test"), "e2");
+    Finding finding = SignalRules.confidenceDrop(node, track, settings);
+    assertThat(finding).isNotNull();
+    return finding;
   }
 
   private static Finding stalled(Duration span) {
