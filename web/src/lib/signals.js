@@ -116,7 +116,7 @@ export function explanationText(signal, { t, te }, format) {
     // The engine sends whole percent, or one decimal where whole percent would reach the
     // off-track threshold, so the decimal is written in the person's language.
     forecastPercent: params.forecastPercent === undefined ? undefined : format.valueText(Number(params.forecastPercent), null),
-    z: Math.abs(Number(params.z ?? 0)),
+    z: format.valueText(Math.abs(Number(params.z ?? 0)), null),
     cycleEnd: params.cycleEnd ? format.dateText(params.cycleEnd) : '',
     dueAt: params.dueAt ? format.dateText(params.dueAt) : '',
     lastCheckIn: params.lastCheckIn ? format.dateText(params.lastCheckIn) : '',

@@ -143,6 +143,14 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(anomaly, german, dates)).toBe('Orders hat 60 gemessen, 6.1 robuste Standardabweichungen unter dem üblichen Wert 100 für diesen Wochentag.')
   })
 
+  it('writes the anomaly score with the German decimal comma', () => {
+    const germanFormat = { ...dates, valueText: (n, unit) => new Intl.NumberFormat('de').format(n) + (unit ? ` ${unit}` : '') }
+    const anomaly = signal('s-16', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'kpi_anomaly', params: { title: 'Tickets', value: '2000', centre: '1273.9', z: 257.8, side: 'above', seasonal: false },
+    })
+    expect(explanationText(anomaly, german, germanFormat)).toBe('Tickets hat 2.000 gemessen, 257,8 robuste Standardabweichungen über dem üblichen Wert 1.273,9.')
+  })
+
   it('rounds a forecast to the decimals the engine sent', () => {
     const format = { ...dates, estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}` }
     const offTrack = signal('s-7', '2026-12-04T10:00:00Z', ['n-1'], {
