@@ -116,17 +116,44 @@ final class BriefComposer {
   /**
    * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts and
    * links the nodes and units they are about, each once: a sentence is about its first such link.
+   * A node or unit that a kept sentence links is neither counted nor named again, so the kept
+   * names and the count add up to what the section is about. When every left-out sentence is about
+   * a node or unit the kept ones name, the section keeps {@code MAX_ITEMS} sentences and no count.
    */
   private List<JsonObject> capped(List<JsonObject> sentences) {
     List<JsonObject> kept = new ArrayList<>(sentences.subList(0, MAX_ITEMS - 1));
+    Set<String> covered = new HashSet<>();
+    kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
     Map<String, JsonObject> named = new LinkedHashMap<>();
     for (JsonObject dropped : sentences.subList(MAX_ITEMS - 1, sentences.size())) {
       JsonObject subject = subjectOf(dropped);
-      named.putIfAbsent(subject.getString("type") + ":" + subject.getString("id"), subject);
+      String key = linkKey(subject);
+      if (!covered.contains(key)) {
+        named.putIfAbsent(key, subject);
+      }
+    }
+    if (named.isEmpty()) {
+      return new ArrayList<>(sentences.subList(0, MAX_ITEMS));
     }
     List<JsonObject> subjects = new ArrayList<>(named.values());
     kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS).build());
     return kept;
+  }
+
+  /** Returns the keys of the nodes and units a sentence links, such as "node:k-1". */
+  private static Set<String> namedKeys(JsonObject sentence) {
+    Set<String> keys = new HashSet<>();
+    for (Object item : sentence.getJsonArray("links")) {
+      JsonObject link = (JsonObject) item;
+      if ("node".equals(link.getString("type")) || "unit".equals(link.getString("type"))) {
+        keys.add(linkKey(link));
+      }
+    }
+    return keys;
+  }
+
+  private static String linkKey(JsonObject link) {
+    return link.getString("type") + ":" + link.getValue("id");
   }
 
   private static JsonObject subjectOf(JsonObject sentence) {

@@ -192,8 +192,8 @@ final class BriefTemplates {
       Map.entry("month.10", "Ten months"), Map.entry("month.11", "Eleven months"),
       Map.entry("objective.line", "{0} ({1}): progress {2}, {3}."),
       Map.entry("carry.item", "Carry over {0}: progress {1}, {2}."),
-      Map.entry("more.one", "Points on {0} more item are left out: {1}."),
-      Map.entry("more.other", "Points on {0} more items are left out: {1}."),
+      Map.entry("more.one", "{0} more item is not shown here: {1}."),
+      Map.entry("more.other", "{0} more items are not shown here: {1}."),
       Map.entry("carry.none", "Every objective of {0} is on track, so nothing needs to carry over."));
 
   static final Map<String, String> GERMAN = Map.ofEntries(
@@ -374,7 +374,7 @@ final class BriefTemplates {
       Map.entry("month.10", "Zehn Monate"), Map.entry("month.11", "Elf Monate"),
       Map.entry("objective.line", "{0} ({1}): Fortschritt {2}, {3}."),
       Map.entry("carry.item", "{0} übernehmen: Fortschritt {1}, {2}."),
-      Map.entry("more.one", "Punkte zu {0} weiteren Element sind ausgelassen: {1}."),
-      Map.entry("more.other", "Punkte zu {0} weiteren Elementen sind ausgelassen: {1}."),
+      Map.entry("more.one", "{0} weiteres Element ist hier nicht aufgeführt: {1}."),
+      Map.entry("more.other", "{0} weitere Elemente sind hier nicht aufgeführt: {1}."),
       Map.entry("carry.none", "Jedes Ziel von {0} ist im Plan, daher muss nichts übernommen werden."));
 }

@@ -331,7 +331,7 @@ class BriefComposerTest {
     JsonArray kept = carryOver.getJsonArray("sentences");
     JsonObject last = kept.getJsonObject(kept.size() - 1);
     // 12 late objectives and the three others not on track make 15 to carry over; 5 are shown.
-    assertThat(last.getString("text")).startsWith("Points on 10 more items are left out: ").endsWith(" and others.");
+    assertThat(last.getString("text")).startsWith("10 more items are not shown here: ").endsWith(" and others.");
     assertThat(last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(10);
     assertThat(last.getJsonArray("links")).hasSize(BriefComposer.MAX_ITEMS);
   }
@@ -351,11 +351,61 @@ class BriefComposerTest {
     JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
     JsonObject last = risks.getJsonObject(risks.size() - 1);
-    // 16 sentences about 11 nodes are left out: 4 on signals, 10 on nodes behind plan, a silence and a missing value.
-    assertThat(last.getString("text")).startsWith("Points on 11 more items are left out: ");
+    // 16 sentences about 11 nodes are left out: 4 on signals, 10 on nodes behind plan, a silence and
+    // a missing value. The kept signal sentences name 5 of those nodes, so 6 are counted.
+    assertThat(last.getString("text")).startsWith("6 more items are not shown here: ");
     JsonArray subjects = last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects");
-    assertThat(subjects).hasSize(11);
-    assertThat(new java.util.HashSet<>(subjects.getList())).hasSize(11);
+    assertThat(subjects).hasSize(6);
+    assertThat(new java.util.HashSet<>(subjects.getList())).hasSize(6);
+  }
+
+  @Test
+  void cutSectionCountsOnlyWhatKeptSentencesMiss() {
+    List<JsonObject> late = new ArrayList<>();
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
+          NOW.minus(Duration.ofDays(1)), null));
+      signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
+          List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
+    }
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    for (int i = 0; i < risks.size() - 1; i++) {
+      risks.getJsonObject(i).getJsonArray("links").stream().map(l -> (JsonObject) l)
+          .filter(l -> "node".equals(l.getString("type"))).forEach(l -> shown.add(l.getString("id")));
+    }
+    List<String> counted = risks.getJsonObject(risks.size() - 1).getJsonArray("numbers").getJsonObject(0)
+        .getJsonArray("subjects").stream().map(subject -> ((JsonObject) subject).getString("id")).toList();
+    assertThat(counted).as("counted nodes").doesNotContainAnyElementsOf(shown);
+    // k-quiet, k-flat2, k-none and the 8 late key results are the 11 nodes of the section.
+    assertThat(shown.size() + counted.size()).as("shown and counted nodes").isEqualTo(11);
+  }
+
+  @Test
+  void cutSectionAboutShownNodesKeepsSixSentences() {
+    List<JsonObject> extra = List.of(
+        node("k-x1", "key_result", "Extra key result one", "o-guest", 0.6, "at_risk", NOW.minus(Duration.ofDays(1)), null),
+        node("k-x2", "key_result", "Extra key result two", "o-guest", 0.6, "at_risk", NOW.minus(Duration.ofDays(1)), null));
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    for (JsonObject node : List.of(extra.get(0), extra.get(1))) {
+      signals.add(new BriefInputs.Signal("s-" + node.getString("id"), "missed_check_in", "warning", "open",
+          List.of(node.getString("id")), List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), node.getString("title"), "key_result"));
+    }
+    signals.add(new BriefInputs.Signal("s-fees", "confidence_drop", "warning", "open", List.of("k-flat2"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(1)), "Cut fees to 1.6 %", "key_result"));
+    signals.add(new BriefInputs.Signal("s-none", "missed_check_in", "warning", "open", List.of("k-none"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(1)), "Reach 30 % guest orders", "key_result"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, extra, Map.of(), signals), BriefWording.of("en"));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    // Five signal sentences name every node the later risk sentences are about.
+    assertThat(risks).hasSize(BriefComposer.MAX_ITEMS);
+    assertThat(risks.stream().map(s -> ((JsonObject) s).getString("text"))).noneMatch(text -> text.contains("not shown here"));
   }
 
   @ParameterizedTest(name = "{0}")

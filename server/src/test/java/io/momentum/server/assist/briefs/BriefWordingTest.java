@@ -151,12 +151,12 @@ class BriefWordingTest {
       "en|summary.addedObjectives|0|2|2 objectives are new in this period, B; with them the score is C instead of D.",
       "de|summary.addedObjectives|0|1|1 Ziel ist in diesem Zeitraum hinzugekommen, B; mit ihm liegt der Gesamtfortschritt bei C statt D.",
       "de|summary.addedObjectives|0|2|2 Ziele sind in diesem Zeitraum hinzugekommen, B; mit ihnen liegt der Gesamtfortschritt bei C statt D.",
-      "en|more|0|0|Points on 0 more items are left out: B.",
-      "en|more|0|1|Points on 1 more item are left out: B.",
-      "en|more|0|2|Points on 2 more items are left out: B.",
-      "de|more|0|0|Punkte zu 0 weiteren Elementen sind ausgelassen: B.",
-      "de|more|0|1|Punkte zu 1 weiteren Element sind ausgelassen: B.",
-      "de|more|0|2|Punkte zu 2 weiteren Elementen sind ausgelassen: B."})
+      "en|more|0|0|0 more items are not shown here: B.",
+      "en|more|0|1|1 more item is not shown here: B.",
+      "en|more|0|2|2 more items are not shown here: B.",
+      "de|more|0|0|0 weitere Elemente sind hier nicht aufgeführt: B.",
+      "de|more|0|1|1 weiteres Element ist hier nicht aufgeführt: B.",
+      "de|more|0|2|2 weitere Elemente sind hier nicht aufgeführt: B."})
   void countedSentenceAgreesWithCount(String language, String key, int countPiece, int count, String expected) {
     BriefWording wording = BriefWording.of(language);
     String form = BriefWording.countedKey(key, count);
