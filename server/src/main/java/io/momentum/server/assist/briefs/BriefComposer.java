@@ -714,13 +714,12 @@ final class BriefComposer {
       if (forecast != null && forecast.compareTo(BigDecimal.ONE) < 0) {
         out.add(replan(node));
         named.add(node.getString("id"));
-      } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))
-          && node.getString("updatedAt") != null) {
-        out.add(sentence("rec.moreValues").node(node).quote(owner(node)).build());
-        named.add(node.getString("id"));
-      } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))) {
-        out.add(sentence("rec.stale").node(node).quote(owner(node)).build());
-        named.add(node.getString("id"));
+      } else if (forecast == null && !named.contains(node.getString("id"))) {
+        JsonObject recommendation = withoutForecast(node);
+        if (recommendation != null) {
+          out.add(recommendation);
+          named.add(node.getString("id"));
+        }
       }
     }
     for (JsonObject node : stale(keyResults)) {
@@ -743,6 +742,28 @@ final class BriefComposer {
       out.add(sentence("rec.none").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /**
+   * Recommends what to do about a key result behind plan that has no forecast, by the engine's
+   * reason: more check-ins only when more values would give it one, else a plan to catch up,
+   * because a key result measured by work items or milestones has no forecast by design.
+   * Returns null when the key result has no owner to ask and more values are what it lacks.
+   */
+  private JsonObject withoutForecast(JsonObject node) {
+    JsonObject forecast = node.getJsonObject("forecast");
+    String reason = forecast == null ? null : forecast.getString("code");
+    String owner = owner(node);
+    if (owner != null && node.getString("updatedAt") == null) {
+      return sentence("rec.stale").node(node).quote(owner).build();
+    }
+    if ("too_few_values".equals(reason) || "one_day".equals(reason)) {
+      String key = "one_day".equals(reason) ? "rec.moreDays" : "rec.moreValues";
+      return owner == null ? null : sentence(key).node(node).quote(owner).build();
+    }
+    Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
+        : sentence("rec.catchUp").node(node).quote(owner);
+    return sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
   }
 
   /**

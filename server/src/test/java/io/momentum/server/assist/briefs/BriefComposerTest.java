@@ -188,6 +188,34 @@ class BriefComposerTest {
         .contains("Lena Kowalska fragen, was es braucht, um das Hindernis bei Cut fees to 1.6 % zu lösen.");
   }
 
+  @ParameterizedTest(name = "{0} in {1}")
+  @CsvSource(delimiter = '|', value = {
+      "not_forecast | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan: progress 30.0 % against 70.0 % expected.",
+      "no_target | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan: progress 30.0 % against 70.0 % expected.",
+      "not_forecast | de | Arjun Mehta fragen, wie Reduce failed payments to 3.5 % wieder in den Plan kommt: Fortschritt 30,0 %, erwartet sind 70,0 %.",
+      "too_few_values | en | Ask Arjun Mehta for more frequent check-ins on Reduce failed payments to 3.5 %: it has fewer than three values, too few for a forecast.",
+      "one_day | en | Ask Arjun Mehta for check-ins on Reduce failed payments to 3.5 % on more days: all its values are from one day, so there is no forecast.",
+      "one_day | de | Arjun Mehta um Check-ins zu Reduce failed payments to 3.5 % an weiteren Tagen bitten: Alle Messwerte stammen von einem Tag, daher gibt es keine Prognose."})
+  void recommendationFollowsForecastReason(String reason, String language, String expected) {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "k-quiet".equals(node.getString("id"))
+        ? node.copy().put("forecast", new JsonObject().put("code", reason).put("reason", "engine wording")) : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    JsonArray recommendations = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "recommendations".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    List<String> about = recommendations.stream().map(s -> ((JsonObject) s).getString("text"))
+        .filter(text -> text.contains("Reduce failed payments")).toList();
+    assertThat(about).contains(expected);
+    if (reason.startsWith("no")) {
+      assertThat(about).noneMatch(text -> text.contains("Check-in") || text.contains("check-in"));
+    }
+  }
+
   /** Replaces the nodes (and their states a week ago) and the signals of the weekly inputs. */
   private static BriefInputs with(BriefKind kind, List<JsonObject> extra, Map<String, JsonObject> extraBefore,
                                   List<BriefInputs.Signal> signals) {
