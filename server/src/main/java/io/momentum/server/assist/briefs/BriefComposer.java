@@ -515,8 +515,9 @@ final class BriefComposer {
         sentence = other == null
             ? sentence.labels(List.of(signalLink(first, boardUnit).put("label", first.otherTitle())), 1)
             : sentence.node(other);
+        String otherKind = other == null ? first.otherKind() : other.getString("kind");
         out.add(new Ranked(rank, sentence.words(label, signalLink(first, boardUnit))
-            .words(words.status(other == null ? "off_track" : other.getString("status"))).build()));
+            .words(words.status(other == null ? "off_track" : other.getString("status"))).words(pronoun(otherKind)).build()));
         continue;
       }
       if (all.size() == 1 && "held".equals(variant)) {
@@ -539,11 +540,7 @@ final class BriefComposer {
       }
       List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
       List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, plain, boardUnit));
-      for (BriefInputs.Signal signal : all) {
-        if (isLink(variants.get(signal.id()))) {
-          clauses.add(linkClause(signal, variants.get(signal.id()), boardUnit));
-        }
-      }
+      clauses.addAll(linkClauses(sentence, all, variants, boardUnit));
       out.add(new Ranked(rank, sentence.clauses(capitalised(clauses)).words(stateLabel(all)).build()));
     }
     return out;
@@ -555,7 +552,42 @@ final class BriefComposer {
 
   /** Returns the node at the other end of a dependency signal, or null when it is outside the brief. */
   private JsonObject otherEnd(BriefInputs.Signal signal) {
-    return byId.get(signal.nodeIds().size() > 1 ? signal.nodeIds().get(1) : "");
+    return byId.get(otherId(signal));
+  }
+
+  /**
+   * Returns one clause per node that the dependency signals among {@code signals} link to the
+   * sentence's node, so no node is named twice. A signal that the sentence's node depends on or
+   * contributes to that node comes first, because its clause says the node's status; the other
+   * signals about the same node are linked as data of the sentence.
+   */
+  private List<JsonObject> linkClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals,
+                                       Map<String, String> variants, String boardUnit) {
+    Map<String, List<BriefInputs.Signal>> byNode = new LinkedHashMap<>();
+    for (BriefInputs.Signal signal : signals) {
+      String variant = variants.get(signal.id());
+      if (isLink(variant)) {
+        String related = "held".equals(variant) ? signal.subjectId() : otherId(signal);
+        byNode.computeIfAbsent(related, id -> new ArrayList<>()).add(signal);
+      }
+    }
+    List<JsonObject> clauses = new ArrayList<>();
+    for (List<BriefInputs.Signal> ofNode : byNode.values()) {
+      BriefInputs.Signal lead = ofNode.stream().filter(signal -> "dependency".equals(variants.get(signal.id())))
+          .findFirst().orElse(ofNode.get(0));
+      clauses.add(linkClause(lead, variants.get(lead.id()), boardUnit));
+      ofNode.stream().filter(signal -> signal != lead).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+    }
+    return clauses;
+  }
+
+  private static String otherId(BriefInputs.Signal signal) {
+    return signal.nodeIds().size() > 1 ? signal.nodeIds().get(1) : "";
+  }
+
+  /** Returns the relative pronoun that refers to a node of {@code kind}: "which", or the German article of its kind's noun. */
+  private String pronoun(String kind) {
+    return words.template(words.has("which." + kind) ? "which." + kind : "which.other");
   }
 
   /**
@@ -574,8 +606,10 @@ final class BriefComposer {
     clause = other == null
         ? clause.labels(List.of(signalLink(signal, boardUnit).put("label", signal.otherTitle())), 1)
         : clause.node(other);
-    return clause.words(kindWord(other == null ? signal.otherKind() : other.getString("kind")))
-        .words(words.status(other == null ? "off_track" : other.getString("status")), signalLink(signal, boardUnit)).build();
+    String otherKind = other == null ? signal.otherKind() : other.getString("kind");
+    return clause.words(kindWord(otherKind))
+        .words(words.status(other == null ? "off_track" : other.getString("status")), signalLink(signal, boardUnit))
+        .words(pronoun(otherKind)).build();
   }
 
   /**

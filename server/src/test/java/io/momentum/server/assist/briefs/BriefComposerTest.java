@@ -455,8 +455,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Retry card payments (initiative), which is off track, and Move card payments (initiative) contributes to it (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, Stand: nicht im Plan, und Move card payments (Initiative) trägt dazu bei (offene Signale)."})
+      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Retry card payments (initiative), which is off track, and Move card payments (initiative) contributes to it and is flagged as affected (open signals).",
+      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, die nicht im Plan ist, und Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
   void dependencySignalsJoinNodeSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-retry"),
@@ -473,6 +473,31 @@ class BriefComposerTest {
     assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
         .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-retry",
             "/units/u-team#signal-s-retry", "/units/u-team#signal-s-move");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Move card payments (initiative), which is off track, and Cut the API error rate (key result) contributes to it and is flagged as affected (open signals).",
+      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Move card payments (Initiative) ab, die nicht im Plan ist, und Cut the API error rate (Schlüsselergebnis) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
+  void dependencySignalsNameEachNodeOnce(String language, String expected) {
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-relies", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-move"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
+        "depends_on", "Move card payments", "initiative"));
+    signals.add(new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
+        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    signals.add(new BriefInputs.Signal("s-api", "dependency_at_risk", "warning", "open", List.of("k-api", "k-quiet"),
+        List.of("u-platform"), NOW.minus(Duration.ofDays(2)), "Cut the API error rate", "key_result",
+        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
+
+    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %:")
+        && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
+    assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
+    // Every signal stays linked, the one merged into the clause about Move card payments as data.
+    assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")))
+        .contains("s-1", "s-relies", "s-move", "s-api");
   }
 
   @Test
