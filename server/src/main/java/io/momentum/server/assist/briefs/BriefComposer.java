@@ -241,9 +241,12 @@ final class BriefComposer {
         .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
         : counted("summary.status", onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
         .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, MAX_ITEMS);
+    List<JsonObject> atRisk = withStatus(behindFirst(objectives), "at_risk");
+    List<JsonObject> offTrack = withStatus(behindFirst(objectives), "off_track");
     out.add(status
-        .number(numbers.count("objectives.at_risk", withStatus(objectives, "at_risk"), in.asOf()))
-        .number(numbers.count("objectives.off_track", withStatus(objectives, "off_track"), in.asOf())).build());
+        .number(numbers.count("objectives.at_risk", atRisk, in.asOf()))
+        .number(numbers.count("objectives.off_track", offTrack, in.asOf()))
+        .bracketedNodes(atRisk, MAX_ITEMS).bracketedNodes(offTrack, MAX_ITEMS).build());
     List<JsonObject> pending = withStatus(objectives, "pending");
     if (!pending.isEmpty()) {
       out.add(counted("summary.pending", pending.size())
@@ -265,7 +268,9 @@ final class BriefComposer {
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
     Sentence.Builder sentence = sentence(BriefWording.shareKey("summary.own", onTrack.size(), objectives.size()))
         .unit(in.unit()).number(numbers.score(objectives, own, in.asOf()));
-    return share(sentence, objectives, ".own").build();
+    share(sentence, objectives, ".own");
+    // The counted objectives on track are named; an only objective is named by its status alone.
+    return (objectives.size() == 1 ? sentence : sentence.bracketedNodes(onTrack, MAX_ITEMS)).build();
   }
 
   /**

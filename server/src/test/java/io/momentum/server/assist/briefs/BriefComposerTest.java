@@ -141,12 +141,50 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | 1 of 4 objectives is on track (Make checkout effortless), 1 at risk and 1 off track.",
-      "de | 1 von 4 Zielen ist im Plan (Make checkout effortless), 1 gefährdet und 1 nicht im Plan."})
+      "en | 1 of 4 objectives is on track (Make checkout effortless), 1 at risk (Make payments reliable) and 1 off track (Let customers check out as guests).",
+      "de | 1 von 4 Zielen ist im Plan (Make checkout effortless), 1 gefährdet (Make payments reliable) und 1 nicht im Plan (Let customers check out as guests)."})
   void oneObjectiveOnTrackTakesSingularVerb(String language, String expected) {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"one on track", "none on track", "sub-unit"})
+  void summaryLinksEveryCountedObjective(String variant) {
+    BriefInputs base = inputs(variant.equals("sub-unit") ? BriefKind.MONTHLY : BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    List<BriefInputs.Unit> units = base.units();
+    if (variant.equals("none on track")) {
+      now.replaceAll(node -> "o-fast".equals(node.getString("id")) ? node.copy().put("status", "at_risk") : node);
+    }
+    if (variant.equals("sub-unit")) {
+      BriefInputs.Unit squad = new BriefInputs.Unit("u-squad", "Wallets", "team", TEAM.id(), 1);
+      units = List.of(TEAM, squad);
+      now.add(node("o-squad", "objective", "Offer every wallet", null, 0.9, "on_track", null, null).put("unitId", squad.id()));
+    }
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), units, now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    JsonArray summary = brief.getJsonArray("sections").getJsonObject(0).getJsonArray("sentences");
+    int counts = 0;
+    for (Object item : summary) {
+      JsonObject sentence = (JsonObject) item;
+      List<Object> linked = sentence.getJsonArray("links").stream().map(l -> ((JsonObject) l).getValue("id")).toList();
+      for (Object number : sentence.getJsonArray("numbers")) {
+        JsonObject fact = (JsonObject) number;
+        // A total such as "of its 4 objectives" counts the whole group; each status count names its part.
+        if ("count".equals(fact.getString("measure")) && fact.getString("of").matches("objectives\\.[a-z_]+(\\.own)?")
+            && !fact.getString("of").equals("objectives.own")) {
+          counts++;
+          assertThat(linked).as("links of \"%s\"", sentence.getString("text"))
+              .containsAll(fact.getJsonArray("nodeIds").getList());
+        }
+      }
+    }
+    assertThat(counts).as("counts of objectives by status").isGreaterThanOrEqualTo(3);
   }
 
   @Test
