@@ -236,17 +236,19 @@ final class BriefComposer {
       out.add(all.nodes(onTrack, MAX_ITEMS).build());
       return out;
     }
+    // A portfolio names three objectives per status, so its three lists fit one readable sentence.
+    int named = tree ? MAX_ITEMS / 2 : MAX_ITEMS;
     Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
         .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
         .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
         : counted("summary.status", onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-        .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, MAX_ITEMS);
+        .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, named);
     List<JsonObject> atRisk = withStatus(behindFirst(objectives), "at_risk");
     List<JsonObject> offTrack = withStatus(behindFirst(objectives), "off_track");
     out.add(status
         .number(numbers.count("objectives.at_risk", atRisk, in.asOf()))
         .number(numbers.count("objectives.off_track", offTrack, in.asOf()))
-        .bracketedNodes(atRisk, MAX_ITEMS).bracketedNodes(offTrack, MAX_ITEMS).build());
+        .bracketedNodes(atRisk, named).bracketedNodes(offTrack, named).build());
     List<JsonObject> pending = withStatus(objectives, "pending");
     if (!pending.isEmpty()) {
       out.add(counted("summary.pending", pending.size())
@@ -576,8 +578,11 @@ final class BriefComposer {
         byNode.computeIfAbsent(related, id -> new ArrayList<>()).add(signal);
       }
     }
+    List<List<BriefInputs.Signal>> nodes = new ArrayList<>(byNode.values());
+    // What the node relies on or contributes to comes before the nodes flagged because of it.
+    nodes.sort(Comparator.comparing(ofNode -> ofNode.stream().noneMatch(signal -> "dependency".equals(variants.get(signal.id())))));
     List<JsonObject> clauses = new ArrayList<>();
-    for (List<BriefInputs.Signal> ofNode : byNode.values()) {
+    for (List<BriefInputs.Signal> ofNode : nodes) {
       BriefInputs.Signal lead = ofNode.stream().filter(signal -> "dependency".equals(variants.get(signal.id())))
           .findFirst().orElse(ofNode.get(0));
       clauses.add(linkClause(lead, variants.get(lead.id()), boardUnit));

@@ -351,7 +351,7 @@ final class BriefTemplates {
       Map.entry("rec.confidence", "Mit {1} besprechen, was die Zuversicht für {0} heben würde; sie liegt bei {2}."),
       Map.entry("rec.review", "{0} mit {1} durchgehen: Fortschritt {2}, erwartet sind {3}."),
       Map.entry("rec.reviewNobody", "{0} durchgehen: Fortschritt {1}, erwartet sind {2}."),
-      Map.entry("rec.unitGap", "{0} fragen, wie die Lücke von {1} zum Plan geschlossen werden soll."),
+      Map.entry("rec.unitGap", "{0} fragen, wie die Einheit ihren Rückstand auf den Plan aufholen will; er beträgt {1}."),
       Map.entry("rec.none", "Den Plan von {0} beibehalten: Nichts erfordert eine Änderung."),
       Map.entry("tp.win", "{0} würdigen: Der Fortschritt stieg {2} um {1}."),
       Map.entry("tp.risk", "Entscheiden, wie {0} wieder in den Plan kommt: Es liegt {1} zurück."),

@@ -519,14 +519,15 @@ class BriefComposerTest {
       "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Move card payments (Initiative) ab, die nicht im Plan ist, und Cut the API error rate (Schlüsselergebnis) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
   void dependencySignalsNameEachNodeOnce(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    // The contributing key result's signal comes first; the clause about what the node relies on still leads.
+    signals.add(new BriefInputs.Signal("s-api", "dependency_at_risk", "warning", "open", List.of("k-api", "k-quiet"),
+        List.of("u-platform"), NOW.minus(Duration.ofDays(2)), "Cut the API error rate", "key_result",
+        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
     signals.add(new BriefInputs.Signal("s-relies", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-move"),
         List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
         "depends_on", "Move card payments", "initiative"));
     signals.add(new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
         List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
-        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
-    signals.add(new BriefInputs.Signal("s-api", "dependency_at_risk", "warning", "open", List.of("k-api", "k-quiet"),
-        List.of("u-platform"), NOW.minus(Duration.ofDays(2)), "Cut the API error rate", "key_result",
         "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
 
