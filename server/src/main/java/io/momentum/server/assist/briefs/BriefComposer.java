@@ -121,6 +121,12 @@ final class BriefComposer {
    * a node or unit the kept ones name, the section keeps {@code MAX_ITEMS} sentences and no count.
    */
   private List<JsonObject> capped(List<JsonObject> sentences) {
+    if (in.kind() != BriefKind.WEEKLY) {
+      List<JsonObject> grouped = cappedByUnit(sentences);
+      if (grouped != null) {
+        return grouped;
+      }
+    }
     List<JsonObject> kept = new ArrayList<>(sentences.subList(0, MAX_ITEMS - 1));
     Set<String> covered = new HashSet<>();
     kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
@@ -138,6 +144,61 @@ final class BriefComposer {
     List<JsonObject> subjects = new ArrayList<>(named.values());
     kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS).build());
     return kept;
+  }
+
+  /**
+   * Cuts a portfolio section so that it covers every sub-unit: the first sentences stay, and the
+   * nodes and units of the rest get one sentence per direct sub-unit of the brief's unit, which
+   * counts and names those that no kept sentence names ("4 more items in Operations are not
+   * shown here: A, B, C and D."). Returns null when the rest falls into fewer than two sub-units,
+   * or into so many that fewer than two sentences would stay; then one sentence counts them all.
+   */
+  private List<JsonObject> cappedByUnit(List<JsonObject> sentences) {
+    for (int keep = MAX_ITEMS - 2; keep >= 2; keep--) {
+      Set<String> covered = new HashSet<>();
+      sentences.subList(0, keep).forEach(sentence -> covered.addAll(namedKeys(sentence)));
+      Map<String, Map<String, JsonObject>> byUnit = new LinkedHashMap<>();
+      for (JsonObject dropped : sentences.subList(keep, sentences.size())) {
+        JsonObject subject = subjectOf(dropped);
+        String key = linkKey(subject);
+        BriefInputs.Unit group = groupOf(subject);
+        if (group == null) {
+          return null;
+        }
+        if (!covered.contains(key)) {
+          byUnit.computeIfAbsent(group.id(), id -> new LinkedHashMap<>()).putIfAbsent(key, subject);
+        }
+      }
+      if (byUnit.size() < 2) {
+        return null;
+      }
+      if (keep + byUnit.size() <= MAX_ITEMS) {
+        List<JsonObject> kept = new ArrayList<>(sentences.subList(0, keep));
+        for (Map.Entry<String, Map<String, JsonObject>> entry : byUnit.entrySet()) {
+          BriefInputs.Unit unit = in.units().stream().filter(u -> u.id().equals(entry.getKey())).findFirst().orElseThrow();
+          List<JsonObject> subjects = new ArrayList<>(entry.getValue().values());
+          kept.add(counted("moreIn", subjects.size()).number(numbers.more(subjects, in.asOf())).unit(unit)
+              .labels(subjects, MAX_ITEMS).build());
+        }
+        return kept;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the direct sub-unit of the brief's unit that a node or unit belongs to, the brief's
+   * unit for its own nodes, or null for one outside the brief's units.
+   */
+  private BriefInputs.Unit groupOf(JsonObject subject) {
+    String unitId = "unit".equals(subject.getString("type")) ? subject.getString("id") : subject.getString("unitId");
+    Map<String, BriefInputs.Unit> units = new HashMap<>();
+    in.units().forEach(unit -> units.put(unit.id(), unit));
+    BriefInputs.Unit unit = unitId == null ? null : units.get(unitId);
+    while (unit != null && unit.depth() > 1) {
+      unit = units.get(unit.parentId());
+    }
+    return unit;
   }
 
   /** Returns the keys of the nodes and units a sentence links, such as "node:k-1". */

@@ -202,6 +202,8 @@ final class BriefTemplates {
       Map.entry("carry.item", "Carry over {0}: progress {1}, {2}."),
       Map.entry("more.one", "{0} more item is not shown here: {1}."),
       Map.entry("more.other", "{0} more items are not shown here: {1}."),
+      Map.entry("moreIn.one", "{0} more item in {1} is not shown here: {2}."),
+      Map.entry("moreIn.other", "{0} more items in {1} are not shown here: {2}."),
       Map.entry("carry.none", "Every objective of {0} is on track, so nothing needs to carry over."));
 
   static final Map<String, String> GERMAN = Map.ofEntries(
@@ -391,6 +393,8 @@ final class BriefTemplates {
       Map.entry("objective.line", "{0} ({1}): Fortschritt {2}, {3}."),
       Map.entry("carry.item", "{0} übernehmen: Fortschritt {1}, {2}."),
       Map.entry("more.one", "{0} weiteres Element ist hier nicht aufgeführt: {1}."),
+      Map.entry("moreIn.one", "{0} weiteres Element in {1} ist hier nicht aufgeführt: {2}."),
+      Map.entry("moreIn.other", "{0} weitere Elemente in {1} sind hier nicht aufgeführt: {2}."),
       Map.entry("more.other", "{0} weitere Elemente sind hier nicht aufgeführt: {1}."),
       Map.entry("carry.none", "Jedes Ziel von {0} ist im Plan, daher muss nichts übernommen werden."));
 }

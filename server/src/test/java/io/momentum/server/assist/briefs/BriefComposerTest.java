@@ -426,6 +426,35 @@ class BriefComposerTest {
   }
 
   @Test
+  void portfolioCutSectionCoversEachSubUnit() {
+    BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
+    BriefInputs.Unit team = new BriefInputs.Unit(TEAM.id(), TEAM.name(), TEAM.kind(), company.id(), 1);
+    BriefInputs.Unit operations = new BriefInputs.Unit("u-ops", "Operations", "business_unit", company.id(), 1);
+    BriefInputs.Unit returns = new BriefInputs.Unit("u-returns", "Returns", "team", operations.id(), 2);
+    BriefInputs base = inputs(BriefKind.QUARTERLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      now.add(node("o-late-" + letter, "objective", "Late objective " + letter, null, 0.1, "off_track", null, null)
+          .put("unitId", returns.id()));
+    }
+    BriefInputs inputs = new BriefInputs(BriefKind.QUARTERLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), List.of(company, team, operations, returns), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    JsonArray carryOver = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "carryOver".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    List<String> texts = carryOver.stream().map(s -> ((JsonObject) s).getString("text")).toList();
+    // 11 objectives carry over: the 8 late ones of Returns, in Operations, furthest behind first, and 3 of Checkout.
+    assertThat(texts).hasSize(BriefComposer.MAX_ITEMS);
+    assertThat(texts.get(4)).isEqualTo("4 more items in Operations are not shown here: Late objective E, Late objective F, "
+        + "Late objective G and Late objective H.");
+    assertThat(texts.get(5)).startsWith("3 more items in Checkout are not shown here: ");
+    assertThat(carryOver.getJsonObject(5).getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects").stream()
+        .map(subject -> ((JsonObject) subject).getString("id"))).containsExactlyInAnyOrder("o-guest", "o-pay", "o-new");
+  }
+
+  @Test
   void cutSectionCountsOnlyWhatKeptSentencesMiss() {
     List<JsonObject> late = new ArrayList<>();
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());

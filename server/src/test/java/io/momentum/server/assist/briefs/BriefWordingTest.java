@@ -156,7 +156,11 @@ class BriefWordingTest {
       "en|more|0|2|2 more items are not shown here: B.",
       "de|more|0|0|0 weitere Elemente sind hier nicht aufgeführt: B.",
       "de|more|0|1|1 weiteres Element ist hier nicht aufgeführt: B.",
-      "de|more|0|2|2 weitere Elemente sind hier nicht aufgeführt: B."})
+      "de|more|0|2|2 weitere Elemente sind hier nicht aufgeführt: B.",
+      "en|moreIn|0|1|1 more item in B is not shown here: C.",
+      "en|moreIn|0|2|2 more items in B are not shown here: C.",
+      "de|moreIn|0|1|1 weiteres Element in B ist hier nicht aufgeführt: C.",
+      "de|moreIn|0|2|2 weitere Elemente in B sind hier nicht aufgeführt: C."})
   void countedSentenceAgreesWithCount(String language, String key, int countPiece, int count, String expected) {
     BriefWording wording = BriefWording.of(language);
     String form = BriefWording.countedKey(key, count);
@@ -187,7 +191,7 @@ class BriefWordingTest {
 
     assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded",
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
-        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more");
+        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
