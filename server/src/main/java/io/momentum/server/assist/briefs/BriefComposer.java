@@ -147,11 +147,11 @@ final class BriefComposer {
   }
 
   /**
-   * Cuts a portfolio section so that it covers every sub-unit: the first sentences stay, and the
-   * nodes and units of the rest get one sentence per direct sub-unit of the brief's unit, which
-   * counts and names those that no kept sentence names ("4 more items in Operations are not
-   * shown here: A, B, C and D."). Returns null when the rest falls into fewer than two sub-units,
-   * or into so many that fewer than two sentences would stay; then one sentence counts them all.
+   * Cuts a portfolio section so that it names every sub-unit. The first sentences stay. The nodes
+   * and units of the rest that no kept sentence names get one sentence per direct sub-unit of the
+   * brief's unit ("4 more items in Operations are not shown here: A, B, C and D."). Returns null
+   * when the rest falls into fewer than two sub-units, or into so many that fewer than two
+   * sentences would stay, so that one sentence counts them all.
    */
   private List<JsonObject> cappedByUnit(List<JsonObject> sentences) {
     for (int keep = MAX_ITEMS - 2; keep >= 2; keep--) {
@@ -625,9 +625,9 @@ final class BriefComposer {
 
   /**
    * Returns one clause per node that the dependency signals among {@code signals} link to the
-   * sentence's node, so no node is named twice. A signal that the sentence's node depends on or
-   * contributes to that node comes first, because its clause says the node's status; the other
-   * signals about the same node are linked as data of the sentence.
+   * sentence's node, so no node is named twice. The clause of a node follows the signal by which
+   * the sentence's node relies on or contributes to it, because that clause gives its status. The
+   * other signals about the same node are linked as data of the sentence.
    */
   private List<JsonObject> linkClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals,
                                        Map<String, String> variants, String boardUnit) {
