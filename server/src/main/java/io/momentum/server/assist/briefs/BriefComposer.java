@@ -643,11 +643,30 @@ final class BriefComposer {
     // What the node relies on or contributes to comes before the nodes flagged because of it.
     nodes.sort(Comparator.comparing(ofNode -> ofNode.stream().noneMatch(signal -> "dependency".equals(variants.get(signal.id())))));
     List<JsonObject> clauses = new ArrayList<>();
+    List<BriefInputs.Signal> held = new ArrayList<>();
     for (List<BriefInputs.Signal> ofNode : nodes) {
       BriefInputs.Signal lead = ofNode.stream().filter(signal -> "dependency".equals(variants.get(signal.id())))
           .findFirst().orElse(ofNode.get(0));
-      clauses.add(linkClause(lead, variants.get(lead.id()), boardUnit));
+      if ("held".equals(variants.get(lead.id()))) {
+        held.add(lead);
+      } else {
+        clauses.add(linkClause(lead, variants.get(lead.id()), boardUnit));
+      }
       ofNode.stream().filter(signal -> signal != lead).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+    }
+    if (held.size() == 1) {
+      clauses.add(linkClause(held.get(0), "held", boardUnit));
+    } else if (held.size() > 1) {
+      // Several nodes flagged because of the sentence's node share one clause, so "flagged as
+      // affected" is said once: "A (KPI), which relies on it, and B (initiative), which
+      // contributes to it, are flagged as affected".
+      List<JsonObject> items = new ArrayList<>();
+      for (BriefInputs.Signal signal : held) {
+        items.add(sentence("clause.heldItem." + signal.relation())
+            .labels(List.of(signalLink(signal, boardUnit).put("label", signal.subjectTitle())), 1)
+            .words(kindWord(signal.subjectKind())).words(pronoun(signal.subjectKind())).build());
+      }
+      clauses.add(sentence("clause.heldGroup").clauses(items).build());
     }
     return clauses;
   }

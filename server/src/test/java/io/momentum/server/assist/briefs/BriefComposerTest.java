@@ -568,6 +568,28 @@ class BriefComposerTest {
         .contains("s-1", "s-relies", "s-move", "s-api");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, and Site conversion rate (KPI), which relies on it, and Rebuild checkout (initiative), which contributes to it, are flagged as affected (open signals).",
+      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
+  void affectedNodesShareOneClause(String language, String expected) {
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-kpi", "dependency_at_risk", "warning", "open", List.of("kpi-conversion", "k-quiet"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Site conversion rate", "kpi",
+        "depends_on", "Reduce failed payments to 3.5 %", "key_result"));
+    signals.add(new BriefInputs.Signal("s-rebuild", "dependency_at_risk", "warning", "open", List.of("i-rebuild", "k-quiet"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Rebuild checkout", "initiative",
+        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
+
+    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %:")
+        && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
+    assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
+    assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-kpi",
+            "/units/u-team#signal-s-rebuild");
+  }
+
   @Test
   void signalStatesNamed() {
     List<BriefInputs.Signal> signals = List.of(
