@@ -254,6 +254,38 @@ class BriefComposerTest {
     }
   }
 
+  /** Returns a dependency signal about {@code subjectId}, which relates to {@code otherId} as {@code relation} says. */
+  private static BriefInputs.Signal dependency(String id, String subjectId, String otherId, List<String> unitIds,
+                                               String subjectTitle, String subjectKind, String relation,
+                                               String otherTitle, String otherKind) {
+    return new BriefInputs.Signal(id, "dependency_at_risk", "warning", "open", List.of(subjectId, otherId), unitIds,
+        NOW.minus(Duration.ofDays(2)), subjectTitle, subjectKind, relation, otherTitle, otherKind);
+  }
+
+  /** Returns the sentences about "Reduce failed payments to 3.5 %" that link a signal. */
+  private static List<JsonObject> signalSentencesAboutQuietKeyResult(JsonObject brief) {
+    return sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %")
+        && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
+  }
+
+  /**
+   * Returns the risk sentences of a weekly brief with 8 more key results at risk, each with an
+   * open signal of an overdue check-in, so the section is cut.
+   */
+  private static JsonArray risksOfLateKeyResults() {
+    List<JsonObject> late = new ArrayList<>();
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
+          NOW.minus(Duration.ofDays(1)), null));
+      signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
+          List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
+    }
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
+    return brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+  }
+
   /** Replaces the nodes (and their states a week ago) and the signals of the weekly inputs. */
   private static BriefInputs with(BriefKind kind, List<JsonObject> extra, Map<String, JsonObject> extraBefore,
                                   List<BriefInputs.Signal> signals) {
@@ -404,18 +436,7 @@ class BriefComposerTest {
 
   @Test
   void cutSectionCountsNodesOnce() {
-    List<JsonObject> late = new ArrayList<>();
-    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
-    for (char letter = 'A'; letter <= 'H'; letter++) {
-      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
-          NOW.minus(Duration.ofDays(1)), null));
-      signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
-          List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
-    }
-    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
-
-    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
-        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    JsonArray risks = risksOfLateKeyResults();
     JsonObject last = risks.getJsonObject(risks.size() - 1);
     // 16 sentences about 11 nodes are left out: 4 on signals, 10 on nodes behind plan, a silence and
     // a missing value. The kept signal sentences name 5 of those nodes, so 6 are counted.
@@ -456,18 +477,7 @@ class BriefComposerTest {
 
   @Test
   void cutSectionCountsOnlyWhatKeptSentencesMiss() {
-    List<JsonObject> late = new ArrayList<>();
-    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
-    for (char letter = 'A'; letter <= 'H'; letter++) {
-      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
-          NOW.minus(Duration.ofDays(1)), null));
-      signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
-          List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
-    }
-    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
-
-    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
-        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    JsonArray risks = risksOfLateKeyResults();
     java.util.Set<String> shown = new java.util.HashSet<>();
     for (int i = 0; i < risks.size() - 1; i++) {
       risks.getJsonObject(i).getJsonArray("links").stream().map(l -> (JsonObject) l)
@@ -526,16 +536,13 @@ class BriefComposerTest {
       "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, die nicht im Plan ist, und Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
   void dependencySignalsJoinNodeSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
-    signals.add(new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-retry"),
-        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
-        "depends_on", "Retry card payments", "initiative"));
-    signals.add(new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
-        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
-        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    signals.add(dependency("s-retry", "k-quiet", "i-retry", List.of(TEAM.id()),
+        "Reduce failed payments to 3.5 %", "key_result", "depends_on", "Retry card payments", "initiative"));
+    signals.add(dependency("s-move", "i-move", "k-quiet", List.of(TEAM.id()),
+        "Move card payments", "initiative", "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
 
-    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %")
-        && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
+    List<JsonObject> about = signalSentencesAboutQuietKeyResult(brief);
     assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
     assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
         .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-retry",
@@ -549,19 +556,15 @@ class BriefComposerTest {
   void dependencySignalsNameEachNodeOnce(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     // The contributing key result's signal comes first; the clause about what the node relies on still leads.
-    signals.add(new BriefInputs.Signal("s-api", "dependency_at_risk", "warning", "open", List.of("k-api", "k-quiet"),
-        List.of("u-platform"), NOW.minus(Duration.ofDays(2)), "Cut the API error rate", "key_result",
-        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
-    signals.add(new BriefInputs.Signal("s-relies", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-move"),
-        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
-        "depends_on", "Move card payments", "initiative"));
-    signals.add(new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-quiet"),
-        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
-        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    signals.add(dependency("s-api", "k-api", "k-quiet", List.of("u-platform"),
+        "Cut the API error rate", "key_result", "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    signals.add(dependency("s-relies", "k-quiet", "i-move", List.of(TEAM.id()),
+        "Reduce failed payments to 3.5 %", "key_result", "depends_on", "Move card payments", "initiative"));
+    signals.add(dependency("s-move", "i-move", "k-quiet", List.of(TEAM.id()),
+        "Move card payments", "initiative", "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
 
-    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %:")
-        && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
+    List<JsonObject> about = signalSentencesAboutQuietKeyResult(brief);
     assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
     // Every signal stays linked, the one merged into the clause about Move card payments as data.
     assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")))
@@ -574,16 +577,13 @@ class BriefComposerTest {
       "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
   void affectedNodesShareOneClause(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
-    signals.add(new BriefInputs.Signal("s-kpi", "dependency_at_risk", "warning", "open", List.of("kpi-conversion", "k-quiet"),
-        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Site conversion rate", "kpi",
-        "depends_on", "Reduce failed payments to 3.5 %", "key_result"));
-    signals.add(new BriefInputs.Signal("s-rebuild", "dependency_at_risk", "warning", "open", List.of("i-rebuild", "k-quiet"),
-        List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Rebuild checkout", "initiative",
-        "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    signals.add(dependency("s-kpi", "kpi-conversion", "k-quiet", List.of(TEAM.id()),
+        "Site conversion rate", "kpi", "depends_on", "Reduce failed payments to 3.5 %", "key_result"));
+    signals.add(dependency("s-rebuild", "i-rebuild", "k-quiet", List.of(TEAM.id()),
+        "Rebuild checkout", "initiative", "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
 
-    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %:")
-        && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
+    List<JsonObject> about = signalSentencesAboutQuietKeyResult(brief);
     assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
     assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
         .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-kpi",
@@ -631,13 +631,11 @@ class BriefComposerTest {
   void dependencySignalsFollowTheLinkDirection() {
     List<BriefInputs.Signal> signals = List.of(
         // The initiative contributes to the key result, which was off track when the signal was raised.
-        new BriefInputs.Signal("s-move", "dependency_at_risk", "warning", "open", List.of("i-move", "k-flat2"),
-            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Move card payments", "initiative",
-            "contributes_to", "Cut fees to 1.6 %", "key_result"),
+        dependency("s-move", "i-move", "k-flat2", List.of(TEAM.id()),
+        "Move card payments", "initiative", "contributes_to", "Cut fees to 1.6 %", "key_result"),
         // The key result relies on an initiative outside the brief that is off track.
-        new BriefInputs.Signal("s-retry", "dependency_at_risk", "warning", "open", List.of("k-quiet", "i-retry"),
-            List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "Reduce failed payments to 3.5 %", "key_result",
-            "depends_on", "Retry card payments", "initiative"));
+        dependency("s-retry", "k-quiet", "i-retry", List.of(TEAM.id()),
+        "Reduce failed payments to 3.5 %", "key_result", "depends_on", "Retry card payments", "initiative"));
     BriefInputs inputs = with(BriefKind.WEEKLY, List.of(), Map.of(), signals);
 
     assertThat(sentences(BriefComposer.compose(inputs, BriefWording.of("en")))).extracting(s -> s.getString("text")).contains(
