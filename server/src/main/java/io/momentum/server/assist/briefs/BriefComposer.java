@@ -116,17 +116,105 @@ final class BriefComposer {
   /**
    * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts and
    * links the nodes and units they are about, each once: a sentence is about its first such link.
+   * A node or unit that a kept sentence links is neither counted nor named again, so the kept
+   * names and the count add up to what the section is about. When every left-out sentence is about
+   * a node or unit the kept ones name, the section keeps {@code MAX_ITEMS} sentences and no count.
    */
   private List<JsonObject> capped(List<JsonObject> sentences) {
+    if (in.kind() != BriefKind.WEEKLY) {
+      List<JsonObject> grouped = cappedByUnit(sentences);
+      if (grouped != null) {
+        return grouped;
+      }
+    }
     List<JsonObject> kept = new ArrayList<>(sentences.subList(0, MAX_ITEMS - 1));
+    Set<String> covered = new HashSet<>();
+    kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
     Map<String, JsonObject> named = new LinkedHashMap<>();
     for (JsonObject dropped : sentences.subList(MAX_ITEMS - 1, sentences.size())) {
       JsonObject subject = subjectOf(dropped);
-      named.putIfAbsent(subject.getString("type") + ":" + subject.getString("id"), subject);
+      String key = linkKey(subject);
+      if (!covered.contains(key)) {
+        named.putIfAbsent(key, subject);
+      }
+    }
+    if (named.isEmpty()) {
+      return new ArrayList<>(sentences.subList(0, MAX_ITEMS));
     }
     List<JsonObject> subjects = new ArrayList<>(named.values());
     kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS).build());
     return kept;
+  }
+
+  /**
+   * Cuts a portfolio section so that it names every sub-unit. The first sentences stay. The nodes
+   * and units of the rest that no kept sentence names get one sentence per direct sub-unit of the
+   * brief's unit ("4 more items in Operations are not shown here: A, B, C and D."). Returns null
+   * when the rest falls into fewer than two sub-units, or into so many that fewer than two
+   * sentences would stay, so that one sentence counts them all.
+   */
+  private List<JsonObject> cappedByUnit(List<JsonObject> sentences) {
+    for (int keep = MAX_ITEMS - 2; keep >= 2; keep--) {
+      Set<String> covered = new HashSet<>();
+      sentences.subList(0, keep).forEach(sentence -> covered.addAll(namedKeys(sentence)));
+      Map<String, Map<String, JsonObject>> byUnit = new LinkedHashMap<>();
+      for (JsonObject dropped : sentences.subList(keep, sentences.size())) {
+        JsonObject subject = subjectOf(dropped);
+        String key = linkKey(subject);
+        BriefInputs.Unit group = groupOf(subject);
+        if (group == null) {
+          return null;
+        }
+        if (!covered.contains(key)) {
+          byUnit.computeIfAbsent(group.id(), id -> new LinkedHashMap<>()).putIfAbsent(key, subject);
+        }
+      }
+      if (byUnit.size() < 2) {
+        return null;
+      }
+      if (keep + byUnit.size() <= MAX_ITEMS) {
+        List<JsonObject> kept = new ArrayList<>(sentences.subList(0, keep));
+        for (Map.Entry<String, Map<String, JsonObject>> entry : byUnit.entrySet()) {
+          BriefInputs.Unit unit = in.units().stream().filter(u -> u.id().equals(entry.getKey())).findFirst().orElseThrow();
+          List<JsonObject> subjects = new ArrayList<>(entry.getValue().values());
+          kept.add(counted("moreIn", subjects.size()).number(numbers.more(subjects, in.asOf())).unit(unit)
+              .labels(subjects, MAX_ITEMS).build());
+        }
+        return kept;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the direct sub-unit of the brief's unit that a node or unit belongs to, the brief's
+   * unit for its own nodes, or null for one outside the brief's units.
+   */
+  private BriefInputs.Unit groupOf(JsonObject subject) {
+    String unitId = "unit".equals(subject.getString("type")) ? subject.getString("id") : subject.getString("unitId");
+    Map<String, BriefInputs.Unit> units = new HashMap<>();
+    in.units().forEach(unit -> units.put(unit.id(), unit));
+    BriefInputs.Unit unit = unitId == null ? null : units.get(unitId);
+    while (unit != null && unit.depth() > 1) {
+      unit = units.get(unit.parentId());
+    }
+    return unit;
+  }
+
+  /** Returns the keys of the nodes and units a sentence links, such as "node:k-1". */
+  private static Set<String> namedKeys(JsonObject sentence) {
+    Set<String> keys = new HashSet<>();
+    for (Object item : sentence.getJsonArray("links")) {
+      JsonObject link = (JsonObject) item;
+      if ("node".equals(link.getString("type")) || "unit".equals(link.getString("type"))) {
+        keys.add(linkKey(link));
+      }
+    }
+    return keys;
+  }
+
+  private static String linkKey(JsonObject link) {
+    return link.getString("type") + ":" + link.getValue("id");
   }
 
   private static JsonObject subjectOf(JsonObject sentence) {
@@ -209,14 +297,19 @@ final class BriefComposer {
       out.add(all.nodes(onTrack, MAX_ITEMS).build());
       return out;
     }
+    // A portfolio names three objectives per status, so its three lists fit one readable sentence.
+    int named = tree ? MAX_ITEMS / 2 : MAX_ITEMS;
     Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
         .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
         .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
         : counted("summary.status", onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-        .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, MAX_ITEMS);
+        .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, named);
+    List<JsonObject> atRisk = withStatus(behindFirst(objectives), "at_risk");
+    List<JsonObject> offTrack = withStatus(behindFirst(objectives), "off_track");
     out.add(status
-        .number(numbers.count("objectives.at_risk", withStatus(objectives, "at_risk"), in.asOf()))
-        .number(numbers.count("objectives.off_track", withStatus(objectives, "off_track"), in.asOf())).build());
+        .number(numbers.count("objectives.at_risk", atRisk, in.asOf()))
+        .number(numbers.count("objectives.off_track", offTrack, in.asOf()))
+        .bracketedNodes(atRisk, named).bracketedNodes(offTrack, named).build());
     List<JsonObject> pending = withStatus(objectives, "pending");
     if (!pending.isEmpty()) {
       out.add(counted("summary.pending", pending.size())
@@ -238,7 +331,9 @@ final class BriefComposer {
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
     Sentence.Builder sentence = sentence(BriefWording.shareKey("summary.own", onTrack.size(), objectives.size()))
         .unit(in.unit()).number(numbers.score(objectives, own, in.asOf()));
-    return share(sentence, objectives, ".own").build();
+    share(sentence, objectives, ".own");
+    // The counted objectives on track are named; an only objective is named by its status alone.
+    return (objectives.size() == 1 ? sentence : sentence.bracketedNodes(onTrack, MAX_ITEMS)).build();
   }
 
   /**
@@ -488,8 +583,9 @@ final class BriefComposer {
         sentence = other == null
             ? sentence.labels(List.of(signalLink(first, boardUnit).put("label", first.otherTitle())), 1)
             : sentence.node(other);
+        String otherKind = other == null ? first.otherKind() : other.getString("kind");
         out.add(new Ranked(rank, sentence.words(label, signalLink(first, boardUnit))
-            .words(words.status(other == null ? "off_track" : other.getString("status"))).build()));
+            .words(words.status(other == null ? "off_track" : other.getString("status"))).words(pronoun(otherKind)).build()));
         continue;
       }
       if (all.size() == 1 && "held".equals(variant)) {
@@ -512,11 +608,7 @@ final class BriefComposer {
       }
       List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
       List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, plain, boardUnit));
-      for (BriefInputs.Signal signal : all) {
-        if (isLink(variants.get(signal.id()))) {
-          clauses.add(linkClause(signal, variants.get(signal.id()), boardUnit));
-        }
-      }
+      clauses.addAll(linkClauses(sentence, all, variants, boardUnit));
       out.add(new Ranked(rank, sentence.clauses(capitalised(clauses)).words(stateLabel(all)).build()));
     }
     return out;
@@ -528,7 +620,64 @@ final class BriefComposer {
 
   /** Returns the node at the other end of a dependency signal, or null when it is outside the brief. */
   private JsonObject otherEnd(BriefInputs.Signal signal) {
-    return byId.get(signal.nodeIds().size() > 1 ? signal.nodeIds().get(1) : "");
+    return byId.get(otherId(signal));
+  }
+
+  /**
+   * Returns one clause per node that the dependency signals among {@code signals} link to the
+   * sentence's node, so no node is named twice. The clause of a node follows the signal by which
+   * the sentence's node relies on or contributes to it, because that clause gives its status. The
+   * other signals about the same node are linked as data of the sentence.
+   */
+  private List<JsonObject> linkClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals,
+                                       Map<String, String> variants, String boardUnit) {
+    Map<String, List<BriefInputs.Signal>> byNode = new LinkedHashMap<>();
+    for (BriefInputs.Signal signal : signals) {
+      String variant = variants.get(signal.id());
+      if (isLink(variant)) {
+        String related = "held".equals(variant) ? signal.subjectId() : otherId(signal);
+        byNode.computeIfAbsent(related, id -> new ArrayList<>()).add(signal);
+      }
+    }
+    List<List<BriefInputs.Signal>> nodes = new ArrayList<>(byNode.values());
+    // What the node relies on or contributes to comes before the nodes flagged because of it.
+    nodes.sort(Comparator.comparing(ofNode -> ofNode.stream().noneMatch(signal -> "dependency".equals(variants.get(signal.id())))));
+    List<JsonObject> clauses = new ArrayList<>();
+    List<BriefInputs.Signal> held = new ArrayList<>();
+    for (List<BriefInputs.Signal> ofNode : nodes) {
+      BriefInputs.Signal lead = ofNode.stream().filter(signal -> "dependency".equals(variants.get(signal.id())))
+          .findFirst().orElse(ofNode.get(0));
+      if ("held".equals(variants.get(lead.id()))) {
+        held.add(lead);
+      } else {
+        clauses.add(linkClause(lead, variants.get(lead.id()), boardUnit));
+      }
+      ofNode.stream().filter(signal -> signal != lead).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+    }
+    if (held.size() == 1) {
+      clauses.add(linkClause(held.get(0), "held", boardUnit));
+    } else if (held.size() > 1) {
+      // Several nodes flagged because of the sentence's node share one clause, so "flagged as
+      // affected" is said once: "A (KPI), which relies on it, and B (initiative), which
+      // contributes to it, are flagged as affected".
+      List<JsonObject> items = new ArrayList<>();
+      for (BriefInputs.Signal signal : held) {
+        items.add(sentence("clause.heldItem." + signal.relation())
+            .labels(List.of(signalLink(signal, boardUnit).put("label", signal.subjectTitle())), 1)
+            .words(kindWord(signal.subjectKind())).words(pronoun(signal.subjectKind())).build());
+      }
+      clauses.add(sentence("clause.heldGroup").clauses(items).build());
+    }
+    return clauses;
+  }
+
+  private static String otherId(BriefInputs.Signal signal) {
+    return signal.nodeIds().size() > 1 ? signal.nodeIds().get(1) : "";
+  }
+
+  /** Returns the relative pronoun that refers to a node of {@code kind}: "which", or the German article of its kind's noun. */
+  private String pronoun(String kind) {
+    return words.template(words.has("which." + kind) ? "which." + kind : "which.other");
   }
 
   /**
@@ -547,8 +696,10 @@ final class BriefComposer {
     clause = other == null
         ? clause.labels(List.of(signalLink(signal, boardUnit).put("label", signal.otherTitle())), 1)
         : clause.node(other);
-    return clause.words(kindWord(other == null ? signal.otherKind() : other.getString("kind")))
-        .words(words.status(other == null ? "off_track" : other.getString("status")), signalLink(signal, boardUnit)).build();
+    String otherKind = other == null ? signal.otherKind() : other.getString("kind");
+    return clause.words(kindWord(otherKind))
+        .words(words.status(other == null ? "off_track" : other.getString("status")), signalLink(signal, boardUnit))
+        .words(pronoun(otherKind)).build();
   }
 
   /**
@@ -687,13 +838,12 @@ final class BriefComposer {
       if (forecast != null && forecast.compareTo(BigDecimal.ONE) < 0) {
         out.add(replan(node));
         named.add(node.getString("id"));
-      } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))
-          && node.getString("updatedAt") != null) {
-        out.add(sentence("rec.moreValues").node(node).quote(owner(node)).build());
-        named.add(node.getString("id"));
-      } else if (forecast == null && owner(node) != null && !named.contains(node.getString("id"))) {
-        out.add(sentence("rec.stale").node(node).quote(owner(node)).build());
-        named.add(node.getString("id"));
+      } else if (forecast == null && !named.contains(node.getString("id"))) {
+        JsonObject recommendation = withoutForecast(node);
+        if (recommendation != null) {
+          out.add(recommendation);
+          named.add(node.getString("id"));
+        }
       }
     }
     for (JsonObject node : stale(keyResults)) {
@@ -716,6 +866,28 @@ final class BriefComposer {
       out.add(sentence("rec.none").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /**
+   * Recommends what to do about a key result behind plan that has no forecast, by the engine's
+   * reason: more check-ins only when more values would give it one, else a plan to catch up,
+   * because a key result measured by work items or milestones has no forecast by design.
+   * Returns null when the key result has no owner to ask and more values are what it lacks.
+   */
+  private JsonObject withoutForecast(JsonObject node) {
+    JsonObject forecast = node.getJsonObject("forecast");
+    String reason = forecast == null ? null : forecast.getString("code");
+    String owner = owner(node);
+    if (owner != null && node.getString("updatedAt") == null) {
+      return sentence("rec.stale").node(node).quote(owner).build();
+    }
+    if ("too_few_values".equals(reason) || "one_day".equals(reason)) {
+      String key = "one_day".equals(reason) ? "rec.moreDays" : "rec.moreValues";
+      return owner == null ? null : sentence(key).node(node).quote(owner).build();
+    }
+    Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
+        : sentence("rec.catchUp").node(node).quote(owner);
+    return sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
   }
 
   /**

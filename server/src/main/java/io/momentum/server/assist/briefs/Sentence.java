@@ -66,6 +66,23 @@ final class Sentence {
     }
 
     /**
+     * Adds one piece that names the nodes in brackets after a count, " (A and B)", as {@link #nodes}
+     * does, or an empty piece when there are none, so a count of zero names nothing.
+     */
+    Builder bracketedNodes(List<JsonObject> nodes, int max) {
+      if (nodes.isEmpty()) {
+        pieces.add(List.of());
+        return this;
+      }
+      nodes(nodes, max);
+      List<JsonObject> parts = new ArrayList<>(pieces.remove(pieces.size() - 1));
+      parts.add(0, new JsonObject().put("text", " ("));
+      parts.add(new JsonObject().put("text", ")"));
+      pieces.add(parts);
+      return this;
+    }
+
+    /**
      * Adds one piece that names several linked things by their links' labels, as {@link #nodes}
      * does: at most {@code max}, and a list cut short ends with the wording's "and others".
      */

@@ -69,24 +69,24 @@ class BriefWordingTest {
    */
   @ParameterizedTest(name = "{0} {1} with {3}")
   @CsvSource(delimiter = '|', value = {
-      "en|summary.status|0|0|0 of B objectives are on track (C), D at risk and E off track.",
-      "en|summary.status|0|1|1 of B objectives is on track (C), D at risk and E off track.",
-      "en|summary.status|0|2|2 of B objectives are on track (C), D at risk and E off track.",
-      "de|summary.status|0|0|0 von B Zielen sind im Plan (C), D gefährdet und E nicht im Plan.",
-      "de|summary.status|0|1|1 von B Zielen ist im Plan (C), D gefährdet und E nicht im Plan.",
-      "de|summary.status|0|2|2 von B Zielen sind im Plan (C), D gefährdet und E nicht im Plan.",
+      "en|summary.status|0|0|0 of B objectives are on track (C), D at riskF and E off trackG.",
+      "en|summary.status|0|1|1 of B objectives is on track (C), D at riskF and E off trackG.",
+      "en|summary.status|0|2|2 of B objectives are on track (C), D at riskF and E off trackG.",
+      "de|summary.status|0|0|0 von B Zielen sind im Plan (C), D gefährdetF und E nicht im PlanG.",
+      "de|summary.status|0|1|1 von B Zielen ist im Plan (C), D gefährdetF und E nicht im PlanG.",
+      "de|summary.status|0|2|2 von B Zielen sind im Plan (C), D gefährdetF und E nicht im PlanG.",
       "en|summary.pending|0|0|0 objectives have no values yet: B.",
       "en|summary.pending|0|1|1 objective has no values yet: B.",
       "en|summary.pending|0|2|2 objectives have no values yet: B.",
       "de|summary.pending|0|0|0 Ziele haben noch keine Messwerte: B.",
       "de|summary.pending|0|1|1 Ziel hat noch keine Messwerte: B.",
       "de|summary.pending|0|2|2 Ziele haben noch keine Messwerte: B.",
-      "en|summary.own|2|0|On its own, the score of A is B, as its tile on the boards shows: 0 of its D objectives are on track.",
-      "en|summary.own|2|1|On its own, the score of A is B, as its tile on the boards shows: 1 of its D objectives is on track.",
-      "en|summary.own|2|2|On its own, the score of A is B, as its tile on the boards shows: 2 of its D objectives are on track.",
-      "de|summary.own|2|0|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 0 von D eigenen Zielen sind im Plan.",
-      "de|summary.own|2|1|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 1 von D eigenen Zielen ist im Plan.",
-      "de|summary.own|2|2|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 2 von D eigenen Zielen sind im Plan.",
+      "en|summary.own|2|0|On its own, the score of A is B, as its tile on the boards shows: 0 of its D objectives are on trackE.",
+      "en|summary.own|2|1|On its own, the score of A is B, as its tile on the boards shows: 1 of its D objectives is on trackE.",
+      "en|summary.own|2|2|On its own, the score of A is B, as its tile on the boards shows: 2 of its D objectives are on trackE.",
+      "de|summary.own|2|0|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 0 von D eigenen Zielen sind im PlanE.",
+      "de|summary.own|2|1|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 1 von D eigenen Zielen ist im PlanE.",
+      "de|summary.own|2|2|Für sich allein liegt der Gesamtfortschritt von A bei B, wie die Kachel der Einheit auf den Boards zeigt: 2 von D eigenen Zielen sind im PlanE.",
       "en|moved.unmoved|0|0|0 key results did not move: B.",
       "en|moved.unmoved|0|1|1 key result did not move: B.",
       "en|moved.unmoved|0|2|2 key results did not move: B.",
@@ -151,12 +151,16 @@ class BriefWordingTest {
       "en|summary.addedObjectives|0|2|2 objectives are new in this period, B; with them the score is C instead of D.",
       "de|summary.addedObjectives|0|1|1 Ziel ist in diesem Zeitraum hinzugekommen, B; mit ihm liegt der Gesamtfortschritt bei C statt D.",
       "de|summary.addedObjectives|0|2|2 Ziele sind in diesem Zeitraum hinzugekommen, B; mit ihnen liegt der Gesamtfortschritt bei C statt D.",
-      "en|more|0|0|Points on 0 more items are left out: B.",
-      "en|more|0|1|Points on 1 more item are left out: B.",
-      "en|more|0|2|Points on 2 more items are left out: B.",
-      "de|more|0|0|Punkte zu 0 weiteren Elementen sind ausgelassen: B.",
-      "de|more|0|1|Punkte zu 1 weiteren Element sind ausgelassen: B.",
-      "de|more|0|2|Punkte zu 2 weiteren Elementen sind ausgelassen: B."})
+      "en|more|0|0|0 more items are not shown here: B.",
+      "en|more|0|1|1 more item is not shown here: B.",
+      "en|more|0|2|2 more items are not shown here: B.",
+      "de|more|0|0|0 weitere Elemente sind hier nicht aufgeführt: B.",
+      "de|more|0|1|1 weiteres Element ist hier nicht aufgeführt: B.",
+      "de|more|0|2|2 weitere Elemente sind hier nicht aufgeführt: B.",
+      "en|moreIn|0|1|1 more item in B is not shown here: C.",
+      "en|moreIn|0|2|2 more items in B are not shown here: C.",
+      "de|moreIn|0|1|1 weiteres Element in B ist hier nicht aufgeführt: C.",
+      "de|moreIn|0|2|2 weitere Elemente in B sind hier nicht aufgeführt: C."})
   void countedSentenceAgreesWithCount(String language, String key, int countPiece, int count, String expected) {
     BriefWording wording = BriefWording.of(language);
     String form = BriefWording.countedKey(key, count);
@@ -187,7 +191,7 @@ class BriefWordingTest {
 
     assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded",
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
-        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more");
+        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
