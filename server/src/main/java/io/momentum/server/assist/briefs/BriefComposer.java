@@ -177,8 +177,15 @@ final class BriefComposer {
         for (Map.Entry<String, Map<String, JsonObject>> entry : byUnit.entrySet()) {
           BriefInputs.Unit unit = in.units().stream().filter(u -> u.id().equals(entry.getKey())).findFirst().orElseThrow();
           List<JsonObject> subjects = new ArrayList<>(entry.getValue().values());
-          kept.add(counted("moreIn", subjects.size()).number(numbers.more(subjects, in.asOf())).unit(unit)
-              .labels(subjects, MAX_ITEMS).build());
+          // The sentence names its unit already, so the unit's own left-out line is not named again in it.
+          List<JsonObject> inside = subjects.stream().filter(subject -> !linkKey(subject).equals("unit:" + unit.id())).toList();
+          if (inside.isEmpty()) {
+            kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS)
+                .build());
+          } else {
+            kept.add(counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
+                .labels(inside, MAX_ITEMS).build());
+          }
         }
         return kept;
       }

@@ -476,6 +476,41 @@ class BriefComposerTest {
   }
 
   @Test
+  void portfolioCutLineNeverNamesItsOwnUnit() {
+    BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
+    List<BriefInputs.Unit> units = new ArrayList<>(List.of(company));
+    BriefInputs base = inputs(BriefKind.MONTHLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    for (String area : List.of("Operations", "Commerce")) {
+      BriefInputs.Unit parent = new BriefInputs.Unit("u-" + area, area, "business_unit", company.id(), 1);
+      units.add(parent);
+      now.add(node("o-" + area, "objective", area + " objective", null, 0.2, "off_track", null, null).put("unitId", parent.id()));
+      for (int i = 1; i <= 4; i++) {
+        BriefInputs.Unit team = new BriefInputs.Unit("u-" + area + i, area + " team " + i, "team", parent.id(), 2);
+        units.add(team);
+        now.add(node("o-" + area + i, "objective", area + " goal " + i, null, 0.1 * i, "off_track", null, null)
+            .put("unitId", team.id()));
+      }
+    }
+    BriefInputs inputs = new BriefInputs(BriefKind.MONTHLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), units, now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    List<String> cutLines = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .flatMap(s -> s.getJsonArray("sentences").stream().map(sentence -> ((JsonObject) sentence).getString("text")))
+        .filter(text -> text.contains(" are not shown here: ") || text.contains(" is not shown here: ")).toList();
+    assertThat(cutLines).isNotEmpty();
+    for (String line : cutLines) {
+      java.util.regex.Matcher in = java.util.regex.Pattern.compile(" items? in (.+?) (?:are|is) not shown here: (.*)").matcher(line);
+      if (in.find()) {
+        List<String> named = List.of(in.group(2).replaceAll("\\.$", "").split(", | and "));
+        assertThat(named).as(line).doesNotContain(in.group(1));
+      }
+    }
+  }
+
+  @Test
   void cutSectionCountsOnlyWhatKeptSentencesMiss() {
     JsonArray risks = risksOfLateKeyResults();
     java.util.Set<String> shown = new java.util.HashSet<>();
