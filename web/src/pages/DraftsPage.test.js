@@ -15,7 +15,7 @@ const PROPOSAL = {
   sources: [{ type: 'library', id: 'sales-en-1', function: 'sales', score: 10.1, phrases: ['Win more customers'] }],
   keyResults: [
     {
-      id: 'p1-k1', title: 'Increase win rate of qualified opportunities from 21% to 27%', measurement: 'increase',
+      id: 'p1-k1', title: 'Increase win rate of qualified opportunities from 21 % to 27 %', measurement: 'increase',
       start: 21, target: 27, unit: '%', indicator: 'lagging',
       sources: [
         { type: 'library', id: 'sales-en-1', function: 'sales', keyResult: 2, score: 10.1, phrases: [] },

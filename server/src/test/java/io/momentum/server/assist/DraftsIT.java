@@ -182,7 +182,7 @@ class DraftsIT {
     assertThat(adapted).as(draft.encodePrettily()).isNotNull();
     assertThat(adapted.getValue("start").toString()).isEqualTo("21");
     assertThat(adapted.getValue("target").toString()).isEqualTo("27");
-    assertThat(adapted.getString("title")).isEqualTo("Increase win rate of qualified opportunities from 21% to 27%");
+    assertThat(adapted.getString("title")).isEqualTo("Increase win rate of qualified opportunities from 21 % to 27 %");
   }
 
   @Test

@@ -133,7 +133,7 @@ class DraftGeneratorTest {
     Proposal.KeyResult kr = generate("en", SALES_STRATEGY, List.of(winRate), List.of()).get(0).keyResults().get(1);
     assertThat(kr.start()).isEqualByComparingTo("21");
     assertThat(kr.target()).isEqualByComparingTo("27");
-    assertThat(kr.title()).isEqualTo("Increase win rate of qualified opportunities from 21% to 27%");
+    assertThat(kr.title()).isEqualTo("Increase win rate of qualified opportunities from 21 % to 27 %");
     JsonObject kpiSource = kr.sources().get(1);
     assertThat(kpiSource.getString("type")).isEqualTo("kpi");
     assertThat(kpiSource.getString("id")).isEqualTo(winRate.id().toString());
