@@ -601,8 +601,9 @@ final class DraftGenerator {
       String title = seed.title() != null ? seed.title()
           : compose(input.language(), seed.measurement(), metricWithPlace(seed.metric(), seed.place()), seed.start(),
               seed.target(), seed.unit());
+      Proposal.Numbers numbers = seed.title() != null ? Proposal.Numbers.PAST : Proposal.Numbers.EXAMPLE;
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
-          seed.indicator(), sources);
+          seed.indicator(), numbers, sources);
     }
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
@@ -610,7 +611,7 @@ final class DraftGenerator {
     String metric = seed.title() != null ? kpi.title() : seed.metric();
     String title = compose(input.language(), seed.measurement(), metric, adaptation.baseline(), adaptation.target(), unit);
     return new Proposal.KeyResult(id, title, seed.measurement(), adaptation.baseline(), adaptation.target(), unit,
-        seed.indicator(), sources);
+        seed.indicator(), Proposal.Numbers.KPI, sources);
   }
 
   private static String metricWithPlace(String metric, String place) {
