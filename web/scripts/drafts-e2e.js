@@ -86,6 +86,8 @@ async function draftInGerman(page, result) {
   result.germanAccept = await text(page.locator('[data-testid="accept-p1"]'))
   result.germanHeading = await text(page.locator('.results > h2'))
   result.germanKeyResults = await page.locator('.key-results .kr-title > span:first-child').allTextContents()
+  result.germanNumbers = await page.locator('[data-testid^="numbers-p"]').allTextContents().then((all) => all.map((s) => s.trim()))
+  result.germanNumbersHelp = await page.locator('[data-testid^="numbers-help-"]').allTextContents().then((all) => all.map((s) => s.trim()))
   result.germanFindings = await page.locator('.findings li').allTextContents().then((all) => all.map((s) => s.trim()))
   result.germanSources = await page.locator('.sources li').allTextContents().then((all) => all.map((s) => s.replace(/\s+/g, ' ').trim()))
   await page.screenshot({ path: join(options.out, 'drafts-german.png'), fullPage: true })

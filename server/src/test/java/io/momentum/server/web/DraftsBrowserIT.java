@@ -98,6 +98,9 @@ class DraftsBrowserIT {
     assertThat(result.getString("germanHeading")).startsWith("Vorschläge (");
     assertThat(result.getJsonArray("germanKeyResults").getList())
         .contains("Monatliche Kundenabwanderung von 2,4 % auf 1,5 % senken");
+    assertThat(result.getJsonArray("germanNumbers").getList()).as("German origins on the cards").contains("Beispielzahlen");
+    assertThat(result.getJsonArray("germanNumbersHelp").getList()).isNotEmpty()
+        .allMatch("Beispielzahlen aus der Bibliothek: Ersetzen Sie sie durch Ihren Ausgangs- und Zielwert."::equals);
     assertThat(result.getJsonArray("germanFindings").getList().toString())
         .contains("Niemand verantwortet das Ziel").doesNotContain("Nobody owns");
     String firstTitle = result.getJsonArray("titles").getString(0).trim();
