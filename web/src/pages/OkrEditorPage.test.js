@@ -62,9 +62,22 @@ function qualityRequests() {
   return fake.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/assist/quality-check')
 }
 
+const QUALITY_OK = { 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } }
+const CREATE_KEY_RESULT = { 'POST /api/v1/key-results': (request) => ({ status: 201, body: { id: 'k-new', ...request.body } }) }
+
+/** Opens the editor with `proposal`'s objective saved as DELIGHT and the form of its first drafted key result. */
+async function openDraftedKeyResult(proposal, routes = QUALITY_OK, locale = 'en') {
+  await openEditor(routes, locale)
+  const drafts = useDraftPrefillStore()
+  drafts.offer(UNIT_ID, Q4, proposal)
+  drafts.objectiveSaved(DELIGHT.id)
+  await flushPromises()
+  await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+}
+
 describe('OKR editor with a drafted proposal', () => {
   it('checks the drafted objective with its key results', async () => {
-    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } })
+    await openEditor(QUALITY_OK)
     useDraftPrefillStore().offer(UNIT_ID, Q4, DRAFTED)
     await vi.waitFor(() => expect(qualityRequests().length).toBeGreaterThan(0))
     const request = qualityRequests().at(-1)
@@ -77,24 +90,14 @@ describe('OKR editor with a drafted proposal', () => {
   })
 
   it('shows drafted numbers with the page decimal separator', async () => {
-    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } }, 'de')
-    const drafts = useDraftPrefillStore()
-    drafts.offer(UNIT_ID, Q4, DRAFTED)
-    drafts.objectiveSaved(DELIGHT.id)
-    await flushPromises()
-    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    await openDraftedKeyResult(DRAFTED, QUALITY_OK, 'de')
     await flushPromises()
     expect(wrapper.get('[data-testid="kr-start"]').element.value).toBe('2,4')
     expect(wrapper.get('[data-testid="kr-target"]').element.value).toBe('1,5')
   })
 
   it('marks example numbers until replaced', async () => {
-    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } })
-    const drafts = useDraftPrefillStore()
-    drafts.offer(UNIT_ID, Q4, DRAFTED)
-    drafts.objectiveSaved(DELIGHT.id)
-    await flushPromises()
-    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    await openDraftedKeyResult(DRAFTED)
     await flushPromises()
     expect(wrapper.get('[data-testid="kr-example-numbers"]').text()).toBe(
       'Example numbers from the library: replace the start, the target and the numbers in the title with your baseline and target.',
@@ -110,15 +113,7 @@ describe('OKR editor with a drafted proposal', () => {
   })
 
   it('asks again before saving example numbers', async () => {
-    await openEditor({
-      'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } },
-      'POST /api/v1/key-results': (request) => ({ status: 201, body: { id: 'k-new', ...request.body } }),
-    })
-    const drafts = useDraftPrefillStore()
-    drafts.offer(UNIT_ID, Q4, DRAFTED)
-    drafts.objectiveSaved(DELIGHT.id)
-    await flushPromises()
-    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    await openDraftedKeyResult(DRAFTED, { ...QUALITY_OK, ...CREATE_KEY_RESULT })
     await flushPromises()
 
     await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
@@ -135,15 +130,7 @@ describe('OKR editor with a drafted proposal', () => {
   })
 
   it('saves KPI numbers at once', async () => {
-    await openEditor({
-      'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } },
-      'POST /api/v1/key-results': (request) => ({ status: 201, body: { id: 'k-new', ...request.body } }),
-    })
-    const drafts = useDraftPrefillStore()
-    drafts.offer(UNIT_ID, Q4, { ...DRAFTED, keyResults: [DRAFTED.keyResults[1]] })
-    drafts.objectiveSaved(DELIGHT.id)
-    await flushPromises()
-    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    await openDraftedKeyResult({ ...DRAFTED, keyResults: [DRAFTED.keyResults[1]] }, { ...QUALITY_OK, ...CREATE_KEY_RESULT })
     await flushPromises()
     expect(wrapper.find('[data-testid="kr-example-numbers"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="kr-start"]').attributes('data-example')).toBeUndefined()
@@ -154,12 +141,7 @@ describe('OKR editor with a drafted proposal', () => {
   })
 
   it('checks a drafted key result with those still to come', async () => {
-    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } })
-    const drafts = useDraftPrefillStore()
-    drafts.offer(UNIT_ID, Q4, DRAFTED)
-    drafts.objectiveSaved(DELIGHT.id)
-    await flushPromises()
-    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    await openDraftedKeyResult(DRAFTED)
     await vi.waitFor(() => expect(qualityRequests().at(-1)?.body.keyResults.map((kr) => kr.id)).toContain('new'))
     const ids = qualityRequests().at(-1).body.keyResults.map((kr) => kr.id)
     expect(ids).toContain('p1-k2')
