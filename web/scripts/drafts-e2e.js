@@ -49,6 +49,10 @@ async function generate(page, result) {
   result.kpiSource = await page.locator('[data-source-type="kpi"]').first().textContent().then((s) => s.trim()).catch(() => null)
   result.phrases = await page.locator('.phrases').allTextContents().then((all) => all.map((s) => s.trim()))
   result.uncovered = await page.locator('[data-testid="draft-uncovered"] li').allTextContents().then((all) => all.map((s) => s.trim()))
+  // Where each key result's numbers come from, as its card marks it: example, kpi or past.
+  result.numbers = await page.locator('[data-testid^="numbers-p"]').evaluateAll((tags) =>
+    tags.map((tag) => ({ id: tag.dataset.testid.replace('numbers-', ''), numbers: tag.dataset.numbers, text: tag.textContent.trim() })))
+  result.numbersHelp = await page.locator('[data-testid^="numbers-help-"]').allTextContents().then((all) => all.map((s) => s.trim()))
 }
 
 async function openLibraryExample(page, result) {
@@ -82,6 +86,8 @@ async function draftInGerman(page, result) {
   result.germanAccept = await text(page.locator('[data-testid="accept-p1"]'))
   result.germanHeading = await text(page.locator('.results > h2'))
   result.germanKeyResults = await page.locator('.key-results .kr-title > span:first-child').allTextContents()
+  result.germanNumbers = await page.locator('[data-testid^="numbers-p"]').allTextContents().then((all) => all.map((s) => s.trim()))
+  result.germanNumbersHelp = await page.locator('[data-testid^="numbers-help-"]').allTextContents().then((all) => all.map((s) => s.trim()))
   result.germanFindings = await page.locator('.findings li').allTextContents().then((all) => all.map((s) => s.trim()))
   result.germanSources = await page.locator('.sources li').allTextContents().then((all) => all.map((s) => s.replace(/\s+/g, ' ').trim()))
   await page.screenshot({ path: join(options.out, 'drafts-german.png'), fullPage: true })
@@ -109,12 +115,38 @@ async function acceptFirst(page, result) {
   result.prefilledKeyResult = await page.inputValue('[data-testid="kr-title"]')
   result.bannerAfterObjective = await text(page.locator('[data-testid="draft-banner"] p'))
   await page.screenshot({ path: join(options.out, 'drafts-editor-key-result.png'), fullPage: true })
-  await page.click('[data-testid="kr-save"]')
+  await saveDraftedKeyResult(page, result)
   await page.waitForFunction(() => document.querySelector('[data-testid="draft-banner"] p')?.textContent.includes('2 of'),
     null, { timeout: 15_000 })
   result.bannerAfterKeyResult = await text(page.locator('[data-testid="draft-banner"] p'))
   await page.click('[data-testid="draft-stop"]')
   await page.locator('[data-testid="draft-banner"]').waitFor({ state: 'detached', timeout: 10_000 })
+}
+
+/**
+ * Saves the drafted key result in the editor. Library example numbers are marked: the first save
+ * is held back with a request to replace them, so the person types their own start and target.
+ */
+async function saveDraftedKeyResult(page, result) {
+  const notice = page.locator('[data-testid="kr-example-numbers"]')
+  result.editorExampleNotice = (await notice.count()) > 0 ? await text(notice) : null
+  result.editorExampleFields = await page.locator('[data-testid="key-result-form"] [data-example="true"]')
+    .evaluateAll((inputs) => inputs.map((input) => input.dataset.testid))
+  if (result.editorExampleNotice === null) {
+    await page.click('[data-testid="kr-save"]')
+    return
+  }
+  await page.click('[data-testid="kr-save"]')
+  const error = page.locator('[data-testid="key-result-form"] [data-field="start"] [data-testid="field-error"]')
+  await error.waitFor({ timeout: 10_000 })
+  result.exampleKeptError = await text(error)
+  await page.screenshot({ path: join(options.out, 'drafts-editor-example-numbers.png'), fullPage: true })
+  const decrease = (await page.inputValue('[data-testid="kr-measurement"]')) === 'decrease'
+  result.ownNumbers = decrease ? { start: 11, target: 7 } : { start: 7, target: 11 }
+  await page.fill('[data-testid="kr-start"]', String(result.ownNumbers.start))
+  await page.fill('[data-testid="kr-target"]', String(result.ownNumbers.target))
+  result.noticeAfterReplacing = await notice.count()
+  await page.click('[data-testid="kr-save"]')
 }
 
 async function main() {

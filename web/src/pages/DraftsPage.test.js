@@ -15,12 +15,17 @@ const PROPOSAL = {
   sources: [{ type: 'library', id: 'sales-en-1', function: 'sales', score: 10.1, phrases: ['Win more customers'] }],
   keyResults: [
     {
-      id: 'p1-k1', title: 'Increase win rate of qualified opportunities from 21% to 27%', measurement: 'increase',
-      start: 21, target: 27, unit: '%', indicator: 'lagging',
+      id: 'p1-k1', title: 'Increase win rate of qualified opportunities from 21 % to 27 %', measurement: 'increase',
+      start: 21, target: 27, unit: '%', indicator: 'lagging', numbers: 'kpi',
       sources: [
         { type: 'library', id: 'sales-en-1', function: 'sales', keyResult: 2, score: 10.1, phrases: [] },
         { type: 'kpi', id: 'k-win', key: 'win-rate', title: 'Win rate', value: 21.5, basis: 'corridor', target: 27 },
       ],
+    },
+    {
+      id: 'p1-k2', title: 'Increase qualified opportunities created per month from 40 to 60', measurement: 'increase',
+      start: 40, target: 60, unit: null, indicator: 'leading', numbers: 'example',
+      sources: [{ type: 'library', id: 'sales-en-1', function: 'sales', keyResult: 1, score: 10.1, phrases: [] }],
     },
   ],
   check: { score: 90, findings: [{ rule: 'no_owner', severity: 'warning', target: 'objective', why: 'Nobody owns it.', fix: 'Choose an owner.' }], passed: true },
@@ -115,6 +120,29 @@ describe('DraftsPage', () => {
     expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('relevance 10.1')
     expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Objective “Delight customers” of Checkout (Q4 2026)')
     expect(wrapper.get('[data-testid="draft-notes"]').text()).toContain('No language model is configured')
+  })
+
+  it('marks where the numbers come from', async () => {
+    await openDrafts()
+    await generate()
+    const example = wrapper.get('[data-testid="numbers-p1-k2"]')
+    expect(example.text()).toBe('Example numbers')
+    expect(example.attributes('title')).toBe('Example numbers from the library: replace them with your baseline and target.')
+    expect(wrapper.get('[data-testid="numbers-help-p1-k2"]').text()).toBe(
+      'Example numbers from the library: replace them with your baseline and target.',
+    )
+    expect(wrapper.get('[data-testid="numbers-p1-k1"]').text()).toBe('Numbers from your KPI')
+    expect(wrapper.find('[data-testid="numbers-help-p1-k1"]').exists()).toBe(false)
+  })
+
+  it('marks example numbers in German', async () => {
+    await openDrafts({}, 'de')
+    await generate()
+    expect(wrapper.get('[data-testid="numbers-p1-k2"]').text()).toBe('Beispielzahlen')
+    expect(wrapper.get('[data-testid="numbers-help-p1-k2"]').text()).toBe(
+      'Beispielzahlen aus der Bibliothek: Ersetzen Sie sie durch Ihren Ausgangs- und Zielwert.',
+    )
+    expect(wrapper.get('[data-testid="numbers-p1-k1"]').text()).toBe('Zahlen aus Ihrer KPI')
   })
 
   it('links a past objective to its editor', async () => {

@@ -51,9 +51,9 @@ const DRAFTED = {
   title: 'Keep customers longer by solving their biggest pain points',
   sources: [],
   keyResults: [
-    { id: 'p1-k1', title: 'Reduce monthly customer churn from 2.4% to 1.5%', measurement: 'decrease', start: 2.4, target: 1.5, unit: '%', sources: [] },
-    { id: 'p1-k2', title: 'Increase net promoter score from 28 to 40', measurement: 'increase', start: 28, target: 40, unit: 'score', sources: [] },
-    { id: 'p1-k3', title: 'Increase top-10 churn reasons addressed from 1 to 5', measurement: 'increase', start: 1, target: 5, unit: null, sources: [] },
+    { id: 'p1-k1', title: 'Reduce monthly customer churn from 2.4 % to 1.5 %', measurement: 'decrease', start: 2.4, target: 1.5, unit: '%', numbers: 'example', sources: [] },
+    { id: 'p1-k2', title: 'Increase net promoter score from 28 to 40', measurement: 'increase', start: 28, target: 40, unit: 'score', numbers: 'kpi', sources: [] },
+    { id: 'p1-k3', title: 'Increase the number of the top 10 churn reasons that a shipped change addresses from 1 to 5', measurement: 'increase', start: 1, target: 5, unit: null, numbers: 'example', sources: [] },
   ],
   check: { score: 90, findings: [], passed: true },
 }
@@ -62,9 +62,22 @@ function qualityRequests() {
   return fake.requests.filter((request) => request.method === 'POST' && request.path === '/api/v1/assist/quality-check')
 }
 
+const QUALITY_OK = { 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } }
+const CREATE_KEY_RESULT = { 'POST /api/v1/key-results': (request) => ({ status: 201, body: { id: 'k-new', ...request.body } }) }
+
+/** Opens the editor with `proposal`'s objective saved as DELIGHT and the form of its first drafted key result. */
+async function openDraftedKeyResult(proposal, routes = QUALITY_OK, locale = 'en') {
+  await openEditor(routes, locale)
+  const drafts = useDraftPrefillStore()
+  drafts.offer(UNIT_ID, Q4, proposal)
+  drafts.objectiveSaved(DELIGHT.id)
+  await flushPromises()
+  await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+}
+
 describe('OKR editor with a drafted proposal', () => {
   it('checks the drafted objective with its key results', async () => {
-    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } })
+    await openEditor(QUALITY_OK)
     useDraftPrefillStore().offer(UNIT_ID, Q4, DRAFTED)
     await vi.waitFor(() => expect(qualityRequests().length).toBeGreaterThan(0))
     const request = qualityRequests().at(-1)
@@ -77,24 +90,58 @@ describe('OKR editor with a drafted proposal', () => {
   })
 
   it('shows drafted numbers with the page decimal separator', async () => {
-    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } }, 'de')
-    const drafts = useDraftPrefillStore()
-    drafts.offer(UNIT_ID, Q4, DRAFTED)
-    drafts.objectiveSaved(DELIGHT.id)
-    await flushPromises()
-    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    await openDraftedKeyResult(DRAFTED, QUALITY_OK, 'de')
     await flushPromises()
     expect(wrapper.get('[data-testid="kr-start"]').element.value).toBe('2,4')
     expect(wrapper.get('[data-testid="kr-target"]').element.value).toBe('1,5')
   })
 
-  it('checks a drafted key result with those still to come', async () => {
-    await openEditor({ 'POST /api/v1/assist/quality-check': { body: { score: 90, findings: [] } } })
-    const drafts = useDraftPrefillStore()
-    drafts.offer(UNIT_ID, Q4, DRAFTED)
-    drafts.objectiveSaved(DELIGHT.id)
+  it('marks example numbers until replaced', async () => {
+    await openDraftedKeyResult(DRAFTED)
     await flushPromises()
-    await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+    expect(wrapper.get('[data-testid="kr-example-numbers"]').text()).toBe(
+      'Example numbers from the library: replace the start, the target and the numbers in the title with your baseline and target.',
+    )
+    expect(wrapper.get('[data-testid="kr-start"]').attributes('data-example')).toBe('true')
+    expect(wrapper.get('[data-testid="kr-target"]').attributes('data-example')).toBe('true')
+
+    await wrapper.get('[data-testid="kr-start"]').setValue('3.1')
+    expect(wrapper.get('[data-testid="kr-start"]').attributes('data-example')).toBeUndefined()
+    expect(wrapper.get('[data-testid="kr-target"]').attributes('data-example')).toBe('true')
+    await wrapper.get('[data-testid="kr-target"]').setValue('2.2')
+    expect(wrapper.find('[data-testid="kr-example-numbers"]').exists()).toBe(false)
+  })
+
+  it('asks again before saving example numbers', async () => {
+    await openDraftedKeyResult(DRAFTED, { ...QUALITY_OK, ...CREATE_KEY_RESULT })
+    await flushPromises()
+
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('POST', '/api/v1/key-results')).toBeUndefined()
+    const start = wrapper.get('[data-testid="key-result-form"] [data-field="start"]')
+    expect(start.get('[data-testid="field-error"]').text()).toBe(
+      "These are still the library's example numbers. Replace them with your baseline and target, or save again to keep them.",
+    )
+
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('POST', '/api/v1/key-results').body).toMatchObject({ start: 2.4, target: 1.5 })
+  })
+
+  it('saves KPI numbers at once', async () => {
+    await openDraftedKeyResult({ ...DRAFTED, keyResults: [DRAFTED.keyResults[1]] }, { ...QUALITY_OK, ...CREATE_KEY_RESULT })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="kr-example-numbers"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="kr-start"]').attributes('data-example')).toBeUndefined()
+
+    await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
+    await flushPromises()
+    expect(lastRequest('POST', '/api/v1/key-results').body).toMatchObject({ start: 28, target: 40 })
+  })
+
+  it('checks a drafted key result with those still to come', async () => {
+    await openDraftedKeyResult(DRAFTED)
     await vi.waitFor(() => expect(qualityRequests().at(-1)?.body.keyResults.map((kr) => kr.id)).toContain('new'))
     const ids = qualityRequests().at(-1).body.keyResults.map((kr) => kr.id)
     expect(ids).toContain('p1-k2')

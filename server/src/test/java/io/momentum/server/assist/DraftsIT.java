@@ -182,7 +182,18 @@ class DraftsIT {
     assertThat(adapted).as(draft.encodePrettily()).isNotNull();
     assertThat(adapted.getValue("start").toString()).isEqualTo("21");
     assertThat(adapted.getValue("target").toString()).isEqualTo("27");
-    assertThat(adapted.getString("title")).isEqualTo("Increase win rate of qualified opportunities from 21% to 27%");
+    assertThat(adapted.getString("title")).isEqualTo("Increase win rate of qualified opportunities from 21 % to 27 %");
+    assertThat(adapted.getString("numbers")).isEqualTo("kpi");
+    // Without a KPI, a key result's numbers are the library example's or those of the organisation's own key result.
+    for (Object p : draft.getJsonArray("proposals")) {
+      for (Object item : ((JsonObject) p).getJsonArray("keyResults")) {
+        JsonObject kr = (JsonObject) item;
+        if (!kr.getString("id").equals(adapted.getString("id"))) {
+          String origin = kr.getJsonArray("sources").getJsonObject(0).getString("type");
+          assertThat(kr.getString("numbers")).as(kr.getString("title")).isEqualTo(origin.equals("library") ? "example" : "past");
+        }
+      }
+    }
   }
 
   @Test

@@ -98,6 +98,9 @@ class DraftsBrowserIT {
     assertThat(result.getString("germanHeading")).startsWith("Vorschläge (");
     assertThat(result.getJsonArray("germanKeyResults").getList())
         .contains("Monatliche Kundenabwanderung von 2,4 % auf 1,5 % senken");
+    assertThat(result.getJsonArray("germanNumbers").getList()).as("German origins on the cards").contains("Beispielzahlen");
+    assertThat(result.getJsonArray("germanNumbersHelp").getList()).isNotEmpty()
+        .allMatch("Beispielzahlen aus der Bibliothek: Ersetzen Sie sie durch Ihren Ausgangs- und Zielwert."::equals);
     assertThat(result.getJsonArray("germanFindings").getList().toString())
         .contains("Niemand verantwortet das Ziel").doesNotContain("Nobody owns");
     String firstTitle = result.getJsonArray("titles").getString(0).trim();
@@ -105,6 +108,7 @@ class DraftsBrowserIT {
     assertThat(result.getString("prefilledKeyResult")).isNotBlank();
     assertThat(result.getString("bannerAfterObjective")).startsWith("Drafted key result 1 of ");
     assertThat(result.getString("bannerAfterKeyResult")).startsWith("Drafted key result 2 of ");
+    assertNumbersMarked(result);
     assertThat(result.getJsonArray("failedRequests")).as("failed requests").isEmpty();
     assertThat(result.getJsonArray("unexpectedConsoleErrors")).isEmpty();
     assertThat(run.exitCode()).as(run.output()).isZero();
@@ -121,7 +125,41 @@ class DraftsBrowserIT {
     JsonArray objectives = Http.json(api.get("/api/v1/objectives?unit=" + org.teamId + "&limit=500")).getJsonArray("items");
     assertThat(objectives.stream().map(o -> ((JsonObject) o).getString("title")).toList()).contains(firstTitle);
     JsonArray keyResults = Http.json(api.get("/api/v1/key-results?limit=500")).getJsonArray("items");
-    assertThat(keyResults.stream().map(k -> ((JsonObject) k).getString("title")).toList())
-        .contains(result.getString("prefilledKeyResult"));
+    JsonObject saved = keyResults.stream().map(k -> (JsonObject) k)
+        .filter(k -> k.getString("title").equals(result.getString("prefilledKeyResult"))).findFirst().orElseThrow();
+    if (result.getValue("ownNumbers") != null) {
+      // Example numbers were replaced in the editor before saving, so the key result contains the team's numbers.
+      assertThat(saved.getValue("start").toString()).startsWith(result.getJsonObject("ownNumbers").getValue("start").toString());
+      assertThat(saved.getValue("target").toString()).startsWith(result.getJsonObject("ownNumbers").getValue("target").toString());
+    }
+  }
+
+  /**
+   * Checks that every drafted key result's card names where its numbers come from, that example numbers
+   * carry their explanation, and that the editor marks the first accepted key result's example numbers.
+   */
+  private static void assertNumbersMarked(JsonObject result) {
+    List<JsonObject> numbers = result.getJsonArray("numbers").stream().map(n -> (JsonObject) n).toList();
+    assertThat(numbers).extracting(n -> n.getString("numbers")).as("origins on the cards").contains("example", "kpi");
+    assertThat(numbers).filteredOn(n -> n.getString("numbers").equals("example"))
+        .allSatisfy(n -> assertThat(n.getString("text")).isEqualTo("Example numbers"));
+    assertThat(numbers).filteredOn(n -> n.getString("numbers").equals("kpi"))
+        .allSatisfy(n -> assertThat(n.getString("text")).isEqualTo("Numbers from your KPI"));
+    long examples = numbers.stream().filter(n -> n.getString("numbers").equals("example")).count();
+    assertThat(result.getJsonArray("numbersHelp").getList()).hasSize((int) examples)
+        .allMatch("Example numbers from the library: replace them with your baseline and target."::equals);
+
+    String firstAccepted = numbers.stream().filter(n -> n.getString("id").startsWith("p1-")).findFirst().orElseThrow()
+        .getString("numbers");
+    if (firstAccepted.equals("example")) {
+      assertThat(result.getString("editorExampleNotice")).isEqualTo("Example numbers from the library: replace the"
+          + " start, the target and the numbers in the title with your baseline and target.");
+      assertThat(result.getJsonArray("editorExampleFields").getList()).containsExactly("kr-start", "kr-target");
+      assertThat(result.getString("exampleKeptError")).isEqualTo("These are still the library's example numbers."
+          + " Replace them with your baseline and target, or save again to keep them.");
+      assertThat(result.getInteger("noticeAfterReplacing")).isZero();
+    } else {
+      assertThat(result.getString("editorExampleNotice")).isNull();
+    }
   }
 }

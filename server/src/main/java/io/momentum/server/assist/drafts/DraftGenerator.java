@@ -45,6 +45,8 @@ final class DraftGenerator {
    * proposed, so a short strategy text still gets two proposals.
    */
   static final double MIN_RELATIVE_SCORE = 0.3;
+  /** Library units that name the kind of number, not a unit to write after it. */
+  private static final Set<String> UNITLESS = Set.of("count", "Anzahl", "ratio", "Verhältnis", "rate", "Rate");
 
   /**
    * Inputs of one draft: its language, the strategy text's phrases, the unit it is for, the first
@@ -599,8 +601,9 @@ final class DraftGenerator {
       String title = seed.title() != null ? seed.title()
           : compose(input.language(), seed.measurement(), metricWithPlace(seed.metric(), seed.place()), seed.start(),
               seed.target(), seed.unit());
+      Proposal.Numbers numbers = seed.title() != null ? Proposal.Numbers.PAST : Proposal.Numbers.EXAMPLE;
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
-          seed.indicator(), sources);
+          seed.indicator(), numbers, sources);
     }
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
@@ -608,7 +611,7 @@ final class DraftGenerator {
     String metric = seed.title() != null ? kpi.title() : seed.metric();
     String title = compose(input.language(), seed.measurement(), metric, adaptation.baseline(), adaptation.target(), unit);
     return new Proposal.KeyResult(id, title, seed.measurement(), adaptation.baseline(), adaptation.target(), unit,
-        seed.indicator(), sources);
+        seed.indicator(), Proposal.Numbers.KPI, sources);
   }
 
   private static String metricWithPlace(String metric, String place) {
@@ -617,21 +620,29 @@ final class DraftGenerator {
 
   /**
    * Writes a key result's title from its metric, direction and numbers, such as "Increase win rate
-   * from 18% to 25%", "Increase revenue from 400 to 550 kEUR" or "Kundenabwanderung von 2,4 % auf
-   * 1,5 % senken". A percent sign follows both numbers; another unit follows only the target,
-   * which also spares German the dative plural ("von 28 auf 40 Punkte"). Numbers are written as
-   * the language writes them: "2.4" and "1,200" in English, "2,4" and "1.200" in German.
+   * from 18 % to 25 %", "Increase revenue from 400 to 550 kEUR" or "Kundenabwanderung von 2,4 % auf
+   * 1,5 % senken". A percent sign follows both numbers, after a space in both languages as
+   * everywhere else in the app; another unit follows only the target, which also spares German
+   * the dative plural ("von 28 auf 40 Punkte"). Numbers are written as the language writes them:
+   * "2.4" and "1,200" in English, "2,4" and "1.200" in German. A German metric with a clause
+   * opened by a comma ("Kunden, die die API nutzen") gets the comma that closes the clause.
    */
   static String compose(String language, String direction, String metric, BigDecimal start, BigDecimal target, String unit) {
     boolean increase = direction.equals("increase");
     // A metric that ends in its unit ("net promoter score", unit "score") needs it only once.
     String shownUnit = unit != null && endsWithWord(metric, unit) ? null : unit;
-    String from = number(language, start) + ("%".equals(shownUnit) ? unitSuffix(language, shownUnit) : "");
-    String to = number(language, target) + unitSuffix(language, shownUnit);
+    String from = number(language, start) + ("%".equals(shownUnit) ? unitSuffix(shownUnit) : "");
+    String to = number(language, target) + unitSuffix(shownUnit);
     if (language.equals("de")) {
-      return capitalise(metric) + " von " + from + " auf " + to + (increase ? " steigern" : " senken");
+      String closed = metric.contains(",") ? metric + "," : metric;
+      return capitalise(closed) + " von " + from + " auf " + to + (increase ? " steigern" : " senken");
     }
     return (increase ? "Increase " : "Reduce ") + lowerFirst(metric) + " from " + from + " to " + to;
+  }
+
+  /** Writes the title of a library key result with the example's own numbers, as a draft shows it before any KPI adaptation. */
+  static String exampleTitle(String language, ExampleKeyResult kr) {
+    return compose(language, kr.direction(), kr.metric(), kr.baseline(), kr.target(), unitOf(kr.unit()));
   }
 
   /** Returns true when the last word of {@code text} is {@code word}, ignoring case. */
@@ -642,17 +653,17 @@ final class DraftGenerator {
         && (lower.length() == suffix.length() || !Character.isLetterOrDigit(lower.charAt(lower.length() - suffix.length() - 1)));
   }
 
-  /** Returns the unit a key result stores: none for the library's plain counts, which the editor shows without a unit. */
+  /**
+   * Returns the unit a key result stores: none for the library's plain counts, ratios and rates,
+   * which the editor shows without a unit, as "from 2.1 to 3" reads right and "to 3 ratio" does not.
+   */
   private static String unitOf(String libraryUnit) {
-    return libraryUnit.equals("count") || libraryUnit.equals("Anzahl") ? null : libraryUnit;
+    return UNITLESS.contains(libraryUnit) ? null : libraryUnit;
   }
 
-  private static String unitSuffix(String language, String unit) {
+  private static String unitSuffix(String unit) {
     if (unit == null || unit.isBlank()) {
       return "";
-    }
-    if (unit.equals("%")) {
-      return language.equals("de") ? " %" : "%";
     }
     return " " + unit;
   }

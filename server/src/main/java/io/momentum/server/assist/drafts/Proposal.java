@@ -12,15 +12,36 @@ import java.util.List;
  */
 record Proposal(String id, String title, List<JsonObject> sources, List<KeyResult> keyResults) {
 
+  /** Origin of a proposed key result's start and target, as the API names it in {@code numbers}. */
+  enum Numbers {
+    /** A library example's typical numbers, which the team replaces with its own baseline and target. */
+    EXAMPLE("example"),
+    /** The unit's KPI: its current value as the start and a target derived from it. */
+    KPI("kpi"),
+    /** The start and target of one of the organisation's own key results. */
+    PAST("past");
+
+    private final String code;
+
+    Numbers(String code) {
+      this.code = code;
+    }
+
+    String code() {
+      return code;
+    }
+  }
+
   /**
    * A proposed key result. {@code measurement} is {@code increase} or {@code decrease}.
    * {@code indicator} is {@code leading} or {@code lagging}, or null when the source has no tag.
+   * {@code numbers} names the origin of its start and target.
    */
   record KeyResult(String id, String title, String measurement, BigDecimal start, BigDecimal target, String unit,
-                   String indicator, List<JsonObject> sources) {
+                   String indicator, Numbers numbers, List<JsonObject> sources) {
 
     KeyResult withTitle(String newTitle) {
-      return new KeyResult(id, newTitle, measurement, start, target, unit, indicator, sources);
+      return new KeyResult(id, newTitle, measurement, start, target, unit, indicator, numbers, sources);
     }
 
     JsonObject toJson() {
@@ -32,6 +53,7 @@ record Proposal(String id, String title, List<JsonObject> sources, List<KeyResul
           .put("target", target)
           .put("unit", unit)
           .put("indicator", indicator)
+          .put("numbers", numbers.code())
           .put("sources", new JsonArray(List.copyOf(sources)));
     }
   }

@@ -133,7 +133,7 @@ class DraftGeneratorTest {
     Proposal.KeyResult kr = generate("en", SALES_STRATEGY, List.of(winRate), List.of()).get(0).keyResults().get(1);
     assertThat(kr.start()).isEqualByComparingTo("21");
     assertThat(kr.target()).isEqualByComparingTo("27");
-    assertThat(kr.title()).isEqualTo("Increase win rate of qualified opportunities from 21% to 27%");
+    assertThat(kr.title()).isEqualTo("Increase win rate of qualified opportunities from 21 % to 27 %");
     JsonObject kpiSource = kr.sources().get(1);
     assertThat(kpiSource.getString("type")).isEqualTo("kpi");
     assertThat(kpiSource.getString("id")).isEqualTo(winRate.id().toString());
@@ -419,6 +419,25 @@ class DraftGeneratorTest {
         }
       }
     }
+  }
+
+  @Test
+  void numbersNameTheirOrigin() {
+    KpiTargets.Kpi winRate = new KpiTargets.Kpi(UUID.randomUUID(), "win-rate", "Win rate of qualified opportunities", "%",
+        "increase", new BigDecimal("21"), Instant.parse("2026-10-01T00:00:00Z"), new BigDecimal("27"), new BigDecimal("15"),
+        List.of());
+    List<Proposal.KeyResult> sales = generate("en", SALES_STRATEGY, List.of(winRate), List.of()).get(0).keyResults();
+    assertThat(sales.get(1).numbers()).isEqualTo(Proposal.Numbers.KPI);
+    assertThat(sales.get(1).toJson().getString("numbers")).isEqualTo("kpi");
+    assertThat(sales.get(0).numbers()).as(sales.get(0).title()).isEqualTo(Proposal.Numbers.EXAMPLE);
+    assertThat(sales.get(0).toJson().getString("numbers")).isEqualTo("example");
+
+    List<Proposal.KeyResult> all = generate("en", DEMO_STRATEGY_EN, List.of(), List.of(regularsObjective())).stream()
+        .flatMap(proposal -> proposal.keyResults().stream()).toList();
+    assertThat(all).filteredOn(kr -> kr.title().equals("Cut monthly customer churn from 4.6 % to 3.9 %"))
+        .singleElement().extracting(Proposal.KeyResult::numbers).isEqualTo(Proposal.Numbers.PAST);
+    assertThat(all).filteredOn(kr -> kr.sources().get(0).getString("type").equals("library") && kr.sources().size() == 1)
+        .isNotEmpty().allSatisfy(kr -> assertThat(kr.numbers()).as(kr.title()).isEqualTo(Proposal.Numbers.EXAMPLE));
   }
 
   /** Returns a sibling team's past objective with one churn key result, as the demo has. */

@@ -13,7 +13,7 @@ class DraftRefinerTest {
 
   private static final Proposal PROPOSAL = new Proposal("p1", "Win more customers", List.of(new JsonObject()), List.of(
       new Proposal.KeyResult("p1-k1", "Increase win rate from 18% to 25%", "increase", new BigDecimal("18"),
-          new BigDecimal("25"), "%", "lagging", List.of(new JsonObject()))));
+          new BigDecimal("25"), "%", "lagging", Proposal.Numbers.EXAMPLE, List.of(new JsonObject()))));
 
   private static String answer(String title, String krTitle) {
     return new JsonObject().put("proposals", new JsonArray().add(new JsonObject().put("id", "p1").put("title", title)
