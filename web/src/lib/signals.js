@@ -4,7 +4,7 @@
 import { derivedDecimals } from './numbers.js'
 import { sourceLabel } from './sources.js'
 
-// Lower ranks come first: what nobody has looked at yet, then the worse severity.
+// Lower ranks come first: signals still open, then the worse severity.
 const STATE_RANK = { open: 0, acknowledged: 1, snoozed: 2 }
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 }
 

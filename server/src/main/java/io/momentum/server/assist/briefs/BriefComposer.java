@@ -542,8 +542,8 @@ final class BriefComposer {
    * it to its signal. A dependency signal names both ends in the direction of their link and the
    * status the other end has now: alone it gets its own sentence, beside other signals of the node
    * it joins the node's sentence as a clause. A signal is about its subject, the first of its
-   * nodes; a subject outside the brief (a KPI, say) is named with its kind and the unit whose board
-   * shows it. A sentence ranks as its weightiest signal.
+   * nodes. A subject outside the brief, such as a KPI, is named with its kind and the unit whose
+   * board shows it. A sentence ranks as its weightiest signal.
    */
   private List<Ranked> signals() {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
