@@ -146,6 +146,7 @@ async function saveDraftedKeyResult(page, result) {
   await page.fill('[data-testid="kr-start"]', String(result.ownNumbers.start))
   await page.fill('[data-testid="kr-target"]', String(result.ownNumbers.target))
   result.noticeAfterReplacing = await notice.count()
+  result.titleAfterReplacing = await page.inputValue('[data-testid="kr-title"]')
   await page.click('[data-testid="kr-save"]')
 }
 

@@ -204,3 +204,26 @@ export function zoneBands(levels) {
     { zone: 'stretch', from: levels.stretch, to: null },
   ]
 }
+
+/**
+ * Returns `title` with the number `previous` replaced by `next`, so a drafted title such as
+ * "Raise revenue from 80 to 120 kEUR" follows the start and target a person types. The number
+ * is matched whole ("1" never matches inside "120"), written with either decimal separator, and
+ * only when it stands in the title exactly once; otherwise, or when `next` is not a number,
+ * the title is returned unchanged.
+ */
+export function titleWithNumber(title, previous, next) {
+  const number = /^-?\d+(?:[.,]\d+)?$/
+  if (!title || !number.test(previous ?? '') || !number.test(next ?? '')) {
+    return title
+  }
+  const escaped = previous.replace(/[.,]/, '[.,]')
+  const whole = new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`, 'g')
+  const found = title.match(whole)
+  if (!found || found.length !== 1) {
+    return title
+  }
+  // The title keeps the decimal separator it was written with.
+  const separator = found[0].includes(',') ? ',' : '.'
+  return title.replace(whole, next.replace(/[.,]/, separator))
+}

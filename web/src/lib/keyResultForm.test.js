@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveLevels, emptyKeyResultForm, keyResultFormFrom, keyResultPayload, zoneBands } from './keyResultForm.js'
+import { effectiveLevels, emptyKeyResultForm, keyResultFormFrom, keyResultPayload, titleWithNumber, zoneBands } from './keyResultForm.js'
 
 function form(fields) {
   return { ...emptyKeyResultForm('o-1'), key: 'kr', title: 'Raise conversion', ...fields }
@@ -127,5 +127,28 @@ describe('zoneBands', () => {
       ['target', 70, 100],
       ['stretch', 100, null],
     ])
+  })
+})
+
+describe('titleWithNumber', () => {
+  it('replaces the start of a drafted title', () => {
+    expect(titleWithNumber('Raise revenue from 80 to 120 kEUR', '80', '100')).toBe('Raise revenue from 100 to 120 kEUR')
+  })
+
+  it('matches whole numbers only', () => {
+    expect(titleWithNumber('Fix top 10 churn reasons from 1 to 5', '1', '2')).toBe('Fix top 10 churn reasons from 2 to 5')
+    expect(titleWithNumber('Grow from 1 to 120 users', '12', '15')).toBe('Grow from 1 to 120 users')
+  })
+
+  it('keeps the title decimal separator', () => {
+    expect(titleWithNumber('Abwanderung von 2,4 % auf 1,5 % senken', '2.4', '3.1')).toBe('Abwanderung von 3,1 % auf 1,5 % senken')
+    expect(titleWithNumber('Cut churn from 2.4 % to 1.5 %', '2,4', '3,1')).toBe('Cut churn from 3.1 % to 1.5 %')
+  })
+
+  it('leaves the title alone when the number is ambiguous or missing', () => {
+    expect(titleWithNumber('Go from 5 to 5 stars', '5', '4')).toBe('Go from 5 to 5 stars')
+    expect(titleWithNumber('Raise revenue', '80', '100')).toBe('Raise revenue')
+    expect(titleWithNumber('Raise revenue from 80 to 120', '80', '')).toBe('Raise revenue from 80 to 120')
+    expect(titleWithNumber('Raise revenue from 80 to 120', '80', '1e3')).toBe('Raise revenue from 80 to 120')
   })
 })

@@ -100,7 +100,7 @@ describe('OKR editor with a drafted proposal', () => {
     await openDraftedKeyResult(DRAFTED)
     await flushPromises()
     expect(wrapper.get('[data-testid="kr-example-numbers"]').text()).toBe(
-      'Example numbers from the library: replace the start, the target and the numbers in the title with your baseline and target.',
+      'Example numbers from the library: replace the start and the target with your baseline and target; the title follows them.',
     )
     expect(wrapper.get('[data-testid="kr-start"]').attributes('data-example')).toBe('true')
     expect(wrapper.get('[data-testid="kr-target"]').attributes('data-example')).toBe('true')
@@ -110,6 +110,16 @@ describe('OKR editor with a drafted proposal', () => {
     expect(wrapper.get('[data-testid="kr-target"]').attributes('data-example')).toBe('true')
     await wrapper.get('[data-testid="kr-target"]').setValue('2.2')
     expect(wrapper.find('[data-testid="kr-example-numbers"]').exists()).toBe(false)
+  })
+
+  it('writes replaced numbers into the drafted title', async () => {
+    await openDraftedKeyResult(DRAFTED, QUALITY_OK, 'de')
+    await flushPromises()
+
+    await wrapper.get('[data-testid="kr-start"]').setValue('3,1')
+    await wrapper.get('[data-testid="kr-target"]').setValue('2')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="kr-title"]').element.value).toBe('Reduce monthly customer churn from 3.1 % to 2 %')
   })
 
   it('asks again before saving example numbers', async () => {

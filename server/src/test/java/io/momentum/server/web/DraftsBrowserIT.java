@@ -125,12 +125,18 @@ class DraftsBrowserIT {
     JsonArray objectives = Http.json(api.get("/api/v1/objectives?unit=" + org.teamId + "&limit=500")).getJsonArray("items");
     assertThat(objectives.stream().map(o -> ((JsonObject) o).getString("title")).toList()).contains(firstTitle);
     JsonArray keyResults = Http.json(api.get("/api/v1/key-results?limit=500")).getJsonArray("items");
+    String savedTitle = result.getString("titleAfterReplacing", result.getString("prefilledKeyResult"));
     JsonObject saved = keyResults.stream().map(k -> (JsonObject) k)
-        .filter(k -> k.getString("title").equals(result.getString("prefilledKeyResult"))).findFirst().orElseThrow();
+        .filter(k -> k.getString("title").equals(savedTitle)).findFirst().orElseThrow();
     if (result.getValue("ownNumbers") != null) {
-      // Example numbers were replaced in the editor before saving, so the key result contains the team's numbers.
-      assertThat(saved.getValue("start").toString()).startsWith(result.getJsonObject("ownNumbers").getValue("start").toString());
-      assertThat(saved.getValue("target").toString()).startsWith(result.getJsonObject("ownNumbers").getValue("target").toString());
+      // Example numbers were replaced in the editor before saving, so the key result contains the team's numbers,
+      // and the drafted title names them instead of the example's.
+      String start = result.getJsonObject("ownNumbers").getValue("start").toString();
+      String target = result.getJsonObject("ownNumbers").getValue("target").toString();
+      assertThat(saved.getValue("start").toString()).startsWith(start);
+      assertThat(saved.getValue("target").toString()).startsWith(target);
+      assertThat(savedTitle).isNotEqualTo(result.getString("prefilledKeyResult"))
+          .containsPattern("\\b" + start + "\\b").containsPattern("\\b" + target + "\\b");
     }
   }
 
@@ -153,7 +159,7 @@ class DraftsBrowserIT {
         .getString("numbers");
     if (firstAccepted.equals("example")) {
       assertThat(result.getString("editorExampleNotice")).isEqualTo("Example numbers from the library: replace the"
-          + " start, the target and the numbers in the title with your baseline and target.");
+          + " start and the target with your baseline and target; the title follows them.");
       assertThat(result.getJsonArray("editorExampleFields").getList()).containsExactly("kr-start", "kr-target");
       assertThat(result.getString("exampleKeptError")).isEqualTo("These are still the library's example numbers."
           + " Replace them with your baseline and target, or save again to keep them.");
