@@ -489,7 +489,8 @@ final class BriefComposer {
   /**
    * Writes the risks, weightiest first: open signals about the brief's nodes, nodes off track,
    * other open signals, nodes at risk, acknowledged and snoozed signals, low confidence, silence
-   * and missing values. The order within each rank is kept.
+   * and missing values. The order within each rank is kept. A node behind plan that has signals
+   * gets one sentence with its status and its signals, ranked as the weightier of the two.
    */
   private List<JsonObject> risks(List<JsonObject> nodes) {
     List<Ranked> ranked = new ArrayList<>();
@@ -503,6 +504,8 @@ final class BriefComposer {
     behind.sort(Comparator.comparing((JsonObject node) -> rank(node.getString("status"))).reversed()
         .thenComparing(Comparator.comparing(BriefNumbers::gapOf).reversed()).thenComparing(BriefComposer::title));
     List<JsonObject> lowConfidence = lowConfidence(nodes);
+    Map<String, String> variants = new HashMap<>();
+    Map<String, List<BriefInputs.Signal>> byConcern = signalsByConcern(variants);
     for (JsonObject node : behind) {
       boolean unsure = lowConfidence.remove(node);
       // A node whose progress alone would be on track is named as behind because of its confidence.
@@ -510,10 +513,20 @@ final class BriefComposer {
       if (unsure) {
         variant = "on_track".equals(statusFromGap(node)) ? ".confidenceOnly" : ".lowConfidence";
       }
-      Sentence.Builder sentence = sentence("risk." + node.getString("status") + variant)
+      List<BriefInputs.Signal> nodeSignals = byConcern.remove(node.getString("id"));
+      String key = "risk." + node.getString("status") + variant + (nodeSignals == null ? "" : ".signals");
+      Sentence.Builder sentence = sentence(key)
           .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
-      ranked.add(new Ranked("off_track".equals(node.getString("status")) ? 1 : 3,
-          (unsure ? sentence.number(numbers.confidence(node, in.asOf())) : sentence).build()));
+      if (unsure) {
+        sentence.number(numbers.confidence(node, in.asOf()));
+      }
+      int rank = "off_track".equals(node.getString("status")) ? 1 : 3;
+      if (nodeSignals != null) {
+        rank = Math.min(rank, signalRank(nodeSignals, true));
+        // The signals follow a semicolon, so no clause starts with a capital.
+        signalClauses(sentence, nodeSignals, variants, boardUnitOf(node.getString("id")), false);
+      }
+      ranked.add(new Ranked(rank, sentence.build()));
     }
     for (JsonObject node : lowConfidence) {
       ranked.add(new Ranked(5, sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build()));
@@ -528,7 +541,7 @@ final class BriefComposer {
         ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build()));
       }
     }
-    ranked.addAll(signals());
+    ranked.addAll(signals(byConcern, variants));
     ranked.sort(Comparator.comparingInt(Ranked::rank));
     List<JsonObject> out = new ArrayList<>(ranked.stream().map(Ranked::sentence).toList());
     if (out.isEmpty()) {
@@ -538,16 +551,14 @@ final class BriefComposer {
   }
 
   /**
-   * Writes one sentence per node (or unit) with signals, naming each signal kind once and linking
-   * it to its signal. A dependency signal names both ends in the direction of their link and the
-   * status the other end has now: alone it gets its own sentence, beside other signals of the node
-   * it joins the node's sentence as a clause. A signal is about its subject, the first of its
-   * nodes. A subject outside the brief, such as a KPI, is named with its kind and the unit whose
-   * board shows it. A sentence ranks as its weightiest signal.
+   * Groups the signals by what a risk sentence is about: a node of the brief, a unit, or a node
+   * outside the brief (keyed "id|outside"). A signal is about its subject, the first of its
+   * nodes. Stores each signal's variant in {@code variants}: "dependency" for a dependency signal
+   * about a brief node, "held" for one about an outside node linked to a brief node, "outside" for
+   * another signal about an outside node, else "".
    */
-  private List<Ranked> signals() {
+  private Map<String, List<BriefInputs.Signal>> signalsByConcern(Map<String, String> variants) {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
-    Map<String, String> variants = new HashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
       String concern = null;
       String variant = "";
@@ -571,7 +582,40 @@ final class BriefComposer {
         byConcern.computeIfAbsent("outside".equals(variant) ? concern + "|outside" : concern, key -> new ArrayList<>()).add(signal);
       }
     }
+    return byConcern;
+  }
 
+  /** Returns the rank of the weightiest of a sentence's signals, as {@link #signalRank(String, boolean)} gives it. */
+  private static int signalRank(List<BriefInputs.Signal> signals, boolean inBrief) {
+    return signals.stream().mapToInt(signal -> signalRank(stateOf(signal), inBrief)).min().orElseThrow();
+  }
+
+  /** Returns the id of the unit whose board shows the signals about a brief node. */
+  private String boardUnitOf(String nodeId) {
+    return byId.get(nodeId).getString("unitId", in.unit().id());
+  }
+
+  /**
+   * Adds the clauses of a sentence's signals, one per signal kind and one per linked node, and the
+   * words that name their states. {@code capital} starts the first clause as the language's
+   * signal phrases start after a colon.
+   */
+  private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
+                                         String boardUnit, boolean capital) {
+    List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
+    List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, plain, boardUnit));
+    clauses.addAll(linkClauses(sentence, all, variants, boardUnit));
+    return sentence.clauses(capitalised(clauses, capital)).words(stateLabel(all));
+  }
+
+  /**
+   * Writes one sentence per node (or unit) with signals, naming each signal kind once and linking
+   * it to its signal. A dependency signal names both ends in the direction of their link and the
+   * status the other end has now: alone it gets its own sentence, beside other signals of the node
+   * it joins the node's sentence as a clause. A subject outside the brief, such as a KPI, is named
+   * with its kind and the unit whose board shows it. A sentence ranks as its weightiest signal.
+   */
+  private List<Ranked> signals(Map<String, List<BriefInputs.Signal>> byConcern, Map<String, String> variants) {
     List<Ranked> out = new ArrayList<>();
     for (Map.Entry<String, List<BriefInputs.Signal>> entry : byConcern.entrySet()) {
       String concern = entry.getKey().split("\\|")[0];
@@ -579,8 +623,8 @@ final class BriefComposer {
       BriefInputs.Signal first = all.get(0);
       String variant = variants.get(first.id());
       boolean inBrief = byId.containsKey(concern);
-      String boardUnit = inBrief ? byId.get(concern).getString("unitId", in.unit().id()) : unitOfSignal(first).id();
-      int rank = all.stream().mapToInt(signal -> signalRank(stateOf(signal), inBrief)).min().orElseThrow();
+      String boardUnit = inBrief ? boardUnitOf(concern) : unitOfSignal(first).id();
+      int rank = signalRank(all, inBrief);
       if (all.size() == 1 && "dependency".equals(variant)) {
         String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject subject = byId.get(concern);
@@ -613,10 +657,7 @@ final class BriefComposer {
       } else {
         sentence = sentence("risk.signal").unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
-      List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, plain, boardUnit));
-      clauses.addAll(linkClauses(sentence, all, variants, boardUnit));
-      out.add(new Ranked(rank, sentence.clauses(capitalised(clauses)).words(stateLabel(all)).build()));
+      out.add(new Ranked(rank, signalClauses(sentence, all, variants, boardUnit, true).build()));
     }
     return out;
   }
@@ -710,11 +751,11 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the clauses with the first one's opening word in the case the language's signal
-   * phrases use after the colon (German starts it with a capital) and each later phrase lower case.
+   * Returns the clauses with each opening word in lower case, except the first one's after a colon
+   * ({@code afterColon}) in a language whose signal phrases start with a capital there (German).
    */
-  private List<JsonObject> capitalised(List<JsonObject> clauses) {
-    boolean capital = Character.isUpperCase(words.template("signal.other").charAt(0));
+  private List<JsonObject> capitalised(List<JsonObject> clauses, boolean afterColon) {
+    boolean capital = afterColon && Character.isUpperCase(words.template("signal.other").charAt(0));
     List<JsonObject> out = new ArrayList<>();
     for (int i = 0; i < clauses.size(); i++) {
       JsonObject clause = clauses.get(i).copy();
@@ -862,15 +903,59 @@ final class BriefComposer {
     for (JsonObject node : lowConfidence(keyResults)) {
       if (!named.contains(node.getString("id")) && owner(node) != null) {
         out.add(sentence("rec.confidence").node(node).quote(owner(node)).number(numbers.confidence(node, in.asOf())).build());
+        named.add(node.getString("id"));
       }
     }
     for (JsonObject node : withoutValue(keyResults)) {
       String owner = owner(node);
       out.add(owner == null ? sentence("rec.staleNobody").node(node).build()
           : sentence("rec.firstValue").node(node).quote(owner).build());
+      named.add(node.getString("id"));
     }
+    for (JsonObject node : behindFirst(keyResults)) {
+      // A key result behind plan that no recommendation above names still needs a plan to catch up.
+      if (rank(node.getString("status")) >= rank("at_risk") && named.add(node.getString("id"))) {
+        String owner = owner(node);
+        Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
+            : sentence("rec.catchUp").node(node).quote(owner);
+        out.add(sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build());
+      }
+    }
+    out.addAll(signalFollowUps(named));
     if (out.isEmpty()) {
       out.add(sentence("rec.none").unit(in.unit()).build());
+    }
+    return out;
+  }
+
+  /**
+   * Recommends following up the open signals about nodes and units that no other recommendation
+   * names, one sentence per node or unit, with the node's owner when it has one.
+   */
+  private List<JsonObject> signalFollowUps(Set<String> named) {
+    List<JsonObject> out = new ArrayList<>();
+    Map<String, String> variants = new HashMap<>();
+    for (Map.Entry<String, List<BriefInputs.Signal>> entry : signalsByConcern(variants).entrySet()) {
+      String concern = entry.getKey().split("\\|")[0];
+      List<BriefInputs.Signal> open = entry.getValue().stream().filter(signal -> "open".equals(stateOf(signal))).toList();
+      if (open.isEmpty() || named.contains(concern)) {
+        continue;
+      }
+      BriefInputs.Signal first = open.get(0);
+      JsonObject node = byId.get(concern);
+      String boardUnit = node == null ? unitOfSignal(first).id() : boardUnitOf(concern);
+      String owner = node == null ? null : owner(node);
+      Sentence.Builder sentence = owner == null ? sentence("rec.signalNobody") : sentence("rec.signal").quote(owner);
+      sentence.words(words.template(open.size() == 1 ? "rec.signal.label" : "rec.signal.labels"), signalLink(first, boardUnit));
+      if (node != null) {
+        sentence.node(node);
+      } else if (entry.getKey().endsWith("|outside")) {
+        sentence.labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1);
+      } else {
+        sentence.unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
+      }
+      open.subList(1, open.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));
+      out.add(sentence.build());
     }
     return out;
   }
@@ -934,6 +1019,10 @@ final class BriefComposer {
     for (BriefInputs.Unit unit : unitsBehind()) {
       List<JsonObject> objectives = objectivesOf(List.of(unit.id()));
       out.add(sentence("rec.unitGap").unit(unit).number(numbers.scoreGap(objectives, List.of(unit.id()), in.asOf())).build());
+    }
+    if (out.isEmpty()) {
+      // With nothing behind plan, the open signals are what calls for a change.
+      out.addAll(signalFollowUps(Set.of()));
     }
     if (out.isEmpty()) {
       out.add(sentence("rec.none").unit(in.unit()).build());

@@ -550,16 +550,15 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, and a check-in is overdue (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, und ein Check-in ist überfällig (offene Signale)."})
+      "en | Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast stays well below the target, and a check-in is overdue (open signals).",
+      "de | Reduce failed payments to 3.5 % ist nicht im Plan: Fortschritt 30,0 %, erwartet sind 70,0 %; die Prognose bleibt deutlich unter dem Zielwert, und ein Check-in ist überfällig (offene Signale)."})
   void nodeSignalsShareOneSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(new BriefInputs.Signal("s-2", "missed_check_in", "warning", "open", List.of("k-quiet"), List.of(TEAM.id()),
         NOW.minus(Duration.ofDays(1)), "Reduce failed payments to 3.5 %", "key_result"));
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of(language));
 
-    List<JsonObject> about = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %:"))
-        .toList();
+    List<JsonObject> about = signalSentencesAboutQuietKeyResult(brief);
     assertThat(about).extracting(s -> s.getString("text")).containsExactly(expected);
     assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
         .containsExactly("/key-results/k-quiet", "/units/u-team#signal-s-1", "/units/u-team#signal-s-2");
@@ -567,8 +566,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Retry card payments (initiative), which is off track, and Move card payments (initiative) contributes to it and is flagged as affected (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, die nicht im Plan ist, und Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
+      "en | Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast stays well below the target, it relies on Retry card payments (initiative), which is off track, and Move card payments (initiative) contributes to it and is flagged as affected (open signals).",
+      "de | Reduce failed payments to 3.5 % ist nicht im Plan: Fortschritt 30,0 %, erwartet sind 70,0 %; die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, die nicht im Plan ist, und Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
   void dependencySignalsJoinNodeSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(dependency("s-retry", "k-quiet", "i-retry", List.of(TEAM.id()),
@@ -586,8 +585,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Move card payments (initiative), which is off track, and Cut the API error rate (key result) contributes to it and is flagged as affected (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Move card payments (Initiative) ab, die nicht im Plan ist, und Cut the API error rate (Schlüsselergebnis) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
+      "en | Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast stays well below the target, it relies on Move card payments (initiative), which is off track, and Cut the API error rate (key result) contributes to it and is flagged as affected (open signals).",
+      "de | Reduce failed payments to 3.5 % ist nicht im Plan: Fortschritt 30,0 %, erwartet sind 70,0 %; die Prognose bleibt deutlich unter dem Zielwert, es hängt von Move card payments (Initiative) ab, die nicht im Plan ist, und Cut the API error rate (Schlüsselergebnis) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
   void dependencySignalsNameEachNodeOnce(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     // The contributing key result's signal comes first; the clause about what the node relies on still leads.
@@ -608,8 +607,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, and Site conversion rate (KPI), which relies on it, and Rebuild checkout (initiative), which contributes to it, are flagged as affected (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
+      "en | Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast stays well below the target, and Site conversion rate (KPI), which relies on it, and Rebuild checkout (initiative), which contributes to it, are flagged as affected (open signals).",
+      "de | Reduce failed payments to 3.5 % ist nicht im Plan: Fortschritt 30,0 %, erwartet sind 70,0 %; die Prognose bleibt deutlich unter dem Zielwert, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
   void affectedNodesShareOneClause(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(dependency("s-kpi", "kpi-conversion", "k-quiet", List.of(TEAM.id()),
@@ -636,8 +635,8 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en"));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
-        "Cut fees to 1.6 %: its confidence dropped (acknowledged signal).",
-        "Reduce failed payments to 3.5 %: a check-in is overdue (snoozed signal).");
+        "Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected; its confidence dropped (acknowledged signal).",
+        "Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; a check-in is overdue (snoozed signal).");
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains("open signal"));
   }
 
@@ -674,11 +673,11 @@ class BriefComposerTest {
     BriefInputs inputs = with(BriefKind.WEEKLY, List.of(), Map.of(), signals);
 
     assertThat(sentences(BriefComposer.compose(inputs, BriefWording.of("en")))).extracting(s -> s.getString("text")).contains(
-        "Cut fees to 1.6 % is at risk, and Move card payments (initiative) contributes to it (open signal).",
-        "Reduce failed payments to 3.5 % relies on Retry card payments (initiative), which is off track (open signal).");
+        "Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected; Move card payments (initiative) contributes to it and is flagged as affected (open signal).",
+        "Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; it relies on Retry card payments (initiative), which is off track (open signal).");
     List<JsonObject> german = sentences(BriefComposer.compose(inputs, BriefWording.of("de")));
     assertThat(german).extracting(s -> s.getString("text")).contains(
-        "Cut fees to 1.6 % ist gefährdet, und Move card payments (Initiative) trägt dazu bei (offenes Signal).")
+        "Cut fees to 1.6 % ist gefährdet: Fortschritt 55,0 %, erwartet sind 70,0 %; Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offenes Signal).")
         .noneMatch(text -> text.contains("Knoten"));
     JsonObject held = sentences(BriefComposer.compose(inputs, BriefWording.of("en"))).stream()
         .filter(s -> s.getString("text").contains("contributes to it")).findFirst().orElseThrow();
@@ -710,8 +709,50 @@ class BriefComposerTest {
     JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
     assertThat(risks.getJsonObject(0).getString("text"))
-        .isEqualTo("Reduce failed payments to 3.5 %: its forecast stays well below the target (open signal).");
-    assertThat(risks.getJsonObject(1).getString("text")).startsWith("Reduce failed payments to 3.5 % is off track");
+        .isEqualTo("Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast stays well below the target (open signal).");
+    assertThat(risks.getJsonObject(1).getString("text")).doesNotStartWith("Reduce failed payments");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Ask Clara Nowak about the open signal on Grow loyalty sign-ups.",
+      "de | Clara Nowak nach dem offenen Signal zu Grow loyalty sign-ups fragen."})
+  void openSignalIsNoCalmPlan(String language, String expected) {
+    List<JsonObject> now = List.of(
+        node("o-loyal", "objective", "Keep customers coming back", null, 0.8, "on_track", null, "Clara Nowak"),
+        node("k-loyal", "key_result", "Grow loyalty sign-ups", "o-loyal", 0.8, "on_track", NOW.minus(Duration.ofDays(1)), null));
+    Map<String, JsonObject> before = new java.util.HashMap<>();
+    now.forEach(node -> before.put(node.getString("id"), node.copy()));
+    List<BriefInputs.Signal> signals = List.of(dependency("s-loyal", "k-loyal", "i-app", List.of(TEAM.id()),
+        "Grow loyalty sign-ups", "key_result", "depends_on", "Ship the loyalty app", "initiative"));
+    BriefInputs inputs = new BriefInputs(BriefKind.WEEKLY, "org", NOW, WEEK_AGO, "live", CYCLE, List.of(TEAM), now,
+        Map.of(WEEK_AGO, before), List.of(), signals);
+
+    JsonArray recommendations = BriefComposer.compose(inputs, BriefWording.of(language)).getJsonArray("sections").stream()
+        .map(s -> (JsonObject) s).filter(s -> "recommendations".equals(s.getString("key"))).findFirst().orElseThrow()
+        .getJsonArray("sentences");
+
+    assertThat(recommendations.stream().map(s -> ((JsonObject) s).getString("text"))).containsExactly(expected);
+    assertThat(recommendations.getJsonObject(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/units/u-team#signal-s-loyal", "/key-results/k-loyal");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"weekly", "monthly", "quarterly"})
+  void nodeBehindWithSignalGetsOneRisk(String kind) {
+    JsonObject offTrackObjective = node("o-guest", "objective", "Let customers check out as guests", null, 0.3, "off_track",
+        null, "Arjun Mehta");
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-guest", "confidence_drop", "warning", "open", List.of("o-guest"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(1)), offTrackObjective.getString("title"), "objective"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.fromWire(kind), List.of(), Map.of(), signals), BriefWording.of("en"));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    String node = "weekly".equals(kind) ? "Reduce failed payments to 3.5 %" : "Let customers check out as guests";
+    List<String> about = risks.stream().map(s -> ((JsonObject) s).getString("text")).filter(text -> text.startsWith(node)).toList();
+    assertThat(about).hasSize(1);
+    assertThat(about.get(0)).contains(" is off track: progress 30.0 % against 70.0 % expected; ").endsWith("(open signal).");
   }
 
   @Test
