@@ -987,11 +987,33 @@ final class BriefComposer {
    * value and target in its unit when it has them, else with the forecast progress.
    */
   private JsonObject replan(JsonObject node) {
+    // The forecast is a trend line through all values of the cycle, so for a key result that has
+    // stopped moving it is no "current pace": the sentence says the value stands still instead.
+    String flat = flat(node) ? "Flat" : "";
     if (BriefNumbers.hasValue(node) && BriefNumbers.forecastValueOf(node) != null) {
-      return sentence("rec.replanValue").node(node).number(numbers.forecastValue(node, in.asOf()))
+      return sentence("rec.replanValue" + flat).node(node).number(numbers.forecastValue(node, in.asOf()))
           .number(numbers.target(node, in.asOf())).number(numbers.forecast(node, in.asOf())).build();
     }
-    return sentence("rec.replan").node(node).number(numbers.forecast(node, in.asOf())).build();
+    return sentence("rec.replan" + flat).node(node).number(numbers.forecast(node, in.asOf())).build();
+  }
+
+  /**
+   * Returns true when a key result has not moved lately: an unresolved signal says it stalls, or
+   * its value (its progress, without a value in its own unit) is the same as at the period's start.
+   */
+  private boolean flat(JsonObject node) {
+    String id = node.getString("id");
+    if (in.signals().stream().anyMatch(signal -> "stalled_despite_effort".equals(signal.kind()) && id.equals(signal.subjectId()))) {
+      return true;
+    }
+    JsonObject before = then.get(id);
+    if (before == null) {
+      return false;
+    }
+    if (BriefNumbers.hasValue(node) && BriefNumbers.hasValue(before)) {
+      return BriefNumbers.decimal(node, "current").compareTo(BriefNumbers.decimal(before, "current")) == 0;
+    }
+    return BriefNumbers.progressOf(node).compareTo(BriefNumbers.progressOf(before)) == 0;
   }
 
   private List<JsonObject> portfolioRecommendations() {

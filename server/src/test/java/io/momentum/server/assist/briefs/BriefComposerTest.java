@@ -378,6 +378,41 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "value | en | Re-plan Reduce failed payment attempts: its value has not moved lately, and the trend of all its values in the cycle reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
+      "value | de | Reduce failed payment attempts neu planen: Der Messwert hat sich zuletzt nicht bewegt, und der Trend aller Messwerte des Zyklus erreicht bis zum Zyklusende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %).",
+      "signal | en | Re-plan Reduce failed payment attempts: its value has not moved lately, and the trend of all its values in the cycle reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
+      "progress | en | Re-plan Reduce failed payment attempts: its progress has not moved lately, and the trend of all its values in the cycle gives a progress of 52.4 % by the end of the cycle instead of the target."})
+  void flatKeyResultReplanNamesNoPace(String flatBy, String language, String expected) {
+    BriefInputs moving = failedPayments(BriefKind.WEEKLY);
+    JsonObject now = moving.now().stream().filter(n -> "k-fail".equals(n.getString("id"))).findFirst().orElseThrow().copy();
+    JsonObject before = moving.past().get(WEEK_AGO).get("k-fail").copy();
+    List<BriefInputs.Signal> signals = new ArrayList<>(moving.signals());
+    switch (flatBy) {
+      case "value" -> before.put("current", 5.5).put("progress", 0.3333);
+      case "signal" -> signals.add(new BriefInputs.Signal("s-stall", "stalled_despite_effort", "warning", "open",
+          List.of("k-fail"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Reduce failed payment attempts", "key_result"));
+      default -> {
+        now.remove("measurement");
+        before.remove("measurement");
+        before.put("progress", 0.3333);
+      }
+    }
+    List<JsonObject> nodes = new ArrayList<>(moving.now());
+    nodes.replaceAll(node -> "k-fail".equals(node.getString("id")) ? now : node);
+    Map<String, JsonObject> past = new java.util.HashMap<>(moving.past().get(WEEK_AGO));
+    past.put("k-fail", before);
+    BriefInputs inputs = new BriefInputs(BriefKind.WEEKLY, "org", NOW, WEEK_AGO, "live", CYCLE, List.of(TEAM), nodes,
+        Map.of(WEEK_AGO, past), moving.checkIns(), signals);
+
+    List<String> texts = sentences(BriefComposer.compose(inputs, BriefWording.of(language))).stream()
+        .map(s -> s.getString("text")).toList();
+
+    assertThat(texts).contains(expected);
+    assertThat(texts).noneMatch(text -> text.contains("current pace") || text.contains("jetzigen Tempo"));
+  }
+
   @Test
   void valueNumbersRecordUnitAndEngineValue() {
     JsonObject brief = BriefComposer.compose(failedPayments(BriefKind.WEEKLY), BriefWording.of("en"));
