@@ -108,7 +108,8 @@ final class BriefComposer {
   }
 
   private JsonObject section(String key, List<JsonObject> sentences) {
-    List<JsonObject> kept = sentences.size() <= MAX_ITEMS ? sentences : capped(sentences);
+    // The Units section cuts itself, so that no direct sub-unit is left out.
+    List<JsonObject> kept = sentences.size() <= MAX_ITEMS || "units".equals(key) ? sentences : capped(sentences);
     return new JsonObject().put("key", key).put("title", words.template("section." + key))
         .put("sentences", new JsonArray(new ArrayList<>(kept)));
   }
@@ -1155,36 +1156,78 @@ final class BriefComposer {
 
   // Units, trend, objectives and carry-over of the portfolio briefs
 
+  /** A line of the Units section, with the change of the unit's score that orders it, null when it has none. */
+  private record UnitLine(BriefInputs.Unit unit, JsonObject sentence, BigDecimal change) {
+  }
+
+  /**
+   * Writes the Units section of a portfolio brief: the brief unit's own line, a line for every
+   * direct sub-unit, then the deeper units as far as the section has room, each group with the
+   * largest changes first. Deeper units beyond the room are counted and named in one sentence.
+   * So the section exceeds {@link #MAX_ITEMS} sentences only when the brief unit's own line and
+   * its direct sub-units take that many already.
+   */
   private List<JsonObject> unitLines() {
-    List<JsonObject> out = new ArrayList<>();
+    List<UnitLine> own = new ArrayList<>();
+    List<UnitLine> direct = new ArrayList<>();
+    List<UnitLine> deeper = new ArrayList<>();
     for (BriefInputs.Unit unit : in.units()) {
-      List<String> ids = List.of(unit.id());
-      List<JsonObject> now = objectivesOf(ids);
-      if (now.isEmpty()) {
-        if (unit.depth() > 0) {
-          out.add(sentence("unit.empty").unit(unit).cycle(in.cycle(), unit).build());
-        }
-        continue;
+      UnitLine line = unitLine(unit);
+      if (line != null) {
+        (unit.depth() == 0 ? own : unit.depth() == 1 ? direct : deeper).add(line);
       }
-      // The change compares the objectives the unit had at the period's start with the same
-      // objectives now. A unit without objectives then has no score to compare with.
-      List<JsonObject> before = thenOf(now);
-      List<JsonObject> kept = existedThen(now);
-      String form = before.isEmpty() ? "unit.lineNew" : kept.size() < now.size() ? "unit.lineKept" : "unit.line";
-      Sentence.Builder sentence = sentence(BriefWording.shareKey(form, withStatus(now, "on_track").size(), now.size()))
-          .unit(unit).number(numbers.score(now, ids, in.asOf()));
-      if (before.isEmpty()) {
-        sentence.words(words.template("then." + in.kind().wire()));
-      } else {
-        if (kept.size() < now.size()) {
-          sentence.number(numbers.keptScore(kept, ids, in.asOf(), in.periodStart())).words(words.template("then." + in.kind().wire()));
-        }
-        sentence.number(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), ids))
-            .words(words.template("since." + in.kind().wire()));
-      }
-      out.add(share(sentence, now, "").build());
     }
+    // Units without a change (new or empty ones) follow those with one, each kind in tree order.
+    Comparator<UnitLine> largestChangeFirst = Comparator.comparing((UnitLine line) -> line.change() == null)
+        .thenComparing(line -> line.change() == null ? BigDecimal.ZERO : line.change().abs(), Comparator.reverseOrder());
+    direct.sort(largestChangeFirst);
+    deeper.sort(largestChangeFirst);
+
+    List<JsonObject> out = new ArrayList<>();
+    own.forEach(line -> out.add(line.sentence()));
+    direct.forEach(line -> out.add(line.sentence()));
+    int room = Math.max(0, MAX_ITEMS - out.size());
+    if (deeper.size() <= room) {
+      deeper.forEach(line -> out.add(line.sentence()));
+      return out;
+    }
+    // One sentence names the deeper units left out, so one line less of them fits.
+    int shown = Math.max(0, room - 1);
+    deeper.subList(0, shown).forEach(line -> out.add(line.sentence()));
+    List<JsonObject> left = deeper.subList(shown, deeper.size()).stream().map(line -> Sentence.Builder.unitLink(line.unit())).toList();
+    out.add(counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, MAX_ITEMS).build());
     return out;
+  }
+
+  /**
+   * Writes a unit's line: the score of its own objectives, as its tile shows, the change since the
+   * period's start and its objectives on track. Returns null for the brief's unit without objectives.
+   */
+  private UnitLine unitLine(BriefInputs.Unit unit) {
+    List<String> ids = List.of(unit.id());
+    List<JsonObject> now = objectivesOf(ids);
+    if (now.isEmpty()) {
+      return unit.depth() > 0 ? new UnitLine(unit, sentence("unit.empty").unit(unit).cycle(in.cycle(), unit).build(), null) : null;
+    }
+    // The change compares the objectives the unit had at the period's start with the same
+    // objectives now. A unit without objectives then has no score to compare with.
+    List<JsonObject> before = thenOf(now);
+    List<JsonObject> kept = existedThen(now);
+    String form = before.isEmpty() ? "unit.lineNew" : kept.size() < now.size() ? "unit.lineKept" : "unit.line";
+    Sentence.Builder sentence = sentence(BriefWording.shareKey(form, withStatus(now, "on_track").size(), now.size()))
+        .unit(unit).number(numbers.score(now, ids, in.asOf()));
+    BigDecimal change = null;
+    if (before.isEmpty()) {
+      sentence.words(words.template("then." + in.kind().wire()));
+    } else {
+      if (kept.size() < now.size()) {
+        sentence.number(numbers.keptScore(kept, ids, in.asOf(), in.periodStart())).words(words.template("then." + in.kind().wire()));
+      }
+      sentence.number(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), ids))
+          .words(words.template("since." + in.kind().wire()));
+      change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
+    }
+    return new UnitLine(unit, share(sentence, now, "").build(), change);
   }
 
   private List<JsonObject> trend() {

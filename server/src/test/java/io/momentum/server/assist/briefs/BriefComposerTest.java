@@ -482,6 +482,55 @@ class BriefComposerTest {
   }
 
   @Test
+  void unitsSectionNamesEveryDirectSubUnit() {
+    BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
+    BriefInputs.Unit commerce = new BriefInputs.Unit("u-com", "Commerce", "business_unit", company.id(), 1);
+    BriefInputs.Unit checkout = new BriefInputs.Unit("u-chk", "Checkout", "team", commerce.id(), 2);
+    BriefInputs.Unit marketplace = new BriefInputs.Unit("u-mkt", "Marketplace", "team", commerce.id(), 2);
+    BriefInputs.Unit operations = new BriefInputs.Unit("u-ops", "Operations", "business_unit", company.id(), 1);
+    BriefInputs.Unit care = new BriefInputs.Unit("u-care", "Customer Care", "team", operations.id(), 2);
+    BriefInputs.Unit returns = new BriefInputs.Unit("u-ret", "Returns", "team", operations.id(), 2);
+    BriefInputs.Unit tech = new BriefInputs.Unit("u-tech", "Product & Technology", "business_unit", company.id(), 1);
+    BriefInputs.Unit data = new BriefInputs.Unit("u-data", "Data", "team", tech.id(), 2);
+    List<BriefInputs.Unit> units = List.of(company, commerce, checkout, marketplace, operations, care, returns, tech, data);
+    // Progress now and a week ago of each unit's only objective: the changes order the lines.
+    Map<BriefInputs.Unit, double[]> progress = new java.util.LinkedHashMap<>();
+    progress.put(commerce, new double[] {0.5, 0.4});
+    progress.put(checkout, new double[] {0.75, 0.5});
+    progress.put(marketplace, new double[] {0.82, 0.4});
+    progress.put(operations, new double[] {0.9, 0.1});
+    progress.put(care, new double[] {0.75, 0.7});
+    progress.put(returns, new double[] {0.71, 0.7});
+    progress.put(tech, new double[] {0.7, 0.4});
+    progress.put(data, new double[] {0.8, 0.6});
+    List<JsonObject> now = new ArrayList<>();
+    Map<String, JsonObject> before = new java.util.HashMap<>();
+    progress.forEach((unit, values) -> {
+      JsonObject objective = node("o-" + unit.id(), "objective", "Goal of " + unit.name(), null, values[0], "on_track", null, null)
+          .put("unitId", unit.id());
+      now.add(objective);
+      before.put(objective.getString("id"), objective.copy().put("progress", values[1]));
+    });
+    BriefInputs inputs = new BriefInputs(BriefKind.MONTHLY, "org", NOW, WEEK_AGO, "live", CYCLE, units, now,
+        Map.of(WEEK_AGO, before), List.of(), List.of());
+
+    JsonArray lines = BriefComposer.compose(inputs, BriefWording.of("en")).getJsonArray("sections").stream()
+        .map(s -> (JsonObject) s).filter(s -> "units".equals(s.getString("key"))).findFirst().orElseThrow()
+        .getJsonArray("sentences");
+    List<String> texts = lines.stream().map(s -> ((JsonObject) s).getString("text")).toList();
+
+    assertThat(texts).hasSize(BriefComposer.MAX_ITEMS);
+    assertThat(texts.get(0)).startsWith("The score of Operations is 90.0 % (+80.0 pp since last month)");
+    assertThat(texts.get(1)).startsWith("The score of Product & Technology is 70.0 % (+30.0 pp since last month)");
+    assertThat(texts.get(2)).startsWith("The score of Commerce is 50.0 % (+10.0 pp since last month)");
+    assertThat(texts.get(3)).startsWith("The score of Marketplace is 82.0 % (+42.0 pp since last month)");
+    assertThat(texts.get(4)).startsWith("The score of Checkout is 75.0 % (+25.0 pp since last month)");
+    assertThat(texts.get(5)).isEqualTo("3 more units are not shown here: Data, Customer Care and Returns.");
+    assertThat(lines.getJsonObject(5).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/units/u-data", "/units/u-care", "/units/u-ret");
+  }
+
+  @Test
   void portfolioCutSectionCoversEachSubUnit() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
     BriefInputs.Unit team = new BriefInputs.Unit(TEAM.id(), TEAM.name(), TEAM.kind(), company.id(), 1);
