@@ -217,13 +217,25 @@ final class EngineNumbers {
   private long count(JsonObject fact) {
     String of = fact.getString("of");
     String at = fact.getString("at");
-    if (of.equals("subjects.more")) {
+    if (of.startsWith("subjects.")) {
+      // "subjects.more" counts what a cut section left out, "subjects.off_track" and the like the
+      // left-out risks of one reason, whose nodes must have that reason now.
+      String reason = of.substring("subjects.".length());
       JsonArray subjects = fact.getJsonArray("subjects");
       assertThat(new HashSet<>(subjects.getList())).as("distinct subjects of %s", fact.encode()).hasSize(subjects.size());
       for (Object item : subjects) {
         JsonObject subject = (JsonObject) item;
         if ("node".equals(subject.getString("type"))) {
-          assertThat(node(subject.getString("id"), at)).as("subject %s", subject).isNotNull();
+          JsonObject node = node(subject.getString("id"), at);
+          assertThat(node).as("subject %s", subject).isNotNull();
+          switch (reason) {
+            case "off_track", "at_risk" -> assertThat(node.getString("status")).as("status of %s", subject).isEqualTo(reason);
+            case "lowConfidence" -> assertThat(decimal(node, "confidence")).as("confidence of %s", subject)
+                .isLessThanOrEqualTo(BigDecimal.valueOf(6));
+            case "noValue" -> assertThat(node.getString("status")).as("status of %s", subject).isEqualTo("pending");
+            case "more", "signal", "stale" -> { }
+            default -> throw new AssertionError("Unknown count " + of);
+          }
         }
       }
       return subjects.size();

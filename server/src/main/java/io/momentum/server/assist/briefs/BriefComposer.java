@@ -36,6 +36,11 @@ final class BriefComposer {
   static final int LOW_CONFIDENCE = 6;
 
   private static final BigDecimal SHOWN_STEP = new BigDecimal("0.0005");
+  /**
+   * Field of a risk sentence, removed before output, that names why its subject is a risk:
+   * off_track, at_risk, signal, lowConfidence, stale, noValue or staleCount.
+   */
+  private static final String RISK_REASON = "riskReason";
 
   private final BriefInputs in;
   private final BriefWording words;
@@ -110,8 +115,13 @@ final class BriefComposer {
   private JsonObject section(String key, List<JsonObject> sentences) {
     // The Units section cuts itself, so that no direct sub-unit is left out.
     List<JsonObject> kept = sentences.size() <= MAX_ITEMS || "units".equals(key) ? sentences : capped(sentences);
-    return new JsonObject().put("key", key).put("title", words.template("section." + key))
-        .put("sentences", new JsonArray(new ArrayList<>(kept)));
+    JsonArray out = new JsonArray();
+    kept.forEach(sentence -> {
+      JsonObject copy = sentence.copy();
+      copy.remove(RISK_REASON);
+      out.add(copy);
+    });
+    return new JsonObject().put("key", key).put("title", words.template("section." + key)).put("sentences", out);
   }
 
   /**
@@ -150,7 +160,9 @@ final class BriefComposer {
   /**
    * Cuts a portfolio section so that it names every sub-unit. The first sentences stay. The nodes
    * and units of the rest that no kept sentence names get one sentence per direct sub-unit of the
-   * brief's unit ("4 more items in Operations are not shown here: A, B, C and D."). Returns null
+   * brief's unit ("4 more items in Operations are not shown here: A, B, C and D."), or in the
+   * risks section one that says what is wrong ("Operations: 3 off track (A, B and C), and 2 with
+   * unresolved signals (D and E)."). Returns null
    * when the rest falls into fewer than two sub-units, or into so many that fewer than two
    * sentences would stay, so that one sentence counts them all.
    */
@@ -159,9 +171,14 @@ final class BriefComposer {
       Set<String> covered = new HashSet<>();
       sentences.subList(0, keep).forEach(sentence -> covered.addAll(namedKeys(sentence)));
       Map<String, Map<String, JsonObject>> byUnit = new LinkedHashMap<>();
+      // The reason of each left-out risk subject: the first, so the weightiest, of its sentences.
+      Map<String, String> reasons = new HashMap<>();
       for (JsonObject dropped : sentences.subList(keep, sentences.size())) {
         JsonObject subject = subjectOf(dropped);
         String key = linkKey(subject);
+        if (dropped.containsKey(RISK_REASON)) {
+          reasons.putIfAbsent(key, dropped.getString(RISK_REASON));
+        }
         BriefInputs.Unit group = groupOf(subject);
         if (group == null) {
           return null;
@@ -180,7 +197,9 @@ final class BriefComposer {
           List<JsonObject> subjects = new ArrayList<>(entry.getValue().values());
           // The sentence names its unit already, so the unit's own left-out line is not named again in it.
           List<JsonObject> inside = subjects.stream().filter(subject -> !linkKey(subject).equals("unit:" + unit.id())).toList();
-          if (inside.isEmpty()) {
+          if (reasons.keySet().containsAll(entry.getValue().keySet())) {
+            kept.add(riskLine(unit, entry.getValue(), reasons));
+          } else if (inside.isEmpty()) {
             kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS)
                 .build());
           } else {
@@ -192,6 +211,40 @@ final class BriefComposer {
       }
     }
     return null;
+  }
+
+  /** The order of the clauses of a risk line, weightiest first. */
+  private static final List<String> RISK_REASONS = List.of("off_track", "at_risk", "signal", "lowConfidence", "noValue", "staleCount",
+      "stale");
+
+  /**
+   * Writes one line about the left-out risks of a sub-unit: per reason, the count of nodes and
+   * units with that reason and up to three of their names. Key results without a recent check-in,
+   * counted per unit in the section, are counted here too, with the unit they belong to.
+   */
+  private JsonObject riskLine(BriefInputs.Unit group, Map<String, JsonObject> subjects, Map<String, String> reasons) {
+    Map<String, List<JsonObject>> byReason = new LinkedHashMap<>();
+    RISK_REASONS.forEach(reason -> byReason.put(reason, new ArrayList<>()));
+    subjects.forEach((key, subject) -> byReason.get(reasons.get(key)).add(subject));
+    List<JsonObject> clauses = new ArrayList<>();
+    for (Map.Entry<String, List<JsonObject>> entry : byReason.entrySet()) {
+      List<JsonObject> about = entry.getValue();
+      if (about.isEmpty()) {
+        continue;
+      }
+      if ("staleCount".equals(entry.getKey())) {
+        for (JsonObject unitLink : about) {
+          BriefInputs.Unit unit = in.units().stream().filter(u -> u.id().equals(unitLink.getString("id"))).findFirst().orElseThrow();
+          List<JsonObject> stale = stale(keyResultsOf(List.of(unit.id())));
+          clauses.add(counted("riskIn.staleCount", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()))
+              .unit(unit).build());
+        }
+        continue;
+      }
+      clauses.add(counted("riskIn." + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()))
+          .labels(about, MAX_ITEMS / 2).build());
+    }
+    return sentence("riskIn").unit(group).clauses(clauses).build();
   }
 
   /**
@@ -527,19 +580,20 @@ final class BriefComposer {
         // The signals follow a semicolon, so no clause starts with a capital.
         signalClauses(sentence, nodeSignals, variants, boardUnitOf(node.getString("id")), false);
       }
-      ranked.add(new Ranked(rank, sentence.build()));
+      ranked.add(new Ranked(rank, sentence.build().put(RISK_REASON, node.getString("status"))));
     }
     for (JsonObject node : lowConfidence) {
-      ranked.add(new Ranked(5, sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build()));
+      ranked.add(new Ranked(5, sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build()
+          .put(RISK_REASON, "lowConfidence")));
     }
     if (in.kind() == BriefKind.WEEKLY) {
       for (JsonObject node : stale(nodes)) {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
         ranked.add(new Ranked(6, counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
-            .words(words.template("risk.stale.silence"), valuesLink(node)).build()));
+            .words(words.template("risk.stale.silence"), valuesLink(node)).build().put(RISK_REASON, "stale")));
       }
       for (JsonObject node : withoutValue(nodes)) {
-        ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build()));
+        ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build().put(RISK_REASON, "noValue")));
       }
     }
     ranked.addAll(signals(byConcern, variants));
@@ -637,7 +691,8 @@ final class BriefComposer {
             : sentence.node(other);
         String otherKind = other == null ? first.otherKind() : other.getString("kind");
         out.add(new Ranked(rank, sentence.words(label, signalLink(first, boardUnit))
-            .words(words.status(other == null ? "off_track" : other.getString("status"))).words(pronoun(otherKind)).build()));
+            .words(words.status(other == null ? "off_track" : other.getString("status"))).words(pronoun(otherKind)).build()
+            .put(RISK_REASON, "signal")));
         continue;
       }
       if (all.size() == 1 && "held".equals(variant)) {
@@ -645,7 +700,8 @@ final class BriefComposer {
         JsonObject held = byId.get(concern);
         out.add(new Ranked(rank, sentence("risk.held." + first.relation()).node(held)
             .words(words.status(held.getString("status"))).words(kindWord(first.subjectKind()))
-            .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1).words(label).build()));
+            .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1).words(label).build()
+            .put(RISK_REASON, "signal")));
         continue;
       }
       Sentence.Builder sentence;
@@ -658,7 +714,7 @@ final class BriefComposer {
       } else {
         sentence = sentence("risk.signal").unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      out.add(new Ranked(rank, signalClauses(sentence, all, variants, boardUnit, true).build()));
+      out.add(new Ranked(rank, signalClauses(sentence, all, variants, boardUnit, true).build().put(RISK_REASON, "signal")));
     }
     return out;
   }
@@ -827,7 +883,7 @@ final class BriefComposer {
       List<JsonObject> stale = stale(keyResultsOf(List.of(unit.id())));
       if (!stale.isEmpty()) {
         out.add(counted("risk.staleCount", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()))
-            .unit(unit).build());
+            .unit(unit).build().put(RISK_REASON, "staleCount"));
       }
     }
     return out;

@@ -245,6 +245,15 @@ final class BriefNumbers {
     return new Sentence.Number(wording.count(subjects.size()), fact);
   }
 
+  /**
+   * Returns the count of the nodes and units left out of a risk section for one reason, such as
+   * "off_track"; {@code subjects} has the link of each, once.
+   */
+  Sentence.Number risks(String reason, List<JsonObject> subjects, Instant at) {
+    Sentence.Number count = more(subjects, at);
+    return new Sentence.Number(count.text(), count.fact().put("of", "subjects." + reason));
+  }
+
   private JsonObject nodeFact(String measure, JsonObject node, Instant at, BigDecimal value) {
     return new JsonObject().put("measure", measure).put("nodeId", node.getString("id")).put("at", at.toString())
         .put("value", value.toPlainString());

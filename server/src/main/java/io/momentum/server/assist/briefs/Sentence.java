@@ -107,9 +107,8 @@ final class Sentence {
     }
 
     /**
-     * Adds one piece that joins clauses, each a built sentence whose parts and links it takes
-     * over, with the wording's "and" before the last, after a comma as between independent clauses.
-     * A clause carries no numbers.
+     * Adds one piece that joins clauses, each a built sentence whose parts, links and numbers it
+     * takes over, with the wording's "and" before the last, after a comma as between independent clauses.
      */
     Builder clauses(List<JsonObject> clauses) {
       List<JsonObject> parts = new ArrayList<>();
@@ -118,15 +117,17 @@ final class Sentence {
           parts.add(new JsonObject().put("text", i == clauses.size() - 1 ? wording.template("list.andClauses") : ", "));
         }
         JsonObject clause = clauses.get(i);
-        if (!clause.getJsonArray("numbers").isEmpty()) {
-          throw new IllegalArgumentException("A clause of a brief sentence has numbers: " + clause.getString("text"));
-        }
-        int offset = links.size();
+        int linkOffset = links.size();
+        int numberOffset = numbers.size();
         clause.getJsonArray("links").forEach(link -> links.add(((JsonObject) link).copy()));
+        clause.getJsonArray("numbers").forEach(number -> numbers.add(((JsonObject) number).copy()));
         for (Object item : clause.getJsonArray("parts")) {
           JsonObject part = ((JsonObject) item).copy();
           if (part.containsKey("link")) {
-            part.put("link", part.getInteger("link") + offset);
+            part.put("link", part.getInteger("link") + linkOffset);
+          }
+          if (part.containsKey("number")) {
+            part.put("number", part.getInteger("number") + numberOffset);
           }
           parts.add(part);
         }

@@ -530,6 +530,41 @@ class BriefComposerTest {
         .containsExactly("/units/u-data", "/units/u-care", "/units/u-ret");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Operations: 5 off track (Late objective D, Late objective E, Late objective F and others), and 2 at risk (Slow objective A and Slow objective B).",
+      "de | Operations: 5 nicht im Plan (Late objective D, Late objective E, Late objective F und weitere), und 2 gefährdet (Slow objective A und Slow objective B)."})
+  void portfolioRiskLineSaysWhatIsWrong(String language, String expected) {
+    BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
+    BriefInputs.Unit team = new BriefInputs.Unit(TEAM.id(), TEAM.name(), TEAM.kind(), company.id(), 1);
+    BriefInputs.Unit operations = new BriefInputs.Unit("u-ops", "Operations", "business_unit", company.id(), 1);
+    BriefInputs.Unit returns = new BriefInputs.Unit("u-returns", "Returns", "team", operations.id(), 2);
+    BriefInputs base = inputs(BriefKind.MONTHLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      now.add(node("o-late-" + letter, "objective", "Late objective " + letter, null, 0.1, "off_track", null, null)
+          .put("unitId", returns.id()));
+    }
+    for (char letter = 'A'; letter <= 'B'; letter++) {
+      now.add(node("o-slow-" + letter, "objective", "Slow objective " + letter, null, 0.55, "at_risk", null, null)
+          .put("unitId", operations.id()));
+    }
+    BriefInputs inputs = new BriefInputs(BriefKind.MONTHLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), List.of(company, team, operations, returns), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    List<JsonObject> operationsLines = risks.stream().map(s -> (JsonObject) s)
+        .filter(s -> s.getString("text").startsWith("Operations: ")).toList();
+    assertThat(operationsLines).extracting(s -> s.getString("text")).containsExactly(expected);
+    JsonArray numbers = operationsLines.get(0).getJsonArray("numbers");
+    assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
+    assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(5);
+    assertThat(risks.stream().map(s -> (JsonObject) s)).noneMatch(s -> s.containsKey("riskReason"));
+  }
+
   @Test
   void portfolioCutSectionCoversEachSubUnit() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);

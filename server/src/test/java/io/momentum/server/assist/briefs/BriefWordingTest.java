@@ -191,7 +191,9 @@ class BriefWordingTest {
 
     assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded",
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
-        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits");
+        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
+        "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
+        "riskIn.staleCount");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
