@@ -26,7 +26,7 @@ final class BriefMarkdown {
     StringBuilder out = new StringBuilder();
     out.append("# ").append(escape(brief.getString("title"))).append("\n\n");
     out.append('_').append(words.template("label.asOf")).append(' ').append(when(brief.getString("asOf")))
-        .append(", ").append(words.template("label.period")).append(' ').append(when(brief.getString("periodStart")))
+        .append(", ").append(words.template("label.period." + brief.getString("kind"))).append(' ').append(when(brief.getString("periodStart")))
         .append(", ").append(words.template("label.basis." + brief.getString("basis", "live"))).append("_\n");
     for (Object item : brief.getJsonArray("sections")) {
       JsonObject section = (JsonObject) item;

@@ -94,7 +94,7 @@ final class BriefPdf {
     newPage();
     paragraph(List.of(new Run(brief.getString("title"), bold, null)), 16, 20, 0);
     String meta = words.template("label.asOf") + " " + when(brief.getString("asOf")) + ", "
-        + words.template("label.period") + " " + when(brief.getString("periodStart")) + ", "
+        + words.template("label.period." + brief.getString("kind")) + " " + when(brief.getString("periodStart")) + ", "
         + words.template("label.basis." + brief.getString("basis", "live"));
     paragraph(List.of(new Run(meta, regular, null)), 9, 12, 0);
     for (Object item : brief.getJsonArray("sections")) {

@@ -17,7 +17,9 @@ final class BriefTemplates {
   static final Map<String, String> ENGLISH = Map.ofEntries(
       Map.entry("title.weekly", "Weekly team brief"),
       Map.entry("label.asOf", "As of"),
-      Map.entry("label.period", "period from"),
+      Map.entry("label.period.weekly", "period: the last week, since"),
+      Map.entry("label.period.monthly", "period: the last month, since"),
+      Map.entry("label.period.quarterly", "period: the cycle so far, since"),
       Map.entry("label.basis.live", "from the live state"),
       Map.entry("label.basis.history", "from history"),
       Map.entry("title.monthly", "Monthly portfolio brief"),
@@ -241,7 +243,9 @@ final class BriefTemplates {
   static final Map<String, String> GERMAN = Map.ofEntries(
       Map.entry("title.weekly", "Wochenbriefing des Teams"),
       Map.entry("label.asOf", "Stand"),
-      Map.entry("label.period", "Zeitraum ab"),
+      Map.entry("label.period.weekly", "Zeitraum: die letzte Woche, seit"),
+      Map.entry("label.period.monthly", "Zeitraum: der letzte Monat, seit"),
+      Map.entry("label.period.quarterly", "Zeitraum: der Zyklus bis jetzt, seit"),
       Map.entry("label.basis.live", "aus dem Live-Zustand"),
       Map.entry("label.basis.history", "aus der Historie"),
       Map.entry("title.monthly", "Monatsbriefing zum Portfolio"),

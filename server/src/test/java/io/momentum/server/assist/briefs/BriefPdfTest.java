@@ -40,9 +40,22 @@ class BriefPdfTest {
       sentences.add(sentence(NAMES.get(i), "/key-results/k" + i));
     }
     return new JsonObject().put("id", "b1").put("language", "de").put("title", "Wochenbriefing: Łódź & Αθήνα, Q4 2026")
+        .put("kind", "weekly")
         .put("asOf", "2026-12-05T10:00:00Z").put("periodStart", "2026-11-28T10:00:00Z").put("basis", "live")
         .put("sections", new JsonArray().add(new JsonObject().put("key", "moved").put("title", "Was sich bewegt hat")
             .put("sentences", sentences)));
+  }
+
+  @Test
+  void headerNamesPeriodOfKind() throws Exception {
+    JsonObject monthly = brief().put("kind", "monthly").put("periodStart", "2026-11-05T10:00:00Z");
+
+    assertThat(BriefMarkdown.render(monthly, "http://127.0.0.1:8080")).contains("Zeitraum: der letzte Monat, seit 2026-11-05");
+    assertThat(BriefMarkdown.render(monthly.copy().put("language", "en"), "http://127.0.0.1:8080"))
+        .contains("period: the last month, since 2026-11-05");
+    try (PDDocument pdf = Loader.loadPDF(BriefPdf.render(brief(), "http://127.0.0.1:8080"))) {
+      assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains("Zeitraum: die letzte Woche, seit");
+    }
   }
 
   @Test
@@ -102,6 +115,7 @@ class BriefPdfTest {
       sentences.add(new JsonObject().put("text", "").put("parts", parts).put("links", new JsonArray()).put("numbers", new JsonArray()));
     }
     return new JsonObject().put("id", "b2").put("language", "de").put("title", "Wochenbriefing")
+        .put("kind", "weekly")
         .put("asOf", "2026-12-05T10:00:00Z").put("periodStart", "2026-11-28T10:00:00Z").put("basis", "live")
         .put("sections", new JsonArray().add(new JsonObject().put("key", "blockers").put("title", "Hindernisse")
             .put("sentences", sentences)));
@@ -121,6 +135,7 @@ class BriefPdfTest {
           .put("numbers", new JsonArray()));
     }
     return new JsonObject().put("id", "b3").put("language", "en").put("title", "Weekly team brief")
+        .put("kind", "weekly")
         .put("asOf", "2026-12-05T10:00:00Z").put("periodStart", "2026-11-28T10:00:00Z").put("basis", "live")
         .put("sections", new JsonArray().add(new JsonObject().put("key", "moved").put("title", "What moved")
             .put("sentences", sentences)));
