@@ -39,8 +39,8 @@ public enum BriefKind {
 
   /**
    * Returns the start of the period a brief as of {@code asOf} covers: 7 days back for a weekly
-   * brief, the same day and time one month back (in UTC) for a monthly one, so a brief on the
-   * 1st covers the last calendar month, and the cycle's first day for a quarterly one. The start never lies before the cycle's first day, because values from before
+   * brief, the same day and time one month back (in UTC) for a monthly one, and the cycle's first
+   * day for a quarterly one. So a monthly brief on the 1st covers the last calendar month. The start never lies before the cycle's first day, because values from before
    * the cycle carry no information about its progress.
    */
   public Instant periodStart(Instant asOf, LocalDate cycleStart) {
