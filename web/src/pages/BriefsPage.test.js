@@ -64,6 +64,7 @@ describe('briefs page', () => {
     const posted = fake.requests.find((request) => request.method === 'POST')
     expect(posted.body).toEqual({ kind: 'weekly', unitId: 'u-checkout', cycleId: 'c-q4', language: 'en' })
     expect(wrapper.get('[data-testid="brief-title"]').text()).toBe(BRIEF.title)
+    expect(wrapper.get('[data-testid="brief-period"]').text()).toMatch(/^As of .+, period: the last week, since .+ · /)
   })
 
   it('opens brief named in address', async () => {
