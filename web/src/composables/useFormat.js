@@ -10,7 +10,7 @@ export function useFormat() {
   const { t, locale } = useI18n()
   const separator = computed(() => decimalSeparator(locale.value))
   const numberFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 4 }))
-  const estimateFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 2 }))
+  const estimateFormat = computed(() => new Intl.NumberFormat(locale.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
   const centsFormat = computed(() => new Intl.NumberFormat(locale.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
 
   /** "64.3" from 0.6429 (German "64,3"); null without progress. */
@@ -39,17 +39,22 @@ export function useFormat() {
 
   /**
    * Formats a value the engine derived rather than measured (a forecast, commit and stretch
-   * levels) with at most `decimals` decimals, 2 unless given, such as "2.49 %". Forecasts pass
-   * `derivedDecimals` of the key result's own values. An amount of money that still has cents
-   * after rounding is shown with two decimals. Without a value it returns "–".
+   * levels) with `decimals` decimals, 2 unless given, such as "2.49 %" or "4.80 %": the trailing
+   * zeros of a fractional value stay, so the precision reads the same for every value. A value
+   * that rounds to a whole number has no decimals ("3 weeks"). Forecasts pass `derivedDecimals`
+   * of the key result's own values. An amount of money that still has cents after rounding is
+   * shown with two decimals. Without a value it returns "–".
    */
   function estimateText(value, unit, decimals = 2) {
     if (value === null || value === undefined) {
       return '–'
     }
-    const format = decimals === 2 ? estimateFormat.value : new Intl.NumberFormat(locale.value, { maximumFractionDigits: decimals })
     const rounded = Number(Number(value).toFixed(decimals))
-    const number = showsCents(rounded, unit) ? centsFormat.value.format(rounded) : format.format(value)
+    const fixed = Number.isInteger(rounded) ? 0 : decimals
+    const format = decimals === 2 && fixed === 2
+      ? estimateFormat.value
+      : new Intl.NumberFormat(locale.value, { minimumFractionDigits: fixed, maximumFractionDigits: decimals })
+    const number = showsCents(rounded, unit) ? centsFormat.value.format(rounded) : format.format(rounded)
     return writeWithUnit(number, unit, locale.value)
   }
 

@@ -60,4 +60,14 @@ describe('estimateText', () => {
   it('agrees a word unit with the rounded number', () => {
     expect(formatIn('en').estimateText(1.0004, 'weeks', 2)).toBe('1 week')
   })
+
+  it.each([
+    ['en', 4.7976, '%', 2, '4.80 %'],
+    ['de', 4.7976, '%', 2, '4,80 %'],
+    ['en', 2.5, 'releases', 2, '2.50 releases'],
+    ['en', 119.8142, 's', 1, '119.8 s'],
+    ['en', 3.0004, 'weeks', 3, '3 weeks'],
+  ])('in %s keeps the trailing zeros of %s %s with %s decimals', (locale, value, unit, decimals, expected) => {
+    expect(formatIn(locale).estimateText(value, unit, decimals)).toBe(expected)
+  })
 })
