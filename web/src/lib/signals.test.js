@@ -199,8 +199,36 @@ describe('explanationText of detected kinds', () => {
   it('names the kind of the node a dependency names', () => {
     const params = { title: 'Checkout revamp', otherTitle: 'Checkout revamp', otherKind: 'initiative', relation: 'depends_on', count: 1 }
     const dependency = signal('s-11', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })
-    expect(explanationText(dependency, i18n, dates)).toBe('Checkout revamp depends on Checkout revamp (initiative), which is off track.')
-    expect(explanationText(dependency, german, dates)).toContain('hängt von Checkout revamp (Initiative) ab')
+    expect(explanationText(dependency, i18n, dates)).toBe('Checkout revamp depends on the initiative Checkout revamp, which is off track.')
+    expect(explanationText(dependency, german, dates)).toContain('hängt von der Initiative Checkout revamp ab')
+  })
+
+  it('puts no brackets after a bracketed title', () => {
+    const params = { title: 'Loyalty', otherTitle: 'Raise repeat orders to 70 % (from 62 %)', otherKind: 'key_result', relation: 'contributes_to', count: 1 }
+    const dependency = signal('s-17', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })
+    expect(explanationText(dependency, i18n, dates)).toBe('Loyalty contributes to the key result Raise repeat orders to 70 % (from 62 %), which is off track.')
+    expect(explanationText(dependency, german, dates)).toBe('Loyalty trägt zu dem Schlüsselergebnis Raise repeat orders to 70 % (from 62 %) bei, und das ist nicht im Plan.')
+  })
+
+  it('names every other off-track node', () => {
+    const params = { title: 'Loyalty', otherId: 'n-2', otherTitle: 'Activation', otherKind: 'key_result', relation: 'depends_on', count: 3 }
+    const offTrack = [
+      { id: 'n-2', title: 'Activation', kind: 'key_result' },
+      { id: 'n-3', title: 'Checkout revamp', kind: 'initiative' },
+      { id: 'n-4', title: 'Orders', kind: 'kpi' },
+    ]
+    const dependency = signal('s-18', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params, evidence: { offTrack } })
+    expect(explanationText(dependency, i18n, dates)).toBe(
+      'Loyalty depends on the key result Activation, which is off track. Also off track: the initiative Checkout revamp and the KPI Orders.')
+    expect(explanationText(dependency, german, dates)).toBe(
+      'Loyalty hängt von dem Schlüsselergebnis Activation ab, und das ist nicht im Plan. Ebenfalls nicht im Plan: Initiative Checkout revamp und KPI Orders.')
+  })
+
+  it('counts other off-track nodes the evidence misses', () => {
+    const params = { title: 'Loyalty', otherId: 'n-2', otherTitle: 'Activation', relation: 'depends_on', count: 3 }
+    const offTrack = [{ id: 'n-2', title: 'Activation' }, { id: 'n-3', title: 'Checkout revamp' }]
+    const dependency = signal('s-19', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params, evidence: { offTrack } })
+    expect(explanationText(dependency, i18n, dates)).toBe('Loyalty depends on Activation, which is off track; 3 linked nodes are off track in all.')
   })
 
   it('words a dependency by its relation', () => {
