@@ -48,6 +48,21 @@ describe('valueText', () => {
   })
 })
 
+describe('valueText with cents', () => {
+  it.each([
+    ['en', 92, 'EUR', 'EUR 92.00'],
+    ['de', 92, '€', '92,00 €'],
+    ['en', 180, 'EUR k', 'EUR 180k'],
+    ['en', 3, '%', '3 %'],
+  ])('in %s writes %s %s as "%s"', (locale, value, unit, expected) => {
+    expect(formatIn(locale).valueText(value, unit, { cents: true })).toBe(expected)
+  })
+
+  it('gives a whole estimate cents', () => {
+    expect(formatIn('en').estimateText(91.0004, 'EUR', 3, { cents: true })).toBe('EUR 91.00')
+  })
+})
+
 describe('estimateText', () => {
   it('shows a rounded amount with cents', () => {
     expect(formatIn('en').estimateText(35.2012, 'EUR', 1)).toBe('EUR 35.20')

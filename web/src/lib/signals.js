@@ -99,12 +99,15 @@ export function explanationText(signal, { t, te, locale }, format) {
       count: params.nodeCount ?? 0,
     }, params.nodeCount ?? 0)
   }
-  const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit))
+  // Amounts of money get cents when any amount of the key result has cents, so the sentence
+  // writes "target EUR 92.00" like a title that reads "from EUR 86.40 to EUR 92.00".
+  const cents = { cents: amountsHaveCents(signal) }
+  const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit, cents))
   // Forecasts and medians are derived, so they show at most 2 decimals, like other estimates. A
   // forecast the engine sent with `decimals` (the precision of the key result's values plus one)
   // keeps that precision. Older signals fall back to the precision of their target plus one.
   const estimateText = format.estimateText ?? format.valueText
-  const estimate = (number, decimals = 2) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit, decimals))
+  const estimate = (number, decimals = 2) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit, decimals, cents))
   const forecastDecimals = Number.isInteger(params.decimals) ? params.decimals : derivedDecimals(params.target)
   const words = {
     ...params,
@@ -153,6 +156,17 @@ export function explanationText(signal, { t, te, locale }, format) {
     confidence_drop: params.drop,
   }[signal.code]
   return count === undefined ? t(key, words) : t(key, words, Number(count))
+}
+
+/**
+ * Returns true when a measured amount a signal names, or the start, target or current value in
+ * its evidence, has cents. Only the caller's format decides whether the unit is a currency.
+ */
+export function amountsHaveCents(signal) {
+  const params = signal.params ?? {}
+  const evidence = signal.evidence ?? {}
+  const amounts = [params.value, params.target, params.red, params.green, evidence.start, evidence.target, evidence.current]
+  return amounts.some((amount) => amount !== null && amount !== undefined && amount !== '' && !Number.isInteger(Number(amount)))
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
-import { boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, spanText, sparklinePoints } from './signals.js'
+import { amountsHaveCents, boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, spanText, sparklinePoints } from './signals.js'
 
 const i18n = createMomentumI18n('en').global
 const german = createMomentumI18n('de').global
@@ -169,6 +169,18 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(offTrack, german, format)).toContain(', 74,9 % des Wegs zum Ziel 90 Punkte')
   })
 
+  it('gives a whole target cents when the start has cents', () => {
+    const money = (n, unit, options) => `${unit} ${options?.cents ? n.toFixed(2) : String(n)}`
+    const format = { ...dates, valueText: money, estimateText: (n, unit, decimals, options) => money(Number(n.toFixed(decimals)), unit, options) }
+    const offTrack = signal('s-20', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'off_track_forecast',
+      params: { title: 'Grow average order value from EUR 86.40 to EUR 92.00', forecast: '90.1', decimals: 3, forecastPercent: 66, target: '92', unit: 'EUR', leadWeeks: 3, cycleEnd: '2026-12-31' },
+      evidence: { start: '86.4', target: '92', current: '88' },
+    })
+    expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach EUR 90.10 by the end')
+    expect(explanationText(offTrack, i18n, format)).toContain('of the way to its target EUR 92.00.')
+  })
+
   it('rounds an older forecast to its target precision plus one', () => {
     const format = { ...dates, estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}` }
     const offTrack = signal('s-8', '2026-12-04T10:00:00Z', ['n-1'], {
@@ -267,6 +279,17 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(settling, german, dates)).toBe('Onboarding hängt von Activation ab; das war nicht im Plan und ist jetzt gefährdet.')
     const contributing = { ...settling, params: { ...params, relation: 'contributes_to', otherStatus: 'on_track' } }
     expect(explanationText(contributing, i18n, dates)).toBe('Onboarding contributes to Activation, which was off track and is on track now.')
+  })
+})
+
+describe('amountsHaveCents', () => {
+  it('finds cents in params and evidence', () => {
+    expect(amountsHaveCents({ params: { value: '34.1' } })).toBe(true)
+    expect(amountsHaveCents({ params: { target: '92' }, evidence: { start: '86.40' } })).toBe(true)
+  })
+
+  it('finds none in whole amounts', () => {
+    expect(amountsHaveCents({ params: { value: '34', target: 92 }, evidence: { start: '80', current: null } })).toBe(false)
   })
 })
 
