@@ -53,6 +53,18 @@ describe('ZonePreview', () => {
     expect(wrapper.get('[data-zone="target"]').text()).toContain('70 NPS to 100 NPS')
   })
 
+  it('rounds default levels to the typed precision', () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 1, target: 3 }), unit: 'releases' })
+    expect(wrapper.get('[data-zone="fail"]').text()).toContain('1 release to 1.9 releases')
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from 3.9 releases')
+  })
+
+  it('keeps the decimals of a typed commit level', () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 1, target: 3, commit: 2.25 }), unit: 'releases' }, { locale: 'de' })
+    expect(wrapper.get('[data-zone="commit"]').text()).toContain('2,25 Releases bis 3 Releases')
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('ab 3,857 Releases')
+  })
+
   it('asks for start and target without levels', () => {
     mount(ZonePreview, { levels: null })
     expect(wrapper.text()).toBe('Enter start and target to see the zones.')

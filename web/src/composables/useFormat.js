@@ -3,14 +3,14 @@ import { useI18n } from 'vue-i18n'
 import { decimalSeparator } from '../i18n/index.js'
 import { formatPercent } from '../lib/percent.js'
 import { ageMessageKey, describeAge } from '../lib/age.js'
-import { showsCents, writeWithUnit } from '../lib/unitsOfMeasure.js'
+import { hasCents, showsCents, writeWithUnit } from '../lib/unitsOfMeasure.js'
 
 /** Locale-aware formatters for percentages, measured values and ages. */
 export function useFormat() {
   const { t, locale } = useI18n()
   const separator = computed(() => decimalSeparator(locale.value))
   const numberFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 4 }))
-  const estimateFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 2 }))
+  const estimateFormat = computed(() => new Intl.NumberFormat(locale.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
   const centsFormat = computed(() => new Intl.NumberFormat(locale.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
 
   /** "64.3" from 0.6429 (German "64,3"); null without progress. */
@@ -27,29 +27,37 @@ export function useFormat() {
   /**
    * Formats a number with its unit of measure as `writeWithUnit` places it, such as "3.4 %",
    * "1 day", "18,250 orders" or "EUR 34.10" (an amount with cents has two decimals), or "–"
-   * without a value.
+   * without a value. With `cents`, a whole amount gets two decimals too ("EUR 92.00"), so that it
+   * reads like the other amounts of a key result that have cents.
    */
-  function valueText(value, unit) {
+  function valueText(value, unit, { cents = false } = {}) {
     if (value === null || value === undefined) {
       return '–'
     }
-    const number = showsCents(value, unit) ? centsFormat.value.format(value) : numberFormat.value.format(value)
+    const withCents = showsCents(value, unit) || (cents && hasCents(unit))
+    const number = withCents ? centsFormat.value.format(value) : numberFormat.value.format(value)
     return writeWithUnit(number, unit, locale.value)
   }
 
   /**
    * Formats a value the engine derived rather than measured (a forecast, commit and stretch
-   * levels) with at most `decimals` decimals, 2 unless given, such as "2.49 %". Forecasts pass
-   * `derivedDecimals` of the key result's own values. An amount of money that still has cents
-   * after rounding is shown with two decimals. Without a value it returns "–".
+   * levels) with `decimals` decimals, 2 unless given, such as "2.49 %" or "4.80 %": the trailing
+   * zeros of a fractional value stay, so the precision reads the same for every value. A value
+   * that rounds to a whole number has no decimals ("3 weeks"). Forecasts pass `derivedDecimals`
+   * of the key result's own values. An amount of money that still has cents after rounding, or
+   * any amount with `cents`, is shown with two decimals. Without a value it returns "–".
    */
-  function estimateText(value, unit, decimals = 2) {
+  function estimateText(value, unit, decimals = 2, { cents = false } = {}) {
     if (value === null || value === undefined) {
       return '–'
     }
-    const format = decimals === 2 ? estimateFormat.value : new Intl.NumberFormat(locale.value, { maximumFractionDigits: decimals })
     const rounded = Number(Number(value).toFixed(decimals))
-    const number = showsCents(rounded, unit) ? centsFormat.value.format(rounded) : format.format(value)
+    const fixed = Number.isInteger(rounded) ? 0 : decimals
+    const format = decimals === 2 && fixed === 2
+      ? estimateFormat.value
+      : new Intl.NumberFormat(locale.value, { minimumFractionDigits: fixed, maximumFractionDigits: decimals })
+    const withCents = showsCents(rounded, unit) || (cents && hasCents(unit))
+    const number = withCents ? centsFormat.value.format(rounded) : format.format(rounded)
     return writeWithUnit(number, unit, locale.value)
   }
 

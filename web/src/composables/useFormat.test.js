@@ -48,6 +48,21 @@ describe('valueText', () => {
   })
 })
 
+describe('valueText with cents', () => {
+  it.each([
+    ['en', 92, 'EUR', 'EUR 92.00'],
+    ['de', 92, '€', '92,00 €'],
+    ['en', 180, 'EUR k', 'EUR 180k'],
+    ['en', 3, '%', '3 %'],
+  ])('in %s writes %s %s as "%s"', (locale, value, unit, expected) => {
+    expect(formatIn(locale).valueText(value, unit, { cents: true })).toBe(expected)
+  })
+
+  it('gives a whole estimate cents', () => {
+    expect(formatIn('en').estimateText(91.0004, 'EUR', 3, { cents: true })).toBe('EUR 91.00')
+  })
+})
+
 describe('estimateText', () => {
   it('shows a rounded amount with cents', () => {
     expect(formatIn('en').estimateText(35.2012, 'EUR', 1)).toBe('EUR 35.20')
@@ -59,5 +74,15 @@ describe('estimateText', () => {
 
   it('agrees a word unit with the rounded number', () => {
     expect(formatIn('en').estimateText(1.0004, 'weeks', 2)).toBe('1 week')
+  })
+
+  it.each([
+    ['en', 4.7976, '%', 2, '4.80 %'],
+    ['de', 4.7976, '%', 2, '4,80 %'],
+    ['en', 2.5, 'releases', 2, '2.50 releases'],
+    ['en', 119.8142, 's', 1, '119.8 s'],
+    ['en', 3.0004, 'weeks', 3, '3 weeks'],
+  ])('in %s keeps the trailing zeros of %s %s with %s decimals', (locale, value, unit, decimals, expected) => {
+    expect(formatIn(locale).estimateText(value, unit, decimals)).toBe(expected)
   })
 })

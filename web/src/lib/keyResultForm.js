@@ -1,6 +1,6 @@
 // The key result editor's form: its fields per measurement kind, the commit and stretch levels
 // with their zones, and the request body the REST API expects.
-import { parseDecimal, round4 } from './numbers.js'
+import { derivedDecimals, parseDecimal, round4 } from './numbers.js'
 
 export const MEASUREMENTS = ['increase', 'decrease', 'range', 'milestone', 'binary', 'kpi', 'work_items']
 
@@ -192,17 +192,39 @@ export function effectiveLevels({ start, target, commit = null, stretch = null }
   }
 }
 
-/** Returns the zones from start to beyond stretch, in the key result's direction. */
+/**
+ * Returns the zones from start to beyond stretch, in the key result's direction. Each band names
+ * the levels it runs between (`fromLevel`, `toLevel`), so that a default level can be formatted
+ * as a derived value.
+ */
 export function zoneBands(levels) {
   if (levels === null) {
     return []
   }
   return [
-    { zone: 'fail', from: levels.start, to: levels.commit },
-    { zone: 'commit', from: levels.commit, to: levels.target },
-    { zone: 'target', from: levels.target, to: levels.stretch },
-    { zone: 'stretch', from: levels.stretch, to: null },
+    { zone: 'fail', from: levels.start, to: levels.commit, fromLevel: 'start', toLevel: 'commit' },
+    { zone: 'commit', from: levels.commit, to: levels.target, fromLevel: 'commit', toLevel: 'target' },
+    { zone: 'target', from: levels.target, to: levels.stretch, fromLevel: 'target', toLevel: 'stretch' },
+    { zone: 'stretch', from: levels.stretch, to: null, fromLevel: 'stretch', toLevel: null },
   ]
+}
+
+/**
+ * Returns the texts of `levels` as the zone preview shows them, formatted by `format` (`valueText`,
+ * `estimateText`). Typed levels read as measured values. Default commit and stretch levels are
+ * derived, so they get the decimals of the typed levels plus one, as forecasts do.
+ */
+export function levelTexts(levels, unit, format) {
+  const typedCommit = levels.commitDefault ? null : levels.commit
+  const typedStretch = levels.stretchDefault ? null : levels.stretch
+  const decimals = derivedDecimals(levels.start, levels.target, typedCommit, typedStretch)
+  const derived = (value, isDefault) => (isDefault ? format.estimateText(value, unit, decimals) : format.valueText(value, unit))
+  return {
+    start: format.valueText(levels.start, unit),
+    target: format.valueText(levels.target, unit),
+    commit: derived(levels.commit, levels.commitDefault),
+    stretch: derived(levels.stretch, levels.stretchDefault),
+  }
 }
 
 /**

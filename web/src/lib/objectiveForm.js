@@ -78,12 +78,16 @@ export function objectivePayload(form, { creating, unitId = null, cycleId = null
   return { body: Object.keys(errors).length === 0 ? body : null, errors }
 }
 
+/** Most characters of a key proposed from a title. */
+const MAX_PROPOSED_KEY = 60
+
 /**
- * Proposes a node key from a title: lower-case ASCII letters and digits joined by "-", at most
- * 60 characters, as the API's key rule allows ([a-z0-9][a-z0-9._-]*).
+ * Proposes a node key from a title: lower-case ASCII letters and digits joined by "-", as the
+ * API's key rule allows ([a-z0-9][a-z0-9._-]*). A longer key is cut after the last whole word
+ * that fits in 60 characters, and only a first word longer than that is cut inside.
  */
 export function keyFromTitle(title) {
-  return title
+  const words = title
     .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
@@ -93,6 +97,9 @@ export function keyFromTitle(title) {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '')
+  if (words.length <= MAX_PROPOSED_KEY) {
+    return words
+  }
+  const cut = words.slice(0, MAX_PROPOSED_KEY + 1).lastIndexOf('-')
+  return cut > 0 ? words.slice(0, cut) : words.slice(0, MAX_PROPOSED_KEY)
 }

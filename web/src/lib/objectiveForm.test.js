@@ -62,4 +62,18 @@ describe('keyFromTitle', () => {
   ])('turns %s into %s', (title, key) => {
     expect(keyFromTitle(title)).toBe(key)
   })
+
+  it('cuts a long title after a whole word', () => {
+    const key = keyFromTitle('Raise the number of releases shipped to our customers per month from 1 to 3')
+    expect(key).toBe('raise-the-number-of-releases-shipped-to-our-customers-per')
+  })
+
+  it('keeps a word ending at the limit', () => {
+    const title = `${'a'.repeat(29)} ${'b'.repeat(30)} more`
+    expect(keyFromTitle(title)).toBe(`${'a'.repeat(29)}-${'b'.repeat(30)}`)
+  })
+
+  it('cuts a single long word at 60 characters', () => {
+    expect(keyFromTitle('x'.repeat(70))).toBe('x'.repeat(60))
+  })
 })

@@ -1,6 +1,7 @@
 // Pure rules for signals on boards: which signals concern a card, and how a signal's explanation
 // and durations read in the person's language.
 
+import { unref } from 'vue'
 import { derivedDecimals } from './numbers.js'
 import { sourceLabel } from './sources.js'
 
@@ -82,7 +83,7 @@ export function sourceText(source, labels, t) {
  * its params, else the server's English sentence. `format` formats instants, dates and values
  * (`dateTimeText`, `dateText`, `valueText`).
  */
-export function explanationText(signal, { t, te }, format) {
+export function explanationText(signal, { t, te, locale }, format) {
   const key = `signals.explanation.${signal.code}`
   if (!signal.code || !te(key)) {
     return signal.explanation
@@ -98,12 +99,15 @@ export function explanationText(signal, { t, te }, format) {
       count: params.nodeCount ?? 0,
     }, params.nodeCount ?? 0)
   }
-  const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit))
+  // Amounts of money get cents when any amount of the key result has cents, so the sentence
+  // writes "target EUR 92.00" like a title that reads "from EUR 86.40 to EUR 92.00".
+  const cents = { cents: amountsHaveCents(signal) }
+  const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit, cents))
   // Forecasts and medians are derived, so they show at most 2 decimals, like other estimates. A
   // forecast the engine sent with `decimals` (the precision of the key result's values plus one)
   // keeps that precision. Older signals fall back to the precision of their target plus one.
   const estimateText = format.estimateText ?? format.valueText
-  const estimate = (number, decimals = 2) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit, decimals))
+  const estimate = (number, decimals = 2) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit, decimals, cents))
   const forecastDecimals = Number.isInteger(params.decimals) ? params.decimals : derivedDecimals(params.target)
   const words = {
     ...params,
@@ -135,8 +139,15 @@ export function explanationText(signal, { t, te }, format) {
     const settling = params.relation === 'contributes_to' ? 'dependency_at_risk_contributes_to_settling' : 'dependency_at_risk_settling'
     return t(`signals.explanation.${settling}`, { ...words, status: t(`signals.explanation.otherStatus.${params.otherStatus}`) })
   }
-  if (signal.code === 'dependency_at_risk' && params.relation === 'contributes_to') {
-    return t('signals.explanation.dependency_at_risk_contributes_to', words, Number(params.count ?? 1))
+  if (signal.code === 'dependency_at_risk') {
+    const sentence = params.relation === 'contributes_to' ? 'dependency_at_risk_contributes_to' : 'dependency_at_risk'
+    const others = otherOffTrackText(signal, t, unref(locale) ?? 'en')
+    if (others !== null) {
+      // vue-i18n picks the plural form from a `count` parameter, so the sentence of one node
+      // gets a count of 1.
+      return `${t(`signals.explanation.${sentence}`, { ...words, count: 1 }, 1)} ${others}`
+    }
+    return t(`signals.explanation.${sentence}`, words, Number(params.count ?? 1))
   }
   const count = {
     missed_check_in: params.missed,
@@ -145,6 +156,17 @@ export function explanationText(signal, { t, te }, format) {
     confidence_drop: params.drop,
   }[signal.code]
   return count === undefined ? t(key, words) : t(key, words, Number(count))
+}
+
+/**
+ * Returns true when a measured amount a signal names, or the start, target or current value in
+ * its evidence, has cents. Only the caller's format decides whether the unit is a currency.
+ */
+export function amountsHaveCents(signal) {
+  const params = signal.params ?? {}
+  const evidence = signal.evidence ?? {}
+  const amounts = [params.value, params.target, params.red, params.green, evidence.start, evidence.target, evidence.current]
+  return amounts.some((amount) => amount !== null && amount !== undefined && amount !== '' && !Number.isInteger(Number(amount)))
 }
 
 /**
@@ -162,13 +184,36 @@ export function spanText(days, t) {
 }
 
 /**
- * Returns the other node a dependency signal names, with its kind so that nodes sharing a
- * title differ: "Checkout revamp (initiative)". Signals raised before the kind was sent give the
- * title alone.
+ * Returns the other node a dependency signal names, with its kind so that nodes sharing a title
+ * differ: "the initiative Checkout revamp", in German in the dative that follows "von" and "zu".
+ * The kind comes first because many titles end in brackets, such as "(from 62 %)". Signals
+ * raised before the kind was sent give the title alone.
  */
 export function otherNodeText(params, t) {
   const title = params.otherTitle ?? params.otherKey ?? ''
-  return params.otherKind ? t('signals.otherNode', { title, kind: t(`signals.nodeKind.${params.otherKind}`) }) : title
+  return params.otherKind ? t('signals.otherNode', { title, kind: t(`signals.otherNodeKind.${params.otherKind}`) }) : title
+}
+
+/**
+ * Returns the sentence that names the off-track nodes of a dependency signal besides the one it
+ * names first, such as "Also off track: the initiative Checkout revamp and the KPI Orders.",
+ * listed in `language`. Returns null when there are none, or when the evidence lists fewer
+ * nodes than the signal counts (older signals), so the caller writes the count instead.
+ */
+export function otherOffTrackText(signal, t, language) {
+  const params = signal.params ?? {}
+  const count = Number(params.count ?? 1)
+  const listed = signal.evidence?.offTrack ?? []
+  const others = listed.filter((node) => node.id !== params.otherId)
+  if (count < 2 || others.length !== count - 1) {
+    return null
+  }
+  const names = others.map((node) => {
+    const title = node.title ?? node.key ?? ''
+    return node.kind ? t('signals.listedNode', { title, kind: t(`signals.nodeKind.${node.kind}`) }) : title
+  })
+  const nodes = new Intl.ListFormat(language, { type: 'conjunction' }).format(names)
+  return t('signals.alsoOffTrack', { nodes })
 }
 
 /** Returns the route of the page that shows a node, by its kind, or null for a kind without a page. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
-import { boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, spanText, sparklinePoints } from './signals.js'
+import { amountsHaveCents, boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, spanText, sparklinePoints } from './signals.js'
 
 const i18n = createMomentumI18n('en').global
 const german = createMomentumI18n('de').global
@@ -169,6 +169,18 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(offTrack, german, format)).toContain(', 74,9 % des Wegs zum Ziel 90 Punkte')
   })
 
+  it('gives a whole target cents when the start has cents', () => {
+    const money = (n, unit, options) => `${unit} ${options?.cents ? n.toFixed(2) : String(n)}`
+    const format = { ...dates, valueText: money, estimateText: (n, unit, decimals, options) => money(Number(n.toFixed(decimals)), unit, options) }
+    const offTrack = signal('s-20', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'off_track_forecast',
+      params: { title: 'Grow average order value from EUR 86.40 to EUR 92.00', forecast: '90.1', decimals: 3, forecastPercent: 66, target: '92', unit: 'EUR', leadWeeks: 3, cycleEnd: '2026-12-31' },
+      evidence: { start: '86.4', target: '92', current: '88' },
+    })
+    expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach EUR 90.10 by the end')
+    expect(explanationText(offTrack, i18n, format)).toContain('of the way to its target EUR 92.00.')
+  })
+
   it('rounds an older forecast to its target precision plus one', () => {
     const format = { ...dates, estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}` }
     const offTrack = signal('s-8', '2026-12-04T10:00:00Z', ['n-1'], {
@@ -199,8 +211,36 @@ describe('explanationText of detected kinds', () => {
   it('names the kind of the node a dependency names', () => {
     const params = { title: 'Checkout revamp', otherTitle: 'Checkout revamp', otherKind: 'initiative', relation: 'depends_on', count: 1 }
     const dependency = signal('s-11', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })
-    expect(explanationText(dependency, i18n, dates)).toBe('Checkout revamp depends on Checkout revamp (initiative), which is off track.')
-    expect(explanationText(dependency, german, dates)).toContain('hängt von Checkout revamp (Initiative) ab')
+    expect(explanationText(dependency, i18n, dates)).toBe('Checkout revamp depends on the initiative Checkout revamp, which is off track.')
+    expect(explanationText(dependency, german, dates)).toContain('hängt von der Initiative Checkout revamp ab')
+  })
+
+  it('puts no brackets after a bracketed title', () => {
+    const params = { title: 'Loyalty', otherTitle: 'Raise repeat orders to 70 % (from 62 %)', otherKind: 'key_result', relation: 'contributes_to', count: 1 }
+    const dependency = signal('s-17', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params })
+    expect(explanationText(dependency, i18n, dates)).toBe('Loyalty contributes to the key result Raise repeat orders to 70 % (from 62 %), which is off track.')
+    expect(explanationText(dependency, german, dates)).toBe('Loyalty trägt zu dem Schlüsselergebnis Raise repeat orders to 70 % (from 62 %) bei, und das ist nicht im Plan.')
+  })
+
+  it('names every other off-track node', () => {
+    const params = { title: 'Loyalty', otherId: 'n-2', otherTitle: 'Activation', otherKind: 'key_result', relation: 'depends_on', count: 3 }
+    const offTrack = [
+      { id: 'n-2', title: 'Activation', kind: 'key_result' },
+      { id: 'n-3', title: 'Checkout revamp', kind: 'initiative' },
+      { id: 'n-4', title: 'Orders', kind: 'kpi' },
+    ]
+    const dependency = signal('s-18', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params, evidence: { offTrack } })
+    expect(explanationText(dependency, i18n, dates)).toBe(
+      'Loyalty depends on the key result Activation, which is off track. Also off track: the initiative Checkout revamp and the KPI Orders.')
+    expect(explanationText(dependency, german, dates)).toBe(
+      'Loyalty hängt von dem Schlüsselergebnis Activation ab, und das ist nicht im Plan. Ebenfalls nicht im Plan: Initiative Checkout revamp und KPI Orders.')
+  })
+
+  it('counts other off-track nodes the evidence misses', () => {
+    const params = { title: 'Loyalty', otherId: 'n-2', otherTitle: 'Activation', relation: 'depends_on', count: 3 }
+    const offTrack = [{ id: 'n-2', title: 'Activation' }, { id: 'n-3', title: 'Checkout revamp' }]
+    const dependency = signal('s-19', '2026-12-04T10:00:00Z', ['n-1'], { code: 'dependency_at_risk', params, evidence: { offTrack } })
+    expect(explanationText(dependency, i18n, dates)).toBe('Loyalty depends on Activation, which is off track; 3 linked nodes are off track in all.')
   })
 
   it('words a dependency by its relation', () => {
@@ -239,6 +279,17 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(settling, german, dates)).toBe('Onboarding hängt von Activation ab; das war nicht im Plan und ist jetzt gefährdet.')
     const contributing = { ...settling, params: { ...params, relation: 'contributes_to', otherStatus: 'on_track' } }
     expect(explanationText(contributing, i18n, dates)).toBe('Onboarding contributes to Activation, which was off track and is on track now.')
+  })
+})
+
+describe('amountsHaveCents', () => {
+  it('finds cents in params and evidence', () => {
+    expect(amountsHaveCents({ params: { value: '34.1' } })).toBe(true)
+    expect(amountsHaveCents({ params: { target: '92' }, evidence: { start: '86.40' } })).toBe(true)
+  })
+
+  it('finds none in whole amounts', () => {
+    expect(amountsHaveCents({ params: { value: '34', target: 92 }, evidence: { start: '80', current: null } })).toBe(false)
   })
 })
 

@@ -170,10 +170,18 @@ export function isCurrency(unit) {
  * decimals of their own format.
  */
 export function showsCents(value, unit) {
-  if (value === null || value === undefined || typeof unit !== 'string') {
+  if (value === null || value === undefined) {
+    return false
+  }
+  const number = Number(value)
+  return hasCents(unit) && Number.isFinite(number) && !Number.isInteger(number)
+}
+
+/** Returns true when `unit` is a currency without a scale, whose amounts can have cents. */
+export function hasCents(unit) {
+  if (typeof unit !== 'string') {
     return false
   }
   const currency = unit.trim().match(CURRENCY)
-  const number = Number(value)
-  return Boolean(currency) && !currency[2] && Number.isFinite(number) && !Number.isInteger(number)
+  return Boolean(currency) && !currency[2]
 }

@@ -35,7 +35,7 @@ const PAST = {
   ...PROPOSAL,
   id: 'p2',
   title: 'Delight customers',
-  sources: [{ type: 'okr', kind: 'objective', id: 'o-1', title: 'Delight customers', cycleId: Q4, cycleKey: 'q4', cycleName: 'Q4 2026', unitId: UNIT_ID, unitName: 'Checkout', score: 1.2, phrases: [] }],
+  sources: [{ type: 'okr', kind: 'objective', id: 'o-1', title: 'Delight customers', cycleId: Q4, cycleKey: 'q4', cycleName: 'Q4 2026', unitId: UNIT_ID, unitName: 'Checkout', score: 9, phrases: [] }],
 }
 const DRAFT = {
   draftId: 'd-1', language: 'en', unit: { id: UNIT_ID, name: 'Checkout' }, cycle: { id: Q4, key: 'q4', name: 'Q4 2026' },
@@ -117,7 +117,7 @@ describe('DraftsPage', () => {
     expect(wrapper.get('[data-testid="proposal-p1"] [data-testid="proposal-score"]').text()).toBe('Quality 90/100')
     expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Library example: sales (sales-en-1)')
     expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: now 21.5, target 27 from its green bound')
-    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('relevance 10.1')
+    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('match score 10.1')
     expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Objective “Delight customers” of Checkout (Q4 2026)')
     expect(wrapper.get('[data-testid="draft-notes"]').text()).toContain('No language model is configured')
   })
@@ -222,6 +222,22 @@ describe('DraftsPage', () => {
     expect(wrapper.get('[data-testid="accept-p1"]').text()).toBe('Übernehmen und im Editor öffnen')
     expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Ziel „Delight customers“ von Checkout (Q4 2026)')
     expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: aktuell 21,5, Ziel 27 aus der grünen Grenze')
-    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Relevanz 10,1')
+    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Trefferwert 10,1')
+    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Trefferwert 9,0')
+    expect(wrapper.get('[data-testid="draft-strategy-length"]').text()).toBe('18 von 8.000 Zeichen')
+  })
+
+  it('writes every match score with one decimal', async () => {
+    await openDrafts()
+    await generate()
+    const score = wrapper.get('[data-testid="sources-p2"] [data-testid="source-score"]')
+    expect(score.text()).toBe('match score 9.0')
+    expect(score.attributes('title')).toContain('BM25 text-search score')
+  })
+
+  it('counts strategy characters with digit grouping', async () => {
+    await openDrafts()
+    await wrapper.get('[data-testid="draft-strategy"]').setValue('x'.repeat(1234))
+    expect(wrapper.get('[data-testid="draft-strategy-length"]').text()).toBe('1,234 of 8,000 characters')
   })
 })

@@ -71,7 +71,7 @@ describe('unit board page', () => {
     await showBoard()
     const row = keyResult('checkout-conversion')
     expect(row.get('[data-testid="zone"]').text()).toBe('Zone: Commit')
-    expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
+    expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.10 % (71.4 %)')
   })
 
   it('rounds a forecast of one-decimal values to two', async () => {

@@ -157,7 +157,7 @@ final class SignalRules {
         .put("leadDays", leadDays)
         .put("values", points(track.values, cycleStart(cycle), 20))
         .put("checkedAt", now.toString());
-    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + withUnit(new BigDecimal(shownForecast), node)
+    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + withDecimals(new BigDecimal(shownForecast), decimals, node)
         + " by the end of its cycle on " + cycle.end() + ", " + percent + " % of the way to its target "
         + withUnit(node.target(), node) + ". That is off track, with " + counted(leadDays, "day", "days") + " left to act.";
     return new Finding(OFF_TRACK_FORECAST, fingerprint(OFF_TRACK_FORECAST, node.id()), now, List.of(node.id()),
@@ -193,7 +193,7 @@ final class SignalRules {
       return "The forecast is no longer off track: it reaches " + percent + " % of the way to the target.";
     }
     int decimals = DisplayPrecision.decimalsFor(node.start(), node.target(), node.current());
-    return "The forecast is no longer off track: it reaches " + withUnit(DisplayPrecision.round(forecast.value(), decimals), node)
+    return "The forecast is no longer off track: it reaches " + withDecimals(DisplayPrecision.round(forecast.value(), decimals), decimals, node)
         + ", " + percent + " % of the way to its target " + withUnit(node.target(), node) + ".";
   }
 
@@ -560,8 +560,7 @@ final class SignalRules {
     }
     Supplier<JsonObject> evidence = () -> new JsonObject().put("offTrack", nodes).put("linked", related.size()).put("checkedAt", now.toString());
     Supplier<String> explanation = () -> node.title() + " " + relationText(first) + " the " + kindName(first.node().kind()) + " "
-        + first.node().title() + ", which is off track"
-        + (offTrack.size() > 1 ? ", and " + moreOffTrackText(offTrack.size() - 1) : ".");
+        + first.node().title() + ", which is off track." + alsoOffTrackText(offTrack.subList(1, offTrack.size()));
     return new Finding(DEPENDENCY_AT_RISK, fingerprint(DEPENDENCY_AT_RISK, node.id()), now, nodeIds, unitIds,
         "warning", DEPENDENCY_AT_RISK, params, explanation, evidence);
   }
@@ -671,6 +670,18 @@ final class SignalRules {
     return UnitsOfMeasure.write(UnitsOfMeasure.formatNumber(amount, "en"), node.unit(), "en");
   }
 
+  /**
+   * Writes a derived value, already rounded to {@code decimals}, in English with the node's unit
+   * and with all those decimals, so 4.8 at 2 decimals reads "4.80 %". A value that is whole after
+   * rounding has no decimals ("3 weeks"), as the web app shows it.
+   */
+  static String withDecimals(BigDecimal rounded, int decimals, NodeState node) {
+    BigDecimal stripped = rounded.stripTrailingZeros();
+    BigDecimal shown = stripped.scale() <= 0 ? stripped.setScale(0) : rounded.setScale(decimals, RoundingMode.HALF_UP);
+    BigDecimal amount = UnitsOfMeasure.amount(shown, node.unit());
+    return UnitsOfMeasure.write(UnitsOfMeasure.formatNumber(amount, "en"), node.unit(), "en");
+  }
+
   /** Returns a whole number as an int and any other as a double, so JSON writes 74 and 74.9. */
   private static Number jsonNumber(BigDecimal value) {
     if (value.scale() <= 0) {
@@ -701,8 +712,22 @@ final class SignalRules {
   }
 
   /** Returns the end of a dependency sentence for the other off-track nodes besides the one it names. */
-  private static String moreOffTrackText(int more) {
-    return counted(more, "more linked node is", "more linked nodes are") + " off track too.";
+  /**
+   * Returns the sentence, with a leading space, that names the other off-track nodes of a
+   * dependency by kind and title: " Also off track: the initiative A, the KPI B and the objective
+   * C." Returns "" without other nodes.
+   */
+  private static String alsoOffTrackText(List<Related> others) {
+    if (others.isEmpty()) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (Related other : others) {
+      names.add("the " + kindName(other.node().kind()) + " " + other.node().title());
+    }
+    String last = names.remove(names.size() - 1);
+    String list = names.isEmpty() ? last : String.join(", ", names) + " and " + last;
+    return " Also off track: " + list + ".";
   }
 
   /** Returns the English name of a node kind for sentences, such as "key result". */

@@ -51,6 +51,18 @@ class SignalSentencesTest {
   }
 
   @Test
+  void forecastKeepsTrailingZeroOfItsPrecision() {
+    NodeState node = keyResult("kr-9", "Conversion rate", "2.5", "6.5", "3.1", "%",
+        Forecast.of(new BigDecimal("4.7976"), new BigDecimal("0.5744")), Status.OFF_TRACK);
+
+    Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
+
+    assertThat(finding.explanation()).contains("forecast to reach 4.80 % ");
+    assertThat(finding.params().getString("forecast")).isEqualTo("4.8");
+    assertThat(finding.params().getInteger("decimals")).isEqualTo(2);
+  }
+
+  @Test
   void wholeUnitForecastKeepsOneDecimal() {
     NodeState node = keyResult("kr-3", "Peak picking capacity", "42000", "60000", "51000", "orders",
         Forecast.of(new BigDecimal("55346.81764"), new BigDecimal("0.7415")), Status.AT_RISK);
@@ -149,17 +161,19 @@ class SignalSentencesTest {
   }
 
   @Test
-  void dependencyCountsOneMoreNode() {
+  void dependencyNamesOneMoreNode() {
     Finding finding = dependencyWithOffTrack(2);
 
-    assertThat(finding.explanation()).endsWith(", which is off track, and 1 more linked node is off track too.");
+    assertThat(finding.explanation()).endsWith(", which is off track. Also off track: the initiative Checkout step 1.");
   }
 
   @Test
-  void dependencyCountsMoreNodes() {
-    Finding finding = dependencyWithOffTrack(3);
+  void dependencyNamesMoreNodes() {
+    Finding finding = dependencyWithOffTrack(4);
 
-    assertThat(finding.explanation()).endsWith(", which is off track, and 2 more linked nodes are off track too.");
+    assertThat(finding.explanation()).endsWith(", which is off track. Also off track: the initiative Checkout step 1, "
+        + "the initiative Checkout step 2 and the initiative Checkout step 3.");
+    assertThat(finding.params().getInteger("count")).isEqualTo(4);
   }
 
   @Test
