@@ -230,9 +230,9 @@ export function levelTexts(levels, unit, format) {
 /**
  * Returns `title` with the number `previous` replaced by `next`, so a drafted title such as
  * "Raise revenue from 80 to 120 kEUR" follows the start and target a person types. The number
- * is matched whole ("1" never matches inside "120"), written with either decimal separator, and
- * only when it stands in the title exactly once; otherwise, or when `next` is not a number,
- * the title is returned unchanged.
+ * is matched whole ("1" never matches inside "120") and written with either decimal separator.
+ * It is replaced only when the title contains it exactly once and `next` is a number; otherwise the
+ * title is returned unchanged.
  */
 export function titleWithNumber(title, previous, next) {
   const number = /^-?\d+(?:[.,]\d+)?$/
