@@ -971,7 +971,8 @@ final class BriefComposer {
     }
     for (JsonObject node : behindFirst(keyResults)) {
       // A key result behind plan that no recommendation above names still needs a plan to catch up.
-      if (rank(node.getString("status")) >= rank("at_risk") && named.add(node.getString("id"))) {
+      if (rank(node.getString("status")) >= rank("at_risk") && BriefNumbers.gapOf(node).signum() > 0
+          && named.add(node.getString("id"))) {
         String owner = owner(node);
         Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
             : sentence("rec.catchUp").node(node).quote(owner);
@@ -1021,7 +1022,8 @@ final class BriefComposer {
    * Recommends what to do about a key result behind plan that has no forecast, by the engine's
    * reason: more check-ins only when more values would give it one, else a plan to catch up,
    * because a key result measured by work items or milestones has no forecast by design.
-   * Returns null when the key result has no owner to ask and more values are what it lacks.
+   * Returns null when the key result has no owner to ask and more values are what it lacks, or
+   * when its progress is not behind the expected progress.
    */
   private JsonObject withoutForecast(JsonObject node) {
     JsonObject forecast = node.getJsonObject("forecast");
@@ -1033,6 +1035,10 @@ final class BriefComposer {
     if ("too_few_values".equals(reason) || "one_day".equals(reason)) {
       String key = "one_day".equals(reason) ? "rec.moreDays" : "rec.moreValues";
       return owner == null ? null : sentence(key).node(node).quote(owner).build();
+    }
+    if (BriefNumbers.gapOf(node).signum() <= 0) {
+      // Not behind on progress: it is at risk on confidence, which a later recommendation asks about.
+      return null;
     }
     Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
         : sentence("rec.catchUp").node(node).quote(owner);

@@ -254,6 +254,31 @@ class BriefComposerTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "not_forecast | Ask Arjun Mehta what would raise the confidence in Reduce failed payments to 3.5 %, now at 5.",
+      "forecast | Ask Arjun Mehta what would raise the confidence in Reduce failed payments to 3.5 %, now at 5."})
+  void aheadOnLowConfidenceGetsNoCatchUp(String forecast, String expected) {
+    // At risk on confidence alone: progress 0.8 is ahead of the 0.7 expected, so there is no plan to catch up.
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    JsonObject forecastOf = forecast.equals("forecast") ? new JsonObject().put("progress", 1.1)
+        : new JsonObject().put("code", forecast).put("reason", "engine wording");
+    now.replaceAll(node -> "k-quiet".equals(node.getString("id"))
+        ? node.copy().put("progress", 0.8).put("status", "at_risk").put("confidence", 5).put("forecast", forecastOf) : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    JsonArray recommendations = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "recommendations".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    List<String> about = recommendations.stream().map(s -> ((JsonObject) s).getString("text"))
+        .filter(text -> text.contains("Reduce failed payments")).toList();
+    assertThat(about).contains(expected);
+    assertThat(about).noneMatch(text -> text.contains("back on plan"));
+  }
+
   /** Returns a dependency signal about {@code subjectId}, which relates to {@code otherId} as {@code relation} says. */
   private static BriefInputs.Signal dependency(String id, String subjectId, String otherId, List<String> unitIds,
                                                String subjectTitle, String subjectKind, String relation,
