@@ -800,7 +800,7 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of("en"));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text"))
-        .contains("The score of Checkout is 41.3 % (+2.5 pp since the start of the cycle); 1 of 4 objectives is on track.",
+        .contains("The score of Checkout is 41.3 % (+2.5 pp since the start of the cycle); 1 of its 4 own objectives is on track.",
             "Make checkout effortless (Checkout): progress 80.0 %, on track.")
         .noneMatch(text -> text.startsWith("Open the marketplace ("));
   }
@@ -927,14 +927,14 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
         "The score of Northwind and its sub-units is 43.0 % in Q4 2026, against 70.0 % expected by now.",
         "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: its only objective is on track.",
-        "The score of Northwind is 50.0 % (it had no objectives a month ago); its only objective is on track.");
+        "The score of Northwind is 50.0 % (it had no objectives a month ago); its only objective of its own is on track.");
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains(" of its 1 "));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | The score of Checkout is 35.0 %, and 41.3 % for the objectives it had a month ago (+2.5 pp since last month); 1 of 5 objectives is on track.",
-      "de | Der Gesamtfortschritt von Checkout liegt bei 35,0 %, für die Ziele, die die Einheit vor einem Monat hatte, bei 41,3 % (+2,5 Prozentpunkte seit dem Vormonat); 1 von 5 Zielen ist im Plan."})
+      "en | The score of Checkout is 35.0 %, and 41.3 % for the objectives it had a month ago (+2.5 pp since last month); 1 of its 5 own objectives is on track.",
+      "de | Der Gesamtfortschritt von Checkout liegt bei 35,0 %, für die Ziele, die die Einheit vor einem Monat hatte, bei 41,3 % (+2,5 Prozentpunkte seit dem Vormonat); 1 von 5 eigenen Zielen ist im Plan."})
   void unitLineComparesObjectivesThatExistedThen(String language, String expected) {
     JsonObject addedObjective = node("o-shop", "objective", "Open the shop", null, 0.1, "off_track", null, null);
     JsonObject brief = BriefComposer.compose(with(BriefKind.MONTHLY, List.of(addedObjective), Map.of(),
@@ -949,9 +949,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | The score of Checkout is 67.5 % (0.0 pp since last month); both of its objectives are on track.",
+      "en | The score of Checkout is 67.5 % (0.0 pp since last month); both of its own objectives are on track.",
       "en | Both objectives are on track (Make checkout effortless and Make payments reliable).",
-      "de | Der Gesamtfortschritt von Checkout liegt bei 67,5 % (0,0 Prozentpunkte seit dem Vormonat); beide Ziele sind im Plan."})
+      "de | Der Gesamtfortschritt von Checkout liegt bei 67,5 % (0,0 Prozentpunkte seit dem Vormonat); beide eigenen Ziele sind im Plan."})
   void unitLineNamesBothObjectives(String language, String expected) {
     BriefInputs base = inputs(BriefKind.MONTHLY);
     List<JsonObject> now = base.now().stream().filter(node -> List.of("o-fast", "o-pay").contains(node.getString("id")))
