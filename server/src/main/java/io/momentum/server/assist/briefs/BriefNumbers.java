@@ -111,7 +111,7 @@ final class BriefNumbers {
   Sentence.Number forecastValue(JsonObject node, Instant at) {
     BigDecimal value = forecastValueOf(node);
     int decimals = DisplayPrecision.decimalsFor(decimal(node, "start"), decimal(node, "target"), decimal(node, "current"));
-    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals), unitOf(node)),
+    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals), decimals, unitOf(node)),
         nodeFact("forecastValue", node, at, value).put("decimals", decimals), unitOf(node));
   }
 

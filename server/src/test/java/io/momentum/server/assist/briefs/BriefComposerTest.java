@@ -381,6 +381,24 @@ class BriefComposerTest {
     assertThat(change.getJsonArray("nodeIds")).doesNotContain("o-shop");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | at the current pace it reaches 4.80 % by the end of the cycle",
+      "de | Im jetzigen Tempo erreicht es bis zum Zyklusende 4,80 % statt"})
+  void forecastValueKeepsItsDecimals(String language, String expected) {
+    // The key result is written with one decimal, so its forecast has two, trailing zero included.
+    BriefInputs inputs = failedPayments(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(inputs.now());
+    now.replaceAll(node -> "k-fail".equals(node.getString("id"))
+        ? node.copy().put("forecast", new JsonObject().put("value", 4.7976).put("progress", 0.5675)) : node);
+    BriefInputs changed = new BriefInputs(inputs.kind(), inputs.orgId(), inputs.asOf(), inputs.periodStart(), inputs.basis(),
+        inputs.cycle(), inputs.units(), now, inputs.past(), inputs.checkIns(), inputs.signals());
+
+    JsonObject brief = BriefComposer.compose(changed, BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).anyMatch(text -> text.contains(expected));
+  }
+
   /** A decrease key result from 6.5 % to 3.5 %, now at 5.5 % (6 % a week ago), forecast to reach 4.9286 %. */
   private static BriefInputs failedPayments(BriefKind kind) {
     JsonObject now = node("k-fail", "key_result", "Reduce failed payment attempts", "o-pay", 0.3333, "off_track",
