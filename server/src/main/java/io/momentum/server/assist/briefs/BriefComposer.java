@@ -589,8 +589,16 @@ final class BriefComposer {
     if (in.kind() == BriefKind.WEEKLY) {
       for (JsonObject node : stale(nodes)) {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
-        ranked.add(new Ranked(6, counted("risk.stale", days).node(node).number(numbers.staleDays(node, in.asOf()))
-            .words(words.template("risk.stale.silence"), valuesLink(node)).build().put(RISK_REASON, "stale")));
+        // A silent key result with signals, such as an overdue check-in, gets one sentence with both.
+        List<BriefInputs.Signal> nodeSignals = byConcern.remove(node.getString("id"));
+        Sentence.Builder sentence = counted(nodeSignals == null ? "risk.stale" : "risk.stale.signals", days).node(node)
+            .number(numbers.staleDays(node, in.asOf())).words(words.template("risk.stale.silence"), valuesLink(node));
+        int rank = 6;
+        if (nodeSignals != null) {
+          rank = Math.min(rank, signalRank(nodeSignals, true));
+          signalClauses(sentence, nodeSignals, variants, boardUnitOf(node.getString("id")), false);
+        }
+        ranked.add(new Ranked(rank, sentence.build().put(RISK_REASON, "stale")));
       }
       for (JsonObject node : withoutValue(nodes)) {
         ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build().put(RISK_REASON, "noValue")));

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Links and authors of composed briefs, from inputs built in memory: a team with objectives on
@@ -685,6 +686,27 @@ class BriefComposerTest {
     assertThat(counted).as("counted nodes").doesNotContainAnyElementsOf(shown);
     // k-quiet, k-flat2, k-none and the 8 late key results are the 11 nodes of the section.
     assertThat(shown.size() + counted.size()).as("shown and counted nodes").isEqualTo(11);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "de"})
+  void silentKeyResultWithSignalGetsOneRisk(String language) {
+    JsonObject silent = node("k-silent", "key_result", "Cut form errors", "o-guest", 0.2, "on_track",
+        NOW.minus(Duration.ofDays(65)), "Clara Nowak").put("stale", true);
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-silent", "missed_check_in", "warning", "open", List.of("k-silent"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Cut form errors", "key_result"));
+
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(silent), Map.of(), signals), BriefWording.of(language));
+
+    JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+    List<JsonObject> about = risks.stream().map(s -> (JsonObject) s)
+        .filter(s -> s.getString("text").startsWith("Cut form errors")).toList();
+    assertThat(about).hasSize(1);
+    assertThat(about.get(0).getString("text")).contains(language.equals("en") ? "for 65 days; " : "seit 65 Tagen ");
+    assertThat(about.get(0).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .contains("/units/u-team#signal-s-silent");
   }
 
   @Test

@@ -99,6 +99,12 @@ class BriefWordingTest {
       "de|risk.stale|1|0|A hat seit 0 Tagen C.",
       "de|risk.stale|1|1|A hat seit 1 Tag C.",
       "de|risk.stale|1|2|A hat seit 2 Tagen C.",
+      "en|risk.stale.signals|1|0|A has had C for 0 days; D (E).",
+      "en|risk.stale.signals|1|1|A has had C for 1 day; D (E).",
+      "en|risk.stale.signals|1|2|A has had C for 2 days; D (E).",
+      "de|risk.stale.signals|1|0|A hat seit 0 Tagen C; D (E).",
+      "de|risk.stale.signals|1|1|A hat seit 1 Tag C; D (E).",
+      "de|risk.stale.signals|1|2|A hat seit 2 Tagen C; D (E).",
       "en|risk.staleCount|0|0|0 key results of B have had no check-in for longer than the stale limit.",
       "en|risk.staleCount|0|1|1 key result of B has had no check-in for longer than the stale limit.",
       "en|risk.staleCount|0|2|2 key results of B have had no check-in for longer than the stale limit.",
@@ -191,7 +197,7 @@ class BriefWordingTest {
 
     assertThat(counted).containsExactlyInAnyOrder("summary.status", "summary.pending", "summary.own", "summary.fallFromAdded",
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
-        "risk.stale", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
+        "risk.stale", "risk.stale.signals", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
         "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
         "riskIn.staleCount");
     for (String key : counted) {
