@@ -361,11 +361,16 @@ final class SignalRules {
 
   /**
    * A key result is expected to be checked in weekly from its cycle's start, or from its
-   * creation when that is later.
+   * creation when that is later, until it reaches its target. A range key result is checked in
+   * for as long as the cycle runs, because staying inside the range is its target.
    */
   static Finding missedCheckIn(NodeState node, NodeTrack track, CycleDef cycle, Instant createdAt,
                                SignalSettings settings, Instant now) {
     if (node.kind() != NodeKind.KEY_RESULT || node.status() == Status.CLOSED || !running(cycle, now)) {
+      return null;
+    }
+    boolean reached = node.progress() != null && node.progress().compareTo(BigDecimal.ONE) >= 0;
+    if (reached && node.measurement() != Measurement.RANGE) {
       return null;
     }
     Instant start = createdAt != null && createdAt.isAfter(cycleStart(cycle)) ? createdAt : cycleStart(cycle);

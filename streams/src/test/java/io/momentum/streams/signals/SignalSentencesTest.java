@@ -210,6 +210,28 @@ class SignalSentencesTest {
   }
 
   @Test
+  void reachedTargetNeedsNoCheckIn() {
+    NodeTrack silent = new NodeTrack();
+
+    assertThat(SignalRules.missedCheckIn(checkedIn(Measurement.INCREASE, "0.4"), silent, QUARTER, null,
+        SignalSettings.DEFAULTS, NOW)).isNotNull();
+    assertThat(SignalRules.missedCheckIn(checkedIn(Measurement.INCREASE, "1"), silent, QUARTER, null,
+        SignalSettings.DEFAULTS, NOW)).isNull();
+    assertThat(SignalRules.missedCheckIn(checkedIn(Measurement.DECREASE, "1"), silent, QUARTER, null,
+        SignalSettings.DEFAULTS, NOW)).isNull();
+    // Staying inside its range is a range key result's target, so it still needs its check-ins.
+    assertThat(SignalRules.missedCheckIn(checkedIn(Measurement.RANGE, "1"), silent, QUARTER, null,
+        SignalSettings.DEFAULTS, NOW)).isNotNull();
+  }
+
+  private static NodeState checkedIn(Measurement measurement, String progress) {
+    return new NodeState("kr-9", "org", "kr-9", NodeKind.KEY_RESULT, measurement, "Form errors", "o1", "u1", "c1", null,
+        BigDecimal.ONE, new BigDecimal(progress), new BigDecimal(progress), new BigDecimal("0.5"), Status.ON_TRACK, false,
+        false, null, null, new BigDecimal("6"), new BigDecimal("12"), new BigDecimal("6"), null, null, "%", null, null,
+        null, List.of(), null, null, null, 0, null, null, null, NOW, "test", 1);
+  }
+
+  @Test
   void forecastWritesCurrencyBeforeNumber() {
     NodeState node = keyResult("kr-1", "Average order value", "20", "40", "34.1", "EUR",
         Forecast.of(new BigDecimal("35.2012"), new BigDecimal("0.66")), Status.OFF_TRACK);
