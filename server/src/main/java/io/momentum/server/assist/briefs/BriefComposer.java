@@ -324,7 +324,8 @@ final class BriefComposer {
       // average the same set. Objectives added since get a sentence of their own with their effect.
       List<JsonObject> kept = existedThen(objectives);
       List<JsonObject> addedObjectives = objectives.stream().filter(o -> !then.containsKey(o.getString("id"))).toList();
-      String scope = addedObjectives.isEmpty() ? "" : "Kept";
+      // A portfolio's score covers its sub-units too, so the sentence says so, as the first one does.
+      String scope = (addedObjectives.isEmpty() ? "" : "Kept") + (tree ? "Tree" : "");
       BigDecimal change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
       if (shown(change)) {
         out.add(sentence("summary.delta" + scope).words(words.template("period." + in.kind().wire()))

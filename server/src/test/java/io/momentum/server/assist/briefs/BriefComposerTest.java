@@ -969,6 +969,9 @@ class BriefComposerTest {
         "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: its only objective is on track.",
         "The score of Northwind is 50.0 % (it had no objectives a month ago); its only objective of its own is on track.");
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains(" of its 1 "));
+    // The change covers the sub-units too, so it says so like the score before it.
+    assertThat(sentences(brief)).extracting(s -> s.getString("text"))
+        .anyMatch(text -> text.startsWith("Since last month the score of the objectives Northwind and its sub-units had then "));
   }
 
   @ParameterizedTest(name = "{0}")
