@@ -85,7 +85,7 @@ public final class SignalDetector {
    * @param active the unresolved signals of the detector's kinds as stored, so a rebuilt detector
    *     updates or resolves them rather than raising them again
    * @param settleTime how long the condition of a settling kind (a forecast, KPI, dependency or
-   *     confidence signal) must stay clear before the signal resolves; zero or more
+   *     confidence signal) must stay clear before the signal resolves, zero or more
    * @throws IllegalArgumentException when {@code settleTime} is negative
    */
   public SignalDetector(SignalSettings settings, List<SignalLink> links, List<ActiveSignal> active, Duration settleTime) {

@@ -324,7 +324,7 @@ final class BriefComposer {
       // average the same set. Objectives added since get a sentence of their own with their effect.
       List<JsonObject> kept = existedThen(objectives);
       List<JsonObject> addedObjectives = objectives.stream().filter(o -> !then.containsKey(o.getString("id"))).toList();
-      // A portfolio's score covers its sub-units too, so the sentence says so, as the first one does.
+      // A portfolio's score covers its sub-units too, so the sentence names them, as the first one does.
       String scope = (addedObjectives.isEmpty() ? "" : "Kept") + (tree ? "Tree" : "");
       BigDecimal change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
       if (shown(change)) {
@@ -772,7 +772,7 @@ final class BriefComposer {
       clauses.add(linkClause(held.get(0), "held", boardUnit));
     } else if (held.size() > 1) {
       // Several nodes flagged because of the sentence's node share one clause, so "flagged as
-      // affected" is said once: "A (KPI), which relies on it, and B (initiative), which
+      // affected" appears once: "A (KPI), which relies on it, and B (initiative), which
       // contributes to it, are flagged as affected".
       List<JsonObject> items = new ArrayList<>();
       for (BriefInputs.Signal signal : held) {
@@ -1046,7 +1046,7 @@ final class BriefComposer {
       return owner == null ? null : sentence(key).node(node).quote(owner).build();
     }
     if (BriefNumbers.gapOf(node).signum() <= 0) {
-      // Not behind on progress: it is at risk on confidence, which a later recommendation asks about.
+      // Not behind on progress, so it is at risk on confidence, which a later recommendation covers.
       return null;
     }
     Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
@@ -1060,7 +1060,7 @@ final class BriefComposer {
    */
   private JsonObject replan(JsonObject node) {
     // The forecast is a trend line through all values of the cycle, so for a key result that has
-    // stopped moving it is no "current pace": the sentence says the value stands still instead.
+    // stopped moving it is no "current pace". The sentence states that the value has not moved instead.
     String flat = flat(node) ? "Flat" : "";
     if (BriefNumbers.hasValue(node) && BriefNumbers.forecastValueOf(node) != null) {
       return sentence("rec.replanValue" + flat).node(node).number(numbers.forecastValue(node, in.asOf()))
@@ -1070,7 +1070,7 @@ final class BriefComposer {
   }
 
   /**
-   * Returns true when a key result has not moved lately: an unresolved signal says it stalls, or
+   * Returns true when a key result has not moved lately: an unresolved signal reports a stall, or
    * its value (its progress, without a value in its own unit) is the same as at the period's start.
    */
   private boolean flat(JsonObject node) {

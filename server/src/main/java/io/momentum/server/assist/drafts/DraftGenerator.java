@@ -622,7 +622,7 @@ final class DraftGenerator {
    * Writes a key result's title from its metric, direction and numbers, such as "Increase win rate
    * from 18 % to 25 %", "Increase revenue from 400 to 550 kEUR" or "Kundenabwanderung von 2,4 % auf
    * 1,5 % senken". A percent sign follows both numbers, after a space in both languages as
-   * everywhere else in the app; another unit follows only the target, which also spares German
+   * everywhere else in the app. Another unit follows only the target, which also spares German
    * the dative plural ("von 28 auf 40 Punkte"). Numbers are written as the language writes them:
    * "2.4" and "1,200" in English, "2,4" and "1.200" in German. A German metric with a clause
    * opened by a comma ("Kunden, die die API nutzen") gets the comma that closes the clause.

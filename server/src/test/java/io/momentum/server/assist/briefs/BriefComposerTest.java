@@ -280,7 +280,7 @@ class BriefComposerTest {
     assertThat(about).noneMatch(text -> text.contains("back on plan"));
   }
 
-  /** Returns a dependency signal about {@code subjectId}, which relates to {@code otherId} as {@code relation} says. */
+  /** Returns a dependency signal about {@code subjectId}, which relates to {@code otherId} as {@code relation} gives. */
   private static BriefInputs.Signal dependency(String id, String subjectId, String otherId, List<String> unitIds,
                                                String subjectTitle, String subjectKind, String relation,
                                                String otherTitle, String otherKind) {
@@ -578,7 +578,7 @@ class BriefComposerTest {
   @CsvSource(delimiter = '|', value = {
       "en | Operations: 5 off track (Late objective D, Late objective E, Late objective F and others), and 2 at risk (Slow objective A and Slow objective B).",
       "de | Operations: 5 nicht im Plan (Late objective D, Late objective E, Late objective F und weitere), und 2 gefährdet (Slow objective A und Slow objective B)."})
-  void portfolioRiskLineSaysWhatIsWrong(String language, String expected) {
+  void portfolioRiskLineNamesReasons(String language, String expected) {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
     BriefInputs.Unit team = new BriefInputs.Unit(TEAM.id(), TEAM.name(), TEAM.kind(), company.id(), 1);
     BriefInputs.Unit operations = new BriefInputs.Unit("u-ops", "Operations", "business_unit", company.id(), 1);
@@ -969,7 +969,7 @@ class BriefComposerTest {
         "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: its only objective is on track.",
         "The score of Northwind is 50.0 % (it had no objectives a month ago); its only objective of its own is on track.");
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains(" of its 1 "));
-    // The change covers the sub-units too, so it says so like the score before it.
+    // The change covers the sub-units too, so it names them like the score before it.
     assertThat(sentences(brief)).extracting(s -> s.getString("text"))
         .anyMatch(text -> text.startsWith("Since last month the score of the objectives Northwind and its sub-units had then "));
   }

@@ -358,7 +358,7 @@ class DraftGeneratorTest {
   }
 
   @Test
-  void placeIsNeverGivenToNumbersMeasuredWithoutIt() {
+  void placeSkipsMeasuredNumbers() {
     // The company's revenue KPI and a past key result measure every region together, so neither may be
     // re-labelled as measuring the DACH region: their numbers would be false for it.
     KpiTargets.Kpi revenue = new KpiTargets.Kpi(UUID.randomUUID(), "net-revenue", "Net revenue per month", "EUR M",
