@@ -129,18 +129,41 @@ final class EngineNumbers {
       return value.setScale(decimals, RoundingMode.HALF_UP);
     }
     BigDecimal hundred = BigDecimal.valueOf(100);
-    if (POINTS.contains(measure) && fact.getBoolean("unsigned", false)) {
-      // A change shown without its sign: the verb says the direction, which must be the engine's.
-      assertThat(value.signum()).as("direction of %s", fact.encode()).isEqualTo("down".equals(fact.getString("direction")) ? -1 : 1);
-      return value.abs().multiply(hundred).setScale(1, RoundingMode.HALF_UP);
+    if (POINTS.contains(measure)) {
+      // A change is shown as the difference of its two values as they are shown, each rounded to
+      // one decimal of a percentage, so "from 56.7 % to 79.0 %" comes with "+22.3 pp".
+      List<BigDecimal> ends = changeEnds(fact);
+      BigDecimal points = percentShown(ends.get(1)).subtract(percentShown(ends.get(0)));
+      assertThat(new BigDecimal(fact.getString("shownValue")).multiply(hundred))
+          .as("shown value of %s", fact.encode()).isEqualByComparingTo(points);
+      if (fact.getBoolean("unsigned", false)) {
+        // A change shown without its sign: the verb says the direction, which must be the engine's.
+        assertThat(value.signum()).as("direction of %s", fact.encode()).isEqualTo("down".equals(fact.getString("direction")) ? -1 : 1);
+        return points.abs();
+      }
+      return points;
     }
-    if (RATIOS.contains(measure) || POINTS.contains(measure)) {
-      return value.multiply(hundred).setScale(1, RoundingMode.HALF_UP);
+    if (RATIOS.contains(measure)) {
+      return percentShown(value);
     }
     if (UNSIGNED_POINTS.contains(measure)) {
       return value.abs().multiply(hundred).setScale(1, RoundingMode.HALF_UP);
     }
     return value;
+  }
+
+  private static BigDecimal percentShown(BigDecimal ratio) {
+    return ratio.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP);
+  }
+
+  /** Returns the engine values at the start and the end of a change, recomputed from the engine. */
+  private List<BigDecimal> changeEnds(JsonObject fact) {
+    if ("change".equals(fact.getString("measure"))) {
+      return List.of(decimal(node(fact.getString("nodeId"), fact.getString("from")), "progress"),
+          decimal(node(fact.getString("nodeId"), fact.getString("to")), "progress"));
+    }
+    return List.of(mean(ids(fact.getJsonArray("fromNodeIds")), fact.getString("from")),
+        mean(objectives(fact, "nodeIds"), fact.getString("to")));
   }
 
   private static int decimalsOf(JsonObject node, String field) {
@@ -162,8 +185,10 @@ final class EngineNumbers {
       case "staleDays" -> BigDecimal.valueOf(Duration.between(
           Instant.parse(node(fact.getString("nodeId"), fact.getString("at")).getString("updatedAt")),
           Instant.parse(fact.getString("at"))).toDays());
-      case "change" -> decimal(node(fact.getString("nodeId"), fact.getString("to")), "progress")
-          .subtract(decimal(node(fact.getString("nodeId"), fact.getString("from")), "progress"));
+      case "change" -> {
+        List<BigDecimal> ends = changeEnds(fact);
+        yield ends.get(1).subtract(ends.get(0));
+      }
       case "gap" -> {
         JsonObject node = node(fact.getString("nodeId"), fact.getString("at"));
         yield decimal(node, "expected").subtract(decimal(node, "progress"));
@@ -173,8 +198,8 @@ final class EngineNumbers {
         // A change compares like with like: the same objectives at both instants.
         assertThat(new HashSet<>(ids(fact.getJsonArray("fromNodeIds")))).as("objectives at the start of %s", fact.encode())
             .isEqualTo(new HashSet<>(ids(fact.getJsonArray("nodeIds"))));
-        yield mean(objectives(fact, "nodeIds"), fact.getString("to"))
-            .subtract(mean(ids(fact.getJsonArray("fromNodeIds")), fact.getString("from")));
+        List<BigDecimal> ends = changeEnds(fact);
+        yield ends.get(1).subtract(ends.get(0));
       }
       case "scoreGap" -> {
         List<String> ids = objectives(fact, "nodeIds");

@@ -35,7 +35,6 @@ final class BriefComposer {
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
 
-  private static final BigDecimal SHOWN_STEP = new BigDecimal("0.0005");
   /**
    * Field of a risk sentence, removed before output, that names why its subject is a risk:
    * off_track, at_risk, signal, lowConfidence, stale, noValue or staleCount.
@@ -326,8 +325,8 @@ final class BriefComposer {
       List<JsonObject> addedObjectives = objectives.stream().filter(o -> !then.containsKey(o.getString("id"))).toList();
       // A portfolio's score covers its sub-units too, so the sentence names them, as the first one does.
       String scope = (addedObjectives.isEmpty() ? "" : "Kept") + (tree ? "Tree" : "");
-      BigDecimal change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
-      if (shown(change)) {
+      BigDecimal change = BriefWording.shownChange(BriefNumbers.meanProgress(before), BriefNumbers.meanProgress(kept));
+      if (change.signum() != 0) {
         out.add(sentence("summary.delta" + scope).words(words.template("period." + in.kind().wire()))
             .number(numbers.unsigned(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), unitIds)))
             .number(numbers.score(before, unitIds, in.periodStart()))
@@ -457,7 +456,7 @@ final class BriefComposer {
         added.add(node);
       } else if (!valueInPeriod(node)) {
         continue;
-      } else if (shown(change(node))) {
+      } else if (change(node).signum() != 0) {
         changed.add(node);
       } else {
         unmoved.add(node);
@@ -1133,7 +1132,7 @@ final class BriefComposer {
     for (JsonObject node : keyResults) {
       // Only a key result on track is a win to celebrate; a rise that still leaves it behind plan is no win.
       if (then.containsKey(node.getString("id")) && valueInPeriod(node) && "on_track".equals(node.getString("status"))
-          && change(node).compareTo(SHOWN_STEP) >= 0
+          && change(node).signum() > 0
           && (win == null || change(node).compareTo(change(win)) > 0)) {
         win = node;
       }
@@ -1172,13 +1171,13 @@ final class BriefComposer {
     List<JsonObject> out = new ArrayList<>();
     String during = words.template("during." + in.kind().wire());
     BriefInputs.Unit best = null;
-    BigDecimal bestChange = SHOWN_STEP;
+    BigDecimal bestChange = BigDecimal.ZERO;
     for (BriefInputs.Unit unit : unitsWithObjectives()) {
       List<JsonObject> now = existedThen(objectivesOf(List.of(unit.id())));
       List<JsonObject> before = thenOf(now);
       if (!before.isEmpty()) {
-        BigDecimal change = BriefNumbers.meanProgress(now).subtract(BriefNumbers.meanProgress(before));
-        if (change.compareTo(bestChange) >= 0) {
+        BigDecimal change = BriefWording.shownChange(BriefNumbers.meanProgress(before), BriefNumbers.meanProgress(now));
+        if (change.signum() > 0 && change.compareTo(bestChange) >= 0) {
           best = unit;
           bestChange = change;
         }
@@ -1296,7 +1295,7 @@ final class BriefComposer {
       }
       sentence.number(numbers.keptScoreChange(before, in.periodStart(), kept, in.asOf(), ids))
           .words(words.template("since." + in.kind().wire()));
-      change = BriefNumbers.meanProgress(kept).subtract(BriefNumbers.meanProgress(before));
+      change = BriefWording.shownChange(BriefNumbers.meanProgress(before), BriefNumbers.meanProgress(kept));
     }
     return new UnitLine(unit, share(sentence, now, "").build(), change);
   }
@@ -1435,9 +1434,10 @@ final class BriefComposer {
     return updated != null && Instant.parse(updated).isAfter(in.periodStart());
   }
 
+  /** Returns a node's change of progress over the period as the brief shows it, 0 for a node new in the period. */
   private BigDecimal change(JsonObject node) {
     JsonObject before = then.get(node.getString("id"));
-    return before == null ? BigDecimal.ZERO : BriefNumbers.progressOf(node).subtract(BriefNumbers.progressOf(before));
+    return before == null ? BigDecimal.ZERO : BriefWording.shownChange(BriefNumbers.progressOf(before), BriefNumbers.progressOf(node));
   }
 
   private List<JsonObject> behindFirst(List<JsonObject> nodes) {
@@ -1490,11 +1490,6 @@ final class BriefComposer {
 
   private static List<JsonObject> withStatus(List<JsonObject> nodes, String status) {
     return nodes.stream().filter(n -> status.equals(n.getString("status"))).toList();
-  }
-
-  /** Returns true when a change of progress shows with one decimal of a percentage. */
-  private static boolean shown(BigDecimal change) {
-    return change.abs().compareTo(SHOWN_STEP) >= 0;
   }
 
   private static String title(JsonObject node) {

@@ -149,9 +149,11 @@ final class BriefNumbers {
   /** Returns the signed change of a node's progress between two of its states. */
   Sentence.Number change(JsonObject then, Instant from, JsonObject now, Instant to) {
     BigDecimal value = progressOf(now).subtract(progressOf(then));
+    BigDecimal shownChange = BriefWording.shownChange(progressOf(then), progressOf(now));
     JsonObject fact = new JsonObject().put("measure", "change").put("nodeId", now.getString("id"))
-        .put("from", from.toString()).put("to", to.toString()).put("value", value.toPlainString());
-    return new Sentence.Number(wording.points(value), fact);
+        .put("from", from.toString()).put("to", to.toString()).put("value", value.toPlainString())
+        .put("shownValue", shownChange.toPlainString());
+    return new Sentence.Number(wording.points(shownChange), fact);
   }
 
   /** Returns how far a node is behind its expected progress, shown without a sign. */
@@ -193,8 +195,9 @@ final class BriefNumbers {
   /** Returns the change of the score; {@code fromNodeIds} are the objectives that existed at {@code from}. */
   Sentence.Number scoreChange(List<JsonObject> then, Instant from, List<JsonObject> now, Instant to, List<String> unitIds) {
     BigDecimal value = meanProgress(now).subtract(meanProgress(then));
-    return new Sentence.Number(wording.points(value), scoreFact("scoreChange", unitIds, value)
-        .put("fromNodeIds", ids(then)).put("nodeIds", ids(now)).put("from", from.toString()).put("to", to.toString()));
+    BigDecimal shownChange = BriefWording.shownChange(meanProgress(then), meanProgress(now));
+    return new Sentence.Number(wording.points(shownChange), scoreFact("scoreChange", unitIds, value)
+        .put("shownValue", shownChange.toPlainString()).put("fromNodeIds", ids(then)).put("nodeIds", ids(now)).put("from", from.toString()).put("to", to.toString()));
   }
 
   /**
@@ -203,8 +206,9 @@ final class BriefNumbers {
    */
   Sentence.Number unsigned(Sentence.Number change) {
     BigDecimal value = new BigDecimal(change.fact().getString("value"));
+    BigDecimal shownChange = new BigDecimal(change.fact().getString("shownValue"));
     JsonObject fact = change.fact().copy().put("unsigned", true).put("direction", value.signum() < 0 ? "down" : "up");
-    return new Sentence.Number(wording.points(value.abs()).replace("+", ""), fact);
+    return new Sentence.Number(wording.points(shownChange.abs()).replace("+", ""), fact);
   }
 
   private static JsonArray ids(Collection<JsonObject> nodes) {

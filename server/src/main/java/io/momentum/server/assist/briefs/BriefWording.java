@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * <p>Every number in a brief goes through {@link #percent}, {@link #points}, {@link #decimal} or
  * {@link #count}: percentages and points with one decimal (rounded half up, as the API rounds
- * them), plain values with up to four decimals, no digit grouping.
+ * them), plain values with up to four decimals, no digit grouping. A change of progress or score
+ * is the difference of its two rounded values ({@link #shownChange}).
  */
 public final class BriefWording {
 
@@ -87,7 +88,22 @@ public final class BriefWording {
 
   /** Formats a ratio (0.625) as a percentage with one decimal: "62.5 %" or "62,5 %". */
   public String percent(BigDecimal ratio) {
-    return localise(ratio.multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP).toPlainString()) + " %";
+    return localise(roundedPercent(ratio).toPlainString()) + " %";
+  }
+
+  /**
+   * Returns the change between two ratios as a brief shows it: the difference of the two values
+   * rounded as {@link #percent} rounds them, as a ratio (0.223 for "+22.3 pp"). A change shown
+   * beside its two values therefore equals their difference as shown: "from 56.7 % to 79.0 %
+   * (+22.3 pp)", even when the unrounded difference would round to 22.4. Rounding keeps order, so
+   * the shown change never has the opposite sign of the unrounded one, but it can be 0.
+   */
+  public static BigDecimal shownChange(BigDecimal from, BigDecimal to) {
+    return roundedPercent(to).subtract(roundedPercent(from)).divide(HUNDRED);
+  }
+
+  private static BigDecimal roundedPercent(BigDecimal ratio) {
+    return ratio.multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP);
   }
 
   /** Formats a difference of two ratios as signed percentage points: "+7.2 pp" or "+7,2 Prozentpunkte". */

@@ -373,7 +373,7 @@ class BriefComposerTest {
 
     // Then 0.7, 0.9, 0.3 and 0; now 0.8, 0.55, 0.3 and 0 of the same four, and 0.1 of the new one.
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
-        "Since last week the score of the objectives Checkout had then fell by 6.3 pp, from 47.5 % to 41.3 %.",
+        "Since last week the score of the objectives Checkout had then fell by 6.2 pp, from 47.5 % to 41.3 %.",
         "1 objective is new in this period, Open the shop; with it the score is 35.0 % instead of 41.3 %.",
         "1 new key result lowers the score until it moves: Offer instalments.");
     JsonObject change = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Since last week"))
@@ -400,6 +400,22 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).anyMatch(text -> text.contains(expected));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Raise repeat orders: progress rose from 56.7 % to 79.0 % (+22.3 pp).",
+      "de | Raise repeat orders: Der Fortschritt stieg von 56,7 % auf 79,0 % (+22,3 Prozentpunkte)."})
+  void changeIsDifferenceOfShownValues(String language, String expected) {
+    // Unrounded the change is 22.36 pp, which would show as 22.4 beside 56.7 % and 79.0 %.
+    JsonObject now = node("k-repeat", "key_result", "Raise repeat orders", "o-pay", 0.7903, "on_track",
+        NOW.minus(Duration.ofDays(1)), "Lena Kowalska");
+    JsonObject before = now.copy().put("progress", 0.5667);
+    BriefInputs inputs = with(BriefKind.WEEKLY, List.of(now), Map.of("k-repeat", before), inputs(BriefKind.WEEKLY).signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
   /** A decrease key result from 6.5 % to 3.5 %, now at 5.5 % (6 % a week ago), forecast to reach 4.9286 %. */
   private static BriefInputs failedPayments(BriefKind kind) {
     JsonObject now = node("k-fail", "key_result", "Reduce failed payment attempts", "o-pay", 0.3333, "off_track",
@@ -412,9 +428,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payment attempts: the value fell from 6 % to 5.5 % (progress +16.7 pp).",
+      "en | Reduce failed payment attempts: the value fell from 6 % to 5.5 % (progress +16.6 pp).",
       "en | Re-plan Reduce failed payment attempts: at the current pace it reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
-      "de | Reduce failed payment attempts: Der Messwert fiel von 6 % auf 5,5 % (Fortschritt +16,7 Prozentpunkte).",
+      "de | Reduce failed payment attempts: Der Messwert fiel von 6 % auf 5,5 % (Fortschritt +16,6 Prozentpunkte).",
       "de | Reduce failed payment attempts neu planen: Im jetzigen Tempo erreicht es bis zum Zyklusende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
   void decreaseKeyResultShowsValues(String language, String expected) {
     JsonObject brief = BriefComposer.compose(failedPayments(BriefKind.WEEKLY), BriefWording.of(language));

@@ -29,6 +29,18 @@ class BriefWordingTest {
     assertThat(wording.points(new BigDecimal(ratio))).isEqualTo(points);
   }
 
+  @ParameterizedTest(name = "{0} to {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+      "0.5667|0.7903|+22.3 pp",
+      "0.475|0.4125|-6.2 pp",
+      "0.1235|0.124|0.0 pp",
+      "0.1234|0.1236|+0.1 pp"})
+  void changeIsDifferenceOfRoundedValues(String from, String to, String points) {
+    BriefWording wording = BriefWording.of("en");
+
+    assertThat(wording.points(BriefWording.shownChange(new BigDecimal(from), new BigDecimal(to)))).isEqualTo(points);
+  }
+
   @Test
   void decimalDropsTrailingZeros() {
     assertThat(BriefWording.of("en").decimal(new BigDecimal("45.5000"))).isEqualTo("45.5");
