@@ -18,10 +18,11 @@ import java.util.List;
  *
  * <p>Measures: {@code progress}, {@code expected}, {@code forecast} (forecast progress at cycle
  * end), {@code confidence} and {@code staleDays} of a node at {@code at}; {@code change} of a
- * node's progress from {@code from} to {@code to}; {@code gap} (expected minus progress, shown
+ * node's progress from {@code from} to {@code to}, whose {@code shownValue} is the difference of the
+ * two rounded values ({@link BriefWording#shownChange}); {@code gap} (expected minus progress, shown
  * unsigned) of a node at {@code at}; {@code score} (mean progress of the objectives of
  * {@code unitIds} in {@code cycleId}) at {@code at}, or with {@code existedAt} of those objectives
- * that existed at that instant, its {@code scoreChange} and {@code scoreGap};
+ * that existed at that instant, its {@code scoreChange} (with {@code shownValue} as a change has it) and {@code scoreGap};
  * and {@code count}, whose {@code nodeIds} are the nodes counted. A key result measured in its own
  * unit also has {@code value} (its current value), {@code target} and {@code forecastValue} (the
  * forecast value at cycle end, shown with the decimals of {@link DisplayPrecision}); their facts

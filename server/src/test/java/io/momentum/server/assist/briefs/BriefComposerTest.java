@@ -543,6 +543,35 @@ class BriefComposerTest {
 
   @Test
   void unitsSectionNamesEveryDirectSubUnit() {
+    JsonArray lines = BriefComposer.compose(portfolio(), BriefWording.of("en")).getJsonArray("sections").stream()
+        .map(s -> (JsonObject) s).filter(s -> "units".equals(s.getString("key"))).findFirst().orElseThrow()
+        .getJsonArray("sentences");
+    List<String> texts = lines.stream().map(s -> ((JsonObject) s).getString("text")).toList();
+
+    assertThat(texts).hasSize(BriefComposer.MAX_ITEMS);
+    assertThat(texts.get(0)).startsWith("The score of Operations is 90.0 % (+80.0 pp since last month)");
+    assertThat(texts.get(1)).startsWith("The score of Product & Technology is 70.0 % (+30.0 pp since last month)");
+    assertThat(texts.get(2)).startsWith("The score of Commerce is 50.0 % (+10.0 pp since last month)");
+    assertThat(texts.get(3)).startsWith("The score of Marketplace is 82.0 % (+42.0 pp since last month)");
+    assertThat(texts.get(4)).startsWith("The score of Checkout is 75.0 % (+25.0 pp since last month)");
+    assertThat(texts.get(5)).isEqualTo("3 more units are not shown here: Data, Customer Care and Returns.");
+    assertThat(lines.getJsonObject(5).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
+        .containsExactly("/units/u-data", "/units/u-care", "/units/u-ret");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Ask Operations what worked: the score of its own objectives rose by 80.0 pp this month.",
+      "de | Operations fragen, was funktioniert hat: Der Gesamtfortschritt ihrer eigenen Ziele ist in diesem Monat um 80,0 Prozentpunkte gestiegen."})
+  void unitRiseNamesOwnObjectives(String language, String expected) {
+    // The risk lines beside it count a unit's whole sub-tree, so the rise says whose objectives it covers.
+    JsonObject brief = BriefComposer.compose(portfolio(), BriefWording.of(language));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  /** A company with three business units and five teams, each with one objective that moved over the month. */
+  private static BriefInputs portfolio() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
     BriefInputs.Unit commerce = new BriefInputs.Unit("u-com", "Commerce", "business_unit", company.id(), 1);
     BriefInputs.Unit checkout = new BriefInputs.Unit("u-chk", "Checkout", "team", commerce.id(), 2);
@@ -571,23 +600,8 @@ class BriefComposerTest {
       now.add(objective);
       before.put(objective.getString("id"), objective.copy().put("progress", values[1]));
     });
-    BriefInputs inputs = new BriefInputs(BriefKind.MONTHLY, "org", NOW, WEEK_AGO, "live", CYCLE, units, now,
+    return new BriefInputs(BriefKind.MONTHLY, "org", NOW, WEEK_AGO, "live", CYCLE, units, now,
         Map.of(WEEK_AGO, before), List.of(), List.of());
-
-    JsonArray lines = BriefComposer.compose(inputs, BriefWording.of("en")).getJsonArray("sections").stream()
-        .map(s -> (JsonObject) s).filter(s -> "units".equals(s.getString("key"))).findFirst().orElseThrow()
-        .getJsonArray("sentences");
-    List<String> texts = lines.stream().map(s -> ((JsonObject) s).getString("text")).toList();
-
-    assertThat(texts).hasSize(BriefComposer.MAX_ITEMS);
-    assertThat(texts.get(0)).startsWith("The score of Operations is 90.0 % (+80.0 pp since last month)");
-    assertThat(texts.get(1)).startsWith("The score of Product & Technology is 70.0 % (+30.0 pp since last month)");
-    assertThat(texts.get(2)).startsWith("The score of Commerce is 50.0 % (+10.0 pp since last month)");
-    assertThat(texts.get(3)).startsWith("The score of Marketplace is 82.0 % (+42.0 pp since last month)");
-    assertThat(texts.get(4)).startsWith("The score of Checkout is 75.0 % (+25.0 pp since last month)");
-    assertThat(texts.get(5)).isEqualTo("3 more units are not shown here: Data, Customer Care and Returns.");
-    assertThat(lines.getJsonObject(5).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
-        .containsExactly("/units/u-data", "/units/u-care", "/units/u-ret");
   }
 
   @ParameterizedTest(name = "{0}")
