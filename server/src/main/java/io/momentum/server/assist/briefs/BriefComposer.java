@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Writes a brief from its inputs: a pure function of {@link BriefInputs} and the language, so
@@ -32,6 +33,12 @@ final class BriefComposer {
 
   /** Maximum number of sentences in a section, including the one that counts the rest. */
   static final int MAX_ITEMS = 6;
+  /**
+   * Maximum words of a risk sentence, an estimate of what a reader takes in at once. A longer
+   * sentence about a node's status and signals is split in two, and a longer signal sentence counts
+   * some signals, except where its clauses about linked nodes alone are longer.
+   */
+  static final int MAX_WORDS = 35;
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
 
@@ -568,19 +575,23 @@ final class BriefComposer {
         variant = "on_track".equals(statusFromGap(node)) ? ".confidenceOnly" : ".lowConfidence";
       }
       List<BriefInputs.Signal> nodeSignals = byConcern.remove(node.getString("id"));
-      String key = "risk." + node.getString("status") + variant + (nodeSignals == null ? "" : ".signals");
-      Sentence.Builder sentence = sentence(key)
-          .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
-      if (unsure) {
-        sentence.number(numbers.confidence(node, in.asOf()));
-      }
+      String key = "risk." + node.getString("status") + variant;
       int rank = "off_track".equals(node.getString("status")) ? 1 : 3;
-      if (nodeSignals != null) {
-        rank = Math.min(rank, signalRank(nodeSignals, true));
-        // The signals follow a semicolon, so no clause starts with a capital.
-        signalClauses(sentence, nodeSignals, variants, boardUnitOf(node.getString("id")), false);
+      if (nodeSignals == null) {
+        ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
+        continue;
       }
-      ranked.add(new Ranked(rank, sentence.build().put(RISK_REASON, node.getString("status"))));
+      rank = Math.min(rank, signalRank(nodeSignals, true));
+      // The signals follow a semicolon, so no clause starts with a capital.
+      JsonObject joined = signalClauses(statusSentence(key + ".signals", node, unsure), nodeSignals, variants,
+          boardUnitOf(node.getString("id")), false).build();
+      if (wordCount(joined) <= MAX_WORDS) {
+        ranked.add(new Ranked(rank, joined.put(RISK_REASON, node.getString("status"))));
+      } else {
+        // Too long for one sentence: the status first, then the signals in a sentence of their own.
+        ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
+        ranked.add(new Ranked(rank, nodeSignalSentence(node, nodeSignals, variants).put(RISK_REASON, "signal")));
+      }
     }
     for (JsonObject node : lowConfidence) {
       ranked.add(new Ranked(5, sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build()
@@ -591,14 +602,17 @@ final class BriefComposer {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
         // A silent key result with signals, such as an overdue check-in, gets one sentence with both.
         List<BriefInputs.Signal> nodeSignals = byConcern.remove(node.getString("id"));
-        Sentence.Builder sentence = counted(nodeSignals == null ? "risk.stale" : "risk.stale.signals", days).node(node)
-            .number(numbers.staleDays(node, in.asOf())).words(words.template("risk.stale.silence"), valuesLink(node));
-        int rank = 6;
-        if (nodeSignals != null) {
-          rank = Math.min(rank, signalRank(nodeSignals, true));
-          signalClauses(sentence, nodeSignals, variants, boardUnitOf(node.getString("id")), false);
+        int rank = nodeSignals == null ? 6 : Math.min(6, signalRank(nodeSignals, true));
+        JsonObject joined = nodeSignals == null ? null : signalClauses(staleSentence("risk.stale.signals", node, days),
+            nodeSignals, variants, boardUnitOf(node.getString("id")), false).build();
+        if (joined != null && wordCount(joined) <= MAX_WORDS) {
+          ranked.add(new Ranked(rank, joined.put(RISK_REASON, "stale")));
+        } else {
+          ranked.add(new Ranked(rank, staleSentence("risk.stale", node, days).build().put(RISK_REASON, "stale")));
+          if (nodeSignals != null) {
+            ranked.add(new Ranked(rank, nodeSignalSentence(node, nodeSignals, variants).put(RISK_REASON, "signal")));
+          }
         }
-        ranked.add(new Ranked(rank, sentence.build().put(RISK_REASON, "stale")));
       }
       for (JsonObject node : withoutValue(nodes)) {
         ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build().put(RISK_REASON, "noValue")));
@@ -611,6 +625,33 @@ final class BriefComposer {
       out.add(sentence("risk.none").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /** Starts a risk sentence about a node behind plan: its progress, expected progress and, when low, its confidence. */
+  private Sentence.Builder statusSentence(String key, JsonObject node, boolean unsure) {
+    Sentence.Builder sentence = sentence(key)
+        .node(node).number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf()));
+    if (unsure) {
+      sentence.number(numbers.confidence(node, in.asOf()));
+    }
+    return sentence;
+  }
+
+  /** Starts a risk sentence about a key result without a recent check-in for {@code days} days. */
+  private Sentence.Builder staleSentence(String key, JsonObject node, long days) {
+    return counted(key, days).node(node)
+        .number(numbers.staleDays(node, in.asOf())).words(words.template("risk.stale.silence"), valuesLink(node));
+  }
+
+  /** Writes the signals of a brief node as a sentence of their own, after the sentence about its status. */
+  private JsonObject nodeSignalSentence(JsonObject node, List<BriefInputs.Signal> nodeSignals, Map<String, String> variants) {
+    return fitted(() -> sentence("risk.signal").node(node), nodeSignals, variants, boardUnitOf(node.getString("id")), true);
+  }
+
+  /** Returns the number of words of a built sentence's text, counted between spaces. */
+  static int wordCount(JsonObject sentence) {
+    String text = sentence.getString("text").strip();
+    return text.isEmpty() ? 0 : text.split("\\s+").length;
   }
 
   /**
@@ -665,9 +706,45 @@ final class BriefComposer {
    */
   private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
                                          String boardUnit, boolean capital) {
+    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words: beyond
+   * that it names fewer signal kinds and counts the signals of the others, as many as it takes to
+   * fit. When even counting every kind does not fit, because of the clauses about linked nodes,
+   * it names every kind, since a count would then only hide them.
+   */
+  private JsonObject fitted(Supplier<Sentence.Builder> start, List<BriefInputs.Signal> all, Map<String, String> variants,
+                            String boardUnit, boolean capital) {
+    int kinds = (int) all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().count();
+    JsonObject full = signalClauses(start.get(), all, variants, boardUnit, capital, kinds).build();
+    for (int named = kinds - 1; named >= 0 && wordCount(full) > MAX_WORDS; named--) {
+      JsonObject shorter = signalClauses(start.get(), all, variants, boardUnit, capital, named).build();
+      if (wordCount(shorter) <= MAX_WORDS) {
+        return shorter;
+      }
+    }
+    return full;
+  }
+
+  /** Adds the signal clauses as {@link #signalClauses(Sentence.Builder, List, Map, String, boolean)} does, naming at most {@code namedKinds} kinds. */
+  private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
+                                         String boardUnit, boolean capital, int namedKinds) {
     List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
-    List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, plain, boardUnit));
+    Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
+    plain.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
+    List<List<BriefInputs.Signal>> kinds = new ArrayList<>(byKind.values());
+    // The first kinds are named and the signals of the others counted in one clause.
+    int named = Math.min(namedKinds, kinds.size());
+    List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, kinds.subList(0, named), boardUnit));
     clauses.addAll(linkClauses(sentence, all, variants, boardUnit));
+    List<JsonObject> counted = new ArrayList<>();
+    kinds.subList(named, kinds.size()).forEach(ofKind -> ofKind.forEach(signal -> counted.add(signalLink(signal, boardUnit))));
+    if (!counted.isEmpty()) {
+      counted.forEach(sentence::data);
+      clauses.add(counted("clause.moreSignals", counted.size()).number(numbers.risks("signal", counted, in.asOf())).build());
+    }
     return sentence.clauses(capitalised(clauses, capital)).words(stateLabel(all));
   }
 
@@ -712,17 +789,17 @@ final class BriefComposer {
             .put(RISK_REASON, "signal")));
         continue;
       }
-      Sentence.Builder sentence;
+      Supplier<Sentence.Builder> start;
       if ("outside".equals(variant)) {
-        sentence = sentence("risk.signal.outside")
+        start = () -> sentence("risk.signal.outside")
             .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1)
             .words(kindWord(first.subjectKind())).unit(unitOfSignal(first));
       } else if (inBrief) {
-        sentence = sentence("risk.signal").node(byId.get(concern));
+        start = () -> sentence("risk.signal").node(byId.get(concern));
       } else {
-        sentence = sentence("risk.signal").unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
+        start = () -> sentence("risk.signal").unit(in.units().stream().filter(u -> u.id().equals(concern)).findFirst().orElseThrow());
       }
-      out.add(new Ranked(rank, signalClauses(sentence, all, variants, boardUnit, true).build().put(RISK_REASON, "signal")));
+      out.add(new Ranked(rank, fitted(start, all, variants, boardUnit, true).put(RISK_REASON, "signal")));
     }
     return out;
   }
@@ -839,14 +916,12 @@ final class BriefComposer {
 
   /**
    * Returns one clause per signal kind ("its forecast stays well below the target"), each linked to
-   * the first signal of its kind. Further signals of a kind (one per quiet source, say) are linked
+   * the first signal of its kind; {@code byKind} has the signals of each kind. Further signals of a kind (one per quiet source, say) are linked
    * as data of the sentence.
    */
-  private List<JsonObject> kindClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals, String boardUnit) {
-    Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
-    signals.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
+  private List<JsonObject> kindClauses(Sentence.Builder sentence, List<List<BriefInputs.Signal>> byKind, String boardUnit) {
     List<JsonObject> clauses = new ArrayList<>();
-    for (List<BriefInputs.Signal> ofKind : byKind.values()) {
+    for (List<BriefInputs.Signal> ofKind : byKind) {
       String phrase = words.template(words.has("signal." + ofKind.get(0).kind()) ? "signal." + ofKind.get(0).kind() : "signal.other");
       clauses.add(Sentence.Builder.linkedClause(phrase, signalLink(ofKind.get(0), boardUnit)).put("phrase", true));
       ofKind.subList(1, ofKind.size()).forEach(signal -> sentence.data(signalLink(signal, boardUnit)));

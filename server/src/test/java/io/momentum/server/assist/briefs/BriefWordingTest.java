@@ -169,6 +169,10 @@ class BriefWordingTest {
       "en|summary.addedObjectives|0|2|2 objectives are new in this period, B; with them the score is C instead of D.",
       "de|summary.addedObjectives|0|1|1 Ziel ist in diesem Zeitraum hinzugekommen, B; mit ihm liegt der Gesamtfortschritt bei C statt D.",
       "de|summary.addedObjectives|0|2|2 Ziele sind in diesem Zeitraum hinzugekommen, B; mit ihnen liegt der Gesamtfortschritt bei C statt D.",
+      "en|clause.moreSignals|0|1|1 more signal",
+      "en|clause.moreSignals|0|3|3 more signals",
+      "de|clause.moreSignals|0|1|1 weiteres Signal",
+      "de|clause.moreSignals|0|3|3 weitere Signale",
       "en|more|0|0|0 more items are not shown here: B.",
       "en|more|0|1|1 more item is not shown here: B.",
       "en|more|0|2|2 more items are not shown here: B.",
@@ -211,7 +215,7 @@ class BriefWordingTest {
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
         "risk.stale", "risk.stale.signals", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
         "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
-        "riskIn.staleCount");
+        "riskIn.staleCount", "clause.moreSignals");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
