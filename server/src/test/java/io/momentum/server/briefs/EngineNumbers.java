@@ -258,6 +258,12 @@ final class EngineNumbers {
             case "lowConfidence" -> assertThat(decimal(node, "confidence")).as("confidence of %s", subject)
                 .isLessThanOrEqualTo(BigDecimal.valueOf(6));
             case "noValue" -> assertThat(node.getString("status")).as("status of %s", subject).isEqualTo("pending");
+            case "rose", "fell" -> {
+              // A unit's line in "What moved" counts objectives by the direction of their shown change.
+              BigDecimal change = percentShown(decimal(node, "progress"))
+                  .subtract(percentShown(decimal(node(subject.getString("id"), brief.getString("periodStart")), "progress")));
+              assertThat(change.signum()).as("direction of %s", subject).isEqualTo("rose".equals(reason) ? 1 : -1);
+            }
             case "more", "signal", "stale" -> { }
             default -> throw new AssertionError("Unknown count " + of);
           }

@@ -47,6 +47,8 @@ final class BriefComposer {
    * off_track, at_risk, signal, lowConfidence, stale, noValue or staleCount.
    */
   private static final String RISK_REASON = "riskReason";
+  /** Field of a sentence of a portfolio's "What moved" section, removed before output. */
+  private static final String MOVED = "moved";
 
   private final BriefInputs in;
   private final BriefWording words;
@@ -95,7 +97,9 @@ final class BriefComposer {
       return;
     }
     sections.add(section("units", unitLines()));
-    sections.add(section("moved", moved(in.objectives(), false)));
+    List<JsonObject> moved = moved(in.objectives(), false);
+    moved.forEach(sentence -> sentence.put(MOVED, true));
+    sections.add(section("moved", moved));
     List<JsonObject> risks = risks(in.objectives());
     risks.addAll(staleCounts());
     sections.add(section("risks", risks));
@@ -125,6 +129,7 @@ final class BriefComposer {
     kept.forEach(sentence -> {
       JsonObject copy = sentence.copy();
       copy.remove(RISK_REASON);
+      copy.remove(MOVED);
       out.add(copy);
     });
     return new JsonObject().put("key", key).put("title", words.template("section." + key)).put("sentences", out);
@@ -205,6 +210,8 @@ final class BriefComposer {
           List<JsonObject> inside = subjects.stream().filter(subject -> !linkKey(subject).equals("unit:" + unit.id())).toList();
           if (reasons.keySet().containsAll(entry.getValue().keySet())) {
             kept.add(riskLine(unit, entry.getValue(), reasons));
+          } else if (sentences.get(0).getBoolean(MOVED, false) && inside.size() == subjects.size()) {
+            kept.add(movedLine(unit, subjects));
           } else if (inside.isEmpty()) {
             kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS)
                 .build());
@@ -217,6 +224,46 @@ final class BriefComposer {
       }
     }
     return null;
+  }
+
+  /**
+   * Writes one line about the left-out objectives of a sub-unit in "What moved": how many rose
+   * and fell, each with the largest change, and how many more are new or changed status ("In
+   * Operations, 4 objectives rose (most Cut warehouse errors, by 12.0 pp), and 1 fell (...)").
+   */
+  private JsonObject movedLine(BriefInputs.Unit group, List<JsonObject> subjects) {
+    List<JsonObject> rose = new ArrayList<>();
+    List<JsonObject> fell = new ArrayList<>();
+    List<JsonObject> other = new ArrayList<>();
+    for (JsonObject subject : subjects) {
+      JsonObject node = byId.get(subject.getString("id"));
+      int direction = change(node).signum();
+      (direction > 0 ? rose : direction < 0 ? fell : other).add(node);
+    }
+    Comparator<JsonObject> largestFirst = Comparator.comparing((JsonObject node) -> change(node).abs()).reversed()
+        .thenComparing(BriefComposer::title);
+    rose.sort(largestFirst);
+    fell.sort(largestFirst);
+    List<JsonObject> clauses = new ArrayList<>();
+    for (Map.Entry<String, List<JsonObject>> entry : List.of(Map.entry("rose", rose), Map.entry("fell", fell))) {
+      List<JsonObject> nodes = entry.getValue();
+      if (!nodes.isEmpty()) {
+        JsonObject largest = nodes.get(0);
+        clauses.add(counted("movedIn." + entry.getKey(), nodes.size())
+            .number(numbers.risks(entry.getKey(), links(nodes), in.asOf())).node(largest)
+            .number(numbers.unsigned(numbers.change(then.get(largest.getString("id")), in.periodStart(), largest, in.asOf())))
+            .build());
+      }
+    }
+    if (!other.isEmpty()) {
+      clauses.add(counted("movedIn.other", other.size()).number(numbers.risks("more", links(other), in.asOf()))
+          .nodes(other, MAX_ITEMS / 2).build());
+    }
+    return sentence("movedIn").unit(group).clauses(clauses).build();
+  }
+
+  private static List<JsonObject> links(List<JsonObject> nodes) {
+    return nodes.stream().map(Sentence.Builder::nodeLink).toList();
   }
 
   /** The order of the clauses of a risk line, weightiest first. */

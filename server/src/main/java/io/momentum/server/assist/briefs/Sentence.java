@@ -142,7 +142,7 @@ final class Sentence {
           .put("links", new JsonArray().add(link)).put("numbers", new JsonArray());
     }
 
-    private static JsonObject nodeLink(JsonObject node) {
+    static JsonObject nodeLink(JsonObject node) {
       String id = node.getString("id");
       String kind = node.getString("kind");
       return new JsonObject().put("type", "node").put("id", id).put("kind", kind).put("label", node.getString("title"))

@@ -611,6 +611,20 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | In Commerce, 2 objectives rose (most Goal of Checkout, by 25.0 pp). | In Product & Technology, 1 objective rose (Goal of Data, by 20.0 pp).",
+      "de | In Commerce: 2 Ziele kamen voran (am meisten Goal of Checkout, um 25,0 Prozentpunkte). | In Product & Technology: 1 Ziel kam voran (Goal of Data, um 20,0 Prozentpunkte)."})
+  void movedLineSaysWhatMovedPerUnit(String language, String commerce, String tech) {
+    JsonObject brief = BriefComposer.compose(portfolio(), BriefWording.of(language));
+
+    List<String> moved = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "moved".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(moved).hasSize(BriefComposer.MAX_ITEMS).contains(commerce, tech);
+    assertThat(moved).noneMatch(text -> text.contains("not shown here") || text.contains("nicht aufgeführt"));
+  }
+
   /** A company with three business units and five teams, each with one objective that moved over the month. */
   private static BriefInputs portfolio() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);

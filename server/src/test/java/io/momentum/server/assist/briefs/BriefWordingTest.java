@@ -173,6 +173,18 @@ class BriefWordingTest {
       "en|clause.moreSignals|0|3|3 more signals",
       "de|clause.moreSignals|0|1|1 weiteres Signal",
       "de|clause.moreSignals|0|3|3 weitere Signale",
+      "en|movedIn.rose|0|1|1 objective rose (B, by C)",
+      "en|movedIn.rose|0|4|4 objectives rose (most B, by C)",
+      "de|movedIn.rose|0|1|1 Ziel kam voran (B, um C)",
+      "de|movedIn.rose|0|4|4 Ziele kamen voran (am meisten B, um C)",
+      "en|movedIn.fell|0|1|1 objective fell (B, by C)",
+      "en|movedIn.fell|0|2|2 objectives fell (most B, by C)",
+      "de|movedIn.fell|0|1|1 Ziel fiel zurück (B, um C)",
+      "de|movedIn.fell|0|2|2 Ziele fielen zurück (am meisten B, um C)",
+      "en|movedIn.other|0|1|1 more objective is new or changed status (B)",
+      "en|movedIn.other|0|2|2 more objectives are new or changed status (B)",
+      "de|movedIn.other|0|1|1 weiteres Ziel ist neu oder hat seinen Status gewechselt (B)",
+      "de|movedIn.other|0|2|2 weitere Ziele sind neu oder haben ihren Status gewechselt (B)",
       "en|more|0|0|0 more items are not shown here: B.",
       "en|more|0|1|1 more item is not shown here: B.",
       "en|more|0|2|2 more items are not shown here: B.",
@@ -215,7 +227,7 @@ class BriefWordingTest {
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
         "risk.stale", "risk.stale.signals", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
         "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
-        "riskIn.staleCount", "clause.moreSignals");
+        "riskIn.staleCount", "clause.moreSignals", "movedIn.rose", "movedIn.fell", "movedIn.other");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
