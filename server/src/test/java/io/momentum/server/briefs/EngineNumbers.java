@@ -255,6 +255,8 @@ final class EngineNumbers {
           assertThat(node).as("subject %s", subject).isNotNull();
           switch (reason) {
             case "off_track", "at_risk" -> assertThat(node.getString("status")).as("status of %s", subject).isEqualTo(reason);
+            // Portfolio recommendations review objectives and re-plan key results that are off track.
+            case "review", "replan" -> assertThat(node.getString("status")).as("status of %s", subject).isEqualTo("off_track");
             case "lowConfidence" -> assertThat(decimal(node, "confidence")).as("confidence of %s", subject)
                 .isLessThanOrEqualTo(BigDecimal.valueOf(6));
             case "noValue" -> assertThat(node.getString("status")).as("status of %s", subject).isEqualTo("pending");
@@ -264,7 +266,7 @@ final class EngineNumbers {
                   .subtract(percentShown(decimal(node(subject.getString("id"), brief.getString("periodStart")), "progress")));
               assertThat(change.signum()).as("direction of %s", subject).isEqualTo("rose".equals(reason) ? 1 : -1);
             }
-            case "more", "signal", "stale" -> { }
+            case "more", "signal", "stale", "unitGap" -> { }
             default -> throw new AssertionError("Unknown count " + of);
           }
         }

@@ -44,7 +44,8 @@ final class BriefComposer {
 
   /**
    * Field of a risk sentence, removed before output, that names why its subject is a risk:
-   * off_track, at_risk, signal, lowConfidence, stale, noValue or staleCount.
+   * off_track, at_risk, signal, lowConfidence, stale, noValue or staleCount. A portfolio
+   * recommendation has review, replan or unitGap there.
    */
   private static final String RISK_REASON = "riskReason";
   /** Field of a sentence of a portfolio's "What moved" section, removed before output. */
@@ -269,15 +270,20 @@ final class BriefComposer {
   /** The order of the clauses of a risk line, weightiest first. */
   private static final List<String> RISK_REASONS = List.of("off_track", "at_risk", "signal", "lowConfidence", "noValue", "staleCount",
       "stale");
+  /** The order of the clauses of a portfolio recommendations line, in the order the section has them. */
+  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "unitGap");
 
   /**
-   * Writes one line about the left-out risks of a sub-unit: per reason, the count of nodes and
-   * units with that reason and up to three of their names. Key results without a recent check-in,
-   * counted per unit in the section, are counted here too, with the unit they belong to.
+   * Writes one line about the left-out risks or recommendations of a sub-unit: per reason, the
+   * count of nodes and units with that reason and up to three of their names ("Operations: 2 more
+   * objectives to review (A and B)"). Key results without a recent check-in, counted per unit in
+   * the risks section, are counted here too, with the unit they belong to.
    */
   private JsonObject riskLine(BriefInputs.Unit group, Map<String, JsonObject> subjects, Map<String, String> reasons) {
+    boolean recommendations = RECOMMENDATION_REASONS.containsAll(reasons.values());
+    String prefix = recommendations ? "recIn." : "riskIn.";
     Map<String, List<JsonObject>> byReason = new LinkedHashMap<>();
-    RISK_REASONS.forEach(reason -> byReason.put(reason, new ArrayList<>()));
+    (recommendations ? RECOMMENDATION_REASONS : RISK_REASONS).forEach(reason -> byReason.put(reason, new ArrayList<>()));
     subjects.forEach((key, subject) -> byReason.get(reasons.get(key)).add(subject));
     List<JsonObject> clauses = new ArrayList<>();
     for (Map.Entry<String, List<JsonObject>> entry : byReason.entrySet()) {
@@ -294,7 +300,7 @@ final class BriefComposer {
         }
         continue;
       }
-      clauses.add(counted("riskIn." + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()))
+      clauses.add(counted(prefix + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()))
           .labels(about, MAX_ITEMS / 2).build());
     }
     return sentence("riskIn").unit(group).clauses(clauses).build();
@@ -1218,7 +1224,8 @@ final class BriefComposer {
       String owner = owner(objective);
       Sentence.Builder sentence = owner == null ? sentence("rec.reviewNobody").node(objective)
           : sentence("rec.review").node(objective).quote(owner);
-      out.add(sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build());
+      out.add(sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build()
+          .put(RISK_REASON, "review"));
     }
     List<JsonObject> replans = new ArrayList<>();
     for (JsonObject node : in.keyResults()) {
@@ -1229,11 +1236,12 @@ final class BriefComposer {
     }
     replans.sort(Comparator.comparing(BriefNumbers::forecastOf).thenComparing(BriefComposer::title));
     for (JsonObject node : replans.subList(0, Math.min(2, replans.size()))) {
-      out.add(replan(node));
+      out.add(replan(node).put(RISK_REASON, "replan"));
     }
     for (BriefInputs.Unit unit : unitsBehind()) {
       List<JsonObject> objectives = objectivesOf(List.of(unit.id()));
-      out.add(sentence("rec.unitGap").unit(unit).number(numbers.scoreGap(objectives, List.of(unit.id()), in.asOf())).build());
+      out.add(sentence("rec.unitGap").unit(unit).number(numbers.scoreGap(objectives, List.of(unit.id()), in.asOf())).build()
+          .put(RISK_REASON, "unitGap"));
     }
     if (out.isEmpty()) {
       // With nothing behind plan, the open signals are what calls for a change.

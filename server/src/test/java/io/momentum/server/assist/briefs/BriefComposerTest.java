@@ -694,6 +694,40 @@ class BriefComposerTest {
     assertThat(risks.stream().map(s -> (JsonObject) s)).noneMatch(s -> s.containsKey("riskReason"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Operations: 2 more units far behind plan (Returns and Operations).",
+      "de | Operations: 2 weitere Einheiten weit hinter dem Plan (Returns und Operations)."})
+  void recommendationLineGivesReason(String language, String expected) {
+    BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
+    BriefInputs.Unit team = new BriefInputs.Unit(TEAM.id(), TEAM.name(), TEAM.kind(), company.id(), 1);
+    BriefInputs.Unit operations = new BriefInputs.Unit("u-ops", "Operations", "business_unit", company.id(), 1);
+    BriefInputs.Unit returns = new BriefInputs.Unit("u-returns", "Returns", "team", operations.id(), 2);
+    BriefInputs base = inputs(BriefKind.MONTHLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    // A forecast below the target makes the off-track key result one to re-plan.
+    now.replaceAll(node -> "k-quiet".equals(node.getString("id"))
+        ? node.copy().put("forecast", new JsonObject().put("progress", 0.5)) : node);
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      now.add(node("o-late-" + letter, "objective", "Late objective " + letter, null, 0.1, "off_track", null, null)
+          .put("unitId", returns.id()));
+    }
+    now.add(node("o-slow", "objective", "Slow objective", null, 0.55, "at_risk", null, null).put("unitId", operations.id()));
+    BriefInputs inputs = new BriefInputs(BriefKind.MONTHLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), List.of(company, team, operations, returns), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    List<JsonObject> recommendations = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "recommendations".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences")
+        .stream().map(s -> (JsonObject) s).toList();
+    assertThat(recommendations).extracting(s -> s.getString("text")).contains(expected);
+    assertThat(recommendations).extracting(s -> s.getString("text"))
+        .noneMatch(text -> text.contains("not shown here") || text.contains("nicht aufgeführt"));
+    JsonObject line = recommendations.stream().filter(s -> s.getString("text").equals(expected)).findFirst().orElseThrow();
+    assertThat(line.getJsonArray("numbers").getJsonObject(0).getString("of")).isEqualTo("subjects.unitGap");
+  }
+
   @Test
   void portfolioCutSectionCoversEachSubUnit() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);

@@ -185,6 +185,18 @@ class BriefWordingTest {
       "en|movedIn.other|0|2|2 more objectives are new or changed status (B)",
       "de|movedIn.other|0|1|1 weiteres Ziel ist neu oder hat seinen Status gewechselt (B)",
       "de|movedIn.other|0|2|2 weitere Ziele sind neu oder haben ihren Status gewechselt (B)",
+      "en|recIn.review|0|1|1 more objective to review (B)",
+      "en|recIn.review|0|2|2 more objectives to review (B)",
+      "de|recIn.review|0|1|1 weiteres Ziel zu prüfen (B)",
+      "de|recIn.review|0|2|2 weitere Ziele zu prüfen (B)",
+      "en|recIn.replan|0|1|1 more key result to re-plan (B)",
+      "en|recIn.replan|0|2|2 more key results to re-plan (B)",
+      "de|recIn.replan|0|1|1 weiteres Schlüsselergebnis neu zu planen (B)",
+      "de|recIn.replan|0|2|2 weitere Schlüsselergebnisse neu zu planen (B)",
+      "en|recIn.unitGap|0|1|1 more unit far behind plan (B)",
+      "en|recIn.unitGap|0|2|2 more units far behind plan (B)",
+      "de|recIn.unitGap|0|1|1 weitere Einheit weit hinter dem Plan (B)",
+      "de|recIn.unitGap|0|2|2 weitere Einheiten weit hinter dem Plan (B)",
       "en|more|0|0|0 more items are not shown here: B.",
       "en|more|0|1|1 more item is not shown here: B.",
       "en|more|0|2|2 more items are not shown here: B.",
@@ -227,7 +239,8 @@ class BriefWordingTest {
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
         "risk.stale", "risk.stale.signals", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
         "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
-        "riskIn.staleCount", "clause.moreSignals", "movedIn.rose", "movedIn.fell", "movedIn.other");
+        "riskIn.staleCount", "clause.moreSignals", "movedIn.rose", "movedIn.fell", "movedIn.other",
+        "recIn.review", "recIn.replan", "recIn.unitGap");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
