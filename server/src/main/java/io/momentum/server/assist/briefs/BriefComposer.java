@@ -239,7 +239,13 @@ final class BriefComposer {
     for (JsonObject subject : subjects) {
       JsonObject node = byId.get(subject.getString("id"));
       int direction = change(node).signum();
-      (direction > 0 ? rose : direction < 0 ? fell : other).add(node);
+      if (direction > 0) {
+        rose.add(node);
+      } else if (direction < 0) {
+        fell.add(node);
+      } else {
+        other.add(node);
+      }
     }
     Comparator<JsonObject> largestFirst = Comparator.comparing((JsonObject node) -> change(node).abs()).reversed()
         .thenComparing(BriefComposer::title);
