@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveLevels, emptyKeyResultForm, keyResultFormFrom, keyResultPayload, titleWithNumber, zoneBands } from './keyResultForm.js'
+import { effectiveLevels, emptyKeyResultForm, keyResultFormFrom, keyResultPayload, levelTexts, titleWithNumber, zoneBands } from './keyResultForm.js'
 
 function form(fields) {
   return { ...emptyKeyResultForm('o-1'), key: 'kr', title: 'Raise conversion', ...fields }
@@ -115,6 +115,36 @@ describe('effectiveLevels', () => {
 
   it('is null without a target', () => {
     expect(effectiveLevels({ start: 1, target: null })).toBeNull()
+  })
+})
+
+describe('levelTexts', () => {
+  const format = { valueText: (value) => `${value}`, estimateText: (value, unit, decimals) => value.toFixed(decimals) }
+  const texts = (values) => levelTexts(effectiveLevels(values), null, format)
+
+  it.each([
+    [{ start: 1, target: 4 }, { start: '1', commit: '3', target: '4', stretch: '6' }],
+    [{ start: 0, target: 2 }, { start: '0', commit: '1', target: '2', stretch: '3' }],
+    [{ start: 10, target: 2 }, { start: '10', commit: '6', target: '2', stretch: '-2' }],
+    [{ start: 0, target: 100 }, { start: '0', commit: '43', target: '100', stretch: '143' }],
+  ])('shows whole defaults for the count %o', (values, expected) => {
+    expect(texts(values)).toEqual(expected)
+  })
+
+  it('keeps one decimal when whole levels would not be distinct', () => {
+    expect(texts({ start: 0, target: 1 })).toEqual({ start: '0', commit: '0.4', target: '1', stretch: '1.4' })
+  })
+
+  it('rounds only the default beside a typed level', () => {
+    expect(texts({ start: 0, target: 2, stretch: 3 })).toEqual({ start: '0', commit: '1', target: '2', stretch: '3' })
+  })
+
+  it('keeps one decimal when a typed commit equals the target', () => {
+    expect(texts({ start: 1, target: 2, commit: 2 })).toEqual({ start: '1', commit: '2', target: '2', stretch: '2.4' })
+  })
+
+  it('keeps precision plus one for decimal values', () => {
+    expect(texts({ start: 0.5, target: 1.5 })).toEqual({ start: '0.5', commit: '0.93', target: '1.5', stretch: '1.93' })
   })
 })
 
