@@ -90,6 +90,51 @@ class KeyResultExampleNumbersIT {
     assertThat(Http.json(api.get(path(created))).getBoolean("exampleNumbers")).isTrue();
   }
 
+  /**
+   * Reads the team board until the node with {@code id} has the mark {@code marked}, at most 10
+   * seconds, and returns that node or null when the board never showed it.
+   */
+  private static JsonObject awaitBoardMark(String id, boolean marked) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    JsonObject node = boardNode(id);
+    while ((node == null || !Boolean.valueOf(marked).equals(node.getBoolean("exampleNumbers")))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      node = boardNode(id);
+    }
+    return node;
+  }
+
+  private static JsonObject boardNode(String id) {
+    JsonArray nodes = Http.json(api.get("/api/v1/boards/" + org.teamBoard())).getJsonArray("nodes");
+    return nodes.stream().map(JsonObject.class::cast).filter(n -> id.equals(n.getString("id"))).findFirst().orElse(null);
+  }
+
+  @Test
+  void boardNodeMarkFollowsConfirmation() throws InterruptedException {
+    JsonObject created = createMarked();
+
+    JsonObject marked = awaitBoardMark(created.getString("id"), true);
+    HttpResponse<Buffer> confirmed = api.patch(path(created), new JsonObject().put("version", 1).put("exampleNumbers", false));
+    JsonObject cleared = awaitBoardMark(created.getString("id"), false);
+
+    assertThat(marked).as("board node of the marked key result").isNotNull();
+    assertThat(marked.getBoolean("exampleNumbers")).as(marked.encode()).isTrue();
+    assertThat(confirmed.statusCode()).as(confirmed.bodyAsString()).isEqualTo(200);
+    assertThat(cleared.getBoolean("exampleNumbers")).as(cleared.encode()).isFalse();
+    assertThat(cleared.getLong("version")).isGreaterThan(marked.getLong("version"));
+  }
+
+  @Test
+  void boardNodeUnmarkedByDefault() throws InterruptedException {
+    JsonObject created = Http.json(create("increase", null));
+
+    JsonObject node = awaitBoardMark(created.getString("id"), false);
+
+    assertThat(node).as("board node of the unmarked key result").isNotNull();
+    assertThat(node.getBoolean("exampleNumbers")).isFalse();
+  }
+
   @Test
   void unmarkedByDefault() {
     HttpResponse<Buffer> response = create("increase", null);
