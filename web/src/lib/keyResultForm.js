@@ -279,3 +279,32 @@ export function titleWithNumber(title, previous, next) {
   const separator = found[0].includes(',') ? ',' : '.'
   return title.replace(whole, next.replace(/[.,]/, separator))
 }
+
+/**
+ * Returns whether an edit form still shows the stored example numbers of `keyResult`. That holds
+ * when the key result was saved with `exampleNumbers`, its measurement is metric, and the form's
+ * start and target equal the stored ones as numbers ("1,0" equals 1), as the server compares them.
+ */
+export function showsStoredExampleNumbers(keyResult, form) {
+  if (keyResult?.exampleNumbers !== true || !isMetric(form.measurement)) {
+    return false
+  }
+  const same = (typed, stored) => {
+    const value = parseDecimal(typed)
+    return value !== null && !Number.isNaN(value) && value === parseDecimal(stored)
+  }
+  return same(form.start, keyResult.start) && same(form.target, keyResult.target)
+}
+
+/**
+ * Returns the `exampleNumbers` field a save sends, or undefined to leave it out: true when a new
+ * key result keeps drafted example numbers, false when the person confirms stored example numbers
+ * as their own. Without the field the server keeps the mark while start and target are unchanged
+ * and clears it when either changes.
+ */
+export function exampleNumbersField({ creating, keptExampleFields, showsStored, ownNumbersConfirmed }) {
+  if (creating) {
+    return keptExampleFields > 0 ? true : undefined
+  }
+  return showsStored && ownNumbersConfirmed ? false : undefined
+}
