@@ -1,10 +1,11 @@
 // Browser test of the example numbers mark against a real Momentum server, run by the server's
 // ExampleNumbersBrowserIT. A person drafts OKRs from a strategy text, accepts the first proposal
-// and saves its first key result with the library's example numbers on purpose (saving twice, as
-// the editor asks). The unit board's key result card and the OKR editor's tree then show the
-// "Example numbers" mark. The person opens the key result in the editor, ticks "These are our
-// numbers" and saves, and the mark leaves the live board without a reload. Writes screenshots and
-// prints one JSON line with the results; exits with 1 when a check fails.
+// and saves its first key result with the library's example numbers on purpose (saving twice,
+// because the editor holds back the first save). The unit board's key result card and the OKR
+// editor's tree then show the "Example numbers" mark. The person opens the key result in the
+// editor, ticks "These are our numbers" and saves, and the mark leaves the live board without a
+// reload. Writes screenshots and prints one JSON line with the results; exits with 1 when a check
+// fails.
 //
 //   node scripts/example-numbers-e2e.js --url http://127.0.0.1:8080 --email E --password P \
 //     --unit UNIT_ID --strategy "..." --out DIR
@@ -40,6 +41,11 @@ async function acceptFirstProposal(page, result) {
   await page.click('[data-testid="accept-p1"]')
   await page.waitForURL((current) => current.pathname === `/units/${options.unit}/edit`)
   await page.locator('[data-testid="draft-banner"]').waitFor({ timeout: 15_000 })
+  // The editor's first load replaces its objective list when it returns, so an objective saved
+  // before it returned would drop out of the tree, and its drafted key result form with it.
+  await page.locator('[data-testid^="tree-kr-"]').first().waitFor({ timeout: 15_000 })
+  await page.locator('[data-testid="objective-form"] ~ [data-testid="quality-panel"] [data-testid="quality-score"]')
+    .waitFor({ timeout: 15_000 })
   await page.click('[data-testid="objective-save"]')
   await page.locator('[data-testid="kr-title"]').waitFor({ timeout: 15_000 })
 }
@@ -135,7 +141,7 @@ async function main() {
     const key = await readTreeMark(page, result)
     await readBoardMark(page, result, key)
     await confirmOwnNumbers(page, result, key)
-    return result.boardMark === 'Example numbers' && result.boardMarkAfter === 0 && result.treeMarkAfter === 0
+    return result.boardMark === '· Example numbers' && result.boardMarkAfter === 0 && result.treeMarkAfter === 0
   })
 }
 

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class ExampleNumbersBrowserIT {
 
-  /** A strategy the library answers with churn key results whose numbers are examples. */
-  private static final String STRATEGY = "Cut churn of our paying customers and keep them longer.";
+  /** A strategy for which the library proposes churn key results with example start and target values. */
+  private static final String STRATEGY = "Delight customers and grow revenue. Raise the win rate of qualified"
+      + " opportunities and cut churn.";
   private static final String HELP = "Start and target are example numbers from the OKR library, kept when the"
       + " draft was accepted. Replace them with your baseline and target in the editor, or confirm them there as"
       + " your own.";
