@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,24 @@ class KeyResultExampleNumbersIT {
     assertThat(confirmed.statusCode()).as(confirmed.bodyAsString()).isEqualTo(200);
     assertThat(cleared.getBoolean("exampleNumbers")).as(cleared.encode()).isFalse();
     assertThat(cleared.getLong("version")).isGreaterThan(marked.getLong("version"));
+  }
+
+  @Test
+  void asOfNodeShowsMarkOfItsTime() throws InterruptedException {
+    JsonObject created = createMarked();
+    awaitBoardMark(created.getString("id"), true);
+    Thread.sleep(1_100);
+    Instant marked = Instant.now();
+    Thread.sleep(1_100);
+
+    HttpResponse<Buffer> confirmed = api.patch(path(created), new JsonObject().put("version", 1).put("exampleNumbers", false));
+    String asOf = "/api/v1/nodes/" + created.getString("id") + "/as-of?at=";
+    JsonObject before = Http.json(api.get(asOf + marked));
+    JsonObject after = Http.json(api.get(asOf + Instant.now()));
+
+    assertThat(confirmed.statusCode()).as(confirmed.bodyAsString()).isEqualTo(200);
+    assertThat(before.getBoolean("exampleNumbers")).as(before.encode()).isTrue();
+    assertThat(after.getBoolean("exampleNumbers")).as(after.encode()).isFalse();
   }
 
   @Test
