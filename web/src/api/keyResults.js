@@ -74,6 +74,7 @@ export function toKeyResult(item) {
     currentAt: item.currentAt ?? null,
     confidence: item.confidence ?? null,
     carriedFrom: item.carriedFrom ?? null,
+    exampleNumbers: item.exampleNumbers === true,
     version: item.version,
   }
 }

@@ -53,10 +53,16 @@ describe('ZonePreview', () => {
     expect(wrapper.get('[data-zone="target"]').text()).toContain('70 NPS to 100 NPS')
   })
 
-  it('rounds default levels to the typed precision', () => {
+  it('shows whole default levels for a count', () => {
     mount(ZonePreview, { levels: effectiveLevels({ start: 1, target: 3 }), unit: 'releases' })
-    expect(wrapper.get('[data-zone="fail"]').text()).toContain('1 release to 1.9 releases')
-    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from 3.9 releases')
+    expect(wrapper.get('[data-zone="fail"]').text()).toContain('1 release to 2 releases')
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from 4 releases')
+  })
+
+  it('adds a decimal to default levels of decimal values', () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 1.5, target: 3.5 }), unit: 'releases' })
+    expect(wrapper.get('[data-zone="fail"]').text()).toContain('1.5 releases to 2.36 releases')
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from 4.36 releases')
   })
 
   it('keeps the decimals of a typed commit level', () => {

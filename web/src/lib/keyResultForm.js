@@ -212,19 +212,49 @@ export function zoneBands(levels) {
 /**
  * Returns the texts of `levels` as the zone preview shows them, formatted by `format` (`valueText`,
  * `estimateText`). Typed levels read as measured values. Default commit and stretch levels are
- * derived, so they get the decimals of the typed levels plus one, as forecasts do.
+ * derived, so they get the decimals of the typed levels plus one, as forecasts do. Where every
+ * typed level is a whole number (a count), the defaults are whole numbers too. They keep one
+ * decimal when the range is too small for whole levels that are distinct and in order.
  */
 export function levelTexts(levels, unit, format) {
   const typedCommit = levels.commitDefault ? null : levels.commit
   const typedStretch = levels.stretchDefault ? null : levels.stretch
-  const decimals = derivedDecimals(levels.start, levels.target, typedCommit, typedStretch)
+  let decimals = derivedDecimals(levels.start, levels.target, typedCommit, typedStretch)
+  let displayed = levels
+  const whole = decimals === 1 ? wholeLevels(levels) : null
+  if (whole !== null) {
+    decimals = 0
+    displayed = whole
+  }
   const derived = (value, isDefault) => (isDefault ? format.estimateText(value, unit, decimals) : format.valueText(value, unit))
   return {
-    start: format.valueText(levels.start, unit),
-    target: format.valueText(levels.target, unit),
-    commit: derived(levels.commit, levels.commitDefault),
-    stretch: derived(levels.stretch, levels.stretchDefault),
+    start: format.valueText(displayed.start, unit),
+    target: format.valueText(displayed.target, unit),
+    commit: derived(displayed.commit, displayed.commitDefault),
+    stretch: derived(displayed.stretch, displayed.stretchDefault),
   }
+}
+
+/**
+ * Returns `levels` with the default commit and stretch moved to the next whole number towards
+ * and beyond the target. A whole count reaches a zone exactly at that number: with start 1 and
+ * target 3, the commit level 1.857 is first met by a count of 2. Returns null when the whole
+ * levels would not run strictly from start through commit and target to stretch.
+ */
+function wholeLevels(levels) {
+  const direction = Math.sign(levels.target - levels.start)
+  if (direction === 0) {
+    return null
+  }
+  const towardsTarget = direction > 0 ? Math.ceil : Math.floor
+  const whole = {
+    ...levels,
+    commit: levels.commitDefault ? towardsTarget(levels.commit) : levels.commit,
+    stretch: levels.stretchDefault ? towardsTarget(levels.stretch) : levels.stretch,
+  }
+  const order = [whole.start, whole.commit, whole.target, whole.stretch]
+  const ascending = order.every((level, index) => index === 0 || direction * (level - order[index - 1]) > 0)
+  return ascending ? whole : null
 }
 
 /**
@@ -248,4 +278,33 @@ export function titleWithNumber(title, previous, next) {
   // The title keeps the decimal separator it was written with.
   const separator = found[0].includes(',') ? ',' : '.'
   return title.replace(whole, next.replace(/[.,]/, separator))
+}
+
+/**
+ * Returns whether an edit form still shows the stored example numbers of `keyResult`. That holds
+ * when the key result was saved with `exampleNumbers`, its measurement is metric, and the form's
+ * start and target equal the stored ones as numbers ("1,0" equals 1), as the server compares them.
+ */
+export function showsStoredExampleNumbers(keyResult, form) {
+  if (keyResult?.exampleNumbers !== true || !isMetric(form.measurement)) {
+    return false
+  }
+  const same = (typed, stored) => {
+    const value = parseDecimal(typed)
+    return value !== null && !Number.isNaN(value) && value === parseDecimal(stored)
+  }
+  return same(form.start, keyResult.start) && same(form.target, keyResult.target)
+}
+
+/**
+ * Returns the `exampleNumbers` field a save sends, or undefined to leave it out: true when a new
+ * key result keeps drafted example numbers, false when the person confirms stored example numbers
+ * as their own. Without the field the server keeps the mark while start and target are unchanged
+ * and clears it when either changes.
+ */
+export function exampleNumbersField({ creating, keptExampleFields, showsStored, ownNumbersConfirmed }) {
+  if (creating) {
+    return keptExampleFields > 0 ? true : undefined
+  }
+  return showsStored && ownNumbersConfirmed ? false : undefined
 }

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { effectiveLevels, emptyKeyResultForm, keyResultFormFrom, keyResultPayload, titleWithNumber, zoneBands } from './keyResultForm.js'
+import {
+  effectiveLevels,
+  emptyKeyResultForm,
+  exampleNumbersField,
+  keyResultFormFrom,
+  keyResultPayload,
+  levelTexts,
+  showsStoredExampleNumbers,
+  titleWithNumber,
+  zoneBands,
+} from './keyResultForm.js'
 
 function form(fields) {
   return { ...emptyKeyResultForm('o-1'), key: 'kr', title: 'Raise conversion', ...fields }
@@ -118,6 +128,36 @@ describe('effectiveLevels', () => {
   })
 })
 
+describe('levelTexts', () => {
+  const format = { valueText: (value) => `${value}`, estimateText: (value, unit, decimals) => value.toFixed(decimals) }
+  const texts = (values) => levelTexts(effectiveLevels(values), null, format)
+
+  it.each([
+    [{ start: 1, target: 4 }, { start: '1', commit: '3', target: '4', stretch: '6' }],
+    [{ start: 0, target: 2 }, { start: '0', commit: '1', target: '2', stretch: '3' }],
+    [{ start: 10, target: 2 }, { start: '10', commit: '6', target: '2', stretch: '-2' }],
+    [{ start: 0, target: 100 }, { start: '0', commit: '43', target: '100', stretch: '143' }],
+  ])('shows whole defaults for the count %o', (values, expected) => {
+    expect(texts(values)).toEqual(expected)
+  })
+
+  it('keeps one decimal when whole levels would not be distinct', () => {
+    expect(texts({ start: 0, target: 1 })).toEqual({ start: '0', commit: '0.4', target: '1', stretch: '1.4' })
+  })
+
+  it('rounds only the default beside a typed level', () => {
+    expect(texts({ start: 0, target: 2, stretch: 3 })).toEqual({ start: '0', commit: '1', target: '2', stretch: '3' })
+  })
+
+  it('keeps one decimal when a typed commit equals the target', () => {
+    expect(texts({ start: 1, target: 2, commit: 2 })).toEqual({ start: '1', commit: '2', target: '2', stretch: '2.4' })
+  })
+
+  it('keeps precision plus one for decimal values', () => {
+    expect(texts({ start: 0.5, target: 1.5 })).toEqual({ start: '0.5', commit: '0.93', target: '1.5', stretch: '1.93' })
+  })
+})
+
 describe('zoneBands', () => {
   it('runs from start through commit, target and stretch', () => {
     const bands = zoneBands(effectiveLevels({ start: 0, target: 70 }))
@@ -150,5 +190,52 @@ describe('titleWithNumber', () => {
     expect(titleWithNumber('Raise revenue', '80', '100')).toBe('Raise revenue')
     expect(titleWithNumber('Raise revenue from 80 to 120', '80', '')).toBe('Raise revenue from 80 to 120')
     expect(titleWithNumber('Raise revenue from 80 to 120', '80', '1e3')).toBe('Raise revenue from 80 to 120')
+  })
+})
+
+describe('showsStoredExampleNumbers', () => {
+  const marked = { key: 'churn', objectiveId: 'o1', title: 'Cut churn from 2.4 to 1.5', measurement: 'decrease', start: 2.4, target: 1.5, exampleNumbers: true }
+
+  it('shows the mark while start and target are unchanged', () => {
+    expect(showsStoredExampleNumbers(marked, keyResultFormFrom(marked))).toBe(true)
+  })
+
+  it('compares numbers, not texts', () => {
+    const form = { ...keyResultFormFrom(marked), start: '2,40', target: '1.5' }
+
+    expect(showsStoredExampleNumbers(marked, form)).toBe(true)
+  })
+
+  it('hides the mark once start or target change', () => {
+    expect(showsStoredExampleNumbers(marked, { ...keyResultFormFrom(marked), start: '3' })).toBe(false)
+    expect(showsStoredExampleNumbers(marked, { ...keyResultFormFrom(marked), target: '1' })).toBe(false)
+    expect(showsStoredExampleNumbers(marked, { ...keyResultFormFrom(marked), target: '' })).toBe(false)
+  })
+
+  it('hides the mark for unmarked key results and other measurements', () => {
+    expect(showsStoredExampleNumbers({ ...marked, exampleNumbers: false }, keyResultFormFrom(marked))).toBe(false)
+    expect(showsStoredExampleNumbers(null, keyResultFormFrom(marked))).toBe(false)
+    expect(showsStoredExampleNumbers(marked, { ...keyResultFormFrom(marked), measurement: 'binary' })).toBe(false)
+  })
+})
+
+describe('exampleNumbersField', () => {
+  it('marks a new key result that keeps drafted example numbers', () => {
+    expect(exampleNumbersField({ creating: true, keptExampleFields: 2, showsStored: false, ownNumbersConfirmed: false })).toBe(true)
+    expect(exampleNumbersField({ creating: true, keptExampleFields: 1, showsStored: false, ownNumbersConfirmed: false })).toBe(true)
+  })
+
+  it('leaves the field out for a new key result with its own numbers', () => {
+    expect(exampleNumbersField({ creating: true, keptExampleFields: 0, showsStored: false, ownNumbersConfirmed: false })).toBeUndefined()
+  })
+
+  it('clears the mark when stored example numbers are confirmed', () => {
+    expect(exampleNumbersField({ creating: false, keptExampleFields: 0, showsStored: true, ownNumbersConfirmed: true })).toBe(false)
+  })
+
+  it('leaves the field out of other edits', () => {
+    expect(exampleNumbersField({ creating: false, keptExampleFields: 0, showsStored: true, ownNumbersConfirmed: false })).toBeUndefined()
+    // Changed numbers: the server clears the mark itself, and a stale confirmation sends nothing.
+    expect(exampleNumbersField({ creating: false, keptExampleFields: 0, showsStored: false, ownNumbersConfirmed: true })).toBeUndefined()
   })
 })

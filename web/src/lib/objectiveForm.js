@@ -82,9 +82,24 @@ export function objectivePayload(form, { creating, unitId = null, cycleId = null
 const MAX_PROPOSED_KEY = 60
 
 /**
+ * English and German function words (prepositions, articles, conjunctions) that a proposed key
+ * does not end on, spelled as keyFromTitle writes them ("für" becomes "fuer").
+ */
+const TRAILING_FUNCTION_WORDS = new Set([
+  'a', 'about', 'across', 'after', 'an', 'and', 'as', 'at', 'before', 'between', 'but', 'by', 'for',
+  'from', 'in', 'into', 'nor', 'of', 'on', 'onto', 'or', 'over', 'per', 'than', 'the', 'through',
+  'to', 'toward', 'towards', 'under', 'until', 'via', 'vs', 'with', 'within', 'without',
+  'als', 'am', 'an', 'ans', 'auf', 'aus', 'bei', 'beim', 'bis', 'das', 'dem', 'den', 'der', 'des',
+  'die', 'durch', 'ein', 'eine', 'einem', 'einen', 'einer', 'eines', 'fuer', 'gegen', 'im', 'ins',
+  'je', 'mit', 'nach', 'oder', 'ohne', 'pro', 'sowie', 'ueber', 'um', 'und', 'unter', 'vom', 'von',
+  'vor', 'zu', 'zum', 'zur',
+])
+
+/**
  * Proposes a node key from a title: lower-case ASCII letters and digits joined by "-", as the
  * API's key rule allows ([a-z0-9][a-z0-9._-]*). A longer key is cut after the last whole word
- * that fits in 60 characters, and only a first word longer than that is cut inside.
+ * that fits in 60 characters, and only a first word longer than that is cut inside. Trailing
+ * prepositions, articles and conjunctions are then dropped, but the first word always stays.
  */
 export function keyFromTitle(title) {
   const words = title
@@ -97,9 +112,18 @@ export function keyFromTitle(title) {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
-  if (words.length <= MAX_PROPOSED_KEY) {
-    return words
+  let key = words
+  if (key.length > MAX_PROPOSED_KEY) {
+    const cut = key.slice(0, MAX_PROPOSED_KEY + 1).lastIndexOf('-')
+    key = cut > 0 ? key.slice(0, cut) : key.slice(0, MAX_PROPOSED_KEY)
   }
-  const cut = words.slice(0, MAX_PROPOSED_KEY + 1).lastIndexOf('-')
-  return cut > 0 ? words.slice(0, cut) : words.slice(0, MAX_PROPOSED_KEY)
+  return withoutTrailingFunctionWords(key)
+}
+
+function withoutTrailingFunctionWords(key) {
+  const parts = key.split('-')
+  while (parts.length > 1 && TRAILING_FUNCTION_WORDS.has(parts[parts.length - 1])) {
+    parts.pop()
+  }
+  return parts.join('-')
 }

@@ -65,7 +65,24 @@ describe('keyFromTitle', () => {
 
   it('cuts a long title after a whole word', () => {
     const key = keyFromTitle('Raise the number of releases shipped to our customers per month from 1 to 3')
-    expect(key).toBe('raise-the-number-of-releases-shipped-to-our-customers-per')
+    expect(key).toBe('raise-the-number-of-releases-shipped-to-our-customers')
+  })
+
+  it.each([
+    ['Raise the count of releases that we ship to customers in a month from 1 to 4', 'raise-the-count-of-releases-that-we-ship-to-customers'],
+    ['Steigere die Zahl der Releases für unsere Kundinnen und Kunden von 1 bis 4', 'steigere-die-zahl-der-releases-fuer-unsere-kundinnen'],
+    ['Senke die Zahl offener Fehlermeldungen im Kundenportal auf der Plattform bis Q3', 'senke-die-zahl-offener-fehlermeldungen-im-kundenportal'],
+    ['Senke offene Fehlermeldungen im Kundenportal deutlich von der Marke 40 auf 10', 'senke-offene-fehlermeldungen-im-kundenportal-deutlich'],
+  ])('drops function words after the cut of %s', (title, key) => {
+    expect(keyFromTitle(title)).toBe(key)
+  })
+
+  it('drops a trailing function word of a short title', () => {
+    expect(keyFromTitle('Ship releases to')).toBe('ship-releases')
+  })
+
+  it('keeps the first word when every word is a function word', () => {
+    expect(keyFromTitle('The and of')).toBe('the')
   })
 
   it('keeps a word ending at the limit', () => {

@@ -53,7 +53,8 @@ public final class PgOrgStateLoader implements OrgStateLoader {
   private static final String KEY_RESULTS = """
       SELECT k.id, k.org_id, k.key, k.title, k.measurement, k.objective_id, k.unit_id, o.cycle_id,
              k.owner_id, k.owner_name, k.weight, k.start_value, k.target_value, k.low_value, k.high_value,
-             k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones, k.work_from, k.created_at
+             k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones, k.work_from, k.created_at,
+             k.example_numbers
       FROM key_results k JOIN objectives o ON o.id = k.objective_id
       WHERE k.org_id = $1 AND k.archived_at IS NULL AND o.archived_at IS NULL""";
   /**
@@ -387,6 +388,7 @@ public final class PgOrgStateLoader implements OrgStateLoader {
         .milestones(milestones(row.getValue("milestones")))
         .workFrom(Arrays.stream(row.getArrayOfUUIDs("work_from")).map(UUID::toString).toList())
         .createdAt(row.getOffsetDateTime("created_at").toInstant())
+        .exampleNumbers(Boolean.TRUE.equals(row.getBoolean("example_numbers")))
         .build();
   }
 

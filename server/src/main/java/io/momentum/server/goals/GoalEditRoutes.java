@@ -153,10 +153,11 @@ final class GoalEditRoutes {
               BodyReader reader = BodyReader.of(merged, "");
               KeyResultInput read = KeyResultInput.read(reader);
               reader.finish();
+              KeyResultInput edited = read.withExampleNumbersAfterEdit(current, patch);
               boolean moved = !read.objectiveId().toString().equals(current.getString("objectiveId"));
-              return GoalRoutes.requireKeyResultInScope(connection, caller, read)
+              return GoalRoutes.requireKeyResultInScope(connection, caller, edited)
                   // An initiative archived since the list was stored drops out unless the edit sends the list.
-                  .compose(v -> GoalRoutes.resolveWorkFrom(connection, caller.orgId(), read, patch.containsKey("workFrom")))
+                  .compose(v -> GoalRoutes.resolveWorkFrom(connection, caller.orgId(), edited, patch.containsKey("workFrom")))
                   .compose(input -> GoalRoutes.checkKeyResult(connection, caller.orgId(), input)
                       .map(ownerName -> input.withOwnerName(ownerName)))
                   .compose(input -> (moved ? checkKeyResultMove(connection, caller.orgId(), id, input.objectiveId())
@@ -196,7 +197,8 @@ final class GoalEditRoutes {
     return connection.preparedQuery("UPDATE key_results SET objective_id = $4, title = $5, measurement = $6, unit_id = $7,"
             + " owner_name = $8, weight = $9, start_value = $10, target_value = $11, low_value = $12, high_value = $13,"
             + " tolerance = $14, commit_value = $15, stretch_value = $16, unit = $17, kpi_id = $18, milestones = $19::jsonb,"
-            + " description = $20, owner_id = $21, work_from = $22, version = version + 1, updated_at = now()"
+            + " description = $20, owner_id = $21, work_from = $22, example_numbers = $23, version = version + 1,"
+            + " updated_at = now()"
             + " WHERE id = $1 AND org_id = $2 AND key = $3 RETURNING " + GoalRoutes.KEY_RESULT_COLUMNS)
         .execute(input.toTuple(id, caller.orgId()))
         .compose(rows -> updated(connection, caller, "key_result", GoalJson.keyResult(rows.iterator().next())));

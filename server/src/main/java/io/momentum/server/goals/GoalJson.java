@@ -103,6 +103,9 @@ public final class GoalJson {
     if (selected(row, "cycle_id")) {
       json.put("cycleId", uuid(row, "cycle_id"));
     }
+    if (selected(row, "example_numbers")) {
+      json.put("exampleNumbers", row.getBoolean("example_numbers"));
+    }
     if (selected(row, "confidence")) {
       json.put("confidence", row.getValue("confidence") == null ? null : (int) row.getShort("confidence"));
     }

@@ -46,7 +46,7 @@ public final class GoalRoutes {
       "id, key, objective_id, title, description, measurement, unit_id, owner_id, owner_name, weight, start_value,"
           + " target_value, low_value, high_value, tolerance, commit_value, stretch_value, unit, kpi_id, milestones,"
           + " work_from, carried_from, current_value, current_at, current_source, confidence, version, created_at, updated_at,"
-          + " archived_at";
+          + " archived_at, example_numbers";
   static final String KPI_COLUMNS =
       "id, key, title, description, unit_id, owner_id, owner_name, unit, direction, indicator, expected_every_hours,"
           + " start_value, target_value, green, red, current_value, current_at, current_source, version, created_at,"
@@ -264,8 +264,8 @@ public final class GoalRoutes {
       SqlConnection connection, String orgId, UUID id, KeyResultInput input) {
     return connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement,"
             + " unit_id, owner_name, weight, start_value, target_value, low_value, high_value, tolerance, commit_value,"
-            + " stretch_value, unit, kpi_id, milestones, description, owner_id, work_from) VALUES ($1, $2, $3, $4, $5,"
-            + " $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21, $22)"
+            + " stretch_value, unit, kpi_id, milestones, description, owner_id, work_from, example_numbers) VALUES ($1, $2,"
+            + " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb, $20, $21, $22, $23)"
             + " RETURNING " + KEY_RESULT_COLUMNS)
         .execute(input.toTuple(id, orgId));
   }

@@ -1,5 +1,6 @@
 package io.momentum.server.goals;
 
+import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -20,12 +21,17 @@ import java.util.UUID;
 public record KeyResultInput(String key, UUID objectiveId, String title, String description, String measurement,
                              UUID unitId, UUID ownerId, String ownerName, BigDecimal weight, BigDecimal start, BigDecimal target,
                       BigDecimal low, BigDecimal high, BigDecimal tolerance, BigDecimal commit,
-                      BigDecimal stretch, String unit, UUID kpiId, JsonArray milestones, List<String> workFrom) {
+                      BigDecimal stretch, String unit, UUID kpiId, JsonArray milestones, List<String> workFrom,
+                      boolean exampleNumbers) {
 
   /** Maximum number of initiatives a key result follows. */
   static final int MAX_WORK_FROM = 50;
 
-  /** Fields a client sends; a PATCH lays its fields over these of the current key result. */
+  /**
+   * Fields a client sends; a PATCH lays its fields over these of the current key result. The
+   * {@code exampleNumbers} mark is left out because an edit keeps it by the rule of {@link
+   * #withExampleNumbersAfterEdit}, not by copying it.
+   */
   static final List<String> FIELDS = List.of("key", "objectiveId", "title", "description", "measurement", "unitId",
       "ownerId", "ownerName", "weight", "start", "target", "low", "high", "tolerance", "commit", "stretch", "unit",
       "kpiId", "milestones", "workFrom");
@@ -54,6 +60,7 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
     UUID kpiId = body.uuid("kpiId", false);
     List<BodyReader> milestoneItems = body.objects("milestones", GoalRoutes.MAX_MILESTONES, false);
     List<String> workFrom = body.texts("workFrom", MAX_WORK_FROM, 80, false);
+    Boolean exampleNumbers = body.bool("exampleNumbers", false);
     JsonArray milestones = new JsonArray();
     if (measurement != null) {
       switch (measurement) {
@@ -74,9 +81,10 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
             + " by work items can follow the work of initiatives; leave it out or change the measurement",
             new JsonObject().put("measurement", measurement));
       }
+      rejectIf(body, !isMetric(measurement) && Boolean.TRUE.equals(exampleNumbers), "exampleNumbers", measurement);
     }
     return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, owner, weight, start, target,
-        low, high, tolerance, commit, stretch, unit, kpiId, milestones, workFrom);
+        low, high, tolerance, commit, stretch, unit, kpiId, milestones, workFrom, Boolean.TRUE.equals(exampleNumbers));
   }
 
   private static void checkMetric(BodyReader body, String direction, BigDecimal start, BigDecimal target,
@@ -159,7 +167,7 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
   private static void rejectUnused(BodyReader body, String measurement, BigDecimal start, BigDecimal target,
                                    BigDecimal low, BigDecimal high, BigDecimal tolerance, BigDecimal commit,
                                    BigDecimal stretch, UUID kpiId, List<BodyReader> milestones) {
-    boolean metric = Set.of("increase", "decrease", "kpi").contains(measurement);
+    boolean metric = isMetric(measurement);
     rejectIf(body, !metric && start != null, "start", measurement);
     rejectIf(body, !metric && target != null, "target", measurement);
     rejectIf(body, !metric && commit != null, "commit", measurement);
@@ -169,6 +177,10 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
     rejectIf(body, !"range".equals(measurement) && (tolerance != null), "tolerance", measurement);
     rejectIf(body, !"kpi".equals(measurement) && kpiId != null, "kpiId", measurement);
     rejectIf(body, !"milestone".equals(measurement) && !milestones.isEmpty(), "milestones", measurement);
+  }
+
+  private static boolean isMetric(String measurement) {
+    return Set.of("increase", "decrease", "kpi").contains(measurement);
   }
 
   private static void rejectIf(BodyReader body, boolean condition, String field, String measurement) {
@@ -181,23 +193,51 @@ public record KeyResultInput(String key, UUID objectiveId, String title, String 
   /** Returns the copy with the owner name to store. */
   KeyResultInput withOwnerName(String name) {
     return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, name, weight, start,
-        target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, workFrom);
+        target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, workFrom, exampleNumbers);
   }
 
   /** Returns the copy that follows the given initiatives, named by id. */
   KeyResultInput withWorkFrom(List<UUID> initiativeIds) {
     return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, ownerName, weight, start,
         target, low, high, tolerance, commit, stretch, unit, kpiId, milestones,
-        initiativeIds.stream().map(UUID::toString).toList());
+        initiativeIds.stream().map(UUID::toString).toList(), exampleNumbers);
   }
 
   /**
-   * Parameters $1 to $22 of the insert: id, organisation and every field. Call it after {@link
+   * Returns the copy with the example numbers mark of an edit of {@code current}, the stored key
+   * result as JSON. The mark stays while start and target are unchanged, unless {@code patch}
+   * sends {@code exampleNumbers: false} to confirm them as the team's own. Raises 400 (code
+   * {@code example_numbers_on_create}) when the patch sets a mark the key result does not have.
+   */
+  KeyResultInput withExampleNumbersAfterEdit(JsonObject current, JsonObject patch) {
+    boolean marked = Boolean.TRUE.equals(current.getBoolean("exampleNumbers"));
+    Object requested = patch.getValue("exampleNumbers");
+    if (Boolean.TRUE.equals(requested) && !marked) {
+      throw ApiException.invalid("exampleNumbers", "example_numbers_on_create",
+          "can only be set when the key result is created from a draft; send false to confirm the numbers", null);
+    }
+    boolean kept = marked && !Boolean.FALSE.equals(requested) && isMetric(measurement)
+        && sameNumber(current, "start", start) && sameNumber(current, "target", target);
+    return new KeyResultInput(key, objectiveId, title, description, measurement, unitId, ownerId, ownerName, weight, start,
+        target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, workFrom, kept);
+  }
+
+  private static boolean sameNumber(JsonObject current, String field, BigDecimal value) {
+    Object stored = current.getValue(field);
+    if (stored == null || value == null) {
+      return stored == null && value == null;
+    }
+    return new BigDecimal(stored.toString()).compareTo(value) == 0;
+  }
+
+  /**
+   * Parameters $1 to $23 of the insert: id, organisation and every field. Call it after {@link
    * #withWorkFrom}, because {@code workFrom} must hold ids by then.
    */
   Tuple toTuple(UUID id, String orgId) {
     UUID[] workFromIds = workFrom.stream().map(UUID::fromString).toArray(UUID[]::new);
     return Tuple.from(new Object[] {id, orgId, key, objectiveId, title, measurement, unitId, ownerName, weight,
-        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, description, ownerId, workFromIds});
+        start, target, low, high, tolerance, commit, stretch, unit, kpiId, milestones, description, ownerId, workFromIds,
+        exampleNumbers});
   }
 }

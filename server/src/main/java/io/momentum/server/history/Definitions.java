@@ -35,7 +35,7 @@ public final class Definitions {
   public static final String KEY_RESULT_COLUMNS = "k.id, k.org_id, k.key, k.objective_id, o.cycle_id, k.title,"
       + " k.description, k.measurement, k.unit_id, k.owner_id, k.owner_name, k.weight, k.start_value, k.target_value,"
       + " k.low_value, k.high_value, k.tolerance, k.commit_value, k.stretch_value, k.unit, k.kpi_id, k.milestones,"
-      + " k.work_from, k.carried_from, k.version, k.created_at, k.archived_at";
+      + " k.work_from, k.carried_from, k.version, k.created_at, k.archived_at, k.example_numbers";
   /** Columns of {@code kpis} that a stored definition contains ({@link GoalJson#kpi}). */
   public static final String KPI_COLUMNS = "id, org_id, key, title, unit_id, owner_name, unit, direction, start_value,"
       + " target_value, green, red, version, created_at, archived_at";
@@ -122,6 +122,7 @@ public final class Definitions {
           .kpiId(def.getString("kpiId"))
           .milestones(milestoneDefs(GoalJson.milestones(def.getValue("milestones"))))
           .workFrom(strings(def.getJsonArray("workFrom")))
+          .exampleNumbers(def.getBoolean("exampleNumbers", false))
           .build();
       case "kpi" -> NodeDef.builder(id, orgId, NodeKind.KPI)
           .key(def.getString("key"))

@@ -29,6 +29,9 @@ import java.util.List;
  *
  * <p>{@code createdAt} is when the node was created, or null when unknown; missed check-ins of a
  * key result are counted from it when it is later than its cycle's start.
+ *
+ * <p>{@code exampleNumbers} is true for a key result whose start and target are still the library
+ * example numbers of the draft it was accepted from; boards show a mark, and no number depends on it.
  */
 public record NodeDef(
     String id, String orgId, String key, NodeKind kind, Measurement measurement, String title,
@@ -37,7 +40,7 @@ public record NodeDef(
     BigDecimal tolerance, BigDecimal commit, BigDecimal stretch, String unit, String kpiId,
     Measurement direction, BigDecimal green, BigDecimal red, List<MilestoneDef> milestones,
     String ownerId, String formula, List<DriverDef> drivers, List<DatedTarget> targets,
-    Duration expectedEvery, List<String> workFrom, Instant createdAt) {
+    Duration expectedEvery, List<String> workFrom, Instant createdAt, boolean exampleNumbers) {
 
   public NodeDef {
     workFrom = workFrom == null ? List.of() : List.copyOf(workFrom);
@@ -91,6 +94,7 @@ public record NodeDef(
     b.expectedEvery = expectedEvery;
     b.workFrom = workFrom;
     b.createdAt = createdAt;
+    b.exampleNumbers = exampleNumbers;
     return b;
   }
 
@@ -128,6 +132,7 @@ public record NodeDef(
     private Duration expectedEvery;
     private List<String> workFrom;
     private Instant createdAt;
+    private boolean exampleNumbers;
 
     private Builder(String id, String orgId, NodeKind kind) {
       this.id = id;
@@ -164,12 +169,13 @@ public record NodeDef(
     public Builder expectedEvery(Duration value) { expectedEvery = value; return this; }
     public Builder workFrom(List<String> value) { workFrom = value; return this; }
     public Builder createdAt(Instant value) { createdAt = value; return this; }
+    public Builder exampleNumbers(boolean value) { exampleNumbers = value; return this; }
 
     public NodeDef build() {
       return new NodeDef(id, orgId, key, kind, measurement, title, parentId, unitId, cycleId,
           ownerName, weight, rollupChildren, start, target, low, high, tolerance, commit, stretch,
           unit, kpiId, direction, green, red, milestones, ownerId, formula, drivers, targets,
-          expectedEvery, workFrom, createdAt);
+          expectedEvery, workFrom, createdAt, exampleNumbers);
     }
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  *
  * <p>{@code workDone}, {@code workTotal} and {@code workItems} describe the linked work of a
  * {@code work_items} key result or an initiative; {@code workBasis} is "points" or "count".
+ * {@code exampleNumbers} marks a key result whose start and target are still a draft's library
+ * example numbers.
  */
 public record NodeState(
     String id, String orgId, String key, NodeKind kind, Measurement measurement, String title,
@@ -21,7 +23,8 @@ public record NodeState(
     BigDecimal target, BigDecimal low, BigDecimal high, String unit, String zone,
     BigDecimal commit, BigDecimal stretch, List<MilestoneDef> milestones, BigDecimal workDone,
     BigDecimal workTotal, String workBasis, int workItems, Measurement direction,
-    BigDecimal green, BigDecimal red, Instant updatedAt, String source, long version) {
+    BigDecimal green, BigDecimal red, boolean exampleNumbers, Instant updatedAt, String source,
+    long version) {
 
   /** Returns the node in the board format of the REST API and the live protocol. */
   public JsonObject toJson() {
@@ -58,6 +61,7 @@ public record NodeState(
         .put("direction", direction == null ? null : direction.wire())
         .put("green", green)
         .put("red", red)
+        .put("exampleNumbers", exampleNumbers)
         .put("updatedAt", updatedAt == null ? null : updatedAt.toString())
         .put("source", source)
         .put("version", version);

@@ -100,7 +100,8 @@ final class StateBuilder {
         zone, commit, stretch,
         measurement == Measurement.MILESTONE ? node.effectiveMilestones() : def.milestones(),
         workDone, workTotal, workBasis, workItems,
-        direction, def.green(), def.red(), node.updatedAt, node.source, version);
+        direction, def.green(), def.red(), keyResult && def.exampleNumbers(), node.updatedAt,
+        node.source, version);
   }
 
   private static Forecast forecast(NodeRecord node, Measurement measurement,
@@ -132,7 +133,7 @@ final class StateBuilder {
         s.expected(), s.status(), s.noData(), s.stale(), s.confidence(), s.forecast(),
         s.current(), s.start(), s.target(), s.low(), s.high(), s.unit(), s.zone(), s.commit(),
         s.stretch(), s.milestones(), s.workDone(), s.workTotal(), s.workBasis(), s.workItems(),
-        s.direction(), s.green(), s.red(), s.updatedAt(), s.source(), version);
+        s.direction(), s.green(), s.red(), s.exampleNumbers(), s.updatedAt(), s.source(), version);
   }
 
   /**

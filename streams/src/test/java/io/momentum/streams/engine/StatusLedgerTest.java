@@ -190,7 +190,7 @@ class StatusLedgerTest {
         n.unitId(), n.cycleId(), n.ownerName(), n.weight(), n.progress(), n.raw(), n.expected(), status,
         n.noData(), n.stale(), n.confidence(), n.forecast(), n.current(), n.start(), n.target(), n.low(),
         n.high(), n.unit(), n.zone(), n.commit(), n.stretch(), n.milestones(), n.workDone(), n.workTotal(),
-        n.workBasis(), n.workItems(), n.direction(), n.green(), n.red(), n.updatedAt(), n.source(),
+        n.workBasis(), n.workItems(), n.direction(), n.green(), n.red(), n.exampleNumbers(), n.updatedAt(), n.source(),
         n.version());
   }
 }

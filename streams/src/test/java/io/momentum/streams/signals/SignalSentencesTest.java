@@ -228,7 +228,7 @@ class SignalSentencesTest {
     return new NodeState("kr-9", "org", "kr-9", NodeKind.KEY_RESULT, measurement, "Form errors", "o1", "u1", "c1", null,
         BigDecimal.ONE, new BigDecimal(progress), new BigDecimal(progress), new BigDecimal("0.5"), Status.ON_TRACK, false,
         false, null, null, new BigDecimal("6"), new BigDecimal("12"), new BigDecimal("6"), null, null, "%", null, null,
-        null, List.of(), null, null, null, 0, null, null, null, NOW, "test", 1);
+        null, List.of(), null, null, null, 0, null, null, null, false, NOW, "test", 1);
   }
 
   @Test
@@ -342,12 +342,12 @@ class SignalSentencesTest {
     return new NodeState(id, "org", id, NodeKind.KEY_RESULT, Measurement.INCREASE, title, "o1", "u1", "c1", null,
         BigDecimal.ONE, new BigDecimal("0.1"), new BigDecimal("0.1"), new BigDecimal("0.5"), status, false, false, null,
         forecast, new BigDecimal(current), new BigDecimal(start), new BigDecimal(target), null, null, unit, null, null,
-        null, List.of(), null, null, null, 0, null, null, null, NOW, "test", 1);
+        null, List.of(), null, null, null, 0, null, null, null, false, NOW, "test", 1);
   }
 
   private static NodeState node(String id, NodeKind kind, String title, Status status) {
     return new NodeState(id, "org", id, kind, null, title, null, "u2", "c1", null, BigDecimal.ONE,
         new BigDecimal("0.1"), new BigDecimal("0.1"), new BigDecimal("0.6"), status, false, false, null, null, null,
-        null, null, null, null, null, null, null, null, List.of(), null, null, null, 0, null, null, null, NOW, "test", 1);
+        null, null, null, null, null, null, null, null, List.of(), null, null, null, 0, null, null, null, false, NOW, "test", 1);
   }
 }
