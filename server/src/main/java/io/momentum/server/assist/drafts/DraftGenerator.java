@@ -48,12 +48,16 @@ final class DraftGenerator {
   /** Library units that name the kind of number, not a unit to write after it. */
   private static final Set<String> UNITLESS = Set.of("count", "Anzahl", "ratio", "Verhältnis", "rate", "Rate");
 
+  /** Maximum number of objectives under way that one draft lists to align with. */
+  static final int MAX_UNDER_WAY = 3;
+
   /**
-   * Inputs of one draft: its language, the strategy text's phrases, the unit it is for, the first
-   * and last day of its cycle and the instant the cycle ends, and the unit's KPIs.
+   * Inputs of one draft: its language, the strategy text's phrases, the unit and cycle it is for,
+   * the first and last day of the cycle and the instant it ends, and the unit's KPIs. {@code today}
+   * is the day the draft is made, which decides which objectives are still under way.
    */
-  record Input(String language, StrategyPhrases phrases, UUID unitId, LocalDate cycleStart, LocalDate cycleLastDay,
-               Instant cycleEnd, List<KpiTargets.Kpi> kpis) {
+  record Input(String language, StrategyPhrases phrases, UUID unitId, UUID cycleId, LocalDate cycleStart,
+               LocalDate cycleLastDay, Instant cycleEnd, List<KpiTargets.Kpi> kpis, LocalDate today) {
   }
 
   /**
@@ -65,12 +69,19 @@ final class DraftGenerator {
               Map<String, List<OkrIndex.Hit>> pastByPhrase) {
   }
 
-  /** The proposals of a draft, best first, and the phrases of the strategy that nothing proposed answers. */
-  record Result(List<Proposal> proposals, List<String> unmatched) {
+  /**
+   * The proposals of a draft, best first, the phrases of the strategy that nothing proposed
+   * answers, and the retrieved objectives already under way that the unit should align with.
+   */
+  record Result(List<Proposal> proposals, List<String> unmatched, List<JsonObject> underWay) {
   }
 
-  /** A hit turned into an objective with candidate key results. */
-  private record Candidate(String title, double relativeScore, JsonObject source, List<Seed> seeds) {
+  /**
+   * A hit turned into an objective with candidate key results. A candidate that is not
+   * {@code proposable} is an objective under way: it is never proposed, but its key results may
+   * join other proposals with their real numbers.
+   */
+  private record Candidate(String title, double relativeScore, JsonObject source, List<Seed> seeds, boolean proposable) {
   }
 
   /**
@@ -130,7 +141,7 @@ final class DraftGenerator {
       if (plans.size() >= 2 && candidate.relativeScore() < MIN_RELATIVE_SCORE) {
         break;
       }
-      if (titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+      if (!candidate.proposable() || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
         continue;
       }
       // A candidate that answers no phrase of the strategy would be a proposal without a reason.
@@ -195,7 +206,7 @@ final class DraftGenerator {
       JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
     }
-    return new Result(proposals, unmatched);
+    return new Result(proposals, unmatched, underWay(input, hits, past));
   }
 
   /**
@@ -319,7 +330,7 @@ final class DraftGenerator {
         StrategyPhrases phrases = input.phrases();
         if (answered(input, phrase, List.of(plan)) && phrases.answersPartly(phrase, phrases.termsOf(candidate.title()))) {
           plans.set(i, new Plan(new Candidate(withPlace(input.language(), candidate.title(), qualifier),
-              candidate.relativeScore(), candidate.source(), candidate.seeds()), seeds));
+              candidate.relativeScore(), candidate.source(), candidate.seeds(), candidate.proposable()), seeds));
         }
       }
     }
@@ -354,7 +365,7 @@ final class DraftGenerator {
     if (plans.size() < MAX_PROPOSALS) {
       for (Candidate candidate : phraseCandidates) {
         boolean answering = candidate.seeds().stream().anyMatch(seed -> addresses(input, phrase, seed));
-        if (!answering || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+        if (!answering || !candidate.proposable() || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
           continue;
         }
         Set<String> metrics = new HashSet<>(usedMetrics);
@@ -431,18 +442,21 @@ final class DraftGenerator {
         seeds.add(new Seed(kr.metric(), kr.matchText(), example.objective(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
             krSource, KpiTargets.step(kr.baseline(), kr.target()), null));
       }
-      candidates.add(new Candidate(example.objective(), hit.score() / top, source, seeds));
+      candidates.add(new Candidate(example.objective(), hit.score() / top, source, seeds, true));
     }
   }
 
-  /** Turns hits over the organisation's OKRs into candidates, leaving out objectives this draft may not cite. */
+  /**
+   * Turns hits over the organisation's OKRs into candidates, leaving out objectives this draft may
+   * neither cite nor align with. Objectives under way become candidates that are not proposable.
+   */
   private void addPastCandidates(Input input, List<OkrIndex.Hit> hits, Map<String, PastObjective> past,
                                  List<Candidate> candidates) {
-    List<OkrIndex.Hit> citable = hits.stream()
-        .filter(hit -> past.get(hit.id()).citableFor(input.unitId(), input.cycleStart(), input.cycleLastDay()))
+    List<OkrIndex.Hit> usable = hits.stream()
+        .filter(hit -> citable(input, past.get(hit.id())) || underWay(input, past.get(hit.id())))
         .toList();
-    float top = citable.isEmpty() ? 1 : citable.get(0).score();
-    for (OkrIndex.Hit hit : citable) {
+    float top = usable.isEmpty() ? 1 : usable.get(0).score();
+    for (OkrIndex.Hit hit : usable) {
       PastObjective objective = past.get(hit.id());
       JsonObject source = okrSource(objective, "objective", objective.id(), objective.title(), hit.score())
           .put("terms", new JsonArray(List.copyOf(hit.matchedTerms())));
@@ -458,8 +472,57 @@ final class DraftGenerator {
         seeds.add(new Seed(kr.title(), kr.title(), objective.title(), kr.title(), direction, kr.start(), kr.target(), kr.unit(), null, krSource,
             KpiTargets.step(kr.start(), kr.target()), null));
       }
-      candidates.add(new Candidate(objective.title(), hit.score() / top, source, seeds));
+      candidates.add(new Candidate(objective.title(), hit.score() / top, source, seeds, !underWay(input, objective)));
     }
+  }
+
+  private static boolean citable(Input input, PastObjective objective) {
+    return objective.citableFor(input.unitId(), input.cycleId(), input.cycleStart(), input.cycleLastDay(), input.today());
+  }
+
+  private static boolean underWay(Input input, PastObjective objective) {
+    return objective.underWayFor(input.unitId(), input.cycleId(), input.cycleLastDay(), input.today());
+  }
+
+  /**
+   * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way whose text answers a
+   * phrase of the strategy, best hit first, each with the phrases and query terms it matched.
+   */
+  private static List<JsonObject> underWay(Input input, Hits hits, Map<String, PastObjective> past) {
+    List<OkrIndex.Hit> all = new ArrayList<>(hits.past());
+    hits.pastByPhrase().values().forEach(all::addAll);
+    Map<String, Set<String>> terms = new HashMap<>();
+    Map<String, Float> scores = new HashMap<>();
+    for (OkrIndex.Hit hit : all) {
+      if (underWay(input, past.get(hit.id()))) {
+        terms.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(hit.matchedTerms());
+        scores.merge(hit.id(), hit.score(), Math::max);
+      }
+    }
+    List<JsonObject> underWay = new ArrayList<>();
+    List<String> ids = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
+    for (String id : ids) {
+      PastObjective objective = past.get(id);
+      List<String> phrases = input.phrases().answeredBy(input.phrases().termsOf(objective.searchText())).stream()
+          .filter(input.phrases().outcomes()::contains).toList();
+      if (phrases.isEmpty()) {
+        continue;
+      }
+      underWay.add(new JsonObject()
+          .put("id", id)
+          .put("title", objective.title())
+          .put("unitId", objective.unitId().toString())
+          .put("unitName", objective.unitName())
+          .put("cycleId", objective.cycleId().toString())
+          .put("cycleKey", objective.cycleKey())
+          .put("cycleName", objective.cycleName())
+          .put("phrases", new JsonArray(phrases))
+          .put("terms", new JsonArray(terms.get(id).stream().sorted().toList())));
+      if (underWay.size() == MAX_UNDER_WAY) {
+        break;
+      }
+    }
+    return underWay;
   }
 
   private static JsonObject okrSource(PastObjective objective, String kind, UUID id, String title, float score) {

@@ -158,9 +158,11 @@ public final class DraftService {
   private Draft draft(DraftRequest request, String language, String findingsLanguage, Frame frame,
                       OrgIndexCache.OrgIndex orgIndex, List<KpiTargets.Kpi> kpis, ProposalReview review) {
     StrategyPhrases phrases = StrategyPhrases.of(language, request.strategy(), term -> libraryIndex.idf(language, term));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Set<String> notCitable = new HashSet<>();
     orgIndex.objectives().forEach((id, objective) -> {
-      if (!objective.citableFor(request.unitId(), frame.cycleStart(), frame.cycleLastDay())) {
+      boolean citable = objective.citableFor(request.unitId(), request.cycleId(), frame.cycleStart(), frame.cycleLastDay(), today);
+      if (!citable && !objective.underWayFor(request.unitId(), request.cycleId(), frame.cycleLastDay(), today)) {
         notCitable.add(id);
       }
     });
@@ -174,8 +176,8 @@ public final class DraftService {
         libraryIndex.search(language, request.strategy(), HITS_PER_INDEX),
         orgIndex.index().search(language, request.strategy(), HITS_PER_INDEX, notCitable),
         libraryByPhrase, pastByPhrase);
-    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, request.unitId(), frame.cycleStart(),
-        frame.cycleLastDay(), frame.cycleEnd(), kpis);
+    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, request.unitId(), request.cycleId(),
+        frame.cycleStart(), frame.cycleLastDay(), frame.cycleEnd(), kpis, today);
     DraftGenerator.Result result = generator.generate(input, hits, orgIndex.objectives());
 
     Draft draft = new Draft(review, findingsLanguage);
@@ -200,6 +202,7 @@ public final class DraftService {
       }
     }
     draft.uncovered.addAll(uncovered(phrases, result.unmatched(), draft.passed));
+    draft.underWay.addAll(result.underWay());
     return draft;
   }
 
@@ -242,6 +245,7 @@ public final class DraftService {
     final List<JsonObject> notes = new ArrayList<>();
     final List<String> refined = new ArrayList<>();
     final List<JsonObject> uncovered = new ArrayList<>();
+    final List<JsonObject> underWay = new ArrayList<>();
 
     Draft(ProposalReview review, String findingsLanguage) {
       this.review = review;
@@ -324,6 +328,7 @@ public final class DraftService {
         .put("dropped", dropped)
         .put("notes", new JsonArray(List.copyOf(draft.notes)))
         .put("uncovered", new JsonArray(List.copyOf(draft.uncovered)))
+        .put("underWay", new JsonArray(List.copyOf(draft.underWay)))
         .put("model", new JsonObject().put("requested", request.useModel()).put("used", !draft.refined.isEmpty()));
     JsonObject evidence = body.copy().put("strategy", request.strategy());
     Decision decision = Decision.by(caller, DecisionTrail.DRAFT_GENERATED, "draft", draftId, "generated", null,

@@ -28,6 +28,9 @@ class DraftGeneratorTest {
   private static final UUID UNIT = UUID.randomUUID();
   private static final LocalDate CYCLE_START = LocalDate.parse("2026-10-01");
   private static final LocalDate CYCLE_LAST_DAY = LocalDate.parse("2026-12-31");
+  private static final UUID CYCLE = UUID.randomUUID();
+  /** The day drafts in these tests are made: inside the drafted cycle, after the third quarter ended. */
+  private static final LocalDate TODAY = LocalDate.parse("2026-11-15");
 
   /** Retrieves and generates as the draft service does, but without leaving uncitable objectives out of the search. */
   private static DraftGenerator.Result draft(String language, String strategy, List<KpiTargets.Kpi> kpis,
@@ -48,7 +51,8 @@ class DraftGeneratorTest {
       libraryByPhrase.put(phrase, withLibrary ? LIBRARY_INDEX.search(language, phrase, 5) : List.of());
       pastByPhrase.put(phrase, pastIndex.search(language, phrase, 5));
     }
-    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, UNIT, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END, kpis);
+    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, UNIT, CYCLE, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END, kpis,
+        TODAY);
     DraftGenerator.Hits hits = new DraftGenerator.Hits(withLibrary ? LIBRARY_INDEX.search(language, strategy, 12) : List.of(),
         pastIndex.search(language, strategy, 12), libraryByPhrase, pastByPhrase);
     return new DraftGenerator(LIBRARY).generate(input, hits, byId);
@@ -211,11 +215,68 @@ class DraftGeneratorTest {
   }
 
   @Test
-  void otherUnitsCurrentObjectiveIsCited() {
+  void otherUnitsEndedObjectiveIsCited() {
     PastObjective sibling = pastObjective("Run zeppelin harbour logistics without delays", UUID.randomUUID(),
-        CYCLE_START, CYCLE_LAST_DAY);
+        LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"));
     List<String> cited = citedIds(generate("en", "Run zeppelin harbour logistics", List.of(), List.of(sibling)));
     assertThat(cited).contains(sibling.id().toString());
+  }
+
+  @Test
+  void otherUnitsLiveObjectiveIsUnderWay() {
+    PastObjective sibling = pastObjective("Run zeppelin harbour logistics without delays", UUID.randomUUID(),
+        CYCLE_START, CYCLE_LAST_DAY);
+
+    DraftGenerator.Result result = draft("en", "Run zeppelin harbour logistics", List.of(), List.of(sibling));
+
+    assertThat(citedIds(result.proposals())).doesNotContain(sibling.id().toString());
+    assertThat(result.proposals()).extracting(Proposal::title).doesNotContain(sibling.title());
+    assertThat(result.underWay()).singleElement().satisfies(entry -> {
+      assertThat(entry.getString("id")).isEqualTo(sibling.id().toString());
+      assertThat(entry.getString("title")).isEqualTo(sibling.title());
+      assertThat(entry.getString("unitName")).isEqualTo("Unit");
+      assertThat(entry.getString("cycleKey")).isEqualTo(sibling.cycleKey());
+      assertThat(entry.getJsonArray("phrases").getList()).containsExactly("Run zeppelin harbour logistics");
+      assertThat(entry.getJsonArray("terms").getList()).contains("zeppelin", "harbour");
+    });
+  }
+
+  @Test
+  void otherUnitsLiveObjectiveOfYearIsUnderWay() {
+    PastObjective year = pastObjective("Run zeppelin harbour logistics for the whole year", UUID.randomUUID(),
+        LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+
+    DraftGenerator.Result result = draft("en", "Run zeppelin harbour logistics", List.of(), List.of(year));
+
+    assertThat(citedIds(result.proposals())).doesNotContain(year.id().toString());
+    assertThat(result.underWay()).extracting(entry -> entry.getString("id")).containsExactly(year.id().toString());
+  }
+
+  @Test
+  void unitsObjectiveInDraftedCycleIsUnderWay() {
+    PastObjective own = new PastObjective(UUID.randomUUID(), "Run zeppelin harbour logistics without delays", null, UNIT,
+        "Unit", CYCLE, "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, pastObjective("x", UNIT, CYCLE_START,
+        CYCLE_LAST_DAY).keyResults());
+    PastObjective ownYear = pastObjective("Run zeppelin harbour logistics for the whole year", UNIT,
+        LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+
+    DraftGenerator.Result result = draft("en", "Run zeppelin harbour logistics", List.of(), List.of(own, ownYear));
+
+    assertThat(result.underWay()).extracting(entry -> entry.getString("id")).containsExactly(own.id().toString());
+    assertThat(citedIds(result.proposals())).doesNotContain(own.id().toString(), ownYear.id().toString());
+  }
+
+  @Test
+  void demoGrowthObjectiveIsUnderWay() {
+    PastObjective regulars = regularsObjective();
+    PastObjective live = new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
+        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+
+    DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(), List.of(live));
+
+    assertThat(result.proposals()).isNotEmpty().extracting(Proposal::title).doesNotContain(live.title());
+    assertThat(result.underWay()).extracting(entry -> entry.getString("title")).containsExactly(live.title());
+    assertThat(result.underWay().get(0).getString("unitName")).isEqualTo("Growth");
   }
 
   @Test
@@ -475,13 +536,13 @@ class DraftGeneratorTest {
   void otherUnitsKeyResultJoinsOnlyWhenItAnswers() {
     UUID mobile = UUID.randomUUID();
     PastObjective checkout = new PastObjective(UUID.randomUUID(), "Make checkout faster for every order", null, mobile,
-        "Web shop", UUID.randomUUID(), "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY,
+        "Web shop", UUID.randomUUID(), "q3", "Q3 2026", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"),
         List.of(new PastKeyResult(UUID.randomUUID(), "Reduce checkout time from 95 to 60 seconds", "decrease",
                 new BigDecimal("95"), new BigDecimal("60"), "seconds"),
             new PastKeyResult(UUID.randomUUID(), "Reduce checkout steps for every order from 5 to 3", "decrease",
                 new BigDecimal("5"), new BigDecimal("3"), null)));
     PastObjective app = new PastObjective(UUID.randomUUID(), "Grow mobile app orders", null, mobile, "Mobile App",
-        UUID.randomUUID(), "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY,
+        UUID.randomUUID(), "q3", "Q3 2026", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"),
         List.of(new PastKeyResult(UUID.randomUUID(), "Raise the app's share of orders from 22 % to 30 %", "increase",
             new BigDecimal("22"), new BigDecimal("30"), "%")));
 
