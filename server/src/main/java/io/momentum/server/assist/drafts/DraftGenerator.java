@@ -66,7 +66,22 @@ final class DraftGenerator {
    * which find what a short phrase asks for when longer ones dominate the whole text's ranking.
    */
   record Hits(List<OkrIndex.Hit> library, List<OkrIndex.Hit> past, Map<String, List<OkrIndex.Hit>> libraryByPhrase,
-              Map<String, List<OkrIndex.Hit>> pastByPhrase) {
+              Map<String, List<OkrIndex.Hit>> pastByPhrase, Map<String, List<Bridge>> bridgedByPhrase) {
+
+    /** Returns hits without bridges into the other language. */
+    Hits(List<OkrIndex.Hit> library, List<OkrIndex.Hit> past, Map<String, List<OkrIndex.Hit>> libraryByPhrase,
+         Map<String, List<OkrIndex.Hit>> pastByPhrase) {
+      this(library, past, libraryByPhrase, pastByPhrase, Map.of());
+    }
+  }
+
+  /**
+   * A hit over the organisation's OKRs in the other language, found through the library: a phrase
+   * matched {@code example} in the draft's language, and the search for its translation
+   * {@code sibling} returned {@code hit}. Key results of the hit's objective that name a metric of
+   * {@code sibling} are proposed with the wording of the paired metric of {@code example}.
+   */
+  record Bridge(OkrIndex.Hit hit, Example example, Example sibling) {
   }
 
   /**
@@ -126,7 +141,9 @@ final class DraftGenerator {
     List<Candidate> candidates = new ArrayList<>();
     addLibraryCandidates(input, hits.library(), candidates);
     addPastCandidates(input, hits.past(), past, candidates);
+    hits.bridgedByPhrase().values().forEach(bridges -> addBridgedCandidates(input, bridges, past, candidates));
     candidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
+    List<Candidate> retrieved = new ArrayList<>(candidates);
 
     List<Plan> plans = new ArrayList<>();
     Set<String> titles = new HashSet<>();
@@ -172,7 +189,9 @@ final class DraftGenerator {
       List<Candidate> phraseCandidates = new ArrayList<>();
       addLibraryCandidates(input, hits.libraryByPhrase().getOrDefault(phrase, List.of()), phraseCandidates);
       addPastCandidates(input, hits.pastByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
+      addBridgedCandidates(input, hits.bridgedByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
       phraseCandidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
+      retrieved.addAll(phraseCandidates);
       if (!cover(input, phrase, phraseCandidates, plans, titles, usedMetrics)) {
         unmatched.add(phrase);
       }
@@ -187,6 +206,8 @@ final class DraftGenerator {
         choose(input, candidate, candidates, plans, titles, usedMetrics);
       }
     }
+
+    preferOwnNumbers(input, plans, retrieved);
 
     List<Proposal> proposals = new ArrayList<>();
     Set<UUID> usedKpis = new HashSet<>();
@@ -207,6 +228,38 @@ final class DraftGenerator {
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
     }
     return new Result(proposals, unmatched, underWay(input, hits, past));
+  }
+
+  /**
+   * Replaces each library key result of the plans by a key result of the organisation that
+   * measures the same metric and answers the same phrases, so that the organisation's real numbers
+   * win over the library's typical ones. A library key result given a place keeps its own numbers,
+   * because the organisation's were measured for another scope.
+   */
+  private static void preferOwnNumbers(Input input, List<Plan> plans, List<Candidate> retrieved) {
+    Set<String> used = new HashSet<>();
+    for (Plan plan : plans) {
+      plan.seeds().stream().filter(seed -> seed.title() != null).forEach(seed -> used.add(seed.source().getString("id")));
+    }
+    for (Plan plan : plans) {
+      List<Seed> seeds = plan.seeds();
+      for (int i = 0; i < seeds.size(); i++) {
+        Seed library = seeds.get(i);
+        if (library.title() != null || library.place() != null) {
+          continue;
+        }
+        List<String> phrases = answeredPhrases(input, library);
+        for (Seed own : retrieved.stream().flatMap(candidate -> candidate.seeds().stream()).toList()) {
+          boolean sameMetric = own.title() != null && repeatsMetric(input, own, List.of(library));
+          if (sameMetric && !used.contains(own.source().getString("id"))
+              && answeredPhrases(input, own).containsAll(phrases)) {
+            seeds.set(i, own);
+            used.add(own.source().getString("id"));
+            break;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -476,6 +529,64 @@ final class DraftGenerator {
     }
   }
 
+  /**
+   * Turns bridged hits into candidates that are never proposed, because their objective is in
+   * another language: only their key results that pair with a library metric join proposals,
+   * worded in the draft's language from that metric, with the organisation's numbers and a source
+   * that shows the original title.
+   */
+  private void addBridgedCandidates(Input input, List<Bridge> bridges, Map<String, PastObjective> past,
+                                    List<Candidate> candidates) {
+    for (Bridge bridge : bridges) {
+      PastObjective objective = past.get(bridge.hit().id());
+      if (!citable(input, objective) && !underWay(input, objective)) {
+        continue;
+      }
+      List<Seed> seeds = bridgedSeeds(input, bridge, objective);
+      if (!seeds.isEmpty()) {
+        JsonObject source = okrSource(objective, "objective", objective.id(), objective.title(), bridge.hit().score())
+            .put("terms", new JsonArray(List.copyOf(bridge.hit().matchedTerms())));
+        candidates.add(new Candidate(objective.title(), 0, source, seeds, false));
+      }
+    }
+  }
+
+  private static List<Seed> bridgedSeeds(Input input, Bridge bridge, PastObjective objective) {
+    List<Seed> seeds = new ArrayList<>();
+    for (PastKeyResult kr : objective.keyResults()) {
+      String direction = direction(kr);
+      int paired = direction == null ? -1 : pairedKeyResult(bridge.sibling(), kr);
+      if (paired < 0) {
+        continue;
+      }
+      ExampleKeyResult own = bridge.example().keyResults().get(paired);
+      String title = compose(input.language(), direction, own.metric(), kr.start(), kr.target(), kr.unit());
+      JsonObject krSource = okrSource(objective, "key_result", kr.id(), kr.title(), bridge.hit().score())
+          .put("objectiveId", objective.id().toString())
+          .put("via", bridge.example().id());
+      seeds.add(new Seed(own.metric(), own.matchText(), bridge.example().objective(), title, direction, kr.start(),
+          kr.target(), kr.unit(), own.indicator(), krSource, KpiTargets.step(kr.start(), kr.target()), null));
+    }
+    return seeds;
+  }
+
+  /**
+   * Returns the position of the first key result of {@code sibling} whose metric's words all occur
+   * in the title of {@code kr}, analyzed in the sibling's language, or -1. "monthly customer churn"
+   * pairs with "Cut monthly customer churn from 4.6 % to 3.9 %".
+   */
+  private static int pairedKeyResult(Example sibling, PastKeyResult kr) {
+    Set<String> title = OkrText.terms(sibling.language(), kr.title());
+    for (int i = 0; i < sibling.keyResults().size(); i++) {
+      Set<String> metric = OkrText.terms(sibling.language(), sibling.keyResults().get(i).metric());
+      metric.removeIf(term -> !Character.isLetter(term.charAt(0)));
+      if (!metric.isEmpty() && title.containsAll(metric)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static boolean citable(Input input, PastObjective objective) {
     return objective.citableFor(input.unitId(), input.cycleId(), input.cycleStart(), input.cycleLastDay(), input.today());
   }
@@ -499,12 +610,28 @@ final class DraftGenerator {
         scores.merge(hit.id(), hit.score(), Math::max);
       }
     }
+    // An objective in the other language answers the phrases that its paired key results answer.
+    Map<String, Set<String>> bridgedPhrases = new HashMap<>();
+    hits.bridgedByPhrase().values().stream().flatMap(List::stream).forEach(bridge -> {
+      PastObjective objective = past.get(bridge.hit().id());
+      if (underWay(input, objective)) {
+        for (Seed seed : bridgedSeeds(input, bridge, objective)) {
+          List<String> answered = answeredPhrases(input, seed);
+          if (!answered.isEmpty()) {
+            bridgedPhrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
+            terms.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(bridge.hit().matchedTerms());
+            scores.merge(bridge.hit().id(), bridge.hit().score(), Math::max);
+          }
+        }
+      }
+    });
     List<JsonObject> underWay = new ArrayList<>();
     List<String> ids = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
     for (String id : ids) {
       PastObjective objective = past.get(id);
-      List<String> phrases = input.phrases().answeredBy(input.phrases().termsOf(objective.searchText())).stream()
-          .filter(input.phrases().outcomes()::contains).toList();
+      Set<String> answered = new HashSet<>(input.phrases().answeredBy(input.phrases().termsOf(objective.searchText())));
+      answered.addAll(bridgedPhrases.getOrDefault(id, Set.of()));
+      List<String> phrases = input.phrases().outcomes().stream().filter(answered::contains).toList();
       if (phrases.isEmpty()) {
         continue;
       }

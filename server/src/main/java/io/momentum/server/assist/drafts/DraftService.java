@@ -168,14 +168,16 @@ public final class DraftService {
     });
     Map<String, List<OkrIndex.Hit>> libraryByPhrase = new HashMap<>();
     Map<String, List<OkrIndex.Hit>> pastByPhrase = new HashMap<>();
+    Map<String, List<DraftGenerator.Bridge>> bridgedByPhrase = new HashMap<>();
     for (String phrase : phrases.outcomes()) {
       libraryByPhrase.put(phrase, libraryIndex.search(language, phrase, HITS_PER_PHRASE));
       pastByPhrase.put(phrase, orgIndex.index().search(language, phrase, HITS_PER_PHRASE, notCitable));
+      bridgedByPhrase.put(phrase, bridges(language, libraryByPhrase.get(phrase), orgIndex, notCitable));
     }
     DraftGenerator.Hits hits = new DraftGenerator.Hits(
         libraryIndex.search(language, request.strategy(), HITS_PER_INDEX),
         orgIndex.index().search(language, request.strategy(), HITS_PER_INDEX, notCitable),
-        libraryByPhrase, pastByPhrase);
+        libraryByPhrase, pastByPhrase, bridgedByPhrase);
     DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, request.unitId(), request.cycleId(),
         frame.cycleStart(), frame.cycleLastDay(), frame.cycleEnd(), kpis, today);
     DraftGenerator.Result result = generator.generate(input, hits, orgIndex.objectives());
@@ -204,6 +206,32 @@ public final class DraftService {
     draft.uncovered.addAll(uncovered(phrases, result.unmatched(), draft.passed));
     draft.underWay.addAll(result.underWay());
     return draft;
+  }
+
+  /**
+   * Searches the organisation's OKRs in the other language with the translations of a phrase's
+   * library hits, since the library contains every example in English and German. So a German
+   * strategy finds the organisation's English key results and the other way round.
+   */
+  private List<DraftGenerator.Bridge> bridges(String language, List<OkrIndex.Hit> libraryHits,
+                                              OrgIndexCache.OrgIndex orgIndex, Set<String> notCitable) {
+    List<DraftGenerator.Bridge> bridges = new ArrayList<>();
+    for (String other : OkrText.LANGUAGES) {
+      if (other.equals(language)) {
+        continue;
+      }
+      for (OkrIndex.Hit libraryHit : libraryHits) {
+        ExampleLibrary.Example example = library.byId(libraryHit.id());
+        ExampleLibrary.Example sibling = library.sibling(example, other);
+        if (sibling == null) {
+          continue;
+        }
+        for (OkrIndex.Hit hit : orgIndex.index().search(other, sibling.searchText(), HITS_PER_PHRASE, notCitable)) {
+          bridges.add(new DraftGenerator.Bridge(hit, example, sibling));
+        }
+      }
+    }
+    return bridges;
   }
 
   /**

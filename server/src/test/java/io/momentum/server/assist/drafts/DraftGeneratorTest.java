@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,22 @@ class DraftGeneratorTest {
     }
     DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, UNIT, CYCLE, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END, kpis,
         TODAY);
+    // As the draft service does: each phrase's library hits, translated, search the OKRs in the other language.
+    Map<String, List<DraftGenerator.Bridge>> bridgedByPhrase = new HashMap<>();
+    String other = language.equals("de") ? "en" : "de";
+    for (String phrase : phrases.outcomes()) {
+      List<DraftGenerator.Bridge> bridges = new ArrayList<>();
+      for (OkrIndex.Hit libraryHit : libraryByPhrase.get(phrase)) {
+        ExampleLibrary.Example example = LIBRARY.byId(libraryHit.id());
+        ExampleLibrary.Example sibling = LIBRARY.sibling(example, other);
+        if (sibling != null) {
+          pastIndex.search(other, sibling.searchText(), 5).forEach(hit -> bridges.add(new DraftGenerator.Bridge(hit, example, sibling)));
+        }
+      }
+      bridgedByPhrase.put(phrase, bridges);
+    }
     DraftGenerator.Hits hits = new DraftGenerator.Hits(withLibrary ? LIBRARY_INDEX.search(language, strategy, 12) : List.of(),
-        pastIndex.search(language, strategy, 12), libraryByPhrase, pastByPhrase);
+        pastIndex.search(language, strategy, 12), libraryByPhrase, pastByPhrase, bridgedByPhrase);
     return new DraftGenerator(LIBRARY).generate(input, hits, byId);
   }
 
@@ -508,6 +523,50 @@ class DraftGeneratorTest {
         LocalDate.parse("2026-09-30"),
         List.of(new PastKeyResult(UUID.randomUUID(), "Cut monthly customer churn from 4.6 % to 3.9 %", "decrease",
             new BigDecimal("4.6"), new BigDecimal("3.9"), "%")));
+  }
+
+  @Test
+  void germanDraftUsesEnglishKeyResultNumbers() {
+    PastObjective regulars = regularsObjective();
+
+    List<Proposal.KeyResult> all = generate("de", DEMO_STRATEGY_DE, List.of(), List.of(regulars)).stream()
+        .flatMap(proposal -> proposal.keyResults().stream()).toList();
+
+    Proposal.KeyResult churn = all.stream().filter(kr -> kr.numbers() == Proposal.Numbers.PAST).findFirst()
+        .orElseThrow(() -> new AssertionError("no key result with the organisation's numbers: " + all));
+    assertThat(churn.title()).isEqualTo("Monatliche Kundenabwanderung von 4,6 % auf 3,9 % senken");
+    assertThat(churn.start()).isEqualByComparingTo("4.6");
+    assertThat(churn.target()).isEqualByComparingTo("3.9");
+    assertThat(churn.sources().get(0).getString("type")).isEqualTo("okr");
+    assertThat(churn.sources().get(0).getString("title")).isEqualTo("Cut monthly customer churn from 4.6 % to 3.9 %");
+    assertThat(churn.sources().get(0).getString("id")).isEqualTo(regulars.keyResults().get(0).id().toString());
+  }
+
+  @Test
+  void englishDraftUsesGermanKeyResultNumbers() {
+    PastObjective german = new PastObjective(UUID.randomUUID(), "Erstkunden zu Stammkunden machen", null,
+        UUID.randomUUID(), "Wachstum", UUID.randomUUID(), "c-2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"),
+        LocalDate.parse("2026-09-30"),
+        List.of(new PastKeyResult(UUID.randomUUID(), "Monatliche Kundenabwanderung von 4,6 % auf 3,9 % senken",
+            "decrease", new BigDecimal("4.6"), new BigDecimal("3.9"), "%")));
+
+    List<Proposal.KeyResult> all = generate("en", DEMO_STRATEGY_EN, List.of(), List.of(german)).stream()
+        .flatMap(proposal -> proposal.keyResults().stream()).toList();
+
+    assertThat(all).filteredOn(kr -> kr.numbers() == Proposal.Numbers.PAST).extracting(Proposal.KeyResult::title)
+        .containsExactly("Reduce monthly customer churn from 4.6 % to 3.9 %");
+  }
+
+  @Test
+  void germanDraftListsEnglishObjectiveUnderWay() {
+    PastObjective regulars = regularsObjective();
+    PastObjective live = new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
+        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+
+    DraftGenerator.Result result = draft("de", DEMO_STRATEGY_DE, List.of(), List.of(live));
+
+    assertThat(result.underWay()).extracting(entry -> entry.getString("title")).containsExactly(live.title());
+    assertThat(result.proposals()).extracting(Proposal::title).doesNotContain(live.title());
   }
 
   @Test
