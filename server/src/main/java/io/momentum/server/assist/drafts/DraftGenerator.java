@@ -531,9 +531,9 @@ final class DraftGenerator {
 
   /**
    * Turns bridged hits into candidates that are never proposed, because their objective is in
-   * another language: only their key results that pair with a library metric join proposals,
-   * worded in the draft's language from that metric, with the organisation's numbers and a source
-   * that shows the original title.
+   * another language. Only their key results that pair with a library metric join proposals. Such
+   * a key result is worded in the draft's language from that metric, with the organisation's
+   * numbers and a source that shows the original title.
    */
   private void addBridgedCandidates(Input input, List<Bridge> bridges, Map<String, PastObjective> past,
                                     List<Candidate> candidates) {
