@@ -49,6 +49,8 @@ async function generate(page, result) {
   result.kpiSource = await page.locator('[data-source-type="kpi"]').first().textContent().then((s) => s.trim()).catch(() => null)
   result.phrases = await page.locator('.phrases').allTextContents().then((all) => all.map((s) => s.trim()))
   result.uncovered = await page.locator('[data-testid="draft-uncovered"] li').allTextContents().then((all) => all.map((s) => s.trim()))
+  result.underWay = await page.locator('[data-testid="draft-under-way"] li').allTextContents().then((all) => all.map((s) => s.replace(/\s+/g, ' ').trim()))
+  result.underWayLinks = await page.locator('[data-testid="draft-under-way"] a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
   // Where each key result's numbers come from, as its card marks it: example, kpi or past.
   result.numbers = await page.locator('[data-testid^="numbers-p"]').evaluateAll((tags) =>
     tags.map((tag) => ({ id: tag.dataset.testid.replace('numbers-', ''), numbers: tag.dataset.numbers, text: tag.textContent.trim() })))

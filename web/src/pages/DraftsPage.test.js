@@ -44,6 +44,10 @@ const DRAFT = {
   uncovered: [{ phrase: 'befriend every quokka', reason: 'no_match' }],
   model: { requested: true, used: false },
 }
+const UNDER_WAY = {
+  id: 'o-growth', title: 'Turn first-time buyers into regulars', unitId: 'u-growth', unitName: 'Growth', cycleId: Q4,
+  cycleKey: 'q4', cycleName: 'Q4 2026', phrases: ['cut churn'], terms: ['churn'],
+}
 
 async function openDrafts(extra = {}, locale = 'en') {
   ;({ wrapper, fake, app } = await mountPage(DraftsPage, {
@@ -101,6 +105,31 @@ describe('DraftsPage', () => {
     const uncovered = wrapper.get('[data-testid="draft-uncovered"]')
     expect(uncovered.text()).toContain('Parts of the strategy without a proposal')
     expect(uncovered.text()).toContain('“befriend every quokka”: no earlier OKR or library example matches it.')
+  })
+
+  it('lists objectives under way above the proposals', async () => {
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, underWay: [UNDER_WAY] } } })
+    await generate()
+    const underWay = wrapper.get('[data-testid="draft-under-way"]')
+    expect(underWay.text()).toContain('Already under way: “Turn first-time buyers into regulars” of Growth (Q4 2026).'
+      + ' Consider contributing a key result to it or aligning your objective with it.')
+    expect(underWay.text()).toContain('It matches “cut churn”.')
+    expect(underWay.get('a').attributes('href')).toBe('/nodes/o-growth/impact')
+    const html = wrapper.html()
+    expect(html.indexOf('data-testid="draft-under-way"')).toBeLessThan(html.indexOf('data-testid="proposal-p1"'))
+  })
+
+  it('lists objectives under way in German', async () => {
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, underWay: [UNDER_WAY] } } }, 'de')
+    await generate()
+    expect(wrapper.get('[data-testid="draft-under-way"]').text()).toContain(
+      'Schon in Arbeit: „Turn first-time buyers into regulars“ von Growth (Q4 2026).')
+  })
+
+  it('shows no under-way list without entries', async () => {
+    await openDrafts()
+    await generate()
+    expect(wrapper.find('[data-testid="draft-under-way"]').exists()).toBe(false)
   })
 
   it('names improved proposals by title', async () => {

@@ -223,13 +223,31 @@ class DraftsIT {
         .endsWith("-de-1");
   }
 
+  private static List<String> underWayIds(JsonObject draft) {
+    return draft.getJsonArray("underWay").stream().map(entry -> ((JsonObject) entry).getString("id")).toList();
+  }
+
   @Test
   void otherOrganisationsOkrsAreNeverCited() {
     String strategy = "Conquer submarine tourism around Atlantis";
-    List<String> ids = allSources(draft(api, request(org, strategy))).stream().map(s -> s.getString("id")).toList();
-    assertThat(ids).doesNotContain(OTHER_OBJECTIVE.toString());
-    List<String> otherIds = allSources(draft(otherApi, request(other, strategy))).stream().map(s -> s.getString("id")).toList();
-    assertThat(otherIds).contains(OTHER_OBJECTIVE.toString());
+    JsonObject draft = draft(api, request(org, strategy));
+    assertThat(allSources(draft).stream().map(s -> s.getString("id"))).doesNotContain(OTHER_OBJECTIVE.toString());
+    assertThat(underWayIds(draft)).doesNotContain(OTHER_OBJECTIVE.toString());
+    assertThat(underWayIds(draft(otherApi, request(other, strategy)))).contains(OTHER_OBJECTIVE.toString());
+  }
+
+  @Test
+  void companysLiveObjectiveIsUnderWay() {
+    JsonObject draft = draft(otherApi, request(other, "Conquer submarine tourism around Atlantis"));
+
+    assertThat(draft.getJsonArray("proposals").stream().map(p -> ((JsonObject) p).getString("title")))
+        .doesNotContain("Conquer submarine tourism around Atlantis");
+    JsonObject entry = draft.getJsonArray("underWay").getJsonObject(0);
+    assertThat(entry.getString("id")).isEqualTo(OTHER_OBJECTIVE.toString());
+    assertThat(entry.getString("title")).isEqualTo("Conquer submarine tourism around Atlantis");
+    assertThat(entry.getString("unitId")).isEqualTo(other.companyId.toString());
+    assertThat(entry.getString("cycleId")).isEqualTo(other.quarterId.toString());
+    assertThat(entry.getJsonArray("phrases").getList()).contains("Conquer submarine tourism around Atlantis");
   }
 
   @Test

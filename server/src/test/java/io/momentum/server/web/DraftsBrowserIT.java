@@ -67,6 +67,21 @@ class DraftsBrowserIT {
           .execute(Tuple.of(keyResult, org.orgId, key, previousObjective, title)).await();
     }
 
+    // The company's live objective of the current quarter: work under way that the draft lists to align with, and
+    // whose churn key result lends its numbers to the German draft through the bilingual library.
+    UUID companyObjective = UUID.randomUUID();
+    node.services().pool().preparedQuery("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, 'regulars', $2, 'objective')")
+        .execute(Tuple.of(org.orgId, companyObjective)).await();
+    node.services().pool().preparedQuery("INSERT INTO objectives (id, org_id, key, title, unit_id, cycle_id)"
+            + " VALUES ($1, $2, 'regulars', 'Keep customers who bought once', $3, $4)")
+        .execute(Tuple.of(companyObjective, org.orgId, org.companyId, org.quarterId)).await();
+    UUID churnKeyResult = UUID.randomUUID();
+    node.services().pool().preparedQuery("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, 'churn', $2, 'key_result')")
+        .execute(Tuple.of(org.orgId, churnKeyResult)).await();
+    node.services().pool().preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement, start_value,"
+            + " target_value, unit) VALUES ($1, $2, 'churn', $3, 'Cut monthly customer churn from 4.6 % to 3.9 %', 'decrease', 4.6, 3.9, '%')")
+        .execute(Tuple.of(churnKeyResult, org.orgId, companyObjective)).await();
+
     BrowserScript.Outcome run = BrowserScript.run("scripts/drafts-e2e.js", List.of(
         "--url", "http://127.0.0.1:" + TestNode.httpPort(),
         "--email", org.email, "--password", TestOrg.PASSWORD,
@@ -96,8 +111,18 @@ class DraftsBrowserIT {
     assertThat(result.getJsonArray("editorFindings").getList().toString()).doesNotContain("without key results");
     assertThat(result.getString("germanAccept")).isEqualTo("Übernehmen und im Editor öffnen");
     assertThat(result.getString("germanHeading")).startsWith("Vorschläge (");
+    // The team's own objective of the drafted quarter is under way too. The matched phrases follow on their own line.
+    assertThat(result.getJsonArray("underWay").getList()).hasSize(2).anySatisfy(entry -> assertThat(entry.toString())
+        .startsWith("Already under way: “Keep customers who bought once” of Company (Quarter). Consider contributing a"
+            + " key result to it or aligning your objective with it.")
+        .endsWith("It matches “cut churn”."));
+    assertThat(result.getJsonArray("underWay").getList()).anySatisfy(entry -> assertThat(entry.toString())
+        .startsWith("Already under way: “Delight customers” of Team (Quarter)."));
+    assertThat(result.getJsonArray("underWayLinks").getList()).contains("/nodes/" + companyObjective + "/impact",
+        "/nodes/" + org.objectiveId + "/impact");
+    assertThat(result.getJsonArray("titles").getList()).doesNotContain("Keep customers who bought once");
     assertThat(result.getJsonArray("germanKeyResults").getList())
-        .contains("Monatliche Kundenabwanderung von 2,4 % auf 1,5 % senken");
+        .contains("Monatliche Kundenabwanderung von 4,6 % auf 3,9 % senken");
     assertThat(result.getJsonArray("germanNumbers").getList()).as("German origins on the cards").contains("Beispielzahlen");
     assertThat(result.getJsonArray("germanNumbersHelp").getList()).isNotEmpty()
         .allMatch("Beispielzahlen aus der Bibliothek: Ersetzen Sie sie durch Ihren Ausgangs- und Zielwert."::equals);

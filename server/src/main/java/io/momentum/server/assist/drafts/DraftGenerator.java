@@ -48,12 +48,16 @@ final class DraftGenerator {
   /** Library units that name the kind of number, not a unit to write after it. */
   private static final Set<String> UNITLESS = Set.of("count", "Anzahl", "ratio", "Verhältnis", "rate", "Rate");
 
+  /** Maximum number of objectives under way that one draft lists to align with. */
+  static final int MAX_UNDER_WAY = 3;
+
   /**
-   * Inputs of one draft: its language, the strategy text's phrases, the unit it is for, the first
-   * and last day of its cycle and the instant the cycle ends, and the unit's KPIs.
+   * Inputs of one draft: its language, the strategy text's phrases, the unit and cycle it is for,
+   * the first and last day of the cycle and the instant it ends, and the unit's KPIs. {@code today}
+   * is the day the draft is made, which decides which objectives are still under way.
    */
-  record Input(String language, StrategyPhrases phrases, UUID unitId, LocalDate cycleStart, LocalDate cycleLastDay,
-               Instant cycleEnd, List<KpiTargets.Kpi> kpis) {
+  record Input(String language, StrategyPhrases phrases, UUID unitId, UUID cycleId, LocalDate cycleStart,
+               LocalDate cycleLastDay, Instant cycleEnd, List<KpiTargets.Kpi> kpis, LocalDate today) {
   }
 
   /**
@@ -62,15 +66,37 @@ final class DraftGenerator {
    * which find what a short phrase asks for when longer ones dominate the whole text's ranking.
    */
   record Hits(List<OkrIndex.Hit> library, List<OkrIndex.Hit> past, Map<String, List<OkrIndex.Hit>> libraryByPhrase,
-              Map<String, List<OkrIndex.Hit>> pastByPhrase) {
+              Map<String, List<OkrIndex.Hit>> pastByPhrase, Map<String, List<Bridge>> bridgedByPhrase) {
+
+    /** Returns hits without bridges into the other language. */
+    Hits(List<OkrIndex.Hit> library, List<OkrIndex.Hit> past, Map<String, List<OkrIndex.Hit>> libraryByPhrase,
+         Map<String, List<OkrIndex.Hit>> pastByPhrase) {
+      this(library, past, libraryByPhrase, pastByPhrase, Map.of());
+    }
   }
 
-  /** The proposals of a draft, best first, and the phrases of the strategy that nothing proposed answers. */
-  record Result(List<Proposal> proposals, List<String> unmatched) {
+  /**
+   * A hit over the organisation's OKRs in the other language, found through the library: a phrase
+   * matched {@code example} in the draft's language, and the search for its translation
+   * {@code sibling} returned {@code hit}. Key results of the hit's objective that name a metric of
+   * {@code sibling} are proposed with the wording of the paired metric of {@code example}.
+   */
+  record Bridge(OkrIndex.Hit hit, Example example, Example sibling) {
   }
 
-  /** A hit turned into an objective with candidate key results. */
-  private record Candidate(String title, double relativeScore, JsonObject source, List<Seed> seeds) {
+  /**
+   * The proposals of a draft, best first, the phrases of the strategy that nothing proposed
+   * answers, and the retrieved objectives already under way that the unit should align with.
+   */
+  record Result(List<Proposal> proposals, List<String> unmatched, List<JsonObject> underWay) {
+  }
+
+  /**
+   * A hit turned into an objective with candidate key results. A candidate that is not
+   * {@code proposable} is an objective under way: it is never proposed, but its key results may
+   * join other proposals with their real numbers.
+   */
+  private record Candidate(String title, double relativeScore, JsonObject source, List<Seed> seeds, boolean proposable) {
   }
 
   /**
@@ -115,7 +141,9 @@ final class DraftGenerator {
     List<Candidate> candidates = new ArrayList<>();
     addLibraryCandidates(input, hits.library(), candidates);
     addPastCandidates(input, hits.past(), past, candidates);
+    hits.bridgedByPhrase().values().forEach(bridges -> addBridgedCandidates(input, bridges, past, candidates));
     candidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
+    List<Candidate> retrieved = new ArrayList<>(candidates);
 
     List<Plan> plans = new ArrayList<>();
     Set<String> titles = new HashSet<>();
@@ -130,7 +158,7 @@ final class DraftGenerator {
       if (plans.size() >= 2 && candidate.relativeScore() < MIN_RELATIVE_SCORE) {
         break;
       }
-      if (titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+      if (!candidate.proposable() || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
         continue;
       }
       // A candidate that answers no phrase of the strategy would be a proposal without a reason.
@@ -161,7 +189,9 @@ final class DraftGenerator {
       List<Candidate> phraseCandidates = new ArrayList<>();
       addLibraryCandidates(input, hits.libraryByPhrase().getOrDefault(phrase, List.of()), phraseCandidates);
       addPastCandidates(input, hits.pastByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
+      addBridgedCandidates(input, hits.bridgedByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
       phraseCandidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
+      retrieved.addAll(phraseCandidates);
       if (!cover(input, phrase, phraseCandidates, plans, titles, usedMetrics)) {
         unmatched.add(phrase);
       }
@@ -176,6 +206,8 @@ final class DraftGenerator {
         choose(input, candidate, candidates, plans, titles, usedMetrics);
       }
     }
+
+    preferOwnNumbers(input, plans, retrieved);
 
     List<Proposal> proposals = new ArrayList<>();
     Set<UUID> usedKpis = new HashSet<>();
@@ -195,7 +227,39 @@ final class DraftGenerator {
       JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
     }
-    return new Result(proposals, unmatched);
+    return new Result(proposals, unmatched, underWay(input, hits, past));
+  }
+
+  /**
+   * Replaces each library key result of the plans by a key result of the organisation that
+   * measures the same metric and answers the same phrases, so that the organisation's real numbers
+   * win over the library's typical ones. A library key result given a place keeps its own numbers,
+   * because the organisation's were measured for another scope.
+   */
+  private static void preferOwnNumbers(Input input, List<Plan> plans, List<Candidate> retrieved) {
+    Set<String> used = new HashSet<>();
+    for (Plan plan : plans) {
+      plan.seeds().stream().filter(seed -> seed.title() != null).forEach(seed -> used.add(seed.source().getString("id")));
+    }
+    for (Plan plan : plans) {
+      List<Seed> seeds = plan.seeds();
+      for (int i = 0; i < seeds.size(); i++) {
+        Seed library = seeds.get(i);
+        if (library.title() != null || library.place() != null) {
+          continue;
+        }
+        List<String> phrases = answeredPhrases(input, library);
+        for (Seed own : retrieved.stream().flatMap(candidate -> candidate.seeds().stream()).toList()) {
+          boolean sameMetric = own.title() != null && repeatsMetric(input, own, List.of(library));
+          if (sameMetric && !used.contains(own.source().getString("id"))
+              && answeredPhrases(input, own).containsAll(phrases)) {
+            seeds.set(i, own);
+            used.add(own.source().getString("id"));
+            break;
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -319,7 +383,7 @@ final class DraftGenerator {
         StrategyPhrases phrases = input.phrases();
         if (answered(input, phrase, List.of(plan)) && phrases.answersPartly(phrase, phrases.termsOf(candidate.title()))) {
           plans.set(i, new Plan(new Candidate(withPlace(input.language(), candidate.title(), qualifier),
-              candidate.relativeScore(), candidate.source(), candidate.seeds()), seeds));
+              candidate.relativeScore(), candidate.source(), candidate.seeds(), candidate.proposable()), seeds));
         }
       }
     }
@@ -354,7 +418,7 @@ final class DraftGenerator {
     if (plans.size() < MAX_PROPOSALS) {
       for (Candidate candidate : phraseCandidates) {
         boolean answering = candidate.seeds().stream().anyMatch(seed -> addresses(input, phrase, seed));
-        if (!answering || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
+        if (!answering || !candidate.proposable() || titles.contains(candidate.title().toLowerCase(Locale.ROOT))) {
           continue;
         }
         Set<String> metrics = new HashSet<>(usedMetrics);
@@ -431,18 +495,21 @@ final class DraftGenerator {
         seeds.add(new Seed(kr.metric(), kr.matchText(), example.objective(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
             krSource, KpiTargets.step(kr.baseline(), kr.target()), null));
       }
-      candidates.add(new Candidate(example.objective(), hit.score() / top, source, seeds));
+      candidates.add(new Candidate(example.objective(), hit.score() / top, source, seeds, true));
     }
   }
 
-  /** Turns hits over the organisation's OKRs into candidates, leaving out objectives this draft may not cite. */
+  /**
+   * Turns hits over the organisation's OKRs into candidates, leaving out objectives this draft may
+   * neither cite nor align with. Objectives under way become candidates that are not proposable.
+   */
   private void addPastCandidates(Input input, List<OkrIndex.Hit> hits, Map<String, PastObjective> past,
                                  List<Candidate> candidates) {
-    List<OkrIndex.Hit> citable = hits.stream()
-        .filter(hit -> past.get(hit.id()).citableFor(input.unitId(), input.cycleStart(), input.cycleLastDay()))
+    List<OkrIndex.Hit> usable = hits.stream()
+        .filter(hit -> citable(input, past.get(hit.id())) || underWay(input, past.get(hit.id())))
         .toList();
-    float top = citable.isEmpty() ? 1 : citable.get(0).score();
-    for (OkrIndex.Hit hit : citable) {
+    float top = usable.isEmpty() ? 1 : usable.get(0).score();
+    for (OkrIndex.Hit hit : usable) {
       PastObjective objective = past.get(hit.id());
       JsonObject source = okrSource(objective, "objective", objective.id(), objective.title(), hit.score())
           .put("terms", new JsonArray(List.copyOf(hit.matchedTerms())));
@@ -458,8 +525,131 @@ final class DraftGenerator {
         seeds.add(new Seed(kr.title(), kr.title(), objective.title(), kr.title(), direction, kr.start(), kr.target(), kr.unit(), null, krSource,
             KpiTargets.step(kr.start(), kr.target()), null));
       }
-      candidates.add(new Candidate(objective.title(), hit.score() / top, source, seeds));
+      candidates.add(new Candidate(objective.title(), hit.score() / top, source, seeds, !underWay(input, objective)));
     }
+  }
+
+  /**
+   * Turns bridged hits into candidates that are never proposed, because their objective is in
+   * another language. Only their key results that pair with a library metric join proposals. Such
+   * a key result is worded in the draft's language from that metric, with the organisation's
+   * numbers and a source that shows the original title.
+   */
+  private void addBridgedCandidates(Input input, List<Bridge> bridges, Map<String, PastObjective> past,
+                                    List<Candidate> candidates) {
+    for (Bridge bridge : bridges) {
+      PastObjective objective = past.get(bridge.hit().id());
+      if (!citable(input, objective) && !underWay(input, objective)) {
+        continue;
+      }
+      List<Seed> seeds = bridgedSeeds(input, bridge, objective);
+      if (!seeds.isEmpty()) {
+        JsonObject source = okrSource(objective, "objective", objective.id(), objective.title(), bridge.hit().score())
+            .put("terms", new JsonArray(List.copyOf(bridge.hit().matchedTerms())));
+        candidates.add(new Candidate(objective.title(), 0, source, seeds, false));
+      }
+    }
+  }
+
+  private static List<Seed> bridgedSeeds(Input input, Bridge bridge, PastObjective objective) {
+    List<Seed> seeds = new ArrayList<>();
+    for (PastKeyResult kr : objective.keyResults()) {
+      String direction = direction(kr);
+      int paired = direction == null ? -1 : pairedKeyResult(bridge.sibling(), kr);
+      if (paired < 0) {
+        continue;
+      }
+      ExampleKeyResult own = bridge.example().keyResults().get(paired);
+      String title = compose(input.language(), direction, own.metric(), kr.start(), kr.target(), kr.unit());
+      JsonObject krSource = okrSource(objective, "key_result", kr.id(), kr.title(), bridge.hit().score())
+          .put("objectiveId", objective.id().toString())
+          .put("via", bridge.example().id());
+      seeds.add(new Seed(own.metric(), own.matchText(), bridge.example().objective(), title, direction, kr.start(),
+          kr.target(), kr.unit(), own.indicator(), krSource, KpiTargets.step(kr.start(), kr.target()), null));
+    }
+    return seeds;
+  }
+
+  /**
+   * Returns the position of the first key result of {@code sibling} whose metric's words all occur
+   * in the title of {@code kr}, analyzed in the sibling's language, or -1. "monthly customer churn"
+   * pairs with "Cut monthly customer churn from 4.6 % to 3.9 %".
+   */
+  private static int pairedKeyResult(Example sibling, PastKeyResult kr) {
+    Set<String> title = OkrText.terms(sibling.language(), kr.title());
+    for (int i = 0; i < sibling.keyResults().size(); i++) {
+      Set<String> metric = OkrText.terms(sibling.language(), sibling.keyResults().get(i).metric());
+      metric.removeIf(term -> !Character.isLetter(term.charAt(0)));
+      if (!metric.isEmpty() && title.containsAll(metric)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean citable(Input input, PastObjective objective) {
+    return objective.citableFor(input.unitId(), input.cycleId(), input.cycleStart(), input.cycleLastDay(), input.today());
+  }
+
+  private static boolean underWay(Input input, PastObjective objective) {
+    return objective.underWayFor(input.unitId(), input.cycleId(), input.cycleLastDay(), input.today());
+  }
+
+  /**
+   * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way whose text answers a
+   * phrase of the strategy, best hit first, each with the phrases and query terms it matched.
+   */
+  private static List<JsonObject> underWay(Input input, Hits hits, Map<String, PastObjective> past) {
+    List<OkrIndex.Hit> all = new ArrayList<>(hits.past());
+    hits.pastByPhrase().values().forEach(all::addAll);
+    Map<String, Set<String>> terms = new HashMap<>();
+    Map<String, Float> scores = new HashMap<>();
+    for (OkrIndex.Hit hit : all) {
+      if (underWay(input, past.get(hit.id()))) {
+        terms.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(hit.matchedTerms());
+        scores.merge(hit.id(), hit.score(), Math::max);
+      }
+    }
+    // An objective in the other language answers the phrases that its paired key results answer.
+    Map<String, Set<String>> bridgedPhrases = new HashMap<>();
+    hits.bridgedByPhrase().values().stream().flatMap(List::stream).forEach(bridge -> {
+      PastObjective objective = past.get(bridge.hit().id());
+      if (underWay(input, objective)) {
+        for (Seed seed : bridgedSeeds(input, bridge, objective)) {
+          List<String> answered = answeredPhrases(input, seed);
+          if (!answered.isEmpty()) {
+            bridgedPhrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
+            terms.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(bridge.hit().matchedTerms());
+            scores.merge(bridge.hit().id(), bridge.hit().score(), Math::max);
+          }
+        }
+      }
+    });
+    List<JsonObject> underWay = new ArrayList<>();
+    List<String> ids = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
+    for (String id : ids) {
+      PastObjective objective = past.get(id);
+      Set<String> answered = new HashSet<>(input.phrases().answeredBy(input.phrases().termsOf(objective.searchText())));
+      answered.addAll(bridgedPhrases.getOrDefault(id, Set.of()));
+      List<String> phrases = input.phrases().outcomes().stream().filter(answered::contains).toList();
+      if (phrases.isEmpty()) {
+        continue;
+      }
+      underWay.add(new JsonObject()
+          .put("id", id)
+          .put("title", objective.title())
+          .put("unitId", objective.unitId().toString())
+          .put("unitName", objective.unitName())
+          .put("cycleId", objective.cycleId().toString())
+          .put("cycleKey", objective.cycleKey())
+          .put("cycleName", objective.cycleName())
+          .put("phrases", new JsonArray(phrases))
+          .put("terms", new JsonArray(terms.get(id).stream().sorted().toList())));
+      if (underWay.size() == MAX_UNDER_WAY) {
+        break;
+      }
+    }
+    return underWay;
   }
 
   private static JsonObject okrSource(PastObjective objective, String kind, UUID id, String title, float score) {

@@ -158,24 +158,28 @@ public final class DraftService {
   private Draft draft(DraftRequest request, String language, String findingsLanguage, Frame frame,
                       OrgIndexCache.OrgIndex orgIndex, List<KpiTargets.Kpi> kpis, ProposalReview review) {
     StrategyPhrases phrases = StrategyPhrases.of(language, request.strategy(), term -> libraryIndex.idf(language, term));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     Set<String> notCitable = new HashSet<>();
     orgIndex.objectives().forEach((id, objective) -> {
-      if (!objective.citableFor(request.unitId(), frame.cycleStart(), frame.cycleLastDay())) {
+      boolean citable = objective.citableFor(request.unitId(), request.cycleId(), frame.cycleStart(), frame.cycleLastDay(), today);
+      if (!citable && !objective.underWayFor(request.unitId(), request.cycleId(), frame.cycleLastDay(), today)) {
         notCitable.add(id);
       }
     });
     Map<String, List<OkrIndex.Hit>> libraryByPhrase = new HashMap<>();
     Map<String, List<OkrIndex.Hit>> pastByPhrase = new HashMap<>();
+    Map<String, List<DraftGenerator.Bridge>> bridgedByPhrase = new HashMap<>();
     for (String phrase : phrases.outcomes()) {
       libraryByPhrase.put(phrase, libraryIndex.search(language, phrase, HITS_PER_PHRASE));
       pastByPhrase.put(phrase, orgIndex.index().search(language, phrase, HITS_PER_PHRASE, notCitable));
+      bridgedByPhrase.put(phrase, bridges(language, libraryByPhrase.get(phrase), orgIndex, notCitable));
     }
     DraftGenerator.Hits hits = new DraftGenerator.Hits(
         libraryIndex.search(language, request.strategy(), HITS_PER_INDEX),
         orgIndex.index().search(language, request.strategy(), HITS_PER_INDEX, notCitable),
-        libraryByPhrase, pastByPhrase);
-    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, request.unitId(), frame.cycleStart(),
-        frame.cycleLastDay(), frame.cycleEnd(), kpis);
+        libraryByPhrase, pastByPhrase, bridgedByPhrase);
+    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, request.unitId(), request.cycleId(),
+        frame.cycleStart(), frame.cycleLastDay(), frame.cycleEnd(), kpis, today);
     DraftGenerator.Result result = generator.generate(input, hits, orgIndex.objectives());
 
     Draft draft = new Draft(review, findingsLanguage);
@@ -200,7 +204,34 @@ public final class DraftService {
       }
     }
     draft.uncovered.addAll(uncovered(phrases, result.unmatched(), draft.passed));
+    draft.underWay.addAll(result.underWay());
     return draft;
+  }
+
+  /**
+   * Searches the organisation's OKRs in the other language with the translations of a phrase's
+   * library hits, since the library contains every example in English and German. So a German
+   * strategy finds the organisation's English key results and the other way round.
+   */
+  private List<DraftGenerator.Bridge> bridges(String language, List<OkrIndex.Hit> libraryHits,
+                                              OrgIndexCache.OrgIndex orgIndex, Set<String> notCitable) {
+    List<DraftGenerator.Bridge> bridges = new ArrayList<>();
+    for (String other : OkrText.LANGUAGES) {
+      if (other.equals(language)) {
+        continue;
+      }
+      for (OkrIndex.Hit libraryHit : libraryHits) {
+        ExampleLibrary.Example example = library.byId(libraryHit.id());
+        ExampleLibrary.Example sibling = library.sibling(example, other);
+        if (sibling == null) {
+          continue;
+        }
+        for (OkrIndex.Hit hit : orgIndex.index().search(other, sibling.searchText(), HITS_PER_PHRASE, notCitable)) {
+          bridges.add(new DraftGenerator.Bridge(hit, example, sibling));
+        }
+      }
+    }
+    return bridges;
   }
 
   /**
@@ -242,6 +273,7 @@ public final class DraftService {
     final List<JsonObject> notes = new ArrayList<>();
     final List<String> refined = new ArrayList<>();
     final List<JsonObject> uncovered = new ArrayList<>();
+    final List<JsonObject> underWay = new ArrayList<>();
 
     Draft(ProposalReview review, String findingsLanguage) {
       this.review = review;
@@ -324,6 +356,7 @@ public final class DraftService {
         .put("dropped", dropped)
         .put("notes", new JsonArray(List.copyOf(draft.notes)))
         .put("uncovered", new JsonArray(List.copyOf(draft.uncovered)))
+        .put("underWay", new JsonArray(List.copyOf(draft.underWay)))
         .put("model", new JsonObject().put("requested", request.useModel()).put("used", !draft.refined.isEmpty()));
     JsonObject evidence = body.copy().put("strategy", request.strategy());
     Decision decision = Decision.by(caller, DecisionTrail.DRAFT_GENERATED, "draft", draftId, "generated", null,

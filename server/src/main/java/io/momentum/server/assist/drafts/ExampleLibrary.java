@@ -187,6 +187,17 @@ public final class ExampleLibrary {
     return examples;
   }
 
+  /**
+   * Returns the example with the same function and position in {@code language}, the translation
+   * of {@code example}, or null when that language has none or it has another number of key
+   * results, so that key results can be paired by position.
+   */
+  public Example sibling(Example example, String language) {
+    Example sibling = byId(example.function() + "-" + language + example.id().substring(
+        example.function().length() + 1 + example.language().length()));
+    return sibling == null || sibling.keyResults().size() != example.keyResults().size() ? null : sibling;
+  }
+
   /** Returns the example with {@code id}, or null. */
   public Example byId(String id) {
     return byId.get(id);

@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * Reads an organisation's objectives and key results, the history the draft generator retrieves
- * from. The index holds every cycle's objectives; {@link PastObjective#citableFor} decides per
- * draft which of them it may cite.
+ * from. The index holds every cycle's objectives. {@link PastObjective#citableFor} decides per
+ * draft which of them it may cite, and {@link PastObjective#underWayFor} which are live work to
+ * align with.
  */
 final class PastOkrs {
 
@@ -33,16 +34,33 @@ final class PastOkrs {
 
     /**
      * Returns true when a draft for {@code unitId} in the cycle from {@code start} to {@code end}
-     * (both inclusive) may cite this objective. The unit's own objectives count only from cycles
-     * that ended before the drafted cycle starts, so a unit is never offered its current OKRs back.
-     * Other units' objectives count from every cycle that starts by the drafted cycle's end: their
-     * current OKRs show what the organisation pursues now. Objectives of later cycles never count.
+     * (both inclusive) may cite this objective as a source of proposals on {@code today}. The
+     * unit's own objectives count only from cycles that ended before the drafted cycle starts, so
+     * a unit is never offered its current OKRs back. Other units' objectives count from every
+     * cycle that starts by the drafted cycle's end, unless they are {@link #underWayFor under way}.
+     * Objectives of later cycles never count.
      */
-    boolean citableFor(UUID unitId, LocalDate start, LocalDate end) {
+    boolean citableFor(UUID unitId, UUID cycleId, LocalDate start, LocalDate end, LocalDate today) {
+      if (underWayFor(unitId, cycleId, end, today)) {
+        return false;
+      }
       if (this.unitId.equals(unitId)) {
         return cycleEnd.isBefore(start);
       }
       return !cycleStart.isAfter(end);
+    }
+
+    /**
+     * Returns true when this objective is work already under way that a draft for {@code unitId}
+     * in the cycle {@code cycleId}, whose last day is {@code end}, should align with instead of
+     * proposing it again: its cycle has not ended by {@code today}, starts by the drafted cycle's
+     * end, and the objective belongs to another unit or to the same unit in the drafted cycle.
+     */
+    boolean underWayFor(UUID unitId, UUID cycleId, LocalDate end, LocalDate today) {
+      if (cycleEnd.isBefore(today) || cycleStart.isAfter(end)) {
+        return false;
+      }
+      return !this.unitId.equals(unitId) || this.cycleId.equals(cycleId);
     }
 
     String searchText() {

@@ -53,6 +53,24 @@ final class Lexicon {
           "integriere", "überarbeiten", "überarbeite", "übersetzen", "dokumentieren", "planen", "plane",
           "vorbereiten", "ersetzen", "ersetze", "einstellen", "durchführen", "führe", "erstellen"));
 
+  /**
+   * Openings that name an activity instead of a result ("Work on checkout", "Fokus auf die App"),
+   * as lower-case words. The checker reads them only in key results without a target.
+   */
+  static final List<List<String>> ACTIVITY_OPENINGS = List.of(List.of("work", "on"), List.of("working", "on"),
+      List.of("work", "towards"), List.of("focus", "on"), List.of("focusing", "on"), List.of("concentrate", "on"),
+      List.of("carry", "on"), List.of("arbeiten", "an"),
+      List.of("arbeiten", "am"), List.of("arbeit", "an"), List.of("arbeit", "am"), List.of("weiter", "an"),
+      List.of("weiter", "am"), List.of("weiterarbeiten", "an"), List.of("fokus", "auf"), List.of("konzentration", "auf"),
+      List.of("weitermachen", "mit"));
+
+  /**
+   * German verbs that name an activity when they end a key result ("Am Checkout arbeiten"). Verbs
+   * that continue something ("fortsetzen") are {@link #KEEP_VERBS}: business as usual.
+   */
+  static final Set<String> ACTIVITY_FINAL_VERBS = words("arbeiten", "weiterarbeiten", "konzentrieren", "fokussieren",
+      "weitermachen", "kümmern");
+
   /** Noun forms of output verbs that open a key result ("Einführung des neuen CRM"). */
   static final Set<String> OUTPUT_NOUNS = words("launch", "rollout", "roll-out", "go-live", "release", "migration",
       "implementation", "introduction", "delivery", "einführung", "implementierung", "entwicklung", "erstellung",
@@ -113,7 +131,7 @@ final class Lexicon {
   static final Set<String> KEEP_VERBS = union(english("maintain", "keep", "sustain", "remain", "stay", "continue",
           "preserve"),
       german("beibehalten", "aufrechterhalten", "aufrechterhaltung", "beibehaltung", "weiterhin", "bleibt",
-          "bleiben", "halten", "halte", "gehalten", "stabil", "konstant", "weiterführen"));
+          "bleiben", "halten", "halte", "gehalten", "stabil", "konstant", "weiterführen", "fortsetzen", "fortführen"));
 
   /** Words that, shortly after "hold", make it a level to keep ("hold NPS at 40") rather than an event. */
   static final Set<String> LEVEL_WORDS = words("at", "above", "below", "under", "over", "within", "steady", "stable",

@@ -119,8 +119,12 @@ public final class QualityChecker {
     boolean binary = "binary".equals(keyResult.measurement())
         || (!hasTarget && usual == null && (output != null || completion != null));
 
+    // An activity ("Work on checkout") is never done, so unlike an output it is not binary: it lacks a target.
+    String activity = output == null && !hasTarget ? Verbs.activity(facts) : null;
     if (output != null) {
       findings.add(QualityRule.OUTPUT_NOT_OUTCOME, id, List.of(output));
+    } else if (activity != null) {
+      findings.add(QualityRule.OUTPUT_NOT_OUTCOME, id, List.of(activity));
     }
     if (binary) {
       String evidence = output != null ? output : completion;
@@ -128,8 +132,10 @@ public final class QualityChecker {
     } else if (!hasTarget) {
       findings.add(QualityRule.NO_TARGET, id, List.of());
     }
-    if (!hasTarget && !binary && !verbs.vague().isEmpty()) {
-      findings.add(QualityRule.VAGUE_VERB, id, verbs.vague());
+    // "Focus" in "Focus on checkout" is part of the activity, which output_not_outcome already names.
+    List<String> vague = verbs.vague().stream().filter(word -> activity == null || !activity.contains(word)).toList();
+    if (!hasTarget && !binary && !vague.isEmpty()) {
+      findings.add(QualityRule.VAGUE_VERB, id, vague);
     }
     if (hasTarget && !binary && usual == null && keyResult.start() == null && !facts.namesBaseline
         && !countsNewItems(facts)) {

@@ -52,6 +52,33 @@ record Verbs(String output, List<String> vague, String keep) {
   }
 
   /**
+   * Returns the words that make a key result an activity, as written: an opening such as "Work
+   * on" or "Fokus auf" followed by what is worked on, or a final German verb such as "arbeiten".
+   * Returns null when there are none.
+   */
+  static String activity(TextFacts facts) {
+    List<Word> words = facts.words;
+    for (List<String> opening : Lexicon.ACTIVITY_OPENINGS) {
+      if (words.size() > opening.size() && opensWith(words, opening)) {
+        return facts.text.substring(words.get(0).start(), words.get(opening.size() - 1).end());
+      }
+    }
+    if (words.size() > 1 && Lexicon.ACTIVITY_FINAL_VERBS.contains(words.get(words.size() - 1).lower())) {
+      return words.get(words.size() - 1).original();
+    }
+    return null;
+  }
+
+  private static boolean opensWith(List<Word> words, List<String> opening) {
+    for (int i = 0; i < opening.size(); i++) {
+      if (!words.get(i).lower().equals(opening.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns the first verb among the opening words, or the last word when it is a verb (German
    * puts the infinitive last: "Kundenzufriedenheit verbessern"). A German infinitive at the end
    * wins over an English form at the start, which is then a noun ("Releases der App … steigern").

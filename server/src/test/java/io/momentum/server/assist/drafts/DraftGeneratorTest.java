@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ class DraftGeneratorTest {
   private static final UUID UNIT = UUID.randomUUID();
   private static final LocalDate CYCLE_START = LocalDate.parse("2026-10-01");
   private static final LocalDate CYCLE_LAST_DAY = LocalDate.parse("2026-12-31");
+  private static final UUID CYCLE = UUID.randomUUID();
+  /** The day drafts in these tests are made: inside the drafted cycle, after the third quarter ended. */
+  private static final LocalDate TODAY = LocalDate.parse("2026-11-15");
 
   /** Retrieves and generates as the draft service does, but without leaving uncitable objectives out of the search. */
   private static DraftGenerator.Result draft(String language, String strategy, List<KpiTargets.Kpi> kpis,
@@ -48,9 +52,24 @@ class DraftGeneratorTest {
       libraryByPhrase.put(phrase, withLibrary ? LIBRARY_INDEX.search(language, phrase, 5) : List.of());
       pastByPhrase.put(phrase, pastIndex.search(language, phrase, 5));
     }
-    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, UNIT, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END, kpis);
+    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, UNIT, CYCLE, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END, kpis,
+        TODAY);
+    // As the draft service does: each phrase's library hits, translated, search the OKRs in the other language.
+    Map<String, List<DraftGenerator.Bridge>> bridgedByPhrase = new HashMap<>();
+    String other = language.equals("de") ? "en" : "de";
+    for (String phrase : phrases.outcomes()) {
+      List<DraftGenerator.Bridge> bridges = new ArrayList<>();
+      for (OkrIndex.Hit libraryHit : libraryByPhrase.get(phrase)) {
+        ExampleLibrary.Example example = LIBRARY.byId(libraryHit.id());
+        ExampleLibrary.Example sibling = LIBRARY.sibling(example, other);
+        if (sibling != null) {
+          pastIndex.search(other, sibling.searchText(), 5).forEach(hit -> bridges.add(new DraftGenerator.Bridge(hit, example, sibling)));
+        }
+      }
+      bridgedByPhrase.put(phrase, bridges);
+    }
     DraftGenerator.Hits hits = new DraftGenerator.Hits(withLibrary ? LIBRARY_INDEX.search(language, strategy, 12) : List.of(),
-        pastIndex.search(language, strategy, 12), libraryByPhrase, pastByPhrase);
+        pastIndex.search(language, strategy, 12), libraryByPhrase, pastByPhrase, bridgedByPhrase);
     return new DraftGenerator(LIBRARY).generate(input, hits, byId);
   }
 
@@ -211,11 +230,68 @@ class DraftGeneratorTest {
   }
 
   @Test
-  void otherUnitsCurrentObjectiveIsCited() {
+  void otherUnitsEndedObjectiveIsCited() {
     PastObjective sibling = pastObjective("Run zeppelin harbour logistics without delays", UUID.randomUUID(),
-        CYCLE_START, CYCLE_LAST_DAY);
+        LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"));
     List<String> cited = citedIds(generate("en", "Run zeppelin harbour logistics", List.of(), List.of(sibling)));
     assertThat(cited).contains(sibling.id().toString());
+  }
+
+  @Test
+  void otherUnitsLiveObjectiveIsUnderWay() {
+    PastObjective sibling = pastObjective("Run zeppelin harbour logistics without delays", UUID.randomUUID(),
+        CYCLE_START, CYCLE_LAST_DAY);
+
+    DraftGenerator.Result result = draft("en", "Run zeppelin harbour logistics", List.of(), List.of(sibling));
+
+    assertThat(citedIds(result.proposals())).doesNotContain(sibling.id().toString());
+    assertThat(result.proposals()).extracting(Proposal::title).doesNotContain(sibling.title());
+    assertThat(result.underWay()).singleElement().satisfies(entry -> {
+      assertThat(entry.getString("id")).isEqualTo(sibling.id().toString());
+      assertThat(entry.getString("title")).isEqualTo(sibling.title());
+      assertThat(entry.getString("unitName")).isEqualTo("Unit");
+      assertThat(entry.getString("cycleKey")).isEqualTo(sibling.cycleKey());
+      assertThat(entry.getJsonArray("phrases").getList()).containsExactly("Run zeppelin harbour logistics");
+      assertThat(entry.getJsonArray("terms").getList()).contains("zeppelin", "harbour");
+    });
+  }
+
+  @Test
+  void otherUnitsLiveObjectiveOfYearIsUnderWay() {
+    PastObjective year = pastObjective("Run zeppelin harbour logistics for the whole year", UUID.randomUUID(),
+        LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+
+    DraftGenerator.Result result = draft("en", "Run zeppelin harbour logistics", List.of(), List.of(year));
+
+    assertThat(citedIds(result.proposals())).doesNotContain(year.id().toString());
+    assertThat(result.underWay()).extracting(entry -> entry.getString("id")).containsExactly(year.id().toString());
+  }
+
+  @Test
+  void unitsObjectiveInDraftedCycleIsUnderWay() {
+    PastObjective own = new PastObjective(UUID.randomUUID(), "Run zeppelin harbour logistics without delays", null, UNIT,
+        "Unit", CYCLE, "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, pastObjective("x", UNIT, CYCLE_START,
+        CYCLE_LAST_DAY).keyResults());
+    PastObjective ownYear = pastObjective("Run zeppelin harbour logistics for the whole year", UNIT,
+        LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"));
+
+    DraftGenerator.Result result = draft("en", "Run zeppelin harbour logistics", List.of(), List.of(own, ownYear));
+
+    assertThat(result.underWay()).extracting(entry -> entry.getString("id")).containsExactly(own.id().toString());
+    assertThat(citedIds(result.proposals())).doesNotContain(own.id().toString(), ownYear.id().toString());
+  }
+
+  @Test
+  void demoGrowthObjectiveIsUnderWay() {
+    PastObjective regulars = regularsObjective();
+    PastObjective live = new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
+        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+
+    DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(), List.of(live));
+
+    assertThat(result.proposals()).isNotEmpty().extracting(Proposal::title).doesNotContain(live.title());
+    assertThat(result.underWay()).extracting(entry -> entry.getString("title")).containsExactly(live.title());
+    assertThat(result.underWay().get(0).getString("unitName")).isEqualTo("Growth");
   }
 
   @Test
@@ -450,6 +526,50 @@ class DraftGeneratorTest {
   }
 
   @Test
+  void germanDraftUsesEnglishKeyResultNumbers() {
+    PastObjective regulars = regularsObjective();
+
+    List<Proposal.KeyResult> all = generate("de", DEMO_STRATEGY_DE, List.of(), List.of(regulars)).stream()
+        .flatMap(proposal -> proposal.keyResults().stream()).toList();
+
+    Proposal.KeyResult churn = all.stream().filter(kr -> kr.numbers() == Proposal.Numbers.PAST).findFirst()
+        .orElseThrow(() -> new AssertionError("no key result with the organisation's numbers: " + all));
+    assertThat(churn.title()).isEqualTo("Monatliche Kundenabwanderung von 4,6 % auf 3,9 % senken");
+    assertThat(churn.start()).isEqualByComparingTo("4.6");
+    assertThat(churn.target()).isEqualByComparingTo("3.9");
+    assertThat(churn.sources().get(0).getString("type")).isEqualTo("okr");
+    assertThat(churn.sources().get(0).getString("title")).isEqualTo("Cut monthly customer churn from 4.6 % to 3.9 %");
+    assertThat(churn.sources().get(0).getString("id")).isEqualTo(regulars.keyResults().get(0).id().toString());
+  }
+
+  @Test
+  void englishDraftUsesGermanKeyResultNumbers() {
+    PastObjective german = new PastObjective(UUID.randomUUID(), "Erstkunden zu Stammkunden machen", null,
+        UUID.randomUUID(), "Wachstum", UUID.randomUUID(), "c-2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"),
+        LocalDate.parse("2026-09-30"),
+        List.of(new PastKeyResult(UUID.randomUUID(), "Monatliche Kundenabwanderung von 4,6 % auf 3,9 % senken",
+            "decrease", new BigDecimal("4.6"), new BigDecimal("3.9"), "%")));
+
+    List<Proposal.KeyResult> all = generate("en", DEMO_STRATEGY_EN, List.of(), List.of(german)).stream()
+        .flatMap(proposal -> proposal.keyResults().stream()).toList();
+
+    assertThat(all).filteredOn(kr -> kr.numbers() == Proposal.Numbers.PAST).extracting(Proposal.KeyResult::title)
+        .containsExactly("Reduce monthly customer churn from 4.6 % to 3.9 %");
+  }
+
+  @Test
+  void germanDraftListsEnglishObjectiveUnderWay() {
+    PastObjective regulars = regularsObjective();
+    PastObjective live = new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
+        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+
+    DraftGenerator.Result result = draft("de", DEMO_STRATEGY_DE, List.of(), List.of(live));
+
+    assertThat(result.underWay()).extracting(entry -> entry.getString("title")).containsExactly(live.title());
+    assertThat(result.proposals()).extracting(Proposal::title).doesNotContain(live.title());
+  }
+
+  @Test
   void sameMetricJoinsProposalOnce() {
     PastObjective regulars = regularsObjective();
     ProposalReview review = new ProposalReview(new QualityChecker(QualitySettings.defaults()));
@@ -475,13 +595,13 @@ class DraftGeneratorTest {
   void otherUnitsKeyResultJoinsOnlyWhenItAnswers() {
     UUID mobile = UUID.randomUUID();
     PastObjective checkout = new PastObjective(UUID.randomUUID(), "Make checkout faster for every order", null, mobile,
-        "Web shop", UUID.randomUUID(), "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY,
+        "Web shop", UUID.randomUUID(), "q3", "Q3 2026", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"),
         List.of(new PastKeyResult(UUID.randomUUID(), "Reduce checkout time from 95 to 60 seconds", "decrease",
                 new BigDecimal("95"), new BigDecimal("60"), "seconds"),
             new PastKeyResult(UUID.randomUUID(), "Reduce checkout steps for every order from 5 to 3", "decrease",
                 new BigDecimal("5"), new BigDecimal("3"), null)));
     PastObjective app = new PastObjective(UUID.randomUUID(), "Grow mobile app orders", null, mobile, "Mobile App",
-        UUID.randomUUID(), "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY,
+        UUID.randomUUID(), "q3", "Q3 2026", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"),
         List.of(new PastKeyResult(UUID.randomUUID(), "Raise the app's share of orders from 22 % to 30 %", "increase",
             new BigDecimal("22"), new BigDecimal("30"), "%")));
 

@@ -46,6 +46,79 @@ class QualityCheckerTest {
   }
 
   @Test
+  void activityPhrasingIsOutputNotOutcome() {
+    QualityReport report = checker.check(request("en", "Work on checkout", "Focus on checkout conversion",
+        "Working on the mobile app"));
+
+    for (String target : List.of("kr1", "kr2", "kr3")) {
+      assertThat(rulesOf(report, target)).as(target).containsExactlyInAnyOrder("output_not_outcome", "no_target");
+    }
+    Finding output = report.findings().stream().filter(f -> f.rule() == QualityRule.OUTPUT_NOT_OUTCOME).findFirst()
+        .orElseThrow();
+    assertThat(output.evidence()).containsExactly("Work on");
+  }
+
+  @Test
+  void germanActivityPhrasingIsOutputNotOutcome() {
+    QualityReport report = checker.check(request("de", "Arbeiten am Checkout", "Fokus auf die Conversion im Checkout",
+        "Weiter an der mobilen App arbeiten"));
+    QualityReport finalVerb = checker.check(request("de", "Am Checkout arbeiten"));
+
+    for (String target : List.of("kr1", "kr2", "kr3")) {
+      assertThat(rulesOf(report, target)).as(target).containsExactlyInAnyOrder("output_not_outcome", "no_target");
+    }
+    assertThat(rulesOf(finalVerb, "kr1")).containsExactlyInAnyOrder("output_not_outcome", "no_target");
+  }
+
+  @Test
+  void continuingIsBusinessAsUsual() {
+    QualityReport english = checker.check(request("en", "Continue the loyalty programme"));
+    QualityReport german = checker.check(request("de", "Treueprogramm fortsetzen"));
+
+    assertThat(rulesOf(english, "kr1")).containsExactlyInAnyOrder("business_as_usual", "no_target");
+    assertThat(rulesOf(german, "kr1")).containsExactlyInAnyOrder("business_as_usual", "no_target");
+  }
+
+  @Test
+  void activityWordWithTargetIsOutcome() {
+    QualityReport report = checker.check(request("en", "Continue to cut monthly churn from 4.6 % to 3.9 %",
+        "Reduce work in progress per team from 12 to 6"));
+
+    assertThat(rulesOf(report, "kr1")).doesNotContain("output_not_outcome");
+    assertThat(rulesOf(report, "kr2")).isEmpty();
+  }
+
+  @Test
+  void twoMeasuredVerbPhrasesAreCompound() {
+    QualityReport report = checker.check(request("en", "Reduce refunds and increase repeat orders",
+        "Increase revenue from new and returning customers"));
+
+    assertThat(rulesOf(report, "kr1")).contains("compound_kr");
+    assertThat(rulesOf(report, "kr2")).doesNotContain("compound_kr");
+  }
+
+  @Test
+  void verbPhrasesWithNumbersAreCompound() {
+    KeyResult fields = new KeyResult("kr1", "Reduce refunds and increase repeat orders", new BigDecimal("5"),
+        new BigDecimal("3"), "%", "decrease", null, null, null);
+    KeyResult inText = KeyResult.of("kr2", "Reduce refunds from 5 % to 3 % and increase repeat orders");
+
+    QualityReport report = checker.check(new QualityRequest("en", OWNED, List.of(fields, inText)));
+
+    assertThat(rulesOf(report, "kr1")).contains("compound_kr");
+    assertThat(rulesOf(report, "kr2")).contains("compound_kr");
+  }
+
+  @Test
+  void germanMeasuredVerbPhrasesAreCompound() {
+    QualityReport report = checker.check(request("de", "Rückerstattungen senken und Wiederholungskäufe steigern",
+        "Umsatz mit neuen und wiederkehrenden Kunden steigern"));
+
+    assertThat(rulesOf(report, "kr1")).contains("compound_kr");
+    assertThat(rulesOf(report, "kr2")).doesNotContain("compound_kr");
+  }
+
+  @Test
   void goodKeyResultHasNoFindings() {
     QualityReport report = checker.check(request("en", "Raise trial-to-paid conversion from 40 % to 55 %",
         "Cut median time to first dashboard from 9 days to 2 days"));
