@@ -111,7 +111,7 @@ describe('DraftsPage', () => {
     await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, underWay: [UNDER_WAY] } } })
     await generate()
     const underWay = wrapper.get('[data-testid="draft-under-way"]')
-    expect(underWay.text()).toContain('Already under way: “Turn first-time buyers into regulars” of Growth (Q4 2026).'
+    expect(underWay.text()).toContain('“Turn first-time buyers into regulars” of Growth (Q4 2026).'
       + ' Consider contributing a key result to it or aligning your objective with it.')
     expect(underWay.text()).toContain('It matches “cut churn”.')
     expect(underWay.get('a').attributes('href')).toBe('/nodes/o-growth/impact')
@@ -123,7 +123,7 @@ describe('DraftsPage', () => {
     await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, underWay: [UNDER_WAY] } } }, 'de')
     await generate()
     expect(wrapper.get('[data-testid="draft-under-way"]').text()).toContain(
-      'Schon in Arbeit: „Turn first-time buyers into regulars“ von Growth (Q4 2026).')
+      '„Turn first-time buyers into regulars“ von Growth (Q4 2026).')
   })
 
   it('shows no under-way list without entries', async () => {

@@ -113,11 +113,11 @@ class DraftsBrowserIT {
     assertThat(result.getString("germanHeading")).startsWith("Vorschläge (");
     // The team's own objective of the drafted quarter is under way too. The matched phrases follow on their own line.
     assertThat(result.getJsonArray("underWay").getList()).hasSize(2).anySatisfy(entry -> assertThat(entry.toString())
-        .startsWith("Already under way: “Keep customers who bought once” of Company (Quarter). Consider contributing a"
+        .startsWith("“Keep customers who bought once” of Company (Quarter). Consider contributing a"
             + " key result to it or aligning your objective with it.")
         .endsWith("It matches “cut churn”."));
     assertThat(result.getJsonArray("underWay").getList()).anySatisfy(entry -> assertThat(entry.toString())
-        .startsWith("Already under way: “Delight customers” of Team (Quarter)."));
+        .startsWith("“Delight customers” of Team (Quarter)."));
     assertThat(result.getJsonArray("underWayLinks").getList()).contains("/nodes/" + companyObjective + "/impact",
         "/nodes/" + org.objectiveId + "/impact");
     assertThat(result.getJsonArray("titles").getList()).doesNotContain("Keep customers who bought once");
