@@ -105,10 +105,10 @@ final class CarryOver {
                   return insertKey(key, copyId, "key_result", field)
                       .compose(x -> connection.preparedQuery("INSERT INTO key_results (id, org_id, key, objective_id, title, description,"
                               + " measurement, unit_id, owner_id, owner_name, weight, start_value, target_value, low_value, high_value,"
-                              + " tolerance, commit_value, stretch_value, unit, kpi_id, milestones, work_from, carried_from)"
+                              + " tolerance, commit_value, stretch_value, unit, kpi_id, milestones, work_from, example_numbers, carried_from)"
                               + " SELECT $3, org_id, $4, $5, title, description, measurement, unit_id, owner_id, owner_name, weight,"
                               + " start_value, target_value, low_value, high_value, tolerance, commit_value, stretch_value, unit,"
-                              + " kpi_id, milestones, work_from, id FROM key_results WHERE org_id = $1 AND id = $2")
+                              + " kpi_id, milestones, work_from, example_numbers, id FROM key_results WHERE org_id = $1 AND id = $2")
                           .execute(Tuple.of(orgId, original.getUUID("id"), copyId, key, copyObjective)));
                 })
                 .compose(x -> connection.preparedQuery("SELECT " + Definitions.KEY_RESULT_COLUMNS

@@ -42,6 +42,11 @@ class CloseIT {
     org = Cadence.org(node, "close");
     api = Http.withToken(org.token);
     revenueId = org.keyResults.get("revenue").toString();
+    // A key result still holding a draft's example numbers: its copy must keep the mark.
+    HttpResponse<Buffer> sample = api.post("/api/v1/key-results", new JsonObject().put("key", "sample")
+        .put("objectiveId", org.objectiveId.toString()).put("title", "Raise releases per month from 1 to 4")
+        .put("measurement", "increase").put("start", 1).put("target", 4).put("exampleNumbers", true));
+    assertThat(sample.statusCode()).as(sample.bodyAsString()).isEqualTo(201);
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     nextQuarterId = Http.json(api.post("/api/v1/cycles", new JsonObject().put("key", "next").put("name", "Next quarter")
         .put("kind", "quarter").put("parentId", org.yearId.toString()).put("start", today.plusDays(45).toString())
@@ -63,7 +68,7 @@ class CloseIT {
 
     assertThat(candidates).hasSize(1);
     assertThat(candidates.getJsonObject(0).getString("id")).isEqualTo(org.objectiveId.toString());
-    assertThat(candidates.getJsonObject(0).getInteger("keyResults")).isEqualTo(7);
+    assertThat(candidates.getJsonObject(0).getInteger("keyResults")).isEqualTo(8);
     assertThat(preview.getJsonArray("suggestedTargets").stream().map(c -> ((JsonObject) c).getString("id")))
         .contains(nextQuarterId);
   }
@@ -78,7 +83,7 @@ class CloseIT {
     assertThat(closed.getJsonObject("cycle").getBoolean("closed")).isTrue();
     long stored = node.services().pool().preparedQuery("SELECT count(*) FROM cycle_results WHERE org_id = $1 AND cycle_id = $2")
         .execute(Tuple.of(org.orgId, org.quarterId)).await().iterator().next().getLong(0);
-    assertThat(stored).isEqualTo(8);
+    assertThat(stored).isEqualTo(9);
   }
 
   @Test
@@ -110,10 +115,22 @@ class CloseIT {
     assertThat(copy.getString("key")).isEqualTo("objective-next");
     assertThat(copy.getString("carriedFrom")).isEqualTo(org.objectiveId.toString());
     assertThat(copy.getString("cycleId")).isEqualTo(nextQuarterId);
-    assertThat(copy.getJsonArray("keyResults")).hasSize(7);
+    assertThat(copy.getJsonArray("keyResults")).hasSize(8);
     assertThat(revenueCopy.getString("key")).isEqualTo("revenue-next");
     assertThat(revenueCopy.getString("carriedFrom")).isEqualTo(revenueId);
     assertThat(revenueCopy.getDouble("firstValue")).isEqualTo(35.0);
+  }
+
+  @Test
+  void copyKeepsExampleNumbersMark() {
+    JsonArray copies = closed.getJsonArray("copies").getJsonObject(0).getJsonArray("keyResults");
+    JsonObject sampleCopy = copies.stream().map(k -> (JsonObject) k)
+        .filter(k -> k.getString("key").startsWith("sample")).findFirst().orElseThrow();
+    JsonObject revenueCopy = copies.stream().map(k -> (JsonObject) k)
+        .filter(k -> k.getString("key").startsWith("revenue")).findFirst().orElseThrow();
+
+    assertThat(sampleCopy.getBoolean("exampleNumbers")).as(sampleCopy.encode()).isTrue();
+    assertThat(revenueCopy.getBoolean("exampleNumbers")).as(revenueCopy.encode()).isFalse();
   }
 
   @Test
