@@ -322,8 +322,8 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the clauses of {@link #riskLine}, one per reason (and per unit of stale key results),
-   * naming the subjects in brackets when {@code withNames}.
+   * Returns the clauses of {@link #riskLine}, one per reason, naming the subjects in brackets when
+   * {@code withNames}. Stale key results get a clause per unit with names and one in all without.
    */
   private List<JsonObject> riskClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason, boolean recommendations,
                                        boolean withNames) {
@@ -332,6 +332,17 @@ final class BriefComposer {
     for (Map.Entry<String, List<JsonObject>> entry : byReason.entrySet()) {
       List<JsonObject> about = new ArrayList<>(entry.getValue());
       if (about.isEmpty()) {
+        continue;
+      }
+      if ("staleCount".equals(entry.getKey()) && !withNames) {
+        // Without names the stale key results of all units share one count, and their units are linked as data.
+        List<JsonObject> stale = new ArrayList<>();
+        for (JsonObject unitLink : about) {
+          stale.addAll(stale(keyResultsOf(List.of(unitLink.getString("id")))));
+        }
+        Sentence.Builder clause = counted("riskIn.staleCountAll", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()));
+        about.forEach(clause::data);
+        clauses.add(clause.build());
         continue;
       }
       if ("staleCount".equals(entry.getKey())) {

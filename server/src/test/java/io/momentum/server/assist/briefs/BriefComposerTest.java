@@ -531,10 +531,10 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(delimiter = '|', value = {
-      "value | en | Re-plan Reduce failed payment attempts: its value has not moved lately, and the trend of all its values in the cycle reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
-      "value | de | Reduce failed payment attempts neu planen: Der Messwert hat sich zuletzt nicht bewegt, und der Trend aller Messwerte des Zyklus erreicht bis zum Zyklusende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %).",
-      "signal | en | Re-plan Reduce failed payment attempts: its value has not moved lately, and the trend of all its values in the cycle reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
-      "progress | en | Re-plan Reduce failed payment attempts: its progress has not moved lately, and the trend of all its values in the cycle gives a progress of 52.4 % by the end of the cycle instead of the target."})
+      "value | en | Re-plan Reduce failed payment attempts: its value has stalled, and its trend over the cycle reaches 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
+      "value | de | Reduce failed payment attempts neu planen: Der Messwert stagniert, und sein Trend über den Zyklus erreicht bis zum Ende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %).",
+      "signal | en | Re-plan Reduce failed payment attempts: its value has stalled, and its trend over the cycle reaches 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
+      "progress | en | Re-plan Reduce failed payment attempts: its progress has stalled, and its trend over the cycle gives a progress of 52.4 % by the end instead of the target."})
   void flatKeyResultReplanNamesNoPace(String flatBy, String language, String expected) {
     BriefInputs moving = failedPayments(BriefKind.WEEKLY);
     JsonObject now = moving.now().stream().filter(n -> "k-fail".equals(n.getString("id"))).findFirst().orElseThrow().copy();
@@ -750,6 +750,31 @@ class BriefComposerTest {
     assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(5);
     // The unit and all seven objectives are linked, named or not.
     assertThat(line.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")).distinct()).hasSize(8);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | , and 2 key results without a check-in for longer than the stale limit, above all",
+      "de | , und 2 Schlüsselergebnisse länger als die Veraltungsfrist ohne Check-in, vor allem"})
+  void countedRiskLineCountsStaleOnce(String language, String staleClause) {
+    BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
+    List<JsonObject> now = new ArrayList<>(base.now());
+    // One silent key result in Returns and one in Operations itself: two units, one count.
+    for (String unitId : List.of("u-returns", "u-ops")) {
+      now.add(node("k-silent-" + unitId, "key_result", "Silent key result of " + unitId, "o-slow-A", 0.2, "off_track",
+          NOW.minus(Duration.ofDays(40)), null).put("unitId", unitId).put("stale", true));
+    }
+    BriefInputs inputs = withLongTitles(new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals()));
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
+    assertThat(line.getString("text")).contains(staleClause);
+    assertThat(BriefComposer.wordCount(line)).isLessThanOrEqualTo(BriefComposer.MAX_WORDS);
+    JsonObject staleCount = line.getJsonArray("numbers").stream().map(n -> (JsonObject) n)
+        .filter(n -> "keyResults.stale".equals(n.getString("of"))).findFirst().orElseThrow();
+    assertThat(staleCount.getJsonArray("nodeIds")).containsExactlyInAnyOrder("k-silent-u-returns", "k-silent-u-ops");
   }
 
   /**

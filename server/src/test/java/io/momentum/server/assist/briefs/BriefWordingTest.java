@@ -204,6 +204,10 @@ class BriefWordingTest {
       "en|riskIn.staleCountOwn|0|2|2 own key results without a check-in for longer than the stale limit",
       "de|riskIn.staleCountOwn|0|1|1 eigenes Schlüsselergebnis länger als die Veraltungsfrist ohne Check-in",
       "de|riskIn.staleCountOwn|0|2|2 eigene Schlüsselergebnisse länger als die Veraltungsfrist ohne Check-in",
+      "en|riskIn.staleCountAll|0|1|1 key result without a check-in for longer than the stale limit",
+      "en|riskIn.staleCountAll|0|2|2 key results without a check-in for longer than the stale limit",
+      "de|riskIn.staleCountAll|0|1|1 Schlüsselergebnis länger als die Veraltungsfrist ohne Check-in",
+      "de|riskIn.staleCountAll|0|2|2 Schlüsselergebnisse länger als die Veraltungsfrist ohne Check-in",
       "en|clause.moreLinked|0|1|1 more linked item has a signal too",
       "en|clause.moreLinked|0|2|2 more linked items have signals too",
       "de|clause.moreLinked|0|1|1 weiteres verknüpftes Element hat ebenfalls ein Signal",
@@ -255,7 +259,7 @@ class BriefWordingTest {
         "risk.stale", "risk.stale.signals", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
         "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
         "riskIn.staleCount", "clause.moreSignals", "movedIn.rose", "movedIn.fell", "movedIn.other",
-        "recIn.review", "recIn.replan", "recIn.unitGap", "riskIn.staleCountOwn", "clause.moreLinked", "clause.linked");
+        "recIn.review", "recIn.replan", "recIn.unitGap", "riskIn.staleCountOwn", "riskIn.staleCountAll", "clause.moreLinked", "clause.linked");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
