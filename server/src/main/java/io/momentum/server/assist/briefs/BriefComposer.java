@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,11 @@ final class BriefComposer {
    * some signals, except where its clauses about linked nodes alone are longer.
    */
   static final int MAX_WORDS = 35;
+  /**
+   * Maximum words of a signal sentence that names every node its signals link to. A longer one
+   * names one linked node, or none, and counts the others.
+   */
+  static final int MAX_WORDS_LINKED = 40;
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
 
@@ -165,7 +171,7 @@ final class BriefComposer {
       return new ArrayList<>(sentences.subList(0, MAX_ITEMS));
     }
     List<JsonObject> subjects = new ArrayList<>(named.values());
-    kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS).build());
+    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count)));
     return kept;
   }
 
@@ -214,11 +220,11 @@ final class BriefComposer {
           } else if (sentences.get(0).getBoolean(MOVED, false) && inside.size() == subjects.size()) {
             kept.add(movedLine(unit, subjects));
           } else if (inside.isEmpty()) {
-            kept.add(counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, MAX_ITEMS)
-                .build());
+            kept.add(naming(named -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf()))
+                .labels(subjects, named)));
           } else {
-            kept.add(counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
-                .labels(inside, MAX_ITEMS).build());
+            kept.add(naming(named -> counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
+                .labels(inside, named)));
           }
         }
         return kept;
@@ -281,35 +287,91 @@ final class BriefComposer {
 
   /**
    * Writes one line about the left-out risks or recommendations of a sub-unit: per reason, the
-   * count of nodes and units with that reason and up to three of their names ("Operations: 2 more
-   * objectives to review (A and B)"). Key results without a recent check-in, counted per unit in
-   * the risks section, are counted here too, with the unit they belong to.
+   * count of nodes and units with that reason, with their names in brackets when all of them fit
+   * in {@link #MAX_WORDS} words ("Operations: 2 more objectives to review (A and B)"). Otherwise
+   * the counts come first and the line names only the weightiest few across the reasons
+   * ("Operations: 4 off track, 1 at risk, and 9 with unresolved signals, above all A and B"); the
+   * others are linked as data. Key results without a recent check-in, counted per unit in the
+   * risks section, are counted here too, with the unit they belong to. The line calls the
+   * sub-unit's own objectives and key results "its own", since it names the sub-unit first.
    */
   private JsonObject riskLine(BriefInputs.Unit group, Map<String, JsonObject> subjects, Map<String, String> reasons) {
     boolean recommendations = RECOMMENDATION_REASONS.containsAll(reasons.values());
-    String prefix = recommendations ? "recIn." : "riskIn.";
     Map<String, List<JsonObject>> byReason = new LinkedHashMap<>();
     (recommendations ? RECOMMENDATION_REASONS : RISK_REASONS).forEach(reason -> byReason.put(reason, new ArrayList<>()));
     subjects.forEach((key, subject) -> byReason.get(reasons.get(key)).add(subject));
+    String groupKey = "unit:" + group.id();
+    JsonObject named = sentence("riskIn").unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
+    if (wordCount(named) <= MAX_WORDS) {
+      return named;
+    }
+    // Weightiest first: the reasons in their order, and within a reason the order of the section.
+    List<JsonObject> worst = new ArrayList<>();
+    byReason.forEach((reason, about) -> about.stream()
+        .filter(subject -> !"staleCount".equals(reason) && !linkKey(subject).equals(groupKey)).forEach(worst::add));
+    List<JsonObject> clauses = riskClauses(group, byReason, recommendations, false);
+    if (worst.isEmpty()) {
+      return sentence("riskIn").unit(group).clauses(clauses).build();
+    }
+    return naming(count -> {
+      Sentence.Builder line = sentence("riskInWorst").unit(group).clauses(clauses);
+      line.labels(worst.subList(0, Math.min(count, worst.size())), count);
+      worst.subList(Math.min(count, worst.size()), worst.size()).forEach(line::data);
+      return line;
+    }, MAX_ITEMS / 2);
+  }
+
+  /**
+   * Returns the clauses of {@link #riskLine}, one per reason, naming the subjects in brackets when
+   * {@code withNames}. Stale key results get a clause per unit with names and one in all without.
+   */
+  private List<JsonObject> riskClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason, boolean recommendations,
+                                       boolean withNames) {
+    String prefix = recommendations ? "recIn." : "riskIn.";
     List<JsonObject> clauses = new ArrayList<>();
     for (Map.Entry<String, List<JsonObject>> entry : byReason.entrySet()) {
-      List<JsonObject> about = entry.getValue();
+      List<JsonObject> about = new ArrayList<>(entry.getValue());
       if (about.isEmpty()) {
+        continue;
+      }
+      if ("staleCount".equals(entry.getKey()) && !withNames) {
+        // Without names the stale key results of all units share one count, and their units are linked as data.
+        List<JsonObject> stale = new ArrayList<>();
+        for (JsonObject unitLink : about) {
+          stale.addAll(stale(keyResultsOf(List.of(unitLink.getString("id")))));
+        }
+        Sentence.Builder clause = counted("riskIn.staleCountAll", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()));
+        about.forEach(clause::data);
+        clauses.add(clause.build());
         continue;
       }
       if ("staleCount".equals(entry.getKey())) {
         for (JsonObject unitLink : about) {
           BriefInputs.Unit unit = in.units().stream().filter(u -> u.id().equals(unitLink.getString("id"))).findFirst().orElseThrow();
           List<JsonObject> stale = stale(keyResultsOf(List.of(unit.id())));
-          clauses.add(counted("riskIn.staleCount", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()))
-              .unit(unit).build());
+          Sentence.Number count = numbers.count("keyResults.stale", stale, in.asOf());
+          clauses.add(unit.id().equals(group.id())
+              ? counted("riskIn.staleCountOwn", stale.size()).number(count).build()
+              : counted("riskIn.staleCount", stale.size()).number(count).unit(unit).build());
         }
         continue;
       }
-      clauses.add(counted(prefix + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()))
-          .labels(about, MAX_ITEMS / 2).build());
+      if ("unitGap".equals(entry.getKey()) && about.removeIf(subject -> linkKey(subject).equals("unit:" + group.id()))) {
+        clauses.add(sentence("recIn.unitGapOwn").build());
+        if (about.isEmpty()) {
+          continue;
+        }
+      }
+      Sentence.Builder clause = counted(prefix + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()));
+      if (withNames) {
+        clause.bracketedLabels(about, about.size());
+      } else {
+        clause.bracketedLabels(List.of(), 0);
+        about.forEach(clause::data);
+      }
+      clauses.add(clause.build());
     }
-    return sentence("riskIn").unit(group).clauses(clauses).build();
+    return clauses;
   }
 
   /**
@@ -359,11 +421,11 @@ final class BriefComposer {
   }
 
   private Sentence.Builder sentence(String key) {
-    return Sentence.of(words, key);
+    return Sentence.of(words, key).countingRest(rest -> numbers.more(rest, in.asOf()));
   }
 
   private Sentence.Builder counted(String key, long count) {
-    return Sentence.of(words, BriefWording.countedKey(key, count));
+    return sentence(BriefWording.countedKey(key, count));
   }
 
   // Summary
@@ -400,49 +462,63 @@ final class BriefComposer {
             .words(words.template(change.signum() < 0 ? "score.down" : "score.up")).build());
         List<JsonObject> pullingDown = addedBelow(BriefNumbers.meanProgress(before));
         if (change.signum() < 0 && !pullingDown.isEmpty()) {
-          out.add(counted(noKeyResultFell() ? "summary.fallFromAdded" : "summary.lowerFromAdded", pullingDown.size())
-              .number(numbers.count("keyResults.added", pullingDown, in.asOf())).nodes(pullingDown, MAX_ITEMS).build());
+          out.add(naming(named -> counted(noKeyResultFell() ? "summary.fallFromAdded" : "summary.lowerFromAdded", pullingDown.size())
+              .number(numbers.count("keyResults.added", pullingDown, in.asOf())).nodes(pullingDown, named)));
         }
       } else {
         out.add(sentence("summary.flat" + scope).words(words.template("period." + in.kind().wire()))
             .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).unit(in.unit()).build());
       }
       if (!addedObjectives.isEmpty()) {
-        out.add(counted("summary.addedObjectives", addedObjectives.size())
-            .number(numbers.count("objectives.added", addedObjectives, in.asOf())).nodes(addedObjectives, MAX_ITEMS)
+        out.add(naming(named -> counted("summary.addedObjectives", addedObjectives.size())
+            .number(numbers.count("objectives.added", addedObjectives, in.asOf())).nodes(addedObjectives, named)
             .number(numbers.score(objectives, unitIds, in.asOf()))
-            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart())).build());
+            .number(numbers.keptScore(kept, unitIds, in.asOf(), in.periodStart()))));
       }
     }
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
     if (onTrack.size() == objectives.size()) {
       // With every objective on track the sentence names them without counting the statuses left at zero.
-      Sentence.Builder all = sentence(BriefWording.shareKey("summary.status", onTrack.size(), objectives.size()));
-      if (objectives.size() > 2) {
-        all.number(numbers.count("objectives.on_track", onTrack, in.asOf()));
-      }
-      out.add(all.nodes(onTrack, MAX_ITEMS).build());
+      out.add(naming(named -> {
+        Sentence.Builder all = sentence(BriefWording.shareKey("summary.status", onTrack.size(), objectives.size()));
+        if (objectives.size() > 2) {
+          all.number(numbers.count("objectives.on_track", onTrack, in.asOf()));
+        }
+        return all.nodes(onTrack, named);
+      }));
       return out;
     }
-    // A portfolio names three objectives per status, so its three lists fit one readable sentence.
-    int named = tree ? MAX_ITEMS / 2 : MAX_ITEMS;
-    Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
-        .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-        .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
-        : counted("summary.status", onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
-        .number(numbers.count("objectives", objectives, in.asOf())).nodes(onTrack, named);
-    List<JsonObject> atRisk = withStatus(behindFirst(objectives), "at_risk");
-    List<JsonObject> offTrack = withStatus(behindFirst(objectives), "off_track");
-    out.add(status
-        .number(numbers.count("objectives.at_risk", atRisk, in.asOf()))
-        .number(numbers.count("objectives.off_track", offTrack, in.asOf()))
-        .bracketedNodes(atRisk, named).bracketedNodes(offTrack, named).build());
+    out.add(statusShares(objectives, onTrack));
     List<JsonObject> pending = withStatus(objectives, "pending");
     if (!pending.isEmpty()) {
-      out.add(counted("summary.pending", pending.size())
-          .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, MAX_ITEMS).build());
+      out.add(naming(named -> counted("summary.pending", pending.size())
+          .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, named)));
     }
     return out;
+  }
+
+  /**
+   * Writes how many objectives are on track, at risk and off track. Only the worst status with
+   * objectives names them, so the sentence stays short with long titles: the off-track ones, else
+   * those at risk, else those on track. The others are linked as data of their counts.
+   */
+  private JsonObject statusShares(List<JsonObject> objectives, List<JsonObject> onTrack) {
+    List<JsonObject> atRisk = withStatus(behindFirst(objectives), "at_risk");
+    List<JsonObject> offTrack = withStatus(behindFirst(objectives), "off_track");
+    List<JsonObject> worst = !offTrack.isEmpty() ? offTrack : !atRisk.isEmpty() ? atRisk : onTrack;
+    return naming(named -> {
+      Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
+          .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+          .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
+          : counted("summary.status", onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+          .number(numbers.count("objectives", objectives, in.asOf())).bracketedNodes(worst == onTrack ? onTrack : List.of(), named);
+      status.number(numbers.count("objectives.at_risk", atRisk, in.asOf()))
+          .number(numbers.count("objectives.off_track", offTrack, in.asOf()))
+          .bracketedNodes(worst == atRisk ? atRisk : List.of(), named).bracketedNodes(worst == offTrack ? offTrack : List.of(), named);
+      objectives.stream().filter(objective -> !worst.contains(objective))
+          .forEach(objective -> status.data(Sentence.Builder.nodeLink(objective)));
+      return status;
+    }, MAX_ITEMS);
   }
 
   /**
@@ -456,11 +532,13 @@ final class BriefComposer {
       return sentence("summary.ownNone").unit(in.unit()).cycle(in.cycle(), in.unit()).build();
     }
     List<JsonObject> onTrack = withStatus(objectives, "on_track");
-    Sentence.Builder sentence = sentence(BriefWording.shareKey("summary.own", onTrack.size(), objectives.size()))
-        .unit(in.unit()).number(numbers.score(objectives, own, in.asOf()));
-    share(sentence, objectives, ".own");
     // The counted objectives on track are named; an only objective is named by its status alone.
-    return (objectives.size() == 1 ? sentence : sentence.bracketedNodes(onTrack, MAX_ITEMS)).build();
+    return naming(named -> {
+      Sentence.Builder sentence = sentence(BriefWording.shareKey("summary.own", onTrack.size(), objectives.size()))
+          .unit(in.unit()).number(numbers.score(objectives, own, in.asOf()));
+      share(sentence, objectives, ".own");
+      return objectives.size() == 1 ? sentence : sentence.bracketedNodes(onTrack, named);
+    }, MAX_ITEMS);
   }
 
   /**
@@ -554,8 +632,8 @@ final class BriefComposer {
     }
 
     if (countUnmoved && !unmoved.isEmpty() && !changed.isEmpty()) {
-      out.add(counted("moved.unmoved", unmoved.size()).number(numbers.count("unmoved", unmoved, in.asOf()))
-          .nodes(unmoved, MAX_ITEMS).build());
+      out.add(naming(named -> counted("moved.unmoved", unmoved.size()).number(numbers.count("unmoved", unmoved, in.asOf()))
+          .nodes(unmoved, named)));
     }
     if (changed.isEmpty() && added.isEmpty() && statusChanges == 0) {
       out.add(sentence("moved.none").unit(in.unit()).build());
@@ -707,6 +785,24 @@ final class BriefComposer {
     return fitted(() -> sentence("risk.signal").node(node), nodeSignals, variants, boardUnitOf(node.getString("id")), true);
   }
 
+  /** Builds the sentence {@code build} gives with up to {@link #MAX_ITEMS} names, as {@link #naming(IntFunction, int)} does. */
+  private static JsonObject naming(IntFunction<Sentence.Builder> build) {
+    return naming(build, MAX_ITEMS);
+  }
+
+  /**
+   * Builds the sentence that {@code build} gives for a number of names in its list: {@code max},
+   * or fewer while the sentence has more than {@link #MAX_WORDS} words, but at least one. A list
+   * cut short counts the rest ("A, B and 8 more"), so long titles cost names, not words.
+   */
+  private static JsonObject naming(IntFunction<Sentence.Builder> build, int max) {
+    JsonObject sentence = build.apply(max).build();
+    for (int named = max - 1; named >= 1 && wordCount(sentence) > MAX_WORDS; named--) {
+      sentence = build.apply(named).build();
+    }
+    return sentence;
+  }
+
   /** Returns the number of words of a built sentence's text, counted between spaces. */
   static int wordCount(JsonObject sentence) {
     String text = sentence.getString("text").strip();
@@ -765,31 +861,47 @@ final class BriefComposer {
    */
   private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
                                          String boardUnit, boolean capital) {
-    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE);
+    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE, Integer.MAX_VALUE);
   }
 
   /**
    * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words: beyond
    * that it names fewer signal kinds and counts the signals of the others, as many as it takes to
    * fit. When even counting every kind does not fit, because of the clauses about linked nodes,
-   * it names every kind, since a count would then only hide them.
+   * it names every kind and linked node, unless that takes more than {@link #MAX_WORDS_LINKED}
+   * words: then it names only the first linked node and counts the others, or counts them all,
+   * with as many kinds named as fit in that limit.
    */
   private JsonObject fitted(Supplier<Sentence.Builder> start, List<BriefInputs.Signal> all, Map<String, String> variants,
                             String boardUnit, boolean capital) {
     int kinds = (int) all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().count();
-    JsonObject full = signalClauses(start.get(), all, variants, boardUnit, capital, kinds).build();
+    JsonObject full = signalClauses(start.get(), all, variants, boardUnit, capital, kinds, Integer.MAX_VALUE).build();
     for (int named = kinds - 1; named >= 0 && wordCount(full) > MAX_WORDS; named--) {
-      JsonObject shorter = signalClauses(start.get(), all, variants, boardUnit, capital, named).build();
+      JsonObject shorter = signalClauses(start.get(), all, variants, boardUnit, capital, named, Integer.MAX_VALUE).build();
       if (wordCount(shorter) <= MAX_WORDS) {
         return shorter;
+      }
+    }
+    if (wordCount(full) <= MAX_WORDS_LINKED) {
+      return full;
+    }
+    for (int linksNamed : List.of(1, 0)) {
+      for (int named = kinds; named >= 0; named--) {
+        JsonObject shorter = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
+        if (wordCount(shorter) <= MAX_WORDS_LINKED) {
+          return shorter;
+        }
       }
     }
     return full;
   }
 
-  /** Adds the signal clauses as {@link #signalClauses(Sentence.Builder, List, Map, String, boolean)} does, naming at most {@code namedKinds} kinds. */
+  /**
+   * Adds the signal clauses as {@link #signalClauses(Sentence.Builder, List, Map, String, boolean)} does, naming at most
+   * {@code namedKinds} kinds and {@code linksNamed} of the linked nodes.
+   */
   private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
-                                         String boardUnit, boolean capital, int namedKinds) {
+                                         String boardUnit, boolean capital, int namedKinds, int linksNamed) {
     List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
     Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
     plain.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
@@ -797,7 +909,7 @@ final class BriefComposer {
     // The first kinds are named and the signals of the others counted in one clause.
     int named = Math.min(namedKinds, kinds.size());
     List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, kinds.subList(0, named), boardUnit));
-    clauses.addAll(linkClauses(sentence, all, variants, boardUnit));
+    clauses.addAll(linkClauses(sentence, all, variants, boardUnit, linksNamed));
     List<JsonObject> counted = new ArrayList<>();
     kinds.subList(named, kinds.size()).forEach(ofKind -> ofKind.forEach(signal -> counted.add(signalLink(signal, boardUnit))));
     if (!counted.isEmpty()) {
@@ -879,7 +991,7 @@ final class BriefComposer {
    * other signals about the same node are linked as data of the sentence.
    */
   private List<JsonObject> linkClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals,
-                                       Map<String, String> variants, String boardUnit) {
+                                       Map<String, String> variants, String boardUnit, int linksNamed) {
     Map<String, List<BriefInputs.Signal>> byNode = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : signals) {
       String variant = variants.get(signal.id());
@@ -891,9 +1003,10 @@ final class BriefComposer {
     List<List<BriefInputs.Signal>> nodes = new ArrayList<>(byNode.values());
     // What the node relies on or contributes to comes before the nodes flagged because of it.
     nodes.sort(Comparator.comparing(ofNode -> ofNode.stream().noneMatch(signal -> "dependency".equals(variants.get(signal.id())))));
+    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(linksNamed, nodes.size()), nodes.size());
     List<JsonObject> clauses = new ArrayList<>();
     List<BriefInputs.Signal> held = new ArrayList<>();
-    for (List<BriefInputs.Signal> ofNode : nodes) {
+    for (List<BriefInputs.Signal> ofNode : nodes.subList(0, nodes.size() - counted.size())) {
       BriefInputs.Signal lead = ofNode.stream().filter(signal -> "dependency".equals(variants.get(signal.id())))
           .findFirst().orElse(ofNode.get(0));
       if ("held".equals(variants.get(lead.id()))) {
@@ -916,6 +1029,13 @@ final class BriefComposer {
             .words(kindWord(signal.subjectKind())).words(pronoun(signal.subjectKind())).build());
       }
       clauses.add(sentence("clause.heldGroup").clauses(items).build());
+    }
+    if (!counted.isEmpty()) {
+      // The linked nodes beyond linksNamed are counted, one signal each, and all their signals linked.
+      List<JsonObject> leads = counted.stream().map(ofNode -> signalLink(ofNode.get(0), boardUnit)).toList();
+      counted.forEach(ofNode -> ofNode.forEach(signal -> sentence.data(signalLink(signal, boardUnit))));
+      String key = linksNamed == 0 ? "clause.linked" : "clause.moreLinked";
+      clauses.add(counted(key, counted.size()).number(numbers.risks("signal", leads, in.asOf())).build());
     }
     return clauses;
   }
@@ -1335,9 +1455,11 @@ final class BriefComposer {
       List<JsonObject> carried = carried();
       if (!carried.isEmpty()) {
         // A single objective is named without its count: "Decide whether X continues".
-        Sentence.Builder sentence = carried.size() == 1 ? counted("tp.carryOver", 1).words("")
-            : counted("tp.carryOver", carried.size()).number(numbers.count("objectives.carryOver", carried, in.asOf()));
-        out.add(sentence.nodes(carried, MAX_ITEMS).build());
+        out.add(naming(named -> {
+          Sentence.Builder sentence = carried.size() == 1 ? counted("tp.carryOver", 1).words("")
+              : counted("tp.carryOver", carried.size()).number(numbers.count("objectives.carryOver", carried, in.asOf()));
+          return sentence.nodes(carried, named);
+        }, MAX_ITEMS));
       }
     } else {
       addBlockersPoint(out);
@@ -1353,10 +1475,12 @@ final class BriefComposer {
     List<BriefInputs.CheckIn> checkIns = blockerCheckIns();
     List<JsonObject> blocked = checkIns.stream().map(c -> byId.get(c.keyResultId())).toList();
     if (!blocked.isEmpty()) {
-      Sentence.Builder sentence = counted("tp.blockers", blocked.size())
-          .number(numbers.count("keyResults.blocked", blocked, in.asOf())).nodes(blocked, MAX_ITEMS);
-      checkIns.forEach(checkIn -> sentence.data(checkInLink(checkIn)));
-      out.add(sentence.build());
+      out.add(naming(named -> {
+        Sentence.Builder sentence = counted("tp.blockers", blocked.size())
+            .number(numbers.count("keyResults.blocked", blocked, in.asOf())).nodes(blocked, named);
+        checkIns.forEach(checkIn -> sentence.data(checkInLink(checkIn)));
+        return sentence;
+      }, MAX_ITEMS));
     }
   }
 
@@ -1401,7 +1525,7 @@ final class BriefComposer {
     int shown = Math.max(0, room - 1);
     deeper.subList(0, shown).forEach(line -> out.add(line.sentence()));
     List<JsonObject> left = deeper.subList(shown, deeper.size()).stream().map(line -> Sentence.Builder.unitLink(line.unit())).toList();
-    out.add(counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, MAX_ITEMS).build());
+    out.add(naming(named -> counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, named)));
     return out;
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One sentence of a brief as JSON: {@code text}, {@code parts} (the text split into plain runs,
@@ -46,10 +47,21 @@ final class Sentence {
     private final List<List<JsonObject>> pieces = new ArrayList<>();
     private final JsonArray links = new JsonArray();
     private final JsonArray numbers = new JsonArray();
+    /** Returns the number that counts the links a cut list leaves out; null until {@link #countingRest} sets it. */
+    private Function<List<JsonObject>, Number> restCount;
 
     private Builder(String template, BriefWording wording) {
       this.template = template;
       this.wording = wording;
+    }
+
+    /**
+     * Sets how a list cut short counts what it leaves out ("A, B and 8 more"), so the count is a
+     * number of the sentence with the engine facts behind it.
+     */
+    Builder countingRest(Function<List<JsonObject>, Number> count) {
+      this.restCount = count;
+      return this;
     }
 
     /** Adds a goal node piece: its title, linked to the node. */
@@ -59,7 +71,8 @@ final class Sentence {
 
     /**
      * Adds one piece that names several nodes, each title linked: "A", "A and B" or "A, B and C".
-     * At most {@code max} are named; a list cut short ends with the wording's "and others".
+     * At most {@code max} are named; a list cut short ends with a count of the rest ("A, B and 8
+     * more"), and the rest are linked as data of the sentence.
      */
     Builder nodes(List<JsonObject> nodes, int max) {
       return labels(nodes.stream().map(Builder::nodeLink).toList(), max);
@@ -70,11 +83,16 @@ final class Sentence {
      * does, or an empty piece when there are none, so a count of zero names nothing.
      */
     Builder bracketedNodes(List<JsonObject> nodes, int max) {
-      if (nodes.isEmpty()) {
+      return bracketedLabels(nodes.stream().map(Builder::nodeLink).toList(), max);
+    }
+
+    /** Adds one piece that names linked things in brackets after a count, as {@link #bracketedNodes} does. */
+    Builder bracketedLabels(List<JsonObject> labelled, int max) {
+      if (labelled.isEmpty()) {
         pieces.add(List.of());
         return this;
       }
-      nodes(nodes, max);
+      labels(labelled, max);
       List<JsonObject> parts = new ArrayList<>(pieces.remove(pieces.size() - 1));
       parts.add(0, new JsonObject().put("text", " ("));
       parts.add(new JsonObject().put("text", ")"));
@@ -84,7 +102,7 @@ final class Sentence {
 
     /**
      * Adds one piece that names several linked things by their links' labels, as {@link #nodes}
-     * does: at most {@code max}, and a list cut short ends with the wording's "and others".
+     * does: at most {@code max}, and a list cut short ends with a count of the rest.
      */
     Builder labels(List<JsonObject> labelled, int max) {
       List<JsonObject> parts = new ArrayList<>();
@@ -100,7 +118,16 @@ final class Sentence {
         links.add(link.copy());
       }
       if (cut) {
-        parts.add(new JsonObject().put("text", wording.template("list.others")));
+        if (restCount == null) {
+          throw new IllegalStateException("A list cut short needs countingRest: " + template);
+        }
+        List<JsonObject> rest = labelled.subList(shown, labelled.size());
+        Number count = restCount.apply(rest);
+        parts.add(new JsonObject().put("text", wording.template("list.and")));
+        parts.add(new JsonObject().put("text", count.text()).put("number", numbers.size()));
+        numbers.add(count.fact().copy().put("text", count.text()));
+        parts.add(new JsonObject().put("text", wording.template("list.more")));
+        rest.forEach(link -> links.add(link.copy()));
       }
       pieces.add(parts);
       return this;
