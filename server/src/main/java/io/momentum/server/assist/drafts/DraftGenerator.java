@@ -222,7 +222,7 @@ final class DraftGenerator {
       Map<Integer, KpiTargets.Kpi> kpis = assignKpis(input, seeds, usedKpis);
       List<Proposal.KeyResult> keyResults = new ArrayList<>();
       for (int i = 0; i < seeds.size(); i++) {
-        keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i)));
+        keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i), past));
       }
       JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
@@ -781,8 +781,12 @@ final class DraftGenerator {
     return assigned;
   }
 
-  /** Turns a seed into a key result, with numbers from {@code kpi} when it is not null and gives a target. */
-  private Proposal.KeyResult adapt(Input input, String id, Seed seed, KpiTargets.Kpi kpi) {
+  /**
+   * Turns a seed into a key result, with numbers from {@code kpi} when it is not null and gives a
+   * target. A key result that keeps the numbers of a live key result names it in
+   * {@code alreadyTrackedBy}.
+   */
+  private Proposal.KeyResult adapt(Input input, String id, Seed seed, KpiTargets.Kpi kpi, Map<String, PastObjective> past) {
     List<JsonObject> sources = new ArrayList<>();
     sources.add(seed.source().copy()
         .put("phrases", new JsonArray(answeredPhrases(input, seed))));
@@ -792,8 +796,9 @@ final class DraftGenerator {
           : compose(input.language(), seed.measurement(), metricWithPlace(seed.metric(), seed.place()), seed.start(),
               seed.target(), seed.unit());
       Proposal.Numbers numbers = seed.title() != null ? Proposal.Numbers.PAST : Proposal.Numbers.EXAMPLE;
+      JsonObject tracked = numbers == Proposal.Numbers.PAST ? trackedBy(input, seed, past) : null;
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
-          seed.indicator(), numbers, sources);
+          seed.indicator(), numbers, sources, tracked);
     }
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
@@ -802,6 +807,32 @@ final class DraftGenerator {
     String title = compose(input.language(), seed.measurement(), metric, adaptation.baseline(), adaptation.target(), unit);
     return new Proposal.KeyResult(id, title, seed.measurement(), adaptation.baseline(), adaptation.target(), unit,
         seed.indicator(), Proposal.Numbers.KPI, sources);
+  }
+
+  /**
+   * Returns the live key result that a seed from the organisation's OKRs comes from: one whose
+   * objective is under way for this draft. Returns null for a key result of an ended cycle, which
+   * a proposal may reuse as its own.
+   */
+  private static JsonObject trackedBy(Input input, Seed seed, Map<String, PastObjective> past) {
+    JsonObject source = seed.source();
+    if (!"key_result".equals(source.getString("kind"))) {
+      return null;
+    }
+    PastObjective objective = past.get(source.getString("objectiveId"));
+    if (objective == null || !underWay(input, objective)) {
+      return null;
+    }
+    return new JsonObject()
+        .put("id", source.getString("id"))
+        .put("title", source.getString("title"))
+        .put("objectiveId", objective.id().toString())
+        .put("objectiveTitle", objective.title())
+        .put("unitId", objective.unitId().toString())
+        .put("unitName", objective.unitName())
+        .put("cycleId", objective.cycleId().toString())
+        .put("cycleKey", objective.cycleKey())
+        .put("cycleName", objective.cycleName());
   }
 
   private static String metricWithPlace(String metric, String place) {
