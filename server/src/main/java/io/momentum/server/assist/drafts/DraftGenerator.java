@@ -50,6 +50,12 @@ final class DraftGenerator {
 
   /** Maximum number of objectives under way that one draft lists to align with. */
   static final int MAX_UNDER_WAY = 3;
+  /**
+   * Minimum number of distinct words of a translated library example that an objective under way
+   * in the other language must contain to answer the phrase that found the example, because one
+   * shared word such as "customers" is too common to tie an objective to a phrase.
+   */
+  static final int MIN_BRIDGED_WORDS = 2;
 
   /**
    * Inputs of one draft: its language, the strategy text's phrases, the unit and cycle it is for,
@@ -610,21 +616,25 @@ final class DraftGenerator {
         scores.merge(hit.id(), hit.score(), Math::max);
       }
     }
-    // An objective in the other language answers the phrases that its paired key results answer.
+    // An objective in the other language answers the phrases that its paired key results answer,
+    // and the phrase whose translated example found it when it contains enough of that example's words.
     Map<String, Set<String>> bridgedPhrases = new HashMap<>();
-    hits.bridgedByPhrase().values().stream().flatMap(List::stream).forEach(bridge -> {
+    hits.bridgedByPhrase().forEach((phrase, bridges) -> bridges.forEach(bridge -> {
       PastObjective objective = past.get(bridge.hit().id());
-      if (underWay(input, objective)) {
-        for (Seed seed : bridgedSeeds(input, bridge, objective)) {
-          List<String> answered = answeredPhrases(input, seed);
-          if (!answered.isEmpty()) {
-            bridgedPhrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
-            terms.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(bridge.hit().matchedTerms());
-            scores.merge(bridge.hit().id(), bridge.hit().score(), Math::max);
-          }
-        }
+      if (!underWay(input, objective)) {
+        return;
       }
-    });
+      Set<String> answered = new HashSet<>();
+      bridgedSeeds(input, bridge, objective).forEach(seed -> answered.addAll(answeredPhrases(input, seed)));
+      if (sharesExampleWords(bridge)) {
+        answered.add(phrase);
+      }
+      if (!answered.isEmpty()) {
+        bridgedPhrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
+        terms.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(bridge.hit().matchedTerms());
+        scores.merge(bridge.hit().id(), bridge.hit().score(), Math::max);
+      }
+    }));
     List<JsonObject> underWay = new ArrayList<>();
     List<String> ids = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
     for (String id : ids) {
@@ -650,6 +660,17 @@ final class DraftGenerator {
       }
     }
     return underWay;
+  }
+
+  /**
+   * Returns true when a bridged hit contains at least {@link #MIN_BRIDGED_WORDS} words, not
+   * numbers, of the translated example's text, and one of them is in the example's objective, so
+   * words of its key results alone such as "from" and "share" do not tie an objective to a phrase.
+   */
+  private static boolean sharesExampleWords(Bridge bridge) {
+    List<String> words = bridge.hit().matchedTerms().stream().filter(term -> Character.isLetter(term.charAt(0))).toList();
+    Set<String> objectiveWords = OkrText.terms(bridge.sibling().language(), bridge.sibling().objective());
+    return words.size() >= MIN_BRIDGED_WORDS && words.stream().anyMatch(objectiveWords::contains);
   }
 
   private static JsonObject okrSource(PastObjective objective, String kind, UUID id, String title, float score) {

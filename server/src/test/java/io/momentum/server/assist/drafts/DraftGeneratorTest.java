@@ -690,4 +690,32 @@ class DraftGeneratorTest {
     });
     assertThat(german.encode()).contains("Growth verfolgt dieses Schlüsselergebnis in Q4 2026 bereits");
   }
+
+  @Test
+  void germanDraftListsUnpairedEnglishObjective() {
+    PastObjective releases = new PastObjective(UUID.randomUUID(), "Release the app every two weeks", null, UUID.randomUUID(),
+        "Mobile App", UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(
+            new PastKeyResult(UUID.randomUUID(), "Cut the app release cycle from 28 days to 14 days", "decrease",
+                new BigDecimal("28"), new BigDecimal("14"), "days"),
+            new PastKeyResult(UUID.randomUUID(), "Cover 80 % of critical flows with UI tests (from 45 %)", "increase",
+                new BigDecimal("45"), new BigDecimal("80"), "%")));
+
+    DraftGenerator.Result german = draft("de", DEMO_STRATEGY_DE, List.of(), List.of(releases));
+
+    assertThat(german.underWay()).singleElement().satisfies(entry -> {
+      assertThat(entry.getString("title")).isEqualTo(releases.title());
+      assertThat(entry.getString("unitName")).isEqualTo("Mobile App");
+      assertThat(entry.getJsonArray("phrases").getList()).containsExactly("die mobile App schneller ausliefern");
+    });
+  }
+
+  @Test
+  void germanDraftSkipsUnrelatedEnglishObjective() {
+    PastObjective lunches = new PastObjective(UUID.randomUUID(), "Serve warmer lunches in the canteen", null, UUID.randomUUID(),
+        "Facilities", UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(
+            new PastKeyResult(UUID.randomUUID(), "Raise the share of warm lunches served from 60 % to 90 %", "increase",
+                new BigDecimal("60"), new BigDecimal("90"), "%")));
+
+    assertThat(draft("de", DEMO_STRATEGY_DE, List.of(), List.of(lunches)).underWay()).isEmpty();
+  }
 }
