@@ -611,6 +611,13 @@ class DraftGeneratorTest {
     assertThat(allTitles(result.proposals())).doesNotContain("Raise the app's share of orders from 22 % to 30 %");
   }
 
+  /** Returns Growth's objective with the churn key result, live in the drafted quarter. */
+  private static PastObjective liveRegularsObjective() {
+    PastObjective regulars = regularsObjective();
+    return new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
+        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+  }
+
   @Test
   void metricEndingInItsUnitNamesItOnce() {
     assertThat(DraftGenerator.compose("en", "increase", "net promoter score", new BigDecimal("28"), new BigDecimal("40"), "score"))
@@ -621,9 +628,7 @@ class DraftGeneratorTest {
 
   @Test
   void liveKeyResultIsMarkedTracked() {
-    PastObjective regulars = regularsObjective();
-    PastObjective live = new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
-        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+    PastObjective live = liveRegularsObjective();
 
     List<Proposal.KeyResult> all = generate("en", DEMO_STRATEGY_EN, List.of(), List.of(live)).stream()
         .flatMap(proposal -> proposal.keyResults().stream()).toList();
@@ -642,9 +647,7 @@ class DraftGeneratorTest {
 
   @Test
   void germanLiveKeyResultIsMarkedTracked() {
-    PastObjective regulars = regularsObjective();
-    PastObjective live = new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
-        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+    PastObjective live = liveRegularsObjective();
 
     List<Proposal.KeyResult> all = generate("de", DEMO_STRATEGY_DE, List.of(), List.of(live)).stream()
         .flatMap(proposal -> proposal.keyResults().stream()).toList();
@@ -667,9 +670,7 @@ class DraftGeneratorTest {
 
   @Test
   void reviewCountsTrackedKeyResult() {
-    PastObjective regulars = regularsObjective();
-    PastObjective live = new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
-        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+    PastObjective live = liveRegularsObjective();
     ProposalReview review = new ProposalReview(new QualityChecker(QualitySettings.defaults()));
     Proposal proposal = generate("en", DEMO_STRATEGY_EN, List.of(), List.of(live)).stream()
         .filter(p -> p.keyResults().stream().anyMatch(kr -> kr.alreadyTrackedBy() != null)).findFirst().orElseThrow();
