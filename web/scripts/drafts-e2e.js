@@ -55,6 +55,12 @@ async function generate(page, result) {
   result.numbers = await page.locator('[data-testid^="numbers-p"]').evaluateAll((tags) =>
     tags.map((tag) => ({ id: tag.dataset.testid.replace('numbers-', ''), numbers: tag.dataset.numbers, text: tag.textContent.trim() })))
   result.numbersHelp = await page.locator('[data-testid^="numbers-help-"]').allTextContents().then((all) => all.map((s) => s.trim()))
+  const trackedNotes = page.locator('[data-testid^="already-tracked-"]')
+  result.alreadyTracked = await trackedNotes.allTextContents().then((all) => all.map((s) => s.replace(/\s+/g, ' ').trim()))
+  result.alreadyTrackedLinks = await trackedNotes.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+  if ((await trackedNotes.count()) > 0) {
+    await trackedNotes.first().locator('xpath=ancestor::article').screenshot({ path: join(options.out, 'drafts-already-tracked.png') })
+  }
 }
 
 async function openLibraryExample(page, result) {
@@ -90,6 +96,8 @@ async function draftInGerman(page, result) {
   result.germanKeyResults = await page.locator('.key-results .kr-title > span:first-child').allTextContents()
   result.germanNumbers = await page.locator('[data-testid^="numbers-p"]').allTextContents().then((all) => all.map((s) => s.trim()))
   result.germanNumbersHelp = await page.locator('[data-testid^="numbers-help-"]').allTextContents().then((all) => all.map((s) => s.trim()))
+  result.germanAlreadyTracked = await page.locator('[data-testid^="already-tracked-"]').allTextContents()
+    .then((all) => all.map((s) => s.replace(/\s+/g, ' ').trim()))
   result.germanFindings = await page.locator('.findings li').allTextContents().then((all) => all.map((s) => s.trim()))
   result.germanSources = await page.locator('.sources li').allTextContents().then((all) => all.map((s) => s.replace(/\s+/g, ' ').trim()))
   await page.screenshot({ path: join(options.out, 'drafts-german.png'), fullPage: true })

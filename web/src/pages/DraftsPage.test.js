@@ -126,6 +126,50 @@ describe('DraftsPage', () => {
       '„Turn first-time buyers into regulars“ von Growth (Q4 2026).')
   })
 
+  it('marks a key result another unit tracks', async () => {
+    const tracked = {
+      ...PROPOSAL.keyResults[0], id: 'p3-k1', title: 'Cut monthly customer churn from 4.6 % to 3.9 %', numbers: 'past',
+      alreadyTrackedBy: { id: 'k-growth-churn', title: 'Cut monthly customer churn from 4.6 % to 3.9 %', objectiveId: 'o-growth',
+        objectiveTitle: 'Turn first-time buyers into regulars', unitId: 'u-growth', unitName: 'Growth', cycleId: Q4, cycleKey: 'q4', cycleName: 'Q4 2026' },
+    }
+    const finding = { rule: 'already_tracked', severity: 'warning', target: 'p3-k1', why: 'Growth already tracks it.', fix: 'Contribute.' }
+    const proposal = { ...PROPOSAL, id: 'p3', keyResults: [tracked, PROPOSAL.keyResults[1]], check: { score: 90, findings: [finding], passed: true } }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, proposals: [proposal, PAST] } } })
+    await generate()
+
+    const card = wrapper.get('[data-testid="kr-p3-k1"]')
+    const note = card.get('[data-testid="already-tracked-p3-k1"]')
+    expect(note.text()).toBe('Growth already tracks this key result in Q4 2026: contribute to'
+      + ' “Cut monthly customer churn from 4.6 % to 3.9 %” rather than measure it twice.')
+    expect(note.get('a').attributes('href')).toBe('/nodes/k-growth-churn/impact')
+    expect(card.get('[data-testid="numbers-p3-k1"]').text()).toBe('Already tracked')
+    expect(card.text()).not.toContain('Growth already tracks it.')
+    expect(wrapper.get('[data-testid="numbers-p1-k1"]').text()).toBe('Numbers from your KPI')
+  })
+
+  it('marks a tracked key result in German', async () => {
+    const tracked = {
+      ...PROPOSAL.keyResults[0], id: 'p3-k1', numbers: 'past',
+      alreadyTrackedBy: { id: 'k-growth-churn', title: 'Cut monthly customer churn from 4.6 % to 3.9 %', objectiveId: 'o-growth',
+        objectiveTitle: 'Turn first-time buyers into regulars', unitId: 'u-growth', unitName: 'Growth', cycleId: Q4, cycleKey: 'q4', cycleName: 'Q4 2026' },
+    }
+    const proposal = { ...PROPOSAL, id: 'p3', keyResults: [tracked, PROPOSAL.keyResults[1]] }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, proposals: [proposal] } } }, 'de')
+    await generate()
+    expect(wrapper.get('[data-testid="already-tracked-p3-k1"]').text()).toBe('Growth verfolgt dieses Schlüsselergebnis in Q4 2026'
+      + ' bereits: Tragen Sie zu „Cut monthly customer churn from 4.6 % to 3.9 %“ bei, statt dasselbe doppelt zu messen.')
+    expect(wrapper.get('[data-testid="numbers-p3-k1"]').text()).toBe('Wird bereits verfolgt')
+  })
+
+  it('keeps ended key results plain', async () => {
+    const own = { ...PROPOSAL.keyResults[0], id: 'p3-k1', numbers: 'past' }
+    const proposal = { ...PROPOSAL, id: 'p3', keyResults: [own, PROPOSAL.keyResults[1]] }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, proposals: [proposal] } } })
+    await generate()
+    expect(wrapper.get('[data-testid="numbers-p3-k1"]').text()).toBe('Numbers from your OKRs')
+    expect(wrapper.find('[data-testid="already-tracked-p3-k1"]').exists()).toBe(false)
+  })
+
   it('shows no under-way list without entries', async () => {
     await openDrafts()
     await generate()

@@ -96,6 +96,27 @@ describe('OKR editor with a drafted proposal', () => {
     expect(wrapper.get('[data-testid="kr-target"]').element.value).toBe('1,5')
   })
 
+  it('links a drafted key result to the one tracking it', async () => {
+    const tracked = {
+      ...DRAFTED.keyResults[0], numbers: 'past', start: 4.6, target: 3.9,
+      title: 'Cut monthly customer churn from 4.6 % to 3.9 %',
+      alreadyTrackedBy: { id: 'k-growth-churn', title: 'Cut monthly customer churn from 4.6 % to 3.9 %', objectiveId: 'o-growth',
+        objectiveTitle: 'Turn first-time buyers into regulars', unitId: 'u-growth', unitName: 'Growth', cycleId: 'c-q4', cycleKey: 'q4', cycleName: 'Q4 2026' },
+    }
+    await openDraftedKeyResult({ ...DRAFTED, keyResults: [tracked] })
+    await flushPromises()
+    const note = wrapper.get('[data-testid="kr-already-tracked"]')
+    expect(note.text()).toBe('Growth already tracks this key result in Q4 2026: contribute to'
+      + ' “Cut monthly customer churn from 4.6 % to 3.9 %” rather than measure it twice.')
+    expect(note.get('a').attributes('href')).toBe('/nodes/k-growth-churn/impact')
+  })
+
+  it('shows no tracked note for own numbers', async () => {
+    await openDraftedKeyResult(DRAFTED)
+    await flushPromises()
+    expect(wrapper.find('[data-testid="kr-already-tracked"]').exists()).toBe(false)
+  })
+
   it('marks example numbers until replaced', async () => {
     await openDraftedKeyResult(DRAFTED)
     await flushPromises()

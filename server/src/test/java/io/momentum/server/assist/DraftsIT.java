@@ -251,6 +251,48 @@ class DraftsIT {
   }
 
   @Test
+  void liveKeyResultIsMarkedTracked() {
+    TestOrg tracking = TestOrg.create(node, "drafts-tracked-" + UUID.randomUUID().toString().substring(0, 8));
+    UUID objective = UUID.randomUUID();
+    UUID churn = UUID.randomUUID();
+    insertObjective(tracking, objective, "Turn first-time buyers into regulars", tracking.companyId, tracking.quarterId);
+    sql("INSERT INTO node_keys (org_id, key, node_id, kind) VALUES ($1, 'k-churn', $2, 'key_result')", tracking.orgId, churn);
+    sql("INSERT INTO key_results (id, org_id, key, objective_id, title, measurement, start_value, target_value, unit)"
+        + " VALUES ($1, $2, 'k-churn', $3, 'Cut monthly customer churn from 4.6 % to 3.9 %', 'decrease', 4.6, 3.9, '%')",
+        churn, tracking.orgId, objective);
+    String strategy = "Grow revenue in the DACH region, cut churn and ship the mobile app faster";
+
+    JsonObject draft = draft(Http.withToken(tracking.token), request(tracking, strategy));
+
+    List<JsonObject> tracked = new ArrayList<>();
+    for (Object p : draft.getJsonArray("proposals")) {
+      JsonObject proposal = (JsonObject) p;
+      for (Object k : proposal.getJsonArray("keyResults")) {
+        JsonObject kr = (JsonObject) k;
+        if (kr.getJsonObject("alreadyTrackedBy") != null) {
+          tracked.add(kr);
+          assertThat(proposal.getJsonObject("check").getJsonArray("findings").stream().map(f -> (JsonObject) f)
+              .filter(f -> "already_tracked".equals(f.getString("rule"))).map(f -> f.getString("target")))
+              .as(proposal.encode()).containsExactly(kr.getString("id"));
+        }
+      }
+    }
+    assertThat(tracked).as(draft.encode()).singleElement().satisfies(kr -> {
+      assertThat(kr.getString("numbers")).isEqualTo("past");
+      JsonObject by = kr.getJsonObject("alreadyTrackedBy");
+      assertThat(by.getString("id")).isEqualTo(churn.toString());
+      assertThat(by.getString("title")).isEqualTo("Cut monthly customer churn from 4.6 % to 3.9 %");
+      assertThat(by.getString("objectiveId")).isEqualTo(objective.toString());
+      assertThat(by.getString("unitId")).isEqualTo(tracking.companyId.toString());
+      assertThat(by.getString("cycleId")).isEqualTo(tracking.quarterId.toString());
+    });
+
+    // Another organisation drafting the same strategy never sees the key result.
+    JsonObject foreign = draft(api, request(org, strategy));
+    assertThat(foreign.encode()).doesNotContain(churn.toString(), objective.toString());
+  }
+
+  @Test
   void otherOrganisationsUnitGets404() {
     HttpResponse<Buffer> response = api.post(DRAFTS, request(org, STRATEGY).put("unitId", other.teamId.toString()));
     assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(404);

@@ -123,6 +123,16 @@ class DraftsBrowserIT {
     assertThat(result.getJsonArray("titles").getList()).doesNotContain("Keep customers who bought once");
     assertThat(result.getJsonArray("germanKeyResults").getList())
         .contains("Monatliche Kundenabwanderung von 4,6 % auf 3,9 % senken");
+    // The company's churn key result is live, so a proposal that takes its numbers says so and links to it.
+    assertThat(result.getJsonArray("alreadyTracked").getList()).as("tracked notes").containsExactly(
+        "Company already tracks this key result in Quarter: contribute to “Cut monthly customer churn from 4.6 % to"
+            + " 3.9 %” rather than measure it twice.");
+    assertThat(result.getJsonArray("alreadyTrackedLinks").getList()).containsExactly("/nodes/" + churnKeyResult + "/impact");
+    assertThat(BrowserScript.SCREENSHOTS.resolve("drafts-already-tracked.png")).exists();
+    // The key result saved from the English draft is the team's own live work by then, so it may be marked too.
+    assertThat(result.getJsonArray("germanAlreadyTracked").getList()).as("German tracked notes").contains(
+        "Company verfolgt dieses Schlüsselergebnis in Quarter bereits: Tragen Sie zu „Cut monthly customer churn from"
+            + " 4.6 % to 3.9 %“ bei, statt dasselbe doppelt zu messen.");
     assertThat(result.getJsonArray("germanNumbers").getList()).as("German origins on the cards").contains("Beispielzahlen");
     assertThat(result.getJsonArray("germanNumbersHelp").getList()).isNotEmpty()
         .allMatch("Beispielzahlen aus der Bibliothek: Ersetzen Sie sie durch Ihren Ausgangs- und Zielwert."::equals);

@@ -50,6 +50,12 @@ final class DraftGenerator {
 
   /** Maximum number of objectives under way that one draft lists to align with. */
   static final int MAX_UNDER_WAY = 3;
+  /**
+   * Minimum number of distinct words of a translated library example that an objective under way
+   * in the other language must contain to answer the phrase that found the example, because one
+   * shared word such as "customers" is too common to tie an objective to a phrase.
+   */
+  static final int MIN_BRIDGED_WORDS = 2;
 
   /**
    * Inputs of one draft: its language, the strategy text's phrases, the unit and cycle it is for,
@@ -222,7 +228,7 @@ final class DraftGenerator {
       Map<Integer, KpiTargets.Kpi> kpis = assignKpis(input, seeds, usedKpis);
       List<Proposal.KeyResult> keyResults = new ArrayList<>();
       for (int i = 0; i < seeds.size(); i++) {
-        keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i)));
+        keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i), past));
       }
       JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
@@ -610,21 +616,25 @@ final class DraftGenerator {
         scores.merge(hit.id(), hit.score(), Math::max);
       }
     }
-    // An objective in the other language answers the phrases that its paired key results answer.
+    // An objective in the other language answers the phrases that its paired key results answer,
+    // and the phrase whose translated example found it when it contains enough of that example's words.
     Map<String, Set<String>> bridgedPhrases = new HashMap<>();
-    hits.bridgedByPhrase().values().stream().flatMap(List::stream).forEach(bridge -> {
+    hits.bridgedByPhrase().forEach((phrase, bridges) -> bridges.forEach(bridge -> {
       PastObjective objective = past.get(bridge.hit().id());
-      if (underWay(input, objective)) {
-        for (Seed seed : bridgedSeeds(input, bridge, objective)) {
-          List<String> answered = answeredPhrases(input, seed);
-          if (!answered.isEmpty()) {
-            bridgedPhrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
-            terms.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(bridge.hit().matchedTerms());
-            scores.merge(bridge.hit().id(), bridge.hit().score(), Math::max);
-          }
-        }
+      if (!underWay(input, objective)) {
+        return;
       }
-    });
+      Set<String> answered = new HashSet<>();
+      bridgedSeeds(input, bridge, objective).forEach(seed -> answered.addAll(answeredPhrases(input, seed)));
+      if (sharesExampleWords(bridge)) {
+        answered.add(phrase);
+      }
+      if (!answered.isEmpty()) {
+        bridgedPhrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
+        terms.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(bridge.hit().matchedTerms());
+        scores.merge(bridge.hit().id(), bridge.hit().score(), Math::max);
+      }
+    }));
     List<JsonObject> underWay = new ArrayList<>();
     List<String> ids = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
     for (String id : ids) {
@@ -650,6 +660,17 @@ final class DraftGenerator {
       }
     }
     return underWay;
+  }
+
+  /**
+   * Returns true when a bridged hit contains at least {@link #MIN_BRIDGED_WORDS} words, not
+   * numbers, of the translated example's text, and one of them is in the example's objective, so
+   * words of its key results alone such as "from" and "share" do not tie an objective to a phrase.
+   */
+  private static boolean sharesExampleWords(Bridge bridge) {
+    List<String> words = bridge.hit().matchedTerms().stream().filter(term -> Character.isLetter(term.charAt(0))).toList();
+    Set<String> objectiveWords = OkrText.terms(bridge.sibling().language(), bridge.sibling().objective());
+    return words.size() >= MIN_BRIDGED_WORDS && words.stream().anyMatch(objectiveWords::contains);
   }
 
   private static JsonObject okrSource(PastObjective objective, String kind, UUID id, String title, float score) {
@@ -781,8 +802,12 @@ final class DraftGenerator {
     return assigned;
   }
 
-  /** Turns a seed into a key result, with numbers from {@code kpi} when it is not null and gives a target. */
-  private Proposal.KeyResult adapt(Input input, String id, Seed seed, KpiTargets.Kpi kpi) {
+  /**
+   * Turns a seed into a key result, with numbers from {@code kpi} when it is not null and gives a
+   * target. A key result that keeps the numbers of a live key result names it in
+   * {@code alreadyTrackedBy}.
+   */
+  private Proposal.KeyResult adapt(Input input, String id, Seed seed, KpiTargets.Kpi kpi, Map<String, PastObjective> past) {
     List<JsonObject> sources = new ArrayList<>();
     sources.add(seed.source().copy()
         .put("phrases", new JsonArray(answeredPhrases(input, seed))));
@@ -792,8 +817,9 @@ final class DraftGenerator {
           : compose(input.language(), seed.measurement(), metricWithPlace(seed.metric(), seed.place()), seed.start(),
               seed.target(), seed.unit());
       Proposal.Numbers numbers = seed.title() != null ? Proposal.Numbers.PAST : Proposal.Numbers.EXAMPLE;
+      JsonObject tracked = numbers == Proposal.Numbers.PAST ? trackedBy(input, seed, past) : null;
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
-          seed.indicator(), numbers, sources);
+          seed.indicator(), numbers, sources, tracked);
     }
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
@@ -802,6 +828,32 @@ final class DraftGenerator {
     String title = compose(input.language(), seed.measurement(), metric, adaptation.baseline(), adaptation.target(), unit);
     return new Proposal.KeyResult(id, title, seed.measurement(), adaptation.baseline(), adaptation.target(), unit,
         seed.indicator(), Proposal.Numbers.KPI, sources);
+  }
+
+  /**
+   * Returns the live key result that a seed from the organisation's OKRs comes from: one whose
+   * objective is under way for this draft. Returns null for a key result of an ended cycle, which
+   * a proposal may reuse as its own.
+   */
+  private static JsonObject trackedBy(Input input, Seed seed, Map<String, PastObjective> past) {
+    JsonObject source = seed.source();
+    if (!"key_result".equals(source.getString("kind"))) {
+      return null;
+    }
+    PastObjective objective = past.get(source.getString("objectiveId"));
+    if (objective == null || !underWay(input, objective)) {
+      return null;
+    }
+    return new JsonObject()
+        .put("id", source.getString("id"))
+        .put("title", source.getString("title"))
+        .put("objectiveId", objective.id().toString())
+        .put("objectiveTitle", objective.title())
+        .put("unitId", objective.unitId().toString())
+        .put("unitName", objective.unitName())
+        .put("cycleId", objective.cycleId().toString())
+        .put("cycleKey", objective.cycleKey())
+        .put("cycleName", objective.cycleName());
   }
 
   private static String metricWithPlace(String metric, String place) {

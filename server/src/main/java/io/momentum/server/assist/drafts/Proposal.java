@@ -35,13 +35,20 @@ record Proposal(String id, String title, List<JsonObject> sources, List<KeyResul
   /**
    * A proposed key result. {@code measurement} is {@code increase} or {@code decrease}.
    * {@code indicator} is {@code leading} or {@code lagging}, or null when the source has no tag.
-   * {@code numbers} names the origin of its start and target.
+   * {@code numbers} names the origin of its start and target. {@code alreadyTrackedBy} is the live
+   * key result of the organisation whose numbers it takes ({@code id}, {@code title},
+   * {@code objectiveId}, {@code objectiveTitle}, unit and cycle), or null.
    */
   record KeyResult(String id, String title, String measurement, BigDecimal start, BigDecimal target, String unit,
-                   String indicator, Numbers numbers, List<JsonObject> sources) {
+                   String indicator, Numbers numbers, List<JsonObject> sources, JsonObject alreadyTrackedBy) {
+
+    KeyResult(String id, String title, String measurement, BigDecimal start, BigDecimal target, String unit,
+              String indicator, Numbers numbers, List<JsonObject> sources) {
+      this(id, title, measurement, start, target, unit, indicator, numbers, sources, null);
+    }
 
     KeyResult withTitle(String newTitle) {
-      return new KeyResult(id, newTitle, measurement, start, target, unit, indicator, numbers, sources);
+      return new KeyResult(id, newTitle, measurement, start, target, unit, indicator, numbers, sources, alreadyTrackedBy);
     }
 
     JsonObject toJson() {
@@ -54,7 +61,8 @@ record Proposal(String id, String title, List<JsonObject> sources, List<KeyResul
           .put("unit", unit)
           .put("indicator", indicator)
           .put("numbers", numbers.code())
-          .put("sources", new JsonArray(List.copyOf(sources)));
+          .put("sources", new JsonArray(List.copyOf(sources)))
+          .put("alreadyTrackedBy", alreadyTrackedBy == null ? null : alreadyTrackedBy.copy());
     }
   }
 

@@ -13,6 +13,9 @@ import java.util.Set;
  * Runs the quality checker over a proposal. A proposal passes with no finding of severity
  * {@code error} and a score of at least {@value #MIN_SCORE}. A failing proposal is improved once by
  * removing the key results that findings reject, as long as enough remain, and checked again.
+ * A key result that takes its numbers from a live key result of the organisation gets a finding
+ * {@value #ALREADY_TRACKED} of severity {@code warning}: it duplicates existing work, but the
+ * proposal keeps it so the team sees which key result to contribute to.
  */
 final class ProposalReview {
 
@@ -21,6 +24,8 @@ final class ProposalReview {
   /** Rules whose finding on a key result removes that key result when a proposal is improved. */
   static final Set<String> REMOVING_RULES = Set.of("no_target", "duplicate_kr", "compound_kr", "output_not_outcome",
       "vague_verb", "binary_kr");
+  /** Rule of the review's finding on a key result that a live key result already tracks. */
+  static final String ALREADY_TRACKED = "already_tracked";
   /** Minimum number of key results an improved proposal keeps. */
   static final int MIN_KEPT_KEY_RESULTS = 2;
 
@@ -60,9 +65,36 @@ final class ProposalReview {
   Reviewed check(String language, Proposal proposal) {
     QualityReport report = checker.check(QualityRequest.fromJson(request(language, proposal)));
     JsonObject json = report.toJson();
+    proposal.keyResults().stream().filter(kr -> kr.alreadyTrackedBy() != null)
+        .forEach(kr -> json.getJsonArray("findings").add(alreadyTracked(language, kr)));
     boolean errors = json.getJsonArray("findings").stream()
         .anyMatch(f -> "error".equals(((JsonObject) f).getString("severity")));
     return new Reviewed(proposal, json, !errors && report.score() >= MIN_SCORE, List.of());
+  }
+
+  /**
+   * Returns the finding on a key result that duplicates a live key result. It costs no score,
+   * because the wording is fine: the duplicate is of work, and the fix is to contribute to it.
+   */
+  static JsonObject alreadyTracked(String language, Proposal.KeyResult kr) {
+    JsonObject tracked = kr.alreadyTrackedBy();
+    String unit = tracked.getString("unitName");
+    String cycle = tracked.getString("cycleName");
+    boolean german = "de".equals(language);
+    String why = german
+        ? unit + " verfolgt dieses Schlüsselergebnis in " + cycle + " bereits, ein zweites würde dasselbe doppelt messen."
+        : unit + " already tracks this key result in " + cycle + ", so a second one would measure the same thing twice.";
+    String fix = german
+        ? "Tragen Sie zu \u201e" + tracked.getString("title") + "\u201c bei, statt es noch einmal zu messen."
+        : "Contribute to \u201c" + tracked.getString("title") + "\u201d rather than measure it twice.";
+    return new JsonObject()
+        .put("rule", ALREADY_TRACKED)
+        .put("severity", "warning")
+        .put("target", kr.id())
+        .put("evidence", new JsonArray().add(tracked.getString("title")))
+        .put("why", why)
+        .put("fix", fix)
+        .put("penalty", 0);
   }
 
   private static JsonObject request(String language, Proposal proposal) {

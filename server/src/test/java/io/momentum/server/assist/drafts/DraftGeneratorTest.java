@@ -611,11 +611,112 @@ class DraftGeneratorTest {
     assertThat(allTitles(result.proposals())).doesNotContain("Raise the app's share of orders from 22 % to 30 %");
   }
 
+  /** Returns Growth's objective with the churn key result, live in the drafted quarter. */
+  private static PastObjective liveRegularsObjective() {
+    PastObjective regulars = regularsObjective();
+    return new PastObjective(regulars.id(), regulars.title(), null, regulars.unitId(), "Growth",
+        UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, regulars.keyResults());
+  }
+
   @Test
   void metricEndingInItsUnitNamesItOnce() {
     assertThat(DraftGenerator.compose("en", "increase", "net promoter score", new BigDecimal("28"), new BigDecimal("40"), "score"))
         .isEqualTo("Increase net promoter score from 28 to 40");
     assertThat(DraftGenerator.compose("en", "decrease", "lead time from merge to production", new BigDecimal("72"),
         new BigDecimal("8"), "hours")).isEqualTo("Reduce lead time from merge to production from 72 to 8 hours");
+  }
+
+  @Test
+  void liveKeyResultIsMarkedTracked() {
+    PastObjective live = liveRegularsObjective();
+
+    List<Proposal.KeyResult> all = generate("en", DEMO_STRATEGY_EN, List.of(), List.of(live)).stream()
+        .flatMap(proposal -> proposal.keyResults().stream()).toList();
+
+    Proposal.KeyResult churn = all.stream().filter(kr -> kr.numbers() == Proposal.Numbers.PAST).findFirst()
+        .orElseThrow(() -> new AssertionError("no key result with the organisation's numbers: " + all));
+    JsonObject tracked = churn.alreadyTrackedBy();
+    assertThat(tracked).as("alreadyTrackedBy of " + churn.title()).isNotNull();
+    assertThat(tracked.getString("id")).isEqualTo(live.keyResults().get(0).id().toString());
+    assertThat(tracked.getString("title")).isEqualTo("Cut monthly customer churn from 4.6 % to 3.9 %");
+    assertThat(tracked.getString("objectiveId")).isEqualTo(live.id().toString());
+    assertThat(tracked.getString("unitName")).isEqualTo("Growth");
+    assertThat(tracked.getString("cycleName")).isEqualTo("Q4 2026");
+    assertThat(churn.toJson().getJsonObject("alreadyTrackedBy")).isEqualTo(tracked);
+  }
+
+  @Test
+  void germanLiveKeyResultIsMarkedTracked() {
+    PastObjective live = liveRegularsObjective();
+
+    List<Proposal.KeyResult> all = generate("de", DEMO_STRATEGY_DE, List.of(), List.of(live)).stream()
+        .flatMap(proposal -> proposal.keyResults().stream()).toList();
+
+    assertThat(all).filteredOn(kr -> kr.numbers() == Proposal.Numbers.PAST).singleElement().satisfies(kr -> {
+      assertThat(kr.title()).isEqualTo("Monatliche Kundenabwanderung von 4,6 % auf 3,9 % senken");
+      assertThat(kr.alreadyTrackedBy()).isNotNull();
+      assertThat(kr.alreadyTrackedBy().getString("title")).isEqualTo("Cut monthly customer churn from 4.6 % to 3.9 %");
+    });
+  }
+
+  @Test
+  void endedKeyResultIsNotMarkedTracked() {
+    List<Proposal.KeyResult> all = generate("en", DEMO_STRATEGY_EN, List.of(), List.of(regularsObjective())).stream()
+        .flatMap(proposal -> proposal.keyResults().stream()).toList();
+
+    assertThat(all).filteredOn(kr -> kr.numbers() == Proposal.Numbers.PAST).isNotEmpty()
+        .allSatisfy(kr -> assertThat(kr.alreadyTrackedBy()).as(kr.title()).isNull());
+  }
+
+  @Test
+  void reviewCountsTrackedKeyResult() {
+    PastObjective live = liveRegularsObjective();
+    ProposalReview review = new ProposalReview(new QualityChecker(QualitySettings.defaults()));
+    Proposal proposal = generate("en", DEMO_STRATEGY_EN, List.of(), List.of(live)).stream()
+        .filter(p -> p.keyResults().stream().anyMatch(kr -> kr.alreadyTrackedBy() != null)).findFirst().orElseThrow();
+    Proposal.KeyResult tracked = proposal.keyResults().stream().filter(kr -> kr.alreadyTrackedBy() != null).findFirst()
+        .orElseThrow();
+
+    JsonObject report = review.check("en", proposal).report();
+    JsonObject german = review.check("de", proposal).report();
+
+    List<JsonObject> findings = report.getJsonArray("findings").stream().map(f -> (JsonObject) f)
+        .filter(f -> ProposalReview.ALREADY_TRACKED.equals(f.getString("rule"))).toList();
+    assertThat(findings).singleElement().satisfies(finding -> {
+      assertThat(finding.getString("target")).isEqualTo(tracked.id());
+      assertThat(finding.getString("severity")).isEqualTo("warning");
+      assertThat(finding.getString("why")).isEqualTo(
+          "Growth already tracks this key result in Q4 2026, so a second one would measure the same thing twice.");
+      assertThat(finding.getString("fix")).contains("Contribute to", "Cut monthly customer churn from 4.6 % to 3.9 %");
+    });
+    assertThat(german.encode()).contains("Growth verfolgt dieses Schlüsselergebnis in Q4 2026 bereits");
+  }
+
+  @Test
+  void germanDraftListsUnpairedEnglishObjective() {
+    PastObjective releases = new PastObjective(UUID.randomUUID(), "Release the app every two weeks", null, UUID.randomUUID(),
+        "Mobile App", UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(
+            new PastKeyResult(UUID.randomUUID(), "Cut the app release cycle from 28 days to 14 days", "decrease",
+                new BigDecimal("28"), new BigDecimal("14"), "days"),
+            new PastKeyResult(UUID.randomUUID(), "Cover 80 % of critical flows with UI tests (from 45 %)", "increase",
+                new BigDecimal("45"), new BigDecimal("80"), "%")));
+
+    DraftGenerator.Result german = draft("de", DEMO_STRATEGY_DE, List.of(), List.of(releases));
+
+    assertThat(german.underWay()).singleElement().satisfies(entry -> {
+      assertThat(entry.getString("title")).isEqualTo(releases.title());
+      assertThat(entry.getString("unitName")).isEqualTo("Mobile App");
+      assertThat(entry.getJsonArray("phrases").getList()).containsExactly("die mobile App schneller ausliefern");
+    });
+  }
+
+  @Test
+  void germanDraftSkipsUnrelatedEnglishObjective() {
+    PastObjective lunches = new PastObjective(UUID.randomUUID(), "Serve warmer lunches in the canteen", null, UUID.randomUUID(),
+        "Facilities", UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(
+            new PastKeyResult(UUID.randomUUID(), "Raise the share of warm lunches served from 60 % to 90 %", "increase",
+                new BigDecimal("60"), new BigDecimal("90"), "%")));
+
+    assertThat(draft("de", DEMO_STRATEGY_DE, List.of(), List.of(lunches)).underWay()).isEmpty();
   }
 }
