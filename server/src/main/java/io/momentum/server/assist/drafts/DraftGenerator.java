@@ -52,8 +52,8 @@ final class DraftGenerator {
   static final int MAX_UNDER_WAY = 3;
   /**
    * Minimum number of distinct words of a translated library example that an objective under way
-   * in the other language must contain to answer the phrase that found the example, because one
-   * shared word such as "customers" is too common to tie an objective to a phrase.
+   * in the other language must contain to answer the phrase that found the example. One shared
+   * word such as "customers" is too common to tie an objective to a phrase.
    */
   static final int MIN_BRIDGED_WORDS = 2;
 

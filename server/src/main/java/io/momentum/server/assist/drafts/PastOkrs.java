@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * Reads an organisation's objectives and key results, the history the draft generator retrieves
- * from. The index holds every cycle's objectives. {@link PastObjective#citableFor} decides per
+ * from. The index contains every cycle's objectives. {@link PastObjective#citableFor} decides per
  * draft which of them it may cite, and {@link PastObjective#underWayFor} which are live work to
  * align with.
  */

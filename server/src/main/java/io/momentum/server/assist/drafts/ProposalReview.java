@@ -15,7 +15,7 @@ import java.util.Set;
  * removing the key results that findings reject, as long as enough remain, and checked again.
  * A key result that takes its numbers from a live key result of the organisation gets a finding
  * {@value #ALREADY_TRACKED} of severity {@code warning}: it duplicates existing work, but the
- * proposal keeps it so the team sees which key result to contribute to.
+ * proposal keeps it to show the team which key result to contribute to.
  */
 final class ProposalReview {
 
