@@ -4,16 +4,19 @@ import io.momentum.streams.engine.Observation;
 import io.momentum.streams.engine.WorkStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The recent history of one node that the signal rules read: its last check-ins, its last
- * values, and when each of its work items reached done. Lists are kept in time order and capped,
- * so a node's memory does not grow with its history. An observation at the time of one already
- * kept replaces it, which merges the repeated latest value a rebuild replays.
+ * The history of one node that the signal rules read: its last check-ins, its last values, the
+ * last value of each day, and when each of its work items reached done. Lists are kept in time
+ * order and capped, so a node's memory does not grow with its history. An observation at the time
+ * of one already kept replaces it, which merges the repeated latest value a rebuild replays.
  */
 final class NodeTrack {
 
@@ -21,6 +24,13 @@ final class NodeTrack {
   static final int MAX_CHECK_INS = 21;
   /** Most values kept, enough for the KPI anomaly window plus the value scored. */
   static final int MAX_VALUES = 61;
+  /**
+   * Maximum number of days whose last value is kept: a year-long cycle and some slack. The recent
+   * values alone cover only minutes when values stream in every few seconds, so the days keep the
+   * trend of the whole cycle that a forecast rests on.
+   * NOTE: the evidence of a cycle longer than this starts at the oldest day kept.
+   */
+  static final int MAX_DAYS = 400;
 
   /** A check-in. {@code value} or {@code confidence} may be null; {@code eventId} is null after a rebuild. */
   record CheckIn(Instant time, BigDecimal value, Integer confidence, String eventId) {
@@ -36,6 +46,8 @@ final class NodeTrack {
 
   final List<CheckIn> checkIns = new ArrayList<>();
   final List<Point> values = new ArrayList<>();
+  /** Last value of each UTC day, by day. */
+  final TreeMap<LocalDate, Point> dailyValues = new TreeMap<>();
   /** Time each work item reached done, by system and external id; items not done are absent. */
   final Map<String, Instant> doneAt = new HashMap<>();
 
@@ -67,7 +79,39 @@ final class NodeTrack {
         values.add(at, point);
       }
       trim(values, MAX_VALUES);
+      keepDaily(point);
     }
+  }
+
+  private void keepDaily(Point point) {
+    LocalDate day = point.time().atZone(ZoneOffset.UTC).toLocalDate();
+    Point stored = dailyValues.get(day);
+    if (stored == null || !point.time().isBefore(stored.time())) {
+      dailyValues.put(day, point);
+    }
+    while (dailyValues.size() > MAX_DAYS) {
+      dailyValues.pollFirstEntry();
+    }
+  }
+
+  /**
+   * Returns the values from {@code from} on, oldest first: the last value of each day before the
+   * recent values start, then the recent values.
+   */
+  List<Point> valuesSince(Instant from) {
+    List<Point> since = new ArrayList<>();
+    Instant recentFrom = values.isEmpty() ? Instant.MAX : values.get(0).time();
+    for (Point daily : dailyValues.values()) {
+      if (!daily.time().isBefore(from) && daily.time().isBefore(recentFrom)) {
+        since.add(daily);
+      }
+    }
+    for (Point recent : values) {
+      if (!recent.time().isBefore(from)) {
+        since.add(recent);
+      }
+    }
+    return since;
   }
 
   private static CheckIn merge(CheckIn kept, CheckIn arrived) {

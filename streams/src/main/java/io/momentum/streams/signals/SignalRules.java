@@ -58,6 +58,8 @@ final class SignalRules {
   static final int CONFIDENCE_LOOKBACK = 3;
   /** Confidence at or below which a drop is critical; it also makes the key result off track. */
   static final int CONFIDENCE_CRITICAL = 3;
+  /** Maximum number of the cycle's values listed in the evidence of an off-track forecast. */
+  static final int FORECAST_EVIDENCE_POINTS = 20;
   /** Largest absolute z-score stored in parameters and evidence; JSON has no infinity. */
   static final double Z_LIMIT = 999;
 
@@ -155,7 +157,7 @@ final class SignalRules {
         .put("cycle", new JsonObject().put("id", cycle.id()).put("start", cycle.start().toString())
             .put("end", cycle.end().toString()))
         .put("leadDays", leadDays)
-        .put("values", points(track.values, cycleStart(cycle), 20))
+        .put("values", pointsJson(spreadOverTime(track.valuesSince(cycleStart(cycle)), FORECAST_EVIDENCE_POINTS)))
         .put("checkedAt", now.toString());
     Supplier<String> explanation = () -> node.title() + " is forecast to reach " + withDecimals(new BigDecimal(shownForecast), decimals, node)
         + " by the end of its cycle on " + cycle.end() + ", " + percent + " % of the way to its target "
@@ -653,6 +655,49 @@ final class SignalRules {
   private static JsonObject checkInJson(NodeTrack.CheckIn checkIn) {
     return new JsonObject().put("at", checkIn.time().toString()).put("value", plain(checkIn.value()))
         .put("confidence", checkIn.confidence()).put("eventId", checkIn.eventId());
+  }
+
+  /**
+   * Returns at most {@code max} of {@code series} (oldest first), spread evenly over its time span:
+   * the first, the last, and between them the value nearest each of {@code max - 2} evenly spaced
+   * times. A burst of recent values thus takes no more room than its share of the time span.
+   * Fewer than {@code max} are returned when several of those times share their nearest value.
+   */
+  static List<NodeTrack.Point> spreadOverTime(List<NodeTrack.Point> series, int max) {
+    if (series.size() <= max) {
+      return series;
+    }
+    long first = series.get(0).time().toEpochMilli();
+    long span = series.get(series.size() - 1).time().toEpochMilli() - first;
+    List<NodeTrack.Point> sample = new ArrayList<>(max);
+    sample.add(series.get(0));
+    int lastIndex = 0;
+    int at = 0;
+    for (int step = 1; step < max - 1; step++) {
+      long targetMillis = first + Math.round(span * (double) step / (max - 1));
+      while (at + 1 < series.size() && series.get(at + 1).time().toEpochMilli() <= targetMillis) {
+        at++;
+      }
+      int nearest = at;
+      if (at + 1 < series.size()
+          && series.get(at + 1).time().toEpochMilli() - targetMillis < targetMillis - series.get(at).time().toEpochMilli()) {
+        nearest = at + 1;
+      }
+      if (nearest > lastIndex && nearest < series.size() - 1) {
+        sample.add(series.get(nearest));
+        lastIndex = nearest;
+      }
+    }
+    sample.add(series.get(series.size() - 1));
+    return sample;
+  }
+
+  private static JsonArray pointsJson(List<NodeTrack.Point> values) {
+    JsonArray result = new JsonArray();
+    for (NodeTrack.Point point : values) {
+      result.add(new JsonObject().put("at", point.time().toString()).put("value", plain(point.value())));
+    }
+    return result;
   }
 
   private static JsonArray points(List<NodeTrack.Point> values, Instant from, int max) {
