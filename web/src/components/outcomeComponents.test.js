@@ -13,6 +13,7 @@ import DriverTreeNode from './DriverTreeNode.vue'
 import EChart from './EChart.vue'
 import FormField from './FormField.vue'
 import KeyResultForm from './KeyResultForm.vue'
+import MeasurementDetail from './MeasurementDetail.vue'
 import MilestoneListEditor from './MilestoneListEditor.vue'
 import ObjectiveForm from './ObjectiveForm.vue'
 import ZonePreview from './ZonePreview.vue'
@@ -74,6 +75,25 @@ describe('ZonePreview', () => {
   it('asks for start and target without levels', () => {
     mount(ZonePreview, { levels: null })
     expect(wrapper.text()).toBe('Enter start and target to see the zones.')
+  })
+})
+
+describe('MeasurementDetail', () => {
+  it('shows the whole zone levels of a count as the editor does', () => {
+    const editor = effectiveLevels({ start: 1, target: 4 })
+    mount(MeasurementDetail, {
+      node: { measurement: 'increase', start: 1, target: 4, commit: editor.commit, stretch: editor.stretch, unit: 'releases' },
+    })
+    expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('commit 3 releases · stretch 6 releases')
+  })
+
+  it('keeps a decimal on default levels of decimal values', () => {
+    const editor = effectiveLevels({ start: 1.5, target: 3.5 })
+    mount(MeasurementDetail, {
+      node: { measurement: 'increase', start: 1.5, target: 3.5, commit: editor.commit, stretch: editor.stretch, unit: 'releases' },
+    }, { locale: 'de' })
+    expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('2,36 Releases')
+    expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('4,36 Releases')
   })
 })
 

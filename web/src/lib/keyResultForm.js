@@ -193,6 +193,29 @@ export function effectiveLevels({ start, target, commit = null, stretch = null }
 }
 
 /**
+ * Returns the levels in effect for a key result node of a board, as `effectiveLevels`
+ * returns them. The node carries its effective commit and stretch levels but not whether they
+ * were set, so a level within 0.0001 of its default counts as the default. Returns null when the
+ * node has no start, target or commit level.
+ */
+export function nodeLevels(node) {
+  if ([node.start, node.target, node.commit, node.stretch].some((value) => value === null || value === undefined)) {
+    return null
+  }
+  const defaults = effectiveLevels({ start: Number(node.start), target: Number(node.target) })
+  if (defaults === null) {
+    return null
+  }
+  const isDefault = (level, fallback) => Math.abs(Number(level) - fallback) < 0.0001
+  return effectiveLevels({
+    start: defaults.start,
+    target: defaults.target,
+    commit: isDefault(node.commit, defaults.commit) ? null : Number(node.commit),
+    stretch: isDefault(node.stretch, defaults.stretch) ? null : Number(node.stretch),
+  })
+}
+
+/**
  * Returns the zones from start to beyond stretch, in the key result's direction. Each band names
  * the levels it runs between (`fromLevel`, `toLevel`), so that a default level can be formatted
  * as a derived value.

@@ -6,6 +6,7 @@ import {
   keyResultFormFrom,
   keyResultPayload,
   levelTexts,
+  nodeLevels,
   showsStoredExampleNumbers,
   titleWithNumber,
   zoneBands,
@@ -155,6 +156,35 @@ describe('levelTexts', () => {
 
   it('keeps precision plus one for decimal values', () => {
     expect(texts({ start: 0.5, target: 1.5 })).toEqual({ start: '0.5', commit: '0.93', target: '1.5', stretch: '1.93' })
+  })
+})
+
+describe('nodeLevels', () => {
+  const format = { valueText: (value) => `${value}`, estimateText: (value, unit, decimals) => value.toFixed(decimals) }
+
+  it('treats the engine defaults of a node as defaults', () => {
+    const levels = nodeLevels({ start: 1, target: 4, commit: 2.2857, stretch: 5.2857 })
+    expect(levels.commitDefault).toBe(true)
+    expect(levels.stretchDefault).toBe(true)
+    expect(levelTexts(levels, null, format)).toEqual({ start: '1', commit: '3', target: '4', stretch: '6' })
+  })
+
+  it('keeps a set level as typed', () => {
+    const levels = nodeLevels({ start: 1, target: 4, commit: 2.5, stretch: 5.2857 })
+    expect(levels.commitDefault).toBe(false)
+    expect(levels.stretchDefault).toBe(true)
+    expect(levelTexts(levels, null, format)).toEqual({ start: '1', commit: '2.5', target: '4', stretch: '5.29' })
+  })
+
+  it('returns the editor levels for the same key result', () => {
+    const editor = effectiveLevels({ start: 10, target: 2 })
+    const node = { start: 10, target: 2, commit: editor.commit, stretch: editor.stretch }
+    expect(nodeLevels(node)).toEqual(editor)
+  })
+
+  it('returns null without zone levels', () => {
+    expect(nodeLevels({ start: 1, target: 4, commit: null, stretch: null })).toBeNull()
+    expect(nodeLevels({ start: null, target: 4, commit: 2, stretch: 5 })).toBeNull()
   })
 })
 
