@@ -61,7 +61,7 @@ final class OutcomeSeed {
 
   static final List<InitiativeSpec> INITIATIVES = List.of(
       new InitiativeSpec("checkout-redesign", "checkout", "Rebuild checkout as a single page", "CHK-812", "lead", 9, 3, 4),
-      new InitiativeSpec("payment-provider-switch", "checkout", "Move card payments to the new provider", "CHK-840",
+      new InitiativeSpec("payment-provider-switch", "checkout", "Payment provider migration", "CHK-840",
           "second", 5, 2, 5),
       new InitiativeSpec("loyalty-relaunch", "growth", "Relaunch the loyalty programme with gear points", "GRW-207",
           "lead", 6, 4, 6),
