@@ -37,7 +37,7 @@ final class BriefComposer {
   /**
    * Maximum words of a risk sentence, an estimate of what a reader takes in at once. A longer
    * sentence about a node's status and signals is split in two, and a longer signal sentence counts
-   * some signals, except where its clauses about linked nodes alone are longer.
+   * its linked nodes, then some of its signals. The English text is measured for every language.
    */
   static final int MAX_WORDS = 35;
   /**
@@ -45,6 +45,8 @@ final class BriefComposer {
    * names one linked node, or none, and counts the others.
    */
   static final int MAX_WORDS_LINKED = 40;
+  /** Signal kinds that a signal sentence always names, first, and never counts as "1 more signal". */
+  private static final List<String> KEPT_KINDS = List.of("off_track_forecast", "missed_check_in");
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
 
@@ -62,10 +64,20 @@ final class BriefComposer {
   private final BriefNumbers numbers;
   private final Map<String, JsonObject> then;
   private final Map<String, JsonObject> byId = new LinkedHashMap<>();
+  /**
+   * Whether each sentence checked against a word limit fitted, in the order of the checks. The
+   * English brief records them and a brief in another language replays them, so what a brief keeps
+   * and cuts does not depend on its language.
+   */
+  private final List<Boolean> limitChecks;
+  private final boolean replaying;
+  private int nextFit;
 
-  private BriefComposer(BriefInputs in, BriefWording words) {
+  private BriefComposer(BriefInputs in, BriefWording words, List<Boolean> limitChecks, boolean replaying) {
     this.in = in;
     this.words = words;
+    this.limitChecks = limitChecks;
+    this.replaying = replaying;
     this.numbers = new BriefNumbers(words, in.cycle().id());
     this.then = in.past().getOrDefault(in.periodStart(), Map.of());
     in.now().forEach(node -> byId.put(node.getString("id"), node));
@@ -73,16 +85,28 @@ final class BriefComposer {
 
   /** Composes the brief JSON: {@code title}, {@code sections} of {@code key}, {@code title} and {@code sentences}. */
   static JsonObject compose(BriefInputs in, BriefWording words) {
-    BriefComposer composer = new BriefComposer(in, words);
-    JsonArray sections = new JsonArray();
-    switch (in.kind()) {
-      case WEEKLY -> composer.weekly(sections);
-      case MONTHLY -> composer.monthly(sections);
-      case QUARTERLY -> composer.quarterly(sections);
+    BriefComposer composer;
+    if ("en".equals(words.language())) {
+      composer = new BriefComposer(in, words, new ArrayList<>(), false);
+    } else {
+      // Word limits are checked on the English text, and this brief makes the same cuts.
+      BriefComposer english = new BriefComposer(in, BriefWording.of("en"), new ArrayList<>(), false);
+      english.sections();
+      composer = new BriefComposer(in, words, english.limitChecks, true);
     }
     return new JsonObject()
         .put("title", words.template("title." + in.kind().wire()) + ": " + in.unit().name() + ", " + in.cycle().name())
-        .put("sections", sections);
+        .put("sections", composer.sections());
+  }
+
+  private JsonArray sections() {
+    JsonArray sections = new JsonArray();
+    switch (in.kind()) {
+      case WEEKLY -> weekly(sections);
+      case MONTHLY -> monthly(sections);
+      case QUARTERLY -> quarterly(sections);
+    }
+    return sections;
   }
 
   private void weekly(JsonArray sections) {
@@ -302,7 +326,7 @@ final class BriefComposer {
     subjects.forEach((key, subject) -> byReason.get(reasons.get(key)).add(subject));
     String groupKey = "unit:" + group.id();
     JsonObject named = sentence("riskIn").unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
-    if (wordCount(named) <= MAX_WORDS) {
+    if (fits(named, MAX_WORDS)) {
       return named;
     }
     // Weightiest first: the reasons in their order, and within a reason the order of the section.
@@ -722,7 +746,7 @@ final class BriefComposer {
       // The signals follow a semicolon, so no clause starts with a capital.
       JsonObject joined = signalClauses(statusSentence(key + ".signals", node, unsure), nodeSignals, variants,
           boardUnitOf(node.getString("id")), false).build();
-      if (wordCount(joined) <= MAX_WORDS) {
+      if (fits(joined, MAX_WORDS)) {
         ranked.add(new Ranked(rank, joined.put(RISK_REASON, node.getString("status"))));
       } else {
         // Too long for one sentence: the status first, then the signals in a sentence of their own.
@@ -742,7 +766,7 @@ final class BriefComposer {
         int rank = nodeSignals == null ? 6 : Math.min(6, signalRank(nodeSignals, true));
         JsonObject joined = nodeSignals == null ? null : signalClauses(staleSentence("risk.stale.signals", node, days),
             nodeSignals, variants, boardUnitOf(node.getString("id")), false).build();
-        if (joined != null && wordCount(joined) <= MAX_WORDS) {
+        if (joined != null && fits(joined, MAX_WORDS)) {
           ranked.add(new Ranked(rank, joined.put(RISK_REASON, "stale")));
         } else {
           ranked.add(new Ranked(rank, staleSentence("risk.stale", node, days).build().put(RISK_REASON, "stale")));
@@ -786,7 +810,7 @@ final class BriefComposer {
   }
 
   /** Builds the sentence {@code build} gives with up to {@link #MAX_ITEMS} names, as {@link #naming(IntFunction, int)} does. */
-  private static JsonObject naming(IntFunction<Sentence.Builder> build) {
+  private JsonObject naming(IntFunction<Sentence.Builder> build) {
     return naming(build, MAX_ITEMS);
   }
 
@@ -795,12 +819,29 @@ final class BriefComposer {
    * or fewer while the sentence has more than {@link #MAX_WORDS} words, but at least one. A list
    * cut short counts the rest ("A, B and 8 more"), so long titles cost names, not words.
    */
-  private static JsonObject naming(IntFunction<Sentence.Builder> build, int max) {
+  private JsonObject naming(IntFunction<Sentence.Builder> build, int max) {
     JsonObject sentence = build.apply(max).build();
-    for (int named = max - 1; named >= 1 && wordCount(sentence) > MAX_WORDS; named--) {
+    for (int named = max - 1; named >= 1 && !fits(sentence, MAX_WORDS); named--) {
       sentence = build.apply(named).build();
     }
     return sentence;
+  }
+
+  /**
+   * Checks whether a sentence has at most {@code maxWords} words. In a brief in another language
+   * than English it returns what the same check returned for the English brief.
+   */
+  private boolean fits(JsonObject sentence, int maxWords) {
+    if (!replaying) {
+      boolean fit = wordCount(sentence) <= maxWords;
+      limitChecks.add(fit);
+      return fit;
+    }
+    if (nextFit >= limitChecks.size()) {
+      throw new IllegalStateException("The " + words.language() + " brief checks more word limits than the English one, at: "
+          + sentence.getString("text"));
+    }
+    return limitChecks.get(nextFit++);
   }
 
   /** Returns the number of words of a built sentence's text, counted between spaces. */
@@ -865,35 +906,38 @@ final class BriefComposer {
   }
 
   /**
-   * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words: beyond
-   * that it names fewer signal kinds and counts the signals of the others, as many as it takes to
-   * fit. When even counting every kind does not fit, because of the clauses about linked nodes,
-   * it names every kind and linked node, unless that takes more than {@link #MAX_WORDS_LINKED}
-   * words: then it names only the first linked node and counts the others, or counts them all,
-   * with as many kinds named as fit in that limit.
+   * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words, or
+   * {@link #MAX_WORDS_LINKED} while it names nodes that its signals link. Beyond that it cuts the
+   * linked nodes first: it names only the first and counts the others, or counts them all. Only
+   * then it counts the signals of the node's last kinds, but it always names a forecast below
+   * target and an overdue check-in ({@link #KEPT_KINDS}). When nothing fits, it returns the shortest.
    */
   private JsonObject fitted(Supplier<Sentence.Builder> start, List<BriefInputs.Signal> all, Map<String, String> variants,
                             String boardUnit, boolean capital) {
-    int kinds = (int) all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().count();
-    JsonObject full = signalClauses(start.get(), all, variants, boardUnit, capital, kinds, Integer.MAX_VALUE).build();
-    for (int named = kinds - 1; named >= 0 && wordCount(full) > MAX_WORDS; named--) {
-      JsonObject shorter = signalClauses(start.get(), all, variants, boardUnit, capital, named, Integer.MAX_VALUE).build();
-      if (wordCount(shorter) <= MAX_WORDS) {
-        return shorter;
-      }
+    List<String> kinds = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().toList();
+    JsonObject sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), Integer.MAX_VALUE).build();
+    if (fits(sentence, MAX_WORDS)) {
+      return sentence;
     }
-    if (wordCount(full) <= MAX_WORDS_LINKED) {
-      return full;
-    }
-    for (int linksNamed : List.of(1, 0)) {
-      for (int named = kinds; named >= 0; named--) {
-        JsonObject shorter = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
-        if (wordCount(shorter) <= MAX_WORDS_LINKED) {
-          return shorter;
+    int linksNamed = Integer.MAX_VALUE;
+    if (all.stream().anyMatch(signal -> isLink(variants.get(signal.id())))) {
+      for (int named : List.of(Integer.MAX_VALUE, 1, 0)) {
+        linksNamed = named;
+        sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), linksNamed).build();
+        // A sentence that names no linked node has the limit of any other sentence.
+        if (fits(sentence, named == 0 ? MAX_WORDS : MAX_WORDS_LINKED)) {
+          return sentence;
         }
       }
     }
-    return full;
+    int kept = (int) kinds.stream().filter(KEPT_KINDS::contains).count();
+    for (int named = kinds.size() - 1; named >= kept; named--) {
+      sentence = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
+      if (fits(sentence, MAX_WORDS)) {
+        return sentence;
+      }
+    }
+    return sentence;
   }
 
   /**
@@ -906,6 +950,7 @@ final class BriefComposer {
     Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
     plain.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
     List<List<BriefInputs.Signal>> kinds = new ArrayList<>(byKind.values());
+    kinds.sort(Comparator.comparing(ofKind -> !KEPT_KINDS.contains(ofKind.get(0).kind())));
     // The first kinds are named and the signals of the others counted in one clause.
     int named = Math.min(namedKinds, kinds.size());
     List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, kinds.subList(0, named), boardUnit));
