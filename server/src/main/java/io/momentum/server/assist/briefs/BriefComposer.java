@@ -56,6 +56,12 @@ final class BriefComposer {
    * recommendation has review, replan or unitGap there.
    */
   private static final String RISK_REASON = "riskReason";
+  /**
+   * Field of a weekly risk sentence, removed before output, set when a cut section keeps it
+   * anyway: it is about a node off track or one that a shown recommendation names, or it links an
+   * open critical signal.
+   */
+  private static final String KEEP = "keep";
   /** Field of a sentence of a portfolio's "What moved" section, removed before output. */
   private static final String MOVED = "moved";
 
@@ -116,9 +122,15 @@ final class BriefComposer {
       return;
     }
     sections.add(section("moved", moved(keyResults, true)));
-    sections.add(section("risks", risks(keyResults)));
+    JsonObject recommendations = section("recommendations", recommendations(keyResults));
+    // A risk that a shown recommendation is about stays in the risks section, so the recommendation never refers to a cut risk.
+    Set<String> recommended = new HashSet<>();
+    recommendations.getJsonArray("sentences").forEach(sentence -> recommended.add(linkKey(subjectOf((JsonObject) sentence))));
+    List<JsonObject> risks = risks(keyResults);
+    risks.stream().filter(risk -> recommended.contains(linkKey(subjectOf(risk)))).forEach(risk -> risk.put(KEEP, true));
+    sections.add(section("risks", risks));
     sections.add(section("blockers", blockers()));
-    sections.add(section("recommendations", recommendations(keyResults)));
+    sections.add(recommendations);
     sections.add(section("talkingPoints", talkingPoints(keyResults)));
   }
 
@@ -160,6 +172,7 @@ final class BriefComposer {
     kept.forEach(sentence -> {
       JsonObject copy = sentence.copy();
       copy.remove(RISK_REASON);
+      copy.remove(KEEP);
       copy.remove(MOVED);
       out.add(copy);
     });
@@ -172,6 +185,7 @@ final class BriefComposer {
    * A node or unit that a kept sentence links is neither counted nor named again, so the kept
    * names and the count add up to what the section is about. When every left-out sentence is about
    * a node or unit the kept ones name, the section keeps {@code MAX_ITEMS} sentences and no count.
+   * A weekly risk section also keeps every sentence marked {@link #KEEP}, so it may have more.
    */
   private List<JsonObject> capped(List<JsonObject> sentences) {
     if (in.kind() != BriefKind.WEEKLY) {
@@ -180,11 +194,22 @@ final class BriefComposer {
         return grouped;
       }
     }
-    List<JsonObject> kept = new ArrayList<>(sentences.subList(0, MAX_ITEMS - 1));
+    // Sentences marked KEEP all stay, and the first others fill the section up to MAX_ITEMS - 1.
+    long marked = sentences.stream().filter(sentence -> sentence.getBoolean(KEEP, false)).count();
+    long others = Math.max(0, MAX_ITEMS - 1 - marked);
+    List<JsonObject> kept = new ArrayList<>();
+    List<JsonObject> left = new ArrayList<>();
+    for (JsonObject sentence : sentences) {
+      if (sentence.getBoolean(KEEP, false) || others-- > 0) {
+        kept.add(sentence);
+      } else {
+        left.add(sentence);
+      }
+    }
     Set<String> covered = new HashSet<>();
     kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
     Map<String, JsonObject> named = new LinkedHashMap<>();
-    for (JsonObject dropped : sentences.subList(MAX_ITEMS - 1, sentences.size())) {
+    for (JsonObject dropped : left) {
       JsonObject subject = subjectOf(dropped);
       String key = linkKey(subject);
       if (!covered.contains(key)) {
@@ -192,10 +217,13 @@ final class BriefComposer {
       }
     }
     if (named.isEmpty()) {
-      return new ArrayList<>(sentences.subList(0, MAX_ITEMS));
+      // The kept sentences name every left-out subject: one more sentence takes the place of the count.
+      JsonObject next = left.get(0);
+      return sentences.stream().filter(sentence -> sentence == next || kept.contains(sentence)).toList();
     }
     List<JsonObject> subjects = new ArrayList<>(named.values());
-    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count)));
+    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count),
+        subjects.size()));
     return kept;
   }
 
@@ -784,6 +812,18 @@ final class BriefComposer {
     List<JsonObject> out = new ArrayList<>(ranked.stream().map(Ranked::sentence).toList());
     if (out.isEmpty()) {
       out.add(sentence("risk.none").unit(in.unit()).build());
+    }
+    if (in.kind() == BriefKind.WEEKLY) {
+      Set<String> critical = new HashSet<>();
+      in.signals().stream().filter(signal -> "critical".equals(signal.severity()) && "open".equals(stateOf(signal)))
+          .forEach(signal -> critical.add(signal.id()));
+      for (JsonObject sentence : out) {
+        boolean criticalSignal = sentence.getJsonArray("links").stream().map(JsonObject.class::cast)
+            .anyMatch(link -> "signal".equals(link.getString("type")) && critical.contains(link.getString("id")));
+        if (criticalSignal || "off_track".equals(sentence.getString(RISK_REASON))) {
+          sentence.put(KEEP, true);
+        }
+      }
     }
     return out;
   }

@@ -666,12 +666,92 @@ class BriefComposerTest {
     JsonArray kept = carryOver.getJsonArray("sentences");
     JsonObject last = kept.getJsonObject(kept.size() - 1);
     // 12 late objectives and the three others not on track make 15 to carry over; 5 are shown.
-    assertThat(last.getString("text")).startsWith("10 more items are not shown here: ").endsWith(" and 4 more.");
+    // The line names as many as fit in 35 words, 7 here.
+    assertThat(last.getString("text")).startsWith("10 more items are not shown here: ").endsWith(" and 3 more.");
     assertThat(last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(10);
     assertThat(last.getJsonArray("numbers").getJsonObject(1).getString("of")).isEqualTo("subjects.more");
-    assertThat(last.getJsonArray("numbers").getJsonObject(1).getJsonArray("subjects")).hasSize(4);
-    // Six named and the four counted at the end: every one of the ten stays linked.
+    assertThat(last.getJsonArray("numbers").getJsonObject(1).getJsonArray("subjects")).hasSize(3);
+    // Seven named and the three counted at the end: every one of the ten stays linked.
     assertThat(last.getJsonArray("links")).hasSize(10);
+  }
+
+  @Test
+  void cutLineNamesAllThatFit() {
+    List<JsonObject> behind = new ArrayList<>();
+    for (char letter = 'A'; letter <= 'E'; letter++) {
+      behind.add(node("o-late-" + letter, "objective", "Late " + letter, null, 0.1, "off_track", null, null));
+    }
+    BriefInputs inputs = with(BriefKind.QUARTERLY, behind, Map.of(), List.of());
+
+    JsonArray kept = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "carryOver").getJsonArray("sentences");
+
+    // 5 late objectives and the three others not on track make 8 to carry over; 5 are shown.
+    JsonObject last = kept.getJsonObject(kept.size() - 1);
+    assertThat(last.getString("text")).startsWith("3 more items are not shown here: ").doesNotContain(" more.");
+    assertThat(last.getJsonArray("numbers")).hasSize(1);
+    assertThat(last.getJsonArray("links")).hasSize(3);
+  }
+
+  @Test
+  void cutLineNamesMoreThanSixThatFit() {
+    List<JsonObject> behind = new ArrayList<>();
+    for (char letter = 'A'; letter <= 'I'; letter++) {
+      behind.add(node("o-late-" + letter, "objective", "Late " + letter, null, 0.1, "off_track", null, null));
+    }
+    BriefInputs inputs = with(BriefKind.QUARTERLY, behind, Map.of(), List.of());
+
+    JsonArray kept = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "carryOver").getJsonArray("sentences");
+
+    // 9 late objectives and the three others make 12 to carry over; 5 are shown and 7 named in the last line.
+    JsonObject last = kept.getJsonObject(kept.size() - 1);
+    assertThat(last.getString("text")).startsWith("7 more items are not shown here: ").doesNotContain(" more.");
+    assertThat(last.getJsonArray("numbers")).hasSize(1);
+    assertThat(last.getJsonArray("links")).hasSize(7);
+  }
+
+  /**
+   * Checks that a weekly risks section cut short still shows each node off track, each open
+   * critical signal and each risk that a shown recommendation is about.
+   */
+  @Test
+  void weeklyRisksKeepCriticalAndOffTrack() {
+    List<JsonObject> late = new ArrayList<>();
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
+          NOW.minus(Duration.ofDays(1)), null));
+      signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
+          List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
+    }
+    late.add(node("k-guest", "key_result", "Reach 30 % of orders through guest checkout", "o-guest", 0.6, "at_risk",
+        NOW.minus(Duration.ofDays(1)), null));
+    signals.add(new BriefInputs.Signal("s-critical", "missed_check_in", "critical", "open", List.of("k-guest"),
+        List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Reach 30 % of orders through guest checkout", "key_result"));
+    late.add(node("k-off", "key_result", "Late and off track", "o-guest", 0.1, "off_track", NOW.minus(Duration.ofDays(1)), null));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
+
+    JsonArray risks = sectionOf(brief, "risks").getJsonArray("sentences");
+    List<JsonObject> shown = risks.stream().map(JsonObject.class::cast)
+        .filter(sentence -> !sentence.getString("text").contains("not shown here")).toList();
+    assertThat(shown).hasSizeLessThan(risks.size());
+    assertThat(linkedIds(shown)).as("risks shown").contains("s-critical", "k-off", "k-quiet");
+    for (Object item : sectionOf(brief, "recommendations").getJsonArray("sentences")) {
+      JsonObject recommendation = (JsonObject) item;
+      String subject = recommendation.getJsonArray("links").getJsonObject(0).getString("id");
+      JsonObject cutLine = risks.getJsonObject(risks.size() - 1);
+      assertThat(linkedIds(List.of(cutLine))).as("risks cut, against \"%s\"", recommendation.getString("text"))
+          .doesNotContain(subject);
+    }
+  }
+
+  private static JsonObject sectionOf(JsonObject brief, String key) {
+    return brief.getJsonArray("sections").stream().map(JsonObject.class::cast)
+        .filter(section -> key.equals(section.getString("key"))).findFirst().orElseThrow();
+  }
+
+  private static List<String> linkedIds(List<JsonObject> sentences) {
+    return sentences.stream().flatMap(sentence -> sentence.getJsonArray("links").stream())
+        .map(link -> ((JsonObject) link).getString("id")).toList();
   }
 
   @Test
