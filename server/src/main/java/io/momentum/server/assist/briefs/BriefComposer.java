@@ -342,8 +342,8 @@ final class BriefComposer {
    * count of nodes and units with that reason, with their names in brackets when all of them fit
    * in {@link #MAX_WORDS} words ("Operations: 2 more objectives to review (A and B)"). Otherwise
    * the counts come first and the line names only the weightiest few across the reasons
-   * ("Operations: 4 off track, 1 at risk, and 9 with unresolved signals, above all A and B"); the
-   * others are linked as data. Key results without a recent check-in, counted per unit in the
+   * ("Operations: 4 objectives off track, 1 objective at risk, and 9 items with unresolved signals,
+   * above all A and B"), or none when even one name does not fit; the others are linked as data. Key results without a recent check-in, counted per unit in the
    * risks section, are counted here too, with the unit they belong to. The line calls the
    * sub-unit's own objectives and key results "its own", since it names the sub-unit first.
    */
@@ -365,12 +365,19 @@ final class BriefComposer {
     if (worst.isEmpty()) {
       return sentence("riskIn").unit(group).clauses(clauses).build();
     }
-    return naming(count -> {
-      Sentence.Builder line = sentence("riskInWorst").unit(group).clauses(clauses);
-      line.labels(worst.subList(0, Math.min(count, worst.size())), count);
-      worst.subList(Math.min(count, worst.size()), worst.size()).forEach(line::data);
-      return line;
+    JsonObject line = naming(count -> {
+      Sentence.Builder withWorst = sentence("riskInWorst").unit(group).clauses(clauses);
+      withWorst.labels(worst.subList(0, Math.min(count, worst.size())), count);
+      worst.subList(Math.min(count, worst.size()), worst.size()).forEach(withWorst::data);
+      return withWorst;
     }, MAX_ITEMS / 2);
+    if (fits(line, MAX_WORDS)) {
+      return line;
+    }
+    // Even one name is too long: the line only counts, and links every subject as data.
+    Sentence.Builder counts = sentence("riskIn").unit(group).clauses(clauses);
+    worst.forEach(counts::data);
+    return counts.build();
   }
 
   /**
@@ -421,9 +428,31 @@ final class BriefComposer {
         clause.bracketedLabels(List.of(), 0);
         about.forEach(clause::data);
       }
+      if (!recommendations) {
+        clause.words(words.template(BriefWording.countedKey("counted." + countedNoun(about), about.size())));
+      }
       clauses.add(clause.build());
     }
     return clauses;
+  }
+
+  /**
+   * Returns the noun for what a risk line counts, by the kinds of the linked subjects:
+   * "objectives", "keyResults", "objectivesAndKeyResults", "units", or "items" for any other mix.
+   */
+  private static String countedNoun(List<JsonObject> subjects) {
+    Set<String> kinds = new HashSet<>();
+    subjects.forEach(subject -> kinds.add("unit".equals(subject.getString("type")) ? "unit" : subject.getString("kind")));
+    if (kinds.equals(Set.of("objective"))) {
+      return "objectives";
+    }
+    if (kinds.equals(Set.of("key_result"))) {
+      return "keyResults";
+    }
+    if (kinds.equals(Set.of("objective", "key_result"))) {
+      return "objectivesAndKeyResults";
+    }
+    return kinds.equals(Set.of("unit")) ? "units" : "items";
   }
 
   /**
@@ -1665,7 +1694,7 @@ final class BriefComposer {
             .number(numbers.score(then, unitIds, at)).cycle(in.cycle(), in.unit()).build());
       }
     }
-    out.add(sentence("trend.now").number(numbers.score(objectives, unitIds, in.asOf()))
+    out.add(sentence(unitIds.size() > 1 ? "trend.nowTree" : "trend.now").number(numbers.score(objectives, unitIds, in.asOf()))
         .number(numbers.expected(objectives.get(0), in.asOf())).unit(in.unit()).build());
     return out;
   }

@@ -754,6 +754,28 @@ class BriefComposerTest {
         .map(link -> ((JsonObject) link).getString("id")).toList();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Now the score of Northwind and its sub-units is ",
+      "de | Jetzt liegt der Gesamtfortschritt von Northwind mit allen Untereinheiten bei "})
+  void portfolioTrendNamesSubUnits(String language, String start) {
+    JsonObject brief = BriefComposer.compose(lateAndSlow(BriefKind.QUARTERLY, "Operations"), BriefWording.of(language));
+
+    JsonArray trend = sectionOf(brief, "trend").getJsonArray("sentences");
+    assertThat(trend.getJsonObject(trend.size() - 1).getString("text")).startsWith(start);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | objectives off track",
+      "de | Ziele nicht im Plan"})
+  void portfolioRiskLineSaysWhatItCounts(String language, String counted) {
+    JsonObject brief = BriefComposer.compose(withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations")), BriefWording.of(language));
+
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
+    assertThat(line.getString("text")).contains("5 " + counted);
+  }
+
   @Test
   void cutSectionCountsNodesOnce() {
     JsonArray risks = risksOfLateKeyResults();
@@ -845,8 +867,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations: 5 off track (Late objective D, Late objective E, Late objective F, Late objective G and Late objective H), and 2 at risk (Slow objective A and Slow objective B).",
-      "de | Operations: 5 nicht im Plan (Late objective D, Late objective E, Late objective F, Late objective G und Late objective H), und 2 gefährdet (Slow objective A und Slow objective B)."})
+      "en | Operations: 5 objectives off track (Late objective D, Late objective E, Late objective F, Late objective G and Late objective H), and 2 objectives at risk (Slow objective A and Slow objective B).",
+      "de | Operations: 5 Ziele nicht im Plan (Late objective D, Late objective E, Late objective F, Late objective G und Late objective H), und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
   void portfolioRiskLineNamesReasons(String language, String expected) {
     JsonObject brief = BriefComposer.compose(lateAndSlow(BriefKind.MONTHLY, "Operations"), BriefWording.of(language));
 
@@ -866,8 +888,8 @@ class BriefComposerTest {
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations: 5 off track, and 2 at risk, above all",
-      "de | Operations: 5 nicht im Plan, und 2 gefährdet, vor allem"})
+      "en | Operations: 5 objectives off track, and 2 objectives at risk, above all",
+      "de | Operations: 5 Ziele nicht im Plan, und 2 Ziele gefährdet, vor allem"})
   void portfolioRiskLineCountsFirst(String language, String start) {
     BriefInputs inputs = withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations"));
 
@@ -885,8 +907,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | , and 2 key results without a check-in for longer than the stale limit, above all",
-      "de | , und 2 Schlüsselergebnisse länger als die Veraltungsfrist ohne Check-in, vor allem"})
+      "en | , and 2 key results without a check-in for longer than the stale limit.",
+      "de | , und 2 Schlüsselergebnisse länger als die Veraltungsfrist ohne Check-in."})
   void countedRiskLineCountsStaleOnce(String language, String staleClause) {
     BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
     List<JsonObject> now = new ArrayList<>(base.now());
