@@ -273,10 +273,10 @@ final class BriefComposer {
             kept.add(movedLine(unit, subjects));
           } else if (inside.isEmpty()) {
             kept.add(naming(named -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf()))
-                .labels(subjects, named)));
+                .labels(subjects, named), subjects.size()));
           } else {
             kept.add(naming(named -> counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
-                .labels(inside, named)));
+                .labels(inside, named), inside.size()));
           }
         }
         return kept;
@@ -1639,7 +1639,7 @@ final class BriefComposer {
     int shown = Math.max(0, room - 1);
     deeper.subList(0, shown).forEach(line -> out.add(line.sentence()));
     List<JsonObject> left = deeper.subList(shown, deeper.size()).stream().map(line -> Sentence.Builder.unitLink(line.unit())).toList();
-    out.add(naming(named -> counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, named)));
+    out.add(naming(named -> counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, named), left.size()));
     return out;
   }
 

@@ -777,6 +777,28 @@ class BriefComposerTest {
   }
 
   @Test
+  void unitsCutLineNamesAllThatFit() {
+    BriefInputs base = portfolio();
+    List<BriefInputs.Unit> units = new ArrayList<>(base.units());
+    List<JsonObject> now = new ArrayList<>(base.now());
+    for (char letter = 'A'; letter <= 'E'; letter++) {
+      BriefInputs.Unit team = new BriefInputs.Unit("u-team-" + letter, "Team " + letter, "team", "u-tech", 2);
+      units.add(team);
+      now.add(node("o-team-" + letter, "objective", "Goal of team " + letter, null, 0.5, "on_track", null, null)
+          .put("unitId", team.id()));
+    }
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        units, now, base.past(), base.checkIns(), base.signals());
+
+    JsonArray lines = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "units").getJsonArray("sentences");
+
+    // 8 of the 13 sub-units are left out, and their short names fit in one line.
+    JsonObject last = lines.getJsonObject(lines.size() - 1);
+    assertThat(last.getString("text")).startsWith("8 more units are not shown here: ").doesNotContain(" more.");
+    assertThat(last.getJsonArray("links")).hasSize(8);
+  }
+
+  @Test
   void cutSectionCountsNodesOnce() {
     JsonArray risks = risksOfLateKeyResults();
     JsonObject last = risks.getJsonObject(risks.size() - 1);
