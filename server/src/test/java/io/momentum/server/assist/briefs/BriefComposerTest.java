@@ -675,38 +675,26 @@ class BriefComposerTest {
     assertThat(last.getJsonArray("links")).hasSize(10);
   }
 
-  @Test
-  void cutLineNamesAllThatFit() {
+  /**
+   * Checks that the line counting a cut section's rest names all of it when the names fit in the
+   * word limit, also beyond six. The late objectives and the three others not on track are to be
+   * carried over, and five of them are shown.
+   */
+  @ParameterizedTest(name = "{0} late objectives")
+  @CsvSource({"5, 3", "9, 7"})
+  void cutLineNamesAllThatFit(int late, int leftOut) {
     List<JsonObject> behind = new ArrayList<>();
-    for (char letter = 'A'; letter <= 'E'; letter++) {
+    for (char letter = 'A'; letter < 'A' + late; letter++) {
       behind.add(node("o-late-" + letter, "objective", "Late " + letter, null, 0.1, "off_track", null, null));
     }
     BriefInputs inputs = with(BriefKind.QUARTERLY, behind, Map.of(), List.of());
 
     JsonArray kept = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "carryOver").getJsonArray("sentences");
 
-    // 5 late objectives and the three others not on track make 8 to carry over; 5 are shown.
     JsonObject last = kept.getJsonObject(kept.size() - 1);
-    assertThat(last.getString("text")).startsWith("3 more items are not shown here: ").doesNotContain(" more.");
+    assertThat(last.getString("text")).startsWith(leftOut + " more items are not shown here: ").doesNotContain(" more.");
     assertThat(last.getJsonArray("numbers")).hasSize(1);
-    assertThat(last.getJsonArray("links")).hasSize(3);
-  }
-
-  @Test
-  void cutLineNamesMoreThanSixThatFit() {
-    List<JsonObject> behind = new ArrayList<>();
-    for (char letter = 'A'; letter <= 'I'; letter++) {
-      behind.add(node("o-late-" + letter, "objective", "Late " + letter, null, 0.1, "off_track", null, null));
-    }
-    BriefInputs inputs = with(BriefKind.QUARTERLY, behind, Map.of(), List.of());
-
-    JsonArray kept = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "carryOver").getJsonArray("sentences");
-
-    // 9 late objectives and the three others make 12 to carry over; 5 are shown and 7 named in the last line.
-    JsonObject last = kept.getJsonObject(kept.size() - 1);
-    assertThat(last.getString("text")).startsWith("7 more items are not shown here: ").doesNotContain(" more.");
-    assertThat(last.getJsonArray("numbers")).hasSize(1);
-    assertThat(last.getJsonArray("links")).hasSize(7);
+    assertThat(last.getJsonArray("links")).hasSize(leftOut);
   }
 
   /**
@@ -769,7 +757,7 @@ class BriefComposerTest {
   @CsvSource(delimiter = '|', value = {
       "en | objectives off track",
       "de | Ziele nicht im Plan"})
-  void portfolioRiskLineSaysWhatItCounts(String language, String counted) {
+  void portfolioRiskLineNamesCountedKinds(String language, String counted) {
     JsonObject brief = BriefComposer.compose(withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations")), BriefWording.of(language));
 
     JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
