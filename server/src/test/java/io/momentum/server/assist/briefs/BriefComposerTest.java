@@ -443,15 +443,20 @@ class BriefComposerTest {
   private static JsonArray risksOfLateKeyResults() {
     List<JsonObject> late = new ArrayList<>();
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    addLateKeyResults(late, signals);
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
+    return brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
+        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
+  }
+
+  /** Adds 8 key results at risk, each with an open warning signal of an overdue check-in. */
+  private static void addLateKeyResults(List<JsonObject> late, List<BriefInputs.Signal> signals) {
     for (char letter = 'A'; letter <= 'H'; letter++) {
       late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
           NOW.minus(Duration.ofDays(1)), null));
       signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
           List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
     }
-    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, late, Map.of(), signals), BriefWording.of("en"));
-    return brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
-        .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
   }
 
   /** Replaces the nodes (and their states a week ago) and the signals of the weekly inputs. */
@@ -705,12 +710,7 @@ class BriefComposerTest {
   void weeklyRisksKeepCriticalAndOffTrack() {
     List<JsonObject> late = new ArrayList<>();
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
-    for (char letter = 'A'; letter <= 'H'; letter++) {
-      late.add(node("k-late-" + letter, "key_result", "Late key result " + letter, "o-guest", 0.6, "at_risk",
-          NOW.minus(Duration.ofDays(1)), null));
-      signals.add(new BriefInputs.Signal("s-late-" + letter, "missed_check_in", "warning", "open", List.of("k-late-" + letter),
-          List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Late key result " + letter, "key_result"));
-    }
+    addLateKeyResults(late, signals);
     late.add(node("k-guest", "key_result", "Reach 30 % of orders through guest checkout", "o-guest", 0.6, "at_risk",
         NOW.minus(Duration.ofDays(1)), null));
     signals.add(new BriefInputs.Signal("s-critical", "missed_check_in", "critical", "open", List.of("k-guest"),
