@@ -37,7 +37,7 @@ final class BriefComposer {
   /**
    * Maximum words of a risk sentence, an estimate of what a reader takes in at once. A longer
    * sentence about a node's status and signals is split in two, and a longer signal sentence counts
-   * some signals, except where its clauses about linked nodes alone are longer.
+   * its linked nodes, then some of its signals. The English text is measured for every language.
    */
   static final int MAX_WORDS = 35;
   /**
@@ -45,6 +45,8 @@ final class BriefComposer {
    * names one linked node, or none, and counts the others.
    */
   static final int MAX_WORDS_LINKED = 40;
+  /** Signal kinds that a signal sentence always names, first, and never counts as "1 more signal". */
+  private static final List<String> KEPT_KINDS = List.of("off_track_forecast", "missed_check_in");
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
 
@@ -54,6 +56,12 @@ final class BriefComposer {
    * recommendation has review, replan or unitGap there.
    */
   private static final String RISK_REASON = "riskReason";
+  /**
+   * Field of a weekly risk sentence, removed before output, set when a cut section keeps it
+   * anyway: it is about a node off track or one that a shown recommendation names, or it links an
+   * open critical signal.
+   */
+  private static final String KEEP = "keep";
   /** Field of a sentence of a portfolio's "What moved" section, removed before output. */
   private static final String MOVED = "moved";
 
@@ -62,10 +70,20 @@ final class BriefComposer {
   private final BriefNumbers numbers;
   private final Map<String, JsonObject> then;
   private final Map<String, JsonObject> byId = new LinkedHashMap<>();
+  /**
+   * Whether each sentence checked against a word limit fitted, in the order of the checks. The
+   * English brief records them and a brief in another language replays them, so what a brief keeps
+   * and cuts does not depend on its language.
+   */
+  private final List<Boolean> limitChecks;
+  private final boolean replaying;
+  private int nextFit;
 
-  private BriefComposer(BriefInputs in, BriefWording words) {
+  private BriefComposer(BriefInputs in, BriefWording words, List<Boolean> limitChecks, boolean replaying) {
     this.in = in;
     this.words = words;
+    this.limitChecks = limitChecks;
+    this.replaying = replaying;
     this.numbers = new BriefNumbers(words, in.cycle().id());
     this.then = in.past().getOrDefault(in.periodStart(), Map.of());
     in.now().forEach(node -> byId.put(node.getString("id"), node));
@@ -73,16 +91,28 @@ final class BriefComposer {
 
   /** Composes the brief JSON: {@code title}, {@code sections} of {@code key}, {@code title} and {@code sentences}. */
   static JsonObject compose(BriefInputs in, BriefWording words) {
-    BriefComposer composer = new BriefComposer(in, words);
-    JsonArray sections = new JsonArray();
-    switch (in.kind()) {
-      case WEEKLY -> composer.weekly(sections);
-      case MONTHLY -> composer.monthly(sections);
-      case QUARTERLY -> composer.quarterly(sections);
+    BriefComposer composer;
+    if ("en".equals(words.language())) {
+      composer = new BriefComposer(in, words, new ArrayList<>(), false);
+    } else {
+      // Word limits are checked on the English text, and this brief makes the same cuts.
+      BriefComposer english = new BriefComposer(in, BriefWording.of("en"), new ArrayList<>(), false);
+      english.sections();
+      composer = new BriefComposer(in, words, english.limitChecks, true);
     }
     return new JsonObject()
         .put("title", words.template("title." + in.kind().wire()) + ": " + in.unit().name() + ", " + in.cycle().name())
-        .put("sections", sections);
+        .put("sections", composer.sections());
+  }
+
+  private JsonArray sections() {
+    JsonArray sections = new JsonArray();
+    switch (in.kind()) {
+      case WEEKLY -> weekly(sections);
+      case MONTHLY -> monthly(sections);
+      case QUARTERLY -> quarterly(sections);
+    }
+    return sections;
   }
 
   private void weekly(JsonArray sections) {
@@ -92,9 +122,15 @@ final class BriefComposer {
       return;
     }
     sections.add(section("moved", moved(keyResults, true)));
-    sections.add(section("risks", risks(keyResults)));
+    JsonObject recommendations = section("recommendations", recommendations(keyResults));
+    // A risk that a shown recommendation is about stays in the risks section, so the recommendation never refers to a cut risk.
+    Set<String> recommended = new HashSet<>();
+    recommendations.getJsonArray("sentences").forEach(sentence -> recommended.add(linkKey(subjectOf((JsonObject) sentence))));
+    List<JsonObject> risks = risks(keyResults);
+    risks.stream().filter(risk -> recommended.contains(linkKey(subjectOf(risk)))).forEach(risk -> risk.put(KEEP, true));
+    sections.add(section("risks", risks));
     sections.add(section("blockers", blockers()));
-    sections.add(section("recommendations", recommendations(keyResults)));
+    sections.add(recommendations);
     sections.add(section("talkingPoints", talkingPoints(keyResults)));
   }
 
@@ -136,6 +172,7 @@ final class BriefComposer {
     kept.forEach(sentence -> {
       JsonObject copy = sentence.copy();
       copy.remove(RISK_REASON);
+      copy.remove(KEEP);
       copy.remove(MOVED);
       out.add(copy);
     });
@@ -148,6 +185,7 @@ final class BriefComposer {
    * A node or unit that a kept sentence links is neither counted nor named again, so the kept
    * names and the count add up to what the section is about. When every left-out sentence is about
    * a node or unit the kept ones name, the section keeps {@code MAX_ITEMS} sentences and no count.
+   * A weekly risk section also keeps every sentence marked {@link #KEEP}, so it may have more.
    */
   private List<JsonObject> capped(List<JsonObject> sentences) {
     if (in.kind() != BriefKind.WEEKLY) {
@@ -156,11 +194,22 @@ final class BriefComposer {
         return grouped;
       }
     }
-    List<JsonObject> kept = new ArrayList<>(sentences.subList(0, MAX_ITEMS - 1));
+    // Sentences marked KEEP all stay, and the first others fill the section up to MAX_ITEMS - 1.
+    long marked = sentences.stream().filter(sentence -> sentence.getBoolean(KEEP, false)).count();
+    long others = Math.max(0, MAX_ITEMS - 1 - marked);
+    List<JsonObject> kept = new ArrayList<>();
+    List<JsonObject> left = new ArrayList<>();
+    for (JsonObject sentence : sentences) {
+      if (sentence.getBoolean(KEEP, false) || others-- > 0) {
+        kept.add(sentence);
+      } else {
+        left.add(sentence);
+      }
+    }
     Set<String> covered = new HashSet<>();
     kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
     Map<String, JsonObject> named = new LinkedHashMap<>();
-    for (JsonObject dropped : sentences.subList(MAX_ITEMS - 1, sentences.size())) {
+    for (JsonObject dropped : left) {
       JsonObject subject = subjectOf(dropped);
       String key = linkKey(subject);
       if (!covered.contains(key)) {
@@ -168,10 +217,13 @@ final class BriefComposer {
       }
     }
     if (named.isEmpty()) {
-      return new ArrayList<>(sentences.subList(0, MAX_ITEMS));
+      // The kept sentences name every left-out subject: one more sentence takes the place of the count.
+      JsonObject next = left.get(0);
+      return sentences.stream().filter(sentence -> sentence == next || kept.contains(sentence)).toList();
     }
     List<JsonObject> subjects = new ArrayList<>(named.values());
-    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count)));
+    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count),
+        subjects.size()));
     return kept;
   }
 
@@ -221,10 +273,10 @@ final class BriefComposer {
             kept.add(movedLine(unit, subjects));
           } else if (inside.isEmpty()) {
             kept.add(naming(named -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf()))
-                .labels(subjects, named)));
+                .labels(subjects, named), subjects.size()));
           } else {
             kept.add(naming(named -> counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
-                .labels(inside, named)));
+                .labels(inside, named), inside.size()));
           }
         }
         return kept;
@@ -290,8 +342,8 @@ final class BriefComposer {
    * count of nodes and units with that reason, with their names in brackets when all of them fit
    * in {@link #MAX_WORDS} words ("Operations: 2 more objectives to review (A and B)"). Otherwise
    * the counts come first and the line names only the weightiest few across the reasons
-   * ("Operations: 4 off track, 1 at risk, and 9 with unresolved signals, above all A and B"); the
-   * others are linked as data. Key results without a recent check-in, counted per unit in the
+   * ("Operations: 4 objectives off track, 1 objective at risk, and 9 items with unresolved signals,
+   * above all A and B"), or none when even one name does not fit; the others are linked as data. Key results without a recent check-in, counted per unit in the
    * risks section, are counted here too, with the unit they belong to. The line calls the
    * sub-unit's own objectives and key results "its own", since it names the sub-unit first.
    */
@@ -302,7 +354,7 @@ final class BriefComposer {
     subjects.forEach((key, subject) -> byReason.get(reasons.get(key)).add(subject));
     String groupKey = "unit:" + group.id();
     JsonObject named = sentence("riskIn").unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
-    if (wordCount(named) <= MAX_WORDS) {
+    if (fits(named, MAX_WORDS)) {
       return named;
     }
     // Weightiest first: the reasons in their order, and within a reason the order of the section.
@@ -313,12 +365,19 @@ final class BriefComposer {
     if (worst.isEmpty()) {
       return sentence("riskIn").unit(group).clauses(clauses).build();
     }
-    return naming(count -> {
-      Sentence.Builder line = sentence("riskInWorst").unit(group).clauses(clauses);
-      line.labels(worst.subList(0, Math.min(count, worst.size())), count);
-      worst.subList(Math.min(count, worst.size()), worst.size()).forEach(line::data);
-      return line;
+    JsonObject line = naming(count -> {
+      Sentence.Builder withWorst = sentence("riskInWorst").unit(group).clauses(clauses);
+      withWorst.labels(worst.subList(0, Math.min(count, worst.size())), count);
+      worst.subList(Math.min(count, worst.size()), worst.size()).forEach(withWorst::data);
+      return withWorst;
     }, MAX_ITEMS / 2);
+    if (fits(line, MAX_WORDS)) {
+      return line;
+    }
+    // Even one name is too long: the line only counts, and links every subject as data.
+    Sentence.Builder counts = sentence("riskIn").unit(group).clauses(clauses);
+    worst.forEach(counts::data);
+    return counts.build();
   }
 
   /**
@@ -369,9 +428,31 @@ final class BriefComposer {
         clause.bracketedLabels(List.of(), 0);
         about.forEach(clause::data);
       }
+      if (!recommendations) {
+        clause.words(words.template(BriefWording.countedKey("counted." + countedNoun(about), about.size())));
+      }
       clauses.add(clause.build());
     }
     return clauses;
+  }
+
+  /**
+   * Returns the noun for what a risk line counts, by the kinds of the linked subjects:
+   * "objectives", "keyResults", "objectivesAndKeyResults", "units", or "items" for any other mix.
+   */
+  private static String countedNoun(List<JsonObject> subjects) {
+    Set<String> kinds = new HashSet<>();
+    subjects.forEach(subject -> kinds.add("unit".equals(subject.getString("type")) ? "unit" : subject.getString("kind")));
+    if (kinds.equals(Set.of("objective"))) {
+      return "objectives";
+    }
+    if (kinds.equals(Set.of("key_result"))) {
+      return "keyResults";
+    }
+    if (kinds.equals(Set.of("objective", "key_result"))) {
+      return "objectivesAndKeyResults";
+    }
+    return kinds.equals(Set.of("unit")) ? "units" : "items";
   }
 
   /**
@@ -722,7 +803,7 @@ final class BriefComposer {
       // The signals follow a semicolon, so no clause starts with a capital.
       JsonObject joined = signalClauses(statusSentence(key + ".signals", node, unsure), nodeSignals, variants,
           boardUnitOf(node.getString("id")), false).build();
-      if (wordCount(joined) <= MAX_WORDS) {
+      if (fits(joined, MAX_WORDS)) {
         ranked.add(new Ranked(rank, joined.put(RISK_REASON, node.getString("status"))));
       } else {
         // Too long for one sentence: the status first, then the signals in a sentence of their own.
@@ -742,7 +823,7 @@ final class BriefComposer {
         int rank = nodeSignals == null ? 6 : Math.min(6, signalRank(nodeSignals, true));
         JsonObject joined = nodeSignals == null ? null : signalClauses(staleSentence("risk.stale.signals", node, days),
             nodeSignals, variants, boardUnitOf(node.getString("id")), false).build();
-        if (joined != null && wordCount(joined) <= MAX_WORDS) {
+        if (joined != null && fits(joined, MAX_WORDS)) {
           ranked.add(new Ranked(rank, joined.put(RISK_REASON, "stale")));
         } else {
           ranked.add(new Ranked(rank, staleSentence("risk.stale", node, days).build().put(RISK_REASON, "stale")));
@@ -760,6 +841,18 @@ final class BriefComposer {
     List<JsonObject> out = new ArrayList<>(ranked.stream().map(Ranked::sentence).toList());
     if (out.isEmpty()) {
       out.add(sentence("risk.none").unit(in.unit()).build());
+    }
+    if (in.kind() == BriefKind.WEEKLY) {
+      Set<String> critical = new HashSet<>();
+      in.signals().stream().filter(signal -> "critical".equals(signal.severity()) && "open".equals(stateOf(signal)))
+          .forEach(signal -> critical.add(signal.id()));
+      for (JsonObject sentence : out) {
+        boolean criticalSignal = sentence.getJsonArray("links").stream().map(JsonObject.class::cast)
+            .anyMatch(link -> "signal".equals(link.getString("type")) && critical.contains(link.getString("id")));
+        if (criticalSignal || "off_track".equals(sentence.getString(RISK_REASON))) {
+          sentence.put(KEEP, true);
+        }
+      }
     }
     return out;
   }
@@ -786,7 +879,7 @@ final class BriefComposer {
   }
 
   /** Builds the sentence {@code build} gives with up to {@link #MAX_ITEMS} names, as {@link #naming(IntFunction, int)} does. */
-  private static JsonObject naming(IntFunction<Sentence.Builder> build) {
+  private JsonObject naming(IntFunction<Sentence.Builder> build) {
     return naming(build, MAX_ITEMS);
   }
 
@@ -795,12 +888,29 @@ final class BriefComposer {
    * or fewer while the sentence has more than {@link #MAX_WORDS} words, but at least one. A list
    * cut short counts the rest ("A, B and 8 more"), so long titles cost names, not words.
    */
-  private static JsonObject naming(IntFunction<Sentence.Builder> build, int max) {
+  private JsonObject naming(IntFunction<Sentence.Builder> build, int max) {
     JsonObject sentence = build.apply(max).build();
-    for (int named = max - 1; named >= 1 && wordCount(sentence) > MAX_WORDS; named--) {
+    for (int named = max - 1; named >= 1 && !fits(sentence, MAX_WORDS); named--) {
       sentence = build.apply(named).build();
     }
     return sentence;
+  }
+
+  /**
+   * Checks whether a sentence has at most {@code maxWords} words. In a brief in another language
+   * than English it returns what the same check returned for the English brief.
+   */
+  private boolean fits(JsonObject sentence, int maxWords) {
+    if (!replaying) {
+      boolean fit = wordCount(sentence) <= maxWords;
+      limitChecks.add(fit);
+      return fit;
+    }
+    if (nextFit >= limitChecks.size()) {
+      throw new IllegalStateException("The " + words.language() + " brief checks more word limits than the English one, at: "
+          + sentence.getString("text"));
+    }
+    return limitChecks.get(nextFit++);
   }
 
   /** Returns the number of words of a built sentence's text, counted between spaces. */
@@ -865,35 +975,38 @@ final class BriefComposer {
   }
 
   /**
-   * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words: beyond
-   * that it names fewer signal kinds and counts the signals of the others, as many as it takes to
-   * fit. When even counting every kind does not fit, because of the clauses about linked nodes,
-   * it names every kind and linked node, unless that takes more than {@link #MAX_WORDS_LINKED}
-   * words: then it names only the first linked node and counts the others, or counts them all,
-   * with as many kinds named as fit in that limit.
+   * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words, or
+   * {@link #MAX_WORDS_LINKED} while it names nodes that its signals link. Beyond that it cuts the
+   * linked nodes first: it names only the first and counts the others, or counts them all. Only
+   * then it counts the signals of the node's last kinds, but it always names a forecast below
+   * target and an overdue check-in ({@link #KEPT_KINDS}). When nothing fits, it returns the shortest.
    */
   private JsonObject fitted(Supplier<Sentence.Builder> start, List<BriefInputs.Signal> all, Map<String, String> variants,
                             String boardUnit, boolean capital) {
-    int kinds = (int) all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().count();
-    JsonObject full = signalClauses(start.get(), all, variants, boardUnit, capital, kinds, Integer.MAX_VALUE).build();
-    for (int named = kinds - 1; named >= 0 && wordCount(full) > MAX_WORDS; named--) {
-      JsonObject shorter = signalClauses(start.get(), all, variants, boardUnit, capital, named, Integer.MAX_VALUE).build();
-      if (wordCount(shorter) <= MAX_WORDS) {
-        return shorter;
-      }
+    List<String> kinds = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().toList();
+    JsonObject sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), Integer.MAX_VALUE).build();
+    if (fits(sentence, MAX_WORDS)) {
+      return sentence;
     }
-    if (wordCount(full) <= MAX_WORDS_LINKED) {
-      return full;
-    }
-    for (int linksNamed : List.of(1, 0)) {
-      for (int named = kinds; named >= 0; named--) {
-        JsonObject shorter = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
-        if (wordCount(shorter) <= MAX_WORDS_LINKED) {
-          return shorter;
+    int linksNamed = Integer.MAX_VALUE;
+    if (all.stream().anyMatch(signal -> isLink(variants.get(signal.id())))) {
+      for (int named : List.of(Integer.MAX_VALUE, 1, 0)) {
+        linksNamed = named;
+        sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), linksNamed).build();
+        // A sentence that names no linked node has the limit of any other sentence.
+        if (fits(sentence, named == 0 ? MAX_WORDS : MAX_WORDS_LINKED)) {
+          return sentence;
         }
       }
     }
-    return full;
+    int kept = (int) kinds.stream().filter(KEPT_KINDS::contains).count();
+    for (int named = kinds.size() - 1; named >= kept; named--) {
+      sentence = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
+      if (fits(sentence, MAX_WORDS)) {
+        return sentence;
+      }
+    }
+    return sentence;
   }
 
   /**
@@ -906,6 +1019,7 @@ final class BriefComposer {
     Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
     plain.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
     List<List<BriefInputs.Signal>> kinds = new ArrayList<>(byKind.values());
+    kinds.sort(Comparator.comparing(ofKind -> !KEPT_KINDS.contains(ofKind.get(0).kind())));
     // The first kinds are named and the signals of the others counted in one clause.
     int named = Math.min(namedKinds, kinds.size());
     List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, kinds.subList(0, named), boardUnit));
@@ -1525,7 +1639,7 @@ final class BriefComposer {
     int shown = Math.max(0, room - 1);
     deeper.subList(0, shown).forEach(line -> out.add(line.sentence()));
     List<JsonObject> left = deeper.subList(shown, deeper.size()).stream().map(line -> Sentence.Builder.unitLink(line.unit())).toList();
-    out.add(naming(named -> counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, named)));
+    out.add(naming(named -> counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, named), left.size()));
     return out;
   }
 
@@ -1580,7 +1694,7 @@ final class BriefComposer {
             .number(numbers.score(then, unitIds, at)).cycle(in.cycle(), in.unit()).build());
       }
     }
-    out.add(sentence("trend.now").number(numbers.score(objectives, unitIds, in.asOf()))
+    out.add(sentence(unitIds.size() > 1 ? "trend.nowTree" : "trend.now").number(numbers.score(objectives, unitIds, in.asOf()))
         .number(numbers.expected(objectives.get(0), in.asOf())).unit(in.unit()).build());
     return out;
   }

@@ -197,9 +197,9 @@ class BriefWordingTest {
       "en|recIn.unitGap|0|2|2 more units far behind planB",
       "de|recIn.unitGap|0|1|1 weitere Einheit weit hinter dem PlanB",
       "de|recIn.unitGap|0|2|2 weitere Einheiten weit hinter dem PlanB",
-      "en|riskIn.off_track|0|1|1 off trackB",
-      "en|riskIn.at_risk|0|2|2 at riskB",
-      "de|riskIn.signal|0|1|1 mit ungelösten SignalenB",
+      "en|riskIn.off_track|0|1|1 C off trackB",
+      "en|riskIn.at_risk|0|2|2 C at riskB",
+      "de|riskIn.signal|0|1|1 C mit ungelösten SignalenB",
       "en|riskIn.staleCountOwn|0|1|1 own key result without a check-in for longer than the stale limit",
       "en|riskIn.staleCountOwn|0|2|2 own key results without a check-in for longer than the stale limit",
       "de|riskIn.staleCountOwn|0|1|1 eigenes Schlüsselergebnis länger als die Veraltungsfrist ohne Check-in",
@@ -259,7 +259,8 @@ class BriefWordingTest {
         "risk.stale", "risk.stale.signals", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
         "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
         "riskIn.staleCount", "clause.moreSignals", "movedIn.rose", "movedIn.fell", "movedIn.other",
-        "recIn.review", "recIn.replan", "recIn.unitGap", "riskIn.staleCountOwn", "riskIn.staleCountAll", "clause.moreLinked", "clause.linked");
+        "recIn.review", "recIn.replan", "recIn.unitGap", "riskIn.staleCountOwn", "riskIn.staleCountAll", "clause.moreLinked", "clause.linked",
+        "counted.objectives", "counted.keyResults", "counted.objectivesAndKeyResults", "counted.units", "counted.items");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
