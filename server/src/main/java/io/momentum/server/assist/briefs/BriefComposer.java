@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a brief from its inputs: a pure function of {@link BriefInputs} and the language, so
@@ -75,6 +77,7 @@ final class BriefComposer {
    * English brief records them and a brief in another language replays them, so what a brief keeps
    * and cuts does not depend on its language.
    */
+  private static final Logger LOG = LoggerFactory.getLogger(BriefComposer.class);
   private final List<Boolean> limitChecks;
   private final boolean replaying;
   private int nextFit;
@@ -907,8 +910,13 @@ final class BriefComposer {
       return fit;
     }
     if (nextFit >= limitChecks.size()) {
-      throw new IllegalStateException("The " + words.language() + " brief checks more word limits than the English one, at: "
-          + sentence.getString("text"));
+      // Both languages take the same steps, so this is a defect; a brief cut on its own words
+      // still beats no brief.
+      if (nextFit++ == limitChecks.size()) {
+        LOG.warn("Brief of unit {} in {} checks more word limits than the English one, from: {}", in.unit().id(),
+            words.language(), sentence.getString("text"));
+      }
+      return wordCount(sentence) <= maxWords;
     }
     return limitChecks.get(nextFit++);
   }
