@@ -38,6 +38,15 @@ describe('message files', () => {
   })
 })
 
+describe('example-numbers note in the key result editor', () => {
+  it.each([['en', en], ['de', de]])('points to the checkbox, not to the editor, in %s', (language, messages) => {
+    const note = messages.editor.exampleNumbersFormHelp
+
+    expect(note).toContain(messages.editor.exampleNumbersConfirm)
+    expect(note.toLowerCase()).not.toContain('editor')
+  })
+})
+
 describe('pickLocale', () => {
   it('keeps a stored supported choice', () => {
     expect(pickLocale('de', ['en-US'])).toBe('de')

@@ -50,7 +50,8 @@ class ExampleNumbersBrowserIT {
     assertThat(result.getString("treeMarkTitle")).isEqualTo(HELP);
     assertThat(result.getString("boardMark")).isEqualTo("· Example numbers");
     assertThat(result.getString("boardMarkTitle")).isEqualTo(HELP);
-    assertThat(result.getString("editorStoredNotice")).contains("Example numbers").contains("These are our numbers");
+    assertThat(result.getString("editorStoredNotice")).contains("Example numbers").contains("These are our numbers")
+        .contains("Replace them with your baseline and target, or tick").doesNotContain("in the editor");
     assertThat(result.getInteger("confirmStatus")).isEqualTo(200);
     assertThat(result.getInteger("treeMarkAfter")).isZero();
     assertThat(result.getInteger("boardMarkAfter")).isZero();

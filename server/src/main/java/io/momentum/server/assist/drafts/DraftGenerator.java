@@ -51,8 +51,9 @@ final class DraftGenerator {
   /** Maximum number of objectives under way that one draft lists to align with. */
   static final int MAX_UNDER_WAY = 3;
   /**
-   * Minimum number of distinct words of a translated library example that an objective under way
-   * in the other language must contain to answer the phrase that found the example. One shared
+   * Minimum number of words that one part of an objective under way in the other language (its
+   * title or one key result's title) must share with one part of a translated library example
+   * (its objective title or one metric) to answer the phrase that found the example. One shared
    * word such as "customers" is too common to tie an objective to a phrase.
    */
   static final int MIN_BRIDGED_WORDS = 2;
@@ -93,8 +94,18 @@ final class DraftGenerator {
   /**
    * The proposals of a draft, best first, the phrases of the strategy that nothing proposed
    * answers, and the retrieved objectives already under way that the unit should align with.
+   * {@code ownWork} lists the phrases that the drafted unit's own objectives in the drafted cycle
+   * answer already, so no proposal is made for them.
    */
-  record Result(List<Proposal> proposals, List<String> unmatched, List<JsonObject> underWay) {
+  record Result(List<Proposal> proposals, List<String> unmatched, List<JsonObject> underWay, List<String> ownWork) {
+  }
+
+  /**
+   * The drafted unit's own objectives under way in the drafted cycle and the phrases of the
+   * strategy that they answer. A draft never proposes them, nor a library example again that
+   * one of them was made from or whose phrases they all answer already.
+   */
+  private record OwnWork(List<PastObjective> objectives, Set<String> phrases) {
   }
 
   /**
@@ -144,8 +155,10 @@ final class DraftGenerator {
    * objective. A phrase that no hit answers is returned as unmatched.
    */
   Result generate(Input input, Hits hits, Map<String, PastObjective> past) {
+    Map<String, Set<String>> underWayPhrases = underWayPhrases(input, hits, past);
+    OwnWork ownWork = ownWork(input, past, underWayPhrases);
     List<Candidate> candidates = new ArrayList<>();
-    addLibraryCandidates(input, hits.library(), candidates);
+    addLibraryCandidates(input, hits.library(), ownWork, candidates);
     addPastCandidates(input, hits.past(), past, candidates);
     hits.bridgedByPhrase().values().forEach(bridges -> addBridgedCandidates(input, bridges, past, candidates));
     candidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
@@ -184,7 +197,7 @@ final class DraftGenerator {
     qualifyPlaces(input, plans);
     List<String> unmatched = new ArrayList<>();
     for (String phrase : input.phrases().outcomes()) {
-      if (answered(input, phrase, plans)) {
+      if (answered(input, phrase, plans) || ownWork.phrases().contains(phrase)) {
         continue;
       }
       if (plans.stream().anyMatch(plan -> addresses(input, phrase, plan))) {
@@ -193,7 +206,7 @@ final class DraftGenerator {
         continue;
       }
       List<Candidate> phraseCandidates = new ArrayList<>();
-      addLibraryCandidates(input, hits.libraryByPhrase().getOrDefault(phrase, List.of()), phraseCandidates);
+      addLibraryCandidates(input, hits.libraryByPhrase().getOrDefault(phrase, List.of()), ownWork, phraseCandidates);
       addPastCandidates(input, hits.pastByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
       addBridgedCandidates(input, hits.bridgedByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
       phraseCandidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
@@ -233,7 +246,8 @@ final class DraftGenerator {
       JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
     }
-    return new Result(proposals, unmatched, underWay(input, hits, past));
+    List<String> ownWorkPhrases = input.phrases().outcomes().stream().filter(ownWork.phrases()::contains).toList();
+    return new Result(proposals, unmatched, underWay(input, underWayPhrases, hits, past), ownWorkPhrases);
   }
 
   /**
@@ -477,7 +491,7 @@ final class DraftGenerator {
     return false;
   }
 
-  private void addLibraryCandidates(Input input, List<OkrIndex.Hit> hits, List<Candidate> candidates) {
+  private void addLibraryCandidates(Input input, List<OkrIndex.Hit> hits, OwnWork own, List<Candidate> candidates) {
     float top = hits.isEmpty() ? 1 : hits.get(0).score();
     for (OkrIndex.Hit hit : hits) {
       Example example = library.byId(hit.id());
@@ -501,8 +515,48 @@ final class DraftGenerator {
         seeds.add(new Seed(kr.metric(), kr.matchText(), example.objective(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
             krSource, KpiTargets.step(kr.baseline(), kr.target()), null));
       }
-      candidates.add(new Candidate(example.objective(), hit.score() / top, source, seeds, true));
+      Candidate candidate = new Candidate(example.objective(), hit.score() / top, source, seeds, true);
+      if (!repeatsOwnWork(input, example, candidate, own)) {
+        candidates.add(candidate);
+      }
     }
+  }
+
+  /**
+   * Returns the drafted unit's own objectives under way in the drafted cycle and the phrases they
+   * answer, from {@code underWayPhrases} (objective id to phrases).
+   */
+  private static OwnWork ownWork(Input input, Map<String, PastObjective> past, Map<String, Set<String>> underWayPhrases) {
+    List<PastObjective> objectives = past.values().stream().filter(objective -> isOwnWork(input, objective)).toList();
+    Set<String> phrases = new HashSet<>();
+    objectives.forEach(objective -> phrases.addAll(underWayPhrases.getOrDefault(objective.id().toString(), Set.of())));
+    return new OwnWork(objectives, phrases);
+  }
+
+  /** Returns true when the objective is the drafted unit's own work in the drafted cycle. */
+  private static boolean isOwnWork(Input input, PastObjective objective) {
+    return objective != null && objective.unitId().equals(input.unitId()) && objective.cycleId().equals(input.cycleId())
+        && underWay(input, objective);
+  }
+
+  /**
+   * Returns true when a library candidate would propose the unit's own work again. That is so when
+   * an own objective's title contains every word of the example's objective in one of its
+   * languages, because it was then made from this example or its translation. It is also so when
+   * the own objectives already answer every phrase that the candidate's key results answer.
+   */
+  private boolean repeatsOwnWork(Input input, Example example, Candidate candidate, OwnWork own) {
+    for (PastObjective objective : own.objectives()) {
+      for (String language : OkrText.LANGUAGES) {
+        Example version = language.equals(example.language()) ? example : library.sibling(example, language);
+        if (version != null && OkrText.terms(language, objective.title())
+            .containsAll(OkrText.terms(language, version.objective()))) {
+          return true;
+        }
+      }
+    }
+    List<String> phrases = addressedPhrases(input, new Plan(candidate, candidate.seeds()));
+    return !phrases.isEmpty() && own.phrases().containsAll(phrases);
   }
 
   /**
@@ -511,8 +565,11 @@ final class DraftGenerator {
    */
   private void addPastCandidates(Input input, List<OkrIndex.Hit> hits, Map<String, PastObjective> past,
                                  List<Candidate> candidates) {
+    // The unit's own work in the drafted cycle is neither proposed nor lends key results to
+    // proposals, so a proposal never asks the unit to contribute to its own key result.
     List<OkrIndex.Hit> usable = hits.stream()
         .filter(hit -> citable(input, past.get(hit.id())) || underWay(input, past.get(hit.id())))
+        .filter(hit -> !isOwnWork(input, past.get(hit.id())))
         .toList();
     float top = usable.isEmpty() ? 1 : usable.get(0).score();
     for (OkrIndex.Hit hit : usable) {
@@ -545,7 +602,7 @@ final class DraftGenerator {
                                     List<Candidate> candidates) {
     for (Bridge bridge : bridges) {
       PastObjective objective = past.get(bridge.hit().id());
-      if (!citable(input, objective) && !underWay(input, objective)) {
+      if ((!citable(input, objective) && !underWay(input, objective)) || isOwnWork(input, objective)) {
         continue;
       }
       List<Seed> seeds = bridgedSeeds(input, bridge, objective);
@@ -602,23 +659,24 @@ final class DraftGenerator {
   }
 
   /**
-   * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way whose text answers a
-   * phrase of the strategy, best hit first, each with the phrases and query terms it matched.
+   * Returns, for each retrieved objective under way, the phrases of the strategy it answers: by
+   * its own text in the draft's language, or, in the other language, by key results that pair
+   * with a library metric or through the translated example that a phrase found
+   * ({@link #bridgeAnswers}). Objectives that answer no phrase are left out.
    */
-  private static List<JsonObject> underWay(Input input, Hits hits, Map<String, PastObjective> past) {
+  private static Map<String, Set<String>> underWayPhrases(Input input, Hits hits, Map<String, PastObjective> past) {
     List<OkrIndex.Hit> all = new ArrayList<>(hits.past());
     hits.pastByPhrase().values().forEach(all::addAll);
-    Map<String, Set<String>> terms = new HashMap<>();
-    Map<String, Float> scores = new HashMap<>();
+    Map<String, Set<String>> phrases = new HashMap<>();
     for (OkrIndex.Hit hit : all) {
-      if (underWay(input, past.get(hit.id()))) {
-        terms.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(hit.matchedTerms());
-        scores.merge(hit.id(), hit.score(), Math::max);
+      PastObjective objective = past.get(hit.id());
+      if (underWay(input, objective)) {
+        Set<String> answered = new HashSet<>(input.phrases().answeredBy(input.phrases().termsOf(objective.searchText())));
+        if (!answered.isEmpty()) {
+          phrases.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(answered);
+        }
       }
     }
-    // An objective in the other language answers the phrases that its paired key results answer,
-    // and the phrase whose translated example found it when it contains enough of that example's words.
-    Map<String, Set<String>> bridgedPhrases = new HashMap<>();
     hits.bridgedByPhrase().forEach((phrase, bridges) -> bridges.forEach(bridge -> {
       PastObjective objective = past.get(bridge.hit().id());
       if (!underWay(input, objective)) {
@@ -626,22 +684,39 @@ final class DraftGenerator {
       }
       Set<String> answered = new HashSet<>();
       bridgedSeeds(input, bridge, objective).forEach(seed -> answered.addAll(answeredPhrases(input, seed)));
-      if (sharesExampleWords(bridge)) {
+      if (bridgeAnswers(input, phrase, bridge, objective)) {
         answered.add(phrase);
       }
       if (!answered.isEmpty()) {
-        bridgedPhrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
-        terms.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(bridge.hit().matchedTerms());
-        scores.merge(bridge.hit().id(), bridge.hit().score(), Math::max);
+        phrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
       }
     }));
+    return phrases;
+  }
+
+  /**
+   * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way that answer a phrase of
+   * the strategy ({@code underWayPhrases}), best hit first, each with the phrases and query terms
+   * it matched.
+   */
+  private static List<JsonObject> underWay(Input input, Map<String, Set<String>> underWayPhrases, Hits hits,
+                                           Map<String, PastObjective> past) {
+    Map<String, Set<String>> terms = new HashMap<>();
+    Map<String, Float> scores = new HashMap<>();
+    List<OkrIndex.Hit> all = new ArrayList<>(hits.past());
+    hits.pastByPhrase().values().forEach(all::addAll);
+    hits.bridgedByPhrase().values().forEach(bridges -> bridges.forEach(bridge -> all.add(bridge.hit())));
+    for (OkrIndex.Hit hit : all) {
+      if (underWayPhrases.containsKey(hit.id())) {
+        terms.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(hit.matchedTerms());
+        scores.merge(hit.id(), hit.score(), Math::max);
+      }
+    }
     List<JsonObject> underWay = new ArrayList<>();
     List<String> ids = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
     for (String id : ids) {
       PastObjective objective = past.get(id);
-      Set<String> answered = new HashSet<>(input.phrases().answeredBy(input.phrases().termsOf(objective.searchText())));
-      answered.addAll(bridgedPhrases.getOrDefault(id, Set.of()));
-      List<String> phrases = input.phrases().outcomes().stream().filter(answered::contains).toList();
+      List<String> phrases = input.phrases().outcomes().stream().filter(underWayPhrases.get(id)::contains).toList();
       if (phrases.isEmpty()) {
         continue;
       }
@@ -663,14 +738,44 @@ final class DraftGenerator {
   }
 
   /**
-   * Returns true when a bridged hit contains at least {@link #MIN_BRIDGED_WORDS} words, not
-   * numbers, of the translated example's text, and one of them is in the example's objective, so
-   * words of its key results alone such as "from" and "share" do not tie an objective to a phrase.
+   * Returns true when an objective in the other language, found through a translated library
+   * example, answers the phrase that found the example. The example must answer the phrase in the
+   * draft's language, with the phrase's place named by the example or the objective. One part of
+   * the objective, its title or one key result's title, must also contain at least
+   * {@link #MIN_BRIDGED_WORDS} words of one part of the translated example, its objective title or
+   * one metric. So words shared by different parts do not add up: "Delight customers" with a key
+   * result "Grow revenue" does not answer "mehr Neukunden gewinnen" through "new-customer revenue".
    */
-  private static boolean sharesExampleWords(Bridge bridge) {
-    List<String> words = bridge.hit().matchedTerms().stream().filter(term -> Character.isLetter(term.charAt(0))).toList();
-    Set<String> objectiveWords = OkrText.terms(bridge.sibling().language(), bridge.sibling().objective());
-    return words.size() >= MIN_BRIDGED_WORDS && words.stream().anyMatch(objectiveWords::contains);
+  private static boolean bridgeAnswers(Input input, String phrase, Bridge bridge, PastObjective objective) {
+    StrategyPhrases phrases = input.phrases();
+    Set<String> exampleTerms = phrases.termsOf(bridge.example().searchText());
+    if (!phrases.sharesAnyContent(phrase, exampleTerms)) {
+      return false;
+    }
+    exampleTerms.addAll(phrases.termsOf(objective.title()));
+    if (!phrases.answers(phrase, exampleTerms)) {
+      return false;
+    }
+    Example sibling = bridge.sibling();
+    List<String> exampleParts = new ArrayList<>();
+    exampleParts.add(sibling.objective());
+    sibling.keyResults().forEach(kr -> exampleParts.add(kr.metric()));
+    List<String> ownParts = new ArrayList<>();
+    ownParts.add(objective.title());
+    objective.keyResults().forEach(kr -> ownParts.add(kr.title()));
+    for (String ownPart : ownParts) {
+      Set<String> own = OkrText.terms(sibling.language(), ownPart);
+      if (exampleParts.stream().anyMatch(part -> sharedWords(own, sibling.language(), part) >= MIN_BRIDGED_WORDS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns how many words, not numbers, of {@code text} analyzed in {@code language} are among {@code terms}. */
+  private static long sharedWords(Set<String> terms, String language, String text) {
+    return OkrText.terms(language, text).stream()
+        .filter(term -> Character.isLetter(term.charAt(0)) && terms.contains(term)).count();
   }
 
   private static JsonObject okrSource(PastObjective objective, String kind, UUID id, String title, float score) {

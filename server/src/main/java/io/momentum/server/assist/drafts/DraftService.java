@@ -203,7 +203,7 @@ public final class DraftService {
         draft.dropped.add(reviewed);
       }
     }
-    draft.uncovered.addAll(uncovered(phrases, result.unmatched(), draft.passed));
+    draft.uncovered.addAll(uncovered(phrases, result.unmatched(), result.ownWork(), draft.passed));
     draft.underWay.addAll(result.underWay());
     return draft;
   }
@@ -237,10 +237,13 @@ public final class DraftService {
   /**
    * Returns the phrases of the strategy that name an outcome and that no shown proposal answers:
    * {@code no_match} when neither the library nor the organisation's OKRs had anything for it,
-   * {@code dropped} when what answered it did not pass the quality check.
+   * {@code dropped} when what answered it did not pass the quality check. Phrases in
+   * {@code ownWork}, which the unit's own objectives answer already, are not uncovered.
    */
-  private static List<JsonObject> uncovered(StrategyPhrases phrases, List<String> unmatched, List<Reviewed> passed) {
-    Set<String> answered = new HashSet<>();
+  private static List<JsonObject> uncovered(StrategyPhrases phrases, List<String> unmatched, List<String> ownWork,
+                                            List<Reviewed> passed) {
+    // The unit's own objectives in the drafted cycle answer these phrases, and the response lists them under way.
+    Set<String> answered = new HashSet<>(ownWork);
     for (Reviewed reviewed : passed) {
       // Only key results answer a phrase: the objective's sources list what its key results answered before the review.
       reviewed.proposal().keyResults().forEach(kr -> kr.sources().forEach(source -> answered.addAll(phraseList(source))));

@@ -112,15 +112,17 @@ public final class QualityChecker {
   private void checkKeyResult(KeyResult keyResult, TextFacts facts, Collector findings) {
     String id = keyResult.id();
     Verbs verbs = Verbs.of(facts);
-    boolean hasTarget = keyResult.target() != null || facts.hasQuantity();
-    String usual = businessAsUsual(keyResult, facts, verbs);
     String output = verbs.output();
+    // An activity ("Work on checkout") is never done, so unlike an output it is not binary: it lacks a target.
+    // Numbers do not make it an outcome ("Work on checkout from 2 % to 3 %" still names the work).
+    String activity = output == null ? Verbs.activity(facts) : null;
+    // A number in an activity's text is a target only beside a baseline: "with 4 engineers" is staffing.
+    boolean hasTarget = keyResult.target() != null || (facts.hasQuantity() && (activity == null || facts.namesBaseline));
+    String usual = businessAsUsual(keyResult, facts, verbs);
     String completion = facts.firstPhrase(Lexicon.COMPLETION_PHRASES);
     boolean binary = "binary".equals(keyResult.measurement())
         || (!hasTarget && usual == null && (output != null || completion != null));
 
-    // An activity ("Work on checkout") is never done, so unlike an output it is not binary: it lacks a target.
-    String activity = output == null && !hasTarget ? Verbs.activity(facts) : null;
     if (output != null) {
       findings.add(QualityRule.OUTPUT_NOT_OUTCOME, id, List.of(output));
     } else if (activity != null) {

@@ -719,4 +719,64 @@ class DraftGeneratorTest {
 
     assertThat(draft("de", DEMO_STRATEGY_DE, List.of(), List.of(lunches)).underWay()).isEmpty();
   }
+
+  /** The strategy of the German walk that re-proposed a unit's own objective made from the English library. */
+  private static final String WALK_STRATEGY_DE =
+      "Umsatz in der DACH-Region steigern, Abwanderung senken und die Mobile-App schneller ausliefern";
+
+  /** Returns the drafted unit's objective in the drafted cycle, saved from the English library's mobile example. */
+  private static PastObjective ownMobileObjective() {
+    return new PastObjective(UUID.randomUUID(), "Ship our mobile app to customers faster and more reliably", null, UNIT,
+        "Checkout", CYCLE, "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(
+            new PastKeyResult(UUID.randomUUID(), "Increase mobile app releases to the app stores per month from 1 to 4",
+                "increase", new BigDecimal("1"), new BigDecimal("4"), null)));
+  }
+
+  @Test
+  void germanDraftSkipsUnitsOwnLibraryObjective() {
+    PastObjective own = ownMobileObjective();
+
+    DraftGenerator.Result result = draft("de", WALK_STRATEGY_DE, List.of(), List.of(own));
+
+    assertThat(result.proposals()).extracting(Proposal::title)
+        .doesNotContain("Unsere mobile App schneller und verlässlicher zu den Kunden bringen", own.title());
+    assertThat(citedIds(result.proposals())).doesNotContain("engineering-de-9", "engineering-en-9");
+    assertThat(result.proposals()).flatExtracting(Proposal::keyResults)
+        .allSatisfy(kr -> assertThat(kr.alreadyTrackedBy()).as(kr.title()).isNull());
+    assertThat(result.underWay()).singleElement().satisfies(entry -> {
+      assertThat(entry.getString("id")).isEqualTo(own.id().toString());
+      assertThat(entry.getJsonArray("phrases").getList()).containsExactly("die Mobile-App schneller ausliefern");
+    });
+    assertThat(result.ownWork()).containsExactly("die Mobile-App schneller ausliefern");
+    assertThat(result.unmatched()).doesNotContain("die Mobile-App schneller ausliefern");
+  }
+
+  @Test
+  void englishDraftSkipsUnitsOwnLibraryObjective() {
+    PastObjective own = ownMobileObjective();
+
+    DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(), List.of(own));
+
+    assertThat(result.proposals()).isNotEmpty().extracting(Proposal::title).doesNotContain(own.title());
+    assertThat(result.proposals()).flatExtracting(Proposal::keyResults)
+        .allSatisfy(kr -> assertThat(kr.alreadyTrackedBy()).as(kr.title()).isNull());
+    assertThat(result.underWay()).extracting(entry -> entry.getString("id")).containsExactly(own.id().toString());
+  }
+
+  @Test
+  void germanDraftSkipsAcquisitionForChurn() {
+    PastObjective acquisition = new PastObjective(UUID.randomUUID(), "Win new customers for less", null, UUID.randomUUID(),
+        "Growth", UUID.randomUUID(), "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(
+            new PastKeyResult(UUID.randomUUID(), "Lower customer acquisition cost from EUR 38 to EUR 31", "decrease",
+                new BigDecimal("38"), new BigDecimal("31"), "EUR"),
+            new PastKeyResult(UUID.randomUUID(), "Raise the organic share of new customers from 41 % to 48 %", "increase",
+                new BigDecimal("41"), new BigDecimal("48"), "%"),
+            new PastKeyResult(UUID.randomUUID(), "Raise newsletter revenue from 11 % to 14 % of online revenue", "increase",
+                new BigDecimal("11"), new BigDecimal("14"), "%")));
+
+    DraftGenerator.Result result = draft("de", WALK_STRATEGY_DE, List.of(), List.of(acquisition));
+
+    assertThat(result.underWay()).allSatisfy(entry -> assertThat(entry.getJsonArray("phrases").getList())
+        .as(entry.getString("title")).doesNotContain("Abwanderung senken", "die Mobile-App schneller ausliefern"));
+  }
 }

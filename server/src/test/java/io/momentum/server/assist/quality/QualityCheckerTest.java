@@ -71,6 +71,24 @@ class QualityCheckerTest {
   }
 
   @Test
+  void activityWithNumbersIsOutputNotOutcome() {
+    KeyResult fields = new KeyResult("kr1", "Work on checkout", new BigDecimal("2"), new BigDecimal("3"), "%", null,
+        null, null, null);
+    KeyResult inText = KeyResult.of("kr2", "Focus on checkout conversion from 2 % to 3 %");
+    KeyResult germanFields = new KeyResult("kr1", "Arbeiten am Checkout", new BigDecimal("2"), new BigDecimal("3"),
+        "%", null, null, null, null);
+    KeyResult germanInText = KeyResult.of("kr2", "Fokus auf die Conversion im Checkout von 2 % auf 3 %");
+
+    QualityReport english = checker.check(new QualityRequest("en", OWNED, List.of(fields, inText)));
+    QualityReport german = checker.check(new QualityRequest("de", OWNED, List.of(germanFields, germanInText)));
+
+    assertThat(rulesOf(english, "kr1")).containsExactly("output_not_outcome");
+    assertThat(rulesOf(english, "kr2")).containsExactly("output_not_outcome");
+    assertThat(rulesOf(german, "kr1")).containsExactly("output_not_outcome");
+    assertThat(rulesOf(german, "kr2")).containsExactly("output_not_outcome");
+  }
+
+  @Test
   void continuingIsBusinessAsUsual() {
     QualityReport english = checker.check(request("en", "Continue the loyalty programme"));
     QualityReport german = checker.check(request("de", "Treueprogramm fortsetzen"));
