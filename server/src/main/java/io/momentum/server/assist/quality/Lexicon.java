@@ -173,11 +173,12 @@ final class Lexicon {
   /** Parts of German compounds and English stems of lagging measures (results that show late). */
   static final List<String> LAGGING_PARTS_DE = List.of("umsatz", "gewinn", "marge", "ebitda", "kündigung",
       "abwanderung", "zufriedenheit", "marktanteil", "fluktuation", "kosten", "ergebnis", "erlös", "deckungsbeitrag",
-      "kundenbindung", "churn", "nps", "csat", "profit", "cashflow", "rendite", "weiterempfehlung");
+      "kundenbindung", "churn", "nps", "csat", "profit", "cashflow", "rendite", "weiterempfehlung", "krankenstand",
+      "fehlzeit");
   static final Set<String> LAGGING_EN = words("revenue", "revenues", "arr", "mrr", "profit", "profits",
       "profitability", "margin", "margins", "ebitda", "churn", "retention", "nps", "csat", "satisfaction",
       "turnover", "attrition", "cost", "costs", "income", "earnings", "bookings", "ltv", "renewal",
-      "renewals", "cash", "spend", "savings", "ebit", "eps", "roi", "promoter");
+      "renewals", "cash", "spend", "savings", "ebit", "eps", "roi", "promoter", "enps", "absence", "absenteeism");
 
   /** English phrases of lagging measures whose single words are ambiguous. */
   static final List<String> LAGGING_PHRASES = List.of("market share", "lifetime value", "net promoter");
