@@ -58,6 +58,13 @@ describe('ZonePreview', () => {
     mount(ZonePreview, { levels: effectiveLevels({ start: 1, target: 3 }), unit: 'releases' })
     expect(wrapper.get('[data-zone="fail"]').text()).toContain('1 release to 2 releases')
     expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from 4 releases')
+    expect(wrapper.get('[data-testid="zone-defaults"]').text()).toContain('each rounded to the first whole number that reaches it')
+  })
+
+  it('says nothing of rounding where default levels keep decimals', () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 1.5, target: 3.5 }), unit: 'releases' }, { locale: 'de' })
+    expect(wrapper.get('[data-testid="zone-defaults"]').text()).toBe(
+      'Leere Stufen nutzen die Vorgaben: Commit bei 3/7 und Stretch bei 10/7 des Wegs vom Start zum Zielwert.')
   })
 
   it('adds a decimal to default levels of decimal values', () => {

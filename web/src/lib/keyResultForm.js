@@ -240,9 +240,7 @@ export function zoneBands(levels) {
  * decimal when the range is too small for whole levels that are distinct and in order.
  */
 export function levelTexts(levels, unit, format) {
-  const typedCommit = levels.commitDefault ? null : levels.commit
-  const typedStretch = levels.stretchDefault ? null : levels.stretch
-  let decimals = derivedDecimals(levels.start, levels.target, typedCommit, typedStretch)
+  let decimals = defaultDecimals(levels)
   let displayed = levels
   const whole = decimals === 1 ? wholeLevels(levels) : null
   if (whole !== null) {
@@ -256,6 +254,21 @@ export function levelTexts(levels, unit, format) {
     commit: derived(displayed.commit, displayed.commitDefault),
     stretch: derived(displayed.stretch, displayed.stretchDefault),
   }
+}
+
+/**
+ * Returns true when `levelTexts` shows a default commit or stretch level of `levels` rounded to a
+ * whole number, so the editor can say that the defaults were rounded.
+ */
+export function roundsDefaultsToWhole(levels) {
+  return (levels.commitDefault || levels.stretchDefault) && defaultDecimals(levels) === 1 && wholeLevels(levels) !== null
+}
+
+/** Returns the decimals of default levels: those of the typed levels plus one. */
+function defaultDecimals(levels) {
+  const typedCommit = levels.commitDefault ? null : levels.commit
+  const typedStretch = levels.stretchDefault ? null : levels.stretch
+  return derivedDecimals(levels.start, levels.target, typedCommit, typedStretch)
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   keyResultFormFrom,
   keyResultPayload,
   levelTexts,
+  roundsDefaultsToWhole,
   nodeLevels,
   showsStoredExampleNumbers,
   titleWithNumber,
@@ -156,6 +157,19 @@ describe('levelTexts', () => {
 
   it('keeps precision plus one for decimal values', () => {
     expect(texts({ start: 0.5, target: 1.5 })).toEqual({ start: '0.5', commit: '0.93', target: '1.5', stretch: '1.93' })
+  })
+})
+
+describe('roundsDefaultsToWhole', () => {
+  it('is true for default levels of a count', () => {
+    expect(roundsDefaultsToWhole(effectiveLevels({ start: 1, target: 4 }))).toBe(true)
+    expect(roundsDefaultsToWhole(effectiveLevels({ start: 10, target: 2 }))).toBe(true)
+  })
+
+  it('is false for decimal values, typed levels and ranges too small for whole levels', () => {
+    expect(roundsDefaultsToWhole(effectiveLevels({ start: 1.5, target: 3.5 }))).toBe(false)
+    expect(roundsDefaultsToWhole(effectiveLevels({ start: 1, target: 4, commit: 2, stretch: 6 }))).toBe(false)
+    expect(roundsDefaultsToWhole(effectiveLevels({ start: 0, target: 1 }))).toBe(false)
   })
 })
 
