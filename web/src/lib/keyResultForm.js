@@ -258,7 +258,7 @@ export function levelTexts(levels, unit, format) {
 
 /**
  * Returns true when `levelTexts` shows a default commit or stretch level of `levels` rounded to a
- * whole number, so the editor can say that the defaults were rounded.
+ * whole number, so the editor can mention the rounding.
  */
 export function roundsDefaultsToWhole(levels) {
   return (levels.commitDefault || levels.stretchDefault) && defaultDecimals(levels) === 1 && wholeLevels(levels) !== null
