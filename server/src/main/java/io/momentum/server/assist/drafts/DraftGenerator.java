@@ -772,7 +772,8 @@ final class DraftGenerator {
   /**
    * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way that answer a phrase of
    * the strategy ({@code underWayPhrases}), best hit first, each with the phrases and query terms
-   * it matched.
+   * it matched, and {@code ownWork} true when it is the drafted unit's own objective in the drafted
+   * cycle.
    */
   private static List<JsonObject> underWay(Input input, Map<String, Set<String>> underWayPhrases, Hits hits,
                                            Map<String, PastObjective> past) {
@@ -816,7 +817,8 @@ final class DraftGenerator {
           .put("cycleKey", objective.cycleKey())
           .put("cycleName", objective.cycleName())
           .put("phrases", new JsonArray(phrases))
-          .put("terms", new JsonArray(terms.get(id).stream().sorted().toList())));
+          .put("terms", new JsonArray(terms.get(id).stream().sorted().toList()))
+          .put("ownWork", isOwnWork(input, objective)));
       if (underWay.size() == MAX_UNDER_WAY) {
         break;
       }

@@ -253,6 +253,7 @@ class DraftGeneratorTest {
       assertThat(entry.getString("cycleKey")).isEqualTo(sibling.cycleKey());
       assertThat(entry.getJsonArray("phrases").getList()).containsExactly("Run zeppelin harbour logistics");
       assertThat(entry.getJsonArray("terms").getList()).contains("zeppelin", "harbour");
+      assertThat(entry.getBoolean("ownWork")).isFalse();
     });
   }
 
@@ -278,6 +279,7 @@ class DraftGeneratorTest {
     DraftGenerator.Result result = draft("en", "Run zeppelin harbour logistics", List.of(), List.of(own, ownYear));
 
     assertThat(result.underWay()).extracting(entry -> entry.getString("id")).containsExactly(own.id().toString());
+    assertThat(result.underWay().get(0).getBoolean("ownWork")).isTrue();
     assertThat(citedIds(result.proposals())).doesNotContain(own.id().toString(), ownYear.id().toString());
   }
 
