@@ -126,6 +126,27 @@ describe('DraftsPage', () => {
       '„Turn first-time buyers into regulars“ von Growth (Q4 2026).')
   })
 
+  it('words own work under way', async () => {
+    const own = { ...UNDER_WAY, id: 'o-checkout', unitId: UNIT_ID, unitName: 'Checkout', ownWork: true }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, underWay: [own, UNDER_WAY] } } })
+    await generate()
+    const ownEntry = wrapper.get('[data-testid="draft-under-way-o-checkout"]')
+    expect(ownEntry.text()).toContain('“Turn first-time buyers into regulars”. Your unit already works on this in Q4 2026:'
+      + ' add to it rather than start again.')
+    expect(ownEntry.text()).not.toContain('Consider contributing')
+    expect(wrapper.get('[data-testid="draft-under-way-o-growth"]').text()).toContain('Consider contributing a key result to it')
+  })
+
+  it('words own work under way in German', async () => {
+    const own = { ...UNDER_WAY, id: 'o-checkout', unitId: UNIT_ID, unitName: 'Checkout', ownWork: true }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, underWay: [own] } } }, 'de')
+    await generate()
+    const ownEntry = wrapper.get('[data-testid="draft-under-way-o-checkout"]')
+    expect(ownEntry.text()).toContain('„Turn first-time buyers into regulars“. Ihre Einheit arbeitet in Q4 2026 bereits daran:'
+      + ' bauen Sie es aus, statt neu anzufangen.')
+    expect(ownEntry.text()).not.toContain('Tragen Sie mit einem Schlüsselergebnis')
+  })
+
   it('marks a key result another unit tracks', async () => {
     const tracked = {
       ...PROPOSAL.keyResults[0], id: 'p3-k1', title: 'Cut monthly customer churn from 4.6 % to 3.9 %', numbers: 'past',

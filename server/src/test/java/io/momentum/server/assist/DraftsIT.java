@@ -248,6 +248,7 @@ class DraftsIT {
     assertThat(entry.getString("unitId")).isEqualTo(other.companyId.toString());
     assertThat(entry.getString("cycleId")).isEqualTo(other.quarterId.toString());
     assertThat(entry.getJsonArray("phrases").getList()).contains("Conquer submarine tourism around Atlantis");
+    assertThat(entry.getBoolean("ownWork")).isFalse();
   }
 
   @Test

@@ -117,7 +117,8 @@ class DraftsBrowserIT {
             + " key result to it or aligning your objective with it.")
         .endsWith("It matches “cut churn”."));
     assertThat(result.getJsonArray("underWay").getList()).anySatisfy(entry -> assertThat(entry.toString())
-        .startsWith("“Delight customers” of Team (Quarter)."));
+        .startsWith("“Delight customers”. Your unit already works on this in Quarter: add to it rather than start"
+            + " again."));
     assertThat(result.getJsonArray("underWayLinks").getList()).contains("/nodes/" + companyObjective + "/impact",
         "/nodes/" + org.objectiveId + "/impact");
     assertThat(result.getJsonArray("titles").getList()).doesNotContain("Keep customers who bought once");

@@ -57,6 +57,12 @@ final class DraftGenerator {
    * word such as "customers" is too common to tie an objective to a phrase.
    */
   static final int MIN_BRIDGED_WORDS = 2;
+  /**
+   * Minimum number of topic words of a phrase ({@link StrategyPhrases#isTopicTerm}) that an
+   * objective under way must match to be listed as answering it. A phrase with fewer topic words
+   * needs all of them.
+   */
+  static final int MIN_TOPIC_WORDS = 2;
 
   /**
    * Inputs of one draft: its language, the strategy text's phrases, the unit and cycle it is for,
@@ -671,7 +677,9 @@ final class DraftGenerator {
     for (OkrIndex.Hit hit : all) {
       PastObjective objective = past.get(hit.id());
       if (underWay(input, objective)) {
-        Set<String> answered = new HashSet<>(input.phrases().answeredBy(input.phrases().termsOf(objective.searchText())));
+        Set<String> terms = input.phrases().termsOf(objective.searchText());
+        Set<String> answered = new HashSet<>(input.phrases().answeredBy(terms));
+        answered.removeIf(phrase -> !sharesTopic(input, phrase, terms));
         if (!answered.isEmpty()) {
           phrases.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(answered);
         }
@@ -687,6 +695,7 @@ final class DraftGenerator {
       if (bridgeAnswers(input, phrase, bridge, objective)) {
         answered.add(phrase);
       }
+      answered.removeIf(answeredPhrase -> !bridgeSharesTopic(input, answeredPhrase, bridge, objective));
       if (!answered.isEmpty()) {
         phrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
       }
@@ -695,9 +704,76 @@ final class DraftGenerator {
   }
 
   /**
+   * Returns true when a text with the analyzed {@code terms} contains enough of the topic terms of
+   * {@code phrase} ({@link #MIN_TOPIC_WORDS}, or all of them when the phrase has fewer). One
+   * shared word such as "mobile" in "Bring mobile largest contentful paint" does not make an
+   * objective about "ship the mobile app faster".
+   */
+  private static boolean sharesTopic(Input input, String phrase, Set<String> terms) {
+    Set<String> topic = input.phrases().topicTermsOf(phrase);
+    long shared = topic.stream().filter(terms::contains).count();
+    return !topic.isEmpty() && shared >= Math.min(MIN_TOPIC_WORDS, topic.size());
+  }
+
+  /**
+   * Returns true when an objective in the other language shares enough of the topic of
+   * {@code phrase}, translated through the bridge's pair of library examples. Each topic term of
+   * the phrase stands for the terms common to the sibling's parts (objective title, metrics with
+   * their synonyms) whose paired parts in the draft's language contain it. The objective must
+   * match as many of the phrase's topic terms as {@link #sharesTopic} requires, with as many
+   * distinct terms of its own. So "Release the app every two weeks" shares "die Mobile-App
+   * schneller ausliefern" through "app" and "release", while "Build an app customers open every
+   * week" shares only "app".
+   */
+  private static boolean bridgeSharesTopic(Input input, String phrase, Bridge bridge, PastObjective objective) {
+    Set<String> topic = input.phrases().topicTermsOf(phrase);
+    if (topic.isEmpty()) {
+      return false;
+    }
+    String other = bridge.sibling().language();
+    List<Set<String>> ownParts = new ArrayList<>();
+    List<Set<String>> siblingParts = new ArrayList<>();
+    ownParts.add(input.phrases().termsOf(bridge.example().objective()));
+    siblingParts.add(StrategyPhrases.topicTerms(other, bridge.sibling().objective()));
+    int pairs = Math.min(bridge.example().keyResults().size(), bridge.sibling().keyResults().size());
+    for (int i = 0; i < pairs; i++) {
+      ownParts.add(input.phrases().termsOf(bridge.example().keyResults().get(i).matchText()));
+      siblingParts.add(StrategyPhrases.topicTerms(other, bridge.sibling().keyResults().get(i).matchText()));
+    }
+
+    Set<String> objectiveTerms = StrategyPhrases.topicTerms(other, objective.searchText());
+    Set<String> usedTerms = new HashSet<>();
+    int matchedWords = 0;
+    for (String word : topic) {
+      Set<String> translations = null;
+      for (int i = 0; i < ownParts.size(); i++) {
+        if (ownParts.get(i).contains(word)) {
+          if (translations == null) {
+            translations = new HashSet<>(siblingParts.get(i));
+          } else {
+            translations.retainAll(siblingParts.get(i));
+          }
+        }
+      }
+      if (translations == null) {
+        continue;
+      }
+      translations.retainAll(objectiveTerms);
+      if (!translations.isEmpty()) {
+        matchedWords++;
+        usedTerms.addAll(translations);
+      }
+    }
+
+    int needed = Math.min(MIN_TOPIC_WORDS, topic.size());
+    return matchedWords >= needed && usedTerms.size() >= needed;
+  }
+
+  /**
    * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way that answer a phrase of
    * the strategy ({@code underWayPhrases}), best hit first, each with the phrases and query terms
-   * it matched.
+   * it matched, and {@code ownWork} true when it is the drafted unit's own objective in the drafted
+   * cycle.
    */
   private static List<JsonObject> underWay(Input input, Map<String, Set<String>> underWayPhrases, Hits hits,
                                            Map<String, PastObjective> past) {
@@ -705,10 +781,22 @@ final class DraftGenerator {
     Map<String, Float> scores = new HashMap<>();
     List<OkrIndex.Hit> all = new ArrayList<>(hits.past());
     hits.pastByPhrase().values().forEach(all::addAll);
-    hits.bridgedByPhrase().values().forEach(bridges -> bridges.forEach(bridge -> all.add(bridge.hit())));
+    // Matched terms list only words of the topic: those of the answered phrases in the draft's
+    // language, and in the other language every word that is no number, stop word or direction.
     for (OkrIndex.Hit hit : all) {
       if (underWayPhrases.containsKey(hit.id())) {
-        terms.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(hit.matchedTerms());
+        Set<String> topic = new HashSet<>();
+        underWayPhrases.get(hit.id()).forEach(phrase -> topic.addAll(input.phrases().topicTermsOf(phrase)));
+        Set<String> matched = terms.computeIfAbsent(hit.id(), id -> new HashSet<>());
+        hit.matchedTerms().stream().filter(topic::contains).forEach(matched::add);
+        scores.merge(hit.id(), hit.score(), Math::max);
+      }
+    }
+    String other = input.language().equals("de") ? "en" : "de";
+    for (OkrIndex.Hit hit : hits.bridgedByPhrase().values().stream().flatMap(List::stream).map(Bridge::hit).toList()) {
+      if (underWayPhrases.containsKey(hit.id())) {
+        Set<String> matched = terms.computeIfAbsent(hit.id(), id -> new HashSet<>());
+        hit.matchedTerms().stream().filter(term -> StrategyPhrases.isTopicTerm(other, term)).forEach(matched::add);
         scores.merge(hit.id(), hit.score(), Math::max);
       }
     }
@@ -729,7 +817,8 @@ final class DraftGenerator {
           .put("cycleKey", objective.cycleKey())
           .put("cycleName", objective.cycleName())
           .put("phrases", new JsonArray(phrases))
-          .put("terms", new JsonArray(terms.get(id).stream().sorted().toList())));
+          .put("terms", new JsonArray(terms.get(id).stream().sorted().toList()))
+          .put("ownWork", isOwnWork(input, objective)));
       if (underWay.size() == MAX_UNDER_WAY) {
         break;
       }

@@ -2,8 +2,10 @@ package io.momentum.server.assist.drafts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +35,18 @@ final class StrategyPhrases {
       + " faster quicker sooner"
       + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen wollen"
       + " müssen sollen mehr weniger besser höher niedriger schneller rascher";
+
+  /**
+   * Verbs and function words that say nothing about the topic of an OKR, in English and German,
+   * beyond the direction words and Lucene's stop word lists. Lucene's English list has only 33
+   * words, so "from" in "from 4.6 % to 3.9 %" would otherwise count as a shared word.
+   */
+  private static final String GENERIC_WORDS = "bring put hold turn run from per every each all our we us your its over"
+      + " up down out than via has have do does can should would may also"
+      + " bringen stellen halten laufen jede jeden jeder alle pro über";
+
+  /** Content-free terms of each language: direction words and generic words of both languages. */
+  private static final Map<String, Set<String>> GENERIC_TERMS = genericTerms();
 
   /**
    * Words that name where an outcome should happen (a region or market) rather than what should
@@ -92,6 +106,39 @@ final class StrategyPhrases {
       phrases.add(new Phrase(text, weights, total, Set.copyOf(named)));
     }
     return new StrategyPhrases(language, phrases, direction, places);
+  }
+
+  private static Map<String, Set<String>> genericTerms() {
+    Map<String, Set<String>> generic = new HashMap<>();
+    for (String language : OkrText.LANGUAGES) {
+      Set<String> terms = OkrText.terms(language, DIRECTION_WORDS + " " + GENERIC_WORDS);
+      generic.put(language, Set.copyOf(terms));
+    }
+    return Map.copyOf(generic);
+  }
+
+  /**
+   * Returns true when an analyzed {@code term} of {@code language} can name the topic of an OKR:
+   * it is no number, no stop word, and no verb or word of direction such as "bring", "cut" or
+   * "senken". Stop words never reach here, because the analyzers drop them.
+   */
+  static boolean isTopicTerm(String language, String term) {
+    return !term.isEmpty() && Character.isLetter(term.charAt(0)) && !GENERIC_TERMS.get(language).contains(term);
+  }
+
+  /** Returns the topic terms ({@link #isTopicTerm}) of {@code text} analyzed in {@code language}, in order. */
+  static Set<String> topicTerms(String language, String text) {
+    Set<String> terms = OkrText.terms(language, text);
+    terms.removeIf(term -> !isTopicTerm(language, term));
+    return terms;
+  }
+
+  /** Returns the content terms of {@code phrase}, one of {@link #texts()}, that can name its topic. */
+  Set<String> topicTermsOf(String phrase) {
+    Set<String> terms = new LinkedHashSet<>();
+    phrases.stream().filter(p -> p.text().equals(phrase))
+        .forEach(p -> p.weights().keySet().stream().filter(term -> isTopicTerm(language, term)).forEach(terms::add));
+    return terms;
   }
 
   /** Returns the language the phrases were analyzed in. */

@@ -253,6 +253,7 @@ class DraftGeneratorTest {
       assertThat(entry.getString("cycleKey")).isEqualTo(sibling.cycleKey());
       assertThat(entry.getJsonArray("phrases").getList()).containsExactly("Run zeppelin harbour logistics");
       assertThat(entry.getJsonArray("terms").getList()).contains("zeppelin", "harbour");
+      assertThat(entry.getBoolean("ownWork")).isFalse();
     });
   }
 
@@ -278,6 +279,7 @@ class DraftGeneratorTest {
     DraftGenerator.Result result = draft("en", "Run zeppelin harbour logistics", List.of(), List.of(own, ownYear));
 
     assertThat(result.underWay()).extracting(entry -> entry.getString("id")).containsExactly(own.id().toString());
+    assertThat(result.underWay().get(0).getBoolean("ownWork")).isTrue();
     assertThat(citedIds(result.proposals())).doesNotContain(own.id().toString(), ownYear.id().toString());
   }
 
@@ -778,5 +780,62 @@ class DraftGeneratorTest {
 
     assertThat(result.underWay()).allSatisfy(entry -> assertThat(entry.getJsonArray("phrases").getList())
         .as(entry.getString("title")).doesNotContain("Abwanderung senken", "die Mobile-App schneller ausliefern"));
+  }
+
+  private static PastKeyResult keyResult(String title, String direction, String start, String target, String unit) {
+    return new PastKeyResult(UUID.randomUUID(), title, direction, new BigDecimal(start), new BigDecimal(target), unit);
+  }
+
+  private static PastObjective liveObjective(String title, String unitName, List<PastKeyResult> keyResults) {
+    return new PastObjective(UUID.randomUUID(), title, null, UUID.randomUUID(), unitName, UUID.randomUUID(), "2026-q4",
+        "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, keyResults);
+  }
+
+  /** Returns the demo's objectives that the walk listed as under way for the mobile phrase although they are not about it. */
+  private static List<PastObjective> unrelatedDemoObjectives() {
+    return List.of(
+        liveObjective("Personalise the storefront with machine learning", "Data", List.of(
+            keyResult("Raise sessions with a recommendation click from 6 % to 9 %", "increase", "6.0", "9.0", "%"),
+            keyResult("Cut the time to release a model from 10 days to 3 days", "decrease", "10", "3", "days"))),
+        liveObjective("Build an app customers open every week", "Mobile App", List.of(
+            keyResult("Raise crash-free sessions from 99.2 % to 99.7 %", "increase", "99.20", "99.70", null),
+            keyResult("Grow weekly active app users from 96 k to 130 k", "increase", "96", "130", "k"),
+            keyResult("Raise the app's share of orders from 22 % to 30 %", "increase", "22", "30", "%"))),
+        liveObjective("Make every page fast and every release safe", "Product & Technology", List.of(
+            keyResult("Hold storefront uptime at 99.95 % (from 99.86 %)", "increase", "99.86", "99.95", "%"),
+            keyResult("Cut the change failure rate from 14 % to 7 %", "decrease", "14", "7", "%"),
+            keyResult("Bring mobile largest contentful paint from 3.4 s to 2.5 s", "decrease", "3.4", "2.5", "s"))));
+  }
+
+  @Test
+  void englishDraftSkipsObjectivesSharingOneWord() {
+    DraftGenerator.Result result = draft("en", DEMO_STRATEGY_EN, List.of(), unrelatedDemoObjectives());
+
+    assertThat(result.underWay()).extracting(entry -> entry.getString("title")).isEmpty();
+  }
+
+  @Test
+  void germanDraftSkipsObjectivesSharingOneWord() {
+    DraftGenerator.Result result = draft("de", WALK_STRATEGY_DE, List.of(), unrelatedDemoObjectives());
+
+    assertThat(result.underWay()).extracting(entry -> entry.getString("title")).isEmpty();
+  }
+
+  @Test
+  void underWayTermsAreTopicWords() {
+    PastObjective own = ownMobileObjective();
+    List<PastObjective> past = new ArrayList<>(unrelatedDemoObjectives());
+    past.add(own);
+
+    for (String language : List.of("en", "de")) {
+      DraftGenerator.Result result = draft(language, language.equals("en") ? DEMO_STRATEGY_EN : WALK_STRATEGY_DE, List.of(), past);
+
+      assertThat(result.underWay()).as(language).singleElement().satisfies(entry -> {
+        assertThat(entry.getString("id")).isEqualTo(own.id().toString());
+        List<Object> terms = entry.getJsonArray("terms").getList();
+        assertThat(terms).as(language).contains("mobil", "app");
+        assertThat(terms).as(language).doesNotContain("from", "increas", "1", "4", "per");
+      });
+    }
   }
 }

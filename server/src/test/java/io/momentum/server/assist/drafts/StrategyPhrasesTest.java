@@ -34,4 +34,20 @@ class StrategyPhrasesTest {
     assertThat(phrases.texts()).containsExactly("Wir wollen mehr", "die Abwanderung senken");
     assertThat(phrases.outcomes()).isEqualTo(List.of("die Abwanderung senken"));
   }
+
+  @Test
+  void topicTermsLeaveOutGenericWords() {
+    assertThat(StrategyPhrases.topicTerms("en", "Bring mobile paint from 3.4 s to 2.5 s and cut every release"))
+        .containsExactly("mobil", "paint", "s", "releas");
+    assertThat(StrategyPhrases.topicTerms("de", "Die Abwanderung von 7 % senken und die App-Releases steigern"))
+        .containsExactly("abwanderung", "app", "releas");
+  }
+
+  @Test
+  void phraseTopicLeavesOutDirection() {
+    StrategyPhrases phrases = phrases("en", "Grow revenue in the DACH region, cut churn and ship the mobile app faster");
+
+    assertThat(phrases.topicTermsOf("ship the mobile app faster")).containsExactly("ship", "mobil", "app");
+    assertThat(phrases.topicTermsOf("cut churn")).containsExactly("churn");
+  }
 }
