@@ -520,7 +520,7 @@ class BriefComposerTest {
 
     // Then 0.7, 0.9, 0.3 and 0; now 0.8, 0.55, 0.3 and 0 of the same four, and 0.1 of the new one.
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
-        "Since last week the score of the objectives Checkout had then fell by 6.2 pp, from 47.5 % to 41.3 %.",
+        "Since last week the score of the objectives that Checkout had then fell by 6.2 pp, from 47.5 % to 41.3 %.",
         "1 objective is new in this period, Open the shop; with it the score is 35.0 % instead of 41.3 %.",
         "1 new key result lowers the score until it moves: Offer instalments.");
     JsonObject change = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Since last week"))
@@ -1363,7 +1363,7 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains(" of its 1 "));
     // The change covers the sub-units too, so it names them like the score before it.
     assertThat(sentences(brief)).extracting(s -> s.getString("text"))
-        .anyMatch(text -> text.startsWith("Since last month the score of the objectives Northwind and its sub-units had then "));
+        .anyMatch(text -> text.startsWith("Since last month the score of the objectives that Northwind and its sub-units had then "));
   }
 
   @ParameterizedTest(name = "{0}")
