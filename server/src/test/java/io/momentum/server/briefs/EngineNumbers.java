@@ -274,7 +274,7 @@ final class EngineNumbers {
       return subjects.size();
     }
     List<String> ids = ids(fact.getJsonArray("nodeIds"));
-    if (of.startsWith("objectives") && !of.equals("objectives.carryOver") && !of.equals("objectives.added")) {
+    if (of.startsWith("objectives") && !of.startsWith("objectives.carryOver") && !of.equals("objectives.added")) {
       // "objectives.on_track.own" counts the brief unit's own objectives, as its board tile does.
       boolean own = of.endsWith(".own");
       String scope = own ? of.substring(0, of.length() - ".own".length()) : of;
@@ -300,6 +300,8 @@ final class EngineNumbers {
         }
         case "keyResults.stale" -> assertThat(node.getBoolean("stale")).as("stale flag of %s", id).isTrue();
         case "objectives.carryOver" -> assertThat(node.getString("status")).isNotEqualTo("on_track");
+        case "objectives.carryOver.notOnTrack" -> assertThat(node.getString("status")).as("status of %s", id).isIn("at_risk", "off_track");
+        case "objectives.carryOver.pending" -> assertThat(node.getString("status")).as("status of %s", id).isEqualTo("pending");
         case "keyResults.checkedIn", "keyResults.blocked" -> assertThat(checkInsInPeriod(id, of.endsWith("blocked")))
             .as("check-ins of %s in the period", id).isPositive();
         case "unmoved" -> assertThat(decimal(node, "progress")).isEqualByComparingTo(

@@ -1576,12 +1576,7 @@ final class BriefComposer {
     if (carryOver) {
       List<JsonObject> carried = carried();
       if (!carried.isEmpty()) {
-        // A single objective is named without its count: "Decide whether X continues".
-        out.add(naming(named -> {
-          Sentence.Builder sentence = carried.size() == 1 ? counted("tp.carryOver", 1).words("")
-              : counted("tp.carryOver", carried.size()).number(numbers.count("objectives.carryOver", carried, in.asOf()));
-          return sentence.nodes(carried, named);
-        }, MAX_ITEMS));
+        out.add(carryOverPoint(carried));
       }
     } else {
       addBlockersPoint(out);
@@ -1590,6 +1585,30 @@ final class BriefComposer {
       out.add(sentence("tp.calm").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /**
+   * Builds the talking point that asks which objectives continue next cycle. Objectives without
+   * values yet are not "not on track", so a list that has them counts them apart and the counts
+   * add up to the summary's.
+   */
+  private JsonObject carryOverPoint(List<JsonObject> carried) {
+    List<JsonObject> pending = carried.stream().filter(o -> "pending".equals(o.getString("status"))).toList();
+    List<JsonObject> notOnTrack = carried.stream().filter(o -> !"pending".equals(o.getString("status"))).toList();
+    // A single objective is named without its count: "Decide whether X continues".
+    if (carried.size() == 1) {
+      return naming(named -> counted("tp.carryOver", 1).words("").nodes(carried, named));
+    }
+    Sentence.Number total = numbers.count("objectives.carryOver", carried, in.asOf());
+    if (pending.isEmpty()) {
+      return naming(named -> counted("tp.carryOver", carried.size()).number(total).nodes(carried, named));
+    }
+    if (notOnTrack.isEmpty()) {
+      return naming(named -> sentence("tp.carryOverPending").number(total).nodes(carried, named));
+    }
+    return naming(named -> sentence("tp.carryOverMixed").number(total).nodes(carried, named)
+        .number(numbers.count("objectives.carryOver.notOnTrack", notOnTrack, in.asOf()))
+        .number(numbers.count("objectives.carryOver.pending", pending, in.asOf())));
   }
 
   /** Adds the talking point about the key results with a blocker in the period, when there are any. */

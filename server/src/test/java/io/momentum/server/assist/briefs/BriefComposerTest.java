@@ -1028,6 +1028,26 @@ class BriefComposerTest {
         .map(subject -> ((JsonObject) subject).getString("id"))).containsExactlyInAnyOrder("o-guest", "o-pay", "o-new");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Decide which of these 3 objectives continue next cycle, 2 not on track and 1 without values yet: "
+          + "Let customers check out as guests, Make payments reliable and Open the marketplace.",
+      "de|Entscheiden, welche dieser 3 Ziele im nächsten Zyklus weiterlaufen, 2 außerhalb des Plans und 1 noch ohne Messwerte: "
+          + "Let customers check out as guests, Make payments reliable und Open the marketplace."})
+  void carryOverPointCountsObjectivesWithoutValues(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of(language));
+
+    JsonObject point = sectionOf(brief, "talkingPoints").getJsonArray("sentences").stream().map(s -> (JsonObject) s)
+        .filter(s -> s.getString("text").startsWith(language.equals("en") ? "Decide" : "Entscheiden")).findFirst().orElseThrow();
+    assertThat(point.getString("text")).isEqualTo(expected);
+    JsonArray counts = point.getJsonArray("numbers");
+    assertThat(counts.getJsonObject(0).getString("of")).isEqualTo("objectives.carryOver");
+    assertThat(counts.getJsonObject(1).getString("of")).isEqualTo("objectives.carryOver.notOnTrack");
+    assertThat(counts.getJsonObject(1).getJsonArray("nodeIds")).containsExactlyInAnyOrder("o-pay", "o-guest");
+    assertThat(counts.getJsonObject(2).getString("of")).isEqualTo("objectives.carryOver.pending");
+    assertThat(counts.getJsonObject(2).getJsonArray("nodeIds")).containsExactly("o-new");
+  }
+
   @Test
   void portfolioCutLineNeverNamesItsOwnUnit() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
