@@ -302,6 +302,7 @@ final class EngineNumbers {
         case "objectives.carryOver" -> assertThat(node.getString("status")).isNotEqualTo("on_track");
         case "objectives.carryOver.notOnTrack" -> assertThat(node.getString("status")).as("status of %s", id).isIn("at_risk", "off_track");
         case "objectives.carryOver.pending" -> assertThat(node.getString("status")).as("status of %s", id).isEqualTo("pending");
+        case "unitObjectives.pending" -> assertThat(node.getString("status")).as("status of %s", id).isEqualTo("pending");
         case "keyResults.checkedIn", "keyResults.blocked" -> assertThat(checkInsInPeriod(id, of.endsWith("blocked")))
             .as("check-ins of %s in the period", id).isPositive();
         case "unmoved" -> assertThat(decimal(node, "progress")).isEqualByComparingTo(

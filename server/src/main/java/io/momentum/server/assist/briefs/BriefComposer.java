@@ -55,7 +55,8 @@ final class BriefComposer {
   /**
    * Field of a risk sentence, removed before output, that names why its subject is a risk:
    * off_track, at_risk, signal, lowConfidence, stale, noValue or staleCount. A portfolio
-   * recommendation has review, replan or unitGap there.
+   * recommendation has review, replan, unitGap or unitGapPending (a unit far behind plan that has
+   * objectives without values yet) there.
    */
   private static final String RISK_REASON = "riskReason";
   /**
@@ -338,7 +339,7 @@ final class BriefComposer {
   private static final List<String> RISK_REASONS = List.of("off_track", "at_risk", "signal", "lowConfidence", "noValue", "staleCount",
       "stale");
   /** The order of the clauses of a portfolio recommendations line, in the order the section has them. */
-  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "unitGap");
+  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "unitGap", "unitGapPending");
 
   /**
    * Writes one line about the left-out risks or recommendations of a sub-unit: per reason, the
@@ -418,8 +419,8 @@ final class BriefComposer {
         }
         continue;
       }
-      if ("unitGap".equals(entry.getKey()) && about.removeIf(subject -> linkKey(subject).equals("unit:" + group.id()))) {
-        clauses.add(sentence("recIn.unitGapOwn").build());
+      if (entry.getKey().startsWith("unitGap") && about.removeIf(subject -> linkKey(subject).equals("unit:" + group.id()))) {
+        clauses.add(sentence("recIn." + entry.getKey() + "Own").build());
         if (about.isEmpty()) {
           continue;
         }
@@ -1487,9 +1488,7 @@ final class BriefComposer {
       out.add(replan(node).put(RISK_REASON, "replan"));
     }
     for (BriefInputs.Unit unit : unitsBehind()) {
-      List<JsonObject> objectives = objectivesOf(List.of(unit.id()));
-      out.add(sentence("rec.unitGap").unit(unit).number(numbers.scoreGap(objectives, List.of(unit.id()), in.asOf())).build()
-          .put(RISK_REASON, "unitGap"));
+      out.add(unitGapRecommendation(unit));
     }
     if (out.isEmpty()) {
       // With nothing behind plan, the open signals are what calls for a change.
@@ -1609,6 +1608,22 @@ final class BriefComposer {
     return naming(named -> sentence("tp.carryOverMixed").number(total).nodes(carried, named)
         .number(numbers.count("objectives.carryOver.notOnTrack", notOnTrack, in.asOf()))
         .number(numbers.count("objectives.carryOver.pending", pending, in.asOf())));
+  }
+
+  /**
+   * Builds the recommendation for a unit far behind plan. Objectives without values yet count
+   * as no progress in the score, so the sentence names them as part of the gap.
+   */
+  private JsonObject unitGapRecommendation(BriefInputs.Unit unit) {
+    List<JsonObject> objectives = objectivesOf(List.of(unit.id()));
+    List<JsonObject> pending = objectives.stream().filter(o -> "pending".equals(o.getString("status"))).toList();
+    Sentence.Number gap = numbers.scoreGap(objectives, List.of(unit.id()), in.asOf());
+    if (pending.isEmpty()) {
+      return sentence("rec.unitGap").unit(unit).number(gap).build().put(RISK_REASON, "unitGap");
+    }
+    return naming(named -> counted("rec.unitGapPending", pending.size()).unit(unit).number(gap)
+        .number(numbers.count("unitObjectives.pending", pending, in.asOf())).nodes(pending, named))
+        .put(RISK_REASON, "unitGapPending");
   }
 
   /** Adds the talking point about the key results with a blocker in the period, when there are any. */

@@ -999,6 +999,49 @@ class BriefComposerTest {
     assertThat(line.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(1);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Operations: its own objectives far behind plan, and 1 more unit far behind plan (Returns), partly because objectives "
+          + "without values yet pull its score down.",
+      "de | Operations: die eigenen Ziele weit hinter dem Plan, und 1 weitere Einheit weit hinter dem Plan (Returns), auch weil "
+          + "Ziele noch ohne Messwerte ihren Gesamtfortschritt senken."})
+  void recommendationLineNamesObjectivesWithoutValues(String language, String expected) {
+    BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
+    BriefInputs.Unit team = new BriefInputs.Unit(TEAM.id(), TEAM.name(), TEAM.kind(), company.id(), 1);
+    BriefInputs.Unit operations = new BriefInputs.Unit("u-ops", "Operations", "business_unit", company.id(), 1);
+    BriefInputs.Unit returns = new BriefInputs.Unit("u-returns", "Returns", "team", operations.id(), 2);
+    BriefInputs base = inputs(BriefKind.MONTHLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "k-quiet".equals(node.getString("id"))
+        ? node.copy().put("forecast", new JsonObject().put("progress", 0.5)) : node);
+    for (char letter = 'A'; letter <= 'H'; letter++) {
+      now.add(node("o-late-" + letter, "objective", "Late objective " + letter, null, 0.1, "off_track", null, null)
+          .put("unitId", returns.id()));
+    }
+    now.add(node("o-draft", "objective", "Accepted draft", null, 0, "pending", null, null).put("unitId", returns.id()));
+    now.add(node("o-slow", "objective", "Slow objective", null, 0.55, "at_risk", null, null).put("unitId", operations.id()));
+    BriefInputs inputs = new BriefInputs(BriefKind.MONTHLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), List.of(company, team, operations, returns), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    List<String> texts = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(texts).contains(expected);
+  }
+
+  @Test
+  void unitGapRecommendationNamesObjectiveWithoutValues() {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.MONTHLY), BriefWording.of("en"));
+
+    JsonObject gap = sectionOf(brief, "recommendations").getJsonArray("sentences").stream().map(s -> (JsonObject) s)
+        .filter(s -> s.getString("text").startsWith("Ask Checkout how it will close the gap")).findFirst().orElseThrow();
+    assertThat(gap.getString("text")).endsWith("; 1 objective without values yet pulls its score down: Open the marketplace.");
+    JsonObject pending = gap.getJsonArray("numbers").getJsonObject(1);
+    assertThat(pending.getString("of")).isEqualTo("unitObjectives.pending");
+    assertThat(pending.getJsonArray("nodeIds")).containsExactly("o-new");
+  }
+
   @Test
   void portfolioCutSectionCoversEachSubUnit() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);

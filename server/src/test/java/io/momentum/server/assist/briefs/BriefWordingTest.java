@@ -169,6 +169,14 @@ class BriefWordingTest {
       "en|summary.addedObjectives|0|2|2 objectives are new in this period, B; with them the score is C instead of D.",
       "de|summary.addedObjectives|0|1|1 Ziel ist in diesem Zeitraum hinzugekommen, B; mit ihm liegt der Gesamtfortschritt bei C statt D.",
       "de|summary.addedObjectives|0|2|2 Ziele sind in diesem Zeitraum hinzugekommen, B; mit ihnen liegt der Gesamtfortschritt bei C statt D.",
+      "en|rec.unitGapPending|2|1|Ask A how it will close the gap of B between its own objectives and the plan; 1 objective without values yet pulls its score down: D.",
+      "en|rec.unitGapPending|2|2|Ask A how it will close the gap of B between its own objectives and the plan; 2 objectives without values yet pull its score down: D.",
+      "de|rec.unitGapPending|2|1|A fragen, wie die Einheit den Rückstand ihrer eigenen Ziele auf den Plan aufholen will; er beträgt B, und 1 Ziel noch ohne Messwerte senkt den Gesamtfortschritt: D.",
+      "de|rec.unitGapPending|2|2|A fragen, wie die Einheit den Rückstand ihrer eigenen Ziele auf den Plan aufholen will; er beträgt B, und 2 Ziele noch ohne Messwerte senken den Gesamtfortschritt: D.",
+      "en|recIn.unitGapPending|0|1|1 more unit far behind planB, partly because objectives without values yet pull its score down",
+      "en|recIn.unitGapPending|0|2|2 more units far behind planB, partly because objectives without values yet pull their scores down",
+      "de|recIn.unitGapPending|0|1|1 weitere Einheit weit hinter dem PlanB, auch weil Ziele noch ohne Messwerte ihren Gesamtfortschritt senken",
+      "de|recIn.unitGapPending|0|2|2 weitere Einheiten weit hinter dem PlanB, auch weil Ziele noch ohne Messwerte ihren Gesamtfortschritt senken",
       "en|clause.moreSignals|0|1|1 more signal",
       "en|clause.moreSignals|0|3|3 more signals",
       "de|clause.moreSignals|0|1|1 weiteres Signal",
@@ -259,7 +267,7 @@ class BriefWordingTest {
         "risk.stale", "risk.stale.signals", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
         "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
         "riskIn.staleCount", "clause.moreSignals", "movedIn.rose", "movedIn.fell", "movedIn.other",
-        "recIn.review", "recIn.replan", "recIn.unitGap", "riskIn.staleCountOwn", "riskIn.staleCountAll", "clause.moreLinked", "clause.linked",
+        "recIn.review", "recIn.replan", "recIn.unitGap", "recIn.unitGapPending", "rec.unitGapPending", "riskIn.staleCountOwn", "riskIn.staleCountAll", "clause.moreLinked", "clause.linked",
         "counted.objectives", "counted.keyResults", "counted.objectivesAndKeyResults", "counted.units", "counted.items");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
