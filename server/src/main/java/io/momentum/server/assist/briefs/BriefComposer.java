@@ -357,7 +357,12 @@ final class BriefComposer {
     (recommendations ? RECOMMENDATION_REASONS : RISK_REASONS).forEach(reason -> byReason.put(reason, new ArrayList<>()));
     subjects.forEach((key, subject) -> byReason.get(reasons.get(key)).add(subject));
     String groupKey = "unit:" + group.id();
-    JsonObject named = sentence("riskIn").unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
+    // A risk line that counts items of the sub-unit's own sub-units says so, since the unit's
+    // line in the Units section covers only its own objectives.
+    boolean tree = !recommendations && subjects.values().stream().anyMatch(subject -> !group.id().equals(unitIdOf(subject)));
+    String line = tree ? "riskInTree" : "riskIn";
+    String lineWithWorst = tree ? "riskInWorstTree" : "riskInWorst";
+    JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
     if (fits(named, MAX_WORDS)) {
       return named;
     }
@@ -367,21 +372,26 @@ final class BriefComposer {
         .filter(subject -> !"staleCount".equals(reason) && !linkKey(subject).equals(groupKey)).forEach(worst::add));
     List<JsonObject> clauses = riskClauses(group, byReason, recommendations, false);
     if (worst.isEmpty()) {
-      return sentence("riskIn").unit(group).clauses(clauses).build();
+      return sentence(line).unit(group).clauses(clauses).build();
     }
-    JsonObject line = naming(count -> {
-      Sentence.Builder withWorst = sentence("riskInWorst").unit(group).clauses(clauses);
+    JsonObject withNames = naming(count -> {
+      Sentence.Builder withWorst = sentence(lineWithWorst).unit(group).clauses(clauses);
       withWorst.labels(worst.subList(0, Math.min(count, worst.size())), count);
       worst.subList(Math.min(count, worst.size()), worst.size()).forEach(withWorst::data);
       return withWorst;
     }, MAX_ITEMS / 2);
-    if (fits(line, MAX_WORDS)) {
-      return line;
+    if (fits(withNames, MAX_WORDS)) {
+      return withNames;
     }
     // Even one name is too long: the line only counts, and links every subject as data.
-    Sentence.Builder counts = sentence("riskIn").unit(group).clauses(clauses);
+    Sentence.Builder counts = sentence(line).unit(group).clauses(clauses);
     worst.forEach(counts::data);
     return counts.build();
+  }
+
+  /** Returns the unit of a node or the id of a unit link. */
+  private static String unitIdOf(JsonObject subject) {
+    return "unit".equals(subject.getString("type")) ? subject.getString("id") : subject.getString("unitId");
   }
 
   /**
@@ -464,7 +474,7 @@ final class BriefComposer {
    * unit for its own nodes, or null for one outside the brief's units.
    */
   private BriefInputs.Unit groupOf(JsonObject subject) {
-    String unitId = "unit".equals(subject.getString("type")) ? subject.getString("id") : subject.getString("unitId");
+    String unitId = unitIdOf(subject);
     Map<String, BriefInputs.Unit> units = new HashMap<>();
     in.units().forEach(unit -> units.put(unit.id(), unit));
     BriefInputs.Unit unit = unitId == null ? null : units.get(unitId);

@@ -732,6 +732,11 @@ class BriefComposerTest {
     }
   }
 
+  /** Returns the start of Operations' risk line, which counts items of its sub-unit Returns too. */
+  private static String treeLine(String language) {
+    return "en".equals(language) ? "Operations and its sub-units: " : "Operations mit allen Untereinheiten: ";
+  }
+
   private static JsonObject sectionOf(JsonObject brief, String key) {
     return brief.getJsonArray("sections").stream().map(JsonObject.class::cast)
         .filter(section -> key.equals(section.getString("key"))).findFirst().orElseThrow();
@@ -760,7 +765,7 @@ class BriefComposerTest {
   void portfolioRiskLineNamesCountedKinds(String language, String counted) {
     JsonObject brief = BriefComposer.compose(withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations")), BriefWording.of(language));
 
-    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
     assertThat(line.getString("text")).contains("5 " + counted);
   }
 
@@ -877,35 +882,59 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations: 5 objectives off track (Late objective D, Late objective E, Late objective F, Late objective G and Late objective H), and 2 objectives at risk (Slow objective A and Slow objective B).",
-      "de | Operations: 5 Ziele nicht im Plan (Late objective D, Late objective E, Late objective F, Late objective G und Late objective H), und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
+      "en | Operations and its sub-units: 5 objectives off track (Late D, Late E, Late F, Late G and Late H), and 2 objectives at risk (Slow objective A and Slow objective B).",
+      "de | Operations mit allen Untereinheiten: 5 Ziele nicht im Plan (Late D, Late E, Late F, Late G und Late H), und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
   void portfolioRiskLineNamesReasons(String language, String expected) {
-    JsonObject brief = BriefComposer.compose(lateAndSlow(BriefKind.MONTHLY, "Operations"), BriefWording.of(language));
+    BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
+    // Short titles keep the line, which names the sub-units too, within the word limit.
+    List<JsonObject> now = base.now().stream()
+        .map(node -> node.copy().put("title", node.getString("title").replace("Late objective ", "Late "))).toList();
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
     JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
     List<JsonObject> operationsLines = risks.stream().map(s -> (JsonObject) s)
-        .filter(s -> s.getString("text").startsWith("Operations: ")).toList();
+        .filter(s -> s.getString("text").startsWith(treeLine(language))).toList();
     assertThat(operationsLines).extracting(s -> s.getString("text")).containsExactly(expected);
     JsonArray numbers = operationsLines.get(0).getJsonArray("numbers");
     assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
     assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(5);
     assertThat(risks.stream().map(s -> (JsonObject) s)).noneMatch(s -> s.containsKey("riskReason"));
   }
+  @Test
+  void riskLineOfOwnItemsNamesUnitAlone() {
+    BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
+    // With Returns' objectives moved to Operations, the line counts only Operations' own.
+    List<JsonObject> now = base.now().stream().map(node -> "u-returns".equals(node.getString("unitId"))
+        ? node.copy().put("unitId", "u-ops") : node).toList();
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    List<String> texts = sectionOf(brief, "risks").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(texts).anyMatch(text -> text.startsWith("Operations: 5 objectives off track"));
+    assertThat(texts).noneMatch(text -> text.startsWith("Operations and its sub-units"));
+  }
+
   /**
    * Checks that a sub-unit's risk line with titles too long to name them all counts per reason
    * first and names the weightiest two or three across the reasons. The rest stay linked.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations: 5 objectives off track, and 2 objectives at risk, above all",
-      "de | Operations: 5 Ziele nicht im Plan, und 2 Ziele gefährdet, vor allem"})
+      "en | Operations and its sub-units: 5 objectives off track, and 2 objectives at risk, above all",
+      "de | Operations mit allen Untereinheiten: 5 Ziele nicht im Plan, und 2 Ziele gefährdet, vor allem"})
   void portfolioRiskLineCountsFirst(String language, String start) {
     BriefInputs inputs = withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations"));
 
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
-    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
     assertThat(line.getString("text")).startsWith(start + " Late objective D across every market");
     assertThat(BriefComposer.wordCount(line)).isLessThanOrEqualTo(BriefComposer.MAX_WORDS);
     JsonArray numbers = line.getJsonArray("numbers");
@@ -932,7 +961,7 @@ class BriefComposerTest {
 
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
-    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
     assertThat(line.getString("text")).contains(staleClause);
     assertThat(BriefComposer.wordCount(line)).isLessThanOrEqualTo(BriefComposer.MAX_WORDS);
     JsonObject staleCount = line.getJsonArray("numbers").stream().map(n -> (JsonObject) n)
