@@ -587,10 +587,10 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(delimiter = '|', value = {
-      "value | en | Re-plan Reduce failed payment attempts: its value has stalled, and its trend over the cycle reaches 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
-      "value | de | Reduce failed payment attempts neu planen: Der Messwert stagniert, und sein Trend über den Zyklus erreicht bis zum Ende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %).",
-      "signal | en | Re-plan Reduce failed payment attempts: its value has stalled, and its trend over the cycle reaches 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
-      "progress | en | Re-plan Reduce failed payment attempts: its progress has stalled, and its trend over the cycle gives a progress of 52.4 % by the end instead of the target."})
+      "value | en | Re-plan Reduce failed payment attempts: its value has stalled, so its progress stays put unless the value moves again; at its pace over the cycle so far it would reach 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
+      "value | de | Reduce failed payment attempts neu planen: Der Messwert stagniert, der Fortschritt bleibt also, wo er ist, bis sich der Messwert wieder bewegt; im Tempo des bisherigen Zyklus würde er bis zum Ende 4,93 % statt 3,5 % erreichen (prognostizierter Fortschritt 52,4 %).",
+      "signal | en | Re-plan Reduce failed payment attempts: its value has stalled, so its progress stays put unless the value moves again; at its pace over the cycle so far it would reach 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
+      "progress | en | Re-plan Reduce failed payment attempts: its progress has stalled and stays put unless it moves again; at its pace over the cycle so far it would reach 52.4 % by the end instead of the target."})
   void flatKeyResultReplanNamesNoPace(String flatBy, String language, String expected) {
     BriefInputs moving = failedPayments(BriefKind.WEEKLY);
     JsonObject now = moving.now().stream().filter(n -> "k-fail".equals(n.getString("id"))).findFirst().orElseThrow().copy();
