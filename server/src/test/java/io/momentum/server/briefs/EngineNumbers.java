@@ -266,6 +266,11 @@ final class EngineNumbers {
                   .subtract(percentShown(decimal(node(subject.getString("id"), brief.getString("periodStart")), "progress")));
               assertThat(change.signum()).as("direction of %s", subject).isEqualTo("rose".equals(reason) ? 1 : -1);
             }
+            case "new" -> assertThat(api.get("/api/v1/nodes/" + subject.getString("id") + "/as-of?at="
+                + URLEncoder.encode(brief.getString("periodStart"), StandardCharsets.UTF_8)).statusCode())
+                .as("time travel of %s to the period's start", subject).isEqualTo(404);
+            case "statusChanged" -> assertThat(node.getString("status")).as("status of %s", subject)
+                .isNotEqualTo(node(subject.getString("id"), brief.getString("periodStart")).getString("status"));
             case "more", "signal", "stale", "unitGap" -> { }
             default -> throw new AssertionError("Unknown count " + of);
           }

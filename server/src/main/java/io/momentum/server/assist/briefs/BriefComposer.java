@@ -324,9 +324,20 @@ final class BriefComposer {
             .build());
       }
     }
-    if (!other.isEmpty()) {
-      clauses.add(counted("movedIn.other", other.size()).number(numbers.risks("more", links(other), in.asOf()))
-          .nodes(other, MAX_ITEMS / 2).build());
+    // The unmoved rest says what it is: new in the period, changed status, or (a change that
+    // rounds to nothing, say) the general "new or changed status".
+    List<JsonObject> added = other.stream().filter(node -> !then.containsKey(node.getString("id"))).toList();
+    List<JsonObject> statusChanged = other.stream().filter(node -> then.containsKey(node.getString("id"))
+        && !node.getString("status").equals(then.get(node.getString("id")).getString("status"))).toList();
+    List<JsonObject> rest = other.stream().filter(node -> !added.contains(node) && !statusChanged.contains(node)).toList();
+    for (Map.Entry<String, List<JsonObject>> entry : List.of(Map.entry("new", added), Map.entry("statusChanged", statusChanged),
+        Map.entry("more", rest))) {
+      List<JsonObject> nodes = entry.getValue();
+      if (!nodes.isEmpty()) {
+        String key = "more".equals(entry.getKey()) ? "movedIn.other" : "movedIn." + entry.getKey();
+        clauses.add(counted(key, nodes.size()).number(numbers.risks(entry.getKey(), links(nodes), in.asOf()))
+            .nodes(nodes, MAX_ITEMS / 2).build());
+      }
     }
     return sentence("movedIn").unit(group).clauses(clauses).build();
   }

@@ -846,6 +846,25 @@ class BriefComposerTest {
     assertThat(moved).noneMatch(text -> text.contains("not shown here") || text.contains("nicht aufgeführt"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | 1 more objective is new (Open a pop-up store)",
+      "de | 1 weiteres Ziel ist neu (Open a pop-up store)"})
+  void movedLineSaysObjectiveIsNew(String language, String clause) {
+    BriefInputs base = portfolio();
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.add(node("o-popup", "objective", "Open a pop-up store", null, 0, "pending", null, null).put("unitId", "u-chk"));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    List<String> moved = sectionOf(brief, "moved").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(moved).anyMatch(text -> text.startsWith("In Commerce") && text.contains(clause));
+    assertThat(moved).noneMatch(text -> text.contains("new or changed status") || text.contains("neu oder"));
+  }
+
   /** A company with three business units and five teams, each with one objective that moved over the month. */
   private static BriefInputs portfolio() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);

@@ -189,6 +189,14 @@ class BriefWordingTest {
       "en|movedIn.fell|0|2|2 objectives fell (most B, by C)",
       "de|movedIn.fell|0|1|1 Ziel fiel zurück (B, um C)",
       "de|movedIn.fell|0|2|2 Ziele fielen zurück (am meisten B, um C)",
+      "en|movedIn.new|0|1|1 more objective is new (B)",
+      "en|movedIn.new|0|2|2 more objectives are new (B)",
+      "de|movedIn.new|0|1|1 weiteres Ziel ist neu (B)",
+      "de|movedIn.new|0|2|2 weitere Ziele sind neu (B)",
+      "en|movedIn.statusChanged|0|1|1 more objective changed status (B)",
+      "en|movedIn.statusChanged|0|2|2 more objectives changed status (B)",
+      "de|movedIn.statusChanged|0|1|1 weiteres Ziel hat seinen Status gewechselt (B)",
+      "de|movedIn.statusChanged|0|2|2 weitere Ziele haben ihren Status gewechselt (B)",
       "en|movedIn.other|0|1|1 more objective is new or changed status (B)",
       "en|movedIn.other|0|2|2 more objectives are new or changed status (B)",
       "de|movedIn.other|0|1|1 weiteres Ziel ist neu oder hat seinen Status gewechselt (B)",
@@ -266,7 +274,7 @@ class BriefWordingTest {
         "summary.lowerFromAdded", "summary.addedObjectives", "moved.unmoved",
         "risk.stale", "risk.stale.signals", "risk.staleCount", "tp.blockers", "tp.carryOver", "tp.checkIns", "unit.line", "unit.lineKept", "unit.lineNew", "more", "moreIn", "moreUnits",
         "riskIn.off_track", "riskIn.at_risk", "riskIn.signal", "riskIn.lowConfidence", "riskIn.noValue", "riskIn.stale",
-        "riskIn.staleCount", "clause.moreSignals", "movedIn.rose", "movedIn.fell", "movedIn.other",
+        "riskIn.staleCount", "clause.moreSignals", "movedIn.rose", "movedIn.fell", "movedIn.other", "movedIn.new", "movedIn.statusChanged",
         "recIn.review", "recIn.replan", "recIn.unitGap", "recIn.unitGapPending", "rec.unitGapPending", "riskIn.staleCountOwn", "riskIn.staleCountAll", "clause.moreLinked", "clause.linked",
         "counted.objectives", "counted.keyResults", "counted.objectivesAndKeyResults", "counted.units", "counted.items");
     for (String key : counted) {
