@@ -1111,6 +1111,18 @@ class BriefComposerTest {
         .map(subject -> ((JsonObject) subject).getString("id"))).containsExactlyInAnyOrder("o-guest", "o-pay", "o-new");
   }
 
+  @Test
+  void ownUnitGapNamesObjectivesWithoutValues() {
+    JsonObject draft = node("o-draft", "objective", "Accepted draft", null, 0, "pending", null, null).put("unitId", "u-ops");
+
+    JsonObject brief = BriefComposer.compose(operationsBehind(List.of(draft)), BriefWording.of("en"));
+
+    List<String> texts = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(texts).contains("Operations: 1 more unit far behind plan (Returns), and its own objectives far behind plan, "
+        + "partly because those without values yet pull the score down.");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en|Decide which of these 3 objectives continue next cycle, 2 not on track and 1 without values yet: "
