@@ -266,6 +266,11 @@ final class EngineNumbers {
                   .subtract(percentShown(decimal(node(subject.getString("id"), brief.getString("periodStart")), "progress")));
               assertThat(change.signum()).as("direction of %s", subject).isEqualTo("rose".equals(reason) ? 1 : -1);
             }
+            case "new" -> assertThat(api.get("/api/v1/nodes/" + subject.getString("id") + "/as-of?at="
+                + URLEncoder.encode(brief.getString("periodStart"), StandardCharsets.UTF_8)).statusCode())
+                .as("time travel of %s to the period's start", subject).isEqualTo(404);
+            case "statusChanged" -> assertThat(node.getString("status")).as("status of %s", subject)
+                .isNotEqualTo(node(subject.getString("id"), brief.getString("periodStart")).getString("status"));
             case "more", "signal", "stale", "unitGap" -> { }
             default -> throw new AssertionError("Unknown count " + of);
           }
@@ -274,7 +279,7 @@ final class EngineNumbers {
       return subjects.size();
     }
     List<String> ids = ids(fact.getJsonArray("nodeIds"));
-    if (of.startsWith("objectives") && !of.equals("objectives.carryOver") && !of.equals("objectives.added")) {
+    if (of.startsWith("objectives") && !of.startsWith("objectives.carryOver") && !of.equals("objectives.added")) {
       // "objectives.on_track.own" counts the brief unit's own objectives, as its board tile does.
       boolean own = of.endsWith(".own");
       String scope = own ? of.substring(0, of.length() - ".own".length()) : of;
@@ -300,6 +305,9 @@ final class EngineNumbers {
         }
         case "keyResults.stale" -> assertThat(node.getBoolean("stale")).as("stale flag of %s", id).isTrue();
         case "objectives.carryOver" -> assertThat(node.getString("status")).isNotEqualTo("on_track");
+        case "objectives.carryOver.notOnTrack" -> assertThat(node.getString("status")).as("status of %s", id).isIn("at_risk", "off_track");
+        case "objectives.carryOver.pending" -> assertThat(node.getString("status")).as("status of %s", id).isEqualTo("pending");
+        case "unitObjectives.pending" -> assertThat(node.getString("status")).as("status of %s", id).isEqualTo("pending");
         case "keyResults.checkedIn", "keyResults.blocked" -> assertThat(checkInsInPeriod(id, of.endsWith("blocked")))
             .as("check-ins of %s in the period", id).isPositive();
         case "unmoved" -> assertThat(decimal(node, "progress")).isEqualByComparingTo(

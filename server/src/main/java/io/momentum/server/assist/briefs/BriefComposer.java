@@ -55,7 +55,8 @@ final class BriefComposer {
   /**
    * Field of a risk sentence, removed before output, that names why its subject is a risk:
    * off_track, at_risk, signal, lowConfidence, stale, noValue or staleCount. A portfolio
-   * recommendation has review, replan or unitGap there.
+   * recommendation has review, replan, unitGap or unitGapPending (a unit far behind plan that has
+   * objectives without values yet) there.
    */
   private static final String RISK_REASON = "riskReason";
   /**
@@ -323,9 +324,20 @@ final class BriefComposer {
             .build());
       }
     }
-    if (!other.isEmpty()) {
-      clauses.add(counted("movedIn.other", other.size()).number(numbers.risks("more", links(other), in.asOf()))
-          .nodes(other, MAX_ITEMS / 2).build());
+    // The unmoved rest says what it is: new in the period, changed status, or (a change that
+    // rounds to nothing, say) the general "new or changed status".
+    List<JsonObject> added = other.stream().filter(node -> !then.containsKey(node.getString("id"))).toList();
+    List<JsonObject> statusChanged = other.stream().filter(node -> then.containsKey(node.getString("id"))
+        && !node.getString("status").equals(then.get(node.getString("id")).getString("status"))).toList();
+    List<JsonObject> rest = other.stream().filter(node -> !added.contains(node) && !statusChanged.contains(node)).toList();
+    for (Map.Entry<String, List<JsonObject>> entry : List.of(Map.entry("new", added), Map.entry("statusChanged", statusChanged),
+        Map.entry("more", rest))) {
+      List<JsonObject> nodes = entry.getValue();
+      if (!nodes.isEmpty()) {
+        String key = "more".equals(entry.getKey()) ? "movedIn.other" : "movedIn." + entry.getKey();
+        clauses.add(counted(key, nodes.size()).number(numbers.risks(entry.getKey(), links(nodes), in.asOf()))
+            .nodes(nodes, MAX_ITEMS / 2).build());
+      }
     }
     return sentence("movedIn").unit(group).clauses(clauses).build();
   }
@@ -338,7 +350,7 @@ final class BriefComposer {
   private static final List<String> RISK_REASONS = List.of("off_track", "at_risk", "signal", "lowConfidence", "noValue", "staleCount",
       "stale");
   /** The order of the clauses of a portfolio recommendations line, in the order the section has them. */
-  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "unitGap");
+  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "unitGap", "unitGapPending");
 
   /**
    * Writes one line about the left-out risks or recommendations of a sub-unit: per reason, the
@@ -356,7 +368,12 @@ final class BriefComposer {
     (recommendations ? RECOMMENDATION_REASONS : RISK_REASONS).forEach(reason -> byReason.put(reason, new ArrayList<>()));
     subjects.forEach((key, subject) -> byReason.get(reasons.get(key)).add(subject));
     String groupKey = "unit:" + group.id();
-    JsonObject named = sentence("riskIn").unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
+    // A risk line that counts items of the sub-unit's own sub-units says so, since the unit's
+    // line in the Units section covers only its own objectives.
+    boolean tree = !recommendations && subjects.values().stream().anyMatch(subject -> !group.id().equals(unitIdOf(subject)));
+    String line = tree ? "riskInTree" : "riskIn";
+    String lineWithWorst = tree ? "riskInWorstTree" : "riskInWorst";
+    JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
     if (fits(named, MAX_WORDS)) {
       return named;
     }
@@ -366,21 +383,26 @@ final class BriefComposer {
         .filter(subject -> !"staleCount".equals(reason) && !linkKey(subject).equals(groupKey)).forEach(worst::add));
     List<JsonObject> clauses = riskClauses(group, byReason, recommendations, false);
     if (worst.isEmpty()) {
-      return sentence("riskIn").unit(group).clauses(clauses).build();
+      return sentence(line).unit(group).clauses(clauses).build();
     }
-    JsonObject line = naming(count -> {
-      Sentence.Builder withWorst = sentence("riskInWorst").unit(group).clauses(clauses);
+    JsonObject withNames = naming(count -> {
+      Sentence.Builder withWorst = sentence(lineWithWorst).unit(group).clauses(clauses);
       withWorst.labels(worst.subList(0, Math.min(count, worst.size())), count);
       worst.subList(Math.min(count, worst.size()), worst.size()).forEach(withWorst::data);
       return withWorst;
     }, MAX_ITEMS / 2);
-    if (fits(line, MAX_WORDS)) {
-      return line;
+    if (fits(withNames, MAX_WORDS)) {
+      return withNames;
     }
     // Even one name is too long: the line only counts, and links every subject as data.
-    Sentence.Builder counts = sentence("riskIn").unit(group).clauses(clauses);
+    Sentence.Builder counts = sentence(line).unit(group).clauses(clauses);
     worst.forEach(counts::data);
     return counts.build();
+  }
+
+  /** Returns the unit of a node or the id of a unit link. */
+  private static String unitIdOf(JsonObject subject) {
+    return "unit".equals(subject.getString("type")) ? subject.getString("id") : subject.getString("unitId");
   }
 
   /**
@@ -418,8 +440,8 @@ final class BriefComposer {
         }
         continue;
       }
-      if ("unitGap".equals(entry.getKey()) && about.removeIf(subject -> linkKey(subject).equals("unit:" + group.id()))) {
-        clauses.add(sentence("recIn.unitGapOwn").build());
+      if (entry.getKey().startsWith("unitGap") && about.removeIf(subject -> linkKey(subject).equals("unit:" + group.id()))) {
+        clauses.add(sentence("recIn." + entry.getKey() + "Own").build());
         if (about.isEmpty()) {
           continue;
         }
@@ -463,7 +485,7 @@ final class BriefComposer {
    * unit for its own nodes, or null for one outside the brief's units.
    */
   private BriefInputs.Unit groupOf(JsonObject subject) {
-    String unitId = "unit".equals(subject.getString("type")) ? subject.getString("id") : subject.getString("unitId");
+    String unitId = unitIdOf(subject);
     Map<String, BriefInputs.Unit> units = new HashMap<>();
     in.units().forEach(unit -> units.put(unit.id(), unit));
     BriefInputs.Unit unit = unitId == null ? null : units.get(unitId);
@@ -1487,9 +1509,7 @@ final class BriefComposer {
       out.add(replan(node).put(RISK_REASON, "replan"));
     }
     for (BriefInputs.Unit unit : unitsBehind()) {
-      List<JsonObject> objectives = objectivesOf(List.of(unit.id()));
-      out.add(sentence("rec.unitGap").unit(unit).number(numbers.scoreGap(objectives, List.of(unit.id()), in.asOf())).build()
-          .put(RISK_REASON, "unitGap"));
+      out.add(unitGapRecommendation(unit));
     }
     if (out.isEmpty()) {
       // With nothing behind plan, the open signals are what calls for a change.
@@ -1576,12 +1596,7 @@ final class BriefComposer {
     if (carryOver) {
       List<JsonObject> carried = carried();
       if (!carried.isEmpty()) {
-        // A single objective is named without its count: "Decide whether X continues".
-        out.add(naming(named -> {
-          Sentence.Builder sentence = carried.size() == 1 ? counted("tp.carryOver", 1).words("")
-              : counted("tp.carryOver", carried.size()).number(numbers.count("objectives.carryOver", carried, in.asOf()));
-          return sentence.nodes(carried, named);
-        }, MAX_ITEMS));
+        out.add(carryOverPoint(carried));
       }
     } else {
       addBlockersPoint(out);
@@ -1590,6 +1605,46 @@ final class BriefComposer {
       out.add(sentence("tp.calm").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /**
+   * Builds the talking point that asks which objectives continue next cycle. Objectives without
+   * values yet are not "not on track", so a list that has them counts them apart and the counts
+   * add up to the summary's.
+   */
+  private JsonObject carryOverPoint(List<JsonObject> carried) {
+    List<JsonObject> pending = carried.stream().filter(o -> "pending".equals(o.getString("status"))).toList();
+    List<JsonObject> notOnTrack = carried.stream().filter(o -> !"pending".equals(o.getString("status"))).toList();
+    // A single objective is named without its count: "Decide whether X continues".
+    if (carried.size() == 1) {
+      return naming(named -> counted("tp.carryOver", 1).words("").nodes(carried, named));
+    }
+    Sentence.Number total = numbers.count("objectives.carryOver", carried, in.asOf());
+    if (pending.isEmpty()) {
+      return naming(named -> counted("tp.carryOver", carried.size()).number(total).nodes(carried, named));
+    }
+    if (notOnTrack.isEmpty()) {
+      return naming(named -> sentence("tp.carryOverPending").number(total).nodes(carried, named));
+    }
+    return naming(named -> sentence("tp.carryOverMixed").number(total).nodes(carried, named)
+        .number(numbers.count("objectives.carryOver.notOnTrack", notOnTrack, in.asOf()))
+        .number(numbers.count("objectives.carryOver.pending", pending, in.asOf())));
+  }
+
+  /**
+   * Builds the recommendation for a unit far behind plan. Objectives without values yet count
+   * as no progress in the score, so the sentence names them as part of the gap.
+   */
+  private JsonObject unitGapRecommendation(BriefInputs.Unit unit) {
+    List<JsonObject> objectives = objectivesOf(List.of(unit.id()));
+    List<JsonObject> pending = objectives.stream().filter(o -> "pending".equals(o.getString("status"))).toList();
+    Sentence.Number gap = numbers.scoreGap(objectives, List.of(unit.id()), in.asOf());
+    if (pending.isEmpty()) {
+      return sentence("rec.unitGap").unit(unit).number(gap).build().put(RISK_REASON, "unitGap");
+    }
+    return naming(named -> counted("rec.unitGapPending", pending.size()).unit(unit).number(gap)
+        .number(numbers.count("unitObjectives.pending", pending, in.asOf())).nodes(pending, named))
+        .put(RISK_REASON, "unitGapPending");
   }
 
   /** Adds the talking point about the key results with a blocker in the period, when there are any. */

@@ -520,7 +520,7 @@ class BriefComposerTest {
 
     // Then 0.7, 0.9, 0.3 and 0; now 0.8, 0.55, 0.3 and 0 of the same four, and 0.1 of the new one.
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
-        "Since last week the score of the objectives Checkout had then fell by 6.2 pp, from 47.5 % to 41.3 %.",
+        "Since last week the score of the objectives that Checkout had then fell by 6.2 pp, from 47.5 % to 41.3 %.",
         "1 objective is new in this period, Open the shop; with it the score is 35.0 % instead of 41.3 %.",
         "1 new key result lowers the score until it moves: Offer instalments.");
     JsonObject change = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Since last week"))
@@ -587,10 +587,10 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(delimiter = '|', value = {
-      "value | en | Re-plan Reduce failed payment attempts: its value has stalled, and its trend over the cycle reaches 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
-      "value | de | Reduce failed payment attempts neu planen: Der Messwert stagniert, und sein Trend über den Zyklus erreicht bis zum Ende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %).",
-      "signal | en | Re-plan Reduce failed payment attempts: its value has stalled, and its trend over the cycle reaches 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
-      "progress | en | Re-plan Reduce failed payment attempts: its progress has stalled, and its trend over the cycle gives a progress of 52.4 % by the end instead of the target."})
+      "value | en | Re-plan Reduce failed payment attempts: its value has stalled, so its progress stays put unless the value moves again; at its pace over the cycle so far it would reach 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
+      "value | de | Reduce failed payment attempts neu planen: Der Messwert stagniert, der Fortschritt bleibt also, wo er ist, bis sich der Messwert wieder bewegt; im Tempo des bisherigen Zyklus würde er bis zum Ende 4,93 % statt 3,5 % erreichen (prognostizierter Fortschritt 52,4 %).",
+      "signal | en | Re-plan Reduce failed payment attempts: its value has stalled, so its progress stays put unless the value moves again; at its pace over the cycle so far it would reach 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
+      "progress | en | Re-plan Reduce failed payment attempts: its progress has stalled and stays put unless it moves again; at its pace over the cycle so far it would reach 52.4 % by the end instead of the target."})
   void flatKeyResultReplanNamesNoPace(String flatBy, String language, String expected) {
     BriefInputs moving = failedPayments(BriefKind.WEEKLY);
     JsonObject now = moving.now().stream().filter(n -> "k-fail".equals(n.getString("id"))).findFirst().orElseThrow().copy();
@@ -732,6 +732,11 @@ class BriefComposerTest {
     }
   }
 
+  /** Returns the start of Operations' risk line, which counts items of its sub-unit Returns too. */
+  private static String treeLine(String language) {
+    return "en".equals(language) ? "Operations and its sub-units: " : "Operations mit allen Untereinheiten: ";
+  }
+
   private static JsonObject sectionOf(JsonObject brief, String key) {
     return brief.getJsonArray("sections").stream().map(JsonObject.class::cast)
         .filter(section -> key.equals(section.getString("key"))).findFirst().orElseThrow();
@@ -760,7 +765,7 @@ class BriefComposerTest {
   void portfolioRiskLineNamesCountedKinds(String language, String counted) {
     JsonObject brief = BriefComposer.compose(withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations")), BriefWording.of(language));
 
-    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
     assertThat(line.getString("text")).contains("5 " + counted);
   }
 
@@ -841,6 +846,25 @@ class BriefComposerTest {
     assertThat(moved).noneMatch(text -> text.contains("not shown here") || text.contains("nicht aufgeführt"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | 1 more objective is new (Open a pop-up store)",
+      "de | 1 weiteres Ziel ist neu (Open a pop-up store)"})
+  void movedLineSaysObjectiveIsNew(String language, String clause) {
+    BriefInputs base = portfolio();
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.add(node("o-popup", "objective", "Open a pop-up store", null, 0, "pending", null, null).put("unitId", "u-chk"));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    List<String> moved = sectionOf(brief, "moved").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(moved).anyMatch(text -> text.startsWith("In Commerce") && text.contains(clause));
+    assertThat(moved).noneMatch(text -> text.contains("new or changed status") || text.contains("neu oder"));
+  }
+
   /** A company with three business units and five teams, each with one objective that moved over the month. */
   private static BriefInputs portfolio() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
@@ -877,35 +901,59 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations: 5 objectives off track (Late objective D, Late objective E, Late objective F, Late objective G and Late objective H), and 2 objectives at risk (Slow objective A and Slow objective B).",
-      "de | Operations: 5 Ziele nicht im Plan (Late objective D, Late objective E, Late objective F, Late objective G und Late objective H), und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
+      "en | Operations and its sub-units: 5 objectives off track (Late D, Late E, Late F, Late G and Late H), and 2 objectives at risk (Slow objective A and Slow objective B).",
+      "de | Operations mit allen Untereinheiten: 5 Ziele nicht im Plan (Late D, Late E, Late F, Late G und Late H), und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
   void portfolioRiskLineNamesReasons(String language, String expected) {
-    JsonObject brief = BriefComposer.compose(lateAndSlow(BriefKind.MONTHLY, "Operations"), BriefWording.of(language));
+    BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
+    // Short titles keep the line, which names the sub-units too, within the word limit.
+    List<JsonObject> now = base.now().stream()
+        .map(node -> node.copy().put("title", node.getString("title").replace("Late objective ", "Late "))).toList();
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
     JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
     List<JsonObject> operationsLines = risks.stream().map(s -> (JsonObject) s)
-        .filter(s -> s.getString("text").startsWith("Operations: ")).toList();
+        .filter(s -> s.getString("text").startsWith(treeLine(language))).toList();
     assertThat(operationsLines).extracting(s -> s.getString("text")).containsExactly(expected);
     JsonArray numbers = operationsLines.get(0).getJsonArray("numbers");
     assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
     assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(5);
     assertThat(risks.stream().map(s -> (JsonObject) s)).noneMatch(s -> s.containsKey("riskReason"));
   }
+  @Test
+  void riskLineOfOwnItemsNamesUnitAlone() {
+    BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
+    // With Returns' objectives moved to Operations, the line counts only Operations' own.
+    List<JsonObject> now = base.now().stream().map(node -> "u-returns".equals(node.getString("unitId"))
+        ? node.copy().put("unitId", "u-ops") : node).toList();
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    List<String> texts = sectionOf(brief, "risks").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(texts).anyMatch(text -> text.startsWith("Operations: 5 objectives off track"));
+    assertThat(texts).noneMatch(text -> text.startsWith("Operations and its sub-units"));
+  }
+
   /**
    * Checks that a sub-unit's risk line with titles too long to name them all counts per reason
    * first and names the weightiest two or three across the reasons. The rest stay linked.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations: 5 objectives off track, and 2 objectives at risk, above all",
-      "de | Operations: 5 Ziele nicht im Plan, und 2 Ziele gefährdet, vor allem"})
+      "en | Operations and its sub-units: 5 objectives off track, and 2 objectives at risk, above all",
+      "de | Operations mit allen Untereinheiten: 5 Ziele nicht im Plan, und 2 Ziele gefährdet, vor allem"})
   void portfolioRiskLineCountsFirst(String language, String start) {
     BriefInputs inputs = withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations"));
 
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
-    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
     assertThat(line.getString("text")).startsWith(start + " Late objective D across every market");
     assertThat(BriefComposer.wordCount(line)).isLessThanOrEqualTo(BriefComposer.MAX_WORDS);
     JsonArray numbers = line.getJsonArray("numbers");
@@ -932,7 +980,7 @@ class BriefComposerTest {
 
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
-    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith("Operations: ")).findFirst().orElseThrow();
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
     assertThat(line.getString("text")).contains(staleClause);
     assertThat(BriefComposer.wordCount(line)).isLessThanOrEqualTo(BriefComposer.MAX_WORDS);
     JsonObject staleCount = line.getJsonArray("numbers").stream().map(n -> (JsonObject) n)
@@ -964,11 +1012,11 @@ class BriefComposerTest {
   }
 
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "en | Operations: its own objectives far behind plan, and 1 more unit far behind plan (Returns).",
-      "de | Operations: die eigenen Ziele weit hinter dem Plan, und 1 weitere Einheit weit hinter dem Plan (Returns)."})
-  void recommendationLineGivesReason(String language, String expected) {
+  /**
+   * Returns monthly inputs in which Operations and its sub-unit Returns are far behind plan, with
+   * {@code extra} nodes added.
+   */
+  private static BriefInputs operationsBehind(List<JsonObject> extra) {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
     BriefInputs.Unit team = new BriefInputs.Unit(TEAM.id(), TEAM.name(), TEAM.kind(), company.id(), 1);
     BriefInputs.Unit operations = new BriefInputs.Unit("u-ops", "Operations", "business_unit", company.id(), 1);
@@ -982,11 +1030,18 @@ class BriefComposerTest {
       now.add(node("o-late-" + letter, "objective", "Late objective " + letter, null, 0.1, "off_track", null, null)
           .put("unitId", returns.id()));
     }
+    now.addAll(extra);
     now.add(node("o-slow", "objective", "Slow objective", null, 0.55, "at_risk", null, null).put("unitId", operations.id()));
-    BriefInputs inputs = new BriefInputs(BriefKind.MONTHLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+    return new BriefInputs(BriefKind.MONTHLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
         base.cycle(), List.of(company, team, operations, returns), now, base.past(), base.checkIns(), base.signals());
+  }
 
-    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Operations: its own objectives far behind plan, and 1 more unit far behind plan (Returns).",
+      "de | Operations: die eigenen Ziele weit hinter dem Plan, und 1 weitere Einheit weit hinter dem Plan (Returns)."})
+  void recommendationLineGivesReason(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(operationsBehind(List.of()), BriefWording.of(language));
 
     List<JsonObject> recommendations = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "recommendations".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences")
@@ -997,6 +1052,34 @@ class BriefComposerTest {
     JsonObject line = recommendations.stream().filter(s -> s.getString("text").equals(expected)).findFirst().orElseThrow();
     assertThat(line.getJsonArray("numbers").getJsonObject(0).getString("of")).isEqualTo("subjects.unitGap");
     assertThat(line.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Operations: its own objectives far behind plan, and 1 more unit far behind plan (Returns), partly because objectives "
+          + "without values yet pull its score down.",
+      "de | Operations: die eigenen Ziele weit hinter dem Plan, und 1 weitere Einheit weit hinter dem Plan (Returns), auch weil "
+          + "Ziele noch ohne Messwerte ihren Gesamtfortschritt senken."})
+  void recommendationLineNamesObjectivesWithoutValues(String language, String expected) {
+    JsonObject draft = node("o-draft", "objective", "Accepted draft", null, 0, "pending", null, null).put("unitId", "u-returns");
+
+    JsonObject brief = BriefComposer.compose(operationsBehind(List.of(draft)), BriefWording.of(language));
+
+    List<String> texts = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(texts).contains(expected);
+  }
+
+  @Test
+  void unitGapRecommendationNamesObjectiveWithoutValues() {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.MONTHLY), BriefWording.of("en"));
+
+    JsonObject gap = sectionOf(brief, "recommendations").getJsonArray("sentences").stream().map(s -> (JsonObject) s)
+        .filter(s -> s.getString("text").startsWith("Ask Checkout how it will close the gap")).findFirst().orElseThrow();
+    assertThat(gap.getString("text")).endsWith("; 1 objective without values yet pulls its score down: Open the marketplace.");
+    JsonObject pending = gap.getJsonArray("numbers").getJsonObject(1);
+    assertThat(pending.getString("of")).isEqualTo("unitObjectives.pending");
+    assertThat(pending.getJsonArray("nodeIds")).containsExactly("o-new");
   }
 
   @Test
@@ -1026,6 +1109,38 @@ class BriefComposerTest {
     assertThat(texts.get(5)).startsWith("3 more items in Checkout are not shown here: ");
     assertThat(carryOver.getJsonObject(5).getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects").stream()
         .map(subject -> ((JsonObject) subject).getString("id"))).containsExactlyInAnyOrder("o-guest", "o-pay", "o-new");
+  }
+
+  @Test
+  void ownUnitGapNamesObjectivesWithoutValues() {
+    JsonObject draft = node("o-draft", "objective", "Accepted draft", null, 0, "pending", null, null).put("unitId", "u-ops");
+
+    JsonObject brief = BriefComposer.compose(operationsBehind(List.of(draft)), BriefWording.of("en"));
+
+    List<String> texts = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(texts).contains("Operations: 1 more unit far behind plan (Returns), and its own objectives far behind plan, "
+        + "partly because those without values yet pull the score down.");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Decide which of these 3 objectives continue next cycle, 2 not on track and 1 without values yet: "
+          + "Let customers check out as guests, Make payments reliable and Open the marketplace.",
+      "de|Entscheiden, welche dieser 3 Ziele im nächsten Zyklus weiterlaufen, 2 außerhalb des Plans und 1 noch ohne Messwerte: "
+          + "Let customers check out as guests, Make payments reliable und Open the marketplace."})
+  void carryOverPointCountsObjectivesWithoutValues(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of(language));
+
+    JsonObject point = sectionOf(brief, "talkingPoints").getJsonArray("sentences").stream().map(s -> (JsonObject) s)
+        .filter(s -> s.getString("text").startsWith(language.equals("en") ? "Decide" : "Entscheiden")).findFirst().orElseThrow();
+    assertThat(point.getString("text")).isEqualTo(expected);
+    JsonArray counts = point.getJsonArray("numbers");
+    assertThat(counts.getJsonObject(0).getString("of")).isEqualTo("objectives.carryOver");
+    assertThat(counts.getJsonObject(1).getString("of")).isEqualTo("objectives.carryOver.notOnTrack");
+    assertThat(counts.getJsonObject(1).getJsonArray("nodeIds")).containsExactlyInAnyOrder("o-pay", "o-guest");
+    assertThat(counts.getJsonObject(2).getString("of")).isEqualTo("objectives.carryOver.pending");
+    assertThat(counts.getJsonObject(2).getJsonArray("nodeIds")).containsExactly("o-new");
   }
 
   @Test
@@ -1363,7 +1478,7 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains(" of its 1 "));
     // The change covers the sub-units too, so it names them like the score before it.
     assertThat(sentences(brief)).extracting(s -> s.getString("text"))
-        .anyMatch(text -> text.startsWith("Since last month the score of the objectives Northwind and its sub-units had then "));
+        .anyMatch(text -> text.startsWith("Since last month the score of the objectives that Northwind and its sub-units had then "));
   }
 
   @ParameterizedTest(name = "{0}")
