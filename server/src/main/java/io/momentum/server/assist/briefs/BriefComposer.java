@@ -358,7 +358,8 @@ final class BriefComposer {
    * in {@link #MAX_WORDS} words ("Operations: 2 more objectives to review (A and B)"). Otherwise
    * the counts come first and the line names only the weightiest few across the reasons
    * ("Operations: 4 objectives off track, 1 objective at risk, and 9 items with unresolved signals,
-   * above all A and B"), or none when even one name does not fit; the others are linked as data. Key results without a recent check-in, counted per unit in the
+   * above all A and B"). It names none when even one name does not fit. The others are linked as
+   * data. Key results without a recent check-in, counted per unit in the
    * risks section, are counted here too, with the unit they belong to. The line calls the
    * sub-unit's own objectives and key results "its own", since it names the sub-unit first.
    */

@@ -51,10 +51,10 @@ final class DraftGenerator {
   /** Maximum number of objectives under way that one draft lists to align with. */
   static final int MAX_UNDER_WAY = 3;
   /**
-   * Minimum number of words that one part of an objective under way in the other language (its
-   * title or one key result's title) must share with one part of a translated library example
-   * (its objective title or one metric) to answer the phrase that found the example. One shared
-   * word such as "customers" is too common to tie an objective to a phrase.
+   * Minimum number of words shared by one part of an objective under way in the other language
+   * (its title or one key result's title) and one part of a translated library example (its
+   * objective title or one metric). Only then does the objective answer the phrase that found the
+   * example. One shared word such as "customers" is too common to tie an objective to a phrase.
    */
   static final int MIN_BRIDGED_WORDS = 2;
   /**
