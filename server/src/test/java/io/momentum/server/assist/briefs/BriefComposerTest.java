@@ -811,11 +811,11 @@ class BriefComposerTest {
     List<String> texts = lines.stream().map(s -> ((JsonObject) s).getString("text")).toList();
 
     assertThat(texts).hasSize(BriefComposer.MAX_ITEMS);
-    assertThat(texts.get(0)).startsWith("The score of Operations is 90.0 % (+80.0 pp since last month)");
-    assertThat(texts.get(1)).startsWith("The score of Product & Technology is 70.0 % (+30.0 pp since last month)");
-    assertThat(texts.get(2)).startsWith("The score of Commerce is 50.0 % (+10.0 pp since last month)");
-    assertThat(texts.get(3)).startsWith("The score of Marketplace is 82.0 % (+42.0 pp since last month)");
-    assertThat(texts.get(4)).startsWith("The score of Checkout is 75.0 % (+25.0 pp since last month)");
+    assertThat(texts.get(0)).startsWith("Operations scores 90.0 %").contains("(+80.0 pp since last month)");
+    assertThat(texts.get(1)).startsWith("Product & Technology scores 70.0 %").contains("(+30.0 pp since last month)");
+    assertThat(texts.get(2)).startsWith("Commerce scores 50.0 %").contains("(+10.0 pp since last month)");
+    assertThat(texts.get(3)).startsWith("Marketplace scores 82.0 %").contains("(+42.0 pp since last month)");
+    assertThat(texts.get(4)).startsWith("Checkout scores 75.0 %").contains("(+25.0 pp since last month)");
     assertThat(texts.get(5)).isEqualTo("3 more units are not shown here: Data, Customer Care and Returns.");
     assertThat(lines.getJsonObject(5).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
         .containsExactly("/units/u-data", "/units/u-care", "/units/u-ret");
@@ -1347,7 +1347,7 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of("en"));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text"))
-        .contains("The score of Checkout is 41.3 % (+2.5 pp since the start of the cycle); 1 of its 4 own objectives is on track.",
+        .contains("Checkout scores 41.3 % on its own objectives (+2.5 pp since the start of the cycle); 1 of the 4 is on track.",
             "Make checkout effortless (Checkout): progress 80.0 %, on track.")
         .noneMatch(text -> text.startsWith("Open the marketplace ("));
   }
@@ -1474,7 +1474,7 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(
         "The score of Northwind and its sub-units is 43.0 % in Q4 2026, against 70.0 % expected by now.",
         "On its own, the score of Northwind is 50.0 %, as its tile on the boards shows: its only objective is on track.",
-        "The score of Northwind is 50.0 % (it had no objectives a month ago); its only objective of its own is on track.");
+        "Northwind scores 50.0 % on the only objective it owns (it had no objectives a month ago), which is on track.");
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains(" of its 1 "));
     // The change covers the sub-units too, so it names them like the score before it.
     assertThat(sentences(brief)).extracting(s -> s.getString("text"))
@@ -1483,8 +1483,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | The score of Checkout is 35.0 %, and 41.3 % for the objectives it had a month ago (+2.5 pp since last month); 1 of its 5 own objectives is on track.",
-      "de | Der Gesamtfortschritt von Checkout liegt bei 35,0 %, für die Ziele, die die Einheit vor einem Monat hatte, bei 41,3 % (+2,5 Prozentpunkte seit dem Vormonat); 1 von 5 eigenen Zielen ist im Plan."})
+      "en | Checkout scores 35.0 % on its own objectives, and 41.3 % on those it had a month ago (+2.5 pp since last month); 1 of the 5 is on track.",
+      "de | Der Gesamtfortschritt der eigenen Ziele von Checkout liegt bei 35,0 %, für die Ziele, die die Einheit vor einem Monat hatte, bei 41,3 % (+2,5 Prozentpunkte seit dem Vormonat); 1 von 5 ist im Plan."})
   void unitLineComparesObjectivesThatExistedThen(String language, String expected) {
     JsonObject addedObjective = node("o-shop", "objective", "Open the shop", null, 0.1, "off_track", null, null);
     JsonObject brief = BriefComposer.compose(with(BriefKind.MONTHLY, List.of(addedObjective), Map.of(),
@@ -1499,9 +1499,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | The score of Checkout is 67.5 % (0.0 pp since last month); both of its own objectives are on track.",
+      "en | Checkout scores 67.5 % on its own objectives (0.0 pp since last month); both are on track.",
       "en | Both objectives are on track (Make checkout effortless and Make payments reliable).",
-      "de | Der Gesamtfortschritt von Checkout liegt bei 67,5 % (0,0 Prozentpunkte seit dem Vormonat); beide eigenen Ziele sind im Plan."})
+      "de | Der Gesamtfortschritt der eigenen Ziele von Checkout liegt bei 67,5 % (0,0 Prozentpunkte seit dem Vormonat); beide sind im Plan."})
   void unitLineNamesBothObjectives(String language, String expected) {
     BriefInputs base = inputs(BriefKind.MONTHLY);
     List<JsonObject> now = base.now().stream().filter(node -> List.of("o-fast", "o-pay").contains(node.getString("id")))
