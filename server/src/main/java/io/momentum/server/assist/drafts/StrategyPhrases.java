@@ -43,7 +43,19 @@ final class StrategyPhrases {
    */
   private static final String GENERIC_WORDS = "bring put hold turn run from per every each all our we us your its over"
       + " up down out than via has have do does can should would may also"
-      + " bringen stellen halten laufen jede jeden jeder alle pro über";
+      + " customer customers rate share daily monthly weekly free session sessions new"
+      + " bringen stellen halten laufen jede jeden jeder alle pro über"
+      + " kunde kunden kundin rate quote anteil täglich monatlich wöchentlich frei sitzung sitzungen neu neue neuen";
+
+  /**
+   * Words of both languages that name the same topic, releasing software to its users. The first
+   * word's analyzed term stands for the others, so "Release the app every two weeks" shares
+   * "ship" with "ship the mobile app faster". "deliver" is a direction word and stays out.
+   */
+  private static final String SAME_TOPIC_WORDS = "ship ships shipping release releases ausliefern auslieferung";
+
+  /** Maps each analyzed term of {@link #SAME_TOPIC_WORDS}, per language, to the term that stands for it. */
+  private static final Map<String, Map<String, String>> TOPIC_KEYS = topicKeys();
 
   /** Content-free terms of each language: direction words and generic words of both languages. */
   private static final Map<String, Set<String>> GENERIC_TERMS = genericTerms();
@@ -115,6 +127,26 @@ final class StrategyPhrases {
       generic.put(language, Set.copyOf(terms));
     }
     return Map.copyOf(generic);
+  }
+
+  private static Map<String, Map<String, String>> topicKeys() {
+    Map<String, Map<String, String>> keys = new HashMap<>();
+    for (String language : OkrText.LANGUAGES) {
+      Set<String> terms = OkrText.terms(language, SAME_TOPIC_WORDS);
+      String key = terms.iterator().next();
+      Map<String, String> byTerm = new HashMap<>();
+      terms.forEach(term -> byTerm.put(term, key));
+      keys.put(language, Map.copyOf(byTerm));
+    }
+    return Map.copyOf(keys);
+  }
+
+  /**
+   * Returns the term that stands for the analyzed {@code term} of {@code language} when matching
+   * topics: the first of its words of the same topic ({@link #SAME_TOPIC_WORDS}), or the term itself.
+   */
+  static String topicKey(String language, String term) {
+    return TOPIC_KEYS.get(language).getOrDefault(term, term);
   }
 
   /**
