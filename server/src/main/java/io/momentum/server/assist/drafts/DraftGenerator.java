@@ -827,9 +827,9 @@ final class DraftGenerator {
 
   /**
    * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way that answer a phrase of
-   * the strategy ({@code underWayPhrases}), best hit first, each with the phrases and query terms
-   * it matched, and {@code ownWork} true when it is the drafted unit's own objective in the drafted
-   * cycle.
+   * the strategy ({@code underWayPhrases}), best hit first, each with the phrases it answers, the
+   * terms of its parts that matched them ({@code terms}), and {@code ownWork} true when it is the
+   * drafted unit's own objective in the drafted cycle.
    */
   private static List<JsonObject> underWay(Input input, Map<String, Set<String>> underWayPhrases,
                                            Map<String, Set<String>> terms, Hits hits, Map<String, PastObjective> past) {
