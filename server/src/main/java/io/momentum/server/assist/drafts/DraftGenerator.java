@@ -161,7 +161,8 @@ final class DraftGenerator {
    * objective. A phrase that no hit answers is returned as unmatched.
    */
   Result generate(Input input, Hits hits, Map<String, PastObjective> past) {
-    Map<String, Set<String>> underWayPhrases = underWayPhrases(input, hits, past);
+    Map<String, Set<String>> underWayTerms = new HashMap<>();
+    Map<String, Set<String>> underWayPhrases = underWayPhrases(input, hits, past, underWayTerms);
     OwnWork ownWork = ownWork(input, past, underWayPhrases);
     List<Candidate> candidates = new ArrayList<>();
     addLibraryCandidates(input, hits.library(), ownWork, candidates);
@@ -253,7 +254,7 @@ final class DraftGenerator {
       proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
     }
     List<String> ownWorkPhrases = input.phrases().outcomes().stream().filter(ownWork.phrases()::contains).toList();
-    return new Result(proposals, unmatched, underWay(input, underWayPhrases, hits, past), ownWorkPhrases);
+    return new Result(proposals, unmatched, underWay(input, underWayPhrases, underWayTerms, hits, past), ownWorkPhrases);
   }
 
   /**
@@ -668,20 +669,32 @@ final class DraftGenerator {
    * Returns, for each retrieved objective under way, the phrases of the strategy it answers: by
    * its own text in the draft's language, or, in the other language, by key results that pair
    * with a library metric or through the translated example that a phrase found
-   * ({@link #bridgeAnswers}). Objectives that answer no phrase are left out.
+   * ({@link #bridgeAnswers}). Objectives that answer no phrase are left out. Each phrase must also
+   * share its topic with one part of the objective, its title or one key result's title
+   * ({@link #topicMatch}). The words of those parts that matched go into {@code matchedTerms}.
    */
-  private static Map<String, Set<String>> underWayPhrases(Input input, Hits hits, Map<String, PastObjective> past) {
+  private static Map<String, Set<String>> underWayPhrases(Input input, Hits hits, Map<String, PastObjective> past,
+                                                          Map<String, Set<String>> matchedTerms) {
     List<OkrIndex.Hit> all = new ArrayList<>(hits.past());
     hits.pastByPhrase().values().forEach(all::addAll);
     Map<String, Set<String>> phrases = new HashMap<>();
     for (OkrIndex.Hit hit : all) {
       PastObjective objective = past.get(hit.id());
       if (underWay(input, objective)) {
-        Set<String> terms = input.phrases().termsOf(objective.searchText());
-        Set<String> answered = new HashSet<>(input.phrases().answeredBy(terms));
-        answered.removeIf(phrase -> !sharesTopic(input, phrase, terms));
-        if (!answered.isEmpty()) {
-          phrases.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(answered);
+        List<Set<String>> parts = new ArrayList<>();
+        for (String part : partsOf(objective)) {
+          parts.add(input.phrases().termsOf(part));
+        }
+        // Words of the same topic answer for each other, so "release" answers "ship the mobile app faster".
+        Set<String> searchTerms = input.phrases().termsOf(objective.searchText());
+        new ArrayList<>(searchTerms).forEach(term -> searchTerms.add(StrategyPhrases.topicKey(input.language(), term)));
+        for (String phrase : input.phrases().answeredBy(searchTerms)) {
+          Set<String> matched = new HashSet<>();
+          parts.forEach(part -> matched.addAll(topicMatch(input, phrase, part)));
+          if (!matched.isEmpty()) {
+            phrases.computeIfAbsent(hit.id(), id -> new HashSet<>()).add(phrase);
+            matchedTerms.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(matched);
+          }
         }
       }
     }
@@ -695,55 +708,78 @@ final class DraftGenerator {
       if (bridgeAnswers(input, phrase, bridge, objective)) {
         answered.add(phrase);
       }
-      answered.removeIf(answeredPhrase -> !bridgeSharesTopic(input, answeredPhrase, bridge, objective));
-      if (!answered.isEmpty()) {
-        phrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(answered);
+      for (String answeredPhrase : answered) {
+        Set<String> matched = bridgeTopicMatch(input, answeredPhrase, bridge, objective);
+        if (!matched.isEmpty()) {
+          phrases.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).add(answeredPhrase);
+          matchedTerms.computeIfAbsent(bridge.hit().id(), id -> new HashSet<>()).addAll(matched);
+        }
       }
     }));
     return phrases;
   }
 
-  /**
-   * Returns true when a text with the analyzed {@code terms} contains enough of the topic terms of
-   * {@code phrase} ({@link #MIN_TOPIC_WORDS}, or all of them when the phrase has fewer). One
-   * shared word such as "mobile" in "Bring mobile largest contentful paint" does not make an
-   * objective about "ship the mobile app faster".
-   */
-  private static boolean sharesTopic(Input input, String phrase, Set<String> terms) {
-    Set<String> topic = input.phrases().topicTermsOf(phrase);
-    long shared = topic.stream().filter(terms::contains).count();
-    return !topic.isEmpty() && shared >= Math.min(MIN_TOPIC_WORDS, topic.size());
+  /** Returns the parts of an objective that can name its topic: its title and each key result's title. */
+  private static List<String> partsOf(PastObjective objective) {
+    List<String> parts = new ArrayList<>();
+    parts.add(objective.title());
+    objective.keyResults().forEach(kr -> parts.add(kr.title()));
+    return parts;
   }
 
   /**
-   * Returns true when an objective in the other language shares enough of the topic of
-   * {@code phrase}, translated through the bridge's pair of library examples. Each topic term of
-   * the phrase stands for the terms common to the sibling's parts (objective title, metrics with
-   * their synonyms) whose paired parts in the draft's language contain it. The objective must
-   * match as many of the phrase's topic terms as {@link #sharesTopic} requires, with as many
-   * distinct terms of its own. So "Release the app every two weeks" shares "die Mobile-App
-   * schneller ausliefern" through "app" and "release", while "Build an app customers open every
-   * week" shares only "app".
+   * Returns the terms of one part of an objective, analyzed as {@code terms}, that share the topic
+   * of {@code phrase}, or an empty set when they are fewer than {@link #MIN_TOPIC_WORDS} (all of
+   * the phrase's topic terms when it has fewer). Words of the same topic such as "release" and
+   * "ship" count as one ({@link StrategyPhrases#topicKey}). One shared word such as "mobile" in
+   * "Bring mobile largest contentful paint" does not make an objective about "ship the mobile app
+   * faster", and words of different parts do not add up: "Ship shared wish lists" and the title
+   * "Build an app customers open every week" share one topic word each.
    */
-  private static boolean bridgeSharesTopic(Input input, String phrase, Bridge bridge, PastObjective objective) {
+  private static Set<String> topicMatch(Input input, String phrase, Set<String> terms) {
+    String language = input.language();
+    Set<String> topic = new HashSet<>();
+    input.phrases().topicTermsOf(phrase).forEach(term -> topic.add(StrategyPhrases.topicKey(language, term)));
+    Set<String> matched = new HashSet<>();
+    Set<String> matchedKeys = new HashSet<>();
+    for (String term : terms) {
+      String key = StrategyPhrases.topicKey(language, term);
+      if (StrategyPhrases.isTopicTerm(language, term) && topic.contains(key)) {
+        matched.add(term);
+        matchedKeys.add(key);
+      }
+    }
+    boolean enough = !topic.isEmpty() && matchedKeys.size() >= Math.min(MIN_TOPIC_WORDS, topic.size());
+    return enough ? matched : Set.of();
+  }
+
+  /**
+   * Returns the terms of an objective in the other language that share enough of the topic of
+   * {@code phrase}, translated through the bridge's pair of library examples, or an empty set.
+   * Each topic term of the phrase stands for the terms common to the sibling's parts (objective
+   * title, metrics with their synonyms) whose paired parts in the draft's language contain it.
+   * One part of the objective, its title or one key result's title, must match as many of the
+   * phrase's topic terms as {@link #topicMatch} requires, with as many distinct terms of its own.
+   * So "Release the app every two weeks" shares "die Mobile-App schneller ausliefern" through
+   * "app" and "release", while "Build an app customers open every week" shares only "app".
+   */
+  private static Set<String> bridgeTopicMatch(Input input, String phrase, Bridge bridge, PastObjective objective) {
     Set<String> topic = input.phrases().topicTermsOf(phrase);
     if (topic.isEmpty()) {
-      return false;
+      return Set.of();
     }
     String other = bridge.sibling().language();
     List<Set<String>> ownParts = new ArrayList<>();
     List<Set<String>> siblingParts = new ArrayList<>();
     ownParts.add(input.phrases().termsOf(bridge.example().objective()));
-    siblingParts.add(StrategyPhrases.topicTerms(other, bridge.sibling().objective()));
+    siblingParts.add(topicKeys(other, bridge.sibling().objective()));
     int pairs = Math.min(bridge.example().keyResults().size(), bridge.sibling().keyResults().size());
     for (int i = 0; i < pairs; i++) {
       ownParts.add(input.phrases().termsOf(bridge.example().keyResults().get(i).matchText()));
-      siblingParts.add(StrategyPhrases.topicTerms(other, bridge.sibling().keyResults().get(i).matchText()));
+      siblingParts.add(topicKeys(other, bridge.sibling().keyResults().get(i).matchText()));
     }
 
-    Set<String> objectiveTerms = StrategyPhrases.topicTerms(other, objective.searchText());
-    Set<String> usedTerms = new HashSet<>();
-    int matchedWords = 0;
+    List<Set<String>> translatedTopic = new ArrayList<>();
     for (String word : topic) {
       Set<String> translations = null;
       for (int i = 0; i < ownParts.size(); i++) {
@@ -755,48 +791,54 @@ final class DraftGenerator {
           }
         }
       }
-      if (translations == null) {
-        continue;
-      }
-      translations.retainAll(objectiveTerms);
-      if (!translations.isEmpty()) {
-        matchedWords++;
-        usedTerms.addAll(translations);
+      if (translations != null) {
+        translatedTopic.add(translations);
       }
     }
 
     int needed = Math.min(MIN_TOPIC_WORDS, topic.size());
-    return matchedWords >= needed && usedTerms.size() >= needed;
+    Set<String> matched = new HashSet<>();
+    for (String part : partsOf(objective)) {
+      Set<String> partKeys = topicKeys(other, part);
+      Set<String> usedKeys = new HashSet<>();
+      int matchedWords = 0;
+      for (Set<String> translations : translatedTopic) {
+        Set<String> shared = new HashSet<>(translations);
+        shared.retainAll(partKeys);
+        if (!shared.isEmpty()) {
+          matchedWords++;
+          usedKeys.addAll(shared);
+        }
+      }
+      if (matchedWords >= needed && usedKeys.size() >= needed) {
+        StrategyPhrases.topicTerms(other, part).stream()
+            .filter(term -> usedKeys.contains(StrategyPhrases.topicKey(other, term))).forEach(matched::add);
+      }
+    }
+    return matched;
+  }
+
+  /** Returns the topic terms of {@code text} in {@code language}, each replaced by its {@link StrategyPhrases#topicKey}. */
+  private static Set<String> topicKeys(String language, String text) {
+    Set<String> keys = new HashSet<>();
+    StrategyPhrases.topicTerms(language, text).forEach(term -> keys.add(StrategyPhrases.topicKey(language, term)));
+    return keys;
   }
 
   /**
    * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way that answer a phrase of
-   * the strategy ({@code underWayPhrases}), best hit first, each with the phrases and query terms
-   * it matched, and {@code ownWork} true when it is the drafted unit's own objective in the drafted
-   * cycle.
+   * the strategy ({@code underWayPhrases}), best hit first, each with the phrases it answers, the
+   * terms of its parts that matched them ({@code terms}), and {@code ownWork} true when it is the
+   * drafted unit's own objective in the drafted cycle.
    */
-  private static List<JsonObject> underWay(Input input, Map<String, Set<String>> underWayPhrases, Hits hits,
-                                           Map<String, PastObjective> past) {
-    Map<String, Set<String>> terms = new HashMap<>();
+  private static List<JsonObject> underWay(Input input, Map<String, Set<String>> underWayPhrases,
+                                           Map<String, Set<String>> terms, Hits hits, Map<String, PastObjective> past) {
     Map<String, Float> scores = new HashMap<>();
     List<OkrIndex.Hit> all = new ArrayList<>(hits.past());
     hits.pastByPhrase().values().forEach(all::addAll);
-    // Matched terms list only words of the topic: those of the answered phrases in the draft's
-    // language, and in the other language every word that is no number, stop word or direction.
+    hits.bridgedByPhrase().values().forEach(bridges -> bridges.forEach(bridge -> all.add(bridge.hit())));
     for (OkrIndex.Hit hit : all) {
       if (underWayPhrases.containsKey(hit.id())) {
-        Set<String> topic = new HashSet<>();
-        underWayPhrases.get(hit.id()).forEach(phrase -> topic.addAll(input.phrases().topicTermsOf(phrase)));
-        Set<String> matched = terms.computeIfAbsent(hit.id(), id -> new HashSet<>());
-        hit.matchedTerms().stream().filter(topic::contains).forEach(matched::add);
-        scores.merge(hit.id(), hit.score(), Math::max);
-      }
-    }
-    String other = input.language().equals("de") ? "en" : "de";
-    for (OkrIndex.Hit hit : hits.bridgedByPhrase().values().stream().flatMap(List::stream).map(Bridge::hit).toList()) {
-      if (underWayPhrases.containsKey(hit.id())) {
-        Set<String> matched = terms.computeIfAbsent(hit.id(), id -> new HashSet<>());
-        hit.matchedTerms().stream().filter(term -> StrategyPhrases.isTopicTerm(other, term)).forEach(matched::add);
         scores.merge(hit.id(), hit.score(), Math::max);
       }
     }

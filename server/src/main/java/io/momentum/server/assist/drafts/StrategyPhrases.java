@@ -37,13 +37,27 @@ final class StrategyPhrases {
       + " müssen sollen mehr weniger besser höher niedriger schneller rascher";
 
   /**
-   * Verbs and function words that say nothing about the topic of an OKR, in English and German,
-   * beyond the direction words and Lucene's stop word lists. Lucene's English list has only 33
-   * words, so "from" in "from 4.6 % to 3.9 %" would otherwise count as a shared word.
+   * Verbs, function words and generic words of measures ("customers", "rate", "monthly",
+   * "session") that do not name the topic of an OKR, in English and German, beyond the direction
+   * words and Lucene's stop word lists. Lucene's English list has only 33 words, so "from" in
+   * "from 4.6 % to 3.9 %" would otherwise count as a shared word.
    */
   private static final String GENERIC_WORDS = "bring put hold turn run from per every each all our we us your its over"
       + " up down out than via has have do does can should would may also"
-      + " bringen stellen halten laufen jede jeden jeder alle pro über";
+      + " customer customers rate share daily monthly weekly free session sessions new"
+      + " bringen stellen halten laufen jede jeden jeder alle pro über"
+      + " kunde kunden kundin rate quote anteil täglich monatlich wöchentlich frei sitzung sitzungen neu neue neuen";
+
+  /**
+   * Words of both languages that name the same topic, releasing software to its users. The first
+   * word's analyzed term replaces the others when topics are matched, so "Release the app every
+   * two weeks" shares "ship" with "ship the mobile app faster". "deliver" is a direction word and
+   * stays out. "veröffentlichen" stays out too, because the library uses it for publishing content.
+   */
+  private static final String SAME_TOPIC_WORDS = "ship ships shipping release releases ausliefern auslieferung";
+
+  /** Maps each analyzed term of {@link #SAME_TOPIC_WORDS}, per language, to the term that replaces it. */
+  private static final Map<String, Map<String, String>> TOPIC_KEYS = topicKeys();
 
   /** Content-free terms of each language: direction words and generic words of both languages. */
   private static final Map<String, Set<String>> GENERIC_TERMS = genericTerms();
@@ -117,10 +131,32 @@ final class StrategyPhrases {
     return Map.copyOf(generic);
   }
 
+  private static Map<String, Map<String, String>> topicKeys() {
+    Map<String, Map<String, String>> keys = new HashMap<>();
+    for (String language : OkrText.LANGUAGES) {
+      Set<String> terms = OkrText.terms(language, SAME_TOPIC_WORDS);
+      String key = terms.iterator().next();
+      Map<String, String> byTerm = new HashMap<>();
+      terms.forEach(term -> byTerm.put(term, key));
+      keys.put(language, Map.copyOf(byTerm));
+    }
+    return Map.copyOf(keys);
+  }
+
+  /**
+   * Returns the term that replaces the analyzed {@code term} of {@code language} when topics are
+   * matched: the first of its words of the same topic ({@link #SAME_TOPIC_WORDS}), or the term
+   * itself.
+   */
+  static String topicKey(String language, String term) {
+    return TOPIC_KEYS.get(language).getOrDefault(term, term);
+  }
+
   /**
    * Returns true when an analyzed {@code term} of {@code language} can name the topic of an OKR:
-   * it is no number, no stop word, and no verb or word of direction such as "bring", "cut" or
-   * "senken". Stop words never reach here, because the analyzers drop them.
+   * it is no number, no stop word, no verb or word of direction such as "bring", "cut" or
+   * "senken", and no generic word of a measure such as "customers" or "rate". Stop words never
+   * reach here, because the analyzers drop them.
    */
   static boolean isTopicTerm(String language, String term) {
     return !term.isEmpty() && Character.isLetter(term.charAt(0)) && !GENERIC_TERMS.get(language).contains(term);

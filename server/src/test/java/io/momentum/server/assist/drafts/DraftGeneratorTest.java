@@ -838,4 +838,74 @@ class DraftGeneratorTest {
       });
     }
   }
+
+  /** Returns the demo's live Q4 2026 objectives of Growth and Mobile App, with their key results as seeded. */
+  private static List<PastObjective> demoGrowthAndMobileObjectives() {
+    return List.of(
+        liveObjective("Turn first-time buyers into regulars", "Growth", List.of(
+            keyResult("Cut monthly customer churn from 4.6 % to 3.9 %", "decrease", "4.6", "3.9", "%"),
+            keyResult("Raise the 90-day second-order rate from 18 % to 24 %", "increase", "18", "24", "%"),
+            keyResult("Grow loyalty programme members from 210 k to 260 k", "increase", "210", "260", "k"))),
+        liveObjective("Build an app customers open every week", "Mobile App", List.of(
+            keyResult("Raise crash-free sessions from 99.2 % to 99.7 %", "increase", "99.20", "99.70", null),
+            keyResult("Grow weekly active app users from 96 k to 130 k", "increase", "96", "130", "k"),
+            keyResult("Raise the app's share of orders from 22 % to 30 %", "increase", "22", "30", "%"),
+            keyResult("Ship shared wish lists", "increase", "0", "6", null))),
+        liveObjective("Release the app every two weeks", "Mobile App", List.of(
+            keyResult("Cut the app release cycle from 28 days to 14 days", "decrease", "28", "14", "days"),
+            keyResult("Cover 80 % of critical flows with UI tests (from 45 %)", "increase", "45", "80", "%"),
+            keyResult("Move app builds to the new CI pipeline", "increase", "0", "7", null))));
+  }
+
+  /** Returns the demo's German or English walk strategy. */
+  private static String walkStrategy(String language) {
+    return language.equals("en") ? DEMO_STRATEGY_EN : WALK_STRATEGY_DE;
+  }
+
+  private static String mobilePhrase(String language) {
+    return language.equals("en") ? "ship the mobile app faster" : "die Mobile-App schneller ausliefern";
+  }
+
+  private static List<JsonObject> underWayTitled(DraftGenerator.Result result, String title) {
+    return result.underWay().stream().filter(entry -> entry.getString("title").equals(title)).toList();
+  }
+
+  @Test
+  void underWayNeedsTopicInOnePart() {
+    for (String language : List.of("en", "de")) {
+      DraftGenerator.Result result = draft(language, walkStrategy(language), List.of(), demoGrowthAndMobileObjectives());
+
+      assertThat(result.underWay()).as(language).extracting(entry -> entry.getString("title"))
+          .doesNotContain("Build an app customers open every week");
+    }
+  }
+
+  @Test
+  void releaseObjectiveAnswersShipClause() {
+    for (String language : List.of("en", "de")) {
+      DraftGenerator.Result result = draft(language, walkStrategy(language), List.of(), demoGrowthAndMobileObjectives());
+
+      assertThat(underWayTitled(result, "Release the app every two weeks")).as(language).singleElement().satisfies(entry -> {
+        assertThat(entry.getJsonArray("phrases").getList()).as(language).containsExactly(mobilePhrase(language));
+        assertThat(entry.getJsonArray("terms").getList()).as(language).containsExactlyInAnyOrder("app", "releas");
+      });
+    }
+  }
+
+  /**
+   * An objective with a churn key result is under way for "cut churn", because that key result
+   * is the measure the clause asks for, and it shows "churn" as its only matched term.
+   */
+  @Test
+  void churnKeyResultShowsOnlyChurn() {
+    for (String language : List.of("en", "de")) {
+      DraftGenerator.Result result = draft(language, walkStrategy(language), List.of(), demoGrowthAndMobileObjectives());
+      String churn = language.equals("en") ? "cut churn" : "Abwanderung senken";
+
+      assertThat(underWayTitled(result, "Turn first-time buyers into regulars")).as(language).singleElement().satisfies(entry -> {
+        assertThat(entry.getJsonArray("phrases").getList()).as(language).containsExactly(churn);
+        assertThat(entry.getJsonArray("terms").getList()).as(language).containsExactly("churn");
+      });
+    }
+  }
 }

@@ -50,4 +50,23 @@ class StrategyPhrasesTest {
     assertThat(phrases.topicTermsOf("ship the mobile app faster")).containsExactly("ship", "mobil", "app");
     assertThat(phrases.topicTermsOf("cut churn")).containsExactly("churn");
   }
+
+  @Test
+  void topicTermsLeaveOutMeasureWords() {
+    assertThat(StrategyPhrases.topicTerms("en", "Raise crash-free sessions and the share of new customers"))
+        .containsExactly("crash");
+    assertThat(StrategyPhrases.topicTerms("en", "Cut monthly customer churn rate and daily weekly users"))
+        .containsExactly("churn", "user");
+    assertThat(StrategyPhrases.topicTerms("de", "Monatliche Abwanderung der Kunden und den Anteil neuer Sitzungen senken"))
+        .containsExactly("abwanderung");
+  }
+
+  @Test
+  void releaseAndShipShareTopicKey() {
+    assertThat(StrategyPhrases.topicKey("en", "releas")).isEqualTo(StrategyPhrases.topicKey("en", "ship"));
+    assertThat(StrategyPhrases.topicKey("en", "ship")).isEqualTo("ship");
+    String ausliefern = OkrText.terms("de", "ausliefern").iterator().next();
+    assertThat(StrategyPhrases.topicKey("de", ausliefern)).isEqualTo(StrategyPhrases.topicKey("de", "releas"));
+    assertThat(StrategyPhrases.topicKey("en", "app")).isEqualTo("app");
+  }
 }
