@@ -210,6 +210,10 @@ final class BriefComposer {
         left.add(sentence);
       }
     }
+    if (left.isEmpty()) {
+      // Every sentence must stay (a weekly's off-track and critical risks), so nothing is counted.
+      return kept;
+    }
     Set<String> covered = new HashSet<>();
     kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
     Map<String, JsonObject> named = new LinkedHashMap<>();

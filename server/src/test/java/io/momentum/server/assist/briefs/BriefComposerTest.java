@@ -732,6 +732,33 @@ class BriefComposerTest {
     }
   }
 
+  /**
+   * A weekly whose risks are all off track keeps every one of them, more than a section's usual
+   * sentences, and has nothing left to count.
+   */
+  @Test
+  void weeklyKeepsRisksWhenAllAreOffTrack() {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>();
+    now.add(node("o-late", "objective", "Let customers check out as guests", null, 0.2, "off_track", null, "Arjun Mehta"));
+    for (int i = 1; i <= 8; i++) {
+      now.add(node("k-late" + i, "key_result", "Late key result number " + (char) ('A' + i), "o-late", 0.2, "off_track",
+          NOW.minus(Duration.ofDays(1)), null));
+    }
+    Map<String, JsonObject> before = new java.util.HashMap<>();
+    now.forEach(node -> before.put(node.getString("id"), node.copy()));
+    BriefInputs allLate = new BriefInputs(BriefKind.WEEKLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, Map.of(WEEK_AGO, before), base.checkIns(), List.of());
+
+    for (String language : List.of("en", "de")) {
+      JsonArray risks = sectionOf(BriefComposer.compose(allLate, BriefWording.of(language)), "risks").getJsonArray("sentences");
+
+      assertThat(risks.size()).as(language).isGreaterThan(BriefComposer.MAX_ITEMS);
+      assertThat(linkedIds(risks.stream().map(JsonObject.class::cast).toList())).as(language)
+          .contains("k-late1", "k-late8");
+    }
+  }
+
   /** Returns the start of Operations' risk line, which counts items of its sub-unit Returns too. */
   private static String treeLine(String language) {
     return "en".equals(language) ? "Operations and its sub-units: " : "Operations mit allen Untereinheiten: ";
