@@ -102,7 +102,7 @@ const TRAILING_FUNCTION_WORDS = new Set([
  * prepositions, articles and conjunctions are then dropped, but the first word always stays.
  */
 export function keyFromTitle(title) {
-  const words = title
+  const words = withoutStartAndTarget(title)
     .toLowerCase()
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
@@ -118,6 +118,17 @@ export function keyFromTitle(title) {
     key = cut > 0 ? key.slice(0, cut) : key.slice(0, MAX_PROPOSED_KEY)
   }
   return withoutTrailingFunctionWords(key)
+}
+
+/**
+ * A key lasts while start and target change, so the numbers a title ends with ("… from 14 to 4
+ * days", "(from 45 %)", "von 1,2 Mio. € auf …") stay out of it, unless nothing else is left.
+ */
+const START_AND_TARGET = /\s*\(?\s*\b(?:from|von)\s+(?:[a-z€$£]{1,3}\s?)?[-+]?\d[\s\S]*$/i
+
+function withoutStartAndTarget(title) {
+  const rest = title.replace(START_AND_TARGET, '')
+  return /[\p{L}\d]/u.test(rest) ? rest : title
 }
 
 function withoutTrailingFunctionWords(key) {

@@ -77,6 +77,16 @@ describe('keyFromTitle', () => {
     expect(keyFromTitle(title)).toBe(key)
   })
 
+  it.each([
+    ['Reduce lead time from merge to app store release from 14 to 4 days', 'reduce-lead-time-from-merge-to-app-store-release'],
+    ['Cover 80 % of critical flows with UI tests (from 45 %)', 'cover-80-of-critical-flows-with-ui-tests'],
+    ['Grow qualified pipeline in DACH from EUR 2.1M to EUR 3.5M', 'grow-qualified-pipeline-in-dach'],
+    ['Umsatz mit Bestandskunden von 4,1 Mio. € auf 4,8 Mio. € steigern', 'umsatz-mit-bestandskunden'],
+    ['From 3 to 5', 'from-3-to-5'],
+  ])('leaves the start and target of %s out of the key', (title, key) => {
+    expect(keyFromTitle(title)).toBe(key)
+  })
+
   it('drops a trailing function word of a short title', () => {
     expect(keyFromTitle('Ship releases to')).toBe('ship-releases')
   })

@@ -67,6 +67,16 @@ describe('briefs page', () => {
     expect(wrapper.get('[data-testid="brief-period"]').text()).toMatch(/^As of .+, period: the last week, since .+ · /)
   })
 
+  it('lists briefs by the moment they describe, latest first', async () => {
+    const older = { ...SUMMARY, id: 'b-old', asOf: '2026-12-01T12:00:00Z' }
+    const newer = { ...SUMMARY, id: 'b-new', asOf: '2026-12-05T17:00:00Z' }
+    await openBriefs('/units/u-checkout/briefs', {
+      'GET /api/v1/assist/briefs': { body: { items: [newer, older, SUMMARY], next: null } },
+    })
+    const order = wrapper.findAll('[data-testid^="brief-item-"]').map((item) => item.attributes('data-testid'))
+    expect(order).toEqual(['brief-item-b-new', 'brief-item-b-1', 'brief-item-b-old'])
+  })
+
   it('opens brief named in address', async () => {
     await openBriefs('/units/u-checkout/briefs?brief=b-1')
 
