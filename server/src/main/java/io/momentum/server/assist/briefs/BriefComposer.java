@@ -825,6 +825,14 @@ final class BriefComposer {
       List<BriefInputs.Signal> nodeSignals = byConcern.remove(node.getString("id"));
       String key = "risk." + node.getString("status") + variant;
       int rank = "off_track".equals(node.getString("status")) ? 1 : 3;
+      // An objective takes the status of its worst key result (SEMANTICS), so one ahead of plan
+      // names the key result that sets its status.
+      JsonObject worst = unsure ? null : keyResultSettingStatus(node);
+      if (nodeSignals == null && worst != null) {
+        ranked.add(new Ranked(rank, statusSentence("risk." + node.getString("status") + ".fromKeyResult", node, false)
+            .node(worst).build().put(RISK_REASON, node.getString("status"))));
+        continue;
+      }
       if (nodeSignals == null) {
         ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
         continue;
@@ -895,6 +903,20 @@ final class BriefComposer {
       sentence.number(numbers.confidence(node, in.asOf()));
     }
     return sentence;
+  }
+
+  /**
+   * Returns the key result that gives an objective its status when the objective's own progress
+   * would give a better one: the first of its key results with that status, or null.
+   */
+  private JsonObject keyResultSettingStatus(JsonObject node) {
+    if (!"objective".equals(node.getString("kind")) || rank(node.getString("status")) <= rank(statusFromGap(node))) {
+      return null;
+    }
+    return in.now().stream()
+        .filter(child -> "key_result".equals(child.getString("kind")) && node.getString("id").equals(child.getString("parentId"))
+            && node.getString("status").equals(child.getString("status")))
+        .findFirst().orElse(null);
   }
 
   /** Starts a risk sentence about a key result without a recent check-in for {@code days} days. */
