@@ -825,8 +825,8 @@ final class BriefComposer {
       List<BriefInputs.Signal> nodeSignals = byConcern.remove(node.getString("id"));
       String key = "risk." + node.getString("status") + variant;
       int rank = "off_track".equals(node.getString("status")) ? 1 : 3;
-      // An objective takes the status of its worst key result (SEMANTICS), so one ahead of plan
-      // names the key result that sets its status.
+      // An objective takes the status of its worst key result (docs/semantics.md), so one ahead
+      // of plan names the key result that sets its status.
       JsonObject worst = unsure ? null : keyResultSettingStatus(node);
       if (nodeSignals == null && worst != null) {
         ranked.add(new Ranked(rank, statusSentence("risk." + node.getString("status") + ".fromKeyResult", node, false)
