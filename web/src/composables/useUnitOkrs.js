@@ -85,9 +85,8 @@ export function useUnitOkrs(unitId, cycleId, parentCycleIds) {
   watch(() => [toValue(unitId), toValue(cycleId)], load, { immediate: true })
 
   /**
-   * A load whose requests left before a save returns lists without that save; the goals stored
-   * since the load began replace their older copies or are added, so a slow first load never
-   * hides a goal the person has just created.
+   * Returns the loaded list with the goals saved since the load began. A load whose requests
+   * left before a save lacks that save, so each saved goal replaces its older copy or is added.
    */
   function withSavedGoals(loaded, kind, savesBefore) {
     let list = loaded

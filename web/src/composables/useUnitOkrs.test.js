@@ -18,8 +18,8 @@ function json(body, status = 200) {
 }
 
 /**
- * A server whose first answer to the unit's objective list waits until the test releases it,
- * as a slow first load does; every other list is empty and a created objective is STORED.
+ * Returns a server whose first response to the unit's objective list waits until the test
+ * releases it, as a slow first load does. Every other list is empty, and a created objective is STORED.
  */
 function slowFirstObjectiveList(firstList) {
   let release

@@ -166,7 +166,7 @@ describe('roundsDefaultsToWhole', () => {
     expect(roundsDefaultsToWhole(effectiveLevels({ start: 10, target: 2 }))).toBe(true)
   })
 
-  it('is false for decimal values, typed levels and ranges too small for whole levels', () => {
+  it('is false for decimals, typed levels, tight ranges', () => {
     expect(roundsDefaultsToWhole(effectiveLevels({ start: 1.5, target: 3.5 }))).toBe(false)
     expect(roundsDefaultsToWhole(effectiveLevels({ start: 1, target: 4, commit: 2, stretch: 6 }))).toBe(false)
     expect(roundsDefaultsToWhole(effectiveLevels({ start: 0, target: 1 }))).toBe(false)

@@ -288,7 +288,7 @@ class DraftsIT {
       assertThat(by.getString("cycleId")).isEqualTo(tracking.quarterId.toString());
     });
 
-    // Another organisation drafting the same strategy never sees the key result.
+    // Another organisation drafting the same strategy never receives the key result.
     JsonObject foreign = draft(api, request(org, strategy));
     assertThat(foreign.encode()).doesNotContain(churn.toString(), objective.toString());
   }

@@ -137,7 +137,7 @@ final class EngineNumbers {
       assertThat(new BigDecimal(fact.getString("shownValue")).multiply(hundred))
           .as("shown value of %s", fact.encode()).isEqualByComparingTo(points);
       if (fact.getBoolean("unsigned", false)) {
-        // A change shown without its sign: the verb says the direction, which must be the engine's.
+        // A change shown without its sign: the verb gives the direction, which must be the engine's.
         assertThat(value.signum()).as("direction of %s", fact.encode()).isEqualTo("down".equals(fact.getString("direction")) ? -1 : 1);
         return points.abs();
       }

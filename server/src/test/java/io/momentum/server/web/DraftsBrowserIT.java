@@ -124,7 +124,7 @@ class DraftsBrowserIT {
     assertThat(result.getJsonArray("titles").getList()).doesNotContain("Keep customers who bought once");
     assertThat(result.getJsonArray("germanKeyResults").getList())
         .contains("Monatliche Kundenabwanderung von 4,6 % auf 3,9 % senken");
-    // The company's churn key result is live, so a proposal that takes its numbers says so and links to it.
+    // The company's churn key result is live, so a proposal that takes its numbers marks it and links to it.
     assertThat(result.getJsonArray("alreadyTracked").getList()).as("tracked notes").containsExactly(
         "Company already tracks this key result in Quarter: contribute to “Cut monthly customer churn from 4.6 % to"
             + " 3.9 %” rather than measure it twice.");

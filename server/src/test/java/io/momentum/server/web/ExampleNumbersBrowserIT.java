@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Headless Chromium against a real node: a person accepts a drafted key result with library
- * example numbers and saves them on purpose, sees the "Example numbers" mark on the live board
- * card and in the editor's tree, then confirms them as the team's numbers and sees the mark leave
+ * example numbers and saves them on purpose, finds the "Example numbers" mark on the live board
+ * card and in the editor's tree, then confirms them as the team's numbers and checks that the mark leaves
  * the live board. Screenshots go to {@code server/target/screenshots/}.
  *
  * <p>Needs {@code /usr/bin/chromium} (Debian's package) and the web module's Node and

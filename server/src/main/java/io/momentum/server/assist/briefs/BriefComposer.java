@@ -328,8 +328,8 @@ final class BriefComposer {
             .build());
       }
     }
-    // The unmoved rest says what it is: new in the period, changed status, or (a change that
-    // rounds to nothing, say) the general "new or changed status".
+    // The line names what the unmoved rest is: new in the period, changed status, or the general
+    // "new or changed status" (for example a change that rounds to nothing).
     List<JsonObject> added = other.stream().filter(node -> !then.containsKey(node.getString("id"))).toList();
     List<JsonObject> statusChanged = other.stream().filter(node -> then.containsKey(node.getString("id"))
         && !node.getString("status").equals(then.get(node.getString("id")).getString("status"))).toList();
@@ -373,8 +373,8 @@ final class BriefComposer {
     (recommendations ? RECOMMENDATION_REASONS : RISK_REASONS).forEach(reason -> byReason.put(reason, new ArrayList<>()));
     subjects.forEach((key, subject) -> byReason.get(reasons.get(key)).add(subject));
     String groupKey = "unit:" + group.id();
-    // A risk line that counts items of the sub-unit's own sub-units says so, since the unit's
-    // line in the Units section covers only its own objectives.
+    // A risk line that counts items of the sub-unit's own sub-units names that scope, because the
+    // unit's line in the Units section covers only its own objectives.
     boolean tree = !recommendations && subjects.values().stream().anyMatch(subject -> !group.id().equals(unitIdOf(subject)));
     String line = tree ? "riskInTree" : "riskIn";
     String lineWithWorst = tree ? "riskInWorstTree" : "riskInWorst";
@@ -959,8 +959,8 @@ final class BriefComposer {
       return fit;
     }
     if (nextFit >= limitChecks.size()) {
-      // Both languages take the same steps, so this is a defect; a brief cut on its own words
-      // still beats no brief.
+      // Both languages take the same steps, so this is a defect. A brief cut on its own words is
+      // better than no brief. NOTE: no test reaches this branch.
       if (nextFit++ == limitChecks.size()) {
         LOG.warn("Brief of unit {} in {} checks more word limits than the English one, from: {}", in.unit().id(),
             words.language(), sentence.getString("text"));
@@ -1635,7 +1635,7 @@ final class BriefComposer {
   }
 
   /**
-   * Builds the talking point that asks which objectives continue next cycle. Objectives without
+   * Builds the talking point on which objectives continue next cycle. Objectives without
    * values yet are not "not on track", so a list that has them counts them apart and the counts
    * add up to the summary's.
    */

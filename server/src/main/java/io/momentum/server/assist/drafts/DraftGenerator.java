@@ -573,7 +573,7 @@ final class DraftGenerator {
   private void addPastCandidates(Input input, List<OkrIndex.Hit> hits, Map<String, PastObjective> past,
                                  List<Candidate> candidates) {
     // The unit's own work in the drafted cycle is neither proposed nor lends key results to
-    // proposals, so a proposal never asks the unit to contribute to its own key result.
+    // proposals, so a proposal never tells the unit to contribute to its own key result.
     List<OkrIndex.Hit> usable = hits.stream()
         .filter(hit -> citable(input, past.get(hit.id())) || underWay(input, past.get(hit.id())))
         .filter(hit -> !isOwnWork(input, past.get(hit.id())))

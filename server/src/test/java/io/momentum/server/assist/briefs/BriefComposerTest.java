@@ -872,7 +872,7 @@ class BriefComposerTest {
       "en | Ask Operations what worked: the score of its own objectives rose by 80.0 pp this month.",
       "de | Operations fragen, was funktioniert hat: Der Gesamtfortschritt ihrer eigenen Ziele ist in diesem Monat um 80,0 Prozentpunkte gestiegen."})
   void unitRiseNamesOwnObjectives(String language, String expected) {
-    // The risk lines beside it count a unit's whole sub-tree, so the rise says whose objectives it covers.
+    // The risk lines beside it count a unit's whole sub-tree, so the rise names whose objectives it covers.
     JsonObject brief = BriefComposer.compose(portfolio(), BriefWording.of(language));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
@@ -882,7 +882,7 @@ class BriefComposerTest {
   @CsvSource(delimiter = '|', value = {
       "en | In Commerce, 2 objectives rose (most Goal of Checkout, by 25.0 pp). | In Product & Technology, 1 objective rose (Goal of Data, by 20.0 pp).",
       "de | In Commerce: 2 Ziele kamen voran (am meisten Goal of Checkout, um 25,0 Prozentpunkte). | In Product & Technology: 1 Ziel kam voran (Goal of Data, um 20,0 Prozentpunkte)."})
-  void movedLineSaysWhatMovedPerUnit(String language, String commerce, String tech) {
+  void movedLineCountsPerUnit(String language, String commerce, String tech) {
     JsonObject brief = BriefComposer.compose(portfolio(), BriefWording.of(language));
 
     List<String> moved = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
@@ -896,7 +896,7 @@ class BriefComposerTest {
   @CsvSource(delimiter = '|', value = {
       "en | 1 more objective is new (Open a pop-up store)",
       "de | 1 weiteres Ziel ist neu (Open a pop-up store)"})
-  void movedLineSaysObjectiveIsNew(String language, String clause) {
+  void movedLineNamesNewObjective(String language, String clause) {
     BriefInputs base = portfolio();
     List<JsonObject> now = new ArrayList<>(base.now());
     now.add(node("o-popup", "objective", "Open a pop-up store", null, 0, "pending", null, null).put("unitId", "u-chk"));
@@ -911,7 +911,7 @@ class BriefComposerTest {
     assertThat(moved).noneMatch(text -> text.contains("new or changed status") || text.contains("neu oder"));
   }
 
-  /** A company with three business units and five teams, each with one objective that moved over the month. */
+  /** Builds a company with three business units and five teams, each with one objective that moved over the month. */
   private static BriefInputs portfolio() {
     BriefInputs.Unit company = new BriefInputs.Unit("u-co", "Northwind", "company", null, 0);
     BriefInputs.Unit commerce = new BriefInputs.Unit("u-com", "Commerce", "business_unit", company.id(), 1);

@@ -894,7 +894,7 @@ class DraftGeneratorTest {
 
   /**
    * An objective with a churn key result is under way for "cut churn", because that key result
-   * is the measure the clause asks for, and it shows "churn" as its only matched term.
+   * is the measure the clause names, and it shows "churn" as its only matched term.
    */
   @Test
   void churnKeyResultShowsOnlyChurn() {
