@@ -734,7 +734,9 @@ final class DraftGenerator {
    * "ship" count as one ({@link StrategyPhrases#topicKey}). One shared word such as "mobile" in
    * "Bring mobile largest contentful paint" does not make an objective about "ship the mobile app
    * faster", and words of different parts do not add up: "Ship shared wish lists" and the title
-   * "Build an app customers open every week" share one topic word each.
+   * "Build an app customers open every week" share one topic word each. A phrase with one topic
+   * word and generic words of a measure needs one of those too: "onboard new customers" is not
+   * answered by the title "Onboard engineers within two weeks", which shares only "onboard".
    */
   private static Set<String> topicMatch(Input input, String phrase, Set<String> terms) {
     String language = input.language();
@@ -750,7 +752,21 @@ final class DraftGenerator {
       }
     }
     boolean enough = !topic.isEmpty() && matchedKeys.size() >= Math.min(MIN_TOPIC_WORDS, topic.size());
-    return enough ? matched : Set.of();
+    if (!enough || topic.size() >= MIN_TOPIC_WORDS) {
+      return enough ? matched : Set.of();
+    }
+    Set<String> measureWords = input.phrases().contentTermsOf(phrase);
+    measureWords.removeIf(term -> StrategyPhrases.isTopicTerm(language, term));
+    if (measureWords.isEmpty()) {
+      return matched;
+    }
+    Set<String> sharedMeasureWords = new HashSet<>(measureWords);
+    sharedMeasureWords.retainAll(terms);
+    if (sharedMeasureWords.isEmpty()) {
+      return Set.of();
+    }
+    matched.addAll(sharedMeasureWords);
+    return matched;
   }
 
   /**

@@ -169,6 +169,13 @@ final class StrategyPhrases {
     return terms;
   }
 
+  /** Returns the content terms of {@code phrase}, one of {@link #texts()}: its terms without direction and place words. */
+  Set<String> contentTermsOf(String phrase) {
+    Set<String> terms = new LinkedHashSet<>();
+    phrases.stream().filter(p -> p.text().equals(phrase)).forEach(p -> terms.addAll(p.weights().keySet()));
+    return terms;
+  }
+
   /** Returns the content terms of {@code phrase}, one of {@link #texts()}, that can name its topic. */
   Set<String> topicTermsOf(String phrase) {
     Set<String> terms = new LinkedHashSet<>();

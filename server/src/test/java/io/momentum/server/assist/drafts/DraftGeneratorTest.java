@@ -791,6 +791,31 @@ class DraftGeneratorTest {
         "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, keyResults);
   }
 
+  /**
+   * "Onboard new customers" and "Neue Kunden gewinnen" have one topic word each; their other words
+   * name a generic measure. An objective that shares only the topic word is about something else,
+   * one that also names new customers answers the clause and shows both words as matched.
+   */
+  @Test
+  void oneTopicWordNeedsMeasureWordToo() {
+    Map<String, List<String>> cases = Map.of(
+        "en", List.of("Onboard new customers", "Onboard engineers within two weeks", "Onboard new customers within a day"),
+        "de", List.of("Neue Kunden gewinnen", "Öffentliche Ausschreibungen gewinnen", "Neue Kunden über Partner gewinnen"));
+    cases.forEach((language, texts) -> {
+      PastObjective otherTopic = liveObjective(texts.get(1), "Sales", List.of(
+          keyResult(language.equals("en") ? "Onboard 12 engineers within 10 working days" : "6 öffentliche Ausschreibungen gewinnen", "increase", "2", "6", null)));
+      PastKeyResult sameTopicKeyResult = language.equals("en")
+          ? keyResult("Cut onboarding time from 5 days to 1 day", "decrease", "5", "1", "days")
+          : keyResult("12 Vertriebspartner gewinnen", "increase", "4", "12", null);
+      PastObjective sameTopic = liveObjective(texts.get(2), "Partnerships", List.of(sameTopicKeyResult));
+
+      DraftGenerator.Result result = draft(language, texts.get(0), List.of(), List.of(otherTopic, sameTopic), false);
+
+      assertThat(result.underWay()).as(language).extracting(entry -> entry.getString("title")).containsExactly(texts.get(2));
+      assertThat(result.underWay().get(0).getJsonArray("terms").getList()).as(language).hasSizeGreaterThanOrEqualTo(2);
+    });
+  }
+
   /** Returns the demo's objectives that the walk listed as under way for the mobile phrase although they are not about it. */
   private static List<PastObjective> unrelatedDemoObjectives() {
     return List.of(
