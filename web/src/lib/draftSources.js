@@ -1,6 +1,6 @@
 // Match strength of a draft's sources. The draft API reports each library and OKR source with the
 // BM25 score of the search that found it. BM25 scores have no fixed scale and only rank hits of the
-// same index, so a source is judged against the best score of its kind in the same draft.
+// same search, so the API adds `relativeScore`, the score as a share of that search's best score.
 
 /** Share of the best score from which a source counts as a strong match. */
 export const STRONG_MATCH = 0.8
@@ -26,16 +26,24 @@ export function bestSourceScores(proposals) {
 }
 
 /**
- * Returns "strong", "good" or "weak" for a BM25 `score` relative to `best`, the best score of its
- * kind in the draft, or null without a score or a positive best score.
+ * Returns how close a source is as `{ share, basis }`: its `relativeScore` with the basis "search",
+ * else its score over `best` (the best score of its type in the draft) with the basis "draft".
+ * Returns null for a source without a score or without a positive best score.
  */
-export function matchStrength(score, best) {
-  if (typeof score !== 'number' || typeof best !== 'number' || !(best > 0)) {
+export function scoreShare(source, best) {
+  if (typeof source.relativeScore === 'number') {
+    return { share: source.relativeScore, basis: 'search' }
+  }
+  if (typeof source.score !== 'number' || typeof best !== 'number' || !(best > 0)) {
     return null
   }
-  // NOTE: the best score may come from a search of the whole strategy text while `score` comes
-  // from the search of one phrase, whose shorter query scores lower for an equally close match.
-  const share = score / best
+  // NOTE: without `relativeScore` (a key result found through a translated library example), the
+  // best score of the draft may come from a search with another query, whose scores run higher.
+  return { share: Math.min(1, source.score / best), basis: 'draft' }
+}
+
+/** Returns "strong", "good" or "weak" for a share of the best score. */
+export function matchStrength(share) {
   if (share >= STRONG_MATCH) {
     return 'strong'
   }

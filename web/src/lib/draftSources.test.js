@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bestSourceScores, matchStrength } from './draftSources.js'
+import { bestSourceScores, matchStrength, scoreShare } from './draftSources.js'
 
 describe('bestSourceScores', () => {
   it('takes the best score per type', () => {
@@ -18,20 +18,31 @@ describe('bestSourceScores', () => {
   })
 })
 
-describe('matchStrength', () => {
-  it.each([
-    [10, 10, 'strong'],
-    [8, 10, 'strong'],
-    [7.9, 10, 'good'],
-    [5, 10, 'good'],
-    [4.9, 10, 'weak'],
-  ])('rates %s of best %s as %s', (score, best, expected) => {
-    expect(matchStrength(score, best)).toBe(expected)
+describe('scoreShare', () => {
+  it('takes the share of the search from the API', () => {
+    expect(scoreShare({ score: 3, relativeScore: 0.9 }, 10)).toEqual({ share: 0.9, basis: 'search' })
+  })
+
+  it('compares with the draft without a share from the API', () => {
+    expect(scoreShare({ score: 4 }, 10)).toEqual({ share: 0.4, basis: 'draft' })
   })
 
   it('is null without a score or a positive best score', () => {
-    expect(matchStrength(undefined, 10)).toBeNull()
-    expect(matchStrength(3, undefined)).toBeNull()
-    expect(matchStrength(0, 0)).toBeNull()
+    expect(scoreShare({}, 10)).toBeNull()
+    expect(scoreShare({ score: 3 }, undefined)).toBeNull()
+    expect(scoreShare({ score: 0 }, 0)).toBeNull()
+  })
+})
+
+describe('matchStrength', () => {
+  it.each([
+    [1, 'strong'],
+    [0.8, 'strong'],
+    [0.79, 'good'],
+    [0.5, 'good'],
+    [0.49, 'weak'],
+    [0, 'weak'],
+  ])('rates the share %s as %s', (share, expected) => {
+    expect(matchStrength(share)).toBe(expected)
   })
 })

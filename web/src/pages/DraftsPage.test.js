@@ -329,26 +329,37 @@ describe('DraftsPage', () => {
     expect(score.text()).not.toContain('9')
     expect(score.attributes('title')).toBe(
       'BM25 relevance score 9.0: a higher score is a closer match to the strategy text, and it is not a percentage. '
-      + "The label compares it with the best score among this draft's sources of the same kind (9.0).",
+      + "The label compares it with the best score among this draft's sources of the same kind: 100 % of it.",
     )
   })
 
-  it('rates sources against the best of their kind in the draft', async () => {
+  it('rates sources by the share of their search', async () => {
     const weaker = {
       ...PROPOSAL,
       id: 'p3',
-      sources: [{ type: 'library', id: 'sales-en-2', function: 'sales', score: 6.5, terms: ['custom', 'win'], phrases: [] }],
-      keyResults: [{ ...PROPOSAL.keyResults[1], id: 'p3-k1', sources: [{ type: 'library', id: 'sales-en-2', function: 'sales', keyResult: 1, score: 3, phrases: [] }] }],
+      sources: [{ type: 'library', id: 'sales-en-2', function: 'sales', score: 2.5, relativeScore: 0.62, terms: ['custom', 'win'], phrases: [] }],
+      keyResults: [{ ...PROPOSAL.keyResults[1], id: 'p3-k1', sources: [{ type: 'library', id: 'sales-en-2', function: 'sales', keyResult: 1, score: 2.5, relativeScore: 0.3, phrases: [] }] }],
     }
-    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, proposals: [PROPOSAL, PAST, weaker] } } })
+    const phraseBest = { ...PAST, id: 'p4', sources: [{ ...PAST.sources[0], id: 'o-2', score: 1.2, relativeScore: 1 }] }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, proposals: [PROPOSAL, PAST, weaker, phraseBest] } } })
     await generate()
     const good = wrapper.get('[data-testid="sources-p3"] [data-testid="source-score"]')
     expect(good.text()).toBe('good match')
-    expect(good.attributes('title')).toContain('BM25 relevance score 6.5')
-    expect(good.attributes('title')).toContain('(10.1)')
+    expect(good.attributes('title')).toContain('BM25 relevance score 2.5')
+    expect(good.attributes('title')).toContain('the best score of the search that found this source: 62 % of it.')
     expect(good.attributes('title')).toContain('Matched word stems: custom, win.')
     expect(wrapper.get('[data-testid="sources-p3-k1"] [data-testid="source-score"]').text()).toBe('weak match')
-    expect(wrapper.get('[data-testid="sources-p2"] [data-testid="source-score"]').text()).toBe('strong match')
+    expect(wrapper.get('[data-testid="sources-p4"] [data-testid="source-score"]').text()).toBe('strong match')
+  })
+
+  it('rates sources without a share against the draft', async () => {
+    const translated = { ...PAST, id: 'p3', sources: [{ ...PAST.sources[0], id: 'o-3', score: 4 }] }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, proposals: [PROPOSAL, PAST, translated] } } }, 'de')
+    await generate()
+    const weak = wrapper.get('[data-testid="sources-p3"] [data-testid="source-score"]')
+    expect(weak.text()).toBe('schwache Übereinstimmung')
+    expect(weak.attributes('title')).toContain('BM25-Relevanzwert 4,0')
+    expect(weak.attributes('title')).toContain('in diesem Entwurf: 44 % davon.')
   })
 
   it('counts strategy characters with digit grouping', async () => {
