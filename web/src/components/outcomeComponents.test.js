@@ -79,6 +79,31 @@ describe('ZonePreview', () => {
     expect(wrapper.get('[data-zone="stretch"]').text()).toContain('ab 3,857 Releases')
   })
 
+  it('marks a default stretch below zero days as out of reach', () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 14, target: 4 }), unit: 'days' })
+    expect(wrapper.get('[data-zone="target"]').text()).toContain('from 4 days')
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('out of reach')
+    expect(wrapper.text()).not.toContain('-1')
+    expect(wrapper.get('[data-testid="zone-unreachable-stretch"]').text()).toContain(
+      'The default stretch level (-0.3 days) is below zero and cannot be reached. Set a stretch level, for example 0 days.')
+    expect(wrapper.get('[data-testid="zone-use-stretch"]').text()).toBe('Use 0 days')
+  })
+
+  it('offers the stretch level zero in German', async () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 14, target: 4 }), unit: 'Tage' }, { locale: 'de' })
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('nicht erreichbar')
+    expect(wrapper.get('[data-testid="zone-unreachable-stretch"]').text()).toContain(
+      'Die voreingestellte Stretch-Stufe (-0,3 Tage) liegt unter null und ist nicht erreichbar.')
+    await wrapper.get('[data-testid="zone-use-stretch"]').trigger('click')
+    expect(wrapper.emitted('use-level')).toEqual([[{ level: 'stretch', value: 0 }]])
+  })
+
+  it('shows a default stretch below zero of a signed unit', () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 14, target: 4 }), unit: '°C' })
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from -1 °C')
+    expect(wrapper.find('[data-testid="zone-unreachable-stretch"]').exists()).toBe(false)
+  })
+
   it('asks for start and target without levels', () => {
     mount(ZonePreview, { levels: null })
     expect(wrapper.text()).toBe('Enter start and target to see the zones.')
@@ -101,6 +126,16 @@ describe('MeasurementDetail', () => {
     }, { locale: 'de' })
     expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('2,36 Releases')
     expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('4,36 Releases')
+  })
+})
+
+describe('MeasurementDetail at zero', () => {
+  it('shows a default stretch below zero days as out of reach', () => {
+    const editor = effectiveLevels({ start: 14, target: 4 })
+    mount(MeasurementDetail, {
+      node: { measurement: 'decrease', start: 14, target: 4, commit: editor.commit, stretch: editor.stretch, unit: 'days' },
+    })
+    expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('commit 9 days · stretch out of reach')
   })
 })
 

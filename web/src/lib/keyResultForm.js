@@ -1,6 +1,7 @@
 // The key result editor's form: its fields per measurement kind, the commit and stretch levels
 // with their zones, and the request body the REST API expects.
 import { derivedDecimals, parseDecimal, round4 } from './numbers.js'
+import { isNonNegativeUnit } from './unitsOfMeasure.js'
 
 export const MEASUREMENTS = ['increase', 'decrease', 'range', 'milestone', 'binary', 'kpi', 'work_items']
 
@@ -237,7 +238,8 @@ export function zoneBands(levels) {
  * `estimateText`). Typed levels read as measured values. Default commit and stretch levels are
  * derived, so they get the decimals of the typed levels plus one, as forecasts do. Where every
  * typed level is a whole number (a count), the defaults are whole numbers too. They keep one
- * decimal when the range is too small for whole levels that are distinct and in order.
+ * decimal when the range is too small for whole levels that are distinct and in order. A default
+ * level that `unreachableDefaults` lists has the text null, because no value in `unit` reaches it.
  */
 export function levelTexts(levels, unit, format) {
   let decimals = defaultDecimals(levels)
@@ -248,12 +250,52 @@ export function levelTexts(levels, unit, format) {
     displayed = whole
   }
   const derived = (value, isDefault) => (isDefault ? format.estimateText(value, unit, decimals) : format.valueText(value, unit))
-  return {
+  const texts = {
     start: format.valueText(displayed.start, unit),
     target: format.valueText(displayed.target, unit),
     commit: derived(displayed.commit, displayed.commitDefault),
     stretch: derived(displayed.stretch, displayed.stretchDefault),
   }
+  for (const { level } of unreachableDefaults(levels, unit)) {
+    texts[level] = null
+  }
+  return texts
+}
+
+/**
+ * Returns the lowest value a key result can measure: 0 when its unit cannot fall below zero
+ * (`isNonNegativeUnit`: counts, durations, percentages, money) and neither start nor target is
+ * negative, else null.
+ */
+export function lowerBound(levels, unit) {
+  if (levels === null || !isNonNegativeUnit(unit) || levels.start < 0 || levels.target < 0) {
+    return null
+  }
+  return 0
+}
+
+/**
+ * Returns the default commit and stretch levels of `levels` below `lowerBound`, which no measured
+ * value can reach, as `[{ level, value, bound }]`. A decrease towards a small target has one: a
+ * lead time from 14 to 4 days gets the default stretch level 14 + 10/7 (4 - 14) = -0.29 days.
+ * Levels a person typed are not listed.
+ */
+export function unreachableDefaults(levels, unit) {
+  const bound = lowerBound(levels, unit)
+  if (bound === null) {
+    return []
+  }
+  return ['commit', 'stretch']
+    .filter((level) => levels[`${level}Default`] && levels[level] < bound)
+    .map((level) => ({ level, value: levels[level], bound }))
+}
+
+/**
+ * Returns the text of a default level `value` of `levels` in `unit`, with the decimals
+ * `levelTexts` gives default levels before any rounding to whole numbers.
+ */
+export function defaultLevelText(levels, value, unit, format) {
+  return format.estimateText(value, unit, defaultDecimals(levels))
 }
 
 /**
@@ -282,7 +324,9 @@ function wholeLevels(levels) {
   if (direction === 0) {
     return null
   }
-  const towardsTarget = direction > 0 ? Math.ceil : Math.floor
+  // Adding 0 turns the -0 that Math.ceil returns for values between -1 and 0 into 0, which
+  // would otherwise be shown as "-0".
+  const towardsTarget = (value) => (direction > 0 ? Math.ceil(value) : Math.floor(value)) + 0
   const whole = {
     ...levels,
     commit: levels.commitDefault ? towardsTarget(levels.commit) : levels.commit,

@@ -6,8 +6,10 @@ import {
   keyResultFormFrom,
   keyResultPayload,
   levelTexts,
+  lowerBound,
   roundsDefaultsToWhole,
   nodeLevels,
+  unreachableDefaults,
   showsStoredExampleNumbers,
   titleWithNumber,
   zoneBands,
@@ -157,6 +159,63 @@ describe('levelTexts', () => {
 
   it('keeps precision plus one for decimal values', () => {
     expect(texts({ start: 0.5, target: 1.5 })).toEqual({ start: '0.5', commit: '0.93', target: '1.5', stretch: '1.93' })
+  })
+})
+
+describe('levelTexts at zero', () => {
+  const format = { valueText: (value, unit) => `${value} ${unit}`, estimateText: (value, unit, decimals) => `${value.toFixed(decimals)} ${unit}` }
+
+  it('hides a default stretch below zero of days', () => {
+    const levels = effectiveLevels({ start: 14, target: 4 })
+    expect(levels.stretch).toBe(-0.2857)
+    expect(levelTexts(levels, 'days', format)).toEqual({ start: '14 days', commit: '9 days', target: '4 days', stretch: null })
+  })
+
+  it('keeps a typed stretch level below zero', () => {
+    const levels = effectiveLevels({ start: 14, target: 4, stretch: -1 })
+    expect(levelTexts(levels, 'days', format).stretch).toBe('-1 days')
+  })
+
+  it('rounds a stretch of a signed unit past zero', () => {
+    expect(levelTexts(effectiveLevels({ start: 14, target: 4 }), '°C', format).stretch).toBe('-1 °C')
+  })
+
+  it('writes no negative zero', () => {
+    const levels = effectiveLevels({ start: -1, target: 1 })
+    expect(levels.commit).toBe(-0.1429)
+    // Intl.NumberFormat writes -0 as "-0", so the whole level must be 0 itself.
+    const raw = levelTexts(levels, 'EUR', { valueText: String, estimateText: (value) => value })
+    expect(Object.is(raw.commit, 0)).toBe(true)
+  })
+})
+
+describe('lowerBound', () => {
+  it.each([
+    ['days', 14, 4, 0],
+    ['%', 5, 1, 0],
+    ['EUR', 900, 400, 0],
+    ['%', -2, 3, null],
+    ['°C', 14, 4, null],
+    ['', 14, 4, null],
+  ])('is %s from %s to %s: %s', (unit, start, target, expected) => {
+    expect(lowerBound(effectiveLevels({ start, target }), unit)).toBe(expected)
+  })
+})
+
+describe('unreachableDefaults', () => {
+  it('lists the default stretch of a lead time from 14 to 4 days', () => {
+    expect(unreachableDefaults(effectiveLevels({ start: 14, target: 4 }), 'days')).toEqual([{ level: 'stretch', value: -0.2857, bound: 0 }])
+  })
+
+  it('lists the default stretch of a count that reaches zero', () => {
+    expect(unreachableDefaults(effectiveLevels({ start: 5, target: 0 }), 'incidents').map((item) => item.level)).toEqual(['stretch'])
+  })
+
+  it('lists no reachable or typed levels', () => {
+    expect(unreachableDefaults(effectiveLevels({ start: 14, target: 4, stretch: 0 }), 'days')).toEqual([])
+    expect(unreachableDefaults(effectiveLevels({ start: 14, target: 7 }), 'days')).toEqual([])
+    expect(unreachableDefaults(effectiveLevels({ start: 14, target: 4 }), 'pp')).toEqual([])
+    expect(unreachableDefaults(null, 'days')).toEqual([])
   })
 })
 

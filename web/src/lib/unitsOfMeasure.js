@@ -185,3 +185,43 @@ export function hasCents(unit) {
   const currency = unit.trim().match(CURRENCY)
   return Boolean(currency) && !currency[2]
 }
+
+// Units whose quantities cannot fall below zero, besides the counted words of the lexicons:
+// percentages, durations written as symbols, and amounts of money with the scale in front
+// ("kEUR", "TEUR", "k€"). Points are left out because scores such as NPS can be negative.
+const PERCENT_UNITS = new Set(['%', 'percent', 'prozent'])
+const DURATION_SYMBOLS = new Set(['ms', 's', 'sec', 'secs', 'min', 'mins', 'min.', 'h', 'hr', 'hrs', 'd', 'wk', 'wks', 'mo', 'yr', 'yrs', 'std', 'std.', 'sek', 'sek.'])
+const SCALED_CURRENCY_IN_FRONT = /^(k|K|T|M|Mio\.?|Mrd\.?)\s*(EUR|USD|GBP|CHF|€|\$|£)$/
+const SIGNED_WORDS = new Set(['point', 'points', 'punkt', 'punkte'])
+
+/**
+ * Returns true when a quantity written with `unit` cannot fall below zero. Such units are counts
+ * of things and durations from the word lexicons ("days", "tickets", "active users", "Tage"),
+ * rates of such counts ("orders per day"), duration symbols ("h", "ms"), percentages and
+ * currencies. Other units, a blank unit and percentage points ("pp") return false. Callers that
+ * bound values by zero should also check that start and target are not negative, because "%" can
+ * be a growth rate and a currency can be a loss.
+ */
+export function isNonNegativeUnit(unit) {
+  if (typeof unit !== 'string') {
+    return false
+  }
+  // A rate counts what its numerator counts: "orders per day" and "tickets/week" count orders and tickets.
+  const written = unit.trim().replace(/\s*(?:\/|\bper\b|\bpro\b).*$/i, '').trim()
+  if (written === '') {
+    return false
+  }
+  const key = written.toLowerCase()
+  if (PERCENT_UNITS.has(key) || DURATION_SYMBOLS.has(key) || isCurrency(written) || SCALED_CURRENCY_IN_FRONT.test(written)) {
+    return true
+  }
+  if (SIGNED_WORDS.has(key)) {
+    return false
+  }
+  if (ENGLISH.has(key) || GERMAN.has(key)) {
+    return true
+  }
+  // A unit of several words counts what its last word counts: "active users", "offene Tickets".
+  const last = key.slice(key.lastIndexOf(' ') + 1)
+  return !SIGNED_WORDS.has(last) && (ENGLISH.has(last) || GERMAN.has(last))
+}

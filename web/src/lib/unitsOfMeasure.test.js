@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inflectUnit, isCurrency, placeUnit, showsCents, writeWithUnit } from './unitsOfMeasure.js'
+import { inflectUnit, isCurrency, isNonNegativeUnit, placeUnit, showsCents, writeWithUnit } from './unitsOfMeasure.js'
 
 describe('writeWithUnit', () => {
   it.each([
@@ -105,5 +105,18 @@ describe('isCurrency', () => {
     [null, false],
   ])('%s is a currency: %s', (unit, expected) => {
     expect(isCurrency(unit)).toBe(expected)
+  })
+})
+
+describe('isNonNegativeUnit', () => {
+  it.each(['days', 'Tage', 'tickets', 'active users', 'offene Tickets', 'story points', 'orders per day', 'h', 'ms', '%', 'EUR', 'EUR k', 'kEUR', '€'])(
+    'is true for %s',
+    (unit) => {
+      expect(isNonNegativeUnit(unit)).toBe(true)
+    },
+  )
+
+  it.each(['points', 'NPS points', 'pp', '°C', 'NPS', 'km/h', '', null])('is false for %s', (unit) => {
+    expect(isNonNegativeUnit(unit)).toBe(false)
   })
 })

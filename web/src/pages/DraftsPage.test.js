@@ -211,7 +211,7 @@ describe('DraftsPage', () => {
     expect(wrapper.get('[data-testid="proposal-p1"] [data-testid="proposal-score"]').text()).toBe('Quality 90/100')
     expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Library example: sales (sales-en-1)')
     expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: now 21.5, target 27 from its green bound')
-    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('match score 10.1')
+    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('strong match')
     expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Objective “Delight customers” of Checkout (Q4 2026)')
     expect(wrapper.get('[data-testid="draft-notes"]').text()).toContain('No language model is configured')
   })
@@ -316,17 +316,50 @@ describe('DraftsPage', () => {
     expect(wrapper.get('[data-testid="accept-p1"]').text()).toBe('Übernehmen und im Editor öffnen')
     expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Ziel „Delight customers“ von Checkout (Q4 2026)')
     expect(wrapper.get('[data-testid="sources-p1-k1"]').text()).toContain('KPI Win rate: aktuell 21,5, Ziel 27 aus der grünen Grenze')
-    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('Trefferwert 10,1')
-    expect(wrapper.get('[data-testid="sources-p2"]').text()).toContain('Trefferwert 9,0')
+    expect(wrapper.get('[data-testid="sources-p1"]').text()).toContain('starke Übereinstimmung')
+    expect(wrapper.get('[data-testid="sources-p2"] [data-testid="source-score"]').attributes('title')).toContain('BM25-Relevanzwert 9,0')
     expect(wrapper.get('[data-testid="draft-strategy-length"]').text()).toBe('18 von 8.000 Zeichen')
   })
 
-  it('writes every match score with one decimal', async () => {
+  it('labels each match and keeps the BM25 score in the tooltip', async () => {
     await openDrafts()
     await generate()
     const score = wrapper.get('[data-testid="sources-p2"] [data-testid="source-score"]')
-    expect(score.text()).toBe('match score 9.0')
-    expect(score.attributes('title')).toContain('BM25 text-search score')
+    expect(score.text()).toBe('strong match')
+    expect(score.text()).not.toContain('9')
+    expect(score.attributes('title')).toBe(
+      'BM25 relevance score 9.0: a higher score is a closer match to the strategy text, and it is not a percentage. '
+      + "The label compares it with the best score among this draft's sources of the same kind: 100 % of it.",
+    )
+  })
+
+  it('rates sources by the share of their search', async () => {
+    const weaker = {
+      ...PROPOSAL,
+      id: 'p3',
+      sources: [{ type: 'library', id: 'sales-en-2', function: 'sales', score: 2.5, relativeScore: 0.62, terms: ['custom', 'win'], phrases: [] }],
+      keyResults: [{ ...PROPOSAL.keyResults[1], id: 'p3-k1', sources: [{ type: 'library', id: 'sales-en-2', function: 'sales', keyResult: 1, score: 2.5, relativeScore: 0.3, phrases: [] }] }],
+    }
+    const phraseBest = { ...PAST, id: 'p4', sources: [{ ...PAST.sources[0], id: 'o-2', score: 1.2, relativeScore: 1 }] }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, proposals: [PROPOSAL, PAST, weaker, phraseBest] } } })
+    await generate()
+    const good = wrapper.get('[data-testid="sources-p3"] [data-testid="source-score"]')
+    expect(good.text()).toBe('good match')
+    expect(good.attributes('title')).toContain('BM25 relevance score 2.5')
+    expect(good.attributes('title')).toContain('the best score of the search that found this source: 62 % of it.')
+    expect(good.attributes('title')).toContain('Matched word stems: custom, win.')
+    expect(wrapper.get('[data-testid="sources-p3-k1"] [data-testid="source-score"]').text()).toBe('weak match')
+    expect(wrapper.get('[data-testid="sources-p4"] [data-testid="source-score"]').text()).toBe('strong match')
+  })
+
+  it('rates sources without a share against the draft', async () => {
+    const translated = { ...PAST, id: 'p3', sources: [{ ...PAST.sources[0], id: 'o-3', score: 4 }] }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, proposals: [PROPOSAL, PAST, translated] } } }, 'de')
+    await generate()
+    const weak = wrapper.get('[data-testid="sources-p3"] [data-testid="source-score"]')
+    expect(weak.text()).toBe('schwache Übereinstimmung')
+    expect(weak.attributes('title')).toContain('BM25-Relevanzwert 4,0')
+    expect(weak.attributes('title')).toContain('in diesem Entwurf: 44 % davon.')
   })
 
   it('counts strategy characters with digit grouping', async () => {

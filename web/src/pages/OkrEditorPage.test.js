@@ -328,6 +328,20 @@ describe('OKR editor', () => {
     expect(wrapper.find('[data-testid="zone-defaults"]').exists()).toBe(true)
   })
 
+  it('types the offered stretch level of a lead time', async () => {
+    await openEditor()
+    await wrapper.get('[data-testid="add-kr-checkout-delight"]').trigger('click')
+    await wrapper.get('[data-testid="kr-measurement"]').setValue('decrease')
+    await wrapper.get('[data-testid="kr-start"]').setValue('14')
+    await wrapper.get('[data-testid="kr-target"]').setValue('4')
+    await wrapper.get('[data-testid="kr-unit"]').setValue('days')
+    expect(wrapper.get('[data-testid="zone-preview"] [data-zone="stretch"]').text()).toBe('Stretchout of reach')
+    await wrapper.get('[data-testid="zone-use-stretch"]').trigger('click')
+    expect(wrapper.get('[data-testid="kr-stretch"]').element.value).toBe('0')
+    expect(wrapper.get('[data-testid="zone-preview"] [data-zone="stretch"]').text()).toBe('Stretchfrom 0 days')
+    expect(wrapper.find('[data-testid="zone-unreachable-stretch"]').exists()).toBe(false)
+  })
+
   it('shows the fields of each measurement kind', async () => {
     await openEditor()
     await wrapper.get('[data-testid="add-kr-checkout-delight"]').trigger('click')

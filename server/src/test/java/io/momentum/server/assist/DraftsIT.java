@@ -167,6 +167,16 @@ class DraftsIT {
   }
 
   @Test
+  void librarySourcesCarryRelativeScore() {
+    JsonObject draft = draft(api, request(org, STRATEGY));
+    List<JsonObject> library = allSources(draft).stream().filter(source -> "library".equals(source.getString("type"))).toList();
+    assertThat(library).isNotEmpty();
+    for (JsonObject source : library) {
+      assertThat(source.getDouble("relativeScore")).as(source.encode()).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
   void unitKpiGivesBaselineAndTarget() {
     JsonObject draft = draft(api, request(org, STRATEGY));
     JsonObject adapted = null;

@@ -508,6 +508,7 @@ final class DraftGenerator {
           .put("function", example.function())
           .put("title", example.objective())
           .put("score", score(hit.score()))
+          .put("relativeScore", relativeScore(hit.score(), top))
           .put("terms", new JsonArray(List.copyOf(hit.matchedTerms())));
       List<Seed> seeds = new ArrayList<>();
       for (int i = 0; i < example.keyResults().size(); i++) {
@@ -518,7 +519,8 @@ final class DraftGenerator {
             .put("function", example.function())
             .put("keyResult", i + 1)
             .put("title", kr.metric())
-            .put("score", score(hit.score()));
+            .put("score", score(hit.score()))
+            .put("relativeScore", relativeScore(hit.score(), top));
         seeds.add(new Seed(kr.metric(), kr.matchText(), example.objective(), null, kr.direction(), kr.baseline(), kr.target(), unitOf(kr.unit()), kr.indicator(),
             krSource, KpiTargets.step(kr.baseline(), kr.target()), null));
       }
@@ -582,6 +584,7 @@ final class DraftGenerator {
     for (OkrIndex.Hit hit : usable) {
       PastObjective objective = past.get(hit.id());
       JsonObject source = okrSource(objective, "objective", objective.id(), objective.title(), hit.score())
+          .put("relativeScore", relativeScore(hit.score(), top))
           .put("terms", new JsonArray(List.copyOf(hit.matchedTerms())));
       List<Seed> seeds = new ArrayList<>();
       for (PastKeyResult kr : objective.keyResults()) {
@@ -591,6 +594,7 @@ final class DraftGenerator {
           continue;
         }
         JsonObject krSource = okrSource(objective, "key_result", kr.id(), kr.title(), hit.score())
+            .put("relativeScore", relativeScore(hit.score(), top))
             .put("objectiveId", objective.id().toString());
         seeds.add(new Seed(kr.title(), kr.title(), objective.title(), kr.title(), direction, kr.start(), kr.target(), kr.unit(), null, krSource,
             KpiTargets.step(kr.start(), kr.target()), null));
@@ -1185,5 +1189,17 @@ final class DraftGenerator {
 
   private static double score(float score) {
     return BigDecimal.valueOf(score).setScale(3, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /**
+   * Returns a hit's BM25 score as a share of {@code top}, the best score of the same search, from
+   * 0 to 1 with 3 decimals. BM25 scores of different searches have different scales, so clients
+   * compare sources by this share rather than by the raw score.
+   */
+  private static double relativeScore(float score, float top) {
+    if (!(top > 0)) {
+      return 0;
+    }
+    return BigDecimal.valueOf(Math.min(1, score / top)).setScale(3, RoundingMode.HALF_UP).doubleValue();
   }
 }

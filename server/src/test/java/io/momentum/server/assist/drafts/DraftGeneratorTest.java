@@ -114,6 +114,24 @@ class DraftGeneratorTest {
   }
 
   @Test
+  void sourcesCarryShareOfBestScore() {
+    List<Proposal> proposals = generate("en", SALES_STRATEGY, List.of(), List.of());
+    JsonObject best = proposals.get(0).sources().get(0);
+    assertThat(best.getDouble("relativeScore")).as("the best hit of the whole text").isEqualTo(1.0);
+    for (Proposal proposal : proposals) {
+      List<JsonObject> sources = new ArrayList<>(proposal.sources());
+      proposal.keyResults().forEach(kr -> sources.addAll(kr.sources()));
+      for (JsonObject source : sources) {
+        if (source.getString("type").equals("library")) {
+          assertThat(source.getDouble("relativeScore")).as(proposal.id() + " " + source.getString("id")).isBetween(0.0, 1.0);
+        }
+      }
+    }
+    JsonObject second = proposals.get(1).sources().get(0);
+    assertThat(second.getDouble("relativeScore")).as("second proposal").isLessThan(1.0);
+  }
+
+  @Test
   void everyPartHasASource() {
     for (Proposal proposal : generate("en", SALES_STRATEGY, List.of(), List.of())) {
       assertThat(proposal.sources()).as(proposal.id()).isNotEmpty();
