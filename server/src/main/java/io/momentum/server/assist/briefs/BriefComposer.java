@@ -643,8 +643,14 @@ final class BriefComposer {
       }));
       return out;
     }
-    out.add(statusShares(objectives, onTrack));
     List<JsonObject> pending = withStatus(objectives, "pending");
+    if (objectives.size() > 1) {
+      out.add(statusShares(objectives, onTrack));
+    } else if (pending.isEmpty()) {
+      // One objective has no shares to count: the sentence names its status. One without values is named below.
+      out.add(sentence("summary.status.onlyStatus").node(objectives.get(0))
+          .words(words.status(objectives.get(0).getString("status"))).build());
+    }
     if (!pending.isEmpty()) {
       out.add(naming(named -> counted("summary.pending", pending.size())
           .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, named)));
@@ -1509,7 +1515,7 @@ final class BriefComposer {
     }
     for (JsonObject node : withoutValue(keyResults)) {
       String owner = owner(node);
-      out.add(owner == null ? sentence("rec.staleNobody").node(node).build()
+      out.add(owner == null ? sentence("rec.firstValueNobody").node(node).build()
           : sentence("rec.firstValue").node(node).quote(owner).build());
       named.add(node.getString("id"));
     }
@@ -1906,7 +1912,9 @@ final class BriefComposer {
     List<String> unitIds = unitIds();
     List<JsonObject> atStart = thenOf(objectives);
     if (!atStart.isEmpty()) {
-      out.add(sentence("trend.start").number(numbers.score(atStart, unitIds, in.periodStart())).cycle(in.cycle(), in.unit()).build());
+      // With objectives added since, the start's score covers fewer objectives than the score now, so the sentence names them.
+      String start = atStart.size() < objectives.size() ? "trend.startKept" : "trend.start";
+      out.add(sentence(start).number(numbers.score(atStart, unitIds, in.periodStart())).cycle(in.cycle(), in.unit()).build());
     }
     List<Instant> checkpoints = in.past().keySet().stream().filter(at -> at.isAfter(in.periodStart())).sorted().toList();
     // The start, the latest months and now fit one section; a year's earlier months are left out.

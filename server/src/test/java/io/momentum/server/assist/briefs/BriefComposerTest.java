@@ -1815,4 +1815,51 @@ class BriefComposerTest {
     assertThat(points).contains(expected);
     assertThat(points).noneMatch(text -> text.contains("behind plan") || text.contains(" zurück."));
   }
+
+  /** A key result without a value and without anyone to ask gets a recommendation to agree who enters its first value. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Agree who enters a first value of Reach 30 % guest orders.",
+      "de|Festlegen, wer einen ersten Messwert für Reach 30 % guest orders einträgt."})
+  void firstValueWithoutOwner(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
+
+    List<String> recommendations = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(recommendations).contains(expected);
+  }
+
+  /** The trend's start names the objectives it covers when objectives were added since. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|At the start of Q4 2026 the score of the objectives that existed then stood at 38.8 %.|At the start of Q4 2026 the score stood at 38.8 %.",
+      "de|Zu Beginn von Q4 2026 lag der Gesamtfortschritt der damals bestehenden Ziele bei 38,8 %.|Zu Beginn von Q4 2026 lag der Gesamtfortschritt bei 38,8 %."})
+  void trendStartNamesObjectivesThen(String language, String withAdded, String withoutAdded) {
+    JsonObject added = BriefComposer.compose(lateAndSlow(BriefKind.QUARTERLY, "Operations"), BriefWording.of(language));
+    JsonObject same = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of(language));
+
+    assertThat(sectionOf(added, "trend").getJsonArray("sentences").getJsonObject(0).getString("text")).isEqualTo(withAdded);
+    assertThat(sectionOf(same, "trend").getJsonArray("sentences").getJsonObject(0).getString("text")).isEqualTo(withoutAdded);
+  }
+
+  /** A unit with one objective not on track gets its status named, not shares of one counted. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "en|off_track|The only objective, Let customers check out as guests, is off track.",
+      "de|at_risk|Das einzige Ziel, Let customers check out as guests, ist gefährdet.",
+      "en|pending|1 objective has no values yet: Let customers check out as guests."})
+  void onlyObjectiveNamesItsStatus(String language, String status, String expected) {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = base.now().stream().filter(node -> !"objective".equals(node.getString("kind"))
+        || "o-guest".equals(node.getString("id"))).map(node -> "o-guest".equals(node.getString("id"))
+        ? node.copy().put("status", status) : node).toList();
+    BriefInputs single = new BriefInputs(BriefKind.WEEKLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    List<String> summary = sectionOf(BriefComposer.compose(single, BriefWording.of(language)), "summary").getJsonArray("sentences")
+        .stream().map(s -> ((JsonObject) s).getString("text")).toList();
+
+    assertThat(summary.get(summary.size() - 1)).isEqualTo(expected);
+    assertThat(summary).noneMatch(text -> text.contains(" of 1 objectives") || text.contains(" von 1 Zielen"));
+  }
 }
