@@ -1677,26 +1677,49 @@ class BriefComposerTest {
   @ParameterizedTest(name = "{0} brief of {1} in {2}")
   @CsvSource({"weekly, busy, en", "weekly, busy, de", "weekly, crowded, en", "weekly, crowded, de", "weekly, dependencies, en",
       "monthly, busy, en", "monthly, busy, de", "monthly, crowded, en", "monthly, late and slow, en",
-      "quarterly, busy, en", "quarterly, busy, de", "quarterly, crowded, en", "quarterly, late and slow, de"})
+      "quarterly, busy, en", "quarterly, busy, de", "quarterly, crowded, en", "quarterly, late and slow, de",
+      "weekly, crowded and cut, en", "weekly, crowded and cut, de", "monthly, crowded and cut, en"})
   void noNodeHeadsTwoRisks(String kind, String fixture, String language) {
     BriefKind briefKind = BriefKind.fromWire(kind);
     BriefInputs inputs = switch (fixture) {
       case "busy" -> busyInputs(briefKind);
       case "crowded" -> crowdedInputs(briefKind);
       case "dependencies" -> withDependencies(briefKind);
+      case "crowded and cut" -> crowdedAndCut(briefKind);
       default -> lateAndSlow(briefKind, "Operations");
     };
 
     JsonArray risks = sectionOf(BriefComposer.compose(inputs, BriefWording.of(language)), "risks").getJsonArray("sentences");
 
     java.util.Set<String> heads = new java.util.HashSet<>();
+    String previous = null;
+    int continued = 0;
     for (Object item : risks) {
       JsonObject sentence = (JsonObject) item;
       String head = headOf(sentence);
       if (head != null) {
         assertThat(heads.add(head)).as("second risk headed by %s: \"%s\"", head, sentence.getString("text")).isTrue();
+        previous = head;
+      } else if ("node".equals(sentence.getJsonArray("links").getJsonObject(0).getString("type"))) {
+        // A continuation links its node first without naming it, right after the sentences about that node.
+        assertThat(sentence.getJsonArray("links").getJsonObject(0).getString("id")).as("node continued by \"%s\"",
+            sentence.getString("text")).isEqualTo(previous);
+        continued++;
       }
     }
+    if (briefKind == BriefKind.WEEKLY && fixture.startsWith("crowded")) {
+      assertThat(continued).as("continuations in %s", risks.encodePrettily()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  /** Returns the crowded inputs with 8 more key results at risk, each with an overdue check-in, so a weekly's risks are cut. */
+  private static BriefInputs crowdedAndCut(BriefKind kind) {
+    BriefInputs base = crowdedInputs(kind);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    List<BriefInputs.Signal> signals = new ArrayList<>(base.signals());
+    addLateKeyResults(now, signals);
+    return new BriefInputs(kind, base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(), base.units(),
+        now, base.past(), base.checkIns(), signals);
   }
 
   /** A risk split over two sentences continues in the second without naming its key result again. */
