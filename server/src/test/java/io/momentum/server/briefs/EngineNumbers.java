@@ -67,8 +67,14 @@ final class EngineNumbers {
 
   private void checkSentence(JsonObject sentence) {
     StringBuilder plain = new StringBuilder();
-    for (Object item : sentence.getJsonArray("parts")) {
-      JsonObject part = (JsonObject) item;
+    JsonArray parts = sentence.getJsonArray("parts");
+    for (int at = 0; at < parts.size(); at++) {
+      JsonObject part = parts.getJsonObject(at);
+      if (part.containsKey("scale")) {
+        checkScale(sentence, at);
+        plain.append(' ');
+        continue;
+      }
       // Link labels (titles, names), quotes and units are people's words and may contain any digits.
       plain.append(part.containsKey("link") || part.containsKey("quote") || part.containsKey("unit") ? " " : part.getString("text"));
     }
@@ -86,6 +92,21 @@ final class EngineNumbers {
       checkUnit(sentence, i, fact);
       checked++;
     }
+  }
+
+  /**
+   * Checks the top of a scale written after a number: only a confidence has one, and it must be
+   * exactly "/10", the fixed top of the 0-10 confidence scale, right after the confidence.
+   */
+  private static void checkScale(JsonObject sentence, int at) {
+    JsonArray parts = sentence.getJsonArray("parts");
+    String text = sentence.getString("text");
+    assertThat(parts.getJsonObject(at).getString("text")).as("scale in \"%s\"", text).isEqualTo("/10");
+    assertThat(at).as("number before the scale in \"%s\"", text).isPositive();
+    Integer index = parts.getJsonObject(at - 1).getInteger("number");
+    assertThat(index).as("number before the scale in \"%s\"", text).isNotNull();
+    JsonObject fact = sentence.getJsonArray("numbers").getJsonObject(index);
+    assertThat(fact.getString("measure")).as("measure before the scale in \"%s\"", text).isEqualTo("confidence");
   }
 
   private List<BigDecimal> parse(String text) {
@@ -115,6 +136,9 @@ final class EngineNumbers {
           }
         } else {
           assertThat(next.containsKey("unit")).as("unit after %s", fact.encode()).isFalse();
+          // A confidence is written on its scale, "3/10", as the boards write it.
+          assertThat(next.containsKey("scale")).as("scale after %s in \"%s\"", fact.encode(), sentence.getString("text"))
+              .isEqualTo("confidence".equals(fact.getString("measure")));
         }
       }
     }

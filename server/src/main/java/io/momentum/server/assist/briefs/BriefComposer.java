@@ -67,6 +67,11 @@ final class BriefComposer {
   private static final String KEEP = "keep";
   /** Field of a sentence of a portfolio's "What moved" section, removed before output. */
   private static final String MOVED = "moved";
+  /**
+   * Field of a risk sentence, removed before output, set when it continues the sentence before it
+   * about the same node and does not name that node.
+   */
+  private static final String CONTINUES = "continues";
 
   private final BriefInputs in;
   private final BriefWording words;
@@ -178,6 +183,7 @@ final class BriefComposer {
       copy.remove(RISK_REASON);
       copy.remove(KEEP);
       copy.remove(MOVED);
+      copy.remove(CONTINUES);
       out.add(copy);
     });
     return new JsonObject().put("key", key).put("title", words.template("section." + key)).put("sentences", out);
@@ -218,10 +224,10 @@ final class BriefComposer {
     kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
     Map<String, JsonObject> named = new LinkedHashMap<>();
     for (JsonObject dropped : left) {
-      JsonObject subject = subjectOf(dropped);
-      String key = linkKey(subject);
-      if (!covered.contains(key)) {
-        named.putIfAbsent(key, subject);
+      for (JsonObject item : itemsOf(dropped)) {
+        if (!covered.contains(linkKey(item))) {
+          named.putIfAbsent(linkKey(item), item);
+        }
       }
     }
     if (named.isEmpty()) {
@@ -233,6 +239,39 @@ final class BriefComposer {
     kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count),
         subjects.size()));
     return kept;
+  }
+
+  /**
+   * Returns the links of the objectives and key results a left-out sentence is about, which a
+   * "N more items" sentence counts. They are its subject when that is a node, else the nodes it
+   * links, else the nodes its numbers count (such as the silent key results of a unit). A unit is
+   * never one of them, so a sentence about a unit alone, such as its open signals, has none.
+   */
+  private List<JsonObject> itemsOf(JsonObject sentence) {
+    JsonObject subject = subjectOf(sentence);
+    if ("node".equals(subject.getString("type"))) {
+      return List.of(subject);
+    }
+    Map<String, JsonObject> items = new LinkedHashMap<>();
+    for (Object item : sentence.getJsonArray("links")) {
+      JsonObject link = (JsonObject) item;
+      if ("node".equals(link.getString("type"))) {
+        items.putIfAbsent(linkKey(link), link);
+      }
+    }
+    if (items.isEmpty()) {
+      for (Object item : sentence.getJsonArray("numbers")) {
+        JsonArray ids = ((JsonObject) item).getJsonArray("nodeIds", new JsonArray());
+        for (Object id : ids) {
+          JsonObject node = byId.get((String) id);
+          if (node != null) {
+            JsonObject link = Sentence.Builder.nodeLink(node);
+            items.putIfAbsent(linkKey(link), link);
+          }
+        }
+      }
+    }
+    return new ArrayList<>(items.values());
   }
 
   /**
@@ -249,6 +288,7 @@ final class BriefComposer {
       Set<String> covered = new HashSet<>();
       sentences.subList(0, keep).forEach(sentence -> covered.addAll(namedKeys(sentence)));
       Map<String, Map<String, JsonObject>> byUnit = new LinkedHashMap<>();
+      Map<String, List<JsonObject>> droppedByUnit = new HashMap<>();
       // The reason of each left-out risk subject: the first, so the weightiest, of its sentences.
       Map<String, String> reasons = new HashMap<>();
       for (JsonObject dropped : sentences.subList(keep, sentences.size())) {
@@ -263,6 +303,7 @@ final class BriefComposer {
         }
         if (!covered.contains(key)) {
           byUnit.computeIfAbsent(group.id(), id -> new LinkedHashMap<>()).putIfAbsent(key, subject);
+          droppedByUnit.computeIfAbsent(group.id(), id -> new ArrayList<>()).add(dropped);
         }
       }
       if (byUnit.size() < 2) {
@@ -273,18 +314,21 @@ final class BriefComposer {
         for (Map.Entry<String, Map<String, JsonObject>> entry : byUnit.entrySet()) {
           BriefInputs.Unit unit = in.units().stream().filter(u -> u.id().equals(entry.getKey())).findFirst().orElseThrow();
           List<JsonObject> subjects = new ArrayList<>(entry.getValue().values());
-          // The sentence names its unit already, so the unit's own left-out line is not named again in it.
-          List<JsonObject> inside = subjects.stream().filter(subject -> !linkKey(subject).equals("unit:" + unit.id())).toList();
+          boolean unitSubject = subjects.stream().anyMatch(subject -> "unit".equals(subject.getString("type")));
           if (reasons.keySet().containsAll(entry.getValue().keySet())) {
             kept.add(riskLine(unit, entry.getValue(), reasons));
-          } else if (sentences.get(0).getBoolean(MOVED, false) && inside.size() == subjects.size()) {
+          } else if (sentences.get(0).getBoolean(MOVED, false) && !unitSubject) {
             kept.add(movedLine(unit, subjects));
-          } else if (inside.isEmpty()) {
-            kept.add(naming(named -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf()))
-                .labels(subjects, named), subjects.size()));
           } else {
-            kept.add(naming(named -> counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
-                .labels(inside, named), inside.size()));
+            // The line counts only objectives and key results, so a sentence about a unit counts the nodes it is about.
+            Map<String, JsonObject> items = new LinkedHashMap<>();
+            droppedByUnit.get(entry.getKey()).forEach(dropped -> itemsOf(dropped).stream()
+                .filter(item -> !covered.contains(linkKey(item))).forEach(item -> items.putIfAbsent(linkKey(item), item)));
+            List<JsonObject> inside = new ArrayList<>(items.values());
+            if (!inside.isEmpty()) {
+              kept.add(naming(named -> counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
+                  .labels(inside, named), inside.size()));
+            }
           }
         }
         return kept;
@@ -599,8 +643,14 @@ final class BriefComposer {
       }));
       return out;
     }
-    out.add(statusShares(objectives, onTrack));
     List<JsonObject> pending = withStatus(objectives, "pending");
+    if (objectives.size() > 1) {
+      out.add(statusShares(objectives, onTrack));
+    } else if (pending.isEmpty()) {
+      // One objective has no shares to count: the sentence names its status. One without values is named below.
+      out.add(sentence("summary.status.onlyStatus").node(objectives.get(0))
+          .words(words.status(objectives.get(0).getString("status"))).build());
+    }
     if (!pending.isEmpty()) {
       out.add(naming(named -> counted("summary.pending", pending.size())
           .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, named)));
@@ -779,9 +829,7 @@ final class BriefComposer {
   private JsonObject statusChange(JsonObject node, JsonObject before) {
     String from = words.status(before.getString("status"));
     String to = words.status(node.getString("status"));
-    Integer confidence = node.getInteger("confidence");
-    if (confidence != null && confidence <= LOW_CONFIDENCE
-        && rank(node.getString("status")) > rank(statusFromGap(node))) {
+    if (worsenedByConfidence(node)) {
       return sentence("moved.statusConfidence").node(node).words(from).words(to)
           .number(numbers.confidence(node, in.asOf())).build();
     }
@@ -791,8 +839,16 @@ final class BriefComposer {
 
   // Risks
 
-  /** A risk sentence with its rank: lower ranks come first, so a cut section keeps the weightiest. */
-  private record Ranked(int rank, JsonObject sentence) {
+  /**
+   * A risk sentence with its rank: lower ranks come first, so a cut section keeps the weightiest.
+   * {@code continued} is the same risk written to follow an earlier sentence about the same node
+   * without naming it again ("It has had no check-in or value for 20 days."), or null.
+   */
+  private record Ranked(int rank, JsonObject sentence, JsonObject continued) {
+
+    Ranked(int rank, JsonObject sentence) {
+      this(rank, sentence, null);
+    }
   }
 
   /**
@@ -828,6 +884,12 @@ final class BriefComposer {
       // An objective takes the status of its worst key result (docs/semantics.md), so one ahead
       // of plan names the key result that sets its status.
       JsonObject worst = unsure ? null : keyResultSettingStatus(node);
+      if (nodeSignals == null && worst != null && worsenedByConfidence(worst)) {
+        // The key result is behind because of its confidence, so its progress would not explain the status.
+        ranked.add(new Ranked(rank, sentence("risk." + node.getString("status") + ".fromKeyResultConfidence").node(node).node(worst)
+            .number(numbers.confidence(worst, in.asOf())).build().put(RISK_REASON, node.getString("status"))));
+        continue;
+      }
       if (nodeSignals == null && worst != null) {
         ranked.add(new Ranked(rank, statusSentence("risk." + node.getString("status") + ".fromKeyResult", node, false)
             .node(worst).build().put(RISK_REASON, node.getString("status"))));
@@ -844,14 +906,17 @@ final class BriefComposer {
       if (fits(joined, MAX_WORDS)) {
         ranked.add(new Ranked(rank, joined.put(RISK_REASON, node.getString("status"))));
       } else {
-        // Too long for one sentence: the status first, then the signals in a sentence of their own.
+        // Too long for one sentence: the status first, then the signals in a sentence that continues it.
         ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
-        ranked.add(new Ranked(rank, nodeSignalSentence(node, nodeSignals, variants).put(RISK_REASON, "signal")));
+        ranked.add(signalRisk(rank, node, nodeSignals, variants));
       }
     }
     for (JsonObject node : lowConfidence) {
       ranked.add(new Ranked(5, sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build()
-          .put(RISK_REASON, "lowConfidence")));
+          .put(RISK_REASON, "lowConfidence"),
+          sentence("risk.lowConfidence.continued").data(Sentence.Builder.nodeLink(node))
+              .words(words.template("risk.lowConfidence.checkIn"), valuesLink(node)).number(numbers.confidence(node, in.asOf()))
+              .build().put(RISK_REASON, "lowConfidence")));
     }
     if (in.kind() == BriefKind.WEEKLY) {
       for (JsonObject node : stale(nodes)) {
@@ -864,19 +929,25 @@ final class BriefComposer {
         if (joined != null && fits(joined, MAX_WORDS)) {
           ranked.add(new Ranked(rank, joined.put(RISK_REASON, "stale")));
         } else {
-          ranked.add(new Ranked(rank, staleSentence("risk.stale", node, days).build().put(RISK_REASON, "stale")));
+          // A key result behind plan and silent too gets its silence in a sentence after its status.
+          JsonObject continued = counted("risk.stale.continued", days).data(Sentence.Builder.nodeLink(node))
+              .number(numbers.staleDays(node, in.asOf())).words(words.template("risk.stale.silence"), valuesLink(node)).build();
+          ranked.add(new Ranked(rank, staleSentence("risk.stale", node, days).build().put(RISK_REASON, "stale"),
+              continued.put(RISK_REASON, "stale")));
           if (nodeSignals != null) {
-            ranked.add(new Ranked(rank, nodeSignalSentence(node, nodeSignals, variants).put(RISK_REASON, "signal")));
+            ranked.add(signalRisk(rank, node, nodeSignals, variants));
           }
         }
       }
       for (JsonObject node : withoutValue(nodes)) {
-        ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build().put(RISK_REASON, "noValue")));
+        ranked.add(new Ranked(7, sentence("risk.noValue").node(node).build().put(RISK_REASON, "noValue"),
+            sentence("risk.noValue.continued").data(Sentence.Builder.nodeLink(node))
+                .words(words.template("risk.noValue.label"), valuesLink(node)).build().put(RISK_REASON, "noValue")));
       }
     }
     ranked.addAll(signals(byConcern, variants));
     ranked.sort(Comparator.comparingInt(Ranked::rank));
-    List<JsonObject> out = new ArrayList<>(ranked.stream().map(Ranked::sentence).toList());
+    List<JsonObject> out = headedOnce(ranked);
     if (out.isEmpty()) {
       out.add(sentence("risk.none").unit(in.unit()).build());
     }
@@ -891,8 +962,54 @@ final class BriefComposer {
           sentence.put(KEEP, true);
         }
       }
+      // A continuation kept without the sentence it continues would refer to nothing.
+      for (int i = out.size() - 1; i > 0; i--) {
+        if (out.get(i).getBoolean(KEEP, false) && out.get(i).getBoolean(CONTINUES, false)) {
+          out.get(i - 1).put(KEEP, true);
+        }
+      }
     }
     return out;
+  }
+
+  /**
+   * Returns the risks in rank order with the sentences about one node together, at the place of
+   * the weightiest. The first names the node. Each later one takes its continued form, which links
+   * the node as data without naming it, so no node heads two risk sentences. A later sentence
+   * without such a form stays as it is.
+   */
+  private static List<JsonObject> headedOnce(List<Ranked> ranked) {
+    Map<String, List<Ranked>> bySubject = new LinkedHashMap<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      JsonObject subject = subjectOf(ranked.get(i).sentence());
+      String key = "node".equals(subject.getString("type")) ? linkKey(subject) : "sentence:" + i;
+      bySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(ranked.get(i));
+    }
+    List<JsonObject> out = new ArrayList<>();
+    for (List<Ranked> about : bySubject.values()) {
+      out.add(about.get(0).sentence());
+      for (Ranked later : about.subList(1, about.size())) {
+        out.add(later.continued() == null ? later.sentence() : later.continued().put(CONTINUES, true));
+      }
+    }
+    return out;
+  }
+
+  /** Returns the risk of a node's signals: a sentence that names the node, and one that continues an earlier sentence about it. */
+  private Ranked signalRisk(int rank, JsonObject node, List<BriefInputs.Signal> nodeSignals, Map<String, String> variants) {
+    JsonObject named = nodeSignalSentence(node, nodeSignals, variants).put(RISK_REASON, "signal");
+    JsonObject continued = fitted(() -> sentence("risk.signal.continued").data(Sentence.Builder.nodeLink(node)), nodeSignals,
+        variants, boardUnitOf(node.getString("id")), true);
+    return new Ranked(rank, named, continued.put(RISK_REASON, "signal"));
+  }
+
+  /**
+   * Returns true when a node's latest confidence, 6 or lower, made its status worse than its
+   * progress against plan alone would.
+   */
+  private static boolean worsenedByConfidence(JsonObject node) {
+    Integer confidence = node.getInteger("confidence");
+    return confidence != null && confidence <= LOW_CONFIDENCE && rank(node.getString("status")) > rank(statusFromGap(node));
   }
 
   /** Starts a risk sentence about a node behind plan: its progress, expected progress and, when low, its confidence. */
@@ -1398,7 +1515,7 @@ final class BriefComposer {
     }
     for (JsonObject node : withoutValue(keyResults)) {
       String owner = owner(node);
-      out.add(owner == null ? sentence("rec.staleNobody").node(node).build()
+      out.add(owner == null ? sentence("rec.firstValueNobody").node(node).build()
           : sentence("rec.firstValue").node(node).quote(owner).build());
       named.add(node.getString("id"));
     }
@@ -1518,11 +1635,7 @@ final class BriefComposer {
       if (!"off_track".equals(objective.getString("status")) || out.size() >= MAX_ITEMS / 2) {
         continue;
       }
-      String owner = owner(objective);
-      Sentence.Builder sentence = owner == null ? sentence("rec.reviewNobody").node(objective)
-          : sentence("rec.review").node(objective).quote(owner);
-      out.add(sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build()
-          .put(RISK_REASON, "review"));
+      out.add(reviewRecommendation(objective).put(RISK_REASON, "review"));
     }
     List<JsonObject> replans = new ArrayList<>();
     for (JsonObject node : in.keyResults()) {
@@ -1548,6 +1661,31 @@ final class BriefComposer {
     return out;
   }
 
+  /**
+   * Recommends reviewing an objective off track with its owner. An objective off track only
+   * because one of its key results is gets the reason of that key result, linked to it: its
+   * progress against plan, or its confidence when that set its status. Otherwise the sentence
+   * gives the objective's own progress.
+   */
+  private JsonObject reviewRecommendation(JsonObject objective) {
+    String owner = owner(objective);
+    String key = owner == null ? "rec.reviewNobody" : "rec.review";
+    JsonObject worst = keyResultSettingStatus(objective);
+    String cause = worst == null ? "" : worsenedByConfidence(worst) ? ".fromKeyResultConfidence" : ".fromKeyResult";
+    Sentence.Builder sentence = sentence(key + cause).node(objective);
+    if (owner != null) {
+      sentence.quote(owner);
+    }
+    if (worst == null) {
+      return sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build();
+    }
+    sentence.node(worst);
+    if (worsenedByConfidence(worst)) {
+      return sentence.number(numbers.confidence(worst, in.asOf())).build();
+    }
+    return sentence.number(numbers.progress(worst, in.asOf())).number(numbers.expected(worst, in.asOf())).build();
+  }
+
   // Talking points
 
   private List<JsonObject> talkingPoints(List<JsonObject> keyResults) {
@@ -1570,7 +1708,11 @@ final class BriefComposer {
     }
     List<JsonObject> offTrack = withStatus(behindFirst(keyResults), "off_track");
     if (!offTrack.isEmpty()) {
-      out.add(sentence("tp.risk").node(offTrack.get(0)).number(numbers.gap(offTrack.get(0), in.asOf())).build());
+      JsonObject worst = offTrack.get(0);
+      // A key result off track on its confidence may be ahead of plan, so it has no gap to name.
+      out.add(worsenedByConfidence(worst) && BriefNumbers.gapOf(worst).signum() <= 0
+          ? sentence("tp.riskConfidence").node(worst).number(numbers.confidence(worst, in.asOf())).build()
+          : sentence("tp.risk").node(worst).number(numbers.gap(worst, in.asOf())).build());
     }
 
     List<BriefInputs.CheckIn> blockers = blockerCheckIns();
@@ -1770,7 +1912,9 @@ final class BriefComposer {
     List<String> unitIds = unitIds();
     List<JsonObject> atStart = thenOf(objectives);
     if (!atStart.isEmpty()) {
-      out.add(sentence("trend.start").number(numbers.score(atStart, unitIds, in.periodStart())).cycle(in.cycle(), in.unit()).build());
+      // With objectives added since, the start's score covers fewer objectives than the score now, so the sentence names them.
+      String start = atStart.size() < objectives.size() ? "trend.startKept" : "trend.start";
+      out.add(sentence(start).number(numbers.score(atStart, unitIds, in.periodStart())).cycle(in.cycle(), in.unit()).build());
     }
     List<Instant> checkpoints = in.past().keySet().stream().filter(at -> at.isAfter(in.periodStart())).sorted().toList();
     // The start, the latest months and now fit one section; a year's earlier months are left out.
@@ -1789,20 +1933,43 @@ final class BriefComposer {
     return out;
   }
 
+  /**
+   * Writes the Objectives section: a line per objective with values, most progress first. When
+   * they do not all fit in {@link #MAX_ITEMS} sentences, the section shows those with the most and
+   * the least progress and one sentence that counts and names the others. Objectives without
+   * values yet, which have no progress to rank, get one sentence that names them and explains
+   * why they are not listed.
+   */
   private List<JsonObject> objectiveLines() {
     List<JsonObject> out = new ArrayList<>();
-    // An objective without values is named in the summary, not among the least advanced.
+    List<JsonObject> pending = withStatus(in.objectives(), "pending");
     List<JsonObject> sorted = new ArrayList<>(in.objectives().stream().filter(o -> !"pending".equals(o.getString("status"))).toList());
     sorted.sort(Comparator.comparing(BriefNumbers::progressOf).reversed().thenComparing(BriefComposer::title));
-    List<JsonObject> shown = new ArrayList<>(sorted.subList(0, Math.min(3, sorted.size())));
-    // The best three and the worst three, each objective once.
-    for (JsonObject objective : sorted.subList(Math.min(sorted.size(), Math.max(3, sorted.size() - 3)), sorted.size())) {
-      shown.add(objective);
+    int room = MAX_ITEMS - (pending.isEmpty() ? 0 : 1);
+    List<JsonObject> shown = sorted;
+    List<JsonObject> between = List.of();
+    if (sorted.size() > room) {
+      // One sentence counts the objectives between the most and the least advanced.
+      int lines = room - 1;
+      int top = (lines + 1) / 2;
+      int bottom = lines - top;
+      shown = new ArrayList<>(sorted.subList(0, top));
+      shown.addAll(sorted.subList(sorted.size() - bottom, sorted.size()));
+      between = sorted.subList(top, sorted.size() - bottom);
     }
     for (JsonObject objective : shown) {
       BriefInputs.Unit unit = unitOf(objective);
       out.add(sentence("objective.line").node(objective).unit(unit)
           .number(numbers.progress(objective, in.asOf())).words(words.status(objective.getString("status"))).build());
+    }
+    List<JsonObject> left = between;
+    if (!left.isEmpty()) {
+      out.add(naming(named -> counted("objectives.more", left.size()).number(numbers.more(links(left), in.asOf()))
+          .nodes(left, named)));
+    }
+    if (!pending.isEmpty()) {
+      out.add(naming(named -> counted("objectives.pending", pending.size())
+          .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, named)));
     }
     return out;
   }

@@ -31,6 +31,9 @@ import java.util.List;
  */
 final class BriefNumbers {
 
+  /** Top of the confidence scale: a check-in gives a confidence from 0 to 10. */
+  static final int CONFIDENCE_SCALE = 10;
+
   private final BriefWording wording;
   private final String cycleId;
 
@@ -137,9 +140,11 @@ final class BriefNumbers {
     return new Sentence.Number(wording.percent(value), nodeFact("forecast", node, at, value));
   }
 
+  /** Returns the latest confidence of a node, shown on its 0-10 scale as the boards show it: "3/10". */
   Sentence.Number confidence(JsonObject node, Instant at) {
     int value = node.getInteger("confidence");
-    return new Sentence.Number(wording.count(value), nodeFact("confidence", node, at, BigDecimal.valueOf(value)));
+    return new Sentence.Number(wording.count(value), nodeFact("confidence", node, at, BigDecimal.valueOf(value)), null,
+        CONFIDENCE_SCALE);
   }
 
   Sentence.Number staleDays(JsonObject node, Instant at) {

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * value time range or a signal) and {@code numbers} (each number shown, in text order, with the
  * engine value and the node, time and measure it comes from).
  *
- * <p>Plain runs (neither quotes nor the units after numbers) contain no digits except those of the numbers, so a reader (or a test) can parse
+ * <p>Plain runs (neither quotes, nor the units after numbers, nor the top of a scale such as the
+ * "/10" after a confidence) contain no digits except those of the numbers, so a reader (or a test) can parse
  * every number out of the plain runs and check it against {@code numbers}.
  */
 final class Sentence {
@@ -24,12 +25,17 @@ final class Sentence {
 
   /**
    * A number to show: its text, the JSON that records where the engine value comes from, and the
-   * unit a person gave the key result (null for percentages, points and counts).
+   * unit a person gave the key result (null for percentages, points and counts). {@code scale} is
+   * the top of the fixed scale the number is measured on, 10 for a confidence shown as "3/10", or null.
    */
-  record Number(String text, JsonObject fact, String unit) {
+  record Number(String text, JsonObject fact, String unit, Integer scale) {
 
     Number(String text, JsonObject fact) {
-      this(text, fact, null);
+      this(text, fact, null, null);
+    }
+
+    Number(String text, JsonObject fact, String unit) {
+      this(text, fact, unit, null);
     }
   }
 
@@ -249,7 +255,8 @@ final class Sentence {
     }
 
     /**
-     * Adds a number piece and records where its value comes from. A unit is written around the
+     * Adds a number piece and records where its value comes from. A number on a fixed scale is
+     * followed by the top of the scale ("3/10"), in a run of its own marked {@code scale}. A unit is written around the
      * number as {@link UnitsOfMeasure} places it in the brief's language ("EUR 34.10", "1 day",
      * "34,10 EUR"), in runs of their own marked {@code unit}, because a person wrote the unit and
      * it may contain digits. The fact keeps the unit as written.
@@ -257,7 +264,11 @@ final class Sentence {
     Builder number(Number number) {
       JsonObject part = new JsonObject().put("text", number.text()).put("number", numbers.size());
       JsonObject fact = number.fact().copy().put("text", number.text());
-      if (number.unit() == null) {
+      if (number.scale() != null) {
+        // The top of the scale is fixed, not an engine value, so it gets a run of its own marked scale.
+        pieces.add(List.of(part, new JsonObject().put("text", "/" + number.scale()).put("scale", true)));
+        fact.put("scale", number.scale());
+      } else if (number.unit() == null) {
         pieces.add(List.of(part));
       } else {
         UnitsOfMeasure.Placement placement = UnitsOfMeasure.place(number.text(), number.unit(), wording.language());

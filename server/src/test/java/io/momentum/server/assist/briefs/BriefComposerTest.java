@@ -258,8 +258,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "not_forecast | Ask Arjun Mehta what would raise the confidence in Reduce failed payments to 3.5 %, now at 5.",
-      "forecast | Ask Arjun Mehta what would raise the confidence in Reduce failed payments to 3.5 %, now at 5."})
+      "not_forecast | Ask Arjun Mehta what would raise the confidence in Reduce failed payments to 3.5 %, now at 5/10.",
+      "forecast | Ask Arjun Mehta what would raise the confidence in Reduce failed payments to 3.5 %, now at 5/10."})
   void aheadOnLowConfidenceGetsNoCatchUp(String forecast, String expected) {
     // At risk on confidence alone: progress 0.8 is ahead of the 0.7 expected, so there is no plan to catch up.
     BriefInputs base = inputs(BriefKind.WEEKLY);
@@ -398,8 +398,10 @@ class BriefComposerTest {
 
     List<String> texts = sentences(brief).stream().map(s -> s.getString("text")).toList();
     assertThat(texts).contains("Reduce failed payments to 3.5 % is off track on confidence alone: progress is 75.0 % "
-        + "against 70.0 % expected, but the latest check-in gives a confidence of only 3.");
-    assertThat(texts).anyMatch(text -> text.startsWith("Reduce failed payments to 3.5 %: its forecast stays well below the target, "));
+        + "against 70.0 % expected, but the latest check-in gives a confidence of only 3/10.");
+    assertThat(texts).anyMatch(text -> text.startsWith("Beyond that, its forecast stays well below the target, "));
+    List<String> risks = sectionOf(brief, "risks").getJsonArray("sentences").stream().map(x -> ((JsonObject) x).getString("text")).toList();
+    assertThat(risks).noneMatch(text -> text.startsWith("Reduce failed payments to 3.5 %: "));
   }
 
   /**
@@ -430,9 +432,12 @@ class BriefComposerTest {
         NOW.minus(Duration.ofDays(2)), subjectTitle, subjectKind, relation, otherTitle, otherKind);
   }
 
-  /** Returns the sentences about "Reduce failed payments to 3.5 %" that link a signal. */
+  /**
+   * Returns the sentences about "Reduce failed payments to 3.5 %" that link a signal: those that
+   * name it first and those that continue a sentence about it, which link it first as data.
+   */
   private static List<JsonObject> signalSentencesAboutQuietKeyResult(JsonObject brief) {
-    return sentences(brief).stream().filter(s -> s.getString("text").startsWith("Reduce failed payments to 3.5 %")
+    return sentences(brief).stream().filter(s -> "k-quiet".equals(s.getJsonArray("links").getJsonObject(0).getString("id"))
         && s.getJsonArray("links").stream().anyMatch(l -> "signal".equals(((JsonObject) l).getString("type")))).toList();
   }
 
@@ -1301,8 +1306,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Retry card payments (initiative), which is off track, and Move card payments (initiative) contributes to it and is flagged as affected (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, die nicht im Plan ist, und Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
+      "en | Beyond that, its forecast stays well below the target, it relies on Retry card payments (initiative), which is off track, and Move card payments (initiative) contributes to it and is flagged as affected (open signals).",
+      "de | Außerdem: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Retry card payments (Initiative) ab, die nicht im Plan ist, und Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
   void dependencySignalsJoinSignalSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(dependency("s-retry", "k-quiet", "i-retry", List.of(TEAM.id()),
@@ -1321,14 +1326,14 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, it relies on Move card payments (initiative), which is off track, and 1 more linked item has a signal too (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Move card payments (Initiative) ab, die nicht im Plan ist, und 1 weiteres verknüpftes Element hat ebenfalls ein Signal (offene Signale)."})
+      "en | Beyond that, its forecast stays well below the target, it relies on Move card payments (initiative), which is off track, and 1 more linked item has a signal too (open signals).",
+      "de | Außerdem: Die Prognose bleibt deutlich unter dem Zielwert, es hängt von Move card payments (Initiative) ab, die nicht im Plan ist, und 1 weiteres verknüpftes Element hat ebenfalls ein Signal (offene Signale)."})
   void dependencySignalsNameEachNodeOnce(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     // The contributing key result's signal comes first; the clause about what the node relies on still leads.
     // Naming both linked nodes would take 42 words, so the second is counted.
     signals.add(dependency("s-api", "k-api", "k-quiet", List.of("u-platform"),
-        "Cut the API error rate", "key_result", "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+        "Cut the API error rate of the payment gateway", "key_result", "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
     signals.add(dependency("s-relies", "k-quiet", "i-move", List.of(TEAM.id()),
         "Reduce failed payments to 3.5 %", "key_result", "depends_on", "Move card payments", "initiative"));
     signals.add(dependency("s-move", "i-move", "k-quiet", List.of(TEAM.id()),
@@ -1344,8 +1349,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 %: its forecast stays well below the target, and Site conversion rate (KPI), which relies on it, and Rebuild checkout (initiative), which contributes to it, are flagged as affected (open signals).",
-      "de | Reduce failed payments to 3.5 %: Die Prognose bleibt deutlich unter dem Zielwert, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
+      "en | Beyond that, its forecast stays well below the target, and Site conversion rate (KPI), which relies on it, and Rebuild checkout (initiative), which contributes to it, are flagged as affected (open signals).",
+      "de | Außerdem: Die Prognose bleibt deutlich unter dem Zielwert, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
   void affectedNodesShareOneClause(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(dependency("s-kpi", "kpi-conversion", "k-quiet", List.of(TEAM.id()),
@@ -1575,5 +1580,309 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  /**
+   * Returns monthly inputs with an objective ahead of plan that is off track through its key
+   * result "Blocked key result", which is behind on progress or, with {@code confidence}, ahead
+   * on progress but held back by that confidence.
+   */
+  private static BriefInputs aheadButBlocked(double keyResultProgress, Integer confidence) {
+    JsonObject blocked = node("k-blocked", "key_result", "Blocked key result", "o-ahead", keyResultProgress, "off_track",
+        NOW.minus(Duration.ofDays(1)), null);
+    if (confidence != null) {
+      blocked.put("confidence", confidence);
+    }
+    List<JsonObject> extra = List.of(
+        node("o-ahead", "objective", "Ahead but blocked", null, 0.9, "off_track", null, "Clara Nowak"),
+        node("k-done", "key_result", "Finished key result", "o-ahead", 1.0, "on_track", NOW.minus(Duration.ofDays(1)), null),
+        blocked);
+    return with(BriefKind.MONTHLY, extra, Map.of(), inputs(BriefKind.MONTHLY).signals());
+  }
+
+  /** A review of an objective ahead of plan names the key result that sets its status, with that key result's numbers. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Review Ahead but blocked with Clara Nowak: its key result Blocked key result is off track (progress 40.0 % against 70.0 % expected).",
+      "de|Ahead but blocked mit Clara Nowak durchgehen: Sein Schlüsselergebnis Blocked key result ist nicht im Plan (Fortschritt 40,0 %, erwartet sind 70,0 %)."})
+  void reviewNamesKeyResultSettingStatus(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(aheadButBlocked(0.4, null), BriefWording.of(language));
+
+    JsonObject review = sectionOf(brief, "recommendations").getJsonArray("sentences").stream().map(JsonObject.class::cast)
+        .filter(s -> s.getString("text").contains("Ahead but blocked")).findFirst().orElseThrow();
+    assertThat(review.getString("text")).isEqualTo(expected);
+    assertThat(linkedIds(List.of(review))).containsExactly("o-ahead", "k-blocked");
+    assertThat(review.getJsonArray("numbers").stream().map(n -> ((JsonObject) n).getString("nodeId")))
+        .containsExactly("k-blocked", "k-blocked");
+  }
+
+  /** A key result off track on its confidence alone is named with that confidence, in the risk and in the review. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Ahead but blocked is off track because the latest check-in of its key result Blocked key result gives a confidence of only 3/10."
+          + "|Review Ahead but blocked with Clara Nowak: the latest check-in of its key result Blocked key result gives a confidence of only 3/10.",
+      "de|Ahead but blocked ist nicht im Plan, weil der letzte Check-in seines Schlüsselergebnisses Blocked key result nur eine Zuversicht von 3/10 angibt."
+          + "|Ahead but blocked mit Clara Nowak durchgehen: Der letzte Check-in seines Schlüsselergebnisses Blocked key result gibt nur eine Zuversicht von 3/10 an."})
+  void keyResultConfidenceExplainsObjective(String language, String risk, String review) {
+    JsonObject brief = BriefComposer.compose(aheadButBlocked(0.8, 3), BriefWording.of(language));
+
+    List<String> risks = sectionOf(brief, "risks").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    List<JsonObject> recommendations = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
+        .map(JsonObject.class::cast).toList();
+    assertThat(risks).contains(risk);
+    assertThat(recommendations).extracting(s -> s.getString("text")).contains(review);
+    JsonObject sentence = recommendations.stream().filter(s -> s.getString("text").equals(review)).findFirst().orElseThrow();
+    assertThat(sentence.getJsonArray("numbers").getJsonObject(0).getString("measure")).isEqualTo("confidence");
+    assertThat(sentence.getJsonArray("numbers").getJsonObject(0).getString("nodeId")).isEqualTo("k-blocked");
+  }
+
+  /**
+   * Returns the busy inputs with more than one risk on several key results. Cut fees to 1.6 % is
+   * at risk and silent, Raise conversion to 3 % has a low and a dropped confidence, and Reach 30 %
+   * guest orders has no value and an overdue check-in.
+   */
+  private static BriefInputs crowdedInputs(BriefKind kind) {
+    BriefInputs base = busyInputs(kind);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> switch (node.getString("id")) {
+      case "k-flat2" -> node.copy().put("stale", true).put("updatedAt", NOW.minus(Duration.ofDays(30)).toString());
+      case "k-rise" -> node.copy().put("confidence", 5);
+      default -> node;
+    });
+    List<BriefInputs.Signal> signals = new ArrayList<>(base.signals());
+    signals.add(new BriefInputs.Signal("s-rise", "confidence_drop", "warning", "open", List.of("k-rise"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(1)), "Raise conversion to 3 %", "key_result"));
+    signals.add(new BriefInputs.Signal("s-none", "missed_check_in", "warning", "open", List.of("k-none"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(1)), "Reach 30 % guest orders", "key_result"));
+    return new BriefInputs(kind, base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(), base.units(),
+        now, base.past(), base.checkIns(), signals);
+  }
+
+  /** Returns the node a sentence starts its risk with: its first node link when a label of the sentence shows it, else null. */
+  private static String headOf(JsonObject sentence) {
+    JsonArray links = sentence.getJsonArray("links");
+    for (int i = 0; i < links.size(); i++) {
+      JsonObject link = links.getJsonObject(i);
+      if ("node".equals(link.getString("type")) || "unit".equals(link.getString("type"))) {
+        int index = i;
+        boolean shown = sentence.getJsonArray("parts").stream().map(JsonObject.class::cast)
+            .anyMatch(part -> Integer.valueOf(index).equals(part.getInteger("link")));
+        return shown && "node".equals(link.getString("type")) ? link.getString("id") : null;
+      }
+    }
+    return null;
+  }
+
+  @ParameterizedTest(name = "{0} brief of {1} in {2}")
+  @CsvSource({"weekly, busy, en", "weekly, busy, de", "weekly, crowded, en", "weekly, crowded, de", "weekly, dependencies, en",
+      "monthly, busy, en", "monthly, busy, de", "monthly, crowded, en", "monthly, late and slow, en",
+      "quarterly, busy, en", "quarterly, busy, de", "quarterly, crowded, en", "quarterly, late and slow, de",
+      "weekly, crowded and cut, en", "weekly, crowded and cut, de", "monthly, crowded and cut, en"})
+  void noNodeHeadsTwoRisks(String kind, String fixture, String language) {
+    BriefKind briefKind = BriefKind.fromWire(kind);
+    BriefInputs inputs = switch (fixture) {
+      case "busy" -> busyInputs(briefKind);
+      case "crowded" -> crowdedInputs(briefKind);
+      case "dependencies" -> withDependencies(briefKind);
+      case "crowded and cut" -> crowdedAndCut(briefKind);
+      default -> lateAndSlow(briefKind, "Operations");
+    };
+
+    JsonArray risks = sectionOf(BriefComposer.compose(inputs, BriefWording.of(language)), "risks").getJsonArray("sentences");
+
+    java.util.Set<String> heads = new java.util.HashSet<>();
+    String previous = null;
+    int continued = 0;
+    for (Object item : risks) {
+      JsonObject sentence = (JsonObject) item;
+      String head = headOf(sentence);
+      if (head != null) {
+        assertThat(heads.add(head)).as("second risk headed by %s: \"%s\"", head, sentence.getString("text")).isTrue();
+        previous = head;
+      } else if ("node".equals(sentence.getJsonArray("links").getJsonObject(0).getString("type"))) {
+        // A continuation links its node first without naming it, right after the sentences about that node.
+        assertThat(sentence.getJsonArray("links").getJsonObject(0).getString("id")).as("node continued by \"%s\"",
+            sentence.getString("text")).isEqualTo(previous);
+        continued++;
+      }
+    }
+    if (briefKind == BriefKind.WEEKLY && fixture.startsWith("crowded")) {
+      assertThat(continued).as("continuations in %s", risks.encodePrettily()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  /** Returns the crowded inputs with 8 more key results at risk, each with an overdue check-in, so a weekly's risks are cut. */
+  private static BriefInputs crowdedAndCut(BriefKind kind) {
+    BriefInputs base = crowdedInputs(kind);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    List<BriefInputs.Signal> signals = new ArrayList<>(base.signals());
+    addLateKeyResults(now, signals);
+    return new BriefInputs(kind, base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(), base.units(),
+        now, base.past(), base.checkIns(), signals);
+  }
+
+  /** A risk split over two sentences continues in the second without naming its key result again. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected.|It has had no check-in or value for 30 days.",
+      "de|Cut fees to 1.6 % ist gefährdet: Fortschritt 55,0 %, erwartet sind 70,0 %.|Es hat seit 30 Tagen weder Check-in noch Messwert."})
+  void splitRiskContinues(String language, String status, String silence) {
+    JsonObject brief = BriefComposer.compose(crowdedInputs(BriefKind.WEEKLY), BriefWording.of(language));
+
+    List<JsonObject> risks = sectionOf(brief, "risks").getJsonArray("sentences").stream().map(JsonObject.class::cast).toList();
+    List<String> texts = risks.stream().map(s -> s.getString("text")).toList();
+    int at = texts.indexOf(status);
+    assertThat(at).as("status sentence in %s", texts).isNotNegative();
+    assertThat(texts.get(at + 1)).isEqualTo(silence);
+    assertThat(risks.get(at + 1).getJsonArray("links").getJsonObject(0).getString("id")).isEqualTo("k-flat2");
+    assertThat(risks.get(at + 1).getJsonArray("numbers").getJsonObject(0).getString("measure")).isEqualTo("staleDays");
+  }
+
+  /** A confidence is written on its 0-10 scale, the top of the scale in a run of its own after the engine number. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Reduce failed payments to 3.5 % is off track on confidence alone: progress is 75.0 % against 70.0 % expected, "
+          + "but the latest check-in gives a confidence of only 3/10.",
+      "de|Reduce failed payments to 3.5 % ist allein wegen der Zuversicht nicht im Plan: Fortschritt 75,0 %, erwartet sind 70,0 %, "
+          + "doch laut letztem Check-in liegt die Zuversicht nur bei 3/10."})
+  void confidenceShowsItsScale(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(busyInputs(BriefKind.WEEKLY), BriefWording.of(language));
+
+    JsonObject risk = sentences(brief).stream().filter(s -> s.getString("text").equals(expected)).findFirst().orElseThrow();
+    JsonArray parts = risk.getJsonArray("parts");
+    int confidenceAt = -1;
+    for (int i = 0; i < parts.size(); i++) {
+      Integer number = parts.getJsonObject(i).getInteger("number");
+      if (number != null && "confidence".equals(risk.getJsonArray("numbers").getJsonObject(number).getString("measure"))) {
+        confidenceAt = i;
+      }
+    }
+    assertThat(confidenceAt).isNotNegative();
+    assertThat(parts.getJsonObject(confidenceAt).getString("text")).isEqualTo("3");
+    assertThat(parts.getJsonObject(confidenceAt + 1).getString("text")).isEqualTo("/10");
+    assertThat(parts.getJsonObject(confidenceAt + 1).getBoolean("scale")).isTrue();
+    for (JsonObject sentence : sentences(brief)) {
+      assertThat(sentence.getString("text")).as("confidence without scale").doesNotContainPattern("(confidence of only|now at|bei) \\d+\\.($| )");
+    }
+  }
+
+  /** The Objectives section lists every objective with values and names those without. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|1 objective is not listed because it has no values yet: Open the marketplace.",
+      "de|1 Ziel ist nicht aufgeführt, weil es noch keine Messwerte hat: Open the marketplace."})
+  void objectivesSectionNamesPending(String language, String pendingLine) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of(language));
+
+    List<JsonObject> lines = sectionOf(brief, "objectives").getJsonArray("sentences").stream().map(JsonObject.class::cast).toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(3).getString("text")).isEqualTo(pendingLine);
+    assertThat(linkedIds(lines)).containsExactlyInAnyOrder("o-fast", "u-team", "o-pay", "u-team", "o-guest", "u-team", "o-new");
+  }
+
+  /** With more objectives than the section holds, one line counts and names those between the most and least advanced. */
+  @Test
+  void objectivesSectionCountsTheRest() {
+    BriefInputs inputs = lateAndSlow(BriefKind.QUARTERLY, "Operations");
+
+    List<JsonObject> lines = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "objectives").getJsonArray("sentences")
+        .stream().map(JsonObject.class::cast).toList();
+
+    assertThat(lines).hasSize(BriefComposer.MAX_ITEMS);
+    JsonObject rest = lines.get(4);
+    assertThat(rest.getString("text")).startsWith("9 more objectives, with progress between those listed, are not shown here: ");
+    JsonObject count = rest.getJsonArray("numbers").getJsonObject(0);
+    assertThat(count.getJsonArray("subjects")).hasSize(9);
+    assertThat(rest.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")).distinct()).hasSize(9);
+    assertThat(lines.get(5).getString("text")).isEqualTo("1 objective is not listed because it has no values yet: Open the marketplace.");
+    // Every objective of the brief is listed, counted or named as without values, once.
+    List<String> covered = linkedIds(lines).stream().filter(id -> id.startsWith("o-")).toList();
+    assertThat(covered).doesNotHaveDuplicates();
+    assertThat(covered).hasSize((int) inputs.now().stream().filter(n -> "objective".equals(n.getString("kind"))).count());
+  }
+
+  /** A monthly team brief whose cut risks include a unit's silent key results counts those key results, never the unit. */
+  @Test
+  void cutLineCountsOnlyObjectivesAndKeyResults() {
+    List<JsonObject> extra = new ArrayList<>();
+    for (char letter = 'A'; letter <= 'F'; letter++) {
+      extra.add(node("o-late-" + letter, "objective", "Late objective " + letter, null, 0.1, "off_track", null, null));
+    }
+    extra.add(node("k-silent", "key_result", "Silent key result", "o-guest", 0.2, "off_track", NOW.minus(Duration.ofDays(40)), null)
+        .put("stale", true));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.MONTHLY, extra, Map.of(), inputs(BriefKind.MONTHLY).signals()),
+        BriefWording.of("en"));
+
+    JsonArray risks = sectionOf(brief, "risks").getJsonArray("sentences");
+    JsonObject last = risks.getJsonObject(risks.size() - 1);
+    assertThat(last.getString("text")).contains(" not shown here: ");
+    JsonArray subjects = last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects");
+    assertThat(subjects.stream().map(subject -> ((JsonObject) subject).getString("type"))).containsOnly("node");
+    assertThat(subjects.stream().map(subject -> ((JsonObject) subject).getString("id"))).contains("k-silent");
+    assertThat(last.getString("text")).startsWith(subjects.size() + " more ").doesNotContain("Checkout");
+    assertThat(last.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")))
+        .containsExactlyElementsOf(subjects.stream().map(subject -> ((JsonObject) subject).getString("id")).toList());
+  }
+
+  /** A key result off track on confidence alone is ahead of plan, so its talking point names the confidence, not a gap. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Decide how to bring Reduce failed payments to 3.5 % back on track: its latest check-in gives a confidence of only 3/10.",
+      "de|Entscheiden, wie Reduce failed payments to 3.5 % wieder in den Plan kommt: Der letzte Check-in gibt nur eine Zuversicht von 3/10 an."})
+  void offTrackOnConfidenceHasNoGap(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(busyInputs(BriefKind.WEEKLY), BriefWording.of(language));
+
+    List<String> points = sectionOf(brief, "talkingPoints").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(points).contains(expected);
+    assertThat(points).noneMatch(text -> text.contains("behind plan") || text.contains(" zurück."));
+  }
+
+  /** A key result without a value and without anyone to ask gets a recommendation to agree who enters its first value. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Agree who enters a first value of Reach 30 % guest orders.",
+      "de|Festlegen, wer einen ersten Messwert für Reach 30 % guest orders einträgt."})
+  void firstValueWithoutOwner(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
+
+    List<String> recommendations = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
+        .map(s -> ((JsonObject) s).getString("text")).toList();
+    assertThat(recommendations).contains(expected);
+  }
+
+  /** The trend's start names the objectives it covers when objectives were added since. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|At the start of Q4 2026 the score of the objectives that existed then stood at 38.8 %.|At the start of Q4 2026 the score stood at 38.8 %.",
+      "de|Zu Beginn von Q4 2026 lag der Gesamtfortschritt der damals bestehenden Ziele bei 38,8 %.|Zu Beginn von Q4 2026 lag der Gesamtfortschritt bei 38,8 %."})
+  void trendStartNamesObjectivesThen(String language, String withAdded, String withoutAdded) {
+    JsonObject added = BriefComposer.compose(lateAndSlow(BriefKind.QUARTERLY, "Operations"), BriefWording.of(language));
+    JsonObject same = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of(language));
+
+    assertThat(sectionOf(added, "trend").getJsonArray("sentences").getJsonObject(0).getString("text")).isEqualTo(withAdded);
+    assertThat(sectionOf(same, "trend").getJsonArray("sentences").getJsonObject(0).getString("text")).isEqualTo(withoutAdded);
+  }
+
+  /** A unit with one objective not on track gets its status named, not shares of one counted. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "en|off_track|The only objective, Let customers check out as guests, is off track.",
+      "de|at_risk|Das einzige Ziel, Let customers check out as guests, ist gefährdet.",
+      "en|pending|1 objective has no values yet: Let customers check out as guests."})
+  void onlyObjectiveNamesItsStatus(String language, String status, String expected) {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = base.now().stream().filter(node -> !"objective".equals(node.getString("kind"))
+        || "o-guest".equals(node.getString("id"))).map(node -> "o-guest".equals(node.getString("id"))
+        ? node.copy().put("status", status) : node).toList();
+    BriefInputs single = new BriefInputs(BriefKind.WEEKLY, base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    List<String> summary = sectionOf(BriefComposer.compose(single, BriefWording.of(language)), "summary").getJsonArray("sentences")
+        .stream().map(s -> ((JsonObject) s).getString("text")).toList();
+
+    assertThat(summary.get(summary.size() - 1)).isEqualTo(expected);
+    assertThat(summary).noneMatch(text -> text.contains(" of 1 objectives") || text.contains(" von 1 Zielen"));
   }
 }
