@@ -123,10 +123,15 @@ public final class QualityChecker {
     boolean binary = "binary".equals(keyResult.measurement())
         || (!hasTarget && usual == null && (output != null || completion != null));
 
+    // A later clause's output ("… and launch the payment page") is work too, but the text opens
+    // with a measure or a vague verb, so the output does not make the whole key result binary.
+    String laterOutput = output == null && activity == null ? Verbs.laterClauseOutput(facts.words) : null;
     if (output != null) {
       findings.add(QualityRule.OUTPUT_NOT_OUTCOME, id, List.of(output));
     } else if (activity != null) {
       findings.add(QualityRule.OUTPUT_NOT_OUTCOME, id, List.of(activity));
+    } else if (laterOutput != null) {
+      findings.add(QualityRule.OUTPUT_NOT_OUTCOME, id, List.of(laterOutput));
     }
     if (binary) {
       String evidence = output != null ? output : completion;

@@ -22,7 +22,7 @@ final class QualityMessages {
         "Nennen Sie den Zielwert mit Einheit, etwa „von 32 % auf 45 %“ oder „auf 1.200 aktive Nutzer“.");
     put(QualityRule.NO_BASELINE,
         "The target {evidence} has no starting value, so progress and ambition cannot be judged.",
-        "Add today's value: \"from X to {evidence}\", or enter it as the start value.",
+        "Add today's value (from X to {evidence}), or enter it as the start value.",
         "Der Zielwert {evidence} hat keinen Ausgangswert, daher lassen sich Fortschritt und Anspruch nicht beurteilen.",
         "Nennen Sie den heutigen Wert (von X auf {evidence}) oder tragen Sie ihn als Startwert ein.");
     put(QualityRule.OUTPUT_NOT_OUTCOME,

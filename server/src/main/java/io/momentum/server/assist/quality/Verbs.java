@@ -18,6 +18,8 @@ record Verbs(String output, List<String> vague, String keep) {
   /** How many words from the start may precede the main verb ("By end of Q2, launch …"). */
   private static final int MAIN_VERB_WINDOW = 6;
   private static final Set<String> HOLD = Set.of("hold", "holds", "held", "holding");
+  /** Words that join two clauses, each of which may have its own verb. */
+  private static final Set<String> CLAUSE_JOINS = Set.of("and", "und", "sowie");
 
   static Verbs of(TextFacts facts) {
     List<Word> words = facts.words;
@@ -65,6 +67,31 @@ record Verbs(String output, List<String> vague, String keep) {
     }
     if (words.size() > 1 && Lexicon.ACTIVITY_FINAL_VERBS.contains(words.get(words.size() - 1).lower())) {
       return words.get(words.size() - 1).original();
+    }
+    return null;
+  }
+
+  /**
+   * Returns the output verb of a clause after "and", "und" or "sowie", as written, or null. The
+   * verb opens an English clause or closes a German one, so "Improve satisfaction and launch the
+   * payment page" and "Zufriedenheit verbessern und Zahlungsseite einführen" name work in their
+   * second half although they open with a direction.
+   */
+  static String laterClauseOutput(List<Word> words) {
+    for (int i = 1; i < words.size() - 1; i++) {
+      if (!CLAUSE_JOINS.contains(words.get(i).lower())) {
+        continue;
+      }
+      int end = i + 1;
+      while (end < words.size() && !CLAUSE_JOINS.contains(words.get(end).lower())) {
+        end++;
+      }
+      List<Word> clause = words.subList(i + 1, end);
+      for (int index : new int[] {0, clause.size() - 1}) {
+        if (Lexicon.OUTPUT_VERBS.contains(clause.get(index).lower()) && isVerb(clause, index)) {
+          return clause.get(index).original();
+        }
+      }
     }
     return null;
   }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class QualityCheckerTest {
 
@@ -31,6 +33,11 @@ class QualityCheckerTest {
   private static Set<String> rulesOf(QualityReport report, String target) {
     return report.findings().stream().filter(f -> f.target().equals(target)).map(f -> f.rule().id())
         .collect(Collectors.toSet());
+  }
+
+  private static List<String> evidenceOf(QualityReport report, String target, QualityRule rule) {
+    return report.findings().stream().filter(f -> f.target().equals(target) && f.rule() == rule)
+        .flatMap(f -> f.evidence().stream()).toList();
   }
 
   @Test
@@ -175,6 +182,48 @@ class QualityCheckerTest {
     for (Finding finding : report.findings()) {
       assertThat(finding.why()).as("why of %s", finding.rule()).doesNotContain("\"");
       assertThat(finding.fix()).as("fix of %s", finding.rule()).doesNotContain("\"");
+    }
+  }
+
+  @Test
+  void compoundWithOutputHalfNamesWork() {
+    QualityReport english = checker.check(request("en", "Improve customer satisfaction and launch the new payment page"));
+    QualityReport german = checker.check(request("de", "Kundenzufriedenheit im Checkout verbessern und Zahlungsseite einführen"));
+
+    assertThat(rulesOf(english, "kr1")).contains("compound_kr", "output_not_outcome", "vague_verb");
+    assertThat(evidenceOf(english, "kr1", QualityRule.OUTPUT_NOT_OUTCOME)).containsExactly("launch");
+    assertThat(rulesOf(german, "kr1")).contains("compound_kr", "output_not_outcome", "vague_verb");
+    assertThat(evidenceOf(german, "kr1", QualityRule.OUTPUT_NOT_OUTCOME)).containsExactly("einführen");
+  }
+
+  @Test
+  void measureHalvesAreNoOutput() {
+    QualityReport report = checker.check(request("en", "Raise NPS from 30 to 45 and cut churn from 4 % to 2 %",
+        "Grow qualified pipeline in Sales and Marketing from 2.1M to 3M EUR"));
+
+    assertThat(rulesOf(report, "kr1")).doesNotContain("output_not_outcome");
+    assertThat(rulesOf(report, "kr2")).doesNotContain("output_not_outcome");
+  }
+
+  /** The checker quotes the evidence itself, so no template may put quotes around it again. */
+  @ParameterizedTest
+  @EnumSource(QualityRule.class)
+  void evidenceIsNotQuotedTwice(QualityRule rule) {
+    String evidence = "\u201C3.5 %\u201D";
+    for (String language : List.of("en", "de")) {
+      for (String text : List.of(QualityMessages.why(rule, language, evidence, QualitySettings.defaults()),
+          QualityMessages.fix(rule, language, evidence, QualitySettings.defaults()))) {
+        int at = text.indexOf(evidence);
+        if (at < 0) {
+          continue;
+        }
+        String before = text.substring(0, at);
+        long straightQuotes = before.chars().filter(c -> c == '"').count();
+        long openQuotes = before.chars().filter(c -> c == '\u201E' || c == '\u201C').count()
+            - before.chars().filter(c -> c == '\u201D').count();
+        assertThat(straightQuotes % 2).as("%s %s: %s", rule, language, text).isZero();
+        assertThat(openQuotes).as("%s %s: %s", rule, language, text).isZero();
+      }
     }
   }
 
