@@ -21,28 +21,28 @@ function parseInstant(text) {
  * parameter that is not a date-time, `reversed` when `from` is not before `to`.
  */
 export function historyPeriod(query, now) {
-  const given = {}
+  const parsed = {}
   for (const field of ['from', 'to']) {
     const raw = Array.isArray(query[field]) ? query[field][0] : query[field]
     if (raw === undefined || raw === null || raw === '') {
       continue
     }
-    given[field] = parseInstant(raw)
-    if (given[field] === null) {
+    parsed[field] = parseInstant(raw)
+    if (parsed[field] === null) {
       return { error: { code: 'invalid', field, value: String(raw) } }
     }
   }
-  const to = given.to ?? new Date(now)
-  const from = given.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS)
+  const to = parsed.to ?? new Date(now)
+  const from = parsed.from ?? new Date(to.getTime() - DEFAULT_PERIOD_DAYS * DAY_MS)
   if (from.getTime() >= to.getTime()) {
     return { error: { code: 'reversed', field: 'from', value: from.toISOString() } }
   }
-  return { from: from.toISOString(), to: to.toISOString(), defaulted: given.from === undefined }
+  return { from: from.toISOString(), to: to.toISOString(), defaulted: parsed.from === undefined }
 }
 
 /**
  * Pairs the node and the nodes aligned directly below it at the two instants. `before` and
- * `after` are as-of answers, or null when the node did not exist then. Returns rows {id, kind,
+ * `after` are as-of responses, or null when the node did not exist then. Returns rows {id, kind,
  * title, root, before, after}, where `before` and `after` are the node's board JSON then or
  * null; the node comes first, then the others by title.
  */

@@ -131,7 +131,7 @@ function asOfRequests() {
 }
 
 describe('impact chain page history', () => {
-  it('asks for the node at both instants of the period', async () => {
+  it('requests the node at both instants of the period', async () => {
     await openStorefront()
     expect(asOfRequests().sort()).toEqual([FROM, TO])
     expect(wrapper.get('#history').attributes('data-testid')).toBe('node-history')

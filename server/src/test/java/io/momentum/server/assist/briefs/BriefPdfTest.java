@@ -188,9 +188,9 @@ class BriefPdfTest {
   }
 
   /**
-   * A German weekly brief whose first section has {@code filler} one-line items, so that the
-   * heading of the second section falls at every place near the bottom of page 1 as the count
-   * grows. The second section's first item runs over three lines.
+   * Builds a German weekly brief whose first section has {@code filler} one-line items. As the
+   * count grows, the heading of the second section falls at every place near the bottom of page 1.
+   * The second section's first item runs over three lines.
    */
   private static JsonObject headingNearPageEnd(int filler) {
     JsonArray moved = new JsonArray();

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Links of "what moved" sentences: a key result that rose in a weekly brief and an objective that
- * rose in a monthly brief link to the History section of their pages with the period in the query,
- * so the page can show both instants.
+ * Links of "what moved" sentences. A key result that rose in a weekly brief and an objective that
+ * rose in a monthly brief link to the History section of their pages. The link carries the period
+ * in its query, so the page can show the node at both instants.
  */
 class BriefValuesLinkTest {
 
