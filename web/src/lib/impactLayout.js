@@ -12,7 +12,7 @@ export const LAYOUT = {
   rowGap: 20,
   top: 36,
   left: 20,
-  lineCharacters: 24,
+  lineCharacters: 23,
   maxTitleLines: 6,
   firstLine: 36,
   lineHeight: 16,
