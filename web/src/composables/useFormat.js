@@ -78,10 +78,27 @@ export function useFormat() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoInstant))
   }
 
+  /**
+   * Formats an instant in the IANA time zone `timeZone` (such as Europe/Berlin) as "15 Dec 2026,
+   * 07:30" and returns {text, zone}. When the browser does not know the zone, the text is in UTC
+   * and `zone` is "UTC".
+   */
+  function dateTimeInZoneText(isoInstant, timeZone) {
+    const options = { dateStyle: 'medium', timeStyle: 'short' }
+    try {
+      return { text: new Intl.DateTimeFormat(locale.value, { ...options, timeZone }).format(new Date(isoInstant)), zone: timeZone }
+    } catch (error) {
+      if (!(error instanceof RangeError)) {
+        throw error
+      }
+      return { text: new Intl.DateTimeFormat(locale.value, { ...options, timeZone: 'UTC' }).format(new Date(isoInstant)), zone: 'UTC' }
+    }
+  }
+
   /** Formats an instant with seconds, for logs where events a few seconds apart must differ. */
   function dateTimeSecondsText(isoInstant) {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(isoInstant))
   }
 
-  return { percentNumber, percentText, valueText, estimateText, ageText, dateText, dateTimeText, dateTimeSecondsText }
+  return { percentNumber, percentText, valueText, estimateText, ageText, dateText, dateTimeText, dateTimeInZoneText, dateTimeSecondsText }
 }

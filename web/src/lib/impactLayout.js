@@ -3,7 +3,23 @@
 
 export const STAGES = ['input', 'output', 'outcome', 'impact']
 
-export const LAYOUT = { columnWidth: 240, boxWidth: 200, boxHeight: 64, rowGap: 20, top: 36, left: 20 }
+// A box is at least boxHeight high and grows with its title: the title wraps at lineCharacters
+// characters per line, up to maxTitleLines lines, starting at firstLine below the box's top.
+export const LAYOUT = {
+  columnWidth: 240,
+  boxWidth: 200,
+  boxHeight: 64,
+  rowGap: 20,
+  top: 36,
+  left: 20,
+  lineCharacters: 23,
+  maxTitleLines: 6,
+  firstLine: 36,
+  lineHeight: 16,
+}
+
+// Space below the last line of a title, in px.
+const BOTTOM_PADDING = 12
 
 // Stage of a node that no link names, by its kind.
 const STAGE_BY_KIND = { initiative: 'output', key_result: 'outcome', objective: 'outcome', kpi: 'outcome', strategic_outcome: 'impact' }
@@ -38,12 +54,13 @@ export function nodeStages(chain) {
 
 /**
  * Places the nodes and links. Returns {width, height, columns: [{stage, x}], nodes: [{...node,
- * stage, x, y, root}], links: [{id, fromId, toId, path}]}; links whose ends are not both among
- * the nodes are left out.
+ * stage, x, y, root, lines, height}], links: [{id, fromId, toId, path}]}, where `lines` is the
+ * wrapped title and `height` the box's height. Links whose ends are not both among the nodes are
+ * left out.
  */
 export function layoutImpactChain(chain) {
   const stages = nodeStages(chain)
-  const rowsPerStage = new Map(STAGES.map((stage) => [stage, 0]))
+  const nextY = new Map(STAGES.map((stage) => [stage, LAYOUT.top]))
   const sorted = [...chain.nodes].sort((left, right) => {
     if (left.id === chain.rootId) {
       return -1
@@ -57,23 +74,28 @@ export function layoutImpactChain(chain) {
   for (const node of sorted) {
     const stage = stages.get(node.id)
     const column = STAGES.indexOf(stage)
-    const row = rowsPerStage.get(stage)
-    rowsPerStage.set(stage, row + 1)
+    const lines = wrapTitle(node.title, LAYOUT.lineCharacters, LAYOUT.maxTitleLines)
+    const height = Math.max(LAYOUT.boxHeight, LAYOUT.firstLine + (lines.length - 1) * LAYOUT.lineHeight + BOTTOM_PADDING)
+    const y = nextY.get(stage)
+    nextY.set(stage, y + height + LAYOUT.rowGap)
     placed.set(node.id, {
       ...node,
       stage,
       x: LAYOUT.left + column * LAYOUT.columnWidth,
-      y: LAYOUT.top + row * (LAYOUT.boxHeight + LAYOUT.rowGap),
+      y,
       root: node.id === chain.rootId,
+      lines,
+      height,
     })
   }
   const links = chain.links
     .filter((link) => placed.has(link.fromId) && placed.has(link.toId))
     .map((link) => ({ id: link.id, fromId: link.fromId, toId: link.toId, path: linkPath(placed.get(link.fromId), placed.get(link.toId)) }))
-  const rows = Math.max(1, ...rowsPerStage.values())
+  // An empty chain keeps the height of one row.
+  const bottom = Math.max(LAYOUT.top + LAYOUT.boxHeight + LAYOUT.rowGap, ...nextY.values())
   return {
     width: LAYOUT.left * 2 + (STAGES.length - 1) * LAYOUT.columnWidth + LAYOUT.boxWidth,
-    height: LAYOUT.top + rows * (LAYOUT.boxHeight + LAYOUT.rowGap),
+    height: bottom,
     columns: STAGES.map((stage, index) => ({ stage, x: LAYOUT.left + index * LAYOUT.columnWidth })),
     nodes: [...placed.values()],
     links,
@@ -113,8 +135,8 @@ export function wrapTitle(title, width, maxLines) {
 // A curve from the right edge of one box to the left edge of the next. Within one column the
 // curve leaves and enters on the right side and bulges outwards.
 function linkPath(from, to) {
-  const fromY = from.y + LAYOUT.boxHeight / 2
-  const toY = to.y + LAYOUT.boxHeight / 2
+  const fromY = from.y + from.height / 2
+  const toY = to.y + to.height / 2
   const fromX = from.x + LAYOUT.boxWidth
   if (from.x === to.x) {
     const bulge = fromX + 30

@@ -63,6 +63,40 @@ describe('layoutImpactChain', () => {
   })
 })
 
+describe('layoutImpactChain with long titles', () => {
+  const TITLE = 'Personalise the storefront with machine learning'
+  const chain = {
+    rootId: 'objective',
+    nodes: [
+      { id: 'objective', kind: 'objective', title: TITLE, stage: 'outcome' },
+      { id: 'kr', kind: 'key_result', title: 'Serve models', stage: 'outcome' },
+      { id: 'epic', kind: 'initiative', title: 'Feature store', stage: 'output' },
+    ],
+    links: [{ id: 'l1', fromId: 'epic', fromStage: 'output', toId: 'objective', toStage: 'outcome' }],
+  }
+  const byId = Object.fromEntries(layoutImpactChain(chain).nodes.map((node) => [node.id, node]))
+
+  it('wraps the whole title', () => {
+    expect(byId.objective.lines).toEqual(['Personalise the', 'storefront with machine', 'learning'])
+    expect(byId.objective.lines.join(' ')).toBe(TITLE)
+  })
+
+  it('grows the box with its lines', () => {
+    expect(byId.objective.height).toBe(LAYOUT.firstLine + 2 * LAYOUT.lineHeight + 12)
+    expect(byId.objective.height).toBeGreaterThan(LAYOUT.boxHeight)
+    expect(byId.kr.height).toBe(LAYOUT.boxHeight)
+  })
+
+  it('places the next box below a tall one', () => {
+    expect(byId.kr.y).toBe(byId.objective.y + byId.objective.height + LAYOUT.rowGap)
+  })
+
+  it('ends a link at the middle of a tall box', () => {
+    const path = layoutImpactChain(chain).links[0].path
+    expect(path.endsWith(`${byId.objective.x} ${byId.objective.y + byId.objective.height / 2}`)).toBe(true)
+  })
+})
+
 describe('wrapTitle', () => {
   it('keeps a short title on one line', () => {
     expect(wrapTitle('Online revenue', 24, 2)).toEqual(['Online revenue'])

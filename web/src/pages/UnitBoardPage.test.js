@@ -64,7 +64,21 @@ describe('unit board page', () => {
 
   it('shows current and target with the unit', async () => {
     await showBoard()
-    expect(keyResult('checkout-conversion').get('[data-testid="values"]').text()).toContain('2.8 % of 3.5 %')
+    expect(keyResult('checkout-conversion').get('[data-testid="values"]').text()).toContain('2.8 % · target 3.5 %')
+  })
+
+  it('names the target of a decreasing key result', async () => {
+    await showBoard()
+    const values = keyResult('checkout-latency').get('[data-testid="values"]').text()
+    expect(values).toContain('340 ms · target 400 ms')
+    expect(values).not.toContain(' of ')
+  })
+
+  it('names the target of a decreasing key result in German', async () => {
+    await showBoard('de')
+    const values = keyResult('checkout-latency').get('[data-testid="values"]').text()
+    expect(values).toContain('340 ms · Ziel 400 ms')
+    expect(values).not.toContain(' von ')
   })
 
   it('shows the zone and the forecast of a metric key result', async () => {

@@ -2169,11 +2169,17 @@ final class BriefComposer {
     return gap.compareTo(new BigDecimal("-0.25")) >= 0 ? "at_risk" : "off_track";
   }
 
-  /** Links a node's values in the period to the history chart of its key result page. */
+  /**
+   * Links a node's values in the period to the History section of its page, with the period in the
+   * query: a key result page charts every value, and the other pages compare the node and its key
+   * results at {@code from} and at {@code to}.
+   */
   private JsonObject valuesLink(JsonObject node) {
-    return new JsonObject().put("type", "values").put("nodeId", node.getString("id"))
-        .put("from", in.periodStart().toString()).put("to", in.asOf().toString())
-        .put("path", Sentence.Builder.nodePath(node.getString("kind"), node.getString("id")) + "#history");
+    String from = in.periodStart().toString();
+    String to = in.asOf().toString();
+    String page = Sentence.Builder.nodePath(node.getString("kind"), node.getString("id"));
+    return new JsonObject().put("type", "values").put("nodeId", node.getString("id")).put("from", from).put("to", to)
+        .put("path", page + "?from=" + from + "&to=" + to + "#history");
   }
 
   /** Links a check-in to its row on its key result's page, which lists every check-in. */

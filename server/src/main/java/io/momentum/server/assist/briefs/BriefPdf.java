@@ -40,6 +40,10 @@ final class BriefPdf {
   private static final float BODY_SIZE = 10.5f;
   private static final float LEADING = 14.5f;
   private static final float BULLET_INDENT = 14;
+  private static final float HEADING_SIZE = 12.5f;
+  private static final float HEADING_LEADING = 17;
+  /** Lines of a section's first item that must fit on the page of the section's heading. */
+  private static final int LINES_KEPT_WITH_HEADING = 2;
 
   private static final String REGULAR_FONT = "/fonts/dejavu/DejaVuSans.ttf";
   private static final String BOLD_FONT = "/fonts/dejavu/DejaVuSans-Bold.ttf";
@@ -100,15 +104,22 @@ final class BriefPdf {
     for (Object item : brief.getJsonArray("sections")) {
       JsonObject section = (JsonObject) item;
       y -= 8;
-      paragraph(List.of(new Run(section.getString("title"), bold, null)), 12.5f, 17, 0);
-      for (Object sentence : section.getJsonArray("sentences")) {
+      List<Run> heading = List.of(new Run(section.getString("title"), bold, null));
+      JsonArray sentences = section.getJsonArray("sentences");
+      // A heading starts a new page unless the first lines of its first item fit below it.
+      float firstItem = sentences.isEmpty() ? 0
+          : Math.min(LINES_KEPT_WITH_HEADING, lines(runs(sentences.getJsonObject(0)), BODY_SIZE, BULLET_INDENT).size()) * LEADING;
+      ensureRoom(lines(heading, HEADING_SIZE, 0).size() * HEADING_LEADING + firstItem);
+      paragraph(heading, HEADING_SIZE, HEADING_LEADING, 0);
+      for (Object sentence : sentences) {
         bullet((JsonObject) sentence);
       }
     }
     content.close();
   }
 
-  private void bullet(JsonObject sentence) throws IOException {
+  /** Returns the runs of a sentence: its parts, with linked labels pointing at the web app. */
+  private List<Run> runs(JsonObject sentence) {
     JsonArray links = sentence.getJsonArray("links");
     List<Run> runs = new ArrayList<>();
     for (Object item : sentence.getJsonArray("parts")) {
@@ -119,6 +130,11 @@ final class BriefPdf {
       boolean whole = part.containsKey("number") || part.containsKey("unit");
       runs.add(new Run(part.getString("text"), regular, path == null ? null : baseUrl + path, whole));
     }
+    return runs;
+  }
+
+  private void bullet(JsonObject sentence) throws IOException {
+    List<Run> runs = runs(sentence);
     ensureRoom(LEADING);
     text("\u2022", regular, BODY_SIZE, MARGIN, y);
     paragraph(runs, BODY_SIZE, LEADING, BULLET_INDENT);
@@ -132,36 +148,65 @@ final class BriefPdf {
     }
   }
 
-  /**
-   * Writes runs as one paragraph wrapped at spaces, starting at the current line. A line breaks
-   * only at a space, never where a run meets the next without one ("(+7,2", "“Legal"), so such a
-   * word moves to the next line as a whole; a word wider than the line breaks between characters.
-   */
+  /** Text of a run placed at {@code x} on a line. */
+  private record Placed(Run run, String text, float x) {
+  }
+
+  /** Writes runs as one paragraph wrapped as {@link #lines} breaks them, starting at the current line. */
   private void paragraph(List<Run> runs, float size, float leading, float indent) throws IOException {
+    for (List<Placed> line : lines(runs, size, indent)) {
+      ensureRoom(leading);
+      for (Placed placed : line) {
+        show(placed.run(), placed.text(), size, placed.x());
+      }
+      y -= leading;
+    }
+  }
+
+  /**
+   * Breaks runs into lines at spaces and places each piece. A line breaks only at a space, never
+   * where a run meets the next without one ("(+7,2", "“Legal"), so such a word moves to the next
+   * line as a whole. A word wider than the line breaks between characters. Returns at least one line.
+   */
+  private List<List<Placed>> lines(List<Run> runs, float size, float indent) throws IOException {
     float left = MARGIN + indent;
-    float right = page.getMediaBox().getWidth() - MARGIN;
+    float right = PDRectangle.A4.getWidth() - MARGIN;
+    List<List<Placed>> lines = new ArrayList<>();
+    List<Placed> line = new ArrayList<>();
     float x = left;
-    ensureRoom(leading);
     for (List<Run> word : words(runs)) {
       float width = 0;
       for (Run piece : word) {
         width += piece.font().getStringWidth(piece.text().stripTrailing()) / 1000 * size;
       }
       if (x > left && x + width > right) {
-        y -= leading;
-        ensureRoom(leading);
+        lines.add(line);
+        line = new ArrayList<>();
         x = left;
       }
       boolean wider = width > right - left;
       for (Run piece : word) {
-        if (wider) {
-          x = characters(piece, size, leading, left, right, x);
+        if (!wider) {
+          line.add(new Placed(piece, piece.text(), x));
+          x += piece.font().getStringWidth(piece.text()) / 1000 * size;
           continue;
         }
-        x = show(piece, piece.text(), size, x);
+        for (int at = 0; at < piece.text().length(); ) {
+          String character = new String(Character.toChars(piece.text().codePointAt(at)));
+          at += character.length();
+          float characterWidth = piece.font().getStringWidth(character) / 1000 * size;
+          if (x > left && x + characterWidth > right) {
+            lines.add(line);
+            line = new ArrayList<>();
+            x = left;
+          }
+          line.add(new Placed(piece, character, x));
+          x += characterWidth;
+        }
       }
     }
-    y -= leading;
+    lines.add(line);
+    return lines;
   }
 
   /**
@@ -214,34 +259,16 @@ final class BriefPdf {
     return number || currency;
   }
 
-  /** Shows a piece of a word wider than the line character by character, breaking the line where it is full. */
-  private float characters(Run piece, float size, float leading, float left, float right, float x) throws IOException {
-    for (int at = 0; at < piece.text().length(); ) {
-      String character = new String(Character.toChars(piece.text().codePointAt(at)));
-      at += character.length();
-      float width = piece.font().getStringWidth(character) / 1000 * size;
-      if (x > left && x + width > right) {
-        y -= leading;
-        ensureRoom(leading);
-        x = left;
-      }
-      x = show(piece, character, size, x);
-    }
-    return x;
-  }
-
-  /** Shows text of a piece at {@code x}, blue and linked when the piece has a link, and returns the x after it. */
-  private float show(Run piece, String text, float size, float x) throws IOException {
-    float width = piece.font().getStringWidth(text) / 1000 * size;
+  /** Shows text of a piece at {@code x} on the current line, blue and linked when the piece has a link. */
+  private void show(Run piece, String text, float size, float x) throws IOException {
     if (piece.url() != null) {
       content.setNonStrokingColor(0.05f, 0.32f, 0.70f);
       text(text, piece.font(), size, x, y);
       content.setNonStrokingColor(0f, 0f, 0f);
-      link(piece.url(), x, y, width, size);
+      link(piece.url(), x, y, piece.font().getStringWidth(text) / 1000 * size, size);
     } else {
       text(text, piece.font(), size, x, y);
     }
-    return x + width;
   }
 
   private void text(String text, PDFont font, float size, float x, float atY) throws IOException {

@@ -186,4 +186,77 @@ class BriefPdfTest {
     assertThat(lines).isNotEmpty().noneMatch(line -> line.startsWith("%") || line.startsWith("EUR"))
         .noneMatch(line -> line.endsWith("23,3") || line.endsWith("1250"));
   }
+
+  /**
+   * Builds a German weekly brief whose first section has {@code filler} one-line items. As the
+   * count grows, the heading of the second section falls at every place near the bottom of page 1.
+   * The second section's first item runs over three lines.
+   */
+  private static JsonObject headingNearPageEnd(int filler) {
+    JsonArray moved = new JsonArray();
+    for (int i = 0; i < filler; i++) {
+      moved.add(plainSentence("Schlüsselergebnis " + i + " hat sich bewegt."));
+    }
+    JsonArray recommendations = new JsonArray()
+        .add(plainSentence("Erste Empfehlung: " + "Besprechen Sie die Zuversicht des Teams mit den Verantwortlichen. ".repeat(4)))
+        .add(plainSentence("Zweite Empfehlung."));
+    return new JsonObject().put("id", "b4").put("language", "de").put("title", "Wochenbriefing")
+        .put("kind", "weekly")
+        .put("asOf", "2026-12-05T10:00:00Z").put("periodStart", "2026-11-28T10:00:00Z").put("basis", "live")
+        .put("sections", new JsonArray()
+            .add(new JsonObject().put("key", "moved").put("title", "Was sich bewegt hat").put("sentences", moved))
+            .add(new JsonObject().put("key", "recommendations").put("title", "Empfehlungen").put("sentences", recommendations)));
+  }
+
+  private static JsonObject plainSentence(String text) {
+    return new JsonObject().put("text", text).put("parts", new JsonArray().add(new JsonObject().put("text", text)))
+        .put("links", new JsonArray()).put("numbers", new JsonArray());
+  }
+
+  /** A line of extracted text and the page it is on, counted from 1. */
+  private record PageLine(int page, String text) {
+  }
+
+  /** Returns the non-blank text lines of every page in reading order, without their bullets. */
+  private static List<PageLine> pageLines(byte[] bytes) throws IOException {
+    List<PageLine> lines = new ArrayList<>();
+    try (PDDocument pdf = Loader.loadPDF(bytes)) {
+      PDFTextStripper stripper = new PDFTextStripper();
+      for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        for (String line : stripper.getText(pdf).split("\\R")) {
+          String text = line.replace("\u2022", "").strip();
+          if (!text.isEmpty()) {
+            lines.add(new PageLine(page, text));
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void headingKeepsTwoLinesOfFirstItem() throws Exception {
+    boolean crossedPage = false;
+    for (int filler = 30; filler <= 60; filler++) {
+      List<PageLine> lines = pageLines(BriefPdf.render(headingNearPageEnd(filler), "http://127.0.0.1:8080"));
+      int heading = -1;
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).text().equals("Empfehlungen")) {
+          heading = i;
+        }
+      }
+
+      assertThat(heading).as("line of the heading with %d items before it", filler).isGreaterThanOrEqualTo(0);
+      assertThat(lines.size()).as("lines with %d items before the heading", filler).isGreaterThan(heading + 2);
+      int page = lines.get(heading).page();
+      assertThat(lines.get(heading + 1).text()).as("line after the heading with %d items before it", filler)
+          .startsWith("Erste Empfehlung");
+      assertThat(lines.get(heading + 1).page()).as("page of the first item's first line, %d items before it", filler).isEqualTo(page);
+      assertThat(lines.get(heading + 2).page()).as("page of the first item's second line, %d items before it", filler).isEqualTo(page);
+      crossedPage |= page > 1;
+    }
+    assertThat(crossedPage).as("some filler count pushes the heading to page 2").isTrue();
+  }
 }
