@@ -115,7 +115,7 @@ final class DraftGenerator {
   }
 
   /**
-   * Objectives and key results of earlier cycles that the drafted unit's own work in the drafted
+   * Objectives and key results of other cycles that the drafted unit's own work in the drafted
    * cycle repeats, by id. A draft neither proposes nor borrows from them, because the unit works on
    * them already.
    */
@@ -602,6 +602,7 @@ final class DraftGenerator {
    * in the drafted cycle repeat. Those are the ones they were carried over from, directly or
    * through earlier copies, and those with the same title, ignoring case and spacing. An objective
    * counts as repeated too when each of its key results with a start and a target is repeated.
+   * Another unit's objective under way is never repeated, so it stays listed as work to align with.
    */
   static Repeated repeatedOwnWork(Input input, Map<String, PastObjective> past) {
     Map<UUID, PastObjective> objectives = new HashMap<>();
@@ -640,7 +641,8 @@ final class DraftGenerator {
           .forEach(kr -> repeatedKeyResults.add(kr.id()));
       List<PastKeyResult> measured = objective.keyResults().stream().filter(kr -> direction(kr) != null).toList();
       boolean sameKeyResults = !measured.isEmpty() && measured.stream().allMatch(kr -> repeatedKeyResults.contains(kr.id()));
-      if (sameKeyResults || ownTitles.contains(normalisedTitle(objective.title()))) {
+      boolean repeats = sameKeyResults || ownTitles.contains(normalisedTitle(objective.title()));
+      if (repeats && !underWay(input, objective)) {
         repeatedObjectives.add(objective.id());
       }
     }
@@ -1188,7 +1190,7 @@ final class DraftGenerator {
               seed.target(), seed.unit());
       Proposal.Numbers numbers = seed.title() != null ? Proposal.Numbers.PAST : Proposal.Numbers.EXAMPLE;
       JsonObject tracked = numbers == Proposal.Numbers.PAST ? trackedBy(input, seed, past) : null;
-      // A translated key result is written in the draft's language; another of the organisation's keeps its own.
+      // A translated key result is written in the draft's language. Any other of the organisation's keeps its own.
       boolean asWritten = numbers == Proposal.Numbers.PAST && !seed.source().containsKey("via");
       String originalLanguage = asWritten ? otherLanguage(input, past.get(seed.source().getString("objectiveId"))) : null;
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
@@ -1197,6 +1199,7 @@ final class DraftGenerator {
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
     // A past key result's title names its old numbers, so an adapted one is written anew from the KPI's title.
+    // NOTE: a KPI whose title is in another language than the draft gives a title that mixes both languages.
     String metric = seed.title() != null ? kpi.title() : seed.metric();
     String title = compose(input.language(), seed.measurement(), metric, adaptation.baseline(), adaptation.target(), unit);
     return new Proposal.KeyResult(id, title, seed.measurement(), adaptation.baseline(), adaptation.target(), unit,

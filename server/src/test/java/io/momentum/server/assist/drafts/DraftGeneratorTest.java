@@ -1029,15 +1029,17 @@ class DraftGeneratorTest {
         List.of(), first.id());
     PastObjective copy = new PastObjective(UUID.randomUUID(), "Guests check out in one step", null, UNIT, "Checkout",
         CYCLE, "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(), second.id());
+    PastObjective otherUnitsLive = liveObjective("Guests check out in one step", "Web Shop", List.of());
     StrategyPhrases phrases = StrategyPhrases.of("en", "Grow guest checkout", term -> LIBRARY_INDEX.idf("en", term));
     DraftGenerator.Input input = new DraftGenerator.Input("en", phrases, UNIT, CYCLE, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END,
         List.of(), TODAY);
     Map<String, PastObjective> past = new HashMap<>();
-    List.of(first, second, copy).forEach(objective -> past.put(objective.id().toString(), objective));
+    List.of(first, second, copy, otherUnitsLive).forEach(objective -> past.put(objective.id().toString(), objective));
 
     DraftGenerator.Repeated repeated = DraftGenerator.repeatedOwnWork(input, past);
 
     assertThat(repeated.objectives()).containsExactlyInAnyOrder(first.id(), second.id());
+    assertThat(repeated.objectives()).doesNotContain(otherUnitsLive.id());
   }
 
   @Test
