@@ -191,6 +191,21 @@ describe('DraftsPage', () => {
     expect(wrapper.find('[data-testid="already-tracked-p3-k1"]').exists()).toBe(false)
   })
 
+  it('marks wording kept in English on a German page', async () => {
+    const english = { ...PROPOSAL.keyResults[0], id: 'p3-k1', numbers: 'past', originalLanguage: 'en' }
+    const german = { ...PROPOSAL.keyResults[1], id: 'p3-k2', title: 'Bestellungen als Gast von 10 % auf 30 % steigern', originalLanguage: null }
+    const proposal = { ...PROPOSAL, id: 'p3', keyResults: [english, german], originalLanguage: 'en' }
+    await openDrafts({ 'POST /api/v1/assist/drafts': { body: { ...DRAFT, language: 'de', proposals: [proposal, PROPOSAL] } } }, 'de')
+    await generate()
+
+    const card = wrapper.get('[data-testid="proposal-p3"]')
+    expect(card.get('[data-testid="proposal-original-language"]').text()).toBe('Ihr OKR auf Englisch')
+    expect(card.get('[data-testid="original-language-p3-k1"]').text()).toBe('Ihr OKR auf Englisch')
+    expect(card.get('[data-testid="original-language-p3-k1"]').attributes('title')).toContain('keine Übersetzung')
+    expect(card.find('[data-testid="original-language-p3-k2"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="proposal-p1"]').find('[data-testid="proposal-original-language"]').exists()).toBe(false)
+  })
+
   it('shows no under-way list without entries', async () => {
     await openDrafts()
     await generate()

@@ -115,6 +115,18 @@ final class DraftGenerator {
   }
 
   /**
+   * Objectives and key results of other cycles that the drafted unit's own work in the drafted
+   * cycle repeats, by id. A draft neither proposes nor borrows from them, because the unit works on
+   * them already.
+   */
+  record Repeated(Set<UUID> objectives, Set<UUID> keyResults) {
+
+    boolean contains(PastObjective objective) {
+      return objective != null && objectives.contains(objective.id());
+    }
+  }
+
+  /**
    * A hit turned into an objective with candidate key results. A candidate that is not
    * {@code proposable} is an objective under way: it is never proposed, but its key results may
    * join other proposals with their real numbers.
@@ -164,10 +176,11 @@ final class DraftGenerator {
     Map<String, Set<String>> underWayTerms = new HashMap<>();
     Map<String, Set<String>> underWayPhrases = underWayPhrases(input, hits, past, underWayTerms);
     OwnWork ownWork = ownWork(input, past, underWayPhrases);
+    Repeated repeated = repeatedOwnWork(input, past);
     List<Candidate> candidates = new ArrayList<>();
     addLibraryCandidates(input, hits.library(), ownWork, candidates);
-    addPastCandidates(input, hits.past(), past, candidates);
-    hits.bridgedByPhrase().values().forEach(bridges -> addBridgedCandidates(input, bridges, past, candidates));
+    addPastCandidates(input, hits.past(), past, repeated, candidates);
+    hits.bridgedByPhrase().values().forEach(bridges -> addBridgedCandidates(input, bridges, past, repeated, candidates));
     candidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
     List<Candidate> retrieved = new ArrayList<>(candidates);
 
@@ -214,8 +227,8 @@ final class DraftGenerator {
       }
       List<Candidate> phraseCandidates = new ArrayList<>();
       addLibraryCandidates(input, hits.libraryByPhrase().getOrDefault(phrase, List.of()), ownWork, phraseCandidates);
-      addPastCandidates(input, hits.pastByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
-      addBridgedCandidates(input, hits.bridgedByPhrase().getOrDefault(phrase, List.of()), past, phraseCandidates);
+      addPastCandidates(input, hits.pastByPhrase().getOrDefault(phrase, List.of()), past, repeated, phraseCandidates);
+      addBridgedCandidates(input, hits.bridgedByPhrase().getOrDefault(phrase, List.of()), past, repeated, phraseCandidates);
       phraseCandidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
       retrieved.addAll(phraseCandidates);
       if (!cover(input, phrase, phraseCandidates, plans, titles, usedMetrics)) {
@@ -234,6 +247,7 @@ final class DraftGenerator {
     }
 
     preferOwnNumbers(input, plans, retrieved);
+    preferDraftLanguage(input, plans, retrieved, past);
 
     List<Proposal> proposals = new ArrayList<>();
     Set<UUID> usedKpis = new HashSet<>();
@@ -251,7 +265,9 @@ final class DraftGenerator {
         keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i), past));
       }
       JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
-      proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults));
+      String originalLanguage = "objective".equals(source.getString("kind"))
+          ? otherLanguage(input, past.get(source.getString("id"))) : null;
+      proposals.add(new Proposal(id, plan.candidate().title(), List.of(source), keyResults, originalLanguage));
     }
     List<String> ownWorkPhrases = input.phrases().outcomes().stream().filter(ownWork.phrases()::contains).toList();
     return new Result(proposals, unmatched, underWay(input, underWayPhrases, underWayTerms, hits, past), ownWorkPhrases);
@@ -287,6 +303,45 @@ final class DraftGenerator {
         }
       }
     }
+  }
+
+  /**
+   * Replaces each key result of the plans that is the organisation's own, written in the other
+   * language, by its translation through the library when one was retrieved: the paired metric of
+   * a library example in the draft's language with the organisation's numbers
+   * ({@link #addBridgedCandidates}). A key result without one keeps its title and is marked with
+   * its language.
+   */
+  private static void preferDraftLanguage(Input input, List<Plan> plans, List<Candidate> retrieved,
+                                          Map<String, PastObjective> past) {
+    Map<String, Seed> translated = new HashMap<>();
+    for (Candidate candidate : retrieved) {
+      candidate.seeds().stream().filter(seed -> seed.source().containsKey("via"))
+          .forEach(seed -> translated.putIfAbsent(seed.source().getString("id"), seed));
+    }
+    for (Plan plan : plans) {
+      List<Seed> seeds = plan.seeds();
+      for (int i = 0; i < seeds.size(); i++) {
+        Seed seed = seeds.get(i);
+        Seed translation = seed.title() == null || seed.source().containsKey("via")
+            ? null : translated.get(seed.source().getString("id"));
+        if (translation != null && otherLanguage(input, past.get(seed.source().getString("objectiveId"))) != null) {
+          seeds.set(i, translation);
+        }
+      }
+    }
+  }
+
+  /**
+   * Returns the language an objective of the organisation is written in, detected from its title,
+   * description and key results, when it is not the draft's language, else null.
+   */
+  private static String otherLanguage(Input input, PastObjective objective) {
+    if (objective == null) {
+      return null;
+    }
+    String language = OkrText.detect(objective.searchText());
+    return language.equals(input.language()) ? null : language;
   }
 
   /**
@@ -542,6 +597,63 @@ final class DraftGenerator {
     return new OwnWork(objectives, phrases);
   }
 
+  /**
+   * Returns the objectives and key results of other cycles that the drafted unit's own objectives
+   * in the drafted cycle repeat. Those are the ones they were carried over from, directly or
+   * through earlier copies, and those with the same title, ignoring case and spacing. An objective
+   * counts as repeated too when each of its key results with a start and a target is repeated.
+   * Another unit's objective under way is never repeated, so it stays listed as work to align with.
+   */
+  static Repeated repeatedOwnWork(Input input, Map<String, PastObjective> past) {
+    Map<UUID, PastObjective> objectives = new HashMap<>();
+    Map<UUID, PastKeyResult> keyResults = new HashMap<>();
+    for (PastObjective objective : past.values()) {
+      objectives.put(objective.id(), objective);
+      objective.keyResults().forEach(kr -> keyResults.put(kr.id(), kr));
+    }
+    Set<UUID> repeatedObjectives = new HashSet<>();
+    Set<UUID> repeatedKeyResults = new HashSet<>();
+    Set<String> ownTitles = new HashSet<>();
+    Set<String> ownKeyResultTitles = new HashSet<>();
+    for (PastObjective own : past.values()) {
+      if (!isOwnWork(input, own)) {
+        continue;
+      }
+      ownTitles.add(normalisedTitle(own.title()));
+      // The sets of visited ids end the walk, also on a malformed chain that loops.
+      for (UUID from = own.carriedFrom(); from != null && repeatedObjectives.add(from); ) {
+        PastObjective earlier = objectives.get(from);
+        from = earlier == null ? null : earlier.carriedFrom();
+      }
+      for (PastKeyResult kr : own.keyResults()) {
+        ownKeyResultTitles.add(normalisedTitle(kr.title()));
+        for (UUID from = kr.carriedFrom(); from != null && repeatedKeyResults.add(from); ) {
+          PastKeyResult earlier = keyResults.get(from);
+          from = earlier == null ? null : earlier.carriedFrom();
+        }
+      }
+    }
+    for (PastObjective objective : past.values()) {
+      if (isOwnWork(input, objective)) {
+        continue;
+      }
+      objective.keyResults().stream().filter(kr -> ownKeyResultTitles.contains(normalisedTitle(kr.title())))
+          .forEach(kr -> repeatedKeyResults.add(kr.id()));
+      List<PastKeyResult> measured = objective.keyResults().stream().filter(kr -> direction(kr) != null).toList();
+      boolean sameKeyResults = !measured.isEmpty() && measured.stream().allMatch(kr -> repeatedKeyResults.contains(kr.id()));
+      boolean repeats = sameKeyResults || ownTitles.contains(normalisedTitle(objective.title()));
+      if (repeats && !underWay(input, objective)) {
+        repeatedObjectives.add(objective.id());
+      }
+    }
+    return new Repeated(Set.copyOf(repeatedObjectives), Set.copyOf(repeatedKeyResults));
+  }
+
+  /** Returns a title in lower case with runs of white space as one space, for comparing titles. */
+  private static String normalisedTitle(String title) {
+    return title.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
   /** Returns true when the objective is the drafted unit's own work in the drafted cycle. */
   private static boolean isOwnWork(Input input, PastObjective objective) {
     return objective != null && objective.unitId().equals(input.unitId()) && objective.cycleId().equals(input.cycleId())
@@ -573,12 +685,13 @@ final class DraftGenerator {
    * neither cite nor align with. Objectives under way become candidates that are not proposable.
    */
   private void addPastCandidates(Input input, List<OkrIndex.Hit> hits, Map<String, PastObjective> past,
-                                 List<Candidate> candidates) {
+                                 Repeated repeated, List<Candidate> candidates) {
     // The unit's own work in the drafted cycle is neither proposed nor lends key results to
-    // proposals, so a proposal never tells the unit to contribute to its own key result.
+    // proposals, so a proposal never points the unit to its own key result as work to contribute to.
+    // The same applies to the earlier objectives that this work repeats, such as the one it was carried over from.
     List<OkrIndex.Hit> usable = hits.stream()
         .filter(hit -> citable(input, past.get(hit.id())) || underWay(input, past.get(hit.id())))
-        .filter(hit -> !isOwnWork(input, past.get(hit.id())))
+        .filter(hit -> !isOwnWork(input, past.get(hit.id())) && !repeated.contains(past.get(hit.id())))
         .toList();
     float top = usable.isEmpty() ? 1 : usable.get(0).score();
     for (OkrIndex.Hit hit : usable) {
@@ -589,8 +702,9 @@ final class DraftGenerator {
       List<Seed> seeds = new ArrayList<>();
       for (PastKeyResult kr : objective.keyResults()) {
         String direction = direction(kr);
-        if (direction == null) {
-          // Milestone, binary, range and work-item key results have no baseline and target to carry over.
+        if (direction == null || repeated.keyResults().contains(kr.id())) {
+          // Milestone, binary, range and work-item key results have no baseline and target to carry
+          // over, and a key result that the unit's own work repeats is measured already.
           continue;
         }
         JsonObject krSource = okrSource(objective, "key_result", kr.id(), kr.title(), hit.score())
@@ -610,13 +724,15 @@ final class DraftGenerator {
    * numbers and a source that shows the original title.
    */
   private void addBridgedCandidates(Input input, List<Bridge> bridges, Map<String, PastObjective> past,
-                                    List<Candidate> candidates) {
+                                    Repeated repeated, List<Candidate> candidates) {
     for (Bridge bridge : bridges) {
       PastObjective objective = past.get(bridge.hit().id());
-      if ((!citable(input, objective) && !underWay(input, objective)) || isOwnWork(input, objective)) {
+      if ((!citable(input, objective) && !underWay(input, objective)) || isOwnWork(input, objective)
+          || repeated.contains(objective)) {
         continue;
       }
-      List<Seed> seeds = bridgedSeeds(input, bridge, objective);
+      List<Seed> seeds = new ArrayList<>(bridgedSeeds(input, bridge, objective));
+      seeds.removeIf(seed -> repeated.keyResults().contains(UUID.fromString(seed.source().getString("id"))));
       if (!seeds.isEmpty()) {
         JsonObject source = okrSource(objective, "objective", objective.id(), objective.title(), bridge.hit().score())
             .put("terms", new JsonArray(List.copyOf(bridge.hit().matchedTerms())));
@@ -1074,12 +1190,16 @@ final class DraftGenerator {
               seed.target(), seed.unit());
       Proposal.Numbers numbers = seed.title() != null ? Proposal.Numbers.PAST : Proposal.Numbers.EXAMPLE;
       JsonObject tracked = numbers == Proposal.Numbers.PAST ? trackedBy(input, seed, past) : null;
+      // A translated key result is written in the draft's language. Any other of the organisation's keeps its own.
+      boolean asWritten = numbers == Proposal.Numbers.PAST && !seed.source().containsKey("via");
+      String originalLanguage = asWritten ? otherLanguage(input, past.get(seed.source().getString("objectiveId"))) : null;
       return new Proposal.KeyResult(id, title, seed.measurement(), seed.start(), seed.target(), seed.unit(),
-          seed.indicator(), numbers, sources, tracked);
+          seed.indicator(), numbers, sources, tracked, originalLanguage);
     }
     sources.add(adaptation.source());
     String unit = kpi.unit() != null && !kpi.unit().isBlank() ? kpi.unit() : seed.unit();
     // A past key result's title names its old numbers, so an adapted one is written anew from the KPI's title.
+    // NOTE: a KPI whose title is in another language than the draft gives a title that mixes both languages.
     String metric = seed.title() != null ? kpi.title() : seed.metric();
     String title = compose(input.language(), seed.measurement(), metric, adaptation.baseline(), adaptation.target(), unit);
     return new Proposal.KeyResult(id, title, seed.measurement(), adaptation.baseline(), adaptation.target(), unit,

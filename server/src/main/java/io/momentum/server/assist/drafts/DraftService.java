@@ -159,10 +159,15 @@ public final class DraftService {
                       OrgIndexCache.OrgIndex orgIndex, List<KpiTargets.Kpi> kpis, ProposalReview review) {
     StrategyPhrases phrases = StrategyPhrases.of(language, request.strategy(), term -> libraryIndex.idf(language, term));
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, request.unitId(), request.cycleId(),
+        frame.cycleStart(), frame.cycleLastDay(), frame.cycleEnd(), kpis, today);
+    // Objectives that the unit's own work in the drafted cycle repeats would only take the place of useful hits.
+    DraftGenerator.Repeated repeated = DraftGenerator.repeatedOwnWork(input, orgIndex.objectives());
     Set<String> notCitable = new HashSet<>();
     orgIndex.objectives().forEach((id, objective) -> {
       boolean citable = objective.citableFor(request.unitId(), request.cycleId(), frame.cycleStart(), frame.cycleLastDay(), today);
-      if (!citable && !objective.underWayFor(request.unitId(), request.cycleId(), frame.cycleLastDay(), today)) {
+      boolean live = objective.underWayFor(request.unitId(), request.cycleId(), frame.cycleLastDay(), today);
+      if ((!citable && !live) || repeated.contains(objective)) {
         notCitable.add(id);
       }
     });
@@ -178,8 +183,6 @@ public final class DraftService {
         libraryIndex.search(language, request.strategy(), HITS_PER_INDEX),
         orgIndex.index().search(language, request.strategy(), HITS_PER_INDEX, notCitable),
         libraryByPhrase, pastByPhrase, bridgedByPhrase);
-    DraftGenerator.Input input = new DraftGenerator.Input(language, phrases, request.unitId(), request.cycleId(),
-        frame.cycleStart(), frame.cycleLastDay(), frame.cycleEnd(), kpis, today);
     DraftGenerator.Result result = generator.generate(input, hits, orgIndex.objectives());
 
     Draft draft = new Draft(review, findingsLanguage);
@@ -203,7 +206,7 @@ public final class DraftService {
         draft.dropped.add(reviewed);
       }
     }
-    draft.uncovered.addAll(uncovered(phrases, result.unmatched(), result.ownWork(), draft.passed));
+    draft.uncovered.addAll(uncovered(phrases, result.unmatched(), result.ownWork(), result.underWay(), draft.passed));
     draft.underWay.addAll(result.underWay());
     return draft;
   }
@@ -238,12 +241,13 @@ public final class DraftService {
    * Returns the phrases of the strategy that name an outcome and that no shown proposal answers:
    * {@code no_match} when neither the library nor the organisation's OKRs had anything for it,
    * {@code dropped} when what answered it did not pass the quality check. Phrases in
-   * {@code ownWork}, which the unit's own objectives answer already, are not uncovered.
+   * {@code ownWork}, which the unit's own objectives answer already, and phrases of the listed
+   * objectives under way are not uncovered, because the draft shows what answers them.
    */
   private static List<JsonObject> uncovered(StrategyPhrases phrases, List<String> unmatched, List<String> ownWork,
-                                            List<Reviewed> passed) {
-    // The unit's own objectives in the drafted cycle answer these phrases, and the response lists them under way.
+                                            List<JsonObject> underWay, List<Reviewed> passed) {
     Set<String> answered = new HashSet<>(ownWork);
+    underWay.forEach(entry -> answered.addAll(phraseList(entry)));
     for (Reviewed reviewed : passed) {
       // Only key results answer a phrase: the objective's sources list what its key results answered before the review.
       reviewed.proposal().keyResults().forEach(kr -> kr.sources().forEach(source -> answered.addAll(phraseList(source))));

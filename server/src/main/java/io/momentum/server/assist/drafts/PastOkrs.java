@@ -23,14 +23,31 @@ final class PastOkrs {
   /** Most objectives one organisation's index holds, newest first; this bounds the index's memory. */
   static final int MAX_OBJECTIVES = 5_000;
 
-  /** A key result of a past or current objective; numbers are null where its measurement has none. */
-  record PastKeyResult(UUID id, String title, String measurement, BigDecimal start, BigDecimal target, String unit) {
+  /**
+   * A key result of a past or current objective; numbers are null where its measurement has none.
+   * {@code carriedFrom} is the key result of an earlier cycle that this one was carried over from, or null.
+   */
+  record PastKeyResult(UUID id, String title, String measurement, BigDecimal start, BigDecimal target, String unit,
+                       UUID carriedFrom) {
+
+    PastKeyResult(UUID id, String title, String measurement, BigDecimal start, BigDecimal target, String unit) {
+      this(id, title, measurement, start, target, unit, null);
+    }
   }
 
-  /** An objective with its unit, its cycle and the cycle's first and last day, and its key results. */
+  /**
+   * An objective with its unit, its cycle and the cycle's first and last day, and its key results.
+   * {@code carriedFrom} is the objective of an earlier cycle that this one was carried over from, or null.
+   */
   record PastObjective(UUID id, String title, String description, UUID unitId, String unitName, UUID cycleId,
                        String cycleKey, String cycleName, LocalDate cycleStart, LocalDate cycleEnd,
-                       List<PastKeyResult> keyResults) {
+                       List<PastKeyResult> keyResults, UUID carriedFrom) {
+
+    PastObjective(UUID id, String title, String description, UUID unitId, String unitName, UUID cycleId,
+                  String cycleKey, String cycleName, LocalDate cycleStart, LocalDate cycleEnd,
+                  List<PastKeyResult> keyResults) {
+      this(id, title, description, unitId, unitName, cycleId, cycleKey, cycleName, cycleStart, cycleEnd, keyResults, null);
+    }
 
     /**
      * Returns true when a draft for {@code unitId} in the cycle from {@code start} to {@code end}
@@ -79,13 +96,13 @@ final class PastOkrs {
 
   private static final String OBJECTIVES = """
       SELECT o.id, o.title, o.description, o.unit_id, u.name AS unit_name, o.cycle_id, c.key AS cycle_key, c.name AS cycle_name,
-        c.start_date, c.end_date
+        c.start_date, c.end_date, o.carried_from
       FROM objectives o JOIN units u ON u.id = o.unit_id JOIN cycles c ON c.id = o.cycle_id
       WHERE o.org_id = $1 AND o.kind = 'objective' AND o.archived_at IS NULL
       ORDER BY c.end_date DESC, o.created_at DESC LIMIT $2""";
 
   private static final String KEY_RESULTS = """
-      SELECT id, objective_id, title, measurement, start_value, target_value, unit FROM key_results
+      SELECT id, objective_id, title, measurement, start_value, target_value, unit, carried_from FROM key_results
       WHERE org_id = $1 AND objective_id = ANY($2::uuid[]) AND archived_at IS NULL ORDER BY objective_id, created_at, key""";
 
   private final Pool pool;
@@ -116,11 +133,13 @@ final class PastOkrs {
             Map<UUID, List<PastKeyResult>> byObjective = new LinkedHashMap<>();
             krRows.forEach(row -> byObjective.computeIfAbsent(row.getUUID("objective_id"), id -> new ArrayList<>())
                 .add(new PastKeyResult(row.getUUID("id"), row.getString("title"), row.getString("measurement"),
-                    row.getBigDecimal("start_value"), row.getBigDecimal("target_value"), row.getString("unit"))));
+                    row.getBigDecimal("start_value"), row.getBigDecimal("target_value"), row.getString("unit"),
+                    row.getUUID("carried_from"))));
             List<PastObjective> past = new ArrayList<>();
             objectives.forEach((id, row) -> past.add(new PastObjective(id, row.getString("title"), row.getString("description"),
                 row.getUUID("unit_id"), row.getString("unit_name"), row.getUUID("cycle_id"), row.getString("cycle_key"),
-                row.getString("cycle_name"), row.getLocalDate("start_date"), row.getLocalDate("end_date"), List.copyOf(byObjective.getOrDefault(id, List.of())))));
+                row.getString("cycle_name"), row.getLocalDate("start_date"), row.getLocalDate("end_date"),
+                List.copyOf(byObjective.getOrDefault(id, List.of())), row.getUUID("carried_from"))));
             return past;
           });
     });

@@ -31,7 +31,7 @@ final class StrategyPhrases {
    * German. "faster" asks for a speed, which the key result's direction carries.
    */
   private static final String DIRECTION_WORDS = "increase raise grow boost improve reduce cut lower decrease shorten"
-      + " drive make keep get achieve deliver want need ensure help enable more less better fewer higher"
+      + " drive make keep get achieve deliver want need must become ensure help enable more less better fewer higher"
       + " faster quicker sooner"
       + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen wollen"
       + " müssen sollen mehr weniger besser höher niedriger schneller rascher";
@@ -44,8 +44,10 @@ final class StrategyPhrases {
    */
   private static final String GENERIC_WORDS = "bring put hold turn run from per every each all our we us your its over"
       + " up down out than via has have do does can should would may also"
-      + " customer customers rate share daily monthly weekly free session sessions new"
-      + " bringen stellen halten laufen jede jeden jeder alle pro über"
+      + " bringen stellen halten laufen jede jeden jeder alle pro über";
+
+  /** Generic words of a measure, in English and German: they name how something is counted, not what. */
+  private static final String MEASURE_WORDS = "customer customers rate share daily monthly weekly free session sessions new"
       + " kunde kunden kundin rate quote anteil täglich monatlich wöchentlich frei sitzung sitzungen neu neue neuen";
 
   /**
@@ -59,8 +61,11 @@ final class StrategyPhrases {
   /** Maps each analyzed term of {@link #SAME_TOPIC_WORDS}, per language, to the term that replaces it. */
   private static final Map<String, Map<String, String>> TOPIC_KEYS = topicKeys();
 
-  /** Content-free terms of each language: direction words and generic words of both languages. */
+  /** Content-free terms of each language: direction words, generic words and measure words of both languages. */
   private static final Map<String, Set<String>> GENERIC_TERMS = genericTerms();
+
+  /** Analyzed {@link #MEASURE_WORDS} of each language. */
+  private static final Map<String, Set<String>> MEASURE_TERMS = measureTerms();
 
   /**
    * Words that name where an outcome should happen (a region or market) rather than what should
@@ -80,9 +85,12 @@ final class StrategyPhrases {
   /**
    * A phrase with the weights of its content terms and the analyzed place words it names. A text
    * answers it only when it names one of those places too, so "grow revenue" alone answers
-   * "Grow revenue in the DACH region" only partly.
+   * "Grow revenue in the DACH region" only partly. {@code measures} are the generic words of a
+   * measure that a phrase with a single topic word names ("rate" in "cut the return rate"). A text
+   * must contain one of them as well, so "paid media spend below target return" does not answer
+   * "cut the return rate": its "return" is a return on ad spend, not a product return.
    */
-  private record Phrase(String text, Map<String, Double> weights, double total, Set<String> places) {
+  private record Phrase(String text, Map<String, Double> weights, double total, Set<String> places, Set<String> measures) {
   }
 
   private final String language;
@@ -117,7 +125,10 @@ final class StrategyPhrases {
         }
       }
       double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-      phrases.add(new Phrase(text, weights, total, Set.copyOf(named)));
+      Set<String> measures = new HashSet<>();
+      weights.keySet().stream().filter(MEASURE_TERMS.get(language)::contains).forEach(measures::add);
+      long topicWords = weights.keySet().stream().filter(term -> isTopicTerm(language, term)).count();
+      phrases.add(new Phrase(text, weights, total, Set.copyOf(named), topicWords == 1 ? Set.copyOf(measures) : Set.of()));
     }
     return new StrategyPhrases(language, phrases, direction, places);
   }
@@ -125,10 +136,18 @@ final class StrategyPhrases {
   private static Map<String, Set<String>> genericTerms() {
     Map<String, Set<String>> generic = new HashMap<>();
     for (String language : OkrText.LANGUAGES) {
-      Set<String> terms = OkrText.terms(language, DIRECTION_WORDS + " " + GENERIC_WORDS);
+      Set<String> terms = OkrText.terms(language, DIRECTION_WORDS + " " + GENERIC_WORDS + " " + MEASURE_WORDS);
       generic.put(language, Set.copyOf(terms));
     }
     return Map.copyOf(generic);
+  }
+
+  private static Map<String, Set<String>> measureTerms() {
+    Map<String, Set<String>> measures = new HashMap<>();
+    for (String language : OkrText.LANGUAGES) {
+      measures.put(language, Set.copyOf(OkrText.terms(language, MEASURE_WORDS)));
+    }
+    return Map.copyOf(measures);
   }
 
   private static Map<String, Map<String, String>> topicKeys() {
@@ -290,6 +309,9 @@ final class StrategyPhrases {
 
   private static boolean sharesContent(Phrase phrase, Set<String> terms) {
     if (phrase.total() <= 0) {
+      return false;
+    }
+    if (!phrase.measures().isEmpty() && phrase.measures().stream().noneMatch(terms::contains)) {
       return false;
     }
     double shared = 0;

@@ -1,6 +1,7 @@
 package io.momentum.server.assist.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.momentum.server.assist.drafts.PastOkrs.PastKeyResult;
 import io.momentum.server.assist.drafts.PastOkrs.PastObjective;
@@ -949,6 +950,122 @@ class DraftGeneratorTest {
         assertThat(entry.getJsonArray("phrases").getList()).as(language).containsExactly(churn);
         assertThat(entry.getJsonArray("terms").getList()).as(language).containsExactly("churn");
       });
+    }
+  }
+
+  /** The demo walk's strategy for the Checkout unit, in English and German. */
+  private static final Map<String, String> CHECKOUT_STRATEGY = Map.of(
+      "en", "We want to cut churn and raise checkout conversion. Payments must become more reliable, and more customers"
+          + " should check out as guests.",
+      "de", "Wir wollen die Abwanderung senken und die Checkout-Conversion steigern. Zahlungen sollen zuverlässiger"
+          + " werden, und mehr Kunden sollen als Gast bestellen.");
+
+  /** Returns the drafted unit's guest checkout objective of the quarter before the drafted one, as the demo seeds it. */
+  private static PastObjective previousGuestCheckout() {
+    return new PastObjective(UUID.randomUUID(), "Let customers check out as guests", null, UNIT, "Checkout",
+        UUID.randomUUID(), "2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"), LocalDate.parse("2026-09-30"), List.of(
+            keyResult("Reach 30 % of orders through guest checkout (from 0 %)", "increase", "0", "30", "%"),
+            keyResult("Cut checkout form errors from 12 % to 6 %", "decrease", "12", "6", "%"),
+            new PastKeyResult(UUID.randomUUID(), "Autocomplete addresses in every market", "binary", null, null, null)));
+  }
+
+  /**
+   * Returns the drafted unit's copy of {@code previous} in the drafted cycle, with the given title,
+   * linked to the original by carried-from ids when {@code linked}.
+   */
+  private static PastObjective ownCopy(PastObjective previous, String title, boolean linked) {
+    List<PastKeyResult> keyResults = previous.keyResults().stream().filter(kr -> kr.start() != null)
+        .map(kr -> new PastKeyResult(UUID.randomUUID(), kr.title(), kr.measurement(), kr.start(), kr.target(), kr.unit(),
+            linked ? kr.id() : null))
+        .toList();
+    return new PastObjective(UUID.randomUUID(), title, null, UNIT, "Checkout", CYCLE, "2026-q4", "Q4 2026", CYCLE_START,
+        CYCLE_LAST_DAY, keyResults, linked ? previous.id() : null);
+  }
+
+  private static List<String> keyResultSourceIds(List<Proposal> proposals) {
+    return proposals.stream().flatMap(p -> p.keyResults().stream()).flatMap(kr -> kr.sources().stream())
+        .map(source -> source.getString("id")).toList();
+  }
+
+  @Test
+  void carriedOverObjectiveIsNotProposedAgain() {
+    PastObjective previous = previousGuestCheckout();
+    // Linked by carried-from ids, with the same title only, and with the same key results under a new title.
+    List<PastObjective> copies = List.of(ownCopy(previous, previous.title(), true),
+        ownCopy(previous, "let customers  check out as GUESTS", false),
+        ownCopy(previous, "Make guest orders easy", false));
+
+    for (PastObjective copy : copies) {
+      for (String language : List.of("en", "de")) {
+        DraftGenerator.Result result = draft(language, CHECKOUT_STRATEGY.get(language), List.of(), List.of(previous, copy));
+
+        assertThat(citedIds(result.proposals())).as(copy.title() + " " + language).doesNotContain(previous.id().toString());
+        assertThat(keyResultSourceIds(result.proposals())).as(copy.title() + " " + language)
+            .doesNotContainAnyElementsOf(previous.keyResults().stream().map(kr -> kr.id().toString()).toList());
+      }
+    }
+  }
+
+  @Test
+  void carriedOverObjectiveIsUnderWayInGerman() {
+    PastObjective previous = previousGuestCheckout();
+    PastObjective copy = ownCopy(previous, previous.title(), true);
+
+    DraftGenerator.Result result = draft("de", CHECKOUT_STRATEGY.get("de"), List.of(), List.of(previous, copy));
+
+    assertThat(result.underWay()).filteredOn(entry -> entry.getString("id").equals(copy.id().toString()))
+        .singleElement().satisfies(entry -> {
+          assertThat(entry.getJsonArray("phrases").getList()).containsExactly("mehr Kunden sollen als Gast bestellen");
+          assertThat(entry.getBoolean("ownWork")).isTrue();
+        });
+    assertThat(result.ownWork()).contains("mehr Kunden sollen als Gast bestellen");
+  }
+
+  @Test
+  void repeatedOwnWorkFollowsCarryChain() {
+    PastObjective first = previousGuestCheckout();
+    PastObjective second = new PastObjective(UUID.randomUUID(), "Grow guest checkout", null, UNIT, "Checkout",
+        UUID.randomUUID(), "2026-q2", "Q2 2026", LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"),
+        List.of(), first.id());
+    PastObjective copy = new PastObjective(UUID.randomUUID(), "Guests check out in one step", null, UNIT, "Checkout",
+        CYCLE, "2026-q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(), second.id());
+    PastObjective otherUnitsLive = liveObjective("Guests check out in one step", "Web Shop", List.of());
+    StrategyPhrases phrases = StrategyPhrases.of("en", "Grow guest checkout", term -> LIBRARY_INDEX.idf("en", term));
+    DraftGenerator.Input input = new DraftGenerator.Input("en", phrases, UNIT, CYCLE, CYCLE_START, CYCLE_LAST_DAY, CYCLE_END,
+        List.of(), TODAY);
+    Map<String, PastObjective> past = new HashMap<>();
+    List.of(first, second, copy, otherUnitsLive).forEach(objective -> past.put(objective.id().toString(), objective));
+
+    DraftGenerator.Repeated repeated = DraftGenerator.repeatedOwnWork(input, past);
+
+    assertThat(repeated.objectives()).containsExactlyInAnyOrder(first.id(), second.id());
+    assertThat(repeated.objectives()).doesNotContain(otherUnitsLive.id());
+  }
+
+  @Test
+  void englishKeyResultInGermanDraftIsMarked() {
+    // Another unit's objective of an ended quarter: citable, in English, and about checkout conversion.
+    // Its first key result pairs with a library metric, its second has no translation.
+    PastObjective english = new PastObjective(UUID.randomUUID(), "Raise checkout conversion on every device", null,
+        UUID.randomUUID(), "Web Shop", UUID.randomUUID(), "2026-q3", "Q3 2026", LocalDate.parse("2026-07-01"),
+        LocalDate.parse("2026-09-30"), List.of(
+            keyResult("Raise checkout conversion from 2.1 % to 3.0 %", "increase", "2.1", "3.0", "%"),
+            keyResult("Cut checkout steps from 5 to 3", "decrease", "5", "3", null)));
+
+    List<Proposal> proposals = generate("de", "Wir wollen die Checkout-Conversion steigern", List.of(), List.of(english));
+
+    String translatedId = english.keyResults().get(0).id().toString();
+    List<Proposal.KeyResult> keyResults = proposals.stream().flatMap(p -> p.keyResults().stream()).toList();
+    assertThat(keyResults).filteredOn(kr -> kr.sources().get(0).getString("id").equals(translatedId))
+        .extracting(Proposal.KeyResult::title, Proposal.KeyResult::originalLanguage)
+        .containsExactly(tuple("Checkout-Conversion von 2,1 % auf 3 % steigern", null));
+    for (Proposal.KeyResult kr : keyResults) {
+      String expected = OkrText.detect(kr.title()).equals("de") ? null : "en";
+      assertThat(kr.originalLanguage()).as(kr.title()).isEqualTo(expected);
+    }
+    for (Proposal proposal : proposals) {
+      String expected = OkrText.detect(proposal.title()).equals("de") ? null : "en";
+      assertThat(proposal.originalLanguage()).as(proposal.title()).isEqualTo(expected);
     }
   }
 }

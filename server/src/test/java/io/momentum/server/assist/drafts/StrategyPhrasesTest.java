@@ -23,6 +23,23 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void returnOnAdSpendIsNotReturnRate() {
+    StrategyPhrases phrases = phrases("en", "Grow marketplace GMV share while cutting the return rate");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("paid media spend on campaigns below target return"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("Cut the return rate from 14 % to 12 %")))
+        .containsExactly("cutting the return rate");
+  }
+
+  @Test
+  void wishWordsNeedNoAnswer() {
+    StrategyPhrases phrases = phrases("en", "Payments must become more reliable");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("Make payments reliable and cheaper")))
+        .containsExactly("Payments must become more reliable");
+  }
+
+  @Test
   void commonSharedTermDoesNotAnswer() {
     StrategyPhrases phrases = phrases("en", "Raise the win rate");
     assertThat(phrases.answeredBy(phrases.termsOf("monthly customer churn rate"))).isEmpty();
