@@ -230,6 +230,8 @@ final class EngineNumbers {
         yield decimal(node(ids.get(0), fact.getString("at")), "expected").subtract(mean(ids, fact.getString("at")));
       }
       case "count" -> BigDecimal.valueOf(count(fact));
+      // The stale limit is the organisation's setting, which the engine's stale flags follow.
+      case "staleAfterDays" -> BigDecimal.valueOf(Http.json(api.get("/api/v1/settings")).getInteger("staleAfterDays"));
       default -> throw new AssertionError("Unknown measure " + measure + " in " + fact.encode());
     };
   }

@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 final class BriefComposer {
 
-  /** Maximum number of sentences in a section, including the one that counts the rest. */
+  /**
+   * Maximum number of sentences in a section, including the one that counts the rest. Two short
+   * sentences left out are shown in place of that count, so a section may have one more.
+   */
   static final int MAX_ITEMS = 6;
   /**
    * Maximum words of a risk sentence, an estimate of what a reader takes in at once. A longer
@@ -169,7 +172,10 @@ final class BriefComposer {
     sections.add(section("units", unitLines()));
     sections.add(section("objectives", objectiveLines()));
     sections.add(section("carryOver", carryOver()));
-    sections.add(section("risks", risks(in.objectives())));
+    // The quarterly risks count silent key results as the monthly ones do, so both agree at the same instant.
+    List<JsonObject> risks = risks(in.objectives());
+    risks.addAll(staleCounts());
+    sections.add(section("risks", risks));
     sections.add(section("recommendations", portfolioRecommendations()));
     sections.add(section("talkingPoints", portfolioTalkingPoints(true)));
   }
@@ -220,6 +226,12 @@ final class BriefComposer {
       // Every sentence must stay (a weekly's off-track and critical risks), so nothing is counted.
       return kept;
     }
+    // One or two short sentences left out take no more room than the sentence that would count
+    // them, so the section shows them instead.
+    if (left.size() == 1 || left.size() == 2 && checked(left.stream().mapToInt(BriefComposer::wordCount).sum() <= MAX_WORDS_LINKED,
+        left.get(0).getString("text"))) {
+      return sentences;
+    }
     Set<String> covered = new HashSet<>();
     kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
     Map<String, JsonObject> named = new LinkedHashMap<>();
@@ -236,8 +248,9 @@ final class BriefComposer {
       return sentences.stream().filter(sentence -> sentence == next || kept.contains(sentence)).toList();
     }
     List<JsonObject> subjects = new ArrayList<>(named.values());
-    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count),
-        subjects.size()));
+    String noun = words.template(BriefWording.countedKey("counted." + countedNoun(subjects), subjects.size()));
+    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count)
+        .words(noun), subjects.size()));
     return kept;
   }
 
@@ -326,8 +339,9 @@ final class BriefComposer {
                 .filter(item -> !covered.contains(linkKey(item))).forEach(item -> items.putIfAbsent(linkKey(item), item)));
             List<JsonObject> inside = new ArrayList<>(items.values());
             if (!inside.isEmpty()) {
+              String noun = words.template(BriefWording.countedKey("counted." + countedNoun(inside), inside.size()));
               kept.add(naming(named -> counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
-                  .labels(inside, named), inside.size()));
+                  .labels(inside, named).words(noun), inside.size()));
             }
           }
         }
@@ -366,7 +380,7 @@ final class BriefComposer {
       List<JsonObject> nodes = entry.getValue();
       if (!nodes.isEmpty()) {
         JsonObject largest = nodes.get(0);
-        clauses.add(counted("movedIn." + entry.getKey(), nodes.size())
+        clauses.add(counted(movedInKey(entry.getKey(), clauses.isEmpty()), nodes.size())
             .number(numbers.risks(entry.getKey(), links(nodes), in.asOf())).node(largest)
             .number(numbers.unsigned(numbers.change(then.get(largest.getString("id")), in.periodStart(), largest, in.asOf())))
             .build());
@@ -382,12 +396,21 @@ final class BriefComposer {
         Map.entry("more", rest))) {
       List<JsonObject> nodes = entry.getValue();
       if (!nodes.isEmpty()) {
-        String key = "more".equals(entry.getKey()) ? "movedIn.other" : "movedIn." + entry.getKey();
+        String key = movedInKey("more".equals(entry.getKey()) ? "other" : entry.getKey(), clauses.isEmpty());
         clauses.add(counted(key, nodes.size()).number(numbers.risks(entry.getKey(), links(nodes), in.asOf()))
             .nodes(nodes, MAX_ITEMS / 2).build());
       }
     }
     return sentence("movedIn").unit(group).clauses(clauses).build();
+  }
+
+  /**
+   * Returns the template of a clause of {@link #movedLine}. The first clause has its own form,
+   * because German puts its verb before the count after "In Operations" ("In Operations kamen 4 Ziele
+   * voran"), and it counts no "more" objectives since no clause precedes it.
+   */
+  private static String movedInKey(String clause, boolean first) {
+    return (first ? "movedInFirst." : "movedIn.") + clause;
   }
 
   private static List<JsonObject> links(List<JsonObject> nodes) {
@@ -422,6 +445,10 @@ final class BriefComposer {
     boolean tree = !recommendations && subjects.values().stream().anyMatch(subject -> !group.id().equals(unitIdOf(subject)));
     String line = tree ? "riskInTree" : "riskIn";
     String lineWithWorst = tree ? "riskInWorstTree" : "riskInWorst";
+    if (recommendations) {
+      // Every count names what it counts: long titles cost names per clause ("A and 1 more"), never all of them.
+      return naming(max -> sentence(line).unit(group).clauses(recommendationClauses(group, byReason, max)), MAX_ITEMS);
+    }
     JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
     if (fits(named, MAX_WORDS)) {
       return named;
@@ -455,6 +482,47 @@ final class BriefComposer {
   }
 
   /**
+   * Returns the clauses of a recommendations line of {@link #riskLine}, one per reason, each naming
+   * at most {@code max} of its subjects in brackets. Units far behind plan share one clause whether
+   * or not objectives without values pull their scores down, and the clause names those that do.
+   */
+  private List<JsonObject> recommendationClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason, int max) {
+    List<JsonObject> clauses = new ArrayList<>();
+    for (String reason : List.of("review", "replan")) {
+      List<JsonObject> about = byReason.get(reason);
+      if (!about.isEmpty()) {
+        clauses.add(counted("recIn." + reason, about.size()).number(numbers.risks(reason, about, in.asOf()))
+            .bracketedLabels(about, max).build());
+      }
+    }
+
+    String own = "unit:" + group.id();
+    List<JsonObject> gap = new ArrayList<>(byReason.get("unitGap"));
+    List<JsonObject> pending = new ArrayList<>(byReason.get("unitGapPending"));
+    if (gap.removeIf(subject -> linkKey(subject).equals(own))) {
+      clauses.add(sentence("recIn.unitGapOwn").build());
+    }
+    if (pending.removeIf(subject -> linkKey(subject).equals(own))) {
+      clauses.add(sentence("recIn.unitGapPendingOwn").build());
+    }
+    List<JsonObject> units = new ArrayList<>(gap);
+    units.addAll(pending);
+    if (units.isEmpty()) {
+      return clauses;
+    }
+
+    Sentence.Number count = numbers.risks("unitGap", units, in.asOf());
+    if (pending.isEmpty() || gap.isEmpty()) {
+      String key = pending.isEmpty() ? "recIn.unitGap" : "recIn.unitGapPending";
+      clauses.add(counted(key, units.size()).number(count).bracketedLabels(units, max).build());
+    } else {
+      clauses.add(counted("recIn.unitGapMixed", pending.size()).number(count).bracketedLabels(units, max)
+          .labels(pending, max).build());
+    }
+    return clauses;
+  }
+
+  /**
    * Returns the clauses of {@link #riskLine}, one per reason, naming the subjects in brackets when
    * {@code withNames}. Stale key results get a clause per unit with names and one in all without.
    */
@@ -473,7 +541,8 @@ final class BriefComposer {
         for (JsonObject unitLink : about) {
           stale.addAll(stale(keyResultsOf(List.of(unitLink.getString("id")))));
         }
-        Sentence.Builder clause = counted("riskIn.staleCountAll", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()));
+        Sentence.Builder clause = staleLimit(counted("riskIn.staleCountAll", stale.size())
+            .number(numbers.count("keyResults.stale", stale, in.asOf())));
         about.forEach(clause::data);
         clauses.add(clause.build());
         continue;
@@ -484,8 +553,8 @@ final class BriefComposer {
           List<JsonObject> stale = stale(keyResultsOf(List.of(unit.id())));
           Sentence.Number count = numbers.count("keyResults.stale", stale, in.asOf());
           clauses.add(unit.id().equals(group.id())
-              ? counted("riskIn.staleCountOwn", stale.size()).number(count).build()
-              : counted("riskIn.staleCount", stale.size()).number(count).unit(unit).build());
+              ? staleLimit(counted("riskIn.staleCountOwn", stale.size()).number(count)).build()
+              : staleLimit(counted("riskIn.staleCount", stale.size()).number(count).unit(unit)).build());
         }
         continue;
       }
@@ -651,11 +720,25 @@ final class BriefComposer {
       out.add(sentence("summary.status.onlyStatus").node(objectives.get(0))
           .words(words.status(objectives.get(0).getString("status"))).build());
     }
-    if (!pending.isEmpty()) {
-      out.add(naming(named -> counted("summary.pending", pending.size())
-          .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, named)));
+    // An objective without key results has nothing to measure, so it is named apart from those waiting for values.
+    List<JsonObject> empty = withoutKeyResults(pending);
+    List<JsonObject> waiting = pending.stream().filter(objective -> !empty.contains(objective)).toList();
+    if (!waiting.isEmpty()) {
+      out.add(naming(named -> counted("summary.pending", waiting.size())
+          .number(numbers.count("objectives.pending", waiting, in.asOf())).nodes(waiting, named)));
+    }
+    if (!empty.isEmpty()) {
+      out.add(naming(named -> counted("summary.noKeyResults", empty.size())
+          .number(numbers.count("objectives.pending", empty, in.asOf())).nodes(empty, named)));
     }
     return out;
+  }
+
+  /** Returns those of the objectives that have no key results in the brief. */
+  private List<JsonObject> withoutKeyResults(List<JsonObject> objectives) {
+    Set<String> parents = new HashSet<>();
+    in.keyResults().forEach(keyResult -> parents.add(keyResult.getString("parentId")));
+    return objectives.stream().filter(objective -> !parents.contains(objective.getString("id"))).toList();
   }
 
   /**
@@ -780,6 +863,7 @@ final class BriefComposer {
     }
 
     int statusChanges = 0;
+    int worsened = 0;
     for (JsonObject node : nodes) {
       JsonObject before = then.get(node.getString("id"));
       if (before == null || before.getString("status").equals(node.getString("status"))
@@ -787,7 +871,12 @@ final class BriefComposer {
         continue;
       }
       statusChanges++;
-      out.add(statusChange(node, before));
+      // A status that got worse weighs more than any change of progress, so it comes first.
+      if (rank(node.getString("status")) > rank(before.getString("status"))) {
+        out.add(worsened++, statusChange(node, before));
+      } else {
+        out.add(statusChange(node, before));
+      }
       // A key result whose status changed has its own sentence, so it is not also listed as unmoved.
       unmoved.remove(node);
     }
@@ -852,10 +941,14 @@ final class BriefComposer {
   }
 
   /**
-   * Writes the risks, weightiest first: open signals about the brief's nodes, nodes off track,
-   * other open signals, nodes at risk, acknowledged and snoozed signals, low confidence, silence
-   * and missing values. The order within each rank is kept. A node behind plan that has signals
-   * gets one sentence with its status and its signals, ranked as the weightier of the two.
+   * Writes the risks, weightiest first. A weekly brief starts with the open signals about its
+   * nodes, then nodes off track, other open signals, nodes at risk, acknowledged and snoozed
+   * signals, low confidence, silence and missing values. A portfolio brief starts with the nodes
+   * off track, then open signals, nodes at risk and the rest, so its worst objectives are named
+   * before a cut section counts the others. Nodes behind plan come with the largest gap first, and
+   * the order within each rank is kept. A node behind plan that has signals gets one sentence with
+   * its status and its signals, ranked in a weekly brief as the weightier of the two and in a
+   * portfolio brief by its status.
    */
   private List<JsonObject> risks(List<JsonObject> nodes) {
     List<Ranked> ranked = new ArrayList<>();
@@ -899,7 +992,9 @@ final class BriefComposer {
         ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
         continue;
       }
-      rank = Math.min(rank, signalRank(nodeSignals, true));
+      if (in.kind() == BriefKind.WEEKLY) {
+        rank = Math.min(rank, signalRank(nodeSignals, true));
+      }
       // The signals follow a semicolon, so no clause starts with a capital.
       JsonObject joined = signalClauses(statusSentence(key + ".signals", node, unsure), nodeSignals, variants,
           boardUnitOf(node.getString("id")), false).build();
@@ -1070,8 +1165,15 @@ final class BriefComposer {
    * than English it returns what the same check returned for the English brief.
    */
   private boolean fits(JsonObject sentence, int maxWords) {
+    return checked(wordCount(sentence) <= maxWords, sentence.getString("text"));
+  }
+
+  /**
+   * Returns the result of a word-limit check, {@code fit} on this brief's text: in English as
+   * given and recorded, in another language the result of the same check in the English brief.
+   */
+  private boolean checked(boolean fit, String about) {
     if (!replaying) {
-      boolean fit = wordCount(sentence) <= maxWords;
       limitChecks.add(fit);
       return fit;
     }
@@ -1080,9 +1182,9 @@ final class BriefComposer {
       // better than no brief. NOTE: no test reaches this branch.
       if (nextFit++ == limitChecks.size()) {
         LOG.warn("Brief of unit {} in {} checks more word limits than the English one, from: {}", in.unit().id(),
-            words.language(), sentence.getString("text"));
+            words.language(), about);
       }
-      return wordCount(sentence) <= maxWords;
+      return fit;
     }
     return limitChecks.get(nextFit++);
   }
@@ -1148,12 +1250,16 @@ final class BriefComposer {
     return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE, Integer.MAX_VALUE);
   }
 
+  /** Value of {@code linksNamed} that counts the linked nodes without naming any of them. */
+  private static final int COUNT_LINKS = -1;
+
   /**
    * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words, or
-   * {@link #MAX_WORDS_LINKED} while it names nodes that its signals link. Beyond that it cuts the
-   * linked nodes first: it names only the first and counts the others, or counts them all. Only
-   * then it counts the signals of the node's last kinds, but it always names a forecast below
-   * target and an overdue check-in ({@link #KEPT_KINDS}). When nothing fits, it returns the shortest.
+   * {@link #MAX_WORDS_LINKED} while it names nodes that its signals link. Beyond that it counts
+   * the signals of the node's last kinds, but it always names a forecast below target and an
+   * overdue check-in ({@link #KEPT_KINDS}). When that is not enough, it writes how the first linked
+   * node relates and names the others in one short clause, then names only one of them, and only
+   * when even that is too long it counts them. When nothing fits, it returns the shortest.
    */
   private JsonObject fitted(Supplier<Sentence.Builder> start, List<BriefInputs.Signal> all, Map<String, String> variants,
                             String boardUnit, boolean capital) {
@@ -1162,22 +1268,16 @@ final class BriefComposer {
     if (fits(sentence, MAX_WORDS)) {
       return sentence;
     }
-    int linksNamed = Integer.MAX_VALUE;
-    if (all.stream().anyMatch(signal -> isLink(variants.get(signal.id())))) {
-      for (int named : List.of(Integer.MAX_VALUE, 1, 0)) {
-        linksNamed = named;
-        sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), linksNamed).build();
-        // A sentence that names no linked node has the limit of any other sentence.
-        if (fits(sentence, named == 0 ? MAX_WORDS : MAX_WORDS_LINKED)) {
+    int kept = (int) kinds.stream().filter(KEPT_KINDS::contains).count();
+    boolean linked = all.stream().anyMatch(signal -> isLink(variants.get(signal.id())));
+    for (int linksNamed : linked ? List.of(Integer.MAX_VALUE, 1, 0, COUNT_LINKS) : List.of(Integer.MAX_VALUE)) {
+      // A sentence that names no linked node has the limit of any other sentence.
+      int limit = linked && linksNamed != COUNT_LINKS ? MAX_WORDS_LINKED : MAX_WORDS;
+      for (int named = kinds.size(); named >= kept; named--) {
+        sentence = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
+        if (fits(sentence, limit)) {
           return sentence;
         }
-      }
-    }
-    int kept = (int) kinds.stream().filter(KEPT_KINDS::contains).count();
-    for (int named = kinds.size() - 1; named >= kept; named--) {
-      sentence = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
-      if (fits(sentence, MAX_WORDS)) {
-        return sentence;
       }
     }
     return sentence;
@@ -1204,7 +1304,7 @@ final class BriefComposer {
       counted.forEach(sentence::data);
       clauses.add(counted("clause.moreSignals", counted.size()).number(numbers.risks("signal", counted, in.asOf())).build());
     }
-    return sentence.clauses(capitalised(clauses, capital)).words(stateLabel(all));
+    return sentence.clauses(capitalised(clauses, capital), true).words(stateLabel(all));
   }
 
   /**
@@ -1224,6 +1324,10 @@ final class BriefComposer {
       boolean inBrief = byId.containsKey(concern);
       String boardUnit = inBrief ? boardUnitOf(concern) : unitOfSignal(first).id();
       int rank = signalRank(all, inBrief);
+      if (in.kind() != BriefKind.WEEKLY) {
+        // A portfolio brief weighs status first: open signals follow the nodes off track.
+        rank = Math.max(rank, 2);
+      }
       if (all.size() == 1 && "dependency".equals(variant)) {
         String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject subject = byId.get(concern);
@@ -1291,7 +1395,7 @@ final class BriefComposer {
     List<List<BriefInputs.Signal>> nodes = new ArrayList<>(byNode.values());
     // What the node relies on or contributes to comes before the nodes flagged because of it.
     nodes.sort(Comparator.comparing(ofNode -> ofNode.stream().noneMatch(signal -> "dependency".equals(variants.get(signal.id())))));
-    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(linksNamed, nodes.size()), nodes.size());
+    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(Math.max(linksNamed, 0), nodes.size()), nodes.size());
     List<JsonObject> clauses = new ArrayList<>();
     List<BriefInputs.Signal> held = new ArrayList<>();
     for (List<BriefInputs.Signal> ofNode : nodes.subList(0, nodes.size() - counted.size())) {
@@ -1312,20 +1416,37 @@ final class BriefComposer {
       // contributes to it, are flagged as affected".
       List<JsonObject> items = new ArrayList<>();
       for (BriefInputs.Signal signal : held) {
-        items.add(sentence("clause.heldItem." + signal.relation())
+        items.add(Sentence.Builder.endingInRelativeClause(sentence("clause.heldItem." + signal.relation())
             .labels(List.of(signalLink(signal, boardUnit).put("label", signal.subjectTitle())), 1)
-            .words(kindWord(signal.subjectKind())).words(pronoun(signal.subjectKind())).build());
+            .words(kindWord(signal.subjectKind())).words(pronoun(signal.subjectKind())).build()));
       }
       clauses.add(sentence("clause.heldGroup").clauses(items).build());
     }
     if (!counted.isEmpty()) {
-      // The linked nodes beyond linksNamed are counted, one signal each, and all their signals linked.
-      List<JsonObject> leads = counted.stream().map(ofNode -> signalLink(ofNode.get(0), boardUnit)).toList();
+      // The linked nodes beyond linksNamed share one short clause that names the first of them and
+      // counts the others ("A and 2 more, linked to it, have signals too"), or with COUNT_LINKS
+      // counts them all. All their signals are linked as data.
+      List<JsonObject> leads = counted.stream().map(ofNode -> linkedNode(ofNode, variants, boardUnit)).toList();
       counted.forEach(ofNode -> ofNode.forEach(signal -> sentence.data(signalLink(signal, boardUnit))));
-      String key = linksNamed == 0 ? "clause.linked" : "clause.moreLinked";
-      clauses.add(counted(key, counted.size()).number(numbers.risks("signal", leads, in.asOf())).build());
+      clauses.add(linksNamed == COUNT_LINKS
+          ? counted("clause.linkedCount", counted.size()).number(numbers.risks("signal", leads, in.asOf())).build()
+          : counted("clause.linked", counted.size()).labels(leads, 1).build());
     }
     return clauses;
+  }
+
+  /**
+   * Returns the link that names the node at the other end of a linked node's signals: the node
+   * itself when the brief has it, else its lead signal labelled with the node's title.
+   */
+  private JsonObject linkedNode(List<BriefInputs.Signal> ofNode, Map<String, String> variants, String boardUnit) {
+    BriefInputs.Signal lead = ofNode.stream().filter(signal -> "dependency".equals(variants.get(signal.id())))
+        .findFirst().orElse(ofNode.get(0));
+    if ("held".equals(variants.get(lead.id()))) {
+      return signalLink(lead, boardUnit).put("label", lead.subjectTitle());
+    }
+    JsonObject other = otherEnd(lead);
+    return other == null ? signalLink(lead, boardUnit).put("label", lead.otherTitle()) : Sentence.Builder.nodeLink(other);
   }
 
   private static String otherId(BriefInputs.Signal signal) {
@@ -1354,9 +1475,9 @@ final class BriefComposer {
         ? clause.labels(List.of(signalLink(signal, boardUnit).put("label", signal.otherTitle())), 1)
         : clause.node(other);
     String otherKind = other == null ? signal.otherKind() : other.getString("kind");
-    return clause.words(kindWord(otherKind))
+    return Sentence.Builder.endingInRelativeClause(clause.words(kindWord(otherKind))
         .words(words.status(other == null ? "off_track" : other.getString("status")), signalLink(signal, boardUnit))
-        .words(pronoun(otherKind)).build();
+        .words(pronoun(otherKind)).build());
   }
 
   /**
@@ -1427,13 +1548,19 @@ final class BriefComposer {
     return words.template(words.has("kind." + kind) ? "kind." + kind : "kind.other");
   }
 
+  /** Adds the organisation's stale limit and its unit of days: "for more than 7 days". */
+  private Sentence.Builder staleLimit(Sentence.Builder sentence) {
+    int days = in.staleAfterDays();
+    return sentence.number(numbers.staleLimit(days, in.asOf())).words(words.template(days == 1 ? "word.day" : "word.days"));
+  }
+
   private List<JsonObject> staleCounts() {
     List<JsonObject> out = new ArrayList<>();
     for (BriefInputs.Unit unit : in.units()) {
       List<JsonObject> stale = stale(keyResultsOf(List.of(unit.id())));
       if (!stale.isEmpty()) {
-        out.add(counted("risk.staleCount", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()))
-            .unit(unit).build().put(RISK_REASON, "staleCount"));
+        out.add(staleLimit(counted("risk.staleCount", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()))
+            .unit(unit)).build().put(RISK_REASON, "staleCount"));
       }
     }
     return out;
@@ -1528,6 +1655,11 @@ final class BriefComposer {
             : sentence("rec.catchUp").node(node).quote(owner);
         out.add(sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build());
       }
+    }
+    for (JsonObject objective : withoutKeyResults(in.objectives())) {
+      String owner = owner(objective);
+      out.add(owner == null ? sentence("rec.addKeyResultsNobody").node(objective).build()
+          : sentence("rec.addKeyResults").node(objective).quote(owner).build());
     }
     out.addAll(signalFollowUps(named));
     if (out.isEmpty()) {
@@ -1837,9 +1969,10 @@ final class BriefComposer {
   }
 
   /**
-   * Writes the Units section of a portfolio brief: the brief unit's own line, a line for every
-   * direct sub-unit, then the deeper units as far as the section has room, each group with the
-   * largest changes first. Deeper units beyond the room are counted and named in one sentence.
+   * Writes the Units section of a portfolio brief. The brief unit's own line comes first. Then
+   * come the lines of every direct sub-unit and of the deeper units with the largest changes, as
+   * far as the section has room, from the largest rise to the largest fall. Deeper units beyond
+   * the room are counted and named in one sentence.
    * So the section exceeds {@link #MAX_ITEMS} sentences only when the brief unit's own line and
    * its direct sub-units take that many already.
    */
@@ -1854,22 +1987,26 @@ final class BriefComposer {
       }
     }
     // Units without a change (new or empty ones) follow those with one, each kind in tree order.
+    // The deeper units with the largest changes, up or down, get the room left.
     Comparator<UnitLine> largestChangeFirst = Comparator.comparing((UnitLine line) -> line.change() == null)
         .thenComparing(line -> line.change() == null ? BigDecimal.ZERO : line.change().abs(), Comparator.reverseOrder());
-    direct.sort(largestChangeFirst);
+    Comparator<UnitLine> largestRiseFirst = Comparator.comparing((UnitLine line) -> line.change() == null)
+        .thenComparing(line -> line.change() == null ? BigDecimal.ZERO : line.change(), Comparator.reverseOrder());
     deeper.sort(largestChangeFirst);
 
     List<JsonObject> out = new ArrayList<>();
     own.forEach(line -> out.add(line.sentence()));
-    direct.forEach(line -> out.add(line.sentence()));
-    int room = Math.max(0, MAX_ITEMS - out.size());
-    if (deeper.size() <= room) {
-      deeper.forEach(line -> out.add(line.sentence()));
+    int room = Math.max(0, MAX_ITEMS - own.size() - direct.size());
+    // One sentence names the deeper units left out, so one line less of them fits.
+    int shown = deeper.size() <= room ? deeper.size() : Math.max(0, room - 1);
+    // The shown lines of both levels read as one list, from the largest rise to the largest fall.
+    List<UnitLine> listed = new ArrayList<>(direct);
+    listed.addAll(deeper.subList(0, shown));
+    listed.sort(largestRiseFirst);
+    listed.forEach(line -> out.add(line.sentence()));
+    if (shown == deeper.size()) {
       return out;
     }
-    // One sentence names the deeper units left out, so one line less of them fits.
-    int shown = Math.max(0, room - 1);
-    deeper.subList(0, shown).forEach(line -> out.add(line.sentence()));
     List<JsonObject> left = deeper.subList(shown, deeper.size()).stream().map(line -> Sentence.Builder.unitLink(line.unit())).toList();
     out.add(naming(named -> counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, named), left.size()));
     return out;
