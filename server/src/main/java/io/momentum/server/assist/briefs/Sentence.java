@@ -151,14 +151,15 @@ final class Sentence {
     }
 
     /**
-     * Adds one piece that joins clauses as {@link #clauses(List)} does. Three or more
-     * {@code independent} clauses, each with a subject and verb of its own, are joined by
-     * semicolons instead, so that they do not run into each other after commas.
+     * Adds one piece that joins clauses as {@link #clauses(List)} does. {@code independent}
+     * clauses, each with a subject and verb of its own, take the wording's "and" between main
+     * clauses (with a comma in German too), and three or more of them are joined by semicolons, so
+     * that they do not run into each other after commas.
      */
     Builder clauses(List<JsonObject> clauses, boolean independent) {
       boolean semicolons = independent && clauses.size() > 2;
       String between = semicolons ? wording.template("list.semicolon") : ", ";
-      String beforeLast = semicolons ? wording.template("list.andSemicolon") : wording.template("list.andClauses");
+      String beforeLast = wording.template(semicolons ? "list.andSemicolon" : independent ? "list.andIndependent" : "list.andClauses");
       List<JsonObject> parts = new ArrayList<>();
       for (int i = 0; i < clauses.size(); i++) {
         if (i > 0 && i == clauses.size() - 1 && !semicolons && clauses.get(i - 1).getBoolean(RELATIVE, false)) {

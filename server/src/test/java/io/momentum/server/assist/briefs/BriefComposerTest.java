@@ -1299,7 +1299,7 @@ class BriefComposerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en | Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast stays well below the target, and a check-in is overdue (open signals).",
-      "de | Reduce failed payments to 3.5 % ist nicht im Plan: Fortschritt 30,0 %, erwartet sind 70,0 %; die Prognose bleibt deutlich unter dem Zielwert und ein Check-in ist überfällig (offene Signale)."})
+      "de | Reduce failed payments to 3.5 % ist nicht im Plan: Fortschritt 30,0 %, erwartet sind 70,0 %; die Prognose bleibt deutlich unter dem Zielwert, und ein Check-in ist überfällig (offene Signale)."})
   void nodeSignalsShareOneSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(new BriefInputs.Signal("s-2", "missed_check_in", "warning", "open", List.of("k-quiet"), List.of(TEAM.id()),
@@ -1358,7 +1358,7 @@ class BriefComposerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en | Beyond that, its forecast stays well below the target, and Site conversion rate (KPI), which relies on it, and Rebuild checkout (initiative), which contributes to it, are flagged as affected (open signals).",
-      "de | Außerdem: Die Prognose bleibt deutlich unter dem Zielwert und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
+      "de | Außerdem: Die Prognose bleibt deutlich unter dem Zielwert, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
   void affectedNodesShareOneClause(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(dependency("s-kpi", "kpi-conversion", "k-quiet", List.of(TEAM.id()),
