@@ -1356,7 +1356,7 @@ final class BriefComposer {
       if ("outside".equals(variant)) {
         start = () -> sentence("risk.signal.outside")
             .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1)
-            .words(kindWord(first.subjectKind())).unit(unitOfSignal(first));
+            .words(kindWord(subjectKindOf(first))).unit(unitOfSignal(first));
       } else if (inBrief) {
         start = () -> sentence("risk.signal").node(byId.get(concern));
       } else {
@@ -1541,6 +1541,17 @@ final class BriefComposer {
   /** Returns the brief's unit whose board shows a signal: the first of its units in the brief. */
   private BriefInputs.Unit unitOfSignal(BriefInputs.Signal signal) {
     return in.units().stream().filter(u -> signal.unitIds().contains(u.id())).findFirst().orElse(in.unit());
+  }
+
+  /**
+   * Returns the kind of the node a signal is about: the kind its parameters give, else "kpi" for
+   * a signal that only a KPI raises (its value left its corridor or moved unusually), else null.
+   */
+  private static String subjectKindOf(BriefInputs.Signal signal) {
+    if (signal.subjectKind() != null) {
+      return signal.subjectKind();
+    }
+    return signal.kind().startsWith("kpi_") ? "kpi" : null;
   }
 
   /** Returns the word of a node kind ("KPI", "initiative"), or the general word for a node. */

@@ -1447,6 +1447,17 @@ class BriefComposerTest {
   }
 
   @Test
+  void kpiSignalWithoutKindNamesKpi() {
+    List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-rating", "kpi_out_of_corridor", "warning", "open",
+        List.of("kpi-rating"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "App store rating", null));
+
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en"));
+
+    assertThat(sentences(brief)).extracting(s -> s.getString("text"))
+        .contains("App store rating (KPI of Checkout): its value left its corridor (open signal).");
+  }
+
+  @Test
   void openSignalsComeBeforeMinorRisks() {
     List<JsonObject> late = new ArrayList<>();
     for (char letter = 'A'; letter <= 'H'; letter++) {
