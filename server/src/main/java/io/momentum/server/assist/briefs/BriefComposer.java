@@ -941,14 +941,11 @@ final class BriefComposer {
   }
 
   /**
-   * Writes the risks, weightiest first. A weekly brief starts with the open signals about its
-   * nodes, then nodes off track, other open signals, nodes at risk, acknowledged and snoozed
-   * signals, low confidence, silence and missing values. A portfolio brief starts with the nodes
-   * off track, then open signals, nodes at risk and the rest, so its worst objectives are named
+   * Writes the risks, weightiest first: nodes off track, open signals, nodes at risk, acknowledged
+   * and snoozed signals, low confidence, silence and missing values, so the worst nodes are named
    * before a cut section counts the others. Nodes behind plan come with the largest gap first, and
    * the order within each rank is kept. A node behind plan that has signals gets one sentence with
-   * its status and its signals, ranked in a weekly brief as the weightier of the two and in a
-   * portfolio brief by its status.
+   * its status and its signals, ranked by its status.
    */
   private List<JsonObject> risks(List<JsonObject> nodes) {
     List<Ranked> ranked = new ArrayList<>();
@@ -992,9 +989,6 @@ final class BriefComposer {
         ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
         continue;
       }
-      if (in.kind() == BriefKind.WEEKLY) {
-        rank = Math.min(rank, signalRank(nodeSignals, true));
-      }
       // The signals follow a semicolon, so no clause starts with a capital.
       JsonObject joined = signalClauses(statusSentence(key + ".signals", node, unsure), nodeSignals, variants,
           boardUnitOf(node.getString("id")), false).build();
@@ -1018,7 +1012,7 @@ final class BriefComposer {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
         // A silent key result with signals, such as an overdue check-in, gets one sentence with both.
         List<BriefInputs.Signal> nodeSignals = byConcern.remove(node.getString("id"));
-        int rank = nodeSignals == null ? 6 : Math.min(6, signalRank(nodeSignals, true));
+        int rank = nodeSignals == null ? 6 : Math.min(6, signalRank(nodeSignals));
         JsonObject joined = nodeSignals == null ? null : signalClauses(staleSentence("risk.stale.signals", node, days),
             nodeSignals, variants, boardUnitOf(node.getString("id")), false).build();
         if (joined != null && fits(joined, MAX_WORDS)) {
@@ -1230,9 +1224,9 @@ final class BriefComposer {
     return byConcern;
   }
 
-  /** Returns the rank of the weightiest of a sentence's signals, as {@link #signalRank(String, boolean)} gives it. */
-  private static int signalRank(List<BriefInputs.Signal> signals, boolean inBrief) {
-    return signals.stream().mapToInt(signal -> signalRank(stateOf(signal), inBrief)).min().orElseThrow();
+  /** Returns the rank of the weightiest of a sentence's signals, as {@link #signalRank(String)} gives it. */
+  private static int signalRank(List<BriefInputs.Signal> signals) {
+    return signals.stream().mapToInt(signal -> signalRank(stateOf(signal))).min().orElseThrow();
   }
 
   /** Returns the id of the unit whose board shows the signals about a brief node. */
@@ -1323,11 +1317,7 @@ final class BriefComposer {
       String variant = variants.get(first.id());
       boolean inBrief = byId.containsKey(concern);
       String boardUnit = inBrief ? boardUnitOf(concern) : unitOfSignal(first).id();
-      int rank = signalRank(all, inBrief);
-      if (in.kind() != BriefKind.WEEKLY) {
-        // A portfolio brief weighs status first: open signals follow the nodes off track.
-        rank = Math.max(rank, 2);
-      }
+      int rank = signalRank(all);
       if (all.size() == 1 && "dependency".equals(variant)) {
         String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject subject = byId.get(concern);
@@ -2287,14 +2277,11 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the risk rank of a signal sentence: open signals about the brief's nodes first (0),
-   * then open signals about other nodes (2), then acknowledged or snoozed ones (4).
+   * Returns the risk rank of a signal sentence: open signals (2), after the nodes off track and
+   * before those at risk, then acknowledged or snoozed ones (4).
    */
-  private static int signalRank(String state, boolean aboutBriefNode) {
-    if (!"open".equals(state)) {
-      return 4;
-    }
-    return aboutBriefNode ? 0 : 2;
+  private static int signalRank(String state) {
+    return "open".equals(state) ? 2 : 4;
   }
 
   /** Orders statuses from best to worst. */

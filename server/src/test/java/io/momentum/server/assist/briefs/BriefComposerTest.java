@@ -1447,6 +1447,18 @@ class BriefComposerTest {
   }
 
   @Test
+  void weeklyRisksLeadWithOffTrack() {
+    List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-fees", "missed_check_in", "warning", "open",
+        List.of("k-flat2"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(1)), "Cut fees to 1.6 %", "key_result"));
+
+    List<String> risks = textsOf(BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en")),
+        "risks");
+
+    assertThat(risks.get(0)).startsWith("Reduce failed payments to 3.5 % is off track");
+    assertThat(risks.get(1)).startsWith("Cut fees to 1.6 % is at risk").endsWith("; a check-in is overdue (open signal).");
+  }
+
+  @Test
   void kpiSignalWithoutKindNamesKpi() {
     List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-rating", "kpi_out_of_corridor", "warning", "open",
         List.of("kpi-rating"), List.of(TEAM.id()), NOW.minus(Duration.ofDays(2)), "App store rating", null));
