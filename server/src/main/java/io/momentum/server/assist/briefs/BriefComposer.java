@@ -981,8 +981,10 @@ final class BriefComposer {
         continue;
       }
       if (nodeSignals == null && worst != null) {
-        ranked.add(new Ranked(rank, statusSentence("risk." + node.getString("status") + ".fromKeyResult", node, false)
-            .node(worst).build().put(RISK_REASON, node.getString("status"))));
+        // The numbers are the key result's, which set the status, not the objective's own.
+        ranked.add(new Ranked(rank, sentence("risk." + node.getString("status") + ".fromKeyResult").node(node)
+            .number(numbers.progress(worst, in.asOf())).number(numbers.expected(worst, in.asOf())).node(worst).build()
+            .put(RISK_REASON, node.getString("status"))));
         continue;
       }
       if (nodeSignals == null) {

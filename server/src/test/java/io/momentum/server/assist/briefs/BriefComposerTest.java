@@ -775,13 +775,13 @@ class BriefComposerTest {
   /** An objective ahead of plan but off track through a key result names that key result. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en|Ahead but blocked is off track because its key result Blocked key result is off track: progress 90.0 % against 70.0 % expected.",
-      "de|Ahead but blocked ist nicht im Plan, weil sein Schlüsselergebnis Blocked key result nicht im Plan ist: Fortschritt 90,0 %, erwartet sind 70,0 %."})
+      "en|Ahead but blocked is off track because its key result Blocked key result is off track (progress 60.0 % against 70.0 % expected).",
+      "de|Ahead but blocked ist nicht im Plan, weil sein Schlüsselergebnis Blocked key result nicht im Plan ist (Fortschritt 60,0 %, erwartet sind 70,0 %)."})
   void objectiveRiskNamesKeyResultSettingItsStatus(String language, String expected) {
     List<JsonObject> extra = List.of(
         node("o-ahead", "objective", "Ahead but blocked", null, 0.9, "off_track", null, "Clara Nowak"),
         node("k-done", "key_result", "Finished key result", "o-ahead", 1.0, "on_track", NOW.minus(Duration.ofDays(1)), null),
-        node("k-blocked", "key_result", "Blocked key result", "o-ahead", 0.8, "off_track", NOW.minus(Duration.ofDays(1)), null));
+        node("k-blocked", "key_result", "Blocked key result", "o-ahead", 0.6, "off_track", NOW.minus(Duration.ofDays(1)), null));
     JsonObject brief = BriefComposer.compose(with(BriefKind.MONTHLY, extra, Map.of(), inputs(BriefKind.MONTHLY).signals()),
         BriefWording.of(language));
 
@@ -789,6 +789,8 @@ class BriefComposerTest {
     JsonObject sentence = risks.stream().filter(s -> s.getString("text").startsWith("Ahead but blocked")).findFirst().orElseThrow();
     assertThat(sentence.getString("text")).isEqualTo(expected);
     assertThat(linkedIds(List.of(sentence))).contains("o-ahead", "k-blocked");
+    // The numbers are the key result's, which set the objective's status.
+    assertThat(sentence.getJsonArray("numbers").getJsonObject(0).getString("nodeId")).isEqualTo("k-blocked");
   }
 
   /** Returns the start of Operations' risk line, which counts items of its sub-unit Returns too. */
