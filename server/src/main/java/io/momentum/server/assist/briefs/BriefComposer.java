@@ -1243,34 +1243,44 @@ final class BriefComposer {
    */
   private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
                                          String boardUnit, boolean capital) {
-    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE, LinkNaming.ALL_TOLD);
   }
 
-  /** Value of {@code linksNamed} that counts the linked nodes without naming any of them. */
-  private static final int COUNT_LINKS = -1;
+  /**
+   * How a signal sentence names the nodes its signals link: for the first {@code told} it says how
+   * they relate ("it relies on A (initiative), which is off track"), and it names up to
+   * {@code listed} of the others in one short clause ("B, linked to it, has a signal too"), or
+   * counts them all when {@code listed} is 0.
+   */
+  private record LinkNaming(int told, int listed) {
+
+    static final LinkNaming ALL_TOLD = new LinkNaming(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    /** The steps a sentence too long takes, from the most words to the fewest. */
+    static final List<LinkNaming> SHORTER = List.of(ALL_TOLD, new LinkNaming(1, MAX_ITEMS / 2), new LinkNaming(0, MAX_ITEMS / 2),
+        new LinkNaming(0, 1), new LinkNaming(0, 0));
+  }
 
   /**
    * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words, or
    * {@link #MAX_WORDS_LINKED} while it names nodes that its signals link. Beyond that it counts
    * the signals of the node's last kinds, but it always names a forecast below target and an
-   * overdue check-in ({@link #KEPT_KINDS}). When that is not enough, it writes how the first linked
-   * node relates and names the others in one short clause, then names only one of them, and only
-   * when even that is too long it counts them. When nothing fits, it returns the shortest.
+   * overdue check-in ({@link #KEPT_KINDS}). When that is not enough, it takes the steps of
+   * {@link LinkNaming#SHORTER} in turn. When nothing fits, it returns the shortest.
    */
   private JsonObject fitted(Supplier<Sentence.Builder> start, List<BriefInputs.Signal> all, Map<String, String> variants,
                             String boardUnit, boolean capital) {
     List<String> kinds = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().toList();
-    JsonObject sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), Integer.MAX_VALUE).build();
+    JsonObject sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), LinkNaming.ALL_TOLD).build();
     if (fits(sentence, MAX_WORDS)) {
       return sentence;
     }
     int kept = (int) kinds.stream().filter(KEPT_KINDS::contains).count();
     boolean linked = all.stream().anyMatch(signal -> isLink(variants.get(signal.id())));
-    for (int linksNamed : linked ? List.of(Integer.MAX_VALUE, 1, 0, COUNT_LINKS) : List.of(Integer.MAX_VALUE)) {
+    for (LinkNaming naming : linked ? LinkNaming.SHORTER : List.of(LinkNaming.ALL_TOLD)) {
       // A sentence that names no linked node has the limit of any other sentence.
-      int limit = linked && linksNamed != COUNT_LINKS ? MAX_WORDS_LINKED : MAX_WORDS;
+      int limit = linked && naming.listed() > 0 ? MAX_WORDS_LINKED : MAX_WORDS;
       for (int named = kinds.size(); named >= kept; named--) {
-        sentence = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
+        sentence = signalClauses(start.get(), all, variants, boardUnit, capital, named, naming).build();
         if (fits(sentence, limit)) {
           return sentence;
         }
@@ -1281,10 +1291,10 @@ final class BriefComposer {
 
   /**
    * Adds the signal clauses as {@link #signalClauses(Sentence.Builder, List, Map, String, boolean)} does, naming at most
-   * {@code namedKinds} kinds and {@code linksNamed} of the linked nodes.
+   * {@code namedKinds} kinds and the linked nodes as {@code naming} gives.
    */
   private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
-                                         String boardUnit, boolean capital, int namedKinds, int linksNamed) {
+                                         String boardUnit, boolean capital, int namedKinds, LinkNaming naming) {
     List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
     Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
     plain.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
@@ -1293,7 +1303,7 @@ final class BriefComposer {
     // The first kinds are named and the signals of the others counted in one clause.
     int named = Math.min(namedKinds, kinds.size());
     List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, kinds.subList(0, named), boardUnit));
-    clauses.addAll(linkClauses(sentence, all, variants, boardUnit, linksNamed));
+    clauses.addAll(linkClauses(sentence, all, variants, boardUnit, naming));
     List<JsonObject> counted = new ArrayList<>();
     kinds.subList(named, kinds.size()).forEach(ofKind -> ofKind.forEach(signal -> counted.add(signalLink(signal, boardUnit))));
     if (!counted.isEmpty()) {
@@ -1375,7 +1385,7 @@ final class BriefComposer {
    * other signals about the same node are linked as data of the sentence.
    */
   private List<JsonObject> linkClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals,
-                                       Map<String, String> variants, String boardUnit, int linksNamed) {
+                                       Map<String, String> variants, String boardUnit, LinkNaming naming) {
     Map<String, List<BriefInputs.Signal>> byNode = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : signals) {
       String variant = variants.get(signal.id());
@@ -1387,7 +1397,7 @@ final class BriefComposer {
     List<List<BriefInputs.Signal>> nodes = new ArrayList<>(byNode.values());
     // What the node relies on or contributes to comes before the nodes flagged because of it.
     nodes.sort(Comparator.comparing(ofNode -> ofNode.stream().noneMatch(signal -> "dependency".equals(variants.get(signal.id())))));
-    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(Math.max(linksNamed, 0), nodes.size()), nodes.size());
+    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(naming.told(), nodes.size()), nodes.size());
     List<JsonObject> clauses = new ArrayList<>();
     List<BriefInputs.Signal> held = new ArrayList<>();
     for (List<BriefInputs.Signal> ofNode : nodes.subList(0, nodes.size() - counted.size())) {
@@ -1415,14 +1425,14 @@ final class BriefComposer {
       clauses.add(sentence("clause.heldGroup").clauses(items).build());
     }
     if (!counted.isEmpty()) {
-      // The linked nodes beyond linksNamed share one short clause that names the first of them and
-      // counts the others ("A and 2 more, linked to it, have signals too"), or with COUNT_LINKS
-      // counts them all. All their signals are linked as data.
+      // The linked nodes beyond the told ones share one short clause that names the first few and
+      // counts the others ("A and 2 more, linked to it, have signals too"), or counts them all.
+      // All their signals are linked as data.
       List<JsonObject> leads = counted.stream().map(ofNode -> linkedNode(ofNode, variants, boardUnit)).toList();
       counted.forEach(ofNode -> ofNode.forEach(signal -> sentence.data(signalLink(signal, boardUnit))));
-      clauses.add(linksNamed == COUNT_LINKS
+      clauses.add(naming.listed() == 0
           ? counted("clause.linkedCount", counted.size()).number(numbers.risks("signal", leads, in.asOf())).build()
-          : counted("clause.linked", counted.size()).labels(leads, 1).build());
+          : counted("clause.linked", counted.size()).labels(leads, naming.listed()).build());
     }
     return clauses;
   }

@@ -1460,6 +1460,21 @@ class BriefComposerTest {
     assertThat(risks.get(1)).startsWith("Cut fees to 1.6 % is at risk").endsWith("; a check-in is overdue (open signal).");
   }
 
+  /** Checks that a signal sentence too long to say how both linked nodes relate still names both. */
+  @Test
+  void signalSentenceNamesBothLinkedNodes() {
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(dependency("s-api", "k-api", "k-quiet", List.of(TEAM.id()), "Cut the checkout API error rate from 0.9 % to 0.3 %",
+        "key_result", "contributes_to", "Reduce failed payments to 3.5 %", "key_result"));
+    signals.add(dependency("s-relies", "k-quiet", "i-move", List.of(TEAM.id()),
+        "Reduce failed payments to 3.5 %", "key_result", "depends_on", "Move card payments", "initiative"));
+    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en"));
+
+    List<JsonObject> about = signalSentencesAboutQuietKeyResult(brief);
+    assertThat(about).extracting(s -> s.getString("text")).containsExactly("Beyond that, its forecast stays well below the target, "
+        + "and Move card payments and Cut the checkout API error rate from 0.9 % to 0.3 %, linked to it, have signals too (open signals).");
+  }
+
   @Test
   void kpiSignalWithoutKindNamesKpi() {
     List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-rating", "kpi_out_of_corridor", "warning", "open",
