@@ -1243,20 +1243,20 @@ final class BriefComposer {
    */
   private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
                                          String boardUnit, boolean capital) {
-    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE, LinkNaming.ALL_TOLD);
+    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE, LinkNaming.ALL_RELATED);
   }
 
   /**
-   * How a signal sentence names the nodes its signals link: for the first {@code told} it says how
-   * they relate ("it relies on A (initiative), which is off track"), and it names up to
+   * How a signal sentence names the nodes its signals link: for the first {@code withRelation} it
+   * writes how they relate ("it relies on A (initiative), which is off track"), and it names up to
    * {@code listed} of the others in one short clause ("B, linked to it, has a signal too"), or
    * counts them all when {@code listed} is 0.
    */
-  private record LinkNaming(int told, int listed) {
+  private record LinkNaming(int withRelation, int listed) {
 
-    static final LinkNaming ALL_TOLD = new LinkNaming(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    static final LinkNaming ALL_RELATED = new LinkNaming(Integer.MAX_VALUE, Integer.MAX_VALUE);
     /** The steps a sentence too long takes, from the most words to the fewest. */
-    static final List<LinkNaming> SHORTER = List.of(ALL_TOLD, new LinkNaming(1, MAX_ITEMS / 2), new LinkNaming(0, MAX_ITEMS / 2),
+    static final List<LinkNaming> SHORTER = List.of(ALL_RELATED, new LinkNaming(1, MAX_ITEMS / 2), new LinkNaming(0, MAX_ITEMS / 2),
         new LinkNaming(0, 1), new LinkNaming(0, 0));
   }
 
@@ -1270,13 +1270,13 @@ final class BriefComposer {
   private JsonObject fitted(Supplier<Sentence.Builder> start, List<BriefInputs.Signal> all, Map<String, String> variants,
                             String boardUnit, boolean capital) {
     List<String> kinds = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().toList();
-    JsonObject sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), LinkNaming.ALL_TOLD).build();
+    JsonObject sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), LinkNaming.ALL_RELATED).build();
     if (fits(sentence, MAX_WORDS)) {
       return sentence;
     }
     int kept = (int) kinds.stream().filter(KEPT_KINDS::contains).count();
     boolean linked = all.stream().anyMatch(signal -> isLink(variants.get(signal.id())));
-    for (LinkNaming naming : linked ? LinkNaming.SHORTER : List.of(LinkNaming.ALL_TOLD)) {
+    for (LinkNaming naming : linked ? LinkNaming.SHORTER : List.of(LinkNaming.ALL_RELATED)) {
       // A sentence that names no linked node has the limit of any other sentence.
       int limit = linked && naming.listed() > 0 ? MAX_WORDS_LINKED : MAX_WORDS;
       for (int named = kinds.size(); named >= kept; named--) {
@@ -1397,7 +1397,7 @@ final class BriefComposer {
     List<List<BriefInputs.Signal>> nodes = new ArrayList<>(byNode.values());
     // What the node relies on or contributes to comes before the nodes flagged because of it.
     nodes.sort(Comparator.comparing(ofNode -> ofNode.stream().noneMatch(signal -> "dependency".equals(variants.get(signal.id())))));
-    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(naming.told(), nodes.size()), nodes.size());
+    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(naming.withRelation(), nodes.size()), nodes.size());
     List<JsonObject> clauses = new ArrayList<>();
     List<BriefInputs.Signal> held = new ArrayList<>();
     for (List<BriefInputs.Signal> ofNode : nodes.subList(0, nodes.size() - counted.size())) {
@@ -1425,7 +1425,7 @@ final class BriefComposer {
       clauses.add(sentence("clause.heldGroup").clauses(items).build());
     }
     if (!counted.isEmpty()) {
-      // The linked nodes beyond the told ones share one short clause that names the first few and
+      // The linked nodes beyond those with their relation share one short clause that names the first few and
       // counts the others ("A and 2 more, linked to it, have signals too"), or counts them all.
       // All their signals are linked as data.
       List<JsonObject> leads = counted.stream().map(ofNode -> linkedNode(ofNode, variants, boardUnit)).toList();
