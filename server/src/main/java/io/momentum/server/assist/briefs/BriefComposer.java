@@ -421,7 +421,7 @@ final class BriefComposer {
   private static final List<String> RISK_REASONS = List.of("off_track", "at_risk", "signal", "lowConfidence", "noValue", "staleCount",
       "stale");
   /** The order of the clauses of a portfolio recommendations line, in the order the section has them. */
-  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "unitGap", "unitGapPending");
+  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "addKeyResults", "unitGap", "unitGapPending");
 
   /**
    * Writes one line about the left-out risks or recommendations of a sub-unit: per reason, the
@@ -488,7 +488,7 @@ final class BriefComposer {
    */
   private List<JsonObject> recommendationClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason, int max) {
     List<JsonObject> clauses = new ArrayList<>();
-    for (String reason : List.of("review", "replan")) {
+    for (String reason : List.of("review", "replan", "addKeyResults")) {
       List<JsonObject> about = byReason.get(reason);
       if (!about.isEmpty()) {
         clauses.add(counted("recIn." + reason, about.size()).number(numbers.risks(reason, about, in.asOf()))
@@ -734,7 +734,10 @@ final class BriefComposer {
     return out;
   }
 
-  /** Returns those of the objectives that have no key results in the brief. */
+  /**
+   * Returns those of the objectives that have no key results in the brief. Callers pass objectives
+   * without values, because the engine gives an objective progress only through its key results.
+   */
   private List<JsonObject> withoutKeyResults(List<JsonObject> objectives) {
     Set<String> parents = new HashSet<>();
     in.keyResults().forEach(keyResult -> parents.add(keyResult.getString("parentId")));
@@ -1669,16 +1672,21 @@ final class BriefComposer {
         out.add(sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build());
       }
     }
-    for (JsonObject objective : withoutKeyResults(in.objectives())) {
-      String owner = owner(objective);
-      out.add(owner == null ? sentence("rec.addKeyResultsNobody").node(objective).build()
-          : sentence("rec.addKeyResults").node(objective).quote(owner).build());
+    for (JsonObject objective : withoutKeyResults(withStatus(in.objectives(), "pending"))) {
+      out.add(addKeyResults(objective));
     }
     out.addAll(signalFollowUps(named));
     if (out.isEmpty()) {
       out.add(sentence("rec.none").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /** Recommends adding key results to an objective that has none, asking its owner when it has one. */
+  private JsonObject addKeyResults(JsonObject objective) {
+    String owner = owner(objective);
+    return owner == null ? sentence("rec.addKeyResultsNobody").node(objective).build()
+        : sentence("rec.addKeyResults").node(objective).quote(owner).build();
   }
 
   /**
@@ -1792,6 +1800,9 @@ final class BriefComposer {
     replans.sort(Comparator.comparing(BriefNumbers::forecastOf).thenComparing(BriefComposer::title));
     for (JsonObject node : replans.subList(0, Math.min(2, replans.size()))) {
       out.add(replan(node).put(RISK_REASON, "replan"));
+    }
+    for (JsonObject objective : withoutKeyResults(withStatus(in.objectives(), "pending"))) {
+      out.add(addKeyResults(objective).put(RISK_REASON, "addKeyResults"));
     }
     for (BriefInputs.Unit unit : unitsBehind()) {
       out.add(unitGapRecommendation(unit));

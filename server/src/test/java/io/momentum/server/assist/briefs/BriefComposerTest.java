@@ -1123,8 +1123,10 @@ class BriefComposerTest {
           + "Ziele noch ohne Messwerte ihren Gesamtfortschritt senken."})
   void recommendationLineNamesObjectivesWithoutValues(String language, String expected) {
     JsonObject draft = node("o-draft", "objective", "Accepted draft", null, 0, "pending", null, null).put("unitId", "u-returns");
+    JsonObject firstKeyResult = node("k-draft", "key_result", "First key result", "o-draft", 0, "pending", null, null)
+        .put("unitId", "u-returns");
 
-    JsonObject brief = BriefComposer.compose(operationsBehind(List.of(draft)), BriefWording.of(language));
+    JsonObject brief = BriefComposer.compose(operationsBehind(List.of(draft, firstKeyResult)), BriefWording.of(language));
 
     List<String> texts = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
         .map(s -> ((JsonObject) s).getString("text")).toList();
@@ -1175,8 +1177,10 @@ class BriefComposerTest {
   @Test
   void ownUnitGapNamesObjectivesWithoutValues() {
     JsonObject draft = node("o-draft", "objective", "Accepted draft", null, 0, "pending", null, null).put("unitId", "u-ops");
+    JsonObject firstKeyResult = node("k-draft", "key_result", "First key result", "o-draft", 0, "pending", null, null)
+        .put("unitId", "u-ops");
 
-    JsonObject brief = BriefComposer.compose(operationsBehind(List.of(draft)), BriefWording.of("en"));
+    JsonObject brief = BriefComposer.compose(operationsBehind(List.of(draft, firstKeyResult)), BriefWording.of("en"));
 
     List<String> texts = sectionOf(brief, "recommendations").getJsonArray("sentences").stream()
         .map(s -> ((JsonObject) s).getString("text")).toList();
@@ -1963,6 +1967,7 @@ class BriefComposerTest {
     now.add(node("o-chk", "objective", "Speed up checkout", null, 0.45, "at_risk", null, null).put("unitId", checkout.id()));
     now.add(node("o-mkt", "objective", "Grow the marketplace", null, 0.5, "at_risk", null, null).put("unitId", marketplace.id()));
     now.add(node("o-popup", "objective", "Open a pop-up store", null, 0, "pending", null, null).put("unitId", marketplace.id()));
+    now.add(node("k-popup", "key_result", "Sell at the pop-up store", "o-popup", 0, "pending", null, null).put("unitId", marketplace.id()));
     Map<String, JsonObject> before = new HashMap<>();
     now.forEach(node -> before.put(node.getString("id"), node.copy()));
     return new BriefInputs(BriefKind.MONTHLY, "org", NOW, WEEK_AGO, "live", CYCLE,
@@ -2078,6 +2083,21 @@ class BriefComposerTest {
     JsonObject asked = sectionOf(brief, "recommendations").getJsonArray("sentences").stream().map(JsonObject.class::cast)
         .filter(s -> s.getString("text").equals(recommendation)).findFirst().orElseThrow();
     assertThat(asked.getJsonArray("links").getJsonObject(0).getString("path")).isEqualTo("/units/u-team?cycle=c-q4#objective-o-empty");
+  }
+
+  @Test
+  void portfolioAsksForKeyResults() {
+    BriefInputs base = portfolio();
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.add(node("o-empty", "objective", "Cut delivery times", null, 0, "pending", null, "Clara Nowak").put("unitId", "u-ret"));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    assertThat(textsOf(brief, "recommendations"))
+        .contains("Ask Clara Nowak to add key results to Cut delivery times, so its progress can be measured.");
+    assertThat(textsOf(brief, "summary")).contains("1 objective has no key results yet, so it has nothing to measure: Cut delivery times.");
   }
 
   /**
