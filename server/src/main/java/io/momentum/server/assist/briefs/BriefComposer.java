@@ -736,7 +736,9 @@ final class BriefComposer {
 
   /**
    * Returns those of the objectives that have no key results in the brief. Callers pass objectives
-   * without values, because the engine gives an objective progress only through its key results.
+   * without values, because one without key results but with values takes them from aligned
+   * child objectives. NOTE: one whose aligned child objectives have no values yet is returned too,
+   * since the inputs do not list alignments.
    */
   private List<JsonObject> withoutKeyResults(List<JsonObject> objectives) {
     Set<String> parents = new HashSet<>();
