@@ -168,12 +168,15 @@ class BriefsIT {
     JsonObject brief = generate(request("weekly", org.teamId.toString(), "en"));
     String defects = org.keyResults.get("defects").toString();
 
-    JsonObject moved = sentencesAbout(section(brief, "moved"), defects).get(0);
+    List<JsonObject> aboutDefects = sentencesAbout(section(brief, "moved"), defects);
+    JsonObject moved = aboutDefects.stream().filter(s -> s.getString("text").contains(": the value ")).findFirst().orElseThrow();
     JsonObject replan = sentencesAbout(section(brief, "recommendations"), defects).stream()
         .filter(s -> s.getString("text").startsWith("Re-plan")).findFirst().orElseThrow();
 
     // The defect rate is a decrease key result in % whose value rose from 9 (a week ago) to 11: it worsened.
     assertThat(moved.getString("text")).isEqualTo("Cut defect rate: the value rose from 9 % to 11 % (progress -25.0 pp).");
+    // Its worsened status comes before the change of its value.
+    assertThat(aboutDefects.get(0).getString("text")).startsWith("Cut defect rate moved from on track to off track");
     assertThat(replan.getJsonArray("numbers").stream().map(n -> ((JsonObject) n).getString("measure")))
         .containsExactly("forecastValue", "target", "forecast");
     assertThat(replan.getString("text")).contains(" instead of 4 % (forecast progress ");

@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 final class BriefComposer {
 
-  /** Maximum number of sentences in a section, including the one that counts the rest. */
+  /**
+   * Maximum number of sentences in a section, including the one that counts the rest. Two short
+   * sentences left out are shown in place of that count, so a section may have one more.
+   */
   static final int MAX_ITEMS = 6;
   /**
    * Maximum words of a risk sentence, an estimate of what a reader takes in at once. A longer
@@ -169,7 +172,10 @@ final class BriefComposer {
     sections.add(section("units", unitLines()));
     sections.add(section("objectives", objectiveLines()));
     sections.add(section("carryOver", carryOver()));
-    sections.add(section("risks", risks(in.objectives())));
+    // The quarterly risks count silent key results as the monthly ones do, so both agree at the same instant.
+    List<JsonObject> risks = risks(in.objectives());
+    risks.addAll(staleCounts());
+    sections.add(section("risks", risks));
     sections.add(section("recommendations", portfolioRecommendations()));
     sections.add(section("talkingPoints", portfolioTalkingPoints(true)));
   }
@@ -220,6 +226,12 @@ final class BriefComposer {
       // Every sentence must stay (a weekly's off-track and critical risks), so nothing is counted.
       return kept;
     }
+    // One or two short sentences left out take no more room than the sentence that would count
+    // them, so the section shows them instead.
+    if (left.size() == 1 || left.size() == 2 && checked(left.stream().mapToInt(BriefComposer::wordCount).sum() <= MAX_WORDS_LINKED,
+        left.get(0).getString("text"))) {
+      return sentences;
+    }
     Set<String> covered = new HashSet<>();
     kept.forEach(sentence -> covered.addAll(namedKeys(sentence)));
     Map<String, JsonObject> named = new LinkedHashMap<>();
@@ -236,8 +248,9 @@ final class BriefComposer {
       return sentences.stream().filter(sentence -> sentence == next || kept.contains(sentence)).toList();
     }
     List<JsonObject> subjects = new ArrayList<>(named.values());
-    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count),
-        subjects.size()));
+    String noun = words.template(BriefWording.countedKey("counted." + countedNoun(subjects), subjects.size()));
+    kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count)
+        .words(noun), subjects.size()));
     return kept;
   }
 
@@ -326,8 +339,9 @@ final class BriefComposer {
                 .filter(item -> !covered.contains(linkKey(item))).forEach(item -> items.putIfAbsent(linkKey(item), item)));
             List<JsonObject> inside = new ArrayList<>(items.values());
             if (!inside.isEmpty()) {
+              String noun = words.template(BriefWording.countedKey("counted." + countedNoun(inside), inside.size()));
               kept.add(naming(named -> counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
-                  .labels(inside, named), inside.size()));
+                  .labels(inside, named).words(noun), inside.size()));
             }
           }
         }
@@ -366,7 +380,7 @@ final class BriefComposer {
       List<JsonObject> nodes = entry.getValue();
       if (!nodes.isEmpty()) {
         JsonObject largest = nodes.get(0);
-        clauses.add(counted("movedIn." + entry.getKey(), nodes.size())
+        clauses.add(counted(movedInKey(entry.getKey(), clauses.isEmpty()), nodes.size())
             .number(numbers.risks(entry.getKey(), links(nodes), in.asOf())).node(largest)
             .number(numbers.unsigned(numbers.change(then.get(largest.getString("id")), in.periodStart(), largest, in.asOf())))
             .build());
@@ -382,12 +396,21 @@ final class BriefComposer {
         Map.entry("more", rest))) {
       List<JsonObject> nodes = entry.getValue();
       if (!nodes.isEmpty()) {
-        String key = "more".equals(entry.getKey()) ? "movedIn.other" : "movedIn." + entry.getKey();
+        String key = movedInKey("more".equals(entry.getKey()) ? "other" : entry.getKey(), clauses.isEmpty());
         clauses.add(counted(key, nodes.size()).number(numbers.risks(entry.getKey(), links(nodes), in.asOf()))
             .nodes(nodes, MAX_ITEMS / 2).build());
       }
     }
     return sentence("movedIn").unit(group).clauses(clauses).build();
+  }
+
+  /**
+   * Returns the template of a clause of {@link #movedLine}. The first clause has its own form,
+   * because German puts its verb before the count after "In Operations" ("In Operations kamen 4 Ziele
+   * voran"), and it counts no "more" objectives since no clause precedes it.
+   */
+  private static String movedInKey(String clause, boolean first) {
+    return (first ? "movedInFirst." : "movedIn.") + clause;
   }
 
   private static List<JsonObject> links(List<JsonObject> nodes) {
@@ -398,7 +421,7 @@ final class BriefComposer {
   private static final List<String> RISK_REASONS = List.of("off_track", "at_risk", "signal", "lowConfidence", "noValue", "staleCount",
       "stale");
   /** The order of the clauses of a portfolio recommendations line, in the order the section has them. */
-  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "unitGap", "unitGapPending");
+  private static final List<String> RECOMMENDATION_REASONS = List.of("review", "replan", "addKeyResults", "unitGap", "unitGapPending");
 
   /**
    * Writes one line about the left-out risks or recommendations of a sub-unit: per reason, the
@@ -422,6 +445,10 @@ final class BriefComposer {
     boolean tree = !recommendations && subjects.values().stream().anyMatch(subject -> !group.id().equals(unitIdOf(subject)));
     String line = tree ? "riskInTree" : "riskIn";
     String lineWithWorst = tree ? "riskInWorstTree" : "riskInWorst";
+    if (recommendations) {
+      // Every count names what it counts: long titles cost names per clause ("A and 1 more"), never all of them.
+      return naming(max -> sentence(line).unit(group).clauses(recommendationClauses(group, byReason, max)), MAX_ITEMS);
+    }
     JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
     if (fits(named, MAX_WORDS)) {
       return named;
@@ -455,6 +482,47 @@ final class BriefComposer {
   }
 
   /**
+   * Returns the clauses of a recommendations line of {@link #riskLine}, one per reason, each naming
+   * at most {@code max} of its subjects in brackets. Units far behind plan share one clause whether
+   * or not objectives without values pull their scores down, and the clause names those that do.
+   */
+  private List<JsonObject> recommendationClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason, int max) {
+    List<JsonObject> clauses = new ArrayList<>();
+    for (String reason : List.of("review", "replan", "addKeyResults")) {
+      List<JsonObject> about = byReason.get(reason);
+      if (!about.isEmpty()) {
+        clauses.add(counted("recIn." + reason, about.size()).number(numbers.risks(reason, about, in.asOf()))
+            .bracketedLabels(about, max).build());
+      }
+    }
+
+    String own = "unit:" + group.id();
+    List<JsonObject> gap = new ArrayList<>(byReason.get("unitGap"));
+    List<JsonObject> pending = new ArrayList<>(byReason.get("unitGapPending"));
+    if (gap.removeIf(subject -> linkKey(subject).equals(own))) {
+      clauses.add(sentence("recIn.unitGapOwn").build());
+    }
+    if (pending.removeIf(subject -> linkKey(subject).equals(own))) {
+      clauses.add(sentence("recIn.unitGapPendingOwn").build());
+    }
+    List<JsonObject> units = new ArrayList<>(gap);
+    units.addAll(pending);
+    if (units.isEmpty()) {
+      return clauses;
+    }
+
+    Sentence.Number count = numbers.risks("unitGap", units, in.asOf());
+    if (pending.isEmpty() || gap.isEmpty()) {
+      String key = pending.isEmpty() ? "recIn.unitGap" : "recIn.unitGapPending";
+      clauses.add(counted(key, units.size()).number(count).bracketedLabels(units, max).build());
+    } else {
+      clauses.add(counted("recIn.unitGapMixed", pending.size()).number(count).bracketedLabels(units, max)
+          .labels(pending, max).build());
+    }
+    return clauses;
+  }
+
+  /**
    * Returns the clauses of {@link #riskLine}, one per reason, naming the subjects in brackets when
    * {@code withNames}. Stale key results get a clause per unit with names and one in all without.
    */
@@ -473,7 +541,8 @@ final class BriefComposer {
         for (JsonObject unitLink : about) {
           stale.addAll(stale(keyResultsOf(List.of(unitLink.getString("id")))));
         }
-        Sentence.Builder clause = counted("riskIn.staleCountAll", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()));
+        Sentence.Builder clause = staleLimit(counted("riskIn.staleCountAll", stale.size())
+            .number(numbers.count("keyResults.stale", stale, in.asOf())));
         about.forEach(clause::data);
         clauses.add(clause.build());
         continue;
@@ -484,8 +553,8 @@ final class BriefComposer {
           List<JsonObject> stale = stale(keyResultsOf(List.of(unit.id())));
           Sentence.Number count = numbers.count("keyResults.stale", stale, in.asOf());
           clauses.add(unit.id().equals(group.id())
-              ? counted("riskIn.staleCountOwn", stale.size()).number(count).build()
-              : counted("riskIn.staleCount", stale.size()).number(count).unit(unit).build());
+              ? staleLimit(counted("riskIn.staleCountOwn", stale.size()).number(count)).build()
+              : staleLimit(counted("riskIn.staleCount", stale.size()).number(count).unit(unit)).build());
         }
         continue;
       }
@@ -651,11 +720,30 @@ final class BriefComposer {
       out.add(sentence("summary.status.onlyStatus").node(objectives.get(0))
           .words(words.status(objectives.get(0).getString("status"))).build());
     }
-    if (!pending.isEmpty()) {
-      out.add(naming(named -> counted("summary.pending", pending.size())
-          .number(numbers.count("objectives.pending", pending, in.asOf())).nodes(pending, named)));
+    // An objective without key results has nothing to measure, so it is named apart from those waiting for values.
+    List<JsonObject> empty = withoutKeyResults(pending);
+    List<JsonObject> waiting = pending.stream().filter(objective -> !empty.contains(objective)).toList();
+    if (!waiting.isEmpty()) {
+      out.add(naming(named -> counted("summary.pending", waiting.size())
+          .number(numbers.count("objectives.pending", waiting, in.asOf())).nodes(waiting, named)));
+    }
+    if (!empty.isEmpty()) {
+      out.add(naming(named -> counted("summary.noKeyResults", empty.size())
+          .number(numbers.count("objectives.pending", empty, in.asOf())).nodes(empty, named)));
     }
     return out;
+  }
+
+  /**
+   * Returns those of the objectives that have no key results in the brief. Callers pass objectives
+   * without values, because one without key results but with values takes them from aligned
+   * child objectives. NOTE: one whose aligned child objectives have no values yet is returned too,
+   * since the inputs do not list alignments.
+   */
+  private List<JsonObject> withoutKeyResults(List<JsonObject> objectives) {
+    Set<String> parents = new HashSet<>();
+    in.keyResults().forEach(keyResult -> parents.add(keyResult.getString("parentId")));
+    return objectives.stream().filter(objective -> !parents.contains(objective.getString("id"))).toList();
   }
 
   /**
@@ -780,6 +868,7 @@ final class BriefComposer {
     }
 
     int statusChanges = 0;
+    int worsened = 0;
     for (JsonObject node : nodes) {
       JsonObject before = then.get(node.getString("id"));
       if (before == null || before.getString("status").equals(node.getString("status"))
@@ -787,7 +876,12 @@ final class BriefComposer {
         continue;
       }
       statusChanges++;
-      out.add(statusChange(node, before));
+      // A status that got worse weighs more than any change of progress, so it comes first.
+      if (rank(node.getString("status")) > rank(before.getString("status"))) {
+        out.add(worsened++, statusChange(node, before));
+      } else {
+        out.add(statusChange(node, before));
+      }
       // A key result whose status changed has its own sentence, so it is not also listed as unmoved.
       unmoved.remove(node);
     }
@@ -852,10 +946,11 @@ final class BriefComposer {
   }
 
   /**
-   * Writes the risks, weightiest first: open signals about the brief's nodes, nodes off track,
-   * other open signals, nodes at risk, acknowledged and snoozed signals, low confidence, silence
-   * and missing values. The order within each rank is kept. A node behind plan that has signals
-   * gets one sentence with its status and its signals, ranked as the weightier of the two.
+   * Writes the risks, weightiest first: nodes off track, open signals, nodes at risk, acknowledged
+   * and snoozed signals, low confidence, silence and missing values, so the worst nodes are named
+   * before a cut section counts the others. Nodes behind plan come with the largest gap first, and
+   * the order within each rank is kept. A node behind plan that has signals gets one sentence with
+   * its status and its signals, ranked by its status.
    */
   private List<JsonObject> risks(List<JsonObject> nodes) {
     List<Ranked> ranked = new ArrayList<>();
@@ -891,15 +986,16 @@ final class BriefComposer {
         continue;
       }
       if (nodeSignals == null && worst != null) {
-        ranked.add(new Ranked(rank, statusSentence("risk." + node.getString("status") + ".fromKeyResult", node, false)
-            .node(worst).build().put(RISK_REASON, node.getString("status"))));
+        // The numbers are the key result's, which set the status, not the objective's own.
+        ranked.add(new Ranked(rank, sentence("risk." + node.getString("status") + ".fromKeyResult").node(node)
+            .number(numbers.progress(worst, in.asOf())).number(numbers.expected(worst, in.asOf())).node(worst).build()
+            .put(RISK_REASON, node.getString("status"))));
         continue;
       }
       if (nodeSignals == null) {
         ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
         continue;
       }
-      rank = Math.min(rank, signalRank(nodeSignals, true));
       // The signals follow a semicolon, so no clause starts with a capital.
       JsonObject joined = signalClauses(statusSentence(key + ".signals", node, unsure), nodeSignals, variants,
           boardUnitOf(node.getString("id")), false).build();
@@ -923,7 +1019,7 @@ final class BriefComposer {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
         // A silent key result with signals, such as an overdue check-in, gets one sentence with both.
         List<BriefInputs.Signal> nodeSignals = byConcern.remove(node.getString("id"));
-        int rank = nodeSignals == null ? 6 : Math.min(6, signalRank(nodeSignals, true));
+        int rank = nodeSignals == null ? 6 : Math.min(6, signalRank(nodeSignals));
         JsonObject joined = nodeSignals == null ? null : signalClauses(staleSentence("risk.stale.signals", node, days),
             nodeSignals, variants, boardUnitOf(node.getString("id")), false).build();
         if (joined != null && fits(joined, MAX_WORDS)) {
@@ -1070,8 +1166,15 @@ final class BriefComposer {
    * than English it returns what the same check returned for the English brief.
    */
   private boolean fits(JsonObject sentence, int maxWords) {
+    return checked(wordCount(sentence) <= maxWords, sentence.getString("text"));
+  }
+
+  /**
+   * Returns the result of a word-limit check, {@code fit} on this brief's text: in English as
+   * given and recorded, in another language the result of the same check in the English brief.
+   */
+  private boolean checked(boolean fit, String about) {
     if (!replaying) {
-      boolean fit = wordCount(sentence) <= maxWords;
       limitChecks.add(fit);
       return fit;
     }
@@ -1080,9 +1183,9 @@ final class BriefComposer {
       // better than no brief. NOTE: no test reaches this branch.
       if (nextFit++ == limitChecks.size()) {
         LOG.warn("Brief of unit {} in {} checks more word limits than the English one, from: {}", in.unit().id(),
-            words.language(), sentence.getString("text"));
+            words.language(), about);
       }
-      return wordCount(sentence) <= maxWords;
+      return fit;
     }
     return limitChecks.get(nextFit++);
   }
@@ -1128,9 +1231,9 @@ final class BriefComposer {
     return byConcern;
   }
 
-  /** Returns the rank of the weightiest of a sentence's signals, as {@link #signalRank(String, boolean)} gives it. */
-  private static int signalRank(List<BriefInputs.Signal> signals, boolean inBrief) {
-    return signals.stream().mapToInt(signal -> signalRank(stateOf(signal), inBrief)).min().orElseThrow();
+  /** Returns the rank of the weightiest of a sentence's signals, as {@link #signalRank(String)} gives it. */
+  private static int signalRank(List<BriefInputs.Signal> signals) {
+    return signals.stream().mapToInt(signal -> signalRank(stateOf(signal))).min().orElseThrow();
   }
 
   /** Returns the id of the unit whose board shows the signals about a brief node. */
@@ -1145,39 +1248,47 @@ final class BriefComposer {
    */
   private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
                                          String boardUnit, boolean capital) {
-    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    return signalClauses(sentence, all, variants, boardUnit, capital, Integer.MAX_VALUE, LinkNaming.ALL_RELATED);
+  }
+
+  /**
+   * How a signal sentence names the nodes its signals link: for the first {@code withRelation} it
+   * writes how they relate ("it relies on A (initiative), which is off track"), and it names up to
+   * {@code listed} of the others in one short clause ("B, linked to it, has a signal too"), or
+   * counts them all when {@code listed} is 0.
+   */
+  private record LinkNaming(int withRelation, int listed) {
+
+    static final LinkNaming ALL_RELATED = new LinkNaming(Integer.MAX_VALUE, Integer.MAX_VALUE);
+    /** The steps a sentence too long takes, from the most words to the fewest. */
+    static final List<LinkNaming> SHORTER = List.of(ALL_RELATED, new LinkNaming(1, MAX_ITEMS / 2), new LinkNaming(0, MAX_ITEMS / 2),
+        new LinkNaming(0, 1), new LinkNaming(0, 0));
   }
 
   /**
    * Builds a sentence that ends in signal clauses with at most {@link #MAX_WORDS} words, or
-   * {@link #MAX_WORDS_LINKED} while it names nodes that its signals link. Beyond that it cuts the
-   * linked nodes first: it names only the first and counts the others, or counts them all. Only
-   * then it counts the signals of the node's last kinds, but it always names a forecast below
-   * target and an overdue check-in ({@link #KEPT_KINDS}). When nothing fits, it returns the shortest.
+   * {@link #MAX_WORDS_LINKED} while it names nodes that its signals link. Beyond that it counts
+   * the signals of the node's last kinds, but it always names a forecast below target and an
+   * overdue check-in ({@link #KEPT_KINDS}). When that is not enough, it takes the steps of
+   * {@link LinkNaming#SHORTER} in turn. When nothing fits, it returns the shortest.
    */
   private JsonObject fitted(Supplier<Sentence.Builder> start, List<BriefInputs.Signal> all, Map<String, String> variants,
                             String boardUnit, boolean capital) {
     List<String> kinds = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).map(BriefInputs.Signal::kind).distinct().toList();
-    JsonObject sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), Integer.MAX_VALUE).build();
+    JsonObject sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), LinkNaming.ALL_RELATED).build();
     if (fits(sentence, MAX_WORDS)) {
       return sentence;
     }
-    int linksNamed = Integer.MAX_VALUE;
-    if (all.stream().anyMatch(signal -> isLink(variants.get(signal.id())))) {
-      for (int named : List.of(Integer.MAX_VALUE, 1, 0)) {
-        linksNamed = named;
-        sentence = signalClauses(start.get(), all, variants, boardUnit, capital, kinds.size(), linksNamed).build();
-        // A sentence that names no linked node has the limit of any other sentence.
-        if (fits(sentence, named == 0 ? MAX_WORDS : MAX_WORDS_LINKED)) {
+    int kept = (int) kinds.stream().filter(KEPT_KINDS::contains).count();
+    boolean linked = all.stream().anyMatch(signal -> isLink(variants.get(signal.id())));
+    for (LinkNaming naming : linked ? LinkNaming.SHORTER : List.of(LinkNaming.ALL_RELATED)) {
+      // A sentence that names no linked node has the limit of any other sentence.
+      int limit = linked && naming.listed() > 0 ? MAX_WORDS_LINKED : MAX_WORDS;
+      for (int named = kinds.size(); named >= kept; named--) {
+        sentence = signalClauses(start.get(), all, variants, boardUnit, capital, named, naming).build();
+        if (fits(sentence, limit)) {
           return sentence;
         }
-      }
-    }
-    int kept = (int) kinds.stream().filter(KEPT_KINDS::contains).count();
-    for (int named = kinds.size() - 1; named >= kept; named--) {
-      sentence = signalClauses(start.get(), all, variants, boardUnit, capital, named, linksNamed).build();
-      if (fits(sentence, MAX_WORDS)) {
-        return sentence;
       }
     }
     return sentence;
@@ -1185,10 +1296,10 @@ final class BriefComposer {
 
   /**
    * Adds the signal clauses as {@link #signalClauses(Sentence.Builder, List, Map, String, boolean)} does, naming at most
-   * {@code namedKinds} kinds and {@code linksNamed} of the linked nodes.
+   * {@code namedKinds} kinds and the linked nodes as {@code naming} gives.
    */
   private Sentence.Builder signalClauses(Sentence.Builder sentence, List<BriefInputs.Signal> all, Map<String, String> variants,
-                                         String boardUnit, boolean capital, int namedKinds, int linksNamed) {
+                                         String boardUnit, boolean capital, int namedKinds, LinkNaming naming) {
     List<BriefInputs.Signal> plain = all.stream().filter(signal -> !isLink(variants.get(signal.id()))).toList();
     Map<String, List<BriefInputs.Signal>> byKind = new LinkedHashMap<>();
     plain.forEach(signal -> byKind.computeIfAbsent(signal.kind(), kind -> new ArrayList<>()).add(signal));
@@ -1197,14 +1308,14 @@ final class BriefComposer {
     // The first kinds are named and the signals of the others counted in one clause.
     int named = Math.min(namedKinds, kinds.size());
     List<JsonObject> clauses = new ArrayList<>(kindClauses(sentence, kinds.subList(0, named), boardUnit));
-    clauses.addAll(linkClauses(sentence, all, variants, boardUnit, linksNamed));
+    clauses.addAll(linkClauses(sentence, all, variants, boardUnit, naming));
     List<JsonObject> counted = new ArrayList<>();
     kinds.subList(named, kinds.size()).forEach(ofKind -> ofKind.forEach(signal -> counted.add(signalLink(signal, boardUnit))));
     if (!counted.isEmpty()) {
       counted.forEach(sentence::data);
       clauses.add(counted("clause.moreSignals", counted.size()).number(numbers.risks("signal", counted, in.asOf())).build());
     }
-    return sentence.clauses(capitalised(clauses, capital)).words(stateLabel(all));
+    return sentence.clauses(capitalised(clauses, capital), true).words(stateLabel(all));
   }
 
   /**
@@ -1223,7 +1334,7 @@ final class BriefComposer {
       String variant = variants.get(first.id());
       boolean inBrief = byId.containsKey(concern);
       String boardUnit = inBrief ? boardUnitOf(concern) : unitOfSignal(first).id();
-      int rank = signalRank(all, inBrief);
+      int rank = signalRank(all);
       if (all.size() == 1 && "dependency".equals(variant)) {
         String label = words.template("risk.signal.label." + stateOf(first));
         JsonObject subject = byId.get(concern);
@@ -1252,7 +1363,7 @@ final class BriefComposer {
       if ("outside".equals(variant)) {
         start = () -> sentence("risk.signal.outside")
             .labels(List.of(signalLink(first, boardUnit).put("label", first.subjectTitle())), 1)
-            .words(kindWord(first.subjectKind())).unit(unitOfSignal(first));
+            .words(kindWord(subjectKindOf(first))).unit(unitOfSignal(first));
       } else if (inBrief) {
         start = () -> sentence("risk.signal").node(byId.get(concern));
       } else {
@@ -1279,7 +1390,7 @@ final class BriefComposer {
    * other signals about the same node are linked as data of the sentence.
    */
   private List<JsonObject> linkClauses(Sentence.Builder sentence, List<BriefInputs.Signal> signals,
-                                       Map<String, String> variants, String boardUnit, int linksNamed) {
+                                       Map<String, String> variants, String boardUnit, LinkNaming naming) {
     Map<String, List<BriefInputs.Signal>> byNode = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : signals) {
       String variant = variants.get(signal.id());
@@ -1291,7 +1402,7 @@ final class BriefComposer {
     List<List<BriefInputs.Signal>> nodes = new ArrayList<>(byNode.values());
     // What the node relies on or contributes to comes before the nodes flagged because of it.
     nodes.sort(Comparator.comparing(ofNode -> ofNode.stream().noneMatch(signal -> "dependency".equals(variants.get(signal.id())))));
-    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(linksNamed, nodes.size()), nodes.size());
+    List<List<BriefInputs.Signal>> counted = nodes.subList(Math.min(naming.withRelation(), nodes.size()), nodes.size());
     List<JsonObject> clauses = new ArrayList<>();
     List<BriefInputs.Signal> held = new ArrayList<>();
     for (List<BriefInputs.Signal> ofNode : nodes.subList(0, nodes.size() - counted.size())) {
@@ -1312,20 +1423,37 @@ final class BriefComposer {
       // contributes to it, are flagged as affected".
       List<JsonObject> items = new ArrayList<>();
       for (BriefInputs.Signal signal : held) {
-        items.add(sentence("clause.heldItem." + signal.relation())
+        items.add(Sentence.Builder.endingInRelativeClause(sentence("clause.heldItem." + signal.relation())
             .labels(List.of(signalLink(signal, boardUnit).put("label", signal.subjectTitle())), 1)
-            .words(kindWord(signal.subjectKind())).words(pronoun(signal.subjectKind())).build());
+            .words(kindWord(signal.subjectKind())).words(pronoun(signal.subjectKind())).build()));
       }
       clauses.add(sentence("clause.heldGroup").clauses(items).build());
     }
     if (!counted.isEmpty()) {
-      // The linked nodes beyond linksNamed are counted, one signal each, and all their signals linked.
-      List<JsonObject> leads = counted.stream().map(ofNode -> signalLink(ofNode.get(0), boardUnit)).toList();
+      // The linked nodes beyond those with their relation share one short clause that names the first few and
+      // counts the others ("A and 2 more, linked to it, have signals too"), or counts them all.
+      // All their signals are linked as data.
+      List<JsonObject> leads = counted.stream().map(ofNode -> linkedNode(ofNode, variants, boardUnit)).toList();
       counted.forEach(ofNode -> ofNode.forEach(signal -> sentence.data(signalLink(signal, boardUnit))));
-      String key = linksNamed == 0 ? "clause.linked" : "clause.moreLinked";
-      clauses.add(counted(key, counted.size()).number(numbers.risks("signal", leads, in.asOf())).build());
+      clauses.add(naming.listed() == 0
+          ? counted("clause.linkedCount", counted.size()).number(numbers.risks("signal", leads, in.asOf())).build()
+          : counted("clause.linked", counted.size()).labels(leads, naming.listed()).build());
     }
     return clauses;
+  }
+
+  /**
+   * Returns the link that names the node at the other end of a linked node's signals: the node
+   * itself when the brief has it, else its lead signal labelled with the node's title.
+   */
+  private JsonObject linkedNode(List<BriefInputs.Signal> ofNode, Map<String, String> variants, String boardUnit) {
+    BriefInputs.Signal lead = ofNode.stream().filter(signal -> "dependency".equals(variants.get(signal.id())))
+        .findFirst().orElse(ofNode.get(0));
+    if ("held".equals(variants.get(lead.id()))) {
+      return signalLink(lead, boardUnit).put("label", lead.subjectTitle());
+    }
+    JsonObject other = otherEnd(lead);
+    return other == null ? signalLink(lead, boardUnit).put("label", lead.otherTitle()) : Sentence.Builder.nodeLink(other);
   }
 
   private static String otherId(BriefInputs.Signal signal) {
@@ -1354,9 +1482,9 @@ final class BriefComposer {
         ? clause.labels(List.of(signalLink(signal, boardUnit).put("label", signal.otherTitle())), 1)
         : clause.node(other);
     String otherKind = other == null ? signal.otherKind() : other.getString("kind");
-    return clause.words(kindWord(otherKind))
+    return Sentence.Builder.endingInRelativeClause(clause.words(kindWord(otherKind))
         .words(words.status(other == null ? "off_track" : other.getString("status")), signalLink(signal, boardUnit))
-        .words(pronoun(otherKind)).build();
+        .words(pronoun(otherKind)).build());
   }
 
   /**
@@ -1422,9 +1550,26 @@ final class BriefComposer {
     return in.units().stream().filter(u -> signal.unitIds().contains(u.id())).findFirst().orElse(in.unit());
   }
 
+  /**
+   * Returns the kind of the node a signal is about: the kind its parameters give, else "kpi" for
+   * a signal that only a KPI raises (its value left its corridor or moved unusually), else null.
+   */
+  private static String subjectKindOf(BriefInputs.Signal signal) {
+    if (signal.subjectKind() != null) {
+      return signal.subjectKind();
+    }
+    return signal.kind().startsWith("kpi_") ? "kpi" : null;
+  }
+
   /** Returns the word of a node kind ("KPI", "initiative"), or the general word for a node. */
   private String kindWord(String kind) {
     return words.template(words.has("kind." + kind) ? "kind." + kind : "kind.other");
+  }
+
+  /** Adds the organisation's stale limit and its unit of days: "for more than 7 days". */
+  private Sentence.Builder staleLimit(Sentence.Builder sentence) {
+    int days = in.staleAfterDays();
+    return sentence.number(numbers.staleLimit(days, in.asOf())).words(words.template(days == 1 ? "word.day" : "word.days"));
   }
 
   private List<JsonObject> staleCounts() {
@@ -1432,8 +1577,8 @@ final class BriefComposer {
     for (BriefInputs.Unit unit : in.units()) {
       List<JsonObject> stale = stale(keyResultsOf(List.of(unit.id())));
       if (!stale.isEmpty()) {
-        out.add(counted("risk.staleCount", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()))
-            .unit(unit).build().put(RISK_REASON, "staleCount"));
+        out.add(staleLimit(counted("risk.staleCount", stale.size()).number(numbers.count("keyResults.stale", stale, in.asOf()))
+            .unit(unit)).build().put(RISK_REASON, "staleCount"));
       }
     }
     return out;
@@ -1529,11 +1674,21 @@ final class BriefComposer {
         out.add(sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build());
       }
     }
+    for (JsonObject objective : withoutKeyResults(withStatus(in.objectives(), "pending"))) {
+      out.add(addKeyResults(objective));
+    }
     out.addAll(signalFollowUps(named));
     if (out.isEmpty()) {
       out.add(sentence("rec.none").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /** Recommends adding key results to an objective that has none, asking its owner when it has one. */
+  private JsonObject addKeyResults(JsonObject objective) {
+    String owner = owner(objective);
+    return owner == null ? sentence("rec.addKeyResultsNobody").node(objective).build()
+        : sentence("rec.addKeyResults").node(objective).quote(owner).build();
   }
 
   /**
@@ -1647,6 +1802,9 @@ final class BriefComposer {
     replans.sort(Comparator.comparing(BriefNumbers::forecastOf).thenComparing(BriefComposer::title));
     for (JsonObject node : replans.subList(0, Math.min(2, replans.size()))) {
       out.add(replan(node).put(RISK_REASON, "replan"));
+    }
+    for (JsonObject objective : withoutKeyResults(withStatus(in.objectives(), "pending"))) {
+      out.add(addKeyResults(objective).put(RISK_REASON, "addKeyResults"));
     }
     for (BriefInputs.Unit unit : unitsBehind()) {
       out.add(unitGapRecommendation(unit));
@@ -1837,9 +1995,10 @@ final class BriefComposer {
   }
 
   /**
-   * Writes the Units section of a portfolio brief: the brief unit's own line, a line for every
-   * direct sub-unit, then the deeper units as far as the section has room, each group with the
-   * largest changes first. Deeper units beyond the room are counted and named in one sentence.
+   * Writes the Units section of a portfolio brief. The brief unit's own line comes first. Then
+   * come the lines of every direct sub-unit and of the deeper units with the largest changes, as
+   * far as the section has room, from the largest rise to the largest fall. Deeper units beyond
+   * the room are counted and named in one sentence.
    * So the section exceeds {@link #MAX_ITEMS} sentences only when the brief unit's own line and
    * its direct sub-units take that many already.
    */
@@ -1854,22 +2013,26 @@ final class BriefComposer {
       }
     }
     // Units without a change (new or empty ones) follow those with one, each kind in tree order.
+    // The deeper units with the largest changes, up or down, get the room left.
     Comparator<UnitLine> largestChangeFirst = Comparator.comparing((UnitLine line) -> line.change() == null)
         .thenComparing(line -> line.change() == null ? BigDecimal.ZERO : line.change().abs(), Comparator.reverseOrder());
-    direct.sort(largestChangeFirst);
+    Comparator<UnitLine> largestRiseFirst = Comparator.comparing((UnitLine line) -> line.change() == null)
+        .thenComparing(line -> line.change() == null ? BigDecimal.ZERO : line.change(), Comparator.reverseOrder());
     deeper.sort(largestChangeFirst);
 
     List<JsonObject> out = new ArrayList<>();
     own.forEach(line -> out.add(line.sentence()));
-    direct.forEach(line -> out.add(line.sentence()));
-    int room = Math.max(0, MAX_ITEMS - out.size());
-    if (deeper.size() <= room) {
-      deeper.forEach(line -> out.add(line.sentence()));
+    int room = Math.max(0, MAX_ITEMS - own.size() - direct.size());
+    // One sentence names the deeper units left out, so one line less of them fits.
+    int shown = deeper.size() <= room ? deeper.size() : Math.max(0, room - 1);
+    // The shown lines of both levels read as one list, from the largest rise to the largest fall.
+    List<UnitLine> listed = new ArrayList<>(direct);
+    listed.addAll(deeper.subList(0, shown));
+    listed.sort(largestRiseFirst);
+    listed.forEach(line -> out.add(line.sentence()));
+    if (shown == deeper.size()) {
       return out;
     }
-    // One sentence names the deeper units left out, so one line less of them fits.
-    int shown = Math.max(0, room - 1);
-    deeper.subList(0, shown).forEach(line -> out.add(line.sentence()));
     List<JsonObject> left = deeper.subList(shown, deeper.size()).stream().map(line -> Sentence.Builder.unitLink(line.unit())).toList();
     out.add(naming(named -> counted("moreUnits", left.size()).number(numbers.more(left, in.asOf())).labels(left, named), left.size()));
     return out;
@@ -2139,14 +2302,11 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the risk rank of a signal sentence: open signals about the brief's nodes first (0),
-   * then open signals about other nodes (2), then acknowledged or snoozed ones (4).
+   * Returns the risk rank of a signal sentence: open signals (2), after the nodes off track and
+   * before those at risk, then acknowledged or snoozed ones (4).
    */
-  private static int signalRank(String state, boolean aboutBriefNode) {
-    if (!"open".equals(state)) {
-      return 4;
-    }
-    return aboutBriefNode ? 0 : 2;
+  private static int signalRank(String state) {
+    return "open".equals(state) ? 2 : 4;
   }
 
   /** Orders statuses from best to worst. */

@@ -1,5 +1,6 @@
 package io.momentum.server.assist.briefs;
 
+import io.momentum.streams.engine.GoalEngine;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -20,10 +21,19 @@ import java.util.Map;
  *     brief, the monthly checkpoints; a node missing at an instant did not exist then
  * @param checkIns check-ins of the key results observed after {@code periodStart} and up to {@code asOf}, newest first
  * @param signals signals about the nodes or units that were unresolved at {@code asOf}
+ * @param staleAfterDays the organisation's stale limit: days without a check-in or value after
+ *     which the engine flags a key result as stale
  */
 public record BriefInputs(BriefKind kind, String orgId, Instant asOf, Instant periodStart, String basis, Cycle cycle,
                           List<Unit> units, List<JsonObject> now, Map<Instant, Map<String, JsonObject>> past,
-                          List<CheckIn> checkIns, List<Signal> signals) {
+                          List<CheckIn> checkIns, List<Signal> signals, int staleAfterDays) {
+
+  /** Creates inputs of an organisation with the engine's default stale limit. */
+  public BriefInputs(BriefKind kind, String orgId, Instant asOf, Instant periodStart, String basis, Cycle cycle,
+                     List<Unit> units, List<JsonObject> now, Map<Instant, Map<String, JsonObject>> past,
+                     List<CheckIn> checkIns, List<Signal> signals) {
+    this(kind, orgId, asOf, periodStart, basis, cycle, units, now, past, checkIns, signals, GoalEngine.DEFAULT_STALE_AFTER_DAYS);
+  }
 
   /** A cycle of the organisation. */
   public record Cycle(String id, String name, String kind, LocalDate start, LocalDate end) {
@@ -121,6 +131,7 @@ public record BriefInputs(BriefKind kind, String orgId, Instant asOf, Instant pe
         .put("nodeCount", now.size())
         .put("pastInstants", instants)
         .put("checkInIds", checkInIds)
-        .put("signalIds", signalIds);
+        .put("signalIds", signalIds)
+        .put("staleAfterDays", staleAfterDays);
   }
 }

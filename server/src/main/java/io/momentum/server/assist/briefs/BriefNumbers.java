@@ -17,7 +17,8 @@ import java.util.List;
  * and the value against the engine.
  *
  * <p>Measures: {@code progress}, {@code expected}, {@code forecast} (forecast progress at cycle
- * end), {@code confidence} and {@code staleDays} of a node at {@code at}; {@code change} of a
+ * end), {@code confidence} and {@code staleDays} of a node at {@code at}; {@code staleAfterDays}, the
+ * organisation's stale limit; {@code change} of a
  * node's progress from {@code from} to {@code to}, whose {@code shownValue} is the difference of the
  * two rounded values ({@link BriefWording#shownChange}); {@code gap} (expected minus progress, shown
  * unsigned) of a node at {@code at}; {@code score} (mean progress of the objectives of
@@ -237,6 +238,12 @@ final class BriefNumbers {
     }
     BigDecimal expected = decimal(objectives.get(0), "expected");
     return (expected == null ? BigDecimal.ZERO : expected).subtract(meanProgress(objectives));
+  }
+
+  /** Returns the organisation's stale limit in days, which the engine's {@code stale} flag of a key result follows. */
+  Sentence.Number staleLimit(int days, Instant at) {
+    JsonObject fact = new JsonObject().put("measure", "staleAfterDays").put("at", at.toString()).put("value", Integer.toString(days));
+    return new Sentence.Number(wording.count(days), fact);
   }
 
   /** Returns a count of nodes; {@code what} names what was counted, such as "objectives.on_track". */

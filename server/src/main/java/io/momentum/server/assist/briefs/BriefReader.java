@@ -34,6 +34,7 @@ final class BriefReader {
   /** Most objectives a brief evaluates; time travel reads each one at up to a dozen instants. */
   static final int MAX_OBJECTIVES = 400;
 
+  private static final String STALE_AFTER_DAYS = "SELECT stale_after_days FROM organisations WHERE id = $1";
   private static final String CYCLE = "SELECT id, name, kind, start_date, end_date FROM cycles WHERE org_id = $1 AND id = $2";
   private static final String UNIT = "SELECT id, name, kind, parent_id FROM units WHERE org_id = $1 AND id = $2";
   private static final String SUB_UNITS = """
@@ -89,9 +90,11 @@ final class BriefReader {
           .compose(past -> {
             Future<List<BriefInputs.CheckIn>> checkIns = checkIns(orgId, nodes, periodStart, asOf);
             Future<List<BriefInputs.Signal>> signals = signals(orgId, nodes, unitIds, asOf);
-            return Future.all(checkIns, signals).map(all -> new BriefInputs(kind, orgId, asOf, periodStart,
+            Future<Integer> staleAfterDays = pool.preparedQuery(STALE_AFTER_DAYS).execute(Tuple.of(orgId))
+                .map(rows -> (int) rows.iterator().next().getShort(0));
+            return Future.all(checkIns, signals, staleAfterDays).map(all -> new BriefInputs(kind, orgId, asOf, periodStart,
                 live ? "live" : "history", cycle.result(), units.result(), nodes, past, checkIns.result(),
-                signals.result()));
+                signals.result(), staleAfterDays.result()));
           }));
     });
   }

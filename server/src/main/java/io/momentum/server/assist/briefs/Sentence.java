@@ -20,6 +20,9 @@ import java.util.function.Function;
  */
 final class Sentence {
 
+  /** Field of a built clause that ends in a relative clause, read by {@link Builder#clauses}. */
+  private static final String RELATIVE = "relative";
+
   private Sentence() {
   }
 
@@ -144,10 +147,26 @@ final class Sentence {
      * takes over, with the wording's "and" before the last, after a comma as between independent clauses.
      */
     Builder clauses(List<JsonObject> clauses) {
+      return clauses(clauses, false);
+    }
+
+    /**
+     * Adds one piece that joins clauses as {@link #clauses(List)} does. {@code independent}
+     * clauses, each with a subject and verb of its own, take the wording's "and" between main
+     * clauses (with a comma in German too), and three or more of them are joined by semicolons, so
+     * that they do not run into each other after commas.
+     */
+    Builder clauses(List<JsonObject> clauses, boolean independent) {
+      boolean semicolons = independent && clauses.size() > 2;
+      String between = semicolons ? wording.template("list.semicolon") : ", ";
+      String beforeLast = wording.template(semicolons ? "list.andSemicolon" : independent ? "list.andIndependent" : "list.andClauses");
       List<JsonObject> parts = new ArrayList<>();
       for (int i = 0; i < clauses.size(); i++) {
-        if (i > 0) {
-          parts.add(new JsonObject().put("text", i == clauses.size() - 1 ? wording.template("list.andClauses") : ", "));
+        if (i > 0 && i == clauses.size() - 1 && !semicolons && clauses.get(i - 1).getBoolean(RELATIVE, false)) {
+          // German closes a relative clause with a comma, also before "und".
+          parts.add(new JsonObject().put("text", wording.template("list.andAfterRelative")));
+        } else if (i > 0) {
+          parts.add(new JsonObject().put("text", i == clauses.size() - 1 ? beforeLast : between));
         }
         JsonObject clause = clauses.get(i);
         int linkOffset = links.size();
@@ -167,6 +186,11 @@ final class Sentence {
       }
       pieces.add(parts);
       return this;
+    }
+
+    /** Marks a built clause that ends in a relative clause ("A, which is off track"), for {@link #clauses}. */
+    static JsonObject endingInRelativeClause(JsonObject clause) {
+      return clause.put(RELATIVE, true);
     }
 
     /** Returns a clause of one linked label, for {@link #clauses}. */
