@@ -735,14 +735,14 @@ final class BriefComposer {
   }
 
   /**
-   * Returns those of the objectives that have no key results in the brief. Callers pass objectives
-   * without values, because one without key results but with values takes them from aligned
-   * child objectives. NOTE: one whose aligned child objectives have no values yet is returned too,
-   * since the inputs do not list alignments.
+   * Returns those of the objectives that have neither key results nor aligned child objectives in
+   * the brief. Callers pass objectives without values, because one without key results but with
+   * values takes them from aligned child objectives. NOTE: the brief holds only the objectives of
+   * its own units, so one whose only child objectives belong to other units is returned too.
    */
   private List<JsonObject> withoutKeyResults(List<JsonObject> objectives) {
     Set<String> parents = new HashSet<>();
-    in.keyResults().forEach(keyResult -> parents.add(keyResult.getString("parentId")));
+    in.now().forEach(node -> parents.add(node.getString("parentId")));
     return objectives.stream().filter(objective -> !parents.contains(objective.getString("id"))).toList();
   }
 

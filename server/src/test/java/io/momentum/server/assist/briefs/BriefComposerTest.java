@@ -2100,6 +2100,22 @@ class BriefComposerTest {
     assertThat(textsOf(brief, "summary")).contains("1 objective has no key results yet, so it has nothing to measure: Cut delivery times.");
   }
 
+  @Test
+  void objectiveWithChildObjectiveHasMeasure() {
+    BriefInputs base = portfolio();
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.add(node("o-parent", "objective", "Cut delivery times", null, 0, "pending", null, "Clara Nowak").put("unitId", "u-ret"));
+    now.add(node("o-child", "objective", "Ship within a day", "o-parent", 0, "pending", null, "Arjun Mehta").put("unitId", "u-ret"));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
+
+    assertThat(textsOf(brief, "recommendations")).noneMatch(text -> text.contains("add key results to Cut delivery times"));
+    assertThat(textsOf(brief, "recommendations")).anyMatch(text -> text.contains("add key results to Ship within a day"));
+    assertThat(textsOf(brief, "summary")).noneMatch(text -> text.contains("no key results yet") && text.contains("Cut delivery times"));
+  }
+
   /**
    * Builds weekly inputs with three more key results that rose and one that fell from at risk to
    * off track with a smaller change, so "What moved" has seven sentences.
