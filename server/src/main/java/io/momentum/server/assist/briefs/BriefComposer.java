@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -248,7 +249,7 @@ final class BriefComposer {
       return sentences.stream().filter(sentence -> sentence == next || kept.contains(sentence)).toList();
     }
     List<JsonObject> subjects = new ArrayList<>(named.values());
-    String noun = words.template(BriefWording.countedKey("counted." + countedNoun(subjects), subjects.size()));
+    String noun = countedNoun(subjects);
     kept.add(naming(count -> counted("more", subjects.size()).number(numbers.more(subjects, in.asOf())).labels(subjects, count)
         .words(noun), subjects.size()));
     return kept;
@@ -281,6 +282,16 @@ final class BriefComposer {
             JsonObject link = Sentence.Builder.nodeLink(node);
             items.putIfAbsent(linkKey(link), link);
           }
+        }
+      }
+    }
+    if (items.isEmpty()) {
+      // A KPI outside the brief's nodes is named by its signal's link, which carries its title.
+      for (Object item : sentence.getJsonArray("links")) {
+        JsonObject link = (JsonObject) item;
+        if ("signal".equals(link.getString("type")) && link.getString("label") != null
+            && link.getString("kind", "").startsWith("kpi_")) {
+          items.putIfAbsent(linkKey(link), link.copy().put("subjectKind", "kpi"));
         }
       }
     }
@@ -339,7 +350,7 @@ final class BriefComposer {
                 .filter(item -> !covered.contains(linkKey(item))).forEach(item -> items.putIfAbsent(linkKey(item), item)));
             List<JsonObject> inside = new ArrayList<>(items.values());
             if (!inside.isEmpty()) {
-              String noun = words.template(BriefWording.countedKey("counted." + countedNoun(inside), inside.size()));
+              String noun = countedNoun(inside);
               kept.add(naming(named -> counted("moreIn", inside.size()).number(numbers.more(inside, in.asOf())).unit(unit)
                   .labels(inside, named).words(noun), inside.size()));
             }
@@ -572,30 +583,49 @@ final class BriefComposer {
         about.forEach(clause::data);
       }
       if (!recommendations) {
-        clause.words(words.template(BriefWording.countedKey("counted." + countedNoun(about), about.size())));
+        clause.words(countedNoun(about));
       }
       clauses.add(clause.build());
     }
     return clauses;
   }
 
+  /** Kinds of counted subjects, in the order their nouns are listed, with the key of each noun. */
+  private static final Map<String, String> COUNTED_KINDS = orderedCountedKinds();
+
+  private static Map<String, String> orderedCountedKinds() {
+    Map<String, String> kinds = new LinkedHashMap<>();
+    kinds.put("unit", "units");
+    kinds.put("objective", "objectives");
+    kinds.put("key_result", "keyResults");
+    kinds.put("kpi", "kpis");
+    kinds.put("initiative", "initiatives");
+    return Collections.unmodifiableMap(kinds);
+  }
+
   /**
-   * Returns the noun for what a risk line counts, by the kinds of the linked subjects:
-   * "objectives", "keyResults", "objectivesAndKeyResults", "units", or "items" for any other mix.
+   * Returns the noun for what a count line counts, by the kinds of the linked subjects: one kind's
+   * noun in the number of the count ("key result", "KPIs"), the plural nouns of several kinds
+   * joined ("key results and KPIs"), or "items" when a subject is of another kind.
    */
-  private static String countedNoun(List<JsonObject> subjects) {
+  private String countedNoun(List<JsonObject> subjects) {
     Set<String> kinds = new HashSet<>();
-    subjects.forEach(subject -> kinds.add("unit".equals(subject.getString("type")) ? "unit" : subject.getString("kind")));
-    if (kinds.equals(Set.of("objective"))) {
-      return "objectives";
+    subjects.forEach(subject -> kinds.add("unit".equals(subject.getString("type")) ? "unit"
+        : subject.getString("subjectKind", subject.getString("kind"))));
+    if (!COUNTED_KINDS.keySet().containsAll(kinds)) {
+      return words.template(BriefWording.countedKey("counted.items", subjects.size()));
     }
-    if (kinds.equals(Set.of("key_result"))) {
-      return "keyResults";
+    List<String> nouns = new ArrayList<>();
+    COUNTED_KINDS.forEach((kind, key) -> {
+      if (kinds.contains(kind)) {
+        nouns.add(words.template(BriefWording.countedKey("counted." + key, kinds.size() == 1 ? subjects.size() : 2)));
+      }
+    });
+    if (nouns.size() == 1) {
+      return nouns.get(0);
     }
-    if (kinds.equals(Set.of("objective", "key_result"))) {
-      return "objectivesAndKeyResults";
-    }
-    return kinds.equals(Set.of("unit")) ? "units" : "items";
+    String last = nouns.remove(nouns.size() - 1);
+    return String.join(", ", nouns) + words.template("list.and") + last;
   }
 
   /**

@@ -2100,6 +2100,33 @@ class BriefComposerTest {
     assertThat(textsOf(brief, "summary")).contains("1 objective has no key results yet, so it has nothing to measure: Cut delivery times.");
   }
 
+  /** A KPI's signal left out of the risks is counted and named with the key results left out beside it. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | 4 more key results and KPIs are not shown here: Trusted data set F, Trusted data set G, Trusted data set H and Data freshness.",
+      "de | 4 weitere Schlüsselergebnisse und KPIs sind hier nicht aufgeführt: Trusted data set F, Trusted data set G, Trusted data set H und Data freshness."})
+  void signalCountNamesKinds(String language, String expected) {
+    BriefInputs base = portfolio();
+    List<JsonObject> now = new ArrayList<>(base.now());
+    for (String letter : List.of("A", "B", "C", "D", "E", "F", "G", "H")) {
+      now.add(node("k-data-" + letter, "key_result", "Trusted data set " + letter, "o-u-data", 0.8, "on_track", NOW, null)
+          .put("unitId", "u-data"));
+    }
+    List<BriefInputs.Signal> signals = new ArrayList<>();
+    for (String letter : List.of("A", "B", "C", "D", "E", "F", "G", "H")) {
+      signals.add(new BriefInputs.Signal("s-" + letter, "off_track_forecast", "warning", "open", List.of("k-data-" + letter),
+          List.of("u-data"), NOW.minus(Duration.ofDays(1)), "Trusted data set " + letter, "key_result"));
+    }
+    signals.add(new BriefInputs.Signal("s-kpi", "kpi_out_of_corridor", "warning", "open", List.of("kpi-freshness"),
+        List.of("u-data"), NOW.minus(Duration.ofDays(1)), "Data freshness", "kpi"));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), now, base.past(), base.checkIns(), signals);
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    assertThat(textsOf(brief, "risks")).contains(expected);
+  }
+
   @Test
   void objectiveWithChildObjectiveHasMeasure() {
     BriefInputs base = portfolio();

@@ -316,7 +316,7 @@ class BriefWordingTest {
         "recIn.review", "recIn.replan", "recIn.unitGap", "recIn.unitGapPending", "recIn.unitGapMixed", "recIn.addKeyResults", "rec.unitGapPending",
         "riskIn.staleCountOwn", "riskIn.staleCountAll", "clause.linked", "clause.linkedCount", "summary.noKeyResults", "movedInFirst.rose", "movedInFirst.fell",
         "movedInFirst.other", "movedInFirst.new", "movedInFirst.statusChanged",
-        "counted.objectives", "counted.keyResults", "counted.objectivesAndKeyResults", "counted.units", "counted.items");
+        "counted.objectives", "counted.keyResults", "counted.kpis", "counted.initiatives", "counted.units", "counted.items");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
