@@ -348,6 +348,7 @@ class BriefComposerTest {
     List<JsonObject> english = sentences(BriefComposer.compose(inputs, BriefWording.of("en")));
     List<JsonObject> german = sentences(BriefComposer.compose(inputs, BriefWording.of("de")));
 
+    assertThat(BriefComposer.replaysEveryLimitCheck(inputs, BriefWording.of("de"))).as("German replays every check").isTrue();
     assertThat(german).hasSameSizeAs(english);
     for (int i = 0; i < english.size(); i++) {
       String about = english.get(i).getString("text") + " / " + german.get(i).getString("text");
