@@ -1,11 +1,11 @@
 // Browser test of the example numbers mark against a real Momentum server, run by the server's
 // ExampleNumbersBrowserIT. A person drafts OKRs from a strategy text, accepts the first proposal
 // and saves its first key result with the library's example numbers on purpose (saving twice,
-// because the editor holds back the first save). The unit board's key result card and the OKR
-// editor's tree then show the "Example numbers" mark. The person opens the key result in the
-// editor, ticks "These are our numbers" and saves, and the mark leaves the live board without a
-// reload. Writes screenshots and prints one JSON line with the results; exits with 1 when a check
-// fails.
+// because the editor holds back the first save with a request that spans the value fields). The
+// unit board's key result card and the OKR editor's tree then show the "Example numbers" mark.
+// The person opens the key result in the editor, ticks "These are our numbers" and saves, and the
+// mark leaves the live board without a reload. Writes screenshots and prints one JSON line with
+// the results; exits with 1 when a check fails.
 //
 //   node scripts/example-numbers-e2e.js --url http://127.0.0.1:8080 --email E --password P \
 //     --unit UNIT_ID --strategy "..." --out DIR
@@ -57,9 +57,14 @@ async function keepExampleNumbers(page, result) {
   result.editorExampleNotice = (await page.locator('[data-testid="kr-example-numbers"]').count()) > 0
   result.savedTitle = await page.inputValue('[data-testid="kr-title"]')
   await page.click('[data-testid="kr-save"]')
-  const error = page.locator('[data-testid="key-result-form"] [data-field="start"] [data-testid="field-error"]')
+  const error = page.locator('[data-testid="key-result-form"] [data-testid="kr-example-kept"]')
   await error.waitFor({ timeout: 10_000 })
   result.exampleKeptError = await text(error)
+  // The request spans the value fields' row instead of filling the Start column.
+  result.exampleKeptWidth = await error.evaluate((element) => Math.round(element.getBoundingClientRect().width))
+  result.valueRowWidth = await page.locator('[data-testid="key-result-form"] .row.four')
+    .evaluate((row) => Math.round(row.getBoundingClientRect().width))
+  await page.locator('[data-testid="key-result-form"]').screenshot({ path: join(options.out, 'example-numbers-kept.png') })
   await page.click('[data-testid="kr-save"]')
   await page.waitForFunction(() => document.querySelector('[data-testid="draft-banner"] p')?.textContent.includes('2 of'),
     null, { timeout: 15_000 })

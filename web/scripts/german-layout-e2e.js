@@ -1,7 +1,9 @@
 // Browser test of German layouts and the node history against a real Momentum server with the
 // demo organisation, run by the server's GermanLayoutBrowserIT. In German, at 1400x1000 and
-// 1280x800: the links under the unit's name and the buttons of a signal must each stay on one
-// line, and the buttons of a brief schedule row must share one row. The node page of an
+// 1280x800: the links of the unit summary and the buttons of a signal must each stay on one
+// line and share one row, and the buttons of a brief schedule row must share one row. In the OKR
+// editor the title and the meta line of the objective "Make checkout effortless on every device"
+// and the labels of the quality panel's buttons must each stay on one line. The node page of an
 // objective with a long title must show the whole title in its box and a History section for the
 // period in the address. Writes screenshots and prints one JSON line with the measurements;
 // exits with 1 when a step fails.
@@ -40,13 +42,22 @@ function textLines(selector) {
   })
 }
 
-/** Measures the buttons of the first signal: lines of each label, and how far any reaches past the card (0 or less fits). */
+/** Returns the distinct rounded tops of the elements matching `selector`: one entry when they share a row. */
+function rowTops(selector) {
+  return [...new Set([...document.querySelectorAll(selector)].map((element) => Math.round(element.getBoundingClientRect().top)))]
+}
+
+/**
+ * Measures the buttons of the first signal: lines of each label, the distinct tops of the
+ * buttons, and how far any reaches past the card (0 or less fits).
+ */
 function signalButtons() {
   const card = document.querySelector('[data-testid="signal-acknowledge"]').closest('li')
   const buttons = [...card.querySelector('.actions').querySelectorAll('button')]
   const cardRight = card.getBoundingClientRect().right
   return {
     overhang: Math.max(...buttons.map((button) => Math.round(button.getBoundingClientRect().right - cardRight))),
+    buttonTops: [...new Set(buttons.map((button) => Math.round(button.getBoundingClientRect().top)))],
     labels: buttons.map((button) => {
       const range = document.createRange()
       range.selectNodeContents(button)
@@ -81,14 +92,32 @@ await runScenario({ out: options.out, name: 'german-layout' }, async (page, resu
 
   result.board = {}
   result.briefs = {}
+  result.editor = {}
   for (const viewport of VIEWPORTS) {
     const view = `${viewport.width}x${viewport.height}`
     await page.setViewportSize(viewport)
     await page.goto(`${options.url}${boardPath}`)
     await page.locator('[data-testid="edit-okrs"]').waitFor({ timeout: 15_000 })
     await page.locator('[data-testid="signal-acknowledge"]').first().waitFor({ timeout: 30_000 })
-    result.board[view] = { unitLinks: await page.evaluate(textLines, '.unit-links a'), signal: await page.evaluate(signalButtons) }
+    result.board[view] = {
+      unitLinks: await page.evaluate(textLines, '.unit-links a'),
+      unitLinkTops: await page.evaluate(rowTops, '.unit-links a'),
+      signal: await page.evaluate(signalButtons),
+    }
     await page.screenshot({ path: join(options.out, `german-board-${view}.png`) })
+
+    await page.goto(`${options.url}${boardPath}/edit`)
+    const objective = '[data-testid="tree-objective-effortless-checkout"] > .card'
+    await page.locator(objective).waitFor({ timeout: 15_000 })
+    await page.click('[data-testid="edit-effortless-checkout"]')
+    await page.locator('[data-testid="objective-form"] ~ [data-testid="quality-panel"] [data-testid="quality-score"]')
+      .waitFor({ timeout: 15_000 })
+    result.editor[view] = {
+      title: await page.evaluate(textLines, `${objective} .title`),
+      meta: await page.evaluate(textLines, `${objective} .meta`),
+      qualityButtons: await page.evaluate(textLines, '[data-testid="quality-panel"] .actions button'),
+    }
+    await page.locator('[data-testid="tree-objective-effortless-checkout"]').screenshot({ path: join(options.out, `german-editor-${view}.png`) })
 
     await page.goto(`${options.url}${boardPath}/briefs`)
     await page.locator('[data-testid="brief-schedule-monthly"]').waitFor({ timeout: 15_000 })
@@ -114,8 +143,11 @@ await runScenario({ out: options.out, name: 'german-layout' }, async (page, resu
   await page.screenshot({ path: join(options.out, 'german-node-history.png'), fullPage: true })
   result.unexpectedConsoleErrors = result.consoleErrors.slice(errorsBeforeBoard)
 
-  const boardFits = Object.values(result.board).every((board) => board.unitLinks.every((link) => link.lines === 1)
-    && board.signal.labels.every((label) => label.lines === 1) && board.signal.overhang <= 0)
+  const oneLine = (entries) => entries.length > 0 && entries.every((entry) => entry.lines === 1)
+  const boardFits = Object.values(result.board).every((board) => oneLine(board.unitLinks) && board.unitLinkTops.length === 1
+    && oneLine(board.signal.labels) && board.signal.buttonTops.length === 1 && board.signal.overhang <= 0)
+  const editorFits = Object.values(result.editor).every((editor) => oneLine(editor.title) && oneLine(editor.meta)
+    && oneLine(editor.qualityButtons))
   const rowsFit = Object.values(result.briefs).every((row) => new Set(row.buttonTops).size === 1 && row.overhang <= 0)
-  return boardFits && rowsFit && result.impact.rows.length > 0 && result.unexpectedConsoleErrors.length === 0
+  return boardFits && editorFits && rowsFit && result.impact.rows.length > 0 && result.unexpectedConsoleErrors.length === 0
 })

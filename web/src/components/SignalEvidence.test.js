@@ -98,6 +98,11 @@ describe('SignalEvidence', () => {
     expect(chart.get('[data-testid="signal-chart-min"]').text()).toBe('0')
   })
 
+  it('writes check-in confidence out of 10', () => {
+    const cells = show(confidenceDropSignal()).findAll('[data-testid="signal-points"] tbody td:nth-child(3)')
+    expect(cells.map((cell) => cell.text())).toEqual(['8/10', '3/10'])
+  })
+
   it('labels the first and last date', () => {
     const chart = show(confidenceDropSignal()).get('[data-testid="signal-chart"]')
     expect(chart.get('[data-testid="signal-chart-from"]').text()).toBe('Nov 20, 2026')

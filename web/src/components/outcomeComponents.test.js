@@ -98,6 +98,21 @@ describe('ZonePreview', () => {
     expect(wrapper.emitted('use-level')).toEqual([[{ level: 'stretch', value: 0 }]])
   })
 
+  it('offers no stretch level beyond a target of zero', () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 3, target: 0 }), unit: 'days' })
+    expect(wrapper.get('[data-testid="zone-unreachable-stretch"]').text()).toBe(
+      'The default stretch level (-1.3 days) is below zero and cannot be reached. The target of 0 days is already the lowest '
+      + 'possible value, so no result can beat it and the stretch zone stays empty. You can save the key result as it is.')
+    expect(wrapper.find('[data-testid="zone-use-stretch"]').exists()).toBe(false)
+  })
+
+  it('offers no stretch level beyond a target of zero in German', () => {
+    mount(ZonePreview, { levels: effectiveLevels({ start: 3, target: 0 }), unit: 'Tage' }, { locale: 'de' })
+    expect(wrapper.get('[data-testid="zone-unreachable-stretch"]').text()).toContain(
+      'Der Zielwert 0 Tage ist schon der kleinstmögliche Wert, kein Ergebnis kann ihn übertreffen, also bleibt der Stretch-Bereich leer.')
+    expect(wrapper.find('[data-testid="zone-use-stretch"]').exists()).toBe(false)
+  })
+
   it('shows a default stretch below zero of a signed unit', () => {
     mount(ZonePreview, { levels: effectiveLevels({ start: 14, target: 4 }), unit: '°C' })
     expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from -1 °C')

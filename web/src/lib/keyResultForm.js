@@ -234,12 +234,14 @@ export function zoneBands(levels) {
 }
 
 /**
- * Returns the texts of `levels` as the zone preview shows them, formatted by `format` (`valueText`,
- * `estimateText`). Typed levels read as measured values. Default commit and stretch levels are
- * derived, so they get the decimals of the typed levels plus one, as forecasts do. Where every
- * typed level is a whole number (a count), the defaults are whole numbers too. They keep one
- * decimal when the range is too small for whole levels that are distinct and in order. A default
- * level that `unreachableDefaults` lists has the text null, because no value in `unit` reaches it.
+ * Returns the texts of `levels` as the zone preview and the key result card show them, formatted
+ * by `format` (`valueText`, `estimateText`). Typed levels read as measured values. Default commit
+ * and stretch levels are derived, so they get at most the decimals of the typed levels plus one,
+ * as forecasts do. They drop trailing zeros down to the key result's own precision, so with start
+ * 4.6 and target 3.9 the default commit reads "4.3", not "4.30". Where every typed level is a
+ * whole number (a count), the defaults are whole numbers too. They keep one decimal when the
+ * range is too small for whole levels that are distinct and in order. A default level that
+ * `unreachableDefaults` lists has the text null, because no value in `unit` reaches it.
  */
 export function levelTexts(levels, unit, format) {
   let decimals = defaultDecimals(levels)
@@ -249,7 +251,10 @@ export function levelTexts(levels, unit, format) {
     decimals = 0
     displayed = whole
   }
-  const derived = (value, isDefault) => (isDefault ? format.estimateText(value, unit, decimals) : format.valueText(value, unit))
+  const ownDecimals = Math.max(0, defaultDecimals(levels) - 1)
+  const derived = (value, isDefault) => (isDefault
+    ? format.estimateText(value, unit, neededDecimals(value, Math.min(ownDecimals, decimals), decimals))
+    : format.valueText(value, unit))
   const texts = {
     start: format.valueText(displayed.start, unit),
     target: format.valueText(displayed.target, unit),
@@ -304,6 +309,20 @@ export function defaultLevelText(levels, value, unit, format) {
  */
 export function roundsDefaultsToWhole(levels) {
   return (levels.commitDefault || levels.stretchDefault) && defaultDecimals(levels) === 1 && wholeLevels(levels) !== null
+}
+
+/**
+ * Returns the fewest decimals from `minDecimals` to `maxDecimals` that show `value` as rounding
+ * it to `maxDecimals` does: 4.30 needs 1 and 4.2857 needs 2 when `maxDecimals` is 2.
+ */
+function neededDecimals(value, minDecimals, maxDecimals) {
+  const rounded = Number(Number(value).toFixed(maxDecimals))
+  for (let decimals = minDecimals; decimals < maxDecimals; decimals++) {
+    if (Number(Number(value).toFixed(decimals)) === rounded) {
+      return decimals
+    }
+  }
+  return maxDecimals
 }
 
 /** Returns the decimals of default levels: those of the typed levels plus one. */

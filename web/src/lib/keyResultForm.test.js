@@ -160,6 +160,15 @@ describe('levelTexts', () => {
   it('keeps precision plus one for decimal values', () => {
     expect(texts({ start: 0.5, target: 1.5 })).toEqual({ start: '0.5', commit: '0.93', target: '1.5', stretch: '1.93' })
   })
+
+  it('drops decimals a default level does not need', () => {
+    const defaults = effectiveLevels({ start: 4.6, target: 3.9 })
+    expect(levelTexts(defaults, null, format)).toEqual({ start: '4.6', commit: '4.3', target: '3.9', stretch: '3.6' })
+  })
+
+  it('keeps the decimals a default level needs', () => {
+    expect(texts({ start: 4.6, target: 4 })).toEqual({ start: '4.6', commit: '4.34', target: '4', stretch: '3.74' })
+  })
 })
 
 describe('levelTexts at zero', () => {

@@ -256,10 +256,10 @@ describe('explanationText of detected kinds', () => {
     const params = { title: 'Activation', from: 8, to: 7, drop: 1, fromAt: '2026-11-27T09:00:00Z' }
     const one = signal('s-14', '2026-12-04T10:00:00Z', ['n-1'], { code: 'confidence_drop', params })
     const three = { ...one, params: { ...params, to: 5, drop: 3 } }
-    expect(explanationText(one, i18n, dates)).toBe('Confidence in Activation fell by 1 point, from 8 on 2026-11-27 to 7.')
-    expect(explanationText(three, i18n, dates)).toBe('Confidence in Activation fell by 3 points, from 8 on 2026-11-27 to 5.')
-    expect(explanationText(one, german, dates)).toBe('Die Zuversicht für Activation sank um 1 Punkt, von 8 am 2026-11-27 auf 7.')
-    expect(explanationText(three, german, dates)).toBe('Die Zuversicht für Activation sank um 3 Punkte, von 8 am 2026-11-27 auf 5.')
+    expect(explanationText(one, i18n, dates)).toBe('Confidence in Activation fell by 1 point, from 8/10 on 2026-11-27 to 7/10.')
+    expect(explanationText(three, i18n, dates)).toBe('Confidence in Activation fell by 3 points, from 8/10 on 2026-11-27 to 5/10.')
+    expect(explanationText(one, german, dates)).toBe('Die Zuversicht für Activation sank um 1 Punkt, von 8/10 am 2026-11-27 auf 7/10.')
+    expect(explanationText(three, german, dates)).toBe('Die Zuversicht für Activation sank um 3 Punkte, von 8/10 am 2026-11-27 auf 5/10.')
   })
 
   it('counts one and more other off-track nodes of a dependency', () => {

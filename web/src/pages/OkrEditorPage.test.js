@@ -150,10 +150,13 @@ describe('OKR editor with a drafted proposal', () => {
     await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
     await flushPromises()
     expect(lastRequest('POST', '/api/v1/key-results')).toBeUndefined()
-    const start = wrapper.get('[data-testid="key-result-form"] [data-field="start"]')
-    expect(start.get('[data-testid="field-error"]').text()).toBe(
+    const message = wrapper.get('[data-testid="kr-example-kept"]')
+    expect(message.text()).toBe(
       "These are still the library's example numbers. Replace them with your baseline and target, or save again to keep them.",
     )
+    expect(message.element.closest('.row')).toBeNull()
+    expect(wrapper.find('[data-testid="key-result-form"] [data-field="start"] [data-testid="field-error"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="kr-start"]').attributes('aria-describedby')).toBe(message.attributes('id'))
 
     await wrapper.get('[data-testid="key-result-form"]').trigger('submit')
     await flushPromises()

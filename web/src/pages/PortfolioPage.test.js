@@ -36,7 +36,7 @@ describe('portfolio page', () => {
     const tile = wrapper.get('[data-testid="unit-checkout-squad"]')
     expect(tile.get('[data-testid="percent"]').text()).toBe('63.0 %')
     expect(tile.get('[data-testid="status"]').text()).toBe('Off track')
-    expect(tile.text()).toContain('lowest confidence 3')
+    expect(tile.text()).toContain('lowest confidence 3/10')
     expect(wrapper.findAll('[data-testid^="unit-"]')).toHaveLength(7)
   })
 

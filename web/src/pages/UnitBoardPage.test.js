@@ -45,6 +45,16 @@ describe('unit board page', () => {
     expect(wrapper.get('[data-testid="unit-on-track-of"]').text()).toBe('1 von 2 Zielen im Plan')
   })
 
+  it('writes the lowest confidence out of 10', async () => {
+    await showBoard()
+    expect(wrapper.get('[data-testid="unit-confidence"]').text()).toMatch(/^lowest confidence \d+\/10$/)
+  })
+
+  it('writes the lowest confidence out of 10 in German', async () => {
+    await showBoard('de')
+    expect(wrapper.get('[data-testid="unit-confidence"]').text()).toMatch(/^niedrigste Zuversicht \d+\/10$/)
+  })
+
   it('subscribes to the unit board', async () => {
     const app = await showBoard()
     expect(app.sockets.latest.sentMessages[0]).toEqual({ type: 'subscribe', board: `unit:${TEAM_ID}` })

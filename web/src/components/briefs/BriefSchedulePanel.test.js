@@ -62,6 +62,16 @@ describe('brief schedule panel', () => {
     expect(row('weekly').get('[data-testid="brief-schedule-describe"]').text()).toBe('Wochenbriefing des Teams auf Deutsch: Montag um 07:30 (Europe/Berlin)')
   })
 
+  it('defaults a new schedule to the UI language', async () => {
+    for (const [locale, language] of [['de', 'de'], ['en', 'en']]) {
+      await openPanel([], locale)
+      await wrapper.get('[data-testid="brief-schedule-new"]').trigger('click')
+      expect(wrapper.get('[data-testid="brief-schedule-language"]').element.value).toBe(language)
+      wrapper.unmount()
+      wrapper = null
+    }
+  })
+
   it('falls back to UTC for a zone the browser does not know', async () => {
     await openPanel([{ ...WEEKLY, timeZone: 'Mars/Olympus_Mons' }], 'de')
     expect(row('weekly').get('[data-testid="brief-schedule-next"]').text()).toBe('nächster Lauf 14.12.2026, 06:30 (UTC)')

@@ -45,6 +45,8 @@ class ExampleNumbersBrowserIT {
     assertThat(result.getString("error")).as(run.output()).isNull();
     assertThat(result.getBoolean("editorExampleNotice")).as("editor notice for the drafted numbers").isTrue();
     assertThat(result.getString("exampleKeptError")).startsWith("These are still the library's example numbers.");
+    assertThat(result.getInteger("exampleKeptWidth")).as("width of the held-back request against the value row")
+        .isGreaterThanOrEqualTo(result.getInteger("valueRowWidth"));
     assertThat(result.getInteger("treeMarked")).isEqualTo(1);
     assertThat(result.getString("treeMark")).isEqualTo("· Example numbers");
     assertThat(result.getString("treeMarkTitle")).isEqualTo(HELP);

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Headless Chromium against a real node with the demo organisation, in German. At 1400x1000 and
- * 1280x800 the links under the Checkout team's name and the buttons of its signals stay on one
- * line each. The buttons of a brief schedule row share one row, and the row names the brief's
- * language and the next run in the schedule's own zone. The node page of the objective
+ * 1280x800 the links of the Checkout team's summary and the buttons of its signals stay on one
+ * line each and share one row. In the OKR editor the title and meta line of the objective "Make
+ * checkout effortless on every device" and the quality panel's button labels keep one line. The
+ * buttons of a brief schedule row share one row, and the row names the brief's language and the
+ * next run in the schedule's own zone. The node page of the objective
  * "Personalise the storefront with machine learning" shows its whole title and a History section
  * with the progress the as-of API returns at both ends of the period in the address.
  * Screenshots go to {@code server/target/screenshots/german-*.png}.
@@ -74,6 +76,16 @@ class GermanLayoutBrowserIT {
       }
       for (Object label : board.getJsonObject("signal").getJsonArray("labels")) {
         assertThat(((JsonObject) label).getInteger("lines")).as("lines of signal button %s at %s", label, view).isEqualTo(1);
+      }
+      assertThat(board.getJsonArray("unitLinkTops").size()).as("rows of board links at " + view).isEqualTo(1);
+      assertThat(board.getJsonObject("signal").getJsonArray("buttonTops").size()).as("rows of signal buttons at " + view)
+          .isEqualTo(1);
+      JsonObject editor = result.getJsonObject("editor").getJsonObject(view);
+      for (String part : List.of("title", "meta", "qualityButtons")) {
+        assertThat(editor.getJsonArray(part)).as("editor %s at %s", part, view).isNotEmpty();
+        for (Object line : editor.getJsonArray(part)) {
+          assertThat(((JsonObject) line).getInteger("lines")).as("lines of editor %s %s at %s", part, line, view).isEqualTo(1);
+        }
       }
       assertThat(board.getJsonObject("signal").getInteger("overhang")).as("signal buttons past the card at " + view)
           .isLessThanOrEqualTo(0);

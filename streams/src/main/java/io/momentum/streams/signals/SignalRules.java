@@ -446,7 +446,7 @@ final class SignalRules {
         .put("threshold", settings.confidenceDrop())
         .put("unit", node.unit());
     Supplier<String> explanation = () -> "Confidence in " + node.title() + " fell by " + counted(drop, "point", "points")
-        + ", from " + reference.confidence() + " on " + reference.time().atZone(ZoneOffset.UTC).toLocalDate() + " to " + latest.confidence() + " at the"
+        + ", from " + reference.confidence() + "/10 on " + reference.time().atZone(ZoneOffset.UTC).toLocalDate() + " to " + latest.confidence() + "/10 at the"
         + " check-in of " + latest.time().atZone(ZoneOffset.UTC).toLocalDate() + ".";
     return new Finding(CONFIDENCE_DROP, fingerprint(CONFIDENCE_DROP, node.id()), latest.time(), List.of(node.id()),
         units(node), severity, CONFIDENCE_DROP, params, explanation, evidence);

@@ -192,8 +192,8 @@ class SignalSentencesTest {
   void confidenceDropCountsPoints() {
     SignalSettings anyDrop = new SignalSettings(3, 1, 3.5, 2);
 
-    assertThat(confidenceDrop(8, 7, anyDrop).explanation()).contains(" fell by 1 point, from 8 on ");
-    assertThat(confidenceDrop(8, 5, anyDrop).explanation()).contains(" fell by 3 points, from 8 on ");
+    assertThat(confidenceDrop(8, 7, anyDrop).explanation()).contains(" fell by 1 point, from 8/10 on ");
+    assertThat(confidenceDrop(8, 5, anyDrop).explanation()).contains(" fell by 3 points, from 8/10 on ");
   }
 
   @Test
