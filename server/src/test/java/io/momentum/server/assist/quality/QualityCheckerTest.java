@@ -417,6 +417,79 @@ class QualityCheckerTest {
     assertThatThrownBy(() -> QualityRequest.fromJson(badLanguage)).isInstanceOf(ApiException.class);
   }
 
+  private static QualityReport checkTitle(String language, String title) {
+    return new QualityChecker(QualitySettings.defaults()).check(new QualityRequest(language, new Objective(title, "u1", null),
+        List.of(KeyResult.of("kr1", "Raise activation from 20 % to 35 %"), KeyResult.of("kr2", "Cut churn from 3 % to 2 %"))));
+  }
+
+  @Test
+  void buzzwordObjectivesAreVague() {
+    List<String> vague = List.of("Be more customer-centric", "Delight our customers", "Become a data-driven company",
+        "Kundenorientierter werden", "Unsere Kunden begeistern", "Ein datengetriebenes Unternehmen werden",
+        "Become truly agile");
+    List<String> specific = List.of("Become customer-centric in how we onboard hospitals",
+        "Delight first-time buyers at checkout", "Datengetriebene Preise für Neukunden im Handel",
+        "Be an employer of choice", "Customers trust our reporting numbers", "Kundenorientierter Support für Neukunden");
+
+    for (String title : vague) {
+      assertThat(rulesOf(checkTitle("en", title), "objective")).as(title).contains("vague_objective");
+    }
+    for (String title : specific) {
+      assertThat(rulesOf(checkTitle("en", title), "objective")).as(title).doesNotContain("vague_objective");
+    }
+  }
+
+  @Test
+  void objectiveNamingWorkIsOutputNotOutcome() {
+    assertThat(evidenceOf(checkTitle("en", "Launch the new payment page"), "objective", QualityRule.OUTPUT_NOT_OUTCOME))
+        .containsExactly("Launch");
+    assertThat(evidenceOf(checkTitle("en", "Improve customer satisfaction and launch the new payment page"), "objective",
+        QualityRule.OUTPUT_NOT_OUTCOME)).containsExactly("launch");
+    assertThat(evidenceOf(checkTitle("de", "Neue Zahlungsseite einführen"), "objective", QualityRule.OUTPUT_NOT_OUTCOME))
+        .containsExactly("einführen");
+    assertThat(evidenceOf(checkTitle("en", "By Q3, migrate all customers to the new billing system"), "objective",
+        QualityRule.OUTPUT_NOT_OUTCOME)).containsExactly("migrate");
+
+    List<String> outcomes = List.of("Make renewals predictable for enterprise accounts",
+        "Research & Development ships what customers asked for", "Forschung und Entwicklung liefern verkaufbare Produkte",
+        "Führungskräfte entwickeln ihre Teams", "Windows 11 rollout does not disrupt work",
+        "Partnerkanal als zweites Standbein etablieren", "Deliver more value to our customers",
+        "Die neue Zahlungsseite wird der Standardweg");
+    for (String title : outcomes) {
+      assertThat(rulesOf(checkTitle("en", title), "objective")).as(title).doesNotContain("output_not_outcome");
+    }
+  }
+
+  @Test
+  void germanSharedFinalVerbIsCompound() {
+    QualityReport german = checker.check(request("de", "Testanmeldungen und bezahlte Conversions um 20 % steigern",
+        "Umsatz und Marge um 5 % steigern", "Reparatur- und Wiederverkaufsumsatz von 1,2 % auf 4 % steigern",
+        "Pipeline in Vertrieb und Marketing um 20 % steigern",
+        "Anteil der Käufe ohne Vertriebskontakt von 30 % auf 60 % erhöhen", "Mobile und Web-Conversion um 10 % steigern"));
+    QualityReport english = checker.check(request("en", "Increase trial signups and paid conversions by 20 %"));
+
+    assertThat(evidenceOf(german, "kr1", QualityRule.COMPOUND_KR))
+        .containsExactly("Testanmeldungen", "bezahlte Conversions um 20 % steigern");
+    assertThat(rulesOf(german, "kr1")).isEqualTo(rulesOf(english, "kr1"));
+    assertThat(rulesOf(german, "kr2")).contains("compound_kr");
+    assertThat(rulesOf(german, "kr3")).doesNotContain("compound_kr");
+    assertThat(rulesOf(german, "kr4")).doesNotContain("compound_kr");
+    assertThat(rulesOf(german, "kr5")).doesNotContain("compound_kr");
+    assertThat(rulesOf(german, "kr6")).doesNotContain("compound_kr");
+  }
+
+  @Test
+  void noBaselineEvidenceKeepsUnit() {
+    QualityReport english = checker.check(request("en", "Cut checkout time to 120 s", "Answer tickets within 4 hours"));
+    QualityReport german = checker.check(request("de", "Bearbeitungszeit auf 3 Tage senken"));
+
+    assertThat(evidenceOf(english, "kr1", QualityRule.NO_BASELINE)).containsExactly("120 s");
+    assertThat(english.findings().stream().filter(f -> f.rule() == QualityRule.NO_BASELINE && f.target().equals("kr1"))
+        .findFirst().orElseThrow().why()).contains("\"120 s\"");
+    assertThat(evidenceOf(english, "kr2", QualityRule.NO_BASELINE)).containsExactly("4 hours");
+    assertThat(evidenceOf(german, "kr1", QualityRule.NO_BASELINE)).containsExactly("3 Tage");
+  }
+
   private static KeyResult tagged(String id, String text, String indicator) {
     return new KeyResult(id, text, null, null, null, null, indicator, null, null);
   }
