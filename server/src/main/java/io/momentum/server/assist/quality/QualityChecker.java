@@ -161,6 +161,10 @@ public final class QualityChecker {
     if (usual != null) {
       findings.add(QualityRule.BUSINESS_AS_USUAL, id, List.of(usual));
     }
+    List<String> differing = StatedNumbers.mismatches(facts, keyResult.start(), keyResult.target());
+    if (!differing.isEmpty()) {
+      findings.add(QualityRule.NUMBERS_MISMATCH, id, differing);
+    }
   }
 
   /** Returns true for a count of new things ("20 new customers", "15 neue Partner"), which starts at zero. */
@@ -257,8 +261,8 @@ public final class QualityChecker {
 
   /**
    * Returns the first and last part when a German verb at the end of the text is shared by two
-   * measures, the amount standing in the last part ("Testanmeldungen und bezahlte Conversions um
-   * 20 % steigern"), or an empty list. The first part must name a measure of its own: a word of
+   * measures and the last part carries the amount ("Testanmeldungen und bezahlte Conversions um
+   * 20 % steigern"). Returns an empty list otherwise. The first part must name a measure of its own: a word of
    * the measure lists or a noun after the first word, because German capitalises nouns. A first
    * part ending in a hyphen ("Reparatur- und Wiederverkaufsumsatz") or opening a place or group
    * ("Pipeline in Vertrieb und Marketing") qualifies the one measure of the last part, and so

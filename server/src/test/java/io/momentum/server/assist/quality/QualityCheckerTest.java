@@ -490,6 +490,60 @@ class QualityCheckerTest {
     assertThat(evidenceOf(german, "kr1", QualityRule.NO_BASELINE)).containsExactly("3 Tage");
   }
 
+  private static KeyResult withFields(String id, String text, String start, String target) {
+    return new KeyResult(id, text, start == null ? null : new BigDecimal(start), target == null ? null : new BigDecimal(target),
+        null, null, null, null, null);
+  }
+
+  @Test
+  void textNumbersDifferingFromFieldsAreReported() {
+    QualityReport report = checker.check(new QualityRequest("en", OWNED, List.of(
+        withFields("kr1", "Cut refund time from 3 days to 1 day", "3", "0"),
+        withFields("kr2", "Cut checkout time to 120 s", null, "90"),
+        withFields("kr3", "Reduce failed payments from 4 % to 2 %", "5", "3"))));
+
+    assertThat(evidenceOf(report, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("1 day");
+    assertThat(rulesOf(report, "kr1")).doesNotContain("no_target", "no_baseline");
+    assertThat(evidenceOf(report, "kr2", QualityRule.NUMBERS_MISMATCH)).containsExactly("120 s");
+    assertThat(evidenceOf(report, "kr3", QualityRule.NUMBERS_MISMATCH)).containsExactly("4 %", "2 %");
+    Finding finding = report.findings().stream().filter(f -> f.rule() == QualityRule.NUMBERS_MISMATCH).findFirst().orElseThrow();
+    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+    assertThat(finding.why()).contains("\"1 day\"");
+    assertThat(report.score()).isLessThan(100);
+  }
+
+  @Test
+  void equivalentFieldNotationsMatchText() {
+    QualityReport report = checker.check(new QualityRequest("de", OWNED, List.of(
+        withFields("kr1", "Conversion im Checkout von 2 % auf 3,5 % steigern", "2", "3.5"),
+        withFields("kr2", "Aktive Nutzer von 1.200 auf 2.000 steigern", "1200", "2000"),
+        withFields("kr3", "Grow MRR from EUR 120k to EUR 180k", "120000", "180000"),
+        withFields("kr4", "Raise share of refunds in the app from 18 % to 30 %", "0.18", "0.3"),
+        withFields("kr5", "Increase weekly repeat buyers by 20 %", "100", "120"),
+        withFields("kr6", "Raise NPS from 30 to 45", null, null))));
+
+    for (String id : List.of("kr1", "kr2", "kr3", "kr4", "kr5", "kr6")) {
+      assertThat(rulesOf(report, id)).as(id).doesNotContain("numbers_mismatch");
+    }
+    QualityReport german = checker.check(new QualityRequest("de", OWNED, List.of(
+        withFields("kr1", "Bearbeitungszeit von 5 auf 2 Tage senken", "5", "3"))));
+    assertThat(evidenceOf(german, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("2 Tage");
+    assertThat(german.findings().stream().filter(f -> f.rule() == QualityRule.NUMBERS_MISMATCH).findFirst().orElseThrow()
+        .why()).contains("\u201E2 Tage\u201C");
+  }
+
+  @Test
+  void numbersMismatchFollowsSeveritySetting() {
+    QualitySettings off = QualitySettings.fromJson(new JsonObject()
+        .put("severities", new JsonObject().put("numbers_mismatch", "off")));
+    QualityRequest draft = new QualityRequest("en", OWNED, List.of(
+        withFields("kr1", "Cut refund time from 3 days to 1 day", "3", "0"),
+        withFields("kr2", "Raise NPS from 30 to 45", "30", "45")));
+
+    assertThat(rulesOf(new QualityChecker(off).check(draft), "kr1")).doesNotContain("numbers_mismatch");
+    assertThat(rulesOf(checker.check(draft), "kr1")).contains("numbers_mismatch");
+  }
+
   private static KeyResult tagged(String id, String text, String indicator) {
     return new KeyResult(id, text, null, null, null, null, indicator, null, null);
   }
