@@ -72,6 +72,22 @@ class QualityIT {
   }
 
   @Test
+  void fieldsDifferingFromTextAreReported() {
+    JsonObject request = draft("en", "Cut refund time from 3 days to 1 day", "Raise NPS from 30 to 45");
+    request.getJsonArray("keyResults").getJsonObject(0).put("start", 3).put("target", 0);
+    request.getJsonArray("keyResults").getJsonObject(1).put("start", 30).put("target", 45);
+
+    JsonObject report = Http.json(Http.withToken(org.token).post(CHECK, request));
+
+    assertThat(rules(report, "kr1")).containsExactly("numbers_mismatch");
+    assertThat(rules(report, "kr2")).isEmpty();
+    JsonObject finding = report.getJsonArray("findings").getJsonObject(0);
+    assertThat(finding.getJsonArray("evidence").getList()).containsExactly("1 day");
+    assertThat(finding.getString("severity")).isEqualTo("warning");
+    assertThat(report.getInteger("score")).isEqualTo(90);
+  }
+
+  @Test
   void tooManyKeyResultsGet413() {
     String[] texts = new String[21];
     java.util.Arrays.fill(texts, "Raise activation from 20 % to 35 %");

@@ -243,6 +243,46 @@ final class Lexicon {
           "embrace", "champion", "take", "push", "shape")),
       words("voranbringen", "vorantreiben", "leben", "vorleben", "gestalten", "anpacken", "angehen", "treiben"));
 
+  /**
+   * Buzzwords that name an aspiration but no customer, area or result ("customer-centric",
+   * "data-driven", "delight"). German entries are word beginnings, so "kundenorientierter" and
+   * "Kundenorientierung" both match. A title made only of these, generic words and
+   * {@link #GENERIC_AUDIENCE_WORDS} is vague.
+   */
+  static final Set<String> BUZZWORDS = union(english("delight", "wow", "inspire", "empower", "transform"),
+      words("customer-centric", "customer-centred", "customer-centered", "customer-focused", "customer-obsessed",
+          "customer-first", "customer-oriented", "data-driven", "data-informed", "data-led", "insight-driven",
+          "innovative", "agile", "lean", "digital", "future-proof", "future-ready", "cutting-edge",
+          "state-of-the-art", "game-changing", "disruptive", "visionary", "innovation", "transformation"));
+  static final List<String> BUZZWORD_BEGINNINGS_DE = List.of("kundenorientier", "kundenzentrier", "kundenfokus",
+      "datengetrieben", "datengesteuert", "innovativ", "agil", "begeister", "zukunftsfähig", "zukunftssicher",
+      "digitaler", "digitales", "digitale");
+
+  /**
+   * Words for customers or the organisation as a whole ("our customers", "a company"). Beside a
+   * buzzword they still name no customer group or area, so they do not make a title specific.
+   */
+  static final Set<String> GENERIC_AUDIENCE_WORDS = words("customer", "customers", "client", "clients", "user",
+      "users", "company", "organisation", "organization", "business", "team", "teams", "people", "culture",
+      "mindset", "everyone", "truly", "really", "always", "kunde", "kunden", "kundinnen", "nutzer", "nutzerinnen",
+      "unternehmen", "firma", "organisation", "team", "teams", "kultur", "wirklich", "immer", "ein", "eine",
+      "einem", "einen", "eines");
+
+  /**
+   * Verbs that make an objective name work rather than an outcome when they open it ("Launch the
+   * new payment page") or, in German, close it ("Neue Zahlungsseite einführen"). Narrower than
+   * {@link #OUTPUT_VERBS}: verbs such as "make", "build", "deliver" or "establish" often open an
+   * outcome ("Make renewals predictable"), so they are left out.
+   */
+  static final Set<String> OBJECTIVE_OUTPUT_VERBS = words("launch", "implement", "ship", "release", "introduce",
+      "roll", "deploy", "migrate", "redesign", "install", "rewrite", "refactor", "upgrade", "replace", "publish",
+      "complete", "finish", "finalise", "finalize", "rebuild", "integrate", "automate", "hire", "recruit",
+      "conduct", "organise", "organize", "write", "draft", "document", "translate", "host", "einführen",
+      "implementieren", "launchen", "ausrollen", "migrieren", "veröffentlichen", "umsetzen", "fertigstellen",
+      "einrichten", "installieren", "neugestalten", "überarbeiten", "automatisieren", "integrieren",
+      "rekrutieren", "durchführen", "organisieren", "veranstalten", "abhalten", "schreiben", "erstellen",
+      "übersetzen", "dokumentieren");
+
   /** Prepositions that open a place, group or part of a measure ("in Sales", "für Neukunden"). */
   static final Set<String> PREPOSITIONS = words("in", "for", "at", "of", "on", "across", "among", "within", "from",
       "with", "im", "für", "bei", "von", "mit", "aus", "innerhalb", "unter", "über");

@@ -57,6 +57,10 @@ public final class QualityChecker {
     if (ObjectiveWording.isVague(new TextFacts(title))) {
       findings.add(QualityRule.VAGUE_OBJECTIVE, Finding.OBJECTIVE, title.isBlank() ? List.of() : List.of(title));
     }
+    String output = ObjectiveWording.output(new TextFacts(title));
+    if (output != null) {
+      findings.add(QualityRule.OUTPUT_NOT_OUTCOME, Finding.OBJECTIVE, List.of(output));
+    }
     if (!request.objective().hasOwner()) {
       findings.add(QualityRule.NO_OWNER, Finding.OBJECTIVE, List.of());
     }
@@ -157,6 +161,10 @@ public final class QualityChecker {
     if (usual != null) {
       findings.add(QualityRule.BUSINESS_AS_USUAL, id, List.of(usual));
     }
+    List<String> differing = StatedNumbers.mismatches(facts, keyResult.start(), keyResult.target());
+    if (!differing.isEmpty()) {
+      findings.add(QualityRule.NUMBERS_MISMATCH, id, differing);
+    }
   }
 
   /** Returns true for a count of new things ("20 new customers", "15 neue Partner"), which starts at zero. */
@@ -248,7 +256,47 @@ public final class QualityChecker {
     if (sharedAmountPart != null) {
       return List.of(sharedVerbPart, sharedAmountPart);
     }
-    return List.of();
+    return sharedFinalVerbParts(facts, parts);
+  }
+
+  /**
+   * Returns the first and last part when a German verb at the end of the text is shared by two
+   * measures and the last part carries the amount ("Testanmeldungen und bezahlte Conversions um
+   * 20 % steigern"). Returns an empty list otherwise. The first part must name a measure of its own: a word of
+   * the measure lists or a noun after the first word, because German capitalises nouns. A first
+   * part ending in a hyphen ("Reparatur- und Wiederverkaufsumsatz") or opening a place or group
+   * ("Pipeline in Vertrieb und Marketing") qualifies the one measure of the last part, and so
+   * does a first part that ends at "ohne" ("Anteil der Käufe ohne Vertriebskontakt … erhöhen").
+   *
+   * @param parts each part as {start offset, end offset, first word index, end word index}
+   */
+  private static List<String> sharedFinalVerbParts(TextFacts facts, List<int[]> parts) {
+    int lastWord = facts.words.size() - 1;
+    if (lastWord < 2 || !Verbs.isVerb(facts.words, lastWord) || !Lexicon.isGermanVerb(facts.words.get(lastWord).lower())) {
+      return List.of();
+    }
+    int[] first = parts.get(0);
+    int[] last = parts.get(parts.size() - 1);
+    // "ohne" and "während" open a guardrail or a condition of the one measure, not a second measure.
+    if (!Set.of("und", "sowie", "&").contains(facts.words.get(first[3]).lower())) {
+      return List.of();
+    }
+    List<Word> firstWords = facts.words.subList(first[2], first[3]);
+    List<Word> lastWords = facts.words.subList(last[2], last[3] - 1);
+    String firstText = facts.text.substring(first[0], first[1]).trim();
+    boolean firstHasAmount = facts.quantities.stream().anyMatch(q -> q.start() < first[1]);
+    boolean lastHasAmount = facts.quantities.stream().anyMatch(q -> q.start() >= last[0]);
+    if (firstWords.isEmpty() || firstHasAmount || !lastHasAmount || firstText.endsWith("-")
+        || firstText.chars().anyMatch(Character::isDigit) || hasPreposition(firstWords)
+        || Verbs.hasVerbWithObject(firstWords) || !namesMeasure(lastWords)) {
+      return List.of();
+    }
+    boolean firstNamesMeasure = firstWords.stream().anyMatch(w -> MeasureKinds.namesMeasure(w.lower()))
+        || firstWords.stream().skip(1).anyMatch(w -> Character.isUpperCase(w.original().charAt(0)));
+    if (!firstNamesMeasure) {
+      return List.of();
+    }
+    return List.of(firstText, facts.text.substring(last[0], last[1]).trim());
   }
 
   /**

@@ -18,7 +18,8 @@ public enum QualityRule {
   VAGUE_OBJECTIVE("vague_objective", Severity.WARNING),
   NO_OWNER("no_owner", Severity.WARNING),
   BUSINESS_AS_USUAL("business_as_usual", Severity.INFO),
-  NO_LEADING_INDICATOR("no_leading_indicator", Severity.INFO);
+  NO_LEADING_INDICATOR("no_leading_indicator", Severity.INFO),
+  NUMBERS_MISMATCH("numbers_mismatch", Severity.WARNING);
 
   private final String id;
   private final Severity defaultSeverity;

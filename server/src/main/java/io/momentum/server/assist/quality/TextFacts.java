@@ -40,6 +40,13 @@ final class TextFacts {
   /** Signs and words right after a number that make it an amount. */
   private static final Pattern AMOUNT_AFTER = Pattern.compile(
       "(?iu)^\\s?(?:%|‰|€|\\$|£|pp\\b|percent|prozent|punkte|points|eur\\b|usd\\b|chf\\b|k\\b|m\\b|mio|mrd|bn|x\\b)");
+  /**
+   * Units of time, size and weight right after a number ("120 s", "3 days", "5 Tage"), kept in the
+   * evidence as written. Unlike {@link #AMOUNT_AFTER} they do not make a number an amount.
+   */
+  private static final Pattern UNIT_AFTER = Pattern.compile(
+      "(?iu)^\\s?(?:ms|s|secs?|seconds?|sek|sekunden|min|mins|minutes?|minuten|h|hrs?|hours?|std|stunden|d|days?"
+          + "|tage?n?|weeks?|wochen|months?|monate?n?|kb|mb|gb|tb|kg|km)\\b");
   private static final Pattern CURRENCY_BEFORE = Pattern.compile("[€$£]\\s?$|(?i)(?:eur|usd|chf)\\s$");
   private static final Pattern BETWEEN = Pattern.compile("(?iu)\\b(?:between|zwischen)\\s+\\S+(?:\\s?[%€$]|\\s\\p{L}{1,8})?\\s+(?:and|und)\\b");
 
@@ -193,8 +200,15 @@ final class TextFacts {
     while (from > 0 && "€$£-+~<>≥≤".indexOf(text.charAt(from - 1)) >= 0) {
       from--;
     }
-    Matcher unit = AMOUNT_AFTER.matcher(text.substring(end));
-    int to = unit.find() ? end + unit.end() : end;
+    String after = text.substring(end);
+    Matcher amount = AMOUNT_AFTER.matcher(after);
+    Matcher unit = UNIT_AFTER.matcher(after);
+    int to = end;
+    if (amount.find()) {
+      to = end + amount.end();
+    } else if (unit.find()) {
+      to = end + unit.end();
+    }
     return text.substring(from, to).trim();
   }
 

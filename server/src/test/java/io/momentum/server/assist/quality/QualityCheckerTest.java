@@ -417,6 +417,133 @@ class QualityCheckerTest {
     assertThatThrownBy(() -> QualityRequest.fromJson(badLanguage)).isInstanceOf(ApiException.class);
   }
 
+  private static QualityReport checkTitle(String language, String title) {
+    return new QualityChecker(QualitySettings.defaults()).check(new QualityRequest(language, new Objective(title, "u1", null),
+        List.of(KeyResult.of("kr1", "Raise activation from 20 % to 35 %"), KeyResult.of("kr2", "Cut churn from 3 % to 2 %"))));
+  }
+
+  @Test
+  void buzzwordObjectivesAreVague() {
+    List<String> vague = List.of("Be more customer-centric", "Delight our customers", "Become a data-driven company",
+        "Kundenorientierter werden", "Unsere Kunden begeistern", "Ein datengetriebenes Unternehmen werden",
+        "Become truly agile");
+    List<String> specific = List.of("Become customer-centric in how we onboard hospitals",
+        "Delight first-time buyers at checkout", "Datengetriebene Preise für Neukunden im Handel",
+        "Be an employer of choice", "Customers trust our reporting numbers", "Kundenorientierter Support für Neukunden");
+
+    for (String title : vague) {
+      assertThat(rulesOf(checkTitle("en", title), "objective")).as(title).contains("vague_objective");
+    }
+    for (String title : specific) {
+      assertThat(rulesOf(checkTitle("en", title), "objective")).as(title).doesNotContain("vague_objective");
+    }
+  }
+
+  @Test
+  void objectiveNamingWorkIsOutputNotOutcome() {
+    assertThat(evidenceOf(checkTitle("en", "Launch the new payment page"), "objective", QualityRule.OUTPUT_NOT_OUTCOME))
+        .containsExactly("Launch");
+    assertThat(evidenceOf(checkTitle("en", "Improve customer satisfaction and launch the new payment page"), "objective",
+        QualityRule.OUTPUT_NOT_OUTCOME)).containsExactly("launch");
+    assertThat(evidenceOf(checkTitle("de", "Neue Zahlungsseite einführen"), "objective", QualityRule.OUTPUT_NOT_OUTCOME))
+        .containsExactly("einführen");
+    assertThat(evidenceOf(checkTitle("en", "By Q3, migrate all customers to the new billing system"), "objective",
+        QualityRule.OUTPUT_NOT_OUTCOME)).containsExactly("migrate");
+
+    List<String> outcomes = List.of("Make renewals predictable for enterprise accounts",
+        "Research & Development ships what customers asked for", "Forschung und Entwicklung liefern verkaufbare Produkte",
+        "Führungskräfte entwickeln ihre Teams", "Windows 11 rollout does not disrupt work",
+        "Partnerkanal als zweites Standbein etablieren", "Deliver more value to our customers",
+        "Die neue Zahlungsseite wird der Standardweg");
+    for (String title : outcomes) {
+      assertThat(rulesOf(checkTitle("en", title), "objective")).as(title).doesNotContain("output_not_outcome");
+    }
+  }
+
+  @Test
+  void germanSharedFinalVerbIsCompound() {
+    QualityReport german = checker.check(request("de", "Testanmeldungen und bezahlte Conversions um 20 % steigern",
+        "Umsatz und Marge um 5 % steigern", "Reparatur- und Wiederverkaufsumsatz von 1,2 % auf 4 % steigern",
+        "Pipeline in Vertrieb und Marketing um 20 % steigern",
+        "Anteil der Käufe ohne Vertriebskontakt von 30 % auf 60 % erhöhen", "Mobile und Web-Conversion um 10 % steigern"));
+    QualityReport english = checker.check(request("en", "Increase trial signups and paid conversions by 20 %"));
+
+    assertThat(evidenceOf(german, "kr1", QualityRule.COMPOUND_KR))
+        .containsExactly("Testanmeldungen", "bezahlte Conversions um 20 % steigern");
+    assertThat(rulesOf(german, "kr1")).isEqualTo(rulesOf(english, "kr1"));
+    assertThat(rulesOf(german, "kr2")).contains("compound_kr");
+    assertThat(rulesOf(german, "kr3")).doesNotContain("compound_kr");
+    assertThat(rulesOf(german, "kr4")).doesNotContain("compound_kr");
+    assertThat(rulesOf(german, "kr5")).doesNotContain("compound_kr");
+    assertThat(rulesOf(german, "kr6")).doesNotContain("compound_kr");
+  }
+
+  @Test
+  void noBaselineEvidenceKeepsUnit() {
+    QualityReport english = checker.check(request("en", "Cut checkout time to 120 s", "Answer tickets within 4 hours"));
+    QualityReport german = checker.check(request("de", "Bearbeitungszeit auf 3 Tage senken"));
+
+    assertThat(evidenceOf(english, "kr1", QualityRule.NO_BASELINE)).containsExactly("120 s");
+    assertThat(english.findings().stream().filter(f -> f.rule() == QualityRule.NO_BASELINE && f.target().equals("kr1"))
+        .findFirst().orElseThrow().why()).contains("\"120 s\"");
+    assertThat(evidenceOf(english, "kr2", QualityRule.NO_BASELINE)).containsExactly("4 hours");
+    assertThat(evidenceOf(german, "kr1", QualityRule.NO_BASELINE)).containsExactly("3 Tage");
+  }
+
+  private static KeyResult withFields(String id, String text, String start, String target) {
+    return new KeyResult(id, text, start == null ? null : new BigDecimal(start), target == null ? null : new BigDecimal(target),
+        null, null, null, null, null);
+  }
+
+  @Test
+  void textNumbersDifferingFromFieldsAreReported() {
+    QualityReport report = checker.check(new QualityRequest("en", OWNED, List.of(
+        withFields("kr1", "Cut refund time from 3 days to 1 day", "3", "0"),
+        withFields("kr2", "Cut checkout time to 120 s", null, "90"),
+        withFields("kr3", "Reduce failed payments from 4 % to 2 %", "5", "3"))));
+
+    assertThat(evidenceOf(report, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("1 day");
+    assertThat(rulesOf(report, "kr1")).doesNotContain("no_target", "no_baseline");
+    assertThat(evidenceOf(report, "kr2", QualityRule.NUMBERS_MISMATCH)).containsExactly("120 s");
+    assertThat(evidenceOf(report, "kr3", QualityRule.NUMBERS_MISMATCH)).containsExactly("4 %", "2 %");
+    Finding finding = report.findings().stream().filter(f -> f.rule() == QualityRule.NUMBERS_MISMATCH).findFirst().orElseThrow();
+    assertThat(finding.severity()).isEqualTo(Severity.WARNING);
+    assertThat(finding.why()).contains("\"1 day\"");
+    assertThat(report.score()).isLessThan(100);
+  }
+
+  @Test
+  void equivalentFieldNotationsMatchText() {
+    QualityReport report = checker.check(new QualityRequest("de", OWNED, List.of(
+        withFields("kr1", "Conversion im Checkout von 2 % auf 3,5 % steigern", "2", "3.5"),
+        withFields("kr2", "Aktive Nutzer von 1.200 auf 2.000 steigern", "1200", "2000"),
+        withFields("kr3", "Grow MRR from EUR 120k to EUR 180k", "120000", "180000"),
+        withFields("kr4", "Raise share of refunds in the app from 18 % to 30 %", "0.18", "0.3"),
+        withFields("kr5", "Increase weekly repeat buyers by 20 %", "100", "120"),
+        withFields("kr6", "Raise NPS from 30 to 45", null, null))));
+
+    for (String id : List.of("kr1", "kr2", "kr3", "kr4", "kr5", "kr6")) {
+      assertThat(rulesOf(report, id)).as(id).doesNotContain("numbers_mismatch");
+    }
+    QualityReport german = checker.check(new QualityRequest("de", OWNED, List.of(
+        withFields("kr1", "Bearbeitungszeit von 5 auf 2 Tage senken", "5", "3"))));
+    assertThat(evidenceOf(german, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("2 Tage");
+    assertThat(german.findings().stream().filter(f -> f.rule() == QualityRule.NUMBERS_MISMATCH).findFirst().orElseThrow()
+        .why()).contains("\u201E2 Tage\u201C");
+  }
+
+  @Test
+  void numbersMismatchFollowsSeveritySetting() {
+    QualitySettings off = QualitySettings.fromJson(new JsonObject()
+        .put("severities", new JsonObject().put("numbers_mismatch", "off")));
+    QualityRequest draft = new QualityRequest("en", OWNED, List.of(
+        withFields("kr1", "Cut refund time from 3 days to 1 day", "3", "0"),
+        withFields("kr2", "Raise NPS from 30 to 45", "30", "45")));
+
+    assertThat(rulesOf(new QualityChecker(off).check(draft), "kr1")).doesNotContain("numbers_mismatch");
+    assertThat(rulesOf(checker.check(draft), "kr1")).contains("numbers_mismatch");
+  }
+
   private static KeyResult tagged(String id, String text, String indicator) {
     return new KeyResult(id, text, null, null, null, null, indicator, null, null);
   }
