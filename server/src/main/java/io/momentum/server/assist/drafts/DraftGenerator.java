@@ -644,9 +644,9 @@ final class DraftGenerator {
   }
 
   /**
-   * Removes from each candidate the key results whose phrases the unit's own objectives answer
-   * already, so a draft never proposes a library example's numbers or another unit's key result
-   * for a phrase that the unit measures itself.
+   * Removes from each candidate the library key results whose phrases the unit's own objectives
+   * answer already, so a draft never proposes an example's typical numbers for a phrase that the
+   * unit measures itself. Key results of the organisation stay, because their numbers are real.
    */
   private static void dropOwnWorkSeeds(Input input, OwnWork own, List<Candidate> candidates) {
     if (own.phrases().isEmpty()) {
@@ -655,6 +655,9 @@ final class DraftGenerator {
     for (int i = 0; i < candidates.size(); i++) {
       Candidate candidate = candidates.get(i);
       List<Seed> seeds = candidate.seeds().stream().filter(seed -> {
+        if (seed.title() != null) {
+          return true;
+        }
         List<String> phrases = addressedPhrases(input, seed);
         return phrases.isEmpty() || !own.phrases().containsAll(phrases);
       }).toList();
