@@ -30,6 +30,11 @@ class DraftsDemoIT {
   static final String CHECKOUT_DE = "Wir wollen die Abwanderung senken und die Checkout-Conversion steigern. Zahlungen"
       + " sollen zuverlässiger werden, und mehr Kunden sollen als Gast bestellen.";
   static final String MARKETPLACE_EN = "Win Austria and grow marketplace GMV share while cutting the return rate.";
+  static final String CHECKOUT_LONG_EN = "Make checkout effortless for returning and guest customers. Ship the mobile app"
+      + " faster. Cut payment failures and payment fees. Reduce the return rate for shoes. Grow revenue.";
+  static final String RETURNS_EN = "Cut the return rate. Refund customers faster. Resell more returned gear as grade A.";
+  static final String CARE_EN = "Answer every customer within four hours and solve more issues on the first contact."
+      + " Raise customer satisfaction.";
 
   private static MomentumNode node;
   private static Http api;
@@ -214,5 +219,89 @@ class DraftsDemoIT {
         .singleElement()
         .satisfies(kr -> assertThat(kr.getJsonObject("alreadyTrackedBy").getString("unitName")).isEqualTo("Returns"));
     assertThat(uncovered(draft)).doesNotContain("cutting the return rate");
+  }
+
+  private static List<String> underWayTitles(JsonObject draft, String phrase) {
+    return draft.getJsonArray("underWay").stream().map(JsonObject.class::cast)
+        .filter(entry -> entry.getJsonArray("phrases").contains(phrase)).map(entry -> entry.getString("title")).toList();
+  }
+
+  private static List<String> keyResultPhrases(JsonObject kr) {
+    return kr.getJsonArray("sources").stream().map(JsonObject.class::cast)
+        .flatMap(source -> source.getJsonArray("phrases", new JsonArray()).stream().map(String::valueOf)).toList();
+  }
+
+  @Test
+  void ownPaymentKeyResultIsUnderWay() {
+    JsonObject draft = draft("checkout", "Cut payment failures.", "en");
+
+    assertThat(underWayTitles(draft, "Cut payment failures")).contains("Make payments reliable and cheaper");
+    assertThat(uncovered(draft)).isEmpty();
+  }
+
+  @Test
+  void ownWorkGetsNoExampleCopy() {
+    JsonObject draft = draft("checkout", CHECKOUT_LONG_EN, "en");
+    String payments = "Cut payment failures and payment fees";
+
+    assertThat(underWayTitles(draft, payments)).contains("Make payments reliable and cheaper");
+    assertThat(keyResults(draft)).extracting(kr -> kr.getString("title"))
+        .noneMatch(title -> title.startsWith("Reduce failed payment attempts"));
+    assertThat(keyResults(draft)).noneMatch(kr -> keyResultPhrases(kr).contains(payments));
+  }
+
+  @Test
+  void ownRefundObjectiveAnswersRefundPhrase() {
+    String refunds = currentObjective("Refund within two days of a return arriving");
+
+    JsonObject draft = draft("returns", RETURNS_EN, "en");
+
+    assertThat(underWayPhrases(draft, refunds)).contains("Refund customers faster");
+    assertThat(uncovered(draft)).doesNotContain("Refund customers faster");
+  }
+
+  @Test
+  void libraryKeyResultGivesWayToOrgs() {
+    JsonObject draft = draft("customer-care", CARE_EN, "en");
+
+    for (JsonObject proposal : proposals(draft)) {
+      List<JsonObject> resolution = proposal.getJsonArray("keyResults").stream().map(JsonObject.class::cast)
+          .filter(kr -> kr.getString("title").toLowerCase().contains("first-contact resolution")).toList();
+      assertThat(resolution).as(proposal.getString("title")).hasSizeLessThanOrEqualTo(1);
+      resolution.forEach(kr -> assertThat(kr.getString("numbers")).as(kr.getString("title")).isNotEqualTo("example"));
+    }
+  }
+
+  @Test
+  void fullyTrackedProposalBecomesUnderWay() {
+    JsonObject draft = draft("checkout", "Retourenquote senken.", "de");
+
+    for (JsonObject proposal : proposals(draft)) {
+      assertThat(proposal.getJsonArray("keyResults").stream().map(JsonObject.class::cast))
+          .as(proposal.getString("title")).anyMatch(kr -> kr.getJsonObject("alreadyTrackedBy") == null);
+    }
+    assertThat(underWayTitles(draft, "Retourenquote senken")).contains("Fewer returns because customers pick the right size");
+    assertThat(uncovered(draft)).isEmpty();
+  }
+
+  @Test
+  void paymentKeyResultStaysOffOtherTopics() {
+    JsonObject draft = draft("checkout", CHECKOUT_LONG_EN, "en");
+
+    for (JsonObject proposal : proposals(draft)) {
+      if (!proposal.getString("title").toLowerCase().contains("payment")) {
+        assertThat(proposal.getJsonArray("keyResults").stream().map(kr -> ((JsonObject) kr).getString("title")))
+            .as(proposal.getString("title")).noneMatch(title -> title.toLowerCase().contains("payment"));
+      }
+    }
+  }
+
+  @Test
+  void underWayPerPhraseIgnoresOtherPhrases() {
+    JsonObject alone = draft("checkout", "Ship the mobile app faster.", "en");
+    JsonObject inLongText = draft("checkout", CHECKOUT_LONG_EN, "en");
+
+    assertThat(underWayTitles(alone, "Ship the mobile app faster")).contains("Release the app every two weeks");
+    assertThat(underWayTitles(inLongText, "Ship the mobile app faster")).contains("Release the app every two weeks");
   }
 }

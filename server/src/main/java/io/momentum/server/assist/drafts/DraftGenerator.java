@@ -48,7 +48,10 @@ final class DraftGenerator {
   /** Library units that name the kind of number, not a unit to write after it. */
   private static final Set<String> UNITLESS = Set.of("count", "Anzahl", "ratio", "Verhältnis", "rate", "Rate");
 
-  /** Maximum number of objectives under way that one draft lists to align with. */
+  /**
+   * Number of objectives under way that one draft lists to align with, unless more are needed to
+   * give each phrase of the strategy one.
+   */
   static final int MAX_UNDER_WAY = 3;
   /**
    * Minimum number of words shared by one part of an objective under way in the other language
@@ -181,6 +184,7 @@ final class DraftGenerator {
     addLibraryCandidates(input, hits.library(), ownWork, candidates);
     addPastCandidates(input, hits.past(), past, repeated, candidates);
     hits.bridgedByPhrase().values().forEach(bridges -> addBridgedCandidates(input, bridges, past, repeated, candidates));
+    dropOwnWorkSeeds(input, ownWork, candidates);
     candidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
     List<Candidate> retrieved = new ArrayList<>(candidates);
 
@@ -229,6 +233,7 @@ final class DraftGenerator {
       addLibraryCandidates(input, hits.libraryByPhrase().getOrDefault(phrase, List.of()), ownWork, phraseCandidates);
       addPastCandidates(input, hits.pastByPhrase().getOrDefault(phrase, List.of()), past, repeated, phraseCandidates);
       addBridgedCandidates(input, hits.bridgedByPhrase().getOrDefault(phrase, List.of()), past, repeated, phraseCandidates);
+      dropOwnWorkSeeds(input, ownWork, phraseCandidates);
       phraseCandidates.sort(Comparator.comparingDouble(Candidate::relativeScore).reversed());
       retrieved.addAll(phraseCandidates);
       if (!cover(input, phrase, phraseCandidates, plans, titles, usedMetrics)) {
@@ -264,6 +269,11 @@ final class DraftGenerator {
       for (int i = 0; i < seeds.size(); i++) {
         keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i), past));
       }
+      if (keyResults.stream().allMatch(kr -> kr.alreadyTrackedBy() != null)) {
+        // Other units track every key result already, so the draft lists their objectives to contribute to instead.
+        addTrackedAsUnderWay(input, seeds, underWayPhrases, underWayTerms);
+        continue;
+      }
       JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
       String originalLanguage = "objective".equals(source.getString("kind"))
           ? otherLanguage(input, past.get(source.getString("id"))) : null;
@@ -271,6 +281,25 @@ final class DraftGenerator {
     }
     List<String> ownWorkPhrases = input.phrases().outcomes().stream().filter(ownWork.phrases()::contains).toList();
     return new Result(proposals, unmatched, underWay(input, underWayPhrases, underWayTerms, hits, past), ownWorkPhrases);
+  }
+
+  /**
+   * Records, for the objective of each seed, the phrases that the seed answers and the seed's words
+   * that matched them, so that {@link #underWay} lists those objectives.
+   */
+  private static void addTrackedAsUnderWay(Input input, List<Seed> seeds, Map<String, Set<String>> underWayPhrases,
+                                           Map<String, Set<String>> underWayTerms) {
+    for (Seed seed : seeds) {
+      String objectiveId = seed.source().getString("objectiveId");
+      List<String> phrases = answeredPhrases(input, seed);
+      Set<String> seedTerms = input.phrases().termsOf(seed.answerText());
+      for (String phrase : phrases) {
+        Set<String> matched = input.phrases().contentTermsOf(phrase);
+        matched.retainAll(seedTerms);
+        underWayPhrases.computeIfAbsent(objectiveId, id -> new HashSet<>()).add(phrase);
+        underWayTerms.computeIfAbsent(objectiveId, id -> new HashSet<>()).addAll(matched);
+      }
+    }
   }
 
   /**
@@ -517,13 +546,41 @@ final class DraftGenerator {
       for (Seed seed : candidate.seeds()) {
         boolean repeated = plans.stream().anyMatch(plan -> repeatsMetric(input, seed, plan.seeds()));
         if (addresses(input, phrase, seed) && !repeated && !usedMetrics.contains(seed.metric().toLowerCase(Locale.ROOT))
-            && place(input, seed, plans)) {
+            && place(input, seed, plansOnTopic(input, phrase, seed, plans))) {
           usedMetrics.add(seed.metric().toLowerCase(Locale.ROOT));
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * Returns the plans that {@code seed}, a key result for {@code phrase}, may join: those whose
+   * objective's title shares a topic word with the phrase, and, for a library key result, those
+   * made from a library example of the same function. So "Reduce failed payment attempts" never
+   * joins "Ship our mobile app to customers faster", while the support metric "customer
+   * satisfaction score after a support contact" may join "Solve customers' problems on first
+   * contact".
+   */
+  private static List<Plan> plansOnTopic(Input input, String phrase, Seed seed, List<Plan> plans) {
+    String language = input.language();
+    Set<String> topic = new HashSet<>();
+    input.phrases().topicTermsOf(phrase).forEach(term -> topic.add(StrategyPhrases.topicKey(language, term)));
+    List<Plan> onTopic = new ArrayList<>();
+    for (Plan plan : plans) {
+      boolean shared = StrategyPhrases.topicTerms(language, plan.candidate().title()).stream()
+          .anyMatch(term -> topic.contains(StrategyPhrases.topicKey(language, term)));
+      if (shared || sameLibraryFunction(seed.source(), plan.candidate().source())) {
+        onTopic.add(plan);
+      }
+    }
+    return onTopic;
+  }
+
+  private static boolean sameLibraryFunction(JsonObject source, JsonObject other) {
+    return "library".equals(source.getString("type")) && "library".equals(other.getString("type"))
+        && source.getString("function") != null && source.getString("function").equals(other.getString("function"));
   }
 
   /**
@@ -582,6 +639,31 @@ final class DraftGenerator {
       Candidate candidate = new Candidate(example.objective(), hit.score() / top, source, seeds, true);
       if (!repeatsOwnWork(input, example, candidate, own)) {
         candidates.add(candidate);
+      }
+    }
+  }
+
+  /**
+   * Removes from each candidate the library key results whose phrases the unit's own objectives
+   * answer already, so a draft never proposes an example's typical numbers for a phrase that the
+   * unit measures itself. Key results of the organisation stay, because their numbers are real.
+   */
+  private static void dropOwnWorkSeeds(Input input, OwnWork own, List<Candidate> candidates) {
+    if (own.phrases().isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate candidate = candidates.get(i);
+      List<Seed> seeds = candidate.seeds().stream().filter(seed -> {
+        if (seed.title() != null) {
+          return true;
+        }
+        List<String> phrases = addressedPhrases(input, seed);
+        return phrases.isEmpty() || !own.phrases().containsAll(phrases);
+      }).toList();
+      if (seeds.size() < candidate.seeds().size()) {
+        candidates.set(i, new Candidate(candidate.title(), candidate.relativeScore(), candidate.source(),
+            new ArrayList<>(seeds), candidate.proposable()));
       }
     }
   }
@@ -810,7 +892,7 @@ final class DraftGenerator {
         new ArrayList<>(searchTerms).forEach(term -> searchTerms.add(StrategyPhrases.topicKey(input.language(), term)));
         for (String phrase : input.phrases().answeredBy(searchTerms)) {
           Set<String> matched = new HashSet<>();
-          parts.forEach(part -> matched.addAll(topicMatch(input, phrase, part)));
+          parts.forEach(part -> matched.addAll(topicMatch(input, phrase, part, searchTerms)));
           if (!matched.isEmpty()) {
             phrases.computeIfAbsent(hit.id(), id -> new HashSet<>()).add(phrase);
             matchedTerms.computeIfAbsent(hit.id(), id -> new HashSet<>()).addAll(matched);
@@ -855,10 +937,13 @@ final class DraftGenerator {
    * "Bring mobile largest contentful paint" does not make an objective about "ship the mobile app
    * faster", and words of different parts do not add up: "Ship shared wish lists" and the title
    * "Build an app customers open every week" share one topic word each. A phrase with one topic
-   * word and generic words of a measure needs one of those too: "onboard new customers" is not
-   * answered by the title "Onboard engineers within two weeks", which shares only "onboard".
+   * word and generic words of a measure needs one of those too, anywhere in the objective's
+   * {@code objectiveTerms}: "onboard new customers" is not answered by the objective "Onboard
+   * engineers within two weeks", which shares only "onboard", but "refund customers faster" is
+   * answered by "Refund within two days of a return arriving" with a key result "Let customers
+   * print return labels".
    */
-  private static Set<String> topicMatch(Input input, String phrase, Set<String> terms) {
+  private static Set<String> topicMatch(Input input, String phrase, Set<String> terms, Set<String> objectiveTerms) {
     String language = input.language();
     Set<String> topic = new HashSet<>();
     input.phrases().topicTermsOf(phrase).forEach(term -> topic.add(StrategyPhrases.topicKey(language, term)));
@@ -881,7 +966,7 @@ final class DraftGenerator {
       return matched;
     }
     Set<String> sharedMeasureWords = new HashSet<>(measureWords);
-    sharedMeasureWords.retainAll(terms);
+    sharedMeasureWords.retainAll(objectiveTerms);
     if (sharedMeasureWords.isEmpty()) {
       return Set.of();
     }
@@ -962,7 +1047,7 @@ final class DraftGenerator {
   }
 
   /**
-   * Returns up to {@link #MAX_UNDER_WAY} retrieved objectives under way that answer a phrase of
+   * Returns the retrieved objectives under way ({@link #listedUnderWay}) that answer a phrase of
    * the strategy ({@code underWayPhrases}), best hit first, each with the phrases it answers, the
    * terms of its parts that matched them ({@code terms}), and {@code ownWork} true when it is the
    * drafted unit's own objective in the drafted cycle.
@@ -979,13 +1064,10 @@ final class DraftGenerator {
       }
     }
     List<JsonObject> underWay = new ArrayList<>();
-    List<String> ids = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
-    for (String id : ids) {
+    List<String> ranked = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
+    for (String id : listedUnderWay(input, ranked, underWayPhrases)) {
       PastObjective objective = past.get(id);
       List<String> phrases = input.phrases().outcomes().stream().filter(underWayPhrases.get(id)::contains).toList();
-      if (phrases.isEmpty()) {
-        continue;
-      }
       underWay.add(new JsonObject()
           .put("id", id)
           .put("title", objective.title())
@@ -997,11 +1079,34 @@ final class DraftGenerator {
           .put("phrases", new JsonArray(phrases))
           .put("terms", new JsonArray(terms.get(id).stream().sorted().toList()))
           .put("ownWork", isOwnWork(input, objective)));
-      if (underWay.size() == MAX_UNDER_WAY) {
-        break;
-      }
     }
     return underWay;
+  }
+
+  /**
+   * Returns the ids of the objectives under way to list, in the order of {@code ranked}: for each
+   * phrase the best one that answers it, then the best others up to {@link #MAX_UNDER_WAY} in all.
+   * So whether a phrase gets an objective to align with does not depend on the other phrases of
+   * the strategy, and a draft lists more than {@link #MAX_UNDER_WAY} only to give each phrase one.
+   */
+  private static List<String> listedUnderWay(Input input, List<String> ranked, Map<String, Set<String>> underWayPhrases) {
+    Set<String> chosen = new HashSet<>();
+    for (String phrase : input.phrases().outcomes()) {
+      boolean answered = chosen.stream().anyMatch(id -> underWayPhrases.get(id).contains(phrase));
+      if (!answered) {
+        ranked.stream().filter(id -> underWayPhrases.get(id).contains(phrase)).findFirst().ifPresent(chosen::add);
+      }
+    }
+    for (String id : ranked) {
+      if (chosen.size() >= MAX_UNDER_WAY) {
+        break;
+      }
+      boolean answersOutcome = input.phrases().outcomes().stream().anyMatch(underWayPhrases.get(id)::contains);
+      if (answersOutcome) {
+        chosen.add(id);
+      }
+    }
+    return ranked.stream().filter(chosen::contains).toList();
   }
 
   /**
@@ -1126,21 +1231,33 @@ final class DraftGenerator {
   }
 
   /**
-   * Returns true when the seed measures what one of {@code seeds} measures: the analyzed words of
-   * one metric contain all of the other's, as in "Cut monthly customer churn from 4.6 % to 3.9 %"
-   * and "monthly customer churn", which the quality checker would flag as duplicate key results.
+   * Returns true when the seed measures what one of {@code seeds} measures: the topic words of one
+   * metric contain all of the other's, as in "Cut monthly customer churn from 4.6 % to 3.9 %" and
+   * "monthly customer churn", or "Raise first-contact resolution from 64 % to 75 %" and
+   * "first-contact resolution rate", which the quality checker would flag as duplicate key
+   * results. Verbs of direction and generic measure words such as "rate" do not count, and a
+   * metric without topic words is compared by all its words.
    */
   private static boolean repeatsMetric(Input input, Seed seed, List<Seed> seeds) {
-    Set<String> terms = OkrText.terms(input.language(), seed.metric());
-    terms.removeIf(term -> !Character.isLetter(term.charAt(0)));
+    Set<String> terms = metricTerms(input.language(), seed.metric());
     for (Seed other : seeds) {
-      Set<String> otherTerms = OkrText.terms(input.language(), other.metric());
-      otherTerms.removeIf(term -> !Character.isLetter(term.charAt(0)));
+      Set<String> otherTerms = metricTerms(input.language(), other.metric());
       if (!terms.isEmpty() && !otherTerms.isEmpty() && (terms.containsAll(otherTerms) || otherTerms.containsAll(terms))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Returns the topic terms of a metric, or all its analyzed words when it has no topic terms. */
+  private static Set<String> metricTerms(String language, String metric) {
+    Set<String> topic = StrategyPhrases.topicTerms(language, metric);
+    if (!topic.isEmpty()) {
+      return topic;
+    }
+    Set<String> words = OkrText.terms(language, metric);
+    words.removeIf(term -> !Character.isLetter(term.charAt(0)));
+    return words;
   }
 
   /**

@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -31,9 +33,12 @@ public final class OkrText {
 
   private static final CharArraySet ENGLISH_STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   private static final CharArraySet GERMAN_STOP = GermanAnalyzer.getDefaultStopSet();
-  /** Analyzes field {@code en} in English and field {@code de} in German; other fields use the standard analyzer. */
+  /**
+   * Analyzes field {@code en} in English, with {@link NounStemFilter} after Lucene's Porter
+   * stemmer, and field {@code de} in German; other fields use the standard analyzer.
+   */
   static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
-      Map.of("en", new EnglishAnalyzer(), "de", new GermanAnalyzer()));
+      Map.of("en", withNounStems(new EnglishAnalyzer()), "de", new GermanAnalyzer()));
 
   /** Sentence ends and list punctuation; a point or comma between two digits is a decimal or thousands mark, not a break. */
   private static final Pattern PHRASE_BREAK = Pattern.compile("(?:[;:!?\\n\\r•]|[.,](?!\\d)|(?<!\\d)[.,])+|\\s[-–]\\s");
@@ -48,10 +53,77 @@ public final class OkrText {
   /** A bullet, dash or number that starts a list item. */
   private static final Pattern LIST_MARK = Pattern.compile("^\\s*(?:[-–*]|\\d{1,2}[.)])\\s+");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  /** Maximum number of words after "and" or "und" that can still belong to the noun phrase before it. */
+  private static final int MAX_NOUN_PHRASE_WORDS = 3;
+  /**
+   * Verbs and modal verbs that start or carry a clause of a strategy text, in English and German.
+   * The list is not complete: a clause of more than {@link #MAX_NOUN_PHRASE_WORDS} words after
+   * "and" splits off without one.
+   * NOTE: a short clause with an unlisted verb and a bare noun, such as "and befriend quokkas",
+   * stays joined to the clause before it.
+   */
+  private static final Set<String> VERBS = Set.of(("increase raise grow boost improve reduce cut lower decrease"
+      + " shorten halve double drive make keep get achieve deliver become ensure help enable win answer solve ship"
+      + " release launch build sell resell refund offer open enter expand hire stop start let bring turn move hold run"
+      + " put check automate serve reach protect retain convert onboard"
+      + " should must will can shall need needs want wants is are be"
+      + " soll sollen wollen muss müssen kann können wird werden ist sind").split(" "));
+  /** Articles, possessives and quantifiers that open a noun phrase, in English and German. */
+  private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "every", "each", "our", "your", "their",
+      "its", "this", "these", "those", "all", "some", "any", "more", "fewer", "less", "der", "die", "das", "den",
+      "dem", "des", "ein", "eine", "einen", "jede", "jeden", "jeder", "unsere", "unseren", "mehr", "weniger");
+  /** German modal and auxiliary verbs whose infinitive ends the clause. */
+  private static final Set<String> GERMAN_MODALS = Set.of("soll", "sollen", "will", "wollen", "muss", "müssen", "kann",
+      "können", "wird", "werden");
   private static final int MAX_PHRASES = 60;
   private static final int MAX_PHRASE_LENGTH = 200;
 
   private OkrText() {
+  }
+
+  private static Analyzer withNounStems(Analyzer analyzer) {
+    return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return analyzer;
+      }
+
+      @Override
+      protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(components.getSource(), new NounStemFilter(components.getTokenStream()));
+      }
+    };
+  }
+
+  /**
+   * Folds an English Porter stem of a noun in "-ure" into the stem of its verb, as the Porter
+   * stemmer leaves "failures" as "failur" but "failed" as "fail". A stem of at least 6 letters
+   * that ends in a consonant and "ur" loses the "ur": "failur", "departur" and "closur" become
+   * "fail", "depart" and "clos". Stems such as "behaviour" keep theirs, because a vowel comes
+   * before "ur". The same filter runs at index and query time, so both sides fold alike.
+   */
+  static final class NounStemFilter extends TokenFilter {
+
+    private static final int MIN_LENGTH = 6;
+    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+    NounStemFilter(TokenStream input) {
+      super(input);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+      if (!input.incrementToken()) {
+        return false;
+      }
+      int length = term.length();
+      char[] buffer = term.buffer();
+      if (length >= MIN_LENGTH && buffer[length - 2] == 'u' && buffer[length - 1] == 'r'
+          && Character.isLetter(buffer[length - 3]) && "aeiouy".indexOf(buffer[length - 3]) < 0) {
+        term.setLength(length - 2);
+      }
+      return true;
+    }
   }
 
   /**
@@ -118,20 +190,81 @@ public final class OkrText {
     return phrases;
   }
 
-  /** Splits one sentence part at the words that join clauses, keeping "and" inside a range. */
+  /**
+   * Splits one sentence part at the words that join clauses, keeping "and" inside a range and an
+   * "and" or "und" that joins two parts of one noun phrase ({@link #joinsNounPhrase}).
+   */
   private static List<String> clauses(String part) {
+    List<int[]> joiners = new ArrayList<>();
+    Matcher matcher = CLAUSE_JOINER.matcher(part);
+    while (matcher.find()) {
+      joiners.add(new int[] {matcher.start(), matcher.end()});
+    }
     List<String> clauses = new ArrayList<>();
-    Matcher joiner = CLAUSE_JOINER.matcher(part);
     int start = 0;
-    while (joiner.find()) {
-      String before = part.substring(start, joiner.start());
-      if (RANGE_START.matcher(before).find()) {
+    for (int i = 0; i < joiners.size(); i++) {
+      int[] joiner = joiners.get(i);
+      String before = part.substring(start, joiner[0]);
+      int nextStart = i + 1 < joiners.size() ? joiners.get(i + 1)[0] : part.length();
+      String joinerWord = part.substring(joiner[0], joiner[1]).strip().toLowerCase(Locale.ROOT);
+      String after = part.substring(joiner[1], nextStart);
+      if (RANGE_START.matcher(before).find() || joinsNounPhrase(joinerWord, before, after)) {
         continue;
       }
       clauses.add(before);
-      start = joiner.end();
+      start = joiner[1];
     }
     clauses.add(part.substring(start));
     return clauses;
+  }
+
+  /**
+   * Returns true when {@code joiner}, "and" or "und", joins two words of one noun phrase rather
+   * than two clauses. That is so when the words after it, up to the next joiner, are at most
+   * {@value #MAX_NOUN_PHRASE_WORDS}, contain no verb and no determiner after their first word, as
+   * in "for returning and guest customers" or "payment failures and payment fees". A determiner
+   * after the first word, as in "and befriend every quokka", marks a verb with its object. In
+   * German it is also so when the words before it
+   * contain a modal verb whose infinitive is still missing, as in "Der Checkout soll für
+   * Stammkunden und Gastkunden mühelos werden". Without part-of-speech tagging, a verb is a word of
+   * {@link #VERBS}, or in German a lower-case word ending in "en", "ern" or "eln".
+   */
+  private static boolean joinsNounPhrase(String joiner, String before, String after) {
+    if (!joiner.equals("and") && !joiner.equals("und")) {
+      return false;
+    }
+    List<String> afterWords = words(after);
+    boolean determinerInside = afterWords.stream().skip(1)
+        .anyMatch(word -> DETERMINERS.contains(word.toLowerCase(Locale.ROOT)));
+    boolean shortWithoutVerb = !afterWords.isEmpty() && afterWords.size() <= MAX_NOUN_PHRASE_WORDS
+        && !determinerInside && afterWords.stream().noneMatch(word -> isVerb(joiner, word));
+    if (shortWithoutVerb) {
+      return true;
+    }
+    if (joiner.equals("und")) {
+      List<String> beforeWords = words(before);
+      boolean modal = beforeWords.stream().anyMatch(word -> GERMAN_MODALS.contains(word.toLowerCase(Locale.GERMAN)));
+      return modal && !beforeWords.isEmpty() && !isVerb(joiner, beforeWords.get(beforeWords.size() - 1));
+    }
+    return false;
+  }
+
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    Matcher word = WORD.matcher(text);
+    while (word.find()) {
+      words.add(word.group());
+    }
+    return words;
+  }
+
+  /** Returns true when {@code word} is a verb by the rules of {@link #joinsNounPhrase}, "und" marking German. */
+  private static boolean isVerb(String joiner, String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    if (VERBS.contains(lower)) {
+      return true;
+    }
+    return joiner.equals("und") && Character.isLowerCase(word.charAt(0))
+        && (lower.endsWith("en") || lower.endsWith("ern") || lower.endsWith("eln"));
   }
 }

@@ -1068,4 +1068,37 @@ class DraftGeneratorTest {
       assertThat(proposal.originalLanguage()).as(proposal.title()).isEqualTo(expected);
     }
   }
+
+  @Test
+  void coveringKeyResultJoinsOnlyItsTopic() {
+    List<String> strategies = List.of("Raise the win rate of qualified opportunities, win more new customers in our core"
+        + " markets, ship the mobile app faster and cut payment failures.", DEMO_STRATEGY_EN + " Cut payment failures.");
+    for (String strategy : strategies) {
+      assertPaymentKeyResultsOnTopic(draft("en", strategy, List.of(), List.of()));
+    }
+  }
+
+  private static void assertPaymentKeyResultsOnTopic(DraftGenerator.Result result) {
+    for (Proposal proposal : result.proposals()) {
+      for (Proposal.KeyResult kr : proposal.keyResults()) {
+        List<String> phrases = kr.sources().get(0).getJsonArray("phrases").stream().map(String::valueOf).toList();
+        if (phrases.contains("cut payment failures") || phrases.contains("Cut payment failures")) {
+          assertThat(proposal.title()).as(kr.title()).containsIgnoringCase("payment");
+        }
+      }
+    }
+  }
+
+  @Test
+  void ownKeyResultKeepsLibraryCopyOut() {
+    PastObjective own = new PastObjective(UUID.randomUUID(), "Make payments reliable and cheaper", null, UNIT, "Checkout",
+        CYCLE, "q4", "Q4 2026", CYCLE_START, CYCLE_LAST_DAY, List.of(
+            keyResult("Reduce failed payment attempts from 6.5 % to 3.5 %", "decrease", "6.5", "3.5", "%")));
+    String strategy = "Raise checkout conversion, let more customers check out as guests and cut payment failures.";
+
+    DraftGenerator.Result result = draft("en", strategy, List.of(), List.of(own));
+
+    assertThat(result.ownWork()).containsExactly("cut payment failures");
+    assertThat(allTitles(result.proposals())).noneMatch(title -> title.startsWith("Reduce failed payment attempts"));
+  }
 }

@@ -86,4 +86,34 @@ class StrategyPhrasesTest {
     assertThat(StrategyPhrases.topicKey("de", ausliefern)).isEqualTo(StrategyPhrases.topicKey("de", "releas"));
     assertThat(StrategyPhrases.topicKey("en", "app")).isEqualTo("app");
   }
+
+  @Test
+  void nounPhraseAndStaysTogether() {
+    assertThat(OkrText.phrases("Make checkout effortless for returning and guest customers"))
+        .containsExactly("Make checkout effortless for returning and guest customers");
+    assertThat(OkrText.phrases("Cut payment failures and payment fees"))
+        .containsExactly("Cut payment failures and payment fees");
+    assertThat(OkrText.phrases("Der Checkout soll für Stammkunden und Gastkunden mühelos werden"))
+        .containsExactly("Der Checkout soll für Stammkunden und Gastkunden mühelos werden");
+  }
+
+  @Test
+  void clauseAndStillSplits() {
+    assertThat(OkrText.phrases("Raise the win rate and cut churn")).containsExactly("Raise the win rate", "cut churn");
+    assertThat(OkrText.phrases("Answer every customer within four hours and solve more issues on the first contact"))
+        .containsExactly("Answer every customer within four hours", "solve more issues on the first contact");
+    assertThat(OkrText.phrases("Grow GMV and win Austria")).containsExactly("Grow GMV", "win Austria");
+    assertThat(OkrText.phrases("Wir wollen die Abwanderung senken und die Checkout-Conversion steigern"))
+        .containsExactly("Wir wollen die Abwanderung senken", "die Checkout-Conversion steigern");
+  }
+
+  @Test
+  void failuresAnsweredByFailed() {
+    StrategyPhrases phrases = phrases("en", "Cut payment failures");
+
+    assertThat(OkrText.terms("en", "failures")).isEqualTo(OkrText.terms("en", "failed"));
+    assertThat(OkrText.terms("en", "behaviour")).containsExactly("behaviour");
+    assertThat(phrases.answeredBy(phrases.termsOf("Reduce failed payment attempts from 6.5 % to 3.5 %")))
+        .containsExactly("Cut payment failures");
+  }
 }
