@@ -616,9 +616,9 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the noun for what a count line counts, by the kinds of the linked subjects: one kind's
-   * noun in the number of the count ("key result", "KPIs"), the plural nouns of several kinds
-   * joined ("key results and KPIs"), or "items" when a subject is of another kind.
+   * Returns the noun for what a count line counts, by the kinds of the linked subjects. One kind
+   * gets its noun in the number of the count ("key result", "KPIs"), several kinds get their plural
+   * nouns joined ("key results and KPIs"), and a subject of another kind makes it "items".
    */
   private String countedNoun(List<JsonObject> subjects) {
     Set<String> kinds = new HashSet<>();
