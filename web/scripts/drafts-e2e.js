@@ -147,7 +147,7 @@ async function saveDraftedKeyResult(page, result) {
     return
   }
   await page.click('[data-testid="kr-save"]')
-  const error = page.locator('[data-testid="key-result-form"] [data-field="start"] [data-testid="field-error"]')
+  const error = page.locator('[data-testid="key-result-form"] [data-testid="kr-example-kept"]')
   await error.waitFor({ timeout: 10_000 })
   result.exampleKeptError = await text(error)
   await page.screenshot({ path: join(options.out, 'drafts-editor-example-numbers.png'), fullPage: true })

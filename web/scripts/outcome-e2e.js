@@ -84,7 +84,13 @@ async function dragUnderParent(page, result) {
   const parent = await findByKey('objectives', options['parent-key'])
   const source = page.locator(`[data-testid="tree-objective-${OBJECTIVE_KEY}"] [data-testid="objective-drag"]`).first()
   const target = page.locator(`[data-testid="tree-objective-${options['parent-key']}"] [data-testid="objective-drag"]`).first()
-  await source.dragTo(target)
+  // The mouse drags only between points on screen, so the page is made tall enough to show both
+  // cards. The buttons take the middle of a card, so both are held by their drag handle column.
+  const viewport = page.viewportSize()
+  await page.setViewportSize({ width: viewport.width, height: 2400 })
+  const handle = { x: 8, y: 14 }
+  await source.dragTo(target, { sourcePosition: handle, targetPosition: handle })
+  await page.setViewportSize(viewport)
   const nested = `[data-testid="tree-objective-${options['parent-key']}"] [data-testid="tree-objective-${OBJECTIVE_KEY}"]`
   await page.locator(nested).waitFor({ timeout: 10_000 })
   const moved = await findByKey('objectives', OBJECTIVE_KEY)
