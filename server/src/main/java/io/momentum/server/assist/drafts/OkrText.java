@@ -55,6 +55,8 @@ public final class OkrText {
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
   /** Maximum number of words after "and" or "und" that can still belong to the noun phrase before it. */
   private static final int MAX_NOUN_PHRASE_WORDS = 3;
+  /** Text that ends with an amount ("by 10 %", "to 4.5"): a measure that is complete on its own. */
+  private static final Pattern ENDS_WITH_AMOUNT = Pattern.compile("\\d\\s*%?\\s*$");
   /**
    * Verbs and modal verbs that start or carry a clause of a strategy text, in English and German.
    * The list is not complete: a clause of more than {@link #MAX_NOUN_PHRASE_WORDS} words after
@@ -222,7 +224,8 @@ public final class OkrText {
    * Returns true when {@code joiner}, "and" or "und", joins two words of one noun phrase rather
    * than two clauses. That is so when the words after it, up to the next joiner, are at most
    * {@value #MAX_NOUN_PHRASE_WORDS}, contain no verb and no determiner after their first word, as
-   * in "for returning and guest customers" or "payment failures and payment fees". A determiner
+   * in "for returning and guest customers" or "payment failures and payment fees", unless the words
+   * before it end with an amount ("Grow revenue by 10 % and standby time"). A determiner
    * after the first word, as in "and befriend every quokka", marks a verb with its object. In
    * German it is also so when the words before it
    * contain a modal verb whose infinitive is still missing, as in "Der Checkout soll für
@@ -231,6 +234,9 @@ public final class OkrText {
    */
   private static boolean joinsNounPhrase(String joiner, String before, String after) {
     if (!joiner.equals("and") && !joiner.equals("und")) {
+      return false;
+    }
+    if (ENDS_WITH_AMOUNT.matcher(before).find()) {
       return false;
     }
     List<String> afterWords = words(after);
