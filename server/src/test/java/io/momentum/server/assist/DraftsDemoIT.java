@@ -239,6 +239,19 @@ class DraftsDemoIT {
     assertThat(uncovered(draft)).isEmpty();
   }
 
+  /** A German page that leaves the language to detection drafts a short German strategy in German. */
+  @Test
+  void shortGermanStrategyFromGermanPage() {
+    JsonObject body = new JsonObject().put("strategy", "Zahlungsfehler senken.").put("unitId", unit("checkout").toString())
+        .put("cycleId", currentQuarter().toString()).put("uiLanguage", "de");
+    HttpResponse<Buffer> response = api.post("/api/v1/assist/drafts", body);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(200);
+    JsonObject draft = Http.json(response);
+
+    assertThat(draft.getString("language")).isEqualTo("de");
+    assertThat(underWayTitles(draft, "Zahlungsfehler senken")).contains("Make payments reliable and cheaper");
+  }
+
   @Test
   void ownWorkGetsNoExampleCopy() {
     JsonObject draft = draft("checkout", CHECKOUT_LONG_EN, "en");

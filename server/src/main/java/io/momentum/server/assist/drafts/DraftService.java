@@ -107,7 +107,8 @@ public final class DraftService {
   public Future<JsonObject> generate(Caller caller, DraftRequest request) {
     String orgId = caller.orgId();
     String draftId = UUID.randomUUID().toString();
-    String language = request.language() != null ? request.language() : OkrText.detect(request.strategy());
+    String language = request.language() != null ? request.language()
+        : OkrText.detect(request.strategy(), request.uiLanguage() != null ? request.uiLanguage() : "en");
     String findingsLanguage = request.uiLanguage() != null ? request.uiLanguage() : language;
     Instant now = clock.instant();
     return frame(orgId, request)

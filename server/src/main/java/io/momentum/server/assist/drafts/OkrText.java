@@ -55,6 +55,9 @@ public final class OkrText {
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
   /** Maximum number of words after "and" or "und" that can still belong to the noun phrase before it. */
   private static final int MAX_NOUN_PHRASE_WORDS = 3;
+  /** A lower-case word ending in "en", "ern" or "eln" right before a clause end or the text end. */
+  private static final Pattern GERMAN_CLAUSE_END = Pattern.compile("(?<![\\p{L}])\\p{Ll}+(?:en|ern|eln)\\s*(?:[.;!?]|$)",
+      Pattern.MULTILINE);
   /** Text that ends with an amount ("by 10 %", "to 4.5"): a measure that is complete on its own. */
   private static final Pattern ENDS_WITH_AMOUNT = Pattern.compile("\\d\\s*%?\\s*$");
   /**
@@ -133,6 +136,33 @@ public final class OkrText {
    * no English stop words, else {@code en}.
    */
   public static String detect(String text) {
+    return detectByStopWords(text);
+  }
+
+  /**
+   * Detects the language as {@link #detect(String)} does, but when the text has no stop words and
+   * no umlauts, as short strategies often have ("Zahlungsfehler senken."), decides by the verbs: a
+   * German clause ends with its infinitive, a lower-case word ending in "en", "ern" or "eln", and
+   * an English one opens with an imperative such as "cut" or "raise". With neither, or both, it
+   * returns {@code fallback}, the language of the page that asks.
+   */
+  public static String detect(String text, String fallback) {
+    boolean anyStopWord = false;
+    var all = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (all.find() && !anyStopWord) {
+      anyStopWord = ENGLISH_STOP.contains(all.group()) || GERMAN_STOP.contains(all.group());
+    }
+    boolean umlauts = text.chars().anyMatch(c -> "äöüÄÖÜß".indexOf(c) >= 0);
+    if (!anyStopWord && !umlauts) {
+      boolean germanEnd = GERMAN_CLAUSE_END.matcher(text).find();
+      boolean englishStart = phrases(text).stream().map(OkrText::words)
+          .anyMatch(words -> !words.isEmpty() && VERBS.contains(words.get(0).toLowerCase(Locale.ROOT)));
+      return germanEnd == englishStart ? fallback : germanEnd ? "de" : "en";
+    }
+    return detectByStopWords(text);
+  }
+
+  private static String detectByStopWords(String text) {
     int english = 0;
     int german = 0;
     var words = WORD.matcher(text.toLowerCase(Locale.ROOT));

@@ -4,12 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OkrTextTest {
 
   @Test
   void detectsGerman() {
     assertThat(OkrText.detect("Wir wollen die Kunden in der Region besser betreuen und das Wachstum sichern")).isEqualTo("de");
+  }
+
+  @ParameterizedTest(name = "{0} on a {1} page")
+  @CsvSource(delimiter = '|', value = {
+      "Zahlungsfehler senken. | en | de",
+      "Retourenquote senken. | en | de",
+      "Cut payment failures. | de | en",
+      "Reduce churn | de | en",
+      "Checkout 2027 | de | de",
+      "Checkout 2027 | en | en"})
+  void shortTextWithoutStopWords(String text, String page, String expected) {
+    assertThat(OkrText.detect(text, page)).isEqualTo(expected);
   }
 
   @Test
