@@ -29,7 +29,16 @@ export function describeAge(isoInstant, now) {
   return { unit: 'days', count: Math.floor(hours / 24) }
 }
 
-/** Returns the message key of an age under `age.*` in the message files, such as "age.seconds". */
+/** Ages below this many seconds read "updated just now" rather than a count of seconds. */
+const JUST_NOW_SECONDS = 5
+
+/**
+ * Returns the message key of an age under `age.*` in the message files, such as "age.seconds",
+ * or "age.now" for an age of less than five seconds.
+ */
 export function ageMessageKey(age) {
-  return age === null ? 'age.never' : `age.${age.unit}`
+  if (age === null) {
+    return 'age.never'
+  }
+  return age.unit === 'seconds' && age.count < JUST_NOW_SECONDS ? 'age.now' : `age.${age.unit}`
 }

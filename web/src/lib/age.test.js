@@ -39,6 +39,11 @@ describe('age messages', () => {
     expect(render('de', '2026-12-04T09:59:55Z')).toBe('vor 5 s aktualisiert')
   })
 
+  it('reads "just now" below five seconds', () => {
+    expect(render('en', '2026-12-04T10:00:00Z')).toBe('updated just now')
+    expect(render('de', '2026-12-04T09:59:56Z')).toBe('gerade eben aktualisiert')
+  })
+
   it('says when nothing was received yet', () => {
     expect(render('en', null)).toBe('no update yet')
     expect(render('de', null)).toBe('noch keine Aktualisierung')
