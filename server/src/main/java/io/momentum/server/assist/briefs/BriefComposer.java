@@ -1294,7 +1294,7 @@ final class BriefComposer {
   }
 
   /**
-   * How a signal sentence names the nodes its signals link: for the first {@code withRelation} it
+   * The way a signal sentence names the nodes its signals link: for the first {@code withRelation} it
    * writes how they relate ("it relies on A (initiative), which is off track"), and it names up to
    * {@code listed} of the others in one short clause ("B, linked to it, has a signal too"), or
    * counts them all when {@code listed} is 0.

@@ -159,7 +159,13 @@ final class Sentence {
     Builder clauses(List<JsonObject> clauses, boolean independent) {
       boolean semicolons = independent && clauses.size() > 2;
       String between = semicolons ? wording.template("list.semicolon") : ", ";
-      String beforeLast = wording.template(semicolons ? "list.andSemicolon" : independent ? "list.andIndependent" : "list.andClauses");
+      String beforeLastKey = "list.andClauses";
+      if (semicolons) {
+        beforeLastKey = "list.andSemicolon";
+      } else if (independent) {
+        beforeLastKey = "list.andIndependent";
+      }
+      String beforeLast = wording.template(beforeLastKey);
       List<JsonObject> parts = new ArrayList<>();
       for (int i = 0; i < clauses.size(); i++) {
         if (i > 0 && i == clauses.size() - 1 && !semicolons && clauses.get(i - 1).getBoolean(RELATIVE, false)) {

@@ -136,7 +136,7 @@ public final class OkrText {
    * no English stop words, else {@code en}.
    */
   public static String detect(String text) {
-    return detectByStopWords(text);
+    return detect(text, null);
   }
 
   /**
@@ -144,25 +144,10 @@ public final class OkrText {
    * no umlauts, as short strategies often have ("Zahlungsfehler senken."), decides by the verbs: a
    * German clause ends with its infinitive, a lower-case word ending in "en", "ern" or "eln", and
    * an English one opens with an imperative such as "cut" or "raise". With neither, or both, it
-   * returns {@code fallback}, the language of the page that asks.
+   * returns {@code fallback}, the language of the page that sent the request. Without a fallback
+   * such a text is {@code en}.
    */
   public static String detect(String text, String fallback) {
-    boolean anyStopWord = false;
-    var all = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    while (all.find() && !anyStopWord) {
-      anyStopWord = ENGLISH_STOP.contains(all.group()) || GERMAN_STOP.contains(all.group());
-    }
-    boolean umlauts = text.chars().anyMatch(c -> "äöüÄÖÜß".indexOf(c) >= 0);
-    if (!anyStopWord && !umlauts) {
-      boolean germanEnd = GERMAN_CLAUSE_END.matcher(text).find();
-      boolean englishStart = phrases(text).stream().map(OkrText::words)
-          .anyMatch(words -> !words.isEmpty() && VERBS.contains(words.get(0).toLowerCase(Locale.ROOT)));
-      return germanEnd == englishStart ? fallback : germanEnd ? "de" : "en";
-    }
-    return detectByStopWords(text);
-  }
-
-  private static String detectByStopWords(String text) {
     int english = 0;
     int german = 0;
     var words = WORD.matcher(text.toLowerCase(Locale.ROOT));
@@ -176,7 +161,20 @@ public final class OkrText {
       }
     }
     boolean umlauts = text.chars().anyMatch(c -> "äöüÄÖÜß".indexOf(c) >= 0);
+    if (english == 0 && german == 0 && !umlauts && fallback != null) {
+      return byVerbs(text, fallback);
+    }
     return german > english || (umlauts && english == 0) ? "de" : "en";
+  }
+
+  private static String byVerbs(String text, String fallback) {
+    boolean germanEnd = GERMAN_CLAUSE_END.matcher(text).find();
+    boolean englishStart = phrases(text).stream().map(OkrText::words)
+        .anyMatch(words -> !words.isEmpty() && VERBS.contains(words.get(0).toLowerCase(Locale.ROOT)));
+    if (germanEnd == englishStart) {
+      return fallback;
+    }
+    return germanEnd ? "de" : "en";
   }
 
   /** Returns the analyzed terms of {@code text} in {@code language} (stemmed, without stop words), in order, without repeats. */

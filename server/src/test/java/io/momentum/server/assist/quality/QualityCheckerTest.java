@@ -205,7 +205,7 @@ class QualityCheckerTest {
     assertThat(rulesOf(report, "kr2")).doesNotContain("output_not_outcome");
   }
 
-  /** The checker quotes the evidence itself, so no template may put quotes around it again. */
+  /** Checks that no template quotes the evidence, because the checker quotes it itself. */
   @ParameterizedTest
   @EnumSource(QualityRule.class)
   void evidenceIsNotQuotedTwice(QualityRule rule) {
