@@ -89,11 +89,33 @@ final class ObjectiveWording {
     for (int i = 0; i < Math.min(words.size(), LEAD_IN_WINDOW); i++) {
       Word word = words.get(i);
       boolean opens = i == 0 || title.text.substring(words.get(i - 1).end(), word.start()).contains(",");
-      if (opens && Lexicon.OBJECTIVE_OUTPUT_VERBS.contains(word.lower()) && !Lexicon.isGermanVerb(word.lower())) {
+      if (opens && Lexicon.OBJECTIVE_OUTPUT_VERBS.contains(word.lower()) && !Lexicon.isGermanVerb(word.lower())
+          && !qualifiesSubject(words, i)) {
         return word.original();
       }
     }
     return null;
+  }
+
+  /** Verbs that may follow a plural subject at the start of a title ("Release notes reach …"). */
+  private static final Set<String> SUBJECT_VERBS = Set.of("reach", "drop", "fall", "rise", "stay", "remain", "arrive",
+      "land", "happen", "go", "come", "take", "get", "cover", "show", "tell");
+
+  /**
+   * Returns true when the word at {@code i} qualifies a plural noun that a verb follows. The word is
+   * then a noun, and the title states an outcome ("Release notes reach every customer").
+   */
+  private static boolean qualifiesSubject(List<Word> words, int i) {
+    if (i + 2 >= words.size()) {
+      return false;
+    }
+    String noun = words.get(i + 1).lower();
+    String verb = words.get(i + 2).lower();
+    boolean plural = noun.length() > 3 && noun.endsWith("s") && !noun.endsWith("ss") && !Lexicon.STOP_WORDS.contains(noun);
+    boolean finite = SUBJECT_VERBS.contains(verb)
+        || (Lexicon.DIRECTION_VERBS.contains(verb) || Lexicon.NEUTRAL_VERBS.contains(verb) || Lexicon.KEEP_VERBS.contains(verb))
+        && !Lexicon.isGermanVerb(verb);
+    return plural && finite;
   }
 
   /**

@@ -270,6 +270,14 @@ public final class QualityChecker {
    *
    * @param parts each part as {start offset, end offset, first word index, end word index}
    */
+  /**
+   * Endings of German nouns for counted people or things ("Neukunden", "Bestellungen"). A first
+   * part of one such word names a measure; a capitalised adjective ("Mobile und Web-Conversion")
+   * does not.
+   */
+  private static final List<String> COUNTED_NOUN_ENDINGS_DE = List.of("kunden", "kundinnen", "nutzer", "nutzerinnen",
+      "besucher", "bestellungen", "anmeldungen", "abonnenten", "mitglieder", "käufer", "käufe", "leads");
+
   private static List<String> sharedFinalVerbParts(TextFacts facts, List<int[]> parts) {
     int lastWord = facts.words.size() - 1;
     if (lastWord < 2 || !Verbs.isVerb(facts.words, lastWord) || !Lexicon.isGermanVerb(facts.words.get(lastWord).lower())) {
@@ -292,7 +300,8 @@ public final class QualityChecker {
       return List.of();
     }
     boolean firstNamesMeasure = firstWords.stream().anyMatch(w -> MeasureKinds.namesMeasure(w.lower()))
-        || firstWords.stream().skip(1).anyMatch(w -> Character.isUpperCase(w.original().charAt(0)));
+        || firstWords.stream().skip(1).anyMatch(w -> Character.isUpperCase(w.original().charAt(0)))
+        || firstWords.stream().anyMatch(w -> COUNTED_NOUN_ENDINGS_DE.stream().anyMatch(w.lower()::endsWith));
     if (!firstNamesMeasure) {
       return List.of();
     }

@@ -86,9 +86,9 @@ final class QualityMessages {
         "Alle Schlüsselergebnisse sind nachlaufende Messgrößen ({evidence}), die sich erst spät im Zyklus bewegen; das Team erfährt zu spät, ob seine Arbeit wirkt.",
         "Ergänzen Sie eine vorlaufende Messgröße, die sie vorhersagt und sich binnen Wochen bewegt, etwa Aktivierung, Nutzung, Pipeline oder Reaktionszeit.");
     put(QualityRule.NUMBERS_MISMATCH,
-        "The text names {evidence} as start or target, but the start or target field holds another value, so progress is measured against numbers the text does not state.",
+        "The text names {evidence} as start, target or change, but the start and target fields hold other values, so progress is measured against numbers the text does not state.",
         "Make the text and the start and target fields name the same values: correct the fields, or change the text to match them.",
-        "Der Text nennt {evidence} als Start- oder Zielwert, aber das Feld für Start oder Ziel enthält einen anderen Wert. Der Fortschritt wird so an Zahlen gemessen, die der Text nicht nennt.",
+        "Der Text nennt {evidence} als Start, Ziel oder Veränderung, aber die Felder für Start und Ziel enthalten andere Werte. Der Fortschritt wird so an Zahlen gemessen, die der Text nicht nennt.",
         "Sorgen Sie dafür, dass Text und die Felder für Start und Ziel dieselben Werte nennen: Korrigieren Sie die Felder oder passen Sie den Text an.");
   }
 

@@ -2,6 +2,7 @@ package io.momentum.server.assist.quality;
 
 import io.momentum.server.assist.quality.TextFacts.Quantity;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,12 +19,22 @@ import java.util.regex.Pattern;
  * without its scale ("120k", "2,1 Mio."), and a percentage also as a fraction ("18 %" as 0.18).
  * A field differs from the text only when it matches none of these readings, so a field in
  * another but equivalent notation is no mismatch.
+ *
+ * <p>A text that names no target but a change ("by 20 %", "um 500 Kunden") is compared with the
+ * difference between the two fields, read as an absolute change ("by 0.4 pp", "by 500") or, for a
+ * percentage, also as a change relative to the start ("by 20 %" from 100 to 120).
  */
 final class StatedNumbers {
 
   private static final Pattern DIGITS = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Set<String> START_WORDS = Set.of("from", "von");
   private static final Set<String> TARGET_WORDS = Set.of("to", "auf");
+  private static final Set<String> CHANGE_WORDS = Set.of("by", "um");
+  /**
+   * How far a stated change may lie from the fields' change, as a share of the latter: "by 20 %"
+   * from 2.1 % to 2.5 % is a change of 19 %, and people round such targets.
+   */
+  private static final BigDecimal CHANGE_TOLERANCE = new BigDecimal("0.05");
   /** How many words may stand between "from" or "to" and its number ("from EUR 120k"). */
   private static final int WORDS_BEFORE_NUMBER = 2;
 
@@ -55,7 +66,47 @@ final class StatedNumbers {
     if (target != null && targetField != null && !matches(target, targetField)) {
       differing.add(target.original());
     }
+    if (target == null && startField != null && targetField != null) {
+      Quantity change = changeOf(facts);
+      if (change != null && !matchesChange(change, startField, targetField)) {
+        differing.add(change.original());
+      }
+    }
     return differing;
+  }
+
+  /** Returns the first quantity stated as a change ("by 20 %", "um 15 %"), or null. */
+  private static Quantity changeOf(TextFacts facts) {
+    for (Quantity quantity : facts.quantities) {
+      if (follows(facts, quantity, CHANGE_WORDS)) {
+        return quantity;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns true when a reading of the change matches the fields: their difference, the difference
+   * relative to the start, or their ratio ("by 2x").
+   */
+  private static boolean matchesChange(Quantity change, BigDecimal startField, BigDecimal targetField) {
+    List<BigDecimal> changes = new ArrayList<>(List.of(targetField.subtract(startField).abs()));
+    if (startField.signum() != 0) {
+      changes.add(changes.get(0).divide(startField.abs(), MathContext.DECIMAL64));
+      changes.add(targetField.divide(startField, MathContext.DECIMAL64).abs());
+    }
+    for (BigDecimal reading : readings(change.original())) {
+      for (BigDecimal actual : changes) {
+        if (near(reading.abs(), actual)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean near(BigDecimal stated, BigDecimal actual) {
+    return stated.subtract(actual).abs().compareTo(actual.multiply(CHANGE_TOLERANCE)) <= 0;
   }
 
   /** Returns true when one of {@code words} is among the few words before the quantity. */

@@ -449,12 +449,15 @@ class QualityCheckerTest {
         .containsExactly("einführen");
     assertThat(evidenceOf(checkTitle("en", "By Q3, migrate all customers to the new billing system"), "objective",
         QualityRule.OUTPUT_NOT_OUTCOME)).containsExactly("migrate");
+    assertThat(evidenceOf(checkTitle("en", "Ship orders customers track in the app"), "objective",
+        QualityRule.OUTPUT_NOT_OUTCOME)).containsExactly("Ship");
 
     List<String> outcomes = List.of("Make renewals predictable for enterprise accounts",
         "Research & Development ships what customers asked for", "Forschung und Entwicklung liefern verkaufbare Produkte",
         "Führungskräfte entwickeln ihre Teams", "Windows 11 rollout does not disrupt work",
         "Partnerkanal als zweites Standbein etablieren", "Deliver more value to our customers",
-        "Die neue Zahlungsseite wird der Standardweg");
+        "Die neue Zahlungsseite wird der Standardweg", "Release notes reach every customer",
+        "Build times drop below five minutes");
     for (String title : outcomes) {
       assertThat(rulesOf(checkTitle("en", title), "objective")).as(title).doesNotContain("output_not_outcome");
     }
@@ -465,7 +468,8 @@ class QualityCheckerTest {
     QualityReport german = checker.check(request("de", "Testanmeldungen und bezahlte Conversions um 20 % steigern",
         "Umsatz und Marge um 5 % steigern", "Reparatur- und Wiederverkaufsumsatz von 1,2 % auf 4 % steigern",
         "Pipeline in Vertrieb und Marketing um 20 % steigern",
-        "Anteil der Käufe ohne Vertriebskontakt von 30 % auf 60 % erhöhen", "Mobile und Web-Conversion um 10 % steigern"));
+        "Anteil der Käufe ohne Vertriebskontakt von 30 % auf 60 % erhöhen", "Mobile und Web-Conversion um 10 % steigern",
+        "Neukunden und Umsatz um 20 % steigern"));
     QualityReport english = checker.check(request("en", "Increase trial signups and paid conversions by 20 %"));
 
     assertThat(evidenceOf(german, "kr1", QualityRule.COMPOUND_KR))
@@ -476,6 +480,7 @@ class QualityCheckerTest {
     assertThat(rulesOf(german, "kr4")).doesNotContain("compound_kr");
     assertThat(rulesOf(german, "kr5")).doesNotContain("compound_kr");
     assertThat(rulesOf(german, "kr6")).doesNotContain("compound_kr");
+    assertThat(evidenceOf(german, "kr7", QualityRule.COMPOUND_KR)).containsExactly("Neukunden", "Umsatz um 20 % steigern");
   }
 
   @Test
@@ -530,6 +535,29 @@ class QualityCheckerTest {
     assertThat(evidenceOf(german, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("2 Tage");
     assertThat(german.findings().stream().filter(f -> f.rule() == QualityRule.NUMBERS_MISMATCH).findFirst().orElseThrow()
         .why()).contains("\u201E2 Tage\u201C");
+  }
+
+  @Test
+  void statedChangeIsComparedWithFields() {
+    QualityReport english = checker.check(new QualityRequest("en", OWNED, List.of(
+        withFields("kr1", "Grow repeat revenue by 20 %", "100", "150"),
+        withFields("kr2", "Raise checkout conversion by 20 %", "2.1", "2.5"),
+        withFields("kr3", "Raise checkout conversion by 0.4 pp", "2.1", "2.5"),
+        withFields("kr4", "Cut support costs by 20 %", "100", "80"),
+        withFields("kr5", "Raise NPS by 10 points", "30", "45"),
+        withFields("kr6", "Grow marketplace revenue by 2x", "100", "200"),
+        withFields("kr7", "Grow repeat revenue by 20 % by 2027", "100", null))));
+
+    assertThat(evidenceOf(english, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("20 %");
+    assertThat(evidenceOf(english, "kr5", QualityRule.NUMBERS_MISMATCH)).containsExactly("10 points");
+    for (String id : List.of("kr2", "kr3", "kr4", "kr6", "kr7")) {
+      assertThat(rulesOf(english, id)).as(id).doesNotContain("numbers_mismatch");
+    }
+    QualityReport german = checker.check(new QualityRequest("de", OWNED, List.of(
+        withFields("kr1", "Umsatz mit Stammkunden um 10 % steigern", "100", "130"),
+        withFields("kr2", "Neukunden pro Monat um 500 steigern", "1000", "1500"))));
+    assertThat(evidenceOf(german, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("10 %");
+    assertThat(rulesOf(german, "kr2")).doesNotContain("numbers_mismatch");
   }
 
   @Test
