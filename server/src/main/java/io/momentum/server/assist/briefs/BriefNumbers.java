@@ -26,7 +26,7 @@ import java.util.List;
  * that existed at that instant, its {@code scoreChange} (with {@code shownValue} as a change has it) and {@code scoreGap};
  * and {@code count}, whose {@code nodeIds} are the nodes counted. A key result measured in its own
  * unit also has {@code value} (its current value), {@code target} and {@code forecastValue} (the
- * forecast value at cycle end, shown with the decimals of {@link DisplayPrecision}); their facts
+ * forecast value at cycle end, rounded to the decimals of {@link DisplayPrecision}); their facts
  * carry the key result's {@code unit}, which the sentence writes with the number as
  * {@link io.momentum.streams.engine.UnitsOfMeasure} does.
  */
@@ -110,13 +110,14 @@ final class BriefNumbers {
   }
 
   /**
-   * Returns the forecast value of a key result at cycle end in its unit, shown with the precision
-   * of its start, target and current value plus one decimal, as every screen shows a forecast.
+   * Returns the forecast value of a key result at cycle end in its unit, rounded to the precision
+   * of its start, target and current value plus one decimal and written without trailing zeros,
+   * as its own values are: a forecast of 5.2976 beside 6.5, 3.5 and 5.6 reads "5.3", not "5.30".
    */
   Sentence.Number forecastValue(JsonObject node, Instant at) {
     BigDecimal value = forecastValueOf(node);
     int decimals = DisplayPrecision.decimalsFor(decimal(node, "start"), decimal(node, "target"), decimal(node, "current"));
-    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals), decimals, unitOf(node)),
+    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals), unitOf(node)),
         nodeFact("forecastValue", node, at, value).put("decimals", decimals), unitOf(node));
   }
 
