@@ -1129,6 +1129,8 @@ class BriefComposerTest {
     List<JsonObject> operationsLines = risks.stream().map(s -> (JsonObject) s)
         .filter(s -> s.getString("text").startsWith(treeLine(language))).toList();
     assertThat(operationsLines).extracting(s -> s.getString("text")).containsExactly(expected);
+    // No sentence above names a node of Checkout, so its line counts all of them without "besides those named above".
+    assertThat(risks.stream().map(s -> ((JsonObject) s).getString("text"))).anyMatch(text -> text.startsWith("Checkout: "));
     JsonArray numbers = operationsLines.get(0).getJsonArray("numbers");
     assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
     assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(4);
