@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.sqlclient.Tuple;
 import java.time.DayOfWeek;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -180,6 +181,44 @@ class BriefsIT {
     assertThat(replan.getJsonArray("numbers").stream().map(n -> ((JsonObject) n).getString("measure")))
         .containsExactly("forecastValue", "target", "forecast");
     assertThat(replan.getString("text")).contains(" instead of 4 % (forecast progress ");
+  }
+
+  /**
+   * Checks the talking point on a unit that rose more than planned against the engine, in an
+   * organisation of its own whose key results reached their targets this month.
+   */
+  @Test
+  void unitRiseStatesMarginOverPlan() throws InterruptedException {
+    TestOrg rising = Cadence.org(node, "briefs-rise");
+    Http risingApi = Http.withToken(rising.token);
+    for (String table : List.of("key_results", "objectives")) {
+      node.services().pool().preparedQuery("UPDATE " + table + " SET created_at = $2 WHERE org_id = $1")
+          .execute(Tuple.of(rising.orgId, NOW.minus(40, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC))).await();
+    }
+    for (JsonObject event : List.of(Events.value(rising.orgId, "revenue", 50, NOW.minus(3, ChronoUnit.DAYS)),
+        Events.value(rising.orgId, "defects", 4, NOW.minus(3, ChronoUnit.DAYS)),
+        Events.value(rising.orgId, "uptime", 97, NOW.minus(3, ChronoUnit.DAYS)))) {
+      HttpResponse<Buffer> response = risingApi.post("/api/v1/events", event);
+      assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(202);
+    }
+    Cadence.awaitNode(risingApi, rising.keyResults.get("revenue").toString(), n -> Cadence.equals(n, "current", 50.0));
+    Cadence.awaitNode(risingApi, rising.keyResults.get("defects").toString(), n -> Cadence.equals(n, "current", 4.0));
+    Cadence.awaitNode(risingApi, rising.keyResults.get("uptime").toString(), n -> Cadence.equals(n, "current", 97.0));
+
+    HttpResponse<Buffer> response = risingApi.post("/api/v1/assist/briefs", new JsonObject().put("kind", "monthly")
+        .put("unitId", rising.companyId.toString()).put("cycleId", rising.quarterId.toString()).put("language", "en"));
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(201);
+    JsonObject brief = Http.json(response);
+
+    JsonObject points = section(brief, "talkingPoints");
+    List<JsonObject> rises = points.getJsonArray("sentences").stream().map(JsonObject.class::cast)
+        .filter(sentence -> sentence.getString("text").contains("what worked")).toList();
+    assertThat(rises).as("talking points of %s", points.encodePrettily()).hasSize(1);
+    JsonObject overPlan = rises.get(0).getJsonArray("numbers").getJsonObject(1);
+    assertThat(overPlan.getString("measure")).isEqualTo("scoreChangeOverPlan");
+    assertThat(new BigDecimal(overPlan.getString("shownValue"))).isGreaterThanOrEqualTo(new BigDecimal("0.05"));
+    assertThat(new EngineNumbers(risingApi, brief, List.of(rising.companyId.toString(), rising.teamId.toString())).checkAll())
+        .isPositive();
   }
 
   private static List<JsonObject> sentencesAbout(JsonObject section, String nodeId) {

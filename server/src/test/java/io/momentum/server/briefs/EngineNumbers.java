@@ -153,6 +153,16 @@ final class EngineNumbers {
       return value.setScale(decimals, RoundingMode.HALF_UP);
     }
     BigDecimal hundred = BigDecimal.valueOf(100);
+    if ("scoreChangeOverPlan".equals(measure)) {
+      // Shown as the shown score change minus the shown change of the expected progress, without a sign.
+      List<BigDecimal> ends = changeEnds(fact);
+      List<BigDecimal> plan = planEnds(fact);
+      BigDecimal points = percentShown(ends.get(1)).subtract(percentShown(ends.get(0)))
+          .subtract(percentShown(plan.get(1)).subtract(percentShown(plan.get(0))));
+      assertThat(new BigDecimal(fact.getString("shownValue")).multiply(hundred))
+          .as("shown value of %s", fact.encode()).isEqualByComparingTo(points);
+      return points.abs();
+    }
     if (POINTS.contains(measure)) {
       // A change is shown as the difference of its two values as they are shown, each rounded to
       // one decimal of a percentage, so "from 56.7 % to 79.0 %" comes with "+22.3 pp".
@@ -190,6 +200,12 @@ final class EngineNumbers {
         mean(objectives(fact, "nodeIds"), fact.getString("to")));
   }
 
+  /** Returns the expected progress at the start and the end of a change, read from the engine's first objective of it. */
+  private List<BigDecimal> planEnds(JsonObject fact) {
+    String first = fact.getJsonArray("nodeIds").getString(0);
+    return List.of(decimal(node(first, fact.getString("from")), "expected"), decimal(node(first, fact.getString("to")), "expected"));
+  }
+
   private static int decimalsOf(JsonObject node, String field) {
     Object value = node.getValue(field);
     return value == null ? 0 : Math.max(0, new BigDecimal(value.toString()).stripTrailingZeros().scale());
@@ -224,6 +240,13 @@ final class EngineNumbers {
             .isEqualTo(new HashSet<>(ids(fact.getJsonArray("nodeIds"))));
         List<BigDecimal> ends = changeEnds(fact);
         yield ends.get(1).subtract(ends.get(0));
+      }
+      case "scoreChangeOverPlan" -> {
+        assertThat(new HashSet<>(ids(fact.getJsonArray("fromNodeIds")))).as("objectives at the start of %s", fact.encode())
+            .isEqualTo(new HashSet<>(ids(fact.getJsonArray("nodeIds"))));
+        List<BigDecimal> ends = changeEnds(fact);
+        List<BigDecimal> plan = planEnds(fact);
+        yield ends.get(1).subtract(ends.get(0)).subtract(plan.get(1).subtract(plan.get(0)));
       }
       case "scoreGap" -> {
         List<String> ids = objectives(fact, "nodeIds");

@@ -53,6 +53,12 @@ final class BriefComposer {
   static final int MAX_WORDS_LINKED = 40;
   /** Signal kinds that a signal sentence always names, first, and never counts as "1 more signal". */
   private static final List<String> KEPT_KINDS = List.of("off_track_forecast", "missed_check_in");
+  /**
+   * Minimum by which a unit's score must rise more than the expected progress over the period, as
+   * a ratio (0.05 = 5 pp), for a portfolio talking point to ask the unit what worked. Below it the
+   * unit only kept pace with the plan.
+   */
+  static final BigDecimal RISE_OVER_PLAN = new BigDecimal("0.05");
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
 
@@ -352,7 +358,8 @@ final class BriefComposer {
           List<JsonObject> subjects = new ArrayList<>(entry.getValue().values());
           boolean unitSubject = subjects.stream().anyMatch(subject -> "unit".equals(subject.getString("type")));
           if (reasons.keySet().containsAll(entry.getValue().keySet())) {
-            kept.add(riskLine(unit, entry.getValue(), reasons));
+            boolean namedAbove = covered.stream().anyMatch(key -> unit.equals(groupOfKey(key)));
+            kept.add(riskLine(unit, entry.getValue(), reasons, namedAbove));
           } else if (sentences.get(0).getBoolean(MOVED, false) && !unitSubject) {
             kept.add(movedLine(unit, subjects));
           } else {
@@ -455,9 +462,13 @@ final class BriefComposer {
    * above all A and B"). It names none when even one name does not fit. The others are linked as
    * data. Key results without a recent check-in, counted per unit in the
    * risks section, are counted here too, with the unit they belong to. The line calls the
-   * sub-unit's own objectives and key results "its own", since it names the sub-unit first.
+   * sub-unit's own objectives and key results "its own", since it names the sub-unit first. When
+   * the kept sentences above name nodes or units of the sub-unit, the line leaves them out of its
+   * counts and starts "Operations and its sub-units, besides those named above:", so its counts
+   * never read as the sub-unit's totals.
    */
-  private JsonObject riskLine(BriefInputs.Unit group, Map<String, JsonObject> subjects, Map<String, String> reasons) {
+  private JsonObject riskLine(BriefInputs.Unit group, Map<String, JsonObject> subjects, Map<String, String> reasons,
+                              boolean namedAbove) {
     boolean recommendations = RECOMMENDATION_REASONS.containsAll(reasons.values());
     Map<String, List<JsonObject>> byReason = new LinkedHashMap<>();
     (recommendations ? RECOMMENDATION_REASONS : RISK_REASONS).forEach(reason -> byReason.put(reason, new ArrayList<>()));
@@ -466,8 +477,9 @@ final class BriefComposer {
     // A risk line that counts items of the sub-unit's own sub-units names that scope, because the
     // unit's line in the Units section covers only its own objectives.
     boolean tree = !recommendations && subjects.values().stream().anyMatch(subject -> !group.id().equals(unitIdOf(subject)));
-    String line = tree ? "riskInTree" : "riskIn";
-    String lineWithWorst = tree ? "riskInWorstTree" : "riskInWorst";
+    String besides = namedAbove && !recommendations ? "Besides" : "";
+    String line = (tree ? "riskInTree" : "riskIn") + besides;
+    String lineWithWorst = (tree ? "riskInWorstTree" : "riskInWorst") + besides;
     if (recommendations) {
       // Every count names what it counts: long titles cost names per clause ("A and 1 more"), never all of them.
       return naming(max -> sentence(line).unit(group).clauses(recommendationClauses(group, byReason, max)), MAX_ITEMS);
@@ -655,6 +667,16 @@ final class BriefComposer {
     return unit;
   }
 
+  /** Returns the sub-unit that {@link #groupOf} gives for a link key such as "node:k-1", or null. */
+  private BriefInputs.Unit groupOfKey(String key) {
+    String id = key.substring(key.indexOf(':') + 1);
+    if (key.startsWith("node:")) {
+      JsonObject node = byId.get(id);
+      return node == null ? null : groupOf(node);
+    }
+    return key.startsWith("unit:") ? groupOf(new JsonObject().put("type", "unit").put("id", id)) : null;
+  }
+
   /** Returns the keys of the nodes and units a sentence links, such as "node:k-1". */
   private static Set<String> namedKeys(JsonObject sentence) {
     Set<String> keys = new HashSet<>();
@@ -789,27 +811,39 @@ final class BriefComposer {
   }
 
   /**
-   * Writes how many objectives are on track, at risk and off track. Only the worst status with
-   * objectives names them, so the sentence stays short with long titles: the off-track ones, else
-   * those at risk, else those on track. The others are linked as data of their counts.
+   * Writes how many objectives are on track, at risk and off track, leaving out a status that no
+   * objective has: "1 of 3 objectives is on track and 2 are off track", "None of the 3 objectives
+   * is on track: ...". Only the worst status with objectives names them, so the sentence stays
+   * short with long titles: the off-track ones, else those at risk, else those on track. The
+   * others are linked as data of their counts.
    */
   private JsonObject statusShares(List<JsonObject> objectives, List<JsonObject> onTrack) {
     List<JsonObject> atRisk = withStatus(behindFirst(objectives), "at_risk");
     List<JsonObject> offTrack = withStatus(behindFirst(objectives), "off_track");
     List<JsonObject> worst = !offTrack.isEmpty() ? offTrack : !atRisk.isEmpty() ? atRisk : onTrack;
+    String parts = (atRisk.isEmpty() ? "" : "AtRisk") + (offTrack.isEmpty() ? "" : "OffTrack");
     return naming(named -> {
-      Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone")
-          .number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+      Sentence.Builder status = onTrack.isEmpty() ? sentence("summary.statusNone" + parts)
           .number(numbers.count("objectives", objectives, in.asOf())).words(words.template("word.objectives"), Sentence.Builder.unitLink(in.unit()))
-          : counted("summary.status", onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
+          : counted("summary.status" + parts, onTrack.size()).number(numbers.count("objectives.on_track", onTrack, in.asOf()))
           .number(numbers.count("objectives", objectives, in.asOf())).bracketedNodes(worst == onTrack ? onTrack : List.of(), named);
-      status.number(numbers.count("objectives.at_risk", atRisk, in.asOf()))
-          .number(numbers.count("objectives.off_track", offTrack, in.asOf()))
-          .bracketedNodes(worst == atRisk ? atRisk : List.of(), named).bracketedNodes(worst == offTrack ? offTrack : List.of(), named);
+      if (!atRisk.isEmpty()) {
+        status.number(numbers.count("objectives.at_risk", atRisk, in.asOf())).words(verbFor(atRisk.size()))
+            .bracketedNodes(worst == atRisk ? atRisk : List.of(), named);
+      }
+      if (!offTrack.isEmpty()) {
+        status.number(numbers.count("objectives.off_track", offTrack, in.asOf())).words(verbFor(offTrack.size()))
+            .bracketedNodes(offTrack, named);
+      }
       objectives.stream().filter(objective -> !worst.contains(objective))
           .forEach(objective -> status.data(Sentence.Builder.nodeLink(objective)));
       return status;
     }, MAX_ITEMS);
+  }
+
+  /** Returns the verb "is" or "are" in the brief's language that agrees with a count. */
+  private String verbFor(long count) {
+    return words.template(count == 1 ? "word.is" : "word.are");
   }
 
   /**
@@ -1662,25 +1696,31 @@ final class BriefComposer {
   private List<JsonObject> recommendations(List<JsonObject> keyResults) {
     List<JsonObject> out = new ArrayList<>();
     Set<String> named = new HashSet<>();
+    // Each key result is the subject of one recommendation at most: the first reason below that
+    // applies writes it, and a blocker on a key result to re-plan joins the re-plan sentence.
     for (BriefInputs.CheckIn checkIn : blockerCheckIns()) {
       JsonObject keyResult = byId.get(checkIn.keyResultId());
       // A check-in sent with an API token names the token, not a person: ask the key result's owner then.
       String person = checkIn.byPerson() ? checkIn.author() : owner(keyResult);
-      Sentence.Builder sentence = person == null ? sentence("rec.blockerNobody").node(keyResult).words("")
-          : sentence("rec.blocker").node(keyResult).quote(person);
-      out.add(sentence.words(words.template("rec.blocker.label"), checkInLink(checkIn)).build());
+      if (needsReplan(keyResult)) {
+        out.add(replan(keyResult, checkIn, person));
+      } else {
+        Sentence.Builder sentence = person == null ? sentence("rec.blockerNobody").node(keyResult).words("")
+            : sentence("rec.blocker").node(keyResult).quote(person);
+        out.add(sentence.words(words.template("rec.blocker.label"), checkInLink(checkIn)).build());
+      }
       named.add(checkIn.keyResultId());
     }
     for (JsonObject node : behindFirst(keyResults)) {
       String status = node.getString("status");
-      if (!"off_track".equals(status) && !"at_risk".equals(status)) {
+      if (!"off_track".equals(status) && !"at_risk".equals(status) || named.contains(node.getString("id"))) {
         continue;
       }
       BigDecimal forecast = BriefNumbers.forecastOf(node);
-      if (forecast != null && forecast.compareTo(BigDecimal.ONE) < 0) {
+      if (needsReplan(node)) {
         out.add(replan(node));
         named.add(node.getString("id"));
-      } else if (forecast == null && !named.contains(node.getString("id"))) {
+      } else if (forecast == null) {
         JsonObject recommendation = withoutForecast(node);
         if (recommendation != null) {
           out.add(recommendation);
@@ -1689,6 +1729,9 @@ final class BriefComposer {
       }
     }
     for (JsonObject node : stale(keyResults)) {
+      if (named.contains(node.getString("id"))) {
+        continue;
+      }
       String owner = owner(node);
       out.add(owner == null ? sentence("rec.staleNobody").node(node).build()
           : sentence("rec.stale").node(node).quote(owner).build());
@@ -1701,6 +1744,9 @@ final class BriefComposer {
       }
     }
     for (JsonObject node : withoutValue(keyResults)) {
+      if (named.contains(node.getString("id"))) {
+        continue;
+      }
       String owner = owner(node);
       out.add(owner == null ? sentence("rec.firstValueNobody").node(node).build()
           : sentence("rec.firstValue").node(node).quote(owner).build());
@@ -1792,19 +1838,48 @@ final class BriefComposer {
     return sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
   }
 
+  /** Returns true when a key result is at risk or off track and its forecast progress stays below 100 %. */
+  private static boolean needsReplan(JsonObject node) {
+    String status = node.getString("status");
+    BigDecimal forecast = BriefNumbers.forecastOf(node);
+    return ("off_track".equals(status) || "at_risk".equals(status)) && forecast != null && forecast.compareTo(BigDecimal.ONE) < 0;
+  }
+
   /**
    * Recommends re-planning a key result whose forecast stays below its target: with the forecast
    * value and target in its unit when it has them, else with the forecast progress.
    */
   private JsonObject replan(JsonObject node) {
+    return replan(node, null, null);
+  }
+
+  /**
+   * Recommends re-planning a key result, and names the open blocker of {@code blocker} as a
+   * second reason when it is not null, with {@code person} (null when nobody can be named).
+   */
+  private JsonObject replan(JsonObject node, BriefInputs.CheckIn blocker, String person) {
     // The forecast is a trend line through all values of the cycle, so for a key result that has
     // stopped moving it is no "current pace". The sentence states that the value has not moved instead.
     String flat = flat(node) ? "Flat" : "";
-    if (BriefNumbers.hasValue(node) && BriefNumbers.forecastValueOf(node) != null) {
-      return sentence("rec.replanValue" + flat).node(node).number(numbers.forecastValue(node, in.asOf()))
-          .number(numbers.target(node, in.asOf())).number(numbers.forecast(node, in.asOf())).build();
+    boolean value = BriefNumbers.hasValue(node) && BriefNumbers.forecastValueOf(node) != null;
+    String blocked = "";
+    if (blocker != null) {
+      blocked = person == null ? ".blockerNobody" : ".blocker";
     }
-    return sentence("rec.replan" + flat).node(node).number(numbers.forecast(node, in.asOf())).build();
+    Sentence.Builder sentence = sentence("rec.replan" + (value ? "Value" : "") + flat + blocked).node(node);
+    if (value) {
+      sentence.number(numbers.forecastValue(node, in.asOf())).number(numbers.target(node, in.asOf()))
+          .number(numbers.forecast(node, in.asOf()));
+    } else {
+      sentence.number(numbers.forecast(node, in.asOf()));
+    }
+    if (blocker != null) {
+      if (person != null) {
+        sentence.quote(person);
+      }
+      sentence.words(words.template("rec.blocker.open"), checkInLink(blocker));
+    }
+    return sentence.build();
   }
 
   /**
@@ -1907,16 +1982,24 @@ final class BriefComposer {
           .words(during).build());
     }
     List<JsonObject> offTrack = withStatus(behindFirst(keyResults), "off_track");
-    if (!offTrack.isEmpty()) {
+    List<BriefInputs.CheckIn> blockers = blockerCheckIns();
+    String worstId = offTrack.isEmpty() ? null : offTrack.get(0).getString("id");
+    if (worstId != null) {
       JsonObject worst = offTrack.get(0);
+      // A blocker on the worst key result joins its point, so the meeting discusses it once.
+      BriefInputs.CheckIn blocker = blockers.stream().filter(c -> c.keyResultId().equals(worstId)).findFirst().orElse(null);
+      String blocked = blocker == null ? "" : ".blocker";
       // A key result off track on its confidence may be ahead of plan, so it has no gap to name.
-      out.add(worsenedByConfidence(worst) && BriefNumbers.gapOf(worst).signum() <= 0
-          ? sentence("tp.riskConfidence").node(worst).number(numbers.confidence(worst, in.asOf())).build()
-          : sentence("tp.risk").node(worst).number(numbers.gap(worst, in.asOf())).build());
+      Sentence.Builder point = worsenedByConfidence(worst) && BriefNumbers.gapOf(worst).signum() <= 0
+          ? sentence("tp.riskConfidence" + blocked).node(worst).number(numbers.confidence(worst, in.asOf()))
+          : sentence("tp.risk" + blocked).node(worst).number(numbers.gap(worst, in.asOf()));
+      if (blocker != null) {
+        point.words(words.template("rec.blocker.label"), checkInLink(blocker));
+      }
+      out.add(point.build());
     }
 
-    List<BriefInputs.CheckIn> blockers = blockerCheckIns();
-    addBlockersPoint(out);
+    addBlockersPoint(out, worstId);
 
     List<JsonObject> checkedIn = checkedIn(keyResults);
     JsonObject checkInPage = new JsonObject().put("type", "checkIns").put("unitId", in.unit().id())
@@ -1937,24 +2020,29 @@ final class BriefComposer {
   private List<JsonObject> portfolioTalkingPoints(boolean carryOver) {
     List<JsonObject> out = new ArrayList<>();
     String during = words.template("during." + in.kind().wire());
+    // Expected progress rises with time, so a unit is only worth asking what worked when its score
+    // rose clearly more than the plan did over the period.
     BriefInputs.Unit best = null;
-    BigDecimal bestChange = BigDecimal.ZERO;
+    BigDecimal bestOverPlan = RISE_OVER_PLAN;
     for (BriefInputs.Unit unit : unitsWithObjectives()) {
       List<JsonObject> now = existedThen(objectivesOf(List.of(unit.id())));
       List<JsonObject> before = thenOf(now);
       if (!before.isEmpty()) {
         BigDecimal change = BriefWording.shownChange(BriefNumbers.meanProgress(before), BriefNumbers.meanProgress(now));
-        if (change.signum() > 0 && change.compareTo(bestChange) >= 0) {
+        BigDecimal overPlan = change.subtract(BriefWording.shownChange(BriefNumbers.expectedOf(before), BriefNumbers.expectedOf(now)));
+        if (change.signum() > 0 && overPlan.compareTo(bestOverPlan) >= 0) {
           best = unit;
-          bestChange = change;
+          bestOverPlan = overPlan;
         }
       }
     }
     if (best != null) {
       List<JsonObject> now = existedThen(objectivesOf(List.of(best.id())));
+      List<JsonObject> before = thenOf(now);
+      List<String> unitIds = List.of(best.id());
       out.add(sentence("tp.bestUnit").unit(best)
-          .number(numbers.unsigned(numbers.keptScoreChange(thenOf(now), in.periodStart(), now, in.asOf(), List.of(best.id()))))
-          .words(during).build());
+          .number(numbers.unsigned(numbers.keptScoreChange(before, in.periodStart(), now, in.asOf(), unitIds)))
+          .words(during).number(numbers.scoreChangeOverPlan(before, in.periodStart(), now, in.asOf(), unitIds)).build());
     }
     List<BriefInputs.Unit> behind = unitsBehind();
     if (!behind.isEmpty()) {
@@ -1968,7 +2056,7 @@ final class BriefComposer {
         out.add(carryOverPoint(carried));
       }
     } else {
-      addBlockersPoint(out);
+      addBlockersPoint(out, null);
     }
     if (out.isEmpty()) {
       out.add(sentence("tp.calm").unit(in.unit()).build());
@@ -2016,13 +2104,19 @@ final class BriefComposer {
         .put(RISK_REASON, "unitGapPending");
   }
 
-  /** Adds the talking point about the key results with a blocker in the period, when there are any. */
-  private void addBlockersPoint(List<JsonObject> out) {
-    List<BriefInputs.CheckIn> checkIns = blockerCheckIns();
+  /**
+   * Adds the talking point about the key results with a blocker in the period, when there are
+   * any. The key result {@code discussedId}, when not null, has a point of its own that names its
+   * blocker, so this point counts the other blockers as more.
+   */
+  private void addBlockersPoint(List<JsonObject> out, String discussedId) {
+    List<BriefInputs.CheckIn> all = blockerCheckIns();
+    List<BriefInputs.CheckIn> checkIns = all.stream().filter(c -> !c.keyResultId().equals(discussedId)).toList();
     List<JsonObject> blocked = checkIns.stream().map(c -> byId.get(c.keyResultId())).toList();
+    String key = checkIns.size() < all.size() ? "tp.blockersMore" : "tp.blockers";
     if (!blocked.isEmpty()) {
       out.add(naming(named -> {
-        Sentence.Builder sentence = counted("tp.blockers", blocked.size())
+        Sentence.Builder sentence = counted(key, blocked.size())
             .number(numbers.count("keyResults.blocked", blocked, in.asOf())).nodes(blocked, named);
         checkIns.forEach(checkIn -> sentence.data(checkInLink(checkIn)));
         return sentence;

@@ -23,10 +23,11 @@ import java.util.List;
  * two rounded values ({@link BriefWording#shownChange}); {@code gap} (expected minus progress, shown
  * unsigned) of a node at {@code at}; {@code score} (mean progress of the objectives of
  * {@code unitIds} in {@code cycleId}) at {@code at}, or with {@code existedAt} of those objectives
- * that existed at that instant, its {@code scoreChange} (with {@code shownValue} as a change has it) and {@code scoreGap};
+ * that existed at that instant, its {@code scoreChange} (with {@code shownValue} as a change has it),
+ * {@code scoreChangeOverPlan} (the score change minus the change of the expected progress) and {@code scoreGap};
  * and {@code count}, whose {@code nodeIds} are the nodes counted. A key result measured in its own
  * unit also has {@code value} (its current value), {@code target} and {@code forecastValue} (the
- * forecast value at cycle end, shown with the decimals of {@link DisplayPrecision}); their facts
+ * forecast value at cycle end, rounded to the decimals of {@link DisplayPrecision}); their facts
  * carry the key result's {@code unit}, which the sentence writes with the number as
  * {@link io.momentum.streams.engine.UnitsOfMeasure} does.
  */
@@ -110,13 +111,14 @@ final class BriefNumbers {
   }
 
   /**
-   * Returns the forecast value of a key result at cycle end in its unit, shown with the precision
-   * of its start, target and current value plus one decimal, as every screen shows a forecast.
+   * Returns the forecast value of a key result at cycle end in its unit, rounded to the precision
+   * of its start, target and current value plus one decimal. It is written without trailing zeros,
+   * as the key result's own values are: 5.2976 beside 6.5, 3.5 and 5.6 reads "5.3", not "5.30".
    */
   Sentence.Number forecastValue(JsonObject node, Instant at) {
     BigDecimal value = forecastValueOf(node);
     int decimals = DisplayPrecision.decimalsFor(decimal(node, "start"), decimal(node, "target"), decimal(node, "current"));
-    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals), decimals, unitOf(node)),
+    return new Sentence.Number(wording.decimal(DisplayPrecision.round(value, decimals), unitOf(node)),
         nodeFact("forecastValue", node, at, value).put("decimals", decimals), unitOf(node));
   }
 
@@ -205,6 +207,28 @@ final class BriefNumbers {
     BigDecimal shownChange = BriefWording.shownChange(meanProgress(then), meanProgress(now));
     return new Sentence.Number(wording.points(shownChange), scoreFact("scoreChange", unitIds, value)
         .put("shownValue", shownChange.toPlainString()).put("fromNodeIds", ids(then)).put("nodeIds", ids(now)).put("from", from.toString()).put("to", to.toString()));
+  }
+
+  /** Returns the expected progress of objectives, which their cycle sets alike for all of them; 0 for none. */
+  static BigDecimal expectedOf(List<JsonObject> objectives) {
+    BigDecimal expected = objectives.isEmpty() ? null : decimal(objectives.get(0), "expected");
+    return expected == null ? BigDecimal.ZERO : expected;
+  }
+
+  /**
+   * Returns how much more the score rose than the expected progress over the same period, shown
+   * without a sign: its {@code shownValue} is the shown score change minus the shown change of the
+   * expected progress, so "rose by 42.7 pp, 9.1 pp more than planned" adds up for a reader.
+   */
+  Sentence.Number scoreChangeOverPlan(List<JsonObject> then, Instant from, List<JsonObject> now, Instant to, List<String> unitIds) {
+    BigDecimal planChange = expectedOf(now).subtract(expectedOf(then));
+    BigDecimal value = meanProgress(now).subtract(meanProgress(then)).subtract(planChange);
+    BigDecimal shownValue = BriefWording.shownChange(meanProgress(then), meanProgress(now))
+        .subtract(BriefWording.shownChange(expectedOf(then), expectedOf(now)));
+    JsonObject fact = scoreFact("scoreChangeOverPlan", unitIds, value).put("shownValue", shownValue.toPlainString())
+        .put("fromNodeIds", ids(then)).put("nodeIds", ids(now)).put("from", from.toString()).put("to", to.toString())
+        .put("existedAt", from.toString());
+    return new Sentence.Number(wording.points(shownValue.abs()).replace("+", ""), fact);
   }
 
   /**

@@ -133,17 +133,6 @@ public final class BriefWording {
     return decimal(value);
   }
 
-  /**
-   * Formats a derived value, such as a forecast, with exactly {@code decimals} decimals, so the
-   * precision it was rounded to stays visible ("0.720"); money follows {@link #decimal(BigDecimal, String)}.
-   */
-  public String decimal(BigDecimal value, int decimals, String unit) {
-    if (UnitsOfMeasure.showsCents(value, unit)) {
-      return decimal(value, unit);
-    }
-    return localise(value.setScale(decimals, RoundingMode.HALF_UP).toPlainString());
-  }
-
   /** Formats a count or a confidence. */
   public String count(long value) {
     return Long.toString(value);

@@ -143,12 +143,47 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | 1 of 4 objectives is on track, 1 at risk and 1 off track (Let customers check out as guests).",
-      "de | 1 von 4 Zielen ist im Plan, 1 gefährdet und 1 nicht im Plan (Let customers check out as guests)."})
+      "en | 1 of 4 objectives is on track, 1 is at risk and 1 is off track (Let customers check out as guests).",
+      "de | 1 von 4 Zielen ist im Plan, 1 ist gefährdet und 1 ist nicht im Plan (Let customers check out as guests)."})
   void oneObjectiveOnTrackTakesSingularVerb(String language, String expected) {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  /** Sets the statuses of Make checkout effortless, Make payments reliable and Let customers check out as guests. */
+  @ParameterizedTest(name = "{0} {1} {2} {3}")
+  @CsvSource(delimiter = '|', value = {
+      "en | on_track | on_track | off_track | 2 of 4 objectives are on track and 1 is off track (Let customers check out as guests).",
+      "de | on_track | on_track | off_track | 2 von 4 Zielen sind im Plan und 1 ist nicht im Plan (Let customers check out as guests).",
+      "en | on_track | at_risk | at_risk | 1 of 4 objectives is on track and 2 are at risk (Let customers check out as guests and Make payments reliable).",
+      "de | on_track | at_risk | at_risk | 1 von 4 Zielen ist im Plan und 2 sind gefährdet (Let customers check out as guests und Make payments reliable).",
+      "en | on_track | pending | on_track | 2 of 4 objectives are on track (Make checkout effortless and Let customers check out as guests).",
+      "de | on_track | pending | on_track | 2 von 4 Zielen sind im Plan (Make checkout effortless und Let customers check out as guests).",
+      "en | off_track | off_track | off_track | None of the 4 objectives is on track: 3 are off track (Let customers check out as guests, Make payments reliable and Make checkout effortless).",
+      "de | off_track | off_track | off_track | Von den 4 Zielen ist keines im Plan: 3 sind nicht im Plan (Let customers check out as guests, Make payments reliable und Make checkout effortless).",
+      "en | at_risk | at_risk | off_track | None of the 4 objectives is on track: 2 are at risk and 1 is off track (Let customers check out as guests).",
+      "de | at_risk | at_risk | off_track | Von den 4 Zielen ist keines im Plan: 2 sind gefährdet und 1 ist nicht im Plan (Let customers check out as guests).",
+      "en | at_risk | pending | pending | None of the 4 objectives is on track: 1 is at risk (Make checkout effortless).",
+      "en | pending | pending | pending | None of the 4 objectives is on track."})
+  void statusCountsLeaveOutZeroParts(String language, String fast, String pay, String guest, String expected) {
+    Map<String, String> statuses = Map.of("o-fast", fast, "o-pay", pay, "o-guest", guest);
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> statuses.containsKey(node.getString("id"))
+        ? node.copy().put("status", statuses.get(node.getString("id"))) : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    List<String> summary = texts(BriefComposer.compose(inputs, BriefWording.of(language)).getJsonArray("sections")
+        .getJsonObject(0));
+
+    assertThat(summary).contains(expected);
+    assertThat(summary).noneMatch(text -> text.matches(".*\\b0 (is |are |ist |sind )?(at risk|off track|on track|gefährdet|nicht im Plan|im Plan).*"));
+  }
+
+  private static List<String> texts(JsonObject section) {
+    return section.getJsonArray("sentences").stream().map(s -> ((JsonObject) s).getString("text")).toList();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -334,7 +369,7 @@ class BriefComposerTest {
    * by sentence the same linked nodes, units and signals and the same engine numbers.
    */
   @ParameterizedTest(name = "{0} brief of {1}")
-  @CsvSource({"weekly, busy", "weekly, long titles", "weekly, dependencies", "monthly, busy", "monthly, long titles",
+  @CsvSource({"weekly, busy", "weekly, long titles", "weekly, dependencies", "weekly, blocked", "monthly, busy", "monthly, long titles",
       "monthly, late and slow", "quarterly, busy", "quarterly, long titles", "quarterly, late and slow"})
   void languagesKeepSameContent(String kind, String fixture) {
     BriefKind briefKind = BriefKind.fromWire(kind);
@@ -342,6 +377,7 @@ class BriefComposerTest {
       case "busy" -> busyInputs(briefKind);
       case "long titles" -> withLongTitles(busyInputs(briefKind));
       case "dependencies" -> withDependencies(briefKind);
+      case "blocked" -> blockedPayments(briefKind);
       default -> withLongTitles(lateAndSlow(briefKind, "Operations"));
     };
 
@@ -545,10 +581,10 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | at the current pace it reaches 4.80 % by the end of the cycle",
-      "de | Im jetzigen Tempo erreicht es bis zum Zyklusende 4,80 % statt"})
-  void forecastValueKeepsItsDecimals(String language, String expected) {
-    // The key result is written with one decimal, so its forecast has two, trailing zero included.
+      "en | at the current pace it reaches 4.8 % by the end of the cycle",
+      "de | Im jetzigen Tempo erreicht es bis zum Zyklusende 4,8 % statt"})
+  void forecastValueDropsTrailingZeros(String language, String expected) {
+    // The key result is written with one decimal, so its forecast is rounded to two: 4.80, written as its values are.
     BriefInputs inputs = failedPayments(BriefKind.WEEKLY);
     List<JsonObject> now = new ArrayList<>(inputs.now());
     now.replaceAll(node -> "k-fail".equals(node.getString("id"))
@@ -585,6 +621,85 @@ class BriefComposerTest {
         .put("forecast", new JsonObject().put("value", 4.928571).put("progress", 0.5238));
     JsonObject before = now.copy().put("current", 6.0).put("progress", 0.1667).put("forecast", (Object) null);
     return with(kind, List.of(now), Map.of("k-fail", before), inputs(kind).signals());
+  }
+
+  /**
+   * Returns the failed-payments inputs with a blocker on the key result, reported by Arjun Mehta in
+   * the period, and its progress at 25 %, so it is the key result furthest behind plan.
+   */
+  private static BriefInputs blockedPayments(BriefKind kind) {
+    BriefInputs base = failedPayments(kind);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "k-fail".equals(node.getString("id")) ? node.copy().put("progress", 0.25) : node);
+    List<BriefInputs.CheckIn> checkIns = new ArrayList<>(base.checkIns());
+    checkIns.add(0, new BriefInputs.CheckIn(13, "k-fail", new BigDecimal("5.5"), 3, null, "No owner on the vendor side",
+        "Arjun Mehta", null, NOW.minus(Duration.ofHours(6))));
+    return new BriefInputs(kind, base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(), base.units(),
+        now, base.past(), checkIns, base.signals());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Re-plan Reduce failed payment attempts with Arjun Mehta: a blocker is open, and at the current pace it reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
+      "de | Reduce failed payment attempts mit Arjun Mehta neu planen: Ein Hindernis ist offen, und im jetzigen Tempo erreicht es bis zum Zyklusende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
+  void blockerJoinsReplanRecommendation(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(blockedPayments(BriefKind.WEEKLY), BriefWording.of(language));
+
+    List<String> recommendations = textsOf(brief, "recommendations");
+    assertThat(recommendations).contains(expected);
+    assertThat(recommendations).filteredOn(text -> text.contains("Reduce failed payment attempts")).hasSize(1);
+    JsonObject replan = sectionOf(brief, "recommendations").getJsonArray("sentences").getJsonObject(0);
+    assertThat(replan.getJsonArray("links").stream().map(link -> ((JsonObject) link).getString("type")))
+        .as("links of %s", replan.getString("text")).contains("checkIn");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Decide how to bring Reduce failed payment attempts back on track and who clears the blocker: it is 45.0 pp behind plan.",
+      "en | 2 more blockers were reported, on Cut fees to 1.6 % and Raise conversion to 3 %: agree who clears each one.",
+      "de | Entscheiden, wie Reduce failed payment attempts wieder in den Plan kommt und wer das Hindernis löst: Es liegt 45,0 Prozentpunkte zurück.",
+      "de | 2 weitere Hindernisse wurden gemeldet, bei Cut fees to 1.6 % und Raise conversion to 3 %: klären, wer welches löst."})
+  void blockerJoinsOffTrackTalkingPoint(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(blockedPayments(BriefKind.WEEKLY), BriefWording.of(language));
+
+    List<String> points = textsOf(brief, "talkingPoints");
+    assertThat(points).contains(expected);
+    assertThat(points).filteredOn(text -> text.contains("Reduce failed payment attempts")).hasSize(1);
+  }
+
+  /** Every fixture, each composed as every brief kind. */
+  private static List<BriefInputs> everyFixture() {
+    List<BriefInputs> all = new ArrayList<>();
+    for (BriefKind kind : BriefKind.values()) {
+      List<BriefInputs> fixtures = List.of(inputs(kind), busyInputs(kind), withDependencies(kind), failedPayments(kind),
+          blockedPayments(kind), lateAndSlow(kind, "Operations"), withLongTitles(busyInputs(kind)), portfolio(), manyMoves());
+      for (BriefInputs base : fixtures) {
+        all.add(new BriefInputs(kind, base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(), base.units(),
+            base.now(), base.past(), base.checkIns(), base.signals()));
+      }
+    }
+    return all;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "de"})
+  void nodeHasOneRecommendationAndPoint(String language) {
+    for (BriefInputs inputs : everyFixture()) {
+      JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+      for (JsonObject section : brief.getJsonArray("sections").stream().map(JsonObject.class::cast)
+          .filter(section -> List.of("recommendations", "talkingPoints").contains(section.getString("key"))).toList()) {
+        Map<String, List<String>> bySubject = new HashMap<>();
+        for (Object item : section.getJsonArray("sentences")) {
+          JsonObject sentence = (JsonObject) item;
+          sentence.getJsonArray("links").stream().map(link -> (JsonObject) link)
+              .filter(link -> "node".equals(link.getString("type")) || "unit".equals(link.getString("type")))
+              .findFirst().filter(link -> "node".equals(link.getString("type")))
+              .ifPresent(link -> bySubject.computeIfAbsent(link.getString("id"), id -> new ArrayList<>()).add(sentence.getString("text")));
+        }
+        bySubject.forEach((id, texts) -> assertThat(texts).as("%s about %s in the %s brief of %s", section.getString("key"), id,
+            inputs.kind().wire(), inputs.unit().name()).hasSize(1));
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -796,7 +911,7 @@ class BriefComposerTest {
 
   /** Returns the start of Operations' risk line, which counts items of its sub-unit Returns too. */
   private static String treeLine(String language) {
-    return "en".equals(language) ? "Operations and its sub-units: " : "Operations mit allen Untereinheiten: ";
+    return "en".equals(language) ? "Operations and its sub-units" : "Operations mit allen Untereinheiten";
   }
 
   private static JsonObject sectionOf(JsonObject brief, String key) {
@@ -885,13 +1000,47 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Ask Operations what worked: the score of its own objectives rose by 80.0 pp this month.",
-      "de | Operations fragen, was funktioniert hat: Der Gesamtfortschritt ihrer eigenen Ziele ist in diesem Monat um 80,0 Prozentpunkte gestiegen."})
+      "en | Ask Operations what worked: the score of its own objectives rose by 80.0 pp this month, 50.0 pp more than planned.",
+      "de | Operations fragen, was funktioniert hat: Der Gesamtfortschritt ihrer eigenen Ziele ist in diesem Monat um 80,0 Prozentpunkte gestiegen, 50,0 Prozentpunkte mehr als geplant."})
   void unitRiseNamesOwnObjectives(String language, String expected) {
     // The risk lines beside it count a unit's whole sub-tree, so the rise names whose objectives it covers.
-    JsonObject brief = BriefComposer.compose(portfolio(), BriefWording.of(language));
+    JsonObject brief = BriefComposer.compose(withPlan(portfolio(), 0.4, 0.7), BriefWording.of(language));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  /**
+   * Operations rose most, by 80 pp; the plan rises from {@code thenExpected} to {@code nowExpected}.
+   * An empty {@code expected} means that no unit gets the talking point.
+   */
+  @ParameterizedTest(name = "plan from {0} to {1}")
+  @CsvSource(delimiter = '|', value = {
+      "0.1 | 0.85 | Ask Operations what worked: the score of its own objectives rose by 80.0 pp this month, 5.0 pp more than planned.",
+      "0.0 | 0.7 | Ask Operations what worked: the score of its own objectives rose by 80.0 pp this month, 10.0 pp more than planned.",
+      "0.1 | 0.86 | ",
+      "0.05 | 0.9 | "})
+  void unitRiseNeedsClearLeadOverPlan(double thenExpected, double nowExpected, String expected) {
+    JsonObject brief = BriefComposer.compose(withPlan(portfolio(), thenExpected, nowExpected), BriefWording.of("en"));
+
+    List<String> points = textsOf(brief, "talkingPoints");
+    if (expected == null) {
+      assertThat(points).noneMatch(text -> text.contains("what worked"));
+    } else {
+      assertThat(points).contains(expected);
+    }
+  }
+
+  /** Returns the inputs with the expected progress of every objective set to {@code thenExpected} at the period's start and {@code nowExpected} now. */
+  private static BriefInputs withPlan(BriefInputs base, double thenExpected, double nowExpected) {
+    List<JsonObject> now = base.now().stream().map(node -> node.copy().put("expected", nowExpected)).toList();
+    Map<Instant, Map<String, JsonObject>> past = new HashMap<>();
+    base.past().forEach((at, nodes) -> {
+      Map<String, JsonObject> then = new HashMap<>();
+      nodes.forEach((id, node) -> then.put(id, node.copy().put("expected", thenExpected)));
+      past.put(at, then);
+    });
+    return new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(), base.units(),
+        now, past, base.checkIns(), base.signals());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -963,8 +1112,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations and its sub-units: 4 objectives off track (Late E, Late F, Late G and Late H), and 2 objectives at risk (Slow objective A and Slow objective B).",
-      "de | Operations mit allen Untereinheiten: 4 Ziele nicht im Plan (Late E, Late F, Late G und Late H) und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
+      "en | Operations and its sub-units, besides those named above: 4 objectives off track (Late E, Late F, Late G and Late H), and 2 objectives at risk (Slow objective A and Slow objective B).",
+      "de | Operations mit allen Untereinheiten, außer den oben genannten: 4 Ziele nicht im Plan (Late E, Late F, Late G und Late H) und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
   void portfolioRiskLineNamesReasons(String language, String expected) {
     BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
     // Short titles keep the line, which names the sub-units too, within the word limit.
@@ -980,6 +1129,8 @@ class BriefComposerTest {
     List<JsonObject> operationsLines = risks.stream().map(s -> (JsonObject) s)
         .filter(s -> s.getString("text").startsWith(treeLine(language))).toList();
     assertThat(operationsLines).extracting(s -> s.getString("text")).containsExactly(expected);
+    // No sentence above names a node of Checkout, so its line counts all of them without "besides those named above".
+    assertThat(risks.stream().map(s -> ((JsonObject) s).getString("text"))).anyMatch(text -> text.startsWith("Checkout: "));
     JsonArray numbers = operationsLines.get(0).getJsonArray("numbers");
     assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
     assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(4);
@@ -998,7 +1149,7 @@ class BriefComposerTest {
 
     List<String> texts = sectionOf(brief, "risks").getJsonArray("sentences").stream()
         .map(s -> ((JsonObject) s).getString("text")).toList();
-    assertThat(texts).anyMatch(text -> text.startsWith("Operations: 4 objectives off track"));
+    assertThat(texts).anyMatch(text -> text.startsWith("Operations, besides those named above: 4 objectives off track"));
     assertThat(texts).noneMatch(text -> text.startsWith("Operations and its sub-units"));
   }
 
@@ -1008,8 +1159,8 @@ class BriefComposerTest {
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations and its sub-units: 4 objectives off track, and 2 objectives at risk, above all",
-      "de | Operations mit allen Untereinheiten: 4 Ziele nicht im Plan und 2 Ziele gefährdet, vor allem"})
+      "en | Operations and its sub-units, besides those named above: 4 objectives off track, and 2 objectives at risk, above all",
+      "de | Operations mit allen Untereinheiten, außer den oben genannten: 4 Ziele nicht im Plan und 2 Ziele gefährdet, vor allem"})
   void portfolioRiskLineCountsFirst(String language, String start) {
     BriefInputs inputs = withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations"));
 
