@@ -45,7 +45,15 @@ describe('portfolio page', () => {
     const tile = wrapper.get('[data-testid="unit-digital-commerce"]')
     expect(tile.get('[data-testid="on-track-of"]').text()).toBe('1 of 3 objectives on track')
     const counts = tile.findAll('[data-testid^="count-"]')
-    expect(counts.map((count) => count.text())).toEqual(['· 1 Off track', '· 1 At risk'])
+    expect(counts.map((count) => count.text())).toEqual(['· 1 off track', '· 1 at risk'])
+  })
+
+  it('writes status counts in lower case in German', async () => {
+    await showPortfolio('de')
+    const tile = wrapper.get('[data-testid="unit-digital-commerce"]')
+    const counts = tile.findAll('[data-testid^="count-"]')
+    expect(counts.map((count) => count.text())).toEqual(['· 1 nicht im Plan', '· 1 gefährdet'])
+    expect(tile.get('[data-testid="status"]').text()).toBe('Gefährdet')
   })
 
   it('names the objective that sets the company tile at risk', async () => {

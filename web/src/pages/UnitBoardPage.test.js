@@ -37,7 +37,15 @@ describe('unit board page', () => {
     const summary = wrapper.get('[data-testid="unit-summary"]')
     expect(summary.get('[data-testid="status"]').text()).toBe('Off track')
     expect(summary.get('[data-testid="unit-on-track-of"]').text()).toBe('1 of 2 objectives on track')
-    expect(summary.get('[data-testid="unit-counts"]').text()).toContain('· 1 Off track')
+    expect(summary.get('[data-testid="unit-counts"]').text()).toContain('· 1 off track')
+  })
+
+  it('writes status counts in lower case in German', async () => {
+    await showBoard('de')
+    const summary = wrapper.get('[data-testid="unit-summary"]')
+    expect(summary.get('[data-testid="status"]').text()).toBe('Nicht im Plan')
+    expect(summary.get('[data-testid="unit-counts"]').text()).toContain('· 1 nicht im Plan')
+    expect(summary.get('[data-testid="unit-counts"]').text()).not.toContain('Nicht im Plan')
   })
 
   it('says how many objectives are on track in German', async () => {
