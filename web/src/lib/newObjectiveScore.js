@@ -55,6 +55,8 @@ export function newObjectiveScoreDrop(state, unitId, cycles, cycleId, today) {
   const objectives = Object.values(state.nodes).filter(
     (node) => node.kind === 'objective' && node.unitId === unitId && scored.ids.has(node.cycleId),
   )
+  // NOTE: a new objective aligned to a parent objective that rolls up its children also lowers
+  // that parent's progress. This drop leaves that out, so the score after saving can end lower.
   const drop = scoreWithNewObjective(objectives)
   return drop === null ? null : { ...drop, cycle: scored.cycle }
 }
