@@ -134,14 +134,19 @@ public final class BriefWording {
   }
 
   /**
-   * Formats a derived value, such as a forecast, with exactly {@code decimals} decimals, so the
-   * precision it was rounded to stays visible ("0.720"); money follows {@link #decimal(BigDecimal, String)}.
+   * Formats a derived value, such as a forecast, rounded half up to {@code decimals} decimals and
+   * without trailing zeros ("0.72", "3.14"), as the web app writes derived values. Money follows
+   * {@link #decimal(BigDecimal, String)}.
    */
   public String decimal(BigDecimal value, int decimals, String unit) {
     if (UnitsOfMeasure.showsCents(value, unit)) {
       return decimal(value, unit);
     }
-    return localise(value.setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+    BigDecimal rounded = value.setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+    if (rounded.scale() < 0) {
+      rounded = rounded.setScale(0);
+    }
+    return localise(rounded.toPlainString());
   }
 
   /** Formats a count or a confidence. */
