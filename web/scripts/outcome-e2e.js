@@ -148,6 +148,19 @@ async function watchBoard(page, result) {
   await page.screenshot({ path: join(options.out, 'outcome-board.png'), fullPage: true })
 }
 
+// Opens the form of a new objective once the unit has progress and reads the notice of the score
+// the objective would lower. The form is left unsaved when the next step opens another page.
+async function readScoreDrop(page, result) {
+  await page.goto(`${options.url}/units/${options.unit}/edit?cycle=${options.cycle}`)
+  await page.locator(`[data-testid="tree-objective-${options['parent-key']}"]`).waitFor({ timeout: 15_000 })
+  await page.click('[data-testid="new-objective"]')
+  // The unit board arrives over the live connection, so the notice can appear after the form.
+  const scoreDrop = page.locator('[data-testid="score-drop"]')
+  await scoreDrop.waitFor({ timeout: 10_000 })
+  result.scoreDrop = (await scoreDrop.textContent()).trim()
+  await page.screenshot({ path: join(options.out, 'outcome-editor-score-drop.png') })
+}
+
 async function openHistory(page, keyResult, result) {
   await page.goto(`${options.url}/key-results/${keyResult.id}`)
   await page.locator('[data-testid="chart"] svg').waitFor({ timeout: 15_000 })
@@ -203,6 +216,7 @@ async function main() {
     await checkIn(page, keyResult, result)
     await checkInMilestone(page, result)
     await watchBoard(page, result)
+    await readScoreDrop(page, result)
     await openHistory(page, keyResult, result)
     await createKpi(page, result)
     result.ok = result.objectiveCreated && result.keyResultCreated && result.realigned

@@ -79,6 +79,11 @@ describe('SignalEvidence', () => {
     expect(row.get('[data-testid="signal-node-kind"]').text()).toBe('Initiative')
   })
 
+  it('writes the status of a dependency in lower case in German', () => {
+    const row = show(dependencySignal(), 'de').get('[data-testid="signal-off-track-node"]')
+    expect(row.text()).toMatch(/: nicht im Plan, /)
+  })
+
   it('links the key result a dependency signal concerns', () => {
     const link = show(dependencySignal()).get('[data-testid="signal-node-link"]')
     expect(link.attributes('href')).toBe(`/key-results/${KEY_RESULT_ID}`)

@@ -10,7 +10,6 @@ export function useFormat() {
   const { t, locale } = useI18n()
   const separator = computed(() => decimalSeparator(locale.value))
   const numberFormat = computed(() => new Intl.NumberFormat(locale.value, { maximumFractionDigits: 4 }))
-  const estimateFormat = computed(() => new Intl.NumberFormat(locale.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
   const centsFormat = computed(() => new Intl.NumberFormat(locale.value, { minimumFractionDigits: 2, maximumFractionDigits: 2 }))
 
   /** "64.3" from 0.6429 (German "64,3"); null without progress. */
@@ -41,24 +40,20 @@ export function useFormat() {
 
   /**
    * Formats a value the engine derived rather than measured (a forecast, commit and stretch
-   * levels) with `decimals` decimals, 2 unless given, such as "2.49 %" or "4.80 %": the trailing
-   * zeros of a fractional value stay, so the precision reads the same for every value. A value
-   * that rounds to a whole number has no decimals ("3 weeks"). Forecasts pass `derivedDecimals`
-   * of the key result's own values. An amount of money that still has cents after rounding, or
-   * any amount with `cents`, is shown with two decimals. Without a value it returns "–".
+   * levels), rounded to `decimals` decimals (2 unless given) and written without trailing zeros:
+   * 3.1400 with 3 decimals reads "3.14 %", 2.9996 reads "3 %". Forecasts pass `derivedDecimals`
+   * of the key result's own values, so a derived value never shows more than one decimal beyond
+   * them. An amount of money that still has cents after rounding, or any amount with `cents`, is
+   * shown with two decimals. Without a value it returns "–".
    */
   function estimateText(value, unit, decimals = 2, { cents = false } = {}) {
     if (value === null || value === undefined) {
       return '–'
     }
     const rounded = Number(Number(value).toFixed(decimals))
-    const fixed = Number.isInteger(rounded) ? 0 : decimals
-    const format = decimals === 2 && fixed === 2
-      ? estimateFormat.value
-      : new Intl.NumberFormat(locale.value, { minimumFractionDigits: fixed, maximumFractionDigits: decimals })
     const withCents = showsCents(rounded, unit) || (cents && hasCents(unit))
-    const number = withCents ? centsFormat.value.format(rounded) : format.format(rounded)
-    return writeWithUnit(number, unit, locale.value)
+    const format = withCents ? centsFormat.value : new Intl.NumberFormat(locale.value, { maximumFractionDigits: decimals })
+    return writeWithUnit(format.format(rounded), unit, locale.value)
   }
 
   /** "updated 5 s ago" for an ISO instant, relative to `now` in milliseconds. */

@@ -77,12 +77,16 @@ describe('estimateText', () => {
   })
 
   it.each([
-    ['en', 4.7976, '%', 2, '4.80 %'],
-    ['de', 4.7976, '%', 2, '4,80 %'],
-    ['en', 2.5, 'releases', 2, '2.50 releases'],
+    ['en', 4.7976, '%', 2, '4.8 %'],
+    ['de', 4.7976, '%', 2, '4,8 %'],
+    ['de', 3.14, '%', 3, '3,14 %'],
+    ['de', 3.1400, '%', 3, '3,14 %'],
+    ['de', 3.1, '%', 3, '3,1 %'],
+    ['de', 3.14159, '%', 3, '3,142 %'],
+    ['en', 2.5, 'releases', 2, '2.5 releases'],
     ['en', 119.8142, 's', 1, '119.8 s'],
     ['en', 3.0004, 'weeks', 3, '3 weeks'],
-  ])('in %s keeps the trailing zeros of %s %s with %s decimals', (locale, value, unit, decimals, expected) => {
+  ])('in %s writes %s %s with at most %s decimals as "%s"', (locale, value, unit, decimals, expected) => {
     expect(formatIn(locale).estimateText(value, unit, decimals)).toBe(expected)
   })
 })

@@ -237,8 +237,9 @@ export function zoneBands(levels) {
  * Returns the texts of `levels` as the zone preview and the key result card show them, formatted
  * by `format` (`valueText`, `estimateText`). Typed levels read as measured values. Default commit
  * and stretch levels are derived, so they get at most the decimals of the typed levels plus one,
- * as forecasts do. They drop trailing zeros down to the key result's own precision, so with start
- * 4.6 and target 3.9 the default commit reads "4.3", not "4.30". Where every typed level is a
+ * as forecasts do. They get the fewest decimals, down to the key result's own precision, that
+ * keep their rounded value, and `estimateText` drops any trailing zeros left, so with start 4.6
+ * and target 3.9 the default commit reads "4.3", not "4.30". Where every typed level is a
  * whole number (a count), the defaults are whole numbers too. They keep one decimal when the
  * range is too small for whole levels that are distinct and in order. A default level that
  * `unreachableDefaults` lists has the text null, because no value in `unit` reaches it.

@@ -79,7 +79,17 @@ function requestsTo(method, path) {
 afterEach(() => {
   wrapper?.unmount()
   vi.unstubAllGlobals()
+  vi.useRealTimers()
 })
+
+/** Sends the unit board with objectives of the unit in Q4 at the given progress values. */
+function deliverUnitBoard(...progresses) {
+  const nodes = progresses.map((progress, index) => ({
+    id: `o-${index}`, key: `o-${index}`, kind: 'objective', unitId: UNIT_ID, cycleId: Q4, progress, expected: 0.9, noData: false, status: 'on_track', version: 1,
+  }))
+  app.sockets.latest.acceptConnection()
+  app.sockets.latest.deliver({ type: 'snapshot', board: `unit:${UNIT_ID}`, version: 1, units: [], nodes, cycles: [] })
+}
 
 describe('DraftsPage', () => {
   it('sends the strategy with unit and cycle', async () => {
@@ -315,6 +325,30 @@ describe('DraftsPage', () => {
     // The editor's page is loaded on demand, so the navigation finishes after a module import.
     await vi.waitFor(() => expect(app.router.currentRoute.value.name).toBe('okr-editor'))
     expect(app.router.currentRoute.value.query.cycle).toBe(Q4)
+  })
+
+  it('names the score an accepted objective lowers', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await openDrafts()
+    deliverUnitBoard(0.8, 0.6)
+    await flushPromises()
+    expect(wrapper.find('[data-testid="draft-score-drop"]').exists()).toBe(false)
+    await generate()
+    expect(wrapper.get('[data-testid="draft-score-drop"]').text()).toBe(
+      'An accepted objective counts 0 % until its key results get values, so saving it lowers the score of Checkout Squad from 70.0 % to 46.7 %.',
+    )
+  })
+
+  it('names the lowered score in German', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await openDrafts({}, 'de')
+    deliverUnitBoard(0.8, 0.6)
+    await generate()
+    expect(wrapper.get('[data-testid="draft-score-drop"]').text()).toBe(
+      'Ein übernommenes Ziel zählt 0 %, bis seine Schlüsselergebnisse Werte haben. Nach dem Speichern sinkt der Gesamtfortschritt von Checkout Squad daher von 70,0 % auf 46,7 %.',
+    )
   })
 
   it('shows the limit error', async () => {

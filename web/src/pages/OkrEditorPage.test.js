@@ -19,8 +19,10 @@ import OkrEditorPage from './OkrEditorPage.vue'
 let wrapper
 let fake
 
+let app
+
 async function openEditor(extraRoutes = {}, locale = 'en') {
-  ;({ wrapper, fake } = await mountPage(OkrEditorPage, {
+  ;({ wrapper, fake, app } = await mountPage(OkrEditorPage, {
     path: `/units/${UNIT_ID}/edit?cycle=${Q4}`,
     props: { unitId: UNIT_ID },
     routes: outcomeRoutes(extraRoutes),
@@ -44,6 +46,7 @@ afterEach(() => {
   wrapper?.unmount()
   wrapper = null
   vi.unstubAllGlobals()
+  vi.useRealTimers()
 })
 
 const DRAFTED = {
@@ -73,6 +76,15 @@ async function openDraftedKeyResult(proposal, routes = QUALITY_OK, locale = 'en'
   drafts.objectiveSaved(DELIGHT.id)
   await flushPromises()
   await wrapper.get(`[data-testid="add-kr-${DELIGHT.key}"]`).trigger('click')
+}
+
+/** Sends the unit board with objectives of the unit as `[id, cycleId, progress]`. */
+function deliverUnitBoard(objectives) {
+  const nodes = objectives.map(([id, cycleId, progress]) => ({
+    id, key: id, kind: 'objective', unitId: UNIT_ID, cycleId, progress, expected: 0.9, noData: false, status: 'on_track', version: 1,
+  }))
+  app.sockets.latest.acceptConnection()
+  app.sockets.latest.deliver({ type: 'snapshot', board: `unit:${UNIT_ID}`, version: 1, units: [], nodes, cycles: [] })
 }
 
 describe('OKR editor with a drafted proposal', () => {
@@ -250,6 +262,54 @@ describe('OKR editor', () => {
       rollupChildren: null,
     })
     expect(wrapper.find('[data-testid="tree-objective-faster-refunds"]').exists()).toBe(true)
+  })
+
+  it('names the score a new objective lowers', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await openEditor()
+    deliverUnitBoard([['o-a', Q4, 0.8], ['o-b', Q4, 0.7], ['o-c', 'c-2026', 0.702], ['o-old', 'c-2026-q3', 0.1]])
+    await flushPromises()
+    expect(wrapper.find('[data-testid="score-drop"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="new-objective"]').trigger('click')
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toBe(
+      'The score of Checkout Squad drops from 73.4 % to 55.1 % until the new objective gets values.',
+    )
+  })
+
+  it('names the lowered score in German', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await openEditor({}, 'de')
+    deliverUnitBoard([['o-a', Q4, 0.8], ['o-b', Q4, 0.7], ['o-c', 'c-2026', 0.702]])
+    await flushPromises()
+    await wrapper.get('[data-testid="new-objective"]').trigger('click')
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toBe(
+      'Der Gesamtfortschritt von Checkout Squad sinkt von 73,4 % auf 55,1 %, bis das neue Ziel Werte hat.',
+    )
+  })
+
+  it('names the cycle of a score that is not running', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-09-15T10:00:00Z'))
+    await openEditor()
+    deliverUnitBoard([['o-a', Q4, 0.5], ['o-c', 'c-2026', 0.9]])
+    await flushPromises()
+    await wrapper.get('[data-testid="new-objective"]').trigger('click')
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toBe(
+      'The score of Checkout Squad in Q4 2026 drops from 50.0 % to 25.0 % until the new objective gets values.',
+    )
+  })
+
+  it('names the lowered score for a drafted objective', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await openEditor(QUALITY_OK)
+    deliverUnitBoard([['o-a', Q4, 0.6]])
+    useDraftPrefillStore().offer(UNIT_ID, Q4, DRAFTED)
+    await flushPromises()
+    expect(wrapper.get('[data-testid="objective-title"]').element.value).toBe(DRAFTED.title)
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toContain('from 60.0 % to 30.0 %')
   })
 
   it('shows a server validation error next to its field', async () => {

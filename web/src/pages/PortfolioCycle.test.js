@@ -13,6 +13,7 @@ import PortfolioPage from './PortfolioPage.vue'
 const YEAR = 'c0000000-0000-4000-8000-000000002026'
 const Q4 = 'c0000000-0000-4000-8000-000000000004'
 const SEARCH_ID = 'u0000000-0000-4000-8000-0000000000t2'
+const ACME_ID = 'u0000000-0000-4000-8000-0000000000a0'
 
 let wrapper
 
@@ -72,6 +73,18 @@ describe('portfolio of a chosen cycle', () => {
     await flushPromises()
     expect(tile('search-squad').get('[data-testid="percent"]').text()).toBe('no objectives in this cycle')
     expect(tile('search-squad').find('[data-testid="status"]').exists()).toBe(false)
+  })
+
+  it('counts the year objectives beside an empty quarter', async () => {
+    const app = await showPortfolio(Q4)
+    const objectives = ['grow-online-share', 'store-cost-down'].map((key, index) => ({
+      id: `o-${key}`, key, kind: 'objective', unitId: ACME_ID, cycleId: YEAR, progress: 0.5 + index / 10, expected: 0.9, status: 'at_risk', version: 1,
+    }))
+    app.sockets.latest.deliver({ type: 'snapshot', board: `unit:${ACME_ID}`, version: 1, units: [], nodes: objectives, cycles: portfolioSnapshot.cycles })
+    await flushPromises()
+    const company = tile('acme')
+    expect(company.get('[data-testid="percent"]').text()).toBe('no objectives in this cycle')
+    expect(company.get('[data-testid="cycle-counts"]').text()).toBe('2 objectives in 2026')
   })
 
   it('marks a unit whose board has not arrived', async () => {

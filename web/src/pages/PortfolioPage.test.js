@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import portfolioSnapshot from '../__fixtures__/portfolio-snapshot.json'
 import { useSessionStore } from '../stores/session.js'
@@ -8,21 +8,33 @@ import PortfolioPage from './PortfolioPage.vue'
 
 let wrapper
 
-async function showPortfolio(locale = 'en') {
+async function showPortfolio(locale = 'en', snapshot = portfolioSnapshot) {
   const app = createTestApp({ locale })
   const session = useSessionStore()
   session.user = DEMO_USER
   session.checked = true
   wrapper = mountWithApp(PortfolioPage, app)
   app.sockets.latest.acceptConnection()
-  app.sockets.latest.deliver(portfolioSnapshot)
+  app.sockets.latest.deliver(snapshot)
   await flushPromises()
   return app
+}
+
+const YEAR = 'c0000000-0000-4000-8000-000000002026'
+
+/** Returns the portfolio snapshot with the company's objectives moved from Q4 to the year. */
+function companyObjectivesInYear() {
+  return {
+    ...portfolioSnapshot,
+    units: portfolioSnapshot.units.map((unit) => (unit.key === 'acme' ? { ...unit, objectives: 2 } : unit)),
+    nodes: portfolioSnapshot.nodes.map((node) => (node.kind === 'objective' ? { ...node, cycleId: YEAR } : node)),
+  }
 }
 
 afterEach(() => {
   wrapper?.unmount()
   wrapper = null
+  vi.useRealTimers()
 })
 
 describe('portfolio page', () => {
@@ -45,7 +57,34 @@ describe('portfolio page', () => {
     const tile = wrapper.get('[data-testid="unit-digital-commerce"]')
     expect(tile.get('[data-testid="on-track-of"]').text()).toBe('1 of 3 objectives on track')
     const counts = tile.findAll('[data-testid^="count-"]')
-    expect(counts.map((count) => count.text())).toEqual(['· 1 Off track', '· 1 At risk'])
+    expect(counts.map((count) => count.text())).toEqual(['· 1 off track', '· 1 at risk'])
+  })
+
+  it('writes status counts in lower case in German', async () => {
+    await showPortfolio('de')
+    const tile = wrapper.get('[data-testid="unit-digital-commerce"]')
+    const counts = tile.findAll('[data-testid^="count-"]')
+    expect(counts.map((count) => count.text())).toEqual(['· 1 nicht im Plan', '· 1 gefährdet'])
+    expect(tile.get('[data-testid="status"]').text()).toBe('Gefährdet')
+  })
+
+  it('names the cycles the company tile counts', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await showPortfolio('en', companyObjectivesInYear())
+    const company = wrapper.get('[data-testid="unit-acme"]')
+    expect(company.get('[data-testid="cycle-counts"]').text()).toBe('2 objectives in 2026 · no objectives of its own in Q4 2026')
+    expect(wrapper.get('[data-testid="unit-checkout-squad"]').find('[data-testid="cycle-counts"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="board-cycle"]').text()).toBe('Showing every current cycle: 2026, Q4 2026')
+  })
+
+  it('names the cycles the company tile counts in German', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await showPortfolio('de', companyObjectivesInYear())
+    const counts = wrapper.get('[data-testid="unit-acme"] [data-testid="cycle-counts"]')
+    expect(counts.text()).toBe('2 Ziele in 2026 · keine eigenen Ziele in Q4 2026')
+    expect(wrapper.get('[data-testid="board-cycle"]').text()).toBe('Zeigt alle laufenden Zyklen: 2026, Q4 2026')
   })
 
   it('names the objective that sets the company tile at risk', async () => {

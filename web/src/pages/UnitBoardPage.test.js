@@ -37,7 +37,15 @@ describe('unit board page', () => {
     const summary = wrapper.get('[data-testid="unit-summary"]')
     expect(summary.get('[data-testid="status"]').text()).toBe('Off track')
     expect(summary.get('[data-testid="unit-on-track-of"]').text()).toBe('1 of 2 objectives on track')
-    expect(summary.get('[data-testid="unit-counts"]').text()).toContain('· 1 Off track')
+    expect(summary.get('[data-testid="unit-counts"]').text()).toContain('· 1 off track')
+  })
+
+  it('writes status counts in lower case in German', async () => {
+    await showBoard('de')
+    const summary = wrapper.get('[data-testid="unit-summary"]')
+    expect(summary.get('[data-testid="status"]').text()).toBe('Nicht im Plan')
+    expect(summary.get('[data-testid="unit-counts"]').text()).toContain('· 1 nicht im Plan')
+    expect(summary.get('[data-testid="unit-counts"]').text()).not.toContain('Nicht im Plan')
   })
 
   it('says how many objectives are on track in German', async () => {
@@ -95,7 +103,7 @@ describe('unit board page', () => {
     await showBoard()
     const row = keyResult('checkout-conversion')
     expect(row.get('[data-testid="zone"]').text()).toBe('Zone: Commit')
-    expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.10 % (71.4 %)')
+    expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
   })
 
   it('rounds a forecast of one-decimal values to two', async () => {
@@ -109,6 +117,19 @@ describe('unit board page', () => {
     })
     await flushPromises()
     expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Forecast 3.09 % (71.4 %)')
+  })
+
+  it('writes a forecast without trailing zeros in German', async () => {
+    const app = await showBoard('de')
+    const conversion = unitSnapshot.nodes.find((node) => node.key === 'checkout-conversion')
+    app.sockets.latest.deliver({
+      type: 'delta',
+      board: unitSnapshot.board,
+      version: unitSnapshot.version + 1,
+      nodes: [{ ...conversion, version: conversion.version + 1, current: 2.86, forecast: { value: 3.14, progress: 0.7429, reason: null } }],
+    })
+    await flushPromises()
+    expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Prognose 3,14 % (74,3 %)')
   })
 
   it('rounds a forecast of whole values to one decimal', async () => {

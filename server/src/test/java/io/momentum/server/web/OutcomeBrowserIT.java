@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Headless Chromium against a real node through the outcome-model screens: the OKR editor creates
  * an objective and a key result and re-aligns the objective by drag and drop, the one-minute
- * check-in sends a value, the team board shows the new progress, the key result's history chart
- * draws, and the KPI editor creates a KPI with its corridor. Screenshots go to {@code server/target/screenshots/}.
+ * check-in sends a value, the team board shows the new progress, the editor then names the score
+ * a new objective would lower, the key result's history chart draws, and the KPI editor creates a
+ * KPI with its corridor. Screenshots go to {@code server/target/screenshots/}.
  */
 class OutcomeBrowserIT {
 
@@ -32,6 +33,8 @@ class OutcomeBrowserIT {
 
     JsonObject result = run.result();
     assertThat(result.getString("error")).as(run.output()).isNull();
+    assertThat(result.getString("scoreDrop")).as("score notice before saving a new objective")
+        .matches("The score of .+ drops from \\d+\\.\\d % to \\d+\\.\\d % until the new objective gets values\\.");
     assertThat(result.getBoolean("objectiveCreated")).as("objective created in the editor").isTrue();
     assertThat(result.getBoolean("keyResultCreated")).as("key result created in the editor").isTrue();
     assertThat(result.getBoolean("realigned")).as("objective dragged under its new parent").isTrue();

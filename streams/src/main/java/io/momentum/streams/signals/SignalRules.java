@@ -159,7 +159,7 @@ final class SignalRules {
         .put("leadDays", leadDays)
         .put("values", pointsJson(spreadOverTime(track.valuesSince(cycleStart(cycle)), FORECAST_EVIDENCE_POINTS)))
         .put("checkedAt", now.toString());
-    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + withDecimals(new BigDecimal(shownForecast), decimals, node)
+    Supplier<String> explanation = () -> node.title() + " is forecast to reach " + withoutTrailingZeros(new BigDecimal(shownForecast), node)
         + " by the end of its cycle on " + cycle.end() + ", " + percent + " % of the way to its target "
         + withUnit(node.target(), node) + ". That is off track, with " + counted(leadDays, "day", "days") + " left to act.";
     return new Finding(OFF_TRACK_FORECAST, fingerprint(OFF_TRACK_FORECAST, node.id()), now, List.of(node.id()),
@@ -195,7 +195,7 @@ final class SignalRules {
       return "The forecast is no longer off track: it reaches " + percent + " % of the way to the target.";
     }
     int decimals = DisplayPrecision.decimalsFor(node.start(), node.target(), node.current());
-    return "The forecast is no longer off track: it reaches " + withDecimals(DisplayPrecision.round(forecast.value(), decimals), decimals, node)
+    return "The forecast is no longer off track: it reaches " + withoutTrailingZeros(DisplayPrecision.round(forecast.value(), decimals), node)
         + ", " + percent + " % of the way to its target " + withUnit(node.target(), node) + ".";
   }
 
@@ -721,13 +721,13 @@ final class SignalRules {
   }
 
   /**
-   * Writes a derived value, already rounded to {@code decimals}, in English with the node's unit
-   * and with all those decimals, so 4.8 at 2 decimals reads "4.80 %". A value that is whole after
-   * rounding has no decimals ("3 weeks"), as the web app shows it.
+   * Writes a derived value, already rounded to its decimals, in English with the node's unit and
+   * without trailing zeros, as the web app shows it: 4.80 reads "4.8 %" and 3.00 weeks "3 weeks".
+   * An amount of money with cents keeps two decimals.
    */
-  static String withDecimals(BigDecimal rounded, int decimals, NodeState node) {
+  static String withoutTrailingZeros(BigDecimal rounded, NodeState node) {
     BigDecimal stripped = rounded.stripTrailingZeros();
-    BigDecimal shown = stripped.scale() <= 0 ? stripped.setScale(0) : rounded.setScale(decimals, RoundingMode.HALF_UP);
+    BigDecimal shown = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     BigDecimal amount = UnitsOfMeasure.amount(shown, node.unit());
     return UnitsOfMeasure.write(UnitsOfMeasure.formatNumber(amount, "en"), node.unit(), "en");
   }

@@ -51,13 +51,13 @@ class SignalSentencesTest {
   }
 
   @Test
-  void forecastKeepsTrailingZeroOfItsPrecision() {
+  void forecastDropsTrailingZeros() {
     NodeState node = keyResult("kr-9", "Conversion rate", "2.5", "6.5", "3.1", "%",
         Forecast.of(new BigDecimal("4.7976"), new BigDecimal("0.5744")), Status.OFF_TRACK);
 
     Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
 
-    assertThat(finding.explanation()).contains("forecast to reach 4.80 % ");
+    assertThat(finding.explanation()).contains("forecast to reach 4.8 % ");
     assertThat(finding.params().getString("forecast")).isEqualTo("4.8");
     assertThat(finding.params().getInteger("decimals")).isEqualTo(2);
   }

@@ -584,7 +584,7 @@ class BriefComposerTest {
       "en | at the current pace it reaches 4.8 % by the end of the cycle",
       "de | Im jetzigen Tempo erreicht es bis zum Zyklusende 4,8 % statt"})
   void forecastValueDropsTrailingZeros(String language, String expected) {
-    // The key result is written with one decimal, so its forecast is rounded to two: 4.80, written as its values are.
+    // The key result is written with one decimal, so its forecast is rounded to two: 4.80 reads 4.8.
     BriefInputs inputs = failedPayments(BriefKind.WEEKLY);
     List<JsonObject> now = new ArrayList<>(inputs.now());
     now.replaceAll(node -> "k-fail".equals(node.getString("id"))

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { newObjectiveScoreDrop, scoreWithNewObjective, scoredCyclesForNewObjective } from './newObjectiveScore.js'
+
+const YEAR = { id: 'year', key: '2026', name: '2026', kind: 'annual', parentId: null, start: '2026-01-01', end: '2026-12-31' }
+const Q3 = { id: 'q3', key: '2026-q3', name: 'Q3 2026', kind: 'quarter', parentId: 'year', start: '2026-07-01', end: '2026-09-30' }
+const Q4 = { id: 'q4', key: '2026-q4', name: 'Q4 2026', kind: 'quarter', parentId: 'year', start: '2026-10-01', end: '2026-12-31' }
+const Q1 = { id: 'q1-2027', key: '2027-q1', name: 'Q1 2027', kind: 'quarter', parentId: null, start: '2027-01-01', end: '2027-03-31' }
+const CYCLES = [YEAR, Q3, Q4, Q1]
+const TODAY = '2026-12-05'
+
+function objective(id, cycleId, progress, unitId = 'checkout') {
+  return { id, kind: 'objective', unitId, cycleId, progress, expected: 0.9, noData: false, status: 'on_track' }
+}
+
+function board(...nodes) {
+  return { nodes: Object.fromEntries(nodes.map((node) => [node.id, node])) }
+}
+
+describe('scoreWithNewObjective', () => {
+  it('adds an objective of 0 % to the mean', () => {
+    const drop = scoreWithNewObjective([objective('a', 'q4', 0.8), objective('b', 'q4', 0.7), objective('c', 'q4', 0.7)])
+    expect(drop.before).toBe(0.7333)
+    expect(drop.after).toBe(0.55)
+  })
+
+  it('is null without objectives', () => {
+    expect(scoreWithNewObjective([])).toBeNull()
+  })
+
+  it('is null while the score is 0', () => {
+    expect(scoreWithNewObjective([objective('a', 'q4', 0)])).toBeNull()
+  })
+})
+
+describe('scoredCyclesForNewObjective', () => {
+  it('counts every running cycle for a running cycle', () => {
+    const scored = scoredCyclesForNewObjective(CYCLES, 'q4', TODAY)
+    expect([...scored.ids].sort()).toEqual(['q4', 'year'])
+    expect(scored.cycle).toBeNull()
+  })
+
+  it('counts the chosen cycle for a later cycle', () => {
+    const scored = scoredCyclesForNewObjective(CYCLES, 'q1-2027', TODAY)
+    expect([...scored.ids]).toEqual(['q1-2027'])
+    expect(scored.cycle).toBe(Q1)
+  })
+
+  it('is null for an unknown cycle', () => {
+    expect(scoredCyclesForNewObjective(CYCLES, 'missing', TODAY)).toBeNull()
+  })
+})
+
+describe('newObjectiveScoreDrop', () => {
+  const state = board(
+    objective('year-goal', 'year', 0.9),
+    objective('q4-goal', 'q4', 0.6),
+    objective('q3-goal', 'q3', 0.2),
+    objective('other-unit', 'q4', 0.1, 'search'),
+  )
+
+  it('scores the running cycles of the unit', () => {
+    expect(newObjectiveScoreDrop(state, 'checkout', CYCLES, 'q4', TODAY)).toEqual({ before: 0.75, after: 0.5, cycle: null })
+  })
+
+  it('names a cycle that does not run today', () => {
+    const drop = newObjectiveScoreDrop(board(objective('plan', 'q1-2027', 0.4)), 'checkout', CYCLES, 'q1-2027', TODAY)
+    expect(drop).toEqual({ before: 0.4, after: 0.2, cycle: Q1 })
+  })
+
+  it('is null before the board arrives', () => {
+    expect(newObjectiveScoreDrop(null, 'checkout', CYCLES, 'q4', TODAY)).toBeNull()
+  })
+})
