@@ -87,8 +87,10 @@ final class StrategyPhrases {
   /**
    * Prepositions that open a side part of a phrase, such as the channel in "make checkout faster
    * on mobile", in English and German. The topic words before them name what should change.
+   * "through" and "via" stay out, because they name the means ("grow revenue through partners"),
+   * which a text should match.
    */
-  private static final Set<String> SIDE_PREPOSITIONS = Set.of("on", "across", "via", "through", "auf", "über");
+  private static final Set<String> SIDE_PREPOSITIONS = Set.of("on", "across", "auf");
 
   /**
    * Words that name a segment of customers, those who buy again, in English and German. The
@@ -195,6 +197,8 @@ final class StrategyPhrases {
    * Splits the topic terms among {@code content} of {@code text} at a segment of customers
    * ({@link #splitSegment}) or else at its first side preposition ("on", "auf", ...). In "make
    * checkout faster on mobile" the main term is "checkout", and "mobile" names where, not what.
+   * The words before the preposition need a topic term after their first word, which is mostly
+   * the verb, so "focus on repeat customers" is not split.
    */
   private static SplitTopic splitTopic(String language, String text, Set<String> content) {
     Set<String> segment = new HashSet<>(content);
@@ -208,11 +212,13 @@ final class StrategyPhrases {
         continue;
       }
       Set<String> before = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, 0, i)));
+      Set<String> afterVerb = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, 1, i)));
       Set<String> after = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, i + 1, words.length)));
       before.retainAll(content);
+      afterVerb.retainAll(content);
       after.retainAll(content);
       after.removeAll(before);
-      return before.isEmpty() || after.isEmpty() ? SplitTopic.NONE : new SplitTopic(Set.copyOf(before), Set.copyOf(after));
+      return afterVerb.isEmpty() || after.isEmpty() ? SplitTopic.NONE : new SplitTopic(Set.copyOf(before), Set.copyOf(after));
     }
     return SplitTopic.NONE;
   }

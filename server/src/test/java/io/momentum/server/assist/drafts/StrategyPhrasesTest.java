@@ -148,6 +148,14 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void meansAndVerbAreNoSidePart() {
+    StrategyPhrases phrases = phrases("en", "Grow revenue through partners. Focus on wish lists");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("revenue per month"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("wish lists shared per month"))).containsExactly("Focus on wish lists");
+  }
+
+  @Test
   void sharedHyphenatedModifierDoesNotAnswer() {
     StrategyPhrases phrases = phrases("en", "Make deployments self-service. Grow self-service revenue");
 
