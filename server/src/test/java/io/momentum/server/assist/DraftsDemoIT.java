@@ -35,6 +35,8 @@ class DraftsDemoIT {
   static final String RETURNS_EN = "Cut the return rate. Refund customers faster. Resell more returned gear as grade A.";
   static final String CARE_EN = "Answer every customer within four hours and solve more issues on the first contact."
       + " Raise customer satisfaction.";
+  static final String CARE_DE = "Jeden Kunden innerhalb von vier Stunden antworten und mehr Anliegen beim ersten Kontakt"
+      + " lösen. Die Kundenzufriedenheit steigern.";
 
   private static MomentumNode node;
   private static Http api;
@@ -316,5 +318,118 @@ class DraftsDemoIT {
 
     assertThat(underWayTitles(alone, "Ship the mobile app faster")).contains("Release the app every two weeks");
     assertThat(underWayTitles(inLongText, "Ship the mobile app faster")).contains("Release the app every two weeks");
+  }
+
+  private static List<String> keyResultTitles(JsonObject draft) {
+    return keyResults(draft).stream().map(kr -> kr.getString("title")).toList();
+  }
+
+  private static List<String> noteCodes(JsonObject draft) {
+    return draft.getJsonArray("notes").stream().map(note -> ((JsonObject) note).getString("code")).toList();
+  }
+
+  @Test
+  void returningCustomersMeanRepeatPurchases() {
+    for (String unitKey : List.of("growth", "commerce")) {
+      JsonObject draft = draft(unitKey, "Grow revenue from returning customers.", "en");
+
+      assertThat(keyResultTitles(draft)).as(unitKey).anyMatch(title -> title.contains("repeat purchase")
+          || title.contains("returning customers"));
+      assertThat(keyResultTitles(draft)).as(unitKey).noneMatch(title -> title.toLowerCase().contains("return rate")
+          || title.contains("returns") || title.contains("retention") || title.contains("churn"));
+      assertThat(sourceIds(draft)).as(unitKey).doesNotContain("sales-en-2");
+      assertThat(underWayTitles(draft, "Grow revenue from returning customers")).as(unitKey)
+          .doesNotContain("Fewer returns because customers pick the right size", "Refund within two days of a return arriving");
+    }
+
+    JsonObject german = draft("growth", "Umsatz mit Stammkunden steigern.", "de");
+
+    assertThat(keyResultTitles(german)).anyMatch(title -> title.contains("Stammkunden") || title.contains("Wiederkauf"));
+    assertThat(keyResultTitles(german)).noneMatch(title -> title.contains("Retour") || title.contains("return"));
+  }
+
+  @Test
+  void mobileCheckoutStaysOnCheckout() {
+    JsonObject draft = draft("checkout", "Make checkout faster on mobile.", "en");
+
+    assertThat(proposals(draft)).extracting(p -> p.getString("title"))
+        .doesNotContain("Ship our mobile app to customers faster and more reliably");
+    assertThat(sourceIds(draft)).doesNotContain("engineering-en-9");
+    for (JsonObject kr : keyResults(draft)) {
+      assertThat(kr.getString("title")).doesNotContain(" app");
+    }
+    assertThat(underWayTitles(draft, "Make checkout faster on mobile")).contains("Make checkout effortless on every device");
+    assertThat(noteCodes(draft)).doesNotContain("no_match");
+  }
+
+  @Test
+  void returningAndGuestCustomersStayAnswered() {
+    JsonObject draft = draft("checkout", CHECKOUT_LONG_EN, "en");
+
+    assertThat(underWayTitles(draft, "Make checkout effortless for returning and guest customers")).isNotEmpty();
+    assertThat(uncovered(draft)).doesNotContain("Make checkout effortless for returning and guest customers");
+  }
+
+  @Test
+  void selfServiceDeploymentsAreNotRevenue() {
+    JsonObject draft = draft("platform", "Make deployments self-service.", "en");
+
+    assertThat(proposals(draft)).extracting(p -> p.getString("title")).doesNotContain("Grow self-service revenue");
+    assertThat(keyResultTitles(draft)).noneMatch(title -> title.contains("revenue") || title.contains("questions"));
+    assertThat(underWayTitles(draft, "Make deployments self-service"))
+        .doesNotContain("Leave every customer happier than they came");
+  }
+
+  @Test
+  void proposalCopiesAtMostOneTrackedKeyResult() {
+    for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
+        {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {
+      JsonObject draft = draft(request[0], request[1], "en");
+
+      for (JsonObject proposal : proposals(draft)) {
+        List<JsonObject> krs = proposal.getJsonArray("keyResults").stream().map(JsonObject.class::cast).toList();
+        long tracked = krs.stream().filter(kr -> kr.getJsonObject("alreadyTrackedBy") != null).count();
+        assertThat(tracked).as(request[0] + ": " + proposal.getString("title")).isLessThanOrEqualTo(1);
+        assertThat(krs.size() - tracked).as(request[0] + ": " + proposal.getString("title")).isGreaterThanOrEqualTo(1);
+      }
+    }
+    JsonObject care = draft("customer-care", CARE_EN, "en");
+    assertThat(underWayTitles(care, "solve more issues on the first contact"))
+        .contains("Solve customer problems on the first contact");
+    assertThat(care.getJsonArray("underWay").stream().map(JsonObject.class::cast)
+        .filter(entry -> entry.getString("title").equals("Solve customer problems on the first contact"))
+        .flatMap(entry -> entry.getJsonArray("terms").stream())).contains("first", "contact", "solv");
+  }
+
+  @Test
+  void underWayAnswerHidesNoMatchNote() {
+    JsonObject draft = draft("customer-care", "Answer every customer within four hours.", "en");
+
+    assertThat(underWayTitles(draft, "Answer every customer within four hours"))
+        .contains("Answer every customer within four hours");
+    assertThat(noteCodes(draft)).doesNotContain("no_match");
+    assertThat(uncovered(draft)).isEmpty();
+  }
+
+  @Test
+  void germanAnswerClauseFindsOwnObjective() {
+    String fastAnswers = currentObjective("Answer every customer within four hours");
+
+    JsonObject german = draft("customer-care", "Jeden Kunden innerhalb von vier Stunden antworten.", "de");
+
+    assertThat(underWayPhrases(german, fastAnswers)).containsExactly("Jeden Kunden innerhalb von vier Stunden antworten");
+    assertThat(uncovered(german)).isEmpty();
+  }
+
+  @Test
+  void germanCareDraftUsesOperationsNumbers() {
+    JsonObject german = draft("customer-care", CARE_DE, "de");
+
+    assertThat(keyResults(german)).filteredOn(kr -> kr.getString("title").contains("Erstkontakt")).singleElement()
+        .satisfies(kr -> {
+          assertThat(kr.getString("numbers")).isEqualTo("past");
+          assertThat(kr.getString("title")).contains("von 64 % auf 75 %");
+          assertThat(kr.getJsonObject("alreadyTrackedBy").getString("unitName")).isEqualTo("Operations");
+        });
   }
 }

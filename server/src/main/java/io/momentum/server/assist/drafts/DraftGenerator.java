@@ -257,21 +257,38 @@ final class DraftGenerator {
     List<Proposal> proposals = new ArrayList<>();
     Set<UUID> usedKpis = new HashSet<>();
     for (Plan plan : plans) {
-      List<String> answers = answeredPhrases(input, plan);
-      if (answers.isEmpty() || plan.seeds().size() < MIN_KEY_RESULTS) {
+      if (answeredPhrases(input, plan).isEmpty() || plan.seeds().size() < MIN_KEY_RESULTS) {
         // A proposal without a phrase it answers has no reason to be offered.
         continue;
       }
       String id = "p" + (proposals.size() + 1);
-      List<Seed> seeds = plan.seeds();
-      Map<Integer, KpiTargets.Kpi> kpis = assignKpis(input, seeds, usedKpis);
+      List<Seed> planned = plan.seeds();
+      Map<Integer, KpiTargets.Kpi> kpis = assignKpis(input, planned, usedKpis);
+      List<Seed> seeds = new ArrayList<>();
+      List<Seed> trackedElsewhere = new ArrayList<>();
       List<Proposal.KeyResult> keyResults = new ArrayList<>();
-      for (int i = 0; i < seeds.size(); i++) {
-        keyResults.add(adapt(input, id + "-k" + (i + 1), seeds.get(i), kpis.get(i), past));
+      Seed trackedKept = null;
+      for (int i = 0; i < planned.size(); i++) {
+        Proposal.KeyResult kr = adapt(input, id + "-k" + (seeds.size() + 1), planned.get(i), kpis.get(i), past);
+        if (kr.alreadyTrackedBy() != null && trackedKept != null) {
+          trackedElsewhere.add(planned.get(i));
+          continue;
+        }
+        if (kr.alreadyTrackedBy() != null) {
+          trackedKept = planned.get(i);
+        }
+        seeds.add(planned.get(i));
+        keyResults.add(kr);
       }
-      if (keyResults.stream().allMatch(kr -> kr.alreadyTrackedBy() != null)) {
-        // Other units track every key result already, so the draft lists their objectives to contribute to instead.
-        addTrackedAsUnderWay(input, seeds, underWayPhrases, underWayTerms);
+      // A proposal copies at most one key result that another unit tracks, and only beside key results of its own.
+      // The draft lists the objectives of the others under way, so the team contributes to them.
+      addTrackedAsUnderWay(input, trackedElsewhere, underWayPhrases, underWayTerms);
+      List<String> answers = answeredPhrases(input, new Plan(plan.candidate(), seeds));
+      boolean ownKeyResult = keyResults.stream().anyMatch(kr -> kr.alreadyTrackedBy() == null);
+      if (!ownKeyResult || keyResults.size() < MIN_KEY_RESULTS || answers.isEmpty()) {
+        if (trackedKept != null) {
+          addTrackedAsUnderWay(input, List.of(trackedKept), underWayPhrases, underWayTerms);
+        }
         continue;
       }
       JsonObject source = plan.candidate().source().copy().put("phrases", new JsonArray(answers));
@@ -845,14 +862,25 @@ final class DraftGenerator {
   /**
    * Returns the position of the first key result of {@code sibling} whose metric's words all occur
    * in the title of {@code kr}, analyzed in the sibling's language, or -1. "monthly customer churn"
-   * pairs with "Cut monthly customer churn from 4.6 % to 3.9 %".
+   * pairs with "Cut monthly customer churn from 4.6 % to 3.9 %". Without such a key result, it is
+   * the first whose topic words all occur in the title and make up at least half of the title's
+   * topic words: "first-contact resolution rate" pairs with "Raise first-contact resolution from
+   * 64 % to 75 %", which leaves out the generic "rate".
    */
   private static int pairedKeyResult(Example sibling, PastKeyResult kr) {
-    Set<String> title = OkrText.terms(sibling.language(), kr.title());
+    String language = sibling.language();
+    Set<String> title = OkrText.terms(language, kr.title());
     for (int i = 0; i < sibling.keyResults().size(); i++) {
-      Set<String> metric = OkrText.terms(sibling.language(), sibling.keyResults().get(i).metric());
+      Set<String> metric = OkrText.terms(language, sibling.keyResults().get(i).metric());
       metric.removeIf(term -> !Character.isLetter(term.charAt(0)));
       if (!metric.isEmpty() && title.containsAll(metric)) {
+        return i;
+      }
+    }
+    Set<String> titleTopic = StrategyPhrases.topicTerms(language, kr.title());
+    for (int i = 0; i < sibling.keyResults().size(); i++) {
+      Set<String> metricTopic = StrategyPhrases.topicTerms(language, sibling.keyResults().get(i).metric());
+      if (!metricTopic.isEmpty() && titleTopic.containsAll(metricTopic) && 2 * metricTopic.size() >= titleTopic.size()) {
         return i;
       }
     }
@@ -946,7 +974,10 @@ final class DraftGenerator {
   private static Set<String> topicMatch(Input input, String phrase, Set<String> terms, Set<String> objectiveTerms) {
     String language = input.language();
     Set<String> topic = new HashSet<>();
-    input.phrases().topicTermsOf(phrase).forEach(term -> topic.add(StrategyPhrases.topicKey(language, term)));
+    Set<String> side = input.phrases().sideTermsOf(phrase);
+    // A side part of the phrase, such as "on mobile", counts only where the part names it.
+    input.phrases().topicTermsOf(phrase).stream().filter(term -> !side.contains(term) || terms.contains(term))
+        .forEach(term -> topic.add(StrategyPhrases.topicKey(language, term)));
     Set<String> matched = new HashSet<>();
     Set<String> matchedKeys = new HashSet<>();
     for (String term : terms) {

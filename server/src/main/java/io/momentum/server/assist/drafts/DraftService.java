@@ -187,7 +187,8 @@ public final class DraftService {
     DraftGenerator.Result result = generator.generate(input, hits, orgIndex.objectives());
 
     Draft draft = new Draft(review, findingsLanguage);
-    if (result.proposals().isEmpty()) {
+    if (result.proposals().isEmpty() && result.underWay().isEmpty()) {
+      // An objective under way that answers a phrase is a match too, so the note is only for a draft that shows nothing.
       draft.notes.add(new JsonObject().put("code", "no_match"));
     }
     for (Proposal proposal : result.proposals()) {

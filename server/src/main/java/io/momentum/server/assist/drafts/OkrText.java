@@ -1,6 +1,7 @@
 package io.momentum.server.assist.drafts;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -33,13 +35,26 @@ public final class OkrText {
 
   private static final CharArraySet ENGLISH_STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   private static final CharArraySet GERMAN_STOP = GermanAnalyzer.getDefaultStopSet();
+  /** The word that the English analyzer reads for repeat purchases and customers who buy again. */
+  static final String REPEAT_PURCHASE = "repeatpurchase";
   /**
-   * Analyzes field {@code en} in English, with {@link NounStemFilter} after Lucene's Porter
-   * stemmer, and field {@code de} in German; other fields use the standard analyzer.
+   * "returning" or "repeat" before customers, buyers, shoppers or clients, also with a second
+   * adjective joined by "and" or "or" ("returning and guest customers"), and "repeat purchase".
+   * Such customers buy again, so the English analyzer reads each as the one word
+   * {@value #REPEAT_PURCHASE}: the stem "return" would tie them to product returns, and two
+   * words would weigh the wish twice in a phrase.
+   */
+  static final Pattern REPEAT_CUSTOMERS = Pattern.compile("\\brepeat[\\s-]+purchases?\\b|\\b(?:returning|repeat)"
+      + "(?=(?:\\s+(?:and|or)\\s+\\p{L}+)?"
+      + "\\s+(?:customers?|buyers?|shoppers?|clients?)\\b)", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Analyzes field {@code en} in English, with {@link #REPEAT_CUSTOMERS} read as one word and
+   * {@link NounStemFilter} after Lucene's Porter stemmer, and field {@code de} in German. Other
+   * fields use the standard analyzer.
    */
   static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
       Map.of("en", withNounStems(new EnglishAnalyzer()), "de", new GermanAnalyzer()));
-
   /** Sentence ends and list punctuation; a point or comma between two digits is a decimal or thousands mark, not a break. */
   private static final Pattern PHRASE_BREAK = Pattern.compile("(?:[;:!?\\n\\r•]|[.,](?!\\d)|(?<!\\d)[.,])+|\\s[-–]\\s");
   /** Words that join two clauses of a sentence; "by" only before a gerund, as in "grow revenue by winning deals". */
@@ -91,6 +106,11 @@ public final class OkrText {
       @Override
       protected Analyzer getWrappedAnalyzer(String fieldName) {
         return analyzer;
+      }
+
+      @Override
+      protected Reader wrapReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(REPEAT_CUSTOMERS, REPEAT_PURCHASE, reader);
       }
 
       @Override

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The clause-sized phrases of a strategy text ({@link OkrText#phrases}) and the test of which of
@@ -83,14 +85,49 @@ final class StrategyPhrases {
       "für", "outside", "außerhalb", "innerhalb");
 
   /**
+   * Prepositions that open a side part of a phrase, such as the channel in "make checkout faster
+   * on mobile", in English and German. The topic words before them name what should change.
+   * "through" and "via" stay out, because they name the means ("grow revenue through partners"),
+   * which a text should match.
+   */
+  private static final Set<String> SIDE_PREPOSITIONS = Set.of("on", "across", "auf");
+
+  /**
+   * Words that name a segment of customers, those who buy again, in English and German. The
+   * English analyzer reads "returning customers" as {@link OkrText#REPEAT_PURCHASE}.
+   */
+  private static final String SEGMENT_WORDS = OkrText.REPEAT_PURCHASE + " stammkunden wiederkäufer";
+
+  /** Analyzed {@link #SEGMENT_WORDS} of each language. */
+  private static final Map<String, Set<String>> SEGMENT_TERMS = Map.of(
+      "en", Set.copyOf(OkrText.terms("en", SEGMENT_WORDS)), "de", Set.copyOf(OkrText.terms("de", SEGMENT_WORDS)));
+
+  /** A word of letters joined by hyphens, such as "self-service" or "Checkout-Conversion". */
+  private static final Pattern COMPOUND = Pattern.compile("\\p{L}+(?:-\\p{L}+)+");
+
+  /**
    * A phrase with the weights of its content terms and the analyzed place words it names. A text
    * answers it only when it names one of those places too, so "grow revenue" alone answers
    * "Grow revenue in the DACH region" only partly. {@code measures} are the generic words of a
    * measure that a phrase with a single topic word names ("rate" in "cut the return rate"). A text
    * must contain one of them as well, so "paid media spend below target return" does not answer
    * "cut the return rate": its "return" is a return on ad spend, not a product return.
+   * {@code compounds} are the analyzed parts of each hyphenated word, which count only together.
+   * {@code topic} splits the topic terms at a side part.
    */
-  private record Phrase(String text, Map<String, Double> weights, double total, Set<String> places, Set<String> measures) {
+  private record Phrase(String text, Map<String, Double> weights, double total, Set<String> places, Set<String> measures,
+                        List<Set<String>> compounds, SplitTopic topic) {
+  }
+
+  /**
+   * The topic terms of a phrase that a text must name, one of the {@code main} terms, and those
+   * that count only when a text names them, the {@code side} terms. They are split at a side part
+   * ({@link #SIDE_PREPOSITIONS}) or at a segment of customers ({@link #SEGMENT_WORDS}), and both
+   * sets are empty without either. So "checkout conversion" answers "make checkout faster on
+   * mobile", and "crash-free sessions of the mobile app" does not.
+   */
+  private record SplitTopic(Set<String> main, Set<String> side) {
+    static final SplitTopic NONE = new SplitTopic(Set.of(), Set.of());
   }
 
   private final String language;
@@ -124,13 +161,78 @@ final class StrategyPhrases {
           weights.put(term, idf.applyAsDouble(term));
         }
       }
+      List<Set<String>> compounds = compounds(language, text, weights);
       double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
       Set<String> measures = new HashSet<>();
       weights.keySet().stream().filter(MEASURE_TERMS.get(language)::contains).forEach(measures::add);
       long topicWords = weights.keySet().stream().filter(term -> isTopicTerm(language, term)).count();
-      phrases.add(new Phrase(text, weights, total, Set.copyOf(named), topicWords == 1 ? Set.copyOf(measures) : Set.of()));
+      phrases.add(new Phrase(text, weights, total, Set.copyOf(named), topicWords == 1 ? Set.copyOf(measures) : Set.of(),
+          compounds, splitTopic(language, text, weights.keySet())));
     }
     return new StrategyPhrases(language, phrases, direction, places);
+  }
+
+  /**
+   * Returns the analyzed content terms of each hyphenated word of {@code text} that has at least 2
+   * of them, and gives their parts one term's weight together: the largest weight of a part,
+   * shared equally. So "self-service" weighs as much as one rare word, not as two.
+   */
+  private static List<Set<String>> compounds(String language, String text, Map<String, Double> weights) {
+    List<Set<String>> compounds = new ArrayList<>();
+    Matcher matcher = COMPOUND.matcher(text);
+    while (matcher.find()) {
+      Set<String> parts = OkrText.terms(language, matcher.group().replace('-', ' '));
+      parts.retainAll(weights.keySet());
+      if (parts.size() < 2) {
+        continue;
+      }
+      double weight = parts.stream().mapToDouble(weights::get).max().orElse(0) / parts.size();
+      parts.forEach(part -> weights.put(part, weight));
+      compounds.add(Set.copyOf(parts));
+    }
+    return List.copyOf(compounds);
+  }
+
+  /**
+   * Splits the topic terms among {@code content} of {@code text} at a segment of customers
+   * ({@link #splitSegment}) or else at its first side preposition ("on", "auf", ...). In "make
+   * checkout faster on mobile" the main term is "checkout", and "mobile" names where, not what.
+   * The words before the preposition need a topic term after their first word, which is mostly
+   * the verb, so "focus on repeat customers" is not split.
+   */
+  private static SplitTopic splitTopic(String language, String text, Set<String> content) {
+    Set<String> segment = new HashSet<>(content);
+    segment.retainAll(SEGMENT_TERMS.get(language));
+    if (!segment.isEmpty()) {
+      return splitSegment(language, content, segment);
+    }
+    String[] words = text.strip().split("\\s+");
+    for (int i = 1; i < words.length - 1; i++) {
+      if (!SIDE_PREPOSITIONS.contains(words[i].toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      Set<String> before = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, 0, i)));
+      Set<String> afterVerb = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, 1, i)));
+      Set<String> after = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, i + 1, words.length)));
+      before.retainAll(content);
+      afterVerb.retainAll(content);
+      after.retainAll(content);
+      after.removeAll(before);
+      return afterVerb.isEmpty() || after.isEmpty() ? SplitTopic.NONE : new SplitTopic(Set.copyOf(before), Set.copyOf(after));
+    }
+    return SplitTopic.NONE;
+  }
+
+  /**
+   * Splits the topic terms of a phrase that names a segment of customers ("grow revenue from
+   * returning customers"). With at most one other topic term the segment is the main topic, so
+   * "net revenue retention" does not answer: it counts every customer. With more, the segment is
+   * one detail of the phrase and counts only when a text names it, so "guest checkout" answers
+   * "make checkout effortless for returning and guest customers".
+   */
+  private static SplitTopic splitSegment(String language, Set<String> content, Set<String> segment) {
+    long others = content.stream().filter(term -> isTopicTerm(language, term) && !segment.contains(term)).count();
+    return others <= 1 ? new SplitTopic(Set.copyOf(segment), Set.of()) : new SplitTopic(Set.of(), Set.copyOf(segment));
   }
 
   private static Map<String, Set<String>> genericTerms() {
@@ -200,6 +302,16 @@ final class StrategyPhrases {
     Set<String> terms = new LinkedHashSet<>();
     phrases.stream().filter(p -> p.text().equals(phrase))
         .forEach(p -> p.weights().keySet().stream().filter(term -> isTopicTerm(language, term)).forEach(terms::add));
+    return terms;
+  }
+
+  /**
+   * Returns the topic terms of the side part of {@code phrase} ({@link SplitTopic}), which a text
+   * need not name: "mobil" in "make checkout faster on mobile".
+   */
+  Set<String> sideTermsOf(String phrase) {
+    Set<String> terms = new HashSet<>();
+    phrases.stream().filter(p -> p.text().equals(phrase)).forEach(p -> terms.addAll(p.topic().side()));
     return terms;
   }
 
@@ -299,7 +411,7 @@ final class StrategyPhrases {
     return terms;
   }
 
-  private static boolean answers(Phrase phrase, Set<String> terms) {
+  private boolean answers(Phrase phrase, Set<String> terms) {
     return sharesContent(phrase, terms) && namesPlace(phrase, terms);
   }
 
@@ -307,19 +419,64 @@ final class StrategyPhrases {
     return phrase.places().isEmpty() || phrase.places().stream().anyMatch(terms::contains);
   }
 
-  private static boolean sharesContent(Phrase phrase, Set<String> terms) {
+  private boolean sharesContent(Phrase phrase, Set<String> terms) {
     if (phrase.total() <= 0) {
       return false;
     }
     if (!phrase.measures().isEmpty() && phrase.measures().stream().noneMatch(terms::contains)) {
       return false;
     }
-    double shared = 0;
-    for (Map.Entry<String, Double> term : phrase.weights().entrySet()) {
-      if (terms.contains(term.getKey())) {
-        shared += term.getValue();
+    Set<String> main = phrase.topic().main();
+    if (!main.isEmpty() && main.stream().noneMatch(terms::contains)) {
+      return false;
+    }
+    Set<String> shared = sharedTerms(phrase, terms);
+    if (sharesModifierOnly(phrase, shared)) {
+      return false;
+    }
+    double weight = 0;
+    for (String term : shared) {
+      weight += phrase.weights().get(term);
+    }
+    double total = phrase.total();
+    for (String side : phrase.topic().side()) {
+      total -= shared.contains(side) ? 0 : phrase.weights().get(side);
+    }
+    return total > 0 && weight / total >= MIN_ANSWERED_WEIGHT;
+  }
+
+  /**
+   * Returns the content terms of the phrase that {@code terms} contains. A part of a hyphenated
+   * word counts only when {@code terms} contains all its parts, so "self-serve dashboards" shares
+   * nothing with "self-service" while "first contact" shares "first-contact".
+   */
+  private static Set<String> sharedTerms(Phrase phrase, Set<String> terms) {
+    Set<String> shared = new HashSet<>(phrase.weights().keySet());
+    shared.retainAll(terms);
+    for (Set<String> compound : phrase.compounds()) {
+      if (!terms.containsAll(compound)) {
+        shared.removeAll(compound);
       }
     }
-    return shared / phrase.total() >= MIN_ANSWERED_WEIGHT;
+    return shared;
+  }
+
+  /**
+   * Returns true when the only topic terms shared are parts of the phrase's hyphenated words
+   * while the phrase has other topic terms that are not shared. A hyphenated word such as
+   * "self-service" qualifies a noun, so "make deployments self-service" is not answered by
+   * "self-service revenue": their head nouns differ.
+   */
+  private boolean sharesModifierOnly(Phrase phrase, Set<String> shared) {
+    if (phrase.compounds().isEmpty()) {
+      return false;
+    }
+    Set<String> inCompounds = new HashSet<>();
+    phrase.compounds().forEach(inCompounds::addAll);
+    Set<String> sharedTopic = new HashSet<>(shared);
+    sharedTopic.removeIf(term -> !isTopicTerm(language, term));
+    boolean otherTopic = phrase.weights().keySet().stream()
+        .anyMatch(term -> isTopicTerm(language, term) && !inCompounds.contains(term));
+    return !sharedTopic.isEmpty() && inCompounds.containsAll(sharedTopic) && otherTopic;
   }
 }

@@ -77,4 +77,16 @@ class OkrTextTest {
   void byBeforeNumberIsNoJoiner() {
     assertThat(OkrText.phrases("Grow revenue by 10 % and standby time")).containsExactly("Grow revenue by 10 %", "standby time");
   }
+
+  @Test
+  void returningCustomersReadAsRepeatPurchase() {
+    String repeat = OkrText.terms("en", "repeat purchase").iterator().next();
+
+    assertThat(OkrText.terms("en", "repeat purchases")).containsExactly(repeat);
+    assertThat(OkrText.terms("en", "returning customers")).containsExactly(repeat, "custom");
+    assertThat(OkrText.terms("en", "returning and guest customers")).containsExactly(repeat, "guest", "custom");
+    assertThat(OkrText.terms("en", "Repeat buyers")).containsExactly(repeat, "buyer");
+    assertThat(OkrText.terms("en", "repeat contacts")).containsExactly("repeat", "contact");
+    assertThat(OkrText.terms("en", "returning goods")).containsExactly("return", "good");
+  }
 }

@@ -116,4 +116,59 @@ class StrategyPhrasesTest {
     assertThat(phrases.answeredBy(phrases.termsOf("Reduce failed payment attempts from 6.5 % to 3.5 %")))
         .containsExactly("Cut payment failures");
   }
+
+  @Test
+  void returningCustomersAreNotReturns() {
+    StrategyPhrases phrases = phrases("en", "Grow revenue from returning customers");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("Cut the return rate from 14 % to 12 %"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("Cut wrong-size returns from 38 % to 30 % of all returns"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("net revenue retention customer retention renewals"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("share of revenue from repeat customers")))
+        .containsExactly("Grow revenue from returning customers");
+  }
+
+  @Test
+  void returningCustomersDetailIsOptional() {
+    StrategyPhrases phrases = phrases("en", "Make checkout effortless for returning and guest customers");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("Reach 30 % of orders through guest checkout")))
+        .containsExactly("Make checkout effortless for returning and guest customers");
+  }
+
+  @Test
+  void sideWordAloneDoesNotAnswer() {
+    StrategyPhrases phrases = phrases("en", "Make checkout faster on mobile");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("crash-free sessions of the mobile app"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("Raise mobile conversion from 1.7 % to 2.3 %"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("Cut the median time to complete checkout on mobile")))
+        .containsExactly("Make checkout faster on mobile");
+    assertThat(phrases.answeredBy(phrases.termsOf("checkout conversion"))).containsExactly("Make checkout faster on mobile");
+  }
+
+  @Test
+  void meansAndVerbAreNoSidePart() {
+    StrategyPhrases phrases = phrases("en", "Grow revenue through partners. Focus on wish lists");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("revenue per month"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("wish lists shared per month"))).containsExactly("Focus on wish lists");
+  }
+
+  @Test
+  void sharedHyphenatedModifierDoesNotAnswer() {
+    StrategyPhrases phrases = phrases("en", "Make deployments self-service. Grow self-service revenue");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("self-service revenue per month")))
+        .containsExactly("Grow self-service revenue");
+    assertThat(phrases.answeredBy(phrases.termsOf("Resolve 35 % of questions through self-service"))).isEmpty();
+  }
+
+  @Test
+  void hyphenatedPartsCountOnlyTogether() {
+    StrategyPhrases phrases = phrases("en", "Grow self-service revenue");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("self-serve dashboards per service"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("revenue from self service"))).containsExactly("Grow self-service revenue");
+  }
 }
