@@ -4,6 +4,7 @@ import { decimalSeparator } from '../i18n/index.js'
 import { formatPercent } from '../lib/percent.js'
 import { ageMessageKey, describeAge } from '../lib/age.js'
 import { hasCents, showsCents, writeWithUnit } from '../lib/unitsOfMeasure.js'
+import { derivedDecimals } from '../lib/numbers.js'
 
 /** Locale-aware formatters for percentages, measured values and ages. */
 export function useFormat() {
@@ -56,6 +57,20 @@ export function useFormat() {
     return writeWithUnit(format.format(rounded), unit, locale.value)
   }
 
+  /**
+   * Formats a KPI's current value, or "–" without one. A value its formula computed is derived, so
+   * it is rounded like other derived values, to one decimal beyond its corridor bounds ("EUR
+   * 6.38M", not "EUR 6.3832M"); an amount in a currency without a scale keeps its cents. A
+   * measured value keeps the decimals it was sent with.
+   * `kpi` is a KPI of the API (with `formula`) or a board node (with `source`).
+   */
+  function kpiValueText(kpi) {
+    if (kpi.formula || kpi.source === 'formula') {
+      return estimateText(kpi.current, kpi.unit, hasCents(kpi.unit) ? 2 : derivedDecimals(kpi.green, kpi.red))
+    }
+    return valueText(kpi.current, kpi.unit)
+  }
+
   /** "updated 5 s ago" for an ISO instant, relative to `now` in milliseconds. */
   function ageText(isoInstant, now) {
     const age = describeAge(isoInstant, now)
@@ -95,5 +110,5 @@ export function useFormat() {
     return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(isoInstant))
   }
 
-  return { percentNumber, percentText, valueText, estimateText, ageText, dateText, dateTimeText, dateTimeInZoneText, dateTimeSecondsText }
+  return { percentNumber, percentText, valueText, estimateText, kpiValueText, ageText, dateText, dateTimeText, dateTimeInZoneText, dateTimeSecondsText }
 }
