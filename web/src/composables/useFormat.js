@@ -58,10 +58,9 @@ export function useFormat() {
   }
 
   /**
-   * Formats a KPI's current value, or "–" without one. A value its formula computed is derived, so
-   * it is rounded like other derived values, to one decimal beyond its corridor bounds ("EUR
-   * 6.38M", not "EUR 6.3832M"); an amount in a currency without a scale keeps its cents. A
-   * measured value keeps the decimals it was sent with.
+   * Formats a KPI's current value, or "–" without one. A value its formula computed is derived.
+   * It is rounded to one decimal beyond its corridor bounds ("EUR 6.38M", not "EUR 6.3832M"), or
+   * to cents for a currency without a scale. A measured value keeps the decimals it was sent with.
    * `kpi` is a KPI of the API (with `formula`) or a board node (with `source`).
    */
   function kpiValueText(kpi) {
