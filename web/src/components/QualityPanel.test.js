@@ -70,6 +70,27 @@ describe('QualityPanel', () => {
     expect(fake.requests.find((r) => r.method === 'POST').body.language).toBe('en')
   })
 
+  it('waits for a title before checking an empty new objective', async () => {
+    vi.useFakeTimers()
+    const fake = fakeFetch({ 'POST /api/v1/assist/quality-check': { body: REPORT } })
+    vi.stubGlobal('fetch', fake.fetchStub)
+    const wrapper = mountWithApp(QualityPanel, createTestApp({ locale: 'de' }), {
+      props: { draft: { objective: { title: '  ' }, keyResults: [] }, focus: 'objective', text: '' },
+    })
+    await settle()
+
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0)
+    expect(wrapper.find('[data-testid="quality-score"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="finding-no_owner"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="quality-waiting"]').text()).toBe('Hinweise erscheinen, sobald Sie den Titel des Ziels eingeben.')
+
+    await wrapper.setProps({ draft: { objective: { title: 'Delight customers' }, keyResults: [] }, text: 'Delight customers' })
+    await settle()
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1)
+    expect(wrapper.find('[data-testid="quality-waiting"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="finding-no_owner"]').exists()).toBe(true)
+  })
+
   it('hides findings dismissed earlier in the trail', async () => {
     vi.useFakeTimers()
     const decisions = { items: [{ decision: 'dismissed', ref: `no_target:${KEY_RESULT_ID}` }] }

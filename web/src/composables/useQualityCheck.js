@@ -6,7 +6,8 @@ export const QUALITY_CHECK_DELAY_MS = 300
 
 /**
  * Checks a draft (a ref or getter of the quality-check request body) while the person types. A
- * check starts `delay` ms after the last change. A newer change aborts the request still in
+ * check starts `delay` ms after the last change; a draft of null sends nothing and clears the
+ * report. A newer change aborts the request still in
  * flight, so a stale report never replaces a newer one. `report` is the last result or null, and
  * `error` the last failure (an ApiError) or null.
  */
@@ -49,8 +50,15 @@ export function useQualityCheck(draft, { delay = QUALITY_CHECK_DELAY_MS } = {}) 
     () => JSON.stringify(toValue(draft)),
     (text) => {
       cancel()
+      const body = JSON.parse(text ?? 'null')
+      if (body === null) {
+        report.value = null
+        error.value = null
+        pending.value = false
+        return
+      }
       pending.value = true
-      timer = setTimeout(() => run(JSON.parse(text)), delay)
+      timer = setTimeout(() => run(body), delay)
     },
     { immediate: true },
   )
