@@ -113,6 +113,9 @@ public final class QualityChecker {
     return laggingWords.get(0);
   }
 
+  /** Measurement kinds whose progress comes from linked work items or a list of milestones. */
+  private static final Set<String> STEPWISE_MEASUREMENTS = Set.of("work_items", "milestone");
+
   private void checkKeyResult(KeyResult keyResult, TextFacts facts, Collector findings) {
     String id = keyResult.id();
     Verbs verbs = Verbs.of(facts);
@@ -124,8 +127,11 @@ public final class QualityChecker {
     boolean hasTarget = keyResult.target() != null || (facts.hasQuantity() && (activity == null || facts.namesBaseline));
     String usual = businessAsUsual(keyResult, facts, verbs);
     String completion = facts.firstPhrase(Lexicon.COMPLETION_PHRASES);
+    // Work items and milestones add progress step by step and define the end. Such a key result is
+    // not binary and needs no target, although its text may still name work.
+    boolean stepwise = STEPWISE_MEASUREMENTS.contains(String.valueOf(keyResult.measurement()));
     boolean binary = "binary".equals(keyResult.measurement())
-        || (!hasTarget && usual == null && (output != null || completion != null));
+        || (!stepwise && !hasTarget && usual == null && (output != null || completion != null));
 
     // A later clause's output ("… and launch the payment page") is work too, but the text opens
     // with a measure or a vague verb, so the output does not make the whole key result binary.
@@ -140,7 +146,7 @@ public final class QualityChecker {
     if (binary) {
       String evidence = output != null ? output : completion;
       findings.add(QualityRule.BINARY_KR, id, evidence == null ? List.of() : List.of(evidence));
-    } else if (!hasTarget) {
+    } else if (!hasTarget && !stepwise) {
       findings.add(QualityRule.NO_TARGET, id, List.of());
     }
     // "Focus" in "Focus on checkout" is part of the activity, which output_not_outcome already names.
@@ -148,7 +154,7 @@ public final class QualityChecker {
     if (!hasTarget && !binary && !vague.isEmpty()) {
       findings.add(QualityRule.VAGUE_VERB, id, vague);
     }
-    if (hasTarget && !binary && usual == null && keyResult.start() == null && !facts.namesBaseline
+    if (hasTarget && !binary && !stepwise && usual == null && keyResult.start() == null && !facts.namesBaseline
         && !countsNewItems(facts)) {
       List<String> evidence = facts.quantityEvidence();
       findings.add(QualityRule.NO_BASELINE, id,
@@ -272,8 +278,8 @@ public final class QualityChecker {
    */
   /**
    * Endings of German nouns for counted people or things ("Neukunden", "Bestellungen"). A first
-   * part of one such word names a measure; a capitalised adjective ("Mobile und Web-Conversion")
-   * does not.
+   * part of one such word names a measure, but a capitalised adjective ("Mobile und
+   * Web-Conversion") does not.
    */
   private static final List<String> COUNTED_NOUN_ENDINGS_DE = List.of("kunden", "kundinnen", "nutzer", "nutzerinnen",
       "besucher", "bestellungen", "anmeldungen", "abonnenten", "mitglieder", "käufer", "käufe", "leads");

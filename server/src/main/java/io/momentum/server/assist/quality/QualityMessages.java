@@ -21,10 +21,10 @@ final class QualityMessages {
         "Ohne Zahl kann am Ende des Zyklus niemand sagen, ob das Schlüsselergebnis erreicht wurde.",
         "Nennen Sie den Zielwert mit Einheit, etwa „von 32 % auf 45 %“ oder „auf 1.200 aktive Nutzer“.");
     put(QualityRule.NO_BASELINE,
-        "The target {evidence} has no starting value, so progress and ambition cannot be judged.",
-        "Add today's value (from X to {evidence}), or enter it as the start value.",
-        "Der Zielwert {evidence} hat keinen Ausgangswert, daher lassen sich Fortschritt und Anspruch nicht beurteilen.",
-        "Nennen Sie den heutigen Wert (von X auf {evidence}) oder tragen Sie ihn als Startwert ein.");
+        "The text names {evidence} but no starting value, so progress and ambition cannot be judged.",
+        "Name today's value and the value to reach (\"from X to Y\"), or enter today's value as the start value.",
+        "Der Text nennt {evidence}, aber keinen Ausgangswert, daher lassen sich Fortschritt und Anspruch nicht beurteilen.",
+        "Nennen Sie den heutigen Wert und den Zielwert („von X auf Y“) oder tragen Sie den heutigen Wert als Startwert ein.");
     put(QualityRule.OUTPUT_NOT_OUTCOME,
         "{evidence} describes work to be done, not the change it should cause; the work can be finished while nothing improves.",
         "Describe the effect you expect from it, such as the share of customers who use it or the time it saves, and keep the work as an initiative.",

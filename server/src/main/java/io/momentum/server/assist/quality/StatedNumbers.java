@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * A field differs from the text only when it matches none of these readings, so a field in
  * another but equivalent notation is no mismatch.
  *
- * <p>A text that names no target but a change ("by 20 %", "um 500 Kunden") is compared with the
- * difference between the two fields, read as an absolute change ("by 0.4 pp", "by 500") or, for a
- * percentage, also as a change relative to the start ("by 20 %" from 100 to 120).
+ * <p>A text that names a change but no target ("by 20 %", "um 500 Kunden") is compared with the
+ * difference between the two fields. The change may be absolute ("by 0.4 pp", "by 500") or
+ * relative to the start ("by 20 %" from 100 to 120).
  */
 final class StatedNumbers {
 
@@ -30,9 +30,10 @@ final class StatedNumbers {
   private static final Set<String> START_WORDS = Set.of("from", "von");
   private static final Set<String> TARGET_WORDS = Set.of("to", "auf");
   private static final Set<String> CHANGE_WORDS = Set.of("by", "um");
+  private static final Set<String> PERIOD_WORDS = Set.of("innerhalb", "binnen");
   /**
-   * How far a stated change may lie from the fields' change, as a share of the latter: "by 20 %"
-   * from 2.1 % to 2.5 % is a change of 19 %, and people round such targets.
+   * Largest gap between a stated change and the fields' change, as a share of the latter. People
+   * round such targets: "by 20 %" from 2.1 % to 2.5 % is a change of 19 %.
    */
   private static final BigDecimal CHANGE_TOLERANCE = new BigDecimal("0.05");
   /** How many words may stand between "from" or "to" and its number ("from EUR 120k"). */
@@ -109,10 +110,14 @@ final class StatedNumbers {
     return stated.subtract(actual).abs().compareTo(actual.multiply(CHANGE_TOLERANCE)) <= 0;
   }
 
-  /** Returns true when one of {@code words} is among the few words before the quantity. */
+  /**
+   * Returns true when one of {@code words} is among the few words before the quantity. A "von"
+   * after "innerhalb" or "binnen" opens a period ("innerhalb von 12 Monaten"), not a start.
+   */
   private static boolean follows(TextFacts facts, Quantity quantity, Set<String> words) {
     for (int w = Math.max(0, quantity.wordIndex() - WORDS_BEFORE_NUMBER); w < quantity.wordIndex(); w++) {
-      if (words.contains(facts.words.get(w).lower())) {
+      boolean period = w > 0 && PERIOD_WORDS.contains(facts.words.get(w - 1).lower());
+      if (words.contains(facts.words.get(w).lower()) && !period) {
         return true;
       }
     }

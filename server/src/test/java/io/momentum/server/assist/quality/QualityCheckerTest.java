@@ -561,6 +561,41 @@ class QualityCheckerTest {
   }
 
   @Test
+  void periodBeforeStartIsNoStart() {
+    QualityReport german = checker.check(new QualityRequest("de", OWNED, List.of(
+        withFields("kr1", "Wiederkaufrate innerhalb von 12 Monaten von 27 % auf 33 % steigern", "27", "33"),
+        withFields("kr2", "Kündigungen innerhalb von 30 Tagen von 5 % auf 3 % senken", "5", "3"),
+        withFields("kr3", "Kündigungen innerhalb von 30 Tagen von 5 % auf 3 % senken", "6", "3"))));
+
+    assertThat(rulesOf(german, "kr1")).doesNotContain("numbers_mismatch");
+    assertThat(rulesOf(german, "kr2")).doesNotContain("numbers_mismatch");
+    assertThat(evidenceOf(german, "kr3", QualityRule.NUMBERS_MISMATCH)).containsExactly("5 %");
+  }
+
+  @Test
+  void stepwiseMeasurementIsNotBinary() {
+    QualityReport report = checker.check(new QualityRequest("en", OWNED, List.of(
+        new KeyResult("kr1", "Launch the referral programme", null, null, null, "work_items", null, null, null),
+        new KeyResult("kr2", "Launch the referral programme", null, null, null, "milestone", null, null, null),
+        new KeyResult("kr3", "Launch the referral programme", null, null, null, "increase", null, null, null))));
+
+    for (String id : List.of("kr1", "kr2")) {
+      assertThat(rulesOf(report, id)).as(id).contains("output_not_outcome").doesNotContain("binary_kr", "no_target", "no_baseline");
+    }
+    assertThat(rulesOf(report, "kr3")).contains("output_not_outcome", "binary_kr");
+  }
+
+  @Test
+  void changeWithoutStartAsksForBothValues() {
+    QualityReport english = checker.check(request("en", "Grow repeat revenue by 20 %"));
+    Finding finding = english.findings().stream().filter(f -> f.rule() == QualityRule.NO_BASELINE).findFirst().orElseThrow();
+
+    assertThat(finding.evidence()).containsExactly("20 %");
+    assertThat(finding.why()).doesNotContain("target");
+    assertThat(finding.fix()).contains("from X to Y").doesNotContain("to \"20 %\"");
+  }
+
+  @Test
   void numbersMismatchFollowsSeveritySetting() {
     QualitySettings off = QualitySettings.fromJson(new JsonObject()
         .put("severities", new JsonObject().put("numbers_mismatch", "off")));
