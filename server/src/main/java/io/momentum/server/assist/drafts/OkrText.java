@@ -35,6 +35,12 @@ public final class OkrText {
 
   private static final CharArraySet ENGLISH_STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
   private static final CharArraySet GERMAN_STOP = GermanAnalyzer.getDefaultStopSet();
+  /**
+   * English words outside the stop words that short strategies use and German never does
+   * ("Customers should come back more often"), counted as English stop words.
+   */
+  private static final Set<String> ENGLISH_MARKERS = Set.of("should", "must", "more", "less", "fewer", "often",
+      "every", "our", "we", "us", "can", "could", "would", "need", "needs", "make", "get", "faster", "better");
   /** The word that the English analyzer reads for repeat purchases and customers who buy again. */
   static final String REPEAT_PURCHASE = "repeatpurchase";
   /**
@@ -173,7 +179,7 @@ public final class OkrText {
     var words = WORD.matcher(text.toLowerCase(Locale.ROOT));
     while (words.find()) {
       String word = words.group();
-      if (ENGLISH_STOP.contains(word)) {
+      if (ENGLISH_STOP.contains(word) || ENGLISH_MARKERS.contains(word)) {
         english++;
       }
       if (GERMAN_STOP.contains(word)) {

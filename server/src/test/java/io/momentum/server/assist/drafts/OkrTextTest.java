@@ -21,7 +21,10 @@ class OkrTextTest {
       "Cut payment failures. | de | en",
       "Reduce churn | de | en",
       "Checkout 2027 | de | de",
-      "Checkout 2027 | en | en"})
+      "Checkout 2027 | en | en",
+      "Customers should come back more often | de | en",
+      "Returning customers should buy more often | de | en",
+      "Stammkunden sollen öfter kaufen | en | de"})
   void shortTextWithoutStopWords(String text, String page, String expected) {
     assertThat(OkrText.detect(text, page)).isEqualTo(expected);
   }
