@@ -378,6 +378,9 @@ class DraftsDemoIT {
     assertThat(keyResultTitles(draft)).noneMatch(title -> title.contains("revenue") || title.contains("questions"));
     assertThat(underWayTitles(draft, "Make deployments self-service"))
         .doesNotContain("Leave every customer happier than they came");
+    assertThat(keyResultTitles(draft)).anyMatch(title -> title.contains("without a platform ticket"));
+    assertThat(noteCodes(draft)).doesNotContain("no_match");
+    assertThat(uncovered(draft)).isEmpty();
   }
 
   @Test

@@ -35,7 +35,7 @@ final class StrategyPhrases {
   private static final String DIRECTION_WORDS = "increase raise grow boost improve reduce cut lower decrease shorten"
       + " drive make keep get achieve deliver want need must become ensure help enable more less better fewer higher"
       + " faster quicker sooner"
-      + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen wollen"
+      + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen ermöglichen wollen"
       + " müssen sollen mehr weniger besser höher niedriger schneller rascher";
 
   /**
