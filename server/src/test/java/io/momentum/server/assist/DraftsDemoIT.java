@@ -384,6 +384,32 @@ class DraftsDemoIT {
   }
 
   @Test
+  void germanSatisfactionSkipsContactObjectives() {
+    for (String unitKey : List.of("customer-care", "northwind")) {
+      JsonObject draft = draft(unitKey, "Die Kundenzufriedenheit steigern.", "de");
+
+      assertThat(underWayTitles(draft, "Die Kundenzufriedenheit steigern")).as(unitKey)
+          .doesNotContain("Refund within two days of a return arriving", "Solve customer problems on the first contact");
+    }
+    JsonObject care = draft("customer-care", CARE_DE, "de");
+
+    assertThat(underWayPhrases(care, currentObjective("Solve customer problems on the first contact")))
+        .containsExactly("mehr Anliegen beim ersten Kontakt lösen");
+    assertThat(underWayTitles(care, "Die Kundenzufriedenheit steigern"))
+        .doesNotContain("Refund within two days of a return arriving");
+    assertThat(keyResultTitles(care)).anyMatch(title -> title.startsWith("Kundenzufriedenheit"));
+  }
+
+  @Test
+  void englishSatisfactionKeepsItsKeyResult() {
+    JsonObject care = draft("customer-care", CARE_EN, "en");
+
+    assertThat(keyResultTitles(care)).anyMatch(title -> title.contains("customer satisfaction score"));
+    assertThat(underWayTitles(care, "Raise customer satisfaction"))
+        .doesNotContain("Refund within two days of a return arriving", "Solve customer problems on the first contact");
+  }
+
+  @Test
   void proposalCopiesAtMostOneTrackedKeyResult() {
     for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
         {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {
