@@ -410,6 +410,15 @@ class DraftsDemoIT {
   }
 
   @Test
+  void germanHelpClauseListsNoCheckout() {
+    JsonObject draft = draft("search", "Kunden helfen, schneller das richtige Produkt zu finden.", "de");
+
+    assertThat(draft.getJsonArray("underWay").stream().map(entry -> ((JsonObject) entry).getString("title")))
+        .doesNotContain("Let customers check out as guests");
+    assertThat(uncovered(draft)).doesNotContain("Kunden helfen");
+  }
+
+  @Test
   void proposalCopiesAtMostOneTrackedKeyResult() {
     for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
         {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {

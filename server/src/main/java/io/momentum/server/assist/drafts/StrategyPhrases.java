@@ -33,10 +33,10 @@ final class StrategyPhrases {
    * German. "faster" asks for a speed, which the key result's direction carries.
    */
   private static final String DIRECTION_WORDS = "increase raise grow boost improve reduce cut lower decrease shorten"
-      + " drive make keep get achieve deliver want need must become ensure help enable more less better fewer higher"
+      + " drive make keep get achieve deliver want need must become ensure help enable let more less better fewer higher"
       + " faster quicker sooner"
-      + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen ermöglichen wollen"
-      + " müssen sollen mehr weniger besser höher niedriger schneller rascher";
+      + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen ermöglichen helfen"
+      + " lassen befähigen wollen müssen sollen mehr weniger besser höher niedriger schneller rascher";
 
   /**
    * Verbs, function words and generic words of measures ("customers", "rate", "monthly",
@@ -326,11 +326,16 @@ final class StrategyPhrases {
   }
 
   /**
-   * Returns the phrases that name something to change: those with at least one content term.
-   * Every one of them should be answered by a proposal, or reported as unmatched.
+   * Returns the phrases that name something to change: those with at least one topic term
+   * ({@link #isTopicTerm}). Every one of them should be answered by a proposal, or reported as
+   * unmatched. A phrase of generic words of a measure alone, such as "Kunden helfen", names none.
    */
   List<String> outcomes() {
-    return phrases.stream().filter(phrase -> !phrase.weights().isEmpty()).map(Phrase::text).toList();
+    return phrases.stream().filter(this::namesTopic).map(Phrase::text).toList();
+  }
+
+  private boolean namesTopic(Phrase phrase) {
+    return phrase.weights().keySet().stream().anyMatch(term -> isTopicTerm(language, term));
   }
 
   /** Returns the content terms of all phrases together, without direction words. */
@@ -420,7 +425,7 @@ final class StrategyPhrases {
   }
 
   private boolean sharesContent(Phrase phrase, Set<String> terms) {
-    if (phrase.total() <= 0) {
+    if (phrase.total() <= 0 || !namesTopic(phrase)) {
       return false;
     }
     if (!phrase.measures().isEmpty() && phrase.measures().stream().noneMatch(terms::contains)) {
