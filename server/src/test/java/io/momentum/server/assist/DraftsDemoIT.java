@@ -419,6 +419,15 @@ class DraftsDemoIT {
   }
 
   @Test
+  void forecastErrorIsNotCheckoutErrors() {
+    JsonObject draft = draft("supply-chain", "Cut forecast error.", "en");
+
+    assertThat(proposals(draft)).extracting(p -> p.getString("title")).doesNotContain("Let customers check out as guests");
+    assertThat(keyResultTitles(draft)).noneMatch(title -> title.contains("checkout") || title.contains("picking"));
+    assertThat(underWayTitles(draft, "Cut forecast error")).contains("Have the right gear in stock");
+  }
+
+  @Test
   void proposalCopiesAtMostOneTrackedKeyResult() {
     for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
         {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {

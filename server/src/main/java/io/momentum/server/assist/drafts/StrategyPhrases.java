@@ -436,7 +436,7 @@ final class StrategyPhrases {
       return false;
     }
     Set<String> shared = sharedTerms(phrase, terms);
-    if (sharesModifierOnly(phrase, shared)) {
+    if (sharesModifierOnly(phrase, shared) || sharesOneTopicOfMany(phrase, shared)) {
       return false;
     }
     double weight = 0;
@@ -464,6 +464,38 @@ final class StrategyPhrases {
       }
     }
     return shared;
+  }
+
+  /**
+   * Returns true when the phrase has at least 2 topic terms outside its side part and the text
+   * shares only one of them, a hyphenated word counting as one. So "checkout form errors" does
+   * not answer "cut forecast error". A phrase split at a segment of customers or a side part
+   * ({@link SplitTopic}) keeps its own rule, because its main term alone may answer it.
+   */
+  private boolean sharesOneTopicOfMany(Phrase phrase, Set<String> shared) {
+    if (!phrase.topic().main().isEmpty()) {
+      return false;
+    }
+    Set<String> phraseTopics = topicUnits(phrase, phrase.weights().keySet());
+    return phraseTopics.size() >= 2 && topicUnits(phrase, shared).size() == 1;
+  }
+
+  /** Returns the topic terms among {@code terms}, each part of a hyphenated word replaced by the word's first part. */
+  private Set<String> topicUnits(Phrase phrase, Set<String> terms) {
+    Set<String> units = new HashSet<>();
+    for (String term : terms) {
+      if (!isTopicTerm(language, term)) {
+        continue;
+      }
+      String unit = term;
+      for (Set<String> compound : phrase.compounds()) {
+        if (compound.contains(term)) {
+          unit = compound.stream().sorted().findFirst().orElse(term);
+        }
+      }
+      units.add(unit);
+    }
+    return units;
   }
 
   /**

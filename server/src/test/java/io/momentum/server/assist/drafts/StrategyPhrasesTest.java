@@ -66,6 +66,15 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void oneOfTwoTopicWordsDoesNotAnswer() {
+    StrategyPhrases phrases = phrases("en", "Cut forecast error");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("Cut checkout form errors from 12 % to 6 %"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("Cut demand forecast error from 32 % to 22 %")))
+        .containsExactly("Cut forecast error");
+  }
+
+  @Test
   void topicTermsLeaveOutGenericWords() {
     assertThat(StrategyPhrases.topicTerms("en", "Bring mobile paint from 3.4 s to 2.5 s and cut every release"))
         .containsExactly("mobil", "paint", "s", "releas");
