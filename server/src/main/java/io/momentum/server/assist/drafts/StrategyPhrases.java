@@ -467,8 +467,8 @@ final class StrategyPhrases {
   }
 
   /**
-   * Returns true when the phrase has at least 2 topic terms outside its side part and the text
-   * shares only one of them, a hyphenated word counting as one. So "checkout form errors" does
+   * Returns true when the phrase has at least 2 topic terms and the text shares only one of them,
+   * a hyphenated word counting as one. So "checkout form errors" does
    * not answer "cut forecast error". A phrase split at a segment of customers or a side part
    * ({@link SplitTopic}) keeps its own rule, because its main term alone may answer it.
    */
@@ -480,7 +480,7 @@ final class StrategyPhrases {
     return phraseTopics.size() >= 2 && topicUnits(phrase, shared).size() == 1;
   }
 
-  /** Returns the topic terms among {@code terms}, each part of a hyphenated word replaced by the word's first part. */
+  /** Returns the topic terms among {@code terms}, the parts of each hyphenated word replaced by one of them. */
   private Set<String> topicUnits(Phrase phrase, Set<String> terms) {
     Set<String> units = new HashSet<>();
     for (String term : terms) {
