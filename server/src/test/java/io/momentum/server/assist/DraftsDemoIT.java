@@ -428,6 +428,16 @@ class DraftsDemoIT {
   }
 
   @Test
+  void firstSaleIsNotFirstResponse() {
+    JsonObject draft = draft("marketplace", "Cut time to first sale.", "en");
+
+    assertThat(keyResultTitles(draft)).noneMatch(title -> title.contains("response time") || title.contains("first-pass")
+        || title.contains("value moment"));
+    assertThat(underWayTitles(draft, "Cut time to first sale"))
+        .doesNotContain("Answer every customer within four hours", "Turn first-time buyers into regulars");
+  }
+
+  @Test
   void proposalCopiesAtMostOneTrackedKeyResult() {
     for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
         {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {

@@ -50,7 +50,8 @@ final class StrategyPhrases {
 
   /** Generic words of a measure, in English and German: they name how something is counted, not what. */
   private static final String MEASURE_WORDS = "customer customers rate share daily monthly weekly free session sessions new"
-      + " kunde kunden kundin rate quote anteil täglich monatlich wöchentlich frei sitzung sitzungen neu neue neuen";
+      + " time"
+      + " kunde kunden kundin rate quote anteil täglich monatlich wöchentlich frei sitzung sitzungen neu neue neuen zeit";
 
   /**
    * Words of both languages that name the same topic, releasing software to its users. The first
