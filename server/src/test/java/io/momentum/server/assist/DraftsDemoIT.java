@@ -438,6 +438,17 @@ class DraftsDemoIT {
   }
 
   @Test
+  void germanForecastErrorFindsOwnWork() {
+    String inStock = currentObjective("Have the right gear in stock");
+
+    JsonObject draft = draft("supply-chain", "Den Prognosefehler senken.", "de");
+
+    assertThat(underWayPhrases(draft, inStock)).containsExactly("Den Prognosefehler senken");
+    assertThat(noteCodes(draft)).doesNotContain("no_match");
+    assertThat(uncovered(draft)).isEmpty();
+  }
+
+  @Test
   void proposalCopiesAtMostOneTrackedKeyResult() {
     for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
         {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {
