@@ -449,6 +449,18 @@ class DraftsDemoIT {
   }
 
   @Test
+  void germanDataQualityFindsOwnWork() {
+    String trustedNumbers = currentObjective("Give every team numbers they can trust");
+
+    JsonObject german = draft("data", "Die Datenqualität verbessern.", "de");
+    JsonObject english = draft("data", "Improve data quality.", "en");
+
+    assertThat(underWayPhrases(german, trustedNumbers)).containsExactly("Die Datenqualität verbessern");
+    assertThat(underWayPhrases(english, trustedNumbers)).containsExactly("Improve data quality");
+    assertThat(noteCodes(german)).doesNotContain("no_match");
+  }
+
+  @Test
   void proposalCopiesAtMostOneTrackedKeyResult() {
     for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
         {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {
