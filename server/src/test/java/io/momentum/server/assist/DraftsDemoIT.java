@@ -461,6 +461,18 @@ class DraftsDemoIT {
   }
 
   @Test
+  void germanFindClauseFindsSearchWork() {
+    JsonObject german = draft("search", "Kunden helfen, schneller das richtige Produkt zu finden.", "de");
+    JsonObject english = draft("search", "Help customers find the right product faster.", "en");
+
+    assertThat(uncovered(german)).isEmpty();
+    assertThat(underWayTitles(german, "schneller das richtige Produkt zu finden"))
+        .contains("Help customers find the right gear in one search");
+    assertThat(underWayTitles(english, "Help customers find the right product faster"))
+        .contains("Help customers find the right gear in one search");
+  }
+
+  @Test
   void proposalCopiesAtMostOneTrackedKeyResult() {
     for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
         {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {
