@@ -473,6 +473,18 @@ class DraftsDemoIT {
   }
 
   @Test
+  void activeSellersClauseFindsSellerMeasures() {
+    JsonObject english = draft("marketplace", "Grow the number of active sellers and cut time to first sale.", "en");
+    JsonObject german = draft("marketplace", "Mehr aktive Händler gewinnen und die Zeit bis zum ersten Verkauf verkürzen.", "de");
+
+    assertThat(uncovered(english)).isEmpty();
+    assertThat(keyResultTitles(english)).anyMatch(title -> title.contains("active sellers"));
+    assertThat(keyResultTitles(english)).anyMatch(title -> title.contains("seller sign-up to first sale"));
+    assertThat(uncovered(german)).isEmpty();
+    assertThat(keyResultTitles(german)).anyMatch(title -> title.startsWith("Aktive Händler"));
+  }
+
+  @Test
   void proposalCopiesAtMostOneTrackedKeyResult() {
     for (String[] request : new String[][] {{"customer-care", CARE_EN}, {"checkout", CHECKOUT_LONG_EN},
         {"marketplace", MARKETPLACE_EN}, {"growth", "Grow revenue from returning customers."}}) {
