@@ -378,6 +378,110 @@ class DraftsDemoIT {
     assertThat(keyResultTitles(draft)).noneMatch(title -> title.contains("revenue") || title.contains("questions"));
     assertThat(underWayTitles(draft, "Make deployments self-service"))
         .doesNotContain("Leave every customer happier than they came");
+    assertThat(keyResultTitles(draft)).anyMatch(title -> title.contains("without a platform ticket"));
+    assertThat(noteCodes(draft)).doesNotContain("no_match");
+    assertThat(uncovered(draft)).isEmpty();
+  }
+
+  @Test
+  void germanSatisfactionSkipsContactObjectives() {
+    for (String unitKey : List.of("customer-care", "northwind")) {
+      JsonObject draft = draft(unitKey, "Die Kundenzufriedenheit steigern.", "de");
+
+      assertThat(underWayTitles(draft, "Die Kundenzufriedenheit steigern")).as(unitKey)
+          .doesNotContain("Refund within two days of a return arriving", "Solve customer problems on the first contact");
+    }
+    JsonObject care = draft("customer-care", CARE_DE, "de");
+
+    assertThat(underWayPhrases(care, currentObjective("Solve customer problems on the first contact")))
+        .containsExactly("mehr Anliegen beim ersten Kontakt lösen");
+    assertThat(underWayTitles(care, "Die Kundenzufriedenheit steigern"))
+        .doesNotContain("Refund within two days of a return arriving");
+    assertThat(keyResultTitles(care)).anyMatch(title -> title.startsWith("Kundenzufriedenheit"));
+  }
+
+  @Test
+  void englishSatisfactionKeepsItsKeyResult() {
+    JsonObject care = draft("customer-care", CARE_EN, "en");
+
+    assertThat(keyResultTitles(care)).anyMatch(title -> title.contains("customer satisfaction score"));
+    assertThat(underWayTitles(care, "Raise customer satisfaction"))
+        .doesNotContain("Refund within two days of a return arriving", "Solve customer problems on the first contact");
+  }
+
+  @Test
+  void germanHelpClauseListsNoCheckout() {
+    JsonObject draft = draft("search", "Kunden helfen, schneller das richtige Produkt zu finden.", "de");
+
+    assertThat(draft.getJsonArray("underWay").stream().map(entry -> ((JsonObject) entry).getString("title")))
+        .doesNotContain("Let customers check out as guests");
+    assertThat(uncovered(draft)).doesNotContain("Kunden helfen");
+  }
+
+  @Test
+  void forecastErrorIsNotCheckoutErrors() {
+    JsonObject draft = draft("supply-chain", "Cut forecast error.", "en");
+
+    assertThat(proposals(draft)).extracting(p -> p.getString("title")).doesNotContain("Let customers check out as guests");
+    assertThat(keyResultTitles(draft)).noneMatch(title -> title.contains("checkout") || title.contains("picking"));
+    assertThat(underWayTitles(draft, "Cut forecast error")).contains("Have the right gear in stock");
+  }
+
+  @Test
+  void firstSaleIsNotFirstResponse() {
+    JsonObject draft = draft("marketplace", "Cut time to first sale.", "en");
+
+    assertThat(keyResultTitles(draft)).noneMatch(title -> title.contains("response time") || title.contains("first-pass")
+        || title.contains("value moment"));
+    assertThat(underWayTitles(draft, "Cut time to first sale"))
+        .doesNotContain("Answer every customer within four hours", "Turn first-time buyers into regulars");
+  }
+
+  @Test
+  void germanForecastErrorFindsOwnWork() {
+    String inStock = currentObjective("Have the right gear in stock");
+
+    JsonObject draft = draft("supply-chain", "Den Prognosefehler senken.", "de");
+
+    assertThat(underWayPhrases(draft, inStock)).containsExactly("Den Prognosefehler senken");
+    assertThat(noteCodes(draft)).doesNotContain("no_match");
+    assertThat(uncovered(draft)).isEmpty();
+  }
+
+  @Test
+  void germanDataQualityFindsOwnWork() {
+    String trustedNumbers = currentObjective("Give every team numbers they can trust");
+
+    JsonObject german = draft("data", "Die Datenqualität verbessern.", "de");
+    JsonObject english = draft("data", "Improve data quality.", "en");
+
+    assertThat(underWayPhrases(german, trustedNumbers)).containsExactly("Die Datenqualität verbessern");
+    assertThat(underWayPhrases(english, trustedNumbers)).containsExactly("Improve data quality");
+    assertThat(noteCodes(german)).doesNotContain("no_match");
+  }
+
+  @Test
+  void germanFindClauseFindsSearchWork() {
+    JsonObject german = draft("search", "Kunden helfen, schneller das richtige Produkt zu finden.", "de");
+    JsonObject english = draft("search", "Help customers find the right product faster.", "en");
+
+    assertThat(uncovered(german)).isEmpty();
+    assertThat(underWayTitles(german, "schneller das richtige Produkt zu finden"))
+        .contains("Help customers find the right gear in one search");
+    assertThat(underWayTitles(english, "Help customers find the right product faster"))
+        .contains("Help customers find the right gear in one search");
+  }
+
+  @Test
+  void activeSellersClauseFindsSellerMeasures() {
+    JsonObject english = draft("marketplace", "Grow the number of active sellers and cut time to first sale.", "en");
+    JsonObject german = draft("marketplace", "Mehr aktive Händler gewinnen und die Zeit bis zum ersten Verkauf verkürzen.", "de");
+
+    assertThat(uncovered(english)).isEmpty();
+    assertThat(keyResultTitles(english)).anyMatch(title -> title.contains("active sellers"));
+    assertThat(keyResultTitles(english)).anyMatch(title -> title.contains("seller sign-up to first sale"));
+    assertThat(uncovered(german)).isEmpty();
+    assertThat(keyResultTitles(german)).anyMatch(title -> title.startsWith("Aktive Händler"));
   }
 
   @Test

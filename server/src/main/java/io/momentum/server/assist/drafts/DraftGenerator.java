@@ -1025,10 +1025,15 @@ final class DraftGenerator {
     List<Set<String>> siblingParts = new ArrayList<>();
     ownParts.add(input.phrases().termsOf(bridge.example().objective()));
     siblingParts.add(topicKeys(other, bridge.sibling().objective()));
+    List<MetricParts> metricPairs = new ArrayList<>();
+    metricPairs.add(null);
     int pairs = Math.min(bridge.example().keyResults().size(), bridge.sibling().keyResults().size());
     for (int i = 0; i < pairs; i++) {
-      ownParts.add(input.phrases().termsOf(bridge.example().keyResults().get(i).matchText()));
-      siblingParts.add(topicKeys(other, bridge.sibling().keyResults().get(i).matchText()));
+      ExampleKeyResult own = bridge.example().keyResults().get(i);
+      ExampleKeyResult sibling = bridge.sibling().keyResults().get(i);
+      ownParts.add(input.phrases().termsOf(own.matchText()));
+      siblingParts.add(topicKeys(other, sibling.matchText()));
+      metricPairs.add(MetricParts.of(input, own, other, sibling));
     }
 
     List<Set<String>> translatedTopic = new ArrayList<>();
@@ -1036,10 +1041,12 @@ final class DraftGenerator {
       Set<String> translations = null;
       for (int i = 0; i < ownParts.size(); i++) {
         if (ownParts.get(i).contains(word)) {
+          MetricParts split = metricPairs.get(i);
+          Set<String> candidates = split == null ? siblingParts.get(i) : split.translations(word, siblingParts.get(i));
           if (translations == null) {
-            translations = new HashSet<>(siblingParts.get(i));
+            translations = new HashSet<>(candidates);
           } else {
-            translations.retainAll(siblingParts.get(i));
+            translations.retainAll(candidates);
           }
         }
       }
@@ -1068,6 +1075,45 @@ final class DraftGenerator {
       }
     }
     return matched;
+  }
+
+  /**
+   * A library metric and its translation, each split into its head and its qualifier
+   * ({@link OkrText#splitMetric}). A word of the head translates to the sibling's head, and a word
+   * of the qualifier to the sibling's qualifier. So "Kundenzufriedenheit" in "Kundenzufriedenheit
+   * nach einem Support-Kontakt" translates to "satisfaction" and "score", never to "contact".
+   * Synonyms name the whole metric and join the head.
+   */
+  private record MetricParts(Set<String> ownHead, Set<String> ownQualifier, Set<String> siblingHead,
+                             Set<String> siblingQualifier) {
+
+    /** Returns the split pair, or null when either metric has no qualifier. */
+    static MetricParts of(Input input, ExampleKeyResult own, String otherLanguage, ExampleKeyResult sibling) {
+      String[] ownSplit = OkrText.splitMetric(own.metric());
+      String[] siblingSplit = OkrText.splitMetric(sibling.metric());
+      if (ownSplit == null || siblingSplit == null) {
+        return null;
+      }
+      return new MetricParts(input.phrases().termsOf(ownSplit[0] + " " + own.synonyms()),
+          input.phrases().termsOf(ownSplit[1]), topicKeys(otherLanguage, siblingSplit[0] + " " + sibling.synonyms()),
+          topicKeys(otherLanguage, siblingSplit[1]));
+    }
+
+    /**
+     * Returns the sibling's terms that {@code word} can translate to: those of the matching half, or
+     * {@code whole} when the word is in both halves or the matching half has no topic term.
+     */
+    Set<String> translations(String word, Set<String> whole) {
+      boolean inHead = ownHead.contains(word);
+      boolean inQualifier = ownQualifier.contains(word);
+      if (inHead && !inQualifier && !siblingHead.isEmpty()) {
+        return siblingHead;
+      }
+      if (inQualifier && !inHead && !siblingQualifier.isEmpty()) {
+        return siblingQualifier;
+      }
+      return whole;
+    }
   }
 
   /** Returns the topic terms of {@code text} in {@code language}, each replaced by its {@link StrategyPhrases#topicKey}. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -218,6 +219,34 @@ public final class OkrText {
       throw new UncheckedIOException("Analyzing text failed", e);
     }
     return terms;
+  }
+
+  /**
+   * Prepositions that end the head of a metric, in English and German. The words before the first
+   * of them name what is measured ("customer satisfaction score" in "customer satisfaction score
+   * after a support contact"), and the words after it qualify the measure.
+   */
+  private static final Set<String> METRIC_PREPOSITIONS = Set.of("after", "before", "of", "per", "in", "on", "from",
+      "to", "with", "without", "within", "by", "for", "at", "into", "across", "through", "until",
+      "nach", "vor", "von", "vom", "bei", "beim", "im", "mit", "ohne", "innerhalb", "pro", "je", "für", "auf",
+      "aus", "bis", "zu", "zum", "zur", "über", "unter", "seit");
+
+  /**
+   * Splits a metric at its first preposition after its first word into the head, which names what
+   * is measured, and the qualifier after it. Returns null when the metric has no such preposition.
+   * "customer satisfaction score after a support contact" splits into "customer satisfaction score"
+   * and "after a support contact", "Kundenzufriedenheit nach einem Support-Kontakt" into
+   * "Kundenzufriedenheit" and "nach einem Support-Kontakt".
+   */
+  static String[] splitMetric(String metric) {
+    String[] words = metric.strip().split("\\s+");
+    for (int i = 1; i < words.length - 1; i++) {
+      if (METRIC_PREPOSITIONS.contains(words[i].toLowerCase(Locale.ROOT))) {
+        return new String[] {String.join(" ", Arrays.copyOfRange(words, 0, i)),
+            String.join(" ", Arrays.copyOfRange(words, i, words.length))};
+      }
+    }
+    return null;
   }
 
   /**

@@ -33,10 +33,10 @@ final class StrategyPhrases {
    * German. "faster" asks for a speed, which the key result's direction carries.
    */
   private static final String DIRECTION_WORDS = "increase raise grow boost improve reduce cut lower decrease shorten"
-      + " drive make keep get achieve deliver want need must become ensure help enable more less better fewer higher"
+      + " drive make keep get achieve deliver want need must become ensure help enable let more less better fewer higher"
       + " faster quicker sooner"
-      + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen wollen"
-      + " müssen sollen mehr weniger besser höher niedriger schneller rascher";
+      + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen ermöglichen helfen"
+      + " lassen befähigen wollen müssen sollen mehr weniger besser höher niedriger schneller rascher";
 
   /**
    * Verbs, function words and generic words of measures ("customers", "rate", "monthly",
@@ -50,7 +50,8 @@ final class StrategyPhrases {
 
   /** Generic words of a measure, in English and German: they name how something is counted, not what. */
   private static final String MEASURE_WORDS = "customer customers rate share daily monthly weekly free session sessions new"
-      + " kunde kunden kundin rate quote anteil täglich monatlich wöchentlich frei sitzung sitzungen neu neue neuen";
+      + " time"
+      + " kunde kunden kundin rate quote anteil täglich monatlich wöchentlich frei sitzung sitzungen neu neue neuen zeit";
 
   /**
    * Words of both languages that name the same topic, releasing software to its users. The first
@@ -326,11 +327,16 @@ final class StrategyPhrases {
   }
 
   /**
-   * Returns the phrases that name something to change: those with at least one content term.
-   * Every one of them should be answered by a proposal, or reported as unmatched.
+   * Returns the phrases that name something to change: those with at least one topic term
+   * ({@link #isTopicTerm}). Every one of them should be answered by a proposal, or reported as
+   * unmatched. A phrase of generic words of a measure alone, such as "Kunden helfen", names none.
    */
   List<String> outcomes() {
-    return phrases.stream().filter(phrase -> !phrase.weights().isEmpty()).map(Phrase::text).toList();
+    return phrases.stream().filter(this::namesTopic).map(Phrase::text).toList();
+  }
+
+  private boolean namesTopic(Phrase phrase) {
+    return phrase.weights().keySet().stream().anyMatch(term -> isTopicTerm(language, term));
   }
 
   /** Returns the content terms of all phrases together, without direction words. */
@@ -420,7 +426,7 @@ final class StrategyPhrases {
   }
 
   private boolean sharesContent(Phrase phrase, Set<String> terms) {
-    if (phrase.total() <= 0) {
+    if (phrase.total() <= 0 || !namesTopic(phrase)) {
       return false;
     }
     if (!phrase.measures().isEmpty() && phrase.measures().stream().noneMatch(terms::contains)) {
@@ -431,7 +437,7 @@ final class StrategyPhrases {
       return false;
     }
     Set<String> shared = sharedTerms(phrase, terms);
-    if (sharesModifierOnly(phrase, shared)) {
+    if (sharesModifierOnly(phrase, shared) || sharesOneTopicOfMany(phrase, shared)) {
       return false;
     }
     double weight = 0;
@@ -459,6 +465,38 @@ final class StrategyPhrases {
       }
     }
     return shared;
+  }
+
+  /**
+   * Returns true when the phrase has at least 2 topic terms and the text shares only one of them,
+   * a hyphenated word counting as one. So "checkout form errors" does
+   * not answer "cut forecast error". A phrase split at a segment of customers or a side part
+   * ({@link SplitTopic}) keeps its own rule, because its main term alone may answer it.
+   */
+  private boolean sharesOneTopicOfMany(Phrase phrase, Set<String> shared) {
+    if (!phrase.topic().main().isEmpty()) {
+      return false;
+    }
+    Set<String> phraseTopics = topicUnits(phrase, phrase.weights().keySet());
+    return phraseTopics.size() >= 2 && topicUnits(phrase, shared).size() == 1;
+  }
+
+  /** Returns the topic terms among {@code terms}, the parts of each hyphenated word replaced by one of them. */
+  private Set<String> topicUnits(Phrase phrase, Set<String> terms) {
+    Set<String> units = new HashSet<>();
+    for (String term : terms) {
+      if (!isTopicTerm(language, term)) {
+        continue;
+      }
+      String unit = term;
+      for (Set<String> compound : phrase.compounds()) {
+        if (compound.contains(term)) {
+          unit = compound.stream().sorted().findFirst().orElse(term);
+        }
+      }
+      units.add(unit);
+    }
+    return units;
   }
 
   /**

@@ -343,6 +343,29 @@ class DraftGeneratorTest {
   }
 
   @Test
+  void selfServiceDeploymentClauseFindsPlatformExample() {
+    DraftGenerator.Result result = draft("en", "Make deployments self-service.", List.of(), List.of());
+
+    assertThat(result.unmatched()).isEmpty();
+    assertThat(result.proposals()).extracting(Proposal::title)
+        .contains("Give product teams self-service deployments so they never wait for the platform team");
+    assertThat(allTitles(result.proposals())).anyMatch(title -> title.contains("without a platform ticket"));
+    assertThat(allTitles(result.proposals())).noneMatch(title -> title.contains("revenue") || title.contains("agent"));
+  }
+
+  @Test
+  void germanSelfServiceDeploymentClauseFindsPlatformExample() {
+    for (String strategy : List.of("Deployments zum Self-Service machen.", "Self-Service-Deployments ermöglichen.")) {
+      DraftGenerator.Result result = draft("de", strategy, List.of(), List.of());
+
+      assertThat(result.unmatched()).as(strategy).isEmpty();
+      assertThat(result.proposals()).as(strategy).extracting(Proposal::title)
+          .contains("Produktteams Self-Service-Deployments ermöglichen, damit sie nie auf das Plattform-Team warten");
+      assertThat(allTitles(result.proposals())).as(strategy).noneMatch(title -> title.contains("Umsatz"));
+    }
+  }
+
+  @Test
   void clauseWithoutMatchIsReported() {
     DraftGenerator.Result result = draft("en", "Win more new customers in our core markets and befriend every quokka",
         List.of(), List.of());

@@ -92,4 +92,14 @@ class OkrTextTest {
     assertThat(OkrText.terms("en", "repeat contacts")).containsExactly("repeat", "contact");
     assertThat(OkrText.terms("en", "returning goods")).containsExactly("return", "good");
   }
+
+  @Test
+  void metricSplitsAtFirstPreposition() {
+    assertThat(OkrText.splitMetric("customer satisfaction score after a support contact"))
+        .containsExactly("customer satisfaction score", "after a support contact");
+    assertThat(OkrText.splitMetric("Kundenzufriedenheit nach einem Support-Kontakt"))
+        .containsExactly("Kundenzufriedenheit", "nach einem Support-Kontakt");
+    assertThat(OkrText.splitMetric("first-contact resolution rate")).isNull();
+    assertThat(OkrText.splitMetric("on-call satisfaction")).isNull();
+  }
 }

@@ -53,6 +53,28 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void enablingVerbsNameNoOutcome() {
+    StrategyPhrases german = phrases("de", "Kunden helfen, Kunden befähigen, Kunden bestellen lassen");
+    StrategyPhrases english = phrases("en", "Help customers, let customers order");
+
+    assertThat(german.outcomes()).containsExactly("Kunden bestellen lassen");
+    assertThat(german.topicTermsOf("Kunden bestellen lassen")).hasSize(1);
+    assertThat(german.answeredBy(german.termsOf("zahlende Kunden im neuen Segment"))).isEmpty();
+    assertThat(english.outcomes()).containsExactly("let customers order");
+    assertThat(english.topicTermsOf("let customers order")).hasSize(1);
+    assertThat(english.answeredBy(english.termsOf("paying customers in the new segment"))).isEmpty();
+  }
+
+  @Test
+  void oneOfTwoTopicWordsDoesNotAnswer() {
+    StrategyPhrases phrases = phrases("en", "Cut forecast error");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("Cut checkout form errors from 12 % to 6 %"))).isEmpty();
+    assertThat(phrases.answeredBy(phrases.termsOf("Cut demand forecast error from 32 % to 22 %")))
+        .containsExactly("Cut forecast error");
+  }
+
+  @Test
   void topicTermsLeaveOutGenericWords() {
     assertThat(StrategyPhrases.topicTerms("en", "Bring mobile paint from 3.4 s to 2.5 s and cut every release"))
         .containsExactly("mobil", "paint", "s", "releas");
