@@ -106,7 +106,7 @@ describe('unit board page', () => {
     expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
   })
 
-  it('rounds a forecast of one-decimal values to two', async () => {
+  it('rounds a forecast of one-decimal values to one', async () => {
     const app = await showBoard()
     const conversion = unitSnapshot.nodes.find((node) => node.key === 'checkout-conversion')
     app.sockets.latest.deliver({
@@ -116,7 +116,7 @@ describe('unit board page', () => {
       nodes: [{ ...conversion, version: conversion.version + 1, forecast: { value: 3.0857, progress: 0.7143, reason: null } }],
     })
     await flushPromises()
-    expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Forecast 3.09 % (71.4 %)')
+    expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
   })
 
   it('writes a forecast without trailing zeros in German', async () => {
@@ -132,7 +132,7 @@ describe('unit board page', () => {
     expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Prognose 3,14 % (74,3 %)')
   })
 
-  it('rounds a forecast of whole values to one decimal', async () => {
+  it('rounds a forecast of whole values to whole', async () => {
     const app = await showBoard()
     const latency = unitSnapshot.nodes.find((node) => node.key === 'checkout-latency')
     app.sockets.latest.deliver({
@@ -142,7 +142,7 @@ describe('unit board page', () => {
       nodes: [{ ...latency, version: latency.version + 1, forecast: { value: 391.8142, progress: 1, reason: null } }],
     })
     await flushPromises()
-    expect(keyResult('checkout-latency').get('[data-testid="forecast"]').text()).toBe('Forecast 391.8 ms (100.0 %)')
+    expect(keyResult('checkout-latency').get('[data-testid="forecast"]').text()).toBe('Forecast 392 ms (100.0 %)')
   })
 
   it('gives the reason when there is no forecast', async () => {
