@@ -106,6 +106,13 @@ describe('unit board page', () => {
     expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
   })
 
+  it('keeps numbers of a key result row with their units', async () => {
+    await showBoard()
+    const row = keyResult('checkout-conversion')
+    expect(row.get('[data-testid="forecast"]').findAll('.unit-pair').map((pair) => pair.text())).toEqual(['3.1 %', '71.4 %'])
+    expect(row.get('[data-testid="values"]').findAll('.unit-pair').map((pair) => pair.text())).toEqual(['2.8 %', '3.5 %'])
+  })
+
   it('rounds a forecast of one-decimal values to one', async () => {
     const app = await showBoard()
     const conversion = unitSnapshot.nodes.find((node) => node.key === 'checkout-conversion')
