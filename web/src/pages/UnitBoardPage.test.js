@@ -111,6 +111,8 @@ describe('unit board page', () => {
     const row = keyResult('checkout-conversion')
     expect(row.get('[data-testid="forecast"]').findAll('.unit-pair').map((pair) => pair.text())).toEqual(['3.1 %', '71.4 %'])
     expect(row.get('[data-testid="values"]').findAll('.unit-pair').map((pair) => pair.text())).toEqual(['2.8 %', '3.5 %'])
+    // The forecast line is a flex container, so its text must stay one item to keep its spacing.
+    expect(row.get('[data-testid="forecast"]').element.childNodes).toHaveLength(1)
   })
 
   it('rounds a forecast of one-decimal values to one', async () => {
