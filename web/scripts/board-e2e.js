@@ -135,7 +135,16 @@ async function chooseCycles(page, context, result) {
     { timeout: 15_000 },
   )
   result.portfolioTeamScore = Number(await teamTile.getAttribute('data-progress'))
-  result.portfolioCompanyText = (await linked.locator(`[data-testid="unit-${options.company}"] [data-testid="percent"]`).textContent()).trim()
+  // The company has no objectives of its own in the quarter, so its tile scores its sub-units.
+  const companyTile = linked.locator(`[data-testid="unit-${options.company}"] [data-testid="percent"]`)
+  await linked.waitForFunction(
+    (selector) => document.querySelector(selector)?.getAttribute('data-progress'),
+    `[data-testid="unit-${options.company}"] [data-testid="percent"]`,
+    { timeout: 15_000 },
+  )
+  result.portfolioCompanyText = (await companyTile.textContent()).trim()
+  result.portfolioCompanyScore = Number(await companyTile.getAttribute('data-progress'))
+  result.portfolioTeamText = (await teamTile.textContent()).trim()
   await linked.screenshot({ path: join(options.out, 'portfolio-quarter.png'), fullPage: true })
 
   await linked.click('[data-testid="show-current-cycles"]')

@@ -2,7 +2,8 @@
 // server's EditorBrowserIT. At 1400x1000 and 1280x800, in English and German, a person types a
 // decreasing lead time from 14 to 4 days. The quality panel's score must stay on one line inside
 // the panel, and the zone preview must show the default stretch level (-0.29 days) as out of reach
-// with a button that types the stretch level 0. Finally the key result is saved with the default
+// with a button that types the stretch level 0, and every select of the form must be wide enough
+// for its longest option. Finally the key result is saved with the default
 // stretch level, and its board card must show that level as out of reach too. Writes screenshots
 // and prints one JSON line with the results; exits with 1 when a step fails.
 //
@@ -71,6 +72,33 @@ function measureScore() {
   }
 }
 
+/**
+ * Measures the selects of the key result form: for each, how many px its longest option needs
+ * beyond the select's width, counting its padding and the arrow (0 or less fits).
+ */
+function measureSelects() {
+  const ARROW = 20
+  const probe = document.createElement('span')
+  probe.style.position = 'absolute'
+  probe.style.visibility = 'hidden'
+  probe.style.whiteSpace = 'pre'
+  document.body.append(probe)
+  const shortfalls = {}
+  for (const select of document.querySelectorAll('[data-testid="key-result-form"] select:not([multiple])')) {
+    const style = getComputedStyle(select)
+    probe.style.font = style.font
+    let longest = 0
+    for (const option of select.options) {
+      probe.textContent = option.textContent
+      longest = Math.max(longest, probe.getBoundingClientRect().width)
+    }
+    const needed = longest + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + ARROW
+    shortfalls[select.dataset.testid] = Math.ceil(needed - select.getBoundingClientRect().width)
+  }
+  probe.remove()
+  return shortfalls
+}
+
 /** Opens a new key result form under the objective and types the lead time key result. */
 async function typeLeadTime(page, language) {
   await page.goto(`${options.url}/units/${options.unit}/edit?cycle=${options.cycle}`)
@@ -94,6 +122,7 @@ async function checkEditor(page, language, viewport, result) {
   const editor = {
     score: await text(page.locator('[data-testid="key-result-form"] ~ [data-testid="quality-panel"] [data-testid="quality-score"]')),
     ...(await page.evaluate(measureScore)),
+    selectShortfalls: await page.evaluate(measureSelects),
     stretchBand: await text(preview.locator('[data-zone="stretch"] .range')),
     unreachable: await text(preview.locator('[data-testid="zone-unreachable-stretch"]')),
     useButton: await text(preview.locator('[data-testid="zone-use-stretch"]')),
@@ -133,5 +162,6 @@ await runScenario({ out: options.out, name: 'editor' }, async (page, result) => 
   }
   await chooseLanguage(page, 'en')
   await checkBoardCard(page, result)
-  return Object.values(result.editor).every((editor) => editor.lines === 1 && editor.overflow <= 0 && editor.stretchTyped === '0')
+  return Object.values(result.editor).every((editor) => editor.lines === 1 && editor.overflow <= 0 && editor.stretchTyped === '0'
+    && Object.values(editor.selectShortfalls).every((shortfall) => shortfall <= 0))
 })

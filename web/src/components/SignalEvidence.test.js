@@ -91,8 +91,8 @@ describe('SignalEvidence', () => {
 
   it('shows a forecast with the precision of its values', () => {
     const forecast = show(forecastSignal()).get('[data-testid="signal-forecast"]')
-    expect(forecast.text()).toContain('119.8 s')
-    expect(forecast.text()).not.toContain('119.81')
+    expect(forecast.text()).toContain('120 s')
+    expect(forecast.text()).not.toContain('119.8')
   })
 
   it('charts confidence of a confidence drop', () => {

@@ -67,16 +67,16 @@ describe('ZonePreview', () => {
       'Leere Stufen nutzen die Vorgaben: Commit bei 3/7 und Stretch bei 10/7 des Wegs vom Start zum Zielwert.')
   })
 
-  it('adds a decimal to default levels of decimal values', () => {
+  it('gives default levels the decimals of decimal values', () => {
     mount(ZonePreview, { levels: effectiveLevels({ start: 1.5, target: 3.5 }), unit: 'releases' })
-    expect(wrapper.get('[data-zone="fail"]').text()).toContain('1.5 releases to 2.36 releases')
-    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from 4.36 releases')
+    expect(wrapper.get('[data-zone="fail"]').text()).toContain('1.5 releases to 2.4 releases')
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('from 4.4 releases')
   })
 
   it('keeps the decimals of a typed commit level', () => {
     mount(ZonePreview, { levels: effectiveLevels({ start: 1, target: 3, commit: 2.25 }), unit: 'releases' }, { locale: 'de' })
     expect(wrapper.get('[data-zone="commit"]').text()).toContain('2,25 Releases bis 3 Releases')
-    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('ab 3,857 Releases')
+    expect(wrapper.get('[data-zone="stretch"]').text()).toContain('ab 3,86 Releases')
   })
 
   it('marks a default stretch below zero days as out of reach', () => {
@@ -134,13 +134,13 @@ describe('MeasurementDetail', () => {
     expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('commit 3 releases · stretch 6 releases')
   })
 
-  it('keeps a decimal on default levels of decimal values', () => {
+  it('keeps the decimals of decimal values on default levels', () => {
     const editor = effectiveLevels({ start: 1.5, target: 3.5 })
     mount(MeasurementDetail, {
       node: { measurement: 'increase', start: 1.5, target: 3.5, commit: editor.commit, stretch: editor.stretch, unit: 'releases' },
     }, { locale: 'de' })
-    expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('2,36 Releases')
-    expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('4,36 Releases')
+    expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('2,4 Releases')
+    expect(wrapper.get('[data-testid="zone-levels"]').text()).toContain('4,4 Releases')
   })
 })
 

@@ -43,9 +43,9 @@ export function useFormat() {
    * Formats a value the engine derived rather than measured (a forecast, commit and stretch
    * levels), rounded to `decimals` decimals (2 unless given) and written without trailing zeros:
    * 3.1400 with 3 decimals reads "3.14 %", 2.9996 reads "3 %". Forecasts pass `derivedDecimals`
-   * of the key result's own values, so a derived value never shows more than one decimal beyond
-   * them. An amount of money that still has cents after rounding, or any amount with `cents`, is
-   * shown with two decimals. Without a value it returns "–".
+   * of the key result's own values, so a derived value never shows more decimals than they have.
+   * An amount of money that still has cents after rounding, or any amount with `cents`, is shown
+   * with two decimals. Without a value it returns "–".
    */
   function estimateText(value, unit, decimals = 2, { cents = false } = {}) {
     if (value === null || value === undefined) {
@@ -65,7 +65,7 @@ export function useFormat() {
    */
   function kpiValueText(kpi) {
     if (kpi.formula || kpi.source === 'formula') {
-      return estimateText(kpi.current, kpi.unit, hasCents(kpi.unit) ? 2 : derivedDecimals(kpi.green, kpi.red))
+      return estimateText(kpi.current, kpi.unit, hasCents(kpi.unit) ? 2 : Math.min(4, derivedDecimals(kpi.green, kpi.red) + 1))
     }
     return valueText(kpi.current, kpi.unit)
   }

@@ -68,11 +68,50 @@ function inCoveredOrder(nodes, scope) {
  * not lower the score. When the chosen cycle itself lies ahead, its plans are what is scored.
  */
 export function unitScoreInScope(state, unitId, scope, today = new Date().toISOString().slice(0, 10)) {
+  return unitCycleScore(objectivesInScope(state, unitId, scope, today))
+}
+
+function objectivesInScope(state, unitId, scope, today) {
   const scored = scoredCycleIds(scope, today)
-  const objectives = Object.values(state.nodes).filter(
+  return Object.values(state.nodes).filter(
     (node) => node.kind === 'objective' && node.unitId === unitId && scored.has(node.cycleId),
   )
-  return unitCycleScore(objectives)
+}
+
+/** Returns the ids of the units below `unitId` at any depth, from `units` (unit id to unit with `parentId`). */
+export function subUnitIds(units, unitId) {
+  const below = []
+  const queue = [unitId]
+  while (queue.length > 0) {
+    const parentId = queue.shift()
+    for (const unit of Object.values(units)) {
+      if (unit.parentId === parentId && unit.id !== unitId && !below.includes(unit.id)) {
+        below.push(unit.id)
+        queue.push(unit.id)
+      }
+    }
+  }
+  return below
+}
+
+/**
+ * Returns the score of unit `unitId` together with its sub-units at any depth: the unweighted mean
+ * of all their objectives that the scope scores (see unitScoreInScope), as the portfolio briefs
+ * score "a unit and its sub-units". `boards` maps unit ids to unit boards and `units` is the
+ * portfolio's units by id. The score has `withSubUnits: true`. Returns `{ loading: true }` while a
+ * board of the subtree is missing and `{ unavailable: true }` when one could not be read.
+ */
+export function subtreeScoreInScope(boards, units, unitId, scope, today = new Date().toISOString().slice(0, 10)) {
+  const ids = [unitId, ...subUnitIds(units, unitId)]
+  const subtreeBoards = ids.map((id) => boards[id])
+  if (subtreeBoards.some((board) => !board)) {
+    return { loading: true }
+  }
+  if (subtreeBoards.some((board) => board.error)) {
+    return { unavailable: true }
+  }
+  const objectives = ids.flatMap((id, index) => objectivesInScope(subtreeBoards[index], id, scope, today))
+  return { ...unitCycleScore(objectives), withSubUnits: true }
 }
 
 /** Returns the ids of the covered cycles whose objectives count towards a score on `today`. */

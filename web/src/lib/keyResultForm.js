@@ -236,26 +236,16 @@ export function zoneBands(levels) {
 /**
  * Returns the texts of `levels` as the zone preview and the key result card show them, formatted
  * by `format` (`valueText`, `estimateText`). Typed levels read as measured values. Default commit
- * and stretch levels are derived, so they get at most the decimals of the typed levels plus one,
- * as forecasts do. They get the fewest decimals, down to the key result's own precision, that
- * keep their rounded value, and `estimateText` drops any trailing zeros left, so with start 4.6
- * and target 3.9 the default commit reads "4.3", not "4.30". Where every typed level is a
- * whole number (a count), the defaults are whole numbers too. They keep one decimal when the
- * range is too small for whole levels that are distinct and in order. A default level that
- * `unreachableDefaults` lists has the text null, because no value in `unit` reaches it.
+ * and stretch levels are derived, so they get the decimals of the typed levels, as forecasts do,
+ * and `estimateText` drops trailing zeros: with start 4.6 and target 3.9 the default commit reads
+ * "4.3", not "4.34". Where every typed level is a whole number (a count), the defaults are whole
+ * numbers too. They keep one decimal when the range is too small for whole levels that are
+ * distinct and in order. A default level that `unreachableDefaults` lists has the text null,
+ * because no value in `unit` reaches it.
  */
 export function levelTexts(levels, unit, format) {
-  let decimals = defaultDecimals(levels)
-  let displayed = levels
-  const whole = decimals === 1 ? wholeLevels(levels) : null
-  if (whole !== null) {
-    decimals = 0
-    displayed = whole
-  }
-  const ownDecimals = Math.max(0, defaultDecimals(levels) - 1)
-  const derived = (value, isDefault) => (isDefault
-    ? format.estimateText(value, unit, neededDecimals(value, Math.min(ownDecimals, decimals), decimals))
-    : format.valueText(value, unit))
+  const { decimals, displayed } = shownDefaults(levels)
+  const derived = (value, isDefault) => (isDefault ? format.estimateText(value, unit, decimals) : format.valueText(value, unit))
   const texts = {
     start: format.valueText(displayed.start, unit),
     target: format.valueText(displayed.target, unit),
@@ -298,10 +288,11 @@ export function unreachableDefaults(levels, unit) {
 
 /**
  * Returns the text of a default level `value` of `levels` in `unit`, with the decimals
- * `levelTexts` gives default levels before any rounding to whole numbers.
+ * `levelTexts` gives default levels before any rounding to whole numbers: those of the typed
+ * levels, and one for whole typed levels, so a default stretch of -0.2857 days reads "-0.3 days".
  */
 export function defaultLevelText(levels, value, unit, format) {
-  return format.estimateText(value, unit, defaultDecimals(levels))
+  return format.estimateText(value, unit, Math.max(1, typedDecimals(levels)))
 }
 
 /**
@@ -309,28 +300,27 @@ export function defaultLevelText(levels, value, unit, format) {
  * whole number, so the editor can mention the rounding.
  */
 export function roundsDefaultsToWhole(levels) {
-  return (levels.commitDefault || levels.stretchDefault) && defaultDecimals(levels) === 1 && wholeLevels(levels) !== null
+  return Boolean(levels.commitDefault || levels.stretchDefault) && typedDecimals(levels) === 0 && wholeLevels(levels) !== null
 }
 
-/**
- * Returns the fewest decimals from `minDecimals` to `maxDecimals` that show `value` as rounding
- * it to `maxDecimals` does: 4.30 needs 1 and 4.2857 needs 2 when `maxDecimals` is 2.
- */
-function neededDecimals(value, minDecimals, maxDecimals) {
-  const rounded = Number(Number(value).toFixed(maxDecimals))
-  for (let decimals = minDecimals; decimals < maxDecimals; decimals++) {
-    if (Number(Number(value).toFixed(decimals)) === rounded) {
-      return decimals
-    }
-  }
-  return maxDecimals
-}
-
-/** Returns the decimals of default levels: those of the typed levels plus one. */
-function defaultDecimals(levels) {
+/** Returns the most decimals among the typed levels of `levels`, the decimals of default levels. */
+function typedDecimals(levels) {
   const typedCommit = levels.commitDefault ? null : levels.commit
   const typedStretch = levels.stretchDefault ? null : levels.stretch
   return derivedDecimals(levels.start, levels.target, typedCommit, typedStretch)
+}
+
+/**
+ * Returns the decimals of default levels and the levels to show. Whole typed levels get whole
+ * defaults (`wholeLevels`), or one decimal when whole defaults would not be distinct and in order.
+ */
+function shownDefaults(levels) {
+  const decimals = typedDecimals(levels)
+  if (decimals > 0) {
+    return { decimals, displayed: levels }
+  }
+  const whole = wholeLevels(levels)
+  return whole === null ? { decimals: 1, displayed: levels } : { decimals: 0, displayed: whole }
 }
 
 /**

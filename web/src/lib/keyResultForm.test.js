@@ -157,8 +157,9 @@ describe('levelTexts', () => {
     expect(texts({ start: 1, target: 2, commit: 2 })).toEqual({ start: '1', commit: '2', target: '2', stretch: '2.4' })
   })
 
-  it('keeps precision plus one for decimal values', () => {
-    expect(texts({ start: 0.5, target: 1.5 })).toEqual({ start: '0.5', commit: '0.93', target: '1.5', stretch: '1.93' })
+  it('keeps the precision of decimal values', () => {
+    expect(texts({ start: 0.5, target: 1.5 })).toEqual({ start: '0.5', commit: '0.9', target: '1.5', stretch: '1.9' })
+    expect(texts({ start: 1.25, target: 2 })).toEqual({ start: '1.25', commit: '1.57', target: '2', stretch: '2.32' })
   })
 
   it('drops decimals a default level does not need', () => {
@@ -166,8 +167,8 @@ describe('levelTexts', () => {
     expect(levelTexts(defaults, null, format)).toEqual({ start: '4.6', commit: '4.3', target: '3.9', stretch: '3.6' })
   })
 
-  it('keeps the decimals a default level needs', () => {
-    expect(texts({ start: 4.6, target: 4 })).toEqual({ start: '4.6', commit: '4.34', target: '4', stretch: '3.74' })
+  it('rounds defaults to the typed precision', () => {
+    expect(texts({ start: 4.6, target: 4 })).toEqual({ start: '4.6', commit: '4.3', target: '4', stretch: '3.7' })
   })
 })
 
@@ -255,7 +256,7 @@ describe('nodeLevels', () => {
     const levels = nodeLevels({ start: 1, target: 4, commit: 2.5, stretch: 5.2857 })
     expect(levels.commitDefault).toBe(false)
     expect(levels.stretchDefault).toBe(true)
-    expect(levelTexts(levels, null, format)).toEqual({ start: '1', commit: '2.5', target: '4', stretch: '5.29' })
+    expect(levelTexts(levels, null, format)).toEqual({ start: '1', commit: '2.5', target: '4', stretch: '5.3' })
   })
 
   it('returns the editor levels for the same key result', () => {

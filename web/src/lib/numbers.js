@@ -45,9 +45,9 @@ const MAX_DERIVED_DECIMALS = 4
 
 /**
  * Returns the decimals a value derived from `measured` values (a forecast from a key result's
- * start, target and current value) is shown with: the most decimals any of them has, plus one,
- * at most 4. The engine's sentences use the same rule. Missing values are skipped; with none,
- * the result is 1.
+ * start, target and current value) is shown with: the most decimals any of them has, at most 4,
+ * so a forecast next to 1.66 % and 1.6 % reads "1.58 %". The engine's sentences use the same
+ * rule. Missing values are skipped; with none, the result is 0.
  */
 export function derivedDecimals(...measured) {
   let max = 0
@@ -57,7 +57,7 @@ export function derivedDecimals(...measured) {
     }
     max = Math.max(max, decimalsOf(value))
   }
-  return Math.min(MAX_DERIVED_DECIMALS, max + 1)
+  return Math.min(MAX_DERIVED_DECIMALS, max)
 }
 
 // Decimals of a wire value such as 3.50 or "3.50" after trailing zeros are removed.

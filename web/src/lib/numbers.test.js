@@ -33,16 +33,17 @@ describe('round4', () => {
 })
 
 describe('derivedDecimals', () => {
-  it('gives whole values one decimal', () => {
-    expect(derivedDecimals(180, 90, 125)).toBe(1)
+  it('gives whole values no decimals', () => {
+    expect(derivedDecimals(180, 90, 125)).toBe(0)
   })
 
   it('follows the most precise value', () => {
-    expect(derivedDecimals('2.5', '3.5', '2.65')).toBe(3)
+    expect(derivedDecimals('2.5', '3.5', '2.65')).toBe(2)
+    expect(derivedDecimals('1.66', '1.6')).toBe(2)
   })
 
   it('ignores trailing zeros of wire values', () => {
-    expect(derivedDecimals('3.50', '4.00')).toBe(2)
+    expect(derivedDecimals('3.50', '4.00')).toBe(1)
   })
 
   it('stops at four decimals', () => {
@@ -50,6 +51,6 @@ describe('derivedDecimals', () => {
   })
 
   it('skips missing values', () => {
-    expect(derivedDecimals(null, undefined, '')).toBe(1)
+    expect(derivedDecimals(null, undefined, '')).toBe(0)
   })
 })

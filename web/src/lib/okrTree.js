@@ -1,6 +1,8 @@
 // The tree of a unit's OKRs in one cycle: objectives with their key results, and child
 // objectives under the objective or key result they align to.
 
+import { isCurrency } from './unitsOfMeasure.js'
+
 /**
  * Builds the tree from flat lists. Returns root entries `{objective, keyResults, children}`
  * where each key result entry is `{keyResult, children}` (objectives aligned to that key
@@ -76,8 +78,10 @@ function sortByTitle(items, titleOf) {
 /**
  * Formats the values of a key result's card, such as "from 28 to 40 points" (German "von 28 auf
  * 40 Punkte") or "Healthy band 95 % – 99 %", or returns null when start or target is missing.
- * The unit follows only the target, because a unit word after both numbers reads as doubled.
- * `valueText(number, unit)` formats one number as `useFormat` does.
+ * A unit word follows only the target, because a unit word after both numbers reads as doubled.
+ * A currency goes with both numbers ("from EUR 38 to EUR 31"), because English writes it before
+ * the number, where "from 38 to EUR 31" leaves the start without one. `valueText(number, unit)`
+ * formats one number as `useFormat` does.
  */
 export function keyResultValuesText(keyResult, t, valueText) {
   if (keyResult.measurement === 'range') {
@@ -86,5 +90,6 @@ export function keyResultValuesText(keyResult, t, valueText) {
   if (keyResult.start === null || keyResult.target === null) {
     return null
   }
-  return t('editor.startTarget', { start: valueText(keyResult.start, null), target: valueText(keyResult.target, keyResult.unit) })
+  const startUnit = isCurrency(keyResult.unit) ? keyResult.unit : null
+  return t('editor.startTarget', { start: valueText(keyResult.start, startUnit), target: valueText(keyResult.target, keyResult.unit) })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
 import { buildOkrTree, descendantObjectiveIds, keyResultValuesText } from './okrTree.js'
+import { writeWithUnit } from './unitsOfMeasure.js'
 
 function objective(id, fields = {}) {
   return { id, title: id, parentId: null, parentKeyResultId: null, ...fields }
@@ -58,6 +59,16 @@ describe('keyResultValuesText', () => {
   it('writes the unit once in English', () => {
     const { t } = createMomentumI18n('en').global
     expect(keyResultValuesText(points, t, valueText)).toBe('from 28 to 40 points')
+  })
+
+  it.each([
+    ['en', 'from EUR 38 to EUR 31'],
+    ['de', 'von 38 EUR auf 31 EUR'],
+  ])('writes a currency with both numbers in %s', (locale, expected) => {
+    const { t } = createMomentumI18n(locale).global
+    const money = { measurement: 'decrease', start: 38, target: 31, unit: 'EUR' }
+    const format = (number, unit) => writeWithUnit(String(number), unit, locale)
+    expect(keyResultValuesText(money, t, format)).toBe(expected)
   })
 
   it('writes the unit once in German', () => {

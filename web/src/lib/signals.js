@@ -79,6 +79,32 @@ export function sourceText(source, labels, t) {
 }
 
 /**
+ * Returns the forecast of an off-track signal as its explanation writes it. The values a signal
+ * stores in its evidence (start, target, current) decide the decimals, else the `decimals` the
+ * engine sent, else the target's. The detector rewrites the signal only when the forecast's
+ * percentage or severity changes, so the forecast can lag the board's live forecast, and the
+ * text names the time of the evaluation (`evidence.checkedAt`) that computed it.
+ */
+function forecastText(signal, estimate, t, format) {
+  const params = signal.params ?? {}
+  if (params.forecast === null || params.forecast === undefined) {
+    return estimate(params.forecast)
+  }
+  const evidence = signal.evidence ?? {}
+  let decimals = derivedDecimals(params.target)
+  if (evidence.start !== undefined && evidence.target !== undefined) {
+    decimals = derivedDecimals(evidence.start, evidence.target, evidence.current)
+  } else if (Number.isInteger(params.decimals)) {
+    decimals = params.decimals
+  }
+  const forecast = estimate(params.forecast, decimals)
+  if (!evidence.checkedAt || !format.dateTimeText) {
+    return forecast
+  }
+  return t('signals.forecastAsOf', { forecast, time: format.dateTimeText(evidence.checkedAt) })
+}
+
+/**
  * Returns a signal's explanation in the person's language: the message for its code filled with
  * its params, else the server's English sentence. `format` formats instants, dates and values
  * (`dateTimeText`, `dateText`, `valueText`).
@@ -104,15 +130,13 @@ export function explanationText(signal, { t, te, locale }, format) {
   const cents = { cents: amountsHaveCents(signal) }
   const value = (number) => (number === null || number === undefined ? '–' : format.valueText(Number(number), params.unit, cents))
   // Forecasts and medians are derived, so they show at most 2 decimals, like other estimates. A
-  // forecast the engine sent with `decimals` (the precision of the key result's values plus one)
-  // keeps that precision. Older signals fall back to the precision of their target plus one.
+  // forecast shows the precision of the key result's own values, as the board row does.
   const estimateText = format.estimateText ?? format.valueText
   const estimate = (number, decimals = 2) => (number === null || number === undefined ? '–' : estimateText(Number(number), params.unit, decimals, cents))
-  const forecastDecimals = Number.isInteger(params.decimals) ? params.decimals : derivedDecimals(params.target)
   const words = {
     ...params,
     value: value(params.value),
-    forecast: estimate(params.forecast, forecastDecimals),
+    forecast: forecastText(signal, estimate, t, format),
     target: value(params.target),
     red: value(params.red),
     green: value(params.green),

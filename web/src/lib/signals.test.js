@@ -160,6 +160,17 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach 5.07 % by the end of its cycle')
   })
 
+  it('names when a forecast was computed', () => {
+    const format = { ...dates, dateTimeText: (iso) => `T${iso.slice(11, 16)}`, estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}` }
+    const offTrack = signal('s-21', '2026-12-04T10:00:00Z', ['n-1'], {
+      code: 'off_track_forecast',
+      params: { title: 'Churn', forecast: '5.3487', decimals: 3, forecastPercent: 39, target: '3.5', unit: '%', leadWeeks: 3, cycleEnd: '2026-12-31' },
+      evidence: { start: '6', target: '3.5', current: '5.7', checkedAt: '2026-12-04T21:40:00Z' },
+    })
+    expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach 5.3 % (as of T21:40) by the end')
+    expect(explanationText(offTrack, german, format)).toContain('einen Wert von 5.3 % (Stand T21:40) voraus')
+  })
+
   it('writes a forecast percent below the threshold in the language', () => {
     const format = { ...dates, valueText: (n, unit) => new Intl.NumberFormat('de').format(n) + (unit ? ` ${unit}` : ''), estimateText: (n, unit) => `${n} ${unit}` }
     const offTrack = signal('s-13', '2026-12-04T10:00:00Z', ['n-1'], {
@@ -181,13 +192,13 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(offTrack, i18n, format)).toContain('of the way to its target EUR 92.00.')
   })
 
-  it('rounds an older forecast to its target precision plus one', () => {
+  it('rounds an older forecast to its target precision', () => {
     const format = { ...dates, estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}` }
     const offTrack = signal('s-8', '2026-12-04T10:00:00Z', ['n-1'], {
       code: 'off_track_forecast',
       params: { title: 'Page load', forecast: '119.8142', forecastPercent: 66, target: '90', unit: 's', leadWeeks: 3, cycleEnd: '2026-12-31' },
     })
-    expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach 119.8 s by the end of its cycle')
+    expect(explanationText(offTrack, i18n, format)).toContain('is forecast to reach 120 s by the end of its cycle')
   })
 
   it('words a stall of 3 days in days', () => {

@@ -14,11 +14,16 @@ const YEAR = 'c0000000-0000-4000-8000-000000002026'
 const Q4 = 'c0000000-0000-4000-8000-000000000004'
 const SEARCH_ID = 'u0000000-0000-4000-8000-0000000000t2'
 const ACME_ID = 'u0000000-0000-4000-8000-0000000000a0'
+const DIGITAL_ID = 'u0000000-0000-4000-8000-0000000000b1'
+const STORES_ID = 'u0000000-0000-4000-8000-0000000000b2'
+const CHECKOUT_ID = 'u0000000-0000-4000-8000-00000000c0de'
+const STORE_OPS_ID = 'u0000000-0000-4000-8000-0000000000t3'
+const SUPPLY_ID = 'u0000000-0000-4000-8000-0000000000t4'
 
 let wrapper
 
-async function showPortfolio(cycle) {
-  const app = createTestApp()
+async function showPortfolio(cycle, locale = 'en') {
+  const app = createTestApp({ locale })
   const session = useSessionStore()
   session.user = DEMO_USER
   session.checked = true
@@ -31,6 +36,14 @@ async function showPortfolio(cycle) {
   app.sockets.latest.deliver(portfolioSnapshot)
   await flushPromises()
   return app
+}
+
+// Delivers the unit board of `unitId` with `objectives`, each `{ key, progress, status }` in `cycleId`.
+function deliverUnitBoard(app, unitId, objectives, cycleId = Q4) {
+  const nodes = objectives.map(({ key, progress, status }) => ({
+    id: `o-${key}`, key, kind: 'objective', unitId, cycleId, progress, expected: 0.6, status, version: 1, updatedAt: '2026-12-04T10:00:00Z',
+  }))
+  app.sockets.latest.deliver({ type: 'snapshot', board: `unit:${unitId}`, version: 1, units: [], nodes, cycles: portfolioSnapshot.cycles })
 }
 
 function subscribedBoards(app) {
@@ -81,10 +94,44 @@ describe('portfolio of a chosen cycle', () => {
       id: `o-${key}`, key, kind: 'objective', unitId: ACME_ID, cycleId: YEAR, progress: 0.5 + index / 10, expected: 0.9, status: 'at_risk', version: 1,
     }))
     app.sockets.latest.deliver({ type: 'snapshot', board: `unit:${ACME_ID}`, version: 1, units: [], nodes: objectives, cycles: portfolioSnapshot.cycles })
+    for (const unit of portfolioSnapshot.units.filter((each) => each.id !== ACME_ID)) {
+      deliverUnitBoard(app, unit.id, [])
+    }
     await flushPromises()
     const company = tile('acme')
     expect(company.get('[data-testid="percent"]').text()).toBe('no objectives in this cycle')
     expect(company.get('[data-testid="cycle-counts"]').text()).toBe('2 objectives in 2026')
+  })
+
+  it.each([
+    ['en', '70.2 % with its sub-units'],
+    ['de', '70,2 % mit allen Untereinheiten'],
+  ])('scores a unit without own objectives by its sub-units in %s', async (locale, expected) => {
+    const app = await showPortfolio(Q4, locale)
+    deliverUnitBoard(app, ACME_ID, [{ key: 'grow-online-share', progress: 0.1, status: 'off_track' }], YEAR)
+    deliverUnitBoard(app, DIGITAL_ID, [])
+    deliverUnitBoard(app, STORES_ID, [])
+    deliverUnitBoard(app, SEARCH_ID, [{ key: 'find-faster', progress: 0.6, status: 'on_track' }])
+    deliverUnitBoard(app, CHECKOUT_ID, [{ key: 'checkout-delight', progress: 0.8048, status: 'on_track' }])
+    deliverUnitBoard(app, STORE_OPS_ID, [])
+    deliverUnitBoard(app, SUPPLY_ID, [{ key: 'faster-restock', progress: 0.7, status: 'at_risk' }])
+    await flushPromises()
+    // The mean of the three Q4 objectives below the company, (0.6 + 0.8048 + 0.7) / 3; the
+    // company's own year objective is not scored in Q4.
+    const company = tile('acme').get('[data-testid="percent"]')
+    expect(company.attributes('data-progress')).toBe('0.7016')
+    expect(company.text()).toBe(expected)
+    // The stores unit has no objectives in Q4 below it either.
+    expect(tile('stores').get('[data-testid="percent"]').text()).toBe(locale === 'en' ? '70.0 % with its sub-units' : '70,0 % mit allen Untereinheiten')
+    // A unit with objectives of its own keeps its own score.
+    expect(tile('search-squad').get('[data-testid="percent"]').text()).toBe(locale === 'en' ? '60.0 %' : '60,0 %')
+  })
+
+  it('waits for the sub-unit boards of a unit without own objectives', async () => {
+    const app = await showPortfolio(Q4)
+    deliverUnitBoard(app, ACME_ID, [])
+    await flushPromises()
+    expect(tile('acme').get('[data-testid="tile-cycle"]').text()).toBe('loading the score of Q4 2026')
   })
 
   it('marks a unit whose board has not arrived', async () => {

@@ -106,7 +106,16 @@ describe('unit board page', () => {
     expect(row.get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
   })
 
-  it('rounds a forecast of one-decimal values to two', async () => {
+  it('keeps numbers of a key result row with their units', async () => {
+    await showBoard()
+    const row = keyResult('checkout-conversion')
+    expect(row.get('[data-testid="forecast"]').findAll('.unit-pair').map((pair) => pair.text())).toEqual(['3.1 %', '71.4 %'])
+    expect(row.get('[data-testid="values"]').findAll('.unit-pair').map((pair) => pair.text())).toEqual(['2.8 %', '3.5 %'])
+    // The forecast line is a flex container, so its text must stay one item to keep its spacing.
+    expect(row.get('[data-testid="forecast"]').element.childNodes).toHaveLength(1)
+  })
+
+  it('rounds a forecast of one-decimal values to one', async () => {
     const app = await showBoard()
     const conversion = unitSnapshot.nodes.find((node) => node.key === 'checkout-conversion')
     app.sockets.latest.deliver({
@@ -116,7 +125,7 @@ describe('unit board page', () => {
       nodes: [{ ...conversion, version: conversion.version + 1, forecast: { value: 3.0857, progress: 0.7143, reason: null } }],
     })
     await flushPromises()
-    expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Forecast 3.09 % (71.4 %)')
+    expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Forecast 3.1 % (71.4 %)')
   })
 
   it('writes a forecast without trailing zeros in German', async () => {
@@ -132,7 +141,7 @@ describe('unit board page', () => {
     expect(keyResult('checkout-conversion').get('[data-testid="forecast"]').text()).toBe('Prognose 3,14 % (74,3 %)')
   })
 
-  it('rounds a forecast of whole values to one decimal', async () => {
+  it('rounds a forecast of whole values to whole', async () => {
     const app = await showBoard()
     const latency = unitSnapshot.nodes.find((node) => node.key === 'checkout-latency')
     app.sockets.latest.deliver({
@@ -142,7 +151,7 @@ describe('unit board page', () => {
       nodes: [{ ...latency, version: latency.version + 1, forecast: { value: 391.8142, progress: 1, reason: null } }],
     })
     await flushPromises()
-    expect(keyResult('checkout-latency').get('[data-testid="forecast"]').text()).toBe('Forecast 391.8 ms (100.0 %)')
+    expect(keyResult('checkout-latency').get('[data-testid="forecast"]').text()).toBe('Forecast 392 ms (100.0 %)')
   })
 
   it('gives the reason when there is no forecast', async () => {

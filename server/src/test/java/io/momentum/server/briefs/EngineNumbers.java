@@ -149,7 +149,7 @@ final class EngineNumbers {
     String measure = fact.getString("measure");
     if ("forecastValue".equals(measure)) {
       JsonObject node = node(fact.getString("nodeId"), fact.getString("at"));
-      int decimals = Math.min(4, 1 + Math.max(decimalsOf(node, "start"), Math.max(decimalsOf(node, "target"), decimalsOf(node, "current"))));
+      int decimals = Math.min(4, Math.max(decimalsOf(node, "start"), Math.max(decimalsOf(node, "target"), decimalsOf(node, "current"))));
       return value.setScale(decimals, RoundingMode.HALF_UP);
     }
     BigDecimal hundred = BigDecimal.valueOf(100);

@@ -56,7 +56,9 @@ class BoardBrowserIT {
     assertThat(result.getString("quarterLink")).contains("cycle=" + org.quarterId);
     assertThat(result.getString("germanReason")).isEqualTo("Offen: noch kein Wert, daher nicht als im Plan gewertet");
     assertThat(result.getDouble("portfolioTeamScore")).isEqualTo(result.getDouble("quarterObjectiveProgress"));
-    assertThat(result.getString("portfolioCompanyText")).isEqualTo("no objectives in this cycle");
+    // The company has no objectives in the quarter, and the team is its only sub-unit.
+    assertThat(result.getDouble("portfolioCompanyScore")).isEqualTo(result.getDouble("portfolioTeamScore"));
+    assertThat(result.getString("portfolioCompanyText")).isEqualTo(result.getString("portfolioTeamText") + " with its sub-units");
     assertThat(result.getString("portfolioCurrentTeamText")).endsWith("%");
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(BrowserScript.SCREENSHOTS.resolve("board-after.png")).exists();

@@ -45,6 +45,12 @@ class EditorBrowserIT {
       assertThat(editor.getString("stretchBand")).as("stretch zone at " + view).doesNotContain("-");
       assertThat(editor.getString("stretchTyped")).as("stretch level typed by the button at " + view).isEqualTo("0");
       assertThat(editor.getInteger("unreachableAfter")).as("hint after the stretch level is typed at " + view).isZero();
+      JsonObject shortfalls = editor.getJsonObject("selectShortfalls");
+      assertThat(shortfalls.fieldNames()).as("selects measured at " + view).contains("kr-measurement");
+      for (String select : shortfalls.fieldNames()) {
+        assertThat(shortfalls.getInteger(select)).as("px the longest option of " + select + " needs beyond its width at " + view)
+            .isLessThanOrEqualTo(0);
+      }
     }
     JsonObject english = result.getJsonObject("editor").getJsonObject("en-1400");
     assertThat(english.getString("score")).startsWith("This key result: ").endsWith("/100");

@@ -27,32 +27,32 @@ class SignalSentencesTest {
       LocalDate.parse("2026-10-01"), LocalDate.parse("2026-12-31"), false);
 
   @Test
-  void forecastShownWithValuePrecisionPlusOne() {
+  void forecastShownWithValuePrecision() {
     NodeState node = keyResult("kr-1", "Page load time", "180", "90", "125", "s",
         Forecast.of(new BigDecimal("119.8142"), new BigDecimal("0.6687")), Status.AT_RISK);
 
     Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
 
-    assertThat(finding.explanation()).contains("forecast to reach 119.8 s ");
-    assertThat(finding.params().getString("forecast")).isEqualTo("119.8");
-    assertThat(finding.params().getInteger("decimals")).isEqualTo(1);
+    assertThat(finding.explanation()).contains("forecast to reach 120 s ");
+    assertThat(finding.params().getString("forecast")).isEqualTo("120");
+    assertThat(finding.params().getInteger("decimals")).isEqualTo(0);
     assertThat(finding.evidence().getJsonObject("forecast").getString("value")).isEqualTo("119.8142");
   }
 
   @Test
-  void forecastOfDecimalValuesKeepsOneMoreDecimal() {
+  void forecastOfDecimalValuesKeepsTheirPrecision() {
     NodeState node = keyResult("kr-2", "Conversion rate", "2.5", "3.5", "2.6", "%",
         Forecast.of(new BigDecimal("2.74871"), new BigDecimal("0.2487")), Status.OFF_TRACK);
 
     Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
 
-    assertThat(finding.explanation()).contains("forecast to reach 2.75 % ");
-    assertThat(finding.params().getInteger("decimals")).isEqualTo(2);
+    assertThat(finding.explanation()).contains("forecast to reach 2.7 % ");
+    assertThat(finding.params().getInteger("decimals")).isEqualTo(1);
   }
 
   @Test
   void forecastDropsTrailingZeros() {
-    NodeState node = keyResult("kr-9", "Conversion rate", "2.5", "6.5", "3.1", "%",
+    NodeState node = keyResult("kr-9", "Conversion rate", "2.5", "6.5", "3.15", "%",
         Forecast.of(new BigDecimal("4.7976"), new BigDecimal("0.5744")), Status.OFF_TRACK);
 
     Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
@@ -63,15 +63,15 @@ class SignalSentencesTest {
   }
 
   @Test
-  void wholeUnitForecastKeepsOneDecimal() {
+  void wholeUnitForecastIsWhole() {
     NodeState node = keyResult("kr-3", "Peak picking capacity", "42000", "60000", "51000", "orders",
         Forecast.of(new BigDecimal("55346.81764"), new BigDecimal("0.7415")), Status.AT_RISK);
 
     Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
 
-    assertThat(finding.explanation()).contains("forecast to reach 55,346.8 orders ").contains("74 % of the way");
-    assertThat(finding.params().getString("forecast")).isEqualTo("55346.8");
-    assertThat(finding.params().getInteger("decimals")).isEqualTo(1);
+    assertThat(finding.explanation()).contains("forecast to reach 55,347 orders ").contains("74 % of the way");
+    assertThat(finding.params().getString("forecast")).isEqualTo("55347");
+    assertThat(finding.params().getInteger("decimals")).isEqualTo(0);
   }
 
   @Test
@@ -111,7 +111,7 @@ class SignalSentencesTest {
 
     String reason = SignalRules.forecastClearedReason(node);
 
-    assertThat(reason).isEqualTo("The forecast is no longer off track: it reaches 95.4 s, 94 % of the way to its target 90 s.");
+    assertThat(reason).isEqualTo("The forecast is no longer off track: it reaches 95 s, 94 % of the way to its target 90 s.");
   }
 
   @Test
@@ -260,7 +260,7 @@ class SignalSentencesTest {
 
     Finding finding = SignalRules.offTrackForecast(node, new NodeTrack(), QUARTER, NOW, null);
 
-    assertThat(finding.explanation()).contains("forecast to reach EUR 1.81M by").contains("its target EUR 1.6M.");
+    assertThat(finding.explanation()).contains("forecast to reach EUR 1.8M by").contains("its target EUR 1.6M.");
   }
 
   @Test

@@ -581,14 +581,14 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | at the current pace it reaches 4.8 % by the end of the cycle",
-      "de | Im jetzigen Tempo erreicht es bis zum Zyklusende 4,8 % statt"})
+      "en | at the current pace it reaches 5 % by the end of the cycle",
+      "de | Im jetzigen Tempo erreicht es bis zum Zyklusende 5 % statt"})
   void forecastValueDropsTrailingZeros(String language, String expected) {
-    // The key result is written with one decimal, so its forecast is rounded to two: 4.80 reads 4.8.
+    // The key result is written with one decimal, so its forecast is rounded to one: 5.0 reads 5.
     BriefInputs inputs = failedPayments(BriefKind.WEEKLY);
     List<JsonObject> now = new ArrayList<>(inputs.now());
     now.replaceAll(node -> "k-fail".equals(node.getString("id"))
-        ? node.copy().put("forecast", new JsonObject().put("value", 4.7976).put("progress", 0.5675)) : node);
+        ? node.copy().put("forecast", new JsonObject().put("value", 4.9996).put("progress", 0.5675)) : node);
     BriefInputs changed = new BriefInputs(inputs.kind(), inputs.orgId(), inputs.asOf(), inputs.periodStart(), inputs.basis(),
         inputs.cycle(), inputs.units(), now, inputs.past(), inputs.checkIns(), inputs.signals());
 
@@ -640,8 +640,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Re-plan Reduce failed payment attempts with Arjun Mehta: a blocker is open, and at the current pace it reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
-      "de | Reduce failed payment attempts mit Arjun Mehta neu planen: Ein Hindernis ist offen, und im jetzigen Tempo erreicht es bis zum Zyklusende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
+      "en | Re-plan Reduce failed payment attempts with Arjun Mehta: a blocker is open, and at the current pace it reaches 4.9 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
+      "de | Reduce failed payment attempts mit Arjun Mehta neu planen: Ein Hindernis ist offen, und im jetzigen Tempo erreicht es bis zum Zyklusende 4,9 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
   void blockerJoinsReplanRecommendation(String language, String expected) {
     JsonObject brief = BriefComposer.compose(blockedPayments(BriefKind.WEEKLY), BriefWording.of(language));
 
@@ -705,9 +705,9 @@ class BriefComposerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en | Reduce failed payment attempts: the value fell from 6 % to 5.5 % (progress +16.6 pp).",
-      "en | Re-plan Reduce failed payment attempts: at the current pace it reaches 4.93 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
+      "en | Re-plan Reduce failed payment attempts: at the current pace it reaches 4.9 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
       "de | Reduce failed payment attempts: Der Messwert fiel von 6 % auf 5,5 % (Fortschritt +16,6 Prozentpunkte).",
-      "de | Reduce failed payment attempts neu planen: Im jetzigen Tempo erreicht es bis zum Zyklusende 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
+      "de | Reduce failed payment attempts neu planen: Im jetzigen Tempo erreicht es bis zum Zyklusende 4,9 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
   void decreaseKeyResultShowsValues(String language, String expected) {
     JsonObject brief = BriefComposer.compose(failedPayments(BriefKind.WEEKLY), BriefWording.of(language));
 
@@ -716,9 +716,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(delimiter = '|', value = {
-      "value | en | Re-plan Reduce failed payment attempts: its value has stalled, and its progress with it; at its pace over the cycle so far the value would reach 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
-      "value | de | Reduce failed payment attempts neu planen: Der Messwert stagniert und mit ihm der Fortschritt; im Tempo des bisherigen Zyklus läge der Messwert zum Zyklusende bei 4,93 % statt 3,5 % (prognostizierter Fortschritt 52,4 %).",
-      "signal | en | Re-plan Reduce failed payment attempts: its value has stalled, and its progress with it; at its pace over the cycle so far the value would reach 4.93 % by the end instead of 3.5 % (forecast progress 52.4 %).",
+      "value | en | Re-plan Reduce failed payment attempts: its value has stalled, and its progress with it; at its pace over the cycle so far the value would reach 4.9 % by the end instead of 3.5 % (forecast progress 52.4 %).",
+      "value | de | Reduce failed payment attempts neu planen: Der Messwert stagniert und mit ihm der Fortschritt; im Tempo des bisherigen Zyklus läge der Messwert zum Zyklusende bei 4,9 % statt 3,5 % (prognostizierter Fortschritt 52,4 %).",
+      "signal | en | Re-plan Reduce failed payment attempts: its value has stalled, and its progress with it; at its pace over the cycle so far the value would reach 4.9 % by the end instead of 3.5 % (forecast progress 52.4 %).",
       "progress | en | Re-plan Reduce failed payment attempts: its progress has stalled; at its pace over the cycle so far it would reach 52.4 % by the end instead of the target."})
   void flatKeyResultReplanNamesNoPace(String flatBy, String language, String expected) {
     BriefInputs moving = failedPayments(BriefKind.WEEKLY);
@@ -760,7 +760,7 @@ class BriefComposerTest {
     assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("measure")))
         .containsExactly("forecastValue", "target", "forecast");
     assertThat(numbers.getJsonObject(0).getString("value")).isEqualTo("4.928571");
-    assertThat(numbers.getJsonObject(0).getInteger("decimals")).isEqualTo(2);
+    assertThat(numbers.getJsonObject(0).getInteger("decimals")).isEqualTo(1);
     assertThat(numbers.getJsonObject(0).getString("unit")).isEqualTo("%");
     assertThat(numbers.getJsonObject(2).containsKey("unit")).isFalse();
     assertThat(replan.getJsonArray("parts").stream().map(p -> (JsonObject) p).filter(p -> p.containsKey("unit")))

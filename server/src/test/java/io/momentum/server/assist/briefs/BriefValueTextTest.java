@@ -46,8 +46,8 @@ class BriefValueTextTest {
 
   @ParameterizedTest(name = "{0}: forecast and target read \"{1}\" and \"{2}\"")
   @CsvSource(delimiter = '|', value = {
-      "en | EUR 32.46 | EUR 31",
-      "de | 32,46 EUR | 31 EUR"})
+      "en | EUR 32.50 | EUR 31",
+      "de | 32,50 EUR | 31 EUR"})
   void replanSentencePlacesCurrency(String language, String forecast, String target) {
     BriefWording wording = BriefWording.of(language);
     BriefNumbers numbers = new BriefNumbers(wording, "c-q4");
