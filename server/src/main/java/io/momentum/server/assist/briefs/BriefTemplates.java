@@ -410,7 +410,7 @@ final class BriefTemplates {
       Map.entry("summary.own.all", "Für sich allein liegt der Gesamtfortschritt von {0} bei {1}, wie die Kachel der Einheit auf den Boards zeigt: Alle {2} eigenen Ziele sind im Plan{3}."),
       Map.entry("summary.own.both", "Für sich allein liegt der Gesamtfortschritt von {0} bei {1}, wie die Kachel der Einheit auf den Boards zeigt: Beide eigenen Ziele sind im Plan{2}."),
       Map.entry("summary.own.only", "Für sich allein liegt der Gesamtfortschritt von {0} bei {1}, wie die Kachel der Einheit auf den Boards zeigt: Das einzige eigene Ziel ist {2}."),
-      Map.entry("summary.ownNone", "{0} hat in {1} keine eigenen Ziele; die Zahlen oben betreffen die Untereinheiten, und Ziele anderer Zyklen, etwa des Jahres, gehören nicht zu diesem Brief."),
+      Map.entry("summary.ownNone", "{0} hat in {1} keine eigenen Ziele; die Zahlen oben betreffen die Untereinheiten, und Ziele anderer Zyklen, etwa des Jahres, gehören nicht zu diesem Briefing."),
       Map.entry("summary.delta", "{0} ist der Gesamtfortschritt von {4} um {1} {5}, von {2} auf {3}."),
       Map.entry("score.up", "gestiegen"),
       Map.entry("score.down", "gesunken"),

@@ -53,6 +53,13 @@ class BriefWordingTest {
     assertThat(BriefTemplates.GERMAN.keySet()).isEqualTo(BriefTemplates.ENGLISH.keySet());
   }
 
+  /** German titles call a brief "Briefing", so no German sentence may call it "Brief", which reads as a letter. */
+  @Test
+  void germanTemplatesSayBriefing() {
+    BriefTemplates.GERMAN.forEach((key, template) -> assertThat(template).as("template %s", key)
+        .doesNotContainPattern("\\bBrief(e|s)?\\b"));
+  }
+
   @Test
   void templatesHaveNoDigitsOutsidePieces() {
     for (var templates : java.util.List.of(BriefTemplates.ENGLISH, BriefTemplates.GERMAN)) {
