@@ -1977,9 +1977,13 @@ final class BriefComposer {
     }
 
     if (win != null) {
-      out.add(sentence("tp.win").node(win)
-          .number(numbers.unsigned(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf())))
-          .words(during).build());
+      Sentence.Number rise = numbers.unsigned(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf()));
+      String reached = winReachedKey(win);
+      Sentence.Builder point = sentence(reached == null ? "tp.win" : reached).node(win).number(rise).words(during);
+      if (reached != null) {
+        point.number(numbers.progress(win, in.asOf()));
+      }
+      out.add(point.build());
     }
     List<JsonObject> offTrack = withStatus(behindFirst(keyResults), "off_track");
     List<BriefInputs.CheckIn> blockers = blockerCheckIns();
@@ -2015,6 +2019,19 @@ final class BriefComposer {
       out.add(sentence("tp.calm").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /**
+   * Returns the template of the win point for a key result that reached its target: "tp.winDone"
+   * for one measured by milestones, work items or done-or-not, which is then done, else
+   * "tp.winReached". Returns null while its progress is below 100 %.
+   */
+  private static String winReachedKey(JsonObject keyResult) {
+    if (BriefNumbers.progressOf(keyResult).compareTo(BigDecimal.ONE) < 0) {
+      return null;
+    }
+    String measurement = keyResult.getString("measurement", "");
+    return List.of("milestone", "binary", "work_items").contains(measurement) ? "tp.winDone" : "tp.winReached";
   }
 
   private List<JsonObject> portfolioTalkingPoints(boolean carryOver) {

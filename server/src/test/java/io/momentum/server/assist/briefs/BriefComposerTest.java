@@ -1642,6 +1642,27 @@ class BriefComposerTest {
         .contains("App store rating (KPI of Checkout): its value left its corridor (open signal).");
   }
 
+  /** "Raise conversion to 3 %" rises from 60 % to 100 % this week, measured as {@code measurement}. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "en | milestone | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "de | milestone | Raise conversion to 3 % würdigen: Es ist erledigt, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %.",
+      "en | binary | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "en | increase | Celebrate Raise conversion to 3 %: it reached its target, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "de | increase | Raise conversion to 3 % würdigen: Es hat seinen Zielwert erreicht, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %."})
+  void winAtTargetSaysReached(String language, String measurement, String expected) {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "k-rise".equals(node.getString("id"))
+        ? node.copy().put("progress", 1.0).put("measurement", measurement) : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    List<String> points = texts(sectionOf(BriefComposer.compose(inputs, BriefWording.of(language)), "talkingPoints"));
+
+    assertThat(points).contains(expected);
+  }
+
   @Test
   void openSignalsComeBeforeMinorRisks() {
     List<JsonObject> late = new ArrayList<>();
