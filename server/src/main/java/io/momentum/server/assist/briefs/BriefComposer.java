@@ -457,15 +457,16 @@ final class BriefComposer {
    * Writes one line about the left-out risks or recommendations of a sub-unit: per reason, the
    * count of nodes and units with that reason, with their names in brackets when all of them fit
    * in {@link #MAX_WORDS} words ("Operations: 2 more objectives to review (A and B)"). Otherwise
-   * the counts come first and the line names only the weightiest few across the reasons
-   * ("Operations: 4 objectives off track, 1 objective at risk, and 9 items with unresolved signals,
-   * above all A and B"). It names none when even one name does not fit. The others are linked as
+   * it names only the weightiest few, each in brackets after the count of its reason
+   * ("Operations: 4 objectives off track (A and 3 more), 1 objective at risk, and 9 items with
+   * unresolved signals"). It names none when even one name does not fit. The others are linked as
    * data. Key results without a recent check-in, counted per unit in the
    * risks section, are counted here too, with the unit they belong to. The line calls the
    * sub-unit's own objectives and key results "its own", since it names the sub-unit first. When
-   * the kept sentences above name nodes or units of the sub-unit, the line leaves them out of its
-   * counts and starts "Operations and its sub-units, besides those named above:", so its counts
-   * never read as the sub-unit's totals.
+   * the kept risk sentences name nodes or units of the sub-unit, the line leaves them out of its
+   * counts and starts "Operations and its sub-units, besides the risks listed above:", so its
+   * counts never read as the sub-unit's totals. Nodes that only other sections name, such as
+   * "What moved", stay in its counts.
    */
   private JsonObject riskLine(BriefInputs.Unit group, Map<String, JsonObject> subjects, Map<String, String> reasons,
                               boolean namedAbove) {
@@ -479,36 +480,26 @@ final class BriefComposer {
     boolean tree = !recommendations && subjects.values().stream().anyMatch(subject -> !group.id().equals(unitIdOf(subject)));
     String besides = namedAbove && !recommendations ? "Besides" : "";
     String line = (tree ? "riskInTree" : "riskIn") + besides;
-    String lineWithWorst = (tree ? "riskInWorstTree" : "riskInWorst") + besides;
     if (recommendations) {
       // Every count names what it counts: long titles cost names per clause ("A and 1 more"), never all of them.
       return naming(max -> sentence(line).unit(group).clauses(recommendationClauses(group, byReason, max)), MAX_ITEMS);
     }
-    JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
+    JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, Integer.MAX_VALUE)).build();
     if (fits(named, MAX_WORDS)) {
       return named;
     }
-    // Weightiest first: the reasons in their order, and within a reason the order of the section.
-    List<JsonObject> worst = new ArrayList<>();
-    byReason.forEach((reason, about) -> about.stream()
-        .filter(subject -> !"staleCount".equals(reason) && !linkKey(subject).equals(groupKey)).forEach(worst::add));
-    List<JsonObject> clauses = riskClauses(group, byReason, recommendations, false);
-    if (worst.isEmpty()) {
-      return sentence(line).unit(group).clauses(clauses).build();
-    }
-    JsonObject withNames = naming(count -> {
-      Sentence.Builder withWorst = sentence(lineWithWorst).unit(group).clauses(clauses);
-      withWorst.labels(worst.subList(0, Math.min(count, worst.size())), count);
-      worst.subList(Math.min(count, worst.size()), worst.size()).forEach(withWorst::data);
-      return withWorst;
-    }, MAX_ITEMS / 2);
-    if (fits(withNames, MAX_WORDS)) {
-      return withNames;
+    boolean nameable = byReason.entrySet().stream().anyMatch(entry -> !"staleCount".equals(entry.getKey())
+        && entry.getValue().stream().anyMatch(subject -> !linkKey(subject).equals(groupKey)));
+    if (nameable) {
+      // The weightiest clauses name their first subjects in brackets, so each name follows the count of its kind.
+      JsonObject withNames = naming(count -> sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, count)),
+          MAX_ITEMS / 2);
+      if (fits(withNames, MAX_WORDS)) {
+        return withNames;
+      }
     }
     // Even one name is too long: the line only counts, and links every subject as data.
-    Sentence.Builder counts = sentence(line).unit(group).clauses(clauses);
-    worst.forEach(counts::data);
-    return counts.build();
+    return sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, 0)).build();
   }
 
   /** Returns the unit of a node or the id of a unit link. */
@@ -558,11 +549,15 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the clauses of {@link #riskLine}, one per reason, naming the subjects in brackets when
-   * {@code withNames}. Stale key results get a clause per unit with names and one in all without.
+   * Returns the clauses of {@link #riskLine}, one per reason, naming at most {@code names}
+   * subjects in brackets, the first clauses first ("4 objectives off track (A, B and 2 more)"). A
+   * clause without names links its subjects as data. Stale key results get a clause per unit when
+   * every subject is named ({@code names} is {@link Integer#MAX_VALUE}), else one in all.
    */
   private List<JsonObject> riskClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason, boolean recommendations,
-                                       boolean withNames) {
+                                       int names) {
+    boolean withNames = names == Integer.MAX_VALUE;
+    int namesLeft = names;
     String prefix = recommendations ? "recIn." : "riskIn.";
     List<JsonObject> clauses = new ArrayList<>();
     for (Map.Entry<String, List<JsonObject>> entry : byReason.entrySet()) {
@@ -600,8 +595,10 @@ final class BriefComposer {
         }
       }
       Sentence.Builder clause = counted(prefix + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()));
-      if (withNames) {
-        clause.bracketedLabels(about, about.size());
+      int shown = Math.min(namesLeft, about.size());
+      if (shown > 0) {
+        clause.bracketedLabels(about, shown);
+        namesLeft -= shown;
       } else {
         clause.bracketedLabels(List.of(), 0);
         about.forEach(clause::data);

@@ -1112,8 +1112,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations and its sub-units, besides those named above: 4 objectives off track (Late E, Late F, Late G and Late H), and 2 objectives at risk (Slow objective A and Slow objective B).",
-      "de | Operations mit allen Untereinheiten, außer den oben genannten: 4 Ziele nicht im Plan (Late E, Late F, Late G und Late H) und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
+      "en | Operations and its sub-units, besides the risks listed above: 4 objectives off track (Late E, Late F, Late G and Late H), and 2 objectives at risk (Slow objective A and Slow objective B).",
+      "de | Operations mit allen Untereinheiten, außer den oben aufgeführten Risiken: 4 Ziele nicht im Plan (Late E, Late F, Late G und Late H) und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
   void portfolioRiskLineNamesReasons(String language, String expected) {
     BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
     // Short titles keep the line, which names the sub-units too, within the word limit.
@@ -1129,7 +1129,7 @@ class BriefComposerTest {
     List<JsonObject> operationsLines = risks.stream().map(s -> (JsonObject) s)
         .filter(s -> s.getString("text").startsWith(treeLine(language))).toList();
     assertThat(operationsLines).extracting(s -> s.getString("text")).containsExactly(expected);
-    // No sentence above names a node of Checkout, so its line counts all of them without "besides those named above".
+    // No sentence above names a node of Checkout, so its line counts all of them without "besides the risks listed above".
     assertThat(risks.stream().map(s -> ((JsonObject) s).getString("text"))).anyMatch(text -> text.startsWith("Checkout: "));
     JsonArray numbers = operationsLines.get(0).getJsonArray("numbers");
     assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
@@ -1149,29 +1149,67 @@ class BriefComposerTest {
 
     List<String> texts = sectionOf(brief, "risks").getJsonArray("sentences").stream()
         .map(s -> ((JsonObject) s).getString("text")).toList();
-    assertThat(texts).anyMatch(text -> text.startsWith("Operations, besides those named above: 4 objectives off track"));
+    assertThat(texts).anyMatch(text -> text.startsWith("Operations, besides the risks listed above: 4 objectives off track"));
     assertThat(texts).noneMatch(text -> text.startsWith("Operations and its sub-units"));
   }
 
   /**
-   * Checks that a sub-unit's risk line with titles too long to name them all counts per reason
-   * first and names the weightiest two or three across the reasons. The rest stay linked.
+   * Checks that a risk line "besides the risks listed above" counts no node or unit that a risk
+   * sentence above it links, and that the German line says the same.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"en, besides the risks listed above:", "de, außer den oben aufgeführten Risiken:"})
+  void besidesLineCountsOnlyUnlistedRisks(String language, String besides) {
+    List<BriefInputs> fixtures = new ArrayList<>(everyFixture());
+    fixtures.add(withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations")));
+    fixtures.add(withLongTitles(lateAndSlow(BriefKind.QUARTERLY, "Operations")));
+    int besidesLines = 0;
+    for (BriefInputs inputs : fixtures) {
+      JsonArray risks = sectionOf(BriefComposer.compose(inputs, BriefWording.of(language)), "risks").getJsonArray("sentences");
+      java.util.Set<String> listed = new java.util.HashSet<>();
+      for (Object item : risks) {
+        JsonObject sentence = (JsonObject) item;
+        if (sentence.getString("text").contains(besides)) {
+          besidesLines++;
+          for (Object number : sentence.getJsonArray("numbers")) {
+            for (Object subject : ((JsonObject) number).getJsonArray("subjects", new JsonArray())) {
+              JsonObject link = (JsonObject) subject;
+              assertThat(listed).as("%s counted in \"%s\"", link.getString("id"), sentence.getString("text"))
+                  .doesNotContain(link.getString("type") + ":" + link.getString("id"));
+            }
+          }
+        }
+        sentence.getJsonArray("links").stream().map(JsonObject.class::cast)
+            .forEach(link -> listed.add(link.getString("type") + ":" + link.getValue("id")));
+      }
+    }
+    assertThat(besidesLines).as("risk lines that leave out the risks listed above").isGreaterThan(0);
+  }
+
+  /**
+   * Checks that a sub-unit's risk line with titles too long to name them all names the weightiest
+   * in brackets after the count they belong to, so no name follows a count of other kinds. The
+   * rest stay linked.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations and its sub-units, besides those named above: 4 objectives off track, and 2 objectives at risk, above all",
-      "de | Operations mit allen Untereinheiten, außer den oben genannten: 4 Ziele nicht im Plan und 2 Ziele gefährdet, vor allem"})
-  void portfolioRiskLineCountsFirst(String language, String start) {
+      "en | Operations and its sub-units, besides the risks listed above: 4 objectives off track (Late objective E across every market,"
+          + " channel and device we serve today and 3 more), and 2 objectives at risk.",
+      "de | Operations mit allen Untereinheiten, außer den oben aufgeführten Risiken: 4 Ziele nicht im Plan (Late objective E across"
+          + " every market, channel and device we serve today und 3 weitere) und 2 Ziele gefährdet."})
+  void portfolioRiskLineCountsFirst(String language, String expected) {
     BriefInputs inputs = withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations"));
 
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
     JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
-    assertThat(line.getString("text")).startsWith(start + " Late objective E across every market");
+    assertThat(line.getString("text")).isEqualTo(expected);
     assertThat(BriefComposer.wordCount(line)).isLessThanOrEqualTo(BriefComposer.MAX_WORDS);
     JsonArray numbers = line.getJsonArray("numbers");
-    assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
+    assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of")))
+        .containsExactly("subjects.off_track", "subjects.more", "subjects.at_risk");
     assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(4);
+    assertThat(numbers.getJsonObject(1).getJsonArray("subjects")).hasSize(3);
     // The unit and all six objectives are linked, named or not.
     assertThat(line.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")).distinct()).hasSize(7);
   }
