@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -82,12 +83,25 @@ final class BriefComposer {
    * about the same node and does not name that node.
    */
   private static final String CONTINUES = "continues";
+  /**
+   * Field of a sentence, removed before output, with the index in {@link #pointerForms} of its
+   * shorter form that refers to an earlier section instead of repeating the node's progress and
+   * expected progress shown there.
+   */
+  private static final String POINTER = "pointer";
 
   private final BriefInputs in;
   private final BriefWording words;
   private final BriefNumbers numbers;
   private final Map<String, JsonObject> then;
   private final Map<String, JsonObject> byId = new LinkedHashMap<>();
+  /**
+   * Each node's progress and expected progress shown by the sections written so far, as
+   * "k-1: 0.3/0.7", with the key of the first section that shows the pair.
+   */
+  private final Map<String, String> shownPairs = new HashMap<>();
+  /** Builders of the forms that {@link #POINTER} indexes, each given the title of the section it refers to. */
+  private final List<Function<String, JsonObject>> pointerForms = new ArrayList<>();
   /**
    * Whether each sentence checked against a word limit fitted, in the order of the checks. The
    * English brief records them and a brief in another language replays them, so what a brief keeps
@@ -153,15 +167,18 @@ final class BriefComposer {
       return;
     }
     sections.add(section("moved", moved(keyResults, true)));
-    JsonObject recommendations = section("recommendations", recommendations(keyResults));
-    // A risk that a shown recommendation is about stays in the risks section, so the recommendation never refers to a cut risk.
+    List<JsonObject> recommendations = recommendations(keyResults);
+    // A risk that a shown recommendation is about stays in the risks section, so the recommendation
+    // never refers to a cut risk. The recommendations are cut once more after the risks, because a
+    // recommendation refers to a risk sentence that shows its numbers instead of repeating them.
     Set<String> recommended = new HashSet<>();
-    recommendations.getJsonArray("sentences").forEach(sentence -> recommended.add(linkKey(subjectOf((JsonObject) sentence))));
+    section("recommendations", recommendations, false).getJsonArray("sentences")
+        .forEach(sentence -> recommended.add(linkKey(subjectOf((JsonObject) sentence))));
     List<JsonObject> risks = risks(keyResults);
     risks.stream().filter(risk -> recommended.contains(linkKey(subjectOf(risk)))).forEach(risk -> risk.put(KEEP, true));
     sections.add(section("risks", risks));
     sections.add(section("blockers", blockers()));
-    sections.add(recommendations);
+    sections.add(section("recommendations", recommendations));
     sections.add(section("talkingPoints", talkingPoints(keyResults)));
   }
 
@@ -200,8 +217,18 @@ final class BriefComposer {
   }
 
   private JsonObject section(String key, List<JsonObject> sentences) {
+    return section(key, sentences, true);
+  }
+
+  /**
+   * Writes a section. A sentence whose progress pairs an earlier section shows takes its form that
+   * refers to that section. A {@code shown} section records the pairs it shows, so later sections
+   * refer to them. A section written only to see what it keeps records nothing.
+   */
+  private JsonObject section(String key, List<JsonObject> sentences, boolean shown) {
+    List<JsonObject> written = sentences.stream().map(this::referringBack).toList();
     // The Units section cuts itself, so that no direct sub-unit is left out.
-    List<JsonObject> kept = sentences.size() <= MAX_ITEMS || "units".equals(key) ? sentences : capped(sentences);
+    List<JsonObject> kept = written.size() <= MAX_ITEMS || "units".equals(key) ? written : capped(written);
     JsonArray out = new JsonArray();
     kept.forEach(sentence -> {
       JsonObject copy = sentence.copy();
@@ -209,10 +236,70 @@ final class BriefComposer {
       copy.remove(KEEP);
       copy.remove(MOVED);
       copy.remove(CONTINUES);
+      copy.remove(POINTER);
       out.add(copy);
     });
+    if (shown) {
+      for (JsonObject sentence : kept) {
+        progressPairs(sentence).forEach(pair -> shownPairs.putIfAbsent(pair, key));
+      }
+    }
     return new JsonObject().put("key", key).put("title", words.template("section." + key)).put("sentences", out);
   }
+
+  /** Marks {@code sentence} as one that takes the form {@code pointer} builds when its progress pairs are shown earlier. */
+  private JsonObject withPointer(JsonObject sentence, Function<String, JsonObject> pointer) {
+    pointerForms.add(pointer);
+    return sentence.put(POINTER, pointerForms.size() - 1);
+  }
+
+  /**
+   * Returns the form of a sentence that refers to the earlier section showing all its progress
+   * pairs, with the marks that steer cutting. Returns the sentence itself when it has no such
+   * form or no single earlier section shows all its pairs.
+   */
+  private JsonObject referringBack(JsonObject sentence) {
+    Integer pointer = sentence.getInteger(POINTER);
+    List<String> pairs = progressPairs(sentence);
+    if (pointer == null || pairs.isEmpty()) {
+      return sentence;
+    }
+    Set<String> shownIn = new HashSet<>();
+    pairs.forEach(pair -> shownIn.add(shownPairs.get(pair)));
+    if (shownIn.size() != 1 || shownIn.contains(null)) {
+      return sentence;
+    }
+    JsonObject shorter = pointerForms.get(pointer).apply(words.template("section." + shownIn.iterator().next()));
+    for (String mark : List.of(RISK_REASON, KEEP, MOVED, CONTINUES)) {
+      if (sentence.containsKey(mark)) {
+        shorter.put(mark, sentence.getValue(mark));
+      }
+    }
+    return shorter;
+  }
+
+  /** Returns "nodeId: progress/expected" for each node whose progress and expected progress a sentence both shows. */
+  private static List<String> progressPairs(JsonObject sentence) {
+    Map<String, String> progress = new HashMap<>();
+    Map<String, String> expected = new HashMap<>();
+    for (Object item : sentence.getJsonArray("numbers")) {
+      JsonObject fact = (JsonObject) item;
+      String nodeId = fact.getString("nodeId");
+      if (nodeId != null && "progress".equals(fact.getString("measure"))) {
+        progress.put(nodeId, fact.getString("value"));
+      } else if (nodeId != null && "expected".equals(fact.getString("measure"))) {
+        expected.put(nodeId, fact.getString("value"));
+      }
+    }
+    List<String> pairs = new ArrayList<>();
+    progress.forEach((nodeId, value) -> {
+      if (expected.containsKey(nodeId)) {
+        pairs.add(nodeId + ": " + value + "/" + expected.get(nodeId));
+      }
+    });
+    return pairs;
+  }
+
 
   /**
    * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts and
@@ -1066,7 +1153,7 @@ final class BriefComposer {
         continue;
       }
       if (nodeSignals == null) {
-        ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
+        ranked.add(new Ranked(rank, statusRisk(key, node, unsure)));
         continue;
       }
       // The signals follow a semicolon, so no clause starts with a capital.
@@ -1076,7 +1163,7 @@ final class BriefComposer {
         ranked.add(new Ranked(rank, joined.put(RISK_REASON, node.getString("status"))));
       } else {
         // Too long for one sentence: the status first, then the signals in a sentence that continues it.
-        ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
+        ranked.add(new Ranked(rank, statusRisk(key, node, unsure)));
         ranked.add(signalRisk(rank, node, nodeSignals, variants));
       }
     }
@@ -1179,6 +1266,15 @@ final class BriefComposer {
   private static boolean worsenedByConfidence(JsonObject node) {
     Integer confidence = node.getInteger("confidence");
     return confidence != null && confidence <= LOW_CONFIDENCE && rank(node.getString("status")) > rank(statusFromGap(node));
+  }
+
+  /**
+   * Writes the risk sentence of a node behind plan without signals. Without a low confidence to
+   * add, it refers to an earlier section that shows the node's progress against plan.
+   */
+  private JsonObject statusRisk(String key, JsonObject node, boolean unsure) {
+    JsonObject risk = statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"));
+    return unsure ? risk : withPointer(risk, section -> sentence(key + ".seeSection").node(node).words(section).build());
   }
 
   /** Starts a risk sentence about a node behind plan: its progress, expected progress and, when low, its confidence. */
@@ -1753,10 +1849,7 @@ final class BriefComposer {
       // A key result behind plan that no recommendation above names still needs a plan to catch up.
       if (rank(node.getString("status")) >= rank("at_risk") && BriefNumbers.gapOf(node).signum() > 0
           && named.add(node.getString("id"))) {
-        String owner = owner(node);
-        Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
-            : sentence("rec.catchUp").node(node).quote(owner);
-        out.add(sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build());
+        out.add(catchUp(node));
       }
     }
     for (JsonObject objective : withoutKeyResults(withStatus(in.objectives(), "pending"))) {
@@ -1830,9 +1923,25 @@ final class BriefComposer {
       // Not behind on progress, so it is at risk on confidence, which a later recommendation covers.
       return null;
     }
-    Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
-        : sentence("rec.catchUp").node(node).quote(owner);
-    return sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
+    return catchUp(node);
+  }
+
+  /**
+   * Recommends agreeing how a key result behind plan catches up, with its owner when it has one.
+   * Where an earlier section shows its progress against plan, the sentence refers to that section.
+   */
+  private JsonObject catchUp(JsonObject node) {
+    String owner = owner(node);
+    String key = owner == null ? "rec.catchUpNobody" : "rec.catchUp";
+    Sentence.Builder sentence = owner == null ? sentence(key).node(node) : sentence(key).node(node).quote(owner);
+    JsonObject full = sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
+    return withPointer(full, section -> {
+      Sentence.Builder shorter = sentence(key + ".seeSection").node(node);
+      if (owner != null) {
+        shorter.quote(owner);
+      }
+      return shorter.words(section).build();
+    });
   }
 
   /** Returns true when a key result is at risk or off track and its forecast progress stays below 100 %. */
@@ -1949,7 +2058,15 @@ final class BriefComposer {
       sentence.quote(owner);
     }
     if (worst == null) {
-      return sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build();
+      JsonObject full = sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build();
+      // Where an earlier section shows the objective's progress against plan, the sentence refers to it.
+      return withPointer(full, section -> {
+        Sentence.Builder shorter = sentence(key + ".seeSection").node(objective);
+        if (owner != null) {
+          shorter.quote(owner);
+        }
+        return shorter.words(section).build();
+      });
     }
     sentence.node(worst);
     if (worsenedByConfidence(worst)) {
@@ -2079,9 +2196,10 @@ final class BriefComposer {
   }
 
   /**
-   * Builds the talking point on which objectives continue next cycle. Objectives without
-   * values yet are not "not on track", so a list that has them counts them apart and the counts
-   * add up to the summary's.
+   * Builds the talking point on which objectives continue next cycle. The "To carry over"
+   * section names them, so the point refers to that section and links them as data, and it links
+   * the cycle's board. Objectives without values yet are not "not on track", so a point about
+   * them counts them apart and the counts add up to the summary's.
    */
   private JsonObject carryOverPoint(List<JsonObject> carried) {
     List<JsonObject> pending = carried.stream().filter(o -> "pending".equals(o.getString("status"))).toList();
@@ -2091,15 +2209,19 @@ final class BriefComposer {
       return naming(named -> counted("tp.carryOver", 1).words("").nodes(carried, named));
     }
     Sentence.Number total = numbers.count("objectives.carryOver", carried, in.asOf());
+    String section = words.template("section.carryOver");
+    Sentence.Builder point;
     if (pending.isEmpty()) {
-      return naming(named -> counted("tp.carryOver", carried.size()).number(total).nodes(carried, named));
+      point = counted("tp.carryOver", carried.size()).number(total).words(section).cycle(in.cycle(), in.unit());
+    } else if (notOnTrack.isEmpty()) {
+      point = sentence("tp.carryOverPending").number(total).words(section).cycle(in.cycle(), in.unit());
+    } else {
+      point = sentence("tp.carryOverMixed").number(total).words(section).cycle(in.cycle(), in.unit())
+          .number(numbers.count("objectives.carryOver.notOnTrack", notOnTrack, in.asOf()))
+          .number(numbers.count("objectives.carryOver.pending", pending, in.asOf()));
     }
-    if (notOnTrack.isEmpty()) {
-      return naming(named -> sentence("tp.carryOverPending").number(total).nodes(carried, named));
-    }
-    return naming(named -> sentence("tp.carryOverMixed").number(total).nodes(carried, named)
-        .number(numbers.count("objectives.carryOver.notOnTrack", notOnTrack, in.asOf()))
-        .number(numbers.count("objectives.carryOver.pending", pending, in.asOf())));
+    carried.forEach(objective -> point.data(Sentence.Builder.nodeLink(objective)));
+    return point.build();
   }
 
   /**

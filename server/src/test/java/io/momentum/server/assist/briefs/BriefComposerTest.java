@@ -265,9 +265,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0} in {1}")
   @CsvSource(delimiter = '|', value = {
-      "not_forecast | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan: progress 30.0 % against 70.0 % expected.",
-      "no_target | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan: progress 30.0 % against 70.0 % expected.",
-      "not_forecast | de | Arjun Mehta fragen, wie Reduce failed payments to 3.5 % wieder in den Plan kommt: Fortschritt 30,0 %, erwartet sind 70,0 %.",
+      "not_forecast | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan; “Risks” shows how far behind it is.",
+      "no_target | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan; “Risks” shows how far behind it is.",
+      "not_forecast | de | Arjun Mehta fragen, wie Reduce failed payments to 3.5 % wieder in den Plan kommt; „Risiken“ zeigt, wie weit es zurückliegt.",
       "too_few_values | en | Ask Arjun Mehta for more frequent check-ins on Reduce failed payments to 3.5 %: it has fewer than three values, too few for a forecast.",
       "one_day | en | Ask Arjun Mehta for check-ins on Reduce failed payments to 3.5 % on more days: all its values are from one day, so there is no forecast.",
       "one_day | de | Arjun Mehta um Check-ins zu Reduce failed payments to 3.5 % an weiteren Tagen bitten: Alle Messwerte stammen von einem Tag, daher gibt es keine Prognose."})
@@ -679,6 +679,56 @@ class BriefComposerTest {
       }
     }
     return all;
+  }
+
+  /**
+   * Checks that a node's progress against its expected progress appears in one section of a brief
+   * only: a later section refers to the sentence that shows the pair instead of repeating it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "de"})
+  void progressPairShownInOneSection(String language) {
+    List<String> repeated = new ArrayList<>();
+    for (BriefInputs inputs : everyFixture()) {
+      JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+      Map<String, String> sectionOfPair = new HashMap<>();
+      for (Object item : brief.getJsonArray("sections")) {
+        JsonObject section = (JsonObject) item;
+        for (Object text : section.getJsonArray("sentences")) {
+          JsonObject sentence = (JsonObject) text;
+          for (String pair : progressPairs(sentence)) {
+            String first = sectionOfPair.putIfAbsent(pair, section.getString("key"));
+            if (first != null && !first.equals(section.getString("key"))) {
+              repeated.add(String.format("%s in %s and %s of the %s brief of %s: \"%s\"", pair, first, section.getString("key"),
+                  inputs.kind().wire(), inputs.unit().name(), sentence.getString("text")));
+            }
+          }
+        }
+      }
+    }
+    assertThat(repeated).isEmpty();
+  }
+
+  /** Returns "node: progress/expected" for each node whose progress and expected progress a sentence both shows. */
+  private static List<String> progressPairs(JsonObject sentence) {
+    Map<String, String> progress = new HashMap<>();
+    Map<String, String> expected = new HashMap<>();
+    for (Object item : sentence.getJsonArray("numbers")) {
+      JsonObject fact = (JsonObject) item;
+      String nodeId = fact.getString("nodeId");
+      if ("progress".equals(fact.getString("measure")) && nodeId != null) {
+        progress.put(nodeId, fact.getString("value"));
+      } else if ("expected".equals(fact.getString("measure")) && nodeId != null) {
+        expected.put(nodeId, fact.getString("value"));
+      }
+    }
+    List<String> pairs = new ArrayList<>();
+    progress.forEach((nodeId, value) -> {
+      if (expected.containsKey(nodeId)) {
+        pairs.add(nodeId + ": " + value + "/" + expected.get(nodeId));
+      }
+    });
+    return pairs;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -1380,16 +1430,19 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en|Decide which of these 3 objectives continue next cycle, 2 not on track and 1 without values yet: "
-          + "Let customers check out as guests, Make payments reliable and Open the marketplace.",
-      "de|Entscheiden, welche dieser 3 Ziele im nächsten Zyklus weiterlaufen, 2 außerhalb des Plans und 1 noch ohne Messwerte: "
-          + "Let customers check out as guests, Make payments reliable und Open the marketplace."})
+      "en|Decide which of the 3 objectives under “To carry over” continue after Q4 2026, 2 not on track and 1 without values yet.",
+      "de|Entscheiden, welche der 3 Ziele unter „Zu übernehmen“ nach Q4 2026 weiterlaufen, 2 außerhalb des Plans und 1 noch ohne Messwerte."})
   void carryOverPointCountsObjectivesWithoutValues(String language, String expected) {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of(language));
 
     JsonObject point = sectionOf(brief, "talkingPoints").getJsonArray("sentences").stream().map(s -> (JsonObject) s)
         .filter(s -> s.getString("text").startsWith(language.equals("en") ? "Decide" : "Entscheiden")).findFirst().orElseThrow();
     assertThat(point.getString("text")).isEqualTo(expected);
+    // The "To carry over" section names the objectives, so the point links them as data only.
+    assertThat(point.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")))
+        .containsExactlyInAnyOrder("c-q4", "o-pay", "o-guest", "o-new");
+    assertThat(point.getJsonArray("parts").stream().map(p -> (JsonObject) p).filter(p -> p.containsKey("link")))
+        .extracting(p -> p.getString("text")).containsExactly("Q4 2026");
     JsonArray counts = point.getJsonArray("numbers");
     assertThat(counts.getJsonObject(0).getString("of")).isEqualTo("objectives.carryOver");
     assertThat(counts.getJsonObject(1).getString("of")).isEqualTo("objectives.carryOver.notOnTrack");
@@ -1597,6 +1650,27 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
   }
 
+  /** "Raise conversion to 3 %" rises from 60 % to 100 % this week, measured as {@code measurement}. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "en | milestone | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "de | milestone | Raise conversion to 3 % würdigen: Es ist erledigt, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %.",
+      "en | binary | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "en | increase | Celebrate Raise conversion to 3 %: it reached its target, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "de | increase | Raise conversion to 3 % würdigen: Es hat seinen Zielwert erreicht, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %."})
+  void winAtTargetSaysReached(String language, String measurement, String expected) {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "k-rise".equals(node.getString("id"))
+        ? node.copy().put("progress", 1.0).put("measurement", measurement) : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    List<String> points = texts(sectionOf(BriefComposer.compose(inputs, BriefWording.of(language)), "talkingPoints"));
+
+    assertThat(points).contains(expected);
+  }
+
   @Test
   void quarterlyLinesSaySinceWhenAndLeavePendingOut() {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of("en"));
@@ -1678,27 +1752,6 @@ class BriefComposerTest {
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text"))
         .contains("App store rating (KPI of Checkout): its value left its corridor (open signal).");
-  }
-
-  /** "Raise conversion to 3 %" rises from 60 % to 100 % this week, measured as {@code measurement}. */
-  @ParameterizedTest(name = "{0} {1}")
-  @CsvSource(delimiter = '|', value = {
-      "en | milestone | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
-      "de | milestone | Raise conversion to 3 % würdigen: Es ist erledigt, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %.",
-      "en | binary | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
-      "en | increase | Celebrate Raise conversion to 3 %: it reached its target, and its progress rose by 40.0 pp this week to 100.0 %.",
-      "de | increase | Raise conversion to 3 % würdigen: Es hat seinen Zielwert erreicht, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %."})
-  void winAtTargetSaysReached(String language, String measurement, String expected) {
-    BriefInputs base = inputs(BriefKind.WEEKLY);
-    List<JsonObject> now = new ArrayList<>(base.now());
-    now.replaceAll(node -> "k-rise".equals(node.getString("id"))
-        ? node.copy().put("progress", 1.0).put("measurement", measurement) : node);
-    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
-        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
-
-    List<String> points = texts(sectionOf(BriefComposer.compose(inputs, BriefWording.of(language)), "talkingPoints"));
-
-    assertThat(points).contains(expected);
   }
 
   @Test
