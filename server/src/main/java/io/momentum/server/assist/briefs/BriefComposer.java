@@ -103,6 +103,13 @@ final class BriefComposer {
   /** Builders of the forms that {@link #POINTER} indexes, each given the title of the section it refers to. */
   private final List<Function<String, JsonObject>> pointerForms = new ArrayList<>();
   /**
+   * Keys of the nodes whose risk sentence a weekly brief's cut keeps because a shown
+   * recommendation is about them, such as "node:k-1". Nodes off track are kept too.
+   */
+  private Set<String> recommendedRisks = Set.of();
+  /** Blocker check-ins that joined the risk sentence of their key result, so the Blockers section leaves them out. */
+  private final Set<BriefInputs.CheckIn> blockersInRisks = new HashSet<>();
+  /**
    * Whether each sentence checked against a word limit fitted, in the order of the checks. The
    * English brief records them and a brief in another language replays them, so what a brief keeps
    * and cuts does not depend on its language.
@@ -174,6 +181,7 @@ final class BriefComposer {
     Set<String> recommended = new HashSet<>();
     section("recommendations", recommendations, false).getJsonArray("sentences")
         .forEach(sentence -> recommended.add(linkKey(subjectOf((JsonObject) sentence))));
+    recommendedRisks = recommended;
     List<JsonObject> risks = risks(keyResults);
     risks.stream().filter(risk -> recommended.contains(linkKey(subjectOf(risk)))).forEach(risk -> risk.put(KEEP, true));
     sections.add(section("risks", risks));
@@ -1153,7 +1161,7 @@ final class BriefComposer {
         continue;
       }
       if (nodeSignals == null) {
-        ranked.add(new Ranked(rank, statusRisk(key, node, unsure)));
+        ranked.add(new Ranked(rank, statusRisk(key, node, unsure, unsure ? null : blockerToJoin(node))));
         continue;
       }
       // The signals follow a semicolon, so no clause starts with a capital.
@@ -1163,7 +1171,7 @@ final class BriefComposer {
         ranked.add(new Ranked(rank, joined.put(RISK_REASON, node.getString("status"))));
       } else {
         // Too long for one sentence: the status first, then the signals in a sentence that continues it.
-        ranked.add(new Ranked(rank, statusRisk(key, node, unsure)));
+        ranked.add(new Ranked(rank, statusRisk(key, node, unsure, null)));
         ranked.add(signalRisk(rank, node, nodeSignals, variants));
       }
     }
@@ -1270,11 +1278,46 @@ final class BriefComposer {
 
   /**
    * Writes the risk sentence of a node behind plan without signals. Without a low confidence to
-   * add, it refers to an earlier section that shows the node's progress against plan.
+   * add, it refers to an earlier section that shows the node's progress against plan. A
+   * {@code blocker}, when not null, joins the sentence with its quote while the sentence keeps to
+   * {@link #MAX_WORDS} words, and the Blockers section then leaves it out.
    */
-  private JsonObject statusRisk(String key, JsonObject node, boolean unsure) {
+  private JsonObject statusRisk(String key, JsonObject node, boolean unsure, BriefInputs.CheckIn blocker) {
+    if (blocker != null) {
+      String blocked = blocker.byPerson() ? ".blocker" : ".blockerNobody";
+      JsonObject joined = withBlocker(statusSentence(key + blocked, node, false), blocker).build()
+          .put(RISK_REASON, node.getString("status"));
+      if (fits(joined, MAX_WORDS)) {
+        blockersInRisks.add(blocker);
+        return withPointer(joined, section -> withBlocker(sentence(key + ".seeSection" + blocked).node(node).words(section), blocker)
+            .build());
+      }
+    }
     JsonObject risk = statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"));
     return unsure ? risk : withPointer(risk, section -> sentence(key + ".seeSection").node(node).words(section).build());
+  }
+
+  /**
+   * Returns the blocker check-in of a key result whose risk sentence a weekly brief always shows
+   * (it is off track, or a shown recommendation is about it), or null. Only such a sentence takes
+   * the blocker, so no cut can drop it.
+   */
+  private BriefInputs.CheckIn blockerToJoin(JsonObject node) {
+    boolean shown = "off_track".equals(node.getString("status"))
+        || recommendedRisks.contains(linkKey(Sentence.Builder.nodeLink(node)));
+    if (in.kind() != BriefKind.WEEKLY || !"key_result".equals(node.getString("kind")) || !shown) {
+      return null;
+    }
+    return blockerCheckIns().stream().filter(checkIn -> checkIn.keyResultId().equals(node.getString("id"))).findFirst().orElse(null);
+  }
+
+  /** Adds the author, when a person, and the quoted blocker of a check-in, linked to it. */
+  private Sentence.Builder withBlocker(Sentence.Builder sentence, BriefInputs.CheckIn blocker) {
+    if (blocker.byPerson()) {
+      sentence.quote(blocker.author());
+    }
+    // The template closes the quote with its own full stop.
+    return sentence.quote(blocker.blockers().strip().replaceAll("\\.+$", ""), checkInLink(blocker));
   }
 
   /** Starts a risk sentence about a node behind plan: its progress, expected progress and, when low, its confidence. */
@@ -1758,6 +1801,9 @@ final class BriefComposer {
   private List<JsonObject> blockers() {
     List<JsonObject> out = new ArrayList<>();
     for (BriefInputs.CheckIn checkIn : blockerCheckIns()) {
+      if (blockersInRisks.contains(checkIn)) {
+        continue;
+      }
       JsonObject keyResult = byId.get(checkIn.keyResultId());
       Sentence.Builder sentence = checkIn.byPerson()
           ? sentence("blocker.item").node(keyResult).quote(checkIn.author())
@@ -1765,7 +1811,9 @@ final class BriefComposer {
       // The template closes the quote with its own full stop.
       out.add(sentence.quote(checkIn.blockers().strip().replaceAll("\\.+$", ""), checkInLink(checkIn)).build());
     }
-    if (out.isEmpty()) {
+    if (out.isEmpty() && !blockersInRisks.isEmpty()) {
+      out.add(sentence("blocker.allInRisks").unit(in.unit()).words(words.template("section.risks")).build());
+    } else if (out.isEmpty()) {
       out.add(sentence("blocker.none").unit(in.unit()).build());
     }
     return out;

@@ -242,7 +242,9 @@ class BriefComposerTest {
     List<String> texts = sentences(brief).stream().map(s -> s.getString("text")).toList();
 
     assertThat(texts).noneMatch(text -> text.contains("demo"));
-    assertThat(texts).contains("A check-in reports a blocker on Cut fees to 1.6 %: “" + TOKEN_BLOCKER + "”.");
+    // A shown recommendation is about the key result, so its risk sentence always shows and takes the blocker.
+    assertThat(texts).contains("Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected, and a check-in reports a blocker: “"
+        + TOKEN_BLOCKER + "”.");
     assertThat(texts).contains("Ravi Rao reports a blocker on Raise conversion to 3 %: “" + PERSON_BLOCKER + "”.");
     assertThat(texts).contains("Ask Ravi Rao what it takes to clear the blocker on Raise conversion to 3 %.");
     // The key result has no owner and neither has its objective, so nobody is asked.
@@ -636,6 +638,51 @@ class BriefComposerTest {
         "Arjun Mehta", null, NOW.minus(Duration.ofHours(6))));
     return new BriefInputs(kind, base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(), base.units(),
         now, base.past(), checkIns, base.signals());
+  }
+
+  /**
+   * Checks that a blocker on a key result whose risk sentence the weekly always shows joins that
+   * sentence with its quote and check-in link, and that the Blockers section leaves it out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payment attempts is off track: progress 25.0 % against 70.0 % expected, and Arjun Mehta reports a blocker: “No owner on the vendor side”."
+          + " | Ravi Rao reports a blocker on Raise conversion to 3 %: “Test lab booked out”.",
+      "de | Reduce failed payment attempts ist nicht im Plan: Fortschritt 25,0 %, erwartet sind 70,0 %, und Arjun Mehta meldet ein Hindernis: „No owner on the vendor side“."
+          + " | Ravi Rao meldet ein Hindernis bei Raise conversion to 3 %: „Test lab booked out“."})
+  void blockerJoinsShownRisk(String language, String risk, String blocker) {
+    JsonObject brief = BriefComposer.compose(blockedPayments(BriefKind.WEEKLY), BriefWording.of(language));
+
+    assertThat(textsOf(brief, "risks")).contains(risk);
+    assertThat(textsOf(brief, "blockers")).containsExactly(blocker);
+    JsonObject joined = sectionOf(brief, "risks").getJsonArray("sentences").stream().map(JsonObject.class::cast)
+        .filter(sentence -> sentence.getString("text").equals(risk)).findFirst().orElseThrow();
+    assertThat(joined.getJsonArray("links").stream().map(link -> ((JsonObject) link).getValue("id")))
+        .as("links of %s", risk).contains(13L);
+  }
+
+  /** Checks that each blocker of a weekly brief is quoted once, in its key result's risk or under Blockers. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "de"})
+  void blockerQuotedOnce(String language) {
+    for (BriefInputs inputs : everyFixture()) {
+      if (inputs.kind() != BriefKind.WEEKLY) {
+        continue;
+      }
+      JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+      List<String> texts = new ArrayList<>(textsOf(brief, "risks"));
+      texts.addAll(textsOf(brief, "blockers"));
+      // The brief quotes the newest blocker of each of its key results.
+      java.util.Set<String> quoted = new java.util.HashSet<>();
+      java.util.Set<String> nodeIds = new java.util.HashSet<>();
+      inputs.now().forEach(node -> nodeIds.add(node.getString("id")));
+      for (BriefInputs.CheckIn checkIn : inputs.checkIns()) {
+        if (checkIn.blockers() != null && nodeIds.contains(checkIn.keyResultId()) && quoted.add(checkIn.keyResultId())) {
+          assertThat(texts).as("%s in the brief of %s", checkIn.blockers(), inputs.unit().name())
+              .filteredOn(text -> text.contains(checkIn.blockers())).hasSize(1);
+        }
+      }
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -1205,7 +1252,7 @@ class BriefComposerTest {
 
   /**
    * Checks that a risk line "besides the risks listed above" counts no node or unit that a risk
-   * sentence above it links, and that the German line says the same.
+   * sentence above it links, in English and German.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({"en, besides the risks listed above:", "de, außer den oben aufgeführten Risiken:"})
@@ -2038,11 +2085,16 @@ class BriefComposerTest {
         now, base.past(), base.checkIns(), signals);
   }
 
-  /** A risk split over two sentences continues in the second without naming its key result again. */
+  /**
+   * A risk split over two sentences continues in the second without naming its key result again.
+   * The token check-in's blocker joins the first, because a shown recommendation is about it.
+   */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en|Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected.|It has had no check-in or value for 30 days.",
-      "de|Cut fees to 1.6 % ist gefährdet: Fortschritt 55,0 %, erwartet sind 70,0 %.|Es hat seit 30 Tagen weder Check-in noch Messwert."})
+      "en|Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected, and a check-in reports a blocker: “Waiting for the payment provider”."
+          + "|It has had no check-in or value for 30 days.",
+      "de|Cut fees to 1.6 % ist gefährdet: Fortschritt 55,0 %, erwartet sind 70,0 %, und ein Check-in meldet ein Hindernis: „Waiting for the payment provider“."
+          + "|Es hat seit 30 Tagen weder Check-in noch Messwert."})
   void splitRiskContinues(String language, String status, String silence) {
     JsonObject brief = BriefComposer.compose(crowdedInputs(BriefKind.WEEKLY), BriefWording.of(language));
 
