@@ -1175,6 +1175,19 @@ final class BriefComposer {
         ranked.add(signalRisk(rank, node, nodeSignals, variants));
       }
     }
+    for (JsonObject node : behind) {
+      // A blocker that did not fit into the status sentence follows it, written as its continuation.
+      BriefInputs.CheckIn blocker = blockerToJoin(node);
+      if (blocker != null && blockersInRisks.add(blocker)) {
+        Sentence.Builder named = blocker.byPerson() ? sentence("blocker.item").node(node)
+            : sentence("blocker.itemNobody").node(node).words("");
+        Sentence.Builder continued = sentence(blocker.byPerson() ? "risk.blocker.continued" : "risk.blockerNobody.continued")
+            .data(Sentence.Builder.nodeLink(node));
+        int rank = "off_track".equals(node.getString("status")) ? 1 : 3;
+        ranked.add(new Ranked(rank, withBlocker(named, blocker).build().put(RISK_REASON, node.getString("status")),
+            withBlocker(continued, blocker).build().put(RISK_REASON, node.getString("status"))));
+      }
+    }
     for (JsonObject node : lowConfidence) {
       ranked.add(new Ranked(5, sentence("risk.lowConfidence").node(node).number(numbers.confidence(node, in.asOf())).build()
           .put(RISK_REASON, "lowConfidence"),

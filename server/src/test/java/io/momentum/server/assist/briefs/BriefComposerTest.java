@@ -661,6 +661,30 @@ class BriefComposerTest {
         .as("links of %s", risk).contains(13L);
   }
 
+  /** Checks that a blocker on a key result whose risk sentence also gives signals follows that sentence as its continuation. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Arjun Mehta reports a blocker on it: “No owner on the vendor side”.",
+      "de | Arjun Mehta meldet dazu ein Hindernis: „No owner on the vendor side“."})
+  void blockerContinuesSignalRisk(String language, String continued) {
+    BriefInputs base = blockedPayments(BriefKind.WEEKLY);
+    List<BriefInputs.Signal> signals = new ArrayList<>(base.signals());
+    signals.add(new BriefInputs.Signal("s-fail", "off_track_forecast", "warning", "open", List.of("k-fail"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(2)), "Reduce failed payment attempts", "key_result"));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), base.now(), base.past(), base.checkIns(), signals);
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    List<JsonObject> risks = sectionOf(brief, "risks").getJsonArray("sentences").stream().map(JsonObject.class::cast).toList();
+    List<String> texts = risks.stream().map(sentence -> sentence.getString("text")).toList();
+    int at = texts.indexOf(continued);
+    assertThat(at).as("blocker in %s", texts).isPositive();
+    assertThat(texts.get(at - 1)).startsWith("Reduce failed payment attempts");
+    assertThat(risks.get(at).getJsonArray("links").getJsonObject(0).getString("id")).isEqualTo("k-fail");
+    assertThat(textsOf(brief, "blockers")).noneMatch(text -> text.contains("No owner on the vendor side"));
+  }
+
   /** Checks that each blocker of a weekly brief is quoted once, in its key result's risk or under Blockers. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"en", "de"})
@@ -1583,7 +1607,11 @@ class BriefComposerTest {
         NOW.minus(Duration.ofDays(1)), "Cut fees to 1.6 %", "key_result"));
     signals.add(new BriefInputs.Signal("s-none", "missed_check_in", "warning", "open", List.of("k-none"), List.of(TEAM.id()),
         NOW.minus(Duration.ofDays(1)), "Reach 30 % guest orders", "key_result"));
-    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, extra, Map.of(), signals), BriefWording.of("en"));
+    BriefInputs base = with(BriefKind.WEEKLY, extra, Map.of(), signals);
+    // Without blockers, which would join the risk sentences of recommended key results and add sentences that always show.
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), base.now(), base.past(), List.of(), base.signals());
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
 
     JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
