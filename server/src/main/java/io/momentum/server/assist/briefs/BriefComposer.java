@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -82,12 +83,32 @@ final class BriefComposer {
    * about the same node and does not name that node.
    */
   private static final String CONTINUES = "continues";
+  /**
+   * Field of a sentence, removed before output, with the index in {@link #pointerForms} of its
+   * shorter form that refers to an earlier section instead of repeating the node's progress and
+   * expected progress shown there.
+   */
+  private static final String POINTER = "pointer";
 
   private final BriefInputs in;
   private final BriefWording words;
   private final BriefNumbers numbers;
   private final Map<String, JsonObject> then;
   private final Map<String, JsonObject> byId = new LinkedHashMap<>();
+  /**
+   * Each node's progress and expected progress shown by the sections written so far, as
+   * "k-1: 0.3/0.7", with the key of the first section that shows the pair.
+   */
+  private final Map<String, String> shownPairs = new HashMap<>();
+  /** Builders of the forms that {@link #POINTER} indexes, each given the title of the section it refers to. */
+  private final List<Function<String, JsonObject>> pointerForms = new ArrayList<>();
+  /**
+   * Keys of the nodes whose risk sentence a weekly brief's cut keeps because a shown
+   * recommendation is about them, such as "node:k-1". Nodes off track are kept too.
+   */
+  private Set<String> recommendedRisks = Set.of();
+  /** Blocker check-ins that joined the risk sentence of their key result, so the Blockers section leaves them out. */
+  private final Set<BriefInputs.CheckIn> blockersInRisks = new HashSet<>();
   /**
    * Whether each sentence checked against a word limit fitted, in the order of the checks. The
    * English brief records them and a brief in another language replays them, so what a brief keeps
@@ -153,15 +174,19 @@ final class BriefComposer {
       return;
     }
     sections.add(section("moved", moved(keyResults, true)));
-    JsonObject recommendations = section("recommendations", recommendations(keyResults));
-    // A risk that a shown recommendation is about stays in the risks section, so the recommendation never refers to a cut risk.
+    List<JsonObject> recommendations = recommendations(keyResults);
+    // A risk that a shown recommendation is about stays in the risks section, so the recommendation
+    // never refers to a cut risk. The recommendations are cut once more after the risks, because a
+    // recommendation refers to a risk sentence that shows its numbers instead of repeating them.
     Set<String> recommended = new HashSet<>();
-    recommendations.getJsonArray("sentences").forEach(sentence -> recommended.add(linkKey(subjectOf((JsonObject) sentence))));
+    section("recommendations", recommendations, false).getJsonArray("sentences")
+        .forEach(sentence -> recommended.add(linkKey(subjectOf((JsonObject) sentence))));
+    recommendedRisks = recommended;
     List<JsonObject> risks = risks(keyResults);
     risks.stream().filter(risk -> recommended.contains(linkKey(subjectOf(risk)))).forEach(risk -> risk.put(KEEP, true));
     sections.add(section("risks", risks));
     sections.add(section("blockers", blockers()));
-    sections.add(recommendations);
+    sections.add(section("recommendations", recommendations));
     sections.add(section("talkingPoints", talkingPoints(keyResults)));
   }
 
@@ -200,8 +225,18 @@ final class BriefComposer {
   }
 
   private JsonObject section(String key, List<JsonObject> sentences) {
+    return section(key, sentences, true);
+  }
+
+  /**
+   * Writes a section. A sentence whose progress pairs an earlier section shows takes its form that
+   * refers to that section. A {@code shown} section records the pairs it shows, so later sections
+   * refer to them. A section written only to see what it keeps records nothing.
+   */
+  private JsonObject section(String key, List<JsonObject> sentences, boolean shown) {
+    List<JsonObject> written = sentences.stream().map(this::referringBack).toList();
     // The Units section cuts itself, so that no direct sub-unit is left out.
-    List<JsonObject> kept = sentences.size() <= MAX_ITEMS || "units".equals(key) ? sentences : capped(sentences);
+    List<JsonObject> kept = written.size() <= MAX_ITEMS || "units".equals(key) ? written : capped(written);
     JsonArray out = new JsonArray();
     kept.forEach(sentence -> {
       JsonObject copy = sentence.copy();
@@ -209,10 +244,70 @@ final class BriefComposer {
       copy.remove(KEEP);
       copy.remove(MOVED);
       copy.remove(CONTINUES);
+      copy.remove(POINTER);
       out.add(copy);
     });
+    if (shown) {
+      for (JsonObject sentence : kept) {
+        progressPairs(sentence).forEach(pair -> shownPairs.putIfAbsent(pair, key));
+      }
+    }
     return new JsonObject().put("key", key).put("title", words.template("section." + key)).put("sentences", out);
   }
+
+  /** Marks {@code sentence} as one that takes the form {@code pointer} builds when its progress pairs are shown earlier. */
+  private JsonObject withPointer(JsonObject sentence, Function<String, JsonObject> pointer) {
+    pointerForms.add(pointer);
+    return sentence.put(POINTER, pointerForms.size() - 1);
+  }
+
+  /**
+   * Returns the form of a sentence that refers to the earlier section showing all its progress
+   * pairs, with the marks that steer cutting. Returns the sentence itself when it has no such
+   * form or no single earlier section shows all its pairs.
+   */
+  private JsonObject referringBack(JsonObject sentence) {
+    Integer pointer = sentence.getInteger(POINTER);
+    List<String> pairs = progressPairs(sentence);
+    if (pointer == null || pairs.isEmpty()) {
+      return sentence;
+    }
+    Set<String> shownIn = new HashSet<>();
+    pairs.forEach(pair -> shownIn.add(shownPairs.get(pair)));
+    if (shownIn.size() != 1 || shownIn.contains(null)) {
+      return sentence;
+    }
+    JsonObject shorter = pointerForms.get(pointer).apply(words.template("section." + shownIn.iterator().next()));
+    for (String mark : List.of(RISK_REASON, KEEP, MOVED, CONTINUES)) {
+      if (sentence.containsKey(mark)) {
+        shorter.put(mark, sentence.getValue(mark));
+      }
+    }
+    return shorter;
+  }
+
+  /** Returns "nodeId: progress/expected" for each node whose progress and expected progress a sentence both shows. */
+  private static List<String> progressPairs(JsonObject sentence) {
+    Map<String, String> progress = new HashMap<>();
+    Map<String, String> expected = new HashMap<>();
+    for (Object item : sentence.getJsonArray("numbers")) {
+      JsonObject fact = (JsonObject) item;
+      String nodeId = fact.getString("nodeId");
+      if (nodeId != null && "progress".equals(fact.getString("measure"))) {
+        progress.put(nodeId, fact.getString("value"));
+      } else if (nodeId != null && "expected".equals(fact.getString("measure"))) {
+        expected.put(nodeId, fact.getString("value"));
+      }
+    }
+    List<String> pairs = new ArrayList<>();
+    progress.forEach((nodeId, value) -> {
+      if (expected.containsKey(nodeId)) {
+        pairs.add(nodeId + ": " + value + "/" + expected.get(nodeId));
+      }
+    });
+    return pairs;
+  }
+
 
   /**
    * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts and
@@ -457,15 +552,16 @@ final class BriefComposer {
    * Writes one line about the left-out risks or recommendations of a sub-unit: per reason, the
    * count of nodes and units with that reason, with their names in brackets when all of them fit
    * in {@link #MAX_WORDS} words ("Operations: 2 more objectives to review (A and B)"). Otherwise
-   * the counts come first and the line names only the weightiest few across the reasons
-   * ("Operations: 4 objectives off track, 1 objective at risk, and 9 items with unresolved signals,
-   * above all A and B"). It names none when even one name does not fit. The others are linked as
+   * it names only the weightiest few, each in brackets after the count of its reason
+   * ("Operations: 4 objectives off track (A and 3 more), 1 objective at risk, and 9 items with
+   * unresolved signals"). It names none when even one name does not fit. The others are linked as
    * data. Key results without a recent check-in, counted per unit in the
    * risks section, are counted here too, with the unit they belong to. The line calls the
    * sub-unit's own objectives and key results "its own", since it names the sub-unit first. When
-   * the kept sentences above name nodes or units of the sub-unit, the line leaves them out of its
-   * counts and starts "Operations and its sub-units, besides those named above:", so its counts
-   * never read as the sub-unit's totals.
+   * the kept risk sentences name nodes or units of the sub-unit, the line leaves them out of its
+   * counts and starts "Operations and its sub-units, besides the risks listed above:", so its
+   * counts never read as the sub-unit's totals. Nodes that only other sections name, such as
+   * "What moved", stay in its counts.
    */
   private JsonObject riskLine(BriefInputs.Unit group, Map<String, JsonObject> subjects, Map<String, String> reasons,
                               boolean namedAbove) {
@@ -479,36 +575,26 @@ final class BriefComposer {
     boolean tree = !recommendations && subjects.values().stream().anyMatch(subject -> !group.id().equals(unitIdOf(subject)));
     String besides = namedAbove && !recommendations ? "Besides" : "";
     String line = (tree ? "riskInTree" : "riskIn") + besides;
-    String lineWithWorst = (tree ? "riskInWorstTree" : "riskInWorst") + besides;
     if (recommendations) {
       // Every count names what it counts: long titles cost names per clause ("A and 1 more"), never all of them.
       return naming(max -> sentence(line).unit(group).clauses(recommendationClauses(group, byReason, max)), MAX_ITEMS);
     }
-    JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, true)).build();
+    JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, Integer.MAX_VALUE)).build();
     if (fits(named, MAX_WORDS)) {
       return named;
     }
-    // Weightiest first: the reasons in their order, and within a reason the order of the section.
-    List<JsonObject> worst = new ArrayList<>();
-    byReason.forEach((reason, about) -> about.stream()
-        .filter(subject -> !"staleCount".equals(reason) && !linkKey(subject).equals(groupKey)).forEach(worst::add));
-    List<JsonObject> clauses = riskClauses(group, byReason, recommendations, false);
-    if (worst.isEmpty()) {
-      return sentence(line).unit(group).clauses(clauses).build();
-    }
-    JsonObject withNames = naming(count -> {
-      Sentence.Builder withWorst = sentence(lineWithWorst).unit(group).clauses(clauses);
-      withWorst.labels(worst.subList(0, Math.min(count, worst.size())), count);
-      worst.subList(Math.min(count, worst.size()), worst.size()).forEach(withWorst::data);
-      return withWorst;
-    }, MAX_ITEMS / 2);
-    if (fits(withNames, MAX_WORDS)) {
-      return withNames;
+    boolean nameable = byReason.entrySet().stream().anyMatch(entry -> !"staleCount".equals(entry.getKey())
+        && entry.getValue().stream().anyMatch(subject -> !linkKey(subject).equals(groupKey)));
+    if (nameable) {
+      // The weightiest clauses name their first subjects in brackets, so each name follows the count of its kind.
+      JsonObject withNames = naming(count -> sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, count)),
+          MAX_ITEMS / 2);
+      if (fits(withNames, MAX_WORDS)) {
+        return withNames;
+      }
     }
     // Even one name is too long: the line only counts, and links every subject as data.
-    Sentence.Builder counts = sentence(line).unit(group).clauses(clauses);
-    worst.forEach(counts::data);
-    return counts.build();
+    return sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, 0)).build();
   }
 
   /** Returns the unit of a node or the id of a unit link. */
@@ -558,11 +644,15 @@ final class BriefComposer {
   }
 
   /**
-   * Returns the clauses of {@link #riskLine}, one per reason, naming the subjects in brackets when
-   * {@code withNames}. Stale key results get a clause per unit with names and one in all without.
+   * Returns the clauses of {@link #riskLine}, one per reason, naming at most {@code names}
+   * subjects in brackets, the first clauses first ("4 objectives off track (A, B and 2 more)"). A
+   * clause without names links its subjects as data. Stale key results get a clause per unit when
+   * every subject is named ({@code names} is {@link Integer#MAX_VALUE}), else one in all.
    */
   private List<JsonObject> riskClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason, boolean recommendations,
-                                       boolean withNames) {
+                                       int names) {
+    boolean withNames = names == Integer.MAX_VALUE;
+    int namesLeft = names;
     String prefix = recommendations ? "recIn." : "riskIn.";
     List<JsonObject> clauses = new ArrayList<>();
     for (Map.Entry<String, List<JsonObject>> entry : byReason.entrySet()) {
@@ -600,8 +690,10 @@ final class BriefComposer {
         }
       }
       Sentence.Builder clause = counted(prefix + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()));
-      if (withNames) {
-        clause.bracketedLabels(about, about.size());
+      int shown = Math.min(namesLeft, about.size());
+      if (shown > 0) {
+        clause.bracketedLabels(about, shown);
+        namesLeft -= shown;
       } else {
         clause.bracketedLabels(List.of(), 0);
         about.forEach(clause::data);
@@ -1069,7 +1161,7 @@ final class BriefComposer {
         continue;
       }
       if (nodeSignals == null) {
-        ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
+        ranked.add(new Ranked(rank, statusRisk(key, node, unsure, unsure ? null : blockerToJoin(node))));
         continue;
       }
       // The signals follow a semicolon, so no clause starts with a capital.
@@ -1079,8 +1171,21 @@ final class BriefComposer {
         ranked.add(new Ranked(rank, joined.put(RISK_REASON, node.getString("status"))));
       } else {
         // Too long for one sentence: the status first, then the signals in a sentence that continues it.
-        ranked.add(new Ranked(rank, statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"))));
+        ranked.add(new Ranked(rank, statusRisk(key, node, unsure, null)));
         ranked.add(signalRisk(rank, node, nodeSignals, variants));
+      }
+    }
+    for (JsonObject node : behind) {
+      // A blocker that did not fit into the status sentence follows it, written as its continuation.
+      BriefInputs.CheckIn blocker = blockerToJoin(node);
+      if (blocker != null && blockersInRisks.add(blocker)) {
+        Sentence.Builder named = blocker.byPerson() ? sentence("blocker.item").node(node)
+            : sentence("blocker.itemNobody").node(node).words("");
+        Sentence.Builder continued = sentence(blocker.byPerson() ? "risk.blocker.continued" : "risk.blockerNobody.continued")
+            .data(Sentence.Builder.nodeLink(node));
+        int rank = "off_track".equals(node.getString("status")) ? 1 : 3;
+        ranked.add(new Ranked(rank, withBlocker(named, blocker).build().put(RISK_REASON, node.getString("status")),
+            withBlocker(continued, blocker).build().put(RISK_REASON, node.getString("status"))));
       }
     }
     for (JsonObject node : lowConfidence) {
@@ -1182,6 +1287,50 @@ final class BriefComposer {
   private static boolean worsenedByConfidence(JsonObject node) {
     Integer confidence = node.getInteger("confidence");
     return confidence != null && confidence <= LOW_CONFIDENCE && rank(node.getString("status")) > rank(statusFromGap(node));
+  }
+
+  /**
+   * Writes the risk sentence of a node behind plan without signals. Without a low confidence to
+   * add, it refers to an earlier section that shows the node's progress against plan. A
+   * {@code blocker}, when not null, joins the sentence with its quote while the sentence keeps to
+   * {@link #MAX_WORDS} words, and the Blockers section then leaves it out.
+   */
+  private JsonObject statusRisk(String key, JsonObject node, boolean unsure, BriefInputs.CheckIn blocker) {
+    if (blocker != null) {
+      String blocked = blocker.byPerson() ? ".blocker" : ".blockerNobody";
+      JsonObject joined = withBlocker(statusSentence(key + blocked, node, false), blocker).build()
+          .put(RISK_REASON, node.getString("status"));
+      if (fits(joined, MAX_WORDS)) {
+        blockersInRisks.add(blocker);
+        return withPointer(joined, section -> withBlocker(sentence(key + ".seeSection" + blocked).node(node).words(section), blocker)
+            .build());
+      }
+    }
+    JsonObject risk = statusSentence(key, node, unsure).build().put(RISK_REASON, node.getString("status"));
+    return unsure ? risk : withPointer(risk, section -> sentence(key + ".seeSection").node(node).words(section).build());
+  }
+
+  /**
+   * Returns the blocker check-in of a key result whose risk sentence a weekly brief always shows
+   * (it is off track, or a shown recommendation is about it), or null. Only such a sentence takes
+   * the blocker, so no cut can drop it.
+   */
+  private BriefInputs.CheckIn blockerToJoin(JsonObject node) {
+    boolean shown = "off_track".equals(node.getString("status"))
+        || recommendedRisks.contains(linkKey(Sentence.Builder.nodeLink(node)));
+    if (in.kind() != BriefKind.WEEKLY || !"key_result".equals(node.getString("kind")) || !shown) {
+      return null;
+    }
+    return blockerCheckIns().stream().filter(checkIn -> checkIn.keyResultId().equals(node.getString("id"))).findFirst().orElse(null);
+  }
+
+  /** Adds the author, when a person, and the quoted blocker of a check-in, linked to it. */
+  private Sentence.Builder withBlocker(Sentence.Builder sentence, BriefInputs.CheckIn blocker) {
+    if (blocker.byPerson()) {
+      sentence.quote(blocker.author());
+    }
+    // The template closes the quote with its own full stop.
+    return sentence.quote(blocker.blockers().strip().replaceAll("\\.+$", ""), checkInLink(blocker));
   }
 
   /** Starts a risk sentence about a node behind plan: its progress, expected progress and, when low, its confidence. */
@@ -1665,6 +1814,9 @@ final class BriefComposer {
   private List<JsonObject> blockers() {
     List<JsonObject> out = new ArrayList<>();
     for (BriefInputs.CheckIn checkIn : blockerCheckIns()) {
+      if (blockersInRisks.contains(checkIn)) {
+        continue;
+      }
       JsonObject keyResult = byId.get(checkIn.keyResultId());
       Sentence.Builder sentence = checkIn.byPerson()
           ? sentence("blocker.item").node(keyResult).quote(checkIn.author())
@@ -1672,7 +1824,9 @@ final class BriefComposer {
       // The template closes the quote with its own full stop.
       out.add(sentence.quote(checkIn.blockers().strip().replaceAll("\\.+$", ""), checkInLink(checkIn)).build());
     }
-    if (out.isEmpty()) {
+    if (out.isEmpty() && !blockersInRisks.isEmpty()) {
+      out.add(sentence("blocker.allInRisks").unit(in.unit()).words(words.template("section.risks")).build());
+    } else if (out.isEmpty()) {
       out.add(sentence("blocker.none").unit(in.unit()).build());
     }
     return out;
@@ -1756,10 +1910,7 @@ final class BriefComposer {
       // A key result behind plan that no recommendation above names still needs a plan to catch up.
       if (rank(node.getString("status")) >= rank("at_risk") && BriefNumbers.gapOf(node).signum() > 0
           && named.add(node.getString("id"))) {
-        String owner = owner(node);
-        Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
-            : sentence("rec.catchUp").node(node).quote(owner);
-        out.add(sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build());
+        out.add(catchUp(node));
       }
     }
     for (JsonObject objective : withoutKeyResults(withStatus(in.objectives(), "pending"))) {
@@ -1833,9 +1984,25 @@ final class BriefComposer {
       // Not behind on progress, so it is at risk on confidence, which a later recommendation covers.
       return null;
     }
-    Sentence.Builder sentence = owner == null ? sentence("rec.catchUpNobody").node(node)
-        : sentence("rec.catchUp").node(node).quote(owner);
-    return sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
+    return catchUp(node);
+  }
+
+  /**
+   * Recommends agreeing how a key result behind plan catches up, with its owner when it has one.
+   * Where an earlier section shows its progress against plan, the sentence refers to that section.
+   */
+  private JsonObject catchUp(JsonObject node) {
+    String owner = owner(node);
+    String key = owner == null ? "rec.catchUpNobody" : "rec.catchUp";
+    Sentence.Builder sentence = owner == null ? sentence(key).node(node) : sentence(key).node(node).quote(owner);
+    JsonObject full = sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
+    return withPointer(full, section -> {
+      Sentence.Builder shorter = sentence(key + ".seeSection").node(node);
+      if (owner != null) {
+        shorter.quote(owner);
+      }
+      return shorter.words(section).build();
+    });
   }
 
   /** Returns true when a key result is at risk or off track and its forecast progress stays below 100 %. */
@@ -1952,7 +2119,15 @@ final class BriefComposer {
       sentence.quote(owner);
     }
     if (worst == null) {
-      return sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build();
+      JsonObject full = sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build();
+      // Where an earlier section shows the objective's progress against plan, the sentence refers to it.
+      return withPointer(full, section -> {
+        Sentence.Builder shorter = sentence(key + ".seeSection").node(objective);
+        if (owner != null) {
+          shorter.quote(owner);
+        }
+        return shorter.words(section).build();
+      });
     }
     sentence.node(worst);
     if (worsenedByConfidence(worst)) {
@@ -1977,9 +2152,13 @@ final class BriefComposer {
     }
 
     if (win != null) {
-      out.add(sentence("tp.win").node(win)
-          .number(numbers.unsigned(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf())))
-          .words(during).build());
+      Sentence.Number rise = numbers.unsigned(numbers.change(then.get(win.getString("id")), in.periodStart(), win, in.asOf()));
+      String reached = winReachedKey(win);
+      Sentence.Builder point = sentence(reached == null ? "tp.win" : reached).node(win).number(rise).words(during);
+      if (reached != null) {
+        point.number(numbers.progress(win, in.asOf()));
+      }
+      out.add(point.build());
     }
     List<JsonObject> offTrack = withStatus(behindFirst(keyResults), "off_track");
     List<BriefInputs.CheckIn> blockers = blockerCheckIns();
@@ -2015,6 +2194,19 @@ final class BriefComposer {
       out.add(sentence("tp.calm").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /**
+   * Returns the template of the win point for a key result that reached its target: "tp.winDone"
+   * for one measured by milestones, work items or done-or-not, which is then done, else
+   * "tp.winReached". Returns null while its progress is below 100 %.
+   */
+  private static String winReachedKey(JsonObject keyResult) {
+    if (BriefNumbers.progressOf(keyResult).compareTo(BigDecimal.ONE) < 0) {
+      return null;
+    }
+    String measurement = keyResult.getString("measurement", "");
+    return List.of("milestone", "binary", "work_items").contains(measurement) ? "tp.winDone" : "tp.winReached";
   }
 
   private List<JsonObject> portfolioTalkingPoints(boolean carryOver) {
@@ -2065,9 +2257,10 @@ final class BriefComposer {
   }
 
   /**
-   * Builds the talking point on which objectives continue next cycle. Objectives without
-   * values yet are not "not on track", so a list that has them counts them apart and the counts
-   * add up to the summary's.
+   * Builds the talking point on which objectives continue next cycle. The "To carry over"
+   * section names them, so the point refers to that section and links them as data, and it links
+   * the cycle's board. Objectives without values yet are not "not on track", so a point about
+   * them counts them apart and the counts add up to the summary's.
    */
   private JsonObject carryOverPoint(List<JsonObject> carried) {
     List<JsonObject> pending = carried.stream().filter(o -> "pending".equals(o.getString("status"))).toList();
@@ -2077,15 +2270,19 @@ final class BriefComposer {
       return naming(named -> counted("tp.carryOver", 1).words("").nodes(carried, named));
     }
     Sentence.Number total = numbers.count("objectives.carryOver", carried, in.asOf());
+    String section = words.template("section.carryOver");
+    Sentence.Builder point;
     if (pending.isEmpty()) {
-      return naming(named -> counted("tp.carryOver", carried.size()).number(total).nodes(carried, named));
+      point = counted("tp.carryOver", carried.size()).number(total).words(section).cycle(in.cycle(), in.unit());
+    } else if (notOnTrack.isEmpty()) {
+      point = sentence("tp.carryOverPending").number(total).words(section).cycle(in.cycle(), in.unit());
+    } else {
+      point = sentence("tp.carryOverMixed").number(total).words(section).cycle(in.cycle(), in.unit())
+          .number(numbers.count("objectives.carryOver.notOnTrack", notOnTrack, in.asOf()))
+          .number(numbers.count("objectives.carryOver.pending", pending, in.asOf()));
     }
-    if (notOnTrack.isEmpty()) {
-      return naming(named -> sentence("tp.carryOverPending").number(total).nodes(carried, named));
-    }
-    return naming(named -> sentence("tp.carryOverMixed").number(total).nodes(carried, named)
-        .number(numbers.count("objectives.carryOver.notOnTrack", notOnTrack, in.asOf()))
-        .number(numbers.count("objectives.carryOver.pending", pending, in.asOf())));
+    carried.forEach(objective -> point.data(Sentence.Builder.nodeLink(objective)));
+    return point.build();
   }
 
   /**

@@ -242,7 +242,9 @@ class BriefComposerTest {
     List<String> texts = sentences(brief).stream().map(s -> s.getString("text")).toList();
 
     assertThat(texts).noneMatch(text -> text.contains("demo"));
-    assertThat(texts).contains("A check-in reports a blocker on Cut fees to 1.6 %: “" + TOKEN_BLOCKER + "”.");
+    // A shown recommendation is about the key result, so its risk sentence always shows and takes the blocker.
+    assertThat(texts).contains("Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected, and a check-in reports a blocker: “"
+        + TOKEN_BLOCKER + "”.");
     assertThat(texts).contains("Ravi Rao reports a blocker on Raise conversion to 3 %: “" + PERSON_BLOCKER + "”.");
     assertThat(texts).contains("Ask Ravi Rao what it takes to clear the blocker on Raise conversion to 3 %.");
     // The key result has no owner and neither has its objective, so nobody is asked.
@@ -265,9 +267,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0} in {1}")
   @CsvSource(delimiter = '|', value = {
-      "not_forecast | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan: progress 30.0 % against 70.0 % expected.",
-      "no_target | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan: progress 30.0 % against 70.0 % expected.",
-      "not_forecast | de | Arjun Mehta fragen, wie Reduce failed payments to 3.5 % wieder in den Plan kommt: Fortschritt 30,0 %, erwartet sind 70,0 %.",
+      "not_forecast | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan; “Risks” shows how far behind it is.",
+      "no_target | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan; “Risks” shows how far behind it is.",
+      "not_forecast | de | Arjun Mehta fragen, wie Reduce failed payments to 3.5 % wieder in den Plan kommt; „Risiken“ zeigt, wie weit es zurückliegt.",
       "too_few_values | en | Ask Arjun Mehta for more frequent check-ins on Reduce failed payments to 3.5 %: it has fewer than three values, too few for a forecast.",
       "one_day | en | Ask Arjun Mehta for check-ins on Reduce failed payments to 3.5 % on more days: all its values are from one day, so there is no forecast.",
       "one_day | de | Arjun Mehta um Check-ins zu Reduce failed payments to 3.5 % an weiteren Tagen bitten: Alle Messwerte stammen von einem Tag, daher gibt es keine Prognose."})
@@ -638,6 +640,75 @@ class BriefComposerTest {
         now, base.past(), checkIns, base.signals());
   }
 
+  /**
+   * Checks that a blocker on a key result whose risk sentence the weekly always shows joins that
+   * sentence with its quote and check-in link, and that the Blockers section leaves it out.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Reduce failed payment attempts is off track: progress 25.0 % against 70.0 % expected, and Arjun Mehta reports a blocker: “No owner on the vendor side”."
+          + " | Ravi Rao reports a blocker on Raise conversion to 3 %: “Test lab booked out”.",
+      "de | Reduce failed payment attempts ist nicht im Plan: Fortschritt 25,0 %, erwartet sind 70,0 %, und Arjun Mehta meldet ein Hindernis: „No owner on the vendor side“."
+          + " | Ravi Rao meldet ein Hindernis bei Raise conversion to 3 %: „Test lab booked out“."})
+  void blockerJoinsShownRisk(String language, String risk, String blocker) {
+    JsonObject brief = BriefComposer.compose(blockedPayments(BriefKind.WEEKLY), BriefWording.of(language));
+
+    assertThat(textsOf(brief, "risks")).contains(risk);
+    assertThat(textsOf(brief, "blockers")).containsExactly(blocker);
+    JsonObject joined = sectionOf(brief, "risks").getJsonArray("sentences").stream().map(JsonObject.class::cast)
+        .filter(sentence -> sentence.getString("text").equals(risk)).findFirst().orElseThrow();
+    assertThat(joined.getJsonArray("links").stream().map(link -> ((JsonObject) link).getValue("id")))
+        .as("links of %s", risk).contains(13L);
+  }
+
+  /** Checks that a blocker on a key result whose risk sentence also gives signals follows that sentence as its continuation. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Arjun Mehta reports a blocker on it: “No owner on the vendor side”.",
+      "de | Arjun Mehta meldet dazu ein Hindernis: „No owner on the vendor side“."})
+  void blockerContinuesSignalRisk(String language, String continued) {
+    BriefInputs base = blockedPayments(BriefKind.WEEKLY);
+    List<BriefInputs.Signal> signals = new ArrayList<>(base.signals());
+    signals.add(new BriefInputs.Signal("s-fail", "off_track_forecast", "warning", "open", List.of("k-fail"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(2)), "Reduce failed payment attempts", "key_result"));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), base.now(), base.past(), base.checkIns(), signals);
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    List<JsonObject> risks = sectionOf(brief, "risks").getJsonArray("sentences").stream().map(JsonObject.class::cast).toList();
+    List<String> texts = risks.stream().map(sentence -> sentence.getString("text")).toList();
+    int at = texts.indexOf(continued);
+    assertThat(at).as("blocker in %s", texts).isPositive();
+    assertThat(texts.get(at - 1)).startsWith("Reduce failed payment attempts");
+    assertThat(risks.get(at).getJsonArray("links").getJsonObject(0).getString("id")).isEqualTo("k-fail");
+    assertThat(textsOf(brief, "blockers")).noneMatch(text -> text.contains("No owner on the vendor side"));
+  }
+
+  /** Checks that each blocker of a weekly brief is quoted once, in its key result's risk or under Blockers. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "de"})
+  void blockerQuotedOnce(String language) {
+    for (BriefInputs inputs : everyFixture()) {
+      if (inputs.kind() != BriefKind.WEEKLY) {
+        continue;
+      }
+      JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+      List<String> texts = new ArrayList<>(textsOf(brief, "risks"));
+      texts.addAll(textsOf(brief, "blockers"));
+      // The brief quotes the newest blocker of each of its key results.
+      java.util.Set<String> quoted = new java.util.HashSet<>();
+      java.util.Set<String> nodeIds = new java.util.HashSet<>();
+      inputs.now().forEach(node -> nodeIds.add(node.getString("id")));
+      for (BriefInputs.CheckIn checkIn : inputs.checkIns()) {
+        if (checkIn.blockers() != null && nodeIds.contains(checkIn.keyResultId()) && quoted.add(checkIn.keyResultId())) {
+          assertThat(texts).as("%s in the brief of %s", checkIn.blockers(), inputs.unit().name())
+              .filteredOn(text -> text.contains(checkIn.blockers())).hasSize(1);
+        }
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en | Re-plan Reduce failed payment attempts with Arjun Mehta: a blocker is open, and at the current pace it reaches 4.9 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
@@ -679,6 +750,56 @@ class BriefComposerTest {
       }
     }
     return all;
+  }
+
+  /**
+   * Checks that a node's progress against its expected progress appears in one section of a brief
+   * only: a later section refers to the sentence that shows the pair instead of repeating it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "de"})
+  void progressPairShownInOneSection(String language) {
+    List<String> repeated = new ArrayList<>();
+    for (BriefInputs inputs : everyFixture()) {
+      JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+      Map<String, String> sectionOfPair = new HashMap<>();
+      for (Object item : brief.getJsonArray("sections")) {
+        JsonObject section = (JsonObject) item;
+        for (Object text : section.getJsonArray("sentences")) {
+          JsonObject sentence = (JsonObject) text;
+          for (String pair : progressPairs(sentence)) {
+            String first = sectionOfPair.putIfAbsent(pair, section.getString("key"));
+            if (first != null && !first.equals(section.getString("key"))) {
+              repeated.add(String.format("%s in %s and %s of the %s brief of %s: \"%s\"", pair, first, section.getString("key"),
+                  inputs.kind().wire(), inputs.unit().name(), sentence.getString("text")));
+            }
+          }
+        }
+      }
+    }
+    assertThat(repeated).isEmpty();
+  }
+
+  /** Returns "node: progress/expected" for each node whose progress and expected progress a sentence both shows. */
+  private static List<String> progressPairs(JsonObject sentence) {
+    Map<String, String> progress = new HashMap<>();
+    Map<String, String> expected = new HashMap<>();
+    for (Object item : sentence.getJsonArray("numbers")) {
+      JsonObject fact = (JsonObject) item;
+      String nodeId = fact.getString("nodeId");
+      if ("progress".equals(fact.getString("measure")) && nodeId != null) {
+        progress.put(nodeId, fact.getString("value"));
+      } else if ("expected".equals(fact.getString("measure")) && nodeId != null) {
+        expected.put(nodeId, fact.getString("value"));
+      }
+    }
+    List<String> pairs = new ArrayList<>();
+    progress.forEach((nodeId, value) -> {
+      if (expected.containsKey(nodeId)) {
+        pairs.add(nodeId + ": " + value + "/" + expected.get(nodeId));
+      }
+    });
+    return pairs;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -1112,8 +1233,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations and its sub-units, besides those named above: 4 objectives off track (Late E, Late F, Late G and Late H), and 2 objectives at risk (Slow objective A and Slow objective B).",
-      "de | Operations mit allen Untereinheiten, außer den oben genannten: 4 Ziele nicht im Plan (Late E, Late F, Late G und Late H) und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
+      "en | Operations and its sub-units, besides the risks listed above: 4 objectives off track (Late E, Late F, Late G and Late H), and 2 objectives at risk (Slow objective A and Slow objective B).",
+      "de | Operations mit allen Untereinheiten, außer den oben aufgeführten Risiken: 4 Ziele nicht im Plan (Late E, Late F, Late G und Late H) und 2 Ziele gefährdet (Slow objective A und Slow objective B)."})
   void portfolioRiskLineNamesReasons(String language, String expected) {
     BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
     // Short titles keep the line, which names the sub-units too, within the word limit.
@@ -1129,7 +1250,7 @@ class BriefComposerTest {
     List<JsonObject> operationsLines = risks.stream().map(s -> (JsonObject) s)
         .filter(s -> s.getString("text").startsWith(treeLine(language))).toList();
     assertThat(operationsLines).extracting(s -> s.getString("text")).containsExactly(expected);
-    // No sentence above names a node of Checkout, so its line counts all of them without "besides those named above".
+    // No sentence above names a node of Checkout, so its line counts all of them without "besides the risks listed above".
     assertThat(risks.stream().map(s -> ((JsonObject) s).getString("text"))).anyMatch(text -> text.startsWith("Checkout: "));
     JsonArray numbers = operationsLines.get(0).getJsonArray("numbers");
     assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
@@ -1149,29 +1270,67 @@ class BriefComposerTest {
 
     List<String> texts = sectionOf(brief, "risks").getJsonArray("sentences").stream()
         .map(s -> ((JsonObject) s).getString("text")).toList();
-    assertThat(texts).anyMatch(text -> text.startsWith("Operations, besides those named above: 4 objectives off track"));
+    assertThat(texts).anyMatch(text -> text.startsWith("Operations, besides the risks listed above: 4 objectives off track"));
     assertThat(texts).noneMatch(text -> text.startsWith("Operations and its sub-units"));
   }
 
   /**
-   * Checks that a sub-unit's risk line with titles too long to name them all counts per reason
-   * first and names the weightiest two or three across the reasons. The rest stay linked.
+   * Checks that a risk line "besides the risks listed above" counts no node or unit that a risk
+   * sentence above it links, in English and German.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"en, besides the risks listed above:", "de, außer den oben aufgeführten Risiken:"})
+  void besidesLineCountsOnlyUnlistedRisks(String language, String besides) {
+    List<BriefInputs> fixtures = new ArrayList<>(everyFixture());
+    fixtures.add(withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations")));
+    fixtures.add(withLongTitles(lateAndSlow(BriefKind.QUARTERLY, "Operations")));
+    int besidesLines = 0;
+    for (BriefInputs inputs : fixtures) {
+      JsonArray risks = sectionOf(BriefComposer.compose(inputs, BriefWording.of(language)), "risks").getJsonArray("sentences");
+      java.util.Set<String> listed = new java.util.HashSet<>();
+      for (Object item : risks) {
+        JsonObject sentence = (JsonObject) item;
+        if (sentence.getString("text").contains(besides)) {
+          besidesLines++;
+          for (Object number : sentence.getJsonArray("numbers")) {
+            for (Object subject : ((JsonObject) number).getJsonArray("subjects", new JsonArray())) {
+              JsonObject link = (JsonObject) subject;
+              assertThat(listed).as("%s counted in \"%s\"", link.getString("id"), sentence.getString("text"))
+                  .doesNotContain(link.getString("type") + ":" + link.getString("id"));
+            }
+          }
+        }
+        sentence.getJsonArray("links").stream().map(JsonObject.class::cast)
+            .forEach(link -> listed.add(link.getString("type") + ":" + link.getValue("id")));
+      }
+    }
+    assertThat(besidesLines).as("risk lines that leave out the risks listed above").isGreaterThan(0);
+  }
+
+  /**
+   * Checks that a sub-unit's risk line with titles too long to name them all names the weightiest
+   * in brackets after the count they belong to, so no name follows a count of other kinds. The
+   * rest stay linked.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Operations and its sub-units, besides those named above: 4 objectives off track, and 2 objectives at risk, above all",
-      "de | Operations mit allen Untereinheiten, außer den oben genannten: 4 Ziele nicht im Plan und 2 Ziele gefährdet, vor allem"})
-  void portfolioRiskLineCountsFirst(String language, String start) {
+      "en | Operations and its sub-units, besides the risks listed above: 4 objectives off track (Late objective E across every market,"
+          + " channel and device we serve today and 3 more), and 2 objectives at risk.",
+      "de | Operations mit allen Untereinheiten, außer den oben aufgeführten Risiken: 4 Ziele nicht im Plan (Late objective E across"
+          + " every market, channel and device we serve today und 3 weitere) und 2 Ziele gefährdet."})
+  void portfolioRiskLineCountsFirst(String language, String expected) {
     BriefInputs inputs = withLongTitles(lateAndSlow(BriefKind.MONTHLY, "Operations"));
 
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
     JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
-    assertThat(line.getString("text")).startsWith(start + " Late objective E across every market");
+    assertThat(line.getString("text")).isEqualTo(expected);
     assertThat(BriefComposer.wordCount(line)).isLessThanOrEqualTo(BriefComposer.MAX_WORDS);
     JsonArray numbers = line.getJsonArray("numbers");
-    assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of"))).containsExactly("subjects.off_track", "subjects.at_risk");
+    assertThat(numbers.stream().map(n -> ((JsonObject) n).getString("of")))
+        .containsExactly("subjects.off_track", "subjects.more", "subjects.at_risk");
     assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(4);
+    assertThat(numbers.getJsonObject(1).getJsonArray("subjects")).hasSize(3);
     // The unit and all six objectives are linked, named or not.
     assertThat(line.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")).distinct()).hasSize(7);
   }
@@ -1342,16 +1501,19 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en|Decide which of these 3 objectives continue next cycle, 2 not on track and 1 without values yet: "
-          + "Let customers check out as guests, Make payments reliable and Open the marketplace.",
-      "de|Entscheiden, welche dieser 3 Ziele im nächsten Zyklus weiterlaufen, 2 außerhalb des Plans und 1 noch ohne Messwerte: "
-          + "Let customers check out as guests, Make payments reliable und Open the marketplace."})
+      "en|Decide which of the 3 objectives under “To carry over” continue after Q4 2026, 2 not on track and 1 without values yet.",
+      "de|Entscheiden, welche der 3 Ziele unter „Zu übernehmen“ nach Q4 2026 weiterlaufen, 2 außerhalb des Plans und 1 noch ohne Messwerte."})
   void carryOverPointCountsObjectivesWithoutValues(String language, String expected) {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.QUARTERLY), BriefWording.of(language));
 
     JsonObject point = sectionOf(brief, "talkingPoints").getJsonArray("sentences").stream().map(s -> (JsonObject) s)
         .filter(s -> s.getString("text").startsWith(language.equals("en") ? "Decide" : "Entscheiden")).findFirst().orElseThrow();
     assertThat(point.getString("text")).isEqualTo(expected);
+    // The "To carry over" section names the objectives, so the point links them as data only.
+    assertThat(point.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")))
+        .containsExactlyInAnyOrder("c-q4", "o-pay", "o-guest", "o-new");
+    assertThat(point.getJsonArray("parts").stream().map(p -> (JsonObject) p).filter(p -> p.containsKey("link")))
+        .extracting(p -> p.getString("text")).containsExactly("Q4 2026");
     JsonArray counts = point.getJsonArray("numbers");
     assertThat(counts.getJsonObject(0).getString("of")).isEqualTo("objectives.carryOver");
     assertThat(counts.getJsonObject(1).getString("of")).isEqualTo("objectives.carryOver.notOnTrack");
@@ -1445,7 +1607,11 @@ class BriefComposerTest {
         NOW.minus(Duration.ofDays(1)), "Cut fees to 1.6 %", "key_result"));
     signals.add(new BriefInputs.Signal("s-none", "missed_check_in", "warning", "open", List.of("k-none"), List.of(TEAM.id()),
         NOW.minus(Duration.ofDays(1)), "Reach 30 % guest orders", "key_result"));
-    JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, extra, Map.of(), signals), BriefWording.of("en"));
+    BriefInputs base = with(BriefKind.WEEKLY, extra, Map.of(), signals);
+    // Without blockers, which would join the risk sentences of recommended key results and add sentences that always show.
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), base.now(), base.past(), List.of(), base.signals());
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of("en"));
 
     JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
@@ -1557,6 +1723,27 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.WEEKLY), BriefWording.of(language));
 
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
+  }
+
+  /** "Raise conversion to 3 %" rises from 60 % to 100 % this week, measured as {@code measurement}. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', value = {
+      "en | milestone | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "de | milestone | Raise conversion to 3 % würdigen: Es ist erledigt, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %.",
+      "en | binary | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "en | increase | Celebrate Raise conversion to 3 %: it reached its target, and its progress rose by 40.0 pp this week to 100.0 %.",
+      "de | increase | Raise conversion to 3 % würdigen: Es hat seinen Zielwert erreicht, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %."})
+  void winAtTargetSaysReached(String language, String measurement, String expected) {
+    BriefInputs base = inputs(BriefKind.WEEKLY);
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "k-rise".equals(node.getString("id"))
+        ? node.copy().put("progress", 1.0).put("measurement", measurement) : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    List<String> points = texts(sectionOf(BriefComposer.compose(inputs, BriefWording.of(language)), "talkingPoints"));
+
+    assertThat(points).contains(expected);
   }
 
   @Test
@@ -1926,11 +2113,16 @@ class BriefComposerTest {
         now, base.past(), base.checkIns(), signals);
   }
 
-  /** A risk split over two sentences continues in the second without naming its key result again. */
+  /**
+   * A risk split over two sentences continues in the second without naming its key result again.
+   * The token check-in's blocker joins the first, because a shown recommendation is about it.
+   */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en|Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected.|It has had no check-in or value for 30 days.",
-      "de|Cut fees to 1.6 % ist gefährdet: Fortschritt 55,0 %, erwartet sind 70,0 %.|Es hat seit 30 Tagen weder Check-in noch Messwert."})
+      "en|Cut fees to 1.6 % is at risk: progress 55.0 % against 70.0 % expected, and a check-in reports a blocker: “Waiting for the payment provider”."
+          + "|It has had no check-in or value for 30 days.",
+      "de|Cut fees to 1.6 % ist gefährdet: Fortschritt 55,0 %, erwartet sind 70,0 %, und ein Check-in meldet ein Hindernis: „Waiting for the payment provider“."
+          + "|Es hat seit 30 Tagen weder Check-in noch Messwert."})
   void splitRiskContinues(String language, String status, String silence) {
     JsonObject brief = BriefComposer.compose(crowdedInputs(BriefKind.WEEKLY), BriefWording.of(language));
 

@@ -53,6 +53,13 @@ class BriefWordingTest {
     assertThat(BriefTemplates.GERMAN.keySet()).isEqualTo(BriefTemplates.ENGLISH.keySet());
   }
 
+  /** German titles call a brief "Briefing", so no German sentence may call it "Brief", which reads as a letter. */
+  @Test
+  void germanTemplatesSayBriefing() {
+    BriefTemplates.GERMAN.forEach((key, template) -> assertThat(template).as("template %s", key)
+        .doesNotContainPattern("\\bBrief(e|s)?\\b"));
+  }
+
   @Test
   void templatesHaveNoDigitsOutsidePieces() {
     for (var templates : java.util.List.of(BriefTemplates.ENGLISH, BriefTemplates.GERMAN)) {
@@ -143,12 +150,12 @@ class BriefWordingTest {
       "en|tp.blockersMore|0|2|2 more blockers were reported, on B: agree who clears each one.",
       "de|tp.blockersMore|0|1|1 weiteres Hindernis wurde gemeldet, bei B: klären, wer es löst.",
       "de|tp.blockersMore|0|2|2 weitere Hindernisse wurden gemeldet, bei B: klären, wer welches löst.",
-      "en|tp.carryOver|0|0|Decide which of these 0 objectives not on track continue next cycle: B.",
+      "en|tp.carryOver|0|0|Decide which of the 0 objectives not on track under “B” continue after C.",
       "en|tp.carryOver|0|1|Decide whether B continues next cycle.",
-      "en|tp.carryOver|0|2|Decide which of these 2 objectives not on track continue next cycle: B.",
-      "de|tp.carryOver|0|0|Entscheiden, welche dieser 0 Ziele außerhalb des Plans im nächsten Zyklus weiterlaufen: B.",
+      "en|tp.carryOver|0|2|Decide which of the 2 objectives not on track under “B” continue after C.",
+      "de|tp.carryOver|0|0|Entscheiden, welche der 0 Ziele außerhalb des Plans unter „B“ nach C weiterlaufen.",
       "de|tp.carryOver|0|1|Entscheiden, ob B im nächsten Zyklus weiterläuft.",
-      "de|tp.carryOver|0|2|Entscheiden, welche dieser 2 Ziele außerhalb des Plans im nächsten Zyklus weiterlaufen: B.",
+      "de|tp.carryOver|0|2|Entscheiden, welche der 2 Ziele außerhalb des Plans unter „B“ nach C weiterlaufen.",
       "en|tp.checkIns|0|0|0 of B key results were D C; ask for the rest before the meeting.",
       "en|tp.checkIns|0|1|1 of B key results was D C; ask for the rest before the meeting.",
       "en|tp.checkIns|0|2|2 of B key results were D C; ask for the rest before the meeting.",
