@@ -152,7 +152,7 @@ class BriefsIT {
     assertThat(blocker.getString("text")).contains("Dana Diaz");
     assertThat(blocker.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("type"))).contains("node", "checkIn");
     assertThat(section(brief, "blockers").getJsonArray("sentences").stream().map(s -> ((JsonObject) s).getString("text")))
-        .containsExactly("Every blocker that a check-in of Team names in this period is under “Risks”.");
+        .containsExactly("The blockers reported for Team in this period are under “Risks”, with their key results.");
     assertThat(links(section(brief, "risks")).stream().map(l -> l.getString("id"))).contains(defects);
     assertThat(links(section(brief, "recommendations")).stream().map(l -> l.getString("id"))).contains(defects);
     assertThat(section(brief, "recommendations").getJsonArray("sentences").stream()

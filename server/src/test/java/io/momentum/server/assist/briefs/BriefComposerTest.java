@@ -267,9 +267,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0} in {1}")
   @CsvSource(delimiter = '|', value = {
-      "not_forecast | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan; “Risks” shows how far behind it is.",
-      "no_target | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan; “Risks” shows how far behind it is.",
-      "not_forecast | de | Arjun Mehta fragen, wie Reduce failed payments to 3.5 % wieder in den Plan kommt; „Risiken“ zeigt, wie weit es zurückliegt.",
+      "not_forecast | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan (see “Risks”).",
+      "no_target | en | Ask Arjun Mehta how Reduce failed payments to 3.5 % gets back on plan (see “Risks”).",
+      "not_forecast | de | Arjun Mehta fragen, wie Reduce failed payments to 3.5 % wieder in den Plan kommt (siehe „Risiken“).",
       "too_few_values | en | Ask Arjun Mehta for more frequent check-ins on Reduce failed payments to 3.5 %: it has fewer than three values, too few for a forecast.",
       "one_day | en | Ask Arjun Mehta for check-ins on Reduce failed payments to 3.5 % on more days: all its values are from one day, so there is no forecast.",
       "one_day | de | Arjun Mehta um Check-ins zu Reduce failed payments to 3.5 % an weiteren Tagen bitten: Alle Messwerte stammen von einem Tag, daher gibt es keine Prognose."})
