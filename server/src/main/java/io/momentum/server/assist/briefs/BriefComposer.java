@@ -287,7 +287,7 @@ final class BriefComposer {
   }
 
   /** Returns "nodeId: progress/expected" for each node whose progress and expected progress a sentence both shows. */
-  private static List<String> progressPairs(JsonObject sentence) {
+  static List<String> progressPairs(JsonObject sentence) {
     Map<String, String> progress = new HashMap<>();
     Map<String, String> expected = new HashMap<>();
     for (Object item : sentence.getJsonArray("numbers")) {
@@ -307,7 +307,6 @@ final class BriefComposer {
     });
     return pairs;
   }
-
 
   /**
    * Keeps the first {@code MAX_ITEMS - 1} sentences and replaces the rest with one that counts and

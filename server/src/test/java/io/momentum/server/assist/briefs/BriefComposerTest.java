@@ -767,7 +767,7 @@ class BriefComposerTest {
         JsonObject section = (JsonObject) item;
         for (Object text : section.getJsonArray("sentences")) {
           JsonObject sentence = (JsonObject) text;
-          for (String pair : progressPairs(sentence)) {
+          for (String pair : BriefComposer.progressPairs(sentence)) {
             String first = sectionOfPair.putIfAbsent(pair, section.getString("key"));
             if (first != null && !first.equals(section.getString("key"))) {
               repeated.add(String.format("%s in %s and %s of the %s brief of %s: \"%s\"", pair, first, section.getString("key"),
@@ -778,28 +778,6 @@ class BriefComposerTest {
       }
     }
     assertThat(repeated).isEmpty();
-  }
-
-  /** Returns "node: progress/expected" for each node whose progress and expected progress a sentence both shows. */
-  private static List<String> progressPairs(JsonObject sentence) {
-    Map<String, String> progress = new HashMap<>();
-    Map<String, String> expected = new HashMap<>();
-    for (Object item : sentence.getJsonArray("numbers")) {
-      JsonObject fact = (JsonObject) item;
-      String nodeId = fact.getString("nodeId");
-      if ("progress".equals(fact.getString("measure")) && nodeId != null) {
-        progress.put(nodeId, fact.getString("value"));
-      } else if ("expected".equals(fact.getString("measure")) && nodeId != null) {
-        expected.put(nodeId, fact.getString("value"));
-      }
-    }
-    List<String> pairs = new ArrayList<>();
-    progress.forEach((nodeId, value) -> {
-      if (expected.containsKey(nodeId)) {
-        pairs.add(nodeId + ": " + value + "/" + expected.get(nodeId));
-      }
-    });
-    return pairs;
   }
 
   @ParameterizedTest(name = "{0}")
