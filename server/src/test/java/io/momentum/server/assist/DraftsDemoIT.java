@@ -588,6 +588,18 @@ class DraftsDemoIT {
   }
 
   @Test
+  void appOrderShareListsMobileAppWork() {
+    JsonObject draft = draft("growth", "Grow revenue from returning customers and raise the share of orders from the app.",
+        "en");
+
+    assertThat(underWayTitles(draft, "raise the share of orders from the app"))
+        .contains("Build an app customers open every week");
+    assertThat(proposals(draft)).extracting(proposal -> proposal.getString("title"))
+        .doesNotContain("Ship our mobile app to customers faster and more reliably");
+    assertThat(uncovered(draft)).isEmpty();
+  }
+
+  @Test
   void b2bWordsAllowB2bExamples() {
     JsonObject draft = draft("growth", "Grow revenue from existing accounts and renew more contracts.", "en");
 
