@@ -19,8 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The deterministic draft generator: turns retrieval hits over past OKRs and the example library
@@ -53,6 +55,16 @@ final class DraftGenerator {
    * give each phrase of the strategy one.
    */
   static final int MAX_UNDER_WAY = 3;
+  /**
+   * Words, in English and German, of a business that sells to businesses: customer accounts,
+   * contracts, trials, seats, licences and recurring revenue. Only with one of them in the
+   * strategy or the organisation's OKRs does a draft offer library examples tagged
+   * {@link ExampleLibrary#B2B}. The singular "account" is left out, because shops have guest
+   * checkouts "without an account".
+   */
+  static final Pattern B2B_WORDS = Pattern.compile("\\b(?:ARR|MRR|NRR|(?i:accounts|contracts?|trials?|seats?|b2b|saas"
+      + "|licen[cs]es?|renewals?|kundenkonten|vertr[aä]g\\p{L}*|testphasen?|lizenz\\p{L}*|nutzerpl[aä]tze?))\\b",
+      Pattern.UNICODE_CASE);
   /**
    * Minimum number of words shared by one part of an objective under way in the other language
    * (its title or one key result's title) and one part of a translated library example (its
@@ -180,8 +192,9 @@ final class DraftGenerator {
     Map<String, Set<String>> underWayPhrases = underWayPhrases(input, hits, past, underWayTerms);
     OwnWork ownWork = ownWork(input, past, underWayPhrases);
     Repeated repeated = repeatedOwnWork(input, past);
+    boolean b2b = sellsToBusinesses(input, past);
     List<Candidate> candidates = new ArrayList<>();
-    addLibraryCandidates(input, hits.library(), ownWork, candidates);
+    addLibraryCandidates(input, fitting(hits.library(), b2b), ownWork, candidates);
     addPastCandidates(input, hits.past(), past, repeated, candidates);
     hits.bridgedByPhrase().values().forEach(bridges -> addBridgedCandidates(input, bridges, past, repeated, candidates));
     dropOwnWorkSeeds(input, ownWork, candidates);
@@ -230,7 +243,8 @@ final class DraftGenerator {
         continue;
       }
       List<Candidate> phraseCandidates = new ArrayList<>();
-      addLibraryCandidates(input, hits.libraryByPhrase().getOrDefault(phrase, List.of()), ownWork, phraseCandidates);
+      addLibraryCandidates(input, fitting(hits.libraryByPhrase().getOrDefault(phrase, List.of()), b2b), ownWork,
+          phraseCandidates);
       addPastCandidates(input, hits.pastByPhrase().getOrDefault(phrase, List.of()), past, repeated, phraseCandidates);
       addBridgedCandidates(input, hits.bridgedByPhrase().getOrDefault(phrase, List.of()), past, repeated, phraseCandidates);
       dropOwnWorkSeeds(input, ownWork, phraseCandidates);
@@ -262,7 +276,8 @@ final class DraftGenerator {
         continue;
       }
       String id = "p" + (proposals.size() + 1);
-      List<Seed> planned = plan.seeds();
+      List<Seed> planned = withoutWorkUnderWay(input, plan.seeds(), ownWork, past, underWayPhrases,
+          underWayTerms);
       Map<Integer, KpiTargets.Kpi> kpis = assignKpis(input, planned, usedKpis);
       List<Seed> seeds = new ArrayList<>();
       List<Seed> trackedElsewhere = new ArrayList<>();
@@ -301,6 +316,40 @@ final class DraftGenerator {
   }
 
   /**
+   * Returns the library hits without the examples tagged {@link ExampleLibrary#B2B}, unless
+   * {@code b2b} is true.
+   */
+  private List<OkrIndex.Hit> fitting(List<OkrIndex.Hit> hits, boolean b2b) {
+    if (b2b) {
+      return hits;
+    }
+    return hits.stream().filter(hit -> !library.byId(hit.id()).tags().contains(ExampleLibrary.B2B)).toList();
+  }
+
+  /**
+   * Returns true when the strategy text, or a title of the organisation's objectives or measured
+   * key results, has a word of {@link #B2B_WORDS}. Milestone and binary key results do not count,
+   * because a retailer's "Sign the peak staffing contract" is a task, not a measure of its
+   * customers.
+   */
+  private static boolean sellsToBusinesses(Input input, Map<String, PastObjective> past) {
+    if (B2B_WORDS.matcher(String.join("\n", input.phrases().texts())).find()) {
+      return true;
+    }
+    for (PastObjective objective : past.values()) {
+      if (B2B_WORDS.matcher(objective.title()).find()) {
+        return true;
+      }
+      for (PastKeyResult kr : objective.keyResults()) {
+        if (direction(kr) != null && B2B_WORDS.matcher(kr.title()).find()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Records, for the objective of each seed, the phrases that the seed answers and the seed's words
    * that matched them, so that {@link #underWay} lists those objectives.
    */
@@ -317,6 +366,106 @@ final class DraftGenerator {
         underWayTerms.computeIfAbsent(objectiveId, id -> new HashSet<>()).addAll(matched);
       }
     }
+  }
+
+  /**
+   * Returns the seeds without those that work under way measures already. A key result of the
+   * organisation leaves when its objective is under way for every phrase that the key result
+   * answers and its title shares each phrase's topic ({@link #titleAnswers}). The draft lists that
+   * objective, and a proposal copying its key result would ask the team to measure it twice. A library key result leaves when a key result of the unit's own
+   * objectives under way measures the same metric ({@link #repeatsMetric}), as "Raise CSAT from
+   * 84 % to 89 %" does "customer satisfaction score after a support contact". Its own objective
+   * is then listed under way for the library key result's phrases, so the unit's own measure wins
+   * over the example's typical numbers.
+   */
+  private static List<Seed> withoutWorkUnderWay(Input input, List<Seed> seeds, OwnWork own, Map<String, PastObjective> past,
+                                                Map<String, Set<String>> underWayPhrases,
+                                                Map<String, Set<String>> underWayTerms) {
+    List<Seed> kept = new ArrayList<>();
+    for (Seed seed : seeds) {
+      List<String> phrases = answeredPhrases(input, seed);
+      if (phrases.isEmpty()) {
+        kept.add(seed);
+        continue;
+      }
+      if (seed.title() != null) {
+        String objectiveId = seed.source().getString("objectiveId");
+        Set<String> listed = underWayPhrases.getOrDefault(objectiveId, Set.of());
+        if (!listed.containsAll(phrases) || !titleAnswers(input, past.get(objectiveId), phrases,
+            underWayTerms.getOrDefault(objectiveId, Set.of()))) {
+          kept.add(seed);
+        }
+        continue;
+      }
+      Optional<OwnMeasure> measure = ownMeasure(input, seed, own);
+      if (measure.isEmpty()) {
+        kept.add(seed);
+        continue;
+      }
+      String objectiveId = measure.get().objective().id().toString();
+      Set<String> measureTerms = input.phrases().termsOf(measure.get().keyResult().title());
+      for (String phrase : phrases) {
+        Set<String> matched = input.phrases().contentTermsOf(phrase);
+        matched.retainAll(measureTerms);
+        matched.removeIf(term -> !StrategyPhrases.isTopicTerm(input.language(), term));
+        if (matched.isEmpty()) {
+          matched = StrategyPhrases.topicTerms(input.language(), measure.get().keyResult().title());
+        }
+        underWayPhrases.computeIfAbsent(objectiveId, id -> new HashSet<>()).add(phrase);
+        underWayTerms.computeIfAbsent(objectiveId, id -> new HashSet<>()).addAll(matched);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Returns true when the objective's title shares the topic of every phrase ({@link #topicMatch}).
+   * For an objective in the other language, one of {@code matchedTerms}, the words that listed it
+   * under way, must be a topic word of its title. An objective listed under way only through the
+   * key result a proposal copies is not enough, because that key result is then the one tracked
+   * key result a proposal may keep.
+   */
+  private static boolean titleAnswers(Input input, PastObjective objective, List<String> phrases,
+                                      Set<String> matchedTerms) {
+    if (objective == null) {
+      return false;
+    }
+    String language = otherLanguage(input, objective);
+    if (language != null) {
+      // Matched through a translated example: the words that matched are in the objective's language.
+      Set<String> titleTopic = StrategyPhrases.topicTerms(language, objective.title());
+      return matchedTerms.stream().anyMatch(titleTopic::contains);
+    }
+    Set<String> titleTerms = input.phrases().termsOf(objective.title());
+    Set<String> objectiveTerms = input.phrases().termsOf(objective.searchText());
+    return phrases.stream().noneMatch(phrase -> topicMatch(input, phrase, titleTerms, objectiveTerms).isEmpty());
+  }
+
+  /** A key result of the drafted unit's own objective under way. */
+  private record OwnMeasure(PastObjective objective, PastKeyResult keyResult) {
+  }
+
+  /**
+   * Returns the first key result of the unit's own objectives under way that measures the seed's
+   * metric: one metric's topic words contain the other's, or the seed's metric and synonyms
+   * contain all of the own key result's, as "lead time for a new service" of "days from
+   * requesting a new service to its first deployment" does.
+   */
+  private static Optional<OwnMeasure> ownMeasure(Input input, Seed seed, OwnWork own) {
+    Set<String> seedTerms = StrategyPhrases.topicTerms(input.language(), seed.matchText());
+    for (PastObjective objective : own.objectives()) {
+      for (PastKeyResult kr : objective.keyResults()) {
+        Seed measured = new Seed(kr.title(), kr.title(), objective.title(), kr.title(), null, null, null, null, null,
+            new JsonObject(), null, null);
+        Set<String> ownTerms = metricTerms(input.language(), kr.title());
+        boolean sameMetric = repeatsMetric(input, measured, List.of(seed))
+            || (!ownTerms.isEmpty() && seedTerms.containsAll(ownTerms));
+        if (direction(kr) != null && sameMetric) {
+          return Optional.of(new OwnMeasure(objective, kr));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -991,8 +1140,9 @@ final class DraftGenerator {
     if (!enough || topic.size() >= MIN_TOPIC_WORDS) {
       return enough ? matched : Set.of();
     }
+    // Only generic words of a measure count here: "want" in "We want to cut churn" names no measure.
     Set<String> measureWords = input.phrases().contentTermsOf(phrase);
-    measureWords.removeIf(term -> StrategyPhrases.isTopicTerm(language, term));
+    measureWords.removeIf(term -> !StrategyPhrases.isMeasureTerm(language, term));
     if (measureWords.isEmpty()) {
       return matched;
     }
@@ -1140,8 +1290,14 @@ final class DraftGenerator {
         scores.merge(hit.id(), hit.score(), Math::max);
       }
     }
+    // An own objective listed for its key result's metric need not be a hit of the search.
+    underWayPhrases.keySet().forEach(id -> scores.putIfAbsent(id, 0f));
     List<JsonObject> underWay = new ArrayList<>();
-    List<String> ranked = scores.keySet().stream().sorted(Comparator.comparing(scores::get).reversed()).toList();
+    // The unit's own work comes first, because it is what the team does already.
+    List<String> ranked = scores.keySet().stream()
+        .sorted(Comparator.comparing((String id) -> !isOwnWork(input, past.get(id)))
+            .thenComparing(Comparator.comparing((String id) -> scores.get(id)).reversed()))
+        .toList();
     for (String id : listedUnderWay(input, ranked, underWayPhrases)) {
       PastObjective objective = past.get(id);
       List<String> phrases = input.phrases().outcomes().stream().filter(underWayPhrases.get(id)::contains).toList();

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,25 @@ public final class ExampleLibrary {
   public static final List<String> FUNCTIONS =
       List.of("sales", "marketing", "product", "engineering", "support", "hr", "finance", "operations");
 
-  /** One example objective; {@code id} is {@code <function>-<language>-<position>}. */
-  public record Example(String id, String function, String language, String objective, List<ExampleKeyResult> keyResults) {
+  /** Tags an example may carry on a {@code T} line. */
+  public static final Set<String> TAGS = Set.of(ExampleLibrary.B2B);
+
+  /**
+   * The tag of examples that fit only businesses selling to businesses: their key results count
+   * accounts, contracts, trials or seats, which a retailer does not have.
+   */
+  public static final String B2B = "b2b";
+
+  /**
+   * One example objective; {@code id} is {@code <function>-<language>-<position>}, and {@code tags}
+   * are among {@link #TAGS}.
+   */
+  public record Example(String id, String function, String language, String objective, List<ExampleKeyResult> keyResults,
+                        Set<String> tags) {
+
+    public Example(String id, String function, String language, String objective, List<ExampleKeyResult> keyResults) {
+      this(id, function, language, objective, keyResults, Set.of());
+    }
 
     /** Returns the text the retrieval index reads: the objective and its key results' metrics and synonyms. */
     public String searchText() {
@@ -90,6 +108,7 @@ public final class ExampleLibrary {
     String function = null;
     String objective = null;
     List<ExampleKeyResult> keyResults = new ArrayList<>();
+    Set<String> tags = new HashSet<>();
     int lineNumber = 0;
     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
       lineNumber++;
@@ -100,8 +119,9 @@ public final class ExampleLibrary {
       String where = resource + " line " + lineNumber;
       if (trimmed.startsWith("@ ") || trimmed.startsWith("O ")) {
         if (objective != null) {
-          examples.add(example(where, function, language, positions, objective, keyResults));
+          examples.add(example(where, function, language, positions, objective, keyResults, tags));
           keyResults = new ArrayList<>();
+          tags = new HashSet<>();
           objective = null;
         }
         if (trimmed.startsWith("@ ")) {
@@ -120,6 +140,16 @@ public final class ExampleLibrary {
           throw new IllegalStateException(where + ": a key result needs an objective line (\"O ...\") before it");
         }
         keyResults.add(keyResult(where, trimmed.substring(2)));
+      } else if (trimmed.startsWith("T ")) {
+        if (objective == null) {
+          throw new IllegalStateException(where + ": tags need an objective line (\"O ...\") before them");
+        }
+        for (String tag : trimmed.substring(2).strip().split("\\s+")) {
+          if (!TAGS.contains(tag)) {
+            throw new IllegalStateException(where + ": unknown tag " + tag + "; expected one of " + TAGS);
+          }
+          tags.add(tag);
+        }
       } else if (trimmed.startsWith("S ")) {
         if (keyResults.isEmpty()) {
           throw new IllegalStateException(where + ": synonyms need a key result line (\"K ...\") before them");
@@ -127,23 +157,24 @@ public final class ExampleLibrary {
         int last = keyResults.size() - 1;
         keyResults.set(last, keyResults.get(last).withSynonyms(trimmed.substring(2).strip()));
       } else {
-        throw new IllegalStateException(where + ": expected a line starting with \"@ \", \"O \", \"K \", \"S \" or \"#\"");
+        throw new IllegalStateException(where + ": expected a line starting with \"@ \", \"O \", \"T \", \"K \", \"S \" or \"#\"");
       }
     }
     if (objective != null) {
-      examples.add(example(resource + " at its end", function, language, positions, objective, keyResults));
+      examples.add(example(resource + " at its end", function, language, positions, objective, keyResults, tags));
     }
     return examples;
   }
 
   private static Example example(String where, String function, String language, Map<String, Integer> positions,
-                                 String objective, List<ExampleKeyResult> keyResults) {
+                                 String objective, List<ExampleKeyResult> keyResults, Set<String> tags) {
     if (keyResults.size() < 3 || keyResults.size() > 4) {
       throw new IllegalStateException(where + ": the objective \"" + objective + "\" has " + keyResults.size()
           + " key results; each example needs 3 or 4");
     }
     int position = positions.merge(function, 1, Integer::sum);
-    return new Example(function + "-" + language + "-" + position, function, language, objective, List.copyOf(keyResults));
+    return new Example(function + "-" + language + "-" + position, function, language, objective, List.copyOf(keyResults),
+        Set.copyOf(tags));
   }
 
   private static ExampleKeyResult keyResult(String where, String text) {

@@ -45,18 +45,25 @@ public final class OkrText {
   /** The word that the English analyzer reads for repeat purchases and customers who buy again. */
   static final String REPEAT_PURCHASE = "repeatpurchase";
   /**
-   * "returning" or "repeat" before customers, buyers, shoppers or clients, also with a second
-   * adjective joined by "and" or "or" ("returning and guest customers"), and "repeat purchase".
-   * Such customers buy again, so the English analyzer reads each as the one word
-   * {@value #REPEAT_PURCHASE}: the stem "return" would tie them to product returns, and two
-   * words would weigh the wish twice in a phrase.
+   * Words for customers who buy again, each read as the one word {@value #REPEAT_PURCHASE} by the
+   * English analyzer: "returning", "repeat" or "existing" before customers, buyers, shoppers or
+   * clients, also with a second adjective joined by "and" or "or" ("returning and guest
+   * customers"), "repeat purchase", "second order" and "order again" or "buy again". The stem
+   * "return" would tie them to product returns, and two words would weigh the wish twice in a
+   * phrase.
    */
-  static final Pattern REPEAT_CUSTOMERS = Pattern.compile("\\brepeat[\\s-]+purchases?\\b|\\b(?:returning|repeat)"
+  static final Pattern REPEAT_CUSTOMERS = Pattern.compile("\\brepeat[\\s-]+purchases?\\b"
+      + "|\\bsecond[\\s-]+orders?\\b|\\b(?:order|orders|buy|buys)\\s+again\\b"
+      + "|\\b(?:returning|repeat|existing)"
       + "(?=(?:\\s+(?:and|or)\\s+\\p{L}+)?"
       + "\\s+(?:customers?|buyers?|shoppers?|clients?)\\b)", Pattern.CASE_INSENSITIVE);
+  /** "CSAT", which the English analyzer reads as the words it stands for, so it matches "customer satisfaction". */
+  static final Pattern CSAT = Pattern.compile("\\bCSAT\\b");
+  static final String CSAT_WORDS = "customer satisfaction score";
 
   /**
-   * Analyzes field {@code en} in English, with {@link #REPEAT_CUSTOMERS} read as one word and
+   * Analyzes field {@code en} in English, with {@link #REPEAT_CUSTOMERS} read as one word, {@link #CSAT}
+   * as {@value #CSAT_WORDS}, and
    * {@link NounStemFilter} after Lucene's Porter stemmer, and field {@code de} in German. Other
    * fields use the standard analyzer.
    */
@@ -117,7 +124,8 @@ public final class OkrText {
 
       @Override
       protected Reader wrapReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(REPEAT_CUSTOMERS, REPEAT_PURCHASE, reader);
+        return new PatternReplaceCharFilter(CSAT, CSAT_WORDS,
+            new PatternReplaceCharFilter(REPEAT_CUSTOMERS, REPEAT_PURCHASE, reader));
       }
 
       @Override

@@ -44,7 +44,7 @@ final class StrategyPhrases {
    * words and Lucene's stop word lists. Lucene's English list has only 33 words, so "from" in
    * "from 4.6 % to 3.9 %" would otherwise count as a shared word.
    */
-  private static final String GENERIC_WORDS = "bring put hold turn run from per every each all our we us your its over"
+  private static final String GENERIC_WORDS = "bring put hold turn run want wants from per every each all our we us your its over"
       + " up down out than via has have do does can should would may also"
       + " bringen stellen halten laufen jede jeden jeder alle pro über";
 
@@ -282,6 +282,11 @@ final class StrategyPhrases {
    */
   static boolean isTopicTerm(String language, String term) {
     return !term.isEmpty() && Character.isLetter(term.charAt(0)) && !GENERIC_TERMS.get(language).contains(term);
+  }
+
+  /** Returns true when the analyzed {@code term} is a generic word of a measure ({@link #MEASURE_WORDS}) in {@code language}. */
+  static boolean isMeasureTerm(String language, String term) {
+    return MEASURE_TERMS.get(language).contains(term);
   }
 
   /** Returns the topic terms ({@link #isTopicTerm}) of {@code text} analyzed in {@code language}, in order. */

@@ -65,6 +65,36 @@ class ExampleLibraryTest {
   }
 
   @Test
+  void tagLineTagsItsObjective() throws Exception {
+    String text = "@ sales\nO Keep accounts\nT b2b\nK a | % | increase | 1 | 2 | lagging\nK b | % | increase | 1 | 2 | lagging\n"
+        + "K c | % | increase | 1 | 2 | lagging\nO Win shoppers\nK a | % | increase | 1 | 2 | lagging\n"
+        + "K b | % | increase | 1 | 2 | lagging\nK c | % | increase | 1 | 2 | lagging\n";
+
+    List<Example> examples = ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader(text)));
+
+    assertThat(examples.get(0).tags()).containsExactly(ExampleLibrary.B2B);
+    assertThat(examples.get(1).tags()).isEmpty();
+  }
+
+  @Test
+  void unknownTagIsRejected() {
+    String text = "@ sales\nO Keep accounts\nT enterprise\n";
+    assertThatThrownBy(() -> ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader(text))))
+        .hasMessageContaining("test line 3").hasMessageContaining("unknown tag enterprise");
+  }
+
+  @Test
+  void b2bExamplesAreTaggedInBothLanguages() {
+    for (Example example : LIBRARY.examples()) {
+      Example sibling = LIBRARY.sibling(example, example.language().equals("en") ? "de" : "en");
+      if (sibling != null) {
+        assertThat(sibling.tags()).as(example.id()).isEqualTo(example.tags());
+      }
+    }
+    assertThat(LIBRARY.byId("sales-en-2").tags()).contains(ExampleLibrary.B2B);
+  }
+
+  @Test
   void unknownFunctionIsRejected() {
     assertThatThrownBy(() -> ExampleLibrary.parse("test", "en", new BufferedReader(new StringReader("@ legal\n"))))
         .hasMessageContaining("unknown function legal");

@@ -94,6 +94,23 @@ class OkrTextTest {
   }
 
   @Test
+  void existingCustomersAndSecondOrdersAreRepeatPurchases() {
+    String repeat = OkrText.terms("en", "repeat purchase").iterator().next();
+
+    assertThat(OkrText.terms("en", "existing customers")).containsExactly(repeat, "custom");
+    assertThat(OkrText.terms("en", "90-day second-order rate")).containsExactly("90", "dai", repeat, "rate");
+    assertThat(OkrText.terms("en", "buyers who order again")).contains(repeat).doesNotContain("order", "again");
+    assertThat(OkrText.terms("en", "existing services")).containsExactly("exist", "servic");
+  }
+
+  @Test
+  void csatReadsAsCustomerSatisfaction() {
+    assertThat(OkrText.terms("en", "Raise CSAT")).containsExactlyElementsOf(
+        OkrText.terms("en", "Raise customer satisfaction score"));
+    assertThat(OkrText.terms("en", "csatisfied")).doesNotContain("satisfact");
+  }
+
+  @Test
   void metricSplitsAtFirstPreposition() {
     assertThat(OkrText.splitMetric("customer satisfaction score after a support contact"))
         .containsExactly("customer satisfaction score", "after a support contact");
