@@ -61,10 +61,10 @@ export function useFormat() {
    * Formats a KPI's current value, or "–" without one. A value its formula computed is derived.
    * It is rounded to one decimal beyond its corridor bounds ("EUR 6.38M", not "EUR 6.3832M"), or
    * to cents for a currency without a scale. A measured value keeps the decimals it was sent with.
-   * `kpi` is a KPI of the API (with `formula`) or a board node (with `source`).
+   * `kpi` is a KPI of the API (with `formula` or `currentSource`) or a board node (with `source`).
    */
   function kpiValueText(kpi) {
-    if (kpi.formula || kpi.source === 'formula') {
+    if (kpi.formula || kpi.source === 'formula' || kpi.currentSource === 'formula') {
       return estimateText(kpi.current, kpi.unit, hasCents(kpi.unit) ? 2 : Math.min(4, derivedDecimals(kpi.green, kpi.red) + 1))
     }
     return valueText(kpi.current, kpi.unit)

@@ -96,6 +96,7 @@ describe('kpiValueText', () => {
     ['en', { current: 6.38321, unit: 'EUR M', green: 5.8, red: 4.5, formula: 'revenue * margin' }, 'EUR 6.38M'],
     ['de', { current: 6.38321, unit: 'EUR M', green: 5.8, red: 4.5, formula: 'revenue * margin' }, '6,38 Mio. EUR'],
     ['en', { current: 6.38321, unit: 'EUR M', green: 5.8, red: 4.5, source: 'formula' }, 'EUR 6.38M'],
+    ['de', { current: 6.36741, unit: 'EUR M', green: 5.8, red: 4.5, formula: null, currentSource: 'formula' }, '6,37 Mio. EUR'],
     ['en', { current: 432123.456, unit: 'EUR', green: 450000, red: 380000, formula: 'orders * aov' }, 'EUR 432,123.46'],
     ['en', { current: 99.917, unit: '%', green: 99.9, red: 99.5, formula: null, source: 'demo-publisher' }, '99.917 %'],
     ['en', { current: null, unit: '%', green: 1, red: 2, formula: 'a' }, '–'],
