@@ -94,7 +94,7 @@ export function toKpi(item) {
     red: item.red ?? null,
     current: item.current ?? null,
     currentAt: item.currentAt ?? null,
-    // Where the live value came from ("formula" for a value the KPI's formula computed), when known.
+    // Source of the live value, "formula" for a value the KPI's formula computed, or null.
     currentSource: item.currentSource ?? null,
     indicator: item.indicator ?? 'lagging',
     expectedEveryHours: item.expectedEveryHours ?? null,

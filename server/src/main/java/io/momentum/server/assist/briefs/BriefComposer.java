@@ -1734,7 +1734,7 @@ final class BriefComposer {
   }
 
   /**
-   * Returns one clause per signal kind ("its forecast stays well below the target"), each linked to
+   * Returns one clause per signal kind ("its forecast is far off the target"), each linked to
    * the first signal of its kind; {@code byKind} has the signals of each kind. Further signals of a kind (one per quiet source, say) are linked
    * as data of the sentence.
    */

@@ -446,7 +446,7 @@ class BriefComposerTest {
     List<String> texts = sentences(brief).stream().map(s -> s.getString("text")).toList();
     assertThat(texts).contains("Reduce failed payments to 3.5 % is off track on confidence alone: progress is 75.0 % "
         + "against 70.0 % expected, but the latest check-in gives a confidence of only 3/10.");
-    assertThat(texts).anyMatch(text -> text.startsWith("Beyond that, its forecast stays well below the target; "));
+    assertThat(texts).anyMatch(text -> text.startsWith("Beyond that, its forecast is far off the target; "));
     List<String> risks = sectionOf(brief, "risks").getJsonArray("sentences").stream().map(x -> ((JsonObject) x).getString("text")).toList();
     assertThat(risks).noneMatch(text -> text.startsWith("Reduce failed payments to 3.5 %: "));
   }
@@ -1600,8 +1600,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast stays well below the target, and a check-in is overdue (open signals).",
-      "de | Reduce failed payments to 3.5 % ist nicht im Plan: Fortschritt 30,0 %, erwartet sind 70,0 %; die Prognose bleibt deutlich unter dem Zielwert, und ein Check-in ist überfällig (offene Signale)."})
+      "en | Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast is far off the target, and a check-in is overdue (open signals).",
+      "de | Reduce failed payments to 3.5 % ist nicht im Plan: Fortschritt 30,0 %, erwartet sind 70,0 %; die Prognose verfehlt den Zielwert deutlich, und ein Check-in ist überfällig (offene Signale)."})
   void nodeSignalsShareOneSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(new BriefInputs.Signal("s-2", "missed_check_in", "warning", "open", List.of("k-quiet"), List.of(TEAM.id()),
@@ -1616,8 +1616,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Beyond that, its forecast stays well below the target; it relies on Retry card payments (initiative), which is off track; and Move card payments (initiative) contributes to it and is flagged as affected (open signals).",
-      "de | Außerdem: Die Prognose bleibt deutlich unter dem Zielwert; es hängt von Retry card payments (Initiative) ab, die nicht im Plan ist; Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
+      "en | Beyond that, its forecast is far off the target; it relies on Retry card payments (initiative), which is off track; and Move card payments (initiative) contributes to it and is flagged as affected (open signals).",
+      "de | Außerdem: Die Prognose verfehlt den Zielwert deutlich; es hängt von Retry card payments (Initiative) ab, die nicht im Plan ist; Move card payments (Initiative) trägt dazu bei und ist als betroffen markiert (offene Signale)."})
   void dependencySignalsJoinSignalSentence(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(dependency("s-retry", "k-quiet", "i-retry", List.of(TEAM.id()),
@@ -1636,8 +1636,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Beyond that, its forecast stays well below the target; it relies on Move card payments (initiative), which is off track; and Cut the API error rate of the payment gateway, linked to it, has a signal too (open signals).",
-      "de | Außerdem: Die Prognose bleibt deutlich unter dem Zielwert; es hängt von Move card payments (Initiative) ab, die nicht im Plan ist; Cut the API error rate of the payment gateway ist damit verknüpft und hat ebenfalls ein Signal (offene Signale)."})
+      "en | Beyond that, its forecast is far off the target; it relies on Move card payments (initiative), which is off track; and Cut the API error rate of the payment gateway, linked to it, has a signal too (open signals).",
+      "de | Außerdem: Die Prognose verfehlt den Zielwert deutlich; es hängt von Move card payments (Initiative) ab, die nicht im Plan ist; Cut the API error rate of the payment gateway ist damit verknüpft und hat ebenfalls ein Signal (offene Signale)."})
   void dependencySignalsNameEachNodeOnce(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     // The contributing key result's signal comes first; the clause about what the node relies on still leads.
@@ -1659,8 +1659,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Beyond that, its forecast stays well below the target, and Site conversion rate (KPI), which relies on it, and Rebuild checkout (initiative), which contributes to it, are flagged as affected (open signals).",
-      "de | Außerdem: Die Prognose bleibt deutlich unter dem Zielwert, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
+      "en | Beyond that, its forecast is far off the target, and Site conversion rate (KPI), which relies on it, and Rebuild checkout (initiative), which contributes to it, are flagged as affected (open signals).",
+      "de | Außerdem: Die Prognose verfehlt den Zielwert deutlich, und Site conversion rate (KPI), der davon abhängt, und Rebuild checkout (Initiative), die dazu beiträgt, sind als betroffen markiert (offene Signale)."})
   void affectedNodesShareOneClause(String language, String expected) {
     List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
     signals.add(dependency("s-kpi", "kpi-conversion", "k-quiet", List.of(TEAM.id()),
@@ -1792,7 +1792,7 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(with(BriefKind.WEEKLY, List.of(), Map.of(), signals), BriefWording.of("en"));
 
     List<JsonObject> about = signalSentencesAboutQuietKeyResult(brief);
-    assertThat(about).extracting(s -> s.getString("text")).containsExactly("Beyond that, its forecast stays well below the target, "
+    assertThat(about).extracting(s -> s.getString("text")).containsExactly("Beyond that, its forecast is far off the target, "
         + "and Move card payments and Cut the checkout API error rate from 0.9 % to 0.3 %, linked to it, have signals too (open signals).");
   }
 
@@ -1820,7 +1820,7 @@ class BriefComposerTest {
     JsonArray risks = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
     assertThat(risks.getJsonObject(0).getString("text"))
-        .isEqualTo("Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast stays well below the target (open signal).");
+        .isEqualTo("Reduce failed payments to 3.5 % is off track: progress 30.0 % against 70.0 % expected; its forecast is far off the target (open signal).");
     assertThat(risks.getJsonObject(1).getString("text")).doesNotStartWith("Reduce failed payments");
   }
 
