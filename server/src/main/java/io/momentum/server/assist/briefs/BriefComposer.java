@@ -413,7 +413,7 @@ final class BriefComposer {
   /**
    * Cuts a portfolio section so that it names every sub-unit. The first sentences stay. The nodes
    * and units of the rest that no kept sentence names get one sentence per direct sub-unit of the
-   * brief's unit ("4 more items in Operations are not shown here: A, B, C and D."), or in the
+   * brief's unit ("4 more items in Operations are not detailed here: A, B, C and D."), or in the
    * risks section one that says what is wrong ("Operations: 3 off track (A, B and C), and 2 with
    * unresolved signals (D and E)."). Returns null
    * when the rest falls into fewer than two sub-units, or into so many that fewer than two

@@ -900,7 +900,7 @@ class BriefComposerTest {
     JsonObject last = kept.getJsonObject(kept.size() - 1);
     // 12 late objectives and the three others not on track make 15 to carry over; 5 are shown.
     // The line names as many as fit in 35 words, 7 here.
-    assertThat(last.getString("text")).startsWith("10 more objectives are not shown here: ").endsWith(" and 3 more.");
+    assertThat(last.getString("text")).startsWith("10 more objectives are not detailed here: ").endsWith(" and 3 more.");
     assertThat(last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(10);
     assertThat(last.getJsonArray("numbers").getJsonObject(1).getString("of")).isEqualTo("subjects.more");
     assertThat(last.getJsonArray("numbers").getJsonObject(1).getJsonArray("subjects")).hasSize(3);
@@ -925,7 +925,7 @@ class BriefComposerTest {
     JsonArray kept = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "carryOver").getJsonArray("sentences");
 
     JsonObject last = kept.getJsonObject(kept.size() - 1);
-    assertThat(last.getString("text")).startsWith(leftOut + " more objectives are not shown here: ").doesNotContain(" more.");
+    assertThat(last.getString("text")).startsWith(leftOut + " more objectives are not detailed here: ").doesNotContain(" more.");
     assertThat(last.getJsonArray("numbers")).hasSize(1);
     assertThat(last.getJsonArray("links")).hasSize(leftOut);
   }
@@ -948,7 +948,7 @@ class BriefComposerTest {
 
     JsonArray risks = sectionOf(brief, "risks").getJsonArray("sentences");
     List<JsonObject> shown = risks.stream().map(JsonObject.class::cast)
-        .filter(sentence -> !sentence.getString("text").contains("not shown here")).toList();
+        .filter(sentence -> !sentence.getString("text").contains("not detailed here")).toList();
     assertThat(shown).hasSizeLessThan(risks.size());
     assertThat(linkedIds(shown)).as("risks shown").contains("s-critical", "k-off", "k-quiet");
     for (Object item : sectionOf(brief, "recommendations").getJsonArray("sentences")) {
@@ -1063,7 +1063,7 @@ class BriefComposerTest {
 
     // 8 of the 13 sub-units are left out, and their short names fit in one line.
     JsonObject last = lines.getJsonObject(lines.size() - 1);
-    assertThat(last.getString("text")).startsWith("8 more units are not shown here: ").doesNotContain(" more.");
+    assertThat(last.getString("text")).startsWith("8 more units are not detailed here: ").doesNotContain(" more.");
     assertThat(last.getJsonArray("links")).hasSize(8);
   }
 
@@ -1073,7 +1073,7 @@ class BriefComposerTest {
     JsonObject last = risks.getJsonObject(risks.size() - 1);
     // 16 sentences about 11 nodes are left out: 4 on signals, 10 on nodes behind plan, a silence and
     // a missing value. The kept signal sentences name 5 of those nodes, so 6 are counted.
-    assertThat(last.getString("text")).startsWith("6 more key results are not shown here: ");
+    assertThat(last.getString("text")).startsWith("6 more key results are not detailed here: ");
     JsonArray subjects = last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects");
     assertThat(subjects).hasSize(6);
     assertThat(new java.util.HashSet<>(subjects.getList())).hasSize(6);
@@ -1092,7 +1092,7 @@ class BriefComposerTest {
     assertThat(texts.get(2)).startsWith("Product & Technology scores 70.0 %").contains("(+30.0 pp since last month)");
     assertThat(texts.get(3)).startsWith("Checkout scores 75.0 %").contains("(+25.0 pp since last month)");
     assertThat(texts.get(4)).startsWith("Commerce scores 50.0 %").contains("(+10.0 pp since last month)");
-    assertThat(texts.get(5)).isEqualTo("3 more units are not shown here: Data, Customer Care and Returns.");
+    assertThat(texts.get(5)).isEqualTo("3 more units are not detailed here: Data, Customer Care and Returns.");
     assertThat(lines.getJsonObject(5).getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("path")))
         .containsExactly("/units/u-data", "/units/u-care", "/units/u-ret");
   }
@@ -1153,7 +1153,7 @@ class BriefComposerTest {
         .filter(s -> "moved".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences").stream()
         .map(s -> ((JsonObject) s).getString("text")).toList();
     assertThat(moved).hasSize(BriefComposer.MAX_ITEMS).contains(commerce, tech);
-    assertThat(moved).noneMatch(text -> text.contains("not shown here") || text.contains("nicht aufgeführt"));
+    assertThat(moved).noneMatch(text -> text.contains("not detailed here") || text.contains("nicht näher ausgeführt"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -1398,7 +1398,7 @@ class BriefComposerTest {
         .stream().map(s -> (JsonObject) s).toList();
     assertThat(recommendations).extracting(s -> s.getString("text")).contains(expected);
     assertThat(recommendations).extracting(s -> s.getString("text"))
-        .noneMatch(text -> text.contains("not shown here") || text.contains("nicht aufgeführt"));
+        .noneMatch(text -> text.contains("not detailed here") || text.contains("nicht näher ausgeführt"));
     JsonObject line = recommendations.stream().filter(s -> s.getString("text").equals(expected)).findFirst().orElseThrow();
     assertThat(line.getJsonArray("numbers").getJsonObject(0).getString("of")).isEqualTo("subjects.unitGap");
     assertThat(line.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects")).hasSize(1);
@@ -1456,9 +1456,9 @@ class BriefComposerTest {
     List<String> texts = carryOver.stream().map(s -> ((JsonObject) s).getString("text")).toList();
     // 11 objectives carry over: the 8 late ones of Returns, in Operations, furthest behind first, and 3 of Checkout.
     assertThat(texts).hasSize(BriefComposer.MAX_ITEMS);
-    assertThat(texts.get(4)).isEqualTo("4 more objectives in Operations are not shown here: Late objective E, Late objective F, "
+    assertThat(texts.get(4)).isEqualTo("4 more objectives in Operations are not detailed here: Late objective E, Late objective F, "
         + "Late objective G and Late objective H.");
-    assertThat(texts.get(5)).startsWith("3 more objectives in Checkout are not shown here: ");
+    assertThat(texts.get(5)).startsWith("3 more objectives in Checkout are not detailed here: ");
     assertThat(carryOver.getJsonObject(5).getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects").stream()
         .map(subject -> ((JsonObject) subject).getString("id"))).containsExactlyInAnyOrder("o-guest", "o-pay", "o-new");
   }
@@ -1524,10 +1524,10 @@ class BriefComposerTest {
 
     List<String> cutLines = brief.getJsonArray("sections").stream().map(s -> (JsonObject) s)
         .flatMap(s -> s.getJsonArray("sentences").stream().map(sentence -> ((JsonObject) sentence).getString("text")))
-        .filter(text -> text.contains(" are not shown here: ") || text.contains(" is not shown here: ")).toList();
+        .filter(text -> text.contains(" are not detailed here: ") || text.contains(" is not detailed here: ")).toList();
     assertThat(cutLines).isNotEmpty();
     for (String line : cutLines) {
-      java.util.regex.Matcher in = java.util.regex.Pattern.compile(" items? in (.+?) (?:are|is) not shown here: (.*)").matcher(line);
+      java.util.regex.Matcher in = java.util.regex.Pattern.compile(" items? in (.+?) (?:are|is) not detailed here: (.*)").matcher(line);
       if (in.find()) {
         List<String> named = List.of(in.group(2).replaceAll("\\.$", "").split(", | and "));
         assertThat(named).as(line).doesNotContain(in.group(1));
@@ -1595,7 +1595,7 @@ class BriefComposerTest {
         .filter(s -> "risks".equals(s.getString("key"))).findFirst().orElseThrow().getJsonArray("sentences");
     // Five signal sentences name every node the later risk sentences are about.
     assertThat(risks).hasSize(BriefComposer.MAX_ITEMS);
-    assertThat(risks.stream().map(s -> ((JsonObject) s).getString("text"))).noneMatch(text -> text.contains("not shown here"));
+    assertThat(risks.stream().map(s -> ((JsonObject) s).getString("text"))).noneMatch(text -> text.contains("not detailed here"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -2165,7 +2165,7 @@ class BriefComposerTest {
 
     assertThat(lines).hasSize(BriefComposer.MAX_ITEMS);
     JsonObject rest = lines.get(4);
-    assertThat(rest.getString("text")).startsWith("9 more objectives, with progress between those listed, are not shown here: ");
+    assertThat(rest.getString("text")).startsWith("9 more objectives, with progress between those listed, are not detailed here: ");
     JsonObject count = rest.getJsonArray("numbers").getJsonObject(0);
     assertThat(count.getJsonArray("subjects")).hasSize(9);
     assertThat(rest.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("id")).distinct()).hasSize(9);
@@ -2190,7 +2190,7 @@ class BriefComposerTest {
 
     JsonArray risks = sectionOf(brief, "risks").getJsonArray("sentences");
     JsonObject last = risks.getJsonObject(risks.size() - 1);
-    assertThat(last.getString("text")).contains(" not shown here: ");
+    assertThat(last.getString("text")).contains(" not detailed here: ");
     JsonArray subjects = last.getJsonArray("numbers").getJsonObject(0).getJsonArray("subjects");
     assertThat(subjects.stream().map(subject -> ((JsonObject) subject).getString("type"))).containsOnly("node");
     assertThat(subjects.stream().map(subject -> ((JsonObject) subject).getString("id"))).contains("k-silent");
@@ -2425,8 +2425,8 @@ class BriefComposerTest {
   /** A KPI's signal left out of the risks is counted and named with the key results left out beside it. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | 4 more key results and KPIs are not shown here: Trusted data set F, Trusted data set G, Trusted data set H and Data freshness.",
-      "de | 4 weitere Schlüsselergebnisse und KPIs sind hier nicht aufgeführt: Trusted data set F, Trusted data set G, Trusted data set H und Data freshness."})
+      "en | 4 more key results and KPIs are not detailed here: Trusted data set F, Trusted data set G, Trusted data set H and Data freshness.",
+      "de | 4 weitere Schlüsselergebnisse und KPIs werden hier nicht näher ausgeführt: Trusted data set F, Trusted data set G, Trusted data set H und Data freshness."})
   void signalCountNamesKinds(String language, String expected) {
     BriefInputs base = portfolio();
     List<JsonObject> now = new ArrayList<>(base.now());
@@ -2489,7 +2489,7 @@ class BriefComposerTest {
     List<String> moved = textsOf(BriefComposer.compose(manyMoves(), BriefWording.of("en")), "moved");
 
     assertThat(moved.get(0)).isEqualTo("Cut the median time moved from at risk to off track: progress is 44.0 % against 70.0 % expected.");
-    assertThat(moved).noneMatch(text -> text.contains("not shown here"));
+    assertThat(moved).noneMatch(text -> text.contains("not detailed here"));
     assertThat(moved).hasSize(BriefComposer.MAX_ITEMS + 1);
   }
 
@@ -2520,7 +2520,7 @@ class BriefComposerTest {
 
     List<String> carried = textsOf(brief, "carryOver");
     assertThat(carried.subList(0, carried.size() - 1)).allMatch(text -> text.contains(item));
-    assertThat(carried.get(carried.size() - 1)).startsWith("en".equals(language) ? "10 more objectives are not shown here: "
-        : "10 weitere Ziele sind hier nicht aufgeführt: ");
+    assertThat(carried.get(carried.size() - 1)).startsWith("en".equals(language) ? "10 more objectives are not detailed here: "
+        : "10 weitere Ziele werden hier nicht näher ausgeführt: ");
   }
 }
