@@ -255,6 +255,21 @@ final class BriefComposer {
     return new JsonObject().put("key", key).put("title", words.template("section." + key)).put("sentences", out);
   }
 
+  /**
+   * Marks {@code full}, a recommendation on {@code node} built from template {@code key}, to take
+   * the "{@code key}.seeSection" form, which names the owner and the earlier section instead of
+   * the node's progress against plan, when that section shows them.
+   */
+  private JsonObject withSectionPointer(JsonObject full, String key, JsonObject node, String owner) {
+    return withPointer(full, section -> {
+      Sentence.Builder shorter = sentence(key + ".seeSection").node(node);
+      if (owner != null) {
+        shorter.quote(owner);
+      }
+      return shorter.words(section).build();
+    });
+  }
+
   /** Marks {@code sentence} as one that takes the form {@code pointer} builds when its progress pairs are shown earlier. */
   private JsonObject withPointer(JsonObject sentence, Function<String, JsonObject> pointer) {
     pointerForms.add(pointer);
@@ -1995,13 +2010,7 @@ final class BriefComposer {
     String key = owner == null ? "rec.catchUpNobody" : "rec.catchUp";
     Sentence.Builder sentence = owner == null ? sentence(key).node(node) : sentence(key).node(node).quote(owner);
     JsonObject full = sentence.number(numbers.progress(node, in.asOf())).number(numbers.expected(node, in.asOf())).build();
-    return withPointer(full, section -> {
-      Sentence.Builder shorter = sentence(key + ".seeSection").node(node);
-      if (owner != null) {
-        shorter.quote(owner);
-      }
-      return shorter.words(section).build();
-    });
+    return withSectionPointer(full, key, node, owner);
   }
 
   /** Returns true when a key result is at risk or off track and its forecast progress stays below 100 %. */
@@ -2120,13 +2129,7 @@ final class BriefComposer {
     if (worst == null) {
       JsonObject full = sentence.number(numbers.progress(objective, in.asOf())).number(numbers.expected(objective, in.asOf())).build();
       // Where an earlier section shows the objective's progress against plan, the sentence refers to it.
-      return withPointer(full, section -> {
-        Sentence.Builder shorter = sentence(key + ".seeSection").node(objective);
-        if (owner != null) {
-          shorter.quote(owner);
-        }
-        return shorter.words(section).build();
-      });
+      return withSectionPointer(full, key, objective, owner);
     }
     sentence.node(worst);
     if (worsenedByConfidence(worst)) {
