@@ -2029,8 +2029,8 @@ final class BriefComposer {
   }
 
   /**
-   * Recommends re-planning a key result, and names the open blocker of {@code blocker} as a
-   * second reason when it is not null, with {@code person} (null when nobody can be named).
+   * Recommends re-planning a key result with {@code person}, who is null when no person can be
+   * named. A {@code blocker} that is not null is named as a second reason.
    */
   private JsonObject replan(JsonObject node, BriefInputs.CheckIn blocker, String person) {
     // The forecast is a trend line through all values of the cycle, so for a key result that has

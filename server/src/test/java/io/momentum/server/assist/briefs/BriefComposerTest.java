@@ -1711,7 +1711,7 @@ class BriefComposerTest {
       "en | binary | Celebrate Raise conversion to 3 %: it is done, and its progress rose by 40.0 pp this week to 100.0 %.",
       "en | increase | Celebrate Raise conversion to 3 %: it reached its target, and its progress rose by 40.0 pp this week to 100.0 %.",
       "de | increase | Raise conversion to 3 % würdigen: Es hat seinen Zielwert erreicht, und der Fortschritt stieg diese Woche um 40,0 Prozentpunkte auf 100,0 %."})
-  void winAtTargetSaysReached(String language, String measurement, String expected) {
+  void winAtTargetCelebratesReached(String language, String measurement, String expected) {
     BriefInputs base = inputs(BriefKind.WEEKLY);
     List<JsonObject> now = new ArrayList<>(base.now());
     now.replaceAll(node -> "k-rise".equals(node.getString("id"))
