@@ -27,15 +27,17 @@ class DueIT {
   private static MomentumNode node;
   private static TestOrg org;
   private static Http api;
-  private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+  /** The day the test organisation was created, so a run that crosses midnight keeps one day. */
+  private static LocalDate today;
 
   @BeforeAll
   static void checkInRevenueToday() throws InterruptedException {
     node = TestNode.get();
     org = Cadence.org(node, "due");
+    today = LocalDate.now(ZoneOffset.UTC);
     api = Http.withToken(org.token);
     Http.withToken(Cadence.adminToken(node, org)).patch("/api/v1/settings",
-        new JsonObject().put("checkInDay", TODAY.plusDays(1).getDayOfWeek().getValue()).put("version", 1));
+        new JsonObject().put("checkInDay", today.plusDays(1).getDayOfWeek().getValue()).put("version", 1));
     String revenue = org.keyResults.get("revenue").toString();
     api.post("/api/v1/key-results/" + revenue + "/check-ins", new JsonObject().put("value", 30).put("confidence", 7));
     Cadence.awaitJson(api, "/api/v1/key-results/" + revenue + "/check-ins", page -> !page.getJsonArray("items").isEmpty());
@@ -43,7 +45,7 @@ class DueIT {
 
   @Test
   void checkedInKeyResultIsNotDueThisWeek() {
-    Map<String, String> states = states(at(TODAY, "23:59:00"));
+    Map<String, String> states = states(at(today, "23:59:00"));
 
     assertThat(states).doesNotContainKey("revenue");
     assertThat(states).containsEntry("defects", "due");
@@ -51,14 +53,14 @@ class DueIT {
 
   @Test
   void newWeekMakesCheckedInKeyResultDue() {
-    Map<String, String> states = states(at(TODAY.plusDays(1), "12:00:00"));
+    Map<String, String> states = states(at(today.plusDays(1), "12:00:00"));
 
     assertThat(states).containsEntry("revenue", "due");
   }
 
   @Test
   void keyResultWithoutCheckInForTwoWeeksIsOverdue() {
-    Map<String, String> states = states(at(TODAY.plusDays(8), "12:00:00"));
+    Map<String, String> states = states(at(today.plusDays(8), "12:00:00"));
 
     assertThat(states).containsEntry("revenue", "overdue");
     assertThat(states).containsEntry("defects", "overdue");
@@ -66,14 +68,14 @@ class DueIT {
 
   @Test
   void keyResultCreatedThisWeekIsDueNotOverdue() {
-    Map<String, String> states = states(at(TODAY, "23:59:00"));
+    Map<String, String> states = states(at(today, "23:59:00"));
 
     assertThat(states).containsEntry("defects", "due");
   }
 
   @Test
   void countsPerPersonAndTeam() {
-    JsonObject due = Http.json(api.get("/api/v1/check-ins/due?at=" + at(TODAY.plusDays(8), "12:00:00")));
+    JsonObject due = Http.json(api.get("/api/v1/check-ins/due?at=" + at(today.plusDays(8), "12:00:00")));
 
     JsonObject team = due.getJsonArray("teams").getJsonObject(0);
     assertThat(due.getJsonArray("teams")).hasSize(1);
@@ -85,7 +87,7 @@ class DueIT {
 
   @Test
   void unitFilterExcludesOtherUnits() throws InterruptedException {
-    HttpResponse<Buffer> response = api.get("/api/v1/check-ins/due?unit=" + org.companyId + "&at=" + at(TODAY.plusDays(8), "12:00:00"));
+    HttpResponse<Buffer> response = api.get("/api/v1/check-ins/due?unit=" + org.companyId + "&at=" + at(today.plusDays(8), "12:00:00"));
     HttpResponse<Buffer> none = api.get("/api/v1/check-ins/due?unit=" + java.util.UUID.randomUUID());
 
     assertThat(Http.json(response).getJsonArray("items")).hasSize(7);
@@ -98,16 +100,16 @@ class DueIT {
     Http closedApi = Http.withToken(closed.token);
     closedApi.post("/api/v1/cycles/" + closed.quarterId + "/close", new JsonObject());
 
-    JsonObject due = Http.json(closedApi.get("/api/v1/check-ins/due?at=" + at(TODAY.plusDays(8), "12:00:00")));
+    JsonObject due = Http.json(closedApi.get("/api/v1/check-ins/due?at=" + at(today.plusDays(8), "12:00:00")));
 
     assertThat(due.getJsonArray("items")).isEmpty();
   }
 
   @Test
   void weekStartFollowsCheckInDay() {
-    JsonObject due = Http.json(api.get("/api/v1/check-ins/due?at=" + at(TODAY.plusDays(3), "08:00:00")));
+    JsonObject due = Http.json(api.get("/api/v1/check-ins/due?at=" + at(today.plusDays(3), "08:00:00")));
 
-    assertThat(due.getString("weekStart")).isEqualTo(TODAY.plusDays(1) + "T00:00:00Z");
+    assertThat(due.getString("weekStart")).isEqualTo(today.plusDays(1) + "T00:00:00Z");
   }
 
   private static String at(LocalDate date, String time) {
