@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>A text that names a change but no target ("by 20 %", "um 500 Kunden") is compared with the
  * difference between the two fields. The change may be absolute ("by 0.4 pp", "by 500") or
- * relative to the start ("by 20 %" from 100 to 120).
+ * relative to the start ("by 20 %" from 100 to 120), or a factor when written as one ("by 2x" from
+ * 100 to 200).
  */
 final class StatedNumbers {
 
@@ -30,6 +31,7 @@ final class StatedNumbers {
   private static final Set<String> START_WORDS = Set.of("from", "von");
   private static final Set<String> TARGET_WORDS = Set.of("to", "auf");
   private static final Set<String> CHANGE_WORDS = Set.of("by", "um");
+  private static final Pattern FACTOR_AFTER = Pattern.compile("(?iu)^\\s*(?:x\\b|×|times\\b|-?fach(?:e[mns]?)?\\b)");
   private static final Set<String> PERIOD_WORDS = Set.of("innerhalb", "binnen");
   /**
    * Largest gap between a stated change and the fields' change, as a share of the latter. People
@@ -69,7 +71,7 @@ final class StatedNumbers {
     }
     if (target == null && startField != null && targetField != null) {
       Quantity change = changeOf(facts);
-      if (change != null && !matchesChange(change, startField, targetField)) {
+      if (change != null && !matchesChange(change, isFactor(facts, change), startField, targetField)) {
         differing.add(change.original());
       }
     }
@@ -88,13 +90,16 @@ final class StatedNumbers {
 
   /**
    * Returns true when a reading of the change matches the fields: their difference, the difference
-   * relative to the start, or their ratio ("by 2x").
+   * relative to the start, or, for a change written as a factor ("by 2x"), their ratio. The ratio
+   * is left out otherwise, because "by 40 %" from 20 to 8 is a cut by 60 %, not a cut to 40 %.
    */
-  private static boolean matchesChange(Quantity change, BigDecimal startField, BigDecimal targetField) {
+  private static boolean matchesChange(Quantity change, boolean factor, BigDecimal startField, BigDecimal targetField) {
     List<BigDecimal> changes = new ArrayList<>(List.of(targetField.subtract(startField).abs()));
     if (startField.signum() != 0) {
       changes.add(changes.get(0).divide(startField.abs(), MathContext.DECIMAL64));
-      changes.add(targetField.divide(startField, MathContext.DECIMAL64).abs());
+      if (factor) {
+        changes.add(targetField.divide(startField, MathContext.DECIMAL64).abs());
+      }
     }
     for (BigDecimal reading : readings(change.original())) {
       for (BigDecimal actual : changes) {
@@ -104,6 +109,11 @@ final class StatedNumbers {
       }
     }
     return false;
+  }
+
+  /** Returns true when the quantity is followed by a factor word ("2x", "3 times", "2-fach"). */
+  private static boolean isFactor(TextFacts facts, Quantity quantity) {
+    return FACTOR_AFTER.matcher(facts.text.substring(quantity.end())).find();
   }
 
   private static boolean near(BigDecimal stated, BigDecimal actual) {

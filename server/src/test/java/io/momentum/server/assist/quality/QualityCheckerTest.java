@@ -546,18 +546,25 @@ class QualityCheckerTest {
         withFields("kr4", "Cut support costs by 20 %", "100", "80"),
         withFields("kr5", "Raise NPS by 10 points", "30", "45"),
         withFields("kr6", "Grow marketplace revenue by 2x", "100", "200"),
-        withFields("kr7", "Grow repeat revenue by 20 % by 2027", "100", null))));
+        withFields("kr7", "Grow repeat revenue by 20 % by 2027", "100", null),
+        withFields("kr8", "Cut time to first invoice by 40 %", "20", "8"),
+        withFields("kr9", "Grow weekly active teams by 3 times", "50", "150"))));
 
     assertThat(evidenceOf(english, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("20 %");
     assertThat(evidenceOf(english, "kr5", QualityRule.NUMBERS_MISMATCH)).containsExactly("10 points");
-    for (String id : List.of("kr2", "kr3", "kr4", "kr6", "kr7")) {
+    assertThat(evidenceOf(english, "kr8", QualityRule.NUMBERS_MISMATCH)).containsExactly("40 %");
+    for (String id : List.of("kr2", "kr3", "kr4", "kr6", "kr7", "kr9")) {
       assertThat(rulesOf(english, id)).as(id).doesNotContain("numbers_mismatch");
     }
     QualityReport german = checker.check(new QualityRequest("de", OWNED, List.of(
         withFields("kr1", "Umsatz mit Stammkunden um 10 % steigern", "100", "130"),
-        withFields("kr2", "Neukunden pro Monat um 500 steigern", "1000", "1500"))));
+        withFields("kr2", "Neukunden pro Monat um 500 steigern", "1000", "1500"),
+        withFields("kr3", "Offene Tickets um 40 % senken", "500", "200"),
+        withFields("kr4", "Aktive Teams um das 2-fache steigern", "40", "80"))));
     assertThat(evidenceOf(german, "kr1", QualityRule.NUMBERS_MISMATCH)).containsExactly("10 %");
     assertThat(rulesOf(german, "kr2")).doesNotContain("numbers_mismatch");
+    assertThat(evidenceOf(german, "kr3", QualityRule.NUMBERS_MISMATCH)).containsExactly("40 %");
+    assertThat(rulesOf(german, "kr4")).doesNotContain("numbers_mismatch");
   }
 
   @Test
