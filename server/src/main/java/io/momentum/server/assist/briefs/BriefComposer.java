@@ -493,7 +493,8 @@ final class BriefComposer {
   /**
    * Writes one line about the left-out objectives of a sub-unit in "What moved": how many rose
    * and fell, each with the largest change, and how many more are new or changed status ("In
-   * Operations, 4 objectives rose (most Cut warehouse errors, by 12.0 pp), and 1 fell (...)").
+   * Operations and its sub-units, 4 objectives rose (most Cut warehouse errors, by 12.0 pp), and 1
+   * fell (...)").
    */
   private JsonObject movedLine(BriefInputs.Unit group, List<JsonObject> subjects) {
     List<JsonObject> rose = new ArrayList<>();
@@ -540,7 +541,9 @@ final class BriefComposer {
             .nodes(nodes, MAX_ITEMS / 2).build());
       }
     }
-    return sentence("movedIn").unit(group).clauses(clauses).build();
+    // The Units section covers a unit's own objectives, so a line that also counts its sub-units' objectives names that scope.
+    boolean tree = subjects.stream().anyMatch(subject -> !group.id().equals(byId.get(subject.getString("id")).getString("unitId")));
+    return sentence(tree ? "movedInTree" : "movedIn").unit(group).clauses(clauses).build();
   }
 
   /**

@@ -1144,8 +1144,8 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | In Commerce, 2 objectives rose (most Goal of Checkout, by 25.0 pp). | In Product & Technology, 1 objective rose (Goal of Data, by 20.0 pp).",
-      "de | In Commerce kamen 2 Ziele voran (am meisten Goal of Checkout, um 25,0 Prozentpunkte). | In Product & Technology kam 1 Ziel voran (Goal of Data, um 20,0 Prozentpunkte)."})
+      "en | In Commerce and its sub-units, 2 objectives rose (most Goal of Checkout, by 25.0 pp). | In Product & Technology and its sub-units, 1 objective rose (Goal of Data, by 20.0 pp).",
+      "de | In Commerce mit allen Untereinheiten kamen 2 Ziele voran (am meisten Goal of Checkout, um 25,0 Prozentpunkte). | In Product & Technology mit allen Untereinheiten kam 1 Ziel voran (Goal of Data, um 20,0 Prozentpunkte)."})
   void movedLineCountsPerUnit(String language, String commerce, String tech) {
     JsonObject brief = BriefComposer.compose(portfolio(), BriefWording.of(language));
 
