@@ -211,11 +211,16 @@ public final class UnitsOfMeasure {
    * units keep the decimals of their own format.
    */
   public static boolean showsCents(BigDecimal value, String unit) {
-    if (value == null || unit == null) {
+    return value != null && hasCents(unit) && value.stripTrailingZeros().scale() > 0;
+  }
+
+  /** Returns true when {@code unit} is a currency without a scale, whose amounts can have cents. */
+  public static boolean hasCents(String unit) {
+    if (unit == null) {
       return false;
     }
     Matcher currency = CURRENCY.matcher(unit.strip());
-    return currency.matches() && currency.group(2) == null && value.stripTrailingZeros().scale() > 0;
+    return currency.matches() && currency.group(2) == null;
   }
 
   /**

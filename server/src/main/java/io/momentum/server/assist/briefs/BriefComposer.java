@@ -1091,8 +1091,9 @@ final class BriefComposer {
       int direction = BriefNumbers.decimal(node, "current").compareTo(BriefNumbers.decimal(before, "current"));
       if (direction != 0) {
         String verb = direction > 0 ? "moved.up.verb" : "moved.down.verb";
+        List<Sentence.Number> values = numbers.valuePair(before, in.periodStart(), node, in.asOf());
         return sentence("moved.value").node(node)
-            .number(numbers.value(before, in.periodStart())).number(numbers.value(node, in.asOf()))
+            .number(values.get(0)).number(values.get(1))
             .number(numbers.change(before, in.periodStart(), node, in.asOf()))
             .words(words.template(verb), valuesLink(node)).build();
       }

@@ -1,6 +1,7 @@
 package io.momentum.server.assist.briefs;
 
 import io.momentum.streams.engine.DisplayPrecision;
+import io.momentum.streams.engine.UnitsOfMeasure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -102,6 +103,21 @@ final class BriefNumbers {
   Sentence.Number value(JsonObject node, Instant at) {
     BigDecimal value = decimal(node, "current");
     return new Sentence.Number(wording.decimal(value, unitOf(node)), nodeFact("value", node, at, value), unitOf(node));
+  }
+
+  /**
+   * Returns the value of a key result at the period's start and now, in its unit. When either
+   * amount of money has cents, both are shown with cents ("EUR 33.10" to "EUR 33.00"), so the pair
+   * reads alike.
+   */
+  List<Sentence.Number> valuePair(JsonObject before, Instant then, JsonObject now, Instant at) {
+    String unit = unitOf(now);
+    BigDecimal from = decimal(before, "current");
+    BigDecimal to = decimal(now, "current");
+    boolean cents = UnitsOfMeasure.showsCents(from, unit) || UnitsOfMeasure.showsCents(to, unit);
+    return List.of(
+        new Sentence.Number(wording.decimal(from, unit, cents), nodeFact("value", before, then, from), unit),
+        new Sentence.Number(wording.decimal(to, unit, cents), nodeFact("value", now, at, to), unit));
   }
 
   /** Returns the target of a key result in its unit. */

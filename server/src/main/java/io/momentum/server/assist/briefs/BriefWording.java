@@ -133,6 +133,18 @@ public final class BriefWording {
     return decimal(value);
   }
 
+  /**
+   * Formats a value measured in {@code unit} as {@link #decimal(BigDecimal, String)} does, and with
+   * two decimals when {@code cents} is set and the unit is a currency without a scale, so a whole
+   * amount beside one with cents reads "33.00".
+   */
+  public String decimal(BigDecimal value, String unit, boolean cents) {
+    if (cents && UnitsOfMeasure.hasCents(unit)) {
+      return localise(value.setScale(2, RoundingMode.HALF_UP).toPlainString());
+    }
+    return decimal(value, unit);
+  }
+
   /** Formats a count or a confidence. */
   public String count(long value) {
     return Long.toString(value);

@@ -813,6 +813,22 @@ class BriefComposerTest {
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).contains(expected);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Lower acquisition cost: the value fell from EUR 33.10 to EUR 33.00 (progress +1.4 pp).",
+      "de | Lower acquisition cost: Der Messwert fiel von 33,10 EUR auf 33,00 EUR (Fortschritt +1,4 Prozentpunkte)."})
+  void moneyPairSharesCents(String language, String expected) {
+    JsonObject now = node("k-cac", "key_result", "Lower acquisition cost", "o-pay", 0.7143, "on_track",
+        NOW.minus(Duration.ofDays(1)), "Lena Kowalska")
+        .put("measurement", "decrease").put("unit", "EUR").put("start", 38).put("target", 31).put("current", 33);
+    JsonObject before = now.copy().put("current", 33.1).put("progress", 0.7);
+    BriefInputs inputs = with(BriefKind.WEEKLY, List.of(now), Map.of("k-cac", before), inputs(BriefKind.WEEKLY).signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    assertThat(textsOf(brief, "moved")).contains(expected);
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(delimiter = '|', value = {
       "value | en | Re-plan Reduce failed payment attempts: its value has stalled, and its progress with it; at its pace over the cycle so far the value would reach 4.9 % by the end instead of 3.5 % (forecast progress 52.4 %).",
