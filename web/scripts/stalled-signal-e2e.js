@@ -35,6 +35,22 @@ async function text(locator) {
   return (await locator.textContent()).trim()
 }
 
+/**
+ * Returns the number of lines each label of a signal header takes (kind, state and the snooze
+ * time), from its height and line height, and the number of rows the header takes.
+ * Runs in the page.
+ */
+function headLineCounts(head) {
+  const lines = (element) => Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight))
+  const tops = new Set([...head.children].map((child) => Math.round(child.getBoundingClientRect().top)))
+  return {
+    kind: lines(head.querySelector('.kind')),
+    state: lines(head.querySelector('.state')),
+    until: lines(head.querySelector('.until')),
+    rows: tops.size,
+  }
+}
+
 await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, result) => {
   const path = `/units/${options.unit}`
   await logInAt(page, { url: options.url, path, email: options.email, password: options.password })
@@ -79,6 +95,22 @@ await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, res
   result.germanExplanation = await text(signal.locator('[data-testid="signal-explanation"]'))
   result.germanKindLabel = await text(signal.locator('.kind'))
   await signal.screenshot({ path: join(options.out, 'stalled-signal-evidence-de.png') })
+  await page.click('[data-testid="language-en"]')
+
+  // A snoozed signal's header carries the most labels. In the side column at 1280 x 800 they
+  // must not break inside a label, as "Stalled / despite effort" did.
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await signal.locator('[data-testid="signal-snooze"]').click()
+  await page.fill('[data-testid="signal-reason"]', 'Waiting for the release on Monday')
+  await page.click('[data-testid="signal-submit"]')
+  await page.locator('[data-testid="signal"][data-kind="stalled_despite_effort"][data-state="snoozed"]').waitFor({ timeout: 10_000 })
+  result.snoozedHeadLines = {}
+  for (const language of ['en', 'de']) {
+    await page.click(`[data-testid="language-${language}"]`)
+    await signal.locator('.head .until').waitFor()
+    result.snoozedHeadLines[language] = await signal.locator('.head').evaluate(headLineCounts)
+    await signal.screenshot({ path: join(options.out, `stalled-signal-snoozed-${language}.png`) })
+  }
   await page.click('[data-testid="language-en"]')
   result.unexpectedConsoleErrors = result.consoleErrors.slice(errorsBeforeBoard)
 

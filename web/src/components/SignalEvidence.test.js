@@ -55,6 +55,20 @@ function confidenceDropSignal() {
   }
 }
 
+function carriedMissedCheckInSignal() {
+  return {
+    id: 's0000000-0000-4000-8000-000000000012',
+    kind: 'missed_check_in',
+    code: 'missed_check_in',
+    nodeIds: [KEY_RESULT_ID],
+    params: { nodeId: KEY_RESULT_ID, title: 'Guest checkout rate', dueAt: '2026-10-08T00:00:00Z', missed: 9, carriedValue: '65', carriedAt: '2026-10-01T00:00:00Z', unit: '%' },
+    evidence: {
+      lastCheckIn: null, countedFrom: '2026-10-01T00:00:00Z', dueAt: '2026-10-08T00:00:00Z', graceDays: 2, missed: 9,
+      recentCheckIns: [], unit: '%', carriedValue: '65', carriedAt: '2026-10-01T00:00:00Z',
+    },
+  }
+}
+
 let wrapper
 
 function show(signal, locale = 'en') {
@@ -123,6 +137,16 @@ describe('SignalEvidence', () => {
   it('states the drop rule in English', () => {
     const legend = show(confidenceDropSignal()).get('[data-testid="signal-chart-legend-threshold"]')
     expect(legend.text()).toBe('A drop of 2 or more points from 8 raises a signal')
+  })
+
+  it('shows a value carried over from the previous cycle', () => {
+    const carried = show(carriedMissedCheckInSignal()).get('[data-testid="signal-carried-value"]')
+    expect(carried.text()).toMatch(/^65 % from the previous cycle, on Oct 1, 2026/)
+  })
+
+  it('shows a carried-over value in German', () => {
+    const carried = show(carriedMissedCheckInSignal(), 'de').get('[data-testid="signal-carried-value"]')
+    expect(carried.text()).toMatch(/^65 % aus dem vorherigen Zyklus, am /)
   })
 
   it('shows the unit of check-ins from the evidence', () => {

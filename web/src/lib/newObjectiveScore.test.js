@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newObjectiveScoreDrop, scoreWithNewObjective, scoredCyclesForNewObjective } from './newObjectiveScore.js'
+import { newObjectiveScoreDrop, parentScoreDrop, scoreWithNewObjective, scoredCyclesForNewObjective } from './newObjectiveScore.js'
 
 const YEAR = { id: 'year', key: '2026', name: '2026', kind: 'annual', parentId: null, start: '2026-01-01', end: '2026-12-31' }
 const Q3 = { id: 'q3', key: '2026-q3', name: 'Q3 2026', kind: 'quarter', parentId: 'year', start: '2026-07-01', end: '2026-09-30' }
@@ -69,5 +69,74 @@ describe('newObjectiveScoreDrop', () => {
 
   it('is null before the board arrives', () => {
     expect(newObjectiveScoreDrop(null, 'checkout', CYCLES, 'q4', TODAY)).toBeNull()
+  })
+})
+
+describe('parentScoreDrop', () => {
+  function child(id, kind, progress, weight = 1, parentId = 'parent') {
+    return { id, kind, parentId, progress, weight, status: 'on_track' }
+  }
+
+  const parent = { id: 'parent', kind: 'objective', title: 'Grow online sales', parentId: null, progress: 0.6, status: 'on_track' }
+
+  it('adds a child of 0 % to the weighted mean', () => {
+    // (1 x 0.4 + 2 x 0.7) / 3 = 0.6, and with a new child of weight 1: 1.8 / 4 = 0.45.
+    const state = board(parent, child('a', 'objective', 0.4), child('b', 'objective', 0.7, 2))
+    expect(parentScoreDrop(state, 'parent', null, 1)).toEqual({ before: 0.6, after: 0.45, title: 'Grow online sales' })
+  })
+
+  it('weighs the new child by its weight', () => {
+    // 1.8 / (3 + 0.5) = 0.514285..., rounded half up to 0.5143.
+    const state = board(parent, child('a', 'objective', 0.4), child('b', 'objective', 0.7, 2))
+    expect(parentScoreDrop(state, 'parent', null, 0.5).after).toBe(0.5143)
+  })
+
+  it('rounds the mean half up', () => {
+    // 0.0001 / 2 = 0.00005, which rounds half up to 0.0001.
+    const state = board({ ...parent, progress: 0.0001 }, child('a', 'objective', 0.0001))
+    expect(parentScoreDrop(state, 'parent', null, 1)).toBeNull()
+    const twoChildren = board({ ...parent, progress: 0.0002 }, child('a', 'objective', 0.0001), child('b', 'objective', 0.0003))
+    expect(parentScoreDrop(twoChildren, 'parent', null, 1).after).toBe(0.0001)
+  })
+
+  it('counts key results beside children that roll up', () => {
+    // Key result 0.9 (weight 1) and child 0.3 (weight 1): 0.6, then 1.2 / 3 = 0.4.
+    const state = board(parent, child('k', 'key_result', 0.9), child('a', 'objective', 0.3))
+    expect(parentScoreDrop(state, 'parent', true, 1).after).toBe(0.4)
+  })
+
+  it('leaves out members of weight 0', () => {
+    const state = board(parent, child('a', 'objective', 0.6), child('b', 'objective', 0.1, 0))
+    expect(parentScoreDrop(state, 'parent', null, 1).after).toBe(0.3)
+  })
+
+  it('is null for a parent with key results by default', () => {
+    const state = board(parent, child('k', 'key_result', 0.6))
+    expect(parentScoreDrop(state, 'parent', null, 1)).toBeNull()
+  })
+
+  it('is null for a parent that does not roll up', () => {
+    const state = board(parent, child('a', 'objective', 0.6))
+    expect(parentScoreDrop(state, 'parent', false, 1)).toBeNull()
+  })
+
+  it('is null for a new child of weight 0', () => {
+    const state = board(parent, child('a', 'objective', 0.6))
+    expect(parentScoreDrop(state, 'parent', null, 0)).toBeNull()
+  })
+
+  it('is null for a closed parent', () => {
+    const state = board({ ...parent, status: 'closed' }, child('a', 'objective', 0.6))
+    expect(parentScoreDrop(state, 'parent', null, 1)).toBeNull()
+  })
+
+  it('is null before the goal board arrives', () => {
+    expect(parentScoreDrop(null, 'parent', null, 1)).toBeNull()
+  })
+
+  it('lowers the unit score with the parent of the unit', () => {
+    const state = board(objective('parent', 'q4', 0.6), objective('other', 'q4', 0.8))
+    // Before: (0.6 + 0.8) / 2 = 0.7. After: the parent at 0.3 and the new objective at 0: 1.1 / 3.
+    expect(newObjectiveScoreDrop(state, 'checkout', CYCLES, 'q4', TODAY, { id: 'parent', after: 0.3 })).toEqual({ before: 0.7, after: 0.3667, cycle: null })
   })
 })

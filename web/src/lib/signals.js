@@ -154,6 +154,11 @@ export function explanationText(signal, { t, te, locale }, format) {
     span: spanText(params.days ?? Math.round(Number(params.weeks ?? 0) * 7), t),
     other: otherNodeText(params, t),
   }
+  // A value copied from the previous cycle is not a check-in, but the board row shows it, so the
+  // sentence names it. The engine sends it only while the key result has no check-in in its cycle.
+  if (signal.code === 'missed_check_in' && !params.lastCheckIn && params.carriedValue !== undefined && params.carriedValue !== null) {
+    return t('signals.explanation.missed_check_in_carried', { ...words, carriedValue: value(params.carriedValue) }, Number(params.missed ?? 1))
+  }
   if (signal.code === 'missed_check_in' && !params.lastCheckIn) {
     return t('signals.explanation.missed_check_in_never', words, Number(params.missed ?? 1))
   }
@@ -189,7 +194,7 @@ export function explanationText(signal, { t, te, locale }, format) {
 export function amountsHaveCents(signal) {
   const params = signal.params ?? {}
   const evidence = signal.evidence ?? {}
-  const amounts = [params.value, params.target, params.red, params.green, evidence.start, evidence.target, evidence.current]
+  const amounts = [params.value, params.target, params.red, params.green, params.carriedValue, evidence.start, evidence.target, evidence.current]
   return amounts.some((amount) => amount !== null && amount !== undefined && amount !== '' && !Number.isInteger(Number(amount)))
 }
 

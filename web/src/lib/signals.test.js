@@ -135,6 +135,18 @@ describe('explanationText of detected kinds', () => {
     expect(explanationText(since, i18n, dates)).toContain('so 1 check-in is missing.')
   })
 
+  it('words a missed check-in after a carried-over value', () => {
+    const params = { title: 'Guest checkout rate', dueAt: '2026-10-08T00:00:00Z', missed: 9, carriedValue: '65', carriedAt: '2026-10-01T00:00:00Z', unit: '%' }
+    const carried = signal('s-17', '2026-12-04T10:00:00Z', ['n-1'], { code: 'missed_check_in', params })
+    const germanFormat = { ...dates, valueText: (n, unit) => new Intl.NumberFormat('de').format(n) + (unit ? ` ${unit}` : '') }
+
+    expect(explanationText(carried, i18n, dates)).toBe('Guest checkout rate has had no check-in in this cycle. Its value 65 % was carried over'
+      + ' from the previous cycle. The first weekly check-in was due on 2026-10-08, so 9 check-ins are missing.')
+    expect(explanationText(carried, german, germanFormat)).toBe('Für Guest checkout rate gab es in diesem Zyklus noch keinen Check-in.'
+      + ' Der Wert 65 % wurde aus dem vorherigen Zyklus übernommen. Der erste wöchentliche Check-in war am 2026-10-08 fällig,'
+      + ' es fehlen also 9 Check-ins.')
+  })
+
   it('words an anomaly by its side and season', () => {
     const anomaly = signal('s-5', '2026-12-04T10:00:00Z', ['n-1'], {
       code: 'kpi_anomaly', params: { title: 'Orders', value: '60', centre: '100', z: -6.1, side: 'below', seasonal: true },

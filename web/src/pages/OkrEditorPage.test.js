@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import {
   COMPANY_KEY_RESULT,
+  COMPANY_OBJECTIVE,
   CONVERSION,
   DELIGHT,
   PAYMENTS,
@@ -298,6 +299,82 @@ describe('OKR editor', () => {
     await wrapper.get('[data-testid="new-objective"]').trigger('click')
     expect(wrapper.get('[data-testid="score-drop"]').text()).toBe(
       'The score of Checkout Squad in Q4 2026 drops from 50.0 % to 25.0 % until the new objective gets values.',
+    )
+  })
+
+  // The company objective rolls up its children: its key result at 0.5 and a child objective at
+  // 0.8 give 0.65, and a new child of weight 1 makes it 1.3 / 3 = 0.4333.
+  const ROLLING_UP = { 'GET /api/v1/objectives': (request) => {
+    const query = new URL(request.path, 'http://127.0.0.1').searchParams
+    if (query.get('unit') === UNIT_ID || query.get('cycle') === Q4) {
+      return page([DELIGHT, PAYMENTS])
+    }
+    return page(query.get('cycle') === 'c-2026' ? [{ ...COMPANY_OBJECTIVE, rollupChildren: true }] : [])
+  } }
+
+  function deliverGoalBoard() {
+    const node = (id, kind, parentId, progress) => ({ id, key: id, kind, parentId, unitId: 'u-company', cycleId: 'c-2026', title: id, weight: 1, progress, status: 'on_track', version: 1 })
+    const nodes = [
+      { ...node(COMPANY_OBJECTIVE.id, 'objective', 'o-loyal', 0.65), title: COMPANY_OBJECTIVE.title },
+      node(COMPANY_KEY_RESULT.id, 'key_result', COMPANY_OBJECTIVE.id, 0.5),
+      node('o-marketplace', 'objective', COMPANY_OBJECTIVE.id, 0.8),
+    ]
+    app.sockets.latest.deliver({ type: 'snapshot', board: `goal:${COMPANY_OBJECTIVE.id}`, version: 1, units: [], nodes, cycles: [] })
+  }
+
+  it('names the drop of a parent that rolls up', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await openEditor(ROLLING_UP)
+    deliverUnitBoard([['o-a', Q4, 0.8], ['o-b', Q4, 0.7]])
+    await flushPromises()
+    await wrapper.get('[data-testid="new-objective"]').trigger('click')
+    await wrapper.get('[data-testid="objective-parent"]').setValue(`objective:${COMPANY_OBJECTIVE.id}`)
+    await flushPromises()
+    expect(app.sockets.latest.sentMessages).toContainEqual({ type: 'subscribe', board: `goal:${COMPANY_OBJECTIVE.id}` })
+    deliverGoalBoard()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toBe('The score of Checkout Squad drops from 75.0 % to 50.0 %,'
+      + ' and the score of Grow the online share of sales drops from 65.0 % to 43.3 %, until the new objective gets values.')
+
+    await wrapper.get('[data-testid="objective-weight"]').setValue('2')
+    // (0.5 + 0.8) / (2 + 2) = 0.325, which is 32.5 %.
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toContain('drops from 65.0 % to 32.5 %')
+
+    await wrapper.get('[data-testid="objective-parent"]').setValue('')
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toBe(
+      'The score of Checkout Squad drops from 75.0 % to 50.0 % until the new objective gets values.',
+    )
+  })
+
+  it('names the drop of a parent in German', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await openEditor(ROLLING_UP, 'de')
+    deliverUnitBoard([['o-a', Q4, 0.8], ['o-b', Q4, 0.7]])
+    await flushPromises()
+    await wrapper.get('[data-testid="new-objective"]').trigger('click')
+    await wrapper.get('[data-testid="objective-parent"]').setValue(`objective:${COMPANY_OBJECTIVE.id}`)
+    await flushPromises()
+    deliverGoalBoard()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toBe('Der Gesamtfortschritt von Checkout Squad sinkt von 75,0 % auf 50,0 %'
+      + ' und der Fortschritt von Grow the online share of sales von 65,0 % auf 43,3 %, bis das neue Ziel Werte hat.')
+  })
+
+  it('leaves out a parent that does not roll up', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-05T10:00:00Z'))
+    await openEditor()
+    deliverUnitBoard([['o-a', Q4, 0.8], ['o-b', Q4, 0.7]])
+    await flushPromises()
+    await wrapper.get('[data-testid="new-objective"]').trigger('click')
+    await wrapper.get('[data-testid="objective-parent"]').setValue(`objective:${COMPANY_OBJECTIVE.id}`)
+    await flushPromises()
+    deliverGoalBoard()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="score-drop"]').text()).toBe(
+      'The score of Checkout Squad drops from 75.0 % to 50.0 % until the new objective gets values.',
     )
   })
 

@@ -9,6 +9,7 @@ import io.momentum.server.history.Definitions;
 import io.momentum.server.http.ApiException;
 import io.momentum.server.http.BodyReader;
 import io.momentum.server.http.QueryParams;
+import io.momentum.streams.engine.Observation;
 import io.momentum.streams.event.CloudEvent;
 import io.momentum.streams.event.CloudEventParser;
 import io.momentum.streams.event.EventType;
@@ -46,7 +47,6 @@ final class CycleCloser {
   private static final Logger LOG = LoggerFactory.getLogger(CycleCloser.class);
   /** Most objectives carried over in one close. */
   static final int MAX_CARRY_OVER = 1000;
-  private static final String CARRY_OVER_SOURCE = "urn:momentum:carry-over";
   private static final String NODES_OF_CYCLE = """
       SELECT o.id, o.key, o.kind, o.title, NULL::uuid AS objective_id FROM objectives o
       WHERE o.org_id = $1 AND o.cycle_id = $2 AND o.archived_at IS NULL
@@ -332,7 +332,7 @@ final class CycleCloser {
       JsonObject event = new JsonObject()
           .put("specversion", "1.0")
           .put("id", UUID.randomUUID().toString())
-          .put("source", CARRY_OVER_SOURCE)
+          .put("source", Observation.CARRY_OVER_SOURCE)
           .put("type", EventType.KEY_RESULT_VALUE.wire())
           .put("subject", first.getString("id"))
           .put("time", Instant.now().toString())

@@ -135,6 +135,13 @@ class SignalBrowserIT {
     assertThat(result.getString("nodeLink")).isEqualTo("Grow revenue");
     assertThat(result.getString("germanKindLabel")).isEqualTo("Stillstand trotz Aufwand");
     assertThat(result.getString("germanExplanation")).startsWith("Grow revenue blieb über die letzten 4 Check-ins (3 Wochen) bei 30 kEUR");
+    for (String language : List.of("en", "de")) {
+      JsonObject lines = result.getJsonObject("snoozedHeadLines").getJsonObject(language);
+      assertThat(lines.getInteger("kind")).as("lines of the kind label in " + language).isEqualTo(1);
+      assertThat(lines.getInteger("state")).as("lines of the state label in " + language).isEqualTo(1);
+      assertThat(lines.getInteger("until")).as("lines of the snooze time in " + language).isEqualTo(1);
+      assertThat(lines.getInteger("rows")).as("rows of the header in " + language).isBetween(1, 2);
+    }
     assertThat(result.getJsonArray("unexpectedConsoleErrors")).isEmpty();
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(BrowserScript.SCREENSHOTS.resolve("stalled-signal-evidence.png")).exists();

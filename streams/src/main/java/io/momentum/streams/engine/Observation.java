@@ -9,6 +9,12 @@ import java.time.Instant;
  */
 public sealed interface Observation {
 
+  /**
+   * CloudEvents source of the first value of a key result that closing its cycle copied into a
+   * new cycle. The value is the last one the original held, and it is not a check-in.
+   */
+  String CARRY_OVER_SOURCE = "urn:momentum:carry-over";
+
   /** Id of the node the observation is for. */
   String nodeId();
 

@@ -6,6 +6,7 @@ import io.momentum.streams.engine.Forecast;
 import io.momentum.streams.engine.Measurement;
 import io.momentum.streams.engine.NodeKind;
 import io.momentum.streams.engine.NodeState;
+import io.momentum.streams.engine.Observation;
 import io.momentum.streams.engine.Status;
 import io.momentum.streams.engine.UnitsOfMeasure;
 import io.vertx.core.json.JsonArray;
@@ -377,31 +378,46 @@ final class SignalRules {
     }
     Instant start = createdAt != null && createdAt.isAfter(cycleStart(cycle)) ? createdAt : cycleStart(cycle);
     Instant last = track.lastCheckIn();
-    Instant since = last == null || last.isBefore(start) ? start : last;
+    boolean noCheckInThisCycle = last == null || last.isBefore(start);
+    Instant since = noCheckInThisCycle ? start : last;
     if (!now.isAfter(since.plus(settings.missedAfter()))) {
       return null;
     }
     Instant due = since.plus(SignalSettings.CHECK_IN_EVERY);
     long missed = Duration.between(since, now).toMillis() / SignalSettings.CHECK_IN_EVERY.toMillis();
     String severity = missed >= 2 ? CRITICAL : WARNING;
+    // The board row shows a value copied from the previous cycle as the key result's current
+    // value, so the sentence names it rather than read as if the key result had no value at all.
+    boolean carried = noCheckInThisCycle && node.current() != null && node.updatedAt() != null
+        && Observation.CARRY_OVER_SOURCE.equals(node.source());
     JsonObject params = nodeParams(node)
         .put("lastCheckIn", last == null ? null : last.toString())
         .put("dueAt", due.toString())
         .put("missed", missed);
+    if (carried) {
+      params.put("carriedValue", plain(node.current())).put("carriedAt", node.updatedAt().toString()).put("unit", node.unit());
+    }
     List<NodeTrack.CheckIn> checkIns = track.checkIns;
     List<NodeTrack.CheckIn> recent = List.copyOf(checkIns.subList(Math.max(0, checkIns.size() - 5), checkIns.size()));
-    Supplier<JsonObject> evidence = () -> new JsonObject()
-        .put("lastCheckIn", last == null ? null : last.toString())
-        .put("countedFrom", since.toString())
-        .put("dueAt", due.toString())
-        .put("graceDays", settings.checkInGraceDays())
-        .put("missed", missed)
-        .put("recentCheckIns", checkInsJson(recent))
-        .put("unit", node.unit())
-        .put("checkedAt", now.toString());
-    Supplier<String> explanation = () -> node.title() + (last == null || last.isBefore(start)
+    Supplier<JsonObject> evidence = () -> {
+      JsonObject json = new JsonObject()
+          .put("lastCheckIn", last == null ? null : last.toString())
+          .put("countedFrom", since.toString())
+          .put("dueAt", due.toString())
+          .put("graceDays", settings.checkInGraceDays())
+          .put("missed", missed)
+          .put("recentCheckIns", checkInsJson(recent))
+          .put("unit", node.unit())
+          .put("checkedAt", now.toString());
+      if (carried) {
+        json.put("carriedValue", plain(node.current())).put("carriedAt", node.updatedAt().toString());
+      }
+      return json;
+    };
+    Supplier<String> explanation = () -> node.title() + (noCheckInThisCycle
         ? " has had no check-in since " + start.atZone(ZoneOffset.UTC).toLocalDate()
         : " was last checked in on " + last.atZone(ZoneOffset.UTC).toLocalDate())
+        + (carried ? ". Its value " + withUnit(node.current(), node) + " was carried over from the previous cycle" : "")
         + ". The weekly check-in was due on " + due.atZone(ZoneOffset.UTC).toLocalDate() + ", so " + missed
         + (missed == 1 ? " check-in is" : " check-ins are") + " missing.";
     return new Finding(MISSED_CHECK_IN, fingerprint(MISSED_CHECK_IN, node.id()), due, List.of(node.id()),

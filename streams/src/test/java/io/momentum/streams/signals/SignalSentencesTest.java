@@ -224,6 +224,57 @@ class SignalSentencesTest {
         SignalSettings.DEFAULTS, NOW)).isNotNull();
   }
 
+  @Test
+  void missedCheckInNamesCarriedValue() {
+    Instant cycleStart = Instant.parse("2026-10-01T00:00:00Z");
+    NodeState carried = valued("65", Observation.CARRY_OVER_SOURCE, cycleStart);
+
+    Finding finding = SignalRules.missedCheckIn(carried, new NodeTrack(), QUARTER, cycleStart, SignalSettings.DEFAULTS, NOW);
+
+    assertThat(finding).isNotNull();
+    assertThat(finding.explanation()).isEqualTo("Form errors has had no check-in since 2026-10-01. Its value 65 % was"
+        + " carried over from the previous cycle. The weekly check-in was due on 2026-10-08, so 7 check-ins are missing.");
+    assertThat(finding.params().getString("carriedValue")).isEqualTo("65");
+    assertThat(finding.params().getString("carriedAt")).isEqualTo("2026-10-01T00:00:00Z");
+    assertThat(finding.params().getString("unit")).isEqualTo("%");
+    assertThat(finding.evidence().getString("carriedValue")).isEqualTo("65");
+    assertThat(finding.evidence().getString("carriedAt")).isEqualTo("2026-10-01T00:00:00Z");
+  }
+
+  @Test
+  void missedCheckInOmitsValueNotCarried() {
+    Instant cycleStart = Instant.parse("2026-10-01T00:00:00Z");
+    NodeState measured = valued("65", "urn:service:checkout", cycleStart);
+
+    Finding finding = SignalRules.missedCheckIn(measured, new NodeTrack(), QUARTER, cycleStart, SignalSettings.DEFAULTS, NOW);
+
+    assertThat(finding).isNotNull();
+    assertThat(finding.explanation()).doesNotContain("carried over");
+    assertThat(finding.params().containsKey("carriedValue")).isFalse();
+    assertThat(finding.evidence().containsKey("carriedValue")).isFalse();
+  }
+
+  @Test
+  void missedCheckInAfterCheckInOmitsCarriedValue() {
+    Instant cycleStart = Instant.parse("2026-10-01T00:00:00Z");
+    NodeState carried = valued("65", Observation.CARRY_OVER_SOURCE, cycleStart);
+    NodeTrack track = new NodeTrack();
+    track.add(new Observation.Value(carried.id(), null, 6, true, Instant.parse("2026-10-20T09:00:00Z"), "urn:momentum:user:u1"), null);
+
+    Finding finding = SignalRules.missedCheckIn(carried, track, QUARTER, cycleStart, SignalSettings.DEFAULTS, NOW);
+
+    assertThat(finding).isNotNull();
+    assertThat(finding.explanation()).startsWith("Form errors was last checked in on 2026-10-20.");
+    assertThat(finding.params().containsKey("carriedValue")).isFalse();
+  }
+
+  private static NodeState valued(String current, String source, Instant updatedAt) {
+    return new NodeState("kr-9", "org", "kr-9", NodeKind.KEY_RESULT, Measurement.INCREASE, "Form errors", "o1", "u1", "c1",
+        null, BigDecimal.ONE, new BigDecimal("0.5"), new BigDecimal("0.5"), new BigDecimal("0.5"), Status.AT_RISK, false,
+        false, null, null, new BigDecimal(current), new BigDecimal("30"), new BigDecimal("100"), null, null, "%", null, null,
+        null, List.of(), null, null, null, 0, null, null, null, false, updatedAt, source, 1);
+  }
+
   private static NodeState checkedIn(Measurement measurement, String progress) {
     return new NodeState("kr-9", "org", "kr-9", NodeKind.KEY_RESULT, measurement, "Form errors", "o1", "u1", "c1", null,
         BigDecimal.ONE, new BigDecimal(progress), new BigDecimal(progress), new BigDecimal("0.5"), Status.ON_TRACK, false,
