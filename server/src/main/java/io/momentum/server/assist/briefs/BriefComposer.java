@@ -2268,9 +2268,9 @@ final class BriefComposer {
 
   /**
    * Builds the talking point on a key result off track that a shown recommendation is about. Risks
-   * and Recommendations already give its numbers and what to do, so the point asks what help from
-   * the team would bring it back on track, and who clears its {@code blocker} when not null. It
-   * asks the person the recommendation names: the blocker's author, else the owner.
+   * and Recommendations already give its numbers and what to do, so the point asks what help the
+   * team can give, and who clears its {@code blocker} when not null. It asks the person the
+   * recommendation names: the blocker's author, else the owner.
    */
   private JsonObject helpPoint(JsonObject keyResult, BriefInputs.CheckIn blocker) {
     String person = blocker != null && blocker.byPerson() ? blocker.author() : owner(keyResult);

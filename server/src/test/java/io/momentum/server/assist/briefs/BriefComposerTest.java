@@ -726,11 +726,11 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Ask Arjun Mehta what help from the team would bring Reduce failed payment attempts back on track, and agree who clears "
-          + "the blocker (see “Recommendations”).",
+      "en | Ask Arjun Mehta what help the team can give on Reduce failed payment attempts, and agree who clears the blocker "
+          + "(see “Recommendations”).",
       "en | 2 more blockers were reported, on Cut fees to 1.6 % and Raise conversion to 3 %: agree who clears each one.",
-      "de | Arjun Mehta fragen, welche Hilfe des Teams Reduce failed payment attempts wieder in den Plan bringt, und klären, wer "
-          + "das Hindernis löst (siehe „Empfehlungen“).",
+      "de | Arjun Mehta fragen, welche Hilfe das Team bei Reduce failed payment attempts geben kann, und klären, wer das "
+          + "Hindernis löst (siehe „Empfehlungen“).",
       "de | 2 weitere Hindernisse wurden gemeldet, bei Cut fees to 1.6 % und Raise conversion to 3 %: klären, wer welches löst."})
   void blockerJoinsOffTrackTalkingPoint(String language, String expected) {
     JsonObject brief = BriefComposer.compose(blockedPayments(BriefKind.WEEKLY), BriefWording.of(language));
@@ -753,7 +753,7 @@ class BriefComposerTest {
     JsonObject point = sectionOf(brief, "talkingPoints").getJsonArray("sentences").stream().map(JsonObject.class::cast)
         .filter(s -> "k-fail".equals(s.getJsonArray("links").getJsonObject(0).getString("id"))).findFirst().orElseThrow();
     assertThat(point.getJsonArray("numbers")).as(point.getString("text")).isEmpty();
-    assertThat(point.getString("text")).contains("en".equals(language) ? "what help from the team" : "welche Hilfe des Teams");
+    assertThat(point.getString("text")).contains("en".equals(language) ? "what help the team can give" : "welche Hilfe das Team");
     assertThat(point.getJsonArray("links").stream().map(link -> ((JsonObject) link).getString("type")))
         .as("links of %s", point.getString("text")).contains("checkIn");
     assertThat(textsOf(brief, "recommendations")).filteredOn(text -> text.contains("Reduce failed payment attempts")).hasSize(1);
@@ -2255,12 +2255,12 @@ class BriefComposerTest {
 
   /**
    * A key result off track on confidence alone is ahead of plan, so its talking point names no
-   * gap. Its recommendation asks about its confidence, so the point asks what help it needs.
+   * gap. Its recommendation asks about its confidence, so the point asks what help the team can give.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en|Ask Arjun Mehta what help from the team would bring Reduce failed payments to 3.5 % back on track (see “Recommendations”).",
-      "de|Arjun Mehta fragen, welche Hilfe des Teams Reduce failed payments to 3.5 % wieder in den Plan bringt (siehe „Empfehlungen“)."})
+      "en|Ask Arjun Mehta what help the team can give on Reduce failed payments to 3.5 % (see “Recommendations”).",
+      "de|Arjun Mehta fragen, welche Hilfe das Team bei Reduce failed payments to 3.5 % geben kann (siehe „Empfehlungen“)."})
   void offTrackOnConfidenceHasNoGap(String language, String expected) {
     JsonObject brief = BriefComposer.compose(busyInputs(BriefKind.WEEKLY), BriefWording.of(language));
 
