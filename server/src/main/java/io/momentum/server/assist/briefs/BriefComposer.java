@@ -771,9 +771,11 @@ final class BriefComposer {
 
   /** Returns one phrase per kind, such as "3 units", each count a number of the subjects left out for {@code reason}. */
   private List<JsonObject> kindCounts(String reason, Map<String, List<JsonObject>> byKind) {
+    // The signal clause puts its counts after "on" (German "bei", which takes the dative: "bei 2 Schlüsselergebnissen").
+    String nouns = "signal".equals(reason) ? "countedOn." : "counted.";
     List<JsonObject> phrases = new ArrayList<>();
     byKind.forEach((kind, subjects) -> {
-      String noun = BriefWording.countedKey("counted." + COUNTED_KINDS.getOrDefault(kind, "items"), subjects.size());
+      String noun = BriefWording.countedKey(nouns + COUNTED_KINDS.getOrDefault(kind, "items"), subjects.size());
       phrases.add(sentence("count.kind").number(numbers.risks(reason, subjects, in.asOf())).words(words.template(noun)).build());
     });
     return phrases;
@@ -2200,9 +2202,9 @@ final class BriefComposer {
   // Talking points
 
   /**
-   * Writes the weekly talking points. {@code withRecommendation} has the keys of the subjects of
-   * the shown recommendations, such as "node:k-1": the point on such a key result asks what the
-   * meeting can do for it and refers to its recommendation instead of repeating its gap.
+   * Writes the weekly talking points. {@code withRecommendation} contains the keys of the subjects
+   * of the shown recommendations, such as "node:k-1". The point on such a key result asks what help
+   * the team can give and refers to its recommendation instead of repeating its gap.
    */
   private List<JsonObject> talkingPoints(List<JsonObject> keyResults, Set<String> withRecommendation) {
     List<JsonObject> out = new ArrayList<>();

@@ -1263,7 +1263,7 @@ class BriefComposerTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "en | unresolved signals on 1 unit and 2 key results",
-      "de | 1 Einheit und 2 Schlüsselergebnisse mit ungelösten Signalen"})
+      "de | ungelöste Signale bei 1 Einheit und 2 Schlüsselergebnissen"})
   void riskLineCountsSignalsByKind(String language, String expected) {
     BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
     List<JsonObject> now = new ArrayList<>(base.now());

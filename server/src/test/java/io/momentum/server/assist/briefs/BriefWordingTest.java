@@ -364,7 +364,8 @@ class BriefWordingTest {
         "recIn.addKeyResults.more",
         "riskIn.staleCountOwn", "riskIn.staleCountAll", "clause.linked", "clause.linkedCount", "summary.noKeyResults", "movedInFirst.rose", "movedInFirst.fell",
         "movedInFirst.other", "movedInFirst.new", "movedInFirst.statusChanged",
-        "counted.objectives", "counted.keyResults", "counted.kpis", "counted.initiatives", "counted.units", "counted.items");
+        "counted.objectives", "counted.keyResults", "counted.kpis", "counted.initiatives", "counted.units", "counted.items",
+        "countedOn.objectives", "countedOn.keyResults", "countedOn.kpis", "countedOn.initiatives", "countedOn.units", "countedOn.items");
     for (String key : counted) {
       assertThat(BriefTemplates.ENGLISH).as("forms of %s", key).containsKeys(key + ".one", key + ".other");
     }
