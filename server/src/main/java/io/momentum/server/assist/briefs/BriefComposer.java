@@ -186,8 +186,12 @@ final class BriefComposer {
     risks.stream().filter(risk -> recommended.contains(linkKey(subjectOf(risk)))).forEach(risk -> risk.put(KEEP, true));
     sections.add(section("risks", risks));
     sections.add(section("blockers", blockers()));
-    sections.add(section("recommendations", recommendations));
-    sections.add(section("talkingPoints", talkingPoints(keyResults)));
+    JsonObject shownRecommendations = section("recommendations", recommendations);
+    sections.add(shownRecommendations);
+    Set<String> withRecommendation = new HashSet<>();
+    shownRecommendations.getJsonArray("sentences")
+        .forEach(sentence -> withRecommendation.add(linkKey(subjectOf((JsonObject) sentence))));
+    sections.add(section("talkingPoints", talkingPoints(keyResults, withRecommendation)));
   }
 
   private void monthly(JsonArray sections) {
@@ -468,7 +472,7 @@ final class BriefComposer {
           boolean unitSubject = subjects.stream().anyMatch(subject -> "unit".equals(subject.getString("type")));
           if (reasons.keySet().containsAll(entry.getValue().keySet())) {
             boolean namedAbove = covered.stream().anyMatch(key -> unit.equals(groupOfKey(key)));
-            kept.add(riskLine(unit, entry.getValue(), reasons, namedAbove));
+            kept.add(riskLine(unit, entry.getValue(), reasons, namedAbove, reasonsNamed(sentences.subList(0, keep), unit)));
           } else if (sentences.get(0).getBoolean(MOVED, false) && !unitSubject) {
             kept.add(movedLine(unit, subjects));
           } else {
@@ -488,6 +492,17 @@ final class BriefComposer {
       }
     }
     return null;
+  }
+
+  /** Returns the reasons of the sentences among {@code kept} whose subject belongs to the sub-unit {@code group}. */
+  private Set<String> reasonsNamed(List<JsonObject> kept, BriefInputs.Unit group) {
+    Set<String> named = new HashSet<>();
+    for (JsonObject sentence : kept) {
+      if (sentence.containsKey(RISK_REASON) && group.equals(groupOf(subjectOf(sentence)))) {
+        named.add(sentence.getString(RISK_REASON));
+      }
+    }
+    return named;
   }
 
   /**
@@ -578,10 +593,11 @@ final class BriefComposer {
    * the kept risk sentences name nodes or units of the sub-unit, the line leaves them out of its
    * counts and starts "Operations and its sub-units, besides the risks listed above:", so its
    * counts never read as the sub-unit's totals. Nodes that only other sections name, such as
-   * "What moved", stay in its counts.
+   * "What moved", stay in its counts. A recommendations clause counts "more" subjects only when
+   * a kept sentence of its reason ({@code reasonsAbove}) is about the same sub-unit.
    */
   private JsonObject riskLine(BriefInputs.Unit group, Map<String, JsonObject> subjects, Map<String, String> reasons,
-                              boolean namedAbove) {
+                              boolean namedAbove, Set<String> reasonsAbove) {
     boolean recommendations = RECOMMENDATION_REASONS.containsAll(reasons.values());
     Map<String, List<JsonObject>> byReason = new LinkedHashMap<>();
     (recommendations ? RECOMMENDATION_REASONS : RISK_REASONS).forEach(reason -> byReason.put(reason, new ArrayList<>()));
@@ -594,7 +610,8 @@ final class BriefComposer {
     String line = (tree ? "riskInTree" : "riskIn") + besides;
     if (recommendations) {
       // Every count names what it counts: long titles cost names per clause ("A and 1 more"), never all of them.
-      return naming(max -> sentence(line).unit(group).clauses(recommendationClauses(group, byReason, max)), MAX_ITEMS);
+      return naming(max -> sentence(line).unit(group).clauses(recommendationClauses(group, byReason, reasonsAbove, max)),
+          MAX_ITEMS);
     }
     JsonObject named = sentence(line).unit(group).clauses(riskClauses(group, byReason, recommendations, Integer.MAX_VALUE)).build();
     if (fits(named, MAX_WORDS)) {
@@ -623,13 +640,17 @@ final class BriefComposer {
    * Returns the clauses of a recommendations line of {@link #riskLine}, one per reason, each naming
    * at most {@code max} of its subjects in brackets. Units far behind plan share one clause whether
    * or not objectives without values pull their scores down, and the clause names those that do.
+   * A clause counts "1 more key result to re-plan" only when the sentences above, whose reasons
+   * are {@code reasonsAbove}, already name one of the sub-unit, else "1 key result to re-plan".
    */
-  private List<JsonObject> recommendationClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason, int max) {
+  private List<JsonObject> recommendationClauses(BriefInputs.Unit group, Map<String, List<JsonObject>> byReason,
+                                                 Set<String> reasonsAbove, int max) {
     List<JsonObject> clauses = new ArrayList<>();
     for (String reason : List.of("review", "replan", "addKeyResults")) {
       List<JsonObject> about = byReason.get(reason);
       if (!about.isEmpty()) {
-        clauses.add(counted("recIn." + reason, about.size()).number(numbers.risks(reason, about, in.asOf()))
+        String key = "recIn." + reason + (reasonsAbove.contains(reason) ? ".more" : "");
+        clauses.add(counted(key, about.size()).number(numbers.risks(reason, about, in.asOf()))
             .bracketedLabels(about, max).build());
       }
     }
@@ -637,11 +658,15 @@ final class BriefComposer {
     String own = "unit:" + group.id();
     List<JsonObject> gap = new ArrayList<>(byReason.get("unitGap"));
     List<JsonObject> pending = new ArrayList<>(byReason.get("unitGapPending"));
+    // The sub-unit itself far behind plan, in its clause or in a sentence above, makes the units after it "more".
+    boolean unitNamed = reasonsAbove.contains("unitGap") || reasonsAbove.contains("unitGapPending");
     if (gap.removeIf(subject -> linkKey(subject).equals(own))) {
       clauses.add(sentence("recIn.unitGapOwn").build());
+      unitNamed = true;
     }
     if (pending.removeIf(subject -> linkKey(subject).equals(own))) {
       clauses.add(sentence("recIn.unitGapPendingOwn").build());
+      unitNamed = true;
     }
     List<JsonObject> units = new ArrayList<>(gap);
     units.addAll(pending);
@@ -650,11 +675,12 @@ final class BriefComposer {
     }
 
     Sentence.Number count = numbers.risks("unitGap", units, in.asOf());
+    String more = unitNamed ? ".more" : "";
     if (pending.isEmpty() || gap.isEmpty()) {
-      String key = pending.isEmpty() ? "recIn.unitGap" : "recIn.unitGapPending";
+      String key = (pending.isEmpty() ? "recIn.unitGap" : "recIn.unitGapPending") + more;
       clauses.add(counted(key, units.size()).number(count).bracketedLabels(units, max).build());
     } else {
-      clauses.add(counted("recIn.unitGapMixed", pending.size()).number(count).bracketedLabels(units, max)
+      clauses.add(counted("recIn.unitGapMixed" + more, pending.size()).number(count).bracketedLabels(units, max)
           .labels(pending, max).build());
     }
     return clauses;
@@ -706,7 +732,14 @@ final class BriefComposer {
           continue;
         }
       }
-      Sentence.Builder clause = counted(prefix + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()));
+      Map<String, List<JsonObject>> byKind = recommendations ? Map.of() : byCountedKind(about);
+      Sentence.Builder clause;
+      if (byKind.size() > 1) {
+        // One count of several kinds ("5 units and key results") reads as if each subject were both, so each kind gets its count.
+        clause = sentence(prefix + entry.getKey() + ".kinds").list(kindCounts(entry.getKey(), byKind));
+      } else {
+        clause = counted(prefix + entry.getKey(), about.size()).number(numbers.risks(entry.getKey(), about, in.asOf()));
+      }
       int shown = Math.min(namesLeft, about.size());
       if (shown > 0) {
         clause.bracketedLabels(about, shown);
@@ -715,12 +748,40 @@ final class BriefComposer {
         clause.bracketedLabels(List.of(), 0);
         about.forEach(clause::data);
       }
-      if (!recommendations) {
+      if (!recommendations && byKind.size() <= 1) {
         clause.words(countedNoun(about));
       }
       clauses.add(clause.build());
     }
     return clauses;
+  }
+
+  /**
+   * Groups the subjects of a count by the kind its noun names, in the order of {@link #COUNTED_KINDS}.
+   * Subjects of any other kind are grouped under "item".
+   */
+  private static Map<String, List<JsonObject>> byCountedKind(List<JsonObject> subjects) {
+    Map<String, List<JsonObject>> byKind = new LinkedHashMap<>();
+    COUNTED_KINDS.keySet().forEach(kind -> byKind.put(kind, new ArrayList<>()));
+    byKind.put("item", new ArrayList<>());
+    for (JsonObject subject : subjects) {
+      String kind = "unit".equals(subject.getString("type")) ? "unit" : subject.getString("subjectKind", subject.getString("kind"));
+      byKind.get(COUNTED_KINDS.containsKey(kind) ? kind : "item").add(subject);
+    }
+    byKind.values().removeIf(List::isEmpty);
+    return byKind;
+  }
+
+  /** Returns one phrase per kind, such as "3 units", each count a number of the subjects left out for {@code reason}. */
+  private List<JsonObject> kindCounts(String reason, Map<String, List<JsonObject>> byKind) {
+    // The signal clause puts its counts after "on" (German "bei", which takes the dative: "bei 2 Schlüsselergebnissen").
+    String nouns = "signal".equals(reason) ? "countedOn." : "counted.";
+    List<JsonObject> phrases = new ArrayList<>();
+    byKind.forEach((kind, subjects) -> {
+      String noun = BriefWording.countedKey(nouns + COUNTED_KINDS.getOrDefault(kind, "items"), subjects.size());
+      phrases.add(sentence("count.kind").number(numbers.risks(reason, subjects, in.asOf())).words(words.template(noun)).build());
+    });
+    return phrases;
   }
 
   /** Kinds of counted subjects, in the order their nouns are listed, with the key of each noun. */
@@ -2144,7 +2205,12 @@ final class BriefComposer {
 
   // Talking points
 
-  private List<JsonObject> talkingPoints(List<JsonObject> keyResults) {
+  /**
+   * Writes the weekly talking points. {@code withRecommendation} contains the keys of the subjects
+   * of the shown recommendations, such as "node:k-1". The point on such a key result asks what help
+   * the team can give and refers to its recommendation instead of repeating its gap.
+   */
+  private List<JsonObject> talkingPoints(List<JsonObject> keyResults, Set<String> withRecommendation) {
     List<JsonObject> out = new ArrayList<>();
     String during = words.template("during." + in.kind().wire());
     JsonObject win = null;
@@ -2174,14 +2240,18 @@ final class BriefComposer {
       // A blocker on the worst key result joins its point, so the meeting discusses it once.
       BriefInputs.CheckIn blocker = blockers.stream().filter(c -> c.keyResultId().equals(worstId)).findFirst().orElse(null);
       String blocked = blocker == null ? "" : ".blocker";
-      // A key result off track on its confidence may be ahead of plan, so it has no gap to name.
-      Sentence.Builder point = worsenedByConfidence(worst) && BriefNumbers.gapOf(worst).signum() <= 0
-          ? sentence("tp.riskConfidence" + blocked).node(worst).number(numbers.confidence(worst, in.asOf()))
-          : sentence("tp.risk" + blocked).node(worst).number(numbers.gap(worst, in.asOf()));
-      if (blocker != null) {
-        point.words(words.template("rec.blocker.label"), checkInLink(blocker));
+      if (withRecommendation.contains(linkKey(Sentence.Builder.nodeLink(worst)))) {
+        out.add(helpPoint(worst, blocker));
+      } else {
+        // A key result off track on its confidence may be ahead of plan, so it has no gap to name.
+        Sentence.Builder point = worsenedByConfidence(worst) && BriefNumbers.gapOf(worst).signum() <= 0
+            ? sentence("tp.riskConfidence" + blocked).node(worst).number(numbers.confidence(worst, in.asOf()))
+            : sentence("tp.risk" + blocked).node(worst).number(numbers.gap(worst, in.asOf()));
+        if (blocker != null) {
+          point.words(words.template("rec.blocker.label"), checkInLink(blocker));
+        }
+        out.add(point.build());
       }
-      out.add(point.build());
     }
 
     addBlockersPoint(out, worstId);
@@ -2200,6 +2270,24 @@ final class BriefComposer {
       out.add(sentence("tp.calm").unit(in.unit()).build());
     }
     return out;
+  }
+
+  /**
+   * Builds the talking point on a key result off track that a shown recommendation is about. Risks
+   * and Recommendations already give its numbers and what to do, so the point asks what help the
+   * team can give, and who clears its {@code blocker} when not null. It asks the person the
+   * recommendation names: the blocker's author, else the owner.
+   */
+  private JsonObject helpPoint(JsonObject keyResult, BriefInputs.CheckIn blocker) {
+    String person = blocker != null && blocker.byPerson() ? blocker.author() : owner(keyResult);
+    String blocked = blocker == null ? "" : ".blocker";
+    Sentence.Builder point = person == null ? sentence("tp.helpNobody" + blocked).node(keyResult)
+        : sentence("tp.help" + blocked).node(keyResult).quote(person);
+    point.words(words.template("section.recommendations"));
+    if (blocker != null) {
+      point.words(words.template("rec.blocker.label"), checkInLink(blocker));
+    }
+    return point.build();
   }
 
   /**

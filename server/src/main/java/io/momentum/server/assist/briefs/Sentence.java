@@ -174,24 +174,46 @@ final class Sentence {
         } else if (i > 0) {
           parts.add(new JsonObject().put("text", i == clauses.size() - 1 ? beforeLast : between));
         }
-        JsonObject clause = clauses.get(i);
-        int linkOffset = links.size();
-        int numberOffset = numbers.size();
-        clause.getJsonArray("links").forEach(link -> links.add(((JsonObject) link).copy()));
-        clause.getJsonArray("numbers").forEach(number -> numbers.add(((JsonObject) number).copy()));
-        for (Object item : clause.getJsonArray("parts")) {
-          JsonObject part = ((JsonObject) item).copy();
-          if (part.containsKey("link")) {
-            part.put("link", part.getInteger("link") + linkOffset);
-          }
-          if (part.containsKey("number")) {
-            part.put("number", part.getInteger("number") + numberOffset);
-          }
-          parts.add(part);
-        }
+        parts.addAll(takeOver(clauses.get(i)));
       }
       pieces.add(parts);
       return this;
+    }
+
+    /**
+     * Adds one piece that lists built phrases, such as counts, as {@link #labels} lists names: "A",
+     * "A and B" or "A, B and C", taking over their parts, links and numbers.
+     */
+    Builder list(List<JsonObject> phrases) {
+      List<JsonObject> parts = new ArrayList<>();
+      for (int i = 0; i < phrases.size(); i++) {
+        if (i > 0) {
+          parts.add(new JsonObject().put("text", i == phrases.size() - 1 ? wording.template("list.and") : ", "));
+        }
+        parts.addAll(takeOver(phrases.get(i)));
+      }
+      pieces.add(parts);
+      return this;
+    }
+
+    /** Adds the links and numbers of a built clause to this sentence and returns its parts, renumbered to match. */
+    private List<JsonObject> takeOver(JsonObject clause) {
+      int linkOffset = links.size();
+      int numberOffset = numbers.size();
+      clause.getJsonArray("links").forEach(link -> links.add(((JsonObject) link).copy()));
+      clause.getJsonArray("numbers").forEach(number -> numbers.add(((JsonObject) number).copy()));
+      List<JsonObject> parts = new ArrayList<>();
+      for (Object item : clause.getJsonArray("parts")) {
+        JsonObject part = ((JsonObject) item).copy();
+        if (part.containsKey("link")) {
+          part.put("link", part.getInteger("link") + linkOffset);
+        }
+        if (part.containsKey("number")) {
+          part.put("number", part.getInteger("number") + numberOffset);
+        }
+        parts.add(part);
+      }
+      return parts;
     }
 
     /** Marks a built clause that ends in a relative clause ("A, which is off track"), for {@link #clauses}. */

@@ -726,9 +726,11 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Decide how to bring Reduce failed payment attempts back on track and who clears the blocker: it is 45.0 pp behind plan.",
+      "en | Ask Arjun Mehta what help the team can give on Reduce failed payment attempts, and agree who clears the blocker "
+          + "(see “Recommendations”).",
       "en | 2 more blockers were reported, on Cut fees to 1.6 % and Raise conversion to 3 %: agree who clears each one.",
-      "de | Entscheiden, wie Reduce failed payment attempts wieder in den Plan kommt und wer das Hindernis löst: Es liegt 45,0 Prozentpunkte zurück.",
+      "de | Arjun Mehta fragen, welche Hilfe das Team bei Reduce failed payment attempts geben kann, und klären, wer das "
+          + "Hindernis löst (siehe „Empfehlungen“).",
       "de | 2 weitere Hindernisse wurden gemeldet, bei Cut fees to 1.6 % und Raise conversion to 3 %: klären, wer welches löst."})
   void blockerJoinsOffTrackTalkingPoint(String language, String expected) {
     JsonObject brief = BriefComposer.compose(blockedPayments(BriefKind.WEEKLY), BriefWording.of(language));
@@ -736,6 +738,25 @@ class BriefComposerTest {
     List<String> points = textsOf(brief, "talkingPoints");
     assertThat(points).contains(expected);
     assertThat(points).filteredOn(text -> text.contains("Reduce failed payment attempts")).hasSize(1);
+  }
+
+  /**
+   * The talking point on the key result furthest behind plan, which Risks and Recommendations
+   * already cover with its numbers, asks a question for the meeting instead of repeating its gap,
+   * and still links its blocker.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "de"})
+  void recommendedRiskPointAddsQuestion(String language) {
+    JsonObject brief = BriefComposer.compose(blockedPayments(BriefKind.WEEKLY), BriefWording.of(language));
+
+    JsonObject point = sectionOf(brief, "talkingPoints").getJsonArray("sentences").stream().map(JsonObject.class::cast)
+        .filter(s -> "k-fail".equals(s.getJsonArray("links").getJsonObject(0).getString("id"))).findFirst().orElseThrow();
+    assertThat(point.getJsonArray("numbers")).as(point.getString("text")).isEmpty();
+    assertThat(point.getString("text")).contains("en".equals(language) ? "what help the team can give" : "welche Hilfe das Team");
+    assertThat(point.getJsonArray("links").stream().map(link -> ((JsonObject) link).getString("type")))
+        .as("links of %s", point.getString("text")).contains("checkIn");
+    assertThat(textsOf(brief, "recommendations")).filteredOn(text -> text.contains("Reduce failed payment attempts")).hasSize(1);
   }
 
   /** Every fixture, each composed as every brief kind. */
@@ -1251,6 +1272,39 @@ class BriefComposerTest {
     assertThat(numbers.getJsonObject(0).getJsonArray("subjects")).hasSize(4);
     assertThat(risks.stream().map(s -> (JsonObject) s)).noneMatch(s -> s.containsKey("riskReason"));
   }
+  /**
+   * A risk line counts the signals of a unit and of key results by kind, so no count reads as
+   * "units and key results", and each count is a number of its own.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | unresolved signals on 1 unit and 2 key results",
+      "de | ungelöste Signale bei 1 Einheit und 2 Schlüsselergebnissen"})
+  void riskLineCountsSignalsByKind(String language, String expected) {
+    BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
+    List<JsonObject> now = new ArrayList<>(base.now());
+    List<BriefInputs.Signal> signals = new ArrayList<>(base.signals());
+    for (char letter = 'A'; letter <= 'B'; letter++) {
+      now.add(node("k-sig-" + letter, "key_result", "Signal " + letter, "o-late-A", 0.8, "on_track", NOW, null)
+          .put("unitId", "u-returns"));
+      signals.add(new BriefInputs.Signal("s-sig-" + letter, "stalled_despite_effort", "warning", "open", List.of("k-sig-" + letter),
+          List.of("u-returns"), NOW.minus(Duration.ofDays(1)), "Signal " + letter, "key_result"));
+    }
+    signals.add(new BriefInputs.Signal("s-unit", "missed_check_in", "warning", "open", List.of(), List.of("u-returns"),
+        NOW.minus(Duration.ofDays(1)), null, null));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(),
+        base.cycle(), base.units(), now, base.past(), base.checkIns(), signals);
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    JsonObject line = sentences(brief).stream().filter(s -> s.getString("text").startsWith(treeLine(language))).findFirst().orElseThrow();
+    assertThat(line.getString("text")).contains(expected);
+    List<JsonObject> signalCounts = line.getJsonArray("numbers").stream().map(JsonObject.class::cast)
+        .filter(n -> "subjects.signal".equals(n.getString("of"))).toList();
+    assertThat(signalCounts).extracting(n -> n.getString("value")).containsExactly("1", "2");
+    assertThat(signalCounts.get(0).getJsonArray("subjects").getJsonObject(0).getString("type")).isEqualTo("unit");
+  }
+
   @Test
   void riskLineOfOwnItemsNamesUnitAlone() {
     BriefInputs base = lateAndSlow(BriefKind.MONTHLY, "Operations");
@@ -2215,11 +2269,14 @@ class BriefComposerTest {
         .containsExactlyElementsOf(subjects.stream().map(subject -> ((JsonObject) subject).getString("id")).toList());
   }
 
-  /** A key result off track on confidence alone is ahead of plan, so its talking point names the confidence, not a gap. */
+  /**
+   * A key result off track on confidence alone is ahead of plan, so its talking point names no
+   * gap. Its recommendation asks about its confidence, so the point asks what help the team can give.
+   */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en|Decide how to bring Reduce failed payments to 3.5 % back on track: its latest check-in gives a confidence of only 3/10.",
-      "de|Entscheiden, wie Reduce failed payments to 3.5 % wieder in den Plan kommt: Der letzte Check-in gibt nur eine Zuversicht von 3/10 an."})
+      "en|Ask Arjun Mehta what help the team can give on Reduce failed payments to 3.5 % (see “Recommendations”).",
+      "de|Arjun Mehta fragen, welche Hilfe das Team bei Reduce failed payments to 3.5 % geben kann (siehe „Empfehlungen“)."})
   void offTrackOnConfidenceHasNoGap(String language, String expected) {
     JsonObject brief = BriefComposer.compose(busyInputs(BriefKind.WEEKLY), BriefWording.of(language));
 
@@ -2314,9 +2371,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Commerce: 1 more key result to re-plan (Lift repeat orders), and 2 more units far behind plan (Checkout and "
+      "en | Commerce: 1 key result to re-plan (Lift repeat orders), and 2 units far behind plan (Checkout and "
           + "Marketplace), Marketplace partly because objectives without values yet lower its score.",
-      "de | Commerce: 1 weiteres Schlüsselergebnis neu zu planen (Lift repeat orders) und 2 weitere Einheiten weit hinter dem "
+      "de | Commerce: 1 Schlüsselergebnis neu zu planen (Lift repeat orders) und 2 Einheiten weit hinter dem "
           + "Plan (Checkout und Marketplace), Marketplace auch, weil Ziele noch ohne Messwerte ihren Gesamtfortschritt senken."})
   void recommendationLineMergesUnitsBehind(String language, String expected) {
     JsonObject brief = BriefComposer.compose(unitsFarBehind(), BriefWording.of(language));
@@ -2328,6 +2385,27 @@ class BriefComposerTest {
     assertThat(numbers.getJsonObject(1).getString("of")).isEqualTo("subjects.unitGap");
     assertThat(numbers.getJsonObject(1).getJsonArray("subjects").stream().map(u -> ((JsonObject) u).getString("id")))
         .containsExactly("u-chk", "u-mkt");
+  }
+
+  /**
+   * A recommendations line counts "more" key results to re-plan only after a kept sentence
+   * re-plans one of the same sub-unit, and no unit far behind plan of Operations is named above.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en | Operations: 1 more key result to re-plan (Lift repeat orders), and 1 unit far behind plan (Returns).",
+      "de | Operations: 1 weiteres Schlüsselergebnis neu zu planen (Lift repeat orders) und 1 Einheit weit hinter dem Plan (Returns)."})
+  void recommendationMoreAfterSameUnit(String language, String expected) {
+    BriefInputs base = unitsFarBehind();
+    List<JsonObject> now = new ArrayList<>(base.now());
+    now.replaceAll(node -> "k-repeat".equals(node.getString("id")) ? node.copy().put("unitId", "u-ret") : node);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), now, base.past(), base.checkIns(), base.signals());
+
+    List<String> texts = textsOf(BriefComposer.compose(inputs, BriefWording.of(language)), "recommendations");
+
+    assertThat(texts).anyMatch(text -> text.contains("Refund in two days"));
+    assertThat(texts).contains(expected);
   }
 
   @Test
