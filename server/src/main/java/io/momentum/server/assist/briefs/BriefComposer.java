@@ -2200,7 +2200,15 @@ final class BriefComposer {
     if (worsenedByConfidence(worst)) {
       return sentence.number(numbers.confidence(worst, in.asOf())).build();
     }
-    return sentence.number(numbers.progress(worst, in.asOf())).number(numbers.expected(worst, in.asOf())).build();
+    JsonObject full = sentence.number(numbers.progress(worst, in.asOf())).number(numbers.expected(worst, in.asOf())).build();
+    // The objective's risk sentence shows its key result's progress against plan, so the review refers to it.
+    return withPointer(full, section -> {
+      Sentence.Builder shorter = sentence(key + ".fromKeyResult.seeSection").node(objective);
+      if (owner != null) {
+        shorter.quote(owner);
+      }
+      return shorter.node(worst).words(section).build();
+    });
   }
 
   // Talking points
