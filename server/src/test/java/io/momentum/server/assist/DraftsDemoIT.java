@@ -329,7 +329,7 @@ class DraftsDemoIT {
 
   @Test
   void returningCustomersMeanRepeatPurchases() {
-    for (String unitKey : List.of("growth", "commerce")) {
+    for (String unitKey : List.of("commerce")) {
       JsonObject draft = draft(unitKey, "Grow revenue from returning customers.", "en");
 
       assertThat(keyResultTitles(draft)).as(unitKey).anyMatch(title -> title.contains("repeat purchase")
@@ -575,6 +575,81 @@ class DraftsDemoIT {
       assertThat(keyResultTitles(draft)).as(request[0]).noneMatch(title -> title.contains("retention")
           || title.contains("expansion") || title.contains("upsell") || title.contains("trial")
           || title.contains("Umsatzbindung") || title.contains("Ausbauplan") || title.contains("Upselling"));
+    }
+  }
+
+  /** Returns the titles of the proposals, their key results and the objectives under way, for comparing two drafts. */
+  private static List<List<String>> shownTitles(JsonObject draft) {
+    List<String> underWay = draft.getJsonArray("underWay").stream()
+        .map(entry -> ((JsonObject) entry).getString("title")).toList();
+    return List.of(proposals(draft).stream().map(p -> p.getString("title")).toList(), keyResultTitles(draft), underWay);
+  }
+
+  @Test
+  void comingBackMeansBuyingAgain() {
+    JsonObject reference = draft("growth", "Bring customers back to buy again.", "en");
+    String[][] requests = {{"Customers should come back more often.", "en"}, {"Get customers to come back.", "en"},
+        {"Customers should return more often.", "en"}, {"Kunden sollen öfter wiederkommen.", "de"},
+        {"Kunden kommen öfter wieder.", "de"}, {"Mehr wiederkehrende Kunden gewinnen.", "de"}};
+
+    assertThat(underWayTitles(reference, "Bring customers back to buy again")).first()
+        .isEqualTo("Turn first-time buyers into regulars");
+    for (String[] request : requests) {
+      JsonObject draft = draft("growth", request[0], request[1]);
+      String phrase = request[0].substring(0, request[0].length() - 1);
+
+      assertThat(noteCodes(draft)).as(request[0]).doesNotContain("no_match");
+      assertThat(uncovered(draft)).as(request[0]).isEmpty();
+      assertThat(underWayTitles(draft, phrase)).as(request[0]).first().isEqualTo("Turn first-time buyers into regulars");
+      assertThat(proposals(draft)).as(request[0]).hasSameSizeAs(proposals(reference));
+      assertThat(keyResultTitles(draft)).as(request[0]).noneMatch(title -> title.toLowerCase().contains("return rate")
+          || title.contains("Retourenquote"));
+    }
+    JsonObject english = draft("growth", "Customers should come back more often.", "en");
+    assertThat(shownTitles(english)).isEqualTo(shownTitles(reference));
+  }
+
+  @Test
+  void ownRepeatWorkAlikeInBothLanguages() {
+    String[][] requests = {{"Grow revenue from returning customers.", "en"},
+        {"Umsatz mit wiederkehrenden Kunden steigern.", "de"}, {"Umsatz mit Stammkunden steigern.", "de"}};
+    for (String[] request : requests) {
+      JsonObject draft = draft("growth", request[0], request[1]);
+      String phrase = request[0].substring(0, request[0].length() - 1);
+
+      assertThat(proposals(draft)).as(request[0]).isEmpty();
+      assertThat(underWayTitles(draft, phrase)).as(request[0]).first().isEqualTo("Turn first-time buyers into regulars");
+      assertThat(draft.getJsonArray("underWay").getJsonObject(0).getBoolean("ownWork")).as(request[0]).isTrue();
+      assertThat(uncovered(draft)).as(request[0]).isEmpty();
+    }
+  }
+
+  @Test
+  void deploymentClauseListsNoSupportWork() {
+    String strategy = "Let product teams deploy without waiting for the platform team";
+    JsonObject draft = draft("platform", strategy + ".", "en");
+    Set<String> phraseTerms = OkrText.terms("en", strategy);
+
+    assertThat(underWayTitles(draft, strategy)).doesNotContain("Leave every customer happier than they came");
+    for (Object entry : draft.getJsonArray("underWay")) {
+      JsonObject objective = (JsonObject) entry;
+      assertThat(objective.getJsonArray("terms").stream().map(String::valueOf))
+          .as(objective.getString("title")).anyMatch(phraseTerms::contains);
+    }
+    assertThat(keyResultTitles(draft)).anyMatch(title -> title.contains("without a platform ticket"));
+  }
+
+  @Test
+  void germanCsatMeansCustomerSatisfaction() {
+    for (String unitKey : List.of("customer-care", "returns", "northwind")) {
+      JsonObject satisfaction = draft(unitKey, "Die Kundenzufriedenheit steigern.", "de");
+
+      for (String strategy : List.of("CSAT auf 90 % steigern.", "Die CSAT soll steigen.")) {
+        JsonObject csat = draft(unitKey, strategy, "de");
+
+        assertThat(shownTitles(csat)).as(unitKey + ": " + strategy).isEqualTo(shownTitles(satisfaction));
+        assertThat(noteCodes(csat)).as(unitKey + ": " + strategy).doesNotContain("no_match");
+      }
     }
   }
 

@@ -144,6 +144,21 @@ class DraftsIT {
   }
 
   @Test
+  void germanCsatFindsSatisfactionWork() {
+    TestOrg shop = TestOrg.create(node, "drafts-csat-" + UUID.randomUUID().toString().substring(0, 8));
+    UUID objective = UUID.randomUUID();
+    insertObjective(shop, objective, "Kunden begeistern", shop.companyId, shop.quarterId);
+    insertKeyResult(shop, objective, "Kundenzufriedenheit nach dem Kauf");
+    Http client = Http.withToken(shop.token);
+
+    for (String strategy : List.of("Die Kundenzufriedenheit steigern.", "Die CSAT steigern.", "CSAT auf 90 % steigern.")) {
+      JsonObject draft = draft(client, request(shop, strategy).put("language", "de"));
+
+      assertThat(underWayIds(draft)).as(strategy).contains(objective.toString());
+    }
+  }
+
+  @Test
   void unmatchedClauseIsListed() {
     JsonObject draft = draft(api, request(org, "Raise the win rate of qualified opportunities and befriend every quokka."));
     assertThat(draft.getJsonArray("uncovered").getList()).as(draft.encodePrettily())

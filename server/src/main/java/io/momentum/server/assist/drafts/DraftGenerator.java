@@ -447,12 +447,15 @@ final class DraftGenerator {
 
   /**
    * Returns the first key result of the unit's own objectives under way that measures the seed's
-   * metric: one metric's topic words contain the other's, or the seed's metric and synonyms
-   * contain all of the own key result's, as "lead time for a new service" of "days from
-   * requesting a new service to its first deployment" does.
+   * metric: one metric's topic words contain the other's, or the seed's metric, synonyms and unit
+   * contain all of the own key result's. So "Cut the lead time for a new service from 5 days to 1
+   * day" measures "time from requesting a new service to its first deployment" in days, whose
+   * synonyms name the lead time for a new service.
    */
   private static Optional<OwnMeasure> ownMeasure(Input input, Seed seed, OwnWork own) {
-    Set<String> seedTerms = StrategyPhrases.topicTerms(input.language(), seed.matchText());
+    // An own key result's title names its unit ("5 days"), so the seed's unit counts as one of its words.
+    String seedText = seed.unit() == null ? seed.matchText() : seed.matchText() + " " + seed.unit();
+    Set<String> seedTerms = StrategyPhrases.topicTerms(input.language(), seedText);
     for (PastObjective objective : own.objectives()) {
       for (PastKeyResult kr : objective.keyResults()) {
         Seed measured = new Seed(kr.title(), kr.title(), objective.title(), kr.title(), null, null, null, null, null,
@@ -976,7 +979,7 @@ final class DraftGenerator {
     for (Bridge bridge : bridges) {
       PastObjective objective = past.get(bridge.hit().id());
       if ((!citable(input, objective) && !underWay(input, objective)) || isOwnWork(input, objective)
-          || repeated.contains(objective)) {
+          || repeated.contains(objective) || otherLanguage(input, objective) == null) {
         continue;
       }
       List<Seed> seeds = new ArrayList<>(bridgedSeeds(input, bridge, objective));
@@ -1079,7 +1082,10 @@ final class DraftGenerator {
     }
     hits.bridgedByPhrase().forEach((phrase, bridges) -> bridges.forEach(bridge -> {
       PastObjective objective = past.get(bridge.hit().id());
-      if (!underWay(input, objective)) {
+      // An objective in the draft's language was tested on its own words above. The translated
+      // example would match it on words the phrase never used: "self-service" of a support key
+      // result through the synonyms of "deployments run by product teams without a platform ticket".
+      if (!underWay(input, objective) || otherLanguage(input, objective) == null) {
         return;
       }
       Set<String> answered = new HashSet<>();
@@ -1136,7 +1142,11 @@ final class DraftGenerator {
         matchedKeys.add(key);
       }
     }
-    boolean enough = !topic.isEmpty() && matchedKeys.size() >= Math.min(MIN_TOPIC_WORDS, topic.size());
+    // A segment of customers that is the phrase's main topic answers it alone, as it does in StrategyPhrases:
+    // "Raise the 90-day second-order rate" shares the topic of "grow revenue from returning customers".
+    boolean namesSegment = input.phrases().segmentTopicOf(phrase).stream().anyMatch(matched::contains);
+    boolean enough = namesSegment
+        || (!topic.isEmpty() && matchedKeys.size() >= Math.min(MIN_TOPIC_WORDS, topic.size()));
     if (!enough || topic.size() >= MIN_TOPIC_WORDS) {
       return enough ? matched : Set.of();
     }
@@ -1186,7 +1196,9 @@ final class DraftGenerator {
       metricPairs.add(MetricParts.of(input, own, other, sibling));
     }
 
+    Set<String> segment = input.phrases().segmentTopicOf(phrase);
     List<Set<String>> translatedTopic = new ArrayList<>();
+    Set<String> translatedSegment = new HashSet<>();
     for (String word : topic) {
       Set<String> translations = null;
       for (int i = 0; i < ownParts.size(); i++) {
@@ -1202,6 +1214,9 @@ final class DraftGenerator {
       }
       if (translations != null) {
         translatedTopic.add(translations);
+        if (segment.contains(word)) {
+          translatedSegment.addAll(translations);
+        }
       }
     }
 
@@ -1219,7 +1234,11 @@ final class DraftGenerator {
           usedKeys.addAll(shared);
         }
       }
-      if (matchedWords >= needed && usedKeys.size() >= needed) {
+      // A segment of customers that is the phrase's main topic answers it alone, as in topicMatch.
+      Set<String> sharedSegment = new HashSet<>(translatedSegment);
+      sharedSegment.retainAll(partKeys);
+      if (!sharedSegment.isEmpty() || (matchedWords >= needed && usedKeys.size() >= needed)) {
+        usedKeys.addAll(sharedSegment);
         StrategyPhrases.topicTerms(other, part).stream()
             .filter(term -> usedKeys.contains(StrategyPhrases.topicKey(other, term))).forEach(matched::add);
       }

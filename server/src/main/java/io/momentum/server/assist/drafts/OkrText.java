@@ -48,27 +48,47 @@ public final class OkrText {
    * Words for customers who buy again, each read as the one word {@value #REPEAT_PURCHASE} by the
    * English analyzer: "returning", "repeat" or "existing" before customers, buyers, shoppers or
    * clients, also with a second adjective joined by "and" or "or" ("returning and guest
-   * customers"), "repeat purchase", "second order" and "order again" or "buy again". The stem
-   * "return" would tie them to product returns, and two words would weigh the wish twice in a
-   * phrase.
+   * customers"), "repeat purchase", "second order" and "order again" or "buy again". Customers
+   * who "come back" (also "more often" or "again") and who "return more often", "return again" or
+   * "return to buy" count too. The stem "return" would tie them to product returns, and two words
+   * would weigh the wish twice in a phrase. "returns" stays out, because it mostly names product
+   * returns.
    */
   static final Pattern REPEAT_CUSTOMERS = Pattern.compile("\\brepeat[\\s-]+purchases?\\b"
       + "|\\bsecond[\\s-]+orders?\\b|\\b(?:order|orders|buy|buys)\\s+again\\b"
+      + "|\\b(?:come|comes|coming|came)\\s+back(?:\\s+(?:more\\s+)?(?:often|frequently|again))?\\b"
+      + "|\\breturn(?:ing)?\\s+(?:more\\s+(?:often|frequently)|again|to\\s+(?:buy|shop|order))\\b"
       + "|\\b(?:returning|repeat|existing)"
       + "(?=(?:\\s+(?:and|or)\\s+\\p{L}+)?"
       + "\\s+(?:customers?|buyers?|shoppers?|clients?)\\b)", Pattern.CASE_INSENSITIVE);
-  /** "CSAT", which the English analyzer reads as the words it stands for, so it matches "customer satisfaction". */
+  /** The German word for customers who buy again, which the library's repeat purchase examples use. */
+  static final String REGULAR_CUSTOMERS_DE = "Stammkunden";
+  /**
+   * German words for customers who buy again or come back, each read as {@value #REGULAR_CUSTOMERS_DE}
+   * by the German analyzer: "wiederkehrende Kunden" (or "Käufer"), "wiederkommen" and "wiederkehren"
+   * with their inflections, and a clause that ends with the separated "kommen ... wieder" ("Kunden
+   * kommen öfter wieder"). "wiederkehrend" alone stays, because "wiederkehrende Umsätze" are
+   * recurring revenue.
+   */
+  static final Pattern REGULAR_CUSTOMERS = Pattern.compile(
+      "\\bwiederkehrende[nrs]?\\s+(?:Kunden|Kundinnen|Käufer|Käuferinnen)\\b"
+          + "|\\bwieder(?:kommen|kommt|kommende[nrs]?|kehren|kehrt)\\b"
+          + "|\\bkomm(?:en|t)\\b((?:\\s+[\\p{L}\\d]+){0,3}?)\\s+wieder(?=\\s*(?:[.,;:!?]|$))",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** "CSAT", which the analyzers read as the words it stands for, so it matches "customer satisfaction". */
   static final Pattern CSAT = Pattern.compile("\\bCSAT\\b");
   static final String CSAT_WORDS = "customer satisfaction score";
+  static final String CSAT_WORDS_DE = "Kundenzufriedenheit";
 
   /**
    * Analyzes field {@code en} in English, with {@link #REPEAT_CUSTOMERS} read as one word, {@link #CSAT}
    * as {@value #CSAT_WORDS}, and
-   * {@link NounStemFilter} after Lucene's Porter stemmer, and field {@code de} in German. Other
-   * fields use the standard analyzer.
+   * {@link NounStemFilter} after Lucene's Porter stemmer, and field {@code de} in German, with
+   * {@link #REGULAR_CUSTOMERS} read as {@value #REGULAR_CUSTOMERS_DE} and {@link #CSAT} as
+   * {@value #CSAT_WORDS_DE}. Other fields use the standard analyzer.
    */
   static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
-      Map.of("en", withNounStems(new EnglishAnalyzer()), "de", new GermanAnalyzer()));
+      Map.of("en", withNounStems(new EnglishAnalyzer()), "de", withGermanReadings(new GermanAnalyzer())));
   /** Sentence ends and list punctuation; a point or comma between two digits is a decimal or thousands mark, not a break. */
   private static final Pattern PHRASE_BREAK = Pattern.compile("(?:[;:!?\\n\\r•]|[.,](?!\\d)|(?<!\\d)[.,])+|\\s[-–]\\s");
   /** Words that join two clauses of a sentence; "by" only before a gerund, as in "grow revenue by winning deals". */
@@ -131,6 +151,22 @@ public final class OkrText {
       @Override
       protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
         return new TokenStreamComponents(components.getSource(), new NounStemFilter(components.getTokenStream()));
+      }
+    };
+  }
+
+  private static Analyzer withGermanReadings(Analyzer analyzer) {
+    return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return analyzer;
+      }
+
+      @Override
+      protected Reader wrapReader(String fieldName, Reader reader) {
+        // The separated "kommen ... wieder" keeps the words between them ("$1").
+        return new PatternReplaceCharFilter(CSAT, CSAT_WORDS_DE,
+            new PatternReplaceCharFilter(REGULAR_CUSTOMERS, "$1 " + REGULAR_CUSTOMERS_DE, reader));
       }
     };
   }

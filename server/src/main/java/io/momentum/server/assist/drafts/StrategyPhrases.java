@@ -30,13 +30,15 @@ final class StrategyPhrases {
 
   /**
    * Words that name a direction, a pace or a wish rather than what should change, in English and
-   * German. "faster" asks for a speed, which the key result's direction carries.
+   * German. "faster" asks for a speed and "often" for a frequency, which the key result's direction
+   * carries. "back", as in "bring customers back", only points the way of the verb.
    */
   private static final String DIRECTION_WORDS = "increase raise grow boost improve reduce cut lower decrease shorten"
-      + " drive make keep get achieve deliver want need must become ensure help enable let more less better fewer higher"
-      + " faster quicker sooner"
+      + " drive make keep get achieve deliver want need must should become ensure help enable let more less better fewer"
+      + " higher"
+      + " faster quicker sooner often frequently back"
       + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen ermöglichen helfen"
-      + " lassen befähigen wollen müssen sollen mehr weniger besser höher niedriger schneller rascher";
+      + " lassen befähigen wollen müssen sollen mehr weniger besser höher niedriger schneller rascher öfter";
 
   /**
    * Verbs, function words and generic words of measures ("customers", "rate", "monthly",
@@ -45,7 +47,7 @@ final class StrategyPhrases {
    * "from 4.6 % to 3.9 %" would otherwise count as a shared word.
    */
   private static final String GENERIC_WORDS = "bring put hold turn run want wants from per every each all our we us your its over"
-      + " up down out than via has have do does can should would may also"
+      + " up down out than via has have do does can would may also"
       + " bringen stellen halten laufen jede jeden jeder alle pro über";
 
   /** Generic words of a measure, in English and German: they name how something is counted, not what. */
@@ -318,6 +320,18 @@ final class StrategyPhrases {
   Set<String> sideTermsOf(String phrase) {
     Set<String> terms = new HashSet<>();
     phrases.stream().filter(p -> p.text().equals(phrase)).forEach(p -> terms.addAll(p.topic().side()));
+    return terms;
+  }
+
+  /**
+   * Returns the analyzed segment of customers that is the main topic of {@code phrase}
+   * ({@link #splitSegment}), such as {@value OkrText#REPEAT_PURCHASE} in "grow revenue from
+   * returning customers", or an empty set when the phrase has none or names it as one detail.
+   */
+  Set<String> segmentTopicOf(String phrase) {
+    Set<String> terms = new HashSet<>();
+    phrases.stream().filter(p -> p.text().equals(phrase)).map(p -> p.topic().main())
+        .filter(main -> !main.isEmpty() && SEGMENT_TERMS.get(language).containsAll(main)).forEach(terms::addAll);
     return terms;
   }
 

@@ -6,6 +6,8 @@ import io.momentum.server.assist.drafts.ExampleLibrary.Example;
 import io.momentum.server.assist.drafts.ExampleLibrary.ExampleKeyResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,40 @@ class LibraryTitlesTest {
       assertThat(ONE_WITH_PLURAL.matcher(title).find()).as("no plural unit after 1: " + title).isFalse();
       assertThat(BARE_TOP_N.matcher(title).find()).as("no bare top-N count: " + title).isFalse();
     }
+  }
+
+  /** Names of measures that count a kind of day themselves, so their unit may follow them. */
+  private static final Set<String> DAY_MEASURES = Set.of("sick days per employee per year",
+      "working days to close the month", "days sales outstanding", "days of supply for critical parts");
+
+  @Test
+  void unitAppearsOnce() {
+    for (Example example : LIBRARY.examples()) {
+      for (ExampleKeyResult kr : example.keyResults()) {
+        String title = DraftGenerator.exampleTitle(example.language(), kr);
+        Matcher unit = Pattern.compile("(?i)\\b" + Pattern.quote(kr.unit()) + "\\b").matcher(title);
+        long count = unit.results().count();
+        if (!DAY_MEASURES.contains(kr.metric())) {
+          assertThat(count).as("unit once: " + title).isLessThanOrEqualTo(1);
+        }
+      }
+    }
+  }
+
+  @Test
+  void serviceLeadTimeNamesDaysOnce() {
+    ExampleKeyResult english = keyResult("en", "time from requesting a new service");
+    ExampleKeyResult german = keyResult("de", "Zeit von der Anfrage eines neuen Dienstes");
+
+    assertThat(DraftGenerator.exampleTitle("en", english))
+        .isEqualTo("Reduce time from requesting a new service to its first deployment from 10 to 2 days");
+    assertThat(DraftGenerator.exampleTitle("de", german))
+        .isEqualTo("Zeit von der Anfrage eines neuen Dienstes bis zu seinem ersten Deployment von 10 auf 2 Tage senken");
+  }
+
+  private static ExampleKeyResult keyResult(String language, String metricStart) {
+    return examples(language).stream().flatMap(example -> example.keyResults().stream())
+        .filter(kr -> kr.metric().startsWith(metricStart)).findFirst().orElseThrow();
   }
 
   @Test

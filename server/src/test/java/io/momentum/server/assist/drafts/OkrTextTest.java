@@ -111,6 +111,40 @@ class OkrTextTest {
   }
 
   @Test
+  void comingBackIsRepeatPurchase() {
+    String repeat = OkrText.terms("en", "repeat purchase").iterator().next();
+
+    assertThat(OkrText.terms("en", "Customers should come back more often")).contains(repeat)
+        .doesNotContain("come", "back", "often");
+    assertThat(OkrText.terms("en", "Get customers to come back")).contains(repeat);
+    assertThat(OkrText.terms("en", "Customers should return more often")).contains(repeat).doesNotContain("return");
+    assertThat(OkrText.terms("en", "Shoppers return to buy")).contains(repeat);
+    assertThat(OkrText.terms("en", "Cut product returns")).contains("return").doesNotContain(repeat);
+    assertThat(OkrText.terms("en", "Process returns more often")).contains("return").doesNotContain(repeat);
+  }
+
+  @Test
+  void germanComingBackIsRegularCustomers() {
+    String regular = OkrText.terms("de", "Stammkunden").iterator().next();
+
+    assertThat(OkrText.terms("de", "Kunden sollen öfter wiederkommen")).contains(regular);
+    assertThat(OkrText.terms("de", "Mehr wiederkehrende Kunden")).contains(regular);
+    assertThat(OkrText.terms("de", "Umsatz mit wiederkehrenden Kunden")).containsExactlyElementsOf(
+        OkrText.terms("de", "Umsatz mit Stammkunden"));
+    assertThat(OkrText.terms("de", "Kunden kommen im Winter öfter wieder.")).contains(regular)
+        .containsAll(OkrText.terms("de", "Winter"));
+    assertThat(OkrText.terms("de", "Wiederkehrende Umsätze steigern")).doesNotContain(regular);
+    assertThat(OkrText.terms("de", "Die Ware kommt wieder ins Lager")).doesNotContain(regular);
+  }
+
+  @Test
+  void germanCsatReadsAsCustomerSatisfaction() {
+    assertThat(OkrText.terms("de", "CSAT auf 90 % steigern")).containsExactlyElementsOf(
+        OkrText.terms("de", "Kundenzufriedenheit auf 90 % steigern"));
+    assertThat(OkrText.terms("de", "Die CSAT soll steigen")).containsAll(OkrText.terms("de", "Kundenzufriedenheit"));
+  }
+
+  @Test
   void metricSplitsAtFirstPreposition() {
     assertThat(OkrText.splitMetric("customer satisfaction score after a support contact"))
         .containsExactly("customer satisfaction score", "after a support contact");

@@ -151,6 +151,26 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void comingBackMeansRepeatPurchases() {
+    String repeatMetric = "12-month repeat purchase rate returning customers repeat customers";
+    for (String strategy : List.of("Customers should come back more often", "Customers should return more often",
+        "Get customers to come back")) {
+      StrategyPhrases phrases = phrases("en", strategy);
+
+      assertThat(phrases.answeredBy(phrases.termsOf(repeatMetric))).as(strategy).containsExactly(strategy);
+      assertThat(phrases.answeredBy(phrases.termsOf("Cut the return rate from 14 % to 12 %"))).as(strategy).isEmpty();
+    }
+    for (String strategy : List.of("Kunden sollen öfter wiederkommen", "Mehr wiederkehrende Kunden gewinnen")) {
+      StrategyPhrases phrases = phrases("de", strategy);
+
+      assertThat(phrases.answeredBy(phrases.termsOf("Mehr Kunden zum nächsten Kauf zurückbringen: Umsatzanteil von"
+          + " Stammkunden")))
+          .as(strategy).containsExactly(strategy);
+      assertThat(phrases.answeredBy(phrases.termsOf("Retourenquote"))).as(strategy).isEmpty();
+    }
+  }
+
+  @Test
   void returningCustomersDetailIsOptional() {
     StrategyPhrases phrases = phrases("en", "Make checkout effortless for returning and guest customers");
 
