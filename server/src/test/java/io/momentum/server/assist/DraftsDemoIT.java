@@ -654,6 +654,26 @@ class DraftsDemoIT {
   }
 
   @Test
+  void returnsSatisfactionListsCareWorkInBothLanguages() {
+    String careWork = "Leave every customer happier than they came";
+    JsonObject reference = draft("returns", "Raise CSAT to 90 %.", "en");
+    String[][] requests = {{"Raise CSAT to 90 %.", "en"}, {"Raise customer satisfaction.", "en"},
+        {"Die Kundenzufriedenheit steigern.", "de"}, {"CSAT auf 90 % steigern.", "de"}, {"Die CSAT soll steigen.", "de"}};
+
+    assertThat(underWayTitles(reference, "Raise CSAT to 90 %")).containsExactly(careWork);
+    for (String[] request : requests) {
+      JsonObject draft = draft("returns", request[0], request[1]);
+      String phrase = request[0].substring(0, request[0].length() - 1);
+
+      assertThat(underWayTitles(draft, phrase)).as(request[0]).containsExactly(careWork);
+      assertThat(keyResults(draft)).as(request[0]).noneMatch(kr -> kr.getJsonObject("alreadyTrackedBy") != null
+          && kr.getJsonObject("alreadyTrackedBy").getString("objectiveTitle").equals(careWork));
+      assertThat(proposals(draft)).as(request[0]).hasSameSizeAs(proposals(reference));
+      assertThat(uncovered(draft)).as(request[0]).isEmpty();
+    }
+  }
+
+  @Test
   void ownPlatformObjectiveComesFirst() {
     JsonObject draft = draft("platform", "Make deployments self-service.", "en");
 

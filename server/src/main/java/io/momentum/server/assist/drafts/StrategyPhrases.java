@@ -44,10 +44,14 @@ final class StrategyPhrases {
    * Verbs, function words and generic words of measures ("customers", "rate", "monthly",
    * "session") that do not name the topic of an OKR, in English and German, beyond the direction
    * words and Lucene's stop word lists. Lucene's English list has only 33 words, so "from" in
-   * "from 4.6 % to 3.9 %" would otherwise count as a shared word.
+   * "from 4.6 % to 3.9 %" would otherwise count as a shared word. A German draft reads the
+   * organisation's English titles with the German analyzer, which keeps English stop words, so
+   * the third line lists those. "it", "not" and "such" stay topic words, because the German
+   * analyzer reads "IT", "Not" and "Suche" as them.
    */
   private static final String GENERIC_WORDS = "bring put hold turn run want wants from per every each all our we us your its over"
       + " up down out than via has have do does can would may also"
+      + " a and are as at be but by for if into is no of on or that the their then there they this to with"
       + " bringen stellen halten laufen jede jeden jeder alle pro über";
 
   /** Generic words of a measure, in English and German: they name how something is counted, not what. */

@@ -75,6 +75,12 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void germanTopicTermsLeaveOutEnglishStopWords() {
+    assertThat(StrategyPhrases.topicTerms("de", "Raise CSAT from 84 % to 89 %")).containsExactly("kundenzufriedenheit");
+    assertThat(StrategyPhrases.topicTerms("de", "Die Suche der IT verbessern")).containsExactly("such", "it");
+  }
+
+  @Test
   void topicTermsLeaveOutGenericWords() {
     assertThat(StrategyPhrases.topicTerms("en", "Bring mobile paint from 3.4 s to 2.5 s and cut every release"))
         .containsExactly("mobil", "paint", "s", "releas");
