@@ -674,6 +674,19 @@ class DraftsDemoIT {
   }
 
   @Test
+  void germanDeployClauseFindsSelfServiceExample() {
+    JsonObject english = draft("platform", "Let product teams deploy without waiting for the platform team.", "en");
+    JsonObject german = draft("platform", "Produktteams sollen deployen, ohne auf das Plattform-Team zu warten.", "de");
+
+    assertThat(keyResultTitles(english)).anyMatch(title -> title.contains("without a platform ticket"));
+    assertThat(noteCodes(german)).doesNotContain("no_match");
+    assertThat(uncovered(german)).isEmpty();
+    assertThat(proposals(german)).extracting(proposal -> proposal.getString("title"))
+        .contains("Produktteams Self-Service-Deployments ermöglichen, damit sie nie auf das Plattform-Team warten");
+    assertThat(keyResultTitles(german)).anyMatch(title -> title.startsWith("Deployments, die Produktteams ohne Ticket"));
+  }
+
+  @Test
   void ownPlatformObjectiveComesFirst() {
     JsonObject draft = draft("platform", "Make deployments self-service.", "en");
 

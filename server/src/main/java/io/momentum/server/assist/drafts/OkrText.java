@@ -79,13 +79,24 @@ public final class OkrText {
   static final Pattern CSAT = Pattern.compile("\\bCSAT\\b");
   static final String CSAT_WORDS = "customer satisfaction score";
   static final String CSAT_WORDS_DE = "Kundenzufriedenheit";
+  /**
+   * The German verb "deployen" with its inflections and the borrowed "Deploys", each read as
+   * {@value #DEPLOYMENT_DE} by the German analyzer. Its stem "deploy" would otherwise miss the
+   * noun "Deployment", which the library's deployment examples use.
+   * NOTE: "ausliefern" and "ausrollen" are not read as deploying, because they also name shipping
+   * an app ("die Mobile-App ausliefern") or rolling out a process.
+   */
+  static final Pattern DEPLOY_DE = Pattern.compile("\\b(?:ge)?deploy(?:e|en|s|st|t|te|ten|test|tet)?\\b",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  static final String DEPLOYMENT_DE = "Deployment";
 
   /**
    * Analyzes field {@code en} in English, with {@link #REPEAT_CUSTOMERS} read as one word, {@link #CSAT}
    * as {@value #CSAT_WORDS}, and
    * {@link NounStemFilter} after Lucene's Porter stemmer, and field {@code de} in German, with
-   * {@link #REGULAR_CUSTOMERS} read as {@value #REGULAR_CUSTOMERS_DE} and {@link #CSAT} as
-   * {@value #CSAT_WORDS_DE}. Other fields use the standard analyzer.
+   * {@link #REGULAR_CUSTOMERS} read as {@value #REGULAR_CUSTOMERS_DE}, {@link #CSAT} as
+   * {@value #CSAT_WORDS_DE} and {@link #DEPLOY_DE} as {@value #DEPLOYMENT_DE}. Other fields use the
+   * standard analyzer.
    */
   static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
       Map.of("en", withNounStems(new EnglishAnalyzer()), "de", withGermanReadings(new GermanAnalyzer())));
@@ -165,8 +176,8 @@ public final class OkrText {
       @Override
       protected Reader wrapReader(String fieldName, Reader reader) {
         // The separated "kommen ... wieder" keeps the words between them ("$1").
-        return new PatternReplaceCharFilter(CSAT, CSAT_WORDS_DE,
-            new PatternReplaceCharFilter(REGULAR_CUSTOMERS, "$1 " + REGULAR_CUSTOMERS_DE, reader));
+        return new PatternReplaceCharFilter(DEPLOY_DE, DEPLOYMENT_DE, new PatternReplaceCharFilter(CSAT, CSAT_WORDS_DE,
+            new PatternReplaceCharFilter(REGULAR_CUSTOMERS, "$1 " + REGULAR_CUSTOMERS_DE, reader)));
       }
     };
   }

@@ -355,7 +355,8 @@ class DraftGeneratorTest {
 
   @Test
   void germanSelfServiceDeploymentClauseFindsPlatformExample() {
-    for (String strategy : List.of("Deployments zum Self-Service machen.", "Self-Service-Deployments ermöglichen.")) {
+    for (String strategy : List.of("Deployments zum Self-Service machen.", "Self-Service-Deployments ermöglichen.",
+        "Produktteams sollen deployen, ohne auf das Plattform-Team zu warten.")) {
       DraftGenerator.Result result = draft("de", strategy, List.of(), List.of());
 
       assertThat(result.unmatched()).as(strategy).isEmpty();

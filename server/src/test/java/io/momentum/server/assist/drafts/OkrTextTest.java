@@ -2,6 +2,7 @@ package io.momentum.server.assist.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,6 +136,17 @@ class OkrTextTest {
         .containsAll(OkrText.terms("de", "Winter"));
     assertThat(OkrText.terms("de", "Wiederkehrende Umsätze steigern")).doesNotContain(regular);
     assertThat(OkrText.terms("de", "Die Ware kommt wieder ins Lager")).doesNotContain(regular);
+  }
+
+  @Test
+  void germanDeployReadsAsDeployment() {
+    Set<String> deployment = OkrText.terms("de", "Deployment");
+
+    for (String text : List.of("Produktteams sollen deployen", "Das Team deployt täglich", "Wir haben gestern gedeployt",
+        "Sie deployten selbst", "Zehn Deploys pro Woche")) {
+      assertThat(OkrText.terms("de", text)).as(text).containsAll(deployment);
+    }
+    assertThat(OkrText.terms("de", "Deployments pro Woche")).containsAll(deployment);
   }
 
   @Test
