@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -147,6 +148,22 @@ public final class OkrText {
   }
 
   private static Analyzer withNounStems(Analyzer analyzer) {
+    return withReadings(analyzer, reader -> new PatternReplaceCharFilter(CSAT, CSAT_WORDS,
+        new PatternReplaceCharFilter(REPEAT_CUSTOMERS, REPEAT_PURCHASE, reader)), NounStemFilter::new);
+  }
+
+  private static Analyzer withGermanReadings(Analyzer analyzer) {
+    // The separated "kommen ... wieder" keeps the words between them ("$1").
+    return withReadings(analyzer, reader -> new PatternReplaceCharFilter(DEPLOY_DE, DEPLOYMENT_DE,
+        new PatternReplaceCharFilter(CSAT, CSAT_WORDS_DE,
+            new PatternReplaceCharFilter(REGULAR_CUSTOMERS, "$1 " + REGULAR_CUSTOMERS_DE, reader))), stream -> stream);
+  }
+
+  /**
+   * Wraps {@code analyzer} so that {@code readings} rewrite the text before it is tokenised and
+   * {@code filter} runs on its tokens, at index and query time alike.
+   */
+  private static Analyzer withReadings(Analyzer analyzer, UnaryOperator<Reader> readings, UnaryOperator<TokenStream> filter) {
     return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
       @Override
       protected Analyzer getWrappedAnalyzer(String fieldName) {
@@ -155,29 +172,12 @@ public final class OkrText {
 
       @Override
       protected Reader wrapReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(CSAT, CSAT_WORDS,
-            new PatternReplaceCharFilter(REPEAT_CUSTOMERS, REPEAT_PURCHASE, reader));
+        return readings.apply(reader);
       }
 
       @Override
       protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-        return new TokenStreamComponents(components.getSource(), new NounStemFilter(components.getTokenStream()));
-      }
-    };
-  }
-
-  private static Analyzer withGermanReadings(Analyzer analyzer) {
-    return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
-      @Override
-      protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return analyzer;
-      }
-
-      @Override
-      protected Reader wrapReader(String fieldName, Reader reader) {
-        // The separated "kommen ... wieder" keeps the words between them ("$1").
-        return new PatternReplaceCharFilter(DEPLOY_DE, DEPLOYMENT_DE, new PatternReplaceCharFilter(CSAT, CSAT_WORDS_DE,
-            new PatternReplaceCharFilter(REGULAR_CUSTOMERS, "$1 " + REGULAR_CUSTOMERS_DE, reader)));
+        return new TokenStreamComponents(components.getSource(), filter.apply(components.getTokenStream()));
       }
     };
   }
