@@ -7,7 +7,7 @@
 // step fails.
 //
 //   node scripts/stalled-signal-e2e.js --url http://127.0.0.1:8080 --email E --password P \
-//     --unit UNIT_ID --key revenue --ready FILE --out DIR
+//     --unit UNIT_ID --key revenue --check-ins 4 --ready FILE --out DIR
 //
 // Needs Debian's chromium at /usr/bin/chromium (or CHROMIUM_PATH); playwright-core brings no browser.
 
@@ -23,6 +23,7 @@ const { values: options } = parseArgs({
     password: { type: 'string' },
     unit: { type: 'string' },
     key: { type: 'string' },
+    'check-ins': { type: 'string' },
     ready: { type: 'string' },
     out: { type: 'string', default: 'target/screenshots' },
   },
@@ -68,6 +69,14 @@ await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, res
   const waitStarted = Date.now()
   await signal.waitFor({ timeout: ARRIVAL_LIMIT_MS })
   result.arrivalMillis = Date.now() - waitStarted
+  // The test's check-ins arrive one by one, so the signal may be raised over fewer of them and is
+  // then updated live; the checks below read it once it covers all of them.
+  await page.waitForFunction(
+    (count) => document.querySelector('[data-kind="stalled_despite_effort"] [data-testid="signal-explanation"]')
+      ?.textContent.includes(`over its last ${count} check-ins`),
+    options['check-ins'],
+    { timeout: ARRIVAL_LIMIT_MS },
+  )
   result.sameDocument = await page.evaluate(() => window.momentumBoardOpened === true)
   result.severity = await signal.getAttribute('data-severity')
   result.kindLabel = await text(signal.locator('.kind'))

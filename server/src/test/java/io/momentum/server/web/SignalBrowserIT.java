@@ -96,7 +96,7 @@ class SignalBrowserIT {
         return BrowserScript.run("scripts/stalled-signal-e2e.js", List.of(
             "--url", "http://127.0.0.1:" + TestNode.httpPort(),
             "--email", org.email, "--password", TestOrg.PASSWORD,
-            "--unit", org.teamId.toString(), "--key", "revenue",
+            "--unit", org.teamId.toString(), "--key", "revenue", "--check-ins", "4",
             "--ready", ready.toString(), "--out", BrowserScript.SCREENSHOTS.toString()), 180);
       } catch (Exception e) {
         throw new IllegalStateException("Running the browser script failed", e);
