@@ -3,6 +3,7 @@
 
 import { unref } from 'vue'
 import { derivedDecimals } from './numbers.js'
+import { percentTenths } from './percent.js'
 import { sourceLabel } from './sources.js'
 
 // Lower ranks come first: signals still open, then the worse severity.
@@ -105,6 +106,28 @@ function forecastText(signal, estimate, t, format) {
 }
 
 /**
+ * Returns the forecast progress of an off-track signal with one decimal, as the board card writes
+ * it ("39.5"), from the progress in the signal's evidence. The engine's `forecastPercent` param
+ * is whole percent, or one decimal where whole percent would reach the off-track threshold. It is
+ * the fallback for signals without that evidence, and for a progress that one decimal would round
+ * up to the threshold (0.3995 would read "40.0" while below 0.40).
+ */
+function forecastPercentText(signal, format) {
+  const params = signal.params ?? {}
+  const forecast = signal.evidence?.forecast ?? {}
+  const progress = forecast.progress === undefined || forecast.progress === null ? NaN : Number(forecast.progress)
+  const threshold = Number(forecast.offTrackBelow)
+  if (Number.isFinite(progress) && format.percentNumber) {
+    const tenths = percentTenths(progress)
+    if (!Number.isFinite(threshold) || tenths < Math.round(threshold * 1000)) {
+      return format.percentNumber(progress)
+    }
+  }
+  // The decimal of the engine's value is written in the person's language.
+  return params.forecastPercent === undefined ? undefined : format.valueText(Number(params.forecastPercent), null)
+}
+
+/**
  * Returns a signal's explanation in the person's language: the message for its code filled with
  * its params, else the server's English sentence. `format` formats instants, dates and values
  * (`dateTimeText`, `dateText`, `valueText`).
@@ -141,9 +164,7 @@ export function explanationText(signal, { t, te, locale }, format) {
     red: value(params.red),
     green: value(params.green),
     centre: estimate(params.centre),
-    // The engine sends whole percent, or one decimal where whole percent would reach the
-    // off-track threshold, so the decimal is written in the person's language.
-    forecastPercent: params.forecastPercent === undefined ? undefined : format.valueText(Number(params.forecastPercent), null),
+    forecastPercent: forecastPercentText(signal, format),
     z: format.valueText(Math.abs(Number(params.z ?? 0)), null),
     cycleEnd: params.cycleEnd ? format.dateText(params.cycleEnd) : '',
     dueAt: params.dueAt ? format.dateText(params.dueAt) : '',

@@ -365,3 +365,31 @@ describe('nodeRoute', () => {
     expect(nodeRoute(null)).toBeNull()
   })
 })
+
+describe('forecast percent', () => {
+  const percentFormat = {
+    dateTimeText: (iso) => `at ${iso}`,
+    dateText: (iso) => iso.slice(0, 10),
+    valueText: (n, unit) => (unit ? `${n} ${unit}` : `${n}`),
+    estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}`,
+    percentNumber: (progress) => (progress * 100).toFixed(1),
+  }
+  const offTrack = (progress, forecastPercent) => signal('s-30', '2026-12-04T10:00:00Z', ['n-1'], {
+    code: 'off_track_forecast',
+    params: { title: 'Churn', forecast: '5.3', decimals: 1, forecastPercent, target: '3.5', unit: '%', leadWeeks: 3, cycleEnd: '2026-12-31' },
+    evidence: { start: '6', target: '3.5', current: '5.7', forecast: { value: '5.3', progress, offTrackBelow: '0.40' } },
+  })
+
+  it('shows one decimal like the card', () => {
+    expect(explanationText(offTrack('0.3952', 39), i18n, percentFormat)).toContain(', 39.5 % of the way to its target 3.5 %.')
+  })
+
+  it('keeps engine percent at the threshold', () => {
+    expect(explanationText(offTrack('0.3996', 39.9), i18n, percentFormat)).toContain(', 39.9 % of the way')
+  })
+
+  it('keeps engine percent without evidence progress', () => {
+    const older = { ...offTrack('0.3952', 39), evidence: {} }
+    expect(explanationText(older, i18n, percentFormat)).toContain(', 39 % of the way')
+  })
+})
