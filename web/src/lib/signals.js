@@ -312,3 +312,37 @@ export function sparklinePoints(points, width, height) {
 function round(number) {
   return Math.round(number * 10) / 10
 }
+
+/**
+ * Returns who acknowledged and who snoozed a signal, and their note or reason, from the signal's
+ * actions (oldest first, as GET /api/v1/signals/{id} returns them): {acknowledged, snoozed}, each
+ * {byName, reason, at} of the latest such action or null. Waking puts a signal back to open, so
+ * actions before the latest `woke` no longer count.
+ */
+export function signalActivity(actions) {
+  const activity = { acknowledged: null, snoozed: null }
+  for (const action of actions ?? []) {
+    if (action.action === 'woke') {
+      activity.acknowledged = null
+      activity.snoozed = null
+    } else if (action.action === 'acknowledged' || action.action === 'snoozed') {
+      activity[action.action] = { byName: action.byName ?? null, reason: action.reason ?? null, at: action.at }
+    }
+  }
+  return activity
+}
+
+/**
+ * Returns the line that names who acted on a signal, such as "Acknowledged by Demo User: looking
+ * into it", worded by `t`, or null without such an action.
+ */
+export function activityText(entry, action, t) {
+  if (!entry) {
+    return null
+  }
+  const name = entry.byName || t('signals.someone')
+  const reason = entry.reason?.trim()
+  return reason
+    ? t(`signals.${action}ByWithReason`, { name, reason })
+    : t(`signals.${action}By`, { name })
+}

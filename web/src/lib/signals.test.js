@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
-import { amountsHaveCents, boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, spanText, sparklinePoints } from './signals.js'
+import { activityText, amountsHaveCents, boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, signalActivity, sourceText, spanText, sparklinePoints } from './signals.js'
 
 const i18n = createMomentumI18n('en').global
 const german = createMomentumI18n('de').global
@@ -391,5 +391,43 @@ describe('forecast percent', () => {
   it('keeps engine percent without evidence progress', () => {
     const older = { ...offTrack('0.3952', 39), evidence: {} }
     expect(explanationText(older, i18n, percentFormat)).toContain(', 39 % of the way')
+  })
+})
+
+describe('signalActivity', () => {
+  const acknowledged = { action: 'acknowledged', byName: 'Demo User', reason: 'looking into it', at: '2026-12-04T10:00:00Z' }
+  const snoozed = { action: 'snoozed', byName: 'Dana Weber', reason: 'waiting for the data', at: '2026-12-04T11:00:00Z' }
+
+  it('keeps latest acknowledgement and snooze', () => {
+    const activity = signalActivity([{ action: 'raised', byName: null, at: '2026-12-04T09:00:00Z' }, acknowledged, snoozed])
+    expect(activity.acknowledged).toEqual({ byName: 'Demo User', reason: 'looking into it', at: '2026-12-04T10:00:00Z' })
+    expect(activity.snoozed).toEqual({ byName: 'Dana Weber', reason: 'waiting for the data', at: '2026-12-04T11:00:00Z' })
+  })
+
+  it('forgets actions before waking', () => {
+    const activity = signalActivity([acknowledged, snoozed, { action: 'woke', at: '2026-12-05T11:00:00Z' }])
+    expect(activity.acknowledged).toBeNull()
+    expect(activity.snoozed).toBeNull()
+  })
+
+  it('returns nothing without actions', () => {
+    expect(signalActivity(undefined)).toEqual({ acknowledged: null, snoozed: null })
+  })
+})
+
+describe('activityText', () => {
+  it('names person and note', () => {
+    const entry = { byName: 'Demo User', reason: 'looking into it' }
+    expect(activityText(entry, 'acknowledged', i18n.t)).toBe('Acknowledged by Demo User: looking into it')
+    expect(activityText(entry, 'snoozed', german.t)).toBe('Zurückgestellt von Demo User: looking into it')
+  })
+
+  it('names person without note', () => {
+    expect(activityText({ byName: 'Demo User', reason: ' ' }, 'acknowledged', i18n.t)).toBe('Acknowledged by Demo User')
+    expect(activityText({ byName: 'Demo User', reason: null }, 'acknowledged', german.t)).toBe('Bestätigt von Demo User')
+  })
+
+  it('returns null without action', () => {
+    expect(activityText(null, 'snoozed', i18n.t)).toBeNull()
   })
 })
