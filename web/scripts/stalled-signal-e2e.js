@@ -3,8 +3,9 @@
 // as --ready, on which the test sends flat check-ins of a key result while the work items of its
 // linked initiative close. The stalled-despite-effort signal must arrive on the open board live,
 // without a reload, with its explanation and its evidence: the check-ins, the work done per week
-// and a chart. Writes screenshots and prints one JSON line with the results; exits with 1 when a
-// step fails.
+// and a chart. The person then acknowledges it with a note, snoozes it with a reason and resolves
+// it with a reason: the card names who acted, and the key result's decision trail lists all three.
+// Writes screenshots and prints one JSON line with the results; exits with 1 when a step fails.
 //
 //   node scripts/stalled-signal-e2e.js --url http://127.0.0.1:8080 --email E --password P \
 //     --unit UNIT_ID --key revenue --check-ins 4 --ready FILE --out DIR
@@ -106,6 +107,16 @@ await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, res
   await signal.screenshot({ path: join(options.out, 'stalled-signal-evidence-de.png') })
   await page.click('[data-testid="language-en"]')
 
+  result.severityWord = await text(signal.locator('[data-testid="signal-warning"]'))
+
+  // The card names who acknowledged the signal and their note.
+  await signal.locator('[data-testid="signal-acknowledge"]').click()
+  await page.fill('[data-testid="signal-reason"]', 'Looking into it')
+  await page.click('[data-testid="signal-submit"]')
+  await page.locator('[data-testid="signal"][data-kind="stalled_despite_effort"][data-state="acknowledged"]').waitFor({ timeout: 10_000 })
+  await signal.locator('[data-testid="signal-activity"]').first().waitFor({ timeout: 10_000 })
+  result.acknowledgedActivity = await signal.locator('[data-testid="signal-activity"]').allTextContents()
+
   // A snoozed signal's header carries the most labels. In the side column at 1280 x 800 they
   // must not break inside a label, as "Stalled / despite effort" did.
   await page.setViewportSize({ width: 1280, height: 800 })
@@ -121,6 +132,29 @@ await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, res
     await signal.screenshot({ path: join(options.out, `stalled-signal-snoozed-${language}.png`) })
   }
   await page.click('[data-testid="language-en"]')
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-kind="stalled_despite_effort"] [data-testid="signal-activity"]').length === 2,
+    null,
+    { timeout: 10_000 },
+  )
+  result.snoozedActivity = await signal.locator('[data-testid="signal-activity"]').allTextContents()
+  result.acknowledgeOfferedWhenSnoozed = await signal.locator('[data-testid="signal-acknowledge"]').count()
+  await signal.screenshot({ path: join(options.out, 'stalled-signal-activity.png') })
+
+  // A resolved signal leaves the board; the key result's decision trail keeps all three actions.
+  await signal.locator('[data-testid="signal-resolve"]').click()
+  await page.fill('[data-testid="signal-reason"]', 'Release shipped')
+  await page.click('[data-testid="signal-submit"]')
+  await signal.waitFor({ state: 'detached', timeout: 10_000 })
+  await card.locator('[data-testid="kr-link"]').click()
+  await page.locator('[data-testid="kr-decisions"]').click()
+  await page.locator('[data-testid="decision-list"]').waitFor({ timeout: 10_000 })
+  result.trailPath = new URL(page.url()).pathname
+  const signalRows = page.locator('[data-testid="decision"][data-kind="signal.action"]')
+  result.trailDecisions = await signalRows.locator('[data-testid="decision-value"]').allTextContents()
+  result.trailReasons = await signalRows.locator('[data-testid="decision-reason"]').allTextContents()
+  result.trailActors = await signalRows.locator('[data-testid="decision-actor"]').allTextContents()
+  await page.screenshot({ path: join(options.out, 'stalled-signal-trail.png'), fullPage: true })
   result.unexpectedConsoleErrors = result.consoleErrors.slice(errorsBeforeBoard)
 
   return result.stalledBefore === 0 && result.sameDocument === true && result.pointRows > 0

@@ -25,6 +25,7 @@ export const routes = [
   { path: '/nodes/:nodeId/impact', name: 'impact', component: () => import('./pages/ImpactChainPage.vue'), props: true },
   { path: '/initiatives', name: 'initiatives', component: () => import('./pages/InitiativesPage.vue'), meta: { cycleInUrl: true } },
   { path: '/cycles', name: 'cycles', component: () => import('./pages/CyclesPage.vue') },
+  { path: '/decisions', name: 'decisions', component: () => import('./pages/DecisionsPage.vue') },
   { path: '/integrations', name: 'integrations', component: () => import('./pages/IntegrationsPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue') },
   { path: '/settings/api-tokens', name: 'apiTokens', component: () => import('./pages/ApiTokensPage.vue') },

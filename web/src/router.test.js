@@ -77,6 +77,7 @@ describe('strategy-office routes', () => {
     ['/kpis/kpi-1', 'kpi'],
     ['/initiatives', 'initiatives'],
     ['/cycles', 'cycles'],
+    ['/decisions', 'decisions'],
     ['/settings', 'settings'],
   ])('resolves %s to %s', (path, name) => {
     const app = serverWith({})

@@ -3,6 +3,7 @@
 
 import { unref } from 'vue'
 import { derivedDecimals } from './numbers.js'
+import { percentTenths } from './percent.js'
 import { sourceLabel } from './sources.js'
 
 // Lower ranks come first: signals still open, then the worse severity.
@@ -105,6 +106,28 @@ function forecastText(signal, estimate, t, format) {
 }
 
 /**
+ * Returns the forecast progress of an off-track signal with one decimal, as the board card writes
+ * it ("39.5"), from the progress in the signal's evidence. The engine's `forecastPercent` param
+ * is whole percent, or one decimal where whole percent would reach the off-track threshold. It is
+ * the fallback for signals without that evidence, and for a progress that one decimal would round
+ * up to the threshold (0.3995 would read "40.0" while below 0.40).
+ */
+function forecastPercentText(signal, format) {
+  const params = signal.params ?? {}
+  const forecast = signal.evidence?.forecast ?? {}
+  const progress = forecast.progress === undefined || forecast.progress === null ? NaN : Number(forecast.progress)
+  const threshold = Number(forecast.offTrackBelow)
+  if (Number.isFinite(progress) && format.percentNumber) {
+    const tenths = percentTenths(progress)
+    if (!Number.isFinite(threshold) || tenths < Math.round(threshold * 1000)) {
+      return format.percentNumber(progress)
+    }
+  }
+  // The decimal of the engine's value is written in the person's language.
+  return params.forecastPercent === undefined ? undefined : format.valueText(Number(params.forecastPercent), null)
+}
+
+/**
  * Returns a signal's explanation in the person's language: the message for its code filled with
  * its params, else the server's English sentence. `format` formats instants, dates and values
  * (`dateTimeText`, `dateText`, `valueText`).
@@ -141,9 +164,7 @@ export function explanationText(signal, { t, te, locale }, format) {
     red: value(params.red),
     green: value(params.green),
     centre: estimate(params.centre),
-    // The engine sends whole percent, or one decimal where whole percent would reach the
-    // off-track threshold, so the decimal is written in the person's language.
-    forecastPercent: params.forecastPercent === undefined ? undefined : format.valueText(Number(params.forecastPercent), null),
+    forecastPercent: forecastPercentText(signal, format),
     z: format.valueText(Math.abs(Number(params.z ?? 0)), null),
     cycleEnd: params.cycleEnd ? format.dateText(params.cycleEnd) : '',
     dueAt: params.dueAt ? format.dateText(params.dueAt) : '',
@@ -290,4 +311,38 @@ export function sparklinePoints(points, width, height) {
 
 function round(number) {
   return Math.round(number * 10) / 10
+}
+
+/**
+ * Returns who acknowledged and who snoozed a signal, and their note or reason, from the signal's
+ * actions (oldest first, as GET /api/v1/signals/{id} returns them): {acknowledged, snoozed}, each
+ * {byName, reason, at} of the latest such action or null. Waking puts a signal back to open, so
+ * actions before the latest `woke` no longer count.
+ */
+export function signalActivity(actions) {
+  const activity = { acknowledged: null, snoozed: null }
+  for (const action of actions ?? []) {
+    if (action.action === 'woke') {
+      activity.acknowledged = null
+      activity.snoozed = null
+    } else if (action.action === 'acknowledged' || action.action === 'snoozed') {
+      activity[action.action] = { byName: action.byName ?? null, reason: action.reason ?? null, at: action.at }
+    }
+  }
+  return activity
+}
+
+/**
+ * Returns the line that names who acted on a signal, such as "Acknowledged by Demo User: looking
+ * into it", worded by `t`, or null without such an action.
+ */
+export function activityText(entry, action, t) {
+  if (!entry) {
+    return null
+  }
+  const name = entry.byName || t('signals.someone')
+  const reason = entry.reason?.trim()
+  return reason
+    ? t(`signals.${action}ByWithReason`, { name, reason })
+    : t(`signals.${action}By`, { name })
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
-import { amountsHaveCents, boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, sourceText, spanText, sparklinePoints } from './signals.js'
+import { activityText, amountsHaveCents, boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, signalActivity, sourceText, spanText, sparklinePoints } from './signals.js'
 
 const i18n = createMomentumI18n('en').global
 const german = createMomentumI18n('de').global
@@ -363,5 +363,71 @@ describe('nodeRoute', () => {
     expect(nodeRoute({ id: 'p', kind: 'kpi' })).toEqual({ name: 'kpi', params: { kpiId: 'p' } })
     expect(nodeRoute({ id: 'i', kind: 'initiative' })).toEqual({ name: 'impact', params: { nodeId: 'i' } })
     expect(nodeRoute(null)).toBeNull()
+  })
+})
+
+describe('forecast percent', () => {
+  const percentFormat = {
+    dateTimeText: (iso) => `at ${iso}`,
+    dateText: (iso) => iso.slice(0, 10),
+    valueText: (n, unit) => (unit ? `${n} ${unit}` : `${n}`),
+    estimateText: (n, unit, decimals) => `${n.toFixed(decimals)} ${unit}`,
+    percentNumber: (progress) => (progress * 100).toFixed(1),
+  }
+  const offTrack = (progress, forecastPercent) => signal('s-30', '2026-12-04T10:00:00Z', ['n-1'], {
+    code: 'off_track_forecast',
+    params: { title: 'Churn', forecast: '5.3', decimals: 1, forecastPercent, target: '3.5', unit: '%', leadWeeks: 3, cycleEnd: '2026-12-31' },
+    evidence: { start: '6', target: '3.5', current: '5.7', forecast: { value: '5.3', progress, offTrackBelow: '0.40' } },
+  })
+
+  it('shows one decimal like the card', () => {
+    expect(explanationText(offTrack('0.3952', 39), i18n, percentFormat)).toContain(', 39.5 % of the way to its target 3.5 %.')
+  })
+
+  it('keeps engine percent at the threshold', () => {
+    expect(explanationText(offTrack('0.3996', 39.9), i18n, percentFormat)).toContain(', 39.9 % of the way')
+  })
+
+  it('keeps engine percent without evidence progress', () => {
+    const older = { ...offTrack('0.3952', 39), evidence: {} }
+    expect(explanationText(older, i18n, percentFormat)).toContain(', 39 % of the way')
+  })
+})
+
+describe('signalActivity', () => {
+  const acknowledged = { action: 'acknowledged', byName: 'Demo User', reason: 'looking into it', at: '2026-12-04T10:00:00Z' }
+  const snoozed = { action: 'snoozed', byName: 'Dana Weber', reason: 'waiting for the data', at: '2026-12-04T11:00:00Z' }
+
+  it('keeps latest acknowledgement and snooze', () => {
+    const activity = signalActivity([{ action: 'raised', byName: null, at: '2026-12-04T09:00:00Z' }, acknowledged, snoozed])
+    expect(activity.acknowledged).toEqual({ byName: 'Demo User', reason: 'looking into it', at: '2026-12-04T10:00:00Z' })
+    expect(activity.snoozed).toEqual({ byName: 'Dana Weber', reason: 'waiting for the data', at: '2026-12-04T11:00:00Z' })
+  })
+
+  it('forgets actions before waking', () => {
+    const activity = signalActivity([acknowledged, snoozed, { action: 'woke', at: '2026-12-05T11:00:00Z' }])
+    expect(activity.acknowledged).toBeNull()
+    expect(activity.snoozed).toBeNull()
+  })
+
+  it('returns nothing without actions', () => {
+    expect(signalActivity(undefined)).toEqual({ acknowledged: null, snoozed: null })
+  })
+})
+
+describe('activityText', () => {
+  it('names person and note', () => {
+    const entry = { byName: 'Demo User', reason: 'looking into it' }
+    expect(activityText(entry, 'acknowledged', i18n.t)).toBe('Acknowledged by Demo User: looking into it')
+    expect(activityText(entry, 'snoozed', german.t)).toBe('Zurückgestellt von Demo User: looking into it')
+  })
+
+  it('names person without note', () => {
+    expect(activityText({ byName: 'Demo User', reason: ' ' }, 'acknowledged', i18n.t)).toBe('Acknowledged by Demo User')
+    expect(activityText({ byName: 'Demo User', reason: null }, 'acknowledged', german.t)).toBe('Bestätigt von Demo User')
+  })
+
+  it('returns null without action', () => {
+    expect(activityText(null, 'snoozed', i18n.t)).toBeNull()
   })
 })

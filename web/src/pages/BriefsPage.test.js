@@ -54,6 +54,21 @@ afterEach(() => {
 })
 
 describe('briefs page', () => {
+  it.each([
+    ['en', 'Q3 2026 (closed)'],
+    ['de', 'Q3 2026 (abgeschlossen)'],
+  ])('marks closed cycle in cycle list in %s', async (locale, expected) => {
+    const q3 = { ...Q4, id: 'c-q3', key: '2026-q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30', closed: true }
+    ;({ wrapper, fake } = await mountPage(BriefsPage, {
+      path: '/units/u-checkout/briefs', locale, props: { unitId: 'u-checkout' }, routes: routes({ 'GET /api/v1/cycles': page([Q4, q3]) }),
+    }))
+    await flushPromises()
+
+    const options = wrapper.findAll('[data-testid="brief-cycle"] option').map((option) => option.text())
+    expect(options).toContain(expected)
+    expect(options).toContain('Q4 2026')
+  })
+
   it('generates brief of unit and cycle', async () => {
     await openBriefs('/units/u-checkout/briefs', { 'POST /api/v1/assist/briefs': { status: 201, body: BRIEF } })
 

@@ -52,6 +52,11 @@ describe('key result page', () => {
     expect(wrapper.get('[data-testid="kr-check-in"]').attributes('href')).toBe(`/units/${UNIT_ID}/check-in?keyResult=k-conversion`)
   })
 
+  it('links to its decision trail', async () => {
+    await openKeyResult()
+    expect(wrapper.get('[data-testid="kr-decisions"]').attributes('href')).toBe('/decisions?nodeId=k-conversion')
+  })
+
   it('charts value and confidence on two axes', async () => {
     await openKeyResult()
     const option = chartOption()

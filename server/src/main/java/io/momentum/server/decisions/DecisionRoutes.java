@@ -155,6 +155,7 @@ public final class DecisionRoutes {
       query.reject("kind", "must be one of " + String.join(", ", DecisionTrail.KINDS.stream().sorted().toList()));
     }
     String subjectId = query.text("subjectId");
+    String nodeId = query.text("nodeId");
     String ref = query.text("ref");
     String beforeText = query.text("before");
     Long before = null;
@@ -165,6 +166,6 @@ public final class DecisionRoutes {
         query.reject("before", "must be the id of an entry, as nextBefore of the previous page gives it");
       }
     }
-    return new DecisionTrail.Filter(kind, subjectId, ref, before);
+    return new DecisionTrail.Filter(kind, subjectId, nodeId, ref, before);
   }
 }

@@ -81,7 +81,7 @@ public final class DecisionTrail {
   /**
    * Reads a page of an organisation's entries, newest first.
    *
-   * @param filter optional kind, subject id and ref; entries with an id below {@code before} when it is set
+   * @param filter optional kind, subject id, node id and ref; entries with an id below {@code before} when it is set
    */
   public Future<JsonObject> page(SqlClient client, String orgId, Filter filter, int limit) {
     StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM decisions WHERE org_id = $1");
@@ -140,6 +140,11 @@ public final class DecisionTrail {
       params.addString(filter.subjectId());
       sql.append(" AND subject_id = $").append(params.size());
     }
+    if (filter.nodeId() != null) {
+      params.addString(filter.nodeId());
+      sql.append(" AND (subject_id = $").append(params.size())
+          .append(" OR (kind = '" + SIGNAL_ACTION + "' AND evidence->'nodeIds' ? $").append(params.size()).append("))");
+    }
     if (filter.ref() != null) {
       params.addString(filter.ref());
       sql.append(" AND ref = $").append(params.size());
@@ -173,10 +178,13 @@ public final class DecisionTrail {
         .put("ref", row.getString("ref"));
   }
 
-  /** Optional conditions of a trail query; null fields match everything. */
-  public record Filter(String kind, String subjectId, String ref, Long before) {
+  /**
+   * Optional conditions of a trail query; null fields match everything. {@code nodeId} matches the
+   * entries whose subject is the node and the actions on signals whose evidence names the node.
+   */
+  public record Filter(String kind, String subjectId, String nodeId, String ref, Long before) {
 
     /** Matches every entry. */
-    public static final Filter ALL = new Filter(null, null, null, null);
+    public static final Filter ALL = new Filter(null, null, null, null, null);
   }
 }

@@ -90,6 +90,33 @@ class DecisionTrailIT {
   }
 
   @Test
+  void nodeFilterListsItsSignalActions() {
+    DecisionTrail trail = new DecisionTrail(Clock.systemUTC());
+    UUID keyResultId = org.keyResults.get("revenue");
+    UUID otherKeyResultId = org.keyResults.get("defects");
+    String signalId = UUID.randomUUID().toString();
+    long dismissal = Http.json(api.post("/api/v1/decisions", dismissal(keyResultId, "no_target"))).getLong("id");
+    long signalAction = trail.record(node.services().pool(), Decision.bySystem(org.orgId, DecisionTrail.SIGNAL_ACTION,
+        "signal", signalId, "acknowledged", "Looking into it", new JsonObject().put("kind", "stalled_despite_effort")
+            .put("nodeIds", new JsonArray().add(keyResultId.toString())), signalId)).await();
+    String otherSignalId = UUID.randomUUID().toString();
+    long otherSignalAction = trail.record(node.services().pool(), Decision.bySystem(org.orgId,
+        DecisionTrail.SIGNAL_ACTION, "signal", otherSignalId, "snoozed", "Waiting for data",
+        new JsonObject().put("kind", "missed_check_in").put("nodeIds", new JsonArray().add(otherKeyResultId.toString())),
+        otherSignalId)).await();
+
+    List<Long> ids = items(api.get("/api/v1/decisions?nodeId=" + keyResultId)).stream()
+        .map(e -> ((JsonObject) e).getLong("id")).toList();
+    List<Long> signalIds = items(api.get("/api/v1/decisions?nodeId=" + keyResultId + "&kind=signal.action")).stream()
+        .map(e -> ((JsonObject) e).getLong("id")).toList();
+
+    assertThat(ids).contains(dismissal, signalAction);
+    assertThat(ids).doesNotContain(otherSignalAction);
+    assertThat(signalIds).contains(signalAction);
+    assertThat(signalIds).doesNotContain(dismissal, otherSignalAction);
+  }
+
+  @Test
   void pagesFollowNextBefore() {
     UUID keyResultId = org.keyResults.get("defects");
     List<Long> ids = new ArrayList<>();
@@ -139,7 +166,7 @@ class DecisionTrailIT {
     UUID otherKeyResultId = otherOrg.keyResults.get("launch");
     assertThat(otherApi.post("/api/v1/decisions", dismissal(otherKeyResultId, "no_owner")).statusCode()).isEqualTo(201);
 
-    HttpResponse<Buffer> foreignSubject = otherApi.post("/api/v1/decisions", dismissal(keyResultId, "no_owner"));
+    HttpResponse<Buffer> foreignSubject = otherApi.post("/api/v1/decisions", dismissal(keyResultId, "no_target"));
     JsonArray otherList = items(otherApi.get("/api/v1/decisions?subjectId=" + keyResultId));
     HttpResponse<Buffer> otherExport = otherApi.get("/api/v1/decisions/export");
 

@@ -142,6 +142,17 @@ class SignalBrowserIT {
       assertThat(lines.getInteger("until")).as("lines of the snooze time in " + language).isEqualTo(1);
       assertThat(lines.getInteger("rows")).as("rows of the header in " + language).isBetween(1, 2);
     }
+    assertThat(result.getString("severityWord")).isEqualTo("warning");
+    assertThat(result.getJsonArray("acknowledgedActivity").getList())
+        .containsExactly("Acknowledged by Olivia Owner: Looking into it");
+    assertThat(result.getJsonArray("snoozedActivity").getList()).containsExactly(
+        "Acknowledged by Olivia Owner: Looking into it", "Snoozed by Olivia Owner: Waiting for the release on Monday");
+    assertThat(result.getInteger("acknowledgeOfferedWhenSnoozed")).isZero();
+    assertThat(result.getString("trailPath")).isEqualTo("/decisions");
+    assertThat(result.getJsonArray("trailDecisions").getList()).containsExactly("resolved", "snoozed", "acknowledged");
+    assertThat(result.getJsonArray("trailReasons").getList())
+        .containsExactly("Release shipped", "Waiting for the release on Monday", "Looking into it");
+    assertThat(result.getJsonArray("trailActors").getList()).containsOnly("Olivia Owner");
     assertThat(result.getJsonArray("unexpectedConsoleErrors")).isEmpty();
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(BrowserScript.SCREENSHOTS.resolve("stalled-signal-evidence.png")).exists();
