@@ -62,6 +62,8 @@ final class BriefComposer {
   static final BigDecimal RISE_OVER_PLAN = new BigDecimal("0.05");
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
+  /** The highest confidence that makes a node off track whatever its progress. */
+  static final int OFF_TRACK_CONFIDENCE = 3;
 
   /**
    * Field of a risk sentence, removed before output, that names why its subject is a risk:
@@ -207,8 +209,9 @@ final class BriefComposer {
     risks.addAll(staleCounts());
     sections.add(section("risks", risks));
     sections.add(section("blockers", blockers()));
-    sections.add(section("recommendations", portfolioRecommendations()));
-    sections.add(section("talkingPoints", portfolioTalkingPoints(false)));
+    JsonObject recommendations = section("recommendations", portfolioRecommendations());
+    sections.add(recommendations);
+    sections.add(section("talkingPoints", portfolioTalkingPoints(false, subjectsOf(recommendations))));
   }
 
   private void quarterly(JsonArray sections) {
@@ -224,8 +227,9 @@ final class BriefComposer {
     List<JsonObject> risks = risks(in.objectives());
     risks.addAll(staleCounts());
     sections.add(section("risks", risks));
-    sections.add(section("recommendations", portfolioRecommendations()));
-    sections.add(section("talkingPoints", portfolioTalkingPoints(true)));
+    JsonObject recommendations = section("recommendations", portfolioRecommendations());
+    sections.add(recommendations);
+    sections.add(section("talkingPoints", portfolioTalkingPoints(true, subjectsOf(recommendations))));
   }
 
   private JsonObject section(String key, List<JsonObject> sentences) {
@@ -888,6 +892,11 @@ final class BriefComposer {
 
   // Summary
 
+  /** Returns true when the brief's instant lies after the last day of its cycle (UTC). */
+  private boolean cycleClosed() {
+    return !in.asOf().isBefore(in.cycle().end().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+  }
+
   private List<JsonObject> summary() {
     List<JsonObject> out = new ArrayList<>();
     List<JsonObject> objectives = in.objectives();
@@ -897,9 +906,15 @@ final class BriefComposer {
     }
     List<String> unitIds = unitIds();
     boolean tree = unitIds.size() > 1;
-    out.add(sentence(tree ? "summary.scoreTree" : "summary.score").unit(in.unit())
+    // A closed cycle is no longer live, so the sentence gives the day it closed instead of "by now".
+    String closed = cycleClosed() ? ".closed" : "";
+    Sentence.Builder score = sentence((tree ? "summary.scoreTree" : "summary.score") + closed).unit(in.unit())
         .number(numbers.score(objectives, unitIds, in.asOf()))
-        .cycle(in.cycle(), in.unit()).number(numbers.expected(objectives.get(0), in.asOf())).build());
+        .cycle(in.cycle(), in.unit()).number(numbers.expected(objectives.get(0), in.asOf()));
+    if (cycleClosed()) {
+      score.cycleEnd(in.cycle(), in.unit(), words.date(in.cycle().end()));
+    }
+    out.add(score.build());
     if (tree) {
       out.add(ownScore());
     }
@@ -1166,10 +1181,23 @@ final class BriefComposer {
         .words(words.template(verb + ".verb"), valuesLink(node)).build();
   }
 
-  /** Explains a status change by the confidence when that is what worsened the status, else by progress against plan. */
+  /**
+   * Explains a status change by the cause the Risks section gives: the key result that sets an
+   * objective's status, else the node's confidence when that set its status, else its progress
+   * against plan.
+   */
   private JsonObject statusChange(JsonObject node, JsonObject before) {
     String from = words.status(before.getString("status"));
     String to = words.status(node.getString("status"));
+    JsonObject worst = keyResultSettingStatus(node);
+    if (worst != null && worsenedByConfidence(worst)) {
+      return sentence("moved.status.fromKeyResultConfidence").node(node).words(from).words(to).node(worst)
+          .number(numbers.confidence(worst, in.asOf())).build();
+    }
+    if (worst != null) {
+      return sentence("moved.status.fromKeyResult").node(node).words(from).words(to).node(worst)
+          .number(numbers.progress(worst, in.asOf())).number(numbers.expected(worst, in.asOf())).build();
+    }
     if (worsenedByConfidence(node)) {
       return sentence("moved.statusConfidence").node(node).words(from).words(to)
           .number(numbers.confidence(node, in.asOf())).build();
@@ -1360,12 +1388,22 @@ final class BriefComposer {
   }
 
   /**
-   * Returns true when a node's latest confidence, 6 or lower, made its status worse than its
-   * progress against plan alone would.
+   * Returns true when a node's latest confidence set its status: the status is the one that
+   * confidence gives, and worse than its progress against plan alone would give. A confidence of 6
+   * caps a status at "at risk", so it never explains "off track".
    */
   private static boolean worsenedByConfidence(JsonObject node) {
     Integer confidence = node.getInteger("confidence");
-    return confidence != null && confidence <= LOW_CONFIDENCE && rank(node.getString("status")) > rank(statusFromGap(node));
+    return confidence != null && node.getString("status").equals(statusFromConfidence(confidence))
+        && rank(node.getString("status")) > rank(statusFromGap(node));
+  }
+
+  /** Returns the status a confidence alone gives: 3 or lower is off track, 4 to 6 at risk, higher on track. */
+  private static String statusFromConfidence(int confidence) {
+    if (confidence <= OFF_TRACK_CONFIDENCE) {
+      return "off_track";
+    }
+    return confidence <= LOW_CONFIDENCE ? "at_risk" : "on_track";
   }
 
   /**
@@ -1510,6 +1548,9 @@ final class BriefComposer {
   private Map<String, List<BriefInputs.Signal>> signalsByConcern(Map<String, String> variants) {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
+      if (aboutOtherCycle(signal)) {
+        continue;
+      }
       String concern = null;
       String variant = "";
       boolean dependency = "dependency_at_risk".equals(signal.kind()) && signal.relation() != null;
@@ -1533,6 +1574,19 @@ final class BriefComposer {
       }
     }
     return byConcern;
+  }
+
+  /**
+   * Returns true when a signal is about objectives or key results outside the brief, such as those
+   * of a later cycle of the unit: none of its nodes is in the brief and its subject is no KPI or
+   * initiative, which belong to no cycle. A signal about units only is about the brief's units.
+   */
+  private boolean aboutOtherCycle(BriefInputs.Signal signal) {
+    if (signal.nodeIds().isEmpty() || signal.nodeIds().stream().anyMatch(byId::containsKey)) {
+      return false;
+    }
+    String kind = subjectKindOf(signal);
+    return !"kpi".equals(kind) && !"initiative".equals(kind);
   }
 
   /** Returns the rank of the weightiest of a sentence's signals, as {@link #signalRank(String)} gives it. */
@@ -2311,7 +2365,19 @@ final class BriefComposer {
     return List.of("milestone", "binary", "work_items").contains(measurement) ? "tp.winDone" : "tp.winReached";
   }
 
-  private List<JsonObject> portfolioTalkingPoints(boolean carryOver) {
+  /** Returns the keys of the subjects of a section's sentences, such as "unit:u-1". */
+  private static Set<String> subjectsOf(JsonObject section) {
+    Set<String> subjects = new HashSet<>();
+    section.getJsonArray("sentences").forEach(sentence -> subjects.add(linkKey(subjectOf((JsonObject) sentence))));
+    return subjects;
+  }
+
+  /**
+   * Writes the monthly and quarterly talking points. {@code withRecommendation} contains the keys
+   * of the subjects of the shown recommendations. The point on a unit behind plan that one of
+   * them is about refers to it and asks what help the unit needs, instead of repeating its gap.
+   */
+  private List<JsonObject> portfolioTalkingPoints(boolean carryOver, Set<String> withRecommendation) {
     List<JsonObject> out = new ArrayList<>();
     String during = words.template("during." + in.kind().wire());
     // Expected progress rises with time, so a unit is only worth asking what worked when its score
@@ -2341,8 +2407,12 @@ final class BriefComposer {
     List<BriefInputs.Unit> behind = unitsBehind();
     if (!behind.isEmpty()) {
       BriefInputs.Unit worst = behind.get(0);
-      out.add(sentence("tp.worstUnit").unit(worst)
-          .number(numbers.scoreGap(objectivesOf(List.of(worst.id())), List.of(worst.id()), in.asOf())).build());
+      if (withRecommendation.contains(linkKey(Sentence.Builder.unitLink(worst)))) {
+        out.add(sentence("tp.worstUnit.help").unit(worst).words(words.template("section.recommendations")).build());
+      } else {
+        out.add(sentence("tp.worstUnit").unit(worst)
+            .number(numbers.scoreGap(objectivesOf(List.of(worst.id())), List.of(worst.id()), in.asOf())).build());
+      }
     }
     if (carryOver) {
       List<JsonObject> carried = carried();

@@ -150,6 +150,12 @@ public final class BriefWording {
     return Long.toString(value);
   }
 
+  /** Formats a day: "2026-09-30" in English, "30.09.2026" in German. */
+  public String date(java.time.LocalDate day) {
+    return "de".equals(language) ? String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear())
+        : day.toString();
+  }
+
   /** Returns the status as a sentence uses it ("off track", "nicht im Plan"). */
   public String status(String wire) {
     return template("status." + wire);
