@@ -1578,8 +1578,10 @@ final class BriefComposer {
 
   /**
    * Returns true when a signal is about objectives or key results outside the brief, such as those
-   * of a later cycle of the unit: none of its nodes is in the brief and its subject is no KPI or
-   * initiative, which belong to no cycle. A signal about units only is about the brief's units.
+   * of a later cycle of the unit. None of its nodes is in the brief, and its subject is no KPI or
+   * initiative, which belong to no cycle, or it is a dependency signal, whose linked nodes that
+   * are off track are then outside the brief too. A signal about units only is about the brief's
+   * units.
    */
   private boolean aboutOtherCycle(BriefInputs.Signal signal) {
     if (signal.nodeIds().isEmpty() || signal.nodeIds().stream().anyMatch(byId::containsKey)) {

@@ -1858,7 +1858,8 @@ class BriefComposerTest {
 
   /**
    * A brief about Q3 while Q4 runs leaves out the signals about Q4's key results, which the
-   * brief does not contain, but keeps the unit's KPI signal. Its summary states that Q3 closed.
+   * brief does not contain, and a KPI's dependency on one of them, but keeps the unit's KPI
+   * signal. Its summary states that Q3 closed.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -1872,6 +1873,8 @@ class BriefComposerTest {
         NOW.minus(Duration.ofDays(1)), "Carried-over key result", null));
     signals.add(dependency("s-q4-link", "k-q4", "k-q4-other", List.of(TEAM.id()), "Carried-over key result", "key_result",
         "depends_on", "Other Q4 key result", "key_result"));
+    signals.add(dependency("s-q4-kpi", "kpi-conversion", "k-q4", List.of(TEAM.id()), "Site conversion rate", "kpi",
+        "depends_on", "Carried-over key result", "key_result"));
     signals.add(new BriefInputs.Signal("s-kpi", "kpi_anomaly", "warning", "open", List.of("kpi-active"), List.of(TEAM.id()),
         NOW.minus(Duration.ofDays(2)), "Active customers (90 days)", null));
     BriefInputs base = with(BriefKind.WEEKLY, List.of(), Map.of(), signals);
@@ -1881,7 +1884,7 @@ class BriefComposerTest {
     JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
 
     List<String> linked = linkedIds(sentences(brief));
-    assertThat(linked).doesNotContain("s-q4", "s-q4-link");
+    assertThat(linked).doesNotContain("s-q4", "s-q4-link", "s-q4-kpi");
     assertThat(linked).contains("s-1", "s-kpi");
     assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains("Carried-over"));
     String summary = textsOf(brief, "summary").get(0);
