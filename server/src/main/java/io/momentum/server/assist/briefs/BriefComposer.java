@@ -62,6 +62,8 @@ final class BriefComposer {
   static final BigDecimal RISE_OVER_PLAN = new BigDecimal("0.05");
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
+  /** The smallest fall of progress in a period, as a ratio, that a weekly brief explains as a risk. */
+  static final BigDecimal FALL_TO_EXPLAIN = new BigDecimal("0.10");
   /** The highest confidence that makes a node off track whatever its progress. */
   static final int OFF_TRACK_CONFIDENCE = 3;
 
@@ -1303,6 +1305,9 @@ final class BriefComposer {
               .build().put(RISK_REASON, "lowConfidence")));
     }
     if (in.kind() == BriefKind.WEEKLY) {
+      for (JsonObject node : fallen(nodes)) {
+        ranked.add(new Ranked(4, fallSentence(node, false).put(RISK_REASON, "fell"), fallSentence(node, true).put(RISK_REASON, "fell")));
+      }
       for (JsonObject node : stale(nodes)) {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
         // A silent key result with signals, such as an overdue check-in, gets one sentence with both.
@@ -1385,6 +1390,60 @@ final class BriefComposer {
     JsonObject continued = fitted(() -> sentence("risk.signal.continued").data(Sentence.Builder.nodeLink(node)), nodeSignals,
         variants, boardUnitOf(node.getString("id")), true);
     return new Ranked(rank, named, continued.put(RISK_REASON, "signal"));
+  }
+
+  /**
+   * Returns the key results whose progress fell by {@link #FALL_TO_EXPLAIN} or more in the period,
+   * the largest fall first.
+   */
+  private List<JsonObject> fallen(List<JsonObject> nodes) {
+    List<JsonObject> found = new ArrayList<>();
+    for (JsonObject node : nodes) {
+      if ("key_result".equals(node.getString("kind")) && then.containsKey(node.getString("id"))
+          && change(node).compareTo(FALL_TO_EXPLAIN.negate()) <= 0) {
+        found.add(node);
+      }
+    }
+    found.sort(Comparator.comparing(this::change).thenComparing(BriefComposer::title));
+    return found;
+  }
+
+  /**
+   * Returns why a key result's progress fell, as far as its values show it. The reason is "added"
+   * when its linked work items grew in number, and "fewerDone" when fewer of them are done
+   * (reopened or removed). It is "value" when its value moved away from its target, and "" when
+   * the brief's inputs show no reason.
+   */
+  private String fallReason(JsonObject node) {
+    JsonObject before = then.get(node.getString("id"));
+    JsonObject workNow = node.getJsonObject("workItems");
+    JsonObject workThen = before.getJsonObject("workItems");
+    if (workNow != null && workThen != null) {
+      if (workNow.getDouble("total", 0.0) > workThen.getDouble("total", 0.0)) {
+        return "added";
+      }
+      if (workNow.getDouble("done", 0.0) < workThen.getDouble("done", 0.0)) {
+        return "fewerDone";
+      }
+    }
+    if (BriefNumbers.hasValue(node) && BriefNumbers.hasValue(before)
+        && BriefNumbers.decimal(node, "current").compareTo(BriefNumbers.decimal(before, "current")) != 0) {
+      return "value";
+    }
+    return "";
+  }
+
+  /**
+   * Writes the risk of a key result whose progress fell in the period, with the reason its values
+   * show, or with the statement that they show none. The {@code continued} form follows an earlier risk
+   * sentence about the same key result and links it as data.
+   */
+  private JsonObject fallSentence(JsonObject node, boolean continued) {
+    String reason = fallReason(node);
+    String key = "risk.fell" + (reason.isEmpty() ? "" : "." + reason) + (continued ? ".continued" : "");
+    Sentence.Builder sentence = continued ? sentence(key).data(Sentence.Builder.nodeLink(node)) : sentence(key).node(node);
+    return sentence.number(numbers.unsigned(numbers.change(then.get(node.getString("id")), in.periodStart(), node, in.asOf())))
+        .build();
   }
 
   /**
@@ -1588,7 +1647,7 @@ final class BriefComposer {
       return false;
     }
     String kind = subjectKindOf(signal);
-    return !"kpi".equals(kind) && !"initiative".equals(kind);
+    return "dependency_at_risk".equals(signal.kind()) || !"kpi".equals(kind) && !"initiative".equals(kind);
   }
 
   /** Returns the rank of the weightiest of a sentence's signals, as {@link #signalRank(String)} gives it. */
@@ -2015,6 +2074,15 @@ final class BriefComposer {
           out.add(recommendation);
           named.add(node.getString("id"));
         }
+      }
+    }
+    for (JsonObject node : fallen(keyResults)) {
+      // Only the owner knows why progress fell, so the recommendation asks them.
+      if (named.add(node.getString("id"))) {
+        Sentence.Number fall = numbers.unsigned(numbers.change(then.get(node.getString("id")), in.periodStart(), node, in.asOf()));
+        String owner = owner(node);
+        out.add(owner == null ? sentence("rec.fellNobody").node(node).number(fall).build()
+            : sentence("rec.fell").node(node).quote(owner).number(fall).build());
       }
     }
     for (JsonObject node : stale(keyResults)) {

@@ -1892,6 +1892,35 @@ class BriefComposerTest {
     assertThat(summary).endsWith(end);
   }
 
+  /**
+   * A key result whose progress fell by 10 pp or more in the week is a risk with the reason its
+   * values show, or with none, and the recommendation asks its owner why.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @CsvSource(delimiter = '|', value = {
+      "en|6|5|because work items were added to it.",
+      "en|8|6|because fewer of its work items are done than at the start of the period.",
+      "en|8|5|and its values show no reason.",
+      "de|6|5|weil Arbeitselemente hinzukamen."})
+  void progressFallIsRiskAndRecommendation(String language, int totalThen, int doneThen, String reason) {
+    JsonObject help = node("k-help", "key_result", "Rebuild the help centre", "o-fast", 0.771, "on_track",
+        NOW.minus(Duration.ofDays(1)), "Clara Nowak").put("workItems", new JsonObject().put("done", 5).put("total", 8));
+    JsonObject before = help.copy().put("progress", 0.926)
+        .put("workItems", new JsonObject().put("done", doneThen).put("total", totalThen));
+    BriefInputs inputs = with(BriefKind.WEEKLY, List.of(help), Map.of("k-help", before), inputs(BriefKind.WEEKLY).signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    // A reason follows "period" directly, and the sentence without one adds "and" after a comma.
+    String separator = reason.startsWith("because") ? " " : ", ";
+    String risk = "en".equals(language) ? "Rebuild the help centre lost 15.5 pp of progress in this period" + separator + reason
+        : "Rebuild the help centre verlor in diesem Zeitraum 15,5 Prozentpunkte Fortschritt, " + reason;
+    String recommendation = "en".equals(language) ? "Ask Clara Nowak why Rebuild the help centre lost 15.5 pp of progress in this period."
+        : "Clara Nowak fragen, warum Rebuild the help centre in diesem Zeitraum 15,5 Prozentpunkte Fortschritt verlor.";
+    assertThat(textsOf(brief, "risks")).contains(risk);
+    assertThat(textsOf(brief, "recommendations")).contains(recommendation);
+  }
+
   @Test
   void weeklyRisksLeadWithOffTrack() {
     List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-fees", "missed_check_in", "warning", "open",
