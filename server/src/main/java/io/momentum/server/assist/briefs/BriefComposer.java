@@ -1441,7 +1441,10 @@ final class BriefComposer {
   private JsonObject fallSentence(JsonObject node, boolean continued) {
     String reason = fallReason(node);
     String key = "risk.fell" + (reason.isEmpty() ? "" : "." + reason) + (continued ? ".continued" : "");
-    Sentence.Builder sentence = continued ? sentence(key).data(Sentence.Builder.nodeLink(node)) : sentence(key).node(node);
+    // The continued form names no node, so its word "progress" links the key result's values in the period.
+    Sentence.Builder sentence = continued
+        ? sentence(key).data(Sentence.Builder.nodeLink(node)).words(words.template("risk.fell.label"), valuesLink(node))
+        : sentence(key).node(node);
     return sentence.number(numbers.unsigned(numbers.change(then.get(node.getString("id")), in.periodStart(), node, in.asOf())))
         .build();
   }

@@ -1921,6 +1921,23 @@ class BriefComposerTest {
     assertThat(textsOf(brief, "recommendations")).contains(recommendation);
   }
 
+  /** A key result at risk whose progress fell has its fall in a sentence after its status, which links its values. */
+  @Test
+  void progressFallContinuesStatusRisk() {
+    JsonObject help = node("k-help", "key_result", "Rebuild the help centre", "o-fast", 0.5, "at_risk",
+        NOW.minus(Duration.ofDays(1)), "Clara Nowak");
+    BriefInputs inputs = with(BriefKind.WEEKLY, List.of(help), Map.of("k-help", help.copy().put("progress", 0.7)),
+        inputs(BriefKind.WEEKLY).signals());
+
+    List<JsonObject> risks = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "risks").getJsonArray("sentences")
+        .stream().map(JsonObject.class::cast).toList();
+
+    JsonObject fall = risks.stream().filter(s -> s.getString("text").startsWith("Its progress fell by 20.0 pp")).findFirst().orElseThrow();
+    assertThat(fall.getString("text")).isEqualTo("Its progress fell by 20.0 pp in this period, and its values show no reason.");
+    assertThat(fall.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("type"))).contains("values");
+    assertThat(risks.get(risks.indexOf(fall) - 1).getString("text")).startsWith("Rebuild the help centre is at risk");
+  }
+
   @Test
   void weeklyRisksLeadWithOffTrack() {
     List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-fees", "missed_check_in", "warning", "open",
