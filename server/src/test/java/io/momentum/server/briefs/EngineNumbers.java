@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
  */
 final class EngineNumbers {
 
-  private static final Pattern ENGLISH_NUMBER = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
-  private static final Pattern GERMAN_NUMBER = Pattern.compile("[+-]?\\d+(?:,\\d+)?");
+  /** A number as an English brief writes it, grouped by thousands from 1,000 on: "-1,232.5". */
+  private static final Pattern ENGLISH_NUMBER = Pattern.compile("[+-]?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|[+-]?\\d+(?:\\.\\d+)?");
+  /** A number as a German brief writes it, grouped by thousands from 1.000 on: "-1.232,5". */
+  private static final Pattern GERMAN_NUMBER = Pattern.compile("[+-]?\\d{1,3}(?:\\.\\d{3})+(?:,\\d+)?|[+-]?\\d+(?:,\\d+)?");
   private static final Set<String> RATIOS = Set.of("progress", "expected", "forecast", "score");
   private static final Set<String> POINTS = Set.of("change", "scoreChange");
   private static final Set<String> UNSIGNED_POINTS = Set.of("gap", "scoreGap");
@@ -114,7 +116,8 @@ final class EngineNumbers {
     Matcher matcher = (german ? GERMAN_NUMBER : ENGLISH_NUMBER).matcher(text);
     List<BigDecimal> numbers = new ArrayList<>();
     while (matcher.find()) {
-      numbers.add(new BigDecimal(matcher.group().replace(',', '.').replace("+", "")));
+      String plain = german ? matcher.group().replace(".", "").replace(',', '.') : matcher.group().replace(",", "");
+      numbers.add(new BigDecimal(plain.replace("+", "")));
     }
     return numbers;
   }

@@ -62,6 +62,10 @@ final class BriefComposer {
   static final BigDecimal RISE_OVER_PLAN = new BigDecimal("0.05");
   /** Highest confidence that counts as low: the status rules make a node at most "at risk" at 6. */
   static final int LOW_CONFIDENCE = 6;
+  /** The smallest fall of progress in a period, as a ratio, that a weekly brief explains as a risk. */
+  static final BigDecimal FALL_TO_EXPLAIN = new BigDecimal("0.10");
+  /** The highest confidence that makes a node off track whatever its progress. */
+  static final int OFF_TRACK_CONFIDENCE = 3;
 
   /**
    * Field of a risk sentence, removed before output, that names why its subject is a risk:
@@ -207,8 +211,9 @@ final class BriefComposer {
     risks.addAll(staleCounts());
     sections.add(section("risks", risks));
     sections.add(section("blockers", blockers()));
-    sections.add(section("recommendations", portfolioRecommendations()));
-    sections.add(section("talkingPoints", portfolioTalkingPoints(false)));
+    JsonObject recommendations = section("recommendations", portfolioRecommendations());
+    sections.add(recommendations);
+    sections.add(section("talkingPoints", portfolioTalkingPoints(false, subjectsOf(recommendations))));
   }
 
   private void quarterly(JsonArray sections) {
@@ -224,8 +229,9 @@ final class BriefComposer {
     List<JsonObject> risks = risks(in.objectives());
     risks.addAll(staleCounts());
     sections.add(section("risks", risks));
-    sections.add(section("recommendations", portfolioRecommendations()));
-    sections.add(section("talkingPoints", portfolioTalkingPoints(true)));
+    JsonObject recommendations = section("recommendations", portfolioRecommendations());
+    sections.add(recommendations);
+    sections.add(section("talkingPoints", portfolioTalkingPoints(true, subjectsOf(recommendations))));
   }
 
   private JsonObject section(String key, List<JsonObject> sentences) {
@@ -888,6 +894,11 @@ final class BriefComposer {
 
   // Summary
 
+  /** Returns true when the brief's instant lies after the last day of its cycle (UTC). */
+  private boolean cycleClosed() {
+    return !in.asOf().isBefore(in.cycle().end().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+  }
+
   private List<JsonObject> summary() {
     List<JsonObject> out = new ArrayList<>();
     List<JsonObject> objectives = in.objectives();
@@ -897,9 +908,15 @@ final class BriefComposer {
     }
     List<String> unitIds = unitIds();
     boolean tree = unitIds.size() > 1;
-    out.add(sentence(tree ? "summary.scoreTree" : "summary.score").unit(in.unit())
+    // A closed cycle is no longer live, so the sentence gives the day it closed instead of "by now".
+    String closed = cycleClosed() ? ".closed" : "";
+    Sentence.Builder score = sentence((tree ? "summary.scoreTree" : "summary.score") + closed).unit(in.unit())
         .number(numbers.score(objectives, unitIds, in.asOf()))
-        .cycle(in.cycle(), in.unit()).number(numbers.expected(objectives.get(0), in.asOf())).build());
+        .cycle(in.cycle(), in.unit()).number(numbers.expected(objectives.get(0), in.asOf()));
+    if (cycleClosed()) {
+      score.cycleEnd(in.cycle(), in.unit(), words.date(in.cycle().end()));
+    }
+    out.add(score.build());
     if (tree) {
       out.add(ownScore());
     }
@@ -1166,10 +1183,23 @@ final class BriefComposer {
         .words(words.template(verb + ".verb"), valuesLink(node)).build();
   }
 
-  /** Explains a status change by the confidence when that is what worsened the status, else by progress against plan. */
+  /**
+   * Explains a status change by the cause the Risks section gives: the key result that sets an
+   * objective's status, else the node's confidence when that set its status, else its progress
+   * against plan.
+   */
   private JsonObject statusChange(JsonObject node, JsonObject before) {
     String from = words.status(before.getString("status"));
     String to = words.status(node.getString("status"));
+    JsonObject worst = keyResultSettingStatus(node);
+    if (worst != null && worsenedByConfidence(worst)) {
+      return sentence("moved.status.fromKeyResultConfidence").node(node).words(from).words(to).node(worst)
+          .number(numbers.confidence(worst, in.asOf())).build();
+    }
+    if (worst != null) {
+      return sentence("moved.status.fromKeyResult").node(node).words(from).words(to).node(worst)
+          .number(numbers.progress(worst, in.asOf())).number(numbers.expected(worst, in.asOf())).build();
+    }
     if (worsenedByConfidence(node)) {
       return sentence("moved.statusConfidence").node(node).words(from).words(to)
           .number(numbers.confidence(node, in.asOf())).build();
@@ -1275,6 +1305,9 @@ final class BriefComposer {
               .build().put(RISK_REASON, "lowConfidence")));
     }
     if (in.kind() == BriefKind.WEEKLY) {
+      for (JsonObject node : fallen(nodes)) {
+        ranked.add(new Ranked(4, fallSentence(node, false).put(RISK_REASON, "fell"), fallSentence(node, true).put(RISK_REASON, "fell")));
+      }
       for (JsonObject node : stale(nodes)) {
         long days = BriefNumbers.staleDaysOf(node, in.asOf());
         // A silent key result with signals, such as an overdue check-in, gets one sentence with both.
@@ -1360,12 +1393,79 @@ final class BriefComposer {
   }
 
   /**
-   * Returns true when a node's latest confidence, 6 or lower, made its status worse than its
-   * progress against plan alone would.
+   * Returns the key results whose progress fell by {@link #FALL_TO_EXPLAIN} or more in the period,
+   * the largest fall first.
+   */
+  private List<JsonObject> fallen(List<JsonObject> nodes) {
+    List<JsonObject> found = new ArrayList<>();
+    for (JsonObject node : nodes) {
+      if ("key_result".equals(node.getString("kind")) && then.containsKey(node.getString("id"))
+          && change(node).compareTo(FALL_TO_EXPLAIN.negate()) <= 0) {
+        found.add(node);
+      }
+    }
+    found.sort(Comparator.comparing(this::change).thenComparing(BriefComposer::title));
+    return found;
+  }
+
+  /**
+   * Returns why a key result's progress fell, as far as its values show it. The reason is "added"
+   * when its linked work items grew in number, and "fewerDone" when fewer of them are done
+   * (reopened or removed). It is "value" when its value moved away from its target, and "" when
+   * the brief's inputs show no reason.
+   */
+  private String fallReason(JsonObject node) {
+    JsonObject before = then.get(node.getString("id"));
+    JsonObject workNow = node.getJsonObject("workItems");
+    JsonObject workThen = before.getJsonObject("workItems");
+    if (workNow != null && workThen != null) {
+      if (workNow.getDouble("total", 0.0) > workThen.getDouble("total", 0.0)) {
+        return "added";
+      }
+      if (workNow.getDouble("done", 0.0) < workThen.getDouble("done", 0.0)) {
+        return "fewerDone";
+      }
+    }
+    if (BriefNumbers.hasValue(node) && BriefNumbers.hasValue(before)
+        && BriefNumbers.decimal(node, "current").compareTo(BriefNumbers.decimal(before, "current")) != 0) {
+      return "value";
+    }
+    return "";
+  }
+
+  /**
+   * Writes the risk of a key result whose progress fell in the period, with the reason its values
+   * show, or with the statement that they show none. The {@code continued} form follows an earlier risk
+   * sentence about the same key result and links it as data.
+   */
+  private JsonObject fallSentence(JsonObject node, boolean continued) {
+    String reason = fallReason(node);
+    String key = "risk.fell" + (reason.isEmpty() ? "" : "." + reason) + (continued ? ".continued" : "");
+    // The continued form names no node, so its word "progress" links the key result's values in the period.
+    Sentence.Builder sentence = continued
+        ? sentence(key).data(Sentence.Builder.nodeLink(node)).words(words.template("risk.fell.label"), valuesLink(node))
+        : sentence(key).node(node);
+    return sentence.number(numbers.unsigned(numbers.change(then.get(node.getString("id")), in.periodStart(), node, in.asOf())))
+        .build();
+  }
+
+  /**
+   * Returns true when a node's latest confidence set its status: the status is the one that
+   * confidence gives, and worse than its progress against plan alone would give. A confidence of 6
+   * caps a status at "at risk", so it never explains "off track".
    */
   private static boolean worsenedByConfidence(JsonObject node) {
     Integer confidence = node.getInteger("confidence");
-    return confidence != null && confidence <= LOW_CONFIDENCE && rank(node.getString("status")) > rank(statusFromGap(node));
+    return confidence != null && node.getString("status").equals(statusFromConfidence(confidence))
+        && rank(node.getString("status")) > rank(statusFromGap(node));
+  }
+
+  /** Returns the status a confidence alone gives: 3 or lower is off track, 4 to 6 at risk, higher on track. */
+  private static String statusFromConfidence(int confidence) {
+    if (confidence <= OFF_TRACK_CONFIDENCE) {
+      return "off_track";
+    }
+    return confidence <= LOW_CONFIDENCE ? "at_risk" : "on_track";
   }
 
   /**
@@ -1510,6 +1610,9 @@ final class BriefComposer {
   private Map<String, List<BriefInputs.Signal>> signalsByConcern(Map<String, String> variants) {
     Map<String, List<BriefInputs.Signal>> byConcern = new LinkedHashMap<>();
     for (BriefInputs.Signal signal : in.signals()) {
+      if (aboutOtherCycle(signal)) {
+        continue;
+      }
       String concern = null;
       String variant = "";
       boolean dependency = "dependency_at_risk".equals(signal.kind()) && signal.relation() != null;
@@ -1533,6 +1636,21 @@ final class BriefComposer {
       }
     }
     return byConcern;
+  }
+
+  /**
+   * Returns true when a signal is about objectives or key results outside the brief, such as those
+   * of a later cycle of the unit. None of its nodes is in the brief, and its subject is no KPI or
+   * initiative, which belong to no cycle, or it is a dependency signal, whose linked nodes that
+   * are off track are then outside the brief too. A signal about units only is about the brief's
+   * units.
+   */
+  private boolean aboutOtherCycle(BriefInputs.Signal signal) {
+    if (signal.nodeIds().isEmpty() || signal.nodeIds().stream().anyMatch(byId::containsKey)) {
+      return false;
+    }
+    String kind = subjectKindOf(signal);
+    return "dependency_at_risk".equals(signal.kind()) || !"kpi".equals(kind) && !"initiative".equals(kind);
   }
 
   /** Returns the rank of the weightiest of a sentence's signals, as {@link #signalRank(String)} gives it. */
@@ -1961,6 +2079,15 @@ final class BriefComposer {
         }
       }
     }
+    for (JsonObject node : fallen(keyResults)) {
+      // Only the owner knows why progress fell, so the recommendation asks them.
+      if (named.add(node.getString("id"))) {
+        Sentence.Number fall = numbers.unsigned(numbers.change(then.get(node.getString("id")), in.periodStart(), node, in.asOf()));
+        String owner = owner(node);
+        out.add(owner == null ? sentence("rec.fellNobody").node(node).number(fall).build()
+            : sentence("rec.fell").node(node).quote(owner).number(fall).build());
+      }
+    }
     for (JsonObject node : stale(keyResults)) {
       if (named.contains(node.getString("id"))) {
         continue;
@@ -2311,7 +2438,19 @@ final class BriefComposer {
     return List.of("milestone", "binary", "work_items").contains(measurement) ? "tp.winDone" : "tp.winReached";
   }
 
-  private List<JsonObject> portfolioTalkingPoints(boolean carryOver) {
+  /** Returns the keys of the subjects of a section's sentences, such as "unit:u-1". */
+  private static Set<String> subjectsOf(JsonObject section) {
+    Set<String> subjects = new HashSet<>();
+    section.getJsonArray("sentences").forEach(sentence -> subjects.add(linkKey(subjectOf((JsonObject) sentence))));
+    return subjects;
+  }
+
+  /**
+   * Writes the monthly and quarterly talking points. {@code withRecommendation} contains the keys
+   * of the subjects of the shown recommendations. The point on a unit behind plan that one of
+   * them is about refers to it and asks what help the unit needs, instead of repeating its gap.
+   */
+  private List<JsonObject> portfolioTalkingPoints(boolean carryOver, Set<String> withRecommendation) {
     List<JsonObject> out = new ArrayList<>();
     String during = words.template("during." + in.kind().wire());
     // Expected progress rises with time, so a unit is only worth asking what worked when its score
@@ -2341,8 +2480,12 @@ final class BriefComposer {
     List<BriefInputs.Unit> behind = unitsBehind();
     if (!behind.isEmpty()) {
       BriefInputs.Unit worst = behind.get(0);
-      out.add(sentence("tp.worstUnit").unit(worst)
-          .number(numbers.scoreGap(objectivesOf(List.of(worst.id())), List.of(worst.id()), in.asOf())).build());
+      if (withRecommendation.contains(linkKey(Sentence.Builder.unitLink(worst)))) {
+        out.add(sentence("tp.worstUnit.help").unit(worst).words(words.template("section.recommendations")).build());
+      } else {
+        out.add(sentence("tp.worstUnit").unit(worst)
+            .number(numbers.scoreGap(objectivesOf(List.of(worst.id())), List.of(worst.id()), in.asOf())).build());
+      }
     }
     if (carryOver) {
       List<JsonObject> carried = carried();

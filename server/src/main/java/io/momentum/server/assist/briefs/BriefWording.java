@@ -113,13 +113,16 @@ public final class BriefWording {
     return sign + localise(value.toPlainString()) + " " + pointsUnit;
   }
 
-  /** Formats a measured value with up to four decimals and no trailing zeros: "45", "3.25" or "3,25". */
+  /**
+   * Formats a measured value with up to four decimals and no trailing zeros, grouped by thousands
+   * as the boards write values: "45", "3.25", "1,232" in English, "3,25" and "1.232" in German.
+   */
   public String decimal(BigDecimal value) {
     BigDecimal rounded = value.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros();
     if (rounded.scale() < 0) {
       rounded = rounded.setScale(0);
     }
-    return localise(rounded.toPlainString());
+    return UnitsOfMeasure.formatNumber(rounded, language);
   }
 
   /**
@@ -128,7 +131,7 @@ public final class BriefWording {
    */
   public String decimal(BigDecimal value, String unit) {
     if (UnitsOfMeasure.showsCents(value, unit)) {
-      return localise(UnitsOfMeasure.amount(value, unit).toPlainString());
+      return UnitsOfMeasure.formatNumber(UnitsOfMeasure.amount(value, unit), language);
     }
     return decimal(value);
   }
@@ -140,14 +143,20 @@ public final class BriefWording {
    */
   public String decimal(BigDecimal value, String unit, boolean cents) {
     if (cents && UnitsOfMeasure.hasCents(unit)) {
-      return localise(value.setScale(2, RoundingMode.HALF_UP).toPlainString());
+      return UnitsOfMeasure.formatNumber(value.setScale(2, RoundingMode.HALF_UP), language);
     }
     return decimal(value, unit);
   }
 
-  /** Formats a count or a confidence. */
+  /** Formats a count or a confidence, grouped by thousands as {@link #decimal(BigDecimal)} does. */
   public String count(long value) {
-    return Long.toString(value);
+    return UnitsOfMeasure.formatNumber(BigDecimal.valueOf(value), language);
+  }
+
+  /** Formats a day: "2026-09-30" in English, "30.09.2026" in German. */
+  public String date(java.time.LocalDate day) {
+    return "de".equals(language) ? String.format("%02d.%02d.%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear())
+        : day.toString();
   }
 
   /** Returns the status as a sentence uses it ("off track", "nicht im Plan"). */

@@ -270,8 +270,21 @@ final class Sentence {
 
     /** Adds a cycle piece: its name, linked to the board of {@code unit} with the cycle chosen. */
     Builder cycle(BriefInputs.Cycle cycle, BriefInputs.Unit unit) {
-      return link(cycle.name(), new JsonObject().put("type", "cycle").put("id", cycle.id()).put("label", cycle.name())
-          .put("unitId", unit.id()).put("path", "/units/" + unit.id() + "?cycle=" + cycle.id()));
+      return link(cycle.name(), cycleLink(cycle, unit));
+    }
+
+    /**
+     * Adds the last day of a cycle, written as {@code day}, linked to the unit's board in that
+     * cycle. The day is a link label, so a reader of the sentence's numbers leaves it out.
+     */
+    Builder cycleEnd(BriefInputs.Cycle cycle, BriefInputs.Unit unit, String day) {
+      return link(day, cycleLink(cycle, unit));
+    }
+
+    /** Returns the link to a unit's board in a cycle. */
+    private static JsonObject cycleLink(BriefInputs.Cycle cycle, BriefInputs.Unit unit) {
+      return new JsonObject().put("type", "cycle").put("id", cycle.id()).put("label", cycle.name())
+          .put("unitId", unit.id()).put("path", "/units/" + unit.id() + "?cycle=" + cycle.id());
     }
 
     /** Adds words written by a person (a blocker, a name), shown as written and never parsed for numbers. */

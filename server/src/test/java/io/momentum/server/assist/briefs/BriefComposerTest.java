@@ -1493,6 +1493,22 @@ class BriefComposerTest {
     assertThat(texts).contains(expected);
   }
 
+  /** The talking point on a unit whose gap a shown recommendation covers refers to it instead of repeating the gap. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Ask Checkout what help it needs to get its own objectives back on plan (see “Recommendations”).",
+      "de|Checkout fragen, welche Hilfe die Einheit braucht, um ihre eigenen Ziele wieder in den Plan zu bringen (siehe „Empfehlungen“)."})
+  void unitPointRefersToGapRecommendation(String language, String expected) {
+    JsonObject brief = BriefComposer.compose(inputs(BriefKind.MONTHLY), BriefWording.of(language));
+
+    assertThat(textsOf(brief, "recommendations")).anyMatch(text -> text.startsWith("en".equals(language)
+        ? "Ask Checkout how it will close the gap" : "Checkout fragen, wie die Einheit den Rückstand"));
+    List<JsonObject> points = sectionOf(brief, "talkingPoints").getJsonArray("sentences").stream().map(JsonObject.class::cast).toList();
+    assertThat(points).extracting(s -> s.getString("text")).contains(expected);
+    assertThat(points).allMatch(point -> point.getJsonArray("numbers").stream()
+        .noneMatch(number -> "scoreGap".equals(((JsonObject) number).getString("measure"))));
+  }
+
   @Test
   void unitGapRecommendationNamesObjectiveWithoutValues() {
     JsonObject brief = BriefComposer.compose(inputs(BriefKind.MONTHLY), BriefWording.of("en"));
@@ -1840,6 +1856,88 @@ class BriefComposerTest {
         .contains("Active customers (90 days) (KPI of Checkout): its value moved unusually (acknowledged signal).");
   }
 
+  /**
+   * A brief about Q3 while Q4 runs leaves out the signals about Q4's key results, which the
+   * brief does not contain, and a KPI's dependency on one of them, but keeps the unit's KPI
+   * signal. Its summary states that Q3 closed.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Q3 2026 closed on 2026-09-30: the score of Checkout is |, against 70.0 % expected by its end.",
+      "de|Q3 2026 wurde am 30.09.2026 abgeschlossen: Der Gesamtfortschritt von Checkout liegt bei |; erwartet waren bis zum Ende 70,0 %."})
+  void closedCycleBriefKeepsToItsCycle(String language, String start, String end) {
+    BriefInputs.Cycle q3 = new BriefInputs.Cycle("c-q3", "Q3 2026", "quarter", LocalDate.parse("2026-07-01"),
+        LocalDate.parse("2026-09-30"));
+    List<BriefInputs.Signal> signals = new ArrayList<>(inputs(BriefKind.WEEKLY).signals());
+    signals.add(new BriefInputs.Signal("s-q4", "missed_check_in", "warning", "open", List.of("k-q4"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(1)), "Carried-over key result", null));
+    signals.add(dependency("s-q4-link", "k-q4", "k-q4-other", List.of(TEAM.id()), "Carried-over key result", "key_result",
+        "depends_on", "Other Q4 key result", "key_result"));
+    signals.add(dependency("s-q4-kpi", "kpi-conversion", "k-q4", List.of(TEAM.id()), "Site conversion rate", "kpi",
+        "depends_on", "Carried-over key result", "key_result"));
+    signals.add(new BriefInputs.Signal("s-kpi", "kpi_anomaly", "warning", "open", List.of("kpi-active"), List.of(TEAM.id()),
+        NOW.minus(Duration.ofDays(2)), "Active customers (90 days)", null));
+    BriefInputs base = with(BriefKind.WEEKLY, List.of(), Map.of(), signals);
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), q3, base.units(),
+        base.now(), base.past(), base.checkIns(), base.signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    List<String> linked = linkedIds(sentences(brief));
+    assertThat(linked).doesNotContain("s-q4", "s-q4-link", "s-q4-kpi");
+    assertThat(linked).contains("s-1", "s-kpi");
+    assertThat(sentences(brief)).extracting(s -> s.getString("text")).noneMatch(text -> text.contains("Carried-over"));
+    String summary = textsOf(brief, "summary").get(0);
+    assertThat(summary).startsWith(start);
+    assertThat(summary).endsWith(end);
+  }
+
+  /**
+   * A key result whose progress fell by 10 pp or more in the week is a risk with the reason its
+   * values show, or with none, and the recommendation asks its owner why.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @CsvSource(delimiter = '|', value = {
+      "en|6|5|because work items were added to it.",
+      "en|8|6|because fewer of its work items are done than at the start of the period.",
+      "en|8|5|and its values show no reason.",
+      "de|6|5|weil Arbeitselemente hinzukamen."})
+  void progressFallIsRiskAndRecommendation(String language, int totalThen, int doneThen, String reason) {
+    JsonObject help = node("k-help", "key_result", "Rebuild the help centre", "o-fast", 0.771, "on_track",
+        NOW.minus(Duration.ofDays(1)), "Clara Nowak").put("workItems", new JsonObject().put("done", 5).put("total", 8));
+    JsonObject before = help.copy().put("progress", 0.926)
+        .put("workItems", new JsonObject().put("done", doneThen).put("total", totalThen));
+    BriefInputs inputs = with(BriefKind.WEEKLY, List.of(help), Map.of("k-help", before), inputs(BriefKind.WEEKLY).signals());
+
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    // A reason follows "period" directly, and the sentence without one adds "and" after a comma.
+    String separator = reason.startsWith("because") ? " " : ", ";
+    String risk = "en".equals(language) ? "Rebuild the help centre lost 15.5 pp of progress in this period" + separator + reason
+        : "Rebuild the help centre verlor in diesem Zeitraum 15,5 Prozentpunkte Fortschritt, " + reason;
+    String recommendation = "en".equals(language) ? "Ask Clara Nowak why Rebuild the help centre lost 15.5 pp of progress in this period."
+        : "Clara Nowak fragen, warum Rebuild the help centre in diesem Zeitraum 15,5 Prozentpunkte Fortschritt verlor.";
+    assertThat(textsOf(brief, "risks")).contains(risk);
+    assertThat(textsOf(brief, "recommendations")).contains(recommendation);
+  }
+
+  /** A key result at risk whose progress fell has its fall in a sentence after its status, which links its values. */
+  @Test
+  void progressFallContinuesStatusRisk() {
+    JsonObject help = node("k-help", "key_result", "Rebuild the help centre", "o-fast", 0.5, "at_risk",
+        NOW.minus(Duration.ofDays(1)), "Clara Nowak");
+    BriefInputs inputs = with(BriefKind.WEEKLY, List.of(help), Map.of("k-help", help.copy().put("progress", 0.7)),
+        inputs(BriefKind.WEEKLY).signals());
+
+    List<JsonObject> risks = sectionOf(BriefComposer.compose(inputs, BriefWording.of("en")), "risks").getJsonArray("sentences")
+        .stream().map(JsonObject.class::cast).toList();
+
+    JsonObject fall = risks.stream().filter(s -> s.getString("text").startsWith("Its progress fell by 20.0 pp")).findFirst().orElseThrow();
+    assertThat(fall.getString("text")).isEqualTo("Its progress fell by 20.0 pp in this period, and its values show no reason.");
+    assertThat(fall.getJsonArray("links").stream().map(l -> ((JsonObject) l).getString("type"))).contains("values");
+    assertThat(risks.get(risks.indexOf(fall) - 1).getString("text")).startsWith("Rebuild the help centre is at risk");
+  }
+
   @Test
   void weeklyRisksLeadWithOffTrack() {
     List<BriefInputs.Signal> signals = List.of(new BriefInputs.Signal("s-fees", "missed_check_in", "warning", "open",
@@ -2057,6 +2155,36 @@ class BriefComposerTest {
     assertThat(linkedIds(List.of(review))).containsExactly("o-ahead", "k-blocked");
     assertThat(review.getJsonArray("numbers")).isEmpty();
     assertThat(textsOf(brief, "risks")).anyMatch(text -> text.contains("Blocked key result") && text.contains("40"));
+  }
+
+  /**
+   * An objective off track because of its key result's progress, with a rolled-up confidence of 6,
+   * moved to off track because of that key result: a confidence of 6 makes nothing off track. What
+   * moved and Risks give the same cause.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "en|Ahead but blocked moved from at risk to off track because its key result Blocked key result is off track "
+          + "(progress 10.0 % against 70.0 % expected).",
+      "de|Ahead but blocked wechselte von gefährdet auf nicht im Plan, weil sein Schlüsselergebnis Blocked key result "
+          + "nicht im Plan ist (Fortschritt 10,0 %, erwartet sind 70,0 %)."})
+  void statusChangeNamesKeyResultNotConfidence(String language, String expected) {
+    BriefInputs base = aheadButBlocked(0.1, 6);
+    List<JsonObject> now = new ArrayList<>();
+    for (JsonObject node : base.now()) {
+      now.add("o-ahead".equals(node.getString("id")) ? node.copy().put("confidence", 6) : node);
+    }
+    Map<String, JsonObject> before = new HashMap<>(base.past().get(WEEK_AGO));
+    before.put("o-ahead", node("o-ahead", "objective", "Ahead but blocked", null, 0.9, "at_risk", null, "Clara Nowak"));
+    BriefInputs inputs = new BriefInputs(base.kind(), base.orgId(), base.asOf(), base.periodStart(), base.basis(), base.cycle(),
+        base.units(), now, Map.of(WEEK_AGO, before), base.checkIns(), base.signals());
+    JsonObject brief = BriefComposer.compose(inputs, BriefWording.of(language));
+
+    List<String> moved = textsOf(brief, "moved");
+    assertThat(moved).contains(expected);
+    assertThat(moved).noneMatch(text -> text.contains("6/10"));
+    assertThat(textsOf(brief, "risks")).anyMatch(text -> text.startsWith("Ahead but blocked") && text.contains("Blocked key result")
+        && !text.contains("6/10"));
   }
 
   /** A key result off track on its confidence alone is named with that confidence, in the risk and in the review. */

@@ -45,7 +45,26 @@ class BriefWordingTest {
   void decimalDropsTrailingZeros() {
     assertThat(BriefWording.of("en").decimal(new BigDecimal("45.5000"))).isEqualTo("45.5");
     assertThat(BriefWording.of("de").decimal(new BigDecimal("3.25"))).isEqualTo("3,25");
-    assertThat(BriefWording.of("en").decimal(new BigDecimal("1E+3"))).isEqualTo("1000");
+    assertThat(BriefWording.of("en").decimal(new BigDecimal("1E+3"))).isEqualTo("1,000");
+  }
+
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      "en|1232|1,232",
+      "de|1232|1.232",
+      "en|-12345.5|-12,345.5",
+      "de|1800.25|1.800,25",
+      "en|999|999"})
+  void decimalGroupsThousands(String language, String value, String expected) {
+    assertThat(BriefWording.of(language).decimal(new BigDecimal(value))).isEqualTo(expected);
+  }
+
+  @Test
+  void centsAndCountsGroupThousands() {
+    assertThat(BriefWording.of("en").decimal(new BigDecimal("1234.5"), "EUR")).isEqualTo("1,234.50");
+    assertThat(BriefWording.of("de").decimal(new BigDecimal("1234"), "EUR", true)).isEqualTo("1.234,00");
+    assertThat(BriefWording.of("de").count(1500)).isEqualTo("1.500");
+    assertThat(BriefWording.of("en").count(12)).isEqualTo("12");
   }
 
   @Test
