@@ -455,7 +455,7 @@ final class DraftGenerator {
   private static Optional<OwnMeasure> ownMeasure(Input input, Seed seed, OwnWork own) {
     // An own key result's title names its unit ("5 days"), so the seed's unit counts as one of its words.
     String seedText = seed.unit() == null ? seed.matchText() : seed.matchText() + " " + seed.unit();
-    Set<String> seedTerms = StrategyPhrases.topicTerms(input.language(), seedText);
+    Set<String> seedTerms = metricTerms(input.language(), seedText);
     for (PastObjective objective : own.objectives()) {
       for (PastKeyResult kr : objective.keyResults()) {
         Seed measured = new Seed(kr.title(), kr.title(), objective.title(), kr.title(), null, null, null, null, null,
@@ -1084,7 +1084,8 @@ final class DraftGenerator {
       PastObjective objective = past.get(bridge.hit().id());
       // An objective in the draft's language was tested on its own words above. The translated
       // example would match it on words the phrase never used: "self-service" of a support key
-      // result through the synonyms of "deployments run by product teams without a platform ticket".
+      // result through the synonyms of "share of deployments product teams run without a platform
+      // ticket".
       if (!underWay(input, objective) || otherLanguage(input, objective) == null) {
         return;
       }
@@ -1501,9 +1502,15 @@ final class DraftGenerator {
     return false;
   }
 
-  /** Returns the topic terms of a metric, or all its analyzed words when it has no topic terms. */
+  /**
+   * Returns the topic terms of a metric with its words of a period, or all its analyzed words when
+   * it has no topic terms. A period names no topic of a phrase, but it distinguishes two metrics:
+   * "90-day second-order rate" measures something other than "share of revenue from returning
+   * customers".
+   */
   private static Set<String> metricTerms(String language, String metric) {
-    Set<String> topic = StrategyPhrases.topicTerms(language, metric);
+    Set<String> topic = OkrText.terms(language, metric);
+    topic.removeIf(term -> !StrategyPhrases.isTopicTerm(language, term) && !StrategyPhrases.isPeriodTerm(language, term));
     if (!topic.isEmpty()) {
       return topic;
     }

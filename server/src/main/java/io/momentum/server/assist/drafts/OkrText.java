@@ -81,6 +81,14 @@ public final class OkrText {
   static final String CSAT_WORDS = "customer satisfaction score";
   static final String CSAT_WORDS_DE = "Kundenzufriedenheit";
   /**
+   * "GMV", gross merchandise value: the value of all goods sold through a marketplace, its gross
+   * revenue. The analyzers read it as "GMV" and the word for revenue, so "Grow the marketplace share
+   * of GMV" answers "grow marketplace revenue".
+   */
+  static final Pattern GMV = Pattern.compile("\\bGMV\\b");
+  static final String GMV_WORDS = "GMV revenue";
+  static final String GMV_WORDS_DE = "GMV Umsatz";
+  /**
    * The German verb "deployen" with its inflections and the borrowed "Deploys", each read as
    * {@value #DEPLOYMENT_DE} by the German analyzer. Its stem "deploy" would otherwise miss the
    * noun "Deployment", which the library's deployment examples use.
@@ -90,13 +98,26 @@ public final class OkrText {
   static final Pattern DEPLOY_DE = Pattern.compile("\\b(?:ge)?deploy(?:e|en|s|st|t|te|ten|test|tet)?\\b",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   static final String DEPLOYMENT_DE = "Deployment";
+  /**
+   * A lower-case German participle of a separable verb ("fehlgeschlagen", "zurückgerollte",
+   * "umgesetzt"), which the German analyzer reads as the verb's infinitive ("fehlschlagen",
+   * "zurückrollen", "umsetzen"). Its stem ("fehlgeschlag") would otherwise miss the verb's
+   * ("fehlschlag"), so "Zahlungen sollen fehlschlagen" would not find "fehlgeschlagene
+   * Zahlungsversuche". Group 1 is the prefix and group 2 the verb stem; a stem in "-er" or "-el"
+   * ("ausgeliefert") takes "n" instead of "en" ({@link #SEPARABLE_PARTICIPLE_ER}).
+   * NOTE: a participle written with a capital letter at the start of a sentence keeps its stem,
+   * because nouns such as "Angestellte" or "Angebote" would otherwise be read as verbs.
+   */
+  static final Pattern SEPARABLE_PARTICIPLE = separableParticiple("(\\p{Ll}{2,}?)(?:t|et|en)");
+  static final Pattern SEPARABLE_PARTICIPLE_ER = separableParticiple("(\\p{Ll}+?(?:er|el))(?:t|et)");
 
   /**
    * Analyzes field {@code en} in English, with {@link #REPEAT_CUSTOMERS} read as one word, {@link #CSAT}
-   * as {@value #CSAT_WORDS}, and
+   * as {@value #CSAT_WORDS}, {@link #GMV} as {@value #GMV_WORDS}, and
    * {@link NounStemFilter} after Lucene's Porter stemmer, and field {@code de} in German, with
    * {@link #REGULAR_CUSTOMERS} read as {@value #REGULAR_CUSTOMERS_DE}, {@link #CSAT} as
-   * {@value #CSAT_WORDS_DE} and {@link #DEPLOY_DE} as {@value #DEPLOYMENT_DE}. Other fields use the
+   * {@value #CSAT_WORDS_DE}, {@link #GMV} as {@value #GMV_WORDS_DE}, {@link #SEPARABLE_PARTICIPLE} as
+   * the verb's infinitive and {@link #DEPLOY_DE} as {@value #DEPLOYMENT_DE}. Other fields use the
    * standard analyzer.
    */
   static final Analyzer ANALYZER = new PerFieldAnalyzerWrapper(new StandardAnalyzer(),
@@ -148,15 +169,29 @@ public final class OkrText {
   }
 
   private static Analyzer withNounStems(Analyzer analyzer) {
-    return withReadings(analyzer, reader -> new PatternReplaceCharFilter(CSAT, CSAT_WORDS,
-        new PatternReplaceCharFilter(REPEAT_CUSTOMERS, REPEAT_PURCHASE, reader)), NounStemFilter::new);
+    return withReadings(analyzer, reader -> new PatternReplaceCharFilter(GMV, GMV_WORDS,
+        new PatternReplaceCharFilter(CSAT, CSAT_WORDS,
+            new PatternReplaceCharFilter(REPEAT_CUSTOMERS, REPEAT_PURCHASE, reader))), NounStemFilter::new);
   }
 
   private static Analyzer withGermanReadings(Analyzer analyzer) {
     // The separated "kommen ... wieder" keeps the words between them ("$1").
     return withReadings(analyzer, reader -> new PatternReplaceCharFilter(DEPLOY_DE, DEPLOYMENT_DE,
-        new PatternReplaceCharFilter(CSAT, CSAT_WORDS_DE,
-            new PatternReplaceCharFilter(REGULAR_CUSTOMERS, "$1 " + REGULAR_CUSTOMERS_DE, reader))), stream -> stream);
+        new PatternReplaceCharFilter(GMV, GMV_WORDS_DE, new PatternReplaceCharFilter(CSAT, CSAT_WORDS_DE,
+            new PatternReplaceCharFilter(SEPARABLE_PARTICIPLE, "$1$2en",
+                new PatternReplaceCharFilter(SEPARABLE_PARTICIPLE_ER, "$1$2n",
+                    new PatternReplaceCharFilter(REGULAR_CUSTOMERS, "$1 " + REGULAR_CUSTOMERS_DE, reader)))))),
+        stream -> stream);
+  }
+
+  /**
+   * Returns a pattern for a lower-case participle of a German separable verb: a separable prefix,
+   * "ge", then {@code stemAndEnding} (the verb stem as group 2 and the participle ending) and an
+   * optional adjective ending.
+   */
+  private static Pattern separableParticiple(String stemAndEnding) {
+    return Pattern.compile("(?<!\\p{L})(ab|an|auf|aus|bei|ein|fehl|fest|frei|her|hin|los|mit|nach|vor|weg|weiter"
+        + "|zu|zurück|zusammen|um)ge" + stemAndEnding + "(?:e|en|er|es|em)?(?!\\p{L})");
   }
 
   /**
@@ -187,11 +222,15 @@ public final class OkrText {
    * stemmer leaves "failures" as "failur" but "failed" as "fail". A stem of at least 6 letters
    * that ends in a consonant and "ur" loses the "ur": "failur", "departur" and "closur" become
    * "fail", "depart" and "clos". Stems such as "behaviour" keep theirs, because a vowel comes
-   * before "ur". The same filter runs at index and query time, so both sides fold alike.
+   * before "ur". The Porter stemmer also turns "deploy" and "deployed" into "deploi" but
+   * "deployments" into "deploy". So a stem of at least 5 letters that ends in "ai", "ei", "oi" or
+   * "ui" gets its "y" back ("deploi", "emploi" and "delai" become "deploy", "employ" and "delay").
+   * The same filter runs at index and query time, so both sides fold alike.
    */
   static final class NounStemFilter extends TokenFilter {
 
     private static final int MIN_LENGTH = 6;
+    private static final int MIN_VERB_Y_LENGTH = 5;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
     NounStemFilter(TokenStream input) {
@@ -208,6 +247,8 @@ public final class OkrText {
       if (length >= MIN_LENGTH && buffer[length - 2] == 'u' && buffer[length - 1] == 'r'
           && Character.isLetter(buffer[length - 3]) && "aeiouy".indexOf(buffer[length - 3]) < 0) {
         term.setLength(length - 2);
+      } else if (length >= MIN_VERB_Y_LENGTH && buffer[length - 1] == 'i' && "aeou".indexOf(buffer[length - 2]) >= 0) {
+        buffer[length - 1] = 'y';
       }
       return true;
     }

@@ -38,7 +38,8 @@ final class StrategyPhrases {
       + " higher"
       + " faster quicker sooner often frequently back"
       + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen ermöglichen helfen"
-      + " lassen befähigen wollen müssen sollen mehr weniger besser höher niedriger schneller rascher öfter";
+      + " lassen befähigen wollen müssen sollen mehr weniger besser höher niedriger schneller rascher öfter"
+      + " wachsen wächst sinken sinkt";
 
   /**
    * Verbs, function words and generic words of measures ("customers", "rate", "monthly",
@@ -53,6 +54,14 @@ final class StrategyPhrases {
       + " up down out than via has have do does can would may also"
       + " a and are as at be but by for if into is no of on or that the their then there they this to with"
       + " bringen stellen halten laufen jede jeden jeder alle pro über";
+
+  /**
+   * Words that name a period ("within", "days", "innerhalb", "Tage"), in English and German. They
+   * name how soon or how often, not what changes, so "Refund within two days of a return
+   * arriving" does not answer "first-time buyers should order again within 90 days".
+   */
+  private static final String PERIOD_WORDS = "within day days week weeks month months year years"
+      + " innerhalb tag tage tagen woche wochen monat monate monaten jahr jahre jahren";
 
   /** Generic words of a measure, in English and German: they name how something is counted, not what. */
   private static final String MEASURE_WORDS = "customer customers rate share daily monthly weekly free session sessions new"
@@ -76,6 +85,10 @@ final class StrategyPhrases {
   /** Analyzed {@link #MEASURE_WORDS} of each language. */
   private static final Map<String, Set<String>> MEASURE_TERMS = measureTerms();
 
+  /** Analyzed {@link #PERIOD_WORDS} of each language. */
+  private static final Map<String, Set<String>> PERIOD_TERMS = Map.of(
+      "en", Set.copyOf(OkrText.terms("en", PERIOD_WORDS)), "de", Set.copyOf(OkrText.terms("de", PERIOD_WORDS)));
+
   /**
    * Words that name where an outcome should happen (a region or market) rather than what should
    * change. Neither the example library nor a key result's metric names regions, so they would
@@ -98,6 +111,15 @@ final class StrategyPhrases {
    * which a text should match.
    */
   private static final Set<String> SIDE_PREPOSITIONS = Set.of("on", "across", "auf");
+
+  /**
+   * Modal and auxiliary verbs that follow the subject of a phrase, in English and German. When one
+   * is the second word, the first word is the subject, as "Checkout" in "Checkout must be faster
+   * on mobile", and not the verb.
+   */
+  private static final Set<String> MODAL_VERBS = Set.of("must", "should", "will", "shall", "can", "could", "would",
+      "need", "needs", "has", "have", "is", "are", "soll", "sollen", "muss", "müssen", "wird", "werden", "kann",
+      "können", "wollen", "ist", "sind");
 
   /**
    * Words that name a segment of customers, those who buy again, in English and German. The
@@ -205,7 +227,8 @@ final class StrategyPhrases {
    * ({@link #splitSegment}) or else at its first side preposition ("on", "auf", ...). In "make
    * checkout faster on mobile" the main term is "checkout", and "mobile" names where, not what.
    * The words before the preposition need a topic term after their first word, which is mostly
-   * the verb, so "focus on repeat customers" is not split.
+   * the verb, so "focus on repeat customers" is not split. A first word followed by a modal verb
+   * is the subject and counts ("Checkout must be faster on mobile").
    */
   private static SplitTopic splitTopic(String language, String text, Set<String> content) {
     Set<String> segment = new HashSet<>(content);
@@ -219,7 +242,8 @@ final class StrategyPhrases {
         continue;
       }
       Set<String> before = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, 0, i)));
-      Set<String> afterVerb = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, 1, i)));
+      int verb = i > 1 && MODAL_VERBS.contains(words[1].toLowerCase(Locale.ROOT)) ? 0 : 1;
+      Set<String> afterVerb = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, verb, i)));
       Set<String> after = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, i + 1, words.length)));
       before.retainAll(content);
       afterVerb.retainAll(content);
@@ -245,7 +269,8 @@ final class StrategyPhrases {
   private static Map<String, Set<String>> genericTerms() {
     Map<String, Set<String>> generic = new HashMap<>();
     for (String language : OkrText.LANGUAGES) {
-      Set<String> terms = OkrText.terms(language, DIRECTION_WORDS + " " + GENERIC_WORDS + " " + MEASURE_WORDS);
+      Set<String> terms = OkrText.terms(language, DIRECTION_WORDS + " " + GENERIC_WORDS + " " + PERIOD_WORDS + " "
+          + MEASURE_WORDS);
       generic.put(language, Set.copyOf(terms));
     }
     return Map.copyOf(generic);
@@ -288,6 +313,11 @@ final class StrategyPhrases {
    */
   static boolean isTopicTerm(String language, String term) {
     return !term.isEmpty() && Character.isLetter(term.charAt(0)) && !GENERIC_TERMS.get(language).contains(term);
+  }
+
+  /** Returns true when the analyzed {@code term} is a word of a period ({@link #PERIOD_WORDS}) in {@code language}. */
+  static boolean isPeriodTerm(String language, String term) {
+    return PERIOD_TERMS.get(language).contains(term);
   }
 
   /** Returns true when the analyzed {@code term} is a generic word of a measure ({@link #MEASURE_WORDS}) in {@code language}. */

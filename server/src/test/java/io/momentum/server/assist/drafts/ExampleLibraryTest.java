@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.momentum.server.assist.drafts.ExampleLibrary.Example;
+import io.momentum.server.assist.drafts.ExampleLibrary.ExampleKeyResult;
+import io.momentum.server.assist.quality.QualityChecker;
+import io.momentum.server.assist.quality.QualityRequest;
+import io.momentum.server.assist.quality.QualitySettings;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -139,5 +146,31 @@ class ExampleLibraryTest {
         assertThat(text).as(words[0] + " library").contains(words[i]);
       }
     }
+  }
+
+  /** Every library key result, titled as a draft shows it, reads as one measure to the quality checker. */
+  @Test
+  void noKeyResultIsCompound() {
+    QualityChecker checker = new QualityChecker(QualitySettings.defaults());
+    List<String> compound = new ArrayList<>();
+    for (Example example : LIBRARY.examples()) {
+      JsonArray keyResults = new JsonArray();
+      for (int i = 0; i < example.keyResults().size(); i++) {
+        ExampleKeyResult kr = example.keyResults().get(i);
+        keyResults.add(new JsonObject().put("id", example.id() + "/" + i)
+            .put("text", DraftGenerator.exampleTitle(example.language(), kr))
+            .put("start", kr.baseline()).put("target", kr.target())
+            .put("unit", kr.unit().length() > 20 ? null : kr.unit()).put("indicator", kr.indicator()));
+      }
+      JsonObject request = new JsonObject().put("language", example.language())
+          .put("objective", new JsonObject().put("title", example.objective())).put("keyResults", keyResults);
+
+      JsonArray findings = checker.check(QualityRequest.fromJson(request)).toJson().getJsonArray("findings");
+
+      findings.stream().map(JsonObject.class::cast).filter(f -> f.getString("rule").equals("compound_kr"))
+          .forEach(f -> compound.add(f.getString("target") + ": " + f.getJsonArray("evidence")));
+    }
+
+    assertThat(compound).isEmpty();
   }
 }

@@ -165,4 +165,30 @@ class OkrTextTest {
     assertThat(OkrText.splitMetric("first-contact resolution rate")).isNull();
     assertThat(OkrText.splitMetric("on-call satisfaction")).isNull();
   }
+
+  @Test
+  void deployVerbSharesNounStem() {
+    Set<String> noun = OkrText.terms("en", "deployments");
+
+    assertThat(OkrText.terms("en", "deploy")).isEqualTo(noun);
+    assertThat(OkrText.terms("en", "deployed")).isEqualTo(noun);
+    assertThat(OkrText.terms("en", "employed")).isEqualTo(OkrText.terms("en", "employment"));
+    assertThat(OkrText.terms("en", "days")).containsExactly("dai");
+  }
+
+  @Test
+  void germanParticipleReadsAsInfinitive() {
+    assertThat(OkrText.terms("de", "fehlgeschlagene Zahlungsversuche")).contains(
+        OkrText.terms("de", "fehlschlagen").iterator().next());
+    assertThat(OkrText.terms("de", "zurückgerollt")).isEqualTo(OkrText.terms("de", "zurückrollen"));
+    assertThat(OkrText.terms("de", "ausgeliefert")).isEqualTo(OkrText.terms("de", "ausliefern"));
+    assertThat(OkrText.terms("de", "Angebote")).isEqualTo(OkrText.terms("de", "Angebot"));
+    assertThat(OkrText.terms("de", "gewinnen")).containsExactly("gewinn");
+  }
+
+  @Test
+  void gmvReadsAsRevenue() {
+    assertThat(OkrText.terms("en", "marketplace share of GMV")).contains("gmv", "revenu");
+    assertThat(OkrText.terms("de", "Anteil am GMV")).contains("gmv", "umsatz");
+  }
 }

@@ -219,4 +219,29 @@ class StrategyPhrasesTest {
     assertThat(phrases.answeredBy(phrases.termsOf("self-serve dashboards per service"))).isEmpty();
     assertThat(phrases.answeredBy(phrases.termsOf("revenue from self service"))).containsExactly("Grow self-service revenue");
   }
+
+  @Test
+  void subjectBeforeModalKeepsSidePart() {
+    StrategyPhrases phrases = phrases("en", "Checkout must be faster on mobile");
+
+    assertThat(phrases.answeredBy(phrases.termsOf("Make checkout effortless on every device")))
+        .containsExactly("Checkout must be faster on mobile");
+    assertThat(phrases.answeredBy(phrases.termsOf("crash-free sessions of the mobile app"))).isEmpty();
+  }
+
+  @Test
+  void periodWordsNameNoTopic() {
+    for (String[] words : new String[][] {{"en", "within"}, {"en", "days"}, {"de", "innerhalb"}, {"de", "Tagen"}}) {
+      String term = OkrText.terms(words[0], words[1]).iterator().next();
+
+      assertThat(StrategyPhrases.isTopicTerm(words[0], term)).as(words[1]).isFalse();
+    }
+  }
+
+  @Test
+  void germanGrowVerbIsDirection() {
+    StrategyPhrases german = phrases("de", "Der Umsatz soll wachsen");
+
+    assertThat(german.topicTermsOf("Der Umsatz soll wachsen")).containsExactly("umsatz");
+  }
 }
