@@ -1,7 +1,6 @@
 package io.momentum.server.assist.briefs;
 
 import io.momentum.streams.engine.DisplayPrecision;
-import io.momentum.streams.engine.UnitsOfMeasure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -106,18 +105,17 @@ final class BriefNumbers {
   }
 
   /**
-   * Returns the value of a key result at the period's start and now, in its unit. When either
-   * amount of money has cents, both are shown with cents ("EUR 33.10" to "EUR 33.00"), so the pair
-   * reads alike.
+   * Returns the value of a key result at the period's start and now, in its unit, both with the
+   * decimals of the more precise one ("from 6.0 % to 5.6 %", "from EUR 33.10 to EUR 33.00").
    */
   List<Sentence.Number> valuePair(JsonObject before, Instant then, JsonObject now, Instant at) {
     String unit = unitOf(now);
     BigDecimal from = decimal(before, "current");
     BigDecimal to = decimal(now, "current");
-    boolean cents = UnitsOfMeasure.showsCents(from, unit) || UnitsOfMeasure.showsCents(to, unit);
+    int decimals = Math.max(wording.decimalsShown(from, unit), wording.decimalsShown(to, unit));
     return List.of(
-        new Sentence.Number(wording.decimal(from, unit, cents), nodeFact("value", before, then, from), unit),
-        new Sentence.Number(wording.decimal(to, unit, cents), nodeFact("value", now, at, to), unit));
+        new Sentence.Number(wording.decimal(from, unit, decimals), nodeFact("value", before, then, from), unit),
+        new Sentence.Number(wording.decimal(to, unit, decimals), nodeFact("value", now, at, to), unit));
   }
 
   /** Returns the target of a key result in its unit. */

@@ -136,16 +136,23 @@ public final class BriefWording {
     return decimal(value);
   }
 
-  /**
-   * Formats a value measured in {@code unit} as {@link #decimal(BigDecimal, String)} does, and with
-   * two decimals when {@code cents} is set and the unit is a currency without a scale, so a whole
-   * amount beside one with cents reads "33.00".
-   */
-  public String decimal(BigDecimal value, String unit, boolean cents) {
-    if (cents && UnitsOfMeasure.hasCents(unit)) {
-      return UnitsOfMeasure.formatNumber(value.setScale(2, RoundingMode.HALF_UP), language);
+  /** Returns the number of decimals {@link #decimal(BigDecimal, String)} shows for {@code value}. */
+  public int decimalsShown(BigDecimal value, String unit) {
+    if (UnitsOfMeasure.showsCents(value, unit)) {
+      return 2;
     }
-    return decimal(value, unit);
+    return Math.max(0, value.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().scale());
+  }
+
+  /**
+   * Formats a value measured in {@code unit} as {@link #decimal(BigDecimal, String)} does, but with
+   * at least {@code decimals} decimals, so the two values of a pair read alike ("6.0 %" beside
+   * "5.6 %", "EUR 33.00" beside "EUR 33.10").
+   */
+  public String decimal(BigDecimal value, String unit, int decimals) {
+    int atLeast = Math.max(decimals, decimalsShown(value, unit));
+    BigDecimal shown = value.setScale(Math.max(atLeast, 0), RoundingMode.HALF_UP);
+    return UnitsOfMeasure.formatNumber(shown, language);
   }
 
   /** Formats a count or a confidence, grouped by thousands as {@link #decimal(BigDecimal)} does. */

@@ -825,9 +825,9 @@ class BriefComposerTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "en | Reduce failed payment attempts: the value fell from 6 % to 5.5 % (progress +16.6 pp).",
+      "en | Reduce failed payment attempts: the value fell from 6.0 % to 5.5 % (progress +16.6 pp).",
       "en | Re-plan Reduce failed payment attempts: at the current pace it reaches 4.9 % by the end of the cycle instead of 3.5 % (forecast progress 52.4 %).",
-      "de | Reduce failed payment attempts: Der Messwert fiel von 6 % auf 5,5 % (Fortschritt +16,6 Prozentpunkte).",
+      "de | Reduce failed payment attempts: Der Messwert fiel von 6,0 % auf 5,5 % (Fortschritt +16,6 Prozentpunkte).",
       "de | Reduce failed payment attempts neu planen: Im jetzigen Tempo erreicht es bis zum Zyklusende 4,9 % statt 3,5 % (prognostizierter Fortschritt 52,4 %)."})
   void decreaseKeyResultShowsValues(String language, String expected) {
     JsonObject brief = BriefComposer.compose(failedPayments(BriefKind.WEEKLY), BriefWording.of(language));

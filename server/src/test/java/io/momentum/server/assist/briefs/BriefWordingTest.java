@@ -62,9 +62,20 @@ class BriefWordingTest {
   @Test
   void centsAndCountsGroupThousands() {
     assertThat(BriefWording.of("en").decimal(new BigDecimal("1234.5"), "EUR")).isEqualTo("1,234.50");
-    assertThat(BriefWording.of("de").decimal(new BigDecimal("1234"), "EUR", true)).isEqualTo("1.234,00");
+    assertThat(BriefWording.of("de").decimal(new BigDecimal("1234"), "EUR", 2)).isEqualTo("1.234,00");
     assertThat(BriefWording.of("de").count(1500)).isEqualTo("1.500");
     assertThat(BriefWording.of("en").count(12)).isEqualTo("12");
+  }
+
+  @ParameterizedTest(name = "{0} {1} with {2} decimals -> {3}")
+  @CsvSource(delimiter = '|', value = {
+      "6|%|1|6.0",
+      "5.55|%|1|5.55",
+      "33|EUR|2|33.00",
+      "33.1|EUR|0|33.10",
+      "1800|tickets|0|1,800"})
+  void decimalKeepsPairDecimals(String value, String unit, int decimals, String expected) {
+    assertThat(BriefWording.of("en").decimal(new BigDecimal(value), unit, decimals)).isEqualTo(expected);
   }
 
   @Test
