@@ -1,6 +1,8 @@
 // Pure rules for the decision trail page: which page a decision's subject opens, and which part
 // of its evidence the list shows.
 
+import { nodeRoute, signalSubject } from './signals.js'
+
 /** Every kind the server records, in the order the kind filter lists them. */
 export const DECISION_KINDS = [
   'signal.action',
@@ -12,13 +14,24 @@ export const DECISION_KINDS = [
   'llm.response',
 ]
 
+/**
+ * Decision words that only repeat the label of their kind ("Draft generated: generated"), by
+ * kind. The page shows the kind alone for these.
+ */
+const DECISIONS_REPEATING_KIND = {
+  'draft.generated': 'generated',
+  'brief.generated': 'generated',
+  'llm.request': 'requested',
+}
+
 /** Maximum length of an evidence summary in characters. Longer texts are cut and end in "…". */
 const MAX_SUMMARY_LENGTH = 240
 
 /**
  * Returns the route of the page that shows a decision's subject, or null for a subject without
  * a page (drafts, LLM requests). A signal's subject opens the trail filtered to that signal,
- * because signals have no page of their own.
+ * because signals have no page of their own. The page links a signal action by its node instead
+ * (signalNode) and uses this route for the smaller trail link.
  */
 export function subjectRoute(entry) {
   const id = entry?.subjectId
@@ -69,4 +82,35 @@ export function trailFilters(query) {
     nodeId: text(query?.nodeId),
     ref: text(query?.ref),
   }
+}
+
+/**
+ * Returns the node a signal action is about, from the signal as its evidence recorded it, as
+ * `{ id, kind, title, route }`, or null for other kinds and for signals without a node (a stale
+ * source). `title` is null when the recorded signal carried no title or key.
+ */
+export function signalNode(entry) {
+  if (entry?.kind !== 'signal.action') {
+    return null
+  }
+  const node = signalSubject(entry.evidence)
+  return node === null ? null : { ...node, route: nodeRoute(node) }
+}
+
+/**
+ * Returns the end of a snooze as an ISO-8601 string for a `snoozed` entry, else null. The server
+ * records it in the evidence (the signal as it was after the action), and an entry field of the
+ * same name takes precedence.
+ */
+export function snoozedUntil(entry) {
+  if (entry?.decision !== 'snoozed') {
+    return null
+  }
+  const until = entry.snoozedUntil ?? entry.evidence?.snoozedUntil
+  return typeof until === 'string' && until !== '' ? until : null
+}
+
+/** Returns whether an entry's decision word only repeats its kind, as "generated" does for a generated draft. */
+export function decisionRepeatsKind(entry) {
+  return Object.hasOwn(DECISIONS_REPEATING_KIND, entry?.kind ?? '') && DECISIONS_REPEATING_KIND[entry.kind] === entry.decision
 }

@@ -266,6 +266,22 @@ export function otherOffTrackText(signal, t, language) {
   return t('signals.alsoOffTrack', { nodes })
 }
 
+/**
+ * Returns the node a signal is about as `{ id, kind, title }`, the shape nodeRoute takes, or null
+ * for a signal without nodes and for a stale source, which concerns a source rather than a node.
+ * `title` falls back to the node's key and is null when the signal's params carry neither.
+ */
+export function signalSubject(signal) {
+  const id = signal?.nodeIds?.[0]
+  if (!id || typeof signal.kind !== 'string' || signal.kind === 'stale_source') {
+    return null
+  }
+  const params = signal.params ?? {}
+  // A dependency signal may concern any kind of node, so the engine sends that kind as a param.
+  const kind = signal.kind.startsWith('kpi_') ? 'kpi' : (signal.kind === 'dependency_at_risk' ? (params.kind ?? null) : 'key_result')
+  return { id, kind, title: params.title ?? params.key ?? null }
+}
+
 /** Returns the route of the page that shows a node, by its kind, or null for a kind without a page. */
 export function nodeRoute(node) {
   if (!node?.id) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createMomentumI18n } from '../i18n/index.js'
-import { activityText, amountsHaveCents, boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalsOfNode, signalsOfUnit, signalActivity, sourceText, spanText, sparklinePoints } from './signals.js'
+import { activityText, amountsHaveCents, boardSignals, durationParts, durationText, evidencePoints, explanationText, nodeRoute, signalSubject, signalsOfNode, signalsOfUnit, signalActivity, sourceText, spanText, sparklinePoints } from './signals.js'
 
 const i18n = createMomentumI18n('en').global
 const german = createMomentumI18n('de').global
@@ -354,6 +354,24 @@ describe('sparklinePoints', () => {
   it('centres a flat line', () => {
     const points = [{ at: '2026-12-01T00:00:00Z', value: 3 }, { at: '2026-12-03T00:00:00Z', value: 3 }]
     expect(sparklinePoints(points, 100, 10)).toBe('0,5 100,5')
+  })
+})
+
+describe('signalSubject', () => {
+  it('names node by signal kind', () => {
+    expect(signalSubject({ kind: 'missed_check_in', params: { title: 'Activation rate' }, nodeIds: ['k-1', 'k-2'] }))
+      .toEqual({ id: 'k-1', kind: 'key_result', title: 'Activation rate' })
+    expect(signalSubject({ kind: 'kpi_breach', params: { key: 'CHURN' }, nodeIds: ['p-1'] }))
+      .toEqual({ id: 'p-1', kind: 'kpi', title: 'CHURN' })
+    expect(signalSubject({ kind: 'dependency_at_risk', params: { kind: 'objective' }, nodeIds: ['o-1'] }))
+      .toEqual({ id: 'o-1', kind: 'objective', title: null })
+  })
+
+  it('returns null without node', () => {
+    expect(signalSubject({ kind: 'stale_source', params: {}, nodeIds: ['k-1'] })).toBeNull()
+    expect(signalSubject({ kind: 'missed_check_in', nodeIds: [] })).toBeNull()
+    expect(signalSubject({ nodeIds: ['k-1'] })).toBeNull()
+    expect(signalSubject(null)).toBeNull()
   })
 })
 
