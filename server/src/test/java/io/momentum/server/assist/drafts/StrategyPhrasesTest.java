@@ -126,6 +126,20 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void listOfNamesStaysInClause() {
+    assertThat(OkrText.phrases("Reduce abandoned carts at the payment step and make PayPal and Klarna payments succeed"
+        + " on the first try"))
+        .containsExactly("Reduce abandoned carts at the payment step",
+            "make PayPal and Klarna payments succeed on the first try");
+    assertThat(OkrText.phrases("Warenkorbabbrüche im Zahlungsschritt senken und PayPal- und Klarna-Zahlungen beim"
+        + " ersten Versuch erfolgreich machen"))
+        .containsExactly("Warenkorbabbrüche im Zahlungsschritt senken",
+            "PayPal- und Klarna-Zahlungen beim ersten Versuch erfolgreich machen");
+    assertThat(OkrText.phrases("Grow GMV in Austria and Switzerland and win Germany"))
+        .containsExactly("Grow GMV in Austria and Switzerland", "win Germany");
+  }
+
+  @Test
   void clauseAndStillSplits() {
     assertThat(OkrText.phrases("Raise the win rate and cut churn")).containsExactly("Raise the win rate", "cut churn");
     assertThat(OkrText.phrases("Answer every customer within four hours and solve more issues on the first contact"))
