@@ -31,14 +31,16 @@ final class StrategyPhrases {
   /**
    * Words that name a direction, a pace or a wish rather than what should change, in English and
    * German. "faster" asks for a speed and "often" for a frequency, which the key result's direction
-   * carries. "back", as in "bring customers back", only points the way of the verb.
+   * carries. "back", as in "bring customers back", only points the way of the verb. "speed up" is
+   * read as "accelerate" ({@link #SPEED_UP}), a direction word like "beschleunigen".
    */
   private static final String DIRECTION_WORDS = "increase raise grow boost improve reduce cut lower decrease shorten"
       + " drive make keep get achieve deliver want need must should become ensure help enable let more less better fewer"
       + " higher"
-      + " faster quicker sooner often frequently back"
+      + " faster quicker sooner often frequently back accelerate accelerates"
       + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen ermöglichen helfen"
       + " lassen befähigen wollen müssen sollen mehr weniger besser höher niedriger schneller rascher öfter"
+      + " beschleunigen beschleunigt"
       + " wachsen wächst sinken sinkt";
 
   /**
@@ -131,6 +133,14 @@ final class StrategyPhrases {
   private static final Map<String, Set<String>> SEGMENT_TERMS = Map.of(
       "en", Set.copyOf(OkrText.terms("en", SEGMENT_WORDS)), "de", Set.copyOf(OkrText.terms("de", SEGMENT_WORDS)));
 
+  /**
+   * The phrasal verb "speed up" in any form, which names a pace as "faster" does. Its "speed"
+   * would otherwise count as a topic word and match the library's "delivery speed" of releases, so
+   * "speed up checkout on mobile" would be answered by "Ship our mobile app to customers faster".
+   */
+  private static final Pattern SPEED_UP = Pattern.compile("\\b(?:speed|speeds|speeding|sped)\\s+up\\b",
+      Pattern.CASE_INSENSITIVE);
+
   /** A word of letters joined by hyphens, such as "self-service" or "Checkout-Conversion". */
   private static final Pattern COMPOUND = Pattern.compile("\\p{L}+(?:-\\p{L}+)+");
 
@@ -183,7 +193,7 @@ final class StrategyPhrases {
     for (String text : OkrText.phrases(strategy)) {
       Map<String, Double> weights = new LinkedHashMap<>();
       Set<String> named = new HashSet<>();
-      for (String term : OkrText.terms(language, text)) {
+      for (String term : analyze(language, text)) {
         if (places.contains(term)) {
           named.add(term);
         } else if (!direction.contains(term)) {
@@ -327,7 +337,7 @@ final class StrategyPhrases {
 
   /** Returns the topic terms ({@link #isTopicTerm}) of {@code text} analyzed in {@code language}, in order. */
   static Set<String> topicTerms(String language, String text) {
-    Set<String> terms = OkrText.terms(language, text);
+    Set<String> terms = analyze(language, text);
     terms.removeIf(term -> !isTopicTerm(language, term));
     return terms;
   }
@@ -367,6 +377,11 @@ final class StrategyPhrases {
     phrases.stream().filter(p -> p.text().equals(phrase)).map(p -> p.topic().main())
         .filter(main -> !main.isEmpty() && SEGMENT_TERMS.get(language).containsAll(main)).forEach(terms::addAll);
     return terms;
+  }
+
+  /** Returns the analyzed terms of {@code text} in {@code language}, with "speed up" read as "accelerate". */
+  private static Set<String> analyze(String language, String text) {
+    return OkrText.terms(language, SPEED_UP.matcher(text).replaceAll("accelerate"));
   }
 
   /** Returns the language the phrases were analyzed in. */
@@ -461,7 +476,7 @@ final class StrategyPhrases {
    * but with the place words, which a phrase naming a place asks for.
    */
   Set<String> termsOf(String text) {
-    Set<String> terms = OkrText.terms(language, text);
+    Set<String> terms = analyze(language, text);
     for (String term : new ArrayList<>(terms)) {
       if (directionTerms.contains(term) && !placeTerms.contains(term)) {
         terms.remove(term);

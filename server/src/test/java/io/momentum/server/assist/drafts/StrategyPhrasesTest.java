@@ -210,6 +210,20 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void speedUpIsDirectionNotTopic() {
+    String phrase = "speed up checkout on mobile";
+    StrategyPhrases phrases = phrases("en", "Cut payment failures for returning customers and " + phrase);
+
+    assertThat(phrases.texts()).contains(phrase);
+    assertThat(phrases.topicTermsOf(phrase)).containsExactlyInAnyOrder("checkout", "mobil");
+    assertThat(phrases.sideTermsOf(phrase)).containsExactly("mobil");
+    assertThat(phrases.answers(phrase,
+        phrases.termsOf("Ship our mobile app to customers faster and more reliably ship delivery speed mobile app")))
+        .isFalse();
+    assertThat(phrases.answers(phrase, phrases.termsOf("Make checkout effortless on every device"))).isTrue();
+  }
+
+  @Test
   void meansAndVerbAreNoSidePart() {
     StrategyPhrases phrases = phrases("en", "Grow revenue through partners. Focus on wish lists");
 
