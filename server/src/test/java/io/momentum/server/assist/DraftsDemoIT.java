@@ -774,6 +774,14 @@ class DraftsDemoIT {
   }
 
   @Test
+  void germanPaymentFailuresOfRegularsStayOnPayments() {
+    String phrase = "Zahlungsfehler bei Stammkunden senken";
+    JsonObject draft = draft("checkout", phrase + " und den Checkout auf dem Handy beschleunigen.", "de");
+
+    assertThat(underWayTitles(draft, phrase)).contains("Make payments reliable and cheaper");
+  }
+
+  @Test
   void failingPaymentsFindOwnWorkInBothLanguages() {
     String[][] requests = {{"Fewer payments should fail.", "en"}, {"Weniger Zahlungen sollen fehlschlagen.", "de"}};
     for (String[] request : requests) {

@@ -114,6 +114,9 @@ final class StrategyPhrases {
    */
   private static final Set<String> SIDE_PREPOSITIONS = Set.of("on", "across", "auf");
 
+  /** Prepositions that open a segment of customers as a side part ("bei Stammkunden"), see {@link #segmentSidePart}. */
+  private static final Set<String> SEGMENT_PREPOSITIONS = Set.of("bei", "for", "für");
+
   /**
    * Modal and auxiliary verbs that follow the subject of a phrase, in English and German. When one
    * is the second word, the first word is the subject, as "Checkout" in "Checkout must be faster
@@ -244,7 +247,9 @@ final class StrategyPhrases {
     Set<String> segment = new HashSet<>(content);
     segment.retainAll(SEGMENT_TERMS.get(language));
     if (!segment.isEmpty()) {
-      return splitSegment(language, content, segment);
+      SplitTopic split = splitSegment(language, content, segment);
+      SplitTopic sidePart = split.main().isEmpty() ? null : segmentSidePart(language, text, content, segment);
+      return sidePart != null ? sidePart : split;
     }
     String[] words = text.strip().split("\\s+");
     for (int i = 1; i < words.length - 1; i++) {
@@ -262,6 +267,35 @@ final class StrategyPhrases {
       return afterVerb.isEmpty() || after.isEmpty() ? SplitTopic.NONE : new SplitTopic(Set.copyOf(before), Set.copyOf(after));
     }
     return SplitTopic.NONE;
+  }
+
+  /**
+   * Returns the split of a phrase whose segment of customers would be its main topic
+   * ({@link #splitSegment}) but follows "bei", "for" or "für" after a topic term, or null when it
+   * has none. The segment is then a side part and the topic terms
+   * before it are the main topic, so "Zahlungsfehler bei Stammkunden senken" is about failed
+   * payments, as "Cut payment failures for returning customers" is. A German phrase may start
+   * with its topic, because its verb comes last, while the first word of an English phrase is
+   * mostly the verb and counts only before a modal verb.
+   */
+  private static SplitTopic segmentSidePart(String language, String text, Set<String> content, Set<String> segment) {
+    String[] words = text.strip().split("\\s+");
+    for (int i = 1; i < words.length - 1; i++) {
+      if (!SEGMENT_PREPOSITIONS.contains(words[i].toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      Set<String> after = OkrText.terms(language, words[i + 1] + (i + 2 < words.length ? " " + words[i + 2] : ""));
+      after.retainAll(segment);
+      if (after.isEmpty()) {
+        continue;
+      }
+      boolean subjectFirst = language.equals("de") || MODAL_VERBS.contains(words[1].toLowerCase(Locale.ROOT));
+      Set<String> before = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, subjectFirst ? 0 : 1, i)));
+      before.retainAll(content);
+      before.removeAll(segment);
+      return before.isEmpty() ? null : new SplitTopic(Set.copyOf(before), Set.copyOf(segment));
+    }
+    return null;
   }
 
   /**

@@ -224,6 +224,18 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void germanSegmentAfterBeiIsSidePart() {
+    String phrase = "Zahlungsfehler bei Stammkunden senken";
+    StrategyPhrases phrases = phrases("de", phrase + " und den Checkout auf dem Handy beschleunigen");
+
+    assertThat(phrases.texts()).contains(phrase);
+    assertThat(phrases.segmentTopicOf(phrase)).isEmpty();
+    assertThat(phrases.sideTermsOf(phrase)).isEqualTo(OkrText.terms("de", "Stammkunden"));
+    assertThat(phrases.answers(phrase, phrases.termsOf("Zahlungsfehler fehlgeschlagene Zahlungsversuche"))).isTrue();
+    assertThat(phrases.answers(phrase, phrases.termsOf("Stammkunden Wiederkäufer"))).isFalse();
+  }
+
+  @Test
   void meansAndVerbAreNoSidePart() {
     StrategyPhrases phrases = phrases("en", "Grow revenue through partners. Focus on wish lists");
 
