@@ -763,6 +763,25 @@ class DraftsDemoIT {
   }
 
   @Test
+  void speedUpCheckoutStaysOnCheckout() {
+    String phrase = "speed up checkout on mobile";
+    JsonObject draft = draft("checkout", "Cut payment failures for returning customers and " + phrase + ".", "en");
+
+    assertThat(proposals(draft)).extracting(p -> p.getString("title"))
+        .doesNotContain("Ship our mobile app to customers faster and more reliably");
+    assertThat(sourceIds(draft)).doesNotContain("engineering-en-9");
+    assertThat(underWayTitles(draft, phrase)).contains("Make checkout effortless on every device");
+  }
+
+  @Test
+  void germanPaymentFailuresOfRegularsStayOnPayments() {
+    String phrase = "Zahlungsfehler bei Stammkunden senken";
+    JsonObject draft = draft("checkout", phrase + " und den Checkout auf dem Handy beschleunigen.", "de");
+
+    assertThat(underWayTitles(draft, phrase)).contains("Make payments reliable and cheaper");
+  }
+
+  @Test
   void failingPaymentsFindOwnWorkInBothLanguages() {
     String[][] requests = {{"Fewer payments should fail.", "en"}, {"Weniger Zahlungen sollen fehlschlagen.", "de"}};
     for (String[] request : requests) {

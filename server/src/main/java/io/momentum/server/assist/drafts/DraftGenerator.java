@@ -1196,6 +1196,12 @@ final class DraftGenerator {
       siblingParts.add(topicKeys(other, sibling.matchText()));
       metricPairs.add(MetricParts.of(input, own, other, sibling));
     }
+    // A side part of the phrase, such as "bei Stammkunden", counts only where the example names it, as in topicMatch.
+    Set<String> side = input.phrases().sideTermsOf(phrase);
+    topic.removeIf(term -> side.contains(term) && ownParts.stream().noneMatch(part -> part.contains(term)));
+    if (topic.isEmpty()) {
+      return Set.of();
+    }
 
     Set<String> segment = input.phrases().segmentTopicOf(phrase);
     List<Set<String>> translatedTopic = new ArrayList<>();

@@ -135,6 +135,8 @@ public final class OkrText {
   /** A bullet, dash or number that starts a list item. */
   private static final Pattern LIST_MARK = Pattern.compile("^\\s*(?:[-–*]|\\d{1,2}[.)])\\s+");
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  /** A word that ends in a hyphen at the end of a text, such as "PayPal-" in "PayPal- und Klarna-Zahlungen". */
+  private static final Pattern SUSPENDED_COMPOUND = Pattern.compile("\\p{L}-\\s*$");
   /** Maximum number of words after "and" or "und" that can still belong to the noun phrase before it. */
   private static final int MAX_NOUN_PHRASE_WORDS = 3;
   /** A lower-case word ending in "en", "ern" or "eln" right before a clause end or the text end. */
@@ -379,7 +381,10 @@ public final class OkrText {
     List<int[]> joiners = new ArrayList<>();
     Matcher matcher = CLAUSE_JOINER.matcher(part);
     while (matcher.find()) {
-      joiners.add(new int[] {matcher.start(), matcher.end()});
+      String joinerWord = matcher.group().strip().toLowerCase(Locale.ROOT);
+      if (!joinsListItems(joinerWord, part.substring(0, matcher.start()), part.substring(matcher.end()))) {
+        joiners.add(new int[] {matcher.start(), matcher.end()});
+      }
     }
     List<String> clauses = new ArrayList<>();
     int start = 0;
@@ -432,6 +437,36 @@ public final class OkrText {
       return modal && !beforeWords.isEmpty() && !isVerb(joiner, beforeWords.get(beforeWords.size() - 1));
     }
     return false;
+  }
+
+  /**
+   * Returns true when {@code joiner}, "and" or "und", joins two items of a list inside one clause
+   * and is never a clause break: the word before it ends in a hyphen, a German suspended compound
+   * as in "PayPal- und Klarna-Zahlungen", or the words on both sides are capitalised names, as in
+   * "make PayPal and Klarna payments succeed". Such a joiner is skipped before any other is
+   * weighed, so the clause it sits in stays whole.
+   * NOTE: German capitalises every noun, so "Kunden und Partner" counts as two names as well, which
+   * keeps a noun list together but would also join two clauses split only between two nouns.
+   */
+  private static boolean joinsListItems(String joiner, String before, String after) {
+    if (!joiner.equals("and") && !joiner.equals("und")) {
+      return false;
+    }
+    if (SUSPENDED_COMPOUND.matcher(before).find()) {
+      return true;
+    }
+    List<String> beforeWords = words(before);
+    List<String> afterWords = words(after);
+    if (beforeWords.size() < 2 || afterWords.isEmpty()) {
+      return false;
+    }
+    return isName(joiner, beforeWords.get(beforeWords.size() - 1)) && isName(joiner, afterWords.get(0));
+  }
+
+  /** Returns true when {@code word} is capitalised and no verb by the rules of {@link #joinsNounPhrase}. */
+  private static boolean isName(String joiner, String word) {
+    return Character.isUpperCase(word.charAt(0)) && !isVerb(joiner, word)
+        && !DETERMINERS.contains(word.toLowerCase(Locale.ROOT));
   }
 
   private static List<String> words(String text) {

@@ -31,14 +31,16 @@ final class StrategyPhrases {
   /**
    * Words that name a direction, a pace or a wish rather than what should change, in English and
    * German. "faster" asks for a speed and "often" for a frequency, which the key result's direction
-   * carries. "back", as in "bring customers back", only points the way of the verb.
+   * carries. "back", as in "bring customers back", only points the way of the verb. "speed up" is
+   * read as "accelerate" ({@link #SPEED_UP}), a direction word like "beschleunigen".
    */
   private static final String DIRECTION_WORDS = "increase raise grow boost improve reduce cut lower decrease shorten"
       + " drive make keep get achieve deliver want need must should become ensure help enable let more less better fewer"
       + " higher"
-      + " faster quicker sooner often frequently back"
+      + " faster quicker sooner often frequently back accelerate accelerates"
       + " steigern erhöhen senken verringern reduzieren verbessern verkürzen ausbauen halten machen ermöglichen helfen"
       + " lassen befähigen wollen müssen sollen mehr weniger besser höher niedriger schneller rascher öfter"
+      + " beschleunigen beschleunigt"
       + " wachsen wächst sinken sinkt";
 
   /**
@@ -112,6 +114,9 @@ final class StrategyPhrases {
    */
   private static final Set<String> SIDE_PREPOSITIONS = Set.of("on", "across", "auf");
 
+  /** Prepositions that open a segment of customers as a side part ("bei Stammkunden"), see {@link #segmentSidePart}. */
+  private static final Set<String> SEGMENT_PREPOSITIONS = Set.of("bei", "for", "für");
+
   /**
    * Modal and auxiliary verbs that follow the subject of a phrase, in English and German. When one
    * is the second word, the first word is the subject, as "Checkout" in "Checkout must be faster
@@ -130,6 +135,14 @@ final class StrategyPhrases {
   /** Analyzed {@link #SEGMENT_WORDS} of each language. */
   private static final Map<String, Set<String>> SEGMENT_TERMS = Map.of(
       "en", Set.copyOf(OkrText.terms("en", SEGMENT_WORDS)), "de", Set.copyOf(OkrText.terms("de", SEGMENT_WORDS)));
+
+  /**
+   * The phrasal verb "speed up" in any form, which names a pace as "faster" does. Its "speed"
+   * would otherwise count as a topic word and match the library's "delivery speed" of releases, so
+   * "speed up checkout on mobile" would be answered by "Ship our mobile app to customers faster".
+   */
+  private static final Pattern SPEED_UP = Pattern.compile("\\b(?:speed|speeds|speeding|sped)\\s+up\\b",
+      Pattern.CASE_INSENSITIVE);
 
   /** A word of letters joined by hyphens, such as "self-service" or "Checkout-Conversion". */
   private static final Pattern COMPOUND = Pattern.compile("\\p{L}+(?:-\\p{L}+)+");
@@ -183,7 +196,7 @@ final class StrategyPhrases {
     for (String text : OkrText.phrases(strategy)) {
       Map<String, Double> weights = new LinkedHashMap<>();
       Set<String> named = new HashSet<>();
-      for (String term : OkrText.terms(language, text)) {
+      for (String term : analyze(language, text)) {
         if (places.contains(term)) {
           named.add(term);
         } else if (!direction.contains(term)) {
@@ -234,7 +247,9 @@ final class StrategyPhrases {
     Set<String> segment = new HashSet<>(content);
     segment.retainAll(SEGMENT_TERMS.get(language));
     if (!segment.isEmpty()) {
-      return splitSegment(language, content, segment);
+      SplitTopic split = splitSegment(language, content, segment);
+      SplitTopic sidePart = split.main().isEmpty() ? null : segmentSidePart(language, text, content, segment);
+      return sidePart != null ? sidePart : split;
     }
     String[] words = text.strip().split("\\s+");
     for (int i = 1; i < words.length - 1; i++) {
@@ -252,6 +267,35 @@ final class StrategyPhrases {
       return afterVerb.isEmpty() || after.isEmpty() ? SplitTopic.NONE : new SplitTopic(Set.copyOf(before), Set.copyOf(after));
     }
     return SplitTopic.NONE;
+  }
+
+  /**
+   * Returns the split of a phrase whose segment of customers would be its main topic
+   * ({@link #splitSegment}) but follows "bei", "for" or "für" after a topic term, or null when it
+   * has none. The segment is then a side part and the topic terms
+   * before it are the main topic, so "Zahlungsfehler bei Stammkunden senken" is about failed
+   * payments, as "Cut payment failures for returning customers" is. A German phrase may start
+   * with its topic, because its verb comes last, while the first word of an English phrase is
+   * mostly the verb and counts only before a modal verb.
+   */
+  private static SplitTopic segmentSidePart(String language, String text, Set<String> content, Set<String> segment) {
+    String[] words = text.strip().split("\\s+");
+    for (int i = 1; i < words.length - 1; i++) {
+      if (!SEGMENT_PREPOSITIONS.contains(words[i].toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      Set<String> after = OkrText.terms(language, words[i + 1] + (i + 2 < words.length ? " " + words[i + 2] : ""));
+      after.retainAll(segment);
+      if (after.isEmpty()) {
+        continue;
+      }
+      boolean subjectFirst = language.equals("de") || MODAL_VERBS.contains(words[1].toLowerCase(Locale.ROOT));
+      Set<String> before = topicTerms(language, String.join(" ", Arrays.copyOfRange(words, subjectFirst ? 0 : 1, i)));
+      before.retainAll(content);
+      before.removeAll(segment);
+      return before.isEmpty() ? null : new SplitTopic(Set.copyOf(before), Set.copyOf(segment));
+    }
+    return null;
   }
 
   /**
@@ -327,7 +371,7 @@ final class StrategyPhrases {
 
   /** Returns the topic terms ({@link #isTopicTerm}) of {@code text} analyzed in {@code language}, in order. */
   static Set<String> topicTerms(String language, String text) {
-    Set<String> terms = OkrText.terms(language, text);
+    Set<String> terms = analyze(language, text);
     terms.removeIf(term -> !isTopicTerm(language, term));
     return terms;
   }
@@ -367,6 +411,11 @@ final class StrategyPhrases {
     phrases.stream().filter(p -> p.text().equals(phrase)).map(p -> p.topic().main())
         .filter(main -> !main.isEmpty() && SEGMENT_TERMS.get(language).containsAll(main)).forEach(terms::addAll);
     return terms;
+  }
+
+  /** Returns the analyzed terms of {@code text} in {@code language}, with "speed up" read as "accelerate". */
+  private static Set<String> analyze(String language, String text) {
+    return OkrText.terms(language, SPEED_UP.matcher(text).replaceAll("accelerate"));
   }
 
   /** Returns the language the phrases were analyzed in. */
@@ -461,7 +510,7 @@ final class StrategyPhrases {
    * but with the place words, which a phrase naming a place asks for.
    */
   Set<String> termsOf(String text) {
-    Set<String> terms = OkrText.terms(language, text);
+    Set<String> terms = analyze(language, text);
     for (String term : new ArrayList<>(terms)) {
       if (directionTerms.contains(term) && !placeTerms.contains(term)) {
         terms.remove(term);

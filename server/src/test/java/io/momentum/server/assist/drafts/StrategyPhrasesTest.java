@@ -126,6 +126,20 @@ class StrategyPhrasesTest {
   }
 
   @Test
+  void listOfNamesStaysInClause() {
+    assertThat(OkrText.phrases("Reduce abandoned carts at the payment step and make PayPal and Klarna payments succeed"
+        + " on the first try"))
+        .containsExactly("Reduce abandoned carts at the payment step",
+            "make PayPal and Klarna payments succeed on the first try");
+    assertThat(OkrText.phrases("Warenkorbabbrüche im Zahlungsschritt senken und PayPal- und Klarna-Zahlungen beim"
+        + " ersten Versuch erfolgreich machen"))
+        .containsExactly("Warenkorbabbrüche im Zahlungsschritt senken",
+            "PayPal- und Klarna-Zahlungen beim ersten Versuch erfolgreich machen");
+    assertThat(OkrText.phrases("Grow GMV in Austria and Switzerland and win Germany"))
+        .containsExactly("Grow GMV in Austria and Switzerland", "win Germany");
+  }
+
+  @Test
   void clauseAndStillSplits() {
     assertThat(OkrText.phrases("Raise the win rate and cut churn")).containsExactly("Raise the win rate", "cut churn");
     assertThat(OkrText.phrases("Answer every customer within four hours and solve more issues on the first contact"))
@@ -193,6 +207,32 @@ class StrategyPhrasesTest {
     assertThat(phrases.answeredBy(phrases.termsOf("Cut the median time to complete checkout on mobile")))
         .containsExactly("Make checkout faster on mobile");
     assertThat(phrases.answeredBy(phrases.termsOf("checkout conversion"))).containsExactly("Make checkout faster on mobile");
+  }
+
+  @Test
+  void speedUpIsDirectionNotTopic() {
+    String phrase = "speed up checkout on mobile";
+    StrategyPhrases phrases = phrases("en", "Cut payment failures for returning customers and " + phrase);
+
+    assertThat(phrases.texts()).contains(phrase);
+    assertThat(phrases.topicTermsOf(phrase)).containsExactlyInAnyOrder("checkout", "mobil");
+    assertThat(phrases.sideTermsOf(phrase)).containsExactly("mobil");
+    assertThat(phrases.answers(phrase,
+        phrases.termsOf("Ship our mobile app to customers faster and more reliably ship delivery speed mobile app")))
+        .isFalse();
+    assertThat(phrases.answers(phrase, phrases.termsOf("Make checkout effortless on every device"))).isTrue();
+  }
+
+  @Test
+  void germanSegmentAfterBeiIsSidePart() {
+    String phrase = "Zahlungsfehler bei Stammkunden senken";
+    StrategyPhrases phrases = phrases("de", phrase + " und den Checkout auf dem Handy beschleunigen");
+
+    assertThat(phrases.texts()).contains(phrase);
+    assertThat(phrases.segmentTopicOf(phrase)).isEmpty();
+    assertThat(phrases.sideTermsOf(phrase)).isEqualTo(OkrText.terms("de", "Stammkunden"));
+    assertThat(phrases.answers(phrase, phrases.termsOf("Zahlungsfehler fehlgeschlagene Zahlungsversuche"))).isTrue();
+    assertThat(phrases.answers(phrase, phrases.termsOf("Stammkunden Wiederkäufer"))).isFalse();
   }
 
   @Test
