@@ -70,8 +70,8 @@ await runScenario({ out: options.out, name: 'stalled-signal' }, async (page, res
   const waitStarted = Date.now()
   await signal.waitFor({ timeout: ARRIVAL_LIMIT_MS })
   result.arrivalMillis = Date.now() - waitStarted
-  // The test's check-ins arrive one by one, so the signal may be raised over fewer of them and is
-  // then updated live; the checks below read it once it covers all of them.
+  // The test's check-ins arrive one by one, so the signal may be raised over fewer of them and
+  // updated live later. The checks below read it once it covers all of them.
   await page.waitForFunction(
     (count) => document.querySelector('[data-kind="stalled_despite_effort"] [data-testid="signal-explanation"]')
       ?.textContent.includes(`over its last ${count} check-ins`),

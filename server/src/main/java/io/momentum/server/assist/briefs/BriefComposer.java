@@ -2080,7 +2080,7 @@ final class BriefComposer {
       }
     }
     for (JsonObject node : fallen(keyResults)) {
-      // Only the owner knows why progress fell, so the recommendation asks them.
+      // The values do not say why progress fell, so the recommendation sends the question to the owner.
       if (named.add(node.getString("id"))) {
         Sentence.Number fall = numbers.unsigned(numbers.change(then.get(node.getString("id")), in.periodStart(), node, in.asOf()));
         String owner = owner(node);
